@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ktrace: developer verbs.
+#
+#   make                build ktrace.ko against KDIR and the ktrace command
+#   make check          W=1 and sparse over the module; fails on any warning
+#   make style          checkpatch over our C sources and headers
+#   make install        install the module (+ depmod), the command, its man page
+#   make test           the whole test suite on every test kernel, in QEMU
+#   make run            a shell in the test VM (KERNEL=, CMD= to run a command)
+#   make clean
+#
+# KDIR is the kernel build tree to build against; the default is the
+# running kernel's.  Test kernels are fetched and built by tools/vm/kernel.
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+KERNEL ?= 6.1
+KERNELS ?= 6.1 6.12 newest debug
+TOP := $(CURDIR)
+BUILD := $(TOP)/build
+VERSION := $(shell cat $(TOP)/VERSION)
+
+MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h) uapi/linux/ktrace.h
+CLI_SRCS := $(wildcard tools/ktrace/*.c tools/ktrace/*.h tools/ktrace/Makefile)
+TEST_SRCS := $(wildcard selftests/*)
+
+all: module cli
+
+kdir-check:
+	@test -f $(KDIR)/Makefile || { \
+	  echo "make: no kernel build tree at $(KDIR): install the headers of your kernel (e.g. linux-headers-$$(uname -r)) or set KDIR=" >&2; \
+	  exit 1; }
+
+module: kdir-check
+	$(MAKE) -C $(KDIR) M=$(TOP) modules
+
+cli:
+	$(MAKE) -C tools/ktrace
+
+# W=1 and sparse on every file of ours; any warning fails.
+check: kdir-check
+	@command -v sparse >/dev/null || { echo "make: sparse is not installed (apt-get install sparse)" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(TOP) clean >/dev/null
+	$(MAKE) -C $(KDIR) M=$(TOP) W=1 C=2 modules 2>&1 | tee $(BUILD).check.log
+	@! grep -E 'warning:|error:' $(BUILD).check.log || { echo "make check: warnings above" >&2; exit 1; }
+	@rm -f $(BUILD).check.log
+	$(MAKE) -C tools/ktrace clean >/dev/null
+	$(MAKE) -C tools/ktrace CFLAGS="-O2 -Werror"
+
+CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl
+STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/ktrace/*.c tools/ktrace/*.h selftests/*.c)
+
+style:
+	$(CHECKPATCH) --no-tree --strict --terse --show-types \
+		--ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES,PREFER_KERNEL_TYPES,SPLIT_STRING,NEW_TYPEDEFS \
+		-f $(STYLE_FILES)
+
+install: module cli
+	$(MAKE) -C $(KDIR) M=$(TOP) modules_install
+	depmod -a $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
+	$(MAKE) -C tools/ktrace install
+
+# What a test VM boots with: the module for $(KERNEL), and the static
+# command and selftests, which are the same for every kernel.
+$(BUILD)/$(KERNEL)/ktrace.ko: $(MODULE_SRCS)
+	W=1 tools/vm/kernel module $(KERNEL) $(BUILD)/$(KERNEL)
+
+$(BUILD)/guest/ktrace: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
+	mkdir -p $(BUILD)/guest/cli
+	cp tools/ktrace/*.c tools/ktrace/*.h tools/ktrace/Makefile $(BUILD)/guest/cli/
+	$(MAKE) -s -C $(BUILD)/guest/cli TOP=$(TOP) LDFLAGS=-static
+	cp $(BUILD)/guest/cli/ktrace $@
+
+$(BUILD)/guest/selftests/run_kselftest.sh: $(TEST_SRCS) uapi/linux/ktrace.h
+	tools/selftests-build $(BUILD)/guest
+
+vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
+	 $(BUILD)/guest/selftests/run_kselftest.sh
+
+run:
+	tools/vm/run --kernel $(KERNEL) $(if $(CMD),-- sh -c '$(CMD)')
+
+test:
+	tools/test $(KERNELS)
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null
+	$(MAKE) -C tools/ktrace clean
+	rm -rf $(BUILD)
+
+.PHONY: all kdir-check module cli check style install vm-prep run test clean

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): trace system calls and process lifecycles through ktrace.ko.
+ *
+ * This file parses the command line and dispatches: options go to the
+ * tracer, words to the subcommand table below, which also produces the
+ * usage text.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+#ifndef KTRACE_VERSION
+#define KTRACE_VERSION "unknown"
+#endif
+
+const char *ktrace_prog = "ktrace";
+
+void ktrace_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", ktrace_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int cmd_version(int argc, char **argv);
+static int cmd_help(int argc, char **argv);
+
+static const struct subcommand {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *description;
+} subcommands[] = {
+	{ "version", cmd_version, "Print the versions of ktrace and of the loaded module" },
+	{ "help", cmd_help, "Show this help" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fprintf(out,
+		"Usage: %s [OPTIONS] [-- COMMAND [ARGS...]]\n"
+		"       %s SUBCOMMAND [ARGS...]\n"
+		"\n"
+		"Trace system calls and process lifecycles through the ktrace\n"
+		"kernel module (/dev/ktrace).\n"
+		"\n"
+		"Options:\n"
+		"  -h, --help      show this help and exit\n"
+		"  -V, --version   print the versions and exit\n"
+		"\n"
+		"Subcommands:\n", ktrace_prog, ktrace_prog);
+	for (i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		fprintf(out, "  %-14s  %s\n", subcommands[i].name,
+			subcommands[i].description);
+	fprintf(out, "\nSee ktrace(1) for the full manual.\n");
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	usage(stdout);
+	return 0;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	struct ktrace_version v;
+	int fd;
+
+	(void)argv;
+	if (argc > 1) {
+		ktrace_err("version: takes no arguments");
+		return 1;
+	}
+	printf("ktrace %s (ABI %u.%u)\n", KTRACE_VERSION, KTRACE_ABI_MAJOR,
+	       KTRACE_ABI_MINOR);
+	if (access(KTRACE_DEV_PATH, F_OK) != 0) {
+		printf("module: not loaded\n");
+		return 0;
+	}
+	fd = ktrace_dev_open();
+	if (fd < 0)
+		return 1;
+	if (ktrace_dev_version(fd, &v) == 0)
+		printf("module: ktrace %s (ABI %u.%u)\n", v.release,
+		       v.abi_major, v.abi_minor);
+	close(fd);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	size_t i;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			return cmd_version(1, argv);
+		default:
+			if (optopt)
+				ktrace_err("unknown option '-%c' (see '%s --help')",
+					   optopt, ktrace_prog);
+			else
+				ktrace_err("unknown option '%s' (see '%s --help')",
+					   argv[optind - 1], ktrace_prog);
+			return 1;
+		}
+	}
+	if (optind >= argc) {
+		ktrace_err("nothing to do: give a command to trace or a subcommand (see '%s --help')",
+			   ktrace_prog);
+		return 1;
+	}
+	for (i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(argv[optind], subcommands[i].name))
+			return subcommands[i].fn(argc - optind, argv + optind);
+	ktrace_err("tracing a command is not implemented yet: '%s'", argv[optind]);
+	return 1;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace(1): declarations shared by the command's files.  device.c is the
+ * only file that talks to /dev/ktrace; everything else works on plain
+ * structures.
+ */
+#ifndef KTRACE_CLI_H
+#define KTRACE_CLI_H
+
+#include <stdbool.h>
+#include <linux/ktrace.h>
+
+#define KTRACE_DEV_PATH "/dev/" KTRACE_DEVICE_NAME
+
+extern const char *ktrace_prog;
+
+/* device.c */
+int ktrace_dev_open(void);
+int ktrace_dev_version(int fd, struct ktrace_version *v);
+
+/* ktrace.c */
+void ktrace_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif /* KTRACE_CLI_H */

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers for the VM harness scripts: where the cache lives, how to
+# talk to Debian's archives without touching the host's apt configuration,
+# and one-line error reporting.  Sourced, never run.
+
+KTRACE_TOP=${KTRACE_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+KTRACE_CACHE=${KTRACE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ktrace}
+KTRACE_BUILD=${KTRACE_BUILD:-$KTRACE_TOP/build}
+KTRACE_MIRROR=${KTRACE_MIRROR:-http://deb.debian.org/debian}
+KTRACE_KERNELS="6.1 6.12 newest debug"
+
+die()
+{
+	echo "${0##*/}: $*" >&2
+	exit 1
+}
+
+note()
+{
+	echo "${0##*/}: $*" >&2
+}
+
+# Run a command while holding an exclusive lock on $1, so that two runs
+# (a developer's and CI's, say) never fill the same cache entry at once.
+with_lock()
+{
+	local lock=$1
+	shift
+	mkdir -p "$(dirname "$lock")"
+	(
+		flock 9
+		"$@"
+	) 9>"$lock"
+}
+
+# Install Debian packages the host lacks.  Only runs apt when something
+# is missing, so a warm machine pays nothing.
+need_packages()
+{
+	local missing=() p
+
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+			grep -q 'ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "$(id -u)" -eq 0 ] ||
+		die "missing packages (run as root or install them): ${missing[*]}"
+	note "installing ${missing[*]}"
+	if ! apt-get install -y -q --no-install-recommends "${missing[@]}" \
+		>"$KTRACE_CACHE/apt-install.log" 2>&1; then
+		apt-get update -q >/dev/null 2>&1 || true
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends "${missing[@]}" \
+			>"$KTRACE_CACHE/apt-install.log" 2>&1 ||
+			die "apt-get install ${missing[*]} failed, see $KTRACE_CACHE/apt-install.log"
+	fi
+}
+
+# A private apt configuration for one suite, kept in the cache, so that
+# fetching a backports kernel never edits the host's sources.list.
+# Usage: papt SUITE apt-get|apt-cache ARGS...
+papt()
+{
+	local suite=$1 tool=$2 dir=$KTRACE_CACHE/apt/$1
+	shift 2
+
+	if [ ! -f "$dir/sources.list" ]; then
+		mkdir -p "$dir/lists/partial" "$dir/archives/partial" "$dir/etc"
+		echo "deb $KTRACE_MIRROR $suite main" >"$dir/sources.list"
+	fi
+	"$tool" -q -o Dir::Etc::SourceList="$dir/sources.list" \
+		-o Dir::Etc::SourceParts=/nonexistent \
+		-o Dir::State::Lists="$dir/lists" \
+		-o Dir::State::Status=/var/lib/dpkg/status \
+		-o Dir::Cache="$dir" \
+		-o Dir::Cache::archives="$dir/archives" \
+		-o APT::Get::List-Cleanup=false \
+		-o APT::Sandbox::User=root \
+		-o Acquire::Languages=none \
+		"$@"
+}
+
+# Refresh a private suite's package lists at most once every 12 hours.
+papt_update()
+{
+	local suite=$1 stamp=$KTRACE_CACHE/apt/$1/updated
+
+	if [ -z "$(find "$stamp" -mmin -720 2>/dev/null)" ]; then
+		papt "$suite" apt-get update >/dev/null ||
+			die "cannot update package lists for $suite"
+		mkdir -p "$(dirname "$stamp")" && touch "$stamp"
+	fi
+}
+
+# Print the version that a metapackage's first linux-image dependency
+# names, e.g. "6.12.43+deb12-amd64".
+papt_kernel_version()
+{
+	local suite=$1 meta=$2
+
+	papt "$suite" apt-cache depends "$meta" 2>/dev/null |
+		sed -n 's/^ *Depends: linux-\(image\|headers\)-\([0-9].*\)$/\2/p' |
+		sed 's/-unsigned$//' | head -n 1
+}
