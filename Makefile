@@ -47,13 +47,18 @@ check: kdir-check
 	$(MAKE) -C tools/ktrace clean >/dev/null
 	$(MAKE) -C tools/ktrace CFLAGS="-O2 -Werror"
 
-CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl
-STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/ktrace/*.c tools/ktrace/*.h selftests/*.c)
+CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl \
+	--no-tree --strict --terse --show-types \
+	--ignore FILE_PATH_CHANGES
+KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h)
+# Userspace has no <linux/compiler.h>: it defines its own __printf and
+# uses libc's types.
+USER_STYLE_FILES := $(wildcard tools/ktrace/*.c tools/ktrace/*.h selftests/*.c)
 
 style:
-	$(CHECKPATCH) --no-tree --strict --terse --show-types \
-		--ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES,PREFER_KERNEL_TYPES,SPLIT_STRING,NEW_TYPEDEFS \
-		-f $(STYLE_FILES)
+	$(CHECKPATCH) -f $(KERNEL_STYLE_FILES)
+	$(CHECKPATCH) --ignore PREFER_DEFINED_ATTRIBUTE_MACRO,PREFER_KERNEL_TYPES \
+		-f $(USER_STYLE_FILES)
 
 install: module cli
 	$(MAKE) -C $(KDIR) M=$(TOP) modules_install

@@ -60,7 +60,6 @@ static const struct file_operations ktrace_fops = {
 	.release	= ktrace_release,
 	.unlocked_ioctl	= ktrace_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
-	.llseek		= no_llseek,
 };
 
 static struct miscdevice ktrace_misc = {

@@ -61,7 +61,7 @@ static void usage(FILE *out)
 		"  -V, --version   print the versions and exit\n"
 		"\n"
 		"Subcommands:\n", ktrace_prog, ktrace_prog);
-	for (i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 		fprintf(out, "  %-14s  %s\n", subcommands[i].name,
 			subcommands[i].description);
 	fprintf(out, "\nSee ktrace(1) for the full manual.\n");
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 			   ktrace_prog);
 		return 1;
 	}
-	for (i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 		if (!strcmp(argv[optind], subcommands[i].name))
 			return subcommands[i].fn(argc - optind, argv + optind);
 	ktrace_err("tracing a command is not implemented yet: '%s'", argv[optind]);

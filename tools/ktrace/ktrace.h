@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <linux/ktrace.h>
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+
 #define KTRACE_DEV_PATH "/dev/" KTRACE_DEVICE_NAME
 
 extern const char *ktrace_prog;
@@ -19,6 +22,6 @@ int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
 
 /* ktrace.c */
-void ktrace_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+__printf(1, 2) void ktrace_err(const char *fmt, ...);
 
 #endif /* KTRACE_CLI_H */
