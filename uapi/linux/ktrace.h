@@ -7,7 +7,7 @@
  * types are used, pointers travel as __u64, and every structure is padded
  * explicitly so that its layout is the same for 32-bit and 64-bit callers.
  * Reserved and padding fields must be zero on input and are zero on
- * output.  Documentation/ktrace-abi.rst describes each command in full.
+ * output.  Documentation/userspace-api.rst describes each command in full.
  */
 #ifndef _UAPI_LINUX_KTRACE_H
 #define _UAPI_LINUX_KTRACE_H
