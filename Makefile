@@ -21,7 +21,8 @@ BUILD := $(TOP)/build
 VERSION := $(shell cat $(TOP)/VERSION)
 
 MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h) uapi/linux/ktrace.h
-CLI_SRCS := $(wildcard tools/ktrace/*.c tools/ktrace/*.h tools/ktrace/Makefile)
+CLI_SRCS := $(wildcard tools/ktrace/*.c tools/ktrace/ktrace.h) \
+	tools/ktrace/Makefile tools/ktrace/gen-syscalls
 TEST_SRCS := $(wildcard selftests/*)
 
 all: module cli
@@ -53,7 +54,7 @@ CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl \
 KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h)
 # Userspace has no <linux/compiler.h>: it defines its own __printf and
 # uses libc's types.
-USER_STYLE_FILES := $(wildcard tools/ktrace/*.c tools/ktrace/*.h selftests/*.c)
+USER_STYLE_FILES := $(wildcard tools/ktrace/*.c tools/ktrace/ktrace.h selftests/*.c)
 
 style:
 	$(CHECKPATCH) -f $(KERNEL_STYLE_FILES)
@@ -76,7 +77,7 @@ $(BUILD)/$(KERNEL)/ktrace.ko: $(MODULE_SRCS)
 
 $(BUILD)/guest/ktrace: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 	mkdir -p $(BUILD)/guest/cli
-	cp tools/ktrace/*.c tools/ktrace/*.h tools/ktrace/Makefile $(BUILD)/guest/cli/
+	cp $(CLI_SRCS) $(BUILD)/guest/cli/
 	$(MAKE) -s -C $(BUILD)/guest/cli TOP=$(TOP) LDFLAGS=-static
 	cp $(BUILD)/guest/cli/ktrace $@
 

@@ -41,6 +41,8 @@ static const struct subcommand {
 	int (*fn)(int argc, char **argv);
 	const char *description;
 } subcommands[] = {
+	{ "syscalls", ktrace_cmd_syscalls,
+	  "Map syscall names to numbers and back, as ausyscall does" },
 	{ "version", cmd_version, "Print the versions of ktrace and of the loaded module" },
 	{ "help", cmd_help, "Show this help" },
 };

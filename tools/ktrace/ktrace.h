@@ -17,6 +17,20 @@
 
 extern const char *ktrace_prog;
 
+/* The syscall ABIs the command has tables for. */
+enum ktrace_cli_abi {
+	KTRACE_CLI_ABI_X86_64,
+	KTRACE_CLI_ABI_I386,
+};
+
+/* syscalls.c */
+const char *ktrace_abi_name(enum ktrace_cli_abi abi);
+int ktrace_abi_parse(const char *name);
+const char *ktrace_syscall_name(enum ktrace_cli_abi abi, unsigned int nr);
+int ktrace_syscall_number(enum ktrace_cli_abi abi, const char *name);
+unsigned int ktrace_syscall_count(enum ktrace_cli_abi abi);
+int ktrace_cmd_syscalls(int argc, char **argv);
+
 /* device.c */
 int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
