@@ -7,7 +7,6 @@
  * usage text.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,40 +104,30 @@ static int cmd_version(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct kt_opts o;
 	size_t i;
-	int c;
+	int ret;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			return cmd_version(1, argv);
-		default:
-			if (optopt)
-				ktrace_err("unknown option '-%c' (see '%s --help')",
-					   optopt, ktrace_prog);
-			else
-				ktrace_err("unknown option '%s' (see '%s --help')",
-					   argv[optind - 1], ktrace_prog);
-			return 1;
-		}
+	ret = kt_parse_args(&o, argc, argv);
+	if (ret < 0)
+		return 1;
+	if (o.help) {
+		usage(stdout);
+		return 0;
 	}
-	if (optind >= argc) {
+	if (o.version)
+		return cmd_version(1, argv);
+	/* A subcommand, unless "--" said that a command follows. */
+	if (o.argc && strcmp(o.argv[-1], "--")) {
+		for (i = 0; i < ARRAY_SIZE(subcommands); i++)
+			if (!strcmp(o.argv[0], subcommands[i].name))
+				return subcommands[i].fn(o.argc, o.argv);
+	}
+	if (!o.argc && !o.npids) {
 		ktrace_err("nothing to do: give a command to trace or a subcommand (see '%s --help')",
 			   ktrace_prog);
 		return 1;
 	}
-	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
-		if (!strcmp(argv[optind], subcommands[i].name))
-			return subcommands[i].fn(argc - optind, argv + optind);
-	ktrace_err("tracing a command is not implemented yet: '%s'", argv[optind]);
+	ktrace_err("tracing is not implemented yet");
 	return 1;
 }

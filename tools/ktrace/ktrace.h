@@ -23,6 +23,45 @@ enum ktrace_cli_abi {
 	KTRACE_CLI_ABI_I386,
 };
 
+/* How -c's table is sorted (-S). */
+enum kt_sort {
+	KT_SORT_TIME,
+	KT_SORT_CALLS,
+	KT_SORT_ERRORS,
+	KT_SORT_NAME,
+	KT_SORT_NOTHING,
+};
+
+#define KT_STATUS_SUCCESSFUL	0x1
+#define KT_STATUS_FAILED	0x2
+
+/* The command line, as options.c parsed it. */
+struct kt_opts {
+	bool help, version, json;
+	unsigned int follow;		/* -f: 1, -ff: 2 */
+	const char *outfile;		/* -o */
+	bool summary_only;		/* -c */
+	bool summary;			/* -C */
+	enum kt_sort sort;		/* -S */
+	bool syscall_times;		/* -T */
+	unsigned int timestamps;	/* -t: 1, -tt: 2, -ttt: 3 */
+	bool relative;			/* -r */
+	unsigned int strsize;		/* -s */
+	bool decode_fds;		/* -y */
+	unsigned int quiet;		/* -q, -qq */
+	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
+	const char *trace[16];		/* -e trace= expressions, in order */
+	unsigned int ntrace;
+	int pids[64];			/* -p */
+	unsigned int npids;
+	const char *user;		/* -u */
+	char **argv;			/* the command to run, or none */
+	int argc;
+};
+
+/* options.c */
+int kt_parse_args(struct kt_opts *o, int argc, char **argv);
+
 /* syscalls.c */
 const char *ktrace_abi_name(enum ktrace_cli_abi abi);
 int ktrace_abi_parse(const char *name);
