@@ -98,13 +98,12 @@ static int parse_status(struct kt_opts *o, const char *list)
 	}
 	for (tok = strtok_r(tok, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(tok, "successful"))
+		if (!strcmp(tok, "successful") || !strcmp(tok, "all"))
 			set |= KT_STATUS_SUCCESSFUL;
-		else if (!strcmp(tok, "failed"))
+		if (!strcmp(tok, "failed") || !strcmp(tok, "all"))
 			set |= KT_STATUS_FAILED;
-		else if (!strcmp(tok, "all"))
-			set |= KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED;
-		else if (strcmp(tok, "none")) {
+		if (strcmp(tok, "successful") && strcmp(tok, "failed") &&
+		    strcmp(tok, "all") && strcmp(tok, "none")) {
 			ktrace_err("-e status: unknown status '%s' (successful, failed, all, none)",
 				   tok);
 			ret = -1;
