@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace: a session's in-kernel filters (filter.c), and the checks the
+ * probes make, inline so that a filtered-out event costs a few loads.
+ */
+#ifndef _KTRACE_FILTER_H
+#define _KTRACE_FILTER_H
+
+#include <linux/bitops.h>
+#include <linux/sched.h>
+#include <linux/types.h>
+
+#include "ktrace.h"
+
+struct ktrace_filter {
+	/* PID filter: see filter.c; NULL until first used */
+	bool pid_filter;
+	unsigned int pid_bits;
+	unsigned long *tids, *tgids, *ftids, *ftgids;
+	/* the tracer's own thread group, never traced; 0 for none */
+	pid_t exclude_tgid;
+	/* KTRACE_EV_* kinds of events recorded */
+	u32 events;
+	/* KTRACE_STATUS_* and minimum duration, checked at syscall exit */
+	u32 status;
+	u64 min_duration_ns;
+	/* traced syscalls, per ABI */
+	DECLARE_BITMAP(syscalls[KTRACE_ABI_COUNT], KTRACE_NR_MAX);
+};
+
+void ktrace_filter_init(struct ktrace_filter *f, pid_t exclude_tgid);
+void ktrace_filter_free(struct ktrace_filter *f);
+int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
+		      bool add);
+void ktrace_filter_fork(struct ktrace_filter *f, struct task_struct *parent,
+			struct task_struct *child);
+void ktrace_filter_reap(struct ktrace_filter *f, struct task_struct *task);
+
+/* Is task traced by this session at all? */
+static __always_inline bool ktrace_filter_task(const struct ktrace_filter *f,
+					       const struct task_struct *task)
+{
+	pid_t tgid = task->tgid, tid = task->pid;
+
+	if (unlikely(tgid == f->exclude_tgid))
+		return false;
+	if (likely(!smp_load_acquire(&f->pid_filter)))	/* ktrace_filter_pid() */
+		return true;
+	if (unlikely(tid >= f->pid_bits || tgid >= f->pid_bits))
+		return false;
+	return test_bit(tid, f->tids) || test_bit(tgid, f->tgids);
+}
+
+/* Is syscall nr of this ABI traced? */
+static __always_inline bool ktrace_filter_syscall(const struct ktrace_filter *f,
+						  unsigned int abi, long nr)
+{
+	if (unlikely((unsigned long)nr >= KTRACE_NR_MAX))
+		return true;	/* out-of-range numbers are always shown */
+	return test_bit(nr, f->syscalls[abi]);
+}
+
+#endif /* _KTRACE_FILTER_H */
