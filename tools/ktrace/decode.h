@@ -82,7 +82,7 @@ const char *kt_errno_name(int err);		/* "ENOENT", or NULL */
 const char *kt_signal_name(int sig);		/* "SIGCHLD", or NULL */
 int kt_signal_number(const char *name);	/* "SIGCHLD"/"CHLD"/"17", or -1 */
 
-/* The syscall classes of strace's -e trace=%CLASS, for a syscall name. */
+/* True for syscalls whose result strace prints in hex (mmap, brk...). */
 bool kt_syscall_returns_address(const char *name);
 
 #endif /* KTRACE_DECODE_H */
