@@ -70,6 +70,8 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
  * ") = RET": the closing parenthesis and the return value as strace
  * prints it ("= 3", "= -1 ENOENT (No such file or directory)",
  * "= 0x7f..." for addresses, "= ?" for calls that do not return).
+ * Like strace, "= " starts at column 40 of the line: b should hold the
+ * line from its start (a "[pid N] " prefix included), or from a newline.
  */
 void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 		      const struct kt_fmt_opts *o);
