@@ -552,8 +552,10 @@ static void dec_getdents(struct kt_dec *d)
 	if (kt_entry_only(d, true))
 		return;
 	kt_a_ptr(d, 1);
-	if (kt_exiting_ok(d) && blob && blob->data &&
-	    blob->len >= (uint64_t)d->sc->ret) {
+	if (kt_exiting_ok(d) && !d->sc->ret) {
+		kt_buf_puts(d->b, " /* 0 entries */");
+	} else if (kt_exiting_ok(d) && blob && blob->data &&
+		   blob->len >= (uint64_t)d->sc->ret) {
 		unsigned int n = 0;
 		uint64_t off = 0;
 		uint16_t reclen;

@@ -589,6 +589,155 @@ static void test_net(void)
 	       "recvfrom(7, \"hi\\n\", 10, MSG_DONTWAIT, NULL, NULL) = 3");
 }
 
+static void test_more(void)
+{
+	static const uint8_t dents[48] = { [16] = 24, [24 + 16] = 24 };
+	static const uint64_t ss_new[3] = { 0x56489baf1e30, 0, 16880 };
+	static const uint64_t ss_old[3] = { 0, 2, 0 };
+	static const int64_t ts[2] = { 2119, 222781763 };
+	static const int32_t pfd[2] = { 3, 0x00010001 };
+	static const uint8_t ev[12] = { 1, 0, 0, 0, 3 };
+	static const uint64_t rlim[2] = { 8192 * 1024, UINT64_MAX };
+	static const uint8_t rnd[8] = { 0x95, 0x4d, 0x0e, 0xe7, 0xad, 0x21,
+					0xe5, 0x43 };
+	static char uts[6 * 65] = "Linux";
+	static const uint64_t cl3[11] = {
+		0x3d0f00, 0, 0x7f98bcd2e990, 0x7f98bcd2e990, 0, 0x7f98bc52e000,
+		0x7fff80, 0x7f98bcd2e6c0,
+	};
+	static const int32_t fds[2] = { 6, 7 };
+	static const int64_t off = 4096;
+	static uint8_t st[144];
+	uint32_t mode = 0100644;
+	int64_t size = 43831;
+	struct kt_syscall sc;
+
+	sc = sc64("getdents64", 48);
+	sc.args[0] = 3;
+	sc.args[1] = 0x56489baf1e60;
+	sc.args[2] = 32768;
+	sc.blob[1] = mem_blob(dents, sizeof(dents));
+	expect("getdents64 counts the entries", &sc,
+	       "getdents64(3, 0x56489baf1e60 /* 2 entries */, 32768) = 48");
+	sc.ret = 0;
+	expect("getdents64 at the end", &sc,
+	       "getdents64(3, 0x56489baf1e60 /* 0 entries */, 32768) = 0");
+
+	sc = sc64("sigaltstack", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.blob[0] = mem_blob(ss_new, 24);
+	sc.blob[1] = mem_blob(ss_old, 24);
+	expect("sigaltstack", &sc,
+	       "sigaltstack({ss_sp=0x56489baf1e30, ss_flags=0, ss_size=16880}, {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}) = 0");
+
+	sc = sc64("clock_nanosleep", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.args[2] = 1;
+	sc.blob[2] = mem_blob(ts, 16);
+	expect("clock_nanosleep", &sc,
+	       "clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=2119, tv_nsec=222781763}, NULL) = 0");
+
+	sc = sc64("clock_gettime", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.blob[1] = mem_blob(ts, 16);
+	expect("clock_gettime", &sc,
+	       "clock_gettime(CLOCK_MONOTONIC, {tv_sec=2119, tv_nsec=222781763}) = 0");
+
+	sc = sc64("poll", 1);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.args[2] = 100;
+	sc.blob[0] = mem_blob(pfd, 8);
+	expect("poll and its revents", &sc,
+	       "poll([{fd=3, events=POLLIN}], 1, 100)   = 1 ([{fd=3, revents=POLLIN}])");
+
+	sc = sc64("epoll_ctl", 0);
+	sc.args[0] = 5;
+	sc.args[1] = 1;
+	sc.args[2] = 3;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(ev, 12);
+	expect("epoll_ctl", &sc,
+	       "epoll_ctl(5, EPOLL_CTL_ADD, 3, {events=EPOLLIN, data={u32=3, u64=3}}) = 0");
+
+	sc = sc64("epoll_wait", 1);
+	sc.args[0] = 5;
+	sc.args[1] = 1;
+	sc.args[2] = 1023;
+	sc.args[3] = 100;
+	sc.blob[1] = mem_blob(ev, 12);
+	expect("epoll_wait", &sc,
+	       "epoll_wait(5, [{events=EPOLLIN, data={u32=3, u64=3}}], 1023, 100) = 1");
+
+	sc = sc64("prlimit64", 0);
+	sc.args[1] = 3;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(rlim, 16);
+	expect("prlimit64", &sc,
+	       "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+
+	sc = sc64("getrandom", 8);
+	sc.args[0] = 1;
+	sc.args[1] = 8;
+	sc.args[2] = 1;
+	sc.blob[0] = mem_blob(rnd, 8);
+	expect("getrandom prints hex", &sc,
+	       "getrandom(\"\\x95\\x4d\\x0e\\xe7\\xad\\x21\\xe5\\x43\", 8, GRND_NONBLOCK) = 8");
+
+	memcpy(uts + 65, "vm", 3);
+	sc = sc64("uname", 0);
+	sc.args[0] = 1;
+	sc.blob[0] = mem_blob(uts, sizeof(uts));
+	expect("uname", &sc,
+	       "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0");
+
+	sc = sc64("clone3", 27440);
+	sc.args[0] = 1;
+	sc.args[1] = 88;
+	sc.blob[0] = mem_blob(cl3, 88);
+	expect("clone3", &sc,
+	       "clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f98bcd2e990, parent_tid=0x7f98bcd2e990, exit_signal=0, stack=0x7f98bc52e000, stack_size=0x7fff80, tls=0x7f98bcd2e6c0} => {parent_tid=[27440]}, 88) = 27440");
+
+	sc = sc64("socketpair", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 1 | 02000000;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(fds, 8);
+	expect("socketpair", &sc,
+	       "socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, [6, 7]) = 0");
+
+	memcpy(st + 24, &mode, 4);
+	memcpy(st + 48, &size, 8);
+	sc = sc64("newfstatat", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 0x1000;
+	sc.blob[1] = str_blob("");
+	sc.blob[2] = mem_blob(st, sizeof(st));
+	expect("newfstatat with the struct", &sc,
+	       "newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=43831, ...}, AT_EMPTY_PATH) = 0");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "_llseek", 0);
+	sc.args[0] = 3;
+	sc.args[2] = 4096;
+	sc.args[3] = 0xffd00000;
+	sc.blob[3] = mem_blob(&off, 8);
+	expect("i386 _llseek", &sc,
+	       "_llseek(3, 4096, [4096], SEEK_SET)      = 0");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "openat", -ENOENT);
+	sc.args[0] = 0xffffff9c;
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 0100000;
+	sc.blob[1] = str_blob("/x");
+	expect("i386 openat: AT_FDCWD from 32 bits, O_LARGEFILE", &sc,
+	       "openat(AT_FDCWD, \"/x\", O_RDONLY|O_LARGEFILE) = -1 ENOENT (No such file or directory)");
+}
+
 static void test_raw(void)
 {
 	struct kt_syscall sc;
@@ -639,6 +788,7 @@ int main(void)
 	test_process();
 	test_signal();
 	test_net();
+	test_more();
 	test_raw();
 	printf("1..%u\n", tests);
 	return failures ? 1 : 0;
