@@ -180,9 +180,15 @@ void kt_a_fd(struct kt_dec *d, int i)
 
 void kt_a_dirfd(struct kt_dec *d, int i)
 {
+	const char *path = NULL;
+
 	if ((int)d->sc->args[i] == KT_AT_FDCWD) {
+		if (d->o->fd_paths && d->o->fd_path)
+			path = d->o->fd_path(d->o->ctx, KT_AT_FDCWD);
 		kt_sep(d);
 		kt_buf_puts(d->b, "AT_FDCWD");
+		if (path)
+			kt_buf_printf(d->b, "<%s>", path);
 	} else {
 		kt_a_fd(d, i);
 	}

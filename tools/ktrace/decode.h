@@ -43,7 +43,10 @@ struct kt_syscall {
 struct kt_fmt_opts {
 	unsigned int strsize;	/* -s: bytes of a string shown, default 32 */
 	bool fd_paths;		/* -y: fd paths, when fd_path() knows them */
-	/* -y: the path of fd in the traced process, or NULL */
+	/*
+	 * -y: the path of fd in the traced process, or NULL; asked for
+	 * AT_FDCWD (-100) too, whose path is the working directory.
+	 */
 	const char *(*fd_path)(void *ctx, int fd);
 	void *ctx;
 };

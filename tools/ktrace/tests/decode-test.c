@@ -302,6 +302,8 @@ static void test_desc(void)
 
 static const char *test_fd_path(void *ctx, int fd)
 {
+	if (fd == -100)
+		return "/tmp";
 	return fd == 3 ? "/etc/passwd" : NULL;
 }
 
@@ -324,7 +326,7 @@ static void test_fd_paths(void)
 	sc.args[1] = 1;
 	sc.blob[1] = str_blob("/etc/passwd");
 	expect("-y on a returned fd", &sc,
-	       "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
+	       "openat(AT_FDCWD</tmp>, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
 	opts = saved;
 }
 
