@@ -21,7 +21,8 @@ BUILD := $(TOP)/build
 VERSION := $(shell cat $(TOP)/VERSION)
 
 MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h) uapi/linux/ktrace.h
-CLI_SRCS := $(wildcard tools/ktrace/*.c tools/ktrace/ktrace.h) \
+CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
+	tools/ktrace/decode.h tools/ktrace/decoders.h \
 	tools/ktrace/Makefile tools/ktrace/gen-syscalls
 TEST_SRCS := $(wildcard selftests/*)
 
@@ -54,7 +55,8 @@ CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl \
 KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h)
 # Userspace has no <linux/compiler.h>: it defines its own __printf and
 # uses libc's types.
-USER_STYLE_FILES := $(wildcard tools/ktrace/*.c tools/ktrace/ktrace.h selftests/*.c)
+USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c) \
+	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
 style:
 	$(CHECKPATCH) -f $(KERNEL_STYLE_FILES)

@@ -12,8 +12,9 @@
  * filter in the fork probe (strace -f with no window in which a child's
  * first syscalls are missed).  A task leaves at reap.  The bitmaps cover
  * every possible pid (PID_MAX_LIMIT: 512 KiB each on 64-bit), allocated
- * when the session first uses a PID filter.  They are written with atomic bitops (ioctl, fork and reap
- * probes), read with plain test_bit() in the probes; a probe that races
+ * when the session first uses a PID filter.  They are written with atomic
+ * bitops (ioctl, fork and reap probes), read with plain test_bit() in the
+ * probes; a probe that races
  * with an ioctl sees the filter before or after the change, never a torn
  * one.
  *
@@ -53,7 +54,10 @@ void ktrace_filter_free(struct ktrace_filter *f)
 	vfree(f->tgids);
 	vfree(f->ftids);
 	vfree(f->ftgids);
-	f->tids = f->tgids = f->ftids = f->ftgids = NULL;
+	f->tids = NULL;
+	f->tgids = NULL;
+	f->ftids = NULL;
+	f->ftgids = NULL;
 	f->pid_bits = 0;
 }
 
@@ -165,6 +169,7 @@ void ktrace_filter_reap(struct ktrace_filter *f, struct task_struct *task)
 {
 	pid_t tid = task_pid_nr(task);
 
+	/* Pairs with the release in ktrace_filter_pid(). */
 	if (!smp_load_acquire(&f->pid_filter) || tid >= f->pid_bits)
 		return;
 	clear_bit(tid, f->tids);

@@ -1,0 +1,631 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the syscalls on file descriptors: read and write
+ * and their vectored and positioned forms, lseek, dup, pipe, fcntl, ioctl,
+ * flock, the fsyncs, poll, select, epoll, eventfd and memfd.
+ */
+#include <string.h>
+
+#include "decoders.h"
+
+const struct kt_xlat kt_open_flags[] = {
+	{ 00100, "O_CREAT" }, { 00200, "O_EXCL" }, { 00400, "O_NOCTTY" },
+	{ 01000, "O_TRUNC" }, { 02000, "O_APPEND" }, { 04000, "O_NONBLOCK" },
+	{ 04010000, "O_SYNC" }, { 04000000, "__O_SYNC" },
+	{ 010000, "O_DSYNC" }, { 040000, "O_DIRECT" },
+	{ 0100000, "O_LARGEFILE" }, { 0400000, "O_NOFOLLOW" },
+	{ 01000000, "O_NOATIME" }, { 02000000, "O_CLOEXEC" },
+	{ 010000000, "O_PATH" }, { 020200000, "O_TMPFILE" },
+	{ 020000000, "__O_TMPFILE" }, { 0200000, "O_DIRECTORY" },
+	{ 020000, "FASYNC" },
+	KT_XEND
+};
+
+static void read_common(struct kt_dec *d, int buf, int count)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_buf(d, buf, d->sc->ret);
+	kt_a_ulong(d, count);
+}
+
+static void dec_read(struct kt_dec *d)
+{
+	read_common(d, 1, 2);
+}
+
+static void dec_pread(struct kt_dec *d)
+{
+	read_common(d, 1, 2);
+	if (d->sc->has_exit)
+		kt_a_long(d, 3);
+}
+
+static void dec_write(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	if (kt_arg(d, 1) && kt_blob_at(d, 1))
+		kt_format_bytes(d->b, d->sc->blob[1].data, d->sc->blob[1].len,
+				d->o->strsize,
+				(d->sc->blob[1].flags & KT_BLOB_TRUNCATED) ||
+				d->sc->blob[1].len < kt_arg(d, 2));
+	else
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	kt_a_ulong(d, 2);
+}
+
+static void dec_pwrite(struct kt_dec *d)
+{
+	dec_write(d);
+	kt_a_long(d, 3);
+}
+
+/* An iovec array: bases as pointers, lengths. */
+static void iovec(struct kt_dec *d, int i, uint64_t cnt)
+{
+	unsigned int ls = kt_long_size(d);
+	uint64_t k, base, len;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, cnt * 2 * ls) || cnt > 1024) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < cnt; k++) {
+		kt_blob_ulong(d, i, k * 2 * ls, &base);
+		kt_blob_ulong(d, i, k * 2 * ls + ls, &len);
+		kt_buf_printf(d->b, "%s{iov_base=", k ? ", " : "");
+		kt_format_ptr(d->b, base);
+		kt_buf_printf(d->b, ", iov_len=%llu}", (unsigned long long)len);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+static void dec_readv(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	iovec(d, 1, kt_arg(d, 2));
+	kt_a_int(d, 2);
+	if (!strcmp(d->name, "preadv") || !strcmp(d->name, "pwritev"))
+		kt_a_long(d, 3);
+}
+
+static void dec_writev(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	iovec(d, 1, kt_arg(d, 2));
+	kt_a_int(d, 2);
+	if (!strcmp(d->name, "pwritev"))
+		kt_a_long(d, 3);
+}
+
+static const struct kt_xlat whence[] = {
+	{ 0, "SEEK_SET" }, { 1, "SEEK_CUR" }, { 2, "SEEK_END" },
+	{ 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" }, KT_XEND
+};
+
+static void dec_lseek(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_long(d, 1);
+	kt_a_xval(d, 2, whence, "SEEK_???");
+}
+
+/* i386: _llseek(fd, offset_high, offset_low, &result, whence) */
+static void dec_llseek(struct kt_dec *d)
+{
+	uint64_t res;
+
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	kt_buf_printf(d->b, "%lld",
+		      (long long)(kt_arg(d, 1) << 32 | kt_arg(d, 2)));
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && kt_blob_read(d, 3, 0, &res, 8))
+		kt_buf_printf(d->b, "[%lld]", (long long)res);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 3));
+	kt_a_xval(d, 4, whence, "SEEK_???");
+}
+
+static void dec_close(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+}
+
+static void dec_dup2(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_fd(d, 1);
+}
+
+static void dec_dup3(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_fd(d, 1);
+	kt_a_flags(d, 2, kt_open_flags, "O_???");
+}
+
+static void pipe_fds(struct kt_dec *d)
+{
+	int32_t fds[2];
+
+	kt_sep(d);
+	if (kt_exiting_ok(d) && kt_blob_read(d, 0, 0, fds, sizeof(fds))) {
+		kt_buf_putc(d->b, '[');
+		kt_fd(d, fds[0]);
+		kt_buf_puts(d->b, ", ");
+		kt_fd(d, fds[1]);
+		kt_buf_putc(d->b, ']');
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	}
+}
+
+static void dec_pipe(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	pipe_fds(d);
+}
+
+static void dec_pipe2(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	pipe_fds(d);
+	kt_a_flags(d, 1, kt_open_flags, "O_???");
+}
+
+static const struct kt_xlat fcntl_cmds[] = {
+	{ 0, "F_DUPFD" }, { 1, "F_GETFD" }, { 2, "F_SETFD" },
+	{ 3, "F_GETFL" }, { 4, "F_SETFL" }, { 5, "F_GETLK" },
+	{ 6, "F_SETLK" }, { 7, "F_SETLKW" }, { 8, "F_SETOWN" },
+	{ 9, "F_GETOWN" }, { 10, "F_SETSIG" }, { 11, "F_GETSIG" },
+	{ 12, "F_GETLK64" }, { 13, "F_SETLK64" }, { 14, "F_SETLKW64" },
+	{ 15, "F_SETOWN_EX" }, { 16, "F_GETOWN_EX" },
+	{ 36, "F_OFD_GETLK" }, { 37, "F_OFD_SETLK" }, { 38, "F_OFD_SETLKW" },
+	{ 1024, "F_SETLEASE" }, { 1025, "F_GETLEASE" }, { 1026, "F_NOTIFY" },
+	{ 1030, "F_DUPFD_CLOEXEC" }, { 1031, "F_SETPIPE_SZ" },
+	{ 1032, "F_GETPIPE_SZ" }, { 1033, "F_ADD_SEALS" },
+	{ 1034, "F_GET_SEALS" },
+	KT_XEND
+};
+
+static const struct kt_xlat fd_flags[] = { { 1, "FD_CLOEXEC" }, KT_XEND };
+
+static const struct kt_xlat seals[] = {
+	{ 1, "F_SEAL_SEAL" }, { 2, "F_SEAL_SHRINK" }, { 4, "F_SEAL_GROW" },
+	{ 8, "F_SEAL_WRITE" }, { 16, "F_SEAL_FUTURE_WRITE" }, KT_XEND
+};
+
+static void dec_fcntl(struct kt_dec *d)
+{
+	unsigned int cmd = kt_arg(d, 1);
+
+	kt_a_fd(d, 0);
+	kt_a_xval(d, 1, fcntl_cmds, "F_???");
+	switch (cmd) {
+	case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034:
+		break;
+	case 0: case 1030:
+		kt_a_int(d, 2);
+		break;
+	case 2:
+		kt_a_flags(d, 2, fd_flags, NULL);
+		break;
+	case 4:
+		kt_sep(d);
+		kt_format_flags(d->b, kt_open_flags, kt_arg(d, 2) & ~3, "O_???");
+		break;
+	case 1033:
+		kt_a_flags(d, 2, seals, NULL);
+		break;
+	case 8: case 10: case 1024: case 1026: case 1031:
+		kt_a_long(d, 2);
+		break;
+	default:
+		kt_a_ptr(d, 2);
+	}
+}
+
+/* fcntl(fd, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE) */
+static const struct kt_xlat access_modes[] = {
+	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
+	{ 3, "O_ACCMODE" }, KT_XEND
+};
+
+static void ret_fcntl(struct kt_dec *d)
+{
+	uint64_t r = (uint64_t)d->sc->ret;
+
+	switch (kt_arg(d, 1)) {
+	case 1: case 3: case 1034:
+		kt_buf_printf(d->b, "%#llx", (unsigned long long)r);
+		break;
+	case 0: case 1030:
+		kt_format_retval(d, KT_RV_FD);
+		return;
+	default:
+		kt_format_retval(d, KT_RV_DEC);
+		return;
+	}
+	switch (kt_arg(d, 1)) {
+	case 1:
+		if (r)
+			kt_buf_printf(d->b, " (flags %s)", r & 1 ?
+				      "FD_CLOEXEC" : "");
+		break;
+	case 3:
+		kt_buf_puts(d->b, " (flags ");
+		kt_format_xval(d->b, access_modes, r & 3, NULL);
+		if (r & ~3ULL) {
+			kt_buf_putc(d->b, '|');
+			kt_format_flags(d->b, kt_open_flags, r & ~3ULL, NULL);
+		}
+		kt_buf_putc(d->b, ')');
+		break;
+	case 1034:
+		if (r) {
+			kt_buf_puts(d->b, " (seals ");
+			kt_format_flags(d->b, seals, r, NULL);
+			kt_buf_putc(d->b, ')');
+		}
+		break;
+	}
+}
+
+static const struct kt_xlat ioctls[] = {
+	{ 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
+	{ 0x5404, "TCSETSF" }, { 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" },
+	{ 0x540f, "TIOCGPGRP" }, { 0x5410, "TIOCSPGRP" },
+	{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" },
+	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5451, "FIOCLEX" },
+	{ 0x5450, "FIONCLEX" }, { 0x5452, "FIOASYNC" },
+	KT_XEND
+};
+
+static void dec_ioctl(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_xval(d, 1, ioctls, NULL);
+	switch (kt_arg(d, 1)) {
+	case 0x5451: case 0x5450:
+		break;
+	default:
+		kt_a_ptr(d, 2);
+	}
+}
+
+static const struct kt_xlat flock_ops[] = {
+	{ 1, "LOCK_SH" }, { 2, "LOCK_EX" }, { 4, "LOCK_NB" }, { 8, "LOCK_UN" },
+	{ 32, "LOCK_MAND" }, { 64, "LOCK_READ" }, { 128, "LOCK_WRITE" },
+	KT_XEND
+};
+
+static void dec_flock(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_flags(d, 1, flock_ops, "LOCK_???");
+}
+
+static void dec_fd_only(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+}
+
+static void dec_none(struct kt_dec *d)
+{
+}
+
+static const struct kt_xlat poll_events[] = {
+	{ 0x1, "POLLIN" }, { 0x2, "POLLPRI" }, { 0x4, "POLLOUT" },
+	{ 0x8, "POLLERR" }, { 0x10, "POLLHUP" }, { 0x20, "POLLNVAL" },
+	{ 0x40, "POLLRDNORM" }, { 0x80, "POLLRDBAND" },
+	{ 0x100, "POLLWRNORM" }, { 0x200, "POLLWRBAND" },
+	{ 0x400, "POLLMSG" }, { 0x2000, "POLLRDHUP" },
+	KT_XEND
+};
+
+/* [{fd=3, events=POLLIN}], or the revents of those that have them */
+static bool pollfds(struct kt_dec *d, bool revents)
+{
+	uint64_t k, n = kt_arg(d, 1);
+	bool first = true;
+
+	if (n > 1024 || !kt_blob_usable(d, 0, n * 8))
+		return false;
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < n; k++) {
+		int32_t fd;
+		uint16_t ev[2];
+
+		kt_blob_read(d, 0, k * 8, &fd, 4);
+		kt_blob_read(d, 0, k * 8 + 4, ev, 4);
+		if (revents && !ev[1])
+			continue;
+		kt_buf_printf(d->b, "%s{fd=", first ? "" : ", ");
+		kt_fd(d, fd);
+		kt_buf_printf(d->b, ", %s=", revents ? "revents" : "events");
+		kt_format_flags(d->b, poll_events, ev[revents], NULL);
+		kt_buf_putc(d->b, '}');
+		first = false;
+	}
+	kt_buf_putc(d->b, ']');
+	return true;
+}
+
+static void dec_poll(struct kt_dec *d)
+{
+	kt_sep(d);
+	if (!pollfds(d, false))
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	kt_a_uint(d, 1);
+	if (!strcmp(d->name, "poll")) {
+		kt_a_int(d, 2);
+		return;
+	}
+	kt_a_timespec(d, 2);
+	kt_a_ptr(d, 3);
+	kt_a_ulong(d, 4);
+}
+
+static void ret_poll(struct kt_dec *d)
+{
+	size_t len;
+
+	kt_format_retval(d, KT_RV_DEC);
+	len = d->b->len;
+	if (d->sc->ret <= 0)
+		return;
+	kt_buf_puts(d->b, " (");
+	if (!pollfds(d, true)) {
+		d->b->len = len;
+		d->b->s[len] = '\0';
+		return;
+	}
+	kt_buf_putc(d->b, ')');
+}
+
+/* An fd_set of nfds bits: [3 4], or the pointer. */
+static void fdset(struct kt_dec *d, int i, unsigned int nfds)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	unsigned int fd;
+	bool first = true;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, (nfds + 7) / 8) || nfds > 65536) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (fd = 0; fd < nfds; fd++) {
+		if (!(blob->data[fd / 8] & (1u << (fd % 8))))
+			continue;
+		kt_buf_puts(d->b, first ? "" : " ");
+		kt_fd(d, fd);
+		first = false;
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+static void dec_select(struct kt_dec *d)
+{
+	unsigned int nfds = kt_arg(d, 0);
+
+	kt_a_int(d, 0);
+	fdset(d, 1, nfds);
+	fdset(d, 2, nfds);
+	fdset(d, 3, nfds);
+	if (!strncmp(d->name, "pselect6", 8)) {
+		kt_a_timespec(d, 4);
+		kt_a_ptr(d, 5);
+	} else {
+		kt_a_timeval(d, 4);
+	}
+}
+
+static const struct kt_xlat epoll_ctl_ops[] = {
+	{ 1, "EPOLL_CTL_ADD" }, { 2, "EPOLL_CTL_DEL" }, { 3, "EPOLL_CTL_MOD" },
+	KT_XEND
+};
+
+static const struct kt_xlat epoll_events[] = {
+	{ 0x1, "EPOLLIN" }, { 0x2, "EPOLLPRI" }, { 0x4, "EPOLLOUT" },
+	{ 0x8, "EPOLLERR" }, { 0x10, "EPOLLHUP" }, { 0x20, "EPOLLNVAL" },
+	{ 0x40, "EPOLLRDNORM" }, { 0x80, "EPOLLRDBAND" },
+	{ 0x100, "EPOLLWRNORM" }, { 0x200, "EPOLLWRBAND" },
+	{ 0x400, "EPOLLMSG" }, { 0x2000, "EPOLLRDHUP" },
+	{ 1u << 28, "EPOLLEXCLUSIVE" }, { 1u << 29, "EPOLLWAKEUP" },
+	{ 1u << 30, "EPOLLONESHOT" }, { 1u << 31, "EPOLLET" },
+	KT_XEND
+};
+
+/* struct epoll_event is packed on x86: 4 + 8 bytes. */
+static void epoll_event(struct kt_dec *d, int i, size_t off)
+{
+	uint32_t ev;
+	uint64_t data;
+
+	kt_blob_read(d, i, off, &ev, 4);
+	kt_blob_read(d, i, off + 4, &data, 8);
+	kt_buf_puts(d->b, "{events=");
+	kt_format_flags(d->b, epoll_events, ev, NULL);
+	kt_buf_printf(d->b, ", data={u32=%u, u64=%llu}}", (uint32_t)data,
+		      (unsigned long long)data);
+}
+
+static void dec_epoll_ctl(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_xval(d, 1, epoll_ctl_ops, "EPOLL_CTL_???");
+	kt_a_fd(d, 2);
+	kt_sep(d);
+	if (kt_blob_usable(d, 3, 12))
+		epoll_event(d, 3, 0);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 3));
+}
+
+static void dec_epoll_wait(struct kt_dec *d)
+{
+	int64_t k;
+
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && d->sc->ret <= 1024 &&
+	    kt_blob_usable(d, 1, d->sc->ret * 12)) {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < d->sc->ret; k++) {
+			kt_buf_puts(d->b, k ? ", " : "");
+			epoll_event(d, 1, k * 12);
+		}
+		kt_buf_putc(d->b, ']');
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	}
+	kt_a_int(d, 2);
+	if (!strcmp(d->name, "epoll_pwait2"))
+		kt_a_timespec(d, 3);
+	else
+		kt_a_int(d, 3);
+	if (strcmp(d->name, "epoll_wait")) {
+		kt_a_ptr(d, 4);
+		kt_a_ulong(d, 5);
+	}
+}
+
+static const struct kt_xlat epoll_flags[] = {
+	{ 02000000, "EPOLL_CLOEXEC" }, KT_XEND
+};
+
+static void dec_epoll_create1(struct kt_dec *d)
+{
+	kt_a_flags(d, 0, epoll_flags, "EPOLL_???");
+}
+
+static void dec_int0(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+}
+
+static const struct kt_xlat efd_flags[] = {
+	{ 1, "EFD_SEMAPHORE" }, { 04000, "EFD_NONBLOCK" },
+	{ 02000000, "EFD_CLOEXEC" }, KT_XEND
+};
+
+static void dec_eventfd2(struct kt_dec *d)
+{
+	kt_a_uint(d, 0);
+	kt_a_flags(d, 1, efd_flags, "EFD_???");
+}
+
+static const struct kt_xlat mfd_flags[] = {
+	{ 1, "MFD_CLOEXEC" }, { 2, "MFD_ALLOW_SEALING" },
+	{ 4, "MFD_HUGETLB" }, { 8, "MFD_NOEXEC_SEAL" }, { 16, "MFD_EXEC" },
+	KT_XEND
+};
+
+static void dec_memfd_create(struct kt_dec *d)
+{
+	kt_a_str(d, 0);
+	kt_a_flags(d, 1, mfd_flags, "MFD_???");
+}
+
+static void dec_getdents(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 1);
+	size_t reclen_off = strcmp(d->name, "getdents64") ?
+			    2 * kt_long_size(d) : 16;
+
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_ptr(d, 1);
+	if (kt_exiting_ok(d) && !d->sc->ret) {
+		kt_buf_puts(d->b, " /* 0 entries */");
+	} else if (kt_exiting_ok(d) && blob && blob->data &&
+		   blob->len >= (uint64_t)d->sc->ret) {
+		unsigned int n = 0;
+		uint64_t off = 0;
+		uint16_t reclen;
+
+		while (off + reclen_off + 2 <= (uint64_t)d->sc->ret) {
+			memcpy(&reclen, blob->data + off + reclen_off, 2);
+			if (!reclen)
+				break;
+			off += reclen;
+			n++;
+		}
+		kt_buf_printf(d->b, " /* %u entries */", n);
+	}
+	kt_a_uint(d, 2);
+}
+
+static void dec_sync_file_range(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_long(d, 1);
+	kt_a_long(d, 2);
+	kt_a_hex(d, 3);
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "read", dec_read, KT_RV_DEC, NULL },
+	{ "pread64", dec_pread, KT_RV_DEC, NULL },
+	{ "readv", dec_readv, KT_RV_DEC, NULL },
+	{ "preadv", dec_readv, KT_RV_DEC, NULL },
+	{ "write", dec_write, KT_RV_DEC, NULL },
+	{ "pwrite64", dec_pwrite, KT_RV_DEC, NULL },
+	{ "writev", dec_writev, KT_RV_DEC, NULL },
+	{ "pwritev", dec_writev, KT_RV_DEC, NULL },
+	{ "lseek", dec_lseek, KT_RV_DEC, NULL },
+	{ "_llseek", dec_llseek, KT_RV_DEC, NULL },
+	{ "close", dec_close, KT_RV_DEC, NULL },
+	{ "dup", dec_close, KT_RV_FD, NULL },
+	{ "dup2", dec_dup2, KT_RV_FD, NULL },
+	{ "dup3", dec_dup3, KT_RV_FD, NULL },
+	{ "pipe", dec_pipe, KT_RV_DEC, NULL },
+	{ "pipe2", dec_pipe2, KT_RV_DEC, NULL },
+	{ "fcntl", dec_fcntl, KT_RV_DEC, ret_fcntl },
+	{ "fcntl64", dec_fcntl, KT_RV_DEC, ret_fcntl },
+	{ "ioctl", dec_ioctl, KT_RV_DEC, NULL },
+	{ "flock", dec_flock, KT_RV_DEC, NULL },
+	{ "fsync", dec_fd_only, KT_RV_DEC, NULL },
+	{ "fdatasync", dec_fd_only, KT_RV_DEC, NULL },
+	{ "syncfs", dec_fd_only, KT_RV_DEC, NULL },
+	{ "sync", dec_none, KT_RV_DEC, NULL },
+	{ "sync_file_range", dec_sync_file_range, KT_RV_DEC, NULL },
+	{ "poll", dec_poll, KT_RV_DEC, ret_poll },
+	{ "ppoll", dec_poll, KT_RV_DEC, ret_poll },
+	{ "ppoll_time64", dec_poll, KT_RV_DEC, ret_poll },
+	{ "select", dec_select, KT_RV_DEC, NULL },
+	{ "_newselect", dec_select, KT_RV_DEC, NULL },
+	{ "pselect6", dec_select, KT_RV_DEC, NULL },
+	{ "pselect6_time64", dec_select, KT_RV_DEC, NULL },
+	{ "epoll_create", dec_int0, KT_RV_FD, NULL },
+	{ "epoll_create1", dec_epoll_create1, KT_RV_FD, NULL },
+	{ "epoll_ctl", dec_epoll_ctl, KT_RV_DEC, NULL },
+	{ "epoll_wait", dec_epoll_wait, KT_RV_DEC, NULL },
+	{ "epoll_pwait", dec_epoll_wait, KT_RV_DEC, NULL },
+	{ "epoll_pwait2", dec_epoll_wait, KT_RV_DEC, NULL },
+	{ "eventfd", dec_int0, KT_RV_FD, NULL },
+	{ "eventfd2", dec_eventfd2, KT_RV_FD, NULL },
+	{ "memfd_create", dec_memfd_create, KT_RV_FD, NULL },
+	{ "getdents64", dec_getdents, KT_RV_DEC, NULL },
+	{ "getdents", dec_getdents, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_desc_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

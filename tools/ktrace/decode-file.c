@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the syscalls on paths: open and its flags, the
+ * stat family, access, mkdir, unlink, rename, links, chdir, getcwd,
+ * readlink, chmod, chown, truncate, umask, mount and chroot.
+ */
+#include <string.h>
+
+#include "decoders.h"
+
+static const struct kt_xlat access_modes[] = {
+	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
+	{ 3, "O_ACCMODE" }, KT_XEND
+};
+
+#define KT_O_CREAT	00100
+#define KT_O_TMPFILE	020000000
+
+/* O_RDONLY|O_CLOEXEC: the access mode, then the other flags. */
+static void open_flags(struct kt_dec *d, int i)
+{
+	uint64_t flags = (uint32_t)kt_arg(d, i);
+
+	kt_sep(d);
+	kt_format_xval(d->b, access_modes, flags & 3, NULL);
+	if (flags & ~3ULL) {
+		kt_buf_putc(d->b, '|');
+		kt_format_flags(d->b, kt_open_flags, flags & ~3ULL, NULL);
+	}
+	if (flags & (KT_O_CREAT | KT_O_TMPFILE))
+		kt_a_mode(d, i + 1);
+}
+
+static void dec_open(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	open_flags(d, 1);
+}
+
+static void dec_openat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	open_flags(d, 2);
+}
+
+static void dec_creat(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_mode(d, 1);
+}
+
+static const struct kt_xlat resolve_flags[] = {
+	{ 1, "RESOLVE_NO_XDEV" }, { 2, "RESOLVE_NO_MAGICLINKS" },
+	{ 4, "RESOLVE_NO_SYMLINKS" }, { 8, "RESOLVE_BENEATH" },
+	{ 16, "RESOLVE_IN_ROOT" }, { 32, "RESOLVE_CACHED" }, KT_XEND
+};
+
+static void dec_openat2(struct kt_dec *d)
+{
+	uint64_t how[3];
+
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_sep(d);
+	if (kt_blob_read(d, 2, 0, how, sizeof(how))) {
+		kt_buf_puts(d->b, "{flags=");
+		kt_format_xval(d->b, access_modes, how[0] & 3, NULL);
+		if (how[0] & ~3ULL) {
+			kt_buf_putc(d->b, '|');
+			kt_format_flags(d->b, kt_open_flags, how[0] & ~3ULL, NULL);
+		}
+		if (how[0] & (KT_O_CREAT | KT_O_TMPFILE) || how[1]) {
+			kt_buf_puts(d->b, ", mode=");
+			kt_format_mode(d->b, how[1]);
+		}
+		kt_buf_puts(d->b, ", resolve=");
+		kt_format_flags(d->b, resolve_flags, how[2], NULL);
+		kt_buf_putc(d->b, '}');
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+	}
+	kt_a_ulong(d, 3);
+}
+
+/* S_IFDIR|S_ISVTX|0777 */
+static void symbolic_mode(struct kt_buf *b, unsigned int mode)
+{
+	static const char *const types[16] = {
+		[001] = "S_IFIFO", [002] = "S_IFCHR", [004] = "S_IFDIR",
+		[006] = "S_IFBLK", [010] = "S_IFREG", [012] = "S_IFLNK",
+		[014] = "S_IFSOCK",
+	};
+	const char *type = types[(mode >> 12) & 017];
+
+	if (type)
+		kt_buf_printf(b, "%s|", type);
+	else if (mode & 0170000)
+		kt_buf_printf(b, "%#o|", mode & 0170000);
+	if (mode & 04000)
+		kt_buf_puts(b, "S_ISUID|");
+	if (mode & 02000)
+		kt_buf_puts(b, "S_ISGID|");
+	if (mode & 01000)
+		kt_buf_puts(b, "S_ISVTX|");
+	kt_format_mode(b, mode & 0777);
+}
+
+static void rdev(struct kt_buf *b, uint64_t dev)
+{
+	unsigned int major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffU);
+	unsigned int minor = (dev & 0xff) | ((dev >> 12) & ~0xffU);
+
+	kt_buf_printf(b, "makedev(%#x, %#x)", major, minor);
+}
+
+/*
+ * The struct stat the kernel wrote, as strace abbreviates it:
+ * {st_mode=S_IFREG|0644, st_size=3, ...}.  x86_64's layout only; other
+ * ABIs print the pointer.
+ */
+static void stat_buf(struct kt_dec *d, int i)
+{
+	uint32_t mode;
+	uint64_t dev;
+	int64_t size;
+
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || d->sc->abi != KTRACE_CLI_ABI_X86_64 ||
+	    !kt_blob_read(d, i, 24, &mode, 4) ||
+	    !kt_blob_read(d, i, 40, &dev, 8) ||
+	    !kt_blob_read(d, i, 48, &size, 8)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{st_mode=");
+	symbolic_mode(d->b, mode);
+	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000) {
+		kt_buf_puts(d->b, ", st_rdev=");
+		rdev(d->b, dev);
+	} else {
+		kt_buf_printf(d->b, ", st_size=%lld", (long long)size);
+	}
+	kt_buf_puts(d->b, ", ...}");
+}
+
+const struct kt_xlat kt_at_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
+	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" },
+	{ 0x1000, "AT_EMPTY_PATH" }, { 0x8000, "AT_RECURSIVE" },
+	KT_XEND
+};
+
+static void dec_stat(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	stat_buf(d, 1);
+}
+
+static void dec_fstat(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	stat_buf(d, 1);
+}
+
+static void dec_newfstatat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	stat_buf(d, 2);
+	kt_a_flags(d, 3, kt_at_flags, "AT_???");
+}
+
+static const struct kt_xlat statx_mask[] = {
+	{ 0x1, "STATX_TYPE" }, { 0x2, "STATX_MODE" }, { 0x4, "STATX_NLINK" },
+	{ 0x8, "STATX_UID" }, { 0x10, "STATX_GID" }, { 0x20, "STATX_ATIME" },
+	{ 0x40, "STATX_MTIME" }, { 0x80, "STATX_CTIME" },
+	{ 0x100, "STATX_INO" }, { 0x200, "STATX_SIZE" },
+	{ 0x400, "STATX_BLOCKS" }, { 0x800, "STATX_BTIME" },
+	{ 0x1000, "STATX_MNT_ID" }, { 0x2000, "STATX_DIOALIGN" },
+	KT_XEND
+};
+
+static const struct kt_xlat statx_masks[] = {
+	{ 0xfff, "STATX_ALL" }, { 0x7ff, "STATX_BASIC_STATS" }, KT_XEND
+};
+
+static void statx_mask_print(struct kt_buf *b, uint32_t mask)
+{
+	const char *s = kt_xlat_find(statx_masks, mask);
+
+	if (s)
+		kt_buf_puts(b, s);
+	else
+		kt_format_flags(b, statx_mask, mask, "STATX_???");
+}
+
+static const struct kt_xlat statx_sync[] = {
+	{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
+	{ 0x4000, "AT_STATX_DONT_SYNC" }, KT_XEND
+};
+
+static void dec_statx(struct kt_dec *d)
+{
+	uint64_t flags = (uint32_t)kt_arg(d, 2);
+	uint64_t attrs, size;
+	uint32_t mask;
+	uint16_t mode;
+
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_sep(d);
+	kt_format_xval(d->b, statx_sync, flags & 0x6000, NULL);
+	if (flags & ~0x6000ULL) {
+		kt_buf_putc(d->b, '|');
+		kt_format_flags(d->b, kt_at_flags, flags & ~0x6000ULL, NULL);
+	}
+	kt_sep(d);
+	statx_mask_print(d->b, kt_arg(d, 3));
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_read(d, 4, 0, &mask, 4) ||
+	    !kt_blob_read(d, 4, 8, &attrs, 8) ||
+	    !kt_blob_read(d, 4, 0x1c, &mode, 2) ||
+	    !kt_blob_read(d, 4, 0x28, &size, 8)) {
+		kt_format_ptr(d->b, kt_arg(d, 4));
+		return;
+	}
+	kt_buf_puts(d->b, "{stx_mask=");
+	statx_mask_print(d->b, mask);
+	kt_buf_printf(d->b, ", stx_attributes=%s", attrs ? "" : "0");
+	if (attrs)
+		kt_buf_printf(d->b, "%#llx", (unsigned long long)attrs);
+	kt_buf_puts(d->b, ", stx_mode=");
+	symbolic_mode(d->b, mode);
+	kt_buf_printf(d->b, ", stx_size=%llu, ...}", (unsigned long long)size);
+}
+
+static const struct kt_xlat access_flags[] = {
+	{ 0, "F_OK" }, { 4, "R_OK" }, { 2, "W_OK" }, { 1, "X_OK" }, KT_XEND
+};
+
+static const struct kt_xlat faccessat_flags[] = {
+	{ 0x200, "AT_EACCESS" }, { 0x100, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x1000, "AT_EMPTY_PATH" }, KT_XEND
+};
+
+static void dec_access(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_flags(d, 1, access_flags, "?_OK");
+}
+
+static void dec_faccessat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_flags(d, 2, access_flags, "?_OK");
+	if (!strcmp(d->name, "faccessat2"))
+		kt_a_flags(d, 3, faccessat_flags, "AT_???");
+}
+
+static void dec_path(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+}
+
+static void dec_path_mode(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_mode(d, 1);
+}
+
+static void dec_dirfd_path_mode(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_mode(d, 2);
+	if (!strcmp(d->name, "fchmodat2"))
+		kt_a_flags(d, 3, kt_at_flags, "AT_???");
+}
+
+static void dec_mknod(struct kt_dec *d)
+{
+	int i = strcmp(d->name, "mknodat") ? 0 : 1;
+
+	if (i)
+		kt_a_dirfd(d, 0);
+	kt_a_path(d, i);
+	kt_sep(d);
+	symbolic_mode(d->b, kt_arg(d, i + 1));
+	if (kt_arg(d, i + 1) & 0060000) {
+		kt_sep(d);
+		rdev(d->b, kt_arg(d, i + 2));
+	}
+}
+
+static void dec_unlinkat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_flags(d, 2, kt_at_flags, "AT_???");
+}
+
+static void dec_path_path(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_path(d, 1);
+}
+
+static const struct kt_xlat rename_flags[] = {
+	{ 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" },
+	{ 4, "RENAME_WHITEOUT" }, KT_XEND
+};
+
+static void dec_renameat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_dirfd(d, 2);
+	kt_a_path(d, 3);
+	if (!strcmp(d->name, "renameat2"))
+		kt_a_flags(d, 4, rename_flags, "RENAME_???");
+}
+
+static void dec_linkat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_dirfd(d, 2);
+	kt_a_path(d, 3);
+	kt_a_flags(d, 4, kt_at_flags, "AT_???");
+}
+
+static void dec_symlinkat(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_dirfd(d, 1);
+	kt_a_path(d, 2);
+}
+
+static void dec_fd(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+}
+
+static void dec_getcwd(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && kt_blob_at(d, 0) && kt_blob_at(d, 0)->data)
+		kt_format_path(d->b, kt_blob_at(d, 0));
+	else
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	kt_a_ulong(d, 1);
+}
+
+static void dec_readlink(struct kt_dec *d)
+{
+	int i = strcmp(d->name, "readlinkat") ? 0 : 1;
+
+	if (i)
+		kt_a_dirfd(d, 0);
+	kt_a_path(d, i);
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_buf(d, i + 1, d->sc->ret);
+	kt_a_ulong(d, i + 2);
+}
+
+static void dec_fchmod(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_mode(d, 1);
+}
+
+/* uid_t and gid_t: -1 is "unchanged". */
+static void a_id(struct kt_dec *d, int i)
+{
+	uint32_t id = kt_arg(d, i);
+
+	kt_sep(d);
+	if (id == (uint32_t)-1)
+		kt_buf_puts(d->b, "-1");
+	else
+		kt_buf_printf(d->b, "%u", id);
+}
+
+static void dec_chown(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	a_id(d, 1);
+	a_id(d, 2);
+}
+
+static void dec_fchown(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	a_id(d, 1);
+	a_id(d, 2);
+}
+
+static void dec_fchownat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	a_id(d, 2);
+	a_id(d, 3);
+	kt_a_flags(d, 4, kt_at_flags, "AT_???");
+}
+
+static void dec_truncate(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_long(d, 1);
+}
+
+static void dec_ftruncate(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_long(d, 1);
+}
+
+static void dec_umask(struct kt_dec *d)
+{
+	kt_a_mode(d, 0);
+}
+
+static const struct kt_xlat mount_flags[] = {
+	{ 1, "MS_RDONLY" }, { 2, "MS_NOSUID" }, { 4, "MS_NODEV" },
+	{ 8, "MS_NOEXEC" }, { 16, "MS_SYNCHRONOUS" }, { 32, "MS_REMOUNT" },
+	{ 64, "MS_MANDLOCK" }, { 128, "MS_DIRSYNC" },
+	{ 256, "MS_NOSYMFOLLOW" }, { 1024, "MS_NOATIME" },
+	{ 2048, "MS_NODIRATIME" }, { 4096, "MS_BIND" }, { 8192, "MS_MOVE" },
+	{ 16384, "MS_REC" }, { 32768, "MS_SILENT" },
+	{ 1 << 16, "MS_POSIXACL" }, { 1 << 17, "MS_UNBINDABLE" },
+	{ 1 << 18, "MS_PRIVATE" }, { 1 << 19, "MS_SLAVE" },
+	{ 1 << 20, "MS_SHARED" }, { 1 << 21, "MS_RELATIME" },
+	{ 1 << 22, "MS_KERNMOUNT" }, { 1 << 23, "MS_I_VERSION" },
+	{ 1 << 24, "MS_STRICTATIME" }, { 1 << 25, "MS_LAZYTIME" },
+	KT_XEND
+};
+
+static void dec_mount(struct kt_dec *d)
+{
+	uint64_t flags = kt_arg(d, 3);
+
+	kt_a_path(d, 0);
+	kt_a_path(d, 1);
+	kt_a_str(d, 2);
+	kt_sep(d);
+	/* the old magic in the high half is printed, not decoded */
+	if ((flags & 0xffff0000) == 0xc0ed0000) {
+		kt_buf_puts(d->b, "MS_MGC_VAL");
+		flags &= 0xffff;
+		if (flags)
+			kt_buf_putc(d->b, '|');
+	}
+	if (flags || (kt_arg(d, 3) & 0xffff0000) != 0xc0ed0000)
+		kt_format_flags(d->b, mount_flags, flags, "MS_???");
+	if (kt_blob_at(d, 4) && kt_blob_at(d, 4)->flags & KT_BLOB_STRING)
+		kt_a_str(d, 4);
+	else
+		kt_a_ptr(d, 4);
+}
+
+static const struct kt_xlat umount_flags[] = {
+	{ 1, "MNT_FORCE" }, { 2, "MNT_DETACH" }, { 4, "MNT_EXPIRE" },
+	{ 8, "UMOUNT_NOFOLLOW" }, KT_XEND
+};
+
+static void dec_umount2(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	kt_a_flags(d, 1, umount_flags, "MNT_???");
+}
+
+static void dec_utimensat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_ptr(d, 2);
+	kt_a_flags(d, 3, kt_at_flags, "AT_???");
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "open", dec_open, KT_RV_FD, NULL },
+	{ "openat", dec_openat, KT_RV_FD, NULL },
+	{ "openat2", dec_openat2, KT_RV_FD, NULL },
+	{ "creat", dec_creat, KT_RV_FD, NULL },
+	{ "stat", dec_stat, KT_RV_DEC, NULL },
+	{ "lstat", dec_stat, KT_RV_DEC, NULL },
+	{ "stat64", dec_stat, KT_RV_DEC, NULL },
+	{ "lstat64", dec_stat, KT_RV_DEC, NULL },
+	{ "fstat", dec_fstat, KT_RV_DEC, NULL },
+	{ "fstat64", dec_fstat, KT_RV_DEC, NULL },
+	{ "newfstatat", dec_newfstatat, KT_RV_DEC, NULL },
+	{ "fstatat64", dec_newfstatat, KT_RV_DEC, NULL },
+	{ "statx", dec_statx, KT_RV_DEC, NULL },
+	{ "access", dec_access, KT_RV_DEC, NULL },
+	{ "faccessat", dec_faccessat, KT_RV_DEC, NULL },
+	{ "faccessat2", dec_faccessat, KT_RV_DEC, NULL },
+	{ "mkdir", dec_path_mode, KT_RV_DEC, NULL },
+	{ "mkdirat", dec_dirfd_path_mode, KT_RV_DEC, NULL },
+	{ "mknod", dec_mknod, KT_RV_DEC, NULL },
+	{ "mknodat", dec_mknod, KT_RV_DEC, NULL },
+	{ "rmdir", dec_path, KT_RV_DEC, NULL },
+	{ "unlink", dec_path, KT_RV_DEC, NULL },
+	{ "unlinkat", dec_unlinkat, KT_RV_DEC, NULL },
+	{ "rename", dec_path_path, KT_RV_DEC, NULL },
+	{ "renameat", dec_renameat, KT_RV_DEC, NULL },
+	{ "renameat2", dec_renameat, KT_RV_DEC, NULL },
+	{ "link", dec_path_path, KT_RV_DEC, NULL },
+	{ "linkat", dec_linkat, KT_RV_DEC, NULL },
+	{ "symlink", dec_path_path, KT_RV_DEC, NULL },
+	{ "symlinkat", dec_symlinkat, KT_RV_DEC, NULL },
+	{ "chdir", dec_path, KT_RV_DEC, NULL },
+	{ "fchdir", dec_fd, KT_RV_DEC, NULL },
+	{ "chroot", dec_path, KT_RV_DEC, NULL },
+	{ "getcwd", dec_getcwd, KT_RV_DEC, NULL },
+	{ "readlink", dec_readlink, KT_RV_DEC, NULL },
+	{ "readlinkat", dec_readlink, KT_RV_DEC, NULL },
+	{ "chmod", dec_path_mode, KT_RV_DEC, NULL },
+	{ "fchmod", dec_fchmod, KT_RV_DEC, NULL },
+	{ "fchmodat", dec_dirfd_path_mode, KT_RV_DEC, NULL },
+	{ "fchmodat2", dec_dirfd_path_mode, KT_RV_DEC, NULL },
+	{ "chown", dec_chown, KT_RV_DEC, NULL },
+	{ "lchown", dec_chown, KT_RV_DEC, NULL },
+	{ "chown32", dec_chown, KT_RV_DEC, NULL },
+	{ "lchown32", dec_chown, KT_RV_DEC, NULL },
+	{ "fchown", dec_fchown, KT_RV_DEC, NULL },
+	{ "fchown32", dec_fchown, KT_RV_DEC, NULL },
+	{ "fchownat", dec_fchownat, KT_RV_DEC, NULL },
+	{ "truncate", dec_truncate, KT_RV_DEC, NULL },
+	{ "ftruncate", dec_ftruncate, KT_RV_DEC, NULL },
+	{ "umask", dec_umask, KT_RV_OCT, NULL },
+	{ "mount", dec_mount, KT_RV_DEC, NULL },
+	{ "umount2", dec_umount2, KT_RV_DEC, NULL },
+	{ "utimensat", dec_utimensat, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_file_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the memory syscalls: mmap and mmap2, munmap,
+ * mprotect, brk, mremap, madvise, msync and the mlocks.
+ */
+#include <string.h>
+
+#include "decoders.h"
+
+static const struct kt_xlat prot_flags[] = {
+	{ 0, "PROT_NONE" }, { 1, "PROT_READ" }, { 2, "PROT_WRITE" },
+	{ 4, "PROT_EXEC" }, { 0x10, "PROT_SEM" },
+	{ 0x01000000, "PROT_GROWSDOWN" }, { 0x02000000, "PROT_GROWSUP" },
+	KT_XEND
+};
+
+static const struct kt_xlat map_types[] = {
+	{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" },
+	{ 3, "MAP_SHARED_VALIDATE" }, KT_XEND
+};
+
+static const struct kt_xlat map_flags[] = {
+	{ 0x10, "MAP_FIXED" }, { 0x20, "MAP_ANONYMOUS" },
+	{ 0x40, "MAP_32BIT" }, { 0x80, "MAP_ABOVE4G" },
+	{ 0x4000, "MAP_NORESERVE" }, { 0x8000, "MAP_POPULATE" },
+	{ 0x10000, "MAP_NONBLOCK" }, { 0x100, "MAP_GROWSDOWN" },
+	{ 0x800, "MAP_DENYWRITE" }, { 0x1000, "MAP_EXECUTABLE" },
+	{ 0x2000, "MAP_LOCKED" }, { 0x20000, "MAP_STACK" },
+	{ 0x40000, "MAP_HUGETLB" }, { 0x80000, "MAP_SYNC" },
+	{ 0x4000000, "MAP_UNINITIALIZED" },
+	{ 0x100000, "MAP_FIXED_NOREPLACE" },
+	KT_XEND
+};
+
+static void a_prot(struct kt_dec *d, int i)
+{
+	kt_a_flags(d, i, prot_flags, "PROT_???");
+}
+
+/* mmap(addr, len, prot, flags, fd, offset); mmap2's offset is in pages. */
+static void dec_mmap(struct kt_dec *d)
+{
+	uint64_t flags = (uint32_t)kt_arg(d, 3);
+	uint64_t off = kt_arg(d, 5);
+
+	if (d->sc->abi == KTRACE_CLI_ABI_I386 && !strcmp(d->name, "mmap")) {
+		/* i386's old mmap takes a pointer to the six arguments */
+		kt_a_ptr(d, 0);
+		return;
+	}
+	if (!strcmp(d->name, "mmap2"))
+		off <<= 12;
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	a_prot(d, 2);
+	kt_sep(d);
+	kt_format_xval(d->b, map_types, flags & 0xf, "MAP_???");
+	if (flags & ~0xfULL) {
+		kt_buf_putc(d->b, '|');
+		kt_format_flags(d->b, map_flags, flags & ~0xfULL, NULL);
+	}
+	kt_a_fd(d, 4);
+	kt_sep(d);
+	kt_buf_printf(d->b, "%#llx", (unsigned long long)off);
+}
+
+static void dec_munmap(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+}
+
+static void dec_mprotect(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	a_prot(d, 2);
+	if (!strcmp(d->name, "pkey_mprotect"))
+		kt_a_int(d, 3);
+}
+
+static void dec_brk(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+}
+
+static const struct kt_xlat mremap_flags[] = {
+	{ 1, "MREMAP_MAYMOVE" }, { 2, "MREMAP_FIXED" },
+	{ 4, "MREMAP_DONTUNMAP" }, KT_XEND
+};
+
+static void dec_mremap(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_ulong(d, 2);
+	kt_a_flags(d, 3, mremap_flags, "MREMAP_???");
+	if (kt_arg(d, 3) & 2)
+		kt_a_ptr(d, 4);
+}
+
+static const struct kt_xlat madvise_advice[] = {
+	{ 0, "MADV_NORMAL" }, { 1, "MADV_RANDOM" }, { 2, "MADV_SEQUENTIAL" },
+	{ 3, "MADV_WILLNEED" }, { 4, "MADV_DONTNEED" }, { 8, "MADV_FREE" },
+	{ 9, "MADV_REMOVE" }, { 10, "MADV_DONTFORK" }, { 11, "MADV_DOFORK" },
+	{ 12, "MADV_MERGEABLE" }, { 13, "MADV_UNMERGEABLE" },
+	{ 14, "MADV_HUGEPAGE" }, { 15, "MADV_NOHUGEPAGE" },
+	{ 16, "MADV_DONTDUMP" }, { 17, "MADV_DODUMP" },
+	{ 18, "MADV_WIPEONFORK" }, { 19, "MADV_KEEPONFORK" },
+	{ 20, "MADV_COLD" }, { 21, "MADV_PAGEOUT" },
+	{ 22, "MADV_POPULATE_READ" }, { 23, "MADV_POPULATE_WRITE" },
+	{ 24, "MADV_DONTNEED_LOCKED" }, { 25, "MADV_COLLAPSE" },
+	{ 100, "MADV_HWPOISON" }, { 101, "MADV_SOFT_OFFLINE" },
+	KT_XEND
+};
+
+static void dec_madvise(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_xval(d, 2, madvise_advice, "MADV_???");
+}
+
+static const struct kt_xlat msync_flags[] = {
+	{ 1, "MS_ASYNC" }, { 2, "MS_INVALIDATE" }, { 4, "MS_SYNC" }, KT_XEND
+};
+
+static void dec_msync(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_flags(d, 2, msync_flags, "MS_???");
+}
+
+static const struct kt_xlat mlockall_flags[] = {
+	{ 1, "MCL_CURRENT" }, { 2, "MCL_FUTURE" }, { 4, "MCL_ONFAULT" },
+	KT_XEND
+};
+
+static void dec_mlockall(struct kt_dec *d)
+{
+	kt_a_flags(d, 0, mlockall_flags, "MCL_???");
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "mmap", dec_mmap, KT_RV_HEX, NULL },
+	{ "mmap2", dec_mmap, KT_RV_HEX, NULL },
+	{ "munmap", dec_munmap, KT_RV_DEC, NULL },
+	{ "mprotect", dec_mprotect, KT_RV_DEC, NULL },
+	{ "pkey_mprotect", dec_mprotect, KT_RV_DEC, NULL },
+	{ "brk", dec_brk, KT_RV_HEX, NULL },
+	{ "mremap", dec_mremap, KT_RV_HEX, NULL },
+	{ "madvise", dec_madvise, KT_RV_DEC, NULL },
+	{ "msync", dec_msync, KT_RV_DEC, NULL },
+	{ "mlock", dec_munmap, KT_RV_DEC, NULL },
+	{ "munlock", dec_munmap, KT_RV_DEC, NULL },
+	{ "mlockall", dec_mlockall, KT_RV_DEC, NULL },
+	{ "munlockall", NULL, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_mem_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the socket syscalls: socket and socketpair,
+ * socket addresses (AF_UNIX, AF_INET, AF_INET6, AF_NETLINK), connect,
+ * bind, accept, listen, send and recv, shutdown, socket options, and
+ * i386's socketcall.
+ */
+#include <arpa/inet.h>
+#include <string.h>
+
+#include "decoders.h"
+
+static const struct kt_xlat families[] = {
+	{ 0, "AF_UNSPEC" }, { 1, "AF_UNIX" }, { 2, "AF_INET" },
+	{ 3, "AF_AX25" }, { 4, "AF_IPX" }, { 5, "AF_APPLETALK" },
+	{ 9, "AF_X25" }, { 10, "AF_INET6" }, { 16, "AF_NETLINK" },
+	{ 17, "AF_PACKET" }, { 29, "AF_CAN" }, { 31, "AF_BLUETOOTH" },
+	{ 38, "AF_ALG" }, { 40, "AF_VSOCK" }, { 44, "AF_XDP" },
+	KT_XEND
+};
+
+static const struct kt_xlat sock_types[] = {
+	{ 1, "SOCK_STREAM" }, { 2, "SOCK_DGRAM" }, { 3, "SOCK_RAW" },
+	{ 4, "SOCK_RDM" }, { 5, "SOCK_SEQPACKET" }, { 6, "SOCK_DCCP" },
+	{ 10, "SOCK_PACKET" }, KT_XEND
+};
+
+static const struct kt_xlat sock_flags[] = {
+	{ 04000, "SOCK_NONBLOCK" }, { 02000000, "SOCK_CLOEXEC" }, KT_XEND
+};
+
+static const struct kt_xlat ip_protos[] = {
+	{ 0, "IPPROTO_IP" }, { 1, "IPPROTO_ICMP" }, { 2, "IPPROTO_IGMP" },
+	{ 4, "IPPROTO_IPIP" }, { 6, "IPPROTO_TCP" }, { 17, "IPPROTO_UDP" },
+	{ 41, "IPPROTO_IPV6" }, { 47, "IPPROTO_GRE" }, { 50, "IPPROTO_ESP" },
+	{ 58, "IPPROTO_ICMPV6" }, { 132, "IPPROTO_SCTP" },
+	{ 136, "IPPROTO_UDPLITE" }, { 255, "IPPROTO_RAW" },
+	{ 262, "IPPROTO_MPTCP" },
+	KT_XEND
+};
+
+static const struct kt_xlat netlink_protos[] = {
+	{ 0, "NETLINK_ROUTE" }, { 4, "NETLINK_SOCK_DIAG" },
+	{ 9, "NETLINK_AUDIT" }, { 15, "NETLINK_KOBJECT_UEVENT" },
+	{ 16, "NETLINK_GENERIC" }, KT_XEND
+};
+
+static void sock_type(struct kt_dec *d, int i)
+{
+	uint32_t t = kt_arg(d, i);
+
+	kt_sep(d);
+	kt_format_xval(d->b, sock_types, t & 0xf, "SOCK_???");
+	if (t & ~0xfU) {
+		kt_buf_putc(d->b, '|');
+		kt_format_flags(d->b, sock_flags, t & ~0xfU, NULL);
+	}
+}
+
+static void protocol(struct kt_dec *d, int family, int i)
+{
+	const struct kt_xlat *x = NULL;
+
+	if (family == 2 || family == 10)
+		x = ip_protos;
+	else if (family == 16)
+		x = netlink_protos;
+	if (x && kt_xlat_find(x, (uint32_t)kt_arg(d, i)))
+		kt_a_xval(d, i, x, NULL);
+	else
+		kt_a_int(d, i);
+}
+
+static void dec_socket(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, families, "AF_???");
+	sock_type(d, 1);
+	protocol(d, (int)kt_arg(d, 0), 2);
+}
+
+static void dec_socketpair(struct kt_dec *d)
+{
+	int32_t fds[2];
+
+	dec_socket(d);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && kt_blob_read(d, 3, 0, fds, sizeof(fds))) {
+		kt_buf_putc(d->b, '[');
+		kt_fd(d, fds[0]);
+		kt_buf_puts(d->b, ", ");
+		kt_fd(d, fds[1]);
+		kt_buf_putc(d->b, ']');
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 3));
+	}
+}
+
+/*
+ * A socket address of len bytes, from argument i's memory:
+ * {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}
+ */
+static void sockaddr(struct kt_dec *d, int i, uint64_t len)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	const uint8_t *p;
+	uint16_t family, port;
+	char addr[INET6_ADDRSTRLEN];
+	struct kt_buf *b = d->b;
+
+	kt_sep(d);
+	if (!kt_arg(d, i) || len < 2 || len > 128 || !kt_blob_usable(d, i, len)) {
+		kt_format_ptr(b, kt_arg(d, i));
+		return;
+	}
+	p = blob->data;
+	memcpy(&family, p, 2);
+	kt_buf_puts(b, "{sa_family=");
+	kt_format_xval(b, families, family, NULL);
+	switch (family) {
+	case 1: {
+		struct kt_blob path = {
+			.data = p + 2, .len = len - 2, .flags = KT_BLOB_STRING,
+		};
+		bool abstract = len > 2 && !p[2];
+
+		if (len == 2)
+			break;
+		if (abstract) {
+			path.data++;
+			path.len--;
+		} else {
+			path.len = strnlen((const char *)path.data, path.len);
+		}
+		kt_buf_printf(b, ", sun_path=%s", abstract ? "@" : "");
+		kt_format_path(b, &path);
+		break;
+	}
+	case 2:
+		if (len < 8)
+			goto raw;
+		memcpy(&port, p + 2, 2);
+		inet_ntop(AF_INET, p + 4, addr, sizeof(addr));
+		kt_buf_printf(b, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
+			      ntohs(port), addr);
+		break;
+	case 10: {
+		uint32_t flow, scope;
+
+		if (len < 28)
+			goto raw;
+		memcpy(&port, p + 2, 2);
+		memcpy(&flow, p + 4, 4);
+		memcpy(&scope, p + 24, 4);
+		inet_ntop(AF_INET6, p + 8, addr, sizeof(addr));
+		kt_buf_printf(b, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u)",
+			      ntohs(port), ntohl(flow));
+		kt_buf_printf(b, ", inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
+			      addr, scope);
+		break;
+	}
+	case 16: {
+		uint32_t pid, groups;
+
+		if (len < 12)
+			goto raw;
+		memcpy(&pid, p + 4, 4);
+		memcpy(&groups, p + 8, 4);
+		kt_buf_printf(b, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		break;
+	}
+	default:
+raw:
+		kt_buf_puts(b, ", sa_data=");
+		kt_format_bytes(b, p + 2, len - 2, len - 2, false);
+	}
+	kt_buf_putc(b, '}');
+}
+
+/* connect(fd, addr, addrlen), bind */
+static void dec_connect(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	sockaddr(d, 1, kt_arg(d, 2));
+	kt_a_uint(d, 2);
+}
+
+/* The address the kernel wrote and its length, [16]. */
+static void addr_out(struct kt_dec *d, int i, int lenp)
+{
+	uint32_t len;
+
+	if (kt_exiting_ok(d) && kt_arg(d, i) && kt_blob_read(d, lenp, 0, &len, 4)) {
+		sockaddr(d, i, len);
+		kt_sep(d);
+		kt_buf_printf(d->b, "[%u]", len);
+	} else {
+		kt_a_ptr(d, i);
+		kt_a_ptr(d, lenp);
+	}
+}
+
+static void dec_accept(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	addr_out(d, 1, 2);
+	if (!strcmp(d->name, "accept4"))
+		kt_a_flags(d, 3, sock_flags, "SOCK_???");
+}
+
+static void dec_getsockname(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	addr_out(d, 1, 2);
+}
+
+static void dec_listen(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_int(d, 1);
+}
+
+static const struct kt_xlat msg_flags[] = {
+	{ 0x1, "MSG_OOB" }, { 0x2, "MSG_PEEK" }, { 0x4, "MSG_DONTROUTE" },
+	{ 0x8, "MSG_CTRUNC" }, { 0x10, "MSG_PROXY" }, { 0x20, "MSG_TRUNC" },
+	{ 0x40, "MSG_DONTWAIT" }, { 0x80, "MSG_EOR" },
+	{ 0x100, "MSG_WAITALL" }, { 0x200, "MSG_FIN" }, { 0x400, "MSG_SYN" },
+	{ 0x800, "MSG_CONFIRM" }, { 0x1000, "MSG_RST" },
+	{ 0x2000, "MSG_ERRQUEUE" }, { 0x4000, "MSG_NOSIGNAL" },
+	{ 0x8000, "MSG_MORE" }, { 0x10000, "MSG_WAITFORONE" },
+	{ 0x20000, "MSG_SENDPAGE_NOPOLICY" }, { 0x4000000, "MSG_ZEROCOPY" },
+	{ 0x20000000, "MSG_FASTOPEN" }, { 0x40000000, "MSG_CMSG_CLOEXEC" },
+	KT_XEND
+};
+
+/* sendto(fd, buf, len, flags, addr, addrlen); send on i386 stops at flags */
+static void dec_sendto(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 1);
+
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	if (kt_arg(d, 1) && blob && blob->data)
+		kt_format_bytes(d->b, blob->data, blob->len, d->o->strsize,
+				(blob->flags & KT_BLOB_TRUNCATED) ||
+				blob->len < kt_arg(d, 2));
+	else
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	kt_a_ulong(d, 2);
+	kt_a_flags(d, 3, msg_flags, "MSG_???");
+	if (strcmp(d->name, "sendto"))
+		return;
+	sockaddr(d, 4, kt_arg(d, 5));
+	kt_a_uint(d, 5);
+}
+
+static void dec_recvfrom(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_buf(d, 1, d->sc->ret);
+	kt_a_ulong(d, 2);
+	kt_a_flags(d, 3, msg_flags, "MSG_???");
+	if (strcmp(d->name, "recvfrom"))
+		return;
+	addr_out(d, 4, 5);
+}
+
+static void dec_sendmsg(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_ptr(d, 1);
+	kt_a_flags(d, 2, msg_flags, "MSG_???");
+}
+
+static void dec_recvmsg(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_ptr(d, 1);
+	kt_a_flags(d, 2, msg_flags, "MSG_???");
+}
+
+static const struct kt_xlat shut_how[] = {
+	{ 0, "SHUT_RD" }, { 1, "SHUT_WR" }, { 2, "SHUT_RDWR" }, KT_XEND
+};
+
+static void dec_shutdown(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_xval(d, 1, shut_how, "SHUT_???");
+}
+
+static const struct kt_xlat sol_levels[] = {
+	{ 1, "SOL_SOCKET" }, { 0, "SOL_IP" }, { 6, "SOL_TCP" },
+	{ 17, "SOL_UDP" }, { 41, "SOL_IPV6" }, { 270, "SOL_NETLINK" },
+	KT_XEND
+};
+
+static const struct kt_xlat so_options[] = {
+	{ 1, "SO_DEBUG" }, { 2, "SO_REUSEADDR" }, { 3, "SO_TYPE" },
+	{ 4, "SO_ERROR" }, { 5, "SO_DONTROUTE" }, { 6, "SO_BROADCAST" },
+	{ 7, "SO_SNDBUF" }, { 8, "SO_RCVBUF" }, { 9, "SO_KEEPALIVE" },
+	{ 10, "SO_OOBINLINE" }, { 11, "SO_NO_CHECK" }, { 12, "SO_PRIORITY" },
+	{ 13, "SO_LINGER" }, { 14, "SO_BSDCOMPAT" }, { 15, "SO_REUSEPORT" },
+	{ 16, "SO_PASSCRED" }, { 17, "SO_PEERCRED" }, { 18, "SO_RCVLOWAT" },
+	{ 19, "SO_SNDLOWAT" }, { 20, "SO_RCVTIMEO_OLD" },
+	{ 21, "SO_SNDTIMEO_OLD" }, { 25, "SO_BINDTODEVICE" },
+	{ 26, "SO_ATTACH_FILTER" }, { 29, "SO_TIMESTAMP_OLD" },
+	{ 30, "SO_ACCEPTCONN" }, { 31, "SO_PEERSEC" },
+	{ 32, "SO_SNDBUFFORCE" }, { 33, "SO_RCVBUFFORCE" },
+	{ 34, "SO_PASSSEC" }, { 36, "SO_MARK" }, { 38, "SO_PROTOCOL" },
+	{ 39, "SO_DOMAIN" }, { 47, "SO_BUSY_POLL" },
+	KT_XEND
+};
+
+static const struct kt_xlat tcp_options[] = {
+	{ 1, "TCP_NODELAY" }, { 2, "TCP_MAXSEG" }, { 3, "TCP_CORK" },
+	{ 4, "TCP_KEEPIDLE" }, { 5, "TCP_KEEPINTVL" }, { 6, "TCP_KEEPCNT" },
+	{ 9, "TCP_DEFER_ACCEPT" }, { 11, "TCP_INFO" },
+	{ 13, "TCP_CONGESTION" }, { 23, "TCP_FASTOPEN" },
+	KT_XEND
+};
+
+static void sockopt_name(struct kt_dec *d)
+{
+	switch (kt_arg(d, 1)) {
+	case 1:
+		kt_a_xval(d, 2, so_options, "SO_???");
+		break;
+	case 6:
+		kt_a_xval(d, 2, tcp_options, "TCP_???");
+		break;
+	default:
+		kt_a_int(d, 2);
+	}
+}
+
+/* An option value: [1] for an int, else the pointer. */
+static void sockopt_value(struct kt_dec *d, int i, uint32_t len)
+{
+	if (len == 4)
+		kt_a_int_ptr(d, i);
+	else
+		kt_a_ptr(d, i);
+}
+
+static void dec_setsockopt(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_xval(d, 1, sol_levels, "SOL_???");
+	sockopt_name(d);
+	sockopt_value(d, 3, kt_arg(d, 4));
+	kt_a_uint(d, 4);
+}
+
+static void dec_getsockopt(struct kt_dec *d)
+{
+	uint32_t len = 0;
+
+	kt_a_fd(d, 0);
+	kt_a_xval(d, 1, sol_levels, "SOL_???");
+	sockopt_name(d);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d) && kt_blob_read(d, 4, 0, &len, 4)) {
+		sockopt_value(d, 3, len);
+		kt_sep(d);
+		kt_buf_printf(d->b, "[%u]", len);
+	} else {
+		kt_a_ptr(d, 3);
+		kt_a_ptr(d, 4);
+	}
+}
+
+static const struct kt_xlat socketcalls[] = {
+	{ 1, "SYS_SOCKET" }, { 2, "SYS_BIND" }, { 3, "SYS_CONNECT" },
+	{ 4, "SYS_LISTEN" }, { 5, "SYS_ACCEPT" }, { 6, "SYS_GETSOCKNAME" },
+	{ 7, "SYS_GETPEERNAME" }, { 8, "SYS_SOCKETPAIR" }, { 9, "SYS_SEND" },
+	{ 10, "SYS_RECV" }, { 11, "SYS_SENDTO" }, { 12, "SYS_RECVFROM" },
+	{ 13, "SYS_SHUTDOWN" }, { 14, "SYS_SETSOCKOPT" },
+	{ 15, "SYS_GETSOCKOPT" }, { 16, "SYS_SENDMSG" }, { 17, "SYS_RECVMSG" },
+	{ 18, "SYS_ACCEPT4" }, { 20, "SYS_SENDMMSG" },
+	KT_XEND
+};
+
+/*
+ * i386's socketcall(call, args): the call's name and the pointer to its
+ * arguments, which live in user memory the capture does not follow.
+ */
+static void dec_socketcall(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, socketcalls, "SYS_???");
+	kt_a_ptr(d, 1);
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "socket", dec_socket, KT_RV_FD, NULL },
+	{ "socketpair", dec_socketpair, KT_RV_DEC, NULL },
+	{ "connect", dec_connect, KT_RV_DEC, NULL },
+	{ "bind", dec_connect, KT_RV_DEC, NULL },
+	{ "accept", dec_accept, KT_RV_FD, NULL },
+	{ "accept4", dec_accept, KT_RV_FD, NULL },
+	{ "getsockname", dec_getsockname, KT_RV_DEC, NULL },
+	{ "getpeername", dec_getsockname, KT_RV_DEC, NULL },
+	{ "listen", dec_listen, KT_RV_DEC, NULL },
+	{ "sendto", dec_sendto, KT_RV_DEC, NULL },
+	{ "send", dec_sendto, KT_RV_DEC, NULL },
+	{ "recvfrom", dec_recvfrom, KT_RV_DEC, NULL },
+	{ "recv", dec_recvfrom, KT_RV_DEC, NULL },
+	{ "sendmsg", dec_sendmsg, KT_RV_DEC, NULL },
+	{ "recvmsg", dec_recvmsg, KT_RV_DEC, NULL },
+	{ "shutdown", dec_shutdown, KT_RV_DEC, NULL },
+	{ "setsockopt", dec_setsockopt, KT_RV_DEC, NULL },
+	{ "getsockopt", dec_getsockopt, KT_RV_DEC, NULL },
+	{ "socketcall", dec_socketcall, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_net_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

@@ -1,0 +1,727 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the process syscalls: clone, clone3, fork,
+ * execve, exit, wait4 and waitid, the ids, prctl and arch_prctl, the
+ * thread setup calls (set_tid_address, set_robust_list, rseq), resource
+ * limits and usage, futex, getrandom, uname and the scheduler calls.
+ */
+#include <string.h>
+
+#include "decoders.h"
+
+#define KT_CSIGNAL		0xff
+#define KT_CLONE_PIDFD		0x00001000
+#define KT_CLONE_SETTLS		0x00080000
+#define KT_CLONE_PARENT_SETTID	0x00100000
+#define KT_CLONE_CHILD_CLEARTID	0x00200000
+#define KT_CLONE_CHILD_SETTID	0x01000000
+
+static const struct kt_xlat clone_flags[] = {
+	{ 0x00000100, "CLONE_VM" }, { 0x00000200, "CLONE_FS" },
+	{ 0x00000400, "CLONE_FILES" }, { 0x00000800, "CLONE_SIGHAND" },
+	{ 0x00001000, "CLONE_PIDFD" }, { 0x00002000, "CLONE_PTRACE" },
+	{ 0x00004000, "CLONE_VFORK" }, { 0x00008000, "CLONE_PARENT" },
+	{ 0x00010000, "CLONE_THREAD" }, { 0x00020000, "CLONE_NEWNS" },
+	{ 0x00040000, "CLONE_SYSVSEM" }, { 0x00080000, "CLONE_SETTLS" },
+	{ 0x00100000, "CLONE_PARENT_SETTID" },
+	{ 0x00200000, "CLONE_CHILD_CLEARTID" },
+	{ 0x00800000, "CLONE_UNTRACED" },
+	{ 0x01000000, "CLONE_CHILD_SETTID" },
+	{ 0x02000000, "CLONE_NEWCGROUP" }, { 0x04000000, "CLONE_NEWUTS" },
+	{ 0x08000000, "CLONE_NEWIPC" }, { 0x10000000, "CLONE_NEWUSER" },
+	{ 0x20000000, "CLONE_NEWPID" }, { 0x40000000, "CLONE_NEWNET" },
+	{ 0x80000000, "CLONE_IO" }, { 0x100000000ULL, "CLONE_CLEAR_SIGHAND" },
+	{ 0x200000000ULL, "CLONE_INTO_CGROUP" },
+	KT_XEND
+};
+
+/* The child's tid, which the kernel stored at parent_tid: the result. */
+static void parent_tid(struct kt_dec *d, uint64_t ptr)
+{
+	if (kt_exiting_ok(d))
+		kt_buf_printf(d->b, "[%lld]", (long long)d->sc->ret);
+	else
+		kt_format_ptr(d->b, ptr);
+}
+
+/*
+ * clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|SIGCHLD,
+ * child_tidptr=0x7f...).  x86_64's arguments are flags, stack,
+ * parent_tid, child_tid, tls; i386 swaps the last two.
+ */
+static void dec_clone(struct kt_dec *d)
+{
+	bool i386 = d->sc->abi == KTRACE_CLI_ABI_I386;
+	uint64_t flags = kt_arg(d, 0) & ~(uint64_t)KT_CSIGNAL;
+	int sig = kt_arg(d, 0) & KT_CSIGNAL;
+	int ctid = i386 ? 4 : 3, tls = i386 ? 3 : 4;
+
+	kt_a_name(d, "child_stack");
+	kt_format_ptr(d->b, kt_arg(d, 1));
+	kt_a_name(d, "flags");
+	if (flags) {
+		kt_format_flags(d->b, clone_flags, flags, "CLONE_???");
+		if (sig)
+			kt_buf_putc(d->b, '|');
+	}
+	if (sig || !flags)
+		kt_format_signal(d->b, sig);
+	if (kt_entry_only(d, false))
+		return;
+	if (flags & (KT_CLONE_PARENT_SETTID | KT_CLONE_PIDFD)) {
+		kt_a_name(d, "parent_tid");
+		if (flags & KT_CLONE_PARENT_SETTID)
+			parent_tid(d, kt_arg(d, 2));
+		else
+			kt_format_ptr(d->b, kt_arg(d, 2));
+	}
+	if (flags & (KT_CLONE_CHILD_SETTID | KT_CLONE_CHILD_CLEARTID)) {
+		kt_a_name(d, "child_tidptr");
+		kt_format_ptr(d->b, kt_arg(d, ctid));
+	}
+	if (flags & KT_CLONE_SETTLS) {
+		kt_a_name(d, "tls");
+		kt_format_ptr(d->b, kt_arg(d, tls));
+	}
+}
+
+/* struct clone_args, 64 bytes and up */
+static void dec_clone3(struct kt_dec *d)
+{
+	uint64_t a[8];
+	struct kt_buf *b = d->b;
+
+	kt_sep(d);
+	if (!kt_blob_read(d, 0, 0, a, sizeof(a))) {
+		kt_format_ptr(b, kt_arg(d, 0));
+	} else {
+		kt_buf_puts(b, "{flags=");
+		kt_format_flags(b, clone_flags, a[0], "CLONE_???");
+		if (a[1] && (a[0] & KT_CLONE_PIDFD))
+			kt_buf_printf(b, ", pidfd=%#llx", (unsigned long long)a[1]);
+		if (a[0] & (KT_CLONE_CHILD_SETTID | KT_CLONE_CHILD_CLEARTID)) {
+			kt_buf_puts(b, ", child_tid=");
+			kt_format_ptr(b, a[2]);
+		}
+		if (a[0] & KT_CLONE_PARENT_SETTID) {
+			kt_buf_puts(b, ", parent_tid=");
+			kt_format_ptr(b, a[3]);
+		}
+		kt_buf_puts(b, ", exit_signal=");
+		kt_format_signal(b, (int)a[4]);
+		kt_buf_puts(b, ", stack=");
+		kt_format_ptr(b, a[5]);
+		kt_buf_printf(b, ", stack_size=%#llx", (unsigned long long)a[6]);
+		if (a[0] & KT_CLONE_SETTLS) {
+			kt_buf_puts(b, ", tls=");
+			kt_format_ptr(b, a[7]);
+		}
+		kt_buf_putc(b, '}');
+		if (kt_entry_only(d, false))
+			return;
+		if (kt_exiting_ok(d) && (a[0] & KT_CLONE_PARENT_SETTID))
+			kt_buf_printf(b, " => {parent_tid=[%lld]}",
+				      (long long)d->sc->ret);
+	}
+	if (kt_entry_only(d, false))
+		return;
+	kt_a_ulong(d, 1);
+}
+
+static void argv_list(struct kt_dec *d, int i)
+{
+	const struct kt_syscall *sc = d->sc;
+	unsigned int k;
+
+	kt_sep(d);
+	if (!sc->argv) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < sc->argc; k++) {
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		if (sc->argv[k].flags & KT_BLOB_FAULT || !sc->argv[k].data)
+			kt_buf_puts(d->b, "???");
+		else
+			kt_format_string(d->b, &sc->argv[k], d->o);
+	}
+	if (sc->argv_truncated)
+		kt_buf_puts(d->b, k ? ", ..." : "...");
+	kt_buf_putc(d->b, ']');
+}
+
+/* execve("/bin/ls", ["ls", "/tmp"], 0x7ffd...): envp stays a pointer. */
+static void dec_execve(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	argv_list(d, 1);
+	kt_a_ptr(d, 2);
+}
+
+static const struct kt_xlat execveat_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x1000, "AT_EMPTY_PATH" },
+	KT_XEND
+};
+
+static void dec_execveat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	argv_list(d, 2);
+	kt_a_ptr(d, 3);
+	kt_a_flags(d, 4, execveat_flags, "AT_???");
+}
+
+static void dec_int0(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+}
+
+static const struct kt_xlat wait_options[] = {
+	{ 1, "WNOHANG" }, { 2, "WUNTRACED" }, { 4, "WEXITED" },
+	{ 8, "WCONTINUED" }, { 0x01000000, "WNOWAIT" },
+	{ 0x20000000, "__WNOTHREAD" }, { 0x40000000, "__WALL" },
+	{ 0x80000000, "__WCLONE" },
+	KT_XEND
+};
+
+/* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] */
+static void wait_status(struct kt_buf *b, unsigned int st)
+{
+	if ((st & 0xff) == 0x7f) {
+		unsigned int sig = (st >> 8) & 0xff;
+
+		kt_buf_puts(b, "[{WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		kt_format_signal(b, sig & 0x7f);
+		if (sig & 0x80)
+			kt_buf_puts(b, " | 0x80");
+		kt_buf_putc(b, '}');
+		st &= ~((sig << 8) | 0x7fU);
+	} else if ((st & 0x7f) && (st & 0x7f) != 0x7f) {
+		kt_buf_puts(b, "[{WIFSIGNALED(s) && WTERMSIG(s) == ");
+		kt_format_signal(b, st & 0x7f);
+		if (st & 0x80)
+			kt_buf_puts(b, " && WCOREDUMP(s)");
+		kt_buf_putc(b, '}');
+		st &= ~0xffU;
+	} else if (!(st & 0x7f)) {
+		kt_buf_printf(b, "[{WIFEXITED(s) && WEXITSTATUS(s) == %u}",
+			      (st >> 8) & 0xff);
+		st &= ~0xff00U;
+	} else {
+		kt_buf_printf(b, "[%#x]", st);
+		return;
+	}
+	if (st >> 16) {
+		kt_buf_printf(b, " | %#x << 16", st >> 16);
+		st &= 0xffff;
+	}
+	if (st)
+		kt_buf_printf(b, " | %#x", st);
+	kt_buf_putc(b, ']');
+}
+
+static void dec_wait4(struct kt_dec *d)
+{
+	uint32_t st;
+
+	kt_a_int(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && d->sc->ret > 0 && kt_blob_read(d, 1, 0, &st, 4))
+		wait_status(d->b, st);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	kt_a_flags(d, 2, wait_options, "W???");
+	if (strcmp(d->name, "waitpid"))
+		kt_a_ptr(d, 3);
+}
+
+static const struct kt_xlat idtypes[] = {
+	{ 0, "P_ALL" }, { 1, "P_PID" }, { 2, "P_PGID" }, { 3, "P_PIDFD" },
+	KT_XEND
+};
+
+static void dec_waitid(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, idtypes, "P_???");
+	kt_a_int(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_ptr(d, 2);
+	kt_a_flags(d, 3, wait_options, "W???");
+	kt_a_ptr(d, 4);
+}
+
+static void dec_uint0(struct kt_dec *d)
+{
+	kt_a_uint(d, 0);
+}
+
+static void dec_ptr0(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+}
+
+static void dec_ptr_len(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+}
+
+static void dec_rseq(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_hex(d, 1);
+	kt_a_int(d, 2);
+	kt_a_hex(d, 3);
+}
+
+static const struct kt_xlat arch_prctl_codes[] = {
+	{ 0x1001, "ARCH_SET_GS" }, { 0x1002, "ARCH_SET_FS" },
+	{ 0x1003, "ARCH_GET_FS" }, { 0x1004, "ARCH_GET_GS" },
+	{ 0x1011, "ARCH_GET_CPUID" }, { 0x1012, "ARCH_SET_CPUID" },
+	{ 0x1021, "ARCH_GET_XCOMP_SUPP" }, { 0x1022, "ARCH_GET_XCOMP_PERM" },
+	{ 0x1023, "ARCH_REQ_XCOMP_PERM" },
+	{ 0x1024, "ARCH_GET_XCOMP_GUEST_PERM" },
+	{ 0x1025, "ARCH_REQ_XCOMP_GUEST_PERM" },
+	{ 0x2001, "ARCH_MAP_VDSO_X32" }, { 0x2002, "ARCH_MAP_VDSO_32" },
+	{ 0x2003, "ARCH_MAP_VDSO_64" },
+	KT_XEND
+};
+
+static void dec_arch_prctl(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, arch_prctl_codes, "ARCH_???");
+	switch (kt_arg(d, 0)) {
+	case 0x1012:
+		kt_a_ulong(d, 1);
+		break;
+	case 0x1011:
+		break;
+	default:
+		kt_a_ptr(d, 1);
+	}
+}
+
+static const struct kt_xlat prctl_options[] = {
+	{ 1, "PR_SET_PDEATHSIG" }, { 2, "PR_GET_PDEATHSIG" },
+	{ 3, "PR_GET_DUMPABLE" }, { 4, "PR_SET_DUMPABLE" },
+	{ 8, "PR_SET_KEEPCAPS" }, { 7, "PR_GET_KEEPCAPS" },
+	{ 15, "PR_SET_NAME" }, { 16, "PR_GET_NAME" },
+	{ 22, "PR_SET_SECCOMP" }, { 21, "PR_GET_SECCOMP" },
+	{ 23, "PR_CAPBSET_READ" }, { 24, "PR_CAPBSET_DROP" },
+	{ 36, "PR_SET_CHILD_SUBREAPER" }, { 37, "PR_GET_CHILD_SUBREAPER" },
+	{ 38, "PR_SET_NO_NEW_PRIVS" }, { 39, "PR_GET_NO_NEW_PRIVS" },
+	{ 47, "PR_CAP_AMBIENT" }, { 0x59616d61, "PR_SET_PTRACER" },
+	{ 35, "PR_SET_MM" }, { 41, "PR_SET_THP_DISABLE" },
+	{ 42, "PR_GET_THP_DISABLE" }, { 1398164801, "PR_SET_VMA" },
+	KT_XEND
+};
+
+static void dec_prctl(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, prctl_options, "PR_???");
+	switch (kt_arg(d, 0)) {
+	case 2: case 3: case 7: case 21: case 37: case 39: case 42:
+		break;
+	case 1:
+		kt_a_signal(d, 1);
+		break;
+	case 4: case 8: case 36: case 23: case 24:
+		kt_a_ulong(d, 1);
+		break;
+	case 15:
+		kt_a_str(d, 1);
+		break;
+	case 16:
+		if (kt_entry_only(d, true))
+			return;
+		if (kt_exiting_ok(d))
+			kt_a_str(d, 1);
+		else
+			kt_a_ptr(d, 1);
+		break;
+	case 38:
+		kt_a_ulong(d, 1);
+		kt_a_ulong(d, 2);
+		kt_a_ulong(d, 3);
+		kt_a_ulong(d, 4);
+		break;
+	default:
+		kt_a_hex(d, 1);
+		kt_a_hex(d, 2);
+		kt_a_hex(d, 3);
+		kt_a_hex(d, 4);
+	}
+}
+
+static const struct kt_xlat rlimits[] = {
+	{ 0, "RLIMIT_CPU" }, { 1, "RLIMIT_FSIZE" }, { 2, "RLIMIT_DATA" },
+	{ 3, "RLIMIT_STACK" }, { 4, "RLIMIT_CORE" }, { 5, "RLIMIT_RSS" },
+	{ 6, "RLIMIT_NPROC" }, { 7, "RLIMIT_NOFILE" },
+	{ 8, "RLIMIT_MEMLOCK" }, { 9, "RLIMIT_AS" }, { 10, "RLIMIT_LOCKS" },
+	{ 11, "RLIMIT_SIGPENDING" }, { 12, "RLIMIT_MSGQUEUE" },
+	{ 13, "RLIMIT_NICE" }, { 14, "RLIMIT_RTPRIO" },
+	{ 15, "RLIMIT_RTTIME" },
+	KT_XEND
+};
+
+static void rlim_value(struct kt_buf *b, uint64_t v, bool is64, bool l32)
+{
+	if (v == UINT64_MAX || (l32 && v == UINT32_MAX))
+		kt_buf_puts(b, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+	else if (v && !(v % 1024))
+		kt_buf_printf(b, "%llu*1024", (unsigned long long)(v / 1024));
+	else
+		kt_buf_printf(b, "%llu", (unsigned long long)v);
+}
+
+/* {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY} */
+static void rlimit(struct kt_dec *d, int i, bool is64)
+{
+	unsigned int sz = is64 ? 8 : kt_long_size(d);
+	uint64_t cur = 0, max = 0;
+	uint32_t c32, m32;
+	bool ok;
+
+	kt_sep(d);
+	if (sz == 8) {
+		ok = kt_blob_read(d, i, 0, &cur, 8) &&
+		     kt_blob_read(d, i, 8, &max, 8);
+	} else {
+		ok = kt_blob_read(d, i, 0, &c32, 4) &&
+		     kt_blob_read(d, i, 4, &m32, 4);
+		cur = c32;
+		max = m32;
+	}
+	if (!ok) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{rlim_cur=");
+	rlim_value(d->b, cur, is64, sz == 4);
+	kt_buf_puts(d->b, ", rlim_max=");
+	rlim_value(d->b, max, is64, sz == 4);
+	kt_buf_putc(d->b, '}');
+}
+
+static void dec_prlimit64(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+	kt_a_xval(d, 1, rlimits, "RLIMIT_???");
+	rlimit(d, 2, true);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		rlimit(d, 3, true);
+	else
+		kt_a_ptr(d, 3);
+}
+
+static void dec_getrlimit(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, rlimits, "RLIMIT_???");
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		rlimit(d, 1, false);
+	else
+		kt_a_ptr(d, 1);
+}
+
+static void dec_setrlimit(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, rlimits, "RLIMIT_???");
+	rlimit(d, 1, false);
+}
+
+static const struct kt_xlat grnd_flags[] = {
+	{ 1, "GRND_NONBLOCK" }, { 2, "GRND_RANDOM" }, { 4, "GRND_INSECURE" },
+	KT_XEND
+};
+
+static void dec_getrandom(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 0);
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && blob && blob->data) {
+		size_t n = blob->len < (uint64_t)d->sc->ret ? blob->len :
+			   (size_t)d->sc->ret;
+
+		kt_format_hex_bytes(d->b, blob->data, n, d->o->strsize,
+				    n < (uint64_t)d->sc->ret ||
+				    (blob->flags & KT_BLOB_TRUNCATED));
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	}
+	kt_a_ulong(d, 1);
+	kt_a_flags(d, 2, grnd_flags, "GRND_???");
+}
+
+/* {sysname="Linux", nodename="vm", ...} */
+static void dec_uname(struct kt_dec *d)
+{
+	struct kt_blob f;
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_usable(d, 0, 2 * 65)) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+		return;
+	}
+	f.flags = KT_BLOB_STRING;
+	f.data = d->sc->blob[0].data;
+	f.len = strnlen((const char *)f.data, 65);
+	kt_buf_puts(d->b, "{sysname=");
+	kt_format_path(d->b, &f);
+	f.data += 65;
+	f.len = strnlen((const char *)f.data, 65);
+	kt_buf_puts(d->b, ", nodename=");
+	kt_format_path(d->b, &f);
+	kt_buf_puts(d->b, ", ...}");
+}
+
+static void dec_out_ptr0(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	kt_a_ptr(d, 0);
+}
+
+/* sched_getaffinity(0, 8, [0 1]) = 8 */
+static void dec_sched_getaffinity(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 2);
+	bool first = true;
+	int64_t cpu;
+
+	kt_a_int(d, 0);
+	kt_a_ulong(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_usable(d, 2, d->sc->ret)) {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (cpu = 0; cpu < d->sc->ret * 8; cpu++) {
+		if (!(blob->data[cpu / 8] & (1u << (cpu % 8))))
+			continue;
+		kt_buf_printf(d->b, "%s%lld", first ? "" : " ", (long long)cpu);
+		first = false;
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+static const struct kt_xlat rusage_who[] = {
+	{ 0, "RUSAGE_SELF" }, { (uint32_t)-1, "RUSAGE_CHILDREN" },
+	{ 1, "RUSAGE_THREAD" }, KT_XEND
+};
+
+static void dec_getrusage(struct kt_dec *d)
+{
+	unsigned int ls = kt_long_size(d);
+	uint64_t t[4];
+	int k;
+
+	kt_sep(d);
+	kt_format_xval(d->b, rusage_who, (uint32_t)kt_arg(d, 0), "RUSAGE_???");
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	for (k = 0; k < 4; k++)
+		if (!kt_exiting_ok(d) || !kt_blob_ulong(d, 1, k * ls, &t[k]))
+			break;
+	if (k < 4) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+		return;
+	}
+	kt_buf_printf(d->b, "{ru_utime={tv_sec=%lld, tv_usec=%lld}",
+		      (long long)t[0], (long long)t[1]);
+	kt_buf_printf(d->b, ", ru_stime={tv_sec=%lld, tv_usec=%lld}, ...}",
+		      (long long)t[2], (long long)t[3]);
+}
+
+/* times({tms_utime=9 /+ 0.09 s +/, ...}), at 100 ticks a second */
+static void dec_times(struct kt_dec *d)
+{
+	static const char *const names[] = {
+		"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"
+	};
+	unsigned int ls = kt_long_size(d);
+	uint64_t t;
+	int k;
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_usable(d, 0, 4 * ls)) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+		return;
+	}
+	kt_buf_putc(d->b, '{');
+	for (k = 0; k < 4; k++) {
+		kt_blob_ulong(d, 0, k * ls, &t);
+		kt_buf_printf(d->b, "%s%s=%llu /* %llu.%02llu s */",
+			      k ? ", " : "", names[k], (unsigned long long)t,
+			      (unsigned long long)t / 100,
+			      (unsigned long long)t % 100);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+static const struct kt_xlat futex_ops[] = {
+	{ 0, "FUTEX_WAIT" }, { 1, "FUTEX_WAKE" }, { 2, "FUTEX_FD" },
+	{ 3, "FUTEX_REQUEUE" }, { 4, "FUTEX_CMP_REQUEUE" },
+	{ 5, "FUTEX_WAKE_OP" }, { 6, "FUTEX_LOCK_PI" },
+	{ 7, "FUTEX_UNLOCK_PI" }, { 8, "FUTEX_TRYLOCK_PI" },
+	{ 9, "FUTEX_WAIT_BITSET" }, { 10, "FUTEX_WAKE_BITSET" },
+	{ 11, "FUTEX_WAIT_REQUEUE_PI" }, { 12, "FUTEX_CMP_REQUEUE_PI" },
+	{ 13, "FUTEX_LOCK_PI2" },
+	KT_XEND
+};
+
+#define KT_FUTEX_PRIVATE	128
+#define KT_FUTEX_CLOCK_REALTIME	256
+
+static void futex_bitset(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	if ((uint32_t)kt_arg(d, i) == UINT32_MAX)
+		kt_buf_puts(d->b, "FUTEX_BITSET_MATCH_ANY");
+	else
+		kt_buf_printf(d->b, "%#x", (uint32_t)kt_arg(d, i));
+}
+
+/* futex(0x55..., FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, ...) */
+static void dec_futex(struct kt_dec *d)
+{
+	uint32_t op = kt_arg(d, 1), cmd = op & 0x7f;
+	const char *s = kt_xlat_find(futex_ops, cmd);
+
+	kt_a_ptr(d, 0);
+	kt_sep(d);
+	if (s)
+		kt_buf_printf(d->b, "%s%s", s,
+			      op & KT_FUTEX_PRIVATE ? "_PRIVATE" : "");
+	else
+		kt_buf_printf(d->b, "%#x", cmd | (op & KT_FUTEX_PRIVATE));
+	if (op & KT_FUTEX_CLOCK_REALTIME)
+		kt_buf_puts(d->b, "|FUTEX_CLOCK_REALTIME");
+	if (op & ~0x1ffU)
+		kt_buf_printf(d->b, "|%#x", op & ~0x1ffU);
+	switch (cmd) {
+	case 0:
+		kt_a_uint(d, 2);
+		kt_a_timespec(d, 3);
+		break;
+	case 1:
+		kt_a_uint(d, 2);
+		break;
+	case 3:
+		kt_a_uint(d, 2);
+		kt_a_uint(d, 3);
+		kt_a_ptr(d, 4);
+		break;
+	case 4: case 12:
+		kt_a_uint(d, 2);
+		kt_a_uint(d, 3);
+		kt_a_ptr(d, 4);
+		kt_a_uint(d, 5);
+		break;
+	case 5:
+		kt_a_uint(d, 2);
+		kt_a_uint(d, 3);
+		kt_a_ptr(d, 4);
+		kt_a_hex(d, 5);
+		break;
+	case 6: case 13:
+		kt_a_timespec(d, 3);
+		break;
+	case 7: case 8:
+		break;
+	case 9:
+		kt_a_uint(d, 2);
+		kt_a_timespec(d, 3);
+		futex_bitset(d, 5);
+		break;
+	case 10:
+		kt_a_uint(d, 2);
+		futex_bitset(d, 5);
+		break;
+	case 11:
+		kt_a_uint(d, 2);
+		kt_a_timespec(d, 3);
+		kt_a_ptr(d, 4);
+		break;
+	default:
+		kt_a_hex(d, 2);
+		kt_a_hex(d, 3);
+		kt_a_hex(d, 4);
+		kt_a_hex(d, 5);
+	}
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "clone", dec_clone, KT_RV_DEC, NULL },
+	{ "clone3", dec_clone3, KT_RV_DEC, NULL },
+	{ "fork", NULL, KT_RV_DEC, NULL },
+	{ "vfork", NULL, KT_RV_DEC, NULL },
+	{ "execve", dec_execve, KT_RV_DEC, NULL },
+	{ "execveat", dec_execveat, KT_RV_DEC, NULL },
+	{ "exit", dec_int0, KT_RV_NONE, NULL },
+	{ "exit_group", dec_int0, KT_RV_NONE, NULL },
+	{ "wait4", dec_wait4, KT_RV_DEC, NULL },
+	{ "waitpid", dec_wait4, KT_RV_DEC, NULL },
+	{ "waitid", dec_waitid, KT_RV_DEC, NULL },
+	{ "getpid", NULL, KT_RV_DEC, NULL },
+	{ "getppid", NULL, KT_RV_DEC, NULL },
+	{ "gettid", NULL, KT_RV_DEC, NULL },
+	{ "getuid", NULL, KT_RV_DEC, NULL },
+	{ "geteuid", NULL, KT_RV_DEC, NULL },
+	{ "getgid", NULL, KT_RV_DEC, NULL },
+	{ "getegid", NULL, KT_RV_DEC, NULL },
+	{ "getuid32", NULL, KT_RV_DEC, NULL },
+	{ "geteuid32", NULL, KT_RV_DEC, NULL },
+	{ "getgid32", NULL, KT_RV_DEC, NULL },
+	{ "getegid32", NULL, KT_RV_DEC, NULL },
+	{ "getpgrp", NULL, KT_RV_DEC, NULL },
+	{ "setsid", NULL, KT_RV_DEC, NULL },
+	{ "getpgid", dec_int0, KT_RV_DEC, NULL },
+	{ "getsid", dec_int0, KT_RV_DEC, NULL },
+	{ "setuid", dec_uint0, KT_RV_DEC, NULL },
+	{ "setgid", dec_uint0, KT_RV_DEC, NULL },
+	{ "setuid32", dec_uint0, KT_RV_DEC, NULL },
+	{ "setgid32", dec_uint0, KT_RV_DEC, NULL },
+	{ "prctl", dec_prctl, KT_RV_DEC, NULL },
+	{ "arch_prctl", dec_arch_prctl, KT_RV_DEC, NULL },
+	{ "set_tid_address", dec_ptr0, KT_RV_DEC, NULL },
+	{ "set_robust_list", dec_ptr_len, KT_RV_DEC, NULL },
+	{ "rseq", dec_rseq, KT_RV_DEC, NULL },
+	{ "prlimit64", dec_prlimit64, KT_RV_DEC, NULL },
+	{ "getrlimit", dec_getrlimit, KT_RV_DEC, NULL },
+	{ "ugetrlimit", dec_getrlimit, KT_RV_DEC, NULL },
+	{ "setrlimit", dec_setrlimit, KT_RV_DEC, NULL },
+	{ "getrandom", dec_getrandom, KT_RV_DEC, NULL },
+	{ "uname", dec_uname, KT_RV_DEC, NULL },
+	{ "sysinfo", dec_out_ptr0, KT_RV_DEC, NULL },
+	{ "sched_yield", NULL, KT_RV_DEC, NULL },
+	{ "sched_getaffinity", dec_sched_getaffinity, KT_RV_DEC, NULL },
+	{ "getrusage", dec_getrusage, KT_RV_DEC, NULL },
+	{ "times", dec_times, KT_RV_DEC, NULL },
+	{ "futex", dec_futex, KT_RV_DEC, NULL },
+	{ "futex_time64", dec_futex, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_process_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the signal syscalls: kill, tkill, tgkill,
+ * rt_sigaction, rt_sigprocmask, rt_sigreturn, rt_sigsuspend,
+ * rt_sigpending, rt_sigtimedwait, sigaltstack, signalfd and pause.
+ */
+#include <string.h>
+
+#include "decoders.h"
+
+static void dec_kill(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+	kt_a_signal(d, 1);
+}
+
+static void dec_tgkill(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+	kt_a_int(d, 1);
+	kt_a_signal(d, 2);
+}
+
+/* A sigset_t of the size the call was given: [INT QUIT], or the pointer. */
+static void sigset(struct kt_dec *d, int i, uint64_t size)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	kt_sep(d);
+	if (size > 128 || !size || !kt_blob_usable(d, i, size)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_format_sigset(d->b, blob->data, size);
+}
+
+static const struct kt_xlat sa_flags[] = {
+	{ 0x04000000, "SA_RESTORER" }, { 0x08000000, "SA_ONSTACK" },
+	{ 0x10000000, "SA_RESTART" }, { 0x20000000, "SA_INTERRUPT" },
+	{ 0x40000000, "SA_NODEFER" }, { 0x80000000, "SA_RESETHAND" },
+	{ 4, "SA_SIGINFO" }, { 1, "SA_NOCLDSTOP" }, { 2, "SA_NOCLDWAIT" },
+	{ 0x400, "SA_UNSUPPORTED" }, { 0x800, "SA_EXPOSE_TAGBITS" },
+	KT_XEND
+};
+
+#define KT_SA_RESTORER 0x04000000
+
+/*
+ * The kernel's struct sigaction: handler, flags, restorer (longs), then
+ * the mask.  {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}
+ */
+static void sigaction(struct kt_dec *d, int i)
+{
+	unsigned int ls = kt_long_size(d);
+	uint64_t handler, flags, restorer, size = kt_arg(d, 3);
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	kt_sep(d);
+	if (size > 128 || !kt_blob_ulong(d, i, 0, &handler) ||
+	    !kt_blob_ulong(d, i, ls, &flags) ||
+	    !kt_blob_ulong(d, i, 2 * ls, &restorer) ||
+	    !kt_blob_usable(d, i, 3 * ls + size)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{sa_handler=");
+	if (handler == 0)
+		kt_buf_puts(d->b, "SIG_DFL");
+	else if (handler == 1)
+		kt_buf_puts(d->b, "SIG_IGN");
+	else
+		kt_format_ptr(d->b, handler);
+	kt_buf_puts(d->b, ", sa_mask=");
+	kt_format_sigset(d->b, blob->data + 3 * ls, size);
+	kt_buf_puts(d->b, ", sa_flags=");
+	kt_format_flags(d->b, sa_flags, flags, "SA_???");
+	if (flags & KT_SA_RESTORER) {
+		kt_buf_puts(d->b, ", sa_restorer=");
+		kt_format_ptr(d->b, restorer);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+static void dec_rt_sigaction(struct kt_dec *d)
+{
+	kt_a_signal(d, 0);
+	sigaction(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		sigaction(d, 2);
+	else
+		kt_a_ptr(d, 2);
+	kt_a_ulong(d, 3);
+}
+
+static const struct kt_xlat sigprocmask_how[] = {
+	{ 0, "SIG_BLOCK" }, { 1, "SIG_UNBLOCK" }, { 2, "SIG_SETMASK" },
+	KT_XEND
+};
+
+static void dec_rt_sigprocmask(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, sigprocmask_how, "SIG_???");
+	sigset(d, 1, kt_arg(d, 3));
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		sigset(d, 2, kt_arg(d, 3));
+	else
+		kt_a_ptr(d, 2);
+	kt_a_ulong(d, 3);
+}
+
+static void dec_rt_sigsuspend(struct kt_dec *d)
+{
+	sigset(d, 0, kt_arg(d, 1));
+	kt_a_ulong(d, 1);
+}
+
+static void dec_rt_sigpending(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	if (kt_exiting_ok(d))
+		sigset(d, 0, kt_arg(d, 1));
+	else
+		kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+}
+
+static void dec_rt_sigtimedwait(struct kt_dec *d)
+{
+	sigset(d, 0, kt_arg(d, 3));
+	if (kt_entry_only(d, true))
+		return;
+	kt_a_ptr(d, 1);
+	kt_a_timespec(d, 2);
+	kt_a_ulong(d, 3);
+}
+
+static void dec_rt_sigqueueinfo(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+	kt_a_signal(d, 1);
+	kt_a_ptr(d, 2);
+}
+
+static const struct kt_xlat ss_flags[] = {
+	{ 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" },
+	{ 1U << 31, "SS_AUTODISARM" }, KT_XEND
+};
+
+/* {ss_sp=0x..., ss_flags=0, ss_size=8192} */
+static void stack_t(struct kt_dec *d, int i)
+{
+	unsigned int ls = kt_long_size(d);
+	uint64_t sp, size;
+	uint32_t flags;
+
+	kt_sep(d);
+	if (!kt_blob_ulong(d, i, 0, &sp) || !kt_blob_read(d, i, ls, &flags, 4) ||
+	    !kt_blob_ulong(d, i, 2 * ls, &size)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{ss_sp=");
+	kt_format_ptr(d->b, sp);
+	kt_buf_puts(d->b, ", ss_flags=");
+	kt_format_flags(d->b, ss_flags, flags, "SS_???");
+	kt_buf_printf(d->b, ", ss_size=%llu}", (unsigned long long)size);
+}
+
+static void dec_sigaltstack(struct kt_dec *d)
+{
+	stack_t(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		stack_t(d, 1);
+	else
+		kt_a_ptr(d, 1);
+}
+
+static const struct kt_xlat sfd_flags[] = {
+	{ 04000, "SFD_NONBLOCK" }, { 02000000, "SFD_CLOEXEC" }, KT_XEND
+};
+
+static void dec_signalfd4(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	sigset(d, 1, kt_arg(d, 2));
+	kt_a_ulong(d, 2);
+	if (!strcmp(d->name, "signalfd4"))
+		kt_a_flags(d, 3, sfd_flags, "SFD_???");
+}
+
+/*
+ * strace prints the mask being restored, from the signal frame: when the
+ * capture offers it as argument 0's memory, {mask=[...]}; else nothing.
+ */
+static void dec_rt_sigreturn(struct kt_dec *d)
+{
+	if (!kt_blob_usable(d, 0, 8))
+		return;
+	kt_sep(d);
+	kt_buf_puts(d->b, "{mask=");
+	kt_format_sigset(d->b, d->sc->blob[0].data, 8);
+	kt_buf_putc(d->b, '}');
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "kill", dec_kill, KT_RV_DEC, NULL },
+	{ "tkill", dec_kill, KT_RV_DEC, NULL },
+	{ "tgkill", dec_tgkill, KT_RV_DEC, NULL },
+	{ "rt_sigaction", dec_rt_sigaction, KT_RV_DEC, NULL },
+	{ "rt_sigprocmask", dec_rt_sigprocmask, KT_RV_DEC, NULL },
+	{ "rt_sigsuspend", dec_rt_sigsuspend, KT_RV_DEC, NULL },
+	{ "rt_sigpending", dec_rt_sigpending, KT_RV_DEC, NULL },
+	{ "rt_sigtimedwait", dec_rt_sigtimedwait, KT_RV_DEC, NULL },
+	{ "rt_sigtimedwait_time64", dec_rt_sigtimedwait, KT_RV_DEC, NULL },
+	{ "rt_sigqueueinfo", dec_rt_sigqueueinfo, KT_RV_DEC, NULL },
+	{ "rt_sigreturn", dec_rt_sigreturn, KT_RV_DEC, NULL },
+	{ "sigaltstack", dec_sigaltstack, KT_RV_DEC, NULL },
+	{ "signalfd", dec_signalfd4, KT_RV_FD, NULL },
+	{ "signalfd4", dec_signalfd4, KT_RV_FD, NULL },
+	{ "pause", NULL, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_signal_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): decoders of the time syscalls: nanosleep, clock_nanosleep,
+ * clock_gettime and clock_getres, gettimeofday, time and alarm; and the
+ * timespec and timeval helpers the other decoders use.
+ */
+#include <string.h>
+
+#include "decoders.h"
+
+/* i386 plain calls take 32-bit times; its *time64 calls, 64-bit. */
+static unsigned int time_size(const struct kt_dec *d)
+{
+	size_t n = strlen(d->name);
+
+	if (n > 6 && !strcmp(d->name + n - 6, "time64"))
+		return 8;
+	return kt_long_size(d);
+}
+
+static bool read_pair(struct kt_dec *d, int i, size_t off, int64_t v[2])
+{
+	unsigned int ts = time_size(d);
+	int32_t v32[2];
+
+	if (ts == 8)
+		return kt_blob_read(d, i, off, v, 16);
+	if (!kt_blob_read(d, i, off, v32, 8))
+		return false;
+	v[0] = v32[0];
+	v[1] = v32[1];
+	return true;
+}
+
+void kt_format_timespec_at(struct kt_dec *d, int i, size_t off)
+{
+	int64_t v[2];
+
+	if (!read_pair(d, i, off, v)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_printf(d->b, "{tv_sec=%lld, tv_nsec=%lld}", (long long)v[0],
+		      (long long)v[1]);
+}
+
+/* {tv_sec=1, tv_nsec=0}, NULL, or the pointer */
+void kt_a_timespec(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_format_timespec_at(d, i, 0);
+}
+
+void kt_a_timeval(struct kt_dec *d, int i)
+{
+	int64_t v[2];
+
+	kt_sep(d);
+	if (!read_pair(d, i, 0, v)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_printf(d->b, "{tv_sec=%lld, tv_usec=%lld}", (long long)v[0],
+		      (long long)v[1]);
+}
+
+static const struct kt_xlat clocks[] = {
+	{ 0, "CLOCK_REALTIME" }, { 1, "CLOCK_MONOTONIC" },
+	{ 2, "CLOCK_PROCESS_CPUTIME_ID" }, { 3, "CLOCK_THREAD_CPUTIME_ID" },
+	{ 4, "CLOCK_MONOTONIC_RAW" }, { 5, "CLOCK_REALTIME_COARSE" },
+	{ 6, "CLOCK_MONOTONIC_COARSE" }, { 7, "CLOCK_BOOTTIME" },
+	{ 8, "CLOCK_REALTIME_ALARM" }, { 9, "CLOCK_BOOTTIME_ALARM" },
+	{ 11, "CLOCK_TAI" },
+	KT_XEND
+};
+
+static void a_clock(struct kt_dec *d, int i)
+{
+	const char *s = kt_xlat_find(clocks, (uint32_t)kt_arg(d, i));
+
+	kt_sep(d);
+	if (s)
+		kt_buf_puts(d->b, s);
+	else
+		kt_buf_printf(d->b, "%d", (int)kt_arg(d, i));
+}
+
+/* The time left, which the kernel writes when a signal interrupts. */
+static void remaining(struct kt_dec *d, int i)
+{
+	if (kt_failed(d) && kt_blob_usable(d, i, 8))
+		kt_a_timespec(d, i);
+	else
+		kt_a_ptr(d, i);
+}
+
+static void dec_nanosleep(struct kt_dec *d)
+{
+	kt_a_timespec(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	remaining(d, 1);
+}
+
+static const struct kt_xlat timer_flags[] = {
+	{ 1, "TIMER_ABSTIME" }, KT_XEND
+};
+
+static void dec_clock_nanosleep(struct kt_dec *d)
+{
+	a_clock(d, 0);
+	kt_a_flags(d, 1, timer_flags, "TIMER_???");
+	kt_a_timespec(d, 2);
+	if (kt_entry_only(d, true))
+		return;
+	remaining(d, 3);
+}
+
+static void dec_clock_gettime(struct kt_dec *d)
+{
+	a_clock(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		kt_a_timespec(d, 1);
+	else
+		kt_a_ptr(d, 1);
+}
+
+static void dec_clock_settime(struct kt_dec *d)
+{
+	a_clock(d, 0);
+	kt_a_timespec(d, 1);
+}
+
+static void dec_gettimeofday(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	if (kt_exiting_ok(d))
+		kt_a_timeval(d, 0);
+	else
+		kt_a_ptr(d, 0);
+	kt_a_ptr(d, 1);
+}
+
+static void dec_time(struct kt_dec *d)
+{
+	int64_t t;
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && kt_blob_read(d, 0, 0, &t, kt_long_size(d)))
+		kt_buf_printf(d->b, "[%lld]", kt_long_size(d) == 8 ?
+			      (long long)t : (long long)(int32_t)t);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 0));
+}
+
+static void dec_alarm(struct kt_dec *d)
+{
+	kt_a_uint(d, 0);
+}
+
+static const struct kt_decoder decoders[] = {
+	{ "nanosleep", dec_nanosleep, KT_RV_DEC, NULL },
+	{ "clock_nanosleep", dec_clock_nanosleep, KT_RV_DEC, NULL },
+	{ "clock_nanosleep_time64", dec_clock_nanosleep, KT_RV_DEC, NULL },
+	{ "clock_gettime", dec_clock_gettime, KT_RV_DEC, NULL },
+	{ "clock_gettime64", dec_clock_gettime, KT_RV_DEC, NULL },
+	{ "clock_getres", dec_clock_gettime, KT_RV_DEC, NULL },
+	{ "clock_getres_time64", dec_clock_gettime, KT_RV_DEC, NULL },
+	{ "clock_settime", dec_clock_settime, KT_RV_DEC, NULL },
+	{ "gettimeofday", dec_gettimeofday, KT_RV_DEC, NULL },
+	{ "time", dec_time, KT_RV_DEC, NULL },
+	{ "alarm", dec_alarm, KT_RV_DEC, NULL },
+};
+
+const struct kt_decoder_table kt_time_decoders = {
+	decoders, ARRAY_SIZE(decoders)
+};

@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): from a struct kt_syscall to strace's line.  This file finds
+ * the decoder for a syscall by name, in the tables of the decode-*.c
+ * files, so that one decoder serves x86_64 and i386; prints the raw hex
+ * arguments of syscalls without one; prints return values; and holds the
+ * helpers with which decoders print their arguments.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "decoders.h"
+
+static const struct kt_decoder_table *const tables[] = {
+	&kt_file_decoders, &kt_desc_decoders, &kt_net_decoders,
+	&kt_process_decoders, &kt_mem_decoders, &kt_signal_decoders,
+	&kt_time_decoders,
+};
+
+static const struct kt_decoder *find_decoder(const char *name)
+{
+	size_t t, i;
+
+	if (!name)
+		return NULL;
+	for (t = 0; t < ARRAY_SIZE(tables); t++)
+		for (i = 0; i < tables[t]->n; i++)
+			if (!strcmp(tables[t]->d[i].name, name))
+				return &tables[t]->d[i];
+	return NULL;
+}
+
+/* Looked up once per syscall number and ABI. */
+#define KT_NR_CACHE 1024
+static const struct kt_decoder *cache[2][KT_NR_CACHE];
+static bool cached[2][KT_NR_CACHE];
+
+static const struct kt_decoder *decoder_of(const struct kt_syscall *sc)
+{
+	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
+	unsigned int abi = sc->abi == KTRACE_CLI_ABI_I386;
+
+	if (sc->nr >= KT_NR_CACHE)
+		return find_decoder(name);
+	if (!cached[abi][sc->nr]) {
+		cache[abi][sc->nr] = find_decoder(name);
+		cached[abi][sc->nr] = true;
+	}
+	return cache[abi][sc->nr];
+}
+
+/* Argument access: i386 passes 32-bit values. */
+uint64_t kt_arg(const struct kt_dec *d, int i)
+{
+	uint64_t v = d->sc->args[i];
+
+	return d->sc->abi == KTRACE_CLI_ABI_I386 ? (uint32_t)v : v;
+}
+
+int64_t kt_arg_long(const struct kt_dec *d, int i)
+{
+	uint64_t v = d->sc->args[i];
+
+	return d->sc->abi == KTRACE_CLI_ABI_I386 ? (int32_t)v : (int64_t)v;
+}
+
+const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = &d->sc->blob[i];
+
+	return blob->data || (blob->flags & KT_BLOB_FAULT) ? blob : NULL;
+}
+
+static int64_t ret_of(const struct kt_syscall *sc)
+{
+	return sc->abi == KTRACE_CLI_ABI_I386 ? (int32_t)sc->ret : sc->ret;
+}
+
+static bool is_error(const struct kt_syscall *sc)
+{
+	int64_t r = ret_of(sc);
+
+	return r < 0 && r >= -4095;
+}
+
+bool kt_failed(const struct kt_dec *d)
+{
+	return d->sc->has_exit && is_error(d->sc);
+}
+
+bool kt_exiting_ok(const struct kt_dec *d)
+{
+	return d->sc->has_exit && !is_error(d->sc);
+}
+
+/*
+ * At entry, stop where the arguments the kernel writes begin.  strace
+ * prints the separator before them at entry for most calls ("wait4(-1, "),
+ * and at exit for some (clone).
+ */
+bool kt_entry_only(struct kt_dec *d, bool sep)
+{
+	if (d->sc->has_exit)
+		return false;
+	if (sep && d->printed)
+		kt_buf_puts(d->b, ", ");
+	return true;
+}
+
+void kt_sep(struct kt_dec *d)
+{
+	if (d->printed++)
+		kt_buf_puts(d->b, ", ");
+}
+
+/* A named argument, as in "flags=" of clone. */
+void kt_a_name(struct kt_dec *d, const char *name)
+{
+	kt_sep(d);
+	kt_buf_printf(d->b, "%s=", name);
+}
+
+void kt_a_int(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_buf_printf(d->b, "%d", (int)d->sc->args[i]);
+}
+
+void kt_a_uint(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_buf_printf(d->b, "%u", (unsigned int)d->sc->args[i]);
+}
+
+void kt_a_long(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_buf_printf(d->b, "%lld", (long long)kt_arg_long(d, i));
+}
+
+void kt_a_ulong(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_buf_printf(d->b, "%llu", (unsigned long long)kt_arg(d, i));
+}
+
+void kt_a_hex(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_buf_printf(d->b, "%#llx", (unsigned long long)kt_arg(d, i));
+}
+
+void kt_a_ptr(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_format_ptr(d->b, kt_arg(d, i));
+}
+
+/* A file descriptor; with -y, "3</path>". */
+void kt_fd(struct kt_dec *d, int fd)
+{
+	const char *path = NULL;
+
+	if (fd >= 0 && d->o->fd_paths && d->o->fd_path)
+		path = d->o->fd_path(d->o->ctx, fd);
+	if (path)
+		kt_buf_printf(d->b, "%d<%s>", fd, path);
+	else
+		kt_buf_printf(d->b, "%d", fd);
+}
+
+void kt_a_fd(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_fd(d, (int)d->sc->args[i]);
+}
+
+#define KT_AT_FDCWD (-100)
+
+void kt_a_dirfd(struct kt_dec *d, int i)
+{
+	const char *path = NULL;
+
+	if ((int)d->sc->args[i] == KT_AT_FDCWD) {
+		if (d->o->fd_paths && d->o->fd_path)
+			path = d->o->fd_path(d->o->ctx, KT_AT_FDCWD);
+		kt_sep(d);
+		kt_buf_puts(d->b, "AT_FDCWD");
+		if (path)
+			kt_buf_printf(d->b, "<%s>", path);
+	} else {
+		kt_a_fd(d, i);
+	}
+}
+
+/* User memory: its text when captured, else the pointer. */
+static bool print_blob(struct kt_dec *d, int i, bool path, uint64_t len)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	if (!kt_arg(d, i) || !blob || (blob->flags & KT_BLOB_FAULT)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return false;
+	}
+	if (path) {
+		kt_format_path(d->b, blob);
+	} else if (blob->flags & KT_BLOB_STRING) {
+		kt_format_string(d->b, blob, d->o);
+	} else {
+		bool more = blob->flags & KT_BLOB_TRUNCATED;
+		size_t n = blob->len;
+
+		if (len < n)
+			n = len;
+		more = more || n < len;
+		kt_format_bytes(d->b, blob->data, n, d->o->strsize, more);
+	}
+	return true;
+}
+
+void kt_a_path(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	print_blob(d, i, true, 0);
+}
+
+void kt_a_str(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	print_blob(d, i, false, 0);
+}
+
+/* A buffer of len bytes; the pointer when the call failed. */
+void kt_a_buf(struct kt_dec *d, int i, uint64_t len)
+{
+	kt_sep(d);
+	if (kt_failed(d))
+		kt_format_ptr(d->b, kt_arg(d, i));
+	else if (d->sc->has_exit && !d->sc->ret)
+		kt_buf_puts(d->b, "\"\"");
+	else
+		print_blob(d, i, false, len);
+}
+
+void kt_a_flags(struct kt_dec *d, int i, const struct kt_xlat *x,
+		const char *unknown)
+{
+	kt_sep(d);
+	kt_format_flags(d->b, x, kt_arg(d, i), unknown);
+}
+
+void kt_a_xval(struct kt_dec *d, int i, const struct kt_xlat *x,
+	       const char *unknown)
+{
+	kt_sep(d);
+	kt_format_xval(d->b, x, kt_arg(d, i), unknown);
+}
+
+void kt_a_mode(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_format_mode(d->b, (unsigned int)d->sc->args[i]);
+}
+
+void kt_a_signal(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_format_signal(d->b, (int)d->sc->args[i]);
+}
+
+/* An int the kernel reads or writes: "[1]", else the pointer. */
+void kt_a_int_ptr(struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	int32_t v;
+
+	kt_sep(d);
+	if (!kt_arg(d, i) || !blob || !blob->data || blob->len < 4) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	memcpy(&v, blob->data, 4);
+	kt_buf_printf(d->b, "[%d]", v);
+}
+
+unsigned int kt_long_size(const struct kt_dec *d)
+{
+	return d->sc->abi == KTRACE_CLI_ABI_I386 ? 4 : 8;
+}
+
+/* At least len bytes of argument i's memory were captured. */
+bool kt_blob_usable(const struct kt_dec *d, int i, size_t len)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	return kt_arg(d, i) && blob && blob->data &&
+	       !(blob->flags & KT_BLOB_FAULT) && blob->len >= len;
+}
+
+bool kt_blob_read(const struct kt_dec *d, int i, size_t off, void *out,
+		  size_t n)
+{
+	if (!kt_blob_usable(d, i, off + n))
+		return false;
+	memcpy(out, d->sc->blob[i].data + off, n);
+	return true;
+}
+
+/* A long or pointer of the traced ABI at off in argument i's memory. */
+bool kt_blob_ulong(const struct kt_dec *d, int i, size_t off, uint64_t *v)
+{
+	uint32_t v32;
+
+	if (kt_long_size(d) == 8)
+		return kt_blob_read(d, i, off, v, 8);
+	if (!kt_blob_read(d, i, off, &v32, 4))
+		return false;
+	*v = v32;
+	return true;
+}
+
+/* strace's raw style: every argument in hex. */
+void kt_a_raw(struct kt_dec *d, unsigned int nargs)
+{
+	unsigned int i;
+
+	for (i = 0; i < nargs && i < 6; i++)
+		kt_a_hex(d, i);
+}
+
+void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
+		    const struct kt_fmt_opts *o)
+{
+	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
+	const struct kt_decoder *dec = decoder_of(sc);
+	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = name };
+
+	if (!name) {
+		kt_buf_printf(b, "syscall_%#x(", sc->nr);
+		kt_a_raw(&d, 6);
+		return;
+	}
+	kt_buf_printf(b, "%s(", name);
+	if (!dec)
+		kt_a_raw(&d, kt_syscall_nargs(name));
+	else if (dec->decode)
+		dec->decode(&d);
+}
+
+/* strace starts the return value at column 40 of the line. */
+#define KT_RET_COLUMN 40
+
+static void tab_to_return(struct kt_buf *b)
+{
+	const char *nl = b->s ? memrchr(b->s, '\n', b->len) : NULL;
+	size_t col = nl ? b->len - (nl + 1 - b->s) : b->len;
+
+	if (col < KT_RET_COLUMN)
+		kt_buf_printf(b, "%*s", (int)(KT_RET_COLUMN - col), "");
+	else
+		kt_buf_putc(b, ' ');
+}
+
+static void format_error(struct kt_buf *b, int err)
+{
+	const char *name = kt_errno_name(err);
+
+	switch (err) {
+	case 512:
+		kt_buf_puts(b, "? ERESTARTSYS (To be restarted if SA_RESTART is set)");
+		return;
+	case 513:
+		kt_buf_puts(b, "? ERESTARTNOINTR (To be restarted)");
+		return;
+	case 514:
+		kt_buf_puts(b, "? ERESTARTNOHAND (To be restarted if no handler)");
+		return;
+	case 516:
+		kt_buf_puts(b, "? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+		return;
+	}
+	if (name)
+		kt_buf_printf(b, "-1 %s (%s)", name, strerror(err));
+	else
+		kt_buf_printf(b, "-1 %d (%s)", err, strerror(err));
+}
+
+/* A successful result, as rv says. */
+void kt_format_retval(struct kt_dec *d, enum kt_rv rv)
+{
+	const struct kt_syscall *sc = d->sc;
+	struct kt_buf *b = d->b;
+
+	switch (rv) {
+	case KT_RV_HEX:
+		kt_buf_printf(b, "%#llx", (unsigned long long)
+			      (sc->abi == KTRACE_CLI_ABI_I386 ?
+			       (uint32_t)sc->ret : (uint64_t)sc->ret));
+		break;
+	case KT_RV_OCT:
+		kt_format_mode(b, (unsigned int)ret_of(sc));
+		break;
+	case KT_RV_FD:
+		kt_fd(d, (int)ret_of(sc));
+		break;
+	default:
+		kt_buf_printf(b, "%lld", (long long)ret_of(sc));
+	}
+}
+
+void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
+		      const struct kt_fmt_opts *o)
+{
+	const struct kt_decoder *dec = ktrace_syscall_name(sc->abi, sc->nr) ?
+				       decoder_of(sc) : NULL;
+	enum kt_rv rv = dec ? dec->rv : KT_RV_DEC;
+	struct kt_dec d = { .b = b, .sc = sc, .o = o,
+			    .name = ktrace_syscall_name(sc->abi, sc->nr) };
+
+	kt_buf_putc(b, ')');
+	tab_to_return(b);
+	kt_buf_puts(b, "= ");
+	if (!sc->has_exit || rv == KT_RV_NONE) {
+		kt_buf_putc(b, '?');
+		return;
+	}
+	if (is_error(sc)) {
+		format_error(b, (int)-ret_of(sc));
+		return;
+	}
+	if (dec && dec->ret)
+		dec->ret(&d);
+	else
+		kt_format_retval(&d, rv);
+}
+
+bool kt_syscall_returns_address(const char *name)
+{
+	const struct kt_decoder *dec = find_decoder(name);
+
+	return dec && dec->rv == KT_RV_HEX;
+}

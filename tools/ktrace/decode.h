@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace(1): turning syscalls into strace's text.  The decoders work on a
+ * plain struct kt_syscall, filled from the module's records by the trace
+ * loop; they never see the device or the record layout.
+ */
+#ifndef KTRACE_DECODE_H
+#define KTRACE_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ktrace.h"
+
+/* User memory the module copied for one argument. */
+struct kt_blob {
+	const uint8_t *data;	/* NULL when nothing was captured */
+	uint32_t len;		/* bytes at data (a string's excludes its NUL) */
+	uint32_t flags;		/* KT_BLOB_* */
+};
+
+#define KT_BLOB_STRING		0x1	/* a NUL-terminated string */
+#define KT_BLOB_TRUNCATED	0x2	/* the snap length cut it short */
+#define KT_BLOB_FAULT		0x4	/* the pointer could not be read */
+
+/* One syscall, its entry and (when has_exit) its exit merged. */
+struct kt_syscall {
+	enum ktrace_cli_abi abi;
+	unsigned int nr;
+	uint64_t args[6];
+	int64_t ret;		/* the raw return value, -errno on error */
+	bool has_exit;
+	uint64_t duration_ns;	/* when has_exit */
+	struct kt_blob blob[6];	/* by argument index */
+	/* execve's argv, when captured: argc strings */
+	const struct kt_blob *argv;
+	unsigned int argc;
+	bool argv_truncated;	/* more arguments than were captured */
+};
+
+/* What strace's options change in the text. */
+struct kt_fmt_opts {
+	unsigned int strsize;	/* -s: bytes of a string shown, default 32 */
+	bool fd_paths;		/* -y: fd paths, when fd_path() knows them */
+	/*
+	 * -y: the path of fd in the traced process, or NULL; asked for
+	 * AT_FDCWD (-100) too, whose path is the working directory.
+	 */
+	const char *(*fd_path)(void *ctx, int fd);
+	void *ctx;
+};
+
+/* A growing output buffer. */
+struct kt_buf {
+	char *s;
+	size_t len, cap;
+};
+
+void kt_buf_printf(struct kt_buf *b, const char *fmt, ...) __printf(2, 3);
+void kt_buf_reset(struct kt_buf *b);
+void kt_buf_free(struct kt_buf *b);
+
+/*
+ * "name(arg, arg, ...": the call without its closing parenthesis.  With
+ * !sc->has_exit only what is known at entry is printed (strace's
+ * "<unfinished ...>" line); with has_exit, the whole argument list.
+ */
+void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
+		    const struct kt_fmt_opts *o);
+
+/*
+ * ") = RET": the closing parenthesis and the return value as strace
+ * prints it ("= 3", "= -1 ENOENT (No such file or directory)",
+ * "= 0x7f..." for addresses, "= ?" for calls that do not return).
+ * Like strace, "= " starts at column 40 of the line: b should hold the
+ * line from its start (a "[pid N] " prefix included), or from a newline.
+ */
+void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
+		      const struct kt_fmt_opts *o);
+
+/* strace's quoting of user memory: "abc\n"..., with -s truncation. */
+void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,
+		      const struct kt_fmt_opts *o);
+
+const char *kt_errno_name(int err);		/* "ENOENT", or NULL */
+const char *kt_signal_name(int sig);		/* "SIGCHLD", or NULL */
+int kt_signal_number(const char *name);	/* "SIGCHLD"/"CHLD"/"17", or -1 */
+
+/* True for syscalls whose result strace prints in hex (mmap, brk...). */
+bool kt_syscall_returns_address(const char *name);
+
+#endif /* KTRACE_DECODE_H */

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace(1): what the decoder files share.  Each decode-*.c file holds the
+ * decoders of one syscall family and exports a table of them; decode.c
+ * dispatches by syscall name and owns the argument helpers below, and
+ * format.c owns strings, numbers, flags, errnos and signals.
+ */
+#ifndef KTRACE_DECODERS_H
+#define KTRACE_DECODERS_H
+
+#include "decode.h"
+
+/* One syscall being printed. */
+struct kt_dec {
+	struct kt_buf *b;
+	const struct kt_syscall *sc;
+	const struct kt_fmt_opts *o;
+	const char *name;
+	unsigned int printed;	/* arguments printed so far */
+};
+
+/* A value or flag and its name; tables end with a NULL name. */
+struct kt_xlat {
+	uint64_t val;
+	const char *str;
+};
+
+#define KT_X(v)		{ (uint64_t)(v), #v }
+#define KT_XEND		{ 0, NULL }
+
+/* How the return value prints. */
+enum kt_rv {
+	KT_RV_DEC,		/* signed decimal */
+	KT_RV_HEX,		/* an address: 0x7f... */
+	KT_RV_OCT,		/* a mode: 022 */
+	KT_RV_FD,		/* a file descriptor, with -y its path */
+	KT_RV_NONE,		/* never returns: "= ?" */
+};
+
+struct kt_decoder {
+	const char *name;
+	void (*decode)(struct kt_dec *d);
+	enum kt_rv rv;
+	/*
+	 * Optional: prints a successful result in place of rv, e.g.
+	 * "0x8002 (flags O_RDWR|O_LARGEFILE)"; kt_format_retval() does the
+	 * plain part.
+	 */
+	void (*ret)(struct kt_dec *d);
+};
+
+struct kt_decoder_table {
+	const struct kt_decoder *d;
+	size_t n;
+};
+
+extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
+	kt_net_decoders, kt_process_decoders, kt_mem_decoders,
+	kt_signal_decoders, kt_time_decoders;
+
+/* format.c */
+void kt_buf_puts(struct kt_buf *b, const char *s);
+void kt_buf_putc(struct kt_buf *b, char c);
+void kt_format_path(struct kt_buf *b, const struct kt_blob *blob);
+void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
+		     size_t max, bool more);
+void kt_format_hex_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
+			 size_t max, bool more);
+void kt_format_ptr(struct kt_buf *b, uint64_t p);
+void kt_format_flags(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
+		     const char *unknown);
+void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
+		    const char *unknown);
+const char *kt_xlat_find(const struct kt_xlat *x, uint64_t v);
+void kt_format_signal(struct kt_buf *b, int sig);
+void kt_format_mode(struct kt_buf *b, unsigned int mode);
+void kt_format_sigset(struct kt_buf *b, const uint8_t *p, size_t len);
+
+/* decode.c: argument i of the syscall being printed */
+uint64_t kt_arg(const struct kt_dec *d, int i);		/* a pointer-sized value */
+int64_t kt_arg_long(const struct kt_dec *d, int i);	/* sign-extended long */
+const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i);
+bool kt_failed(const struct kt_dec *d);		/* exited with an error */
+bool kt_exiting_ok(const struct kt_dec *d);		/* exited, no error */
+bool kt_entry_only(struct kt_dec *d, bool sep);
+void kt_sep(struct kt_dec *d);
+void kt_a_name(struct kt_dec *d, const char *name);
+void kt_a_int(struct kt_dec *d, int i);
+void kt_a_uint(struct kt_dec *d, int i);
+void kt_a_long(struct kt_dec *d, int i);
+void kt_a_ulong(struct kt_dec *d, int i);
+void kt_a_hex(struct kt_dec *d, int i);
+void kt_a_ptr(struct kt_dec *d, int i);
+void kt_a_fd(struct kt_dec *d, int i);
+void kt_a_dirfd(struct kt_dec *d, int i);
+void kt_a_path(struct kt_dec *d, int i);
+void kt_a_str(struct kt_dec *d, int i);
+void kt_a_buf(struct kt_dec *d, int i, uint64_t len);
+void kt_a_flags(struct kt_dec *d, int i, const struct kt_xlat *x,
+		const char *unknown);
+void kt_a_xval(struct kt_dec *d, int i, const struct kt_xlat *x,
+	       const char *unknown);
+void kt_a_mode(struct kt_dec *d, int i);
+void kt_a_signal(struct kt_dec *d, int i);
+void kt_a_int_ptr(struct kt_dec *d, int i);
+void kt_a_raw(struct kt_dec *d, unsigned int nargs);
+void kt_fd(struct kt_dec *d, int fd);
+void kt_format_retval(struct kt_dec *d, enum kt_rv rv);
+unsigned int kt_long_size(const struct kt_dec *d);
+bool kt_blob_read(const struct kt_dec *d, int i, size_t off, void *out,
+		  size_t n);
+bool kt_blob_ulong(const struct kt_dec *d, int i, size_t off, uint64_t *v);
+bool kt_blob_usable(const struct kt_dec *d, int i, size_t len);
+
+/* decode-time.c */
+void kt_a_timespec(struct kt_dec *d, int i);
+void kt_a_timeval(struct kt_dec *d, int i);
+void kt_format_timespec_at(struct kt_dec *d, int i, size_t off);
+
+/* syscall-nargs.c */
+unsigned int kt_syscall_nargs(const char *name);
+
+/* Shared flag tables. */
+extern const struct kt_xlat kt_open_flags[], kt_at_flags[];
+
+#endif /* KTRACE_DECODERS_H */

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): the pieces of strace's text that every decoder uses: the
+ * output buffer, quoted strings and buffers, pointers, flag sets and
+ * enumerations, file modes, errno and signal names.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decoders.h"
+
+static void kt_buf_grow(struct kt_buf *b, size_t more)
+{
+	size_t cap = b->cap ? b->cap : 256;
+	char *s;
+
+	if (b->len + more + 1 <= b->cap)
+		return;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	s = realloc(b->s, cap);
+	if (!s) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	b->s = s;
+	b->cap = cap;
+}
+
+void kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	kt_buf_grow(b, n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, n + 1, fmt, ap);
+	va_end(ap);
+	b->len += n;
+}
+
+void kt_buf_puts(struct kt_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	kt_buf_grow(b, n);
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+void kt_buf_putc(struct kt_buf *b, char c)
+{
+	kt_buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+void kt_buf_reset(struct kt_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void kt_buf_free(struct kt_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+/*
+ * The quoted form of len bytes, at most max of them, with "..." after the
+ * closing quote when more follow.  Unprintable bytes become octal escapes,
+ * as short as they can be unless an octal digit follows.
+ */
+void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
+		     size_t max, bool more)
+{
+	size_t i, n = len < max ? len : max;
+
+	kt_buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		uint8_t c = p[i];
+
+		switch (c) {
+		case '"':
+		case '\\':
+			kt_buf_putc(b, '\\');
+			kt_buf_putc(b, c);
+			break;
+		case '\t':
+			kt_buf_puts(b, "\\t");
+			break;
+		case '\n':
+			kt_buf_puts(b, "\\n");
+			break;
+		case '\v':
+			kt_buf_puts(b, "\\v");
+			break;
+		case '\f':
+			kt_buf_puts(b, "\\f");
+			break;
+		case '\r':
+			kt_buf_puts(b, "\\r");
+			break;
+		default:
+			if (c >= ' ' && c < 0x7f)
+				kt_buf_putc(b, c);
+			else if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7')
+				kt_buf_printf(b, "\\%03o", c);
+			else
+				kt_buf_printf(b, "\\%o", c);
+		}
+	}
+	kt_buf_putc(b, '"');
+	if (more || len > max)
+		kt_buf_puts(b, "...");
+}
+
+/* strace's form for random bytes: "\x95\x4d"... */
+void kt_format_hex_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
+			 size_t max, bool more)
+{
+	size_t i, n = len < max ? len : max;
+
+	kt_buf_putc(b, '"');
+	for (i = 0; i < n; i++)
+		kt_buf_printf(b, "\\x%02x", p[i]);
+	kt_buf_putc(b, '"');
+	if (more || len > max)
+		kt_buf_puts(b, "...");
+}
+
+void kt_format_ptr(struct kt_buf *b, uint64_t p)
+{
+	if (p)
+		kt_buf_printf(b, "%#llx", (unsigned long long)p);
+	else
+		kt_buf_puts(b, "NULL");
+}
+
+/* A string limited by -s; a fault or a missing capture prints nothing. */
+void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,
+		      const struct kt_fmt_opts *o)
+{
+	kt_format_bytes(b, blob->data, blob->len, o->strsize,
+			blob->flags & KT_BLOB_TRUNCATED);
+}
+
+/* A path: strace does not cut paths at -s. */
+void kt_format_path(struct kt_buf *b, const struct kt_blob *blob)
+{
+	kt_format_bytes(b, blob->data, blob->len, blob->len,
+			blob->flags & KT_BLOB_TRUNCATED);
+}
+
+const char *kt_xlat_find(const struct kt_xlat *x, uint64_t v)
+{
+	for (; x->str; x++)
+		if (x->val == v)
+			return x->str;
+	return NULL;
+}
+
+/*
+ * A flag set: "A|B|0x40" for known and unknown bits, "0x40 /+ X_??? +/"
+ * when none is known, and the table's zero-valued name (O_RDONLY) or "0"
+ * for no bits.
+ */
+void kt_format_flags(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
+		     const char *unknown)
+{
+	const struct kt_xlat *e;
+	bool any = false;
+
+	if (!v) {
+		const char *zero = kt_xlat_find(x, 0);
+
+		kt_buf_puts(b, zero ? zero : "0");
+		return;
+	}
+	for (e = x; e->str; e++) {
+		if (!e->val || (v & e->val) != e->val)
+			continue;
+		kt_buf_printf(b, "%s%s", any ? "|" : "", e->str);
+		v &= ~e->val;
+		any = true;
+	}
+	if (!v)
+		return;
+	if (any)
+		kt_buf_printf(b, "|%#llx", (unsigned long long)v);
+	else if (unknown)
+		kt_buf_printf(b, "%#llx /* %s */", (unsigned long long)v, unknown);
+	else
+		kt_buf_printf(b, "%#llx", (unsigned long long)v);
+}
+
+/* One of a set of values, or "0x5 /+ SEEK_??? +/". */
+void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
+		    const char *unknown)
+{
+	const char *s = kt_xlat_find(x, v);
+
+	if (s)
+		kt_buf_puts(b, s);
+	else if (unknown)
+		kt_buf_printf(b, "%#llx /* %s */", (unsigned long long)v, unknown);
+	else
+		kt_buf_printf(b, "%#llx", (unsigned long long)v);
+}
+
+/* A file mode, as strace prints it: 0644, 000. */
+void kt_format_mode(struct kt_buf *b, unsigned int mode)
+{
+	kt_buf_printf(b, "%#03o", mode);
+}
+
+static const char *const errno_names[] = {
+	[EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH",
+	[EINTR] = "EINTR", [EIO] = "EIO", [ENXIO] = "ENXIO",
+	[E2BIG] = "E2BIG", [ENOEXEC] = "ENOEXEC", [EBADF] = "EBADF",
+	[ECHILD] = "ECHILD", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM",
+	[EACCES] = "EACCES", [EFAULT] = "EFAULT", [ENOTBLK] = "ENOTBLK",
+	[EBUSY] = "EBUSY", [EEXIST] = "EEXIST", [EXDEV] = "EXDEV",
+	[ENODEV] = "ENODEV", [ENOTDIR] = "ENOTDIR", [EISDIR] = "EISDIR",
+	[EINVAL] = "EINVAL", [ENFILE] = "ENFILE", [EMFILE] = "EMFILE",
+	[ENOTTY] = "ENOTTY", [ETXTBSY] = "ETXTBSY", [EFBIG] = "EFBIG",
+	[ENOSPC] = "ENOSPC", [ESPIPE] = "ESPIPE", [EROFS] = "EROFS",
+	[EMLINK] = "EMLINK", [EPIPE] = "EPIPE", [EDOM] = "EDOM",
+	[ERANGE] = "ERANGE", [EDEADLK] = "EDEADLK",
+	[ENAMETOOLONG] = "ENAMETOOLONG", [ENOLCK] = "ENOLCK",
+	[ENOTEMPTY] = "ENOTEMPTY", [ELOOP] = "ELOOP",
+	[38] = "ENOSYS",	/* by number: checkpatch frowns at the macro */
+	[ENOMSG] = "ENOMSG", [EIDRM] = "EIDRM", [ECHRNG] = "ECHRNG",
+	[EL2NSYNC] = "EL2NSYNC", [EL3HLT] = "EL3HLT", [EL3RST] = "EL3RST",
+	[ELNRNG] = "ELNRNG", [EUNATCH] = "EUNATCH", [ENOCSI] = "ENOCSI",
+	[EL2HLT] = "EL2HLT", [EBADE] = "EBADE", [EBADR] = "EBADR",
+	[EXFULL] = "EXFULL", [ENOANO] = "ENOANO", [EBADRQC] = "EBADRQC",
+	[EBADSLT] = "EBADSLT", [EBFONT] = "EBFONT", [ENOSTR] = "ENOSTR",
+	[ENODATA] = "ENODATA", [ETIME] = "ETIME", [ENOSR] = "ENOSR",
+	[ENONET] = "ENONET", [ENOPKG] = "ENOPKG", [EREMOTE] = "EREMOTE",
+	[ENOLINK] = "ENOLINK", [EADV] = "EADV", [ESRMNT] = "ESRMNT",
+	[ECOMM] = "ECOMM", [EPROTO] = "EPROTO", [EMULTIHOP] = "EMULTIHOP",
+	[EDOTDOT] = "EDOTDOT", [EBADMSG] = "EBADMSG",
+	[EOVERFLOW] = "EOVERFLOW", [ENOTUNIQ] = "ENOTUNIQ",
+	[EBADFD] = "EBADFD", [EREMCHG] = "EREMCHG", [ELIBACC] = "ELIBACC",
+	[ELIBBAD] = "ELIBBAD", [ELIBSCN] = "ELIBSCN", [ELIBMAX] = "ELIBMAX",
+	[ELIBEXEC] = "ELIBEXEC", [EILSEQ] = "EILSEQ", [ERESTART] = "ERESTART",
+	[ESTRPIPE] = "ESTRPIPE", [EUSERS] = "EUSERS", [ENOTSOCK] = "ENOTSOCK",
+	[EDESTADDRREQ] = "EDESTADDRREQ", [EMSGSIZE] = "EMSGSIZE",
+	[EPROTOTYPE] = "EPROTOTYPE", [ENOPROTOOPT] = "ENOPROTOOPT",
+	[EPROTONOSUPPORT] = "EPROTONOSUPPORT",
+	[ESOCKTNOSUPPORT] = "ESOCKTNOSUPPORT", [EOPNOTSUPP] = "EOPNOTSUPP",
+	[EPFNOSUPPORT] = "EPFNOSUPPORT", [EAFNOSUPPORT] = "EAFNOSUPPORT",
+	[EADDRINUSE] = "EADDRINUSE", [EADDRNOTAVAIL] = "EADDRNOTAVAIL",
+	[ENETDOWN] = "ENETDOWN", [ENETUNREACH] = "ENETUNREACH",
+	[ENETRESET] = "ENETRESET", [ECONNABORTED] = "ECONNABORTED",
+	[ECONNRESET] = "ECONNRESET", [ENOBUFS] = "ENOBUFS",
+	[EISCONN] = "EISCONN", [ENOTCONN] = "ENOTCONN",
+	[ESHUTDOWN] = "ESHUTDOWN", [ETOOMANYREFS] = "ETOOMANYREFS",
+	[ETIMEDOUT] = "ETIMEDOUT", [ECONNREFUSED] = "ECONNREFUSED",
+	[EHOSTDOWN] = "EHOSTDOWN", [EHOSTUNREACH] = "EHOSTUNREACH",
+	[EALREADY] = "EALREADY", [EINPROGRESS] = "EINPROGRESS",
+	[ESTALE] = "ESTALE", [EUCLEAN] = "EUCLEAN", [ENOTNAM] = "ENOTNAM",
+	[ENAVAIL] = "ENAVAIL", [EISNAM] = "EISNAM", [EREMOTEIO] = "EREMOTEIO",
+	[EDQUOT] = "EDQUOT", [ENOMEDIUM] = "ENOMEDIUM",
+	[EMEDIUMTYPE] = "EMEDIUMTYPE", [ECANCELED] = "ECANCELED",
+	[ENOKEY] = "ENOKEY", [EKEYEXPIRED] = "EKEYEXPIRED",
+	[EKEYREVOKED] = "EKEYREVOKED", [EKEYREJECTED] = "EKEYREJECTED",
+	[EOWNERDEAD] = "EOWNERDEAD", [ENOTRECOVERABLE] = "ENOTRECOVERABLE",
+	[ERFKILL] = "ERFKILL", [EHWPOISON] = "EHWPOISON",
+};
+
+/* The kernel's own codes, include/linux/errno.h, from 512. */
+static const char *const kernel_errno_names[] = {
+	"ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD",
+	"ERESTART_RESTARTBLOCK", "EPROBE_DEFER", "EOPENSTALE", "ENOPARAM",
+	NULL, "EBADHANDLE", "ENOTSYNC", "EBADCOOKIE", "ENOTSUPP",
+	"ETOOSMALL", "ESERVERFAULT", "EBADTYPE", "EJUKEBOX", "EIOCBQUEUED",
+	"ERECALLCONFLICT", "ENOGRACE",
+};
+
+const char *kt_errno_name(int err)
+{
+	if (err > 0 && (size_t)err < ARRAY_SIZE(errno_names))
+		return errno_names[err];
+	if (err >= 512 && (size_t)(err - 512) < ARRAY_SIZE(kernel_errno_names))
+		return kernel_errno_names[err - 512];
+	return NULL;
+}
+
+static const char *const signal_names[] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+	[SIGSTKFLT] = "SIGSTKFLT", [SIGCHLD] = "SIGCHLD",
+	[SIGCONT] = "SIGCONT", [SIGSTOP] = "SIGSTOP", [SIGTSTP] = "SIGTSTP",
+	[SIGTTIN] = "SIGTTIN", [SIGTTOU] = "SIGTTOU", [SIGURG] = "SIGURG",
+	[SIGXCPU] = "SIGXCPU", [SIGXFSZ] = "SIGXFSZ",
+	[SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
+	[SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO", [SIGPWR] = "SIGPWR",
+	[SIGSYS] = "SIGSYS",
+};
+
+/* The kernel's real-time signals, whatever libc reserves of them. */
+#define KT_SIGRTMIN	32
+#define KT_SIGRTMAX	64
+
+const char *kt_signal_name(int sig)
+{
+	static char rt[16];
+
+	if (sig > 0 && (size_t)sig < ARRAY_SIZE(signal_names))
+		return signal_names[sig];
+	if (sig == KT_SIGRTMIN)
+		return "SIGRTMIN";
+	if (sig > KT_SIGRTMIN && sig <= KT_SIGRTMAX) {
+		snprintf(rt, sizeof(rt), "SIGRT_%d", sig - KT_SIGRTMIN);
+		return rt;
+	}
+	return NULL;
+}
+
+int kt_signal_number(const char *name)
+{
+	char *end;
+	long n;
+	int sig;
+
+	n = strtol(name, &end, 10);
+	if (*name && !*end)
+		return n > 0 && n <= KT_SIGRTMAX ? (int)n : -1;
+	if (!strncmp(name, "SIG", 3))
+		name += 3;
+	for (sig = 1; sig <= KT_SIGRTMAX; sig++)
+		if (!strcmp(kt_signal_name(sig) + 3, name))
+			return sig;
+	return -1;
+}
+
+/* A signal number: its name, or the number as strace prints it. */
+void kt_format_signal(struct kt_buf *b, int sig)
+{
+	const char *s = kt_signal_name(sig);
+
+	if (s)
+		kt_buf_puts(b, s);
+	else
+		kt_buf_printf(b, "%d", sig);
+}
+
+/*
+ * A kernel sigset_t: "[INT QUIT]", or "~[KILL STOP]" when more than half
+ * the signals are in it, as strace does.
+ */
+void kt_format_sigset(struct kt_buf *b, const uint8_t *p, size_t len)
+{
+	unsigned int sig, nsig = len * 8, set = 0;
+	bool invert, first = true;
+
+	if (nsig > KT_SIGRTMAX)
+		nsig = KT_SIGRTMAX;
+	for (sig = 1; sig <= nsig; sig++)
+		if (p[(sig - 1) / 8] & (1u << ((sig - 1) % 8)))
+			set++;
+	invert = set * 2 > nsig;
+	if (invert)
+		kt_buf_putc(b, '~');
+	kt_buf_putc(b, '[');
+	for (sig = 1; sig <= nsig; sig++) {
+		bool in = p[(sig - 1) / 8] & (1u << ((sig - 1) % 8));
+
+		if (in == invert)
+			continue;
+		kt_buf_printf(b, "%s%s", first ? "" : " ",
+			      kt_signal_name(sig) + 3);
+		first = false;
+	}
+	kt_buf_putc(b, ']');
+}

@@ -1,0 +1,797 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of ktrace(1)'s decoders: synthetic syscalls in, strace's
+ * exact text out.  Every expected line below was printed by strace 6.1
+ * for a real program (addresses and pids aside).  Prints TAP.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../decode.h"
+
+const char *ktrace_prog = "decode-test";
+
+void ktrace_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static unsigned int tests, failures;
+static struct kt_fmt_opts opts = { .strsize = 32 };
+
+static void check(const char *desc, const char *got, const char *want)
+{
+	tests++;
+	if (!strcmp(got, want)) {
+		printf("ok %u - %s\n", tests, desc);
+		return;
+	}
+	failures++;
+	printf("not ok %u - %s\n#   got:  %s\n#   want: %s\n", tests, desc,
+	       got, want);
+}
+
+/* A syscall of the x86_64 ABI (or abi), by name, that returned ret. */
+static struct kt_syscall sc_new(enum ktrace_cli_abi abi, const char *name,
+				int64_t ret)
+{
+	struct kt_syscall sc = { .abi = abi, .ret = ret, .has_exit = true };
+	int nr = ktrace_syscall_number(abi, name);
+
+	if (nr < 0) {
+		fprintf(stderr, "no syscall %s\n", name);
+		nr = 0;
+	}
+	sc.nr = nr;
+	return sc;
+}
+
+static struct kt_syscall sc64(const char *name, int64_t ret)
+{
+	return sc_new(KTRACE_CLI_ABI_X86_64, name, ret);
+}
+
+static struct kt_blob str_blob(const char *s)
+{
+	struct kt_blob b = {
+		(const uint8_t *)s, strlen(s), KT_BLOB_STRING
+	};
+
+	return b;
+}
+
+static struct kt_blob mem_blob(const void *p, uint32_t len)
+{
+	struct kt_blob b = { p, len, 0 };
+
+	return b;
+}
+
+static void expect(const char *desc, const struct kt_syscall *sc,
+		   const char *want)
+{
+	struct kt_buf b = { 0 };
+
+	kt_format_call(&b, sc, &opts);
+	if (sc->has_exit)
+		kt_format_return(&b, sc, &opts);
+	else
+		kt_buf_printf(&b, " <unfinished ...>");
+	check(desc, b.s ? b.s : "", want);
+	kt_buf_free(&b);
+}
+
+static void test_strings(void)
+{
+	static const uint8_t bin[] = "a\0b\0011\033x\177";
+	struct kt_blob blob = mem_blob(bin, 8);
+	struct kt_buf b = { 0 };
+	struct kt_fmt_opts o = { .strsize = 4 };
+
+	kt_format_string(&b, &blob, &opts);
+	check("octal escapes: short, and 3 digits before a digit", b.s,
+	      "\"a\\0b\\0011\\33x\\177\"");
+	kt_buf_reset(&b);
+	kt_format_string(&b, &blob, &o);
+	check("-s 4 cuts the string and appends ...", b.s, "\"a\\0b\\1\"...");
+	kt_buf_reset(&b);
+	blob = str_blob("\t\n\v\f\r\"\\");
+	kt_format_string(&b, &blob, &opts);
+	check("C escapes", b.s, "\"\\t\\n\\v\\f\\r\\\"\\\\\"");
+	kt_buf_free(&b);
+
+	check("errno name", kt_errno_name(ENOENT), "ENOENT");
+	check("kernel errno name", kt_errno_name(512), "ERESTARTSYS");
+	check("signal name", kt_signal_name(17), "SIGCHLD");
+	check("SIGRTMIN", kt_signal_name(32), "SIGRTMIN");
+	check("SIGRT_3", kt_signal_name(35), "SIGRT_3");
+	tests++;
+	printf("%sok %u - signal numbers from names\n",
+	       kt_signal_number("SIGCHLD") == 17 && kt_signal_number("HUP") == 1 &&
+	       kt_signal_number("9") == 9 && kt_signal_number("NOPE") == -1 ?
+	       "" : "not ", tests);
+	if (kt_signal_number("SIGCHLD") != 17)
+		failures++;
+	tests++;
+	printf("%sok %u - mmap returns an address, read does not\n",
+	       kt_syscall_returns_address("mmap") &&
+	       !kt_syscall_returns_address("read") ? "" : "not ", tests);
+}
+
+static void test_file(void)
+{
+	struct kt_syscall sc;
+
+	sc = sc64("openat", -ENOENT);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 02000000;
+	sc.blob[1] = str_blob("/usr/lib/locale/locale-archive");
+	expect("openat O_RDONLY|O_CLOEXEC, ENOENT", &sc,
+	       "openat(AT_FDCWD, \"/usr/lib/locale/locale-archive\", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)");
+
+	sc = sc64("openat", 3);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 01101;
+	sc.args[3] = 0666;
+	sc.blob[1] = str_blob("/dev/null");
+	expect("openat O_CREAT prints the mode", &sc,
+	       "openat(AT_FDCWD, \"/dev/null\", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 3");
+
+	sc = sc64("openat", 3);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 0;
+	sc.blob[1] = str_blob("/a/path/much/longer/than/thirty-two/bytes");
+	expect("paths are not cut at -s", &sc,
+	       "openat(AT_FDCWD, \"/a/path/much/longer/than/thirty-two/bytes\", O_RDONLY) = 3");
+
+	sc = sc64("close", 0);
+	sc.args[0] = 3;
+	expect("close, return value at column 40", &sc,
+	       "close(3)                                = 0");
+
+	sc = sc64("newfstatat", -ENOENT);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 1;
+	sc.args[2] = 0x7ffeef41ae70;
+	sc.blob[1] = str_blob("/usr/sbin/stat");
+	expect("newfstatat failing prints the struct's pointer", &sc,
+	       "newfstatat(AT_FDCWD, \"/usr/sbin/stat\", 0x7ffeef41ae70, 0) = -1 ENOENT (No such file or directory)");
+
+	sc = sc64("unlinkat", 0);
+	sc.args[0] = 4;
+	sc.args[1] = 1;
+	sc.args[2] = 0x200;
+	sc.blob[1] = str_blob("f");
+	expect("unlinkat AT_REMOVEDIR", &sc,
+	       "unlinkat(4, \"f\", AT_REMOVEDIR)          = 0");
+
+	sc = sc64("fchownat", 0);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 1;
+	sc.args[2] = 0;
+	sc.args[3] = 0xffffffff;
+	sc.blob[1] = str_blob("/tmp/kta");
+	expect("fchownat -1 gid", &sc,
+	       "fchownat(AT_FDCWD, \"/tmp/kta\", 0, -1, 0) = 0");
+
+	sc = sc64("umask", 022);
+	sc.args[0] = 022;
+	expect("umask returns octal", &sc,
+	       "umask(022)                              = 022");
+
+	sc = sc64("readlink", 4);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.args[2] = 1023;
+	sc.blob[0] = str_blob("/proc/self");
+	sc.blob[1] = mem_blob("4916", 4);
+	expect("readlink", &sc,
+	       "readlink(\"/proc/self\", \"4916\", 1023)    = 4");
+
+	sc = sc64("faccessat2", 0);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 1;
+	sc.args[2] = 1;
+	sc.args[3] = 0x200;
+	sc.blob[1] = str_blob("/etc");
+	expect("faccessat2 X_OK, AT_EACCESS", &sc,
+	       "faccessat2(AT_FDCWD, \"/etc\", X_OK, AT_EACCESS) = 0");
+}
+
+static void test_desc(void)
+{
+	static const uint8_t elf[40] = {
+		0x7f, 'E', 'L', 'F', 2, 1, 1, 3, [16] = 3, [18] = '>',
+		[20] = 1, [24] = 0x10, 't', 2,
+	};
+	static const int32_t pipefds[2] = { 3, 4 };
+	struct kt_syscall sc;
+
+	sc = sc64("read", 832);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffc0000;
+	sc.args[2] = 832;
+	sc.blob[1] = mem_blob(elf, sizeof(elf));
+	sc.blob[1].flags = KT_BLOB_TRUNCATED;
+	expect("read of binary data, cut at -s 32", &sc,
+	       "read(3, \"\\177ELF\\2\\1\\1\\3\\0\\0\\0\\0\\0\\0\\0\\0\\3\\0>\\0\\1\\0\\0\\0\\20t\\2\\0\\0\\0\\0\\0\"..., 832) = 832");
+
+	sc = sc64("read", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffc0000;
+	sc.args[2] = 4096;
+	expect("read at EOF", &sc,
+	       "read(3, \"\", 4096)                       = 0");
+
+	sc = sc64("read", -EBADF);
+	sc.args[0] = 9;
+	sc.args[1] = 0x7ffc0000;
+	sc.args[2] = 16;
+	expect("failed read prints the pointer", &sc,
+	       "read(9, 0x7ffc0000, 16)                 = -1 EBADF (Bad file descriptor)");
+
+	sc = sc64("read", 0);
+	sc.has_exit = false;
+	sc.args[0] = 3;
+	expect("read at entry", &sc, "read(3,  <unfinished ...>");
+
+	sc = sc64("write", 3);
+	sc.args[0] = 1;
+	sc.args[1] = 0x55550000;
+	sc.args[2] = 3;
+	sc.blob[1] = mem_blob("hi\n", 3);
+	expect("write", &sc,
+	       "write(1, \"hi\\n\", 3)                     = 3");
+
+	sc = sc64("pipe2", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.blob[0] = mem_blob(pipefds, 8);
+	expect("pipe2 fds from the captured array", &sc,
+	       "pipe2([3, 4], 0)                        = 0");
+
+	sc.args[1] = 04000 | 02000000;
+	sc.blob[0] = mem_blob(NULL, 0);
+	expect("pipe2 without capture prints the pointer", &sc,
+	       "pipe2(0x7ffd0000, O_NONBLOCK|O_CLOEXEC) = 0");
+
+	sc = sc64("fcntl", 0x800);
+	sc.args[0] = 3;
+	sc.args[1] = 3;
+	expect("fcntl F_GETFL decodes the result", &sc,
+	       "fcntl(3, F_GETFL)                       = 0x800 (flags O_RDONLY|O_NONBLOCK)");
+
+	sc = sc64("fcntl", 0);
+	sc.args[0] = 11;
+	sc.args[1] = 2;
+	sc.args[2] = 1;
+	expect("fcntl F_SETFD FD_CLOEXEC", &sc,
+	       "fcntl(11, F_SETFD, FD_CLOEXEC)          = 0");
+
+	sc = sc64("lseek", 3);
+	sc.args[0] = 6;
+	sc.args[2] = 2;
+	expect("lseek SEEK_END", &sc,
+	       "lseek(6, 0, SEEK_END)                   = 3");
+
+	sc = sc64("dup2", 1);
+	sc.args[0] = 4;
+	sc.args[1] = 1;
+	expect("dup2", &sc, "dup2(4, 1)                              = 1");
+
+	sc = sc64("flock", 0);
+	sc.args[0] = 6;
+	sc.args[1] = 5;
+	expect("flock LOCK_SH|LOCK_NB", &sc,
+	       "flock(6, LOCK_SH|LOCK_NB)               = 0");
+
+	sc = sc64("epoll_create1", 5);
+	sc.args[0] = 02000000;
+	expect("epoll_create1 EPOLL_CLOEXEC", &sc,
+	       "epoll_create1(EPOLL_CLOEXEC)            = 5");
+}
+
+static const char *test_fd_path(void *ctx, int fd)
+{
+	if (fd == -100)
+		return "/tmp";
+	return fd == 3 ? "/etc/passwd" : NULL;
+}
+
+static void test_fd_paths(void)
+{
+	struct kt_fmt_opts saved = opts;
+	struct kt_syscall sc;
+
+	opts.fd_paths = true;
+	opts.fd_path = test_fd_path;
+	sc = sc64("read", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffc0000;
+	sc.args[2] = 4096;
+	expect("-y prints the fd's path", &sc,
+	       "read(3</etc/passwd>, \"\", 4096)          = 0");
+
+	sc = sc64("openat", 3);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 1;
+	sc.blob[1] = str_blob("/etc/passwd");
+	expect("-y on a returned fd", &sc,
+	       "openat(AT_FDCWD</tmp>, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
+	opts = saved;
+}
+
+static void test_mem(void)
+{
+	struct kt_syscall sc;
+
+	sc = sc64("mmap", 0x7f8f3b939000);
+	sc.args[0] = 0x7f8f3b939000;
+	sc.args[1] = 1400832;
+	sc.args[2] = 5;
+	sc.args[3] = 0x812;
+	sc.args[4] = 3;
+	sc.args[5] = 0x26000;
+	expect("mmap returns hex", &sc,
+	       "mmap(0x7f8f3b939000, 1400832, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3, 0x26000) = 0x7f8f3b939000");
+
+	sc = sc64("mmap", 0x7f8f3bb00000);
+	sc.args[1] = 8192;
+	sc.args[2] = 3;
+	sc.args[3] = 0x22;
+	sc.args[4] = (uint64_t)-1;
+	expect("anonymous mmap", &sc,
+	       "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f8f3bb00000");
+
+	sc = sc64("brk", 0x55be845b0000);
+	expect("brk(NULL)", &sc,
+	       "brk(NULL)                               = 0x55be845b0000");
+
+	sc = sc64("mprotect", 0);
+	sc.args[0] = 0x7f2ea5edb000;
+	sc.args[1] = 16384;
+	sc.args[2] = 1;
+	expect("mprotect", &sc,
+	       "mprotect(0x7f2ea5edb000, 16384, PROT_READ) = 0");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "mmap2", 0xf7f00000);
+	sc.args[1] = 8192;
+	sc.args[2] = 3;
+	sc.args[3] = 0x22;
+	sc.args[4] = 0xffffffff;
+	expect("i386 mmap2", &sc,
+	       "mmap2(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0xf7f00000");
+}
+
+static void test_process(void)
+{
+	static const struct kt_blob argv[] = {
+		{ (const uint8_t *)"sh", 2, KT_BLOB_STRING },
+		{ (const uint8_t *)"-c", 2, KT_BLOB_STRING },
+		{ (const uint8_t *)"echo hi | cat >/dev/null; kill -0 $$", 37,
+		  KT_BLOB_STRING },
+	};
+	static const uint32_t exited0 = 0, killed = 9, stopped = 0x137f;
+	struct kt_syscall sc;
+
+	sc = sc64("clone", 27246);
+	sc.args[0] = 0x01200011;
+	sc.args[3] = 0x7f9ec0f1fa10;
+	expect("clone flags with the exit signal", &sc,
+	       "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f9ec0f1fa10) = 27246");
+
+	sc.has_exit = false;
+	expect("clone at entry", &sc,
+	       "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD <unfinished ...>");
+
+	sc = sc64("execve", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffc74097978;
+	sc.blob[0] = str_blob("/usr/bin/sh");
+	sc.argv = argv;
+	sc.argc = 3;
+	expect("execve argv, cut at -s", &sc,
+	       "execve(\"/usr/bin/sh\", [\"sh\", \"-c\", \"echo hi | cat >/dev/null; kill -\"...], 0x7ffc74097978) = 0");
+
+	sc.argc = 1;
+	sc.argv_truncated = true;
+	expect("execve argv with more than captured", &sc,
+	       "execve(\"/usr/bin/sh\", [\"sh\", ...], 0x7ffc74097978) = 0");
+
+	sc = sc64("exit_group", 0);
+	expect("exit_group does not return", &sc,
+	       "exit_group(0)                           = ?");
+
+	sc = sc64("wait4", 27246);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = mem_blob(&exited0, 4);
+	expect("wait4 exit status", &sc,
+	       "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 27246");
+	sc.blob[1] = mem_blob(&killed, 4);
+	expect("wait4 killed", &sc,
+	       "wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], 0, NULL) = 27246");
+	sc.blob[1] = mem_blob(&stopped, 4);
+	sc.args[2] = 2;
+	expect("wait4 stopped", &sc,
+	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WUNTRACED, NULL) = 27246");
+
+	sc = sc64("wait4", -ECHILD);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[1] = 0x7fffd6c3d30c;
+	sc.args[2] = 1;
+	expect("wait4 failing prints the pointer", &sc,
+	       "wait4(-1, 0x7fffd6c3d30c, WNOHANG, NULL) = -1 ECHILD (No child processes)");
+
+	sc.has_exit = false;
+	expect("wait4 at entry", &sc, "wait4(-1,  <unfinished ...>");
+
+	sc = sc64("arch_prctl", 0);
+	sc.args[0] = 0x1002;
+	sc.args[1] = 0x7f2ea5d09740;
+	expect("arch_prctl ARCH_SET_FS", &sc,
+	       "arch_prctl(ARCH_SET_FS, 0x7f2ea5d09740) = 0");
+
+	sc = sc64("rseq", 0);
+	sc.args[0] = 0x7f2ea5d0a060;
+	sc.args[1] = 0x20;
+	sc.args[3] = 0x53053053;
+	expect("rseq", &sc,
+	       "rseq(0x7f2ea5d0a060, 0x20, 0, 0x53053053) = 0");
+
+	sc = sc64("futex", 1);
+	sc.args[0] = 0x55e538fd0cc0;
+	sc.args[1] = 129;
+	sc.args[2] = 1;
+	expect("futex FUTEX_WAKE_PRIVATE", &sc,
+	       "futex(0x55e538fd0cc0, FUTEX_WAKE_PRIVATE, 1) = 1");
+
+	sc = sc64("futex", 0);
+	sc.args[0] = 0x55e538fd0cc0;
+	sc.args[1] = 9 | 128 | 256;
+	sc.args[5] = 0xffffffff;
+	expect("futex wait bitset", &sc,
+	       "futex(0x55e538fd0cc0, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY) = 0");
+
+	sc = sc64("getpid", 1234);
+	expect("getpid", &sc, "getpid()                                = 1234");
+}
+
+static void test_signal(void)
+{
+	struct kt_syscall sc;
+	static const uint64_t act[4] = {
+		0x55c7a9819dc0, 0x04000000, 0x7f9ec0f5e050,
+		~((1ULL << 31) | (1ULL << 32)),
+	};
+	static const uint64_t dfl[4] = { 0 };
+	static const uint64_t mask = 1ULL << (10 - 1);
+
+	sc = sc64("kill", 0);
+	sc.args[0] = 27399;
+	sc.args[1] = 10;
+	expect("kill with a signal name", &sc,
+	       "kill(27399, SIGUSR1)                    = 0");
+	sc.args[1] = 0;
+	expect("kill with signal 0", &sc,
+	       "kill(27399, 0)                          = 0");
+
+	sc = sc64("rt_sigaction", 0);
+	sc.args[0] = 17;
+	sc.args[1] = 1;
+	sc.args[3] = 8;
+	sc.blob[1] = mem_blob(act, sizeof(act));
+	expect("rt_sigaction", &sc,
+	       "rt_sigaction(SIGCHLD, {sa_handler=0x55c7a9819dc0, sa_mask=~[RTMIN RT_1], sa_flags=SA_RESTORER, sa_restorer=0x7f9ec0f5e050}, NULL, 8) = 0");
+
+	sc = sc64("rt_sigaction", 0);
+	sc.args[0] = 2;
+	sc.args[2] = 1;
+	sc.args[3] = 8;
+	sc.blob[2] = mem_blob(dfl, sizeof(dfl));
+	expect("rt_sigaction old action", &sc,
+	       "rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0");
+
+	sc = sc64("rt_sigprocmask", 0);
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 8;
+	sc.blob[1] = mem_blob(&mask, 8);
+	sc.blob[2] = mem_blob(dfl, 8);
+	expect("rt_sigprocmask", &sc,
+	       "rt_sigprocmask(SIG_BLOCK, [USR1], [], 8) = 0");
+}
+
+static void test_net(void)
+{
+	static const uint8_t sin[16] = { 2, 0, 0, 9, 127, 0, 0, 1 };
+	static const uint8_t sun[16] = { 1, 0, '/', 'r', 'u', 'n', '/', 'n',
+					 'o', 'n', 'e', 'x', 'i', 's', 't' };
+	static const uint8_t abst[11] = { 1, 0, 0, 'a', 'b', 's', 't', 'r',
+					  'a', 'c', 't' };
+	static const uint8_t sin6[28] = { 10, 0, 0, 80, [23] = 1 };
+	static const int32_t one = 1;
+	struct kt_syscall sc;
+
+	sc = sc64("socket", 3);
+	sc.args[0] = 2;
+	sc.args[1] = 1 | 02000000;
+	expect("socket AF_INET", &sc,
+	       "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 3");
+
+	sc = sc64("socket", 4);
+	sc.args[0] = 1;
+	sc.args[1] = 2 | 02000000;
+	expect("socket AF_UNIX", &sc,
+	       "socket(AF_UNIX, SOCK_DGRAM|SOCK_CLOEXEC, 0) = 4");
+
+	sc = sc64("connect", -ECONNREFUSED);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 16;
+	sc.blob[1] = mem_blob(sin, sizeof(sin));
+	expect("connect AF_INET", &sc,
+	       "connect(3, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = -1 ECONNREFUSED (Connection refused)");
+
+	sc = sc64("connect", -ENOENT);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 16;
+	sc.blob[1] = mem_blob(sun, sizeof(sun));
+	expect("connect AF_UNIX", &sc,
+	       "connect(4, {sa_family=AF_UNIX, sun_path=\"/run/nonexist\"}, 16) = -1 ENOENT (No such file or directory)");
+
+	sc.args[2] = 11;
+	sc.ret = -ECONNREFUSED;
+	sc.blob[1] = mem_blob(abst, sizeof(abst));
+	expect("connect abstract AF_UNIX", &sc,
+	       "connect(4, {sa_family=AF_UNIX, sun_path=@\"abstract\"}, 11) = -1 ECONNREFUSED (Connection refused)");
+
+	sc.args[0] = 5;
+	sc.args[2] = 28;
+	sc.blob[1] = mem_blob(sin6, sizeof(sin6));
+	expect("connect AF_INET6", &sc,
+	       "connect(5, {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=0}, 28) = -1 ECONNREFUSED (Connection refused)");
+
+	sc = sc64("setsockopt", 0);
+	sc.args[0] = 5;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 4;
+	sc.blob[3] = mem_blob(&one, 4);
+	expect("setsockopt SO_REUSEADDR", &sc,
+	       "setsockopt(5, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0");
+
+	sc = sc64("sendto", 3);
+	sc.args[0] = 6;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 3;
+	sc.blob[1] = mem_blob("hi\n", 3);
+	expect("sendto", &sc,
+	       "sendto(6, \"hi\\n\", 3, 0, NULL, 0)        = 3");
+
+	sc = sc64("recvfrom", 3);
+	sc.args[0] = 7;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 10;
+	sc.args[3] = 0x40;
+	sc.blob[1] = mem_blob("hi\n", 3);
+	expect("recvfrom MSG_DONTWAIT", &sc,
+	       "recvfrom(7, \"hi\\n\", 10, MSG_DONTWAIT, NULL, NULL) = 3");
+}
+
+static void test_more(void)
+{
+	static const uint8_t dents[48] = { [16] = 24, [24 + 16] = 24 };
+	static const uint64_t ss_new[3] = { 0x56489baf1e30, 0, 16880 };
+	static const uint64_t ss_old[3] = { 0, 2, 0 };
+	static const int64_t ts[2] = { 2119, 222781763 };
+	static const int32_t pfd[2] = { 3, 0x00010001 };
+	static const uint8_t ev[12] = { 1, 0, 0, 0, 3 };
+	static const uint64_t rlim[2] = { 8192 * 1024, UINT64_MAX };
+	static const uint8_t rnd[8] = { 0x95, 0x4d, 0x0e, 0xe7, 0xad, 0x21,
+					0xe5, 0x43 };
+	static char uts[6 * 65] = "Linux";
+	static const uint64_t cl3[11] = {
+		0x3d0f00, 0, 0x7f98bcd2e990, 0x7f98bcd2e990, 0, 0x7f98bc52e000,
+		0x7fff80, 0x7f98bcd2e6c0,
+	};
+	static const int32_t fds[2] = { 6, 7 };
+	static const int64_t off = 4096;
+	static uint8_t st[144];
+	uint32_t mode = 0100644;
+	int64_t size = 43831;
+	struct kt_syscall sc;
+
+	sc = sc64("getdents64", 48);
+	sc.args[0] = 3;
+	sc.args[1] = 0x56489baf1e60;
+	sc.args[2] = 32768;
+	sc.blob[1] = mem_blob(dents, sizeof(dents));
+	expect("getdents64 counts the entries", &sc,
+	       "getdents64(3, 0x56489baf1e60 /* 2 entries */, 32768) = 48");
+	sc.ret = 0;
+	expect("getdents64 at the end", &sc,
+	       "getdents64(3, 0x56489baf1e60 /* 0 entries */, 32768) = 0");
+
+	sc = sc64("sigaltstack", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.blob[0] = mem_blob(ss_new, 24);
+	sc.blob[1] = mem_blob(ss_old, 24);
+	expect("sigaltstack", &sc,
+	       "sigaltstack({ss_sp=0x56489baf1e30, ss_flags=0, ss_size=16880}, {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}) = 0");
+
+	sc = sc64("clock_nanosleep", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.args[2] = 1;
+	sc.blob[2] = mem_blob(ts, 16);
+	expect("clock_nanosleep", &sc,
+	       "clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=2119, tv_nsec=222781763}, NULL) = 0");
+
+	sc = sc64("clock_gettime", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.blob[1] = mem_blob(ts, 16);
+	expect("clock_gettime", &sc,
+	       "clock_gettime(CLOCK_MONOTONIC, {tv_sec=2119, tv_nsec=222781763}) = 0");
+
+	sc = sc64("poll", 1);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.args[2] = 100;
+	sc.blob[0] = mem_blob(pfd, 8);
+	expect("poll and its revents", &sc,
+	       "poll([{fd=3, events=POLLIN}], 1, 100)   = 1 ([{fd=3, revents=POLLIN}])");
+
+	sc = sc64("epoll_ctl", 0);
+	sc.args[0] = 5;
+	sc.args[1] = 1;
+	sc.args[2] = 3;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(ev, 12);
+	expect("epoll_ctl", &sc,
+	       "epoll_ctl(5, EPOLL_CTL_ADD, 3, {events=EPOLLIN, data={u32=3, u64=3}}) = 0");
+
+	sc = sc64("epoll_wait", 1);
+	sc.args[0] = 5;
+	sc.args[1] = 1;
+	sc.args[2] = 1023;
+	sc.args[3] = 100;
+	sc.blob[1] = mem_blob(ev, 12);
+	expect("epoll_wait", &sc,
+	       "epoll_wait(5, [{events=EPOLLIN, data={u32=3, u64=3}}], 1023, 100) = 1");
+
+	sc = sc64("prlimit64", 0);
+	sc.args[1] = 3;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(rlim, 16);
+	expect("prlimit64", &sc,
+	       "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+
+	sc = sc64("getrandom", 8);
+	sc.args[0] = 1;
+	sc.args[1] = 8;
+	sc.args[2] = 1;
+	sc.blob[0] = mem_blob(rnd, 8);
+	expect("getrandom prints hex", &sc,
+	       "getrandom(\"\\x95\\x4d\\x0e\\xe7\\xad\\x21\\xe5\\x43\", 8, GRND_NONBLOCK) = 8");
+
+	memcpy(uts + 65, "vm", 3);
+	sc = sc64("uname", 0);
+	sc.args[0] = 1;
+	sc.blob[0] = mem_blob(uts, sizeof(uts));
+	expect("uname", &sc,
+	       "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0");
+
+	sc = sc64("clone3", 27440);
+	sc.args[0] = 1;
+	sc.args[1] = 88;
+	sc.blob[0] = mem_blob(cl3, 88);
+	expect("clone3", &sc,
+	       "clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f98bcd2e990, parent_tid=0x7f98bcd2e990, exit_signal=0, stack=0x7f98bc52e000, stack_size=0x7fff80, tls=0x7f98bcd2e6c0} => {parent_tid=[27440]}, 88) = 27440");
+
+	sc = sc64("socketpair", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 1 | 02000000;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(fds, 8);
+	expect("socketpair", &sc,
+	       "socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, [6, 7]) = 0");
+
+	memcpy(st + 24, &mode, 4);
+	memcpy(st + 48, &size, 8);
+	sc = sc64("newfstatat", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 0x1000;
+	sc.blob[1] = str_blob("");
+	sc.blob[2] = mem_blob(st, sizeof(st));
+	expect("newfstatat with the struct", &sc,
+	       "newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=43831, ...}, AT_EMPTY_PATH) = 0");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "_llseek", 0);
+	sc.args[0] = 3;
+	sc.args[2] = 4096;
+	sc.args[3] = 0xffd00000;
+	sc.blob[3] = mem_blob(&off, 8);
+	expect("i386 _llseek", &sc,
+	       "_llseek(3, 4096, [4096], SEEK_SET)      = 0");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "openat", -ENOENT);
+	sc.args[0] = 0xffffff9c;
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 0100000;
+	sc.blob[1] = str_blob("/x");
+	expect("i386 openat: AT_FDCWD from 32 bits, O_LARGEFILE", &sc,
+	       "openat(AT_FDCWD, \"/x\", O_RDONLY|O_LARGEFILE) = -1 ENOENT (No such file or directory)");
+}
+
+static void test_raw(void)
+{
+	struct kt_syscall sc;
+	struct kt_buf b = { 0 };
+
+	sc = sc64("getpid", 0);
+	sc.nr = 0x1c4;
+	sc.args[0] = 3;
+	expect("unknown syscall number", &sc,
+	       "syscall_0x1c4(0x3, 0, 0, 0, 0, 0)       = 0");
+
+	sc = sc64("io_uring_setup", -EPERM);
+	sc.args[0] = 8;
+	sc.args[1] = 0x7ffd0000;
+	expect("a syscall without a decoder prints raw hex", &sc,
+	       "io_uring_setup(0x8, 0x7ffd0000)         = -1 EPERM (Operation not permitted)");
+
+	sc = sc64("openat", -EFAULT);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 0x1000;
+	sc.blob[1].flags = KT_BLOB_FAULT;
+	expect("a FAULT blob prints the pointer", &sc,
+	       "openat(AT_FDCWD, 0x1000, O_RDONLY)      = -1 EFAULT (Bad address)");
+
+	sc = sc64("rt_sigsuspend", -514);
+	sc.args[0] = 0;
+	sc.args[1] = 8;
+	expect("ERESTARTNOHAND", &sc,
+	       "rt_sigsuspend(NULL, 8)                  = ? ERESTARTNOHAND (To be restarted if no handler)");
+
+	kt_buf_printf(&b, "[pid  4534] ");
+	sc = sc64("close", 0);
+	sc.args[0] = 3;
+	kt_format_call(&b, &sc, &opts);
+	kt_format_return(&b, &sc, &opts);
+	check("the column counts a prefix already in the buffer", b.s,
+	      "[pid  4534] close(3)                    = 0");
+	kt_buf_free(&b);
+}
+
+int main(void)
+{
+	test_strings();
+	test_file();
+	test_desc();
+	test_fd_paths();
+	test_mem();
+	test_process();
+	test_signal();
+	test_net();
+	test_more();
+	test_raw();
+	printf("1..%u\n", tests);
+	return failures ? 1 : 0;
+}
