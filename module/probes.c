@@ -41,62 +41,91 @@
 #include "ktrace.h"
 
 /*
- * Enter timestamps, one 64-bit slot per thread id hash: the thread id in
- * the top 22 bits, the low 42 bits of the timestamp below.  Only the
- * thread itself stores into its slot and reads it back, so migration is
- * harmless; a colliding thread overwrites the slot and the loser reports
- * an unknown duration, never a wrong one (Documentation/ring-buffer.rst).
+ * Enter timestamps, one slot per thread id hash.  A slot is two words:
+ * @when holds the thread id in its top 22 bits and the low 42 bits of the
+ * enter timestamp, @what holds the thread id in its top 32 bits and the
+ * syscall number below (rt_sigreturn() clobbers the number in pt_regs, so
+ * the exit takes it from here).  Only the thread itself stores into its
+ * slot and reads it back, so migration is harmless.  A colliding thread
+ * overwrites the slot; the loser finds a foreign thread id in either word
+ * and reports an unknown duration, never a wrong one.  Each word is stored
+ * whole, and both words carrying our id were both written by our own
+ * latest enter (Documentation/ring-buffer.rst).
  */
 #define KTRACE_ENTER_BITS	14
 #define KTRACE_TS_BITS		42
 #define KTRACE_TS_MASK		((1ULL << KTRACE_TS_BITS) - 1)
 #define KTRACE_TID_MASK		((1U << (64 - KTRACE_TS_BITS)) - 1)
 
-static u64 *ktrace_enter_ts;
+struct ktrace_enter {
+	u64 when;
+	u64 what;
+};
 
-static u64 *ktrace_enter_slot(pid_t tid)
+static struct ktrace_enter *ktrace_enter_tab;
+
+static struct ktrace_enter *ktrace_enter_slot(pid_t tid)
 {
-	return &ktrace_enter_ts[hash_32(tid, KTRACE_ENTER_BITS)];
+	return &ktrace_enter_tab[hash_32(tid, KTRACE_ENTER_BITS)];
 }
 
-static u64 ktrace_enter_value(pid_t tid, u64 ts)
+static u64 ktrace_enter_when(pid_t tid, u64 ts)
 {
 	return ((u64)(tid & KTRACE_TID_MASK) << KTRACE_TS_BITS) |
 	       (ts & KTRACE_TS_MASK);
 }
 
-static bool ktrace_enter_owned(u64 v, pid_t tid)
+static u64 ktrace_enter_what(pid_t tid, u32 nr)
 {
-	return v && (v >> KTRACE_TS_BITS) == (tid & KTRACE_TID_MASK);
+	return ((u64)(u32)tid << 32) | nr;
 }
 
-/* Take @tid's enter time: the duration until @now, or unknown. */
-static u64 ktrace_enter_take(pid_t tid, u64 now)
+static bool ktrace_enter_owned(u64 when, u64 what, pid_t tid)
 {
-	u64 *slot = ktrace_enter_slot(tid);
-	u64 v = READ_ONCE(*slot);
+	return when && (when >> KTRACE_TS_BITS) == (tid & KTRACE_TID_MASK) &&
+	       (what >> 32) == (u32)tid;
+}
 
-	if (!ktrace_enter_owned(v, tid))
+static void ktrace_enter_set(pid_t tid, u64 ts, u32 nr)
+{
+	struct ktrace_enter *e = ktrace_enter_slot(tid);
+
+	WRITE_ONCE(e->when, ktrace_enter_when(tid, ts));
+	WRITE_ONCE(e->what, ktrace_enter_what(tid, nr));
+}
+
+/*
+ * Take @tid's enter: the duration until @now (or unknown) and, when
+ * known, the syscall number of the enter in *@nr.
+ */
+static u64 ktrace_enter_take(pid_t tid, u64 now, long *nr)
+{
+	struct ktrace_enter *e = ktrace_enter_slot(tid);
+	u64 when = READ_ONCE(e->when), what = READ_ONCE(e->what);
+
+	if (!ktrace_enter_owned(when, what, tid))
 		return KTRACE_DURATION_UNKNOWN;
-	WRITE_ONCE(*slot, 0);
-	return (now - v) & KTRACE_TS_MASK;
+	WRITE_ONCE(e->when, 0);
+	*nr = (u32)what;
+	return (now - when) & KTRACE_TS_MASK;
 }
 
 static void ktrace_enter_forget(pid_t tid)
 {
-	u64 *slot = ktrace_enter_slot(tid);
+	struct ktrace_enter *e = ktrace_enter_slot(tid);
 
-	if (ktrace_enter_owned(READ_ONCE(*slot), tid))
-		WRITE_ONCE(*slot, 0);
+	if (ktrace_enter_owned(READ_ONCE(e->when), READ_ONCE(e->what), tid))
+		WRITE_ONCE(e->when, 0);
 }
 
-/* Give @to the enter time of @from (fork child, exec by a thread). */
+/* Give @to the enter of @from (fork child, exec by a thread). */
 static void ktrace_enter_copy(pid_t from, pid_t to)
 {
-	u64 v = READ_ONCE(*ktrace_enter_slot(from));
+	struct ktrace_enter *e = ktrace_enter_slot(from);
+	u64 when = READ_ONCE(e->when), what = READ_ONCE(e->what);
 
-	if (ktrace_enter_owned(v, from))
-		WRITE_ONCE(*ktrace_enter_slot(to), ktrace_enter_value(to, v));
+	if (ktrace_enter_owned(when, what, from))
+		ktrace_enter_set(to, when, (u32)what);
 }
 
 /* Per-CPU probe state. */
@@ -596,8 +625,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	WRITE_ONCE(*ktrace_enter_slot(current->pid),
-		   ktrace_enter_value(current->pid, ts));
+	ktrace_enter_set(current->pid, ts, id);
 	if (ktrace_capturing() && ktrace_begin(&level, ts)) {
 		ktrace_record_sys_enter(regs, id, ktrace_abi(), ts,
 					this_cpu_ptr(&ktrace_cpu)->scratch);
@@ -615,7 +643,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	u64 duration;
 
 	preempt_disable();
-	duration = ktrace_enter_take(current->pid, ts);
+	duration = ktrace_enter_take(current->pid, ts, &nr);
 	ktrace_stats_syscall(abi, nr, ret, duration);
 	if (ktrace_capturing() && ktrace_begin(&level, ts)) {
 		ktrace_record_sys_exit(regs, nr, ret, abi, ts, duration,
@@ -938,8 +966,8 @@ static void ktrace_probes_free(void)
 		kfree(per_cpu_ptr(&ktrace_cpu, cpu)->scratch);
 		per_cpu_ptr(&ktrace_cpu, cpu)->scratch = NULL;
 	}
-	vfree(ktrace_enter_ts);
-	ktrace_enter_ts = NULL;
+	vfree(ktrace_enter_tab);
+	ktrace_enter_tab = NULL;
 }
 
 int ktrace_probes_init(void)
@@ -953,8 +981,9 @@ int ktrace_probes_init(void)
 		     4 * (KTRACE_SNAPLEN_MAX + 8) > KTRACE_SCRATCH_SIZE);
 	BUILD_BUG_ON(KTRACE_SCRATCH_SIZE > KTRACE_REC_MAX_SIZE);
 
-	ktrace_enter_ts = vzalloc(sizeof(u64) << KTRACE_ENTER_BITS);
-	if (!ktrace_enter_ts)
+	ktrace_enter_tab = vzalloc(sizeof(*ktrace_enter_tab) <<
+				   KTRACE_ENTER_BITS);
+	if (!ktrace_enter_tab)
 		return -ENOMEM;
 	for_each_possible_cpu(cpu) {
 		per_cpu_ptr(&ktrace_cpu, cpu)->scratch =
