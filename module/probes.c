@@ -43,9 +43,10 @@
 /*
  * Enter timestamps, one slot per thread id hash.  A slot is two words:
  * @when holds the thread id in its top 22 bits and the low 42 bits of the
- * enter timestamp, @what holds the thread id in its top 32 bits and the
- * syscall number below (rt_sigreturn() clobbers the number in pt_regs, so
- * the exit takes it from here).  Only the thread itself stores into its
+ * enter timestamp, @what holds the thread id in its top 32 bits, the ABI
+ * in bit 31 and the syscall number below.  rt_sigreturn() clobbers the
+ * number in pt_regs (and with it the x32 test of in_compat_syscall()), so
+ * the exit takes both from here.  Only the thread itself stores into its
  * slot and reads it back, so migration is harmless.  A colliding thread
  * overwrites the slot; the loser finds a foreign thread id in either word
  * and reports an unknown duration, never a wrong one.  Each word is stored
@@ -75,9 +76,15 @@ static u64 ktrace_enter_when(pid_t tid, u64 ts)
 	       (ts & KTRACE_TS_MASK);
 }
 
-static u64 ktrace_enter_what(pid_t tid, u32 nr)
+/* The 32 low bits of @what: ABI and syscall number. */
+static u32 ktrace_call(unsigned int abi, long nr)
 {
-	return ((u64)(u32)tid << 32) | nr;
+	return (abi << 31) | ((u32)nr & 0x7fffffff);
+}
+
+static u64 ktrace_enter_what(pid_t tid, u32 call)
+{
+	return ((u64)(u32)tid << 32) | call;
 }
 
 static bool ktrace_enter_owned(u64 when, u64 what, pid_t tid)
@@ -86,19 +93,20 @@ static bool ktrace_enter_owned(u64 when, u64 what, pid_t tid)
 	       (what >> 32) == (u32)tid;
 }
 
-static void ktrace_enter_set(pid_t tid, u64 ts, u32 nr)
+static void ktrace_enter_set(pid_t tid, u64 ts, u32 call)
 {
 	struct ktrace_enter *e = ktrace_enter_slot(tid);
 
 	WRITE_ONCE(e->when, ktrace_enter_when(tid, ts));
-	WRITE_ONCE(e->what, ktrace_enter_what(tid, nr));
+	WRITE_ONCE(e->what, ktrace_enter_what(tid, call));
 }
 
 /*
  * Take @tid's enter: the duration until @now (or unknown) and, when
- * known, the syscall number of the enter in *@nr.
+ * known, the ABI and syscall number of the enter in *@abi and *@nr.
  */
-static u64 ktrace_enter_take(pid_t tid, u64 now, long *nr)
+static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
+			     long *nr)
 {
 	struct ktrace_enter *e = ktrace_enter_slot(tid);
 	u64 when = READ_ONCE(e->when), what = READ_ONCE(e->what);
@@ -106,7 +114,8 @@ static u64 ktrace_enter_take(pid_t tid, u64 now, long *nr)
 	if (!ktrace_enter_owned(when, what, tid))
 		return KTRACE_DURATION_UNKNOWN;
 	WRITE_ONCE(e->when, 0);
-	*nr = (u32)what;
+	*abi = (u32)what >> 31;
+	*nr = (u32)what & 0x7fffffff;
 	return (now - when) & KTRACE_TS_MASK;
 }
 
@@ -542,9 +551,14 @@ static u32 kb_finish(struct ktrace_build *b)
 	return b->pos;
 }
 
+/*
+ * ia32 or native: TS_COMPAT, set by the 32-bit entry points.  Not
+ * in_compat_syscall(), which also reports x32 from the syscall number in
+ * pt_regs, a number that rt_sigreturn() sets to -1.
+ */
 static unsigned int ktrace_abi(void)
 {
-	return in_compat_syscall() ? KTRACE_ABI_COMPAT : KTRACE_ABI_NATIVE;
+	return in_ia32_syscall() ? KTRACE_ABI_COMPAT : KTRACE_ABI_NATIVE;
 }
 
 static void ktrace_record_sys_enter(struct pt_regs *regs, long id,
@@ -621,13 +635,14 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	unsigned int abi = ktrace_abi();
 	unsigned int level;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	ktrace_enter_set(current->pid, ts, id);
+	ktrace_enter_set(current->pid, ts, ktrace_call(abi, id));
 	if (ktrace_capturing() && ktrace_begin(&level, ts)) {
-		ktrace_record_sys_enter(regs, id, ktrace_abi(), ts,
+		ktrace_record_sys_enter(regs, id, abi, ts,
 					this_cpu_ptr(&ktrace_cpu)->scratch);
 		ktrace_end(level);
 	}
@@ -643,7 +658,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	u64 duration;
 
 	preempt_disable();
-	duration = ktrace_enter_take(current->pid, ts, &nr);
+	duration = ktrace_enter_take(current->pid, ts, &abi, &nr);
 	ktrace_stats_syscall(abi, nr, ret, duration);
 	if (ktrace_capturing() && ktrace_begin(&level, ts)) {
 		ktrace_record_sys_exit(regs, nr, ret, abi, ts, duration,
@@ -665,7 +680,7 @@ static bool ktrace_clone_flags(u64 *flags)
 		return false;
 	regs = task_pt_regs(current);
 	nr = syscall_get_nr(current, regs);
-	compat = in_compat_syscall();
+	compat = ktrace_abi() == KTRACE_ABI_COMPAT;
 	syscall_get_arguments(current, regs, args);
 	if (compat ? nr == __NR_ia32_clone : nr == __NR_clone) {
 		*flags = compat ? (u32)args[0] : args[0];

@@ -368,8 +368,9 @@ TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
 	calls = calloc(n + 1, sizeof(*calls));
 	if (pair_calls(v, n, calls, &ncalls)) {
 		for (i = 0; i < n; i++)
-			TH_LOG("type %u nr %u ts %llu", v[i]->type,
+			TH_LOG("type %u nr %u abi %u ts %llu", v[i]->type,
 			       ((struct ktrace_rec_sys_enter *)v[i])->nr,
+			       ((struct ktrace_rec_sys_enter *)v[i])->abi,
 			       (unsigned long long)v[i]->ts);
 		ASSERT_TRUE(0) TH_LOG("syscall records do not pair up");
 	}
