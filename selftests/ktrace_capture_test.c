@@ -312,7 +312,7 @@ TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
 	char env0[] = "KTRACE_EXEC_CHILD=7";
 	char *argv[3], *envp[2];
 	char msg[] = "hello-ktrace", buf[64];
-	pid_t me = gettid_(), ppid = getppid(), child, execer;
+	pid_t me = gettid_(), tgid = getpid(), ppid = getppid(), child, execer;
 	struct ktrace_rec_hdr **v, **cv;
 	const struct ktrace_rec_sys_exit *first;
 	struct call *calls;
@@ -346,7 +346,7 @@ TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
 	ASSERT_LT(0, child);
 	ASSERT_EQ(child, syscall(SYS_wait4, child, &status, 0, NULL));
 	ASSERT_EQ(42, WEXITSTATUS(status));
-	ASSERT_EQ(0, syscall(SYS_kill, getpid(), SIGUSR1));
+	ASSERT_EQ(0, syscall(SYS_kill, tgid, SIGUSR1));
 	ASSERT_EQ(1, __atomic_load_n(&usr1_seen, __ATOMIC_RELAXED));
 	execer = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
 	if (execer == 0) {
