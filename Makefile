@@ -44,7 +44,7 @@ check: kdir-check
 	@command -v sparse >/dev/null || { echo "make: sparse is not installed (apt-get install sparse)" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(TOP) clean >/dev/null
 	$(MAKE) -C $(KDIR) M=$(TOP) W=1 C=2 modules 2>&1 | tee $(BUILD).check.log
-	@! grep -E 'warning:|error:' $(BUILD).check.log || { echo "make check: warnings above" >&2; exit 1; }
+	@! grep -E 'warning:|error:|WARNING:|ERROR:' $(BUILD).check.log || { echo "make check: warnings above" >&2; exit 1; }
 	@rm -f $(BUILD).check.log
 	$(MAKE) -C tools/ktrace clean >/dev/null
 	$(MAKE) -C tools/ktrace CFLAGS="-O2 -Werror"

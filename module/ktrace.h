@@ -7,7 +7,24 @@
 #ifndef _KTRACE_H
 #define _KTRACE_H
 
+#include <linux/irq_work.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <asm/local.h>
+
 #include <linux/ktrace.h>
+
+/* Module parameters, main.c.  Read once per session or per record. */
+extern unsigned int ktrace_ring_size;
+extern unsigned int ktrace_snaplen;
+extern unsigned int ktrace_wakeup_bytes;
+
+#define KTRACE_RING_MIN		(16U << 10)
+#define KTRACE_RING_MAX		(64U << 20)
+#define KTRACE_SNAPLEN_MAX	4096U
+#define KTRACE_ARGV_MAX		32
 
 /* device.c: /dev/ktrace, the misc device userspace talks to */
 int ktrace_device_init(void);
@@ -16,5 +33,105 @@ void ktrace_device_exit(void);
 /* debugfs.c: /sys/kernel/debug/ktrace/, for people and tests */
 void ktrace_debugfs_init(void);
 void ktrace_debugfs_exit(void);
+
+/*
+ * ring.c: one CPU's ring of one session.  Documentation/ring-buffer.rst is
+ * the contract.  Writer side: ktrace_ring_write() and ktrace_ring_drop(),
+ * only on the ring's own CPU with preemption disabled.  Reader side:
+ * ktrace_ring_peek() and ktrace_ring_consume(), under the session's read
+ * mutex.
+ */
+struct ktrace_session;
+struct seq_file;
+struct vm_area_struct;
+
+struct ktrace_ring {
+	struct ktrace_ring_page *page;	/* control page, mapped to users */
+	void *data;			/* data area, right after the page */
+	size_t size;			/* bytes in @data, a power of two */
+	size_t map_size;		/* PAGE_SIZE + @size */
+	unsigned int cpu;
+	unsigned int watermark;		/* wake the reader at this fill */
+	struct ktrace_session *session;
+
+	/* Writer state: only the ring's CPU touches these. */
+	local_t head;			/* reserve head, bytes ever reserved */
+	local_t nest;			/* writers inside on this CPU */
+	local_t lost;			/* drops not yet in a LOSS record */
+	u64 lost_first;			/* timestamps of those drops */
+	u64 lost_last;
+	bool wakeup_sent;		/* cleared by the reader */
+
+	/* Counters, written by the ring's CPU, summed by readers. */
+	local_t written;
+	local_t lost_full;
+	local_t lost_nest;
+	local_t lost_reported;
+
+	struct irq_work wakeup;
+};
+
+struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
+				      unsigned int cpu, size_t size,
+				      unsigned int watermark);
+void ktrace_ring_free(struct ktrace_ring *ring);
+void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
+		       u64 ts);
+void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested);
+void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts);
+void ktrace_ring_consume(struct ktrace_ring *ring, u32 len);
+bool ktrace_ring_empty(struct ktrace_ring *ring);
+
+/* session.c: an open file of /dev/ktrace and the list the probes walk */
+struct ktrace_session {
+	struct list_head node;		/* in ktrace_sessions, RCU */
+	bool enabled;			/* probes write when set */
+	struct mutex read_lock;		/* one reader at a time */
+	wait_queue_head_t wq;		/* readers sleep here */
+	size_t ring_size;
+	unsigned int nr_rings;		/* nr_cpu_ids */
+	struct ktrace_ring **rings;	/* by CPU, NULL if not possible */
+};
+
+extern struct list_head ktrace_sessions;
+
+struct ktrace_session *ktrace_session_create(void);
+void ktrace_session_destroy(struct ktrace_session *s);
+int ktrace_session_set_enabled(struct ktrace_session *s, bool on);
+bool ktrace_session_readable(struct ktrace_session *s);
+ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
+			    size_t count, bool nonblock);
+void ktrace_session_stats(struct ktrace_session *s, struct ktrace_stats *st);
+int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma);
+void ktrace_session_show_totals(struct seq_file *m);
+void ktrace_session_show_rings(struct seq_file *m);
+
+/* probes.c: the tracepoints and what they record */
+int ktrace_probes_init(void);
+void ktrace_probes_exit(void);
+
+/* stats.c: module-wide per-CPU counters */
+struct ktrace_sys_stats {
+	u64 calls;
+	u64 errors;
+	u64 total_ns;
+	u32 hist[KTRACE_HIST_BUCKETS];
+};
+
+struct ktrace_cpu_stats {
+	u64 faults;
+	u64 syscalls;
+	local_t records;
+	local_t lost_nest;
+	struct ktrace_sys_stats *sys;	/* [KTRACE_ABI_COUNT][KTRACE_NR_MAX] */
+};
+
+int ktrace_stats_init(void);
+void ktrace_stats_exit(void);
+struct ktrace_cpu_stats *ktrace_stats_cpu(unsigned int cpu);
+void ktrace_stats_syscall(unsigned int abi, unsigned int nr, long ret,
+			  u64 duration);
+void ktrace_stats_sum_syscall(struct ktrace_syscall_stats *out);
+void ktrace_stats_global(struct ktrace_stats *st);
 
 #endif /* _KTRACE_H */

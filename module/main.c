@@ -2,37 +2,112 @@
 /*
  * ktrace: a syscall and process-lifecycle tracer.
  *
- * This file brings the module up and down.  Init runs each step in order
- * and, when one fails, unwinds the steps before it in reverse; exit is the
- * mirror image of a successful init.
+ * This file brings the module up and down and owns its parameters.  Init
+ * runs each step in order and, when one fails, unwinds the steps before it
+ * in reverse; exit is the mirror image of a successful init.
  */
-#include <linux/module.h>
 #include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
 
 #include "ktrace.h"
+
+unsigned int ktrace_ring_size = 1U << 20;
+unsigned int ktrace_snaplen = 256;
+unsigned int ktrace_wakeup_bytes = 64U << 10;
+
+static int ktrace_param_set(const char *val, const struct kernel_param *kp,
+			    unsigned int min, unsigned int max, bool pow2)
+{
+	unsigned int v;
+	int ret;
+
+	ret = kstrtouint(val, 0, &v);
+	if (ret)
+		return ret;
+	if (v < min || v > max || (pow2 && !is_power_of_2(v)))
+		return -EINVAL;
+	WRITE_ONCE(*(unsigned int *)kp->arg, v);
+	return 0;
+}
+
+static int ktrace_ring_size_set(const char *val, const struct kernel_param *kp)
+{
+	return ktrace_param_set(val, kp, KTRACE_RING_MIN, KTRACE_RING_MAX,
+				true);
+}
+
+static int ktrace_snaplen_set(const char *val, const struct kernel_param *kp)
+{
+	return ktrace_param_set(val, kp, 8, KTRACE_SNAPLEN_MAX, false);
+}
+
+static int ktrace_wakeup_set(const char *val, const struct kernel_param *kp)
+{
+	return ktrace_param_set(val, kp, 1, KTRACE_RING_MAX, false);
+}
+
+static const struct kernel_param_ops ktrace_ring_size_ops = {
+	.set = ktrace_ring_size_set,
+	.get = param_get_uint,
+};
+
+static const struct kernel_param_ops ktrace_snaplen_ops = {
+	.set = ktrace_snaplen_set,
+	.get = param_get_uint,
+};
+
+static const struct kernel_param_ops ktrace_wakeup_ops = {
+	.set = ktrace_wakeup_set,
+	.get = param_get_uint,
+};
+
+module_param_cb(ring_size, &ktrace_ring_size_ops, &ktrace_ring_size, 0644);
+MODULE_PARM_DESC(ring_size,
+		 "bytes per CPU ring of a new session, a power of two from 16 KiB to 64 MiB (default 1 MiB)");
+module_param_cb(snaplen, &ktrace_snaplen_ops, &ktrace_snaplen, 0644);
+MODULE_PARM_DESC(snaplen,
+		 "bytes of user data kept per path, buffer or argv, 8 to 4096 (default 256)");
+module_param_cb(wakeup_bytes, &ktrace_wakeup_ops, &ktrace_wakeup_bytes, 0644);
+MODULE_PARM_DESC(wakeup_bytes,
+		 "unread bytes in a ring that wake its reader, at most half the ring (default 64 KiB)");
 
 static int __init ktrace_init(void)
 {
 	int ret;
 
-	/* debugfs is for people and tests: its failure is not fatal. */
-	ktrace_debugfs_init();
+	ret = ktrace_stats_init();
+	if (ret)
+		goto err_stats;
+
+	ret = ktrace_probes_init();
+	if (ret)
+		goto err_probes;
 
 	ret = ktrace_device_init();
 	if (ret)
 		goto err_device;
 
+	/* debugfs is for people and tests: its failure is not fatal. */
+	ktrace_debugfs_init();
 	return 0;
 
 err_device:
-	ktrace_debugfs_exit();
+	ktrace_probes_exit();
+err_probes:
+	ktrace_stats_exit();
+err_stats:
 	return ret;
 }
 
 static void __exit ktrace_exit(void)
 {
-	ktrace_device_exit();
 	ktrace_debugfs_exit();
+	ktrace_device_exit();
+	ktrace_probes_exit();
+	ktrace_stats_exit();
 }
 
 module_init(ktrace_init);

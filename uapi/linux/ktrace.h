@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	0
+#define KTRACE_ABI_MINOR	1
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -44,5 +44,380 @@ struct ktrace_version {
 #define KTRACE_IOC_MAGIC	0xB8
 
 #define KTRACE_IOC_VERSION	_IOR(KTRACE_IOC_MAGIC, 0x00, struct ktrace_version)
+
+/*
+ * Capture.  Documentation/ring-buffer.rst is the full contract; what
+ * follows is the layout.
+ *
+ * A session (one open file of /dev/ktrace) has one ring per possible CPU.
+ * Records are 8-byte aligned, a multiple of 8 bytes long, and start with
+ * struct ktrace_rec_hdr.  Variable-length data follows the fixed part of a
+ * record and is described by struct ktrace_blob entries placed right after
+ * the fixed part.
+ */
+
+/* Record types, struct ktrace_rec_hdr.type */
+#define KTRACE_REC_PAD			0	/* filler up to the ring's end */
+#define KTRACE_REC_LOSS			1	/* struct ktrace_rec_loss */
+#define KTRACE_REC_SYS_ENTER		2	/* struct ktrace_rec_sys_enter */
+#define KTRACE_REC_SYS_EXIT		3	/* struct ktrace_rec_sys_exit */
+#define KTRACE_REC_FORK			4	/* struct ktrace_rec_fork */
+#define KTRACE_REC_EXEC			5	/* struct ktrace_rec_exec */
+#define KTRACE_REC_EXIT			6	/* struct ktrace_rec_exit */
+#define KTRACE_REC_REAP			7	/* struct ktrace_rec_reap */
+#define KTRACE_REC_SIGNAL_GENERATE	8	/* struct ktrace_rec_signal_generate */
+#define KTRACE_REC_SIGNAL_DELIVER	9	/* struct ktrace_rec_signal_deliver */
+
+/* Record flags, struct ktrace_rec_hdr.flags */
+#define KTRACE_RF_IRQ		0x1	/* written in interrupt context */
+
+/* No record is longer than this; a read() buffer this long always works. */
+#define KTRACE_REC_MAX_SIZE	65536
+
+/**
+ * struct ktrace_rec_hdr - the start of every record
+ * @size:	length of the whole record in bytes, a multiple of 8
+ * @type:	KTRACE_REC_*
+ * @flags:	KTRACE_RF_*
+ * @ts:		CLOCK_MONOTONIC time of the event in nanoseconds
+ * @pid:	thread id of the task the record is about (see below)
+ * @tgid:	process id of that task
+ * @cpu:	the CPU whose ring holds the record
+ * @__reserved:	zero
+ * @comm:	command name of that task, NUL padded
+ *
+ * The task is current, except for KTRACE_REC_REAP (the reaped task) and
+ * KTRACE_REC_LOSS (pid, tgid and comm are zero).  A KTRACE_REC_PAD record
+ * may be only 8 bytes long: only @size and @type are valid in it.
+ */
+struct ktrace_rec_hdr {
+	__u32 size;
+	__u16 type;
+	__u16 flags;
+	__u64 ts;
+	__s32 pid;
+	__s32 tgid;
+	__u32 cpu;
+	__u32 __reserved;
+	char comm[16];
+};
+
+/* Blob kinds, struct ktrace_blob.kind */
+#define KTRACE_BLOB_PATH	1	/* a path name, NUL-terminated */
+#define KTRACE_BLOB_ARGV	2	/* argument strings, each NUL-terminated */
+#define KTRACE_BLOB_SOCKADDR	3	/* a struct sockaddr_* */
+#define KTRACE_BLOB_BUF		4	/* bytes written (enter) or read (exit) */
+#define KTRACE_BLOB_FILENAME	5	/* exec: the file name, NUL-terminated */
+
+/* Blob flags, struct ktrace_blob.flags */
+#define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */
+#define KTRACE_BF_TRUNC		0x2	/* cut at the snap length */
+
+/**
+ * struct ktrace_blob - where one piece of variable-length data lies
+ * @offset:	bytes from the start of the record to the data
+ * @len:	bytes stored; strings include their terminating NUL
+ * @kind:	KTRACE_BLOB_*
+ * @arg:	index (0-5) of the syscall argument the data came from
+ * @flags:	KTRACE_BF_*
+ */
+struct ktrace_blob {
+	__u16 offset;
+	__u16 len;
+	__u8 kind;
+	__u8 arg;
+	__u16 flags;
+};
+
+/* Syscall ABIs, the abi fields below */
+#define KTRACE_ABI_NATIVE	0	/* x86_64 */
+#define KTRACE_ABI_COMPAT	1	/* ia32 (int $0x80, sysenter) */
+#define KTRACE_ABI_COUNT	2
+
+/**
+ * struct ktrace_rec_sys_enter - KTRACE_REC_SYS_ENTER, a syscall begins
+ * @hdr:	common header
+ * @nr:		syscall number in the table of @abi
+ * @abi:	KTRACE_ABI_*
+ * @nblobs:	entries in @blobs
+ * @args:	the six raw arguments
+ * @blobs:	path, argv, socket address or write buffer read at enter
+ */
+struct ktrace_rec_sys_enter {
+	struct ktrace_rec_hdr hdr;
+	__u32 nr;
+	__u16 abi;
+	__u16 nblobs;
+	__u64 args[6];
+	struct ktrace_blob blobs[];
+};
+
+/* struct ktrace_rec_sys_exit.duration when the enter was not seen */
+#define KTRACE_DURATION_UNKNOWN	(~(__u64)0)
+
+/**
+ * struct ktrace_rec_sys_exit - KTRACE_REC_SYS_EXIT, a syscall returns
+ * @hdr:	common header
+ * @nr:		syscall number in the table of @abi
+ * @abi:	KTRACE_ABI_*
+ * @nblobs:	entries in @blobs
+ * @ret:	return value (-errno on failure)
+ * @duration:	nanoseconds since the enter of the same thread, or
+ *		KTRACE_DURATION_UNKNOWN
+ * @blobs:	read buffer or socket address filled by the syscall
+ */
+struct ktrace_rec_sys_exit {
+	struct ktrace_rec_hdr hdr;
+	__u32 nr;
+	__u16 abi;
+	__u16 nblobs;
+	__s64 ret;
+	__u64 duration;
+	struct ktrace_blob blobs[];
+};
+
+/* struct ktrace_rec_fork.fork_flags */
+#define KTRACE_FORK_THREAD	0x1	/* child shares the thread group */
+#define KTRACE_FORK_FLAGS_VALID	0x2	/* @clone_flags is known */
+
+/**
+ * struct ktrace_rec_fork - KTRACE_REC_FORK, a task was created
+ * @hdr:		common header (the parent, current)
+ * @parent_pid:		thread id of the parent
+ * @parent_tgid:	process id of the parent
+ * @child_pid:		thread id of the child, what clone() returns
+ * @child_tgid:		process id of the child
+ * @clone_flags:	CLONE_* flags of the fork, clone or clone3 call
+ * @fork_flags:		KTRACE_FORK_*
+ * @__reserved:		zero
+ */
+struct ktrace_rec_fork {
+	struct ktrace_rec_hdr hdr;
+	__s32 parent_pid;
+	__s32 parent_tgid;
+	__s32 child_pid;
+	__s32 child_tgid;
+	__u64 clone_flags;
+	__u32 fork_flags;
+	__u32 __reserved;
+};
+
+/**
+ * struct ktrace_rec_exec - KTRACE_REC_EXEC, a task executed a new program
+ * @hdr:	common header; pid is the thread id after the exec
+ * @old_pid:	thread id before the exec (differs when a non-leader thread
+ *		executes)
+ * @__reserved:	zero
+ * @nblobs:	entries in @blobs
+ * @blobs:	the file name (KTRACE_BLOB_FILENAME)
+ */
+struct ktrace_rec_exec {
+	struct ktrace_rec_hdr hdr;
+	__s32 old_pid;
+	__u16 __reserved;
+	__u16 nblobs;
+	struct ktrace_blob blobs[];
+};
+
+/* struct ktrace_rec_exit.exit_flags */
+#define KTRACE_EXIT_CORE	0x1	/* a core dump was written */
+#define KTRACE_EXIT_GROUP_DEAD	0x2	/* last thread of its group */
+
+/**
+ * struct ktrace_rec_exit - KTRACE_REC_EXIT, a task exits
+ * @hdr:	common header
+ * @exit_code:	the raw wait status, as wait4() would report it
+ * @status:	exit status when the task exited, else 0
+ * @signal:	the signal that killed the task, else 0
+ * @exit_flags:	KTRACE_EXIT_*
+ */
+struct ktrace_rec_exit {
+	struct ktrace_rec_hdr hdr;
+	__s32 exit_code;
+	__s32 status;
+	__s32 signal;
+	__u32 exit_flags;
+};
+
+/**
+ * struct ktrace_rec_reap - KTRACE_REC_REAP, a task's last reference went
+ * @hdr:	common header, about the reaped task
+ * @exit_code:	its raw wait status
+ * @__reserved:	zero
+ */
+struct ktrace_rec_reap {
+	struct ktrace_rec_hdr hdr;
+	__s32 exit_code;
+	__u32 __reserved;
+};
+
+/* struct ktrace_rec_signal_generate.result */
+#define KTRACE_SIG_DELIVERED		0	/* queued to the target */
+#define KTRACE_SIG_IGNORED		1	/* target ignores it */
+#define KTRACE_SIG_ALREADY_PENDING	2	/* not queued twice */
+#define KTRACE_SIG_OVERFLOW_FAIL	3	/* queue full, not sent */
+#define KTRACE_SIG_LOSE_INFO		4	/* sent without its siginfo */
+
+/**
+ * struct ktrace_rec_signal_generate - KTRACE_REC_SIGNAL_GENERATE
+ * @hdr:		common header (the sender, current; with KTRACE_RF_IRQ
+ *			the interrupted task)
+ * @sig:		signal number
+ * @code:		si_code, or 0 without siginfo
+ * @errno_:		si_errno, or 0 without siginfo
+ * @result:		KTRACE_SIG_*
+ * @target_pid:		thread id of the target
+ * @target_tgid:	process id of the target
+ * @group:		1 when sent to the whole thread group
+ * @__reserved:		zero
+ * @target_comm:	command name of the target
+ */
+struct ktrace_rec_signal_generate {
+	struct ktrace_rec_hdr hdr;
+	__s32 sig;
+	__s32 code;
+	__s32 errno_;
+	__s32 result;
+	__s32 target_pid;
+	__s32 target_tgid;
+	__u32 group;
+	__u32 __reserved;
+	char target_comm[16];
+};
+
+/* struct ktrace_rec_signal_deliver.action */
+#define KTRACE_SIGACT_DEFAULT	0	/* SIG_DFL */
+#define KTRACE_SIGACT_IGNORE	1	/* SIG_IGN */
+#define KTRACE_SIGACT_HANDLER	2	/* a user handler runs */
+
+/**
+ * struct ktrace_rec_signal_deliver - KTRACE_REC_SIGNAL_DELIVER
+ * @hdr:	common header (the receiving thread)
+ * @sig:	signal number
+ * @code:	si_code
+ * @errno_:	si_errno
+ * @action:	KTRACE_SIGACT_*
+ * @handler:	the handler's address for KTRACE_SIGACT_HANDLER, else 0
+ * @sa_flags:	SA_* flags of the action
+ */
+struct ktrace_rec_signal_deliver {
+	struct ktrace_rec_hdr hdr;
+	__s32 sig;
+	__s32 code;
+	__s32 errno_;
+	__u32 action;
+	__u64 handler;
+	__u64 sa_flags;
+};
+
+/**
+ * struct ktrace_rec_loss - KTRACE_REC_LOSS, records were dropped here
+ * @hdr:	common header; pid, tgid and comm are zero
+ * @lost:	records dropped on this CPU's ring since the previous LOSS
+ * @first_ts:	timestamp of the first of them
+ * @last_ts:	timestamp of the last of them
+ */
+struct ktrace_rec_loss {
+	struct ktrace_rec_hdr hdr;
+	__u64 lost;
+	__u64 first_ts;
+	__u64 last_ts;
+};
+
+/*
+ * mmap() of a ring: offset KTRACE_MMAP_OFFSET(cpu), MAP_SHARED.  The first
+ * page is struct ktrace_ring_page, the data area follows.
+ */
+#define KTRACE_MMAP_OFFSET(cpu)	((__u64)(cpu) << 32)
+#define KTRACE_RING_VERSION	1
+
+/**
+ * struct ktrace_ring_page - the control page of a ring
+ * @version:	KTRACE_RING_VERSION
+ * @cpu:	the CPU that writes the ring
+ * @data_offset: bytes from the start of the mapping to the data area
+ * @data_size:	bytes in the data area, a power of two
+ * @__reserved0: zero
+ * @data_head:	bytes ever published; the kernel stores it with release
+ *		semantics, load it with acquire semantics
+ * @__reserved1: zero
+ * @data_tail:	bytes ever consumed; the reader stores it with release
+ *		semantics once done with the records below it
+ * @__reserved2: zero
+ *
+ * @data_head and @data_tail sit on cache lines of their own.
+ */
+struct ktrace_ring_page {
+	__u32 version;
+	__u32 cpu;
+	__u64 data_offset;
+	__u64 data_size;
+	__u64 __reserved0[5];
+	__u64 data_head;
+	__u64 __reserved1[7];
+	__u64 data_tail;
+	__u64 __reserved2[7];
+};
+
+/**
+ * struct ktrace_stats - what KTRACE_IOC_STATS returns
+ * @written:	records written into this session's rings, not counting
+ *		LOSS and PAD records
+ * @lost_full:	records this session dropped because a ring was full
+ * @lost_nest:	records this session dropped because a probe nested
+ *		inside itself on one CPU
+ * @lost_reported: dropped records counted in LOSS records so far
+ * @lost_pending: dropped records not yet counted in a LOSS record
+ * @faults:	user memory reads that failed, module-wide
+ * @syscalls:	syscall exits seen, module-wide
+ * @records:	records built by the probes, module-wide
+ * @__reserved:	zero
+ *
+ * lost_full + lost_nest == lost_reported + lost_pending.
+ */
+struct ktrace_stats {
+	__u64 written;
+	__u64 lost_full;
+	__u64 lost_nest;
+	__u64 lost_reported;
+	__u64 lost_pending;
+	__u64 faults;
+	__u64 syscalls;
+	__u64 records;
+	__u64 __reserved[8];
+};
+
+/* Buckets of struct ktrace_syscall_stats.hist */
+#define KTRACE_HIST_BUCKETS	32
+/* Syscall numbers the counters cover, per ABI */
+#define KTRACE_NR_MAX		512
+
+/**
+ * struct ktrace_syscall_stats - KTRACE_IOC_SYSCALL_STATS, one syscall
+ * @nr:		in: syscall number, below KTRACE_NR_MAX
+ * @abi:	in: KTRACE_ABI_*
+ * @__reserved:	in: zero
+ * @calls:	exits seen, module-wide since load
+ * @errors:	exits with a return value in [-4095, -1]
+ * @total_ns:	sum of the known durations
+ * @hist:	durations: bucket 0 counts 0-1 ns, bucket i counts
+ *		[2^i, 2^(i+1)) ns, the last bucket everything longer
+ */
+struct ktrace_syscall_stats {
+	__u32 nr;
+	__u16 abi;
+	__u16 __reserved;
+	__u64 calls;
+	__u64 errors;
+	__u64 total_ns;
+	__u64 hist[KTRACE_HIST_BUCKETS];
+};
+
+/* Capture starts enabled when the device is opened. */
+#define KTRACE_IOC_ENABLE	_IO(KTRACE_IOC_MAGIC, 0x01)
+#define KTRACE_IOC_DISABLE	_IO(KTRACE_IOC_MAGIC, 0x02)
+#define KTRACE_IOC_STATS	_IOR(KTRACE_IOC_MAGIC, 0x03, struct ktrace_stats)
+#define KTRACE_IOC_SYSCALL_STATS \
+	_IOWR(KTRACE_IOC_MAGIC, 0x04, struct ktrace_syscall_stats)
 
 #endif /* _UAPI_LINUX_KTRACE_H */

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace: the per-CPU ring of a session.  Documentation/ring-buffer.rst is
+ * the contract this file implements: one writer, the ring's own CPU, which
+ * may nest through interrupts and never waits; one reader, which consumes
+ * whole records and hands the space back through data_tail.  The control
+ * page and the data area are one vmalloc_user() area so that both can be
+ * mapped to userspace.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/topology.h>
+#include <linux/vmalloc.h>
+
+#include "ktrace.h"
+
+static void ktrace_ring_wakeup(struct irq_work *work)
+{
+	struct ktrace_ring *ring = container_of(work, struct ktrace_ring,
+						wakeup);
+
+	wake_up_interruptible(&ring->session->wq);
+}
+
+struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
+				      unsigned int cpu, size_t size,
+				      unsigned int watermark)
+{
+	struct ktrace_ring *ring;
+
+	ring = kzalloc_node(sizeof(*ring), GFP_KERNEL, cpu_to_node(cpu));
+	if (!ring)
+		return NULL;
+	ring->map_size = PAGE_SIZE + size;
+	ring->page = vmalloc_user(ring->map_size);
+	if (!ring->page) {
+		kfree(ring);
+		return NULL;
+	}
+	ring->data = (char *)ring->page + PAGE_SIZE;
+	ring->size = size;
+	ring->cpu = cpu;
+	ring->watermark = watermark;
+	ring->session = s;
+	local_set(&ring->head, 0);
+	local_set(&ring->nest, 0);
+	local_set(&ring->lost, 0);
+	local_set(&ring->written, 0);
+	local_set(&ring->lost_full, 0);
+	local_set(&ring->lost_nest, 0);
+	local_set(&ring->lost_reported, 0);
+	init_irq_work(&ring->wakeup, ktrace_ring_wakeup);
+
+	ring->page->version = KTRACE_RING_VERSION;
+	ring->page->cpu = cpu;
+	ring->page->data_offset = PAGE_SIZE;
+	ring->page->data_size = size;
+	return ring;
+}
+
+/* Only once no writer can reach the ring any more (see session.c). */
+void ktrace_ring_free(struct ktrace_ring *ring)
+{
+	if (!ring)
+		return;
+	irq_work_sync(&ring->wakeup);
+	vfree(ring->page);
+	kfree(ring);
+}
+
+/*
+ * Reserve @len bytes, plus a PAD record first when they would not fit
+ * before the end of the data area.  The caller holds a nesting count.
+ * Returns where the record goes, or NULL when the ring is full.
+ */
+static void *ktrace_ring_reserve(struct ktrace_ring *ring, u32 len)
+{
+	unsigned long head, old, off, pad, used;
+	struct ktrace_rec_hdr *filler;
+	u64 tail;
+
+	head = local_read(&ring->head);
+	for (;;) {
+		/*
+		 * Pairs with smp_store_release(&data_tail) in
+		 * ktrace_ring_consume() (or the program's own): the reader
+		 * is done with every byte below tail before we reuse it.
+		 */
+		tail = smp_load_acquire(&ring->page->data_tail);
+		used = head - (unsigned long)tail;
+		off = head & (ring->size - 1);
+		pad = off + len > ring->size ? ring->size - off : 0;
+		/* A tail ahead of head or too far behind reads as full. */
+		if (used > ring->size || pad + len > ring->size - used)
+			return NULL;
+		old = local_cmpxchg(&ring->head, head, head + pad + len);
+		if (old == head)
+			break;
+		/* An interrupt reserved in between: try again after it. */
+		head = old;
+	}
+	if (pad) {
+		filler = ring->data + off;
+		filler->size = pad;
+		filler->type = KTRACE_REC_PAD;
+		filler->flags = 0;
+	}
+	return ring->data + ((head + pad) & (ring->size - 1));
+}
+
+/*
+ * Drop the caller's nesting count; the outermost writer publishes
+ * everything reserved so far, which nested writers finished before it
+ * resumed.
+ */
+static void ktrace_ring_commit(struct ktrace_ring *ring)
+{
+	unsigned long head;
+
+	for (;;) {
+		if (local_read(&ring->nest) > 1) {
+			local_dec(&ring->nest);
+			return;
+		}
+		head = local_read(&ring->head);
+		/*
+		 * Pairs with smp_load_acquire(&data_head) in
+		 * ktrace_ring_peek() (or the program's own): the bytes of
+		 * every record below head are visible before head is.
+		 */
+		smp_store_release(&ring->page->data_head, (u64)head);
+		local_dec(&ring->nest);
+		barrier();
+		if (likely(local_read(&ring->head) == head))
+			return;
+		/* An interrupt reserved after we read head: publish it too. */
+		local_inc(&ring->nest);
+		barrier();
+	}
+}
+
+static void ktrace_ring_count_drop(struct ktrace_ring *ring, u64 ts)
+{
+	if (local_inc_return(&ring->lost) == 1)
+		WRITE_ONCE(ring->lost_first, ts);
+	WRITE_ONCE(ring->lost_last, ts);
+}
+
+static void ktrace_ring_maybe_wake(struct ktrace_ring *ring)
+{
+	u64 used = READ_ONCE(ring->page->data_head) -
+		   READ_ONCE(ring->page->data_tail);
+
+	if (used < ring->watermark || READ_ONCE(ring->wakeup_sent))
+		return;
+	WRITE_ONCE(ring->wakeup_sent, true);
+	irq_work_queue(&ring->wakeup);
+}
+
+/*
+ * Write one record of @len bytes (a multiple of 8, its header filled in)
+ * stamped @ts, preceded by a LOSS record when drops are pending.  On the
+ * ring's CPU with preemption disabled; any context.
+ */
+void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
+		       u64 ts)
+{
+	struct ktrace_rec_loss *loss;
+	unsigned long pending = 0;
+	u64 first = 0, last = 0;
+	char *p;
+
+	local_inc(&ring->nest);
+	barrier();
+	if (local_read(&ring->lost)) {
+		first = READ_ONCE(ring->lost_first);
+		last = READ_ONCE(ring->lost_last);
+		/* Claim the count: a nested writer now sees none. */
+		pending = local_xchg(&ring->lost, 0);
+	}
+	p = ktrace_ring_reserve(ring, len + (pending ? sizeof(*loss) : 0));
+	if (!p) {
+		if (pending)
+			local_add(pending, &ring->lost);
+		local_inc(&ring->lost_full);
+		ktrace_ring_count_drop(ring, ts);
+		ktrace_ring_commit(ring);
+		return;
+	}
+	if (pending) {
+		loss = (struct ktrace_rec_loss *)p;
+		memset(loss, 0, sizeof(*loss));
+		loss->hdr.size = sizeof(*loss);
+		loss->hdr.type = KTRACE_REC_LOSS;
+		loss->hdr.ts = ts;
+		loss->hdr.cpu = ring->cpu;
+		loss->lost = pending;
+		loss->first_ts = first;
+		loss->last_ts = last;
+		local_add(pending, &ring->lost_reported);
+		p += sizeof(*loss);
+	}
+	memcpy(p, rec, len);
+	local_inc(&ring->written);
+	ktrace_ring_commit(ring);
+	ktrace_ring_maybe_wake(ring);
+}
+
+/* Count a record dropped before it reached the ring (@nested: why). */
+void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested)
+{
+	local_inc(nested ? &ring->lost_nest : &ring->lost_full);
+	ktrace_ring_count_drop(ring, ts);
+}
+
+/*
+ * Reader: the oldest record, skipping PAD records.  Returns NULL when the
+ * ring is empty and ERR_PTR(-EIO) when it holds something that is not a
+ * record; *len and *ts are read once, here.
+ */
+void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts)
+{
+	struct ktrace_rec_hdr *h;
+	u64 head, tail, off;
+	u32 size;
+
+	for (;;) {
+		/*
+		 * Pairs with smp_store_release(&data_head) in
+		 * ktrace_ring_commit(): the record bytes below head are
+		 * visible once head is.
+		 */
+		head = smp_load_acquire(&ring->page->data_head);
+		tail = READ_ONCE(ring->page->data_tail);
+		if (head == tail)
+			return NULL;
+		if (head - tail > ring->size || (tail & 7))
+			return ERR_PTR(-EIO);
+		off = tail & (ring->size - 1);
+		h = ring->data + off;
+		size = READ_ONCE(h->size);
+		if (size < 8 || (size & 7) || size > head - tail ||
+		    size > ring->size - off)
+			return ERR_PTR(-EIO);
+		if (READ_ONCE(h->type) != KTRACE_REC_PAD)
+			break;
+		ktrace_ring_consume(ring, size);
+	}
+	if (size < sizeof(*h) || size > KTRACE_REC_MAX_SIZE)
+		return ERR_PTR(-EIO);
+	*len = size;
+	*ts = READ_ONCE(h->ts);
+	return h;
+}
+
+/* Reader: hand @len bytes back to the writer and re-arm its wakeup. */
+void ktrace_ring_consume(struct ktrace_ring *ring, u32 len)
+{
+	u64 tail = READ_ONCE(ring->page->data_tail);
+
+	/*
+	 * Pairs with smp_load_acquire(&data_tail) in ktrace_ring_reserve():
+	 * our reads of the record are done before the writer may reuse it.
+	 */
+	smp_store_release(&ring->page->data_tail, tail + len);
+	WRITE_ONCE(ring->wakeup_sent, false);
+}
+
+bool ktrace_ring_empty(struct ktrace_ring *ring)
+{
+	/* Pairs with smp_store_release(&data_head) in ktrace_ring_commit(). */
+	return smp_load_acquire(&ring->page->data_head) ==
+	       READ_ONCE(ring->page->data_tail);
+}

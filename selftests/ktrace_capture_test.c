@@ -1,0 +1,1051 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Capture: what the probes record and how the rings hand it over.  A
+ * known sequence of syscalls, a fork, a signal and an exec is found with
+ * its exact numbers, arguments, strings and return values; an int $0x80
+ * syscall is tagged ia32; small rings under load lose records but account
+ * for every one of them; bad and non-resident user pointers are marked
+ * unavailable; mmap() consumers see the same records; a reader killed in
+ * read() does not keep the module from unloading.
+ *
+ * Sessions have no filters yet, so the tests pick their own records by
+ * thread and process id.  Strings handed to syscalls live on the stack:
+ * the probes read user memory without faulting, so a string on a page the
+ * process never touched would read as unavailable (which the
+ * non-resident test checks on purpose).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/ktrace.h>
+
+#include "../kselftest_harness.h"
+
+#define DEV_PATH	"/dev/ktrace"
+#define PARAM_DIR	"/sys/module/ktrace/parameters/"
+#define READ_BUF	(1024 * 1024)
+
+/* The exec test runs this binary again; this turns it into a child. */
+__attribute__((constructor)) static void exec_child(void)
+{
+	const char *code = getenv("KTRACE_EXEC_CHILD");
+
+	if (code)
+		_exit(atoi(code));
+}
+
+static pid_t gettid_(void)
+{
+	return syscall(SYS_gettid);
+}
+
+/* Everything read from a session, and an index of its records. */
+struct trace {
+	char *data;
+	size_t len, cap;
+	struct ktrace_rec_hdr **recs;
+	size_t nrecs;
+	uint64_t lost;		/* sum of the LOSS records */
+	uint64_t nloss;		/* LOSS records */
+	int bad;		/* malformed records seen */
+};
+
+static void trace_free(struct trace *t)
+{
+	free(t->data);
+	free(t->recs);
+	memset(t, 0, sizeof(*t));
+}
+
+static int known_type(unsigned int type)
+{
+	return type >= KTRACE_REC_LOSS && type <= KTRACE_REC_SIGNAL_DELIVER;
+}
+
+/*
+ * Read what the session holds: one read() while it captures (every read
+ * adds records of its own, so "until empty" would never end), or until
+ * end of file once it is disabled.  Returns 0 or -errno.
+ */
+static int trace_read(int fd, struct trace *t, int until_eof)
+{
+	ssize_t n;
+
+	for (;;) {
+		if (t->cap - t->len < READ_BUF) {
+			t->cap = t->cap * 2 + READ_BUF;
+			t->data = realloc(t->data, t->cap);
+			if (!t->data)
+				return -ENOMEM;
+		}
+		n = read(fd, t->data + t->len, READ_BUF);
+		if (n > 0) {
+			t->len += n;
+			if (!until_eof)
+				return 0;
+			continue;
+		}
+		if (n == 0)
+			return 0;
+		if (errno == EAGAIN && !until_eof)
+			return 0;
+		if (errno == EAGAIN) {
+			usleep(1000);
+			continue;
+		}
+		return -errno;
+	}
+}
+
+/* Build the index and check every record's shape. */
+static void trace_index(struct trace *t)
+{
+	struct ktrace_rec_hdr *h;
+	size_t off;
+
+	free(t->recs);
+	t->recs = NULL;
+	t->nrecs = 0;
+	t->lost = 0;
+	t->nloss = 0;
+	t->bad = 0;
+	for (off = 0; off + sizeof(*h) <= t->len; off += h->size) {
+		h = (struct ktrace_rec_hdr *)(t->data + off);
+		if (h->size < sizeof(*h) || h->size % 8 ||
+		    h->size > t->len - off || !known_type(h->type) ||
+		    ((uintptr_t)h % 8)) {
+			t->bad++;
+			return;
+		}
+		if (t->nrecs % 4096 == 0)
+			t->recs = realloc(t->recs, (t->nrecs + 4096) *
+					  sizeof(*t->recs));
+		t->recs[t->nrecs++] = h;
+		if (h->type == KTRACE_REC_LOSS) {
+			t->lost += ((struct ktrace_rec_loss *)h)->lost;
+			t->nloss++;
+		}
+	}
+	if (off != t->len)
+		t->bad++;
+}
+
+static int cmp_ts(const void *a, const void *b)
+{
+	const struct ktrace_rec_hdr *x = *(struct ktrace_rec_hdr **)a;
+	const struct ktrace_rec_hdr *y = *(struct ktrace_rec_hdr **)b;
+
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* The records about thread @pid, oldest first. */
+static size_t trace_thread(struct trace *t, pid_t pid,
+			   struct ktrace_rec_hdr ***out)
+{
+	struct ktrace_rec_hdr **v = calloc(t->nrecs + 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < t->nrecs; i++)
+		if (t->recs[i]->pid == pid && t->recs[i]->type !=
+		    KTRACE_REC_LOSS)
+			v[n++] = t->recs[i];
+	qsort(v, n, sizeof(*v), cmp_ts);
+	*out = v;
+	return n;
+}
+
+static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
+				      const struct ktrace_blob *blobs,
+				      unsigned int nblobs, unsigned int kind,
+				      unsigned int nth)
+{
+	unsigned int i;
+
+	for (i = 0; i < nblobs; i++) {
+		if (blobs[i].kind != kind)
+			continue;
+		if (blobs[i].offset + blobs[i].len > h->size)
+			return NULL;
+		if (!nth--)
+			return &blobs[i];
+	}
+	return NULL;
+}
+
+static const char *blob_data(const struct ktrace_rec_hdr *h,
+			     const struct ktrace_blob *b)
+{
+	return (const char *)h + b->offset;
+}
+
+static int open_session(void)
+{
+	return open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
+static int set_param(const char *name, const char *value)
+{
+	char path[128];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), PARAM_DIR "%s", name);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, value, strlen(value)) == (ssize_t)strlen(value) ?
+	      0 : -1;
+	close(fd);
+	return ret;
+}
+
+static void pin_cpu(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+/*
+ * A pair of syscall records of one thread: the enter (or NULL when it was
+ * not captured) and the exit.
+ */
+struct call {
+	const struct ktrace_rec_sys_enter *enter;
+	const struct ktrace_rec_sys_exit *exit;
+};
+
+/* Pair the syscall records of a thread; -1 if they do not alternate. */
+static int pair_calls(struct ktrace_rec_hdr **v, size_t n, struct call *calls,
+		      size_t *ncalls)
+{
+	const struct ktrace_rec_sys_enter *open = NULL;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (v[i]->type == KTRACE_REC_SYS_ENTER) {
+			if (open)
+				return -1;
+			open = (void *)v[i];
+		} else if (v[i]->type == KTRACE_REC_SYS_EXIT) {
+			const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+			/* Only the first exit may lack its enter. */
+			if (!open && k)
+				return -1;
+			if (open && (open->nr != x->nr || open->abi != x->abi))
+				return -1;
+			calls[k].enter = open;
+			calls[k].exit = x;
+			k++;
+			open = NULL;
+		}
+	}
+	*ncalls = k;
+	return 0;
+}
+
+static int usr1_seen;
+
+static void on_usr1(int sig)
+{
+	__atomic_fetch_add(&usr1_seen, 1, __ATOMIC_RELAXED);
+}
+
+FIXTURE(capture) {
+	int fd;
+	struct trace t;
+};
+
+FIXTURE_SETUP(capture)
+{
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	memset(&self->t, 0, sizeof(self->t));
+	self->fd = open_session();
+	ASSERT_LE(0, self->fd) TH_LOG("%s: %s", DEV_PATH, strerror(errno));
+}
+
+FIXTURE_TEARDOWN(capture)
+{
+	if (self->fd >= 0)
+		close(self->fd);
+	trace_free(&self->t);
+}
+
+/* Disable the session and read everything it captured. */
+static int stop_and_drain(int fd, struct trace *t)
+{
+	if (ioctl(fd, KTRACE_IOC_DISABLE))
+		return -errno;
+	if (trace_read(fd, t, 1))
+		return -1;
+	trace_index(t);
+	return 0;
+}
+
+TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
+{
+	char missing[] = "/nonexistent/ktrace-selftest";
+	char exe[] = "/proc/self/exe";
+	char arg0[] = "ktrace-exec-child", arg1[] = "arg-one";
+	char env0[] = "KTRACE_EXEC_CHILD=7";
+	char *argv[3], *envp[2];
+	char msg[] = "hello-ktrace", buf[64];
+	pid_t me = gettid_(), tgid = getpid(), ppid = getppid(), child, execer;
+	struct ktrace_rec_hdr **v, **cv;
+	const struct ktrace_rec_sys_exit *first;
+	struct call *calls;
+	struct sigaction sa;
+	size_t n, nc, ncalls, i, k;
+	int p[2], status, got_ok;
+	int found_fork = 0, found_gen = 0, found_del = 0, found_exit = 0;
+	int found_exec = 0, found_exec_exit = 0;
+	uint64_t gen_ts = 0;
+
+	argv[0] = arg0;
+	argv[1] = arg1;
+	argv[2] = NULL;
+	envp[0] = env0;
+	envp[1] = NULL;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
+
+	/* The sequence. */
+	for (i = 0; i < 5; i++)
+		ASSERT_EQ(ppid, syscall(SYS_getppid));
+	ASSERT_EQ(-1, syscall(SYS_openat, AT_FDCWD, missing, O_RDONLY));
+	ASSERT_EQ(ENOENT, errno);
+	ASSERT_EQ(0, syscall(SYS_pipe2, p, 0));
+	ASSERT_EQ(12, syscall(SYS_write, p[1], msg, 12));
+	ASSERT_EQ(12, syscall(SYS_read, p[0], buf, sizeof(buf)));
+	child = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (child == 0)
+		syscall(SYS_exit_group, 42);
+	ASSERT_LT(0, child);
+	ASSERT_EQ(child, syscall(SYS_wait4, child, &status, 0, NULL));
+	ASSERT_EQ(42, WEXITSTATUS(status));
+	ASSERT_EQ(0, syscall(SYS_kill, tgid, SIGUSR1));
+	ASSERT_EQ(1, __atomic_load_n(&usr1_seen, __ATOMIC_RELAXED));
+	execer = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (execer == 0) {
+		syscall(SYS_execve, exe, argv, envp);
+		syscall(SYS_exit_group, 99);
+	}
+	ASSERT_LT(0, execer);
+	ASSERT_EQ(execer, waitpid(execer, &status, 0));
+	ASSERT_EQ(7, WEXITSTATUS(status));
+	close(p[0]);
+	close(p[1]);
+
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+	ASSERT_EQ(0, self->t.nloss) TH_LOG("records were lost");
+
+	/* Our thread: enters and exits alternate, durations are exact. */
+	n = trace_thread(&self->t, me, &v);
+	calls = calloc(n + 1, sizeof(*calls));
+	if (pair_calls(v, n, calls, &ncalls)) {
+		for (i = 0; i < n; i++)
+			TH_LOG("type %u nr %u abi %u ts %llu", v[i]->type,
+			       ((struct ktrace_rec_sys_enter *)v[i])->nr,
+			       ((struct ktrace_rec_sys_enter *)v[i])->abi,
+			       (unsigned long long)v[i]->ts);
+		ASSERT_TRUE(0) TH_LOG("syscall records do not pair up");
+	}
+	for (i = 0; i < ncalls; i++) {
+		if (!calls[i].enter)
+			continue;
+		EXPECT_EQ(calls[i].exit->hdr.ts - calls[i].enter->hdr.ts,
+			  calls[i].exit->duration);
+		EXPECT_EQ(me, calls[i].exit->hdr.pid);
+		EXPECT_EQ(getpid(), calls[i].exit->hdr.tgid);
+	}
+
+	/* Find the sequence among our calls. */
+	for (k = 0; k + 5 <= ncalls; k++) {
+		for (i = 0; i < 5; i++)
+			if (calls[k + i].exit->nr != SYS_getppid)
+				break;
+		if (i == 5)
+			break;
+	}
+	ASSERT_GE(ncalls, k + 5 + 7) TH_LOG("five getppid calls not found");
+	for (i = 0; i < 5; i++) {
+		EXPECT_EQ(ppid, calls[k + i].exit->ret);
+		EXPECT_EQ(KTRACE_ABI_NATIVE, calls[k + i].exit->abi);
+		EXPECT_NE(KTRACE_DURATION_UNKNOWN, calls[k + i].exit->duration);
+		EXPECT_NE(NULL, calls[k + i].enter);
+	}
+	k += 5;
+
+	/* openat: the path string, -ENOENT. */
+	{
+		const struct ktrace_rec_sys_enter *e = calls[k].enter;
+		const struct ktrace_blob *b;
+
+		ASSERT_EQ(SYS_openat, calls[k].exit->nr);
+		EXPECT_EQ(-ENOENT, calls[k].exit->ret);
+		EXPECT_EQ((uint64_t)(unsigned int)AT_FDCWD,
+			  (uint64_t)(unsigned int)e->args[0]);
+		EXPECT_EQ((uintptr_t)missing, e->args[1]);
+		b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ(1, b->arg);
+		EXPECT_EQ(0, b->flags);
+		EXPECT_EQ(sizeof(missing), b->len);
+		EXPECT_STREQ(missing, blob_data(&e->hdr, b));
+		k++;
+	}
+	/* pipe2, then write and read with their buffers. */
+	ASSERT_EQ(SYS_pipe2, calls[k].exit->nr);
+	EXPECT_EQ(0, calls[k].exit->ret);
+	k++;
+	{
+		const struct ktrace_rec_sys_enter *e = calls[k].enter;
+		const struct ktrace_rec_sys_exit *x;
+		const struct ktrace_blob *b;
+
+		ASSERT_EQ(SYS_write, calls[k].exit->nr);
+		EXPECT_EQ(12, calls[k].exit->ret);
+		EXPECT_EQ((uint64_t)p[1], e->args[0]);
+		EXPECT_EQ(12, e->args[2]);
+		b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ(12, b->len);
+		EXPECT_EQ(0, memcmp(blob_data(&e->hdr, b), msg, 12));
+		k++;
+		x = calls[k].exit;
+		ASSERT_EQ(SYS_read, x->nr);
+		EXPECT_EQ(12, x->ret);
+		b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_BUF, 0);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ(12, b->len);
+		EXPECT_EQ(0, memcmp(blob_data(&x->hdr, b), msg, 12));
+		k++;
+	}
+	/* clone returns the child, wait4 reaps it, kill signals us. */
+	ASSERT_EQ(SYS_clone, calls[k].exit->nr);
+	EXPECT_EQ(child, calls[k].exit->ret);
+	EXPECT_EQ(SIGCHLD, calls[k].enter->args[0]);
+	k++;
+	ASSERT_EQ(SYS_wait4, calls[k].exit->nr);
+	EXPECT_EQ(child, calls[k].exit->ret);
+	k++;
+	ASSERT_EQ(SYS_kill, calls[k].exit->nr);
+	EXPECT_EQ(0, calls[k].exit->ret);
+	EXPECT_EQ(getpid(), calls[k].enter->args[0]);
+	EXPECT_EQ(SIGUSR1, calls[k].enter->args[1]);
+
+	/* Fork, signal generate then deliver, in our thread's records. */
+	for (i = 0; i < n; i++) {
+		if (v[i]->type == KTRACE_REC_FORK) {
+			const struct ktrace_rec_fork *f = (void *)v[i];
+
+			if (f->child_pid != child)
+				continue;
+			found_fork++;
+			EXPECT_EQ(me, f->parent_pid);
+			EXPECT_EQ(getpid(), f->parent_tgid);
+			EXPECT_EQ(child, f->child_tgid);
+			EXPECT_EQ(0, f->fork_flags & KTRACE_FORK_THREAD);
+			EXPECT_TRUE(f->fork_flags & KTRACE_FORK_FLAGS_VALID);
+			EXPECT_EQ(SIGCHLD, f->clone_flags);
+		} else if (v[i]->type == KTRACE_REC_SIGNAL_GENERATE) {
+			const struct ktrace_rec_signal_generate *g = (void *)v[i];
+
+			if (g->sig != SIGUSR1)
+				continue;
+			found_gen++;
+			gen_ts = g->hdr.ts;
+			EXPECT_EQ(me, g->target_pid);
+			EXPECT_EQ(getpid(), g->target_tgid);
+			EXPECT_EQ(KTRACE_SIG_DELIVERED, g->result);
+			EXPECT_EQ(SI_USER, g->code);
+		} else if (v[i]->type == KTRACE_REC_SIGNAL_DELIVER) {
+			const struct ktrace_rec_signal_deliver *d = (void *)v[i];
+
+			if (d->sig != SIGUSR1)
+				continue;
+			found_del++;
+			EXPECT_LT(gen_ts, d->hdr.ts);
+			EXPECT_NE(0, gen_ts);
+			EXPECT_EQ(KTRACE_SIGACT_HANDLER, d->action);
+			EXPECT_EQ((uintptr_t)on_usr1, d->handler);
+		}
+	}
+	EXPECT_EQ(1, found_fork);
+	EXPECT_EQ(1, found_gen);
+	EXPECT_EQ(1, found_del);
+
+	/* The child: clone returns 0 to it, exit_group(42), exit record. */
+	nc = trace_thread(&self->t, child, &cv);
+	ASSERT_LT(0, nc);
+	ASSERT_EQ(KTRACE_REC_SYS_EXIT, cv[0]->type);
+	first = (void *)cv[0];
+	EXPECT_EQ(SYS_clone, first->nr);
+	EXPECT_EQ(0, first->ret);
+	EXPECT_NE(KTRACE_DURATION_UNKNOWN, first->duration);
+	for (i = 0; i < nc; i++) {
+		if (cv[i]->type == KTRACE_REC_SYS_ENTER &&
+		    ((struct ktrace_rec_sys_enter *)cv[i])->nr ==
+		    SYS_exit_group)
+			EXPECT_EQ(42, ((struct ktrace_rec_sys_enter *)
+				       cv[i])->args[0]);
+		if (cv[i]->type == KTRACE_REC_EXIT) {
+			const struct ktrace_rec_exit *x = (void *)cv[i];
+
+			found_exit++;
+			EXPECT_EQ(42 << 8, x->exit_code);
+			EXPECT_EQ(42, x->status);
+			EXPECT_EQ(0, x->signal);
+			EXPECT_TRUE(x->exit_flags & KTRACE_EXIT_GROUP_DEAD);
+			EXPECT_EQ(0, x->exit_flags & KTRACE_EXIT_CORE);
+		}
+	}
+	EXPECT_EQ(1, found_exit);
+	free(cv);
+
+	/* The exec: path and argv at enter, the exec record, exit 7. */
+	nc = trace_thread(&self->t, execer, &cv);
+	got_ok = 0;
+	for (i = 0; i < nc; i++) {
+		if (cv[i]->type == KTRACE_REC_SYS_ENTER &&
+		    ((struct ktrace_rec_sys_enter *)cv[i])->nr == SYS_execve) {
+			const struct ktrace_rec_sys_enter *e = (void *)cv[i];
+			const struct ktrace_blob *b;
+			static const char want[] = "ktrace-exec-child\0arg-one";
+
+			b = blob(&e->hdr, e->blobs, e->nblobs,
+				 KTRACE_BLOB_PATH, 0);
+			ASSERT_NE(NULL, b);
+			EXPECT_STREQ(exe, blob_data(&e->hdr, b));
+			b = blob(&e->hdr, e->blobs, e->nblobs,
+				 KTRACE_BLOB_ARGV, 0);
+			ASSERT_NE(NULL, b);
+			EXPECT_EQ(0, b->flags);
+			EXPECT_EQ(sizeof(want), b->len);
+			EXPECT_EQ(0, memcmp(want, blob_data(&e->hdr, b),
+					    sizeof(want)));
+			got_ok++;
+		} else if (cv[i]->type == KTRACE_REC_EXEC) {
+			const struct ktrace_rec_exec *x = (void *)cv[i];
+			const struct ktrace_blob *b;
+
+			found_exec++;
+			EXPECT_EQ(execer, x->old_pid);
+			b = blob(&x->hdr, x->blobs, x->nblobs,
+				 KTRACE_BLOB_FILENAME, 0);
+			ASSERT_NE(NULL, b);
+			EXPECT_STREQ(exe, blob_data(&x->hdr, b));
+		} else if (cv[i]->type == KTRACE_REC_SYS_EXIT &&
+			   ((struct ktrace_rec_sys_exit *)cv[i])->nr ==
+			   SYS_execve) {
+			EXPECT_EQ(0, ((struct ktrace_rec_sys_exit *)
+				      cv[i])->ret);
+			EXPECT_EQ(1, found_exec);
+		} else if (cv[i]->type == KTRACE_REC_EXIT) {
+			found_exec_exit++;
+			EXPECT_EQ(7, ((struct ktrace_rec_exit *)cv[i])->status);
+		}
+	}
+	EXPECT_EQ(1, got_ok);
+	EXPECT_EQ(1, found_exec);
+	EXPECT_EQ(1, found_exec_exit);
+	free(cv);
+	free(calls);
+	free(v);
+}
+
+TEST_F(capture, ia32_int80_tagged_compat)
+{
+	pid_t me = getpid();
+	struct ktrace_rec_hdr **v;
+	long ret = 20;		/* __NR_getpid on i386 */
+	size_t n, i;
+	int enters = 0, exits = 0;
+
+	asm volatile ("int $0x80" : "+a" (ret) : : "memory");
+	if (ret < 0)
+		SKIP(return, "int $0x80 failed (%ld): no ia32 emulation", ret);
+	ASSERT_EQ(me, ret);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+	n = trace_thread(&self->t, gettid_(), &v);
+	for (i = 0; i < n; i++) {
+		if (v[i]->type == KTRACE_REC_SYS_ENTER) {
+			const struct ktrace_rec_sys_enter *e = (void *)v[i];
+
+			if (e->abi != KTRACE_ABI_COMPAT)
+				continue;
+			enters++;
+			EXPECT_EQ(20, e->nr);
+		} else if (v[i]->type == KTRACE_REC_SYS_EXIT) {
+			const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+			if (x->abi != KTRACE_ABI_COMPAT)
+				continue;
+			exits++;
+			EXPECT_EQ(20, x->nr);
+			EXPECT_EQ(me, x->ret);
+			EXPECT_NE(KTRACE_DURATION_UNKNOWN, x->duration);
+		}
+	}
+	EXPECT_EQ(1, enters);
+	EXPECT_EQ(1, exits);
+	free(v);
+}
+
+static const struct ktrace_rec_sys_enter *
+find_openat(struct trace *t, pid_t tid, unsigned long path)
+{
+	struct ktrace_rec_hdr **v;
+	const struct ktrace_rec_sys_enter *found = NULL;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_enter *e = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_ENTER &&
+		    e->nr == SYS_openat && e->args[1] == path)
+			found = e;
+	}
+	free(v);
+	return found;
+}
+
+TEST_F(capture, bad_pointer_marked_unavailable)
+{
+	struct ktrace_stats before, after;
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	char *untouched;
+
+	/* Anonymous memory never touched has no page behind it yet. */
+	untouched = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, untouched);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &before));
+	EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, (char *)8, O_RDONLY));
+	EXPECT_EQ(EFAULT, errno);
+	/* The kernel faults the page in; the probe, before it, cannot. */
+	EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, untouched, O_RDONLY));
+	EXPECT_EQ(ENOENT, errno);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &after));
+	EXPECT_LE(before.faults + 2, after.faults);
+
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+	e = find_openat(&self->t, gettid_(), 8);
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
+	EXPECT_EQ(0, b->len);
+	e = find_openat(&self->t, gettid_(), (unsigned long)untouched);
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
+	munmap(untouched, 4096);
+}
+
+TEST_F(capture, long_path_truncated_at_snaplen)
+{
+	char path[600];
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+
+	memset(path, 'x', sizeof(path) - 1);
+	path[0] = '/';
+	path[sizeof(path) - 1] = '\0';
+	EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, path, O_RDONLY));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	e = find_openat(&self->t, gettid_(), (unsigned long)path);
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_TRUNC, b->flags);
+	EXPECT_EQ(256, b->len);
+	EXPECT_EQ(0, memcmp(path, blob_data(&e->hdr, b), 255));
+	EXPECT_EQ('\0', blob_data(&e->hdr, b)[255]);
+}
+
+TEST_F(capture, read_smaller_than_record_einval)
+{
+	char small[8];
+	struct pollfd pfd = { .fd = self->fd, .events = POLLIN };
+
+	syscall(SYS_getppid);
+	ASSERT_EQ(1, poll(&pfd, 1, 5000));
+	EXPECT_TRUE(pfd.revents & POLLIN);
+	EXPECT_EQ(-1, read(self->fd, small, sizeof(small)));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(capture, disabled_session_reads_eof)
+{
+	char *buf = malloc(READ_BUF);
+
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	while (read(self->fd, buf, READ_BUF) > 0)
+		;
+	EXPECT_EQ(0, read(self->fd, buf, READ_BUF));
+	syscall(SYS_getppid);
+	EXPECT_EQ(0, read(self->fd, buf, READ_BUF));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	syscall(SYS_getppid);
+	EXPECT_LT(0, read(self->fd, buf, READ_BUF));
+	free(buf);
+}
+
+TEST_F(capture, syscall_stats_count_calls)
+{
+	struct ktrace_syscall_stats before, after;
+	uint64_t sum = 0;
+	int i;
+
+	memset(&before, 0, sizeof(before));
+	before.nr = SYS_getppid;
+	before.abi = KTRACE_ABI_NATIVE;
+	after = before;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SYSCALL_STATS, &before));
+	for (i = 0; i < 100; i++)
+		syscall(SYS_getppid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SYSCALL_STATS, &after));
+	EXPECT_LE(before.calls + 100, after.calls);
+	EXPECT_EQ(0, after.errors);
+	for (i = 0; i < KTRACE_HIST_BUCKETS; i++)
+		sum += after.hist[i];
+	EXPECT_LE(sum, after.calls);
+	EXPECT_LE(before.calls + 100, sum + (after.calls - sum));
+	after.nr = KTRACE_NR_MAX;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SYSCALL_STATS, &after));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+/* The stress tests: producers on every CPU against a small ring. */
+struct producer {
+	int cpu;
+	long calls;
+	pid_t tid;
+	int *stop;
+};
+
+static void *produce(void *arg)
+{
+	struct producer *p = arg;
+
+	pin_cpu(p->cpu);
+	p->tid = gettid_();
+	while (!__atomic_load_n(p->stop, __ATOMIC_RELAXED) &&
+	       p->calls < 200000) {
+		syscall(SYS_getppid);
+		p->calls++;
+	}
+	return NULL;
+}
+
+/*
+ * Every record accounted for: read + reported lost == written + dropped,
+ * the LOSS records add up to what the kernel reported, and the records of
+ * each producer are whole getppid calls.
+ */
+static void check_accounting(struct __test_metadata *_metadata, int fd,
+			     struct trace *t, struct producer *prod, int nprod)
+{
+	struct ktrace_stats st;
+	size_t i, data = 0, n;
+	struct ktrace_rec_hdr **v;
+	int j;
+
+	ASSERT_EQ(0, stop_and_drain(fd, t));
+	ASSERT_EQ(0, t->bad);
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_STATS, &st));
+	for (i = 0; i < t->nrecs; i++)
+		if (t->recs[i]->type != KTRACE_REC_LOSS)
+			data++;
+	EXPECT_EQ(st.written, data);
+	EXPECT_EQ(st.lost_reported, t->lost);
+	EXPECT_EQ(st.lost_full + st.lost_nest,
+		  st.lost_reported + st.lost_pending);
+	EXPECT_EQ(data + t->lost + st.lost_pending,
+		  st.written + st.lost_full + st.lost_nest);
+	TH_LOG("read %zu records, %llu lost in %llu LOSS records, %llu pending",
+	       data, (unsigned long long)t->lost,
+	       (unsigned long long)t->nloss,
+	       (unsigned long long)st.lost_pending);
+
+	for (j = 0; j < nprod; j++) {
+		long enters = 0;
+
+		n = trace_thread(t, prod[j].tid, &v);
+		for (i = 0; i < n; i++) {
+			if (v[i]->type == KTRACE_REC_SYS_ENTER) {
+				struct ktrace_rec_sys_enter *e = (void *)v[i];
+
+				if (e->nr == SYS_getppid)
+					enters++;
+				EXPECT_EQ(prod[j].tid, e->hdr.pid);
+			} else if (v[i]->type == KTRACE_REC_SYS_EXIT) {
+				struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+				if (x->nr == SYS_getppid)
+					EXPECT_EQ(getppid(), x->ret);
+			}
+		}
+		EXPECT_LE(enters, prod[j].calls);
+		EXPECT_LE(prod[j].calls, enters + (long)t->lost +
+			  (long)st.lost_pending);
+		free(v);
+	}
+}
+
+FIXTURE(small_ring) {
+	int fd;
+	struct trace t;
+	char saved[32];
+};
+
+FIXTURE_SETUP(small_ring)
+{
+	int pfd;
+	ssize_t n;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	memset(&self->t, 0, sizeof(self->t));
+	pfd = open(PARAM_DIR "ring_size", O_RDONLY);
+	ASSERT_LE(0, pfd);
+	n = read(pfd, self->saved, sizeof(self->saved) - 1);
+	close(pfd);
+	ASSERT_LT(0, n);
+	self->saved[n] = '\0';
+	ASSERT_EQ(0, set_param("ring_size", "16384"));
+	EXPECT_EQ(-1, set_param("ring_size", "20000"));
+	self->fd = open_session();
+	ASSERT_LE(0, self->fd);
+}
+
+FIXTURE_TEARDOWN(small_ring)
+{
+	set_param("ring_size", self->saved);
+	if (self->fd >= 0)
+		close(self->fd);
+	trace_free(&self->t);
+}
+
+TEST_F_TIMEOUT(small_ring, threads_on_all_cpus_exact_accounting, 120)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	struct producer prod[8];
+	pthread_t th[8];
+	int stop = 0;
+	struct timespec start, now;
+	int j, nprod = ncpu < 8 ? ncpu : 8;
+
+	for (j = 0; j < nprod; j++) {
+		prod[j] = (struct producer){ .cpu = j, .stop = &stop };
+		ASSERT_EQ(0, pthread_create(&th[j], NULL, produce, &prod[j]));
+	}
+	/* Read while they run, so that some records make it and some not. */
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		ASSERT_EQ(0, trace_read(self->fd, &self->t, 0));
+		usleep(2000);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (now.tv_sec - start.tv_sec < 2);
+	__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
+	for (j = 0; j < nprod; j++)
+		pthread_join(th[j], NULL);
+	check_accounting(_metadata, self->fd, &self->t, prod, nprod);
+	EXPECT_LT(0, self->t.nloss) TH_LOG("a 16 KiB ring should overflow");
+}
+
+static long alarms;
+
+static void on_alarm(int sig)
+{
+	__atomic_fetch_add(&alarms, 1, __ATOMIC_RELAXED);
+}
+
+TEST_F_TIMEOUT(small_ring, timer_signals_during_syscall_storm, 120)
+{
+	struct itimerval it = { .it_interval = { 0, 200 },
+				.it_value = { 0, 200 } };
+	struct producer prod = { .cpu = 0 };
+	int stop = 0;
+	struct sigaction sa;
+	struct timespec start, now;
+	size_t i, gen = 0, del = 0;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_RESTART;
+	ASSERT_EQ(0, sigaction(SIGALRM, &sa, NULL));
+	prod.stop = &stop;
+	pin_cpu(0);
+	prod.tid = gettid_();
+	ASSERT_EQ(0, setitimer(ITIMER_REAL, &it, NULL));
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		for (i = 0; i < 100; i++) {
+			syscall(SYS_getppid);
+			prod.calls++;
+		}
+		ASSERT_EQ(0, trace_read(self->fd, &self->t, 0));
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (now.tv_sec - start.tv_sec < 2);
+	memset(&it, 0, sizeof(it));
+	setitimer(ITIMER_REAL, &it, NULL);
+	EXPECT_LT(0, __atomic_load_n(&alarms, __ATOMIC_RELAXED));
+	check_accounting(_metadata, self->fd, &self->t, &prod, 1);
+	for (i = 0; i < self->t.nrecs; i++) {
+		struct ktrace_rec_signal_generate *g = (void *)self->t.recs[i];
+
+		if (g->hdr.type == KTRACE_REC_SIGNAL_GENERATE &&
+		    g->sig == SIGALRM && g->target_tgid == getpid())
+			gen++;
+		if (g->hdr.type == KTRACE_REC_SIGNAL_DELIVER &&
+		    ((struct ktrace_rec_signal_deliver *)g)->sig == SIGALRM &&
+		    g->hdr.pid == prod.tid)
+			del++;
+	}
+	EXPECT_LT(0, gen);
+	EXPECT_LE(del, (size_t)__atomic_load_n(&alarms, __ATOMIC_RELAXED));
+}
+
+TEST_F(capture, mmap_ring_matches_protocol)
+{
+	int rw = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+	long page = sysconf(_SC_PAGESIZE);
+	struct ktrace_ring_page *ctl;
+	uint64_t head, tail, size;
+	const char *data;
+	void *map;
+	int i, found = 0;
+
+	/* A writable shared mapping needs a file open for writing. */
+	ASSERT_LE(0, rw);
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, page, PROT_READ | PROT_WRITE,
+				   MAP_SHARED, self->fd,
+				   KTRACE_MMAP_OFFSET(0)));
+	close(self->fd);
+	self->fd = rw;
+	pin_cpu(0);
+	ctl = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, self->fd,
+		   KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl);
+	EXPECT_EQ(KTRACE_RING_VERSION, ctl->version);
+	EXPECT_EQ(0, ctl->cpu);
+	EXPECT_EQ(page, ctl->data_offset);
+	size = ctl->data_size;
+	munmap(ctl, page);
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, page, PROT_READ, MAP_PRIVATE,
+				   self->fd, KTRACE_MMAP_OFFSET(0)));
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, page * 2 + size, PROT_READ,
+				   MAP_SHARED, self->fd,
+				   KTRACE_MMAP_OFFSET(0)));
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, page, PROT_READ, MAP_SHARED,
+				   self->fd, KTRACE_MMAP_OFFSET(4096)));
+
+	map = mmap(NULL, page + size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		   self->fd, KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, map);
+	ctl = map;
+	data = (const char *)map + ctl->data_offset;
+	for (i = 0; i < 10; i++)
+		syscall(SYS_getppid);
+
+	head = __atomic_load_n(&ctl->data_head, __ATOMIC_ACQUIRE);
+	tail = ctl->data_tail;
+	while (tail < head) {
+		const struct ktrace_rec_hdr *h =
+			(const void *)(data + (tail & (size - 1)));
+
+		ASSERT_EQ(0, h->size % 8);
+		ASSERT_LE(8, h->size);
+		if (h->type != KTRACE_REC_PAD) {
+			ASSERT_TRUE(known_type(h->type));
+			EXPECT_EQ(0, h->cpu);
+			if (h->type == KTRACE_REC_SYS_ENTER &&
+			    h->pid == gettid_() &&
+			    ((const struct ktrace_rec_sys_enter *)h)->nr ==
+			    SYS_getppid)
+				found++;
+		}
+		tail += h->size;
+	}
+	EXPECT_EQ(head, tail);
+	__atomic_store_n(&ctl->data_tail, tail, __ATOMIC_RELEASE);
+	EXPECT_EQ(10, found);
+	munmap(map, page + size);
+}
+
+/* A child blocked in read() of its own session. */
+static void read_forever(void)
+{
+	char *buf = malloc(READ_BUF);
+	int fd = open(DEV_PATH, O_RDONLY);
+
+	if (fd < 0)
+		_exit(1);
+	for (;;)
+		read(fd, buf, READ_BUF);
+}
+
+TEST(reader_killed_mid_read_then_unload)
+{
+	struct utsname u;
+	char path[256];
+	int status, fd;
+	pid_t pid;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0)
+		read_forever();
+	usleep(300000);
+	ASSERT_EQ(0, kill(pid, SIGKILL));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status));
+
+	ASSERT_EQ(0, syscall(__NR_delete_module, "ktrace", O_NONBLOCK))
+		TH_LOG("delete_module: %s", strerror(errno));
+	uname(&u);
+	snprintf(path, sizeof(path), "%s", getenv("KTRACE_MODULE") ?:
+		 "/lib/modules/");
+	if (!getenv("KTRACE_MODULE"))
+		snprintf(path, sizeof(path),
+			 "/lib/modules/%s/extra/ktrace.ko", u.release);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, syscall(__NR_finit_module, fd, "", 0));
+	close(fd);
+}
+
+TEST_HARNESS_MAIN
