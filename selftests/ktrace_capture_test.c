@@ -771,6 +771,46 @@ TEST_F(capture, syscall_stats_count_calls)
 	EXPECT_EQ(EINVAL, errno);
 }
 
+static int read_file(const char *path, char *buf, size_t len)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n, total = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + total, len - 1 - total)) > 0)
+		total += n;
+	close(fd);
+	buf[total] = '\0';
+	return total;
+}
+
+TEST_F(capture, debugfs_views_show_counters)
+{
+	static char buf[1 << 16];
+	char line[64];
+	long cpus = sysconf(_SC_NPROCESSORS_CONF);
+	int i, rows = 0;
+	char *p;
+
+	for (i = 0; i < 10; i++)
+		syscall(SYS_getppid);
+	ASSERT_LT(0, read_file("/sys/kernel/debug/ktrace/stats", buf,
+			       sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "syscalls "));
+	EXPECT_NE(NULL, strstr(buf, "lost_full "));
+	EXPECT_EQ(NULL, strstr(buf, "sessions 0\n"));
+	ASSERT_LT(0, read_file("/sys/kernel/debug/ktrace/syscalls", buf,
+			       sizeof(buf)));
+	snprintf(line, sizeof(line), "\nx86_64 %d ", SYS_getppid);
+	EXPECT_NE(NULL, strstr(buf, line));
+	ASSERT_LT(0, read_file("/sys/kernel/debug/ktrace/rings", buf,
+			       sizeof(buf)));
+	for (p = strchr(buf, '\n'); p && p[1]; p = strchr(p + 1, '\n'))
+		rows++;
+	EXPECT_LE(cpus, rows);
+}
+
 /* The stress tests: producers on every CPU against a small ring. */
 struct producer {
 	int cpu;
