@@ -47,20 +47,21 @@ check: kdir-check
 	@! grep -E 'warning:|error:|WARNING:|ERROR:' $(BUILD).check.log || { echo "make check: warnings above" >&2; exit 1; }
 	@rm -f $(BUILD).check.log
 	$(MAKE) -C tools/ktrace clean >/dev/null
-	$(MAKE) -C tools/ktrace CFLAGS="-O2 -Werror"
+	$(MAKE) -C tools/ktrace EXTRA_CFLAGS=-Werror
 
 CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl \
 	--no-tree --strict --terse --show-types \
 	--ignore FILE_PATH_CHANGES
 KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h)
-# Userspace has no <linux/compiler.h>: it defines its own __printf and
-# uses libc's types.
-USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c) \
+# Userspace has no <linux/compiler.h> nor BIT(): it defines its own
+# __printf, uses libc's types, and a signal flag is volatile sig_atomic_t.
+USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
+	tools/ktrace/tests/progs/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
 style:
 	$(CHECKPATCH) -f $(KERNEL_STYLE_FILES)
-	$(CHECKPATCH) --ignore PREFER_DEFINED_ATTRIBUTE_MACRO,PREFER_KERNEL_TYPES \
+	$(CHECKPATCH) --ignore PREFER_DEFINED_ATTRIBUTE_MACRO,PREFER_KERNEL_TYPES,VOLATILE,BIT_MACRO \
 		-f $(USER_STYLE_FILES)
 
 # Distribution headers ask for every module to be signed with a key they
@@ -86,8 +87,16 @@ $(BUILD)/guest/ktrace: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 $(BUILD)/guest/selftests/run_kselftest.sh: $(TEST_SRCS) uapi/linux/ktrace.h
 	tools/selftests-build $(BUILD)/guest
 
+# Small static programs the command's tests trace in the VM.
+PROGS := $(patsubst tools/ktrace/tests/progs/%.c,$(BUILD)/guest/progs/%,\
+	   $(wildcard tools/ktrace/tests/progs/*.c))
+
+$(BUILD)/guest/progs/%: tools/ktrace/tests/progs/%.c
+	mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -static -o $@ $<
+
 vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
-	 $(BUILD)/guest/selftests/run_kselftest.sh
+	 $(BUILD)/guest/selftests/run_kselftest.sh $(PROGS)
 
 run:
 	tools/vm/run --kernel $(KERNEL) $(if $(CMD),-- sh -c '$(CMD)')

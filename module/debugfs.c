@@ -70,6 +70,13 @@ static int rings_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(rings);
 
+static int probes_show(struct seq_file *m, void *unused)
+{
+	ktrace_probes_show(m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(probes);
+
 void ktrace_debugfs_init(void)
 {
 	ktrace_debugfs_dir = debugfs_create_dir("ktrace", NULL);
@@ -79,6 +86,8 @@ void ktrace_debugfs_init(void)
 			    &stats_fops);
 	debugfs_create_file("syscalls", 0400, ktrace_debugfs_dir, NULL,
 			    &syscalls_fops);
+	debugfs_create_file("probes", 0400, ktrace_debugfs_dir, NULL,
+			    &probes_fops);
 	debugfs_create_file("rings", 0400, ktrace_debugfs_dir, NULL,
 			    &rings_fops);
 }

@@ -15,6 +15,9 @@
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/bitmap.h>
+#include <linux/log2.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
@@ -30,7 +33,7 @@ static int ktrace_open(struct inode *inode, struct file *file)
 	ret = nonseekable_open(inode, file);
 	if (ret)
 		return ret;
-	s = ktrace_session_create();
+	s = ktrace_session_create(task_tgid_nr(current));
 	if (IS_ERR(s))
 		return PTR_ERR(s);
 	file->private_data = s;
@@ -70,6 +73,7 @@ static long ktrace_ioc_version(void __user *argp)
 	memset(&v, 0, sizeof(v));
 	v.abi_major = KTRACE_ABI_MAJOR;
 	v.abi_minor = KTRACE_ABI_MINOR;
+	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS;
 	strscpy(v.release, KTRACE_VERSION, sizeof(v.release));
 	if (copy_to_user(argp, &v, sizeof(v)))
 		return -EFAULT;
@@ -104,6 +108,152 @@ static long ktrace_ioc_syscall_stats(void __user *argp)
 	return 0;
 }
 
+/* Every reserved field is zero: a future field is never read as garbage. */
+static bool ktrace_zero(const void *p, size_t len)
+{
+	return !memchr_inv(p, 0, len);
+}
+
+static long ktrace_ioc_configure(struct ktrace_session *s,
+				 void __user *argp)
+{
+	struct ktrace_config c;
+
+	if (copy_from_user(&c, argp, sizeof(c)))
+		return -EFAULT;
+	if (!ktrace_zero(c.__reserved, sizeof(c.__reserved)) ||
+	    (c.flags & ~KTRACE_CFG_FLAGS) ||
+	    !c.events || (c.events & ~KTRACE_EV_ALL) ||
+	    c.snaplen > KTRACE_SNAPLEN_MAX || (c.snaplen && c.snaplen < 8))
+		return -EINVAL;
+	if (c.ring_size && (!is_power_of_2(c.ring_size) ||
+			    c.ring_size < KTRACE_RING_MIN))
+		return -EINVAL;
+	if (c.ring_size > KTRACE_RING_MAX)
+		return -E2BIG;
+	/* A flight recorder needs a writer that takes space from a reader. */
+	if (c.flags & KTRACE_CFG_OVERWRITE)
+		return -EOPNOTSUPP;
+	return ktrace_session_configure(s, &c);
+}
+
+static long ktrace_ioc_pid(struct ktrace_session *s, void __user *argp,
+			   bool add)
+{
+	struct ktrace_pid p;
+	long ret;
+
+	if (copy_from_user(&p, argp, sizeof(p)))
+		return -EFAULT;
+	if (p.__reserved || (p.flags & ~KTRACE_PID_FLAGS) || p.pid <= 0)
+		return -EINVAL;
+	mutex_lock(&s->lock);
+	ret = ktrace_filter_pid(&s->filter, p.pid, p.flags, add);
+	mutex_unlock(&s->lock);
+	return ret;
+}
+
+static long ktrace_ioc_set_syscalls(struct ktrace_session *s,
+				    void __user *argp)
+{
+	struct ktrace_syscalls *sc;
+	unsigned int nr;
+	long ret = 0;
+
+	sc = memdup_user(argp, sizeof(*sc));
+	if (IS_ERR(sc))
+		return PTR_ERR(sc);
+	if (sc->abi >= KTRACE_ABI_COUNT || sc->__reserved) {
+		ret = -EINVAL;
+		goto out;
+	}
+	mutex_lock(&s->lock);
+	/* Bit by bit: a running probe sees each syscall's old or new bit. */
+	for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+		if (sc->bits[nr / 64] & BIT_ULL(nr % 64))
+			set_bit(nr, s->filter.syscalls[sc->abi]);
+		else
+			clear_bit(nr, s->filter.syscalls[sc->abi]);
+	}
+	mutex_unlock(&s->lock);
+out:
+	kfree(sc);
+	return ret;
+}
+
+static long ktrace_ioc_get_class(void __user *argp)
+{
+	DECLARE_BITMAP(bits, KTRACE_NR_MAX);
+	struct ktrace_class *c;
+	long ret;
+
+	c = memdup_user(argp, sizeof(*c));
+	if (IS_ERR(c))
+		return PTR_ERR(c);
+	ret = -EINVAL;
+	if (c->abi >= KTRACE_ABI_COUNT)
+		goto out;
+	memset(c->name, 0, sizeof(c->name));
+	ret = ktrace_class_get(c->abi, c->index, c->name, sizeof(c->name),
+			       bits);
+	if (ret)
+		goto out;
+	bitmap_to_arr64(c->bits, bits, KTRACE_NR_MAX);
+	ret = copy_to_user(argp, c, sizeof(*c)) ? -EFAULT : 0;
+out:
+	kfree(c);
+	return ret;
+}
+
+static long ktrace_ioc_set_status(struct ktrace_session *s,
+				  void __user *argp)
+{
+	struct ktrace_status st;
+
+	if (copy_from_user(&st, argp, sizeof(st)))
+		return -EFAULT;
+	if (st.__reserved || !st.status || (st.status & ~KTRACE_STATUS_ALL))
+		return -EINVAL;
+	mutex_lock(&s->lock);
+	WRITE_ONCE(s->filter.status,
+		   st.status == KTRACE_STATUS_ALL ? 0 : st.status);
+	WRITE_ONCE(s->filter.min_duration_ns, st.min_duration);
+	mutex_unlock(&s->lock);
+	return 0;
+}
+
+static long ktrace_ioc_losses(struct ktrace_session *s, void __user *argp)
+{
+	struct ktrace_losses q;
+	long ret;
+
+	if (copy_from_user(&q, argp, sizeof(q)))
+		return -EFAULT;
+	ret = ktrace_session_losses(s, &q);
+	if (!ret && copy_to_user(argp, &q, sizeof(q)))
+		ret = -EFAULT;
+	return ret;
+}
+
+static long ktrace_ioc_session_syscall_stats(struct ktrace_session *s,
+					     void __user *argp)
+{
+	struct ktrace_syscall_stats in, ss;
+
+	if (copy_from_user(&in, argp, sizeof(in)))
+		return -EFAULT;
+	if (in.nr >= KTRACE_NR_MAX || in.abi >= KTRACE_ABI_COUNT ||
+	    in.__reserved)
+		return -EINVAL;
+	memset(&ss, 0, sizeof(ss));
+	ss.nr = in.nr;
+	ss.abi = in.abi;
+	ktrace_session_sum_syscall(s, &ss);
+	if (copy_to_user(argp, &ss, sizeof(ss)))
+		return -EFAULT;
+	return 0;
+}
+
 static long ktrace_ioctl(struct file *file, unsigned int cmd,
 			 unsigned long arg)
 {
@@ -121,6 +271,25 @@ static long ktrace_ioctl(struct file *file, unsigned int cmd,
 		return ktrace_ioc_stats(s, argp);
 	case KTRACE_IOC_SYSCALL_STATS:
 		return ktrace_ioc_syscall_stats(argp);
+	case KTRACE_IOC_CONFIGURE:
+		return ktrace_ioc_configure(s, argp);
+	case KTRACE_IOC_PID_ADD:
+		return ktrace_ioc_pid(s, argp, true);
+	case KTRACE_IOC_PID_DEL:
+		return ktrace_ioc_pid(s, argp, false);
+	case KTRACE_IOC_SET_SYSCALLS:
+		return ktrace_ioc_set_syscalls(s, argp);
+	case KTRACE_IOC_GET_CLASS:
+		return ktrace_ioc_get_class(argp);
+	case KTRACE_IOC_SET_STATUS:
+		return ktrace_ioc_set_status(s, argp);
+	case KTRACE_IOC_RESET_STATS:
+		ktrace_session_reset_stats(s);
+		return 0;
+	case KTRACE_IOC_LOSSES:
+		return ktrace_ioc_losses(s, argp);
+	case KTRACE_IOC_SESSION_SYSCALL_STATS:
+		return ktrace_ioc_session_syscall_stats(s, argp);
 	default:
 		return -ENOTTY;
 	}

@@ -44,6 +44,7 @@ void ktrace_filter_init(struct ktrace_filter *f, pid_t exclude_tgid)
 	memset(f, 0, sizeof(*f));
 	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++)
 		bitmap_fill(f->syscalls[abi], KTRACE_NR_MAX);
+	f->owner_tgid = exclude_tgid;
 	f->exclude_tgid = exclude_tgid;
 	f->events = KTRACE_EV_ALL;
 }

@@ -10,18 +10,19 @@
 #include <linux/sched.h>
 #include <linux/types.h>
 
-#include "ktrace.h"
+#include <linux/ktrace.h>
 
 struct ktrace_filter {
 	/* PID filter: see filter.c; NULL until first used */
 	bool pid_filter;
 	unsigned int pid_bits;
 	unsigned long *tids, *tgids, *ftids, *ftgids;
-	/* the tracer's own thread group, never traced; 0 for none */
+	/* the opener's thread group, and the one not traced (0: none) */
+	pid_t owner_tgid;
 	pid_t exclude_tgid;
 	/* KTRACE_EV_* kinds of events recorded */
 	u32 events;
-	/* KTRACE_STATUS_* and minimum duration, checked at syscall exit */
+	/* KTRACE_STATUS_* (0: any) and minimum duration, checked at exit */
 	u32 status;
 	u64 min_duration_ns;
 	/* traced syscalls, per ABI */
@@ -49,6 +50,12 @@ static __always_inline bool ktrace_filter_task(const struct ktrace_filter *f,
 	if (unlikely(tid >= f->pid_bits || tgid >= f->pid_bits))
 		return false;
 	return test_bit(tid, f->tids) || test_bit(tgid, f->tgids);
+}
+
+/* Are calls recorded only at exit, once their status is known? */
+static __always_inline bool ktrace_filter_deferred(const struct ktrace_filter *f)
+{
+	return READ_ONCE(f->status) || READ_ONCE(f->min_duration_ns);
 }
 
 /* Is syscall nr of this ABI traced? */

@@ -16,6 +16,8 @@
 
 #include <linux/ktrace.h>
 
+#include "filter.h"
+
 /* Module parameters, main.c.  Read once per session or per record. */
 extern unsigned int ktrace_ring_size;
 extern unsigned int ktrace_snaplen;
@@ -77,25 +79,64 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 void ktrace_ring_free(struct ktrace_ring *ring);
 void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		       u64 ts);
-void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested);
+void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,
+		      pid_t tgid);
 void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts);
 void ktrace_ring_consume(struct ktrace_ring *ring, u32 len);
 bool ktrace_ring_empty(struct ktrace_ring *ring);
 
-/* session.c: an open file of /dev/ktrace and the list the probes walk */
+/* A session's count of one syscall, per CPU. */
+struct ktrace_sys_count {
+	u64 calls;
+	u64 errors;
+	u64 total_ns;
+};
+
+/* A session's records lost, by process, per CPU: a small direct map. */
+#define KTRACE_PROC_LOSS_SLOTS	64
+struct ktrace_proc_lost {
+	pid_t tgid;			/* 0: free; -1: other processes */
+	u64 lost;
+};
+
+/*
+ * session.c: an open file of /dev/ktrace and the list the probes walk.
+ * @lock serializes the ioctls that change the session; the probes read
+ * its settings without it (see filter.c for how the filters change under
+ * them).
+ */
 struct ktrace_session {
 	struct list_head node;		/* in ktrace_sessions, RCU */
 	bool enabled;			/* probes write when set */
+	bool mapped;			/* a ring was mmap()ed: keep the rings */
+	struct mutex lock;		/* configuration and enable */
 	struct mutex read_lock;		/* one reader at a time */
 	wait_queue_head_t wq;		/* readers sleep here */
 	size_t ring_size;
+	u32 snaplen;			/* bytes of user data per blob */
 	unsigned int nr_rings;		/* nr_cpu_ids */
 	struct ktrace_ring **rings;	/* by CPU, NULL if not possible */
+	struct ktrace_filter filter;
+	/* [cpu][abi][nr]: written by the probes on cpu, summed by ioctls */
+	struct ktrace_sys_count *counts;
+	/* [cpu][KTRACE_PROC_LOSS_SLOTS + 1]: the last slot is "others" */
+	struct ktrace_proc_lost *proc_lost;
 };
 
 extern struct list_head ktrace_sessions;
 
-struct ktrace_session *ktrace_session_create(void);
+struct ktrace_session *ktrace_session_create(pid_t owner_tgid);
+int ktrace_session_configure(struct ktrace_session *s,
+			     const struct ktrace_config *cfg);
+void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
+			  unsigned int abi, long nr, long ret, u64 duration);
+void ktrace_session_sum_syscall(struct ktrace_session *s,
+				struct ktrace_syscall_stats *out);
+void ktrace_session_reset_stats(struct ktrace_session *s);
+void ktrace_session_lost_proc(struct ktrace_session *s, unsigned int cpu,
+			      pid_t tgid);
+int ktrace_session_losses(struct ktrace_session *s,
+			  struct ktrace_losses *q);
 void ktrace_session_destroy(struct ktrace_session *s);
 int ktrace_session_set_enabled(struct ktrace_session *s, bool on);
 bool ktrace_session_readable(struct ktrace_session *s);
@@ -109,6 +150,13 @@ void ktrace_session_show_rings(struct seq_file *m);
 /* probes.c: the tracepoints and what they record */
 int ktrace_probes_init(void);
 void ktrace_probes_exit(void);
+int ktrace_probes_get(void);
+void ktrace_probes_put(void);
+void ktrace_probes_show(struct seq_file *m);
+
+/* classes.c: strace's syscall classes, per ABI */
+int ktrace_class_get(unsigned int abi, unsigned int index, char *name,
+		     size_t name_len, unsigned long *bits);
 
 /* stats.c: module-wide per-CPU counters */
 struct ktrace_sys_stats {

@@ -23,6 +23,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/string.h>
@@ -148,21 +149,98 @@ struct ktrace_cpu {
 
 static DEFINE_PER_CPU(struct ktrace_cpu, ktrace_cpu);
 
-static bool ktrace_capturing(void)
+/*
+ * What an event is, for the sessions' filters: its kind, the task whose
+ * PID filter decides (or a second one, the target of a signal), and for
+ * syscalls the number and how the call ended.
+ */
+enum ktrace_phase {
+	KTRACE_PH_OTHER,	/* not a syscall record */
+	KTRACE_PH_ENTER,	/* a syscall enter, as it happens */
+	KTRACE_PH_EXIT,		/* a syscall exit */
+	KTRACE_PH_LATE_ENTER,	/* an enter written at exit (status filters) */
+};
+
+struct ktrace_ev {
+	u32 kind;			/* KTRACE_EV_* */
+	enum ktrace_phase phase;
+	struct task_struct *task, *task2;
+	unsigned int abi;
+	long nr;
+	long ret;
+	u64 duration;
+};
+
+static bool ktrace_status_ok(const struct ktrace_filter *f,
+			     const struct ktrace_ev *ev)
 {
-	return !list_empty(&ktrace_sessions);
+	u32 status = READ_ONCE(f->status);
+	u64 min = READ_ONCE(f->min_duration_ns);
+
+	if (status && !(status & (IS_ERR_VALUE(ev->ret) ?
+				  KTRACE_STATUS_FAILED :
+				  KTRACE_STATUS_SUCCESSFUL)))
+		return false;
+	return !min || (ev->duration != KTRACE_DURATION_UNKNOWN &&
+			ev->duration >= min);
 }
 
-/* Count a record dropped for nesting in every enabled session. */
-static void ktrace_drop_nested(u64 ts)
+/* Does session @s record @ev?  The filters, in the order of their cost. */
+static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
+{
+	const struct ktrace_filter *f = &s->filter;
+	bool deferred;
+
+	if (!READ_ONCE(s->enabled) || !(READ_ONCE(f->events) & ev->kind))
+		return false;
+	if (!ktrace_filter_task(f, ev->task) &&
+	    !(ev->task2 && ktrace_filter_task(f, ev->task2)))
+		return false;
+	if (ev->phase == KTRACE_PH_OTHER)
+		return true;
+	if (!ktrace_filter_syscall(f, ev->abi, ev->nr))
+		return false;
+	deferred = ktrace_filter_deferred(f);
+	switch (ev->phase) {
+	case KTRACE_PH_ENTER:
+		return !deferred;
+	case KTRACE_PH_EXIT:
+		return !deferred || ktrace_status_ok(f, ev);
+	default:
+		return deferred && ktrace_status_ok(f, ev);
+	}
+}
+
+/*
+ * Does any session record @ev?  Then *@snaplen is the largest snap length
+ * among them: a record is built once for every session.
+ */
+static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen)
+{
+	struct ktrace_session *s;
+	bool any = false;
+
+	*snaplen = 0;
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
+		if (ktrace_match(s, ev)) {
+			any = true;
+			*snaplen = max(*snaplen, READ_ONCE(s->snaplen));
+		}
+	}
+	return any;
+}
+
+/* Count a record dropped for nesting in every session that wanted it. */
+static void ktrace_drop_nested(const struct ktrace_ev *ev, u64 ts)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
 
 	local_inc(&ktrace_stats_cpu(cpu)->lost_nest);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (READ_ONCE(s->enabled))
-			ktrace_ring_drop(s->rings[cpu], ts, true);
+		if (ktrace_match(s, ev))
+			ktrace_ring_drop(s->rings[cpu], ts, true,
+					 ev->task->tgid);
 }
 
 /*
@@ -170,13 +248,14 @@ static void ktrace_drop_nested(u64 ts)
  * record counted as dropped) if a probe of this level is already in it.
  * Preemption is disabled.
  */
-static bool ktrace_begin(unsigned int *level, u64 ts)
+static bool ktrace_begin(unsigned int *level, const struct ktrace_ev *ev,
+			 u64 ts)
 {
 	struct ktrace_cpu *kc = this_cpu_ptr(&ktrace_cpu);
 
 	*level = interrupt_context_level();
 	if (unlikely(kc->busy[*level])) {
-		ktrace_drop_nested(ts);
+		ktrace_drop_nested(ev, ts);
 		return false;
 	}
 	kc->busy[*level] = true;
@@ -204,15 +283,15 @@ static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
 	strscpy_pad(h->comm, t->comm, sizeof(h->comm));
 }
 
-/* Copy a finished record into this CPU's ring of every enabled session. */
-static void ktrace_emit(struct ktrace_rec_hdr *h)
+/* Copy a finished record into this CPU's ring of every session wanting it. */
+static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
 
 	local_inc(&ktrace_stats_cpu(cpu)->records);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (READ_ONCE(s->enabled))
+		if (ktrace_match(s, ev))
 			ktrace_ring_write(s->rings[cpu], h, h->size, h->ts);
 }
 
@@ -375,7 +454,7 @@ struct ktrace_build {
 
 static void kb_init(struct ktrace_build *b, void *rec, size_t fixed,
 		    struct ktrace_blob *blobs, u16 *nblobs, unsigned int n,
-		    bool compat)
+		    bool compat, u32 snaplen)
 {
 	b->rec = rec;
 	b->blobs = blobs;
@@ -383,8 +462,7 @@ static void kb_init(struct ktrace_build *b, void *rec, size_t fixed,
 	*nblobs = 0;
 	b->pos = ALIGN(fixed + n * sizeof(*blobs), 8);
 	memset(blobs, 0, b->pos - fixed);
-	b->snaplen = clamp_t(u32, READ_ONCE(ktrace_snaplen), 8,
-			     KTRACE_SNAPLEN_MAX);
+	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_MAX);
 	b->compat = compat;
 }
 
@@ -562,7 +640,8 @@ static unsigned int ktrace_abi(void)
 }
 
 static void ktrace_record_sys_enter(struct pt_regs *regs, long id,
-				    unsigned int abi, u64 ts, void *scratch)
+				    unsigned int abi, u64 ts, void *scratch,
+				    const struct ktrace_ev *ev, u32 snaplen)
 {
 	const struct ktrace_sys_desc *d = ktrace_sys_desc(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
@@ -579,7 +658,7 @@ static void ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	if (d)
 		n = !!d->path0 + !!d->path1 + !!d->argv + !!d->sa + !!d->wbuf;
 	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, n,
-		abi == KTRACE_ABI_COMPAT);
+		abi == KTRACE_ABI_COMPAT, snaplen);
 	if (d && d->path0)
 		kb_string(&b, KTRACE_BLOB_PATH, d->path0 - 1,
 			  args[d->path0 - 1]);
@@ -596,12 +675,13 @@ static void ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		kb_bytes(&b, KTRACE_BLOB_BUF, d->wbuf - 1, args[d->wbuf - 1],
 			 args[d->wbuf_len - 1]);
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, kb_finish(&b), current, ts);
-	ktrace_emit(&r->hdr);
+	ktrace_emit(&r->hdr, ev);
 }
 
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
-				   void *scratch)
+				   void *scratch, const struct ktrace_ev *ev,
+				   u32 snaplen)
 {
 	const struct ktrace_sys_desc *d = ktrace_sys_desc(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
@@ -621,7 +701,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		     args[d->sa_out_len - 1];
 	}
 	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, rbuf + sa,
-		abi == KTRACE_ABI_COMPAT);
+		abi == KTRACE_ABI_COMPAT, snaplen);
 	if (rbuf)
 		kb_bytes(&b, KTRACE_BLOB_BUF, d->rbuf - 1, args[d->rbuf - 1],
 			 ret);
@@ -629,40 +709,76 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		kb_sockaddr_out(&b, d->sa_out - 1, args[d->sa_out - 1],
 				args[d->sa_out_len - 1]);
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, kb_finish(&b), current, ts);
-	ktrace_emit(&r->hdr);
+	ktrace_emit(&r->hdr, ev);
 }
 
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	u64 ts = ktime_get_mono_fast_ns();
-	unsigned int abi = ktrace_abi();
+	struct ktrace_ev ev = {
+		.kind = KTRACE_EV_SYSCALL, .phase = KTRACE_PH_ENTER,
+		.task = current, .abi = ktrace_abi(), .nr = id,
+	};
 	unsigned int level;
+	u32 snaplen;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	ktrace_enter_set(current->pid, ts, ktrace_call(abi, id));
-	if (ktrace_capturing() && ktrace_begin(&level, ts)) {
-		ktrace_record_sys_enter(regs, id, abi, ts,
-					this_cpu_ptr(&ktrace_cpu)->scratch);
+	ktrace_enter_set(current->pid, ts, ktrace_call(ev.abi, id));
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+		ktrace_record_sys_enter(regs, id, ev.abi, ts,
+					this_cpu_ptr(&ktrace_cpu)->scratch,
+					&ev, snaplen);
 		ktrace_end(level);
 	}
 	preempt_enable();
 }
 
+/* Each session that traces this syscall of this task counts it. */
+static void ktrace_count_sessions(const struct ktrace_ev *ev)
+{
+	unsigned int cpu = smp_processor_id();
+	struct ktrace_session *s;
+
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
+		if (READ_ONCE(s->enabled) &&
+		    ktrace_filter_task(&s->filter, ev->task) &&
+		    ktrace_filter_syscall(&s->filter, ev->abi, ev->nr))
+			ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
+					     ev->duration);
+	}
+}
+
 static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
 	u64 ts = ktime_get_mono_fast_ns();
-	long nr = syscall_get_nr(current, regs);
-	unsigned int abi = ktrace_abi();
+	struct ktrace_ev ev = {
+		.kind = KTRACE_EV_SYSCALL, .task = current, .ret = ret,
+		.abi = ktrace_abi(), .nr = syscall_get_nr(current, regs),
+	};
 	unsigned int level;
-	u64 duration;
+	u32 snaplen;
+	void *scratch;
 
 	preempt_disable();
-	duration = ktrace_enter_take(current->pid, ts, &abi, &nr);
-	ktrace_stats_syscall(abi, nr, ret, duration);
-	if (ktrace_capturing() && ktrace_begin(&level, ts)) {
-		ktrace_record_sys_exit(regs, nr, ret, abi, ts, duration,
-				       this_cpu_ptr(&ktrace_cpu)->scratch);
+	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr);
+	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
+	ktrace_count_sessions(&ev);
+	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
+
+	/* Sessions with status filters get the enter only now. */
+	ev.phase = KTRACE_PH_LATE_ENTER;
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
+					ev.duration == KTRACE_DURATION_UNKNOWN ?
+					ts : ts - ev.duration, scratch, &ev,
+					snaplen);
+		ktrace_end(level);
+	}
+	ev.phase = KTRACE_PH_EXIT;
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
+				       ev.duration, scratch, &ev, snaplen);
 		ktrace_end(level);
 	}
 	preempt_enable();
@@ -706,13 +822,20 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 			      struct task_struct *child)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = parent };
+	struct ktrace_session *s;
 	struct ktrace_rec_fork r;
 	unsigned int level;
+	u32 snaplen;
 
 	preempt_disable();
 	/* The child's first event is the exit of clone(): time it from here. */
 	ktrace_enter_copy(parent->pid, child->pid);
-	if (!ktrace_capturing() || !ktrace_begin(&level, ts))
+	/* Children of followed tasks join before their first syscall. */
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (READ_ONCE(s->enabled))
+			ktrace_filter_fork(&s->filter, parent, child);
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.parent_pid = parent->pid;
@@ -724,7 +847,7 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	if (parent == current && ktrace_clone_flags(&r.clone_flags))
 		r.fork_flags |= KTRACE_FORK_FLAGS_VALID;
 	ktrace_hdr(&r.hdr, KTRACE_REC_FORK, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -734,16 +857,18 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 			      pid_t old_pid, struct linux_binprm *bprm)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
 	struct ktrace_rec_exec *r;
 	struct ktrace_build b;
 	struct ktrace_blob *bl;
 	unsigned int level;
+	u32 snaplen;
 	long n;
 
 	preempt_disable();
 	if (old_pid != p->pid)
 		ktrace_enter_copy(old_pid, p->pid);
-	if (!ktrace_capturing() || !ktrace_begin(&level, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	r = this_cpu_ptr(&ktrace_cpu)->scratch;
 	if (level != 0) {
@@ -753,7 +878,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	}
 	memset(r, 0, sizeof(*r));
 	r->old_pid = old_pid;
-	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, 1, false);
+	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, 1, false, snaplen);
 	bl = kb_add(&b, KTRACE_BLOB_FILENAME, 0);
 	n = strscpy((char *)r + b.pos, bprm->filename, b.snaplen);
 	if (n < 0) {
@@ -762,7 +887,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	}
 	kb_put(&b, bl, n + 1);
 	ktrace_hdr(&r->hdr, KTRACE_REC_EXEC, kb_finish(&b), p, ts);
-	ktrace_emit(&r->hdr);
+	ktrace_emit(&r->hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -771,13 +896,15 @@ out:
 static void ktrace_record_exit(struct task_struct *p, bool group_dead)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
 	struct ktrace_rec_exit r;
 	unsigned int level;
+	u32 snaplen;
 	int code;
 
 	preempt_disable();
 	ktrace_enter_forget(p->pid);
-	if (!ktrace_capturing() || !ktrace_begin(&level, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	code = READ_ONCE(p->exit_code);
@@ -791,7 +918,7 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead)
 	if (group_dead)
 		r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
 	ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
-	ktrace_emit(&r.hdr);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -819,18 +946,24 @@ static void ktrace_probe_exit(void *data, struct task_struct *p)
 static void ktrace_probe_free(void *data, struct task_struct *p)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	struct ktrace_session *s;
 	struct ktrace_rec_reap r;
 	unsigned int level;
+	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_capturing() || !ktrace_begin(&level, ts))
-		goto out;
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+		goto leave;
 	memset(&r, 0, sizeof(r));
 	r.exit_code = READ_ONCE(p->exit_code);
 	ktrace_hdr(&r.hdr, KTRACE_REC_REAP, sizeof(r), p, ts);
-	ktrace_emit(&r.hdr);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
-out:
+leave:
+	/* The reaped task leaves every PID filter it was in. */
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		ktrace_filter_reap(&s->filter, p);
 	preempt_enable();
 }
 
@@ -845,11 +978,15 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 					 int result)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	struct ktrace_ev ev = {
+		.kind = KTRACE_EV_SIGNAL, .task = current, .task2 = task,
+	};
 	struct ktrace_rec_signal_generate r;
 	unsigned int level;
+	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_capturing() || !ktrace_begin(&level, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -863,7 +1000,7 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	r.group = !!group;
 	strscpy_pad(r.target_comm, task->comm, sizeof(r.target_comm));
 	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_GENERATE, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -874,12 +1011,14 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 					struct k_sigaction *ka)
 {
 	u64 ts = ktime_get_mono_fast_ns();
+	struct ktrace_ev ev = { .kind = KTRACE_EV_SIGNAL, .task = current };
 	struct ktrace_rec_signal_deliver r;
 	__sighandler_t handler;
 	unsigned int level;
+	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_capturing() || !ktrace_begin(&level, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -898,7 +1037,7 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 	}
 	r.sa_flags = ka->sa.sa_flags;
 	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -956,6 +1095,14 @@ static void ktrace_probe_find(struct tracepoint *tp, void *priv)
 			ktrace_probes[i].tp = tp;
 }
 
+/*
+ * Probes are attached while at least one session is enabled: an idle
+ * module leaves every tracepoint, and with the syscall ones every task's
+ * syscall path, as if it were not loaded.  Under ktrace_probes_lock.
+ */
+static DEFINE_MUTEX(ktrace_probes_lock);
+static unsigned int ktrace_probes_users;
+
 static void ktrace_probes_unregister(void)
 {
 	struct ktrace_probe *p;
@@ -967,10 +1114,76 @@ static void ktrace_probes_unregister(void)
 			WARN_ON_ONCE(tracepoint_probe_unregister(p->tp, p->func,
 								 NULL));
 		p->registered = false;
-		p->tp = NULL;
 	}
 	/* No probe runs any more once this returns. */
 	tracepoint_synchronize_unregister();
+}
+
+static int ktrace_probes_register(void)
+{
+	struct ktrace_probe *p;
+	unsigned int i;
+	int ret;
+
+	/* Enters seen by an earlier attachment must not time new exits. */
+	memset(ktrace_enter_tab, 0, sizeof(*ktrace_enter_tab) <<
+	       KTRACE_ENTER_BITS);
+	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
+		p = &ktrace_probes[i];
+		ret = tracepoint_probe_register(p->tp, p->func, NULL);
+		if (ret) {
+			pr_err("cannot attach to %s: %d\n", p->name, ret);
+			ktrace_probes_unregister();
+			return ret;
+		}
+		p->registered = true;
+	}
+	return 0;
+}
+
+/* A session is being enabled: attach the probes if it is the first. */
+int ktrace_probes_get(void)
+{
+	int ret = 0;
+
+	mutex_lock(&ktrace_probes_lock);
+	if (!ktrace_probes_users)
+		ret = ktrace_probes_register();
+	if (!ret)
+		ktrace_probes_users++;
+	mutex_unlock(&ktrace_probes_lock);
+	return ret;
+}
+
+/* A session was disabled: detach the probes if it was the last. */
+void ktrace_probes_put(void)
+{
+	mutex_lock(&ktrace_probes_lock);
+	if (!WARN_ON_ONCE(!ktrace_probes_users) && !--ktrace_probes_users)
+		ktrace_probes_unregister();
+	mutex_unlock(&ktrace_probes_lock);
+}
+
+/*
+ * debugfs: each tracepoint's own state, its static key, next to whether
+ * we attached to it.  A key can also be on because another tracer uses
+ * the tracepoint.
+ */
+void ktrace_probes_show(struct seq_file *m)
+{
+	struct ktrace_probe *p;
+	unsigned int i;
+
+	mutex_lock(&ktrace_probes_lock);
+	seq_printf(m, "sessions_enabled %u\n", ktrace_probes_users);
+	seq_puts(m, "tracepoint key attached\n");
+	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
+		p = &ktrace_probes[i];
+		seq_printf(m, "%s %d %d\n", p->name,
+			   p->tp ? static_key_enabled(&p->tp->key) : -1,
+			   p->registered);
+	}
+	mutex_unlock(&ktrace_probes_lock);
 }
 
 static void ktrace_probes_free(void)
@@ -1016,26 +1229,19 @@ int ktrace_probes_init(void)
 		if (!p->tp) {
 			pr_err("tracepoint %s not found\n", p->name);
 			ret = -ENOENT;
-			goto err_unregister;
+			goto err;
 		}
-		ret = tracepoint_probe_register(p->tp, p->func, NULL);
-		if (ret) {
-			pr_err("cannot attach to %s: %d\n", p->name, ret);
-			goto err_unregister;
-		}
-		p->registered = true;
 	}
 	return 0;
 
-err_unregister:
-	ktrace_probes_unregister();
 err:
 	ktrace_probes_free();
 	return ret;
 }
 
+/* Every session is gone by now, and with them the probes' users. */
 void ktrace_probes_exit(void)
 {
-	ktrace_probes_unregister();
+	WARN_ON_ONCE(ktrace_probes_users);
 	ktrace_probes_free();
 }

@@ -185,6 +185,8 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 			local_add(pending, &ring->lost);
 		local_inc(&ring->lost_full);
 		ktrace_ring_count_drop(ring, ts);
+		ktrace_session_lost_proc(ring->session, ring->cpu,
+					 ((const struct ktrace_rec_hdr *)rec)->tgid);
 		ktrace_ring_commit(ring);
 		return;
 	}
@@ -207,11 +209,13 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 	ktrace_ring_maybe_wake(ring);
 }
 
-/* Count a record dropped before it reached the ring (@nested: why). */
-void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested)
+/* Count a record of @tgid dropped before it reached the ring. */
+void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,
+		      pid_t tgid)
 {
 	local_inc(nested ? &ring->lost_nest : &ring->lost_full);
 	ktrace_ring_count_drop(ring, ts);
+	ktrace_session_lost_proc(ring->session, ring->cpu, tgid);
 }
 
 /*

@@ -8,6 +8,7 @@
  */
 #include <linux/cpumask.h>
 #include <linux/err.h>
+#include <linux/hash.h>
 #include <linux/mm.h>
 #include <linux/rculist.h>
 #include <linux/seq_file.h>
@@ -22,30 +23,60 @@
 LIST_HEAD(ktrace_sessions);
 static DEFINE_MUTEX(ktrace_sessions_lock);
 
-struct ktrace_session *ktrace_session_create(void)
+static void ktrace_session_free_rings(struct ktrace_session *s)
 {
-	struct ktrace_session *s;
-	unsigned int cpu, watermark;
-	size_t size = READ_ONCE(ktrace_ring_size);
+	unsigned int cpu;
 
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
-	if (!s)
-		return ERR_PTR(-ENOMEM);
-	mutex_init(&s->read_lock);
-	init_waitqueue_head(&s->wq);
-	s->ring_size = size;
-	s->nr_rings = nr_cpu_ids;
+	if (!s->rings)
+		return;
+	for_each_possible_cpu(cpu)
+		ktrace_ring_free(s->rings[cpu]);
+	kfree(s->rings);
+	s->rings = NULL;
+}
+
+static int ktrace_session_alloc_rings(struct ktrace_session *s, size_t size)
+{
+	unsigned int cpu, watermark;
+
 	s->rings = kcalloc(s->nr_rings, sizeof(*s->rings), GFP_KERNEL);
 	if (!s->rings)
-		goto err;
+		return -ENOMEM;
 	watermark = clamp_t(unsigned int, READ_ONCE(ktrace_wakeup_bytes), 1,
 			    size / 2);
 	for_each_possible_cpu(cpu) {
 		s->rings[cpu] = ktrace_ring_alloc(s, cpu, size, watermark);
-		if (!s->rings[cpu])
-			goto err;
+		if (!s->rings[cpu]) {
+			ktrace_session_free_rings(s);
+			return -ENOMEM;
+		}
 	}
-	s->enabled = true;
+	s->ring_size = size;
+	return 0;
+}
+
+/* A new session: disabled, rings of the module's default size. */
+struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
+{
+	struct ktrace_session *s;
+
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	mutex_init(&s->lock);
+	mutex_init(&s->read_lock);
+	init_waitqueue_head(&s->wq);
+	s->nr_rings = nr_cpu_ids;
+	s->snaplen = READ_ONCE(ktrace_snaplen);
+	ktrace_filter_init(&s->filter, owner_tgid);
+	s->counts = vzalloc(array3_size(s->nr_rings, KTRACE_ABI_COUNT *
+					KTRACE_NR_MAX, sizeof(*s->counts)));
+	s->proc_lost = vzalloc(array3_size(s->nr_rings,
+					   KTRACE_PROC_LOSS_SLOTS + 1,
+					   sizeof(*s->proc_lost)));
+	if (!s->counts || !s->proc_lost ||
+	    ktrace_session_alloc_rings(s, READ_ONCE(ktrace_ring_size)))
+		goto err;
 
 	mutex_lock(&ktrace_sessions_lock);
 	list_add_tail_rcu(&s->node, &ktrace_sessions);
@@ -53,41 +84,212 @@ struct ktrace_session *ktrace_session_create(void)
 	return s;
 
 err:
-	if (s->rings)
-		for_each_possible_cpu(cpu)
-			ktrace_ring_free(s->rings[cpu]);
-	kfree(s->rings);
+	vfree(s->counts);
+	vfree(s->proc_lost);
 	kfree(s);
 	return ERR_PTR(-ENOMEM);
 }
 
 void ktrace_session_destroy(struct ktrace_session *s)
 {
-	unsigned int cpu;
-
+	ktrace_session_set_enabled(s, false);
 	mutex_lock(&ktrace_sessions_lock);
 	list_del_rcu(&s->node);
 	mutex_unlock(&ktrace_sessions_lock);
 	/* Probes run with preemption disabled: after this none sees @s. */
 	synchronize_rcu();
-	for_each_possible_cpu(cpu)
-		ktrace_ring_free(s->rings[cpu]);
-	kfree(s->rings);
+	ktrace_session_free_rings(s);
+	ktrace_filter_free(&s->filter);
+	vfree(s->counts);
+	vfree(s->proc_lost);
 	kfree(s);
 }
 
 /*
- * KTRACE_IOC_ENABLE/DISABLE.  Once disabling returns, no probe writes into
+ * KTRACE_IOC_CONFIGURE, validated by the caller.  Only while disabled:
+ * no probe writes into the session then, so its rings can be replaced
+ * (unless userspace mapped them) and its settings changed.
+ */
+int ktrace_session_configure(struct ktrace_session *s,
+			     const struct ktrace_config *cfg)
+{
+	size_t size = cfg->ring_size ? cfg->ring_size :
+				       READ_ONCE(ktrace_ring_size);
+	int ret = 0;
+
+	mutex_lock(&s->lock);
+	if (s->enabled) {
+		ret = -EBUSY;
+		goto out;
+	}
+	if (size != s->ring_size) {
+		mutex_lock(&s->read_lock);
+		if (s->mapped) {
+			ret = -EBUSY;
+		} else {
+			ktrace_session_free_rings(s);
+			ret = ktrace_session_alloc_rings(s, size);
+			/* Keep a usable session: fall back to the old size. */
+			if (ret && ktrace_session_alloc_rings(s, s->ring_size))
+				ret = -ENOMEM;
+		}
+		mutex_unlock(&s->read_lock);
+		if (ret)
+			goto out;
+	}
+	s->snaplen = cfg->snaplen ? cfg->snaplen : READ_ONCE(ktrace_snaplen);
+	WRITE_ONCE(s->filter.events, cfg->events);
+	WRITE_ONCE(s->filter.exclude_tgid,
+		   cfg->flags & KTRACE_CFG_TRACE_SELF ? 0 :
+		   s->filter.owner_tgid);
+out:
+	mutex_unlock(&s->lock);
+	return ret;
+}
+
+/*
+ * KTRACE_IOC_ENABLE/DISABLE.  The first enabled session attaches the
+ * probes and the last one to leave detaches them, so an idle module costs
+ * the traced system nothing.  Once disabling returns, no probe writes into
  * the session's rings any more and waiting readers have been woken.
  */
 int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 {
-	WRITE_ONCE(s->enabled, on);
-	if (!on) {
+	int ret = 0;
+
+	mutex_lock(&s->lock);
+	if (on && !s->enabled) {
+		if (!s->rings) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		ret = ktrace_probes_get();
+		if (!ret)
+			WRITE_ONCE(s->enabled, true);
+	} else if (!on && s->enabled) {
+		WRITE_ONCE(s->enabled, false);
 		synchronize_rcu();
+		ktrace_probes_put();
 		wake_up_interruptible(&s->wq);
 	}
-	return 0;
+out:
+	mutex_unlock(&s->lock);
+	return ret;
+}
+
+static struct ktrace_sys_count *ktrace_count(struct ktrace_session *s,
+					     unsigned int cpu,
+					     unsigned int abi, long nr)
+{
+	return &s->counts[((size_t)cpu * KTRACE_ABI_COUNT + abi) *
+			  KTRACE_NR_MAX + nr];
+}
+
+/* Probe side, on @cpu with preemption disabled: count one syscall exit. */
+void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
+			  unsigned int abi, long nr, long ret, u64 duration)
+{
+	struct ktrace_sys_count *c;
+
+	if (nr < 0 || nr >= KTRACE_NR_MAX)
+		return;
+	c = ktrace_count(s, cpu, abi, nr);
+	c->calls++;
+	if (IS_ERR_VALUE(ret))
+		c->errors++;
+	if (duration != KTRACE_DURATION_UNKNOWN)
+		c->total_ns += duration;
+}
+
+void ktrace_session_sum_syscall(struct ktrace_session *s,
+				struct ktrace_syscall_stats *out)
+{
+	struct ktrace_sys_count *c;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		c = ktrace_count(s, cpu, out->abi, out->nr);
+		out->calls += READ_ONCE(c->calls);
+		out->errors += READ_ONCE(c->errors);
+		out->total_ns += READ_ONCE(c->total_ns);
+	}
+}
+
+/*
+ * KTRACE_IOC_RESET_STATS: the per-syscall counts and the losses by
+ * process start again from zero; the rings' record counts go on, so that
+ * their accounting stays whole.  Counts in flight on other CPUs may
+ * survive a reset of a running session.
+ */
+void ktrace_session_reset_stats(struct ktrace_session *s)
+{
+	memset(s->counts, 0, array3_size(s->nr_rings, KTRACE_ABI_COUNT *
+					 KTRACE_NR_MAX, sizeof(*s->counts)));
+	memset(s->proc_lost, 0, array3_size(s->nr_rings,
+					    KTRACE_PROC_LOSS_SLOTS + 1,
+					    sizeof(*s->proc_lost)));
+}
+
+/* Probe side: a record of @tgid was dropped on @cpu. */
+void ktrace_session_lost_proc(struct ktrace_session *s, unsigned int cpu,
+			      pid_t tgid)
+{
+	struct ktrace_proc_lost *t = &s->proc_lost[(size_t)cpu *
+						   (KTRACE_PROC_LOSS_SLOTS + 1)];
+	struct ktrace_proc_lost *slot = &t[hash_32(tgid, 6)];
+
+	BUILD_BUG_ON(KTRACE_PROC_LOSS_SLOTS != 1 << 6);
+	if (!slot->tgid)
+		WRITE_ONCE(slot->tgid, tgid);
+	else if (slot->tgid != tgid)
+		slot = &t[KTRACE_PROC_LOSS_SLOTS];	/* others */
+	WRITE_ONCE(slot->lost, slot->lost + 1);
+}
+
+/* KTRACE_IOC_LOSSES: per CPU, then per process summed over the CPUs. */
+int ktrace_session_losses(struct ktrace_session *s, struct ktrace_losses *q)
+{
+	const unsigned int per_cpu = KTRACE_PROC_LOSS_SLOTS + 1;
+	u64 __user *ucpus = u64_to_user_ptr(q->cpus);
+	struct ktrace_proc_loss *out;
+	struct ktrace_proc_lost *e;
+	unsigned int cpu, i, j, n = 0;
+	struct ktrace_ring *r;
+	int ret = 0;
+	u64 lost;
+
+	for (cpu = 0; cpu < s->nr_rings && ucpus && cpu < q->nr_cpus; cpu++) {
+		r = cpu_possible(cpu) ? s->rings[cpu] : NULL;
+		lost = r ? local_read(&r->lost_full) + local_read(&r->lost_nest) :
+			   0;
+		if (put_user(lost, ucpus + cpu))
+			return -EFAULT;
+	}
+	q->nr_cpus = s->nr_rings;
+
+	out = kvcalloc(s->nr_rings * per_cpu, sizeof(*out), GFP_KERNEL);
+	if (!out)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		for (i = 0; i < per_cpu; i++) {
+			e = &s->proc_lost[(size_t)cpu * per_cpu + i];
+			lost = READ_ONCE(e->lost);
+			if (!lost)
+				continue;
+			for (j = 0; j < n; j++)
+				if (out[j].tgid == READ_ONCE(e->tgid))
+					break;
+			if (j == n)
+				out[n++].tgid = READ_ONCE(e->tgid);
+			out[j].lost += lost;
+		}
+	}
+	if (q->procs && copy_to_user(u64_to_user_ptr(q->procs), out,
+				     min(n, q->nr_procs) * sizeof(*out)))
+		ret = -EFAULT;
+	q->nr_procs = n;
+	kvfree(out);
+	return ret;
 }
 
 bool ktrace_session_readable(struct ktrace_session *s)
@@ -196,9 +398,15 @@ int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
 		return -EINVAL;
 	if (cpu >= s->nr_rings || !cpu_possible(cpu))
 		return -EINVAL;
+	/* Not read_lock: read() faults in user pages while holding it. */
+	mutex_lock(&s->lock);
 	ring = s->rings[cpu];
-	if (vma->vm_end - vma->vm_start > ring->map_size)
+	if (vma->vm_end - vma->vm_start > ring->map_size) {
+		mutex_unlock(&s->lock);
 		return -EINVAL;
+	}
+	s->mapped = true;
+	mutex_unlock(&s->lock);
 	return remap_vmalloc_range(vma, ring->page, 0);
 }
 

@@ -208,9 +208,31 @@ static int find_reap(struct trace *t, pid_t pid)
 	return 0;
 }
 
+/*
+ * Sessions start disabled and leave their opener out: these tests trace
+ * themselves, so they say so, then enable capture.
+ */
+static int start_session(int fd)
+{
+	struct ktrace_config cfg = {
+		.events = KTRACE_EV_ALL,
+		.flags = KTRACE_CFG_TRACE_SELF,
+	};
+
+	if (fd < 0)
+		return fd;
+	if (ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg) ||
+	    ioctl(fd, KTRACE_IOC_ENABLE)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 static int open_session(void)
 {
-	return open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	return start_session(open(DEV_PATH, O_RDONLY | O_NONBLOCK |
+				  O_CLOEXEC));
 }
 
 static int set_param(const char *name, const char *value)
@@ -1010,7 +1032,7 @@ TEST_F_TIMEOUT(small_ring, timer_signals_during_syscall_storm, 120)
 
 TEST_F(capture, mmap_ring_matches_protocol)
 {
-	int rw = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+	int rw = start_session(open(DEV_PATH, O_RDWR | O_CLOEXEC));
 	long page = sysconf(_SC_PAGESIZE);
 	struct ktrace_ring_page *ctl;
 	uint64_t head, tail, size;
@@ -1079,7 +1101,7 @@ TEST_F(capture, mmap_ring_matches_protocol)
 static void read_forever(void)
 {
 	char *buf = malloc(READ_BUF);
-	int fd = open(DEV_PATH, O_RDONLY);
+	int fd = start_session(open(DEV_PATH, O_RDONLY));
 
 	if (fd < 0)
 		_exit(1);

@@ -58,3 +58,70 @@ int ktrace_dev_version(int fd, struct ktrace_version *v)
 	v->release[sizeof(v->release) - 1] = '\0';
 	return 0;
 }
+
+/* One ioctl, with a one-line message naming what failed. */
+static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
+{
+	if (ioctl(fd, cmd, arg) == 0)
+		return 0;
+	ktrace_err("%s: %s", what, strerror(errno));
+	return -1;
+}
+
+int kt_dev_configure(int fd, const struct ktrace_config *c)
+{
+	return dev_ioctl(fd, KTRACE_IOC_CONFIGURE, (void *)c,
+			 "configuring the session");
+}
+
+int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
+{
+	struct ktrace_pid p = { .pid = pid, .flags = flags };
+
+	if (ioctl(fd, add ? KTRACE_IOC_PID_ADD : KTRACE_IOC_PID_DEL, &p) == 0)
+		return 0;
+	if (errno == ESRCH)
+		ktrace_err("-p %d: no such process", pid);
+	else
+		ktrace_err("tracing process %d: %s", pid, strerror(errno));
+	return -1;
+}
+
+int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s)
+{
+	return dev_ioctl(fd, KTRACE_IOC_SET_SYSCALLS, (void *)s,
+			 "setting the syscall filter");
+}
+
+/* Returns 1 past the last class, 0 with *c filled, -1 on error. */
+int kt_dev_get_class(int fd, struct ktrace_class *c)
+{
+	if (ioctl(fd, KTRACE_IOC_GET_CLASS, c) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return 1;
+	ktrace_err("reading the syscall classes: %s", strerror(errno));
+	return -1;
+}
+
+int kt_dev_set_status(int fd, const struct ktrace_status *s)
+{
+	return dev_ioctl(fd, KTRACE_IOC_SET_STATUS, (void *)s,
+			 "setting the status filter");
+}
+
+int kt_dev_enable(int fd)
+{
+	return dev_ioctl(fd, KTRACE_IOC_ENABLE, NULL, "enabling the session");
+}
+
+int kt_dev_disable(int fd)
+{
+	return dev_ioctl(fd, KTRACE_IOC_DISABLE, NULL, "disabling the session");
+}
+
+int kt_dev_syscall_stats(int fd, struct ktrace_syscall_stats *st)
+{
+	return dev_ioctl(fd, KTRACE_IOC_SESSION_SYSCALL_STATS, st,
+			 "reading the syscall counters");
+}

@@ -52,18 +52,39 @@ static void usage(FILE *out)
 
 	fprintf(out,
 		"Usage: %s [OPTIONS] [-- COMMAND [ARGS...]]\n"
+		"       %s [OPTIONS] -p PID[,PID...]\n"
 		"       %s SUBCOMMAND [ARGS...]\n"
 		"\n"
-		"Trace system calls and process lifecycles through the ktrace\n"
-		"kernel module (/dev/ktrace).\n"
+		"Trace system calls, signals and process lifecycles through the\n"
+		"ktrace kernel module, with strace's options and output.  With a\n"
+		"COMMAND, trace it from its execve on; with -p, attach to running\n"
+		"processes; with neither, trace the whole system but ktrace.\n"
 		"\n"
 		"Options:\n"
-		"  -h, --help      show this help and exit\n"
-		"  -V, --version   print the versions and exit\n"
+		"  -f             follow forks: trace children too\n"
+		"  -ff            with -o FILE, one FILE.PID per process\n"
+		"  -o FILE        write the trace to FILE\n"
+		"  -p PID         attach to a process and its threads (repeatable)\n"
+		"  -e trace=SET   trace only SET: names, %%CLASS, /REGEX, !SET\n"
+		"  -e status=SET  only calls that are successful or failed\n"
+		"  -z, -Z         only successful, only failed calls\n"
+		"  -c             count time, calls and errors; print a summary\n"
+		"  -C             like -c, and print the trace too\n"
+		"  -S SORTBY      sort the summary by time, calls, errors, name\n"
+		"  -T             show the time spent in each call\n"
+		"  -t, -tt, -ttt  prefix lines with the time of day (usecs, epoch)\n"
+		"  -r             prefix lines with the time since the last line\n"
+		"  -s N           show N bytes of strings (default 32)\n"
+		"  -y             print the paths of file descriptors\n"
+		"  -q             suppress attach/detach messages (-qq: and exits)\n"
+		"  -u USER        run COMMAND as USER\n"
+		"      --json     one JSON object per event (Documentation/json.rst)\n"
+		"  -h, --help     show this help and exit\n"
+		"  -V, --version  print the versions and exit\n"
 		"\n"
-		"Subcommands:\n", ktrace_prog, ktrace_prog);
+		"Subcommands:\n", ktrace_prog, ktrace_prog, ktrace_prog);
 	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
-		fprintf(out, "  %-14s  %s\n", subcommands[i].name,
+		fprintf(out, "  %-14s %s\n", subcommands[i].name,
 			subcommands[i].description);
 	fprintf(out, "\nSee ktrace(1) for the full manual.\n");
 }
@@ -123,11 +144,5 @@ int main(int argc, char **argv)
 			if (!strcmp(o.argv[0], subcommands[i].name))
 				return subcommands[i].fn(o.argc, o.argv);
 	}
-	if (!o.argc && !o.npids) {
-		ktrace_err("nothing to do: give a command to trace or a subcommand (see '%s --help')",
-			   ktrace_prog);
-		return 1;
-	}
-	ktrace_err("tracing is not implemented yet");
-	return 1;
+	return kt_trace(&o);
 }

@@ -8,6 +8,8 @@
 #define KTRACE_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
 #include <linux/ktrace.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -73,6 +75,24 @@ int ktrace_cmd_syscalls(int argc, char **argv);
 /* device.c */
 int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
+int kt_dev_configure(int fd, const struct ktrace_config *c);
+int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
+int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
+int kt_dev_get_class(int fd, struct ktrace_class *c);
+int kt_dev_set_status(int fd, const struct ktrace_status *s);
+int kt_dev_enable(int fd);
+int kt_dev_disable(int fd);
+int kt_dev_syscall_stats(int fd, struct ktrace_syscall_stats *st);
+
+/* filters.c: -e trace=, -e status= and the events, set in the kernel */
+int kt_filters_apply(int fd, const struct kt_opts *o);
+
+/* summary.c: -c and -C, from the session's counters */
+void kt_summary(int fd, const struct kt_opts *o, FILE *out);
+
+/* trace.c */
+#define KTRACE_JSON_VERSION 1
+int kt_trace(const struct kt_opts *o);
 
 /* ktrace.c */
 __printf(1, 2) void ktrace_err(const char *fmt, ...);

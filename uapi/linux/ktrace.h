@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	1
+#define KTRACE_ABI_MINOR	2
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -40,6 +40,10 @@ struct ktrace_version {
 	__u64 features;
 	char release[32];
 };
+
+/* struct ktrace_version.features */
+#define KTRACE_FEAT_CAPTURE	0x1	/* records, rings, read(), poll(), mmap() */
+#define KTRACE_FEAT_SESSIONS	0x2	/* KTRACE_IOC_CONFIGURE and the filters */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -413,11 +417,158 @@ struct ktrace_syscall_stats {
 	__u64 hist[KTRACE_HIST_BUCKETS];
 };
 
-/* Capture starts enabled when the device is opened. */
+/* A session starts disabled: KTRACE_IOC_ENABLE starts capture. */
 #define KTRACE_IOC_ENABLE	_IO(KTRACE_IOC_MAGIC, 0x01)
 #define KTRACE_IOC_DISABLE	_IO(KTRACE_IOC_MAGIC, 0x02)
 #define KTRACE_IOC_STATS	_IOR(KTRACE_IOC_MAGIC, 0x03, struct ktrace_stats)
 #define KTRACE_IOC_SYSCALL_STATS \
 	_IOWR(KTRACE_IOC_MAGIC, 0x04, struct ktrace_syscall_stats)
+
+/*
+ * Sessions and filters.  A session starts disabled: configure it, set its
+ * filters, then KTRACE_IOC_ENABLE.  Documentation/userspace-api.rst has
+ * every field and errno.
+ */
+
+/* struct ktrace_config.events: what kinds of events are recorded */
+#define KTRACE_EV_SYSCALL	0x1	/* syscall enter and exit */
+#define KTRACE_EV_LIFECYCLE	0x2	/* fork, exec, exit, reap */
+#define KTRACE_EV_SIGNAL	0x4	/* signal generate and deliver */
+#define KTRACE_EV_ALL		0x7
+
+/* struct ktrace_config.flags */
+#define KTRACE_CFG_OVERWRITE	0x1	/* full ring: drop oldest (flight recorder) */
+#define KTRACE_CFG_TRACE_SELF	0x2	/* also trace the opener's thread group */
+#define KTRACE_CFG_FLAGS	0x3
+
+/**
+ * struct ktrace_config - KTRACE_IOC_CONFIGURE, a session's settings
+ * @ring_size:	bytes per CPU ring, a power of two between 16 KiB and
+ *		64 MiB; 0 for the module's ring_size parameter
+ * @snaplen:	bytes of user memory copied per string or buffer, at most
+ *		4096; 0 for the module's snaplen parameter
+ * @events:	KTRACE_EV_* kinds recorded, not 0
+ * @flags:	KTRACE_CFG_*
+ * @__reserved:	zero
+ */
+struct ktrace_config {
+	__u32 ring_size;
+	__u32 snaplen;
+	__u32 events;
+	__u32 flags;
+	__u64 __reserved[4];
+};
+
+/* struct ktrace_pid.flags */
+#define KTRACE_PID_THREAD_GROUP	0x1	/* @pid names a whole process */
+#define KTRACE_PID_FOLLOW	0x2	/* its children join when forked */
+#define KTRACE_PID_FLAGS	0x3
+
+/**
+ * struct ktrace_pid - KTRACE_IOC_PID_ADD, KTRACE_IOC_PID_DEL
+ * @pid:	a thread id, or with KTRACE_PID_THREAD_GROUP a process id, in
+ *		the caller's pid namespace
+ * @flags:	KTRACE_PID_*
+ * @__reserved:	zero
+ *
+ * Once a PID is added, the session traces only the listed tasks.
+ */
+struct ktrace_pid {
+	__s32 pid;
+	__u32 flags;
+	__u64 __reserved;
+};
+
+/* Words of a syscall bitmap: one bit per syscall number */
+#define KTRACE_SYSCALL_WORDS	(KTRACE_NR_MAX / 64)
+
+/**
+ * struct ktrace_syscalls - KTRACE_IOC_SET_SYSCALLS, which syscalls to trace
+ * @abi:	KTRACE_ABI_*
+ * @__reserved:	zero
+ * @bits:	bit N of word N / 64 set traces syscall N
+ */
+struct ktrace_syscalls {
+	__u32 abi;
+	__u32 __reserved;
+	__u64 bits[KTRACE_SYSCALL_WORDS];
+};
+
+/* Length of struct ktrace_class.name */
+#define KTRACE_CLASS_NAME_LEN	16
+
+/**
+ * struct ktrace_class - KTRACE_IOC_GET_CLASS, one of strace's classes
+ * @abi:	in: KTRACE_ABI_*
+ * @index:	in: 0, 1, ... until the command fails with ENOENT
+ * @name:	out: the class's name, e.g. "file", NUL-terminated
+ * @bits:	out: its syscalls, as struct ktrace_syscalls.bits
+ */
+struct ktrace_class {
+	__u32 abi;
+	__u32 index;
+	char name[KTRACE_CLASS_NAME_LEN];
+	__u64 bits[KTRACE_SYSCALL_WORDS];
+};
+
+/* struct ktrace_status.status */
+#define KTRACE_STATUS_SUCCESSFUL 0x1	/* calls that did not fail */
+#define KTRACE_STATUS_FAILED	0x2	/* calls that returned an error */
+#define KTRACE_STATUS_ALL	0x3
+
+/**
+ * struct ktrace_status - KTRACE_IOC_SET_STATUS, filters on how calls end
+ * @status:	KTRACE_STATUS_* of the calls to record, not 0
+ * @__reserved:	zero
+ * @min_duration: record only calls that took at least this many ns
+ *
+ * With any filter here, a call is recorded when it returns: its
+ * KTRACE_REC_SYS_ENTER record (with its original timestamp) and its
+ * KTRACE_REC_SYS_EXIT record are written together.
+ */
+struct ktrace_status {
+	__u32 status;
+	__u32 __reserved;
+	__u64 min_duration;
+};
+
+/**
+ * struct ktrace_losses - KTRACE_IOC_LOSSES, where records were lost
+ * @cpus:	in: user pointer to @nr_cpus __u64, filled with the records
+ *		each CPU's ring dropped; 0 to only learn @nr_cpus
+ * @nr_cpus:	in: room at @cpus; out: the number of CPU rings
+ * @nr_procs:	in: room at @procs; out: processes with losses, which may
+ *		be more than there was room for
+ * @procs:	in: user pointer to @nr_procs struct ktrace_proc_loss
+ */
+struct ktrace_losses {
+	__u64 cpus;
+	__u32 nr_cpus;
+	__u32 nr_procs;
+	__u64 procs;
+};
+
+/**
+ * struct ktrace_proc_loss - records of one process a session dropped
+ * @tgid:	process id (in the initial pid namespace)
+ * @__reserved:	zero
+ * @lost:	records dropped
+ */
+struct ktrace_proc_loss {
+	__s32 tgid;
+	__u32 __reserved;
+	__u64 lost;
+};
+
+#define KTRACE_IOC_CONFIGURE	_IOW(KTRACE_IOC_MAGIC, 0x10, struct ktrace_config)
+#define KTRACE_IOC_PID_ADD	_IOW(KTRACE_IOC_MAGIC, 0x11, struct ktrace_pid)
+#define KTRACE_IOC_PID_DEL	_IOW(KTRACE_IOC_MAGIC, 0x12, struct ktrace_pid)
+#define KTRACE_IOC_SET_SYSCALLS	_IOW(KTRACE_IOC_MAGIC, 0x13, struct ktrace_syscalls)
+#define KTRACE_IOC_GET_CLASS	_IOWR(KTRACE_IOC_MAGIC, 0x14, struct ktrace_class)
+#define KTRACE_IOC_SET_STATUS	_IOW(KTRACE_IOC_MAGIC, 0x15, struct ktrace_status)
+#define KTRACE_IOC_RESET_STATS	_IO(KTRACE_IOC_MAGIC, 0x16)
+#define KTRACE_IOC_LOSSES	_IOWR(KTRACE_IOC_MAGIC, 0x17, struct ktrace_losses)
+#define KTRACE_IOC_SESSION_SYSCALL_STATS \
+	_IOWR(KTRACE_IOC_MAGIC, 0x18, struct ktrace_syscall_stats)
 
 #endif /* _UAPI_LINUX_KTRACE_H */

@@ -1,0 +1,701 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sessions and their in-kernel filters: every ioctl with every errno it
+ * documents, each filter selecting exactly what it should, two sessions
+ * side by side, the tracer left out of its own trace, and no probe
+ * attached while no session is enabled.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/ktrace.h>
+
+#include "../kselftest_harness.h"
+
+#define DEV_PATH	"/dev/ktrace"
+#define PROBES_PATH	"/sys/kernel/debug/ktrace/probes"
+#define BUF_SIZE	(4 << 20)
+
+static char *buf;
+
+static int sess_open(void)
+{
+	return open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
+static int sess_config(int fd, __u32 events, __u32 flags)
+{
+	struct ktrace_config c = { .events = events, .flags = flags };
+
+	return ioctl(fd, KTRACE_IOC_CONFIGURE, &c);
+}
+
+static int pid_add(int fd, pid_t pid, __u32 flags)
+{
+	struct ktrace_pid p = { .pid = pid, .flags = flags };
+
+	return ioctl(fd, KTRACE_IOC_PID_ADD, &p);
+}
+
+/* Read what the session holds now: bytes in buf. */
+static size_t drain(int fd)
+{
+	size_t len = 0;
+	ssize_t n;
+
+	while (len + KTRACE_REC_MAX_SIZE <= BUF_SIZE) {
+		n = read(fd, buf + len, BUF_SIZE - len);
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	return len;
+}
+
+/* Walking the records read: first, still inside, next. */
+static const struct ktrace_rec_hdr *rec_first(void)
+{
+	return (const struct ktrace_rec_hdr *)buf;
+}
+
+static int rec_ok(const struct ktrace_rec_hdr *h, size_t len)
+{
+	return (const char *)h < buf + len && h->size >= sizeof(*h);
+}
+
+static const struct ktrace_rec_hdr *rec_next(const struct ktrace_rec_hdr *h)
+{
+	return (const void *)((const char *)h + h->size);
+}
+
+/* Syscall exits of a given number by tgid (0: any) in the buffer. */
+static int count_exits(size_t len, pid_t tgid, long nr)
+{
+	const struct ktrace_rec_hdr *h;
+	int n = 0;
+
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == nr &&
+		    x->abi == KTRACE_ABI_NATIVE && (!tgid || h->tgid == tgid))
+			n++;
+	}
+	return n;
+}
+
+static int count_tgid(size_t len, pid_t tgid)
+{
+	const struct ktrace_rec_hdr *h;
+	int n = 0;
+
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h))
+		if (h->tgid == tgid)
+			n++;
+	return n;
+}
+
+/* A child that waits for a byte on a pipe, then runs fn and exits. */
+struct child {
+	pid_t pid;
+	int go;
+};
+
+static struct child spawn(void (*fn)(void))
+{
+	struct child c = { -1, -1 };
+	int p[2];
+	char x;
+
+	if (pipe(p))
+		return c;
+	c.pid = fork();
+	if (c.pid == 0) {
+		close(p[1]);
+		if (read(p[0], &x, 1) != 1)
+			_exit(1);
+		fn();
+		_exit(0);
+	}
+	close(p[0]);
+	c.go = p[1];
+	return c;
+}
+
+static int run(struct child *c)
+{
+	int status;
+
+	if (write(c->go, "g", 1) != 1)
+		return -1;
+	close(c->go);
+	if (waitpid(c->pid, &status, 0) != c->pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void do_getppid(void)
+{
+	int i;
+
+	for (i = 0; i < 10; i++)
+		syscall(__NR_getppid);
+}
+
+static pid_t grandchild_pid;
+
+/*
+ * Forks a grandchild whose very first syscall is getppid(): a raw clone()
+ * like fork(), without the C library's work in the child.
+ */
+static void do_fork_grandchild(void)
+{
+	long pid = syscall(__NR_clone, SIGCHLD, 0, 0, 0, 0);
+
+	if (pid == 0) {
+		syscall(__NR_getppid);
+		syscall(__NR_exit, 0);
+	}
+	waitpid(pid, NULL, 0);
+}
+
+static void do_files(void)
+{
+	int fd = open("/nonexistent/ktrace", O_RDONLY);
+
+	if (fd >= 0)
+		close(fd);
+	syscall(__NR_getppid);
+}
+
+static void do_sleeps(void)
+{
+	struct timespec shortt = { 0, 1000000 }, longt = { 0, 60000000 };
+
+	syscall(__NR_nanosleep, &shortt, NULL);
+	syscall(__NR_nanosleep, &longt, NULL);
+}
+
+/* debugfs' view of a tracepoint: its static key and our attachment. */
+static int probe_state(const char *tp, int *key, int *attached)
+{
+	char line[128], name[64];
+	FILE *f = fopen(PROBES_PATH, "r");
+	int found = 0;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%63s %d %d", name, key, attached) == 3 &&
+		    !strcmp(name, tp))
+			found = 1;
+	fclose(f);
+	return found ? 0 : -1;
+}
+
+FIXTURE(session) {
+	int fd;
+};
+
+FIXTURE_SETUP(session)
+{
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	if (!buf)
+		buf = malloc(BUF_SIZE);
+	ASSERT_NE(NULL, buf);
+	self->fd = sess_open();
+	ASSERT_LE(0, self->fd) TH_LOG("%s: %s", DEV_PATH, strerror(errno));
+}
+
+FIXTURE_TEARDOWN(session)
+{
+	close(self->fd);
+}
+
+TEST_F(session, configure_errors)
+{
+	struct ktrace_config c;
+
+#define EXPECT_CFG(err, ...) do {					\
+		struct ktrace_config _c = { .events = KTRACE_EV_ALL,	\
+					    __VA_ARGS__ };		\
+		EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &_c)); \
+		EXPECT_EQ(err, errno);					\
+	} while (0)
+	EXPECT_CFG(EINVAL, .__reserved[3] = 1);
+	EXPECT_CFG(EINVAL, .flags = 0x80);
+	EXPECT_CFG(EINVAL, .events = 0);
+	EXPECT_CFG(EINVAL, .events = 0x100);
+	EXPECT_CFG(EINVAL, .snaplen = 4);
+	EXPECT_CFG(EINVAL, .snaplen = 4097);
+	EXPECT_CFG(EINVAL, .ring_size = 3 << 16);
+	EXPECT_CFG(EINVAL, .ring_size = 4096);
+	EXPECT_CFG(E2BIG, .ring_size = 128 << 20);
+	EXPECT_CFG(EOPNOTSUPP, .flags = KTRACE_CFG_OVERWRITE);
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, (void *)8));
+	EXPECT_EQ(EFAULT, errno);
+
+	memset(&c, 0, sizeof(c));
+	c.events = KTRACE_EV_ALL;
+	c.ring_size = 64 << 10;
+	c.snaplen = 64;
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EBUSY, errno);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+#undef EXPECT_CFG
+}
+
+TEST_F(session, configure_sets_ring_size)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_ALL,
+				   .ring_size = 32 << 10 };
+	long page = sysconf(_SC_PAGESIZE);
+	struct ktrace_ring_page *ctl;
+	int rw = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+
+	ASSERT_LE(0, rw);
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+	ctl = mmap(NULL, page, PROT_READ, MAP_SHARED, rw,
+		   KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl);
+	EXPECT_EQ(32 << 10, ctl->data_size);
+	/* Mapped rings stay: no new size while userspace looks at them. */
+	c.ring_size = 64 << 10;
+	EXPECT_EQ(-1, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EBUSY, errno);
+	munmap(ctl, page);
+	close(rw);
+}
+
+TEST_F(session, pid_errors)
+{
+	struct ktrace_pid p = { .pid = getpid() };
+	pid_t tid;
+
+	p.__reserved = 1;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PID_ADD, &p));
+	EXPECT_EQ(EINVAL, errno);
+	p.__reserved = 0;
+	p.flags = 0x10;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PID_ADD, &p));
+	EXPECT_EQ(EINVAL, errno);
+	p.flags = 0;
+	p.pid = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PID_ADD, &p));
+	EXPECT_EQ(EINVAL, errno);
+	p.pid = -5;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PID_DEL, &p));
+	EXPECT_EQ(EINVAL, errno);
+	/* A pid that does not exist now: the highest one is free here. */
+	p.pid = 4194303;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PID_ADD, &p));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PID_ADD, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	tid = getpid();
+	EXPECT_EQ(0, pid_add(self->fd, tid, KTRACE_PID_THREAD_GROUP));
+	p.pid = tid;
+	p.flags = KTRACE_PID_THREAD_GROUP;
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_PID_DEL, &p));
+}
+
+TEST_F(session, syscalls_status_stats_errors)
+{
+	struct ktrace_syscalls sc = { .abi = KTRACE_ABI_COUNT };
+	struct ktrace_status st = { .status = KTRACE_STATUS_ALL };
+	struct ktrace_syscall_stats ss = { .nr = KTRACE_NR_MAX };
+	struct ktrace_losses q = { .cpus = 8, .nr_cpus = 4 };
+
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, &sc));
+	EXPECT_EQ(EINVAL, errno);
+	sc.abi = 0;
+	sc.__reserved = 1;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, &sc));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, (void *)8));
+	EXPECT_EQ(EFAULT, errno);
+
+	st.__reserved = 1;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	EXPECT_EQ(EINVAL, errno);
+	st.__reserved = 0;
+	st.status = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	EXPECT_EQ(EINVAL, errno);
+	st.status = 8;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	EXPECT_EQ(EINVAL, errno);
+
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_SYSCALL_STATS, &ss));
+	EXPECT_EQ(EINVAL, errno);
+	ss.nr = 0;
+	ss.abi = 7;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_SYSCALL_STATS, &ss));
+	EXPECT_EQ(EINVAL, errno);
+
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_LOSSES, &q));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_RESET_STATS));
+	EXPECT_EQ(-1, ioctl(self->fd, _IO(KTRACE_IOC_MAGIC, 0x7f)));
+	EXPECT_EQ(ENOTTY, errno);
+}
+
+/* Find class @name of @abi; returns its index or -1. */
+static int find_class(int fd, __u32 abi, const char *name,
+		      struct ktrace_class *out)
+{
+	struct ktrace_class c;
+
+	for (c.index = 0;; c.index++) {
+		c.abi = abi;
+		if (ioctl(fd, KTRACE_IOC_GET_CLASS, &c))
+			return -1;
+		if (!strcmp(c.name, name)) {
+			*out = c;
+			return c.index;
+		}
+	}
+}
+
+static int has(const struct ktrace_class *c, unsigned int nr)
+{
+	return !!(c->bits[nr / 64] & (1ULL << (nr % 64)));
+}
+
+TEST_F(session, classes_published_per_abi)
+{
+	struct ktrace_class c = { .abi = 5 };
+
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_GET_CLASS, &c));
+	EXPECT_EQ(EINVAL, errno);
+	c.abi = 0;
+	c.index = 1000;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_GET_CLASS, &c));
+	EXPECT_EQ(ENOENT, errno);
+
+	ASSERT_LE(0, find_class(self->fd, KTRACE_ABI_NATIVE, "file", &c));
+	EXPECT_TRUE(has(&c, __NR_openat));
+	EXPECT_TRUE(has(&c, __NR_execve));
+	EXPECT_FALSE(has(&c, __NR_read));
+	ASSERT_LE(0, find_class(self->fd, KTRACE_ABI_NATIVE, "network", &c));
+	EXPECT_TRUE(has(&c, __NR_connect));
+	EXPECT_FALSE(has(&c, __NR_openat));
+	ASSERT_LE(0, find_class(self->fd, KTRACE_ABI_NATIVE, "process", &c));
+	EXPECT_TRUE(has(&c, __NR_clone));
+	EXPECT_TRUE(has(&c, __NR_exit_group));
+	/* i386 numbers: open is 5, socketcall 102, both their own ABI's. */
+	ASSERT_LE(0, find_class(self->fd, KTRACE_ABI_COMPAT, "file", &c));
+	EXPECT_TRUE(has(&c, 5));
+	ASSERT_LE(0, find_class(self->fd, KTRACE_ABI_COMPAT, "network", &c));
+	EXPECT_TRUE(has(&c, 102));
+}
+
+TEST_F(session, pid_filter_sees_only_its_process)
+{
+	struct child a = spawn(do_getppid), b = spawn(do_getppid);
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_LT(0, b.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	EXPECT_EQ(0, run(&b));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+	EXPECT_EQ(0, count_tgid(len, b.pid));
+	EXPECT_EQ(0, count_tgid(len, getpid()));
+}
+
+TEST_F(session, follow_sees_grandchild_first_syscall)
+{
+	struct child a = spawn(do_fork_grandchild);
+	const struct ktrace_rec_hdr *h;
+	size_t len;
+	int forks = 0, seen = 0;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP |
+			     KTRACE_PID_FOLLOW));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_fork *f = (const void *)h;
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+
+		if (h->type == KTRACE_REC_FORK && h->tgid == a.pid) {
+			grandchild_pid = f->child_tgid;
+			forks++;
+		}
+		/* The grandchild's first enter must be its getppid(). */
+		if (forks && h->type == KTRACE_REC_SYS_ENTER &&
+		    h->tgid == grandchild_pid && !seen)
+			seen = e->nr == __NR_getppid ? 1 : -1;
+	}
+	EXPECT_EQ(1, forks);
+	EXPECT_EQ(1, seen);
+}
+
+TEST_F(session, no_follow_leaves_children_out)
+{
+	struct child a = spawn(do_fork_grandchild);
+	const struct ktrace_rec_hdr *h;
+	size_t len;
+	int others = 0;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h))
+		if (h->type == KTRACE_REC_SYS_ENTER && h->tgid != a.pid)
+			others++;
+	EXPECT_EQ(0, others);
+	EXPECT_LT(0, count_tgid(len, a.pid));
+}
+
+TEST_F(session, class_filter_matches_published_table)
+{
+	struct child a = spawn(do_files);
+	struct ktrace_syscalls sc = { .abi = KTRACE_ABI_NATIVE };
+	struct ktrace_class c;
+	const struct ktrace_rec_hdr *h;
+	size_t len;
+	int outside = 0;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_LE(0, find_class(self->fd, KTRACE_ABI_NATIVE, "file", &c));
+	memcpy(sc.bits, c.bits, sizeof(sc.bits));
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, &sc));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(1, count_exits(len, a.pid, __NR_openat));
+	EXPECT_EQ(0, count_exits(len, a.pid, __NR_getppid));
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && !has(&c, x->nr))
+			outside++;
+	}
+	EXPECT_EQ(0, outside);
+}
+
+TEST_F(session, failed_only_records_enter_and_exit_of_failures)
+{
+	struct child a = spawn(do_files);
+	struct ktrace_status st = { .status = KTRACE_STATUS_FAILED };
+	const struct ktrace_rec_hdr *h;
+	size_t len;
+	int enters = 0, ok_exits = 0;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_ENTER && e->nr == __NR_openat)
+			enters++;
+		if (h->type == KTRACE_REC_SYS_EXIT && x->ret >= 0)
+			ok_exits++;
+	}
+	EXPECT_EQ(1, enters);
+	EXPECT_EQ(1, count_exits(len, a.pid, __NR_openat));
+	EXPECT_EQ(0, count_exits(len, a.pid, __NR_getppid));
+	EXPECT_EQ(0, ok_exits);
+}
+
+TEST_F(session, min_duration_keeps_slow_calls)
+{
+	struct child a = spawn(do_sleeps);
+	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
+				    .min_duration = 30000000 };
+	const struct ktrace_rec_hdr *h;
+	size_t len;
+	int n = 0;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type != KTRACE_REC_SYS_EXIT)
+			continue;
+		n++;
+		EXPECT_LE(30000000, x->duration);
+		EXPECT_EQ(__NR_nanosleep, x->nr);
+	}
+	EXPECT_EQ(1, n);
+}
+
+TEST_F(session, opener_left_out_unless_asked)
+{
+	struct child a = spawn(do_getppid);
+	size_t len;
+	int i;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	for (i = 0; i < 5; i++)
+		syscall(__NR_getppid);
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(0, count_tgid(len, getpid()));
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL,
+				 KTRACE_CFG_TRACE_SELF));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	for (i = 0; i < 5; i++)
+		syscall(__NR_getppid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_LE(5, count_exits(len, getpid(), __NR_getppid));
+}
+
+TEST_F(session, two_sessions_each_see_their_own)
+{
+	struct child a = spawn(do_getppid), b = spawn(do_files);
+	struct ktrace_status st = { .status = KTRACE_STATUS_FAILED };
+	int fd2 = sess_open();
+	size_t len;
+
+	ASSERT_LE(0, fd2);
+	ASSERT_LT(0, a.pid);
+	ASSERT_LT(0, b.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, sess_config(fd2, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(fd2, b.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	EXPECT_EQ(0, run(&b));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+	EXPECT_EQ(0, count_tgid(len, b.pid));
+	len = drain(fd2);
+	EXPECT_EQ(1, count_exits(len, b.pid, __NR_openat));
+	EXPECT_EQ(0, count_exits(len, b.pid, __NR_getppid));
+	EXPECT_EQ(0, count_tgid(len, a.pid));
+	close(fd2);
+}
+
+TEST_F(session, counters_are_per_session)
+{
+	struct child a = spawn(do_getppid);
+	struct ktrace_syscall_stats ss = { .nr = __NR_getppid };
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_LIFECYCLE, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	/* Counted although no syscall record was asked for. */
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_SYSCALL_STATS, &ss));
+	EXPECT_EQ(10, ss.calls);
+	EXPECT_EQ(0, ss.errors);
+	EXPECT_EQ(0, count_exits(drain(self->fd), 0, __NR_getppid));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_RESET_STATS));
+	memset(&ss, 0, sizeof(ss));
+	ss.nr = __NR_getppid;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_SYSCALL_STATS, &ss));
+	EXPECT_EQ(0, ss.calls);
+}
+
+TEST_F(session, idle_module_attaches_no_probe)
+{
+	int key, attached;
+
+	if (probe_state("sys_enter", &key, &attached))
+		SKIP(return, "no %s", PROBES_PATH);
+	/* Nothing else traces in the test VM: the keys are ours alone. */
+	EXPECT_EQ(0, key);
+	EXPECT_EQ(0, attached);
+	ASSERT_EQ(0, probe_state("sched_process_fork", &key, &attached));
+	EXPECT_EQ(0, key);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(0, probe_state("sys_enter", &key, &attached));
+	EXPECT_EQ(1, key);
+	EXPECT_EQ(1, attached);
+	ASSERT_EQ(0, probe_state("signal_deliver", &key, &attached));
+	EXPECT_EQ(1, key);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, probe_state("sys_enter", &key, &attached));
+	EXPECT_EQ(0, key);
+	EXPECT_EQ(0, attached);
+}
+
+/* Random commands, sizes and pointers: errors, never an oops. */
+TEST_F_TIMEOUT(session, random_ioctls_fail_cleanly, 120)
+{
+	static unsigned char junk[8192];
+	unsigned int i, seed = 12345;
+	void *ptrs[] = { NULL, (void *)8, junk, junk + sizeof(junk) - 16,
+			 (void *)-1UL };
+
+	for (i = 0; i < 20000; i++) {
+		unsigned int dir = rand_r(&seed) % 4, nr = rand_r(&seed) % 0x20;
+		unsigned int size = rand_r(&seed) % 600;
+		unsigned long cmd = _IOC(dir, KTRACE_IOC_MAGIC, nr, size);
+		unsigned int k;
+
+		if (rand_r(&seed) % 8 == 0)
+			cmd = rand_r(&seed);
+		/* Never enable: a random PID filter could hide everything. */
+		if (cmd == KTRACE_IOC_ENABLE)
+			continue;
+		for (k = 0; k < 64; k++)
+			junk[rand_r(&seed) % sizeof(junk)] = rand_r(&seed);
+		ioctl(self->fd, cmd, ptrs[rand_r(&seed) % 5]);
+	}
+	/* The session still works. */
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): strace's -e trace= and -e status= turned into the session's
+ * in-kernel filters.  Syscall sets are resolved per ABI: a name selects
+ * that syscall in every ABI that has it, %CLASS the module's published
+ * class lists, /REGEX every matching name.  Several -e trace= options add
+ * up; "!" selects everything but the set.
+ */
+#include <errno.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ktrace.h"
+
+#define NABI KTRACE_ABI_COUNT
+
+struct sysset {
+	__u64 bits[NABI][KTRACE_SYSCALL_WORDS];
+};
+
+static const enum ktrace_cli_abi cli_abi[NABI] = {
+	[KTRACE_ABI_NATIVE] = KTRACE_CLI_ABI_X86_64,
+	[KTRACE_ABI_COMPAT] = KTRACE_CLI_ABI_I386,
+};
+
+static void set_bit_nr(struct sysset *s, int abi, unsigned int nr)
+{
+	if (nr < KTRACE_NR_MAX)
+		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
+}
+
+/* strace's older spellings of the classes, without the '%'. */
+static const char *const bare_classes[] = {
+	"file", "process", "network", "signal", "ipc", "desc", "memory",
+};
+
+static int add_class(int fd, struct sysset *s, const char *name)
+{
+	struct ktrace_class c;
+	int abi, w, found = 0, r;
+
+	if (!strcmp(name, "net"))
+		name = "network";
+	for (abi = 0; abi < NABI; abi++) {
+		for (c.index = 0;; c.index++) {
+			c.abi = abi;
+			r = kt_dev_get_class(fd, &c);
+			if (r < 0)
+				return -1;
+			if (r > 0)
+				break;
+			if (strcmp(c.name, name))
+				continue;
+			for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+				s->bits[abi][w] |= c.bits[w];
+			found = 1;
+		}
+	}
+	if (!found) {
+		ktrace_err("-e trace: unknown syscall class '%%%s'", name);
+		return -1;
+	}
+	return 0;
+}
+
+static int add_regex(struct sysset *s, const char *re)
+{
+	regex_t rx;
+	unsigned int nr;
+	int abi, found = 0;
+	char msg[128];
+	int err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
+
+	if (err) {
+		regerror(err, &rx, msg, sizeof(msg));
+		ktrace_err("-e trace: bad regular expression '/%s': %s", re, msg);
+		return -1;
+	}
+	for (abi = 0; abi < NABI; abi++) {
+		for (nr = 0; nr < ktrace_syscall_count(cli_abi[abi]); nr++) {
+			const char *name = ktrace_syscall_name(cli_abi[abi], nr);
+
+			if (name && !regexec(&rx, name, 0, NULL, 0)) {
+				set_bit_nr(s, abi, nr);
+				found = 1;
+			}
+		}
+	}
+	regfree(&rx);
+	if (!found) {
+		ktrace_err("-e trace: '/%s' matches no syscall", re);
+		return -1;
+	}
+	return 0;
+}
+
+static int add_name(struct sysset *s, const char *name)
+{
+	bool optional = *name == '?';
+	int abi, nr, found = 0;
+
+	if (optional)
+		name++;
+	for (abi = 0; abi < NABI; abi++) {
+		nr = ktrace_syscall_number(cli_abi[abi], name);
+		if (nr >= 0) {
+			set_bit_nr(s, abi, nr);
+			found = 1;
+		}
+	}
+	if (!found && !optional) {
+		ktrace_err("-e trace: unknown syscall '%s'", name);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_set(int fd, struct sysset *s, const char *expr)
+{
+	char *copy = strdup(expr), *tok, *save = NULL, *p = copy;
+	bool neg = false;
+	struct sysset one;
+	size_t i;
+	int abi, w, ret = 0;
+
+	if (!copy)
+		return -1;
+	memset(&one, 0, sizeof(one));
+	if (*p == '!') {
+		neg = true;
+		p++;
+	}
+	for (tok = strtok_r(p, ",", &save); tok && !ret;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all")) {
+			memset(&one, 0xff, sizeof(one));
+		} else if (!strcmp(tok, "none")) {
+			continue;
+		} else if (*tok == '%') {
+			ret = add_class(fd, &one, tok + 1);
+		} else if (*tok == '/') {
+			ret = add_regex(&one, tok + 1);
+		} else {
+			for (i = 0; i < ARRAY_SIZE(bare_classes); i++)
+				if (!strcmp(tok, bare_classes[i]))
+					break;
+			if (i < ARRAY_SIZE(bare_classes))
+				ret = add_class(fd, &one, tok);
+			else
+				ret = add_name(&one, tok);
+		}
+	}
+	free(copy);
+	if (ret)
+		return -1;
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			s->bits[abi][w] |= neg ? ~one.bits[abi][w] :
+						 one.bits[abi][w];
+	return 0;
+}
+
+int kt_filters_apply(int fd, const struct kt_opts *o)
+{
+	struct ktrace_config cfg = { 0 };
+	struct ktrace_status st = { 0 };
+	struct ktrace_syscalls sc;
+	struct sysset set;
+	unsigned int i;
+	int abi;
+
+	/* -c needs no records of syscalls: the kernel counts them. */
+	cfg.events = o->summary_only ? KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
+	if (kt_dev_configure(fd, &cfg))
+		return -1;
+
+	if (o->ntrace) {
+		memset(&set, 0, sizeof(set));
+		for (i = 0; i < o->ntrace; i++)
+			if (parse_set(fd, &set, o->trace[i]))
+				return -1;
+		for (abi = 0; abi < NABI; abi++) {
+			memset(&sc, 0, sizeof(sc));
+			sc.abi = abi;
+			memcpy(sc.bits, set.bits[abi], sizeof(sc.bits));
+			if (kt_dev_set_syscalls(fd, &sc))
+				return -1;
+		}
+	}
+
+	if (o->status != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+		if (!o->status) {
+			ktrace_err("-e status: the set selects no call");
+			return -1;
+		}
+		st.status = (o->status & KT_STATUS_SUCCESSFUL ?
+			     KTRACE_STATUS_SUCCESSFUL : 0) |
+			    (o->status & KT_STATUS_FAILED ?
+			     KTRACE_STATUS_FAILED : 0);
+		if (kt_dev_set_status(fd, &st))
+			return -1;
+	}
+	return 0;
+}
