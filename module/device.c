@@ -131,9 +131,6 @@ static long ktrace_ioc_configure(struct ktrace_session *s,
 		return -EINVAL;
 	if (c.ring_size > KTRACE_RING_MAX)
 		return -E2BIG;
-	/* A flight recorder needs a writer that takes space from a reader. */
-	if (c.flags & KTRACE_CFG_OVERWRITE)
-		return -EOPNOTSUPP;
 	return ktrace_session_configure(s, &c);
 }
 

@@ -54,6 +54,7 @@ struct ktrace_ring {
 	size_t map_size;		/* PAGE_SIZE + @size */
 	unsigned int cpu;
 	unsigned int watermark;		/* wake the reader at this fill */
+	bool overwrite;			/* full: drop the oldest records */
 	struct ktrace_session *session;
 
 	/* Writer state: only the ring's CPU touches these. */
@@ -84,6 +85,7 @@ void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,
 void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts);
 void ktrace_ring_consume(struct ktrace_ring *ring, u32 len);
 bool ktrace_ring_empty(struct ktrace_ring *ring);
+long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts);
 
 /* A session's count of one syscall, per CPU. */
 struct ktrace_sys_count {
@@ -103,12 +105,16 @@ struct ktrace_proc_lost {
  * session.c: an open file of /dev/ktrace and the list the probes walk.
  * @lock serializes the ioctls that change the session; the probes read
  * its settings without it (see filter.c for how the filters change under
- * them).
+ * them).  Lock order: read_lock, then mmap_lock (read() faults), then
+ * lock (mmap()); nothing under @lock touches user memory.
  */
 struct ktrace_session {
 	struct list_head node;		/* in ktrace_sessions, RCU */
 	bool enabled;			/* probes write when set */
 	bool mapped;			/* a ring was mmap()ed: keep the rings */
+	bool overwrite;			/* KTRACE_CFG_OVERWRITE */
+	void *bounce;			/* overwrite: one record, for read() */
+	u32 bounce_len;			/* bytes of it not yet read */
 	struct mutex lock;		/* configuration and enable */
 	struct mutex read_lock;		/* one reader at a time */
 	wait_queue_head_t wq;		/* readers sleep here */

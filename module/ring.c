@@ -69,6 +69,46 @@ void ktrace_ring_free(struct ktrace_ring *ring)
 	kfree(ring);
 }
 
+static void ktrace_ring_count_drop(struct ktrace_ring *ring, u64 ts);
+
+/*
+ * Flight recorder: make room for @need bytes at @head by pushing the tail
+ * past the oldest whole records, counting them as lost.  Only records
+ * below data_head are complete (a nested writer's may not be): when the
+ * room is not there, give up.  The reader moves the tail too, so every
+ * move is a cmpxchg; it pairs with the one in ktrace_ring_consume_old(),
+ * and it comes before we overwrite: a reader that copied a record checks
+ * afterwards that the tail has not passed it.
+ */
+static bool ktrace_ring_overwrite(struct ktrace_ring *ring,
+				  unsigned long head, u32 need)
+{
+	u64 done = READ_ONCE(ring->page->data_head);
+	u64 tail = READ_ONCE(ring->page->data_tail);
+	const struct ktrace_rec_hdr *h;
+	u32 size;
+
+	while (head + need - tail > ring->size) {
+		if (tail >= done)
+			return false;
+		h = ring->data + (tail & (ring->size - 1));
+		size = READ_ONCE(h->size);
+		if (size < 8 || (size & 7) || size > done - tail)
+			return false;
+		if (!try_cmpxchg64(&ring->page->data_tail, &tail, tail + size))
+			continue;	/* the reader took it: look again */
+		if (READ_ONCE(h->type) != KTRACE_REC_PAD &&
+		    size >= sizeof(*h)) {
+			local_inc(&ring->lost_full);
+			ktrace_ring_count_drop(ring, READ_ONCE(h->ts));
+			ktrace_session_lost_proc(ring->session, ring->cpu,
+						 READ_ONCE(h->tgid));
+		}
+		tail += size;
+	}
+	return true;
+}
+
 /*
  * Reserve @len bytes, plus a PAD record first when they would not fit
  * before the end of the data area.  The caller holds a nesting count.
@@ -92,8 +132,12 @@ static void *ktrace_ring_reserve(struct ktrace_ring *ring, u32 len)
 		off = head & (ring->size - 1);
 		pad = off + len > ring->size ? ring->size - off : 0;
 		/* A tail ahead of head or too far behind reads as full. */
-		if (used > ring->size || pad + len > ring->size - used)
-			return NULL;
+		if (used > ring->size || pad + len > ring->size - used) {
+			if (!ring->overwrite ||
+			    !ktrace_ring_overwrite(ring, head, pad + len))
+				return NULL;
+			continue;
+		}
 		old = local_cmpxchg(&ring->head, head, head + pad + len);
 		if (old == head)
 			break;
@@ -269,6 +313,46 @@ void ktrace_ring_consume(struct ktrace_ring *ring, u32 len)
 	 */
 	smp_store_release(&ring->page->data_tail, tail + len);
 	WRITE_ONCE(ring->wakeup_sent, false);
+}
+
+/*
+ * Reader of a flight recorder ring: copy the oldest record into @dst
+ * (KTRACE_REC_MAX_SIZE bytes) and take it, unless the writer took it
+ * first.  Returns the record's length, 0 when the ring is empty, or
+ * -EAGAIN when the writer overwrote what we copied (try again).
+ */
+long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts)
+{
+	const struct ktrace_rec_hdr *h;
+	u64 head, tail, off;
+	u32 size;
+
+	/* Pairs with smp_store_release(&data_head) in ktrace_ring_commit(). */
+	head = smp_load_acquire(&ring->page->data_head);
+	tail = READ_ONCE(ring->page->data_tail);
+	if (head == tail)
+		return 0;
+	off = tail & (ring->size - 1);
+	h = ring->data + off;
+	size = READ_ONCE(h->size);
+	if (size < 8 || (size & 7) || size > head - tail ||
+	    size > ring->size - off || size > KTRACE_REC_MAX_SIZE)
+		return -EAGAIN;
+	memcpy(dst, h, size);
+	/*
+	 * Pairs with try_cmpxchg64() in ktrace_ring_overwrite(): the writer
+	 * moves the tail before it overwrites, so if the tail is still ours
+	 * after the copy, the copy is whole.  Both cmpxchgs are fully
+	 * ordered: ours comes after every load of the copy.
+	 */
+	if (!try_cmpxchg64(&ring->page->data_tail, &tail, tail + size))
+		return -EAGAIN;
+	WRITE_ONCE(ring->wakeup_sent, false);
+	if (((struct ktrace_rec_hdr *)dst)->type == KTRACE_REC_PAD ||
+	    size < sizeof(*h))
+		return -EAGAIN;		/* a filler: look again */
+	*ts = ((struct ktrace_rec_hdr *)dst)->ts;
+	return size;
 }
 
 bool ktrace_ring_empty(struct ktrace_ring *ring)

@@ -100,6 +100,7 @@ void ktrace_session_destroy(struct ktrace_session *s)
 	synchronize_rcu();
 	ktrace_session_free_rings(s);
 	ktrace_filter_free(&s->filter);
+	kvfree(s->bounce);
 	vfree(s->counts);
 	vfree(s->proc_lost);
 	kfree(s);
@@ -115,28 +116,48 @@ int ktrace_session_configure(struct ktrace_session *s,
 {
 	size_t size = cfg->ring_size ? cfg->ring_size :
 				       READ_ONCE(ktrace_ring_size);
+	unsigned int cpu;
 	int ret = 0;
 
+	/*
+	 * read_lock before lock: read() faults user pages (mmap_lock) under
+	 * read_lock, and mmap() takes lock under mmap_lock.
+	 */
+	mutex_lock(&s->read_lock);
 	mutex_lock(&s->lock);
 	if (s->enabled) {
 		ret = -EBUSY;
 		goto out;
 	}
 	if (size != s->ring_size) {
-		mutex_lock(&s->read_lock);
 		if (s->mapped) {
 			ret = -EBUSY;
-		} else {
-			ktrace_session_free_rings(s);
-			ret = ktrace_session_alloc_rings(s, size);
-			/* Keep a usable session: fall back to the old size. */
-			if (ret && ktrace_session_alloc_rings(s, s->ring_size))
-				ret = -ENOMEM;
+			goto out;
 		}
-		mutex_unlock(&s->read_lock);
+		ktrace_session_free_rings(s);
+		ret = ktrace_session_alloc_rings(s, size);
+		/* Keep a usable session: fall back to the old size. */
+		if (ret && ktrace_session_alloc_rings(s, s->ring_size))
+			ret = -ENOMEM;
 		if (ret)
 			goto out;
 	}
+	if (cfg->flags & KTRACE_CFG_OVERWRITE) {
+		/* mmap() readers have no protocol for a moving tail. */
+		if (s->mapped) {
+			ret = -EBUSY;
+			goto out;
+		}
+		if (!s->bounce)
+			s->bounce = kvmalloc(KTRACE_REC_MAX_SIZE, GFP_KERNEL);
+		if (!s->bounce) {
+			ret = -ENOMEM;
+			goto out;
+		}
+	}
+	s->overwrite = cfg->flags & KTRACE_CFG_OVERWRITE;
+	for_each_possible_cpu(cpu)
+		s->rings[cpu]->overwrite = s->overwrite;
 	s->snaplen = cfg->snaplen ? cfg->snaplen : READ_ONCE(ktrace_snaplen);
 	WRITE_ONCE(s->filter.events, cfg->events);
 	WRITE_ONCE(s->filter.exclude_tgid,
@@ -144,6 +165,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 		   s->filter.owner_tgid);
 out:
 	mutex_unlock(&s->lock);
+	mutex_unlock(&s->read_lock);
 	return ret;
 }
 
@@ -344,6 +366,55 @@ static ssize_t ktrace_session_read_some(struct ktrace_session *s,
 	return copied;
 }
 
+/*
+ * read() of a flight recorder: the writer may take the oldest record from
+ * under us, so each record is copied into the bounce buffer and taken
+ * with a cmpxchg (ktrace_ring_take_old()); one that does not fit the
+ * caller's buffer waits there for the next read().
+ */
+static ssize_t ktrace_session_read_old(struct ktrace_session *s,
+				       char __user *buf, size_t count)
+{
+	struct ktrace_ring *ring, *best;
+	unsigned int cpu, tries = 0;
+	size_t copied = 0;
+	u64 ts, best_ts = 0;
+	long n;
+
+	for (;;) {
+		if (s->bounce_len) {
+			if (s->bounce_len > count - copied)
+				return copied ? copied : -EINVAL;
+			if (copy_to_user(buf + copied, s->bounce, s->bounce_len))
+				return copied ? copied : -EFAULT;
+			copied += s->bounce_len;
+			s->bounce_len = 0;
+		}
+		best = NULL;
+		for_each_possible_cpu(cpu) {
+			ring = s->rings[cpu];
+			if (ktrace_ring_empty(ring))
+				continue;
+			/* A racy look, only to choose: the take checks. */
+			ts = READ_ONCE(((struct ktrace_rec_hdr *)(ring->data +
+				(READ_ONCE(ring->page->data_tail) &
+				 (ring->size - 1))))->ts);
+			if (!best || ts < best_ts) {
+				best = ring;
+				best_ts = ts;
+			}
+		}
+		if (!best)
+			return copied;
+		n = ktrace_ring_take_old(best, s->bounce, &ts);
+		if (n == -EAGAIN && ++tries < 1000)
+			continue;
+		if (n <= 0)
+			return copied;
+		s->bounce_len = n;
+	}
+}
+
 ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 			    size_t count, bool nonblock)
 {
@@ -352,7 +423,10 @@ ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 	for (;;) {
 		if (mutex_lock_interruptible(&s->read_lock))
 			return -ERESTARTSYS;
-		ret = ktrace_session_read_some(s, buf, count);
+		if (s->overwrite)
+			ret = ktrace_session_read_old(s, buf, count);
+		else
+			ret = ktrace_session_read_some(s, buf, count);
 		mutex_unlock(&s->read_lock);
 		if (ret)
 			return ret;
@@ -401,7 +475,8 @@ int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
 	/* Not read_lock: read() faults in user pages while holding it. */
 	mutex_lock(&s->lock);
 	ring = s->rings[cpu];
-	if (vma->vm_end - vma->vm_start > ring->map_size) {
+	if (s->overwrite ||
+	    vma->vm_end - vma->vm_start > ring->map_size) {
 		mutex_unlock(&s->lock);
 		return -EINVAL;
 	}

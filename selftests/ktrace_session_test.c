@@ -242,7 +242,6 @@ TEST_F(session, configure_errors)
 	EXPECT_CFG(EINVAL, .ring_size = 3 << 16);
 	EXPECT_CFG(EINVAL, .ring_size = 4096);
 	EXPECT_CFG(E2BIG, .ring_size = 128 << 20);
-	EXPECT_CFG(EOPNOTSUPP, .flags = KTRACE_CFG_OVERWRITE);
 	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, (void *)8));
 	EXPECT_EQ(EFAULT, errno);
 
@@ -645,6 +644,106 @@ TEST_F(session, counters_are_per_session)
 	ss.nr = __NR_getppid;
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_SYSCALL_STATS, &ss));
 	EXPECT_EQ(0, ss.calls);
+}
+
+static void do_many_getppid(void)
+{
+	int i;
+
+	for (i = 0; i < 20000; i++)
+		syscall(__NR_getppid);
+}
+
+TEST_F(session, losses_by_cpu_and_process)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10 };
+	struct child a = spawn(do_many_getppid);
+	struct ktrace_proc_loss procs[8];
+	struct ktrace_losses q;
+	struct ktrace_stats st;
+	__u64 cpus[256], sum = 0;
+	unsigned int i;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	/* Nobody reads: the child overflows its ring. */
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	memset(&q, 0, sizeof(q));
+	q.cpus = (unsigned long)cpus;
+	q.nr_cpus = 256;
+	q.procs = (unsigned long)procs;
+	q.nr_procs = 8;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_LOSSES, &q));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	ASSERT_GE(256, q.nr_cpus);
+	for (i = 0; i < q.nr_cpus; i++)
+		sum += cpus[i];
+	EXPECT_LT(0, sum);
+	EXPECT_EQ(st.lost_full + st.lost_nest, sum);
+	ASSERT_EQ(1, q.nr_procs);
+	EXPECT_EQ(a.pid, procs[0].tgid);
+	EXPECT_EQ(sum, procs[0].lost);
+}
+
+static void do_many_then_marker(void)
+{
+	do_many_getppid();
+	open("/ktrace-last-call", O_RDONLY);
+}
+
+TEST_F(session, overwrite_keeps_the_newest)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10,
+				   .flags = KTRACE_CFG_OVERWRITE };
+	struct child a = spawn(do_many_then_marker);
+	long page = sysconf(_SC_PAGESIZE);
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats st;
+	int rw = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+	int nrec = 0, losses = 0, marker = 0;
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_LE(0, rw);
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+	/* No mmap() protocol for a tail the writer moves. */
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, page, PROT_READ, MAP_SHARED, rw,
+				   KTRACE_MMAP_OFFSET(0)));
+	EXPECT_EQ(EINVAL, errno);
+	close(rw);
+
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_LOSS) {
+			losses++;
+			continue;
+		}
+		nrec++;
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_openat &&
+		    x->ret == -ENOENT)
+			marker = 1;
+	}
+	/* The oldest went, the newest stayed, and every one is counted. */
+	EXPECT_LT(0, st.lost_full);
+	EXPECT_LT(0, losses);
+	EXPECT_EQ(1, marker);
+	EXPECT_GE(st.written, nrec);
+	EXPECT_LE(st.written, nrec + st.lost_full);
+	EXPECT_EQ(st.lost_full + st.lost_nest,
+		  st.lost_reported + st.lost_pending);
 }
 
 TEST_F(session, idle_module_attaches_no_probe)
