@@ -90,24 +90,6 @@ static long ktrace_ioc_stats(struct ktrace_session *s, void __user *argp)
 	return 0;
 }
 
-static long ktrace_ioc_syscall_stats(void __user *argp)
-{
-	struct ktrace_syscall_stats in, ss;
-
-	if (copy_from_user(&in, argp, sizeof(in)))
-		return -EFAULT;
-	if (in.nr >= KTRACE_NR_MAX || in.abi >= KTRACE_ABI_COUNT ||
-	    in.__reserved)
-		return -EINVAL;
-	memset(&ss, 0, sizeof(ss));
-	ss.nr = in.nr;
-	ss.abi = in.abi;
-	ktrace_stats_sum_syscall(&ss);
-	if (copy_to_user(argp, &ss, sizeof(ss)))
-		return -EFAULT;
-	return 0;
-}
-
 /* Every reserved field is zero: a future field is never read as garbage. */
 static bool ktrace_zero(const void *p, size_t len)
 {
@@ -232,8 +214,12 @@ static long ktrace_ioc_losses(struct ktrace_session *s, void __user *argp)
 	return ret;
 }
 
-static long ktrace_ioc_session_syscall_stats(struct ktrace_session *s,
-					     void __user *argp)
+/*
+ * KTRACE_IOC_SESSION_SYSCALL_STATS (the session's counts) and, with @s
+ * NULL, KTRACE_IOC_SYSCALL_STATS (module-wide, with the histogram).
+ */
+static long ktrace_ioc_syscall_stats(struct ktrace_session *s,
+				     void __user *argp)
 {
 	struct ktrace_syscall_stats in, ss;
 
@@ -245,7 +231,10 @@ static long ktrace_ioc_session_syscall_stats(struct ktrace_session *s,
 	memset(&ss, 0, sizeof(ss));
 	ss.nr = in.nr;
 	ss.abi = in.abi;
-	ktrace_session_sum_syscall(s, &ss);
+	if (s)
+		ktrace_session_sum_syscall(s, &ss);
+	else
+		ktrace_stats_sum_syscall(&ss);
 	if (copy_to_user(argp, &ss, sizeof(ss)))
 		return -EFAULT;
 	return 0;
@@ -267,7 +256,7 @@ static long ktrace_ioctl(struct file *file, unsigned int cmd,
 	case KTRACE_IOC_STATS:
 		return ktrace_ioc_stats(s, argp);
 	case KTRACE_IOC_SYSCALL_STATS:
-		return ktrace_ioc_syscall_stats(argp);
+		return ktrace_ioc_syscall_stats(NULL, argp);
 	case KTRACE_IOC_CONFIGURE:
 		return ktrace_ioc_configure(s, argp);
 	case KTRACE_IOC_PID_ADD:
@@ -286,7 +275,7 @@ static long ktrace_ioctl(struct file *file, unsigned int cmd,
 	case KTRACE_IOC_LOSSES:
 		return ktrace_ioc_losses(s, argp);
 	case KTRACE_IOC_SESSION_SYSCALL_STATS:
-		return ktrace_ioc_session_syscall_stats(s, argp);
+		return ktrace_ioc_syscall_stats(s, argp);
 	default:
 		return -ENOTTY;
 	}
