@@ -12,6 +12,14 @@
 #include "ktrace.h"
 
 /*
+ * The ABI major this command speaks: the header's.  Only the tests build
+ * a variant with another, to meet a module that is too old or too new.
+ */
+#ifndef KTRACE_CLI_ABI_MAJOR
+#define KTRACE_CLI_ABI_MAJOR KTRACE_ABI_MAJOR
+#endif
+
+/*
  * Open the device, checking that the module speaks our ABI.  Returns the
  * descriptor, or -1 after printing why not.
  */
@@ -36,11 +44,11 @@ int ktrace_dev_open(void)
 		close(fd);
 		return -1;
 	}
-	if (v.abi_major != KTRACE_ABI_MAJOR) {
-		ktrace_err("module ABI %u.%u is too %s for this ktrace (ABI %u.%u)",
+	if (v.abi_major != KTRACE_CLI_ABI_MAJOR) {
+		ktrace_err("module ABI %u.%u is too %s for this ktrace (ABI %u.%u): install matching versions",
 			   v.abi_major, v.abi_minor,
-			   v.abi_major < KTRACE_ABI_MAJOR ? "old" : "new",
-			   KTRACE_ABI_MAJOR, KTRACE_ABI_MINOR);
+			   (long)v.abi_major < KTRACE_CLI_ABI_MAJOR ? "old" : "new",
+			   KTRACE_CLI_ABI_MAJOR, KTRACE_ABI_MINOR);
 		close(fd);
 		return -1;
 	}
