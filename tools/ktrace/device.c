@@ -47,7 +47,7 @@ int ktrace_dev_open(void)
 	if (v.abi_major != KTRACE_CLI_ABI_MAJOR) {
 		ktrace_err("module ABI %u.%u is too %s for this ktrace (ABI %u.%u): install matching versions",
 			   v.abi_major, v.abi_minor,
-			   (long)v.abi_major < KTRACE_CLI_ABI_MAJOR ? "old" : "new",
+			   (int)v.abi_major - KTRACE_CLI_ABI_MAJOR < 0 ? "old" : "new",
 			   KTRACE_CLI_ABI_MAJOR, KTRACE_ABI_MINOR);
 		close(fd);
 		return -1;
