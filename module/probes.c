@@ -734,18 +734,40 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	preempt_enable();
 }
 
-/* Each session that traces this syscall of this task counts it. */
-static void ktrace_count_sessions(const struct ktrace_ev *ev)
+/*
+ * One walk at syscall exit: each session that traces this syscall of this
+ * task counts it, and says whether it wants the exit record and (status
+ * filters) the enter written now, and with what snap length.
+ */
+struct ktrace_exit_want {
+	bool late_enter, exit;
+	u32 snaplen;
+};
+
+static void ktrace_exit_sessions(const struct ktrace_ev *ev,
+				 struct ktrace_exit_want *w)
 {
 	unsigned int cpu = smp_processor_id();
+	const struct ktrace_filter *f;
 	struct ktrace_session *s;
 
+	memset(w, 0, sizeof(*w));
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
-		if (READ_ONCE(s->enabled) &&
-		    ktrace_filter_task(&s->filter, ev->task) &&
-		    ktrace_filter_syscall(&s->filter, ev->abi, ev->nr))
-			ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
-					     ev->duration);
+		f = &s->filter;
+		if (!READ_ONCE(s->enabled) || !ktrace_filter_task(f, ev->task) ||
+		    !ktrace_filter_syscall(f, ev->abi, ev->nr))
+			continue;
+		ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
+				     ev->duration);
+		if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
+			continue;
+		if (ktrace_filter_deferred(f)) {
+			if (!ktrace_status_ok(f, ev))
+				continue;
+			w->late_enter = true;
+		}
+		w->exit = true;
+		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
 	}
 }
 
@@ -756,29 +778,29 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		.kind = KTRACE_EV_SYSCALL, .task = current, .ret = ret,
 		.abi = ktrace_abi(), .nr = syscall_get_nr(current, regs),
 	};
+	struct ktrace_exit_want w;
 	unsigned int level;
-	u32 snaplen;
 	void *scratch;
 
 	preempt_disable();
 	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
-	ktrace_count_sessions(&ev);
+	ktrace_exit_sessions(&ev, &w);
 	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
 
 	/* Sessions with status filters get the enter only now. */
 	ev.phase = KTRACE_PH_LATE_ENTER;
-	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+	if (w.late_enter && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
 					ts : ts - ev.duration, scratch, &ev,
-					snaplen);
+					w.snaplen);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
-	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
-				       ev.duration, scratch, &ev, snaplen);
+				       ev.duration, scratch, &ev, w.snaplen);
 		ktrace_end(level);
 	}
 	preempt_enable();
