@@ -77,10 +77,17 @@ static u64 ktrace_enter_when(pid_t tid, u64 ts)
 	       (ts & KTRACE_TS_MASK);
 }
 
-/* The 32 low bits of @what: ABI and syscall number. */
+/*
+ * The 32 low bits of @what: ABI, a flag saying that a path could not be
+ * read at enter (the exit reads it again: the syscall has faulted its
+ * page in by then), and the syscall number.
+ */
+#define KTRACE_CALL_REFETCH	BIT(30)
+#define KTRACE_CALL_NR		(KTRACE_CALL_REFETCH - 1)
+
 static u32 ktrace_call(unsigned int abi, long nr)
 {
-	return (abi << 31) | ((u32)nr & 0x7fffffff);
+	return (abi << 31) | ((u32)nr & KTRACE_CALL_NR);
 }
 
 static u64 ktrace_enter_what(pid_t tid, u32 call)
@@ -104,20 +111,33 @@ static void ktrace_enter_set(pid_t tid, u64 ts, u32 call)
 
 /*
  * Take @tid's enter: the duration until @now (or unknown) and, when
- * known, the ABI and syscall number of the enter in *@abi and *@nr.
+ * known, the ABI and syscall number of the enter in *@abi and *@nr, and
+ * in *@refetch whether its paths must be read again.
  */
 static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
-			     long *nr)
+			     long *nr, bool *refetch)
 {
 	struct ktrace_enter *e = ktrace_enter_slot(tid);
 	u64 when = READ_ONCE(e->when), what = READ_ONCE(e->what);
 
+	*refetch = false;
 	if (!ktrace_enter_owned(when, what, tid))
 		return KTRACE_DURATION_UNKNOWN;
 	WRITE_ONCE(e->when, 0);
 	*abi = (u32)what >> 31;
-	*nr = (u32)what & 0x7fffffff;
+	*nr = (u32)what & KTRACE_CALL_NR;
+	*refetch = what & KTRACE_CALL_REFETCH;
 	return (now - when) & KTRACE_TS_MASK;
+}
+
+/* The enter of @tid could not read a path: have its exit read it. */
+static void ktrace_enter_refetch(pid_t tid)
+{
+	struct ktrace_enter *e = ktrace_enter_slot(tid);
+	u64 what = READ_ONCE(e->what);
+
+	if (ktrace_enter_owned(READ_ONCE(e->when), what, tid))
+		WRITE_ONCE(e->what, what | KTRACE_CALL_REFETCH);
 }
 
 static void ktrace_enter_forget(pid_t tid)
@@ -639,7 +659,8 @@ static unsigned int ktrace_abi(void)
 	return in_ia32_syscall() ? KTRACE_ABI_COMPAT : KTRACE_ABI_NATIVE;
 }
 
-static void ktrace_record_sys_enter(struct pt_regs *regs, long id,
+/* Returns true when a path could not be read. */
+static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
 				    const struct ktrace_ev *ev, u32 snaplen)
 {
@@ -676,16 +697,21 @@ static void ktrace_record_sys_enter(struct pt_regs *regs, long id,
 			 args[d->wbuf_len - 1]);
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, kb_finish(&b), current, ts);
 	ktrace_emit(&r->hdr, ev);
+	for (i = 0; i < r->nblobs; i++)
+		if (r->blobs[i].kind == KTRACE_BLOB_PATH &&
+		    (r->blobs[i].flags & KTRACE_BF_FAULT))
+			return true;
+	return false;
 }
 
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
-				   u32 snaplen)
+				   u32 snaplen, bool refetch)
 {
 	const struct ktrace_sys_desc *d = ktrace_sys_desc(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
-	bool rbuf = false, sa = false;
+	bool rbuf = false, sa = false, p0 = false, p1 = false;
 	unsigned long args[6];
 	struct ktrace_build b;
 
@@ -699,9 +725,17 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		rbuf = d->rbuf && ret > 0;
 		sa = d->sa_out && ret >= 0 && args[d->sa_out - 1] &&
 		     args[d->sa_out_len - 1];
+		p0 = refetch && d->path0;
+		p1 = refetch && d->path1;
 	}
-	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, rbuf + sa,
+	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, rbuf + sa + p0 + p1,
 		abi == KTRACE_ABI_COMPAT, snaplen);
+	if (p0)
+		kb_string(&b, KTRACE_BLOB_PATH, d->path0 - 1,
+			  args[d->path0 - 1]);
+	if (p1)
+		kb_string(&b, KTRACE_BLOB_PATH, d->path1 - 1,
+			  args[d->path1 - 1]);
 	if (rbuf)
 		kb_bytes(&b, KTRACE_BLOB_BUF, d->rbuf - 1, args[d->rbuf - 1],
 			 ret);
@@ -726,9 +760,10 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	preempt_disable();
 	ktrace_enter_set(current->pid, ts, ktrace_call(ev.abi, id));
 	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
-		ktrace_record_sys_enter(regs, id, ev.abi, ts,
-					this_cpu_ptr(&ktrace_cpu)->scratch,
-					&ev, snaplen);
+		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
+					    this_cpu_ptr(&ktrace_cpu)->scratch,
+					    &ev, snaplen))
+			ktrace_enter_refetch(current->pid);
 		ktrace_end(level);
 	}
 	preempt_enable();
@@ -780,10 +815,12 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	};
 	struct ktrace_exit_want w;
 	unsigned int level;
+	bool refetch;
 	void *scratch;
 
 	preempt_disable();
-	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr);
+	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr,
+					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
 	ktrace_exit_sessions(&ev, &w);
 	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
@@ -800,7 +837,8 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	ev.phase = KTRACE_PH_EXIT;
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
-				       ev.duration, scratch, &ev, w.snaplen);
+				       ev.duration, scratch, &ev, w.snaplen,
+				       refetch);
 		ktrace_end(level);
 	}
 	preempt_enable();

@@ -684,10 +684,31 @@ find_openat(struct trace *t, pid_t tid, unsigned long path)
 	return found;
 }
 
+/* The last openat exit of @tid that returned @ret. */
+static const struct ktrace_rec_sys_exit *
+find_openat_exit(struct trace *t, pid_t tid, long ret)
+{
+	struct ktrace_rec_hdr **v;
+	const struct ktrace_rec_sys_exit *found = NULL;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_EXIT &&
+		    x->nr == SYS_openat && x->ret == ret)
+			found = x;
+	}
+	free(v);
+	return found;
+}
+
 TEST_F(capture, bad_pointer_marked_unavailable)
 {
 	struct ktrace_stats before, after;
 	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_rec_sys_exit *x;
 	const struct ktrace_blob *b;
 	char *untouched;
 
@@ -715,6 +736,19 @@ TEST_F(capture, bad_pointer_marked_unavailable)
 	e = find_openat(&self->t, gettid_(), (unsigned long)untouched);
 	ASSERT_NE(NULL, e);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
+
+	/* The exits read the paths again: one now reads, one never does. */
+	x = find_openat_exit(&self->t, gettid_(), -ENOENT);
+	ASSERT_NE(NULL, x);
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, b->flags);
+	EXPECT_EQ(1, b->len);		/* "", the page's zeroes */
+	x = find_openat_exit(&self->t, gettid_(), -EFAULT);
+	ASSERT_NE(NULL, x);
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_PATH, 0);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
 	munmap(untouched, 4096);

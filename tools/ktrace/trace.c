@@ -37,6 +37,7 @@ struct task {
 	bool in_syscall;	/* an enter without its exit yet */
 	bool unfinished;	/* its open line was cut short */
 	bool skip_exit;		/* a new child: hide its return from clone() */
+	bool deferred;		/* its line waits for the exit */
 	struct kt_syscall sc;
 	void *rec;		/* copy of the enter record sc points into */
 	struct kt_blob argv[64];
@@ -122,6 +123,7 @@ static void task_clear_call(struct task *k)
 	k->rec = NULL;
 	k->in_syscall = false;
 	k->unfinished = false;
+	k->deferred = false;
 	memset(&k->sc, 0, sizeof(k->sc));
 }
 
@@ -234,6 +236,17 @@ static bool sc_is(const struct kt_syscall *sc, const char *a, const char *b)
 	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
 
 	return name && (!strcmp(name, a) || (b && !strcmp(name, b)));
+}
+
+static bool has_faulted_path(const struct kt_syscall *sc)
+{
+	unsigned int i;
+
+	for (i = 0; i < 6; i++)
+		if ((sc->blob[i].flags & KT_BLOB_FAULT) &&
+		    (sc->blob[i].flags & KT_BLOB_STRING))
+			return true;
+	return false;
 }
 
 /* Fill sc's blobs from a record's blob table. */
@@ -378,6 +391,18 @@ static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
 	if (t->o->json || t->o->summary_only)
 		return;
 
+	/*
+	 * Print the line whole at the exit: with -ff, where each file is
+	 * its own stream and nothing interleaves; and when the kernel could
+	 * not read a path yet, which comes again with the exit (the syscall
+	 * faults its page in), so that it shows as under strace.
+	 */
+	if ((t->o->follow > 1 && t->o->outfile) ||
+	    (has_faulted_path(&k->sc) && !sc_is(&k->sc, "exit", "exit_group") &&
+	     !sc_is(&k->sc, "execve", "execveat"))) {
+		k->deferred = true;
+		return;
+	}
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
 	t->fmt_tgid = k->tgid;
@@ -386,9 +411,6 @@ static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
 	k->entry_text = strdup(t->call.s ? t->call.s : "");
 	kt_buf_printf(&t->line, "%s", t->call.s ? t->call.s : "");
 	k->line_text = strdup(t->line.s ? t->line.s : "");
-	/* -ff: a file per task, nothing interleaves: print it whole later. */
-	if (t->o->follow > 1 && t->o->outfile)
-		return;
 	emit(t, k, true);
 }
 
@@ -428,8 +450,12 @@ static void print_exit(struct tracer *t, struct task *k, uint64_t ts)
 	if (t->open_line == k && k->line_text) {
 		kt_buf_printf(&t->line, "%s", k->line_text);
 		printed = t->line.len;
-	} else if (t->o->follow > 1 && t->o->outfile && k->line_text) {
-		kt_buf_printf(&t->line, "%s", k->line_text);
+	} else if (k->deferred) {
+		/* Whole, stamped with its entry, with what the exit brought. */
+		leader(t, &t->line, k,
+		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
+		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
+		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
 		kt_buf_printf(&t->line, "<... %s resumed>",
