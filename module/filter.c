@@ -105,8 +105,6 @@ int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 	ret = pid_filter_alloc(f);
 	if (ret)
 		return ret;
-	if (nr >= f->pid_bits)
-		return -E2BIG;
 
 	if (flags & KTRACE_PID_THREAD_GROUP) {
 		if (add) {

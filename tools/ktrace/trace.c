@@ -35,7 +35,6 @@ struct task {
 	bool started;		/* its events are shown */
 	bool live;		/* counted in nlive */
 	bool in_syscall;	/* an enter without its exit yet */
-	bool unfinished;	/* its open line was cut short */
 	bool skip_exit;		/* a new child: hide its return from clone() */
 	bool deferred;		/* its line waits for the exit */
 	struct kt_syscall sc;
@@ -56,7 +55,6 @@ struct tracer {
 	bool follow;
 	struct task *tasks;
 	unsigned int nlive;	/* traced tasks alive */
-	bool seen_any;		/* some target was ever live */
 	struct task *open_line;	/* whose line is open, or NULL */
 	FILE *out;
 	struct kt_fmt_opts fmt;
@@ -122,7 +120,6 @@ static void task_clear_call(struct task *k)
 	k->line_text = NULL;
 	k->rec = NULL;
 	k->in_syscall = false;
-	k->unfinished = false;
 	k->deferred = false;
 	memset(&k->sc, 0, sizeof(k->sc));
 }
@@ -132,12 +129,10 @@ static void task_set_live(struct tracer *t, struct task *k, bool live)
 	if (k->live == live)
 		return;
 	k->live = live;
-	if (live) {
+	if (live)
 		t->nlive++;
-		t->seen_any = true;
-	} else {
+	else
 		t->nlive--;
-	}
 }
 
 static FILE *task_out(struct tracer *t, struct task *k)
@@ -202,7 +197,6 @@ static void close_open_line(struct tracer *t)
 	if (!k)
 		return;
 	fputs(" <unfinished ...>\n", task_out(t, k));
-	k->unfinished = true;
 	t->open_line = NULL;
 }
 
@@ -218,6 +212,12 @@ static void emit(struct tracer *t, struct task *k, bool open)
 		t->open_line = k;
 	else
 		fputc('\n', f);
+}
+
+static enum ktrace_cli_abi cli_abi(unsigned int abi)
+{
+	return abi == KTRACE_ABI_COMPAT ? KTRACE_CLI_ABI_I386 :
+					  KTRACE_CLI_ABI_X86_64;
 }
 
 static const char *sc_name(const struct kt_syscall *sc, char *buf,
@@ -353,12 +353,12 @@ static void json_syscall(struct tracer *t, struct task *k,
 		fprintf(f, "\"%s\"", kt_errno_name(err));
 	else
 		fprintf(f, "null");
-	fprintf(f, ",\"enter_ts\":%llu,\"duration_ns\":",
-		(unsigned long long)(h->ts - sc->duration_ns));
 	if (sc->duration_ns != KTRACE_DURATION_UNKNOWN)
-		fprintf(f, "%llu}\n", (unsigned long long)sc->duration_ns);
+		fprintf(f, ",\"enter_ts\":%llu,\"duration_ns\":%llu}\n",
+			(unsigned long long)(h->ts - sc->duration_ns),
+			(unsigned long long)sc->duration_ns);
 	else
-		fprintf(f, "null}\n");
+		fprintf(f, ",\"enter_ts\":null,\"duration_ns\":null}\n");
 }
 
 static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
@@ -382,8 +382,7 @@ static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
 	memcpy(k->rec, r, r->hdr.size);
 	r = k->rec;
 	k->tgid = r->hdr.tgid;
-	k->sc.abi = r->abi == KTRACE_ABI_COMPAT ? KTRACE_CLI_ABI_I386 :
-						  KTRACE_CLI_ABI_X86_64;
+	k->sc.abi = cli_abi(r->abi);
 	k->sc.nr = r->nr;
 	memcpy(k->sc.args, r->args, sizeof(k->sc.args));
 	take_blobs(k, &k->sc, r, r->blobs, r->nblobs, r->hdr.size);
@@ -489,8 +488,7 @@ static void on_exit_rec(struct tracer *t, const struct ktrace_rec_sys_exit *r)
 	if (!k->in_syscall || k->sc.nr != r->nr) {
 		/* Its entry was before we looked, or lost. */
 		task_clear_call(k);
-		k->sc.abi = r->abi == KTRACE_ABI_COMPAT ?
-			KTRACE_CLI_ABI_I386 : KTRACE_CLI_ABI_X86_64;
+		k->sc.abi = cli_abi(r->abi);
 		k->sc.nr = r->nr;
 	}
 	k->sc.ret = r->ret;
