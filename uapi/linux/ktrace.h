@@ -168,7 +168,8 @@ struct ktrace_rec_sys_enter {
  * @ret:	return value (-errno on failure)
  * @duration:	nanoseconds since the enter of the same thread, or
  *		KTRACE_DURATION_UNKNOWN
- * @blobs:	read buffer or socket address filled by the syscall
+ * @blobs:	read buffer or socket address filled by the syscall, and
+ *		paths the enter could not read, read again
  */
 struct ktrace_rec_sys_exit {
 	struct ktrace_rec_hdr hdr;
