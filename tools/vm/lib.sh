@@ -9,6 +9,7 @@ KTRACE_CACHE=${KTRACE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ktrace}
 KTRACE_BUILD=${KTRACE_BUILD:-$KTRACE_TOP/build}
 KTRACE_MIRROR=${KTRACE_MIRROR:-http://deb.debian.org/debian}
 KTRACE_KERNELS="6.1 6.12 newest debug"
+KTRACE_EXTRA_KERNELS="kcsan"
 
 die()
 {
