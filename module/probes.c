@@ -778,6 +778,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 struct ktrace_exit_want {
 	bool late_enter, exit;
 	u32 snaplen;
+	struct ktrace_session *throttle;	/* wait for its reader */
 };
 
 static void ktrace_exit_sessions(const struct ktrace_ev *ev,
@@ -795,6 +796,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 			continue;
 		ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
 				     ev->duration);
+		if (!w->throttle && ktrace_throttle_wanted(s, cpu))
+			w->throttle = s;
 		if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
 			continue;
 		if (ktrace_filter_deferred(f)) {
@@ -842,6 +845,8 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 				       refetch);
 		ktrace_end(level);
 	}
+	if (unlikely(w.throttle))
+		ktrace_throttle_queue(w.throttle, smp_processor_id());
 	preempt_enable();
 }
 

@@ -42,6 +42,8 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 	ring->size = size;
 	ring->cpu = cpu;
 	ring->watermark = watermark;
+	ring->throttle_high = size / 4 * 3;
+	ring->throttle_low = size / 4;
 	ring->session = s;
 	local_set(&ring->head, 0);
 	local_set(&ring->nest, 0);

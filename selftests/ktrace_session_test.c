@@ -233,7 +233,9 @@ TEST_F(session, configure_errors)
 		EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &_c)); \
 		EXPECT_EQ(err, errno);					\
 	} while (0)
-	EXPECT_CFG(EINVAL, .__reserved[3] = 1);
+	EXPECT_CFG(EINVAL, .__reserved[2] = 1);
+	EXPECT_CFG(EINVAL, .__reserved0 = 1);
+	EXPECT_CFG(EINVAL, .throttle_ms = 60001);
 	EXPECT_CFG(EINVAL, .flags = 0x80);
 	EXPECT_CFG(EINVAL, .events = 0);
 	EXPECT_CFG(EINVAL, .events = 0x100);
