@@ -203,6 +203,7 @@ struct kt_dev_reader {
 	unsigned int nr;
 	struct kt_ring *ring;		/* NULL: read() */
 	char *buf;			/* read()'s */
+	size_t len, off;		/* bytes in buf, and taken */
 	const struct ktrace_rec_hdr **recs;
 };
 
@@ -266,7 +267,7 @@ struct kt_dev_reader *kt_dev_reader_new(int fd)
 	r->recs = calloc(BATCH_RECORDS, sizeof(*r->recs));
 	if (!r->recs)
 		goto fail;
-	if (map_rings(r)) {
+	if (getenv("KTRACE_NO_MMAP") || map_rings(r)) {
 		unmap_rings(r);
 		r->buf = malloc(READ_BUF_SIZE);
 		if (!r->buf)
@@ -358,33 +359,42 @@ static int batch_mapped(struct kt_dev_reader *r, size_t *n)
 	return 0;
 }
 
-/* The records of one read(); *eof when the session is disabled and drained. */
+/*
+ * The records of one read(), as many as a batch takes; *eof when the
+ * session is disabled and drained.
+ */
 static int batch_read(struct kt_dev_reader *r, size_t *n, bool *eof)
 {
 	const struct ktrace_rec_hdr *h;
 	ssize_t len;
-	size_t off;
 
-	len = read(r->fd, r->buf, READ_BUF_SIZE);
-	if (len < 0 && (errno == EAGAIN || errno == EINTR))
-		return 0;
-	if (len < 0) {
-		ktrace_err("reading %s: %s", KTRACE_DEV_PATH, strerror(errno));
-		return -1;
+	if (r->off == r->len) {
+		r->off = 0;
+		r->len = 0;
+		len = read(r->fd, r->buf, READ_BUF_SIZE);
+		if (len < 0 && (errno == EAGAIN || errno == EINTR))
+			return 0;
+		if (len < 0) {
+			ktrace_err("reading %s: %s", KTRACE_DEV_PATH,
+				   strerror(errno));
+			return -1;
+		}
+		if (len == 0) {
+			*eof = true;
+			return 0;
+		}
+		r->len = len;
 	}
-	if (len == 0) {
-		*eof = true;
-		return 0;
-	}
-	for (off = 0; off + sizeof(*h) <= (size_t)len && *n < BATCH_RECORDS;
-	     off += h->size) {
-		h = (const void *)(r->buf + off);
-		if (h->size < sizeof(*h) || h->size % 8 || h->size > len - off) {
+	while (r->off < r->len && *n < BATCH_RECORDS) {
+		h = (const void *)(r->buf + r->off);
+		if (r->len - r->off < sizeof(*h) || h->size < sizeof(*h) ||
+		    h->size % 8 || h->size > r->len - r->off) {
 			ktrace_err("reading %s: malformed record (size %u)",
 				   KTRACE_DEV_PATH, h->size);
 			return -1;
 		}
 		r->recs[(*n)++] = h;
+		r->off += h->size;
 	}
 	return 0;
 }

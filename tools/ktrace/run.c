@@ -32,6 +32,12 @@
 /* How long the loop sleeps at most, and how often it checks the tasks. */
 #define POLL_MS		100
 #define SWEEP_NS	100000000LL
+/*
+ * After a batch smaller than this, the loop naps before the next one, so
+ * that a steady trickle of records is taken in batches, not one by one.
+ */
+#define SMALL_BATCH	(16 << 10)
+#define NAP_NS		2000000
 
 struct run {
 	const struct kt_opts *o;
@@ -51,11 +57,13 @@ struct run {
 	int64_t last_sweep;
 };
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted, interrupts;
 
+/* The first signal ends the trace, a second one its last drain too. */
 static void on_signal(int sig)
 {
 	interrupted = sig;
+	interrupts++;
 }
 
 static int64_t clock_ns(clockid_t clk)
@@ -187,14 +195,16 @@ static void sweep(struct run *r)
 }
 
 /* One batch: to the tracer, or to the recording as it is. */
-static int batch(struct run *r, size_t *got, bool *eof)
+static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 {
 	const struct ktrace_rec_hdr *const *recs;
 	size_t i, n;
 
+	*bytes = 0;
 	if (kt_dev_reader_batch(r->rd, &recs, &n, eof))
 		return -1;
 	for (i = 0; i < n; i++) {
+		*bytes += recs[i]->size;
 		if (r->o->follow)
 			track(r, recs[i]);
 		if (r->record) {
@@ -317,8 +327,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	struct kt_counts *counts = NULL;
 	int err[2] = { -1, -1 };
 	struct sigaction sa;
+	struct timespec nap = { 0, NAP_NS };
 	bool eof = false, done;
-	size_t n = 0;
+	size_t n = 0, bytes;
 	unsigned int i;
 	int e;
 
@@ -397,27 +408,30 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	for (;;) {
 		if (wait_events(r, n ? 0 : POLL_MS))
 			eof = true;
-		if (batch(r, &n, &eof))
+		if (batch(r, &n, &bytes, &eof))
 			return 1;
 		if (kt_out_flush_all())
 			return write_failed(r);
-		reap(r);
+		if (r->child_pidfd < 0)
+			reap(r);
 		if (interrupted || eof)
 			done = true;
 		else
 			done = targets_gone(r);
 		if (done)
 			break;
+		if (n && bytes < SMALL_BATCH)
+			nanosleep(&nap, NULL);
 	}
 
 	/* Disabled, the rings only drain. */
 	kt_dev_disable(r->fd);
 	do {
-		if (batch(r, &n, &eof))
+		if (batch(r, &n, &bytes, &eof))
 			return 1;
 		if (kt_out_flush_all())
 			return write_failed(r);
-	} while (n && !eof);
+	} while (n && !eof && interrupts < 2);
 	reap(r);
 
 	end.child_reaped = r->child_reaped;
@@ -428,10 +442,15 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		if (counts && !kt_dev_counts(r->fd, counts))
 			end.counts = counts;
 	}
-	if (record)
+	if (record) {
 		kt_record_end(out, &end, clock_ns(CLOCK_MONOTONIC));
-	else
+		if (end.have_stats && end.stats.lost_full + end.stats.lost_nest)
+			ktrace_err("%llu records were lost: the traced programs outran the rings (a larger ring helps)",
+				   (unsigned long long)(end.stats.lost_full +
+							end.stats.lost_nest));
+	} else {
 		kt_tracer_finish(r->t, &end);
+	}
 	free(counts);
 	if (kt_out_flush_all())
 		return write_failed(r);
