@@ -57,11 +57,13 @@ static struct ktrace_rings *ktrace_rings_alloc(struct ktrace_session *s,
 	return rs;
 }
 
-/* The rings, for those who hold read_lock or lock, or are in RCU. */
-#define ktrace_rings_locked(s)						\
-	rcu_dereference_protected((s)->rings,				\
-				  lockdep_is_held(&(s)->read_lock) ||	\
-				  lockdep_is_held(&(s)->lock))
+/* The rings, for those who hold read_lock or lock. */
+static struct ktrace_rings *ktrace_rings_locked(struct ktrace_session *s)
+{
+	return rcu_dereference_protected(s->rings,
+					 lockdep_is_held(&s->read_lock) ||
+					 lockdep_is_held(&s->lock));
+}
 
 /* The largest snap length whose records fit a ring of @size. */
 static u32 ktrace_snaplen_fit(size_t size)
@@ -410,6 +412,7 @@ bool ktrace_session_readable(struct ktrace_session *s)
 	rs = rcu_dereference(s->rings);
 	for_each_possible_cpu(cpu)
 		WRITE_ONCE(rs->ring[cpu]->wakeup_sent, false);
+	/* Pairs with smp_mb() in ktrace_ring_maybe_wake(). */
 	smp_mb();
 	for_each_possible_cpu(cpu) {
 		if (!ktrace_ring_empty(rs->ring[cpu])) {
@@ -536,6 +539,7 @@ static ssize_t ktrace_session_read_old(struct ktrace_session *s,
 		s->bounce_len = n;
 	}
 }
+
 ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 			    size_t count, bool nonblock)
 {

@@ -172,6 +172,11 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 
 	/* -c needs no records of syscalls: the kernel counts them. */
 	cfg.events = o->summary_only ? KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
+	cfg.ring_size = o->ring_size;
+	/*
+	 * Dropping records when a ring is full (--lossy) is what the module
+	 * does; there is no other mode to choose yet.
+	 */
 	if (kt_dev_configure(fd, &cfg))
 		return -1;
 
