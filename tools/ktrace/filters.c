@@ -174,9 +174,11 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 	cfg.events = o->summary_only ? KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
 	cfg.ring_size = o->ring_size;
 	/*
-	 * Dropping records when a ring is full (--lossy) is what the module
-	 * does; there is no other mode to choose yet.
+	 * Tracing chosen processes, the module makes them wait for us rather
+	 * than drop their records; --lossy asks it to drop instead.
 	 */
+	if (o->lossy)
+		cfg.flags |= KTRACE_CFG_LOSSY;
 	if (kt_dev_configure(fd, &cfg))
 		return -1;
 

@@ -84,7 +84,7 @@ static void usage(FILE *out)
 		"  -u USER        run COMMAND as USER\n"
 		"      --json     one JSON object per event (Documentation/json.rst)\n"
 		"      --ring-size=SIZE  bytes per CPU ring, 16K to 64M\n"
-		"      --lossy    drop records when a ring is full (the only mode yet)\n"
+		"      --lossy    drop records when a ring is full, never slow the command\n"
 		"  -h, --help     show this help and exit\n"
 		"  -V, --version  print the versions and exit\n"
 		"\n"
