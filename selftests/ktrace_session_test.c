@@ -6,18 +6,22 @@
  * attached while no session is enabled.
  */
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/futex.h>
 #include <linux/ktrace.h>
 
 #include "../kselftest_harness.h"
@@ -201,6 +205,24 @@ static int probe_state(const char *tp, int *key, int *attached)
 			found = 1;
 	fclose(f);
 	return found ? 0 : -1;
+}
+
+static unsigned int read_pid_max(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
+	unsigned int n = 32768;
+
+	if (f) {
+		if (fscanf(f, "%u", &n) != 1)
+			n = 32768;
+		fclose(f);
+	}
+	return n;
+}
+
+static int have_ns_last_pid(void)
+{
+	return !access("/proc/sys/kernel/ns_last_pid", W_OK);
 }
 
 FIXTURE(session) {
@@ -795,6 +817,321 @@ TEST_F_TIMEOUT(session, random_ioctls_fail_cleanly, 120)
 	}
 	/* The session still works. */
 	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+}
+
+/*
+ * Many threads parked in futex() at once, each well over min_duration,
+ * with thread ids scattered over the pid space as on a busy system.
+ */
+#define PARKED		1000
+#define PARK_NS		100000000
+
+static int park_word, park_ready;
+
+static void *park(void *arg)
+{
+	__atomic_add_fetch(&park_ready, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&park_word, __ATOMIC_SEQ_CST))
+		syscall(__NR_futex, &park_word, FUTEX_WAIT_PRIVATE, 0, NULL,
+			NULL, 0);
+	return NULL;
+}
+
+static void do_park_threads(void)
+{
+	struct timespec poll = { 0, 10000000 }, wait = { 0, 3 * PARK_NS };
+	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
+	unsigned int seed = 1, max = read_pid_max();
+	static pthread_t th[PARKED];
+	pthread_attr_t attr;
+	char num[16];
+	int i, n;
+
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 << 10);
+	for (i = 0; i < PARKED; i++) {
+		n = snprintf(num, sizeof(num), "%u",
+			     300 + rand_r(&seed) % (max - 400));
+		if (fd >= 0 && pwrite(fd, num, n, 0) != n)
+			_exit(3);
+		if (pthread_create(&th[i], &attr, park, NULL))
+			_exit(2);
+	}
+	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < PARKED)
+		nanosleep(&poll, NULL);
+	/* The last ones counted themselves: let them reach futex(). */
+	nanosleep(&wait, NULL);
+	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
+	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+		NULL, 0);
+	for (i = 0; i < PARKED; i++)
+		pthread_join(th[i], NULL);
+}
+
+TEST_F_TIMEOUT(session, min_duration_keeps_every_parked_thread, 240)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 4 << 20 };
+	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
+				    .min_duration = PARK_NS };
+	struct child a = spawn(do_park_threads);
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats stats;
+	int parked = 0;
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &stats));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
+		    h->tgid == a.pid && h->pid != a.pid &&
+		    x->duration >= PARK_NS)
+			parked++;
+	}
+	/* Every parked call is in the trace, or counted as lost. */
+	EXPECT_EQ(PARKED, parked + stats.lost_full + stats.lost_nest)
+		TH_LOG("%d of %d parked calls, %llu lost", parked, PARKED,
+		       (unsigned long long)(stats.lost_full + stats.lost_nest));
+}
+
+/*
+ * More threads parked at once in one bucket of the enter table than it
+ * has slots.  This mirrors module/probes.c: a part per possible CPU, of
+ * at least 2048 slots in all and 128 buckets a CPU, 8 slots a bucket,
+ * hash_32() of the thread id.  The threads run on CPU 0, with ids chosen
+ * to share a bucket; should the table change, they no longer crowd one
+ * and the calls are all timed, which the test also accepts.
+ */
+#define CROWD		12
+
+static pid_t crowd_tids[CROWD];
+
+static unsigned int enter_bits(void)
+{
+	FILE *f = fopen("/sys/devices/system/cpu/possible", "r");
+	unsigned int first = 0, last = 0, per_cpu, bits = 0;
+
+	if (f) {
+		if (fscanf(f, "%u-%u", &first, &last) < 1)
+			last = 0;
+		fclose(f);
+	}
+	if (last < first)
+		last = first;
+	per_cpu = (2048 + last) / (last + 1);
+	while ((1U << bits) < per_cpu)
+		bits++;
+	return bits < 7 ? 7 : bits;
+}
+
+static unsigned int enter_bucket(pid_t tid, unsigned int bits)
+{
+	return ((unsigned int)tid * 0x61C88647U) >> (32 - bits);
+}
+
+/* Free thread ids that share a bucket, none of them the caller's. */
+static int crowd_pick(void)
+{
+	unsigned int bits = enter_bits(), max = read_pid_max(), b = 0;
+	pid_t tid;
+	int n = 0;
+
+	for (tid = 2000; tid < (pid_t)max && n < CROWD; tid++) {
+		if (!kill(tid, 0) || errno != ESRCH)
+			continue;
+		if (!n) {
+			b = enter_bucket(tid, bits);
+			if (b == enter_bucket(getpid(), bits))
+				continue;
+		} else if (enter_bucket(tid, bits) != b) {
+			continue;
+		}
+		crowd_tids[n++] = tid;
+	}
+	return n == CROWD ? 0 : -1;
+}
+
+static void do_crowd_threads(void)
+{
+	struct timespec poll = { 0, 10000000 }, wait = { 0, 3 * PARK_NS };
+	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
+	pthread_t th[CROWD];
+	cpu_set_t cpus;
+	char num[16];
+	int i, n;
+
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	if (fd < 0 || sched_setaffinity(0, sizeof(cpus), &cpus))
+		_exit(3);
+	for (i = 0; i < CROWD; i++) {
+		n = snprintf(num, sizeof(num), "%d", crowd_tids[i] - 1);
+		if (pwrite(fd, num, n, 0) != n)
+			_exit(3);
+		if (pthread_create(&th[i], NULL, park, NULL))
+			_exit(2);
+	}
+	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < CROWD)
+		nanosleep(&poll, NULL);
+	nanosleep(&wait, NULL);
+	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
+	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+		NULL, 0);
+	for (i = 0; i < CROWD; i++)
+		pthread_join(th[i], NULL);
+}
+
+TEST_F_TIMEOUT(session, min_duration_counts_calls_it_cannot_time, 120)
+{
+	struct ktrace_syscalls sc = { .abi = KTRACE_ABI_NATIVE };
+	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
+				    .min_duration = PARK_NS };
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats stats;
+	struct child a;
+	int parked = 0;
+	__u64 lost;
+	size_t len;
+
+	if (!have_ns_last_pid())
+		SKIP(return, "no /proc/sys/kernel/ns_last_pid");
+	if (crowd_pick())
+		SKIP(return, "no %d free thread ids in one bucket", CROWD);
+	a = spawn(do_crowd_threads);
+	ASSERT_LT(0, a.pid);
+	sc.bits[__NR_futex / 64] = 1ULL << (__NR_futex % 64);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, &sc));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &stats));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
+		    h->tgid == a.pid && h->pid != a.pid &&
+		    x->duration >= PARK_NS)
+			parked++;
+	}
+	lost = stats.lost_full + stats.lost_nest;
+	TH_LOG("%d of %d parked calls timed, %llu lost", parked, CROWD,
+	       (unsigned long long)lost);
+	/* Those without a slot are lost, and said to be. */
+	EXPECT_LE(CROWD, parked + lost);
+}
+
+#define X32_BIT		0x40000000U
+
+static void do_odd_numbers(void)
+{
+	syscall(-1);
+	syscall(X32_BIT | __NR_getppid);
+}
+
+TEST_F(session, exit_keeps_every_bit_of_the_number)
+{
+	struct child a = spawn(do_odd_numbers);
+	const struct ktrace_rec_hdr *h;
+	int enters = 0, exits = 0;
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->tgid != a.pid)
+			continue;
+		if (h->type == KTRACE_REC_SYS_ENTER &&
+		    (e->nr == ~0U || e->nr == (X32_BIT | __NR_getppid)))
+			enters++;
+		if (h->type == KTRACE_REC_SYS_EXIT &&
+		    (x->nr == ~0U || x->nr == (X32_BIT | __NR_getppid)))
+			exits++;
+	}
+	EXPECT_EQ(2, enters);
+	EXPECT_EQ(2, exits);
+}
+
+static void on_usr1(int sig)
+{
+}
+
+/* A plain call, a signal handler's return, an exec. */
+static void do_replace_registers(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+
+	syscall(__NR_getppid);
+	sigaction(SIGUSR1, &sa, NULL);
+	kill(getpid(), SIGUSR1);
+	execl("/bin/true", "true", "an-argument", (char *)NULL);
+	_exit(1);
+}
+
+TEST_F(session, late_enter_marks_arguments_the_call_replaced)
+{
+	struct ktrace_status st = { .status = KTRACE_STATUS_SUCCESSFUL };
+	struct child a;
+	const struct ktrace_rec_hdr *h;
+	int getppids = 0, sigreturns = 0, execs = 0;
+	size_t len;
+
+	if (access("/bin/true", X_OK))
+		SKIP(return, "no /bin/true");
+	a = spawn(do_replace_registers);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+		static const __u64 zero[6];
+
+		if (h->tgid != a.pid || h->type != KTRACE_REC_SYS_ENTER)
+			continue;
+		if (e->nr == __NR_getppid && getppids++ == 0) {
+			EXPECT_EQ(0, h->flags & KTRACE_RF_ARGS_LOST);
+		} else if (e->nr == __NR_rt_sigreturn) {
+			sigreturns++;
+			EXPECT_EQ(KTRACE_RF_ARGS_LOST,
+				  h->flags & KTRACE_RF_ARGS_LOST);
+			EXPECT_EQ(0, memcmp(zero, e->args, sizeof(zero)));
+			EXPECT_EQ(0, e->nblobs);
+		} else if (e->nr == __NR_execve) {
+			execs++;
+			EXPECT_EQ(KTRACE_RF_ARGS_LOST,
+				  h->flags & KTRACE_RF_ARGS_LOST);
+			EXPECT_EQ(0, memcmp(zero, e->args, sizeof(zero)));
+			EXPECT_EQ(0, e->nblobs);
+		}
+	}
+	EXPECT_LE(1, getppids);
+	EXPECT_EQ(1, sigreturns);
+	EXPECT_EQ(1, execs);
 }
 
 TEST_HARNESS_MAIN
