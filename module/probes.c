@@ -85,6 +85,19 @@ static struct ktrace_enter_bucket *ktrace_enter_tab;
 static unsigned int ktrace_enter_bits;	/* buckets per CPU, log2 */
 static u16 ktrace_enter_hint[1 << KTRACE_HINT_BITS];
 
+/*
+ * The task probes touch the table only while the syscall probes are
+ * attached, and it is cleared before they are: enters seen by an earlier
+ * attachment must not time new exits.
+ */
+static bool ktrace_timing;
+
+static bool ktrace_enter_on(void)
+{
+	/* Pairs with the release in ktrace_probes_attach(). */
+	return smp_load_acquire(&ktrace_timing);
+}
+
 static struct ktrace_enter_bucket *ktrace_enter_bucket(unsigned int cpu,
 						       pid_t tid)
 {
@@ -239,6 +252,7 @@ enum ktrace_phase {
 struct ktrace_ev {
 	u32 kind;			/* KTRACE_EV_* */
 	enum ktrace_phase phase;
+	bool reap;			/* the free probe's reap record */
 	struct task_struct *task, *task2;
 	unsigned int abi;
 	long nr;
@@ -267,9 +281,13 @@ static bool ktrace_traces(struct ktrace_session *s, const struct ktrace_ev *ev)
 
 	if (!READ_ONCE(s->enabled) || !(READ_ONCE(f->events) & ev->kind))
 		return false;
-	if (!ktrace_filter_task(f, ev->task) &&
-	    !(ev->task2 && ktrace_filter_task(f, ev->task2)))
+	if (unlikely(ev->reap)) {
+		if (!ktrace_filter_reaped(f, ev->task))
+			return false;
+	} else if (!ktrace_filter_task(f, ev->task) &&
+		   !(ev->task2 && ktrace_filter_task(f, ev->task2))) {
 		return false;
+	}
 	return ev->phase == KTRACE_PH_OTHER ||
 	       ktrace_filter_syscall(f, ev->abi, ev->nr);
 }
@@ -1015,6 +1033,8 @@ static void ktrace_enter_copy(struct task_struct *to, pid_t from, bool move)
 	u32 call;
 	int way;
 
+	if (!ktrace_enter_on())
+		return;
 	b = ktrace_enter_find(from, &way);
 	if (!b)
 		return;
@@ -1029,6 +1049,19 @@ static void ktrace_enter_copy(struct task_struct *to, pid_t from, bool move)
 		ktrace_drop_untimed(&ev, ktime_get_mono_fast_ns());
 }
 
+/*
+ * Threads that went through the exit probe, by pid: see ktrace_exit_last().
+ * Set there, cleared when a pid is given to a new task (fork and exec
+ * probes), and all of them when the task probes attach.
+ */
+static unsigned long *ktrace_exited;
+
+static void ktrace_exited_clear(pid_t pid)
+{
+	if (test_bit(pid, ktrace_exited))
+		clear_bit(pid, ktrace_exited);
+}
+
 static void ktrace_probe_fork(void *data, struct task_struct *parent,
 			      struct task_struct *child)
 {
@@ -1040,6 +1073,7 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	u32 snaplen;
 
 	preempt_disable();
+	ktrace_exited_clear(child->pid);
 	ktrace_enter_copy(child, parent->pid, false);
 	/* Children of followed tasks join before their first syscall. */
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
@@ -1068,6 +1102,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 {
 	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	struct ktrace_session *s;
 	struct ktrace_rec_exec *r;
 	struct ktrace_build b;
 	struct ktrace_blob *bl;
@@ -1076,8 +1111,13 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	long n;
 
 	preempt_disable();
-	if (old_pid != p->pid)
+	if (old_pid != p->pid) {
+		/* It took the pid of the leader, which has exited. */
+		ktrace_exited_clear(p->pid);
 		ktrace_enter_copy(p, old_pid, true);
+		list_for_each_entry_rcu(s, &ktrace_sessions, node)
+			ktrace_filter_exec(&s->filter, old_pid, p);
+	}
 	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	r = this_cpu_ptr(&ktrace_cpu)->scratch;
@@ -1103,34 +1143,87 @@ out:
 	preempt_enable();
 }
 
-static void ktrace_record_exit(struct task_struct *p, bool group_dead)
+/*
+ * Is @p the last thread of its group through the exit probe?  Called with
+ * the group's lock, which orders the exits of its threads.
+ *
+ * Linux 6.16 passes the tracepoint group_dead, true for the thread whose
+ * atomic_dec_and_test(&signal->live) in do_exit() reached zero.  Before,
+ * nothing tells that thread from the others at the tracepoint: several
+ * may be between their decrement and the tracepoint when the count hits
+ * zero (exit_mm() sleeps), and each would read zero.  So each thread
+ * marks itself in ktrace_exited here, and the last is the one that finds
+ * live at zero (no thread left to start exiting) and every other thread
+ * of the group marked or past exit_notify() (exit_state set).  Under the
+ * lock exactly one finds that: every other one still had the last to
+ * come.  A thread that passed the tracepoint before the probes attached
+ * is not marked: if it is still short of exit_notify() when the last one
+ * looks, no thread is found last, and none is reported twice.
+ *
+ * The PID filters take a thread group out with its last thread; on every
+ * kernel, since with the tracepoint's group_dead some threads may still
+ * come through after it.
+ */
+static bool ktrace_exit_last(struct task_struct *p)
+{
+	struct task_struct *t;
+	bool last = true;
+
+	set_bit(p->pid, ktrace_exited);
+	if (atomic_read(&p->signal->live))
+		return false;
+	rcu_read_lock();
+	for_each_thread(p, t) {
+		if (t != p && !READ_ONCE(t->exit_state) &&
+		    !test_bit(READ_ONCE(t->pid), ktrace_exited)) {
+			last = false;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return last;
+}
+
+static void ktrace_record_exit(struct task_struct *p, bool group_dead,
+			       bool known)
 {
 	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	raw_spinlock_t *lock = ktrace_group_lock(p->signal);
+	struct ktrace_session *s;
 	struct ktrace_rec_exit r;
 	unsigned int level;
 	u32 snaplen;
+	bool last;
 	int code;
 
 	preempt_disable();
-	ktrace_enter_forget(p->pid);
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
-		goto out;
-	memset(&r, 0, sizeof(r));
-	code = READ_ONCE(p->exit_code);
-	r.exit_code = code;
-	if (code & 0x7f)
-		r.signal = code & 0x7f;
-	else
-		r.status = (code >> 8) & 0xff;
-	if (code & 0x80)
-		r.exit_flags |= KTRACE_EXIT_CORE;
-	if (group_dead)
-		r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
-	ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
-	ktrace_emit(&r.hdr, &ev);
-	ktrace_end(level);
-out:
+	if (ktrace_enter_on())
+		ktrace_enter_forget(p->pid);
+	raw_spin_lock(lock);
+	last = ktrace_exit_last(p);
+	if (!known)
+		group_dead = last;
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+		memset(&r, 0, sizeof(r));
+		code = READ_ONCE(p->exit_code);
+		r.exit_code = code;
+		if (code & 0x7f)
+			r.signal = code & 0x7f;
+		else
+			r.status = (code >> 8) & 0xff;
+		if (code & 0x80)
+			r.exit_flags |= KTRACE_EXIT_CORE;
+		if (group_dead)
+			r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
+		ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
+		ktrace_emit(&r.hdr, &ev);
+		ktrace_end(level);
+	}
+	/* Its record is out: it leaves the PID filters, enabled or not. */
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		ktrace_filter_exit(&s->filter, p, last);
+	raw_spin_unlock(lock);
 	preempt_enable();
 }
 
@@ -1143,20 +1236,22 @@ out:
 static void ktrace_probe_exit(void *data, struct task_struct *p,
 			      bool group_dead)
 {
-	ktrace_record_exit(p, group_dead);
+	ktrace_record_exit(p, group_dead, true);
 }
 #else
 static void ktrace_probe_exit(void *data, struct task_struct *p)
 {
-	/* do_exit() has already taken the task off signal->live. */
-	ktrace_record_exit(p, !atomic_read(&p->signal->live));
+	/* Not !signal->live, which several threads may see at once. */
+	ktrace_record_exit(p, false, false);
 }
 #endif
 
 static void ktrace_probe_free(void *data, struct task_struct *p)
 {
 	u64 ts = ktime_get_mono_fast_ns();
-	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	struct ktrace_ev ev = {
+		.kind = KTRACE_EV_LIFECYCLE, .reap = true, .task = p,
+	};
 	struct ktrace_session *s;
 	struct ktrace_rec_reap r;
 	unsigned int level;
@@ -1171,7 +1266,7 @@ static void ktrace_probe_free(void *data, struct task_struct *p)
 	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 leave:
-	/* The reaped task leaves every PID filter it was in. */
+	/* The PID filters forget it. */
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		ktrace_filter_reap(&s->filter, p);
 	preempt_enable();
@@ -1281,6 +1376,7 @@ static inline void ktrace_probes_typecheck(void)
 struct ktrace_probe {
 	const char *name;
 	void *func;
+	bool task;		/* a task probe: see ktrace_probes_attach() */
 	struct tracepoint *tp;
 	bool registered;
 };
@@ -1288,10 +1384,10 @@ struct ktrace_probe {
 static struct ktrace_probe ktrace_probes[] = {
 	{ "sys_enter",			ktrace_probe_sys_enter },
 	{ "sys_exit",			ktrace_probe_sys_exit },
-	{ "sched_process_fork",		ktrace_probe_fork },
-	{ "sched_process_exec",		ktrace_probe_exec },
-	{ "sched_process_exit",		ktrace_probe_exit },
-	{ "sched_process_free",		ktrace_probe_free },
+	{ "sched_process_fork",		ktrace_probe_fork,	true },
+	{ "sched_process_exec",		ktrace_probe_exec,	true },
+	{ "sched_process_exit",		ktrace_probe_exit,	true },
+	{ "sched_process_free",		ktrace_probe_free,	true },
 	{ "signal_generate",		ktrace_probe_signal_generate },
 	{ "signal_deliver",		ktrace_probe_signal_deliver },
 };
@@ -1306,45 +1402,60 @@ static void ktrace_probe_find(struct tracepoint *tp, void *priv)
 }
 
 /*
- * Probes are attached while at least one session is enabled: an idle
- * module leaves every tracepoint, and with the syscall ones every task's
- * syscall path, as if it were not loaded.  Under ktrace_probes_lock.
+ * Probes are attached while at least one session is enabled, and the
+ * task probes (fork, exec, exit, free) also while a session has a PID
+ * filter, which they keep right (filter.c): an idle module leaves every
+ * tracepoint, and with the syscall ones every task's syscall path, as if
+ * it were not loaded.  Under ktrace_probes_lock.
  */
 static DEFINE_MUTEX(ktrace_probes_lock);
-static unsigned int ktrace_probes_users;
+static unsigned int ktrace_probes_users;	/* enabled sessions */
+static unsigned int ktrace_probes_filters;	/* sessions with PID filters */
 
-static void ktrace_probes_unregister(void)
+static void ktrace_probes_detach(bool task)
 {
 	struct ktrace_probe *p;
 	unsigned int i;
 
+	/* Task probes leave the enter table alone from here. */
+	if (!task)
+		WRITE_ONCE(ktrace_timing, false);
 	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
 		p = &ktrace_probes[i];
-		if (p->registered)
-			WARN_ON_ONCE(tracepoint_probe_unregister(p->tp, p->func,
-								 NULL));
+		if (p->task != task || !p->registered)
+			continue;
+		WARN_ON_ONCE(tracepoint_probe_unregister(p->tp, p->func, NULL));
 		p->registered = false;
 	}
-	/* No probe runs any more once this returns. */
+	/* No probe runs any more once this returns, nor uses the table. */
 	tracepoint_synchronize_unregister();
 }
 
-static int ktrace_probes_register(void)
+static int ktrace_probes_attach(bool task)
 {
 	struct ktrace_probe *p;
 	unsigned int i;
 	int ret;
 
-	/* Enters seen by an earlier attachment must not time new exits. */
-	memset(ktrace_enter_tab, 0, array_size(sizeof(*ktrace_enter_tab),
-					       (size_t)nr_cpu_ids <<
-					       ktrace_enter_bits));
+	if (task) {
+		/* Pids may have changed hands since the exit probe last ran. */
+		bitmap_zero(ktrace_exited, PID_MAX_LIMIT);
+	} else {
+		/* Enters seen by an earlier attachment must not time exits. */
+		memset(ktrace_enter_tab, 0, array_size(sizeof(*ktrace_enter_tab),
+						       (size_t)nr_cpu_ids <<
+						       ktrace_enter_bits));
+		/* Pairs with the acquire in ktrace_enter_on(). */
+		smp_store_release(&ktrace_timing, true);
+	}
 	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
 		p = &ktrace_probes[i];
+		if (p->task != task)
+			continue;
 		ret = tracepoint_probe_register(p->tp, p->func, NULL);
 		if (ret) {
 			pr_err("cannot attach to %s: %d\n", p->name, ret);
-			ktrace_probes_unregister();
+			ktrace_probes_detach(task);
 			return ret;
 		}
 		p->registered = true;
@@ -1358,8 +1469,14 @@ int ktrace_probes_get(void)
 	int ret = 0;
 
 	mutex_lock(&ktrace_probes_lock);
-	if (!ktrace_probes_users)
-		ret = ktrace_probes_register();
+	if (!ktrace_probes_users) {
+		if (!ktrace_probes_filters)
+			ret = ktrace_probes_attach(true);
+		if (!ret)
+			ret = ktrace_probes_attach(false);
+		if (ret && !ktrace_probes_filters)
+			ktrace_probes_detach(true);
+	}
 	if (!ret)
 		ktrace_probes_users++;
 	mutex_unlock(&ktrace_probes_lock);
@@ -1370,8 +1487,35 @@ int ktrace_probes_get(void)
 void ktrace_probes_put(void)
 {
 	mutex_lock(&ktrace_probes_lock);
-	if (!WARN_ON_ONCE(!ktrace_probes_users) && !--ktrace_probes_users)
-		ktrace_probes_unregister();
+	if (!WARN_ON_ONCE(!ktrace_probes_users) && !--ktrace_probes_users) {
+		ktrace_probes_detach(false);
+		if (!ktrace_probes_filters)
+			ktrace_probes_detach(true);
+	}
+	mutex_unlock(&ktrace_probes_lock);
+}
+
+/* A session has a PID filter now: keep the task probes attached. */
+int ktrace_probes_filter_get(void)
+{
+	int ret = 0;
+
+	mutex_lock(&ktrace_probes_lock);
+	if (!ktrace_probes_users && !ktrace_probes_filters)
+		ret = ktrace_probes_attach(true);
+	if (!ret)
+		ktrace_probes_filters++;
+	mutex_unlock(&ktrace_probes_lock);
+	return ret;
+}
+
+/* A session with a PID filter has gone. */
+void ktrace_probes_filter_put(void)
+{
+	mutex_lock(&ktrace_probes_lock);
+	if (!WARN_ON_ONCE(!ktrace_probes_filters) &&
+	    !--ktrace_probes_filters && !ktrace_probes_users)
+		ktrace_probes_detach(true);
 	mutex_unlock(&ktrace_probes_lock);
 }
 
@@ -1387,6 +1531,7 @@ void ktrace_probes_show(struct seq_file *m)
 
 	mutex_lock(&ktrace_probes_lock);
 	seq_printf(m, "sessions_enabled %u\n", ktrace_probes_users);
+	seq_printf(m, "pid_filters %u\n", ktrace_probes_filters);
 	seq_puts(m, "tracepoint key attached\n");
 	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
 		p = &ktrace_probes[i];
@@ -1405,6 +1550,8 @@ static void ktrace_probes_free(void)
 		kfree(per_cpu_ptr(&ktrace_cpu, cpu)->scratch);
 		per_cpu_ptr(&ktrace_cpu, cpu)->scratch = NULL;
 	}
+	vfree(ktrace_exited);
+	ktrace_exited = NULL;
 	vfree(ktrace_enter_tab);
 	ktrace_enter_tab = NULL;
 }
@@ -1429,8 +1576,12 @@ int ktrace_probes_init(void)
 	ktrace_enter_tab = vzalloc(array_size(sizeof(*ktrace_enter_tab),
 					      (size_t)nr_cpu_ids <<
 					      ktrace_enter_bits));
-	if (!ktrace_enter_tab)
-		return -ENOMEM;
+	ktrace_exited = vzalloc(BITS_TO_LONGS(PID_MAX_LIMIT) *
+				sizeof(unsigned long));
+	if (!ktrace_enter_tab || !ktrace_exited) {
+		ret = -ENOMEM;
+		goto err;
+	}
 	for_each_possible_cpu(cpu) {
 		per_cpu_ptr(&ktrace_cpu, cpu)->scratch =
 			kmalloc_node(KTRACE_SCRATCH_SIZE, GFP_KERNEL,
@@ -1460,6 +1611,6 @@ err:
 /* Every session is gone by now, and with them the probes' users. */
 void ktrace_probes_exit(void)
 {
-	WARN_ON_ONCE(ktrace_probes_users);
+	WARN_ON_ONCE(ktrace_probes_users || ktrace_probes_filters);
 	ktrace_probes_free();
 }
