@@ -75,6 +75,7 @@ struct ktrace_version {
 
 /* Record flags, struct ktrace_rec_hdr.flags */
 #define KTRACE_RF_IRQ		0x1	/* written in interrupt context */
+#define KTRACE_RF_ARGS_LOST	0x2	/* see struct ktrace_rec_sys_enter */
 
 /* No record is longer than this; a read() buffer this long always works. */
 #define KTRACE_REC_MAX_SIZE	65536
@@ -147,6 +148,12 @@ struct ktrace_blob {
  * @nblobs:	entries in @blobs
  * @args:	the six raw arguments
  * @blobs:	path, argv, socket address or write buffer read at enter
+ *
+ * With a status filter (KTRACE_IOC_SET_STATUS) the record is written when
+ * the call returns, from the registers and memory of that moment.  A call
+ * that replaced them (a successful execve or execveat, rt_sigreturn,
+ * sigreturn) has no arguments left to read: its record carries
+ * KTRACE_RF_ARGS_LOST, zero @args and no blobs.
  */
 struct ktrace_rec_sys_enter {
 	struct ktrace_rec_hdr hdr;
