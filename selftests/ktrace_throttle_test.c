@@ -271,8 +271,9 @@ static int wait_throttled(int fd, int secs)
 }
 
 /*
- * A reader that never reads: the child waits throttle_ms once, then the
- * ring drops as any ring does, and the child runs to its end.
+ * A reader that never reads: the child waits throttle_ms once per ring it
+ * fills, then the ring drops as any ring does, and the child runs to its
+ * end.
  */
 TEST_F_TIMEOUT(throttle, stalled_reader_releases_after_throttle_ms, 200)
 {
@@ -292,7 +293,9 @@ TEST_F_TIMEOUT(throttle, stalled_reader_releases_after_throttle_ms, 200)
 	EXPECT_LT(0.3, now() - t0);
 	EXPECT_GT(20.0, now() - t0);
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
-	EXPECT_EQ(1, st.throttle_timeouts);
+	/* One wait per ring the child filled: it may have moved CPU. */
+	EXPECT_LE(1, st.throttle_timeouts);
+	EXPECT_GE(sysconf(_SC_NPROCESSORS_CONF), st.throttle_timeouts);
 	EXPECT_LT(0, st.lost_full);
 	EXPECT_LE(300e6, (double)st.throttle_ns);
 }
