@@ -8,6 +8,7 @@
 #   make install        install the module (+ depmod), the command, its man page
 #   make test           the whole test suite on every test kernel, in QEMU
 #   make run            a shell in the test VM (KERNEL=, CMD= to run a command)
+#   make fresh-test     the README's two commands in a fresh Debian root
 #   make clean
 #
 # KDIR is the kernel build tree to build against; the default is the
@@ -133,10 +134,14 @@ run:
 test:
 	tools/test $(KERNELS)
 
+# KERNELS reaches the fresh root's make test only when it was given.
+fresh-test:
+	tools/fresh-test $(if $(filter command line environment,$(origin KERNELS)),$(KERNELS))
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null
 	$(MAKE) -C tools/ktrace clean
 	rm -rf $(BUILD)
 
 .PHONY: all host-build host-check host-style kdir-check module cli check \
-	style install vm-prep run test clean
+	style install vm-prep run test fresh-test clean
