@@ -135,8 +135,9 @@ test:
 	tools/test $(KERNELS)
 
 # KERNELS reaches the fresh root's make test only when it was given.
+GIVEN_KERNELS = $(if $(filter command line environment,$(origin KERNELS)),$(KERNELS))
 fresh-test:
-	tools/fresh-test $(if $(filter command line environment,$(origin KERNELS)),$(KERNELS))
+	tools/fresh-test $(GIVEN_KERNELS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null

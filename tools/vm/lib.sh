@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Shared helpers for the VM harness scripts: where the cache lives, how to
-# talk to Debian's archives without touching the host's apt configuration,
-# and one-line error reporting.  Sourced, never run.
+# Shared helpers for the VM harness scripts: where the cache lives, the
+# test kernels' names, installing what tools/host-packages says the host
+# needs, how to talk to Debian's archives without touching the host's apt
+# configuration, and one-line error reporting.  Sourced, never run.
 
 KTRACE_TOP=${KTRACE_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 KTRACE_CACHE=${KTRACE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ktrace}
