@@ -12,13 +12,14 @@ KTRACE_MIRROR=${KTRACE_MIRROR:-http://deb.debian.org/debian}
 KTRACE_KERNELS="6.1 6.12 newest debug"
 KTRACE_EXTRA_KERNELS="kcsan"
 
-# Is $1 a test kernel's name, of the default lanes or the extra ones?
-known_kernel()
+# Die unless $1 is a test kernel's name, of the default lanes or the
+# extra ones.
+check_kernel()
 {
 	case " $KTRACE_KERNELS $KTRACE_EXTRA_KERNELS " in
 	*" $1 "*)	return 0 ;;
 	esac
-	return 1
+	die "unknown kernel '$1' (one of: $KTRACE_KERNELS $KTRACE_EXTRA_KERNELS)"
 }
 
 die()
