@@ -58,7 +58,12 @@ static __poll_t ktrace_poll(struct file *file, poll_table *wait)
 	struct ktrace_session *s = file->private_data;
 
 	poll_wait(file, &s->wq, wait);
-	return ktrace_session_readable(s) ? EPOLLIN | EPOLLRDNORM : 0;
+	if (ktrace_session_readable(s))
+		return EPOLLIN | EPOLLRDNORM;
+	/* Disabled and drained: read() returns 0 at once. */
+	if (!READ_ONCE(s->enabled))
+		return EPOLLIN | EPOLLRDNORM | EPOLLHUP;
+	return 0;
 }
 
 static int ktrace_mmap(struct file *file, struct vm_area_struct *vma)

@@ -10,9 +10,11 @@
 #include <linux/irq_work.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <asm/local.h>
+#include <asm/local64.h>
 
 #include <linux/ktrace.h>
 
@@ -61,17 +63,34 @@ struct ktrace_ring {
 	local_t head;			/* reserve head, bytes ever reserved */
 	local_t nest;			/* writers inside on this CPU */
 	local_t lost;			/* drops not yet in a LOSS record */
-	u64 lost_first;			/* timestamps of those drops */
-	u64 lost_last;
-	bool wakeup_sent;		/* cleared by the reader */
+	local64_t lost_first;		/* timestamps of those drops, 0: none */
+	local64_t lost_last;
+
+	/*
+	 * Set by the writer when it queues a wakeup, cleared by a reader
+	 * about to sleep (ktrace_session_readable()).
+	 */
+	bool wakeup_sent;
 
 	/* Counters, written by the ring's CPU, summed by readers. */
-	local_t written;
-	local_t lost_full;
+	local_t written;		/* in the ring or read, not evicted */
+	local_t lost_full;		/* includes @overwritten */
 	local_t lost_nest;
 	local_t lost_reported;
+	local_t overwritten;		/* flight recorder: evicted records */
 
 	struct irq_work wakeup;
+};
+
+/*
+ * A session's rings, one per possible CPU, replaced whole by CONFIGURE
+ * while the session is disabled and unmapped.  Published with RCU: the
+ * probes and the lockless readers (poll(), STATS, debugfs) hold an RCU
+ * read-side section; read() and mmap() hold the locks CONFIGURE takes.
+ */
+struct ktrace_rings {
+	size_t size;
+	struct ktrace_ring *ring[];	/* by CPU, NULL if not possible */
 };
 
 struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
@@ -86,6 +105,20 @@ void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts);
 void ktrace_ring_consume(struct ktrace_ring *ring, u32 len);
 bool ktrace_ring_empty(struct ktrace_ring *ring);
 long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts);
+bool ktrace_ring_oldest_ts(struct ktrace_ring *ring, u64 *ts);
+
+/*
+ * The largest record a session with @snaplen can be sent: a syscall enter
+ * with two blobs of @snaplen bytes.  CONFIGURE wants two of them, and the
+ * LOSS record that may precede one, to fit in half a ring: a record then
+ * always fits once the reader has drained the ring, wherever the head is.
+ */
+#define KTRACE_REC_BLOBS_MAX	2
+#define ktrace_rec_max(snaplen)						\
+	(sizeof(struct ktrace_rec_sys_enter) +				\
+	 KTRACE_REC_BLOBS_MAX * (sizeof(struct ktrace_blob) +		\
+				 ALIGN((snaplen), 8)) +			\
+	 sizeof(struct ktrace_rec_loss))
 
 /* A session's count of one syscall, per CPU. */
 struct ktrace_sys_count {
@@ -97,8 +130,8 @@ struct ktrace_sys_count {
 /* A session's records lost, by process, per CPU: a small direct map. */
 #define KTRACE_PROC_LOSS_SLOTS	64
 struct ktrace_proc_lost {
-	pid_t tgid;			/* 0: free; -1: other processes */
-	u64 lost;
+	int tgid;			/* 0: free, claimed with cmpxchg */
+	local_t lost;
 };
 
 /*
@@ -110,24 +143,35 @@ struct ktrace_proc_lost {
  */
 struct ktrace_session {
 	struct list_head node;		/* in ktrace_sessions, RCU */
-	bool enabled;			/* probes write when set */
-	bool mapped;			/* a ring was mmap()ed: keep the rings */
-	bool overwrite;			/* KTRACE_CFG_OVERWRITE */
-	void *bounce;			/* overwrite: one record, for read() */
+	bool enabled;			/* probes write when set; @lock */
+	bool overwrite;			/* KTRACE_CFG_OVERWRITE; both locks */
+	atomic_t maps;			/* live mmap()s of its rings */
+	void *bounce;			/* one record for read(); read_lock */
 	u32 bounce_len;			/* bytes of it not yet read */
 	struct mutex lock;		/* configuration and enable */
 	struct mutex read_lock;		/* one reader at a time */
 	wait_queue_head_t wq;		/* readers sleep here */
-	size_t ring_size;
 	u32 snaplen;			/* bytes of user data per blob */
 	unsigned int nr_rings;		/* nr_cpu_ids */
-	struct ktrace_ring **rings;	/* by CPU, NULL if not possible */
+	/* replaced under both locks, while disabled and unmapped */
+	struct ktrace_rings __rcu *rings;
 	struct ktrace_filter filter;
 	/* [cpu][abi][nr]: written by the probes on cpu, summed by ioctls */
 	struct ktrace_sys_count *counts;
 	/* [cpu][KTRACE_PROC_LOSS_SLOTS + 1]: the last slot is "others" */
 	struct ktrace_proc_lost *proc_lost;
 };
+
+/*
+ * The ring of @cpu, for the probes: they run with preemption disabled and
+ * write only while the session is enabled, and the rings are replaced
+ * only while it is disabled, a grace period after the last probe left.
+ */
+static inline struct ktrace_ring *ktrace_session_ring(struct ktrace_session *s,
+						      unsigned int cpu)
+{
+	return rcu_dereference_sched(s->rings)->ring[cpu];
+}
 
 extern struct list_head ktrace_sessions;
 

@@ -259,7 +259,7 @@ static void ktrace_drop_nested(const struct ktrace_ev *ev, u64 ts)
 	local_inc(&ktrace_stats_cpu(cpu)->lost_nest);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (ktrace_match(s, ev))
-			ktrace_ring_drop(s->rings[cpu], ts, true,
+			ktrace_ring_drop(ktrace_session_ring(s, cpu), ts, true,
 					 ev->task->tgid);
 }
 
@@ -312,7 +312,8 @@ static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
 	local_inc(&ktrace_stats_cpu(cpu)->records);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (ktrace_match(s, ev))
-			ktrace_ring_write(s->rings[cpu], h, h->size, h->ts);
+			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
+					  h->ts);
 }
 
 /*

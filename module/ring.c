@@ -46,10 +46,13 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 	local_set(&ring->head, 0);
 	local_set(&ring->nest, 0);
 	local_set(&ring->lost, 0);
+	local64_set(&ring->lost_first, 0);
+	local64_set(&ring->lost_last, 0);
 	local_set(&ring->written, 0);
 	local_set(&ring->lost_full, 0);
 	local_set(&ring->lost_nest, 0);
 	local_set(&ring->lost_reported, 0);
+	local_set(&ring->overwritten, 0);
 	init_irq_work(&ring->wakeup, ktrace_ring_wakeup);
 
 	ring->page->version = KTRACE_RING_VERSION;
@@ -69,40 +72,111 @@ void ktrace_ring_free(struct ktrace_ring *ring)
 	kfree(ring);
 }
 
-static void ktrace_ring_count_drop(struct ktrace_ring *ring, u64 ts);
+/*
+ * Count @n drops between @first and @last, to be reported by the next
+ * LOSS record on this CPU.  The timestamps go in before the count, so
+ * that a writer that claims the count (ktrace_ring_claim_drops()) finds
+ * them; a nested writer may claim in between, and then the timestamps of
+ * the drops it did not count go with the next LOSS record's range.
+ */
+static void ktrace_ring_count_drops(struct ktrace_ring *ring, u64 n,
+				    u64 first, u64 last)
+{
+	u64 old, prev;
+
+	old = local64_read(&ring->lost_first);
+	while (!old || first < old) {
+		prev = local64_cmpxchg(&ring->lost_first, old, first);
+		if (prev == old)
+			break;
+		old = prev;
+	}
+	old = local64_read(&ring->lost_last);
+	while (last > old) {
+		prev = local64_cmpxchg(&ring->lost_last, old, last);
+		if (prev == old)
+			break;
+		old = prev;
+	}
+	barrier();
+	local_add(n, &ring->lost);
+}
+
+/* Take every drop counted so far, with the range of their timestamps. */
+static unsigned long ktrace_ring_claim_drops(struct ktrace_ring *ring,
+					     u64 ts, u64 *first, u64 *last)
+{
+	unsigned long n = local_xchg(&ring->lost, 0);
+
+	if (!n)
+		return 0;
+	barrier();
+	*first = local64_xchg(&ring->lost_first, 0);
+	*last = local64_xchg(&ring->lost_last, 0);
+	if (!*last || *last > ts)
+		*last = ts;
+	if (!*first || *first > *last)
+		*first = *last;
+	return n;
+}
 
 /*
  * Flight recorder: make room for @need bytes at @head by pushing the tail
- * past the oldest whole records, counting them as lost.  Only records
- * below data_head are complete (a nested writer's may not be): when the
- * room is not there, give up.  The reader moves the tail too, so every
- * move is a cmpxchg; it pairs with the one in ktrace_ring_consume_old(),
- * and it comes before we overwrite: a reader that copied a record checks
- * afterwards that the tail has not passed it.
+ * past the oldest whole records.  Only records below data_head are
+ * complete (a nested writer's may not be): when the room is not there,
+ * give up.  The reader takes records by moving the tail too, so every
+ * move is a cmpxchg, paired with the one in ktrace_ring_take_old(); what
+ * the accounting needs of the victim is read before ours succeeds, since
+ * its space is the next writer's as soon as it does.  An evicted data
+ * record moves from @written to @lost_full (and @overwritten); an evicted
+ * LOSS record gives its count back to the pending drops, so that the next
+ * LOSS record reports it again: read + lost == produced holds as in a
+ * ring that drops the newest.
  */
 static bool ktrace_ring_overwrite(struct ktrace_ring *ring,
 				  unsigned long head, u32 need)
 {
 	u64 done = READ_ONCE(ring->page->data_head);
 	u64 tail = READ_ONCE(ring->page->data_tail);
+	const struct ktrace_rec_loss *loss;
 	const struct ktrace_rec_hdr *h;
-	u32 size;
+	u64 n, first, last, ts;
+	u32 size, off;
+	u16 type;
+	pid_t tgid;
 
 	while (head + need - tail > ring->size) {
 		if (tail >= done)
 			return false;
-		h = ring->data + (tail & (ring->size - 1));
+		off = tail & (ring->size - 1);
+		h = ring->data + off;
 		size = READ_ONCE(h->size);
-		if (size < 8 || (size & 7) || size > done - tail)
+		if (size < 8 || (size & 7) || size > done - tail ||
+		    size > ring->size - off)
 			return false;
+		type = size >= sizeof(*h) ? READ_ONCE(h->type) : KTRACE_REC_PAD;
+		n = first = last = ts = 0;
+		tgid = 0;
+		if (type == KTRACE_REC_LOSS && size >= sizeof(*loss)) {
+			loss = (const void *)h;
+			n = READ_ONCE(loss->lost);
+			first = READ_ONCE(loss->first_ts);
+			last = READ_ONCE(loss->last_ts);
+		} else if (type != KTRACE_REC_PAD) {
+			ts = READ_ONCE(h->ts);
+			tgid = READ_ONCE(h->tgid);
+		}
 		if (!try_cmpxchg64(&ring->page->data_tail, &tail, tail + size))
 			continue;	/* the reader took it: look again */
-		if (READ_ONCE(h->type) != KTRACE_REC_PAD &&
-		    size >= sizeof(*h)) {
+		if (type == KTRACE_REC_LOSS) {
+			local_sub(n, &ring->lost_reported);
+			ktrace_ring_count_drops(ring, n, first, last);
+		} else if (type != KTRACE_REC_PAD) {
+			local_dec(&ring->written);
 			local_inc(&ring->lost_full);
-			ktrace_ring_count_drop(ring, READ_ONCE(h->ts));
-			ktrace_session_lost_proc(ring->session, ring->cpu,
-						 READ_ONCE(h->tgid));
+			local_inc(&ring->overwritten);
+			ktrace_ring_count_drops(ring, 1, ts, ts);
+			ktrace_session_lost_proc(ring->session, ring->cpu, tgid);
 		}
 		tail += size;
 	}
@@ -184,19 +258,23 @@ static void ktrace_ring_commit(struct ktrace_ring *ring)
 	}
 }
 
-static void ktrace_ring_count_drop(struct ktrace_ring *ring, u64 ts)
-{
-	if (local_inc_return(&ring->lost) == 1)
-		WRITE_ONCE(ring->lost_first, ts);
-	WRITE_ONCE(ring->lost_last, ts);
-}
-
+/*
+ * Wake the reader once the ring holds @watermark bytes, unless a wakeup
+ * is already on its way.  The fill is read with the tail we see, which
+ * can only be older than the reader's, so the test is never late.  Below
+ * the watermark nothing more is needed; above it, the full barrier pairs
+ * with the one in ktrace_session_readable(): either the reader, about to
+ * sleep, sees our data_head, or we see its cleared @wakeup_sent.
+ */
 static void ktrace_ring_maybe_wake(struct ktrace_ring *ring)
 {
 	u64 used = READ_ONCE(ring->page->data_head) -
 		   READ_ONCE(ring->page->data_tail);
 
-	if (used < ring->watermark || READ_ONCE(ring->wakeup_sent))
+	if (used < ring->watermark)
+		return;
+	smp_mb();
+	if (READ_ONCE(ring->wakeup_sent))
 		return;
 	WRITE_ONCE(ring->wakeup_sent, true);
 	irq_work_queue(&ring->wakeup);
@@ -217,18 +295,15 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 
 	local_inc(&ring->nest);
 	barrier();
-	if (local_read(&ring->lost)) {
-		first = READ_ONCE(ring->lost_first);
-		last = READ_ONCE(ring->lost_last);
-		/* Claim the count: a nested writer now sees none. */
-		pending = local_xchg(&ring->lost, 0);
-	}
+	/* Claim the count: a nested writer now sees none. */
+	if (local_read(&ring->lost))
+		pending = ktrace_ring_claim_drops(ring, ts, &first, &last);
 	p = ktrace_ring_reserve(ring, len + (pending ? sizeof(*loss) : 0));
 	if (!p) {
 		if (pending)
-			local_add(pending, &ring->lost);
+			ktrace_ring_count_drops(ring, pending, first, last);
 		local_inc(&ring->lost_full);
-		ktrace_ring_count_drop(ring, ts);
+		ktrace_ring_count_drops(ring, 1, ts, ts);
 		ktrace_session_lost_proc(ring->session, ring->cpu,
 					 ((const struct ktrace_rec_hdr *)rec)->tgid);
 		ktrace_ring_commit(ring);
@@ -258,7 +333,7 @@ void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,
 		      pid_t tgid)
 {
 	local_inc(nested ? &ring->lost_nest : &ring->lost_full);
-	ktrace_ring_count_drop(ring, ts);
+	ktrace_ring_count_drops(ring, 1, ts, ts);
 	ktrace_session_lost_proc(ring->session, ring->cpu, tgid);
 }
 
@@ -302,7 +377,7 @@ void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts)
 	return h;
 }
 
-/* Reader: hand @len bytes back to the writer and re-arm its wakeup. */
+/* Reader: hand @len bytes back to the writer. */
 void ktrace_ring_consume(struct ktrace_ring *ring, u32 len)
 {
 	u64 tail = READ_ONCE(ring->page->data_tail);
@@ -312,7 +387,6 @@ void ktrace_ring_consume(struct ktrace_ring *ring, u32 len)
 	 * our reads of the record are done before the writer may reuse it.
 	 */
 	smp_store_release(&ring->page->data_tail, tail + len);
-	WRITE_ONCE(ring->wakeup_sent, false);
 }
 
 /*
@@ -329,7 +403,11 @@ long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts)
 
 	/* Pairs with smp_store_release(&data_head) in ktrace_ring_commit(). */
 	head = smp_load_acquire(&ring->page->data_head);
-	tail = READ_ONCE(ring->page->data_tail);
+	/*
+	 * Pairs with try_cmpxchg64(&data_tail) in ktrace_ring_overwrite():
+	 * the victims below this tail are the writer's, not ours to copy.
+	 */
+	tail = smp_load_acquire(&ring->page->data_tail);
 	if (head == tail)
 		return 0;
 	off = tail & (ring->size - 1);
@@ -347,12 +425,34 @@ long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts)
 	 */
 	if (!try_cmpxchg64(&ring->page->data_tail, &tail, tail + size))
 		return -EAGAIN;
-	WRITE_ONCE(ring->wakeup_sent, false);
 	if (((struct ktrace_rec_hdr *)dst)->type == KTRACE_REC_PAD ||
 	    size < sizeof(*h))
 		return -EAGAIN;		/* a filler: look again */
 	*ts = ((struct ktrace_rec_hdr *)dst)->ts;
 	return size;
+}
+
+/*
+ * Reader of a flight recorder ring, to choose which ring to take from:
+ * the timestamp of the oldest record, or 0 for a PAD (take it first).  A
+ * racy look, the take checks; it never reads past the data area.
+ */
+bool ktrace_ring_oldest_ts(struct ktrace_ring *ring, u64 *ts)
+{
+	const struct ktrace_rec_hdr *h;
+	u64 head, tail, off;
+
+	head = smp_load_acquire(&ring->page->data_head);
+	tail = READ_ONCE(ring->page->data_tail);
+	if (head == tail)
+		return false;
+	off = tail & (ring->size - 1);
+	h = ring->data + off;
+	*ts = 0;
+	if (off + sizeof(*h) <= ring->size &&
+	    READ_ONCE(h->type) != KTRACE_REC_PAD)
+		*ts = READ_ONCE(h->ts);
+	return true;
 }
 
 bool ktrace_ring_empty(struct ktrace_ring *ring)

@@ -23,42 +23,62 @@
 LIST_HEAD(ktrace_sessions);
 static DEFINE_MUTEX(ktrace_sessions_lock);
 
-static void ktrace_session_free_rings(struct ktrace_session *s)
+static void ktrace_rings_free(struct ktrace_rings *rs)
 {
 	unsigned int cpu;
 
-	if (!s->rings)
+	if (!rs)
 		return;
 	for_each_possible_cpu(cpu)
-		ktrace_ring_free(s->rings[cpu]);
-	kfree(s->rings);
-	s->rings = NULL;
+		ktrace_ring_free(rs->ring[cpu]);
+	kfree(rs);
 }
 
-static int ktrace_session_alloc_rings(struct ktrace_session *s, size_t size)
+static struct ktrace_rings *ktrace_rings_alloc(struct ktrace_session *s,
+					       size_t size, bool overwrite)
 {
+	struct ktrace_rings *rs;
 	unsigned int cpu, watermark;
 
-	s->rings = kcalloc(s->nr_rings, sizeof(*s->rings), GFP_KERNEL);
-	if (!s->rings)
-		return -ENOMEM;
+	rs = kzalloc(struct_size(rs, ring, s->nr_rings), GFP_KERNEL);
+	if (!rs)
+		return NULL;
+	rs->size = size;
 	watermark = clamp_t(unsigned int, READ_ONCE(ktrace_wakeup_bytes), 1,
 			    size / 2);
 	for_each_possible_cpu(cpu) {
-		s->rings[cpu] = ktrace_ring_alloc(s, cpu, size, watermark);
-		if (!s->rings[cpu]) {
-			ktrace_session_free_rings(s);
-			return -ENOMEM;
+		rs->ring[cpu] = ktrace_ring_alloc(s, cpu, size, watermark);
+		if (!rs->ring[cpu]) {
+			ktrace_rings_free(rs);
+			return NULL;
 		}
+		rs->ring[cpu]->overwrite = overwrite;
 	}
-	s->ring_size = size;
-	return 0;
+	return rs;
+}
+
+/* The rings, for those who hold read_lock or lock, or are in RCU. */
+#define ktrace_rings_locked(s)						\
+	rcu_dereference_protected((s)->rings,				\
+				  lockdep_is_held(&(s)->read_lock) ||	\
+				  lockdep_is_held(&(s)->lock))
+
+/* The largest snap length whose records fit a ring of @size. */
+static u32 ktrace_snaplen_fit(size_t size)
+{
+	u32 snaplen = KTRACE_SNAPLEN_MAX;
+
+	while (snaplen > 8 && ktrace_rec_max(snaplen) > size / 2)
+		snaplen /= 2;
+	return snaplen;
 }
 
 /* A new session: disabled, rings of the module's default size. */
 struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 {
+	size_t size = READ_ONCE(ktrace_ring_size);
 	struct ktrace_session *s;
+	struct ktrace_rings *rs;
 
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
@@ -66,17 +86,19 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	mutex_init(&s->lock);
 	mutex_init(&s->read_lock);
 	init_waitqueue_head(&s->wq);
+	atomic_set(&s->maps, 0);
 	s->nr_rings = nr_cpu_ids;
-	s->snaplen = READ_ONCE(ktrace_snaplen);
+	s->snaplen = min(READ_ONCE(ktrace_snaplen), ktrace_snaplen_fit(size));
 	ktrace_filter_init(&s->filter, owner_tgid);
 	s->counts = vzalloc(array3_size(s->nr_rings, KTRACE_ABI_COUNT *
 					KTRACE_NR_MAX, sizeof(*s->counts)));
 	s->proc_lost = vzalloc(array3_size(s->nr_rings,
 					   KTRACE_PROC_LOSS_SLOTS + 1,
 					   sizeof(*s->proc_lost)));
-	if (!s->counts || !s->proc_lost ||
-	    ktrace_session_alloc_rings(s, READ_ONCE(ktrace_ring_size)))
+	rs = ktrace_rings_alloc(s, size, false);
+	if (!s->counts || !s->proc_lost || !rs)
 		goto err;
+	RCU_INIT_POINTER(s->rings, rs);
 
 	mutex_lock(&ktrace_sessions_lock);
 	list_add_tail_rcu(&s->node, &ktrace_sessions);
@@ -84,6 +106,7 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	return s;
 
 err:
+	ktrace_rings_free(rs);
 	vfree(s->counts);
 	vfree(s->proc_lost);
 	kfree(s);
@@ -96,9 +119,12 @@ void ktrace_session_destroy(struct ktrace_session *s)
 	mutex_lock(&ktrace_sessions_lock);
 	list_del_rcu(&s->node);
 	mutex_unlock(&ktrace_sessions_lock);
-	/* Probes run with preemption disabled: after this none sees @s. */
+	/*
+	 * Probes run with preemption disabled, debugfs and poll() inside
+	 * rcu_read_lock(): after this none sees @s.
+	 */
 	synchronize_rcu();
-	ktrace_session_free_rings(s);
+	ktrace_rings_free(rcu_dereference_protected(s->rings, 1));
 	ktrace_filter_free(&s->filter);
 	kvfree(s->bounce);
 	vfree(s->counts);
@@ -109,56 +135,62 @@ void ktrace_session_destroy(struct ktrace_session *s)
 /*
  * KTRACE_IOC_CONFIGURE, validated by the caller.  Only while disabled:
  * no probe writes into the session then, so its rings can be replaced
- * (unless userspace mapped them) and its settings changed.
+ * (unless userspace has them mapped) and its settings changed.  All or
+ * nothing: what the new settings need is allocated first, and a failure
+ * leaves the session as it was.  The old rings are freed once no
+ * lockless reader (poll(), STATS, debugfs) can be looking at them.
  */
 int ktrace_session_configure(struct ktrace_session *s,
 			     const struct ktrace_config *cfg)
 {
 	size_t size = cfg->ring_size ? cfg->ring_size :
 				       READ_ONCE(ktrace_ring_size);
+	u32 snaplen = cfg->snaplen ? cfg->snaplen :
+		      min(READ_ONCE(ktrace_snaplen), ktrace_snaplen_fit(size));
+	bool overwrite = cfg->flags & KTRACE_CFG_OVERWRITE;
+	struct ktrace_rings *old, *rs = NULL;
 	unsigned int cpu;
 	int ret = 0;
 
+	/* Every record must fit, or some would be dropped forever. */
+	if (ktrace_rec_max(snaplen) > size / 2)
+		return -EINVAL;
 	/*
 	 * read_lock before lock: read() faults user pages (mmap_lock) under
 	 * read_lock, and mmap() takes lock under mmap_lock.
 	 */
 	mutex_lock(&s->read_lock);
 	mutex_lock(&s->lock);
+	old = ktrace_rings_locked(s);
 	if (s->enabled) {
 		ret = -EBUSY;
 		goto out;
 	}
-	if (size != s->ring_size) {
-		if (s->mapped) {
-			ret = -EBUSY;
-			goto out;
-		}
-		ktrace_session_free_rings(s);
-		ret = ktrace_session_alloc_rings(s, size);
-		/* Keep a usable session: fall back to the old size. */
-		if (ret && ktrace_session_alloc_rings(s, s->ring_size))
-			ret = -ENOMEM;
-		if (ret)
-			goto out;
+	/* A mapped ring stays, and mmap() has no protocol for overwrite. */
+	if ((size != old->size || overwrite) && atomic_read(&s->maps)) {
+		ret = -EBUSY;
+		goto out;
 	}
-	if (cfg->flags & KTRACE_CFG_OVERWRITE) {
-		/* mmap() readers have no protocol for a moving tail. */
-		if (s->mapped) {
-			ret = -EBUSY;
-			goto out;
-		}
-		if (!s->bounce)
-			s->bounce = kvmalloc(KTRACE_REC_MAX_SIZE, GFP_KERNEL);
+	if (overwrite && !s->bounce) {
+		s->bounce = kvmalloc(KTRACE_REC_MAX_SIZE, GFP_KERNEL);
 		if (!s->bounce) {
 			ret = -ENOMEM;
 			goto out;
 		}
 	}
-	s->overwrite = cfg->flags & KTRACE_CFG_OVERWRITE;
-	for_each_possible_cpu(cpu)
-		s->rings[cpu]->overwrite = s->overwrite;
-	s->snaplen = cfg->snaplen ? cfg->snaplen : READ_ONCE(ktrace_snaplen);
+	if (size != old->size) {
+		rs = ktrace_rings_alloc(s, size, overwrite);
+		if (!rs) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		rcu_assign_pointer(s->rings, rs);
+	} else {
+		for_each_possible_cpu(cpu)
+			old->ring[cpu]->overwrite = overwrite;
+	}
+	s->overwrite = overwrite;
+	s->snaplen = snaplen;
 	WRITE_ONCE(s->filter.events, cfg->events);
 	WRITE_ONCE(s->filter.exclude_tgid,
 		   cfg->flags & KTRACE_CFG_TRACE_SELF ? 0 :
@@ -166,6 +198,10 @@ int ktrace_session_configure(struct ktrace_session *s,
 out:
 	mutex_unlock(&s->lock);
 	mutex_unlock(&s->read_lock);
+	if (rs) {
+		synchronize_rcu();
+		ktrace_rings_free(old);
+	}
 	return ret;
 }
 
@@ -181,10 +217,6 @@ int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 
 	mutex_lock(&s->lock);
 	if (on && !s->enabled) {
-		if (!s->rings) {
-			ret = -ENOMEM;
-			goto out;
-		}
 		ret = ktrace_probes_get();
 		if (!ret)
 			WRITE_ONCE(s->enabled, true);
@@ -192,9 +224,9 @@ int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 		WRITE_ONCE(s->enabled, false);
 		synchronize_rcu();
 		ktrace_probes_put();
+		/* read() returns the rest then EOF, poll() says EPOLLHUP. */
 		wake_up_interruptible(&s->wq);
 	}
-out:
 	mutex_unlock(&s->lock);
 	return ret;
 }
@@ -252,101 +284,170 @@ void ktrace_session_reset_stats(struct ktrace_session *s)
 					    sizeof(*s->proc_lost)));
 }
 
-/* Probe side: a record of @tgid was dropped on @cpu. */
+/*
+ * Probe side: a record of @tgid was dropped on @cpu.  A task and the
+ * interrupts that nest in it may count on one CPU at once: the slot is
+ * claimed with a cmpxchg and the count is a local_t.
+ */
 void ktrace_session_lost_proc(struct ktrace_session *s, unsigned int cpu,
 			      pid_t tgid)
 {
 	struct ktrace_proc_lost *t = &s->proc_lost[(size_t)cpu *
 						   (KTRACE_PROC_LOSS_SLOTS + 1)];
 	struct ktrace_proc_lost *slot = &t[hash_32(tgid, 6)];
+	int owner;
 
 	BUILD_BUG_ON(KTRACE_PROC_LOSS_SLOTS != 1 << 6);
-	if (!slot->tgid)
-		WRITE_ONCE(slot->tgid, tgid);
-	else if (slot->tgid != tgid)
+	owner = READ_ONCE(slot->tgid);
+	if (!owner)
+		owner = cmpxchg_local(&slot->tgid, 0, tgid) ?: tgid;
+	if (owner != tgid)
 		slot = &t[KTRACE_PROC_LOSS_SLOTS];	/* others */
-	WRITE_ONCE(slot->lost, slot->lost + 1);
+	local_inc(&slot->lost);
 }
 
-/* KTRACE_IOC_LOSSES: per CPU, then per process summed over the CPUs. */
+/*
+ * KTRACE_IOC_LOSSES: per CPU, then per process summed over the CPUs, the
+ * processes that did not get a slot of their own as tgid -1.  Gathered
+ * under the lock (the rings stay), copied out after.
+ */
 int ktrace_session_losses(struct ktrace_session *s, struct ktrace_losses *q)
 {
 	const unsigned int per_cpu = KTRACE_PROC_LOSS_SLOTS + 1;
-	u64 __user *ucpus = u64_to_user_ptr(q->cpus);
 	struct ktrace_proc_loss *out;
 	struct ktrace_proc_lost *e;
 	unsigned int cpu, i, j, n = 0;
+	struct ktrace_rings *rs;
 	struct ktrace_ring *r;
+	u64 lost, *cpus;
 	int ret = 0;
-	u64 lost;
+	pid_t tgid;
 
-	for (cpu = 0; cpu < s->nr_rings && ucpus && cpu < q->nr_cpus; cpu++) {
-		r = cpu_possible(cpu) ? s->rings[cpu] : NULL;
-		lost = r ? local_read(&r->lost_full) + local_read(&r->lost_nest) :
-			   0;
-		if (put_user(lost, ucpus + cpu))
-			return -EFAULT;
-	}
-	q->nr_cpus = s->nr_rings;
-
+	cpus = kvcalloc(s->nr_rings, sizeof(*cpus), GFP_KERNEL);
 	out = kvcalloc(s->nr_rings * per_cpu, sizeof(*out), GFP_KERNEL);
-	if (!out)
-		return -ENOMEM;
+	if (!cpus || !out) {
+		ret = -ENOMEM;
+		goto free;
+	}
+	mutex_lock(&s->lock);
+	rs = ktrace_rings_locked(s);
 	for_each_possible_cpu(cpu) {
+		r = rs->ring[cpu];
+		cpus[cpu] = local_read(&r->lost_full) +
+			    local_read(&r->lost_nest);
 		for (i = 0; i < per_cpu; i++) {
 			e = &s->proc_lost[(size_t)cpu * per_cpu + i];
-			lost = READ_ONCE(e->lost);
+			lost = local_read(&e->lost);
 			if (!lost)
 				continue;
+			tgid = i == KTRACE_PROC_LOSS_SLOTS ? -1 :
+							     READ_ONCE(e->tgid);
 			for (j = 0; j < n; j++)
-				if (out[j].tgid == READ_ONCE(e->tgid))
+				if (out[j].tgid == tgid)
 					break;
 			if (j == n)
-				out[n++].tgid = READ_ONCE(e->tgid);
+				out[n++].tgid = tgid;
 			out[j].lost += lost;
 		}
 	}
+	mutex_unlock(&s->lock);
+
+	if (q->cpus && copy_to_user(u64_to_user_ptr(q->cpus), cpus,
+				    min(s->nr_rings, q->nr_cpus) *
+				    sizeof(*cpus))) {
+		ret = -EFAULT;
+		goto free;
+	}
+	q->nr_cpus = s->nr_rings;
 	if (q->procs && copy_to_user(u64_to_user_ptr(q->procs), out,
 				     min(n, q->nr_procs) * sizeof(*out)))
 		ret = -EFAULT;
 	q->nr_procs = n;
+free:
 	kvfree(out);
+	kvfree(cpus);
 	return ret;
 }
 
+/*
+ * Is there anything to read?  Also the reader's last step before it
+ * sleeps: it re-arms every ring's wakeup, then looks.  The full barrier
+ * pairs with the one in ktrace_ring_maybe_wake(): either a writer sees
+ * @wakeup_sent cleared and wakes us, or we see its data_head.
+ */
 bool ktrace_session_readable(struct ktrace_session *s)
 {
+	struct ktrace_rings *rs;
 	unsigned int cpu;
+	bool ret = false;
 
+	rcu_read_lock();
+	rs = rcu_dereference(s->rings);
 	for_each_possible_cpu(cpu)
-		if (!ktrace_ring_empty(s->rings[cpu]))
-			return true;
-	return false;
+		WRITE_ONCE(rs->ring[cpu]->wakeup_sent, false);
+	smp_mb();
+	for_each_possible_cpu(cpu) {
+		if (!ktrace_ring_empty(rs->ring[cpu])) {
+			ret = true;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return ret;
+}
+
+/* Hand over what the bounce buffer holds; false when it does not fit. */
+static bool ktrace_session_unbounce(struct ktrace_session *s,
+				    char __user *buf, size_t count,
+				    size_t *copied, ssize_t *err)
+{
+	if (!s->bounce_len)
+		return true;
+	if (s->bounce_len > count - *copied) {
+		*err = -EINVAL;
+		return false;
+	}
+	if (copy_to_user(buf + *copied, s->bounce, s->bounce_len)) {
+		*err = -EFAULT;
+		return false;
+	}
+	*copied += s->bounce_len;
+	s->bounce_len = 0;
+	return true;
 }
 
 /*
  * Copy whole records, oldest timestamp first across the rings, into
- * @buf.  Returns bytes copied, or an error when nothing was.
+ * @buf.  A ring that holds something that is not a record (userspace
+ * scribbled on its mapped tail) is left out, and reported as -EIO only
+ * when nothing else could be read.  Returns bytes copied, or an error
+ * when nothing was.
  */
 static ssize_t ktrace_session_read_some(struct ktrace_session *s,
 					char __user *buf, size_t count)
 {
+	struct ktrace_rings *rs = ktrace_rings_locked(s);
 	struct ktrace_ring *ring, *best;
+	ssize_t err = 0;
 	size_t copied = 0;
 	unsigned int cpu;
 	u32 len, best_len = 0;
 	u64 ts, best_ts = 0;
 	void *rec, *best_rec = NULL;
 
+	if (!ktrace_session_unbounce(s, buf, count, &copied, &err))
+		return err;
 	for (;;) {
 		best = NULL;
 		for_each_possible_cpu(cpu) {
-			ring = s->rings[cpu];
+			ring = rs->ring[cpu];
 			rec = ktrace_ring_peek(ring, &len, &ts);
 			if (!rec)
 				continue;
-			if (IS_ERR(rec))
-				return copied ? copied : PTR_ERR(rec);
+			if (IS_ERR(rec)) {
+				err = PTR_ERR(rec);
+				continue;
+			}
 			if (!best || ts < best_ts) {
 				best = ring;
 				best_rec = rec;
@@ -363,7 +464,7 @@ static ssize_t ktrace_session_read_some(struct ktrace_session *s,
 		ktrace_ring_consume(best, best_len);
 		copied += best_len;
 	}
-	return copied;
+	return copied ? copied : err;
 }
 
 /*
@@ -375,30 +476,22 @@ static ssize_t ktrace_session_read_some(struct ktrace_session *s,
 static ssize_t ktrace_session_read_old(struct ktrace_session *s,
 				       char __user *buf, size_t count)
 {
+	struct ktrace_rings *rs = ktrace_rings_locked(s);
 	struct ktrace_ring *ring, *best;
 	unsigned int cpu, tries = 0;
 	size_t copied = 0;
 	u64 ts, best_ts = 0;
+	ssize_t err = 0;
 	long n;
 
 	for (;;) {
-		if (s->bounce_len) {
-			if (s->bounce_len > count - copied)
-				return copied ? copied : -EINVAL;
-			if (copy_to_user(buf + copied, s->bounce, s->bounce_len))
-				return copied ? copied : -EFAULT;
-			copied += s->bounce_len;
-			s->bounce_len = 0;
-		}
+		if (!ktrace_session_unbounce(s, buf, count, &copied, &err))
+			return copied ? copied : err;
 		best = NULL;
 		for_each_possible_cpu(cpu) {
-			ring = s->rings[cpu];
-			if (ktrace_ring_empty(ring))
+			ring = rs->ring[cpu];
+			if (!ktrace_ring_oldest_ts(ring, &ts))
 				continue;
-			/* A racy look, only to choose: the take checks. */
-			ts = READ_ONCE(((struct ktrace_rec_hdr *)(ring->data +
-				(READ_ONCE(ring->page->data_tail) &
-				 (ring->size - 1))))->ts);
 			if (!best || ts < best_ts) {
 				best = ring;
 				best_ts = ts;
@@ -414,7 +507,6 @@ static ssize_t ktrace_session_read_old(struct ktrace_session *s,
 		s->bounce_len = n;
 	}
 }
-
 ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 			    size_t count, bool nonblock)
 {
@@ -444,20 +536,49 @@ ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 
 void ktrace_session_stats(struct ktrace_session *s, struct ktrace_stats *st)
 {
+	struct ktrace_rings *rs;
 	struct ktrace_ring *ring;
 	unsigned int cpu;
 
 	memset(st, 0, sizeof(*st));
+	rcu_read_lock();
+	rs = rcu_dereference(s->rings);
 	for_each_possible_cpu(cpu) {
-		ring = s->rings[cpu];
+		ring = rs->ring[cpu];
 		st->written += local_read(&ring->written);
 		st->lost_full += local_read(&ring->lost_full);
 		st->lost_nest += local_read(&ring->lost_nest);
 		st->lost_reported += local_read(&ring->lost_reported);
 		st->lost_pending += local_read(&ring->lost);
+		st->overwritten += local_read(&ring->overwritten);
 	}
+	rcu_read_unlock();
 	ktrace_stats_global(st);
 }
+
+/*
+ * A mapping of a ring keeps the session's rings in place (CONFIGURE
+ * refuses to replace them) until its last vma goes.  The vma holds the
+ * file, so the session outlives it.
+ */
+static void ktrace_vm_open(struct vm_area_struct *vma)
+{
+	struct ktrace_session *s = vma->vm_private_data;
+
+	atomic_inc(&s->maps);
+}
+
+static void ktrace_vm_close(struct vm_area_struct *vma)
+{
+	struct ktrace_session *s = vma->vm_private_data;
+
+	atomic_dec(&s->maps);
+}
+
+static const struct vm_operations_struct ktrace_vm_ops = {
+	.open	= ktrace_vm_open,
+	.close	= ktrace_vm_close,
+};
 
 /* mmap() at KTRACE_MMAP_OFFSET(cpu): that CPU's control page and data. */
 int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
@@ -465,6 +586,7 @@ int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
 	const unsigned int shift = 32 - PAGE_SHIFT;
 	unsigned long cpu = vma->vm_pgoff >> shift;
 	struct ktrace_ring *ring;
+	int ret;
 
 	if (!(vma->vm_flags & VM_SHARED))
 		return -EINVAL;
@@ -474,15 +596,23 @@ int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
 		return -EINVAL;
 	/* Not read_lock: read() faults in user pages while holding it. */
 	mutex_lock(&s->lock);
-	ring = s->rings[cpu];
+	ring = ktrace_rings_locked(s)->ring[cpu];
 	if (s->overwrite ||
 	    vma->vm_end - vma->vm_start > ring->map_size) {
 		mutex_unlock(&s->lock);
 		return -EINVAL;
 	}
-	s->mapped = true;
+	/* Counted before the lock goes: CONFIGURE keeps the ring now. */
+	atomic_inc(&s->maps);
 	mutex_unlock(&s->lock);
-	return remap_vmalloc_range(vma, ring->page, 0);
+	ret = remap_vmalloc_range(vma, ring->page, 0);
+	if (ret) {
+		atomic_dec(&s->maps);
+		return ret;
+	}
+	vma->vm_private_data = s;
+	vma->vm_ops = &ktrace_vm_ops;
+	return 0;
 }
 
 /* debugfs: the counters of all sessions added up, and the sessions. */
@@ -521,8 +651,9 @@ void ktrace_session_show_rings(struct seq_file *m)
 	seq_puts(m, "session cpu size head tail used written lost_full lost_nest lost_reported lost_pending enabled\n");
 	mutex_lock(&ktrace_sessions_lock);
 	list_for_each_entry(s, &ktrace_sessions, node) {
+		rcu_read_lock();
 		for_each_possible_cpu(cpu) {
-			r = s->rings[cpu];
+			r = rcu_dereference(s->rings)->ring[cpu];
 			seq_printf(m, "%u %u %zu %llu %llu %llu %ld %ld %ld %ld %ld %d\n",
 				   n, cpu, r->size,
 				   READ_ONCE(r->page->data_head),
@@ -536,6 +667,7 @@ void ktrace_session_show_rings(struct seq_file *m)
 				   local_read(&r->lost),
 				   READ_ONCE(s->enabled));
 		}
+		rcu_read_unlock();
 		n++;
 	}
 	mutex_unlock(&ktrace_sessions_lock);

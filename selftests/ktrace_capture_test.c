@@ -1131,6 +1131,371 @@ TEST_F(capture, mmap_ring_matches_protocol)
 	munmap(map, page + size);
 }
 
+/* A session of @fd reconfigured (disabled, then enabled again). */
+static int reconfigure(int fd, __u32 ring_size, __u32 snaplen, __u32 flags)
+{
+	struct ktrace_config c = {
+		.ring_size = ring_size,
+		.snaplen = snaplen,
+		.events = KTRACE_EV_ALL,
+		.flags = flags,
+	};
+
+	if (ioctl(fd, KTRACE_IOC_DISABLE) ||
+	    ioctl(fd, KTRACE_IOC_CONFIGURE, &c))
+		return -errno;
+	return ioctl(fd, KTRACE_IOC_ENABLE) ? -errno : 0;
+}
+
+/* getppid, and every 64 calls an open of a 600-byte path that is not. */
+static void *produce_mixed(void *arg)
+{
+	struct producer *p = arg;
+	char path[601];
+
+	memset(path, 'k', sizeof(path) - 1);
+	path[0] = '/';
+	path[sizeof(path) - 1] = '\0';
+	pin_cpu(p->cpu);
+	p->tid = gettid_();
+	while (!__atomic_load_n(p->stop, __ATOMIC_RELAXED) &&
+	       p->calls < 200000) {
+		syscall(SYS_getppid);
+		if (++p->calls % 64 == 0)
+			open(path, O_RDONLY);
+	}
+	return NULL;
+}
+
+/*
+ * A flight recorder keeps the newest records and accounts for every one
+ * it overwrote, LOSS records included: records read + records lost ==
+ * records offered, as in a ring that drops the newest.  Records of
+ * several sizes make PAD records at the end of the ring, which the reader
+ * must never look past.
+ */
+TEST_F_TIMEOUT(small_ring, flight_recorder_exact_accounting, 120)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	struct producer prod[8];
+	struct ktrace_stats st;
+	pthread_t th[8];
+	int stop = 0;
+	struct timespec start, now;
+	int j, nprod = ncpu < 8 ? ncpu : 8;
+
+	ASSERT_EQ(0, reconfigure(self->fd, 16 << 10, 0,
+				 KTRACE_CFG_TRACE_SELF |
+				 KTRACE_CFG_OVERWRITE));
+	for (j = 0; j < nprod; j++) {
+		prod[j] = (struct producer){ .cpu = j, .stop = &stop };
+		ASSERT_EQ(0, pthread_create(&th[j], NULL, produce_mixed,
+					    &prod[j]));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		ASSERT_EQ(0, trace_read(self->fd, &self->t, 0));
+		usleep(1000);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (now.tv_sec - start.tv_sec < 3);
+	__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
+	for (j = 0; j < nprod; j++)
+		pthread_join(th[j], NULL);
+	check_accounting(_metadata, self->fd, &self->t, prod, nprod);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	EXPECT_LT(0, st.overwritten) TH_LOG("a 16 KiB ring should wrap");
+	EXPECT_LE(st.overwritten, st.lost_full);
+	EXPECT_LT(0, self->t.nloss);
+}
+
+/*
+ * Processes that lose records on one CPU share 64 slots; those that do
+ * not get one are reported together as process -1, and the sum over the
+ * processes is the sum over the CPUs.
+ */
+TEST_F_TIMEOUT(small_ring, losses_of_many_processes_add_up, 120)
+{
+	struct ktrace_proc_loss procs[256];
+	struct ktrace_losses q = {};
+	uint64_t cpus[64], by_cpu = 0, by_proc = 0;
+	int i, others = 0, zero = 0, status;
+	pid_t pid;
+
+	/* Nobody reads: after the first few calls, every record is lost. */
+	pin_cpu(0);
+	for (i = 0; i < 100; i++) {
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (pid == 0) {
+			int k;
+
+			for (k = 0; k < 300; k++)
+				syscall(SYS_getppid);
+			_exit(0);
+		}
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	}
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	q.cpus = (uintptr_t)cpus;
+	q.nr_cpus = 64;
+	q.procs = (uintptr_t)procs;
+	q.nr_procs = 256;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_LOSSES, &q));
+	ASSERT_GE(64, q.nr_cpus);
+	ASSERT_GE(256, q.nr_procs);
+	for (i = 0; i < (int)q.nr_cpus; i++)
+		by_cpu += cpus[i];
+	for (i = 0; i < (int)q.nr_procs; i++) {
+		by_proc += procs[i].lost;
+		if (procs[i].tgid == -1)
+			others++;
+		if (procs[i].tgid == 0)
+			zero++;
+	}
+	EXPECT_EQ(by_cpu, by_proc);
+	EXPECT_EQ(1, others) TH_LOG("101 processes in 64 slots");
+	EXPECT_EQ(0, zero);
+}
+
+/* What a thread that consumes rings through mmap() saw. */
+struct mmap_consumer {
+	int fd, ncpu;
+	long page;
+	void *map[8];
+	uint64_t size[8];
+	pid_t tid;		/* the producer */
+	long found;		/* its getppid enters */
+	int wakeups, timeouts, hup, bad;
+};
+
+static void consume_maps(struct mmap_consumer *c)
+{
+	struct ktrace_ring_page *ctl;
+	uint64_t head, tail;
+	const char *data;
+	int i;
+
+	for (i = 0; i < c->ncpu; i++) {
+		ctl = c->map[i];
+		data = (const char *)ctl + ctl->data_offset;
+		head = __atomic_load_n(&ctl->data_head, __ATOMIC_ACQUIRE);
+		for (tail = ctl->data_tail; tail < head; ) {
+			const struct ktrace_rec_hdr *h = (const void *)
+				(data + (tail & (c->size[i] - 1)));
+
+			if (h->size < 8 || h->size % 8) {
+				c->bad++;
+				return;
+			}
+			if (h->type == KTRACE_REC_SYS_ENTER &&
+			    h->pid == c->tid &&
+			    ((const struct ktrace_rec_sys_enter *)h)->nr ==
+			    SYS_getppid)
+				c->found++;
+			tail += h->size;
+		}
+		__atomic_store_n(&ctl->data_tail, tail, __ATOMIC_RELEASE);
+	}
+}
+
+/* Sleep in poll() between batches; drain what each wakeup brings. */
+static void *mmap_consume(void *arg)
+{
+	struct mmap_consumer *c = arg;
+	struct pollfd p = { .fd = c->fd, .events = POLLIN };
+
+	for (;;) {
+		consume_maps(c);
+		if (c->bad)
+			return NULL;
+		p.revents = 0;
+		if (poll(&p, 1, 10000) == 0) {
+			c->timeouts++;
+			return NULL;
+		}
+		c->wakeups++;
+		if (p.revents & POLLHUP) {
+			consume_maps(c);
+			c->hup = 1;
+			return NULL;
+		}
+	}
+}
+
+/*
+ * An mmap() consumer that sleeps in poll() is woken for every batch that
+ * passes the watermark, not only the first, and once more when the
+ * session is disabled (EPOLLHUP): it gets every record and ends.
+ */
+TEST_F_TIMEOUT(capture, mmap_consumer_sleeps_in_poll_gets_every_record, 120)
+{
+	struct mmap_consumer c = { .page = sysconf(_SC_PAGESIZE) };
+	struct ktrace_pid pid = { 0 };
+	struct ktrace_stats st;
+	pthread_t th;
+	int i, k;
+
+	c.ncpu = sysconf(_SC_NPROCESSORS_CONF);
+	if (c.ncpu > 8)
+		c.ncpu = 8;
+	close(self->fd);
+	self->fd = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	c.fd = self->fd;
+	/* Only this thread, the producer: the consumer's polls are not. */
+	pid.pid = gettid_();
+	c.tid = pid.pid;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_PID_ADD, &pid));
+	ASSERT_EQ(0, reconfigure(self->fd, 1 << 20, 0,
+				 KTRACE_CFG_TRACE_SELF));
+	for (i = 0; i < c.ncpu; i++) {
+		c.map[i] = mmap(NULL, c.page, PROT_READ, MAP_SHARED,
+				self->fd, KTRACE_MMAP_OFFSET(i));
+		ASSERT_NE(MAP_FAILED, c.map[i]);
+		c.size[i] = ((struct ktrace_ring_page *)c.map[i])->data_size;
+		munmap(c.map[i], c.page);
+		c.map[i] = mmap(NULL, c.page + c.size[i],
+				PROT_READ | PROT_WRITE, MAP_SHARED, self->fd,
+				KTRACE_MMAP_OFFSET(i));
+		ASSERT_NE(MAP_FAILED, c.map[i]);
+	}
+	ASSERT_EQ(0, pthread_create(&th, NULL, mmap_consume, &c));
+	/* Batches of ~170 KiB of records, past the 64 KiB watermark. */
+	for (k = 0; k < 5; k++) {
+		for (i = 0; i < 1000; i++)
+			syscall(SYS_getppid);
+		usleep(200000);
+	}
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	pthread_join(th, NULL);
+	EXPECT_EQ(0, c.bad);
+	EXPECT_EQ(0, c.timeouts) TH_LOG("a wakeup was missed");
+	EXPECT_EQ(1, c.hup);
+	EXPECT_EQ(5000, c.found);
+	EXPECT_LE(5, c.wakeups);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	EXPECT_EQ(0, st.lost_full + st.lost_nest);
+	for (i = 0; i < c.ncpu; i++)
+		munmap(c.map[i], c.page + c.size[i]);
+}
+
+/*
+ * A program that scribbles on a mapped ring's tail breaks that ring
+ * only: read() still returns what the other rings hold, then -EIO.
+ */
+TEST_F(capture, scribbled_ring_leaves_others_readable)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct ktrace_ring_page *ctl;
+	struct trace *t = &self->t;
+	ssize_t n;
+	size_t i;
+	int found = 0;
+
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		SKIP(return, "needs two CPUs");
+	close(self->fd);
+	self->fd = start_session(open(DEV_PATH, O_RDWR | O_CLOEXEC));
+	ASSERT_LE(0, self->fd);
+	ctl = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, self->fd,
+		   KTRACE_MMAP_OFFSET(1));
+	ASSERT_NE(MAP_FAILED, ctl);
+	pin_cpu(1);
+	syscall(SYS_getppid);
+	/* A tail ahead of the head, and not a record boundary. */
+	__atomic_store_n(&ctl->data_tail,
+			 __atomic_load_n(&ctl->data_head, __ATOMIC_ACQUIRE) +
+			 12, __ATOMIC_RELEASE);
+	pin_cpu(0);
+	for (i = 0; i < 10; i++)
+		syscall(SYS_getppid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	t->cap = READ_BUF * 4;
+	t->data = malloc(t->cap);
+	ASSERT_NE(NULL, t->data);
+	while ((n = read(self->fd, t->data + t->len, READ_BUF)) > 0)
+		t->len += n;
+	EXPECT_EQ(-1, n);
+	EXPECT_EQ(EIO, errno);
+	trace_index(t);
+	EXPECT_EQ(0, t->bad);
+	for (i = 0; i < t->nrecs; i++)
+		if (t->recs[i]->type == KTRACE_REC_SYS_ENTER &&
+		    t->recs[i]->pid == gettid_() &&
+		    ((struct ktrace_rec_sys_enter *)t->recs[i])->nr ==
+		    SYS_getppid)
+			found++;
+	EXPECT_EQ(10, found);
+	munmap(ctl, page);
+}
+
+/*
+ * A mapped ring keeps its size; once the last mapping is gone, the
+ * session can be given rings of another size.
+ */
+TEST_F(capture, munmap_lets_configure_resize)
+{
+	struct ktrace_config c = { .ring_size = 64 << 10,
+				   .events = KTRACE_EV_ALL };
+	long page = sysconf(_SC_PAGESIZE);
+	struct ktrace_ring_page *ctl;
+
+	close(self->fd);
+	self->fd = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	ctl = mmap(NULL, page, PROT_READ, MAP_SHARED, self->fd,
+		   KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl);
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EBUSY, errno);
+	c.flags = KTRACE_CFG_OVERWRITE;
+	c.ring_size = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EBUSY, errno);
+	munmap(ctl, page);
+	c.flags = 0;
+	c.ring_size = 64 << 10;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ctl = mmap(NULL, page, PROT_READ, MAP_SHARED, self->fd,
+		   KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl);
+	EXPECT_EQ(64 << 10, ctl->data_size);
+	munmap(ctl, page);
+}
+
+/*
+ * Every record a session can be sent must fit half its ring, so that it
+ * fits once the reader has caught up: two full-length paths do not fit a
+ * 16 KiB ring.
+ */
+TEST_F(capture, configure_rejects_records_that_cannot_fit)
+{
+	struct ktrace_config c = { .ring_size = 16 << 10, .snaplen = 4096,
+				   .events = KTRACE_EV_ALL };
+
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EINVAL, errno);
+	c.snaplen = 2048;
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	c.ring_size = 32 << 10;
+	c.snaplen = 4096;
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+}
+
+/* A disabled session polls readable and hung up: read() returns 0. */
+TEST_F(capture, poll_of_disabled_session_reports_hangup)
+{
+	struct pollfd p = { .fd = self->fd, .events = POLLIN };
+	char buf[256];
+
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(1, poll(&p, 1, 1000));
+	EXPECT_TRUE(p.revents & POLLHUP);
+	EXPECT_TRUE(p.revents & POLLIN);
+	EXPECT_EQ(0, read(self->fd, buf, sizeof(buf)));
+}
+
 /* A child blocked in read() of its own session. */
 static void read_forever(void)
 {

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	2
+#define KTRACE_ABI_MINOR	3
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -366,9 +366,11 @@ struct ktrace_ring_page {
 
 /**
  * struct ktrace_stats - what KTRACE_IOC_STATS returns
- * @written:	records written into this session's rings, not counting
- *		LOSS and PAD records
- * @lost_full:	records this session dropped because a ring was full
+ * @written:	records written into this session's rings and not
+ *		overwritten, not counting LOSS and PAD records: once the
+ *		session is disabled and drained, the data records read
+ * @lost_full:	records this session dropped because a ring was full,
+ *		including those a flight recorder overwrote
  * @lost_nest:	records this session dropped because a probe nested
  *		inside itself on one CPU
  * @lost_reported: dropped records counted in LOSS records so far
@@ -376,9 +378,14 @@ struct ktrace_ring_page {
  * @faults:	user memory reads that failed, module-wide
  * @syscalls:	syscall exits seen, module-wide
  * @records:	records built by the probes, module-wide
+ * @overwritten: records a flight recorder (KTRACE_CFG_OVERWRITE) wrote
+ *		and then overwrote with newer ones; part of @lost_full
+ *		(since ABI 1.3)
  * @__reserved:	zero
  *
- * lost_full + lost_nest == lost_reported + lost_pending.
+ * lost_full + lost_nest == lost_reported + lost_pending, and every record
+ * the probes offered the session is either in @written or lost:
+ * offered == written + lost_full + lost_nest, in both ring modes.
  */
 struct ktrace_stats {
 	__u64 written;
@@ -389,7 +396,8 @@ struct ktrace_stats {
 	__u64 faults;
 	__u64 syscalls;
 	__u64 records;
-	__u64 __reserved[8];
+	__u64 overwritten;
+	__u64 __reserved[7];
 };
 
 /* Buckets of struct ktrace_syscall_stats.hist */
