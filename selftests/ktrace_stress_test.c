@@ -16,15 +16,14 @@
  * The accounting checked at the end holds in both ring modes: data records
  * read == written, the LOSS records add up to lost_reported, and lost_full
  * + lost_nest == lost_reported + lost_pending.  In a flight recorder the
- * records the writer evicts ("overwritten", the u64 after "records" in
- * struct ktrace_stats) are counted in lost_full and are not in written.
+ * records the writer evicts (overwritten) are counted in lost_full and
+ * are not in written.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,16 +187,6 @@ static int drain(int fd, struct tally *t, char *buf)
 	}
 }
 
-/*
- * Flight-recorder records the writer evicted: the u64 after "records",
- * zero in a module that does not count them apart.
- */
-static uint64_t stats_overwritten(const struct ktrace_stats *st)
-{
-	return ((const __u64 *)st)[offsetof(struct ktrace_stats, records) /
-				   sizeof(__u64) + 1];
-}
-
 /* On a quiescent session: everything read, lost or pending, and no more. */
 static void check_accounting(struct __test_metadata *_metadata, int fd,
 			     const struct tally *t, int overwrite)
@@ -214,15 +203,15 @@ static void check_accounting(struct __test_metadata *_metadata, int fd,
 	       (unsigned long long)st.lost_nest,
 	       (unsigned long long)st.lost_reported,
 	       (unsigned long long)st.lost_pending,
-	       (unsigned long long)stats_overwritten(&st));
+	       (unsigned long long)st.overwritten);
 	EXPECT_EQ(0, t->bad);
 	EXPECT_EQ(st.written, t->data);
 	EXPECT_EQ(st.lost_reported, t->lost);
 	EXPECT_EQ(st.lost_full + st.lost_nest,
 		  st.lost_reported + st.lost_pending);
-	EXPECT_LE(stats_overwritten(&st), st.lost_full);
+	EXPECT_LE(st.overwritten, st.lost_full);
 	if (!overwrite)
-		EXPECT_EQ(0, stats_overwritten(&st));
+		EXPECT_EQ(0, st.overwritten);
 }
 
 static int configure(int fd, __u32 ring_size, __u32 events, __u32 flags)
@@ -390,6 +379,8 @@ TEST_F_TIMEOUT(stress, resize_under_poll_stats_and_debugfs, 200)
 	int i;
 
 	pthread_mutex_init(&r.f.lock, NULL);
+	/* From the module's default ring size to the first of the two. */
+	ASSERT_EQ(0, configure(self->fd, 16 << 10, KTRACE_EV_ALL, 0));
 	for (i = 0; i < 4; i++)
 		ASSERT_EQ(0, pthread_create(&th[i], NULL, fn[i], &r));
 	sleep(self->secs);
@@ -726,7 +717,7 @@ static void random_op(struct worker *w, int fd, int op)
 	struct ktrace_pid p = {};
 	struct pollfd pfd;
 	__u64 cpus[64];
-	unsigned int i;
+	unsigned int i, k;
 	long ret;
 
 	switch (op) {
@@ -777,9 +768,11 @@ static void random_op(struct worker *w, int fd, int op)
 		OK_IF(w, op, ret, ENOENT, EINVAL);
 		break;
 	case OP_SET_SYSCALLS:
+		/* Mostly all of them, so that the sessions stay busy. */
 		sc.abi = pick(w, 2);
+		k = pick(w, 4);
 		for (i = 0; i < KTRACE_SYSCALL_WORDS; i++)
-			sc.bits[i] = pick(w, 4) ? ~0ULL :
+			sc.bits[i] = k ? ~0ULL :
 				     (__u64)rand_r(&w->seed) << 32 |
 				     rand_r(&w->seed);
 		ret = ioctl(fd, KTRACE_IOC_SET_SYSCALLS, &sc);
@@ -788,7 +781,7 @@ static void random_op(struct worker *w, int fd, int op)
 	case OP_SET_STATUS:
 		st.status = 1 + pick(w, 3);
 		st.min_duration = pick(w, 2) ? 0 : 1000 * pick(w, 1000);
-		if (pick(w, 2))
+		if (pick(w, 4))
 			st = (struct ktrace_status){
 				.status = KTRACE_STATUS_ALL };
 		ret = ioctl(fd, KTRACE_IOC_SET_STATUS, &st);
@@ -804,15 +797,19 @@ static void random_op(struct worker *w, int fd, int op)
 			1 + pick(w, 1 << 22);
 		p.flags = pick(w, 2) ? KTRACE_PID_THREAD_GROUP |
 				       KTRACE_PID_FOLLOW : pick(w, 4);
-		ret = ioctl(fd, pick(w, 4) ? KTRACE_IOC_PID_ADD :
-			    KTRACE_IOC_PID_DEL, &p);
+		/* The accounted session keeps following the forkers. */
+		k = !pick(w, 4) && (w->churn || i >= 2);
+		ret = ioctl(fd, k ? KTRACE_IOC_PID_DEL : KTRACE_IOC_PID_ADD,
+			    &p);
 		OK_IF(w, op, ret, ESRCH);
 		break;
 	case OP_CONFIGURE:
-		i = pick(w, 8);
+		/* Mostly every event, and the workers' own calls too. */
+		i = pick(w, 16);
+		k = pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
 		ret = configure(fd, w->churn ? sizes[pick(w, 5)] :
-				ACCOUNTED_RING,
-				i ? i : KTRACE_EV_ALL, pick(w, 4));
+				ACCOUNTED_RING, i < 8 && i ? i : KTRACE_EV_ALL,
+				k | (pick(w, 2) ? KTRACE_CFG_OVERWRITE : 0));
 		OK_IF(w, op, ret, EBUSY);
 		break;
 	case OP_ENABLE:
@@ -885,7 +882,8 @@ static void child_life(unsigned int kind)
 	case 0:
 		_exit(0);
 	case 1:
-		for (i = 0; i < 20; i++)
+		/* A burst that overflows the accounted session's rings. */
+		for (i = 0; i < 500; i++)
 			syscall(SYS_getppid);
 		open("/nonexistent/ktrace-stress", O_RDONLY);
 		_exit(3);
@@ -911,7 +909,7 @@ static void child_life(unsigned int kind)
 	}
 }
 
-static void forker(void)
+static void forker(long *forks)
 {
 	unsigned int seed = getpid();
 	int running = 0;
@@ -921,8 +919,10 @@ static void forker(void)
 		pid = fork();
 		if (pid == 0)
 			child_life(rand_r(&seed) % 5);
-		if (pid > 0)
+		if (pid > 0) {
 			running++;
+			__atomic_fetch_add(forks, 1, __ATOMIC_RELAXED);
+		}
 		while (running && waitpid(-1, NULL, running >= 4 ? 0 :
 					  WNOHANG) > 0)
 			running--;
@@ -937,8 +937,12 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	pthread_t th[5];
 	unsigned int seed = time(NULL);
 	int i, nw = 5;
+	long *forks;
 
 	TH_LOG("seed %u", seed);
+	forks = mmap(NULL, sizeof(*forks), PROT_READ | PROT_WRITE,
+		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, forks);
 	pthread_mutex_init(&s.f.lock, NULL);
 	pthread_rwlock_init(&s.churn_lock, NULL);
 	/* Orphaned grandchildren come back to us, to be reaped. */
@@ -948,7 +952,7 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 		self->forkers[i] = s.forkers[i];
 		ASSERT_LE(0, s.forkers[i]);
 		if (!s.forkers[i])
-			forker();
+			forker(forks);
 	}
 	s.churn_fd = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	ASSERT_LE(0, s.churn_fd);
@@ -988,7 +992,9 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	for (i = 0; i < NR_OPS; i++)
 		TH_LOG("%-14s %6ld calls, %8.3f ms each", op_names[i], s.ops[i],
 		       s.ops[i] ? s.op_time[i] * 1000 / s.ops[i] : 0);
+	TH_LOG("%ld children forked", *forks);
 	EXPECT_EQ(0, s.f.n);
+	EXPECT_LT(0, *forks);
 
 	/* Quiescent: everything read, lost or pending. */
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
