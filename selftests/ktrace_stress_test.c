@@ -482,9 +482,10 @@ TEST_F_TIMEOUT(stress, flight_recorder_read_every_ms_while_wrapping, 200)
 
 /*
  * Random operations.  One session is accounted for: its rings keep their
- * size, its mappings only look, and every record read from it is counted.
- * The other is the churn session: anything goes, including close and
- * open again, junk ioctls and a scribbled data_tail.
+ * size, its mappings only look, every record read from it is counted, and
+ * its filters stay wide so that it is busy.  The other is the churn
+ * session: anything goes, including close and open again, junk ioctls,
+ * narrow filters and a scribbled data_tail.
  */
 enum {
 	OP_READ, OP_POLL, OP_STATS, OP_LOSSES, OP_SYSCALL_STATS, OP_CLASS,
@@ -768,11 +769,11 @@ static void random_op(struct worker *w, int fd, int op)
 		OK_IF(w, op, ret, ENOENT, EINVAL);
 		break;
 	case OP_SET_SYSCALLS:
-		/* Mostly all of them, so that the sessions stay busy. */
+		/* Only the churn session narrows its filters. */
 		sc.abi = pick(w, 2);
-		k = pick(w, 4);
+		k = w->churn && !pick(w, 4);
 		for (i = 0; i < KTRACE_SYSCALL_WORDS; i++)
-			sc.bits[i] = k ? ~0ULL :
+			sc.bits[i] = !k ? ~0ULL :
 				     (__u64)rand_r(&w->seed) << 32 |
 				     rand_r(&w->seed);
 		ret = ioctl(fd, KTRACE_IOC_SET_SYSCALLS, &sc);
@@ -781,7 +782,7 @@ static void random_op(struct worker *w, int fd, int op)
 	case OP_SET_STATUS:
 		st.status = 1 + pick(w, 3);
 		st.min_duration = pick(w, 2) ? 0 : 1000 * pick(w, 1000);
-		if (pick(w, 4))
+		if (!w->churn || pick(w, 4))
 			st = (struct ktrace_status){
 				.status = KTRACE_STATUS_ALL };
 		ret = ioctl(fd, KTRACE_IOC_SET_STATUS, &st);
@@ -804,9 +805,9 @@ static void random_op(struct worker *w, int fd, int op)
 		OK_IF(w, op, ret, ESRCH);
 		break;
 	case OP_CONFIGURE:
-		/* Mostly every event, and the workers' own calls too. */
-		i = pick(w, 16);
-		k = pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
+		/* Either ring mode; the churn session also other sizes. */
+		i = w->churn ? pick(w, 16) : 0;
+		k = !w->churn || pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
 		ret = configure(fd, w->churn ? sizes[pick(w, 5)] :
 				ACCOUNTED_RING, i < 8 && i ? i : KTRACE_EV_ALL,
 				k | (pick(w, 2) ? KTRACE_CFG_OVERWRITE : 0));
