@@ -521,6 +521,15 @@ struct worker {
 	struct tally t;
 };
 
+static void wfailed(struct worker *w, const char *what, long ret, int err)
+{
+	char msg[128];
+
+	snprintf(msg, sizeof(msg), "%s (%s session)", what,
+		 w->churn ? "churn" : "accounted");
+	failed(&w->s->f, msg, ret, err);
+}
+
 static int errno_in(int err, const int *list)
 {
 	for (; *list; list++)
@@ -535,7 +544,7 @@ static int errno_in(int err, const int *list)
 	long __ret = (ret);						\
 	int __err = errno;						\
 	if (__ret < 0 && !errno_in(__err, __ok))			\
-		failed(&(w)->s->f, op_names[op], __ret, __err);		\
+		wfailed((w), op_names[op], __ret, __err);		\
 } while (0)
 
 static unsigned int pick(struct worker *w, unsigned int n)
@@ -585,7 +594,7 @@ static void op_mmap(struct worker *w, int fd)
 		return;
 	}
 	if (cpu >= nr_possible())
-		failed(&w->s->f, "mmap of a CPU that is not possible", 0, 0);
+		wfailed(w, "mmap of a CPU that is not possible", 0, 0);
 	len = page + ctl->data_size;
 	munmap(ctl, page);
 	map = mmap(NULL, len, prot, MAP_SHARED, fd, KTRACE_MMAP_OFFSET(cpu));
@@ -651,13 +660,14 @@ static void op_invalid(struct worker *w, int fd)
 	default:
 		/* Nothing is taken from the ring when the copy faults. */
 		ret = read(fd, bad_address, READ_BUF);
-		OK_IF(w, OP_INVALID, ret, EFAULT, EAGAIN);
+		OK_IF(w, OP_INVALID, ret, EFAULT, EAGAIN,
+		      w->churn ? EIO : EAGAIN);
 		if (ret > 0)
-			failed(&w->s->f, "read into address 8", ret, 0);
+			wfailed(w, "read into address 8", ret, 0);
 		return;
 	}
 	if (ret >= 0)
-		failed(&w->s->f, "an invalid call", ret, 0);
+		wfailed(w, "an invalid call", ret, 0);
 }
 
 /* Junk commands, sizes and arguments, as random_ioctls_fail_cleanly. */
@@ -738,7 +748,7 @@ static void random_op(struct worker *w, int fd, int op)
 		ret = poll(&pfd, 1, pick(w, 3));
 		OK_IF(w, op, ret, EINTR);
 		if (ret > 0 && (pfd.revents & (POLLERR | POLLNVAL)))
-			failed(&s->f, "poll revents", pfd.revents, 0);
+			wfailed(w, "poll revents", pfd.revents, 0);
 		break;
 	case OP_STATS:
 		ret = ioctl(fd, KTRACE_IOC_STATS, &stats);
