@@ -627,7 +627,17 @@ static void op_invalid(struct worker *w, int fd)
 		OK_IF(w, OP_INVALID, ret, EFAULT);
 		break;
 	case 2:
-		c.__reserved[pick(w, 4)] = 1;
+		switch (pick(w, 3)) {
+		case 0:
+			c.__reserved[pick(w, 3)] = 1;
+			break;
+		case 1:
+			c.__reserved0 = 1;
+			break;
+		default:
+			c.throttle_ms = 60001;
+			break;
+		}
 		ret = ioctl(fd, KTRACE_IOC_CONFIGURE, &c);
 		OK_IF(w, OP_INVALID, ret, EINVAL);
 		break;
