@@ -8,6 +8,7 @@
 #   make install        install the module (+ depmod), the command, its man page
 #   make test           the whole test suite on every test kernel, in QEMU
 #   make run            a shell in the test VM (KERNEL=, CMD= to run a command)
+#   make bench          ktrace's cost against its peers, in QEMU (BENCH_OUT=FILE)
 #   make clean
 #
 # KDIR is the kernel build tree to build against; the default is the
@@ -113,6 +114,10 @@ run:
 
 test:
 	tools/test $(KERNELS)
+
+bench:
+	tools/bench/bench
+.PHONY: bench
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null
