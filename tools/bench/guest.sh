@@ -35,12 +35,12 @@ work_args()
 
 	case $2 in strace|perf) div=$((scale * STRACE_DIV)) ;; esac
 	case $1 in
-	getppid1)	echo "getppid $((200000 / div))" ;;
-	getppid2)	echo "getppid $((100000 / div)) 2" ;;
-	dd)		echo "dd $((100000 / div))" ;;
-	pipe)		echo "pipe $((100000 / div))" ;;
-	spawn)		echo "spawn $(((400 + div - 1) / div))" ;;
-	stat)		echo "stat $((100000 / div))" ;;
+	getppid1)	echo "getppid $((50000 / div))" ;;
+	getppid2)	echo "getppid $((25000 / div)) 2" ;;
+	dd)		echo "dd $((25000 / div))" ;;
+	pipe)		echo "pipe $((25000 / div))" ;;
+	spawn)		echo "spawn $(((100 + div - 1) / div))" ;;
+	stat)		echo "stat $((25000 / div))" ;;
 	esac
 }
 
@@ -121,9 +121,27 @@ stop()
 	filter)	kill $bgpid $idle; wait $bgpid $idle 2>/dev/null ;;
 	ftrace)	echo 0 >$tr/events/raw_syscalls/enable
 		kill $bgpid; wait $bgpid 2>/dev/null ;;
-	sysdig)	kill -INT $bgpid; wait $bgpid 2>/dev/null; rmmod scap ;;
-	bpftrace) kill -INT $bgpid; wait $bgpid 2>/dev/null ;;
+	sysdig)	quit $bgpid; rmmod scap ;;
+	bpftrace) quit $bgpid ;;
 	esac
+	return 0
+}
+
+# Stop a background tracer with SIGINT, then SIGKILL after 20 s; say so
+# if it still has not gone, rather than hang the whole benchmark.
+quit()
+{
+	local i
+
+	kill -INT $1 2>/dev/null
+	for i in $(seq 1 100); do
+		kill -0 $1 2>/dev/null || { wait $1 2>/dev/null; return 0; }
+		sleep 0.2
+	done
+	echo "INFO pid $1 ignored SIGINT for 20 s; killing it"
+	kill -KILL $1 2>/dev/null
+	sleep 1
+	kill -0 $1 2>/dev/null && echo "INFO pid $1 survived SIGKILL"
 	return 0
 }
 
@@ -136,9 +154,9 @@ measure()
 	rec0=$(stat_field records) sys0=$(stat_field syscalls)
 	over0=$(ftrace_stat overrun) read0=$(ftrace_stat "read events")
 	case $c in
-	count)	set -- ktrace -c -o /dev/null -- ;;
+	count)	set -- ktrace -f -c -o /dev/null -- ;;
 	text)	set -- ktrace -f -o /dev/null -- ;;
-	record)	set -- ktrace record -o /dev/null -- ;;
+	record)	set -- ktrace record -f -o /dev/null -- ;;
 	strace)	set -- strace -f -o /dev/null -- ;;
 	perf)	set -- perf trace -o /dev/null -- ;;
 	*)	set -- ;;
@@ -164,25 +182,25 @@ measure()
 }
 
 # The saturation case: two threads, 16 KiB rings, a system-wide session
-# read by "ktrace record"; how many events the reader delivers, how many
-# are lost, and the reader's CPU time.
+# read by ktrace writing text to /dev/null ("ktrace record" wants a
+# command or -p); how many events the reader delivers, how many are
+# lost, and the reader's CPU time.
 saturation()
 {
 	local rec0 pid out lost ticks hz=100
 
 	load_ktrace
 	rec0=$(stat_field records)
-	ktrace record --ring-size=16K -o /tmp/sat.ktr 2>/tmp/sat.err &
+	ktrace --ring-size=16K -o /dev/null 2>/tmp/sat.err &
 	pid=$!
 	sleep 2
-	out=$($B/work getppid $((200000 / scale)) 2)
+	out=$($B/work getppid $((100000 / scale)) 2)
 	ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
 	kill -INT $pid
 	wait $pid
 	lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/sat.err)
 	set -- $out
 	echo "SAT $(($(stat_field records) - rec0 - ${lost:-0})) ${lost:-0} $3 $((ticks * 1000000000 / hz))"
-	rm -f /tmp/sat.ktr
 }
 
 load_ktrace
@@ -202,11 +220,12 @@ done
 
 for round in $(seq 0 "$rounds"); do
 	for c in $live; do
+		echo "INFO round $round $c"
 		start $c >/dev/null 2>&1 || { na "$c" "did not start in round $round"; continue; }
 		for w in $workloads; do
 			measure $round $c $w
 		done
-		stop $c >/dev/null 2>&1
+		stop $c 2>/dev/null
 	done
 	echo "INFO round $round done at $(cut -d' ' -f1 /proc/uptime)s"
 done

@@ -174,7 +174,7 @@ END {
 	for (i = 1; i <= ntargets; i++)
 		printf "%-48s %-24s %s\n", tdesc[i], tvalue[i] == "" ? "-" : tvalue[i], tverdict[i]
 	if (sat)
-		printf "\nsystem-wide saturation (2 threads, 16 KiB rings, ktrace record): %.0f events/s delivered, %d lost, reader %.3f s CPU per million events\n", \
+		printf "\nsystem-wide saturation (2 threads, 16 KiB rings, ktrace -o /dev/null): %.0f events/s delivered, %d lost, reader %.3f s CPU per million events\n", \
 			sat_ev * 1e9 / sat_ns, sat_lost, sat_ev > 0 ? sat_cpu / 1e9 / (sat_ev / 1e6) : 0
 
 	if (json == "")

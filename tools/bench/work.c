@@ -89,14 +89,14 @@ static int spawn_wait(char *const argv[])
 static long run_dd(void)
 {
 	char count[32];
-	char *argv[] = { "/bin/busybox", "dd", "if=/dev/zero", "of=/dev/null",
+	char *const argv[] = { "/bin/busybox", "dd", "if=/dev/zero", "of=/dev/null",
 			 "bs=1", count, NULL };
 	int fd;
 
 	snprintf(count, sizeof(count), "count=%ld", iterations);
 	/* dd's summary goes to stderr: keep it out of our output. */
 	fd = dup(2);
-	if (freopen("/dev/null", "w", stderr) == NULL)
+	if (!freopen("/dev/null", "w", stderr))
 		die("/dev/null");
 	if (spawn_wait(argv))
 		iterations = 0;
@@ -120,7 +120,7 @@ static long run_pipe(void)
 
 static long run_spawn(const char *self)
 {
-	char *argv[] = { (char *)self, "true", NULL };
+	char *const argv[] = { (char *)self, "true", NULL };
 	long i;
 
 	for (i = 0; i < iterations; i++)
