@@ -157,7 +157,7 @@ END {
 		       sprintf("%.0f x below", so / o))
 	split("sysdig perf", peers, " ")
 	for (p = 1; p <= 2; p++) {
-		d = "text: overhead below " peers[p] "'s in every workload"
+		d = "text: overhead < " peers[p] "'s, every workload"
 		ok = ""; worst = ""
 		for (k = 1; k <= nworks; k++) {
 			o = overhead("text", works[k]); po = overhead(peers[p], works[k])
@@ -170,11 +170,11 @@ END {
 		target(d, ok, worst == "" ? "" : sprintf("worst %.2f x %s", worst, peers[p]))
 	}
 
-	printf "%-48s %-24s %s\n", "target (getppid1 unless named)", "measured", "verdict"
+	printf "%-46s %-22s %s\n", "target (getppid1 unless named)", "measured", "verdict"
 	for (i = 1; i <= ntargets; i++)
-		printf "%-48s %-24s %s\n", tdesc[i], tvalue[i] == "" ? "-" : tvalue[i], tverdict[i]
+		printf "%-46s %-22s %s\n", tdesc[i], tvalue[i] == "" ? "-" : tvalue[i], tverdict[i]
 	if (sat)
-		printf "\nsystem-wide saturation (2 threads, 16 KiB rings, ktrace -o /dev/null): %.0f events/s delivered, %d lost, reader %.3f s CPU per million events\n", \
+		printf "\nsaturation (2 threads, system-wide, 16 KiB rings, ktrace -o /dev/null):\n  %.0f events/s delivered, %d lost, reader %.3f s CPU per million events\n", \
 			sat_ev * 1e9 / sat_ns, sat_lost, sat_ev > 0 ? sat_cpu / 1e9 / (sat_ev / 1e6) : 0
 
 	if (json == "")
