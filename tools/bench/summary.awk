@@ -103,7 +103,7 @@ END {
 					ratios[cfg[i], works[k]] = ratios[cfg[i], works[k]] " " \
 						ns[r, cfg[i], works[k]] / ns[r, "none", works[k]]
 
-	printf "ktrace benchmark: kernel %s, %d measured rounds, ratio = time per operation / untraced time\n\n", \
+	printf "ktrace benchmark: kernel %s, %d measured rounds\nratio = time per operation / untraced time of the same round\n\n", \
 		kernel ? kernel : release, maxround
 	for (k = 1; k <= nworks; k++) {
 		w = works[k]
