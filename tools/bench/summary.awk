@@ -183,7 +183,7 @@ END {
 		printf "%-46s %-22s %s\n", tdesc[i], tvalue[i] == "" ? "-" : tvalue[i], tverdict[i]
 	if (sat)
 		printf "\nsaturation (2 threads, system-wide, 16 KiB rings, ktrace -o /dev/null):\n  %.0f events/s delivered, %d lost, reader %.3f s CPU per million events\n", \
-			sat_ev * 1e9 / sat_ns, sat_lost, sat_ev > 0 ? sat_cpu / 1e9 / (sat_ev / 1e6) : 0
+			sat_ev * 1e9 / sat_ns, sat_lost, (sat_ev > 0 ? sat_cpu / 1e9 / (sat_ev / 1e6) : 0)
 
 	if (json == "")
 		exit
