@@ -702,13 +702,6 @@ FIXTURE_SETUP(hotplug)
 	self->fd = -1;
 	if (geteuid() != 0)
 		SKIP(return, "needs root");
-	/*
-	 * Once in a full-suite run on the debug kernel under TCG, the guest
-	 * hung right after CPU 1 came back (nothing more on the console);
-	 * until that is understood the test runs only when asked for.
-	 */
-	if (!getenv("KTRACE_TEST_HOTPLUG"))
-		SKIP(return, "set KTRACE_TEST_HOTPLUG=1 to run (a guest hang after re-onlining CPU 1 is under investigation)");
 	if (read_text(CPU1_ONLINE, state, sizeof(state)) <= 0)
 		SKIP(return, "no %s: cpu1 cannot be taken offline",
 		     CPU1_ONLINE);
