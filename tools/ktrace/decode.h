@@ -57,6 +57,7 @@ struct kt_buf {
 	size_t len, cap;
 };
 
+void kt_buf_write(struct kt_buf *b, const char *p, size_t n);
 void kt_buf_printf(struct kt_buf *b, const char *fmt, ...) __printf(2, 3);
 void kt_buf_reset(struct kt_buf *b);
 void kt_buf_free(struct kt_buf *b);

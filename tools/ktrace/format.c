@@ -31,6 +31,15 @@ static void kt_buf_grow(struct kt_buf *b, size_t more)
 	b->cap = cap;
 }
 
+/* Append @n bytes to @b, which stays NUL-terminated. */
+void kt_buf_write(struct kt_buf *b, const char *p, size_t n)
+{
+	kt_buf_grow(b, n);
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
 void kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
 {
 	va_list ap;

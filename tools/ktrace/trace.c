@@ -288,28 +288,6 @@ static void take_blobs(struct task *k, struct kt_syscall *sc,
 	}
 }
 
-/* Append n bytes to b, which stays NUL-terminated. */
-static void buf_write(struct kt_buf *b, const char *p, size_t n)
-{
-	size_t cap = b->cap ? b->cap : 256;
-	char *s;
-
-	if (b->len + n + 1 > b->cap) {
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		s = realloc(b->s, cap);
-		if (!s) {
-			ktrace_err("out of memory");
-			exit(1);
-		}
-		b->s = s;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, p, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
 /* JSON, built whole in t->line and written at once. */
 static void json_u64(struct kt_buf *b, unsigned long long v)
 {
@@ -346,7 +324,7 @@ static void json_string(struct kt_buf *b, const char *s, size_t n)
 		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
 			continue;
 		if (i > run)
-			buf_write(b, s + run, i - run);
+			kt_buf_write(b, s + run, i - run);
 		run = i + 1;
 		if (c == '"' || c == '\\') {
 			esc[0] = '\\';
@@ -361,7 +339,7 @@ static void json_string(struct kt_buf *b, const char *s, size_t n)
 		kt_buf_puts(b, esc);
 	}
 	if (i > run)
-		buf_write(b, s + run, i - run);
+		kt_buf_write(b, s + run, i - run);
 	kt_buf_putc(b, '"');
 }
 
@@ -496,10 +474,10 @@ static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
 	kt_buf_reset(&k->entry_text);
-	buf_write(&k->entry_text, t->call.s ? t->call.s : "", t->call.len);
-	buf_write(&t->line, t->call.s ? t->call.s : "", t->call.len);
+	kt_buf_write(&k->entry_text, t->call.s ? t->call.s : "", t->call.len);
+	kt_buf_write(&t->line, t->call.s ? t->call.s : "", t->call.len);
 	kt_buf_reset(&k->line_text);
-	buf_write(&k->line_text, t->line.s, t->line.len);
+	kt_buf_write(&k->line_text, t->line.s, t->line.len);
 	k->has_entry = true;
 	emit(t, k, true);
 }
@@ -538,7 +516,7 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 
 	kt_buf_reset(&t->line);
 	if (t->open_line == k && k->has_entry) {
-		buf_write(&t->line, k->line_text.s, k->line_text.len);
+		kt_buf_write(&t->line, k->line_text.s, k->line_text.len);
 		printed = t->line.len;
 	} else if (k->deferred) {
 		/* Whole, stamped with its entry, with what the exit brought. */
