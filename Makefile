@@ -8,10 +8,14 @@
 #   make install        install the module (+ depmod), the command, its man page
 #   make test           the whole test suite on every test kernel, in QEMU
 #   make run            a shell in the test VM (KERNEL=, CMD= to run a command)
+#   make fresh-test     the README's two commands in a fresh Debian root
 #   make clean
 #
 # KDIR is the kernel build tree to build against; the default is the
 # running kernel's.  Test kernels are fetched and built by tools/vm/kernel.
+# Every verb first installs what tools/host-packages says it needs and the
+# host lacks.  A recipe that fails leaves no target behind: outputs are
+# written under a temporary name and renamed, or deleted on error.
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 KERNEL ?= 6.1
@@ -25,10 +29,23 @@ CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/decode.h tools/ktrace/decoders.h \
 	tools/ktrace/Makefile tools/ktrace/gen-syscalls
 TEST_SRCS := $(wildcard selftests/*)
+SETUP := $(TOP)/tools/host-setup
+
+.DELETE_ON_ERROR:
 
 all: module cli
 
-kdir-check:
+# What each verb needs from Debian (tools/host-packages), installed when
+# missing.  make run and make test install theirs in tools/vm/run and
+# tools/test.
+host-build:
+	@$(SETUP) --kdir $(KDIR) build
+host-check: host-build
+	@$(SETUP) check
+host-style:
+	@$(SETUP) style
+
+kdir-check: host-build
 	@test -f $(KDIR)/Makefile || { \
 	  echo "make: no kernel build tree at $(KDIR): install the headers of your kernel (e.g. linux-headers-$$(uname -r)) or set KDIR=" >&2; \
 	  exit 1; }
@@ -36,12 +53,11 @@ kdir-check:
 module: kdir-check
 	$(MAKE) -C $(KDIR) M=$(TOP) modules
 
-cli:
+cli: host-build
 	$(MAKE) -C tools/ktrace
 
 # W=1 and sparse on every file of ours; any warning fails.
-check: kdir-check
-	@command -v sparse >/dev/null || { echo "make: sparse is not installed (apt-get install sparse)" >&2; exit 1; }
+check: host-check kdir-check
 	$(MAKE) -C $(KDIR) M=$(TOP) clean >/dev/null
 	@mkdir -p $(BUILD)
 	$(MAKE) -C $(KDIR) M=$(TOP) W=1 C=2 modules 2>&1 | tee $(BUILD)/check.log
@@ -59,7 +75,7 @@ USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests
 	tools/ktrace/tests/progs/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
-style:
+style: host-style
 	$(CHECKPATCH) -f $(KERNEL_STYLE_FILES)
 	$(CHECKPATCH) --ignore PREFER_DEFINED_ATTRIBUTE_MACRO,PREFER_KERNEL_TYPES,VOLATILE,BIT_MACRO \
 		-f $(USER_STYLE_FILES)
@@ -82,9 +98,13 @@ $(BUILD)/guest/ktrace: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 	mkdir -p $(BUILD)/guest/cli
 	cp $(CLI_SRCS) $(BUILD)/guest/cli/
 	$(MAKE) -s -C $(BUILD)/guest/cli TOP=$(TOP) LDFLAGS=-static
-	cp $(BUILD)/guest/cli/ktrace $@
+	cp $(BUILD)/guest/cli/ktrace $@.tmp && mv $@.tmp $@
 
-$(BUILD)/guest/selftests/run_kselftest.sh: $(TEST_SRCS) uapi/linux/ktrace.h
+# The installed kselftests, and what they must run: each program of
+# selftests/Makefile with its number of test cases.  The record is
+# written last, outside the install, so that a damaged install is found
+# by tools/test rather than taken for the tree.
+$(BUILD)/guest/selftests.expected: $(TEST_SRCS) uapi/linux/ktrace.h
 	tools/selftests-build $(BUILD)/guest
 
 # Small static programs the command's tests trace in the VM.
@@ -102,10 +122,10 @@ $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 	cp $(CLI_SRCS) $(BUILD)/guest/cli-abi$*/
 	$(MAKE) -s -C $(BUILD)/guest/cli-abi$* TOP=$(TOP) LDFLAGS=-static \
 		EXTRA_CFLAGS=-DKTRACE_CLI_ABI_MAJOR=$*
-	cp $(BUILD)/guest/cli-abi$*/ktrace $@
+	cp $(BUILD)/guest/cli-abi$*/ktrace $@.tmp && mv $@.tmp $@
 
 vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
-	 $(BUILD)/guest/selftests/run_kselftest.sh $(PROGS) \
+	 $(BUILD)/guest/selftests.expected $(PROGS) \
 	 $(BUILD)/guest/progs/ktrace-abi0 $(BUILD)/guest/progs/ktrace-abi2
 
 run:
@@ -114,9 +134,15 @@ run:
 test:
 	tools/test $(KERNELS)
 
+# KERNELS reaches the fresh root's make test only when it was given.
+GIVEN_KERNELS = $(if $(filter command line environment,$(origin KERNELS)),$(KERNELS))
+fresh-test:
+	tools/fresh-test $(GIVEN_KERNELS)
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null
 	$(MAKE) -C tools/ktrace clean
 	rm -rf $(BUILD)
 
-.PHONY: all kdir-check module cli check style install vm-prep run test clean
+.PHONY: all host-build host-check host-style kdir-check module cli check \
+	style install vm-prep run test fresh-test clean

@@ -78,7 +78,8 @@ static long ktrace_ioc_version(void __user *argp)
 	memset(&v, 0, sizeof(v));
 	v.abi_major = KTRACE_ABI_MAJOR;
 	v.abi_minor = KTRACE_ABI_MINOR;
-	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS;
+	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS |
+		     KTRACE_FEAT_THROTTLE;
 	strscpy(v.release, KTRACE_VERSION, sizeof(v.release));
 	if (copy_to_user(argp, &v, sizeof(v)))
 		return -EFAULT;
@@ -109,6 +110,7 @@ static long ktrace_ioc_configure(struct ktrace_session *s,
 	if (copy_from_user(&c, argp, sizeof(c)))
 		return -EFAULT;
 	if (!ktrace_zero(c.__reserved, sizeof(c.__reserved)) ||
+	    c.__reserved0 || c.throttle_ms > KTRACE_THROTTLE_MS_MAX ||
 	    (c.flags & ~KTRACE_CFG_FLAGS) ||
 	    !c.events || (c.events & ~KTRACE_EV_ALL) ||
 	    c.snaplen > KTRACE_SNAPLEN_MAX || (c.snaplen && c.snaplen < 8))

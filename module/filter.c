@@ -10,21 +10,34 @@
  * say which threads, and which whole thread groups, are traced; ftids and
  * ftgids say which of them are followed, so that what they fork joins the
  * filter in the fork probe (strace -f with no window in which a child's
- * first syscalls are missed).  A task leaves at reap.  The bitmaps cover
- * every possible pid (PID_MAX_LIMIT: 512 KiB each on 64-bit), allocated
- * when the session first uses a PID filter.  They are written with atomic
- * bitops (ioctl, fork and reap probes), read with plain test_bit() in the
- * probes; a probe that races
- * with an ioctl sees the filter before or after the change, never a torn
- * one.
+ * first syscalls are missed).  The bitmaps cover every possible pid
+ * (PID_MAX_LIMIT: 512 KiB each on 64-bit), allocated when the session
+ * first uses a PID filter.  They are written with atomic bitops (ioctl and
+ * task probes), read with plain test_bit() in the probes; a probe that
+ * races with an ioctl sees the filter before or after the change, never a
+ * torn one.
+ *
+ * A bit names a task only while its pid does: a thread leaves the filter
+ * in its exit probe and a thread group with its last thread out (see
+ * ktrace_exit_last() in probes.c), both before the pid can be freed, so a
+ * pid used again never matches.  The task probes stay attached for as
+ * long as a session has a PID filter, enabled or not, so that no exit
+ * goes unseen.  PID_ADD and the exit probes of a thread group take the
+ * group's lock: a task is either added before its exit probe runs (which
+ * then takes it out) or seen exiting and refused with ESRCH.  A fifth
+ * bitmap, exited, keeps the threads that left while traced until the free
+ * probe has recorded their reap; it is read only for that record.
  *
  * Syscall filter.  One bitmap per ABI of KTRACE_NR_MAX bits; a set
  * bit traces the syscall.  Replaced whole by the ioctl while the session
  * is disabled, or bit by bit with atomic bitops while it runs.
  */
 #include <linux/bitmap.h>
+#include <linux/hash.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/threads.h>
 #include <linux/vmalloc.h>
@@ -49,23 +62,37 @@ void ktrace_filter_init(struct ktrace_filter *f, pid_t exclude_tgid)
 	f->events = KTRACE_EV_ALL;
 }
 
-void ktrace_filter_free(struct ktrace_filter *f)
+static void pid_filter_free(struct ktrace_filter *f)
 {
 	vfree(f->tids);
 	vfree(f->tgids);
 	vfree(f->ftids);
 	vfree(f->ftgids);
+	vfree(f->exited);
 	f->tids = NULL;
 	f->tgids = NULL;
 	f->ftids = NULL;
 	f->ftgids = NULL;
+	f->exited = NULL;
 	f->pid_bits = 0;
 }
 
-/* Allocate the PID bitmaps on first use.  Called with the session lock. */
+/* No probe sees the session any more. */
+void ktrace_filter_free(struct ktrace_filter *f)
+{
+	if (f->tids)
+		ktrace_probes_filter_put();
+	pid_filter_free(f);
+}
+
+/*
+ * Allocate the PID bitmaps on first use, and keep the task probes
+ * attached from now on.  Called with the session lock.
+ */
 static int pid_filter_alloc(struct ktrace_filter *f)
 {
 	unsigned int nbits = PID_MAX_LIMIT;
+	int ret;
 
 	if (f->tids)
 		return 0;
@@ -73,61 +100,86 @@ static int pid_filter_alloc(struct ktrace_filter *f)
 	f->tgids = bitmap_vzalloc(nbits);
 	f->ftids = bitmap_vzalloc(nbits);
 	f->ftgids = bitmap_vzalloc(nbits);
-	if (!f->tids || !f->tgids || !f->ftids || !f->ftgids) {
-		ktrace_filter_free(f);
-		return -ENOMEM;
+	f->exited = bitmap_vzalloc(nbits);
+	ret = -ENOMEM;
+	if (f->tids && f->tgids && f->ftids && f->ftgids && f->exited)
+		ret = ktrace_probes_filter_get();
+	if (ret) {
+		pid_filter_free(f);
+		return ret;
 	}
 	f->pid_bits = nbits;
 	return 0;
 }
 
+#define KTRACE_GROUP_LOCK_BITS	6
+
+static raw_spinlock_t ktrace_group_locks[1 << KTRACE_GROUP_LOCK_BITS] = {
+	[0 ... (1 << KTRACE_GROUP_LOCK_BITS) - 1] =
+		__RAW_SPIN_LOCK_UNLOCKED(ktrace_group_locks),
+};
+
+raw_spinlock_t *ktrace_group_lock(const struct signal_struct *sig)
+{
+	return &ktrace_group_locks[hash_ptr(sig, KTRACE_GROUP_LOCK_BITS)];
+}
+
 /*
  * Add or remove a thread or thread group, by the caller's pid number.
- * Called with the session lock held.  The pid must name a live task.
+ * Called with the session lock held.  The pid must name a live task (for
+ * a group, a group with a live thread).
  */
 int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 		      bool add)
 {
+	bool group = flags & KTRACE_PID_THREAD_GROUP, gone = false;
+	unsigned long *bits, *follow;
 	struct task_struct *task;
+	raw_spinlock_t *lock;
 	pid_t nr;
 	int ret;
 
 	rcu_read_lock();
 	task = pid_task(find_vpid(vnr), PIDTYPE_PID);
-	if (task && (flags & KTRACE_PID_THREAD_GROUP) &&
-	    !thread_group_leader(task))
+	if (task && group && !thread_group_leader(task))
 		task = NULL;
-	nr = task ? task_pid_nr(task) : 0;
+	if (task)
+		get_task_struct(task);
 	rcu_read_unlock();
-	if (!nr)
+	if (!task)
 		return -ESRCH;
+	nr = task_pid_nr(task);
 
 	ret = pid_filter_alloc(f);
 	if (ret)
-		return ret;
-
-	if (flags & KTRACE_PID_THREAD_GROUP) {
-		if (add) {
-			if (flags & KTRACE_PID_FOLLOW)
-				set_bit(nr, f->ftgids);
-			set_bit(nr, f->tgids);
-		} else {
-			clear_bit(nr, f->tgids);
-			clear_bit(nr, f->ftgids);
-		}
+		goto out;
+	bits = group ? f->tgids : f->tids;
+	follow = group ? f->ftgids : f->ftids;
+	if (!add) {
+		clear_bit(nr, bits);
+		clear_bit(nr, follow);
 	} else {
-		if (add) {
+		/* Against its exit probe, which takes the bits out. */
+		lock = ktrace_group_lock(task->signal);
+		raw_spin_lock(lock);
+		gone = group ? !atomic_read(&task->signal->live) :
+			       READ_ONCE(task->flags) & PF_EXITING;
+		if (!gone) {
 			if (flags & KTRACE_PID_FOLLOW)
-				set_bit(nr, f->ftids);
-			set_bit(nr, f->tids);
-		} else {
-			clear_bit(nr, f->tids);
-			clear_bit(nr, f->ftids);
+				set_bit(nr, follow);
+			set_bit(nr, bits);
 		}
+		raw_spin_unlock(lock);
+	}
+	if (gone) {
+		ret = -ESRCH;
+		goto out;
 	}
 	/* Publish the bitmaps before probes start looking at them. */
 	smp_store_release(&f->pid_filter, true);
-	return 0;
+out:
+	put_task_struct(task);
+	return ret;
 }
 
 /*
@@ -163,18 +215,63 @@ void ktrace_filter_fork(struct ktrace_filter *f, struct task_struct *parent,
 	set_bit(ctgid, f->tgids);
 }
 
-/* Reap probe: a task leaves the filter, its group with its leader. */
-void ktrace_filter_reap(struct ktrace_filter *f, struct task_struct *task)
+/*
+ * Exec probe: a thread other than the leader exec'd and took the leader's
+ * pid; a thread traced by its old pid stays traced by the new one.
+ */
+void ktrace_filter_exec(struct ktrace_filter *f, pid_t old_pid,
+			struct task_struct *task)
 {
 	pid_t tid = task_pid_nr(task);
 
 	/* Pairs with the release in ktrace_filter_pid(). */
-	if (!smp_load_acquire(&f->pid_filter) || tid >= f->pid_bits)
+	if (!smp_load_acquire(&f->pid_filter) || old_pid == tid ||
+	    old_pid >= f->pid_bits || tid >= f->pid_bits)
 		return;
-	clear_bit(tid, f->tids);
-	clear_bit(tid, f->ftids);
-	if (thread_group_leader(task)) {
-		clear_bit(tid, f->tgids);
-		clear_bit(tid, f->ftgids);
-	}
+	if (test_bit(old_pid, f->tids) && test_and_clear_bit(old_pid, f->tids))
+		set_bit(tid, f->tids);
+	if (test_bit(old_pid, f->ftids) &&
+	    test_and_clear_bit(old_pid, f->ftids))
+		set_bit(tid, f->ftids);
+}
+
+/*
+ * Exit probe, with the task's group lock held and its exit record out: the
+ * task leaves the filter, its thread group too when @group_gone (the last
+ * thread out).  A traced task is remembered for its reap record.
+ */
+void ktrace_filter_exit(struct ktrace_filter *f, struct task_struct *task,
+			bool group_gone)
+{
+	pid_t tid = task_pid_nr(task), tgid = task_tgid_nr(task);
+	bool by_tid;
+
+	/* Pairs with the release in ktrace_filter_pid(). */
+	if (!smp_load_acquire(&f->pid_filter) || tid >= f->pid_bits ||
+	    tgid >= f->pid_bits)
+		return;
+	by_tid = test_bit(tid, f->tids);
+	if (by_tid || test_bit(tgid, f->tgids))
+		set_bit(tid, f->exited);
+	if (by_tid)
+		clear_bit(tid, f->tids);
+	if (test_bit(tid, f->ftids))
+		clear_bit(tid, f->ftids);
+	if (!group_gone)
+		return;
+	if (test_bit(tgid, f->tgids))
+		clear_bit(tgid, f->tgids);
+	if (test_bit(tgid, f->ftgids))
+		clear_bit(tgid, f->ftgids);
+}
+
+/* Free probe, its reap record out: forget the task. */
+void ktrace_filter_reap(struct ktrace_filter *f, struct task_struct *task)
+{
+	pid_t tid = task->pid;
+
+	/* Pairs with the release in ktrace_filter_pid(). */
+	if (smp_load_acquire(&f->pid_filter) && tid < f->pid_bits &&
+	    test_bit(tid, f->exited))
+		clear_bit(tid, f->exited);
 }

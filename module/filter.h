@@ -8,6 +8,7 @@
 
 #include <linux/bitops.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #include <linux/ktrace.h>
@@ -17,6 +18,7 @@ struct ktrace_filter {
 	bool pid_filter;
 	unsigned int pid_bits;
 	unsigned long *tids, *tgids, *ftids, *ftgids;
+	unsigned long *exited;		/* left at exit, reap not yet seen */
 	/* the opener's thread group, and the one not traced (0: none) */
 	pid_t owner_tgid;
 	pid_t exclude_tgid;
@@ -35,7 +37,18 @@ int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 		      bool add);
 void ktrace_filter_fork(struct ktrace_filter *f, struct task_struct *parent,
 			struct task_struct *child);
+void ktrace_filter_exec(struct ktrace_filter *f, pid_t old_pid,
+			struct task_struct *task);
+void ktrace_filter_exit(struct ktrace_filter *f, struct task_struct *task,
+			bool group_gone);
 void ktrace_filter_reap(struct ktrace_filter *f, struct task_struct *task);
+
+/* Serializes the exits of one thread group, and PID_ADD against them. */
+raw_spinlock_t *ktrace_group_lock(const struct signal_struct *sig);
+
+/* probes.c: the task probes stay attached while a PID filter exists. */
+int ktrace_probes_filter_get(void);
+void ktrace_probes_filter_put(void);
 
 /* Is task traced by this session at all? */
 static __always_inline bool ktrace_filter_task(const struct ktrace_filter *f,
@@ -50,6 +63,19 @@ static __always_inline bool ktrace_filter_task(const struct ktrace_filter *f,
 	if (unlikely(tid >= f->pid_bits || tgid >= f->pid_bits))
 		return false;
 	return test_bit(tid, f->tids) || test_bit(tgid, f->tgids);
+}
+
+/* Is the reap of task, which exited, recorded by this session? */
+static __always_inline bool ktrace_filter_reaped(const struct ktrace_filter *f,
+						 const struct task_struct *task)
+{
+	pid_t tid = task->pid;
+
+	if (unlikely(task->tgid == f->exclude_tgid))
+		return false;
+	if (likely(!smp_load_acquire(&f->pid_filter)))	/* ktrace_filter_pid() */
+		return true;
+	return tid < f->pid_bits && test_bit(tid, f->exited);
 }
 
 /* Are calls recorded only at exit, once their status is known? */

@@ -11,6 +11,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <asm/local.h>
@@ -24,11 +25,13 @@
 extern unsigned int ktrace_ring_size;
 extern unsigned int ktrace_snaplen;
 extern unsigned int ktrace_wakeup_bytes;
+extern unsigned int ktrace_throttle_ms;
 
 #define KTRACE_RING_MIN		(16U << 10)
 #define KTRACE_RING_MAX		(64U << 20)
 #define KTRACE_SNAPLEN_MAX	4096U
 #define KTRACE_ARGV_MAX		32
+#define KTRACE_THROTTLE_MS_MAX	60000U
 
 /* device.c: /dev/ktrace, the misc device userspace talks to */
 int ktrace_device_init(void);
@@ -56,7 +59,10 @@ struct ktrace_ring {
 	size_t map_size;		/* PAGE_SIZE + @size */
 	unsigned int cpu;
 	unsigned int watermark;		/* wake the reader at this fill */
+	unsigned int throttle_high;	/* throttle traced tasks past this */
+	unsigned int throttle_low;	/* until the reader drains to this */
 	bool overwrite;			/* full: drop the oldest records */
+	bool throttle_off;		/* a wait timed out: drop until low */
 	struct ktrace_session *session;
 
 	/* Writer state: only the ring's CPU touches these. */
@@ -143,8 +149,12 @@ struct ktrace_proc_lost {
  */
 struct ktrace_session {
 	struct list_head node;		/* in ktrace_sessions, RCU */
+	refcount_t ref;			/* the file, and throttled tasks */
 	bool enabled;			/* probes write when set; @lock */
+	bool closing;			/* the file is gone */
 	bool overwrite;			/* KTRACE_CFG_OVERWRITE; both locks */
+	bool lossy;			/* KTRACE_CFG_LOSSY; @lock */
+	u32 throttle_ms;		/* @lock */
 	atomic_t maps;			/* live mmap()s of its rings */
 	void *bounce;			/* one record for read(); read_lock */
 	u32 bounce_len;			/* bytes of it not yet read */
@@ -160,6 +170,10 @@ struct ktrace_session {
 	struct ktrace_sys_count *counts;
 	/* [cpu][KTRACE_PROC_LOSS_SLOTS + 1]: the last slot is "others" */
 	struct ktrace_proc_lost *proc_lost;
+	/* throttle.c: traced tasks waiting for the reader */
+	wait_queue_head_t throttle_wq;
+	atomic_t throttle_waiters;
+	atomic64_t throttled, throttle_timeouts, throttle_ns;
 };
 
 /*
@@ -188,6 +202,7 @@ void ktrace_session_lost_proc(struct ktrace_session *s, unsigned int cpu,
 int ktrace_session_losses(struct ktrace_session *s,
 			  struct ktrace_losses *q);
 void ktrace_session_destroy(struct ktrace_session *s);
+void ktrace_session_put(struct ktrace_session *s);
 int ktrace_session_set_enabled(struct ktrace_session *s, bool on);
 bool ktrace_session_readable(struct ktrace_session *s);
 ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
@@ -196,6 +211,19 @@ void ktrace_session_stats(struct ktrace_session *s, struct ktrace_stats *st);
 int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma);
 void ktrace_session_show_totals(struct seq_file *m);
 void ktrace_session_show_rings(struct seq_file *m);
+
+/*
+ * throttle.c: a traced task waits for the reader instead of losing its
+ * records (sessions with a PID filter, not KTRACE_CFG_LOSSY).  The probe
+ * asks ktrace_throttle_wanted() at syscall exit, with preemption disabled,
+ * and queues the wait with ktrace_throttle_queue(); readers call
+ * ktrace_throttle_wake() when they have made room.
+ */
+int ktrace_throttle_init(void);
+void ktrace_throttle_exit(void);
+bool ktrace_throttle_wanted(struct ktrace_session *s, unsigned int cpu);
+void ktrace_throttle_queue(struct ktrace_session *s, unsigned int cpu);
+void ktrace_throttle_wake(struct ktrace_session *s);
 
 /* probes.c: the tracepoints and what they record */
 int ktrace_probes_init(void);

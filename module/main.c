@@ -17,6 +17,7 @@
 unsigned int ktrace_ring_size = 1U << 20;
 unsigned int ktrace_snaplen = 256;
 unsigned int ktrace_wakeup_bytes = 64U << 10;
+unsigned int ktrace_throttle_ms = 1000;
 
 static int ktrace_param_set(const char *val, const struct kernel_param *kp,
 			    unsigned int min, unsigned int max, bool pow2)
@@ -49,6 +50,16 @@ static int ktrace_wakeup_set(const char *val, const struct kernel_param *kp)
 	return ktrace_param_set(val, kp, 1, KTRACE_RING_MAX, false);
 }
 
+static int ktrace_throttle_set(const char *val, const struct kernel_param *kp)
+{
+	return ktrace_param_set(val, kp, 1, KTRACE_THROTTLE_MS_MAX, false);
+}
+
+static const struct kernel_param_ops ktrace_throttle_ops = {
+	.set = ktrace_throttle_set,
+	.get = param_get_uint,
+};
+
 static const struct kernel_param_ops ktrace_ring_size_ops = {
 	.set = ktrace_ring_size_set,
 	.get = param_get_uint,
@@ -73,6 +84,9 @@ MODULE_PARM_DESC(snaplen,
 module_param_cb(wakeup_bytes, &ktrace_wakeup_ops, &ktrace_wakeup_bytes, 0644);
 MODULE_PARM_DESC(wakeup_bytes,
 		 "unread bytes in a ring that wake its reader, at most half the ring (default 64 KiB)");
+module_param_cb(throttle_ms, &ktrace_throttle_ops, &ktrace_throttle_ms, 0644);
+MODULE_PARM_DESC(throttle_ms,
+		 "longest a traced task of a targeted session waits for the reader at a time, 1 to 60000 ms (default 1000)");
 
 static int __init ktrace_init(void)
 {
@@ -81,6 +95,10 @@ static int __init ktrace_init(void)
 	ret = ktrace_stats_init();
 	if (ret)
 		goto err_stats;
+
+	ret = ktrace_throttle_init();
+	if (ret)
+		goto err_throttle;
 
 	ret = ktrace_probes_init();
 	if (ret)
@@ -97,6 +115,8 @@ static int __init ktrace_init(void)
 err_device:
 	ktrace_probes_exit();
 err_probes:
+	ktrace_throttle_exit();
+err_throttle:
 	ktrace_stats_exit();
 err_stats:
 	return ret;
@@ -107,6 +127,7 @@ static void __exit ktrace_exit(void)
 	ktrace_debugfs_exit();
 	ktrace_device_exit();
 	ktrace_probes_exit();
+	ktrace_throttle_exit();
 	ktrace_stats_exit();
 }
 

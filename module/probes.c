@@ -42,71 +42,151 @@
 #include "ktrace.h"
 
 /*
- * Enter timestamps, one slot per thread id hash.  A slot is two words:
- * @when holds the thread id in its top 22 bits and the low 42 bits of the
- * enter timestamp, @what holds the thread id in its top 32 bits, the ABI
- * in bit 31 and the syscall number below.  rt_sigreturn() clobbers the
- * number in pt_regs (and with it the x32 test of in_compat_syscall()), so
- * the exit takes both from here.  Only the thread itself stores into its
- * slot and reads it back, so migration is harmless.  A colliding thread
- * overwrites the slot; the loser finds a foreign thread id in either word
- * and reports an unknown duration, never a wrong one.  Each word is stored
- * whole, and both words carrying our id were both written by our own
- * latest enter (Documentation/ring-buffer.rst).
+ * Enter timestamps and syscall numbers, for the exit: its duration, and
+ * its number, which rt_sigreturn() clobbers in pt_regs (and with it the
+ * x32 test of in_compat_syscall()).
+ *
+ * The table has a part per CPU, and a thread claims a slot in the part of
+ * the CPU it enters on: only that CPU claims slots there, in task context
+ * with preemption disabled, so claims need no atomic operation.  A slot
+ * is then written and freed by its thread alone, wherever the thread has
+ * moved (or, for a child not yet running, by the parent that forks it).
+ * A part is a hash table of buckets of KTRACE_ENTER_WAYS slots by thread
+ * id: the enter takes a free slot of its bucket, and the exit looks in
+ * the bucket of its own CPU's part, then in that of the CPU a per-tid
+ * hint names, then in every part.  A thread holds at most one slot: its
+ * syscall exit frees it, and so do its exit probe and exec.  When every
+ * slot of the bucket is taken by a thread still in a syscall, the call
+ * goes untimed, and the sessions that keep calls by duration count it as
+ * lost (ktrace_drop_untimed()): no call they want goes missing silently.
+ *
+ * A slot: @when holds the thread id in its top 22 bits (PID_MAX_LIMIT is
+ * 2^22) and the low 42 bits of the enter timestamp, 0 when the slot is
+ * free; @nr the syscall number, all 32 bits; @call its ABI and flags.  A
+ * thread trusts only a slot whose @when carries its id.
  */
-#define KTRACE_ENTER_BITS	14
+#define KTRACE_ENTER_WAYS	8
+#define KTRACE_ENTER_SLOTS	16384	/* in all, at least */
 #define KTRACE_TS_BITS		42
 #define KTRACE_TS_MASK		((1ULL << KTRACE_TS_BITS) - 1)
-#define KTRACE_TID_MASK		((1U << (64 - KTRACE_TS_BITS)) - 1)
+#define KTRACE_HINT_BITS	14
 
-struct ktrace_enter {
-	u64 when;
-	u64 what;
+struct ktrace_enter_bucket {
+	u64 when[KTRACE_ENTER_WAYS];
+	u32 nr[KTRACE_ENTER_WAYS];
+	u32 call[KTRACE_ENTER_WAYS];
 };
 
-static struct ktrace_enter *ktrace_enter_tab;
+/* @call: the ABI, and that a path could not be read at enter. */
+#define KTRACE_CALL_COMPAT	BIT(0)
+#define KTRACE_CALL_REFETCH	BIT(1)
 
-static struct ktrace_enter *ktrace_enter_slot(pid_t tid)
+static struct ktrace_enter_bucket *ktrace_enter_tab;
+static unsigned int ktrace_enter_bits;	/* buckets per CPU, log2 */
+static u16 ktrace_enter_hint[1 << KTRACE_HINT_BITS];
+
+/*
+ * The task probes touch the table only while the syscall probes are
+ * attached, and it is cleared before they are: enters seen by an earlier
+ * attachment must not time new exits.
+ */
+static bool ktrace_timing;
+
+static bool ktrace_enter_on(void)
 {
-	return &ktrace_enter_tab[hash_32(tid, KTRACE_ENTER_BITS)];
+	/* Pairs with the release in ktrace_probes_attach(). */
+	return smp_load_acquire(&ktrace_timing);
 }
 
-static u64 ktrace_enter_when(pid_t tid, u64 ts)
+static struct ktrace_enter_bucket *ktrace_enter_bucket(unsigned int cpu,
+						       pid_t tid)
 {
-	return ((u64)(tid & KTRACE_TID_MASK) << KTRACE_TS_BITS) |
-	       (ts & KTRACE_TS_MASK);
+	return &ktrace_enter_tab[((size_t)cpu << ktrace_enter_bits) +
+				 hash_32(tid, ktrace_enter_bits)];
+}
+
+static u64 ktrace_enter_id(pid_t tid)
+{
+	return (u64)tid << KTRACE_TS_BITS;
+}
+
+/* The way of @b that holds @tid's enter, or -1. */
+static int ktrace_enter_way(struct ktrace_enter_bucket *b, pid_t tid)
+{
+	u64 when;
+	int i;
+
+	for (i = 0; i < KTRACE_ENTER_WAYS; i++) {
+		when = READ_ONCE(b->when[i]);
+		if (when && (when & ~KTRACE_TS_MASK) == ktrace_enter_id(tid))
+			return i;
+	}
+	return -1;
+}
+
+/* The bucket holding @tid's enter, its way in *@way; NULL if none. */
+static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
+{
+	unsigned int cpu = smp_processor_id(), hint, i;
+	struct ktrace_enter_bucket *b;
+
+	b = ktrace_enter_bucket(cpu, tid);
+	*way = ktrace_enter_way(b, tid);
+	if (*way >= 0)
+		return b;
+	/* It entered elsewhere: most likely where it last entered. */
+	hint = READ_ONCE(ktrace_enter_hint[hash_32(tid, KTRACE_HINT_BITS)]);
+	if (hint != cpu && hint < nr_cpu_ids) {
+		b = ktrace_enter_bucket(hint, tid);
+		*way = ktrace_enter_way(b, tid);
+		if (*way >= 0)
+			return b;
+	}
+	for_each_possible_cpu(i) {
+		if (i == cpu || i == hint)
+			continue;
+		b = ktrace_enter_bucket(i, tid);
+		*way = ktrace_enter_way(b, tid);
+		if (*way >= 0)
+			return b;
+	}
+	return NULL;
 }
 
 /*
- * The 32 low bits of @what: ABI, a flag saying that a path could not be
- * read at enter (the exit reads it again: the syscall has faulted its
- * page in by then), and the syscall number.
+ * Claim a slot of this CPU's part for @tid's enter at @ts; its way in
+ * *@way.  NULL when the bucket is full.  Task context, preemption off.
  */
-#define KTRACE_CALL_REFETCH	BIT(30)
-#define KTRACE_CALL_NR		(KTRACE_CALL_REFETCH - 1)
-
-static u32 ktrace_call(unsigned int abi, long nr)
+static struct ktrace_enter_bucket *ktrace_enter_set(pid_t tid, u64 ts, u32 nr,
+						    u32 call, int *way)
 {
-	return (abi << 31) | ((u32)nr & KTRACE_CALL_NR);
+	unsigned int cpu = smp_processor_id();
+	struct ktrace_enter_bucket *b = ktrace_enter_bucket(cpu, tid);
+	u16 *hint = &ktrace_enter_hint[hash_32(tid, KTRACE_HINT_BITS)];
+	u64 when;
+	int i;
+
+	*way = -1;
+	for (i = 0; i < KTRACE_ENTER_WAYS; i++) {
+		when = READ_ONCE(b->when[i]);
+		if (!when && *way < 0)
+			*way = i;
+		else if ((when & ~KTRACE_TS_MASK) == ktrace_enter_id(tid))
+			*way = i;	/* cannot happen: a slot left behind */
+	}
+	if (*way < 0)
+		return NULL;
+	WRITE_ONCE(b->nr[*way], nr);
+	WRITE_ONCE(b->call[*way], call);
+	WRITE_ONCE(b->when[*way], ktrace_enter_id(tid) | (ts & KTRACE_TS_MASK));
+	if (READ_ONCE(*hint) != cpu)
+		WRITE_ONCE(*hint, cpu);
+	return b;
 }
 
-static u64 ktrace_enter_what(pid_t tid, u32 call)
+static u32 ktrace_call(unsigned int abi)
 {
-	return ((u64)(u32)tid << 32) | call;
-}
-
-static bool ktrace_enter_owned(u64 when, u64 what, pid_t tid)
-{
-	return when && (when >> KTRACE_TS_BITS) == (tid & KTRACE_TID_MASK) &&
-	       (what >> 32) == (u32)tid;
-}
-
-static void ktrace_enter_set(pid_t tid, u64 ts, u32 call)
-{
-	struct ktrace_enter *e = ktrace_enter_slot(tid);
-
-	WRITE_ONCE(e->when, ktrace_enter_when(tid, ts));
-	WRITE_ONCE(e->what, ktrace_enter_what(tid, call));
+	return abi == KTRACE_ABI_COMPAT ? KTRACE_CALL_COMPAT : 0;
 }
 
 /*
@@ -117,45 +197,33 @@ static void ktrace_enter_set(pid_t tid, u64 ts, u32 call)
 static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
 			     long *nr, bool *refetch)
 {
-	struct ktrace_enter *e = ktrace_enter_slot(tid);
-	u64 when = READ_ONCE(e->when), what = READ_ONCE(e->what);
+	struct ktrace_enter_bucket *b;
+	u64 when;
+	u32 call;
+	int way;
 
 	*refetch = false;
-	if (!ktrace_enter_owned(when, what, tid))
+	b = ktrace_enter_find(tid, &way);
+	if (!b)
 		return KTRACE_DURATION_UNKNOWN;
-	WRITE_ONCE(e->when, 0);
-	*abi = (u32)what >> 31;
-	*nr = (u32)what & KTRACE_CALL_NR;
-	*refetch = what & KTRACE_CALL_REFETCH;
+	when = READ_ONCE(b->when[way]);
+	call = READ_ONCE(b->call[way]);
+	*nr = (s32)READ_ONCE(b->nr[way]);
+	WRITE_ONCE(b->when[way], 0);
+	*abi = call & KTRACE_CALL_COMPAT ? KTRACE_ABI_COMPAT :
+					   KTRACE_ABI_NATIVE;
+	*refetch = call & KTRACE_CALL_REFETCH;
 	return (now - when) & KTRACE_TS_MASK;
-}
-
-/* The enter of @tid could not read a path: have its exit read it. */
-static void ktrace_enter_refetch(pid_t tid)
-{
-	struct ktrace_enter *e = ktrace_enter_slot(tid);
-	u64 what = READ_ONCE(e->what);
-
-	if (ktrace_enter_owned(READ_ONCE(e->when), what, tid))
-		WRITE_ONCE(e->what, what | KTRACE_CALL_REFETCH);
 }
 
 static void ktrace_enter_forget(pid_t tid)
 {
-	struct ktrace_enter *e = ktrace_enter_slot(tid);
+	struct ktrace_enter_bucket *b;
+	int way;
 
-	if (ktrace_enter_owned(READ_ONCE(e->when), READ_ONCE(e->what), tid))
-		WRITE_ONCE(e->when, 0);
-}
-
-/* Give @to the enter of @from (fork child, exec by a thread). */
-static void ktrace_enter_copy(pid_t from, pid_t to)
-{
-	struct ktrace_enter *e = ktrace_enter_slot(from);
-	u64 when = READ_ONCE(e->when), what = READ_ONCE(e->what);
-
-	if (ktrace_enter_owned(when, what, from))
-		ktrace_enter_set(to, when, (u32)what);
+	b = ktrace_enter_find(tid, &way);
+	if (b)
+		WRITE_ONCE(b->when[way], 0);
 }
 
 /* Per-CPU probe state. */
@@ -184,6 +252,7 @@ enum ktrace_phase {
 struct ktrace_ev {
 	u32 kind;			/* KTRACE_EV_* */
 	enum ktrace_phase phase;
+	bool reap;			/* the free probe's reap record */
 	struct task_struct *task, *task2;
 	unsigned int abi;
 	long nr;
@@ -205,21 +274,34 @@ static bool ktrace_status_ok(const struct ktrace_filter *f,
 			ev->duration >= min);
 }
 
+/* Does session @s trace @ev's task, and its syscall? */
+static bool ktrace_traces(struct ktrace_session *s, const struct ktrace_ev *ev)
+{
+	const struct ktrace_filter *f = &s->filter;
+
+	if (!READ_ONCE(s->enabled) || !(READ_ONCE(f->events) & ev->kind))
+		return false;
+	if (unlikely(ev->reap)) {
+		if (!ktrace_filter_reaped(f, ev->task))
+			return false;
+	} else if (!ktrace_filter_task(f, ev->task) &&
+		   !(ev->task2 && ktrace_filter_task(f, ev->task2))) {
+		return false;
+	}
+	return ev->phase == KTRACE_PH_OTHER ||
+	       ktrace_filter_syscall(f, ev->abi, ev->nr);
+}
+
 /* Does session @s record @ev?  The filters, in the order of their cost. */
 static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
 {
 	const struct ktrace_filter *f = &s->filter;
 	bool deferred;
 
-	if (!READ_ONCE(s->enabled) || !(READ_ONCE(f->events) & ev->kind))
-		return false;
-	if (!ktrace_filter_task(f, ev->task) &&
-	    !(ev->task2 && ktrace_filter_task(f, ev->task2)))
+	if (!ktrace_traces(s, ev))
 		return false;
 	if (ev->phase == KTRACE_PH_OTHER)
 		return true;
-	if (!ktrace_filter_syscall(f, ev->abi, ev->nr))
-		return false;
 	deferred = ktrace_filter_deferred(f);
 	switch (ev->phase) {
 	case KTRACE_PH_ENTER:
@@ -260,6 +342,23 @@ static void ktrace_drop_nested(const struct ktrace_ev *ev, u64 ts)
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (ktrace_match(s, ev))
 			ktrace_ring_drop(ktrace_session_ring(s, cpu), ts, true,
+					 ev->task->tgid);
+}
+
+/*
+ * The enter of @ev found no free slot (see the enter table): the sessions
+ * that keep calls by their duration cannot judge this call, and count it
+ * as one record lost.
+ */
+static void ktrace_drop_untimed(const struct ktrace_ev *ev, u64 ts)
+{
+	unsigned int cpu = smp_processor_id();
+	struct ktrace_session *s;
+
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (READ_ONCE(s->filter.min_duration_ns) &&
+		    ktrace_traces(s, ev))
+			ktrace_ring_drop(ktrace_session_ring(s, cpu), ts, false,
 					 ev->task->tgid);
 }
 
@@ -660,10 +759,36 @@ static unsigned int ktrace_abi(void)
 	return in_ia32_syscall() ? KTRACE_ABI_COMPAT : KTRACE_ABI_NATIVE;
 }
 
-/* Returns true when a path could not be read. */
+/*
+ * Calls that replace the registers holding their arguments: once they
+ * have returned, neither the arguments nor (exec) the memory they pointed
+ * to are there any more.
+ */
+#define KTRACE_X32_RT_SIGRETURN	(__X32_SYSCALL_BIT + 513)
+#define KTRACE_X32_EXECVE	(__X32_SYSCALL_BIT + 520)
+#define KTRACE_X32_EXECVEAT	(__X32_SYSCALL_BIT + 545)
+
+static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
+{
+	if (abi == KTRACE_ABI_COMPAT)
+		return nr == __NR_ia32_rt_sigreturn ||
+		       nr == __NR_ia32_sigreturn ||
+		       (!ret && (nr == __NR_ia32_execve ||
+				 nr == __NR_ia32_execveat));
+	return nr == __NR_rt_sigreturn || nr == KTRACE_X32_RT_SIGRETURN ||
+	       (!ret && (nr == __NR_execve || nr == __NR_execveat ||
+			 nr == KTRACE_X32_EXECVE || nr == KTRACE_X32_EXECVEAT));
+}
+
+/*
+ * Returns true when a path could not be read.  @args_lost: written at
+ * exit, after a call that replaced its arguments; the record says so and
+ * carries neither arguments nor blobs.
+ */
 static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
-				    const struct ktrace_ev *ev, u32 snaplen)
+				    const struct ktrace_ev *ev, u32 snaplen,
+				    bool args_lost)
 {
 	const struct ktrace_sys_desc *d = ktrace_sys_desc(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
@@ -671,12 +796,17 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	struct ktrace_build b;
 	unsigned int i, n = 0;
 
-	syscall_get_arguments(current, regs, args);
 	memset(r, 0, sizeof(*r));
 	r->nr = id;
 	r->abi = abi;
-	for (i = 0; i < 6; i++)
-		r->args[i] = abi == KTRACE_ABI_COMPAT ? (u32)args[i] : args[i];
+	if (args_lost) {
+		d = NULL;
+	} else {
+		syscall_get_arguments(current, regs, args);
+		for (i = 0; i < 6; i++)
+			r->args[i] = abi == KTRACE_ABI_COMPAT ? (u32)args[i] :
+								args[i];
+	}
 	if (d)
 		n = !!d->path0 + !!d->path1 + !!d->argv + !!d->sa + !!d->wbuf;
 	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, n,
@@ -697,6 +827,8 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		kb_bytes(&b, KTRACE_BLOB_BUF, d->wbuf - 1, args[d->wbuf - 1],
 			 args[d->wbuf_len - 1]);
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, kb_finish(&b), current, ts);
+	if (args_lost)
+		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
 	ktrace_emit(&r->hdr, ev);
 	for (i = 0; i < r->nblobs; i++)
 		if (r->blobs[i].kind == KTRACE_BLOB_PATH &&
@@ -754,17 +886,22 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		.kind = KTRACE_EV_SYSCALL, .phase = KTRACE_PH_ENTER,
 		.task = current, .abi = ktrace_abi(), .nr = id,
 	};
+	struct ktrace_enter_bucket *b;
 	unsigned int level;
 	u32 snaplen;
+	int way;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	ktrace_enter_set(current->pid, ts, ktrace_call(ev.abi, id));
+	b = ktrace_enter_set(current->pid, ts, id, ktrace_call(ev.abi), &way);
+	if (unlikely(!b))
+		ktrace_drop_untimed(&ev, ts);
 	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
 					    this_cpu_ptr(&ktrace_cpu)->scratch,
-					    &ev, snaplen))
-			ktrace_enter_refetch(current->pid);
+					    &ev, snaplen, false) && b)
+			WRITE_ONCE(b->call[way],
+				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
 	}
 	preempt_enable();
@@ -778,6 +915,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 struct ktrace_exit_want {
 	bool late_enter, exit;
 	u32 snaplen;
+	struct ktrace_session *throttle;	/* wait for its reader */
 };
 
 static void ktrace_exit_sessions(const struct ktrace_ev *ev,
@@ -795,6 +933,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 			continue;
 		ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
 				     ev->duration);
+		if (!w->throttle && ktrace_throttle_wanted(s, cpu))
+			w->throttle = s;
 		if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
 			continue;
 		if (ktrace_filter_deferred(f)) {
@@ -815,8 +955,8 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		.abi = ktrace_abi(), .nr = syscall_get_nr(current, regs),
 	};
 	struct ktrace_exit_want w;
+	bool refetch, lost;
 	unsigned int level;
-	bool refetch;
 	void *scratch;
 
 	preempt_disable();
@@ -825,6 +965,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
 	ktrace_exit_sessions(&ev, &w);
 	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
+	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
 
 	/* Sessions with status filters get the enter only now. */
 	ev.phase = KTRACE_PH_LATE_ENTER;
@@ -832,16 +973,18 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
 					ts : ts - ev.duration, scratch, &ev,
-					w.snaplen);
+					w.snaplen, lost);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
 				       ev.duration, scratch, &ev, w.snaplen,
-				       refetch);
+				       refetch && !lost);
 		ktrace_end(level);
 	}
+	if (unlikely(w.throttle))
+		ktrace_throttle_queue(w.throttle, smp_processor_id());
 	preempt_enable();
 }
 
@@ -879,6 +1022,51 @@ static bool ktrace_clone_flags(u64 *flags)
 	return true;
 }
 
+/*
+ * Give @to the enter of @from, taken from its ABI and syscall (fork:
+ * the child's first event is the exit of clone(), timed from the parent's
+ * enter), and on exec by a thread other than the leader, which takes the
+ * leader's pid, free @from's.  Task context, preemption off.
+ */
+static void ktrace_enter_copy(struct task_struct *to, pid_t from, bool move)
+{
+	struct ktrace_ev ev = {
+		.kind = KTRACE_EV_SYSCALL, .phase = KTRACE_PH_ENTER, .task = to,
+	};
+	struct ktrace_enter_bucket *b;
+	u64 when;
+	u32 call;
+	int way;
+
+	if (!ktrace_enter_on())
+		return;
+	b = ktrace_enter_find(from, &way);
+	if (!b)
+		return;
+	when = READ_ONCE(b->when[way]);
+	call = READ_ONCE(b->call[way]);
+	ev.nr = (s32)READ_ONCE(b->nr[way]);
+	ev.abi = call & KTRACE_CALL_COMPAT ? KTRACE_ABI_COMPAT :
+					     KTRACE_ABI_NATIVE;
+	if (move)
+		WRITE_ONCE(b->when[way], 0);
+	if (!ktrace_enter_set(to->pid, when, ev.nr, call, &way))
+		ktrace_drop_untimed(&ev, ktime_get_mono_fast_ns());
+}
+
+/*
+ * Threads that went through the exit probe, by pid: see ktrace_exit_last().
+ * Set there, cleared when a pid is given to a new task (fork and exec
+ * probes), and all of them when the task probes attach.
+ */
+static unsigned long *ktrace_exited;
+
+static void ktrace_exited_clear(pid_t pid)
+{
+	if (test_bit(pid, ktrace_exited))
+		clear_bit(pid, ktrace_exited);
+}
+
 static void ktrace_probe_fork(void *data, struct task_struct *parent,
 			      struct task_struct *child)
 {
@@ -890,8 +1078,8 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	u32 snaplen;
 
 	preempt_disable();
-	/* The child's first event is the exit of clone(): time it from here. */
-	ktrace_enter_copy(parent->pid, child->pid);
+	ktrace_exited_clear(child->pid);
+	ktrace_enter_copy(child, parent->pid, false);
 	/* Children of followed tasks join before their first syscall. */
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (READ_ONCE(s->enabled))
@@ -919,6 +1107,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 {
 	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	struct ktrace_session *s;
 	struct ktrace_rec_exec *r;
 	struct ktrace_build b;
 	struct ktrace_blob *bl;
@@ -927,8 +1116,13 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	long n;
 
 	preempt_disable();
-	if (old_pid != p->pid)
-		ktrace_enter_copy(old_pid, p->pid);
+	if (old_pid != p->pid) {
+		/* It took the pid of the leader, which has exited. */
+		ktrace_exited_clear(p->pid);
+		ktrace_enter_copy(p, old_pid, true);
+		list_for_each_entry_rcu(s, &ktrace_sessions, node)
+			ktrace_filter_exec(&s->filter, old_pid, p);
+	}
 	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	r = this_cpu_ptr(&ktrace_cpu)->scratch;
@@ -954,34 +1148,87 @@ out:
 	preempt_enable();
 }
 
-static void ktrace_record_exit(struct task_struct *p, bool group_dead)
+/*
+ * Is @p the last thread of its group through the exit probe?  Called with
+ * the group's lock, which orders the exits of its threads.
+ *
+ * Linux 6.16 passes the tracepoint group_dead, true for the thread whose
+ * atomic_dec_and_test(&signal->live) in do_exit() reached zero.  Before,
+ * nothing tells that thread from the others at the tracepoint: several
+ * may be between their decrement and the tracepoint when the count hits
+ * zero (exit_mm() sleeps), and each would read zero.  So each thread
+ * marks itself in ktrace_exited here, and the last is the one that finds
+ * live at zero (no thread left to start exiting) and every other thread
+ * of the group marked or past exit_notify() (exit_state set).  Under the
+ * lock exactly one finds that: every other one still had the last to
+ * come.  A thread that passed the tracepoint before the probes attached
+ * is not marked: if it is still short of exit_notify() when the last one
+ * looks, no thread is found last, and none is reported twice.
+ *
+ * The PID filters take a thread group out with its last thread; on every
+ * kernel, since with the tracepoint's group_dead some threads may still
+ * come through after it.
+ */
+static bool ktrace_exit_last(struct task_struct *p)
+{
+	struct task_struct *t;
+	bool last = true;
+
+	set_bit(p->pid, ktrace_exited);
+	if (atomic_read(&p->signal->live))
+		return false;
+	rcu_read_lock();
+	for_each_thread(p, t) {
+		if (t != p && !READ_ONCE(t->exit_state) &&
+		    !test_bit(READ_ONCE(t->pid), ktrace_exited)) {
+			last = false;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return last;
+}
+
+static void ktrace_record_exit(struct task_struct *p, bool group_dead,
+			       bool known)
 {
 	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	raw_spinlock_t *lock = ktrace_group_lock(p->signal);
+	struct ktrace_session *s;
 	struct ktrace_rec_exit r;
 	unsigned int level;
 	u32 snaplen;
+	bool last;
 	int code;
 
 	preempt_disable();
-	ktrace_enter_forget(p->pid);
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
-		goto out;
-	memset(&r, 0, sizeof(r));
-	code = READ_ONCE(p->exit_code);
-	r.exit_code = code;
-	if (code & 0x7f)
-		r.signal = code & 0x7f;
-	else
-		r.status = (code >> 8) & 0xff;
-	if (code & 0x80)
-		r.exit_flags |= KTRACE_EXIT_CORE;
-	if (group_dead)
-		r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
-	ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
-	ktrace_emit(&r.hdr, &ev);
-	ktrace_end(level);
-out:
+	if (ktrace_enter_on())
+		ktrace_enter_forget(p->pid);
+	raw_spin_lock(lock);
+	last = ktrace_exit_last(p);
+	if (!known)
+		group_dead = last;
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+		memset(&r, 0, sizeof(r));
+		code = READ_ONCE(p->exit_code);
+		r.exit_code = code;
+		if (code & 0x7f)
+			r.signal = code & 0x7f;
+		else
+			r.status = (code >> 8) & 0xff;
+		if (code & 0x80)
+			r.exit_flags |= KTRACE_EXIT_CORE;
+		if (group_dead)
+			r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
+		ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
+		ktrace_emit(&r.hdr, &ev);
+		ktrace_end(level);
+	}
+	/* Its record is out: it leaves the PID filters, enabled or not. */
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		ktrace_filter_exit(&s->filter, p, last);
+	raw_spin_unlock(lock);
 	preempt_enable();
 }
 
@@ -994,20 +1241,22 @@ out:
 static void ktrace_probe_exit(void *data, struct task_struct *p,
 			      bool group_dead)
 {
-	ktrace_record_exit(p, group_dead);
+	ktrace_record_exit(p, group_dead, true);
 }
 #else
 static void ktrace_probe_exit(void *data, struct task_struct *p)
 {
-	/* do_exit() has already taken the task off signal->live. */
-	ktrace_record_exit(p, !atomic_read(&p->signal->live));
+	/* Not !signal->live, which several threads may see at once. */
+	ktrace_record_exit(p, false, false);
 }
 #endif
 
 static void ktrace_probe_free(void *data, struct task_struct *p)
 {
 	u64 ts = ktime_get_mono_fast_ns();
-	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
+	struct ktrace_ev ev = {
+		.kind = KTRACE_EV_LIFECYCLE, .reap = true, .task = p,
+	};
 	struct ktrace_session *s;
 	struct ktrace_rec_reap r;
 	unsigned int level;
@@ -1022,7 +1271,7 @@ static void ktrace_probe_free(void *data, struct task_struct *p)
 	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 leave:
-	/* The reaped task leaves every PID filter it was in. */
+	/* The PID filters forget it. */
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		ktrace_filter_reap(&s->filter, p);
 	preempt_enable();
@@ -1132,6 +1381,7 @@ static inline void ktrace_probes_typecheck(void)
 struct ktrace_probe {
 	const char *name;
 	void *func;
+	bool task;		/* a task probe: see ktrace_probes_attach() */
 	struct tracepoint *tp;
 	bool registered;
 };
@@ -1139,10 +1389,10 @@ struct ktrace_probe {
 static struct ktrace_probe ktrace_probes[] = {
 	{ "sys_enter",			ktrace_probe_sys_enter },
 	{ "sys_exit",			ktrace_probe_sys_exit },
-	{ "sched_process_fork",		ktrace_probe_fork },
-	{ "sched_process_exec",		ktrace_probe_exec },
-	{ "sched_process_exit",		ktrace_probe_exit },
-	{ "sched_process_free",		ktrace_probe_free },
+	{ "sched_process_fork",		ktrace_probe_fork,	true },
+	{ "sched_process_exec",		ktrace_probe_exec,	true },
+	{ "sched_process_exit",		ktrace_probe_exit,	true },
+	{ "sched_process_free",		ktrace_probe_free,	true },
 	{ "signal_generate",		ktrace_probe_signal_generate },
 	{ "signal_deliver",		ktrace_probe_signal_deliver },
 };
@@ -1157,44 +1407,60 @@ static void ktrace_probe_find(struct tracepoint *tp, void *priv)
 }
 
 /*
- * Probes are attached while at least one session is enabled: an idle
- * module leaves every tracepoint, and with the syscall ones every task's
- * syscall path, as if it were not loaded.  Under ktrace_probes_lock.
+ * Probes are attached while at least one session is enabled, and the
+ * task probes (fork, exec, exit, free) also while a session has a PID
+ * filter, which they keep right (filter.c): an idle module leaves every
+ * tracepoint, and with the syscall ones every task's syscall path, as if
+ * it were not loaded.  Under ktrace_probes_lock.
  */
 static DEFINE_MUTEX(ktrace_probes_lock);
-static unsigned int ktrace_probes_users;
+static unsigned int ktrace_probes_users;	/* enabled sessions */
+static unsigned int ktrace_probes_filters;	/* sessions with PID filters */
 
-static void ktrace_probes_unregister(void)
+static void ktrace_probes_detach(bool task)
 {
 	struct ktrace_probe *p;
 	unsigned int i;
 
+	/* Task probes leave the enter table alone from here. */
+	if (!task)
+		WRITE_ONCE(ktrace_timing, false);
 	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
 		p = &ktrace_probes[i];
-		if (p->registered)
-			WARN_ON_ONCE(tracepoint_probe_unregister(p->tp, p->func,
-								 NULL));
+		if (p->task != task || !p->registered)
+			continue;
+		WARN_ON_ONCE(tracepoint_probe_unregister(p->tp, p->func, NULL));
 		p->registered = false;
 	}
-	/* No probe runs any more once this returns. */
+	/* No probe runs any more once this returns, nor uses the table. */
 	tracepoint_synchronize_unregister();
 }
 
-static int ktrace_probes_register(void)
+static int ktrace_probes_attach(bool task)
 {
 	struct ktrace_probe *p;
 	unsigned int i;
 	int ret;
 
-	/* Enters seen by an earlier attachment must not time new exits. */
-	memset(ktrace_enter_tab, 0, sizeof(*ktrace_enter_tab) <<
-	       KTRACE_ENTER_BITS);
+	if (task) {
+		/* Pids may have changed hands since the exit probe last ran. */
+		bitmap_zero(ktrace_exited, PID_MAX_LIMIT);
+	} else {
+		/* Enters seen by an earlier attachment must not time exits. */
+		memset(ktrace_enter_tab, 0, array_size(sizeof(*ktrace_enter_tab),
+						       (size_t)nr_cpu_ids <<
+						       ktrace_enter_bits));
+		/* Pairs with the acquire in ktrace_enter_on(). */
+		smp_store_release(&ktrace_timing, true);
+	}
 	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
 		p = &ktrace_probes[i];
+		if (p->task != task)
+			continue;
 		ret = tracepoint_probe_register(p->tp, p->func, NULL);
 		if (ret) {
 			pr_err("cannot attach to %s: %d\n", p->name, ret);
-			ktrace_probes_unregister();
+			ktrace_probes_detach(task);
 			return ret;
 		}
 		p->registered = true;
@@ -1208,8 +1474,14 @@ int ktrace_probes_get(void)
 	int ret = 0;
 
 	mutex_lock(&ktrace_probes_lock);
-	if (!ktrace_probes_users)
-		ret = ktrace_probes_register();
+	if (!ktrace_probes_users) {
+		if (!ktrace_probes_filters)
+			ret = ktrace_probes_attach(true);
+		if (!ret)
+			ret = ktrace_probes_attach(false);
+		if (ret && !ktrace_probes_filters)
+			ktrace_probes_detach(true);
+	}
 	if (!ret)
 		ktrace_probes_users++;
 	mutex_unlock(&ktrace_probes_lock);
@@ -1220,8 +1492,35 @@ int ktrace_probes_get(void)
 void ktrace_probes_put(void)
 {
 	mutex_lock(&ktrace_probes_lock);
-	if (!WARN_ON_ONCE(!ktrace_probes_users) && !--ktrace_probes_users)
-		ktrace_probes_unregister();
+	if (!WARN_ON_ONCE(!ktrace_probes_users) && !--ktrace_probes_users) {
+		ktrace_probes_detach(false);
+		if (!ktrace_probes_filters)
+			ktrace_probes_detach(true);
+	}
+	mutex_unlock(&ktrace_probes_lock);
+}
+
+/* A session has a PID filter now: keep the task probes attached. */
+int ktrace_probes_filter_get(void)
+{
+	int ret = 0;
+
+	mutex_lock(&ktrace_probes_lock);
+	if (!ktrace_probes_users && !ktrace_probes_filters)
+		ret = ktrace_probes_attach(true);
+	if (!ret)
+		ktrace_probes_filters++;
+	mutex_unlock(&ktrace_probes_lock);
+	return ret;
+}
+
+/* A session with a PID filter has gone. */
+void ktrace_probes_filter_put(void)
+{
+	mutex_lock(&ktrace_probes_lock);
+	if (!WARN_ON_ONCE(!ktrace_probes_filters) &&
+	    !--ktrace_probes_filters && !ktrace_probes_users)
+		ktrace_probes_detach(true);
 	mutex_unlock(&ktrace_probes_lock);
 }
 
@@ -1237,6 +1536,7 @@ void ktrace_probes_show(struct seq_file *m)
 
 	mutex_lock(&ktrace_probes_lock);
 	seq_printf(m, "sessions_enabled %u\n", ktrace_probes_users);
+	seq_printf(m, "pid_filters %u\n", ktrace_probes_filters);
 	seq_puts(m, "tracepoint key attached\n");
 	for (i = 0; i < ARRAY_SIZE(ktrace_probes); i++) {
 		p = &ktrace_probes[i];
@@ -1255,25 +1555,38 @@ static void ktrace_probes_free(void)
 		kfree(per_cpu_ptr(&ktrace_cpu, cpu)->scratch);
 		per_cpu_ptr(&ktrace_cpu, cpu)->scratch = NULL;
 	}
+	vfree(ktrace_exited);
+	ktrace_exited = NULL;
 	vfree(ktrace_enter_tab);
 	ktrace_enter_tab = NULL;
 }
 
 int ktrace_probes_init(void)
 {
+	unsigned int cpu, i, per_cpu;
 	struct ktrace_probe *p;
-	unsigned int cpu, i;
 	int ret;
 
 	BUILD_BUG_ON(sizeof(struct ktrace_rec_sys_enter) +
 		     4 * sizeof(struct ktrace_blob) +
 		     4 * (KTRACE_SNAPLEN_MAX + 8) > KTRACE_SCRATCH_SIZE);
 	BUILD_BUG_ON(KTRACE_SCRATCH_SIZE > KTRACE_REC_MAX_SIZE);
+	/* Every pid fits the top bits of a slot's @when. */
+	BUILD_BUG_ON(PID_MAX_LIMIT > 1 << (64 - KTRACE_TS_BITS));
 
-	ktrace_enter_tab = vzalloc(sizeof(*ktrace_enter_tab) <<
-				   KTRACE_ENTER_BITS);
-	if (!ktrace_enter_tab)
-		return -ENOMEM;
+	/* At least KTRACE_ENTER_SLOTS in all, 128 buckets per CPU. */
+	per_cpu = DIV_ROUND_UP(KTRACE_ENTER_SLOTS / KTRACE_ENTER_WAYS,
+			       nr_cpu_ids);
+	ktrace_enter_bits = max(7, ilog2(roundup_pow_of_two(per_cpu)));
+	ktrace_enter_tab = vzalloc(array_size(sizeof(*ktrace_enter_tab),
+					      (size_t)nr_cpu_ids <<
+					      ktrace_enter_bits));
+	ktrace_exited = vzalloc(BITS_TO_LONGS(PID_MAX_LIMIT) *
+				sizeof(unsigned long));
+	if (!ktrace_enter_tab || !ktrace_exited) {
+		ret = -ENOMEM;
+		goto err;
+	}
 	for_each_possible_cpu(cpu) {
 		per_cpu_ptr(&ktrace_cpu, cpu)->scratch =
 			kmalloc_node(KTRACE_SCRATCH_SIZE, GFP_KERNEL,
@@ -1303,6 +1616,6 @@ err:
 /* Every session is gone by now, and with them the probes' users. */
 void ktrace_probes_exit(void)
 {
-	WARN_ON_ONCE(ktrace_probes_users);
+	WARN_ON_ONCE(ktrace_probes_users || ktrace_probes_filters);
 	ktrace_probes_free();
 }

@@ -42,6 +42,8 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 	ring->size = size;
 	ring->cpu = cpu;
 	ring->watermark = watermark;
+	ring->throttle_high = size / 4 * 3;
+	ring->throttle_low = size / 4;
 	ring->session = s;
 	local_set(&ring->head, 0);
 	local_set(&ring->nest, 0);
@@ -155,7 +157,10 @@ static bool ktrace_ring_overwrite(struct ktrace_ring *ring,
 		    size > ring->size - off)
 			return false;
 		type = size >= sizeof(*h) ? READ_ONCE(h->type) : KTRACE_REC_PAD;
-		n = first = last = ts = 0;
+		n = 0;
+		first = 0;
+		last = 0;
+		ts = 0;
 		tgid = 0;
 		if (type == KTRACE_REC_LOSS && size >= sizeof(*loss)) {
 			loss = (const void *)h;
@@ -273,6 +278,7 @@ static void ktrace_ring_maybe_wake(struct ktrace_ring *ring)
 
 	if (used < ring->watermark)
 		return;
+	/* Pairs with smp_mb() in ktrace_session_readable(). */
 	smp_mb();
 	if (READ_ONCE(ring->wakeup_sent))
 		return;
@@ -442,6 +448,7 @@ bool ktrace_ring_oldest_ts(struct ktrace_ring *ring, u64 *ts)
 	const struct ktrace_rec_hdr *h;
 	u64 head, tail, off;
 
+	/* Pairs with smp_store_release(&data_head) in ktrace_ring_commit(). */
 	head = smp_load_acquire(&ring->page->data_head);
 	tail = READ_ONCE(ring->page->data_tail);
 	if (head == tail)

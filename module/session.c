@@ -57,11 +57,13 @@ static struct ktrace_rings *ktrace_rings_alloc(struct ktrace_session *s,
 	return rs;
 }
 
-/* The rings, for those who hold read_lock or lock, or are in RCU. */
-#define ktrace_rings_locked(s)						\
-	rcu_dereference_protected((s)->rings,				\
-				  lockdep_is_held(&(s)->read_lock) ||	\
-				  lockdep_is_held(&(s)->lock))
+/* The rings, for those who hold read_lock or lock. */
+static struct ktrace_rings *ktrace_rings_locked(struct ktrace_session *s)
+{
+	return rcu_dereference_protected(s->rings,
+					 lockdep_is_held(&s->read_lock) ||
+					 lockdep_is_held(&s->lock));
+}
 
 /* The largest snap length whose records fit a ring of @size. */
 static u32 ktrace_snaplen_fit(size_t size)
@@ -83,10 +85,17 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return ERR_PTR(-ENOMEM);
+	refcount_set(&s->ref, 1);
 	mutex_init(&s->lock);
 	mutex_init(&s->read_lock);
 	init_waitqueue_head(&s->wq);
+	init_waitqueue_head(&s->throttle_wq);
 	atomic_set(&s->maps, 0);
+	atomic_set(&s->throttle_waiters, 0);
+	atomic64_set(&s->throttled, 0);
+	atomic64_set(&s->throttle_timeouts, 0);
+	atomic64_set(&s->throttle_ns, 0);
+	s->throttle_ms = READ_ONCE(ktrace_throttle_ms);
 	s->nr_rings = nr_cpu_ids;
 	s->snaplen = min(READ_ONCE(ktrace_snaplen), ktrace_snaplen_fit(size));
 	ktrace_filter_init(&s->filter, owner_tgid);
@@ -113,6 +122,23 @@ err:
 	return ERR_PTR(-ENOMEM);
 }
 
+/* The last reference: no probe, reader or throttled task is left. */
+void ktrace_session_put(struct ktrace_session *s)
+{
+	if (!refcount_dec_and_test(&s->ref))
+		return;
+	ktrace_rings_free(rcu_dereference_protected(s->rings, 1));
+	ktrace_filter_free(&s->filter);
+	kvfree(s->bounce);
+	vfree(s->counts);
+	vfree(s->proc_lost);
+	kfree(s);
+}
+
+/*
+ * The file is released.  Tasks that the session throttles hold their own
+ * references: they are woken, see @closing and let go.
+ */
 void ktrace_session_destroy(struct ktrace_session *s)
 {
 	ktrace_session_set_enabled(s, false);
@@ -124,12 +150,9 @@ void ktrace_session_destroy(struct ktrace_session *s)
 	 * rcu_read_lock(): after this none sees @s.
 	 */
 	synchronize_rcu();
-	ktrace_rings_free(rcu_dereference_protected(s->rings, 1));
-	ktrace_filter_free(&s->filter);
-	kvfree(s->bounce);
-	vfree(s->counts);
-	vfree(s->proc_lost);
-	kfree(s);
+	WRITE_ONCE(s->closing, true);
+	ktrace_throttle_wake(s);
+	ktrace_session_put(s);
 }
 
 /*
@@ -191,6 +214,9 @@ int ktrace_session_configure(struct ktrace_session *s,
 	}
 	s->overwrite = overwrite;
 	s->snaplen = snaplen;
+	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
+	WRITE_ONCE(s->throttle_ms, cfg->throttle_ms ? cfg->throttle_ms :
+				   READ_ONCE(ktrace_throttle_ms));
 	WRITE_ONCE(s->filter.events, cfg->events);
 	WRITE_ONCE(s->filter.exclude_tgid,
 		   cfg->flags & KTRACE_CFG_TRACE_SELF ? 0 :
@@ -226,6 +252,7 @@ int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 		ktrace_probes_put();
 		/* read() returns the rest then EOF, poll() says EPOLLHUP. */
 		wake_up_interruptible(&s->wq);
+		ktrace_throttle_wake(s);
 	}
 	mutex_unlock(&s->lock);
 	return ret;
@@ -385,6 +412,7 @@ bool ktrace_session_readable(struct ktrace_session *s)
 	rs = rcu_dereference(s->rings);
 	for_each_possible_cpu(cpu)
 		WRITE_ONCE(rs->ring[cpu]->wakeup_sent, false);
+	/* Pairs with smp_mb() in ktrace_ring_maybe_wake(). */
 	smp_mb();
 	for_each_possible_cpu(cpu) {
 		if (!ktrace_ring_empty(rs->ring[cpu])) {
@@ -393,6 +421,8 @@ bool ktrace_session_readable(struct ktrace_session *s)
 		}
 	}
 	rcu_read_unlock();
+	/* An mmap() consumer that polls has made room: tell the waiters. */
+	ktrace_throttle_wake(s);
 	return ret;
 }
 
@@ -464,6 +494,8 @@ static ssize_t ktrace_session_read_some(struct ktrace_session *s,
 		ktrace_ring_consume(best, best_len);
 		copied += best_len;
 	}
+	if (copied)
+		ktrace_throttle_wake(s);
 	return copied ? copied : err;
 }
 
@@ -507,6 +539,7 @@ static ssize_t ktrace_session_read_old(struct ktrace_session *s,
 		s->bounce_len = n;
 	}
 }
+
 ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 			    size_t count, bool nonblock)
 {
@@ -553,6 +586,9 @@ void ktrace_session_stats(struct ktrace_session *s, struct ktrace_stats *st)
 		st->overwritten += local_read(&ring->overwritten);
 	}
 	rcu_read_unlock();
+	st->throttled = atomic64_read(&s->throttled);
+	st->throttle_timeouts = atomic64_read(&s->throttle_timeouts);
+	st->throttle_ns = atomic64_read(&s->throttle_ns);
 	ktrace_stats_global(st);
 }
 

@@ -231,9 +231,31 @@ static int kmemleak_report(char *buf, size_t len)
 	return n > 0 ? n : 0;
 }
 
+/*
+ * Leave out the reports that are not ours: the caches ACPI makes in early
+ * boot, which kmemleak suspects only well after boot, so that no "clear"
+ * at the start of a run hides them.
+ */
+static void drop_boot_reports(char *report)
+{
+	char *p = report, *next, *out = report;
+	size_t len;
+
+	while (*p) {
+		next = strstr(p + 1, "unreferenced object");
+		len = next ? (size_t)(next - p) : strlen(p);
+		if (!memmem(p, len, "acpi_early_init", 15)) {
+			memmove(out, p, len);
+			out += len;
+		}
+		p += len;
+	}
+	*out = '\0';
+}
+
 TEST_F_TIMEOUT(module, reload_cycles_leak_nothing, 120)
 {
-	static char report[8192];
+	static char report[65536];
 	int i, fd;
 
 	fd = open(KMEMLEAK, O_WRONLY);
@@ -253,6 +275,7 @@ TEST_F_TIMEOUT(module, reload_cycles_leak_nothing, 120)
 	sleep(6);
 	kmemleak_report(report, sizeof(report));
 	ASSERT_LE(0, kmemleak_report(report, sizeof(report)));
+	drop_boot_reports(report);
 	EXPECT_EQ('\0', report[0]) TH_LOG("kmemleak:\n%s", report);
 }
 

@@ -6,18 +6,22 @@
  * attached while no session is enabled.
  */
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/futex.h>
 #include <linux/ktrace.h>
 
 #include "../kselftest_harness.h"
@@ -203,6 +207,134 @@ static int probe_state(const char *tp, int *key, int *attached)
 	return found ? 0 : -1;
 }
 
+/*
+ * Pid reuse.  With ns_last_pid (CONFIG_CHECKPOINT_RESTORE), the next pid
+ * is the one after the number written there.  Without it, the test works
+ * in a small pid space (pid_max lowered for it, small_pid_space()) and
+ * goes round it with short-lived children until the pid just before the
+ * one it wants is handed out.
+ */
+#define SMALL_PID_MAX	1000
+
+static unsigned int saved_pid_max;
+
+static int write_num(const char *path, long n)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), len, ret = -1;
+	char num[24];
+
+	if (fd < 0)
+		return -1;
+	len = snprintf(num, sizeof(num), "%ld", n);
+	if (write(fd, num, len) == len)
+		ret = 0;
+	close(fd);
+	return ret;
+}
+
+static unsigned int read_pid_max(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
+	unsigned int n = 32768;
+
+	if (f) {
+		if (fscanf(f, "%u", &n) != 1)
+			n = 32768;
+		fclose(f);
+	}
+	return n;
+}
+
+static int have_ns_last_pid(void)
+{
+	return !access("/proc/sys/kernel/ns_last_pid", W_OK);
+}
+
+/* A short-lived child: the pid it had. */
+static pid_t burn_pid(void)
+{
+	pid_t p = vfork();
+
+	if (p == 0)
+		_exit(0);
+	if (p > 0)
+		waitpid(p, NULL, 0);
+	return p;
+}
+
+/*
+ * Before the first child of a pid reuse test; the teardown undoes it.
+ * Pids below 300 are not handed out again once the count wraps: go past
+ * them first.
+ */
+static void small_pid_space(void)
+{
+	int i;
+
+	if (have_ns_last_pid() || saved_pid_max)
+		return;
+	saved_pid_max = read_pid_max();
+	if (write_num("/proc/sys/kernel/pid_max", SMALL_PID_MAX)) {
+		saved_pid_max = 0;
+		return;
+	}
+	for (i = 0; i < SMALL_PID_MAX && burn_pid() < 300; i++)
+		;
+}
+
+static void restore_pid_space(void)
+{
+	if (saved_pid_max)
+		write_num("/proc/sys/kernel/pid_max", saved_pid_max);
+	saved_pid_max = 0;
+}
+
+/* Make @want the next pid handed out, if it can be: 0 or -1. */
+static int next_pid_is(pid_t want)
+{
+	pid_t before, p;
+	int i;
+
+	if (!write_num("/proc/sys/kernel/ns_last_pid", want - 1))
+		return 0;
+	if (want >= (pid_t)read_pid_max())
+		return -1;
+	/* The last free pid below it: those in between are taken. */
+	for (before = want - 1; before >= 300; before--)
+		if (kill(before, 0) && errno == ESRCH)
+			break;
+	if (before < 300)
+		return -1;
+	for (i = 0; i < 2 * SMALL_PID_MAX; i++) {
+		p = burn_pid();
+		if (p < 0)
+			return -1;
+		if (p == before)
+			return 0;
+	}
+	return -1;
+}
+
+/* A child (see spawn()) with pid @want: 0, or -1 when it cannot be had. */
+static int spawn_at(struct child *c, void (*fn)(void), pid_t want)
+{
+	int i, status;
+
+	for (i = 0; i < 20; i++) {
+		if (next_pid_is(want))
+			return -1;
+		*c = spawn(fn);
+		if (c->pid == want)
+			return 0;
+		if (c->pid < 0)
+			return -1;
+		/* Someone else took it: let this one go (read() sees EOF). */
+		close(c->go);
+		waitpid(c->pid, &status, 0);
+	}
+	return -1;
+}
+
 FIXTURE(session) {
 	int fd;
 };
@@ -221,6 +353,7 @@ FIXTURE_SETUP(session)
 FIXTURE_TEARDOWN(session)
 {
 	close(self->fd);
+	restore_pid_space();
 }
 
 TEST_F(session, configure_errors)
@@ -233,7 +366,9 @@ TEST_F(session, configure_errors)
 		EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &_c)); \
 		EXPECT_EQ(err, errno);					\
 	} while (0)
-	EXPECT_CFG(EINVAL, .__reserved[3] = 1);
+	EXPECT_CFG(EINVAL, .__reserved[2] = 1);
+	EXPECT_CFG(EINVAL, .__reserved0 = 1);
+	EXPECT_CFG(EINVAL, .throttle_ms = 60001);
 	EXPECT_CFG(EINVAL, .flags = 0x80);
 	EXPECT_CFG(EINVAL, .events = 0);
 	EXPECT_CFG(EINVAL, .events = 0x100);
@@ -795,6 +930,539 @@ TEST_F_TIMEOUT(session, random_ioctls_fail_cleanly, 120)
 	}
 	/* The session still works. */
 	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+}
+
+static void do_getpid(void)
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		syscall(__NR_getpid);
+}
+
+TEST_F(session, reused_pid_after_exit_while_disabled_is_untraced)
+{
+	struct child a, b;
+	size_t len;
+
+	small_pid_space();
+	a = spawn(do_getppid);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	/* The target exits and is reaped while nothing traces. */
+	EXPECT_EQ(0, run(&a));
+	if (spawn_at(&b, do_getpid, a.pid))
+		SKIP(return, "cannot have pid %d again", a.pid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&b));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(0, count_tgid(len, b.pid));
+}
+
+TEST_F(session, reused_pid_while_enabled_is_untraced)
+{
+	struct child a, b;
+	size_t len;
+
+	small_pid_space();
+	a = spawn(do_getppid);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	/* Straight after the reap: within the grace period of its free. */
+	if (spawn_at(&b, do_getpid, a.pid))
+		SKIP(return, "cannot have pid %d again", a.pid);
+	EXPECT_EQ(0, run(&b));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+	EXPECT_EQ(0, count_exits(len, b.pid, __NR_getpid));
+}
+
+/*
+ * Followed parent: a child that exits at once, then a second child with
+ * the first one's pid, which waits out a grace period before its calls.
+ */
+static void do_sleep_then_getpid(void)
+{
+	struct timespec wait = { 0, 200000000 };
+
+	nanosleep(&wait, NULL);
+	do_getpid();
+}
+
+static void do_fork_reuse_sleeper(void)
+{
+	pid_t first = fork();
+	struct child c;
+
+	if (first == 0)
+		_exit(0);
+	waitpid(first, NULL, 0);
+	if (spawn_at(&c, do_sleep_then_getpid, first))
+		_exit(3);
+	if (run(&c))
+		_exit(1);
+}
+
+TEST_F(session, followed_child_keeps_reused_pid)
+{
+	const struct ktrace_rec_hdr *h;
+	struct child a;
+	pid_t first = 0, last = 0;
+	size_t len;
+	int status;
+
+	small_pid_space();
+	a = spawn(do_fork_reuse_sleeper);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP |
+			     KTRACE_PID_FOLLOW));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	status = run(&a);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	if (status == 3)
+		SKIP(return, "cannot have a pid again");
+	EXPECT_EQ(0, status);
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_fork *f = (const void *)h;
+
+		if (h->type == KTRACE_REC_FORK && h->tgid == a.pid) {
+			if (!first)
+				first = f->child_tgid;
+			last = f->child_tgid;
+		}
+	}
+	ASSERT_NE(0, first);
+	ASSERT_EQ(first, last);
+	/* Its first child's end must not take the second one out. */
+	EXPECT_EQ(5, count_exits(len, last, __NR_getpid));
+}
+
+/*
+ * Many threads parked in futex() at once, each well over min_duration,
+ * with thread ids scattered over the pid space as on a busy system.
+ */
+#define PARKED		1000
+#define PARK_NS		100000000
+
+static int park_word, park_ready;
+
+static void *park(void *arg)
+{
+	__atomic_add_fetch(&park_ready, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&park_word, __ATOMIC_SEQ_CST))
+		syscall(__NR_futex, &park_word, FUTEX_WAIT_PRIVATE, 0, NULL,
+			NULL, 0);
+	return NULL;
+}
+
+static void do_park_threads(void)
+{
+	struct timespec poll = { 0, 10000000 }, wait = { 0, 3 * PARK_NS };
+	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
+	unsigned int seed = 1, max = read_pid_max();
+	static pthread_t th[PARKED];
+	pthread_attr_t attr;
+	char num[16];
+	int i, n;
+
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 << 10);
+	for (i = 0; i < PARKED; i++) {
+		n = snprintf(num, sizeof(num), "%u",
+			     300 + rand_r(&seed) % (max - 400));
+		if (fd >= 0 && pwrite(fd, num, n, 0) != n)
+			_exit(3);
+		if (pthread_create(&th[i], &attr, park, NULL))
+			_exit(2);
+	}
+	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < PARKED)
+		nanosleep(&poll, NULL);
+	/* The last ones counted themselves: let them reach futex(). */
+	nanosleep(&wait, NULL);
+	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
+	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+		NULL, 0);
+	for (i = 0; i < PARKED; i++)
+		pthread_join(th[i], NULL);
+}
+
+TEST_F_TIMEOUT(session, min_duration_keeps_every_parked_thread, 240)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 4 << 20 };
+	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
+				    .min_duration = PARK_NS };
+	struct child a = spawn(do_park_threads);
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats stats;
+	int parked = 0;
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &stats));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
+		    h->tgid == a.pid && h->pid != a.pid &&
+		    x->duration >= PARK_NS)
+			parked++;
+	}
+	/* Every parked call is in the trace, or counted as lost. */
+	EXPECT_EQ(PARKED, parked + stats.lost_full + stats.lost_nest)
+		TH_LOG("%d of %d parked calls, %llu lost", parked, PARKED,
+		       (unsigned long long)(stats.lost_full + stats.lost_nest));
+}
+
+/*
+ * More threads parked at once in one bucket of the enter table than it
+ * has slots.  This mirrors module/probes.c: a part per possible CPU, of
+ * at least 2048 slots in all and 128 buckets a CPU, 8 slots a bucket,
+ * hash_32() of the thread id.  The threads run on CPU 0, with ids chosen
+ * to share a bucket; should the table change, they no longer crowd one
+ * and the calls are all timed, which the test also accepts.
+ */
+#define CROWD		12
+
+static pid_t crowd_tids[CROWD];
+
+static unsigned int enter_bits(void)
+{
+	FILE *f = fopen("/sys/devices/system/cpu/possible", "r");
+	unsigned int first = 0, last = 0, per_cpu, bits = 0;
+
+	if (f) {
+		if (fscanf(f, "%u-%u", &first, &last) < 1)
+			last = 0;
+		fclose(f);
+	}
+	if (last < first)
+		last = first;
+	per_cpu = (2048 + last) / (last + 1);
+	while ((1U << bits) < per_cpu)
+		bits++;
+	return bits < 7 ? 7 : bits;
+}
+
+static unsigned int enter_bucket(pid_t tid, unsigned int bits)
+{
+	return ((unsigned int)tid * 0x61C88647U) >> (32 - bits);
+}
+
+/* Free thread ids that share a bucket, none of them the caller's. */
+static int crowd_pick(void)
+{
+	unsigned int bits = enter_bits(), max = read_pid_max(), b = 0;
+	pid_t tid;
+	int n = 0;
+
+	for (tid = 2000; tid < (pid_t)max && n < CROWD; tid++) {
+		if (!kill(tid, 0) || errno != ESRCH)
+			continue;
+		if (!n) {
+			b = enter_bucket(tid, bits);
+			if (b == enter_bucket(getpid(), bits))
+				continue;
+		} else if (enter_bucket(tid, bits) != b) {
+			continue;
+		}
+		crowd_tids[n++] = tid;
+	}
+	return n == CROWD ? 0 : -1;
+}
+
+static void do_crowd_threads(void)
+{
+	struct timespec poll = { 0, 10000000 }, wait = { 0, 3 * PARK_NS };
+	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
+	pthread_t th[CROWD];
+	cpu_set_t cpus;
+	char num[16];
+	int i, n;
+
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	if (fd < 0 || sched_setaffinity(0, sizeof(cpus), &cpus))
+		_exit(3);
+	for (i = 0; i < CROWD; i++) {
+		n = snprintf(num, sizeof(num), "%d", crowd_tids[i] - 1);
+		if (pwrite(fd, num, n, 0) != n)
+			_exit(3);
+		if (pthread_create(&th[i], NULL, park, NULL))
+			_exit(2);
+	}
+	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < CROWD)
+		nanosleep(&poll, NULL);
+	nanosleep(&wait, NULL);
+	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
+	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+		NULL, 0);
+	for (i = 0; i < CROWD; i++)
+		pthread_join(th[i], NULL);
+}
+
+TEST_F_TIMEOUT(session, min_duration_counts_calls_it_cannot_time, 120)
+{
+	struct ktrace_syscalls sc = { .abi = KTRACE_ABI_NATIVE };
+	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
+				    .min_duration = PARK_NS };
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats stats;
+	struct child a;
+	int parked = 0;
+	__u64 lost;
+	size_t len;
+
+	if (!have_ns_last_pid())
+		SKIP(return, "no /proc/sys/kernel/ns_last_pid");
+	if (crowd_pick())
+		SKIP(return, "no %d free thread ids in one bucket", CROWD);
+	a = spawn(do_crowd_threads);
+	ASSERT_LT(0, a.pid);
+	sc.bits[__NR_futex / 64] = 1ULL << (__NR_futex % 64);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, &sc));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &stats));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
+		    h->tgid == a.pid && h->pid != a.pid &&
+		    x->duration >= PARK_NS)
+			parked++;
+	}
+	lost = stats.lost_full + stats.lost_nest;
+	TH_LOG("%d of %d parked calls timed, %llu lost", parked, CROWD,
+	       (unsigned long long)lost);
+	/* Those without a slot are lost, and said to be. */
+	EXPECT_LE(CROWD, parked + lost);
+}
+
+#define X32_BIT		0x40000000U
+
+static void do_odd_numbers(void)
+{
+	syscall(-1);
+	syscall(X32_BIT | __NR_getppid);
+}
+
+TEST_F(session, exit_keeps_every_bit_of_the_number)
+{
+	struct child a = spawn(do_odd_numbers);
+	const struct ktrace_rec_hdr *h;
+	int enters = 0, exits = 0;
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->tgid != a.pid)
+			continue;
+		if (h->type == KTRACE_REC_SYS_ENTER &&
+		    (e->nr == ~0U || e->nr == (X32_BIT | __NR_getppid)))
+			enters++;
+		if (h->type == KTRACE_REC_SYS_EXIT &&
+		    (x->nr == ~0U || x->nr == (X32_BIT | __NR_getppid)))
+			exits++;
+	}
+	EXPECT_EQ(2, enters);
+	EXPECT_EQ(2, exits);
+}
+
+static void on_usr1(int sig)
+{
+}
+
+/* A plain call, a signal handler's return, an exec. */
+static void do_replace_registers(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+
+	syscall(__NR_getppid);
+	sigaction(SIGUSR1, &sa, NULL);
+	kill(getpid(), SIGUSR1);
+	execl("/bin/true", "true", "an-argument", (char *)NULL);
+	_exit(1);
+}
+
+TEST_F(session, late_enter_marks_arguments_the_call_replaced)
+{
+	struct ktrace_status st = { .status = KTRACE_STATUS_SUCCESSFUL };
+	struct child a;
+	const struct ktrace_rec_hdr *h;
+	int getppids = 0, sigreturns = 0, execs = 0;
+	size_t len;
+
+	if (access("/bin/true", X_OK))
+		SKIP(return, "no /bin/true");
+	a = spawn(do_replace_registers);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+		static const __u64 zero[6];
+
+		if (h->tgid != a.pid || h->type != KTRACE_REC_SYS_ENTER)
+			continue;
+		if (e->nr == __NR_getppid && getppids++ == 0) {
+			EXPECT_EQ(0, h->flags & KTRACE_RF_ARGS_LOST);
+		} else if (e->nr == __NR_rt_sigreturn) {
+			sigreturns++;
+			EXPECT_EQ(KTRACE_RF_ARGS_LOST,
+				  h->flags & KTRACE_RF_ARGS_LOST);
+			EXPECT_EQ(0, memcmp(zero, e->args, sizeof(zero)));
+			EXPECT_EQ(0, e->nblobs);
+		} else if (e->nr == __NR_execve) {
+			execs++;
+			EXPECT_EQ(KTRACE_RF_ARGS_LOST,
+				  h->flags & KTRACE_RF_ARGS_LOST);
+			EXPECT_EQ(0, memcmp(zero, e->args, sizeof(zero)));
+			EXPECT_EQ(0, e->nblobs);
+		}
+	}
+	EXPECT_LE(1, getppids);
+	EXPECT_EQ(1, sigreturns);
+	EXPECT_EQ(1, execs);
+}
+
+/*
+ * Threads that all leave at once, the main thread with them.  A process
+ * sharing their memory (CLONE_VM, not a thread) keeps taking the mmap
+ * lock for writing meanwhile, so that they linger in exit_mm(): between
+ * the moment each leaves signal->live and its exit tracepoint.
+ */
+#define LEAVERS		16
+#define CHURN_NS	300000000LL
+
+static int leave_word, leave_ready;
+static char churn_stack[64 << 10] __attribute__((aligned(16)));
+
+static long long now_ns(void)
+{
+	struct timespec t;
+
+	syscall(__NR_clock_gettime, CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static int churn(void *arg)
+{
+	long long end = now_ns() + CHURN_NS;
+	long p;
+
+	/* Its own copy of the files: the session's must not outlive the test. */
+	syscall(__NR_close_range, 3, ~0U, 0);
+	while (now_ns() < end) {
+		p = syscall(__NR_mmap, NULL, 4096, PROT_READ,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != -1)
+			syscall(__NR_munmap, p, 4096);
+	}
+	syscall(__NR_exit, 0);
+	return 0;
+}
+
+static void *leave(void *arg)
+{
+	__atomic_add_fetch(&leave_ready, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&leave_word, __ATOMIC_SEQ_CST))
+		syscall(__NR_futex, &leave_word, FUTEX_WAIT_PRIVATE, 0, NULL,
+			NULL, 0);
+	syscall(__NR_exit, 0);
+	return NULL;
+}
+
+static void do_leave_together(void)
+{
+	struct timespec wait = { 0, 1000000 };
+	pthread_t th;
+	int i;
+
+	for (i = 0; i < LEAVERS; i++)
+		if (pthread_create(&th, NULL, leave, NULL))
+			_exit(2);
+	while (__atomic_load_n(&leave_ready, __ATOMIC_SEQ_CST) < LEAVERS)
+		nanosleep(&wait, NULL);
+	nanosleep(&wait, NULL);
+	if (clone(churn, churn_stack + sizeof(churn_stack), CLONE_VM | SIGCHLD,
+		  NULL) < 0)
+		_exit(3);
+	__atomic_store_n(&leave_word, 1, __ATOMIC_SEQ_CST);
+	syscall(__NR_futex, &leave_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+		NULL, 0);
+	syscall(__NR_exit, 0);
+}
+
+TEST_F_TIMEOUT(session, one_group_dead_among_threads_leaving_together, 120)
+{
+	struct child kids[8];
+	const struct ktrace_rec_hdr *h;
+	unsigned int i;
+	size_t len;
+
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_LIFECYCLE, 0));
+	for (i = 0; i < 8; i++) {
+		kids[i] = spawn(do_leave_together);
+		ASSERT_LT(0, kids[i].pid);
+		ASSERT_EQ(0, pid_add(self->fd, kids[i].pid,
+				     KTRACE_PID_THREAD_GROUP));
+	}
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	for (i = 0; i < 8; i++)
+		EXPECT_EQ(0, run(&kids[i]));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (i = 0; i < 8; i++) {
+		int exits = 0, dead = 0;
+
+		for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+			const struct ktrace_rec_exit *x = (const void *)h;
+
+			if (h->type != KTRACE_REC_EXIT || h->tgid != kids[i].pid)
+				continue;
+			exits++;
+			if (x->exit_flags & KTRACE_EXIT_GROUP_DEAD)
+				dead++;
+		}
+		/* Every thread's exit, and one of them says the group died. */
+		EXPECT_EQ(LEAVERS + 1, exits);
+		EXPECT_EQ(1, dead) TH_LOG("process %d", kids[i].pid);
+	}
 }
 
 TEST_HARNESS_MAIN

@@ -2,11 +2,16 @@
 /*
  * ktrace(1): the one file that talks to /dev/ktrace.  Each function turns
  * a device failure into a one-line message that says what to do about it.
+ * The records come out of the rings through their mappings, merged by
+ * time as read() merges them, without a copy; through read() when the
+ * rings cannot be mapped.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "ktrace.h"
@@ -28,7 +33,10 @@ int ktrace_dev_open(void)
 	struct ktrace_version v;
 	int fd;
 
-	fd = open(KTRACE_DEV_PATH, O_RDONLY | O_CLOEXEC);
+	/* Read-write to hand ring space back through the mappings. */
+	fd = open(KTRACE_DEV_PATH, O_RDWR | O_CLOEXEC);
+	if (fd < 0 && (errno == EACCES || errno == EROFS))
+		fd = open(KTRACE_DEV_PATH, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENODEV || errno == ENXIO)
 			ktrace_err("%s: module not loaded (load it with 'modprobe ktrace' or 'insmod ktrace.ko')",
@@ -132,4 +140,300 @@ int kt_dev_syscall_stats(int fd, struct ktrace_syscall_stats *st)
 {
 	return dev_ioctl(fd, KTRACE_IOC_SESSION_SYSCALL_STATS, st,
 			 "reading the syscall counters");
+}
+
+int kt_dev_stats(int fd, struct ktrace_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	return dev_ioctl(fd, KTRACE_IOC_STATS, st, "reading the session's counters");
+}
+
+/* The session's per-syscall counters, all of them. */
+int kt_dev_counts(int fd, struct kt_counts *c)
+{
+	struct ktrace_syscall_stats st;
+	unsigned int abi, nr;
+
+	memset(c, 0, sizeof(*c));
+	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			memset(&st, 0, sizeof(st));
+			st.abi = abi;
+			st.nr = nr;
+			if (kt_dev_syscall_stats(fd, &st))
+				return -1;
+			c->c[abi][nr].calls = st.calls;
+			c->c[abi][nr].errors = st.errors;
+			c->c[abi][nr].ns = st.total_ns;
+		}
+	}
+	c->valid = true;
+	return 0;
+}
+
+/* The number of CPU rings a session has. */
+int kt_dev_nr_cpus(int fd)
+{
+	struct ktrace_losses l = { 0 };
+
+	if (dev_ioctl(fd, KTRACE_IOC_LOSSES, &l, "counting the rings"))
+		return -1;
+	return l.nr_cpus;
+}
+
+/*
+ * Reading.  A mapped ring is consumed in place: a batch takes the records
+ * below the head each ring had when the batch began, oldest first across
+ * the rings (ties to the lower CPU, as read() does), and the space goes
+ * back to the writers only when the caller is done with the batch.
+ */
+#define BATCH_RECORDS	4096
+#define READ_BUF_SIZE	(1 << 20)
+
+struct kt_ring {
+	struct ktrace_ring_page *page;
+	const char *data;
+	size_t map_len;
+	uint64_t size, head, tail, start;
+	const struct ktrace_rec_hdr *next;	/* at tail, below head */
+};
+
+struct kt_dev_reader {
+	int fd;
+	unsigned int nr;
+	struct kt_ring *ring;		/* NULL: read() */
+	char *buf;			/* read()'s */
+	size_t len, off;		/* bytes in buf, and taken */
+	const struct ktrace_rec_hdr **recs;
+};
+
+static int map_rings(struct kt_dev_reader *r)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct ktrace_ring_page *p;
+	struct kt_ring *ring;
+	int n = kt_dev_nr_cpus(r->fd);
+	unsigned int cpu;
+
+	if (n <= 0)
+		return -1;
+	r->ring = calloc(n, sizeof(*r->ring));
+	if (!r->ring)
+		return -1;
+	for (cpu = 0; cpu < (unsigned int)n; cpu++) {
+		ring = &r->ring[r->nr];
+		p = mmap(NULL, page, PROT_READ, MAP_SHARED, r->fd,
+			 KTRACE_MMAP_OFFSET(cpu));
+		if (p == MAP_FAILED) {
+			/* A CPU that is not possible has no ring. */
+			if (cpu && errno == EINVAL)
+				continue;
+			return -1;
+		}
+		ring->size = p->data_size;
+		ring->map_len = p->data_offset + p->data_size;
+		munmap(p, page);
+		p = mmap(NULL, ring->map_len, PROT_READ | PROT_WRITE,
+			 MAP_SHARED, r->fd, KTRACE_MMAP_OFFSET(cpu));
+		if (p == MAP_FAILED)
+			return -1;
+		ring->page = p;
+		ring->data = (const char *)p + p->data_offset;
+		ring->tail = __atomic_load_n(&p->data_tail, __ATOMIC_RELAXED);
+		r->nr++;
+	}
+	return 0;
+}
+
+static void unmap_rings(struct kt_dev_reader *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->nr; i++)
+		munmap(r->ring[i].page, r->ring[i].map_len);
+	free(r->ring);
+	r->ring = NULL;
+	r->nr = 0;
+}
+
+/* Map the rings if they can be, else read() them; NULL when out of memory. */
+struct kt_dev_reader *kt_dev_reader_new(int fd)
+{
+	struct kt_dev_reader *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		return NULL;
+	r->fd = fd;
+	r->recs = calloc(BATCH_RECORDS, sizeof(*r->recs));
+	if (!r->recs)
+		goto fail;
+	if (getenv("KTRACE_NO_MMAP") || map_rings(r)) {
+		unmap_rings(r);
+		r->buf = malloc(READ_BUF_SIZE);
+		if (!r->buf)
+			goto fail;
+	}
+	return r;
+fail:
+	free(r->recs);
+	free(r);
+	return NULL;
+}
+
+void kt_dev_reader_free(struct kt_dev_reader *r)
+{
+	if (!r)
+		return;
+	unmap_rings(r);
+	free(r->buf);
+	free(r->recs);
+	free(r);
+}
+
+bool kt_dev_reader_mapped(const struct kt_dev_reader *r)
+{
+	return r->ring;
+}
+
+/* The record at ring's tail, PAD records skipped; -1 if malformed. */
+static int ring_next(struct kt_ring *ring, unsigned int cpu)
+{
+	const struct ktrace_rec_hdr *h;
+	uint64_t off;
+	uint32_t size;
+
+	ring->next = NULL;
+	/* A quarter of a ring per batch at most: the writers keep the rest. */
+	while (ring->tail < ring->head &&
+	       ring->tail - ring->start < ring->size / 4) {
+		off = ring->tail & (ring->size - 1);
+		h = (const void *)(ring->data + off);
+		size = h->size;
+		if (size < 8 || size % 8 || size > ring->head - ring->tail ||
+		    size > ring->size - off || (h->type != KTRACE_REC_PAD &&
+		    (size < sizeof(*h) || size > KTRACE_REC_MAX_SIZE))) {
+			ktrace_err("the ring of CPU %u holds a malformed record (size %u)",
+				   cpu, size);
+			return -1;
+		}
+		if (h->type != KTRACE_REC_PAD) {
+			ring->next = h;
+			return 0;
+		}
+		ring->tail += size;
+	}
+	return 0;
+}
+
+static int batch_mapped(struct kt_dev_reader *r, size_t *n)
+{
+	struct kt_ring *ring, *best;
+	unsigned int i;
+
+	for (i = 0; i < r->nr; i++) {
+		ring = &r->ring[i];
+		/*
+		 * Pairs with smp_store_release(&data_head) in the kernel's
+		 * ktrace_ring_commit(): the records below head are whole.
+		 */
+		ring->head = __atomic_load_n(&ring->page->data_head,
+					     __ATOMIC_ACQUIRE);
+		ring->start = ring->tail;
+		if (ring_next(ring, i))
+			return -1;
+	}
+	for (*n = 0; *n < BATCH_RECORDS; (*n)++) {
+		best = NULL;
+		for (i = 0; i < r->nr; i++) {
+			ring = &r->ring[i];
+			if (ring->next && (!best || ring->next->ts < best->next->ts))
+				best = ring;
+		}
+		if (!best)
+			break;
+		r->recs[*n] = best->next;
+		best->tail += best->next->size;
+		if (ring_next(best, best - r->ring))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The records of one read(), as many as a batch takes; *eof when the
+ * session is disabled and drained.
+ */
+static int batch_read(struct kt_dev_reader *r, size_t *n, bool *eof)
+{
+	const struct ktrace_rec_hdr *h;
+	ssize_t len;
+
+	if (r->off == r->len) {
+		r->off = 0;
+		r->len = 0;
+		len = read(r->fd, r->buf, READ_BUF_SIZE);
+		if (len < 0 && (errno == EAGAIN || errno == EINTR))
+			return 0;
+		if (len < 0) {
+			ktrace_err("reading %s: %s", KTRACE_DEV_PATH,
+				   strerror(errno));
+			return -1;
+		}
+		if (len == 0) {
+			*eof = true;
+			return 0;
+		}
+		r->len = len;
+	}
+	while (r->off < r->len && *n < BATCH_RECORDS) {
+		h = (const void *)(r->buf + r->off);
+		if (r->len - r->off < sizeof(*h) || h->size < sizeof(*h) ||
+		    h->size % 8 || h->size > r->len - r->off) {
+			ktrace_err("reading %s: malformed record (size %u)",
+				   KTRACE_DEV_PATH, h->size);
+			return -1;
+		}
+		r->recs[(*n)++] = h;
+		r->off += h->size;
+	}
+	return 0;
+}
+
+/*
+ * The next batch of records, oldest first, in *recs: valid until
+ * kt_dev_reader_done().  *n is 0 when there is nothing now; *eof is set
+ * when read() says the session is disabled and drained.  Returns -1 on
+ * an error, already reported.
+ */
+int kt_dev_reader_batch(struct kt_dev_reader *r,
+			const struct ktrace_rec_hdr *const **recs, size_t *n,
+			bool *eof)
+{
+	*n = 0;
+	*eof = false;
+	*recs = r->recs;
+	if (r->ring)
+		return batch_mapped(r, n);
+	return batch_read(r, n, eof);
+}
+
+/* Give the space of the last batch back to the writers. */
+void kt_dev_reader_done(struct kt_dev_reader *r)
+{
+	struct kt_ring *ring;
+	unsigned int i;
+
+	for (i = 0; i < r->nr; i++) {
+		ring = &r->ring[i];
+		if (ring->tail == ring->start)
+			continue;
+		/*
+		 * Pairs with smp_load_acquire(&data_tail) in the kernel's
+		 * ktrace_ring_reserve(): we are done reading the records
+		 * before a writer may reuse their space.
+		 */
+		__atomic_store_n(&ring->page->data_tail, ring->tail,
+				 __ATOMIC_RELEASE);
+		ring->start = ring->tail;
+	}
 }

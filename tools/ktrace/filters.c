@@ -172,6 +172,13 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 
 	/* -c needs no records of syscalls: the kernel counts them. */
 	cfg.events = o->summary_only ? KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
+	cfg.ring_size = o->ring_size;
+	/*
+	 * Tracing chosen processes, the module makes them wait for us rather
+	 * than drop their records; --lossy asks it to drop instead.
+	 */
+	if (o->lossy)
+		cfg.flags |= KTRACE_CFG_LOSSY;
 	if (kt_dev_configure(fd, &cfg))
 		return -1;
 

@@ -40,6 +40,10 @@ static const struct subcommand {
 	int (*fn)(int argc, char **argv);
 	const char *description;
 } subcommands[] = {
+	{ "record", ktrace_cmd_record,
+	  "Write the raw records to -o FILE, for report" },
+	{ "report", ktrace_cmd_report,
+	  "Print a recording as the live trace would have" },
 	{ "syscalls", ktrace_cmd_syscalls,
 	  "Map syscall names to numbers and back, as ausyscall does" },
 	{ "version", cmd_version, "Print the versions of ktrace and of the loaded module" },
@@ -79,6 +83,8 @@ static void usage(FILE *out)
 		"  -q             suppress attach/detach messages (-qq: and exits)\n"
 		"  -u USER        run COMMAND as USER\n"
 		"      --json     one JSON object per event (Documentation/json.rst)\n"
+		"      --ring-size=SIZE  bytes per CPU ring, 16K to 64M\n"
+		"      --lossy    drop records when a ring is full, never slow the command\n"
 		"  -h, --help     show this help and exit\n"
 		"  -V, --version  print the versions and exit\n"
 		"\n"

@@ -8,6 +8,7 @@
 #define KTRACE_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 #include <linux/ktrace.h>
@@ -40,6 +41,8 @@ enum kt_sort {
 /* The command line, as options.c parsed it. */
 struct kt_opts {
 	bool help, version, json;
+	bool lossy;			/* --lossy */
+	unsigned int ring_size;		/* --ring-size, bytes; 0: the module's */
 	unsigned int follow;		/* -f: 1, -ff: 2 */
 	const char *outfile;		/* -o */
 	bool summary_only;		/* -c */
@@ -72,7 +75,19 @@ int ktrace_syscall_number(enum ktrace_cli_abi abi, const char *name);
 unsigned int ktrace_syscall_count(enum ktrace_cli_abi abi);
 int ktrace_cmd_syscalls(int argc, char **argv);
 
+/* Per-syscall calls, errors and time, for -c and -C. */
+struct kt_count {
+	unsigned long long calls, errors, ns;
+};
+
+struct kt_counts {
+	bool valid;
+	struct kt_count c[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
+};
+
 /* device.c */
+struct kt_dev_reader;
+
 int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
 int kt_dev_configure(int fd, const struct ktrace_config *c);
@@ -83,16 +98,103 @@ int kt_dev_set_status(int fd, const struct ktrace_status *s);
 int kt_dev_enable(int fd);
 int kt_dev_disable(int fd);
 int kt_dev_syscall_stats(int fd, struct ktrace_syscall_stats *st);
+int kt_dev_stats(int fd, struct ktrace_stats *st);
+int kt_dev_counts(int fd, struct kt_counts *c);
+int kt_dev_nr_cpus(int fd);
+struct kt_dev_reader *kt_dev_reader_new(int fd);
+void kt_dev_reader_free(struct kt_dev_reader *r);
+bool kt_dev_reader_mapped(const struct kt_dev_reader *r);
+int kt_dev_reader_batch(struct kt_dev_reader *r,
+			const struct ktrace_rec_hdr *const **recs, size_t *n,
+			bool *eof);
+void kt_dev_reader_done(struct kt_dev_reader *r);
+
+/* out.c: buffered output, written once per batch */
+struct kt_out {
+	int fd;
+	char *name;		/* for messages */
+	char *buf;
+	size_t len, cap;
+	bool tty;		/* written at every newline */
+	bool own;		/* kt_out_close() closes fd */
+	bool dirty;		/* on the list of outputs to write */
+	struct kt_out *next;
+};
+
+int kt_out_open(struct kt_out *o, const char *path);
+void kt_out_fd(struct kt_out *o, int fd, const char *name);
+void kt_out_write(struct kt_out *o, const void *p, size_t n);
+void kt_out_puts(struct kt_out *o, const char *s);
+__printf(2, 3) void kt_out_printf(struct kt_out *o, const char *fmt, ...);
+int kt_out_flush(struct kt_out *o);
+int kt_out_flush_all(void);
+int kt_out_close(struct kt_out *o);
+int kt_out_error(void);
+
+/* pidmap.c: thread id -> pointer */
+struct kt_pidmap {
+	struct kt_pidmap_slot {
+		pid_t pid;
+		void *val;	/* NULL: free */
+	} *slot;
+	unsigned int cap, n;
+};
+
+void *kt_pidmap_get(const struct kt_pidmap *m, pid_t pid);
+int kt_pidmap_put(struct kt_pidmap *m, pid_t pid, void *val);
+void kt_pidmap_del(struct kt_pidmap *m, pid_t pid);
+void kt_pidmap_each(const struct kt_pidmap *m,
+		    void (*fn)(void *ctx, void *val), void *ctx);
+void kt_pidmap_free(struct kt_pidmap *m);
 
 /* filters.c: -e trace=, -e status= and the events, set in the kernel */
 int kt_filters_apply(int fd, const struct kt_opts *o);
 
-/* summary.c: -c and -C, from the session's counters */
-void kt_summary(int fd, const struct kt_opts *o, FILE *out);
+/* summary.c: -c and -C's table */
+void kt_summary(struct kt_out *out, enum kt_sort sort,
+		const struct kt_counts *c);
 
-/* trace.c */
+/* trace.c: records to strace's lines or JSON */
 #define KTRACE_JSON_VERSION 1
+
+/* Whose records a stream holds. */
+struct kt_target {
+	pid_t child;		/* the command ktrace started, or 0 */
+	const int *pids;	/* -p */
+	unsigned int npids;
+	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
+};
+
+/* How a stream ended, beyond its records. */
+struct kt_end {
+	bool child_reaped;
+	int child_status;	/* its wait status, when reaped */
+	bool have_stats;
+	struct ktrace_stats stats;	/* the session's, when have_stats */
+	const struct kt_counts *counts;	/* the session's, or NULL */
+};
+
+struct kt_tracer;
+
+struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
+				const struct kt_target *tg, struct kt_out *out);
+int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h);
+unsigned int kt_tracer_nlive(const struct kt_tracer *t);
+void kt_tracer_sweep(struct kt_tracer *t);
+void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e);
+void kt_tracer_free(struct kt_tracer *t);
+
+/* run.c: a live session, traced or recorded */
 int kt_trace(const struct kt_opts *o);
+int kt_run(const struct kt_opts *o, struct kt_out *out, bool record);
+
+/* record.c: ktrace record and ktrace report */
+int ktrace_cmd_record(int argc, char **argv);
+int ktrace_cmd_report(int argc, char **argv);
+int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
+		    const struct kt_target *tg);
+int kt_record_end(struct kt_out *out, const struct kt_end *e,
+		  uint64_t end_ts);
 
 /* ktrace.c */
 __printf(1, 2) void ktrace_err(const char *fmt, ...);

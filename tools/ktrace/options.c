@@ -17,12 +17,16 @@
 
 enum {
 	OPT_JSON = 0x100,
+	OPT_RING_SIZE,
+	OPT_LOSSY,
 };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
+	{ "lossy", no_argument, NULL, OPT_LOSSY },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -53,6 +57,28 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 	if (errno || *end || v > max)
 		return -1;
 	*out = v;
+	return 0;
+}
+
+/* --ring-size: bytes per CPU, K and M suffixes, as the module takes it. */
+static int parse_ring_size(struct kt_opts *o, const char *s)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		v <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		v <<= 20, end++;
+	if (errno || *s == '-' || *end || v < (16UL << 10) ||
+	    v > (64UL << 20) || (v & (v - 1))) {
+		ktrace_err("--ring-size: '%s' is not a power of two from 16K to 64M",
+			   s);
+		return -1;
+	}
+	o->ring_size = v;
 	return 0;
 }
 
@@ -198,6 +224,13 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			return 1;
 		case OPT_JSON:
 			o->json = true;
+			break;
+		case OPT_RING_SIZE:
+			if (parse_ring_size(o, optarg))
+				return -1;
+			break;
+		case OPT_LOSSY:
+			o->lossy = true;
 			break;
 		case 'f':
 			o->follow++;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktrace(1): -c and -C, strace's summary table, from the per-syscall
- * counters the kernel keeps for the session: calls, errors and time.
+ * ktrace(1): -c and -C, strace's summary table, from per-syscall counts
+ * of calls, errors and time: the ones the kernel keeps for the session,
+ * live or saved in a recording.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static int cmp_rows(const void *a, const void *b)
 static const char rule[] =
 	"------ ----------- ----------- --------- --------- ----------------\n";
 
-static void table(FILE *out, struct row *rows, unsigned int n)
+static void table(struct kt_out *out, struct row *rows, unsigned int n)
 {
 	unsigned long long calls = 0, errors = 0, ns = 0;
 	unsigned int i;
@@ -57,21 +58,23 @@ static void table(FILE *out, struct row *rows, unsigned int n)
 	}
 	if (sort_key != KT_SORT_NOTHING)
 		qsort(rows, n, sizeof(*rows), cmp_rows);
-	fprintf(out, "%6.6s %11.11s %11.11s %9.9s %9.9s %s\n", "% time",
-		"seconds", "usecs/call", "calls", "errors", "syscall");
-	fputs(rule, out);
+	kt_out_printf(out, "%6.6s %11.11s %11.11s %9.9s %9.9s %s\n", "% time",
+		      "seconds", "usecs/call", "calls", "errors", "syscall");
+	kt_out_puts(out, rule);
 	for (i = 0; i < n; i++)
-		fprintf(out, "%6.2f %11.6f %11llu %9llu %9.0llu %s\n",
-			ns ? 100.0 * rows[i].ns / ns : 0.0,
-			rows[i].ns / 1e9,
-			rows[i].calls ? rows[i].ns / 1000 / rows[i].calls : 0,
-			rows[i].calls, rows[i].errors, rows[i].name);
-	fputs(rule, out);
-	fprintf(out, "%6.2f %11.6f %11llu %9llu %9.0llu %s\n", 100.0, ns / 1e9,
-		calls ? ns / 1000 / calls : 0, calls, errors, "total");
+		kt_out_printf(out, "%6.2f %11.6f %11llu %9llu %9.0llu %s\n",
+			      ns ? 100.0 * rows[i].ns / ns : 0.0,
+			      rows[i].ns / 1e9,
+			      rows[i].calls ? rows[i].ns / 1000 / rows[i].calls : 0,
+			      rows[i].calls, rows[i].errors, rows[i].name);
+	kt_out_puts(out, rule);
+	kt_out_printf(out, "%6.2f %11.6f %11llu %9llu %9.0llu %s\n", 100.0,
+		      ns / 1e9, calls ? ns / 1000 / calls : 0, calls, errors,
+		      "total");
 }
 
-void kt_summary(int fd, const struct kt_opts *o, FILE *out)
+void kt_summary(struct kt_out *out, enum kt_sort sort,
+		const struct kt_counts *c)
 {
 	static const struct {
 		int abi;
@@ -82,24 +85,20 @@ void kt_summary(int fd, const struct kt_opts *o, FILE *out)
 		{ KTRACE_ABI_COMPAT, KTRACE_CLI_ABI_I386,
 		  "System call usage summary for 32 bit mode:" },
 	};
-	struct ktrace_syscall_stats st;
+	const struct kt_count *k;
 	struct row *rows;
 	unsigned int a, nr, n;
 	bool printed = false;
 
-	sort_key = o->sort;
+	sort_key = sort;
 	rows = calloc(KTRACE_NR_MAX, sizeof(*rows));
 	if (!rows)
 		return;
 	for (a = 0; a < ARRAY_SIZE(abis); a++) {
 		n = 0;
 		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
-			memset(&st, 0, sizeof(st));
-			st.abi = abis[a].abi;
-			st.nr = nr;
-			if (kt_dev_syscall_stats(fd, &st))
-				goto out;
-			if (!st.calls)
+			k = &c->c[abis[a].abi][nr];
+			if (!k->calls)
 				continue;
 			rows[n].name = ktrace_syscall_name(abis[a].cli, nr);
 			if (!rows[n].name) {
@@ -107,18 +106,17 @@ void kt_summary(int fd, const struct kt_opts *o, FILE *out)
 					 "syscall_%#x", nr);
 				rows[n].name = rows[n].namebuf;
 			}
-			rows[n].calls = st.calls;
-			rows[n].errors = st.errors;
-			rows[n].ns = st.total_ns;
+			rows[n].calls = k->calls;
+			rows[n].errors = k->errors;
+			rows[n].ns = k->ns;
 			n++;
 		}
 		if (!n && (a || printed))
 			continue;
 		if (abis[a].title)
-			fprintf(out, "%s\n", abis[a].title);
+			kt_out_printf(out, "%s\n", abis[a].title);
 		table(out, rows, n);
 		printed = true;
 	}
-out:
 	free(rows);
 }

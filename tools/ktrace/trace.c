@@ -1,130 +1,94 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktrace(1): the tracer.  Starts or attaches to the targets, has the
- * kernel filter for them, then turns the module's records into strace's
- * lines (or JSON objects) until the targets are gone.
+ * ktrace(1): the tracer.  Turns a stream of the module's records, merged
+ * by time from all CPUs, into strace's lines (or JSON objects): from a
+ * live session (run.c) or a recording (record.c), alike.
  *
- * read() gives records merged by time from all CPUs.  Each traced thread
- * has a struct task: the syscall it is in, if any.  Like strace, an entry
- * is printed at once and the line left open; when another task's line
- * must be printed first, the open line ends with " <unfinished ...>" and
- * the exit later prints as "<... NAME resumed>".
+ * Each traced thread has a struct task: the syscall it is in, if any.
+ * Like strace, an entry is printed at once and the line left open; when
+ * another task's line must be printed first, the open line ends with
+ * " <unfinished ...>" and the exit later prints as "<... NAME resumed>".
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <poll.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "ktrace.h"
-#include "decode.h"
+#include "decoders.h"
 
-#define READ_BUF_SIZE	(1 << 20)
-#define NTASKS		8192
+#define ARGV_MAX	64
 
 struct task {
 	pid_t pid, tgid;
-	bool used;
 	bool started;		/* its events are shown */
 	bool live;		/* counted in nlive */
 	bool in_syscall;	/* an enter without its exit yet */
 	bool skip_exit;		/* a new child: hide its return from clone() */
 	bool deferred;		/* its line waits for the exit */
+	bool has_entry;		/* entry_text and line_text are set */
 	struct kt_syscall sc;
 	void *rec;		/* copy of the enter record sc points into */
-	struct kt_blob argv[64];
-	char *entry_text;	/* the call as printed at entry */
-	char *line_text;	/* the whole line printed at entry */
-	FILE *out;		/* -ff: this process's file */
+	size_t rec_cap;
+	struct kt_blob *argv;	/* ARGV_MAX, for execve */
+	struct kt_buf entry_text;	/* the call as printed at entry */
+	struct kt_buf line_text;	/* the whole line printed at entry */
+	struct kt_out *out;	/* -ff: this process's file */
 	int sig_from;		/* sender of the last signal generated */
 };
 
-struct tracer {
+struct kt_tracer {
 	const struct kt_opts *o;
-	int fd;
 	pid_t child;		/* the command we started, or 0 */
-	int child_status;
-	bool child_reaped;
+	const int *pids;	/* -p */
+	unsigned int npids;
 	bool follow;
-	struct task *tasks;
+	struct kt_pidmap tasks;
 	unsigned int nlive;	/* traced tasks alive */
 	struct task *open_line;	/* whose line is open, or NULL */
-	FILE *out;
+	struct kt_out *out;
 	struct kt_fmt_opts fmt;
 	struct kt_buf line, call, ret;
-	uint64_t last_ts;	/* -r */
-	uint64_t lost;
+	uint64_t last_ts;	/* -r; and the newest record's time */
+	uint64_t newest_ts;
+	uint64_t lost;		/* in LOSS records */
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 	pid_t fmt_tgid;		/* -y: whose fds are being decoded */
+	struct kt_counts counts;	/* from the exit records */
 };
 
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
+static struct task *task_get(struct kt_tracer *t, pid_t pid)
 {
-	interrupted = sig;
+	return kt_pidmap_get(&t->tasks, pid);
 }
 
-static int64_t clock_ns(clockid_t clk)
+static struct task *task_new(struct kt_tracer *t, pid_t pid)
 {
-	struct timespec ts;
+	struct task *k = calloc(1, sizeof(*k));
 
-	clock_gettime(clk, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/*
- * Tasks live in an open-addressed table keyed by thread id.  An exited
- * task leaves a tombstone (pid -1) that a new task may take.
- */
-static struct task *task_get(struct tracer *t, pid_t pid, bool create)
-{
-	unsigned int i, h = (unsigned int)pid * 2654435761u % NTASKS;
-	struct task *tomb = NULL;
-
-	for (i = 0; i < NTASKS; i++) {
-		struct task *k = &t->tasks[(h + i) % NTASKS];
-
-		if (k->used && k->pid == pid)
-			return k;
-		if (k->used && k->pid == -1 && !tomb)
-			tomb = k;
-		if (!k->used)
-			break;
+	if (!k || kt_pidmap_put(&t->tasks, pid, k)) {
+		ktrace_err("out of memory");
+		exit(1);
 	}
-	if (!create)
-		return NULL;
-	if (!tomb && i < NTASKS)
-		tomb = &t->tasks[(h + i) % NTASKS];
-	if (!tomb)
-		return NULL;
-	memset(tomb, 0, sizeof(*tomb));
-	tomb->used = true;
-	tomb->pid = pid;
-	return tomb;
+	k->pid = pid;
+	return k;
 }
 
 static void task_clear_call(struct task *k)
 {
-	free(k->entry_text);
-	free(k->line_text);
-	free(k->rec);
-	k->entry_text = NULL;
-	k->line_text = NULL;
-	k->rec = NULL;
+	k->has_entry = false;
 	k->in_syscall = false;
 	k->deferred = false;
 	memset(&k->sc, 0, sizeof(k->sc));
 }
 
-static void task_set_live(struct tracer *t, struct task *k, bool live)
+static void task_set_live(struct kt_tracer *t, struct task *k, bool live)
 {
 	if (k->live == live)
 		return;
@@ -135,7 +99,7 @@ static void task_set_live(struct tracer *t, struct task *k, bool live)
 		t->nlive--;
 }
 
-static FILE *task_out(struct tracer *t, struct task *k)
+static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
 {
 	char path[4096];
 
@@ -143,17 +107,37 @@ static FILE *task_out(struct tracer *t, struct task *k)
 		return t->out;
 	if (!k->out) {
 		snprintf(path, sizeof(path), "%s.%d", t->o->outfile, k->pid);
-		k->out = fopen(path, "we");
-		if (!k->out) {
-			ktrace_err("%s: %s", path, strerror(errno));
+		k->out = malloc(sizeof(*k->out));
+		if (!k->out || kt_out_open(k->out, path)) {
+			free(k->out);
 			k->out = t->out;
 		}
 	}
 	return k->out;
 }
 
+/* The task is gone: forget it, and give its memory back. */
+static void task_del(struct kt_tracer *t, struct task *k)
+{
+	if (t->open_line == k) {
+		kt_out_puts(task_out(t, k), " <unfinished ...>\n");
+		t->open_line = NULL;
+	}
+	task_set_live(t, k, false);
+	if (k->out && k->out != t->out) {
+		kt_out_close(k->out);
+		free(k->out);
+	}
+	kt_pidmap_del(&t->tasks, k->pid);
+	free(k->rec);
+	free(k->argv);
+	kt_buf_free(&k->entry_text);
+	kt_buf_free(&k->line_text);
+	free(k);
+}
+
 /* strace's line leader: the pid prefix and the timestamps. */
-static void leader(struct tracer *t, struct kt_buf *b, struct task *k,
+static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		   uint64_t ts)
 {
 	const struct kt_opts *o = t->o;
@@ -190,28 +174,30 @@ static void leader(struct tracer *t, struct kt_buf *b, struct task *k,
 }
 
 /* End another task's open line before printing anything else. */
-static void close_open_line(struct tracer *t)
+static void close_open_line(struct kt_tracer *t)
 {
 	struct task *k = t->open_line;
 
 	if (!k)
 		return;
-	fputs(" <unfinished ...>\n", task_out(t, k));
+	kt_out_puts(task_out(t, k), " <unfinished ...>\n");
 	t->open_line = NULL;
 }
 
 /* Print t->line for task k, as a whole line or left open. */
-static void emit(struct tracer *t, struct task *k, bool open)
+static void emit(struct kt_tracer *t, struct task *k, bool open)
 {
-	FILE *f = task_out(t, k);
+	struct kt_out *f = task_out(t, k);
 
 	/* Every line emitted here is a new one: end any open line first. */
 	close_open_line(t);
-	fputs(t->line.s ? t->line.s : "", f);
-	if (open)
+	if (open) {
+		kt_out_write(f, t->line.s, t->line.len);
 		t->open_line = k;
-	else
-		fputc('\n', f);
+	} else {
+		kt_buf_putc(&t->line, '\n');
+		kt_out_write(f, t->line.s, t->line.len);
+	}
 }
 
 static enum ktrace_cli_abi cli_abi(unsigned int abi)
@@ -271,8 +257,12 @@ static void take_blobs(struct task *k, struct kt_syscall *sc,
 		if (b->kind == KTRACE_BLOB_ARGV) {
 			const uint8_t *p = data, *end = data + len;
 
+			if (!k->argv)
+				k->argv = malloc(ARGV_MAX * sizeof(*k->argv));
+			if (!k->argv)
+				continue;
 			sc->argc = 0;
-			while (p < end && sc->argc < ARRAY_SIZE(k->argv)) {
+			while (p < end && sc->argc < ARGV_MAX) {
 				const uint8_t *z = memchr(p, 0, end - p);
 
 				k->argv[sc->argc].data = p;
@@ -298,38 +288,114 @@ static void take_blobs(struct task *k, struct kt_syscall *sc,
 	}
 }
 
-static void json_string(FILE *f, const char *s, size_t n)
+/* Append n bytes to b, which stays NUL-terminated. */
+static void buf_write(struct kt_buf *b, const char *p, size_t n)
 {
-	size_t i;
+	size_t cap = b->cap ? b->cap : 256;
+	char *s;
 
-	fputc('"', f);
+	if (b->len + n + 1 > b->cap) {
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		s = realloc(b->s, cap);
+		if (!s) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+		b->s = s;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* JSON, built whole in t->line and written at once. */
+static void json_u64(struct kt_buf *b, unsigned long long v)
+{
+	char d[24], *p = d + sizeof(d);
+
+	*--p = '\0';
+	do {
+		*--p = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	kt_buf_puts(b, p);
+}
+
+static void json_s64(struct kt_buf *b, long long v)
+{
+	if (v < 0) {
+		kt_buf_putc(b, '-');
+		json_u64(b, -(unsigned long long)v);
+	} else {
+		json_u64(b, v);
+	}
+}
+
+static void json_string(struct kt_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[8];
+	size_t i, run = 0;
+
+	kt_buf_putc(b, '"');
 	for (i = 0; i < n && s[i]; i++) {
 		unsigned char c = s[i];
 
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			continue;
+		if (i > run)
+			buf_write(b, s + run, i - run);
+		run = i + 1;
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = c;
+			esc[2] = '\0';
+		} else {
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			esc[6] = '\0';
+		}
+		kt_buf_puts(b, esc);
 	}
-	fputc('"', f);
+	if (i > run)
+		buf_write(b, s + run, i - run);
+	kt_buf_putc(b, '"');
 }
 
-static void json_head(struct tracer *t, FILE *f, const char *type,
+static void json_head(struct kt_tracer *t, const char *type,
 		      const struct ktrace_rec_hdr *h)
 {
-	fprintf(f, "{\"v\":%d,\"type\":\"%s\",\"ts\":%llu,\"pid\":%d,\"tgid\":%d,\"comm\":",
-		KTRACE_JSON_VERSION, type, (unsigned long long)h->ts, h->pid,
-		h->tgid);
-	json_string(f, h->comm, sizeof(h->comm));
+	struct kt_buf *b = &t->line;
+
+	kt_buf_reset(b);
+	kt_buf_puts(b, "{\"v\":");
+	json_u64(b, KTRACE_JSON_VERSION);
+	kt_buf_puts(b, ",\"type\":\"");
+	kt_buf_puts(b, type);
+	kt_buf_puts(b, "\",\"ts\":");
+	json_u64(b, h->ts);
+	kt_buf_puts(b, ",\"pid\":");
+	json_s64(b, h->pid);
+	kt_buf_puts(b, ",\"tgid\":");
+	json_s64(b, h->tgid);
+	kt_buf_puts(b, ",\"comm\":");
+	json_string(b, h->comm, sizeof(h->comm));
 }
 
-static void json_syscall(struct tracer *t, struct task *k,
+static void json_end(struct kt_tracer *t, struct kt_out *f)
+{
+	kt_buf_puts(&t->line, "}\n");
+	kt_out_write(f, t->line.s, t->line.len);
+}
+
+static void json_syscall(struct kt_tracer *t, struct task *k,
 			 const struct ktrace_rec_hdr *h)
 {
-	FILE *f = task_out(t, k);
 	const struct kt_syscall *sc = &k->sc;
+	struct kt_buf *b = &t->line;
 	char nbuf[32];
 	int i, err = sc->ret < 0 && sc->ret >= -4095 ? (int)-sc->ret : 0;
 
@@ -338,32 +404,47 @@ static void json_syscall(struct tracer *t, struct task *k,
 	kt_format_call(&t->call, sc, &t->fmt);
 	kt_buf_reset(&t->ret);
 	kt_format_return(&t->ret, sc, &t->fmt);
-	json_head(t, f, "syscall", h);
-	fprintf(f, ",\"syscall\":\"%s\",\"nr\":%u,\"abi\":\"%s\",\"args\":[",
-		sc_name(sc, nbuf, sizeof(nbuf)), sc->nr,
-		ktrace_abi_name(sc->abi));
-	for (i = 0; i < 6; i++)
-		fprintf(f, "%s%llu", i ? "," : "", (unsigned long long)sc->args[i]);
-	fprintf(f, "],\"call\":");
-	json_string(f, t->call.s, t->call.len);
-	fprintf(f, ",\"result\":");
-	json_string(f, t->ret.s, t->ret.len);
-	fprintf(f, ",\"ret\":%lld,\"errno\":", (long long)sc->ret);
-	if (err && kt_errno_name(err))
-		fprintf(f, "\"%s\"", kt_errno_name(err));
-	else
-		fprintf(f, "null");
-	if (sc->duration_ns != KTRACE_DURATION_UNKNOWN)
-		fprintf(f, ",\"enter_ts\":%llu,\"duration_ns\":%llu}\n",
-			(unsigned long long)(h->ts - sc->duration_ns),
-			(unsigned long long)sc->duration_ns);
-	else
-		fprintf(f, ",\"enter_ts\":null,\"duration_ns\":null}\n");
+	json_head(t, "syscall", h);
+	kt_buf_puts(b, ",\"syscall\":\"");
+	kt_buf_puts(b, sc_name(sc, nbuf, sizeof(nbuf)));
+	kt_buf_puts(b, "\",\"nr\":");
+	json_u64(b, sc->nr);
+	kt_buf_puts(b, ",\"abi\":\"");
+	kt_buf_puts(b, ktrace_abi_name(sc->abi));
+	kt_buf_puts(b, "\",\"args\":[");
+	for (i = 0; i < 6; i++) {
+		if (i)
+			kt_buf_putc(b, ',');
+		json_u64(b, sc->args[i]);
+	}
+	kt_buf_puts(b, "],\"call\":");
+	json_string(b, t->call.s, t->call.len);
+	kt_buf_puts(b, ",\"result\":");
+	json_string(b, t->ret.s, t->ret.len);
+	kt_buf_puts(b, ",\"ret\":");
+	json_s64(b, sc->ret);
+	kt_buf_puts(b, ",\"errno\":");
+	if (err && kt_errno_name(err)) {
+		kt_buf_putc(b, '"');
+		kt_buf_puts(b, kt_errno_name(err));
+		kt_buf_putc(b, '"');
+	} else {
+		kt_buf_puts(b, "null");
+	}
+	if (sc->duration_ns != KTRACE_DURATION_UNKNOWN) {
+		kt_buf_puts(b, ",\"enter_ts\":");
+		json_u64(b, h->ts - sc->duration_ns);
+		kt_buf_puts(b, ",\"duration_ns\":");
+		json_u64(b, sc->duration_ns);
+	} else {
+		kt_buf_puts(b, ",\"enter_ts\":null,\"duration_ns\":null");
+	}
+	json_end(t, task_out(t, k));
 }
 
-static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
+static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 {
-	struct task *k = task_get(t, r->hdr.pid, false);
+	struct task *k = task_get(t, r->hdr.pid);
 
 	if (!k)
 		return;
@@ -376,9 +457,16 @@ static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
 		k->started = true;
 	}
 	task_clear_call(k);
-	k->rec = malloc(r->hdr.size);
-	if (!k->rec)
-		return;
+	/* The exit may come in a later batch, when r's space is reused. */
+	if (k->rec_cap < r->hdr.size) {
+		free(k->rec);
+		k->rec_cap = r->hdr.size < 256 ? 256 : r->hdr.size;
+		k->rec = malloc(k->rec_cap);
+		if (!k->rec) {
+			k->rec_cap = 0;
+			return;
+		}
+	}
 	memcpy(k->rec, r, r->hdr.size);
 	r = k->rec;
 	k->tgid = r->hdr.tgid;
@@ -407,14 +495,17 @@ static void on_enter(struct tracer *t, const struct ktrace_rec_sys_enter *r)
 	t->fmt_tgid = k->tgid;
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
-	k->entry_text = strdup(t->call.s ? t->call.s : "");
-	kt_buf_printf(&t->line, "%s", t->call.s ? t->call.s : "");
-	k->line_text = strdup(t->line.s ? t->line.s : "");
+	kt_buf_reset(&k->entry_text);
+	buf_write(&k->entry_text, t->call.s ? t->call.s : "", t->call.len);
+	buf_write(&t->line, t->call.s ? t->call.s : "", t->call.len);
+	kt_buf_reset(&k->line_text);
+	buf_write(&k->line_text, t->line.s, t->line.len);
+	k->has_entry = true;
 	emit(t, k, true);
 }
 
 /* -T: the time spent in the call. */
-static void append_duration(struct tracer *t, struct kt_buf *b,
+static void append_duration(struct kt_tracer *t, struct kt_buf *b,
 			    const struct kt_syscall *sc)
 {
 	if (t->o->syscall_times && sc->has_exit &&
@@ -429,7 +520,7 @@ static void append_duration(struct tracer *t, struct kt_buf *b,
  * resumed>".  The whole line is built in t->line so that the result
  * column counts everything on it.
  */
-static void print_exit(struct tracer *t, struct task *k, uint64_t ts)
+static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 {
 	const char *rest;
 	char nbuf[32];
@@ -439,15 +530,15 @@ static void print_exit(struct tracer *t, struct task *k, uint64_t ts)
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
 	rest = t->call.s ? t->call.s : "";
-	if (k->entry_text && !strncmp(rest, k->entry_text,
-				      strlen(k->entry_text)))
-		rest += strlen(k->entry_text);
-	else if (k->entry_text)
+	if (k->has_entry && !strncmp(rest, k->entry_text.s,
+				     k->entry_text.len))
+		rest += k->entry_text.len;
+	else if (k->has_entry)
 		rest = "";
 
 	kt_buf_reset(&t->line);
-	if (t->open_line == k && k->line_text) {
-		kt_buf_printf(&t->line, "%s", k->line_text);
+	if (t->open_line == k && k->has_entry) {
+		buf_write(&t->line, k->line_text.s, k->line_text.len);
 		printed = t->line.len;
 	} else if (k->deferred) {
 		/* Whole, stamped with its entry, with what the exit brought. */
@@ -460,23 +551,22 @@ static void print_exit(struct tracer *t, struct task *k, uint64_t ts)
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      sc_name(&k->sc, nbuf, sizeof(nbuf)));
 	}
-	kt_buf_printf(&t->line, "%s", rest);
+	kt_buf_puts(&t->line, rest);
 	kt_format_return(&t->line, &k->sc, &t->fmt);
 	append_duration(t, &t->line, &k->sc);
 	if (printed) {
-		FILE *f = task_out(t, k);
-
-		fputs(t->line.s + printed, f);
-		fputc('\n', f);
+		kt_buf_putc(&t->line, '\n');
+		kt_out_write(task_out(t, k), t->line.s + printed,
+			     t->line.len - printed);
 		t->open_line = NULL;
 	} else {
 		emit(t, k, false);
 	}
 }
 
-static void on_exit_rec(struct tracer *t, const struct ktrace_rec_sys_exit *r)
+static void on_exit_rec(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r)
 {
-	struct task *k = task_get(t, r->hdr.pid, false);
+	struct task *k = task_get(t, r->hdr.pid);
 
 	if (!k || !k->started)
 		return;
@@ -524,13 +614,12 @@ static const char *sigcode_name(int sig, int code, char *buf, size_t len)
 	return buf;
 }
 
-static void on_signal_deliver(struct tracer *t,
+static void on_signal_deliver(struct kt_tracer *t,
 			      const struct ktrace_rec_signal_deliver *r)
 {
-	struct task *k = task_get(t, r->hdr.pid, false);
+	struct task *k = task_get(t, r->hdr.pid);
 	const char *name = kt_signal_name(r->sig);
 	char cbuf[16], nbuf[16];
-	FILE *f;
 
 	if (!k || !k->started || t->o->summary_only)
 		return;
@@ -539,12 +628,13 @@ static void on_signal_deliver(struct tracer *t,
 		name = nbuf;
 	}
 	if (t->o->json) {
-		f = task_out(t, k);
-		json_head(t, f, "signal", &r->hdr);
-		fprintf(f, ",\"signal\":\"%s\",\"code\":%d,\"action\":\"%s\"}\n",
-			name, r->code,
-			r->action == KTRACE_SIGACT_HANDLER ? "handler" :
-			r->action == KTRACE_SIGACT_IGNORE ? "ignore" : "default");
+		json_head(t, "signal", &r->hdr);
+		kt_buf_printf(&t->line, ",\"signal\":\"%s\",\"code\":%d,\"action\":\"%s\"",
+			      name, r->code,
+			      r->action == KTRACE_SIGACT_HANDLER ? "handler" :
+			      r->action == KTRACE_SIGACT_IGNORE ? "ignore" :
+			      "default");
+		json_end(t, task_out(t, k));
 		return;
 	}
 	kt_buf_reset(&t->line);
@@ -557,10 +647,10 @@ static void on_signal_deliver(struct tracer *t,
 	emit(t, k, false);
 }
 
-static void on_signal_generate(struct tracer *t,
+static void on_signal_generate(struct kt_tracer *t,
 			       const struct ktrace_rec_signal_generate *r)
 {
-	struct task *k = task_get(t, r->target_pid, false);
+	struct task *k = task_get(t, r->target_pid);
 	struct ktrace_rec_signal_deliver d;
 
 	if (!k)
@@ -583,36 +673,36 @@ static void on_signal_generate(struct tracer *t,
 	on_signal_deliver(t, &d);
 }
 
-static void on_fork(struct tracer *t, const struct ktrace_rec_fork *r)
+static void on_fork(struct kt_tracer *t, const struct ktrace_rec_fork *r)
 {
-	struct task *p = task_get(t, r->parent_pid, false), *c;
-	FILE *f;
+	struct task *p = task_get(t, r->parent_pid), *c;
 
 	if (!p || !p->started || !t->follow)
 		return;
-	c = task_get(t, r->child_pid, true);
-	if (!c)
-		return;
+	/* A task of that id whose exit was lost is gone: start afresh. */
+	c = task_get(t, r->child_pid);
+	if (c)
+		task_del(t, c);
+	c = task_new(t, r->child_pid);
 	c->tgid = r->child_tgid;
 	c->started = true;
 	/* Its first event is the return from clone(), which strace hides. */
 	c->skip_exit = true;
 	task_set_live(t, c, true);
 	if (t->o->json) {
-		f = task_out(t, p);
-		json_head(t, f, "fork", &r->hdr);
-		fprintf(f, ",\"child_pid\":%d,\"child_tgid\":%d,", r->child_pid,
-			r->child_tgid);
-		fprintf(f, "\"thread\":%s,\"clone_flags\":%llu}\n",
-			r->fork_flags & KTRACE_FORK_THREAD ? "true" : "false",
-			(unsigned long long)r->clone_flags);
+		json_head(t, "fork", &r->hdr);
+		kt_buf_printf(&t->line, ",\"child_pid\":%d,\"child_tgid\":%d,",
+			      r->child_pid, r->child_tgid);
+		kt_buf_printf(&t->line, "\"thread\":%s,\"clone_flags\":%llu",
+			      r->fork_flags & KTRACE_FORK_THREAD ? "true" : "false",
+			      (unsigned long long)r->clone_flags);
+		json_end(t, task_out(t, p));
 	}
 }
 
-static void on_exec(struct tracer *t, const struct ktrace_rec_exec *r)
+static void on_exec(struct kt_tracer *t, const struct ktrace_rec_exec *r)
 {
-	struct task *k = task_get(t, r->old_pid, false);
-	FILE *f;
+	struct task *k = task_get(t, r->old_pid);
 
 	if (!k)
 		return;
@@ -620,9 +710,11 @@ static void on_exec(struct tracer *t, const struct ktrace_rec_exec *r)
 	k->started = true;
 	if (r->old_pid != r->hdr.pid) {
 		/* A non-leader thread executed and took the leader's pid. */
-		struct task *n = task_get(t, r->hdr.pid, true);
+		struct task *n = task_get(t, r->hdr.pid);
 
-		if (n && n != k) {
+		if (!n)
+			n = task_new(t, r->hdr.pid);
+		if (n != k) {
 			n->started = true;
 			task_set_live(t, n, true);
 			task_set_live(t, k, false);
@@ -632,31 +724,57 @@ static void on_exec(struct tracer *t, const struct ktrace_rec_exec *r)
 		struct kt_syscall sc = { 0 };
 
 		take_blobs(k, &sc, r, r->blobs, r->nblobs, r->hdr.size);
-		f = task_out(t, k);
-		json_head(t, f, "exec", &r->hdr);
-		fprintf(f, ",\"old_pid\":%d,\"filename\":", r->old_pid);
-		json_string(f, (const char *)(sc.blob[0].data ? sc.blob[0].data :
-			    (const uint8_t *)""), sc.blob[0].len);
-		fprintf(f, "}\n");
+		json_head(t, "exec", &r->hdr);
+		kt_buf_printf(&t->line, ",\"old_pid\":%d,\"filename\":",
+			      r->old_pid);
+		json_string(&t->line, (const char *)(sc.blob[0].data ?
+			    sc.blob[0].data : (const uint8_t *)""),
+			    sc.blob[0].len);
+		json_end(t, task_out(t, k));
 	}
 }
 
-static void on_task_exit(struct tracer *t, const struct ktrace_rec_exit *r)
+/* "+++ exited with N +++" or "+++ killed by SIG +++" for task k. */
+static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
+			int status, int sig, bool core)
 {
-	struct task *k = task_get(t, r->hdr.pid, false);
 	const char *name;
 	char nbuf[16];
-	FILE *f;
 
-	if (!k || !k->started)
+	kt_buf_reset(&t->line);
+	leader(t, &t->line, k, ts);
+	if (sig) {
+		name = kt_signal_name(sig);
+		if (!name) {
+			snprintf(nbuf, sizeof(nbuf), "%d", sig);
+			name = nbuf;
+		}
+		kt_buf_printf(&t->line, "+++ killed by %s %s+++", name,
+			      core ? "(core dumped) " : "");
+	} else {
+		kt_buf_printf(&t->line, "+++ exited with %d +++", status);
+	}
+	emit(t, k, false);
+}
+
+static void on_task_exit(struct kt_tracer *t, const struct ktrace_rec_exit *r)
+{
+	struct task *k = task_get(t, r->hdr.pid);
+
+	if (!k)
 		return;
+	if (!k->started) {
+		task_del(t, k);
+		return;
+	}
 	if (t->o->json) {
-		f = task_out(t, k);
-		json_head(t, f, "exit", &r->hdr);
-		fprintf(f, ",\"status\":%d,\"signal\":%d,\"core_dumped\":%s,\"group_dead\":%s}\n",
-			r->status, r->signal,
-			r->exit_flags & KTRACE_EXIT_CORE ? "true" : "false",
-			r->exit_flags & KTRACE_EXIT_GROUP_DEAD ? "true" : "false");
+		json_head(t, "exit", &r->hdr);
+		kt_buf_printf(&t->line, ",\"status\":%d,\"signal\":%d,",
+			      r->status, r->signal);
+		kt_buf_printf(&t->line, "\"core_dumped\":%s,\"group_dead\":%s",
+			      r->exit_flags & KTRACE_EXIT_CORE ? "true" : "false",
+			      r->exit_flags & KTRACE_EXIT_GROUP_DEAD ? "true" : "false");
+		json_end(t, task_out(t, k));
 	} else if (!t->o->summary_only) {
 		if (k->in_syscall && sc_is(&k->sc, "exit", "exit_group")) {
 			k->sc.has_exit = true;
@@ -664,154 +782,134 @@ static void on_task_exit(struct tracer *t, const struct ktrace_rec_exit *r)
 			k->sc.duration_ns = KTRACE_DURATION_UNKNOWN;
 			print_exit(t, k, r->hdr.ts);
 		}
-		if (t->o->quiet < 2) {
-			kt_buf_reset(&t->line);
-			leader(t, &t->line, k, r->hdr.ts);
-			if (r->signal) {
-				name = kt_signal_name(r->signal);
-				if (!name) {
-					snprintf(nbuf, sizeof(nbuf), "%d",
-						 r->signal);
-					name = nbuf;
-				}
-				kt_buf_printf(&t->line, "+++ killed by %s %s+++",
-					      name, r->exit_flags & KTRACE_EXIT_CORE ?
-					      "(core dumped) " : "");
-			} else {
-				kt_buf_printf(&t->line, "+++ exited with %d +++",
-					      r->status);
-			}
-			emit(t, k, false);
-		}
+		if (t->o->quiet < 2)
+			print_death(t, k, r->hdr.ts, r->status, r->signal,
+				    r->exit_flags & KTRACE_EXIT_CORE);
 	}
-	task_clear_call(k);
-	task_set_live(t, k, false);
-	if (k->out && k->out != t->out)
-		fclose(k->out);
-	if (t->open_line == k)
-		t->open_line = NULL;
-	k->out = NULL;
-	k->started = false;
-	k->pid = -1;
+	task_del(t, k);
 }
 
-static void on_loss(struct tracer *t, const struct ktrace_rec_loss *r)
+static void on_loss(struct kt_tracer *t, const struct ktrace_rec_loss *r)
 {
 	t->lost += r->lost;
 	if (t->o->json) {
-		fprintf(t->out, "{\"v\":%d,\"type\":\"lost\",\"ts\":%llu,",
-			KTRACE_JSON_VERSION, (unsigned long long)r->hdr.ts);
-		fprintf(t->out, "\"cpu\":%u,\"lost\":%llu,\"first_ts\":%llu,\"last_ts\":%llu}\n",
-			r->hdr.cpu, (unsigned long long)r->lost,
-			(unsigned long long)r->first_ts,
-			(unsigned long long)r->last_ts);
+		kt_out_printf(t->out, "{\"v\":%d,\"type\":\"lost\",\"ts\":%llu,",
+			      KTRACE_JSON_VERSION, (unsigned long long)r->hdr.ts);
+		kt_out_printf(t->out, "\"cpu\":%u,\"lost\":%llu,",
+			      r->hdr.cpu, (unsigned long long)r->lost);
+		kt_out_printf(t->out, "\"first_ts\":%llu,\"last_ts\":%llu}\n",
+			      (unsigned long long)r->first_ts,
+			      (unsigned long long)r->last_ts);
 		return;
 	}
 	close_open_line(t);
-	fprintf(t->out, "ktrace: %llu records lost on CPU %u between %llu.%06llu and %llu.%06llu\n",
-		(unsigned long long)r->lost, r->hdr.cpu,
-		(unsigned long long)(r->first_ts / 1000000000),
-		(unsigned long long)(r->first_ts % 1000000000 / 1000),
-		(unsigned long long)(r->last_ts / 1000000000),
-		(unsigned long long)(r->last_ts % 1000000000 / 1000));
+	kt_out_printf(t->out, "ktrace: %llu records lost on CPU %u ",
+		      (unsigned long long)r->lost, r->hdr.cpu);
+	kt_out_printf(t->out, "between %llu.%06llu and %llu.%06llu\n",
+		      (unsigned long long)(r->first_ts / 1000000000),
+		      (unsigned long long)(r->first_ts % 1000000000 / 1000),
+		      (unsigned long long)(r->last_ts / 1000000000),
+		      (unsigned long long)(r->last_ts % 1000000000 / 1000));
 }
 
 /*
  * -p targets, and every task when tracing the whole system: their
  * threads show up as we see them.
  */
-static void adopt(struct tracer *t, const struct ktrace_rec_hdr *h)
+static void adopt(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
 {
 	struct task *k;
 	unsigned int i;
-	bool wanted = !t->child && !t->o->npids;
+	bool wanted = !t->child && !t->npids;
 
-	if (t->child || task_get(t, h->pid, false))
+	if (t->child || task_get(t, h->pid))
 		return;
-	for (i = 0; i < t->o->npids && !wanted; i++)
-		wanted = t->o->pids[i] == h->tgid;
+	for (i = 0; i < t->npids && !wanted; i++)
+		wanted = t->pids[i] == h->tgid;
 	if (!wanted)
 		return;
-	k = task_get(t, h->pid, true);
-	if (k) {
-		k->tgid = h->tgid;
-		k->started = true;
-		task_set_live(t, k, true);
-	}
+	k = task_new(t, h->pid);
+	k->tgid = h->tgid;
+	k->started = true;
+	task_set_live(t, k, true);
 }
 
-/* Walk a buffer of records.  Returns -1 if the stream is corrupt. */
-static int consume(struct tracer *t, const char *buf, size_t len)
+/* What -c counts when the session's counters are not at hand. */
+static void count_exit(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r)
 {
-	size_t off = 0;
+	struct kt_count *c;
 
-	while (off + sizeof(struct ktrace_rec_hdr) <= len) {
-		const struct ktrace_rec_hdr *h = (const void *)(buf + off);
+	if (r->abi >= KTRACE_ABI_COUNT || r->nr >= KTRACE_NR_MAX)
+		return;
+	c = &t->counts.c[r->abi][r->nr];
+	c->calls++;
+	if (r->ret < 0 && r->ret >= -4095)
+		c->errors++;
+	if (r->duration != KTRACE_DURATION_UNKNOWN)
+		c->ns += r->duration;
+}
 
-		if (h->size < sizeof(*h) || h->size % 8 || h->size > len - off) {
-			ktrace_err("corrupt record at offset %zu (size %u)", off,
-				   h->size);
-			return -1;
-		}
-		if (h->type != KTRACE_REC_LOSS && h->type != KTRACE_REC_PAD)
-			adopt(t, h);
-		switch (h->type) {
-		case KTRACE_REC_SYS_ENTER:
-			on_enter(t, (const void *)h);
-			break;
-		case KTRACE_REC_SYS_EXIT:
-			on_exit_rec(t, (const void *)h);
-			break;
-		case KTRACE_REC_FORK:
-			on_fork(t, (const void *)h);
-			break;
-		case KTRACE_REC_EXEC:
-			on_exec(t, (const void *)h);
-			break;
-		case KTRACE_REC_EXIT:
-			on_task_exit(t, (const void *)h);
-			break;
-		case KTRACE_REC_SIGNAL_GENERATE:
-			on_signal_generate(t, (const void *)h);
-			break;
-		case KTRACE_REC_SIGNAL_DELIVER:
-			on_signal_deliver(t, (const void *)h);
-			break;
-		case KTRACE_REC_LOSS:
-			on_loss(t, (const void *)h);
-			break;
-		default:
-			break;
-		}
-		off += h->size;
+/* The smallest record of each type: anything shorter is corrupt. */
+static const uint32_t rec_min[] = {
+	[KTRACE_REC_LOSS] = sizeof(struct ktrace_rec_loss),
+	[KTRACE_REC_SYS_ENTER] = sizeof(struct ktrace_rec_sys_enter),
+	[KTRACE_REC_SYS_EXIT] = sizeof(struct ktrace_rec_sys_exit),
+	[KTRACE_REC_FORK] = sizeof(struct ktrace_rec_fork),
+	[KTRACE_REC_EXEC] = sizeof(struct ktrace_rec_exec),
+	[KTRACE_REC_EXIT] = sizeof(struct ktrace_rec_exit),
+	[KTRACE_REC_REAP] = sizeof(struct ktrace_rec_reap),
+	[KTRACE_REC_SIGNAL_GENERATE] = sizeof(struct ktrace_rec_signal_generate),
+	[KTRACE_REC_SIGNAL_DELIVER] = sizeof(struct ktrace_rec_signal_deliver),
+};
+
+/*
+ * One record, whose size the caller checked against its buffer.  Returns
+ * -1 when it is too short for its type, else 0.
+ */
+int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
+{
+	if (h->type < ARRAY_SIZE(rec_min) && h->size < rec_min[h->type])
+		return -1;
+	if (h->type != KTRACE_REC_LOSS && h->type != KTRACE_REC_PAD)
+		adopt(t, h);
+	if (h->type != KTRACE_REC_PAD && h->ts > t->newest_ts)
+		t->newest_ts = h->ts;
+	switch (h->type) {
+	case KTRACE_REC_SYS_ENTER:
+		on_enter(t, (const void *)h);
+		break;
+	case KTRACE_REC_SYS_EXIT:
+		count_exit(t, (const void *)h);
+		on_exit_rec(t, (const void *)h);
+		break;
+	case KTRACE_REC_FORK:
+		on_fork(t, (const void *)h);
+		break;
+	case KTRACE_REC_EXEC:
+		on_exec(t, (const void *)h);
+		break;
+	case KTRACE_REC_EXIT:
+		on_task_exit(t, (const void *)h);
+		break;
+	case KTRACE_REC_SIGNAL_GENERATE:
+		on_signal_generate(t, (const void *)h);
+		break;
+	case KTRACE_REC_SIGNAL_DELIVER:
+		on_signal_deliver(t, (const void *)h);
+		break;
+	case KTRACE_REC_LOSS:
+		on_loss(t, (const void *)h);
+		break;
+	default:
+		break;
 	}
 	return 0;
-}
-
-/* Read what the rings hold now.  Returns -1 on error, else 0. */
-static int drain(struct tracer *t, char *buf)
-{
-	for (;;) {
-		ssize_t n = read(t->fd, buf, READ_BUF_SIZE);
-
-		if (n < 0 && (errno == EAGAIN || errno == EINTR))
-			return 0;
-		if (n < 0) {
-			ktrace_err("reading %s: %s", KTRACE_DEV_PATH,
-				   strerror(errno));
-			return -1;
-		}
-		if (n == 0)
-			return 0;
-		if (consume(t, buf, n))
-			return -1;
-	}
 }
 
 static const char *fd_path(void *ctx, int fd)
 {
 	static char path[4096];
-	struct tracer *t = ctx;
+	struct kt_tracer *t = ctx;
 	char link[64];
 	ssize_t n;
 
@@ -826,230 +924,119 @@ static const char *fd_path(void *ctx, int fd)
 	return path;
 }
 
-/* -p: are all the processes we attached to gone? */
-static bool targets_gone(const struct kt_opts *o)
+struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
+				const struct kt_target *tg, struct kt_out *out)
 {
-	unsigned int i;
+	struct kt_tracer *t = calloc(1, sizeof(*t));
+	struct task *k;
 
-	for (i = 0; i < o->npids; i++)
-		if (kill(o->pids[i], 0) == 0 || errno != ESRCH)
-			return false;
-	return true;
-}
-
-/*
- * Find the program as execvp() would, so that the traced child makes one
- * execve(), as under strace.  Returns a malloc()ed path, or NULL.
- */
-static char *find_program(const char *name)
-{
-	const char *path = getenv("PATH");
-	char *dirs, *dir, *save = NULL, *full = NULL;
-
-	if (strchr(name, '/'))
-		return strdup(name);
-	dirs = strdup(path && *path ? path : "/usr/local/bin:/usr/bin:/bin");
-	if (!dirs)
+	if (!t) {
+		ktrace_err("out of memory");
 		return NULL;
-	for (dir = strtok_r(dirs, ":", &save); dir;
-	     dir = strtok_r(NULL, ":", &save)) {
-		if (asprintf(&full, "%s/%s", *dir ? dir : ".", name) < 0) {
-			full = NULL;
-			break;
-		}
-		if (!access(full, X_OK))
-			break;
-		free(full);
-		full = NULL;
 	}
-	free(dirs);
-	return full;
-}
-
-/* Report errno e on the error pipe and leave. */
-static void __attribute__((noreturn)) child_fail(int fd, int e, int code)
-{
-	if (write(fd, &e, sizeof(e)) < 0)
-		_exit(code);
-	_exit(code);
-}
-
-/*
- * Fork the command and have it stop itself before it executes, so that
- * the session can be set up for it.  The stop happens on the way back to
- * user mode, after the kill() syscall has returned: once the child is
- * added and continued, its first syscall is its execve(), and nothing of
- * ktrace's own setup shows in its trace or its counts.  An exec failure
- * comes back on err[0].
- */
-static pid_t start_command(const struct kt_opts *o, int err[2])
-{
-	struct passwd *pw = NULL;
-	char *prog;
-	pid_t pid;
-	int status;
-
-	prog = find_program(o->argv[0]);
-	if (!prog) {
-		ktrace_err("cannot run '%s': command not found", o->argv[0]);
-		return -1;
-	}
-	if (pipe2(err, O_CLOEXEC)) {
-		ktrace_err("pipe: %s", strerror(errno));
-		return -1;
-	}
-	if (o->user)
-		pw = getpwnam(o->user);
-	pid = fork();
-	if (pid < 0) {
-		ktrace_err("fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		close(err[0]);
-		if (pw && (initgroups(pw->pw_name, pw->pw_gid) ||
-			   setgid(pw->pw_gid) || setuid(pw->pw_uid)))
-			child_fail(err[1], errno, 126);
-		kill(getpid(), SIGSTOP);
-		execv(prog, o->argv);
-		child_fail(err[1], errno, 127);
-	}
-	free(prog);
-	close(err[1]);
-	/* Stopped, or already gone when it could not switch users. */
-	waitpid(pid, &status, WUNTRACED);
-	return pid;
-}
-
-int kt_trace(const struct kt_opts *o)
-{
-	static struct tracer tr;
-	struct tracer *t = &tr;
-	int err[2] = { -1, -1 };
-	struct sigaction sa;
-	char *buf;
-	int ret = 1, e;
-	unsigned int i;
-
 	t->o = o;
 	t->follow = o->follow > 0;
-	t->out = stderr;
+	t->out = out;
+	t->child = tg->child;
+	t->pids = tg->pids;
+	t->npids = tg->npids;
+	t->mono_to_real = tg->mono_to_real;
 	t->fmt.strsize = o->strsize;
 	t->fmt.fd_paths = o->decode_fds;
 	t->fmt.fd_path = fd_path;
 	t->fmt.ctx = t;
-	t->mono_to_real = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
-	t->tasks = calloc(NTASKS, sizeof(*t->tasks));
-	buf = malloc(READ_BUF_SIZE);
-	if (!t->tasks || !buf) {
-		ktrace_err("out of memory");
-		return 1;
-	}
-	if (o->outfile && o->follow < 2) {
-		t->out = fopen(o->outfile, "we");
-		if (!t->out) {
-			ktrace_err("%s: %s", o->outfile, strerror(errno));
-			return 1;
-		}
-	}
-
-	t->fd = ktrace_dev_open();
-	if (t->fd < 0)
-		return 1;
-	fcntl(t->fd, F_SETFL, fcntl(t->fd, F_GETFL) | O_NONBLOCK);
-	if (kt_filters_apply(t->fd, o))
-		return 1;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-
-	if (o->argc) {
-		struct task *k;
-
-		t->child = start_command(o, err);
-		if (t->child < 0)
-			return 1;
-		if (kt_dev_pid(t->fd, t->child,
-			       t->follow ? KTRACE_PID_FOLLOW : 0, true))
-			goto kill_child;
-		k = task_get(t, t->child, true);
+	if (t->child) {
+		k = task_new(t, t->child);
 		k->tgid = t->child;
 		task_set_live(t, k, true);
 	}
-	for (i = 0; i < o->npids; i++) {
-		if (kt_dev_pid(t->fd, o->pids[i], KTRACE_PID_THREAD_GROUP |
-			       (t->follow ? KTRACE_PID_FOLLOW : 0), true))
-			return 1;
-		if (!o->quiet)
-			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
-				o->pids[i]);
-	}
-	if (kt_dev_enable(t->fd))
-		goto kill_child;
-	if (t->child) {
-		kill(t->child, SIGCONT);
-		if (read(err[0], &e, sizeof(e)) == sizeof(e)) {
-			ktrace_err("cannot run '%s': %s", o->argv[0], strerror(e));
-			waitpid(t->child, NULL, 0);
-			return 1;
-		}
-		close(err[0]);
-	}
+	return t;
+}
 
-	for (;;) {
-		struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-		bool done;
+unsigned int kt_tracer_nlive(const struct kt_tracer *t)
+{
+	return t->nlive;
+}
 
-		poll(&pfd, 1, 100);
-		if (drain(t, buf))
-			break;
-		if (t->child && !t->child_reaped &&
-		    waitpid(t->child, &t->child_status, WNOHANG) == t->child)
-			t->child_reaped = true;
-		if (interrupted)
-			done = true;
-		else if (t->child)
-			done = t->child_reaped && (!t->follow || !t->nlive);
-		else if (o->npids)
-			done = !t->nlive && targets_gone(o);
-		else
-			done = false;
-		if (done) {
-			kt_dev_disable(t->fd);
-			ret = drain(t, buf) ? 1 : 0;
-			break;
-		}
+static void sweep_one(void *ctx, void *val)
+{
+	struct task *k = val;
+
+	if (k->live && k->tgid > 0 &&
+	    syscall(SYS_tgkill, k->tgid, k->pid, 0) && errno == ESRCH)
+		task_set_live(ctx, k, false);
+}
+
+/*
+ * The tasks whose exit we are waiting for, checked against the system:
+ * one whose exit record was lost is gone, and waits no more.
+ */
+void kt_tracer_sweep(struct kt_tracer *t)
+{
+	kt_pidmap_each(&t->tasks, sweep_one, t);
+}
+
+static void free_one(void *ctx, void *val)
+{
+	struct task *k = val;
+
+	if (k->out && k->out != ((struct kt_tracer *)ctx)->out) {
+		kt_out_close(k->out);
+		free(k->out);
 	}
+	free(k->rec);
+	free(k->argv);
+	kt_buf_free(&k->entry_text);
+	kt_buf_free(&k->line_text);
+	free(k);
+}
+
+/*
+ * The end of the stream: the open line ends, the command's death shows
+ * if its record was lost (the wait status says what it was), then -c's
+ * table, and the loss summary on stderr once the trace is written.
+ */
+void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e)
+{
+	const struct kt_opts *o = t->o;
+	struct task *k = t->child ? task_get(t, t->child) : NULL;
+	uint64_t lost = t->lost;
+
 	close_open_line(t);
-	if (o->summary_only || o->summary)
-		kt_summary(t->fd, o, t->out);
-	if (t->lost)
+	if (k && k->started && e->child_reaped && !o->json &&
+	    !o->summary_only && o->quiet < 2)
+		print_death(t, k, t->newest_ts,
+			    WIFEXITED(e->child_status) ?
+			    WEXITSTATUS(e->child_status) : 0,
+			    WIFSIGNALED(e->child_status) ?
+			    WTERMSIG(e->child_status) : 0,
+			    WIFSIGNALED(e->child_status) &&
+			    WCOREDUMP(e->child_status));
+	if (o->summary_only || o->summary) {
+		t->counts.valid = true;
+		kt_summary(t->out, o->sort, e->counts ? e->counts : &t->counts);
+	}
+	kt_pidmap_each(&t->tasks, free_one, t);
+	kt_pidmap_free(&t->tasks);
+	t->nlive = 0;
+	t->open_line = NULL;
+	kt_out_flush_all();
+	if (e->have_stats &&
+	    e->stats.lost_full + e->stats.lost_nest > lost)
+		lost = e->stats.lost_full + e->stats.lost_nest;
+	if (lost && !kt_out_error())
 		ktrace_err("%llu records were lost: the traced programs outran the rings (see the lines above; a larger ring helps)",
-			   (unsigned long long)t->lost);
-	if (o->npids && !o->quiet)
-		for (i = 0; i < o->npids; i++)
-			fprintf(stderr, "%s: Process %d detached\n",
-				ktrace_prog, o->pids[i]);
-	fflush(t->out);
-	if (ret)
-		return ret;
-	if (t->child) {
-		if (!t->child_reaped)
-			return 128 + (interrupted ? interrupted : SIGINT);
-		if (WIFEXITED(t->child_status))
-			return WEXITSTATUS(t->child_status);
-		if (WIFSIGNALED(t->child_status))
-			return 128 + WTERMSIG(t->child_status);
-	}
-	return interrupted ? 128 + interrupted : 0;
+			   (unsigned long long)lost);
+}
 
-kill_child:
-	if (t->child > 0) {
-		kill(t->child, SIGKILL);
-		waitpid(t->child, NULL, 0);
-	}
-	return 1;
+void kt_tracer_free(struct kt_tracer *t)
+{
+	if (!t)
+		return;
+	kt_pidmap_each(&t->tasks, free_one, t);
+	kt_pidmap_free(&t->tasks);
+	kt_buf_free(&t->line);
+	kt_buf_free(&t->call);
+	kt_buf_free(&t->ret);
+	free(t);
 }

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Shared helpers for the VM harness scripts: where the cache lives, how to
-# talk to Debian's archives without touching the host's apt configuration,
-# and one-line error reporting.  Sourced, never run.
+# Shared helpers for the VM harness scripts: where the cache lives, the
+# test kernels' names, installing what tools/host-packages says the host
+# needs, how to talk to Debian's archives without touching the host's apt
+# configuration, and one-line error reporting.  Sourced, never run.
 
 KTRACE_TOP=${KTRACE_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 KTRACE_CACHE=${KTRACE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ktrace}
@@ -10,6 +11,16 @@ KTRACE_BUILD=${KTRACE_BUILD:-$KTRACE_TOP/build}
 KTRACE_MIRROR=${KTRACE_MIRROR:-http://deb.debian.org/debian}
 KTRACE_KERNELS="6.1 6.12 newest debug"
 KTRACE_EXTRA_KERNELS="kcsan"
+
+# Die unless $1 is a test kernel's name, of the default lanes or the
+# extra ones.
+check_kernel()
+{
+	case " $KTRACE_KERNELS $KTRACE_EXTRA_KERNELS " in
+	*" $1 "*)	return 0 ;;
+	esac
+	die "unknown kernel '$1' (one of: $KTRACE_KERNELS $KTRACE_EXTRA_KERNELS)"
+}
 
 die()
 {
@@ -36,27 +47,51 @@ with_lock()
 }
 
 # Install Debian packages the host lacks.  Only runs apt when something
-# is missing, so a warm machine pays nothing.
+# is missing, so a warm machine pays nothing.  The cache directory is made
+# first: apt's log goes there.
 need_packages()
 {
-	local missing=() p
+	local missing=() p log=$KTRACE_CACHE/apt-install.log
 
+	[ $# -gt 0 ] || return 0
+	declare -A have=()
+	while read -r p; do
+		have[$p]=1
+	done < <(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null |
+		 sed -n 's/ install ok installed$//p')
 	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q 'ok installed' || missing+=("$p")
+		[ -n "${have[$p]}" ] || missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
 	[ "$(id -u)" -eq 0 ] ||
 		die "missing packages (run as root or install them): ${missing[*]}"
+	mkdir -p "$KTRACE_CACHE" || die "cannot create the cache $KTRACE_CACHE"
 	note "installing ${missing[*]}"
-	if ! apt-get install -y -q --no-install-recommends "${missing[@]}" \
-		>"$KTRACE_CACHE/apt-install.log" 2>&1; then
-		apt-get update -q >/dev/null 2>&1 || true
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			--no-install-recommends "${missing[@]}" \
-			>"$KTRACE_CACHE/apt-install.log" 2>&1 ||
-			die "apt-get install ${missing[*]} failed, see $KTRACE_CACHE/apt-install.log"
+	# Another apt (a second worktree, unattended-upgrades) may hold the
+	# dpkg lock: wait for it rather than fail.
+	local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -y -q
+		   -o DPkg::Lock::Timeout=600 --no-install-recommends)
+	if ! "${apt[@]}" install "${missing[@]}" </dev/null >"$log" 2>&1; then
+		"${apt[@]}" update </dev/null >>"$log" 2>&1 || true
+		"${apt[@]}" install "${missing[@]}" </dev/null >>"$log" 2>&1 ||
+			die "apt-get install ${missing[*]} failed, see $log"
 	fi
+}
+
+# Install what tools/host-packages lists for any of the given uses (make
+# verbs, kernel names).  Usage: need_host USE...
+need_host()
+{
+	local pkgs
+
+	pkgs=$(awk -v uses=" $* " '
+		/^[ \t]*(#|$)/ { next }
+		{ for (i = 2; i <= NF; i++)
+			if (index(uses, " " $i " ")) { print $1; next } }' \
+		"$KTRACE_TOP/tools/host-packages") ||
+		die "cannot read $KTRACE_TOP/tools/host-packages"
+	# shellcheck disable=SC2086
+	need_packages $pkgs
 }
 
 # A private apt configuration for one suite, kept in the cache, so that

@@ -44,6 +44,7 @@ struct ktrace_version {
 /* struct ktrace_version.features */
 #define KTRACE_FEAT_CAPTURE	0x1	/* records, rings, read(), poll(), mmap() */
 #define KTRACE_FEAT_SESSIONS	0x2	/* KTRACE_IOC_CONFIGURE and the filters */
+#define KTRACE_FEAT_THROTTLE	0x4	/* targeted sessions do not drop (1.3) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -74,6 +75,7 @@ struct ktrace_version {
 
 /* Record flags, struct ktrace_rec_hdr.flags */
 #define KTRACE_RF_IRQ		0x1	/* written in interrupt context */
+#define KTRACE_RF_ARGS_LOST	0x2	/* see struct ktrace_rec_sys_enter */
 
 /* No record is longer than this; a read() buffer this long always works. */
 #define KTRACE_REC_MAX_SIZE	65536
@@ -146,6 +148,12 @@ struct ktrace_blob {
  * @nblobs:	entries in @blobs
  * @args:	the six raw arguments
  * @blobs:	path, argv, socket address or write buffer read at enter
+ *
+ * With a status filter (KTRACE_IOC_SET_STATUS) the record is written when
+ * the call returns, from the registers and memory of that moment.  A call
+ * that replaced them (a successful execve or execveat, rt_sigreturn,
+ * sigreturn) has no arguments left to read: its record carries
+ * KTRACE_RF_ARGS_LOST, zero @args and no blobs.
  */
 struct ktrace_rec_sys_enter {
 	struct ktrace_rec_hdr hdr;
@@ -381,6 +389,10 @@ struct ktrace_ring_page {
  * @overwritten: records a flight recorder (KTRACE_CFG_OVERWRITE) wrote
  *		and then overwrote with newer ones; part of @lost_full
  *		(since ABI 1.3)
+ * @throttled:	times a traced task waited for the reader (since 1.3)
+ * @throttle_timeouts: waits that ended because the reader did not drain
+ *		the ring within throttle_ms (since 1.3)
+ * @throttle_ns: nanoseconds traced tasks spent waiting (since 1.3)
  * @__reserved:	zero
  *
  * lost_full + lost_nest == lost_reported + lost_pending, and every record
@@ -397,7 +409,10 @@ struct ktrace_stats {
 	__u64 syscalls;
 	__u64 records;
 	__u64 overwritten;
-	__u64 __reserved[7];
+	__u64 throttled;
+	__u64 throttle_timeouts;
+	__u64 throttle_ns;
+	__u64 __reserved[4];
 };
 
 /* Buckets of struct ktrace_syscall_stats.hist */
@@ -448,7 +463,8 @@ struct ktrace_syscall_stats {
 /* struct ktrace_config.flags */
 #define KTRACE_CFG_OVERWRITE	0x1	/* full ring: drop oldest (flight recorder) */
 #define KTRACE_CFG_TRACE_SELF	0x2	/* also trace the opener's thread group */
-#define KTRACE_CFG_FLAGS	0x3
+#define KTRACE_CFG_LOSSY	0x4	/* with a PID filter: drop, never wait */
+#define KTRACE_CFG_FLAGS	0x7
 
 /**
  * struct ktrace_config - KTRACE_IOC_CONFIGURE, a session's settings
@@ -458,14 +474,25 @@ struct ktrace_syscall_stats {
  *		4096; 0 for the module's snaplen parameter
  * @events:	KTRACE_EV_* kinds recorded, not 0
  * @flags:	KTRACE_CFG_*
+ * @throttle_ms: longest a traced task waits for the reader at a time,
+ *		1 to 60000 ms; 0 for the module's throttle_ms parameter
+ *		(since ABI 1.3)
  * @__reserved:	zero
+ *
+ * A session with a PID filter and without KTRACE_CFG_LOSSY is lossless
+ * while its reader keeps up: a traced task whose syscall leaves its CPU's
+ * ring three quarters full waits, on its way back to user mode, until the
+ * reader has drained the ring to a quarter (Documentation/ring-buffer.rst,
+ * Throttling).
  */
 struct ktrace_config {
 	__u32 ring_size;
 	__u32 snaplen;
 	__u32 events;
 	__u32 flags;
-	__u64 __reserved[4];
+	__u32 throttle_ms;
+	__u32 __reserved0;
+	__u64 __reserved[3];
 };
 
 /* struct ktrace_pid.flags */

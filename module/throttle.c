@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace: throttling, so that tracing chosen processes loses nothing.
+ *
+ * A session with a PID filter, and without KTRACE_CFG_LOSSY, does not
+ * drop the records of the tasks it traces while its reader keeps up.
+ * When a traced task's syscall leaves the ring of its CPU three quarters
+ * full, the syscall exit probe queues a task_work; on its way back to
+ * user mode, where it may sleep, the task waits until the reader has
+ * drained that ring to a quarter.  The wait ends early when the session
+ * is disabled or closed, or on a fatal signal; and it ends after the
+ * session's throttle_ms, when the ring stops throttling until the reader
+ * has drained it: a reader that is stuck costs the traced program one
+ * wait, and from then on the ring drops and counts as any ring does.
+ *
+ * Only tasks in syscalls wait: interrupts, lifecycle events and the
+ * threads of the session's owner (the reader) never do.  System-wide
+ * sessions never throttle.
+ *
+ * Lifetime.  A queued wait holds a reference on its session, so that the
+ * session outlives it, and counts in ktrace_throttle_pending, which
+ * module exit waits to fall to zero before a Tasks RCU grace period: no
+ * task is then left in this file's code.
+ */
+#include <linux/atomic.h>
+#include <linux/jiffies.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/task_work.h>
+#include <linux/wait.h>
+#include <linux/wait_bit.h>
+
+#include "ktrace.h"
+
+struct ktrace_throttle {
+	struct callback_head work;
+	struct ktrace_session *session;
+	unsigned int cpu;
+};
+
+static atomic_t ktrace_throttle_pending = ATOMIC_INIT(0);
+
+static u64 ktrace_ring_used(struct ktrace_ring *ring)
+{
+	return READ_ONCE(ring->page->data_head) -
+	       READ_ONCE(ring->page->data_tail);
+}
+
+/*
+ * At syscall exit, preemption disabled: should current wait for the
+ * reader of @s?  A ring whose wait timed out throttles again only once
+ * its reader has drained it to the low watermark.
+ */
+bool ktrace_throttle_wanted(struct ktrace_session *s, unsigned int cpu)
+{
+	struct ktrace_ring *ring;
+	u64 used;
+
+	if (!READ_ONCE(s->filter.pid_filter) || READ_ONCE(s->lossy) ||
+	    current->tgid == s->filter.owner_tgid)
+		return false;
+	ring = ktrace_session_ring(s, cpu);
+	used = ktrace_ring_used(ring);
+	if (unlikely(READ_ONCE(ring->throttle_off))) {
+		if (used <= ring->throttle_low)
+			WRITE_ONCE(ring->throttle_off, false);
+		return false;
+	}
+	return used >= ring->throttle_high;
+}
+
+/* Has the reader of @s made room in the ring of @cpu, or gone? */
+static bool ktrace_throttle_done(struct ktrace_session *s, unsigned int cpu)
+{
+	struct ktrace_ring *ring;
+	bool done;
+
+	if (!READ_ONCE(s->enabled) || READ_ONCE(s->closing))
+		return true;
+	rcu_read_lock();
+	ring = rcu_dereference(s->rings)->ring[cpu];
+	done = ktrace_ring_used(ring) <= ring->throttle_low ||
+	       READ_ONCE(ring->throttle_off);
+	rcu_read_unlock();
+	return done;
+}
+
+/*
+ * The wait, in the traced task on its way to user mode.  It sleeps in
+ * slices of 10 ms: a reader that consumes a mapping makes room without
+ * entering the kernel, and is seen at the next slice.
+ */
+static void ktrace_throttle_run(struct callback_head *work)
+{
+	struct ktrace_throttle *t = container_of(work, struct ktrace_throttle,
+						 work);
+	struct ktrace_session *s = t->session;
+	unsigned long deadline = jiffies +
+				 msecs_to_jiffies(READ_ONCE(s->throttle_ms));
+	u64 start = ktime_get_ns();
+	struct ktrace_ring *ring;
+
+	atomic_inc(&s->throttle_waiters);
+	atomic64_inc(&s->throttled);
+	while (!ktrace_throttle_done(s, t->cpu)) {
+		if (fatal_signal_pending(current))
+			break;
+		if (time_after_eq(jiffies, deadline)) {
+			atomic64_inc(&s->throttle_timeouts);
+			rcu_read_lock();
+			ring = rcu_dereference(s->rings)->ring[t->cpu];
+			WRITE_ONCE(ring->throttle_off, true);
+			rcu_read_unlock();
+			break;
+		}
+		wait_event_killable_timeout(s->throttle_wq,
+					    ktrace_throttle_done(s, t->cpu),
+					    max(1UL, min(deadline - jiffies,
+							 msecs_to_jiffies(10))));
+	}
+	atomic_dec(&s->throttle_waiters);
+	atomic64_add(ktime_get_ns() - start, &s->throttle_ns);
+	ktrace_session_put(s);
+	kfree(t);
+	if (atomic_dec_and_test(&ktrace_throttle_pending))
+		wake_up_var(&ktrace_throttle_pending);
+}
+
+/*
+ * At syscall exit, preemption disabled, inside the probes' RCU walk of
+ * the sessions: make current wait for the reader of @s before it returns
+ * to user mode.  Without memory for the request, it does not wait, and
+ * what does not fit is dropped and counted as usual.
+ */
+void ktrace_throttle_queue(struct ktrace_session *s, unsigned int cpu)
+{
+	struct ktrace_throttle *t;
+
+	t = kmalloc(sizeof(*t), GFP_NOWAIT | __GFP_NOWARN);
+	if (!t)
+		return;
+	if (!refcount_inc_not_zero(&s->ref)) {
+		kfree(t);
+		return;
+	}
+	t->session = s;
+	t->cpu = cpu;
+	init_task_work(&t->work, ktrace_throttle_run);
+	atomic_inc(&ktrace_throttle_pending);
+	if (task_work_add(current, &t->work, TWA_RESUME)) {
+		/* The task is exiting: it will not return to user mode. */
+		atomic_dec(&ktrace_throttle_pending);
+		refcount_dec(&s->ref);	/* the file still holds one */
+		kfree(t);
+	}
+}
+
+/* A reader made room, or the session stops: wake the tasks waiting. */
+void ktrace_throttle_wake(struct ktrace_session *s)
+{
+	if (atomic_read(&s->throttle_waiters))
+		wake_up_all(&s->throttle_wq);
+}
+
+int ktrace_throttle_init(void)
+{
+	return 0;
+}
+
+/*
+ * After the probes are gone no wait is queued any more; those queued run
+ * as soon as their tasks head for user mode (a session's release wakes
+ * them).  Then a Tasks RCU grace period: no task is still returning from
+ * ktrace_throttle_run() into this module's text.
+ */
+void ktrace_throttle_exit(void)
+{
+	wait_var_event(&ktrace_throttle_pending,
+		       !atomic_read(&ktrace_throttle_pending));
+	synchronize_rcu_tasks();
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): the output streams.  Lines are appended to a large buffer
+ * that is written once per batch of records: fully buffered to files and
+ * pipes, flushed after every line only to a terminal.  The first write
+ * error is reported in one line and ends the trace; a reader that went
+ * away (EPIPE) ends it quietly, as it ends other filters.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+/* A buffer this full is written at once, batch or not. */
+#define OUT_HIGH	(1 << 20)
+
+/* Outputs holding unwritten bytes, to write at the end of a batch. */
+static struct kt_out *dirty;
+static int out_errno;
+
+static void out_grow(struct kt_out *o, size_t more)
+{
+	size_t cap = o->cap ? o->cap : 4096;
+	char *p;
+
+	if (o->len + more <= o->cap)
+		return;
+	while (cap < o->len + more)
+		cap *= 2;
+	p = realloc(o->buf, cap);
+	if (!p) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	o->buf = p;
+	o->cap = cap;
+}
+
+int kt_out_open(struct kt_out *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (o->fd < 0) {
+		ktrace_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	o->name = strdup(path);
+	o->tty = isatty(o->fd);
+	o->own = true;
+	return 0;
+}
+
+void kt_out_fd(struct kt_out *o, int fd, const char *name)
+{
+	memset(o, 0, sizeof(*o));
+	o->fd = fd;
+	o->name = strdup(name);
+	o->tty = isatty(fd);
+}
+
+static void out_fail(struct kt_out *o, int err)
+{
+	if (out_errno)
+		return;
+	out_errno = err;
+	if (err != EPIPE)
+		ktrace_err("writing %s: %s", o->name ? o->name : "output",
+			   strerror(err));
+}
+
+int kt_out_flush(struct kt_out *o)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < o->len && !out_errno) {
+		n = write(o->fd, o->buf + done, o->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			out_fail(o, n < 0 ? errno : EIO);
+			break;
+		}
+		done += n;
+	}
+	o->len = 0;
+	return out_errno ? -1 : 0;
+}
+
+void kt_out_write(struct kt_out *o, const void *p, size_t n)
+{
+	if (out_errno)
+		return;
+	if (!o->len && !o->dirty) {
+		o->dirty = true;
+		o->next = dirty;
+		dirty = o;
+	}
+	out_grow(o, n);
+	memcpy(o->buf + o->len, p, n);
+	o->len += n;
+	if (o->len >= OUT_HIGH || (o->tty && memchr(p, '\n', n)))
+		kt_out_flush(o);
+}
+
+void kt_out_puts(struct kt_out *o, const char *s)
+{
+	kt_out_write(o, s, strlen(s));
+}
+
+void kt_out_printf(struct kt_out *o, const char *fmt, ...)
+{
+	char small[256], *big = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(small)) {
+		va_start(ap, fmt);
+		n = vasprintf(&big, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return;
+	}
+	kt_out_write(o, big ? big : small, n);
+	free(big);
+}
+
+/* Write what every output holds: the end of a batch. */
+int kt_out_flush_all(void)
+{
+	struct kt_out *o;
+
+	while (dirty) {
+		o = dirty;
+		dirty = o->next;
+		o->dirty = false;
+		o->next = NULL;
+		kt_out_flush(o);
+	}
+	return out_errno ? -1 : 0;
+}
+
+int kt_out_close(struct kt_out *o)
+{
+	struct kt_out **p;
+	int ret = kt_out_flush(o);
+
+	for (p = &dirty; *p; p = &(*p)->next) {
+		if (*p == o) {
+			*p = o->next;
+			break;
+		}
+	}
+	if (o->own && close(o->fd) && !ret) {
+		out_fail(o, errno);
+		ret = -1;
+	}
+	free(o->buf);
+	free(o->name);
+	memset(o, 0, sizeof(*o));
+	o->fd = -1;
+	return ret;
+}
+
+/* 0, or the errno of the first failed write (EPIPE: the reader left). */
+int kt_out_error(void)
+{
+	return out_errno;
+}

@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): ktrace record and ktrace report.  record writes the
+ * session's records as they come, after a header saying where they come
+ * from, and ends the file with what only the session knows (the
+ * command's wait status, the loss counters, the per-syscall counters of
+ * -c); report feeds them to the same tracer as a live trace, so that it
+ * prints what live tracing with the same options prints.  The format is
+ * Documentation/record-format.rst.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+#define KT_FILE_MAGIC		"KTRECORD"
+#define KT_FILE_BYTE_ORDER	0x01020304
+#define KT_FILE_VERSION		1
+
+/* struct kt_file_header.flags: the options the records were taken with */
+#define KT_FILE_FOLLOW		0x1	/* -f: children were traced */
+#define KT_FILE_COUNTS_ONLY	0x2	/* -c: no syscall records */
+
+/* The file starts with this; records follow at header_size. */
+struct kt_file_header {
+	char magic[8];			/* KT_FILE_MAGIC, not NUL-terminated */
+	__u32 byte_order;		/* KT_FILE_BYTE_ORDER, as written */
+	__u32 version;			/* KT_FILE_VERSION */
+	__u32 header_size;		/* bytes before the first record */
+	__u32 nr_cpus;			/* the session's rings */
+	__u32 abi_major;		/* the module's ABI */
+	__u32 abi_minor;
+	__u64 features;			/* the module's KTRACE_FEAT_* */
+	char module_release[32];	/* the module's release */
+	char kernel_release[72];	/* uname -r */
+	char machine[16];		/* uname -m */
+	__u64 syscall_tables;		/* FNV-1a of the syscall name tables */
+	__u32 nr_syscalls[2];		/* entries of the x86_64, i386 tables */
+	__s64 mono_to_real;		/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
+	__s32 child;			/* the command's pid, or 0 */
+	__u32 npids;			/* entries of pids */
+	__s32 pids[64];			/* -p */
+	__u32 flags;			/* KT_FILE_* */
+	__u32 __reserved[15];
+};
+
+/* A record type of the file's own, after the module's. */
+#define KT_FILE_REC_END		0x8000
+
+/* struct kt_file_end.flags */
+#define KT_END_CHILD_REAPED	0x1	/* child_status is valid */
+#define KT_END_STATS		0x2	/* stats is valid */
+#define KT_END_COUNTS		0x4	/* counts are the session's */
+
+struct kt_file_count {
+	__u32 nr;
+	__u16 abi;
+	__u16 __reserved;
+	__u64 calls;
+	__u64 errors;
+	__u64 ns;
+};
+
+/* The last record of a whole file. */
+struct kt_file_end {
+	struct ktrace_rec_hdr hdr;	/* KT_FILE_REC_END; ts: the end */
+	__u32 flags;			/* KT_END_* */
+	__s32 child_status;		/* the command's wait status */
+	struct ktrace_stats stats;	/* the session's counters */
+	__u32 ncounts;			/* entries of counts */
+	__u32 __reserved;
+	struct kt_file_count counts[];	/* syscalls counted, calls > 0 */
+};
+
+static_assert(sizeof(struct kt_file_header) == 512, "file header layout");
+static_assert(sizeof(struct kt_file_end) == 192, "end record layout");
+
+/* Which names this command gives the syscall numbers. */
+static __u64 syscall_tables(void)
+{
+	__u64 h = 0xcbf29ce484222325ULL;
+	unsigned int abi, nr;
+	const char *name;
+
+	for (abi = 0; abi < 2; abi++) {
+		for (nr = 0; nr < ktrace_syscall_count(abi); nr++) {
+			name = ktrace_syscall_name(abi, nr);
+			do {
+				h ^= name ? (unsigned char)*name : 0;
+				h *= 0x100000001b3ULL;
+			} while (name && *name++);
+		}
+	}
+	return h;
+}
+
+int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
+		    const struct kt_target *tg)
+{
+	struct kt_file_header h;
+	struct ktrace_version v;
+	struct utsname u;
+	int cpus;
+
+	memset(&h, 0, sizeof(h));
+	if (ktrace_dev_version(fd, &v))
+		return -1;
+	cpus = kt_dev_nr_cpus(fd);
+	if (cpus < 0)
+		return -1;
+	memcpy(h.magic, KT_FILE_MAGIC, sizeof(h.magic));
+	h.byte_order = KT_FILE_BYTE_ORDER;
+	h.version = KT_FILE_VERSION;
+	h.header_size = sizeof(h);
+	h.nr_cpus = cpus;
+	h.abi_major = v.abi_major;
+	h.abi_minor = v.abi_minor;
+	h.features = v.features;
+	memcpy(h.module_release, v.release, sizeof(h.module_release));
+	if (!uname(&u)) {
+		snprintf(h.kernel_release, sizeof(h.kernel_release), "%s",
+			 u.release);
+		snprintf(h.machine, sizeof(h.machine), "%.15s", u.machine);
+	}
+	h.syscall_tables = syscall_tables();
+	h.nr_syscalls[0] = ktrace_syscall_count(KTRACE_CLI_ABI_X86_64);
+	h.nr_syscalls[1] = ktrace_syscall_count(KTRACE_CLI_ABI_I386);
+	h.mono_to_real = tg->mono_to_real;
+	h.child = tg->child;
+	h.npids = tg->npids;
+	memcpy(h.pids, tg->pids, tg->npids * sizeof(h.pids[0]));
+	h.flags = (o->follow ? KT_FILE_FOLLOW : 0) |
+		  (o->summary_only ? KT_FILE_COUNTS_ONLY : 0);
+	kt_out_write(out, &h, sizeof(h));
+	return kt_out_flush(out);
+}
+
+int kt_record_end(struct kt_out *out, const struct kt_end *e,
+		  uint64_t end_ts)
+{
+	struct kt_file_count c[KTRACE_ABI_COUNT * KTRACE_NR_MAX];
+	struct kt_file_end f;
+	unsigned int abi, nr, n = 0;
+
+	memset(&f, 0, sizeof(f));
+	for (abi = 0; e->counts && abi < KTRACE_ABI_COUNT; abi++) {
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			const struct kt_count *k = &e->counts->c[abi][nr];
+
+			if (!k->calls)
+				continue;
+			memset(&c[n], 0, sizeof(c[n]));
+			c[n].nr = nr;
+			c[n].abi = abi;
+			c[n].calls = k->calls;
+			c[n].errors = k->errors;
+			c[n].ns = k->ns;
+			n++;
+		}
+	}
+	f.hdr.size = sizeof(f) + n * sizeof(c[0]);
+	f.hdr.type = KT_FILE_REC_END;
+	f.hdr.ts = end_ts;
+	f.flags = (e->child_reaped ? KT_END_CHILD_REAPED : 0) |
+		  (e->have_stats ? KT_END_STATS : 0) |
+		  (e->counts ? KT_END_COUNTS : 0);
+	f.child_status = e->child_status;
+	f.stats = e->stats;
+	f.ncounts = n;
+	kt_out_write(out, &f, sizeof(f));
+	kt_out_write(out, c, n * sizeof(c[0]));
+	return kt_out_flush(out);
+}
+
+/* ktrace record -o FILE [OPTIONS] (COMMAND | -p PID) */
+int ktrace_cmd_record(int argc, char **argv)
+{
+	struct kt_out out;
+	struct kt_opts o;
+	int ret;
+
+	if (kt_parse_args(&o, argc, argv) < 0)
+		return 1;
+	if (!o.outfile) {
+		ktrace_err("record: -o FILE is needed: where the records go");
+		return 1;
+	}
+	if (!o.argc && !o.npids) {
+		ktrace_err("record: a COMMAND or -p PID to record is needed");
+		return 1;
+	}
+	if (kt_out_open(&out, o.outfile))
+		return 1;
+	ret = kt_run(&o, &out, true);
+	if (kt_out_close(&out) && !ret)
+		ret = 1;
+	return ret;
+}
+
+/*
+ * Reading a recording: records are taken whole from a buffer that is
+ * refilled as it empties, so that a file of any size, or a pipe, is read
+ * in one pass.
+ */
+#define FILE_BUF_SIZE	(4 << 20)
+
+struct reader {
+	const char *path;
+	int fd;
+	char *buf;
+	size_t len, off;	/* bytes in buf, and consumed */
+	unsigned long long pos;	/* file offset of buf + off */
+	bool eof;
+	char why[256];		/* what is wrong with the file, told last */
+};
+
+__printf(2, 3) static int bad(struct reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof(r->why), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* At least n bytes at r->buf + r->off, or fewer at the end of the file. */
+static int fill(struct reader *r, size_t n)
+{
+	ssize_t got;
+
+	if (r->len - r->off >= n || r->eof)
+		return 0;
+	memmove(r->buf, r->buf + r->off, r->len - r->off);
+	r->len -= r->off;
+	r->off = 0;
+	while (r->len < n && !r->eof) {
+		got = read(r->fd, r->buf + r->len, FILE_BUF_SIZE - r->len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return bad(r, "%s: %s", r->path, strerror(errno));
+		if (!got)
+			r->eof = true;
+		r->len += got;
+	}
+	return 0;
+}
+
+static int check_header(struct reader *r, struct kt_file_header *h)
+{
+	if (fill(r, sizeof(*h))) {
+		ktrace_err("%s", r->why);
+		return -1;
+	}
+	if (r->len < sizeof(h->magic) ||
+	    memcmp(r->buf, KT_FILE_MAGIC, sizeof(h->magic))) {
+		ktrace_err("%s: not a ktrace recording", r->path);
+		return -1;
+	}
+	if (r->len < sizeof(*h)) {
+		ktrace_err("%s: truncated header at offset 0 (%zu of %zu bytes)",
+			   r->path, r->len, sizeof(*h));
+		return -1;
+	}
+	memcpy(h, r->buf, sizeof(*h));
+	if (h->byte_order != KT_FILE_BYTE_ORDER) {
+		ktrace_err("%s: recorded on a machine of another byte order",
+			   r->path);
+		return -1;
+	}
+	if (h->version != KT_FILE_VERSION || h->header_size < sizeof(*h) ||
+	    h->header_size % 8 || h->npids > ARRAY_SIZE(h->pids)) {
+		ktrace_err("%s: recording format %u is not the format %u this ktrace reads",
+			   r->path, h->version, KT_FILE_VERSION);
+		return -1;
+	}
+	if (h->abi_major != KTRACE_ABI_MAJOR) {
+		ktrace_err("%s: records of module ABI %u.%u; this ktrace reads ABI %u.x",
+			   r->path, h->abi_major, h->abi_minor,
+			   KTRACE_ABI_MAJOR);
+		return -1;
+	}
+	/* Skip what a later version of the header may add. */
+	r->off = 0;
+	while (r->pos < h->header_size) {
+		size_t skip;
+
+		if (fill(r, 1) || r->len == r->off) {
+			ktrace_err("%s: truncated header at offset 0", r->path);
+			return -1;
+		}
+		skip = r->len - r->off;
+		if (skip > h->header_size - r->pos)
+			skip = h->header_size - r->pos;
+		r->off += skip;
+		r->pos += skip;
+	}
+	if (h->syscall_tables != syscall_tables())
+		ktrace_err("%s: recorded by a ktrace with other syscall tables: names are this ktrace's",
+			   r->path);
+	return 0;
+}
+
+/* The end record's counters, for -c. */
+static int take_end(struct reader *r, const struct kt_file_end *f,
+		    struct kt_end *e, struct kt_counts *counts)
+{
+	unsigned int i;
+
+	if (f->hdr.size < sizeof(*f) ||
+	    (f->hdr.size - sizeof(*f)) / sizeof(f->counts[0]) < f->ncounts)
+		return -1;
+	e->child_reaped = f->flags & KT_END_CHILD_REAPED;
+	e->child_status = f->child_status;
+	e->have_stats = f->flags & KT_END_STATS;
+	e->stats = f->stats;
+	if (!(f->flags & KT_END_COUNTS))
+		return 0;
+	memset(counts, 0, sizeof(*counts));
+	for (i = 0; i < f->ncounts; i++) {
+		const struct kt_file_count *c = &f->counts[i];
+
+		if (c->abi >= KTRACE_ABI_COUNT || c->nr >= KTRACE_NR_MAX)
+			return -1;
+		counts->c[c->abi][c->nr].calls = c->calls;
+		counts->c[c->abi][c->nr].errors = c->errors;
+		counts->c[c->abi][c->nr].ns = c->ns;
+	}
+	counts->valid = true;
+	e->counts = counts;
+	return 0;
+}
+
+/* Feed the records to t; ends at the end record or the first fault. */
+static int replay(struct reader *r, struct kt_tracer *t, struct kt_end *e,
+		  struct kt_counts *counts)
+{
+	const struct ktrace_rec_hdr *h;
+	bool ended = false;
+
+	for (;;) {
+		if (fill(r, sizeof(*h)))
+			return -1;
+		if (r->len == r->off)
+			break;
+		if (ended)
+			return bad(r, "%s: data after the end record at offset %llu",
+				   r->path, r->pos);
+		h = (const void *)(r->buf + r->off);
+		if (r->len - r->off < sizeof(*h))
+			return bad(r, "%s: truncated record at offset %llu (%zu of %zu bytes)",
+				   r->path, r->pos, r->len - r->off, sizeof(*h));
+		if (h->size < sizeof(*h) || h->size % 8 ||
+		    h->size > KTRACE_REC_MAX_SIZE)
+			return bad(r, "%s: corrupt record at offset %llu (size %u)",
+				   r->path, r->pos, h->size);
+		if (fill(r, h->size))
+			return -1;
+		h = (const void *)(r->buf + r->off);
+		if (r->len - r->off < h->size)
+			return bad(r, "%s: truncated record at offset %llu (%zu of %u bytes)",
+				   r->path, r->pos, r->len - r->off, h->size);
+		if (h->type == KT_FILE_REC_END) {
+			if (take_end(r, (const void *)h, e, counts))
+				return bad(r, "%s: corrupt end record at offset %llu",
+					   r->path, r->pos);
+			ended = true;
+		} else if (kt_tracer_feed(t, h)) {
+			return bad(r, "%s: corrupt record at offset %llu (type %u, size %u)",
+				   r->path, r->pos, h->type, h->size);
+		}
+		r->off += h->size;
+		r->pos += h->size;
+		if (kt_out_error())
+			return -1;
+	}
+	if (!ended)
+		return bad(r, "%s: cut short at offset %llu: no end record",
+			   r->path, r->pos);
+	return 0;
+}
+
+/* ktrace report [OPTIONS] FILE */
+int ktrace_cmd_report(int argc, char **argv)
+{
+	struct kt_file_header h;
+	struct kt_target tg = { 0 };
+	struct kt_end e = { 0 };
+	struct kt_counts *counts;
+	struct kt_tracer *t;
+	struct reader r = { 0 };
+	struct kt_out out;
+	struct kt_opts o;
+	unsigned int i;
+	int ret = 0;
+
+	if (kt_parse_args(&o, argc, argv) < 0)
+		return 1;
+	if (o.argc != 1 || o.npids || o.user) {
+		ktrace_err("report: takes options and one FILE, not a command or -p");
+		return 1;
+	}
+	if (o.decode_fds) {
+		ktrace_err("report: -y needs the traced processes: they are gone");
+		return 1;
+	}
+	r.path = o.argv[0];
+	r.fd = open(r.path, O_RDONLY | O_CLOEXEC);
+	r.buf = malloc(FILE_BUF_SIZE);
+	counts = malloc(sizeof(*counts));
+	if (r.fd < 0) {
+		ktrace_err("%s: %s", r.path, strerror(errno));
+		return 1;
+	}
+	if (!r.buf || !counts) {
+		ktrace_err("out of memory");
+		return 1;
+	}
+	if (check_header(&r, &h))
+		return 1;
+	if (o.outfile && o.follow < 2) {
+		if (kt_out_open(&out, o.outfile))
+			return 1;
+	} else {
+		kt_out_fd(&out, STDERR_FILENO, "standard error");
+	}
+	signal(SIGPIPE, SIG_IGN);
+	tg.child = h.child;
+	tg.pids = h.pids;
+	tg.npids = h.npids;
+	tg.mono_to_real = h.mono_to_real;
+	for (i = 0; i < h.npids && !o.quiet; i++)
+		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
+			h.pids[i]);
+	t = kt_tracer_new(&o, &tg, &out);
+	if (!t)
+		return 1;
+	if (replay(&r, t, &e, counts))
+		ret = 1;
+	/* Everything before the fault is reported, then the fault. */
+	kt_tracer_finish(t, &e);
+	kt_tracer_free(t);
+	if (r.why[0] && !kt_out_error())
+		ktrace_err("%s", r.why);
+	for (i = 0; i < h.npids && !o.quiet; i++)
+		fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
+			h.pids[i]);
+	if (kt_out_close(&out))
+		ret = 1;
+	if (kt_out_error() == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	free(counts);
+	free(r.buf);
+	close(r.fd);
+	return ret;
+}

@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): a live session.  Starts the command or attaches to the -p
+ * processes, has the kernel filter for them, then takes the records in
+ * batches, to the tracer (strace's lines) or, for ktrace record, to a
+ * file as they are, until the targets are gone.
+ *
+ * The session always ends: the command's fate comes from waitpid() (its
+ * pidfd wakes the loop), the -p processes' from their pidfds, and with
+ * -f the children still awaited are checked against the system once the
+ * targets are gone, so that a lost exit record never keeps ktrace
+ * waiting.  Between two batches, the outputs are written and signals,
+ * the child's exit and write errors are acted upon.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+/* How long the loop sleeps at most, and how often it checks the tasks. */
+#define POLL_MS		100
+#define SWEEP_NS	100000000LL
+/*
+ * After a batch smaller than this, the loop naps before the next one, so
+ * that a steady trickle of records is taken in batches, not one by one.
+ */
+#define SMALL_BATCH	(16 << 10)
+#define NAP_NS		2000000
+
+struct run {
+	const struct kt_opts *o;
+	bool record;
+	int fd;
+	struct kt_dev_reader *rd;
+	struct kt_tracer *t;
+	struct kt_out *out;
+	pid_t child;
+	int child_pidfd;
+	bool child_reaped;
+	int child_status;
+	int pidfd[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	bool gone[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
+	struct kt_pidmap live;
+	int64_t last_sweep;
+};
+
+static volatile sig_atomic_t interrupted, interrupts;
+
+/* The first signal ends the trace, a second one its last drain too. */
+static void on_signal(int sig)
+{
+	interrupted = sig;
+	interrupts++;
+}
+
+static int64_t clock_ns(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int pidfd_open(pid_t pid)
+{
+	return syscall(SYS_pidfd_open, pid, 0);
+}
+
+/*
+ * Find the program as execvp() would, so that the traced child makes one
+ * execve(), as under strace.  Returns a malloc()ed path, or NULL.
+ */
+static char *find_program(const char *name)
+{
+	const char *path = getenv("PATH");
+	char *dirs, *dir, *save = NULL, *full = NULL;
+
+	if (strchr(name, '/'))
+		return strdup(name);
+	dirs = strdup(path && *path ? path : "/usr/local/bin:/usr/bin:/bin");
+	if (!dirs)
+		return NULL;
+	for (dir = strtok_r(dirs, ":", &save); dir;
+	     dir = strtok_r(NULL, ":", &save)) {
+		if (asprintf(&full, "%s/%s", *dir ? dir : ".", name) < 0) {
+			full = NULL;
+			break;
+		}
+		if (!access(full, X_OK))
+			break;
+		free(full);
+		full = NULL;
+	}
+	free(dirs);
+	return full;
+}
+
+/* Report errno e on the error pipe and leave. */
+static void __attribute__((noreturn)) child_fail(int fd, int e, int code)
+{
+	if (write(fd, &e, sizeof(e)) < 0)
+		_exit(code);
+	_exit(code);
+}
+
+/*
+ * Fork the command and have it stop itself before it executes, so that
+ * the session can be set up for it.  The stop happens on the way back to
+ * user mode, after the kill() syscall has returned: once the child is
+ * added and continued, its first syscall is its execve(), and nothing of
+ * ktrace's own setup shows in its trace or its counts.  An exec failure
+ * comes back on err[0].
+ */
+static pid_t start_command(const struct kt_opts *o, int err[2])
+{
+	struct passwd *pw = NULL;
+	char *prog;
+	pid_t pid;
+	int status;
+
+	prog = find_program(o->argv[0]);
+	if (!prog) {
+		ktrace_err("cannot run '%s': command not found", o->argv[0]);
+		return -1;
+	}
+	if (pipe2(err, O_CLOEXEC)) {
+		ktrace_err("pipe: %s", strerror(errno));
+		return -1;
+	}
+	if (o->user)
+		pw = getpwnam(o->user);
+	pid = fork();
+	if (pid < 0) {
+		ktrace_err("fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		close(err[0]);
+		if (pw && (initgroups(pw->pw_name, pw->pw_gid) ||
+			   setgid(pw->pw_gid) || setuid(pw->pw_uid)))
+			child_fail(err[1], errno, 126);
+		kill(getpid(), SIGSTOP);
+		execv(prog, o->argv);
+		child_fail(err[1], errno, 127);
+	}
+	free(prog);
+	close(err[1]);
+	/* Stopped, or already gone when it could not switch users. */
+	waitpid(pid, &status, WUNTRACED);
+	return pid;
+}
+
+/* -f: follow the forks and exits, to know which tasks are still alive. */
+static void track(struct run *r, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_fork *f = (const void *)h;
+
+	if (h->type == KTRACE_REC_FORK && h->size >= sizeof(*f)) {
+		if (!kt_pidmap_get(&r->live, f->child_pid) &&
+		    kt_pidmap_put(&r->live, f->child_pid,
+				  (void *)(intptr_t)f->child_tgid)) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+	} else if (h->type == KTRACE_REC_EXIT) {
+		kt_pidmap_del(&r->live, h->pid);
+	}
+}
+
+/* Forget the tasks that are gone although their exit record never came. */
+static void sweep(struct run *r)
+{
+	struct kt_pidmap_slot *s;
+	unsigned int i;
+
+	for (i = 0; i < r->live.cap; i++) {
+		s = &r->live.slot[i];
+		while (s->val && syscall(SYS_tgkill, (pid_t)(intptr_t)s->val,
+					 s->pid, 0) && errno == ESRCH)
+			kt_pidmap_del(&r->live, s->pid);
+	}
+}
+
+/* One batch: to the tracer, or to the recording as it is. */
+static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
+{
+	const struct ktrace_rec_hdr *const *recs;
+	size_t i, n;
+
+	*bytes = 0;
+	if (kt_dev_reader_batch(r->rd, &recs, &n, eof))
+		return -1;
+	for (i = 0; i < n; i++) {
+		*bytes += recs[i]->size;
+		if (r->o->follow)
+			track(r, recs[i]);
+		if (r->record) {
+			kt_out_write(r->out, recs[i], recs[i]->size);
+		} else if (kt_tracer_feed(r->t, recs[i])) {
+			ktrace_err("reading %s: malformed record (type %u, size %u)",
+				   KTRACE_DEV_PATH, recs[i]->type, recs[i]->size);
+			return -1;
+		}
+	}
+	kt_dev_reader_done(r->rd);
+	*got = n;
+	return 0;
+}
+
+static void reap(struct run *r)
+{
+	if (r->child && !r->child_reaped &&
+	    waitpid(r->child, &r->child_status, WNOHANG) == r->child)
+		r->child_reaped = true;
+}
+
+/* Are the targets gone, all of them, with -f their children too? */
+static bool targets_gone(struct run *r)
+{
+	const struct kt_opts *o = r->o;
+	int64_t now;
+	unsigned int i;
+
+	if (r->child) {
+		if (!r->child_reaped)
+			return false;
+	} else if (o->npids) {
+		for (i = 0; i < o->npids; i++) {
+			if (!r->gone[i] && r->pidfd[i] < 0 &&
+			    kill(o->pids[i], 0) && errno == ESRCH)
+				r->gone[i] = true;
+			if (!r->gone[i])
+				return false;
+		}
+	} else {
+		return false;	/* the whole system */
+	}
+	if (!o->follow || !r->live.n)
+		return true;
+	now = clock_ns(CLOCK_MONOTONIC);
+	if (now - r->last_sweep >= SWEEP_NS) {
+		r->last_sweep = now;
+		sweep(r);
+	}
+	return !r->live.n;
+}
+
+/* Sleep until records, the child's or a target's exit, or a signal. */
+static bool wait_events(struct run *r, int timeout)
+{
+	struct pollfd pfd[2 + ARRAY_SIZE(r->pidfd)];
+	unsigned int n = 0, i, map[2 + ARRAY_SIZE(r->pidfd)];
+	bool hup = false;
+
+	pfd[n++] = (struct pollfd){ .fd = r->fd, .events = POLLIN };
+	if (r->child_pidfd >= 0 && !r->child_reaped)
+		pfd[n++] = (struct pollfd){ .fd = r->child_pidfd, .events = POLLIN };
+	for (i = 0; i < r->o->npids; i++) {
+		if (r->pidfd[i] < 0 || r->gone[i])
+			continue;
+		map[n - 1] = i;
+		pfd[n++] = (struct pollfd){ .fd = r->pidfd[i], .events = POLLIN };
+	}
+	if (poll(pfd, n, timeout) <= 0)
+		return false;
+	if (pfd[0].revents & POLLHUP)
+		hup = true;
+	for (i = 1; i < n; i++) {
+		if (!pfd[i].revents)
+			continue;
+		if (pfd[i].fd == r->child_pidfd)
+			reap(r);
+		else
+			r->gone[map[i - 1]] = true;
+	}
+	return hup;
+}
+
+static int exit_status(struct run *r)
+{
+	if (r->child) {
+		if (!r->child_reaped)
+			return 128 + (interrupted ? interrupted : SIGINT);
+		if (WIFEXITED(r->child_status))
+			return WEXITSTATUS(r->child_status);
+		if (WIFSIGNALED(r->child_status))
+			return 128 + WTERMSIG(r->child_status);
+	}
+	return interrupted ? 128 + interrupted : 0;
+}
+
+/* The trace could not be written: leave, quietly if the reader left. */
+static int write_failed(struct run *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	if (kt_out_error() == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	return 1;
+}
+
+/*
+ * Trace or record (record: write the records to out as they are) what
+ * the options select, until the targets are gone or a signal comes.
+ */
+int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
+{
+	static struct run run;
+	struct run *r = &run;
+	struct kt_target tg = { 0 };
+	struct kt_end end = { 0 };
+	struct kt_counts *counts = NULL;
+	int err[2] = { -1, -1 };
+	struct sigaction sa;
+	struct timespec nap = { 0, NAP_NS };
+	bool eof = false, done;
+	size_t n = 0, bytes;
+	unsigned int i;
+	int e;
+
+	r->o = o;
+	r->record = record;
+	r->out = out;
+	r->child_pidfd = -1;
+	for (i = 0; i < ARRAY_SIZE(r->pidfd); i++)
+		r->pidfd[i] = -1;
+
+	r->fd = ktrace_dev_open();
+	if (r->fd < 0)
+		return 1;
+	fcntl(r->fd, F_SETFL, fcntl(r->fd, F_GETFL) | O_NONBLOCK);
+	if (kt_filters_apply(r->fd, o))
+		return 1;
+	/* After CONFIGURE: a mapped ring stays as it is. */
+	r->rd = kt_dev_reader_new(r->fd);
+	if (!r->rd) {
+		ktrace_err("out of memory");
+		return 1;
+	}
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	if (o->argc) {
+		r->child = start_command(o, err);
+		if (r->child < 0)
+			return 1;
+		if (kt_dev_pid(r->fd, r->child,
+			       o->follow ? KTRACE_PID_FOLLOW : 0, true))
+			goto kill_child;
+		r->child_pidfd = pidfd_open(r->child);
+	}
+	for (i = 0; i < o->npids; i++) {
+		if (kt_dev_pid(r->fd, o->pids[i], KTRACE_PID_THREAD_GROUP |
+			       (o->follow ? KTRACE_PID_FOLLOW : 0), true))
+			return 1;
+		r->pidfd[i] = pidfd_open(o->pids[i]);
+		if (!o->quiet)
+			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
+				o->pids[i]);
+	}
+	/* A reader that went away is a write error, not a signal. */
+	signal(SIGPIPE, SIG_IGN);
+
+	tg.child = r->child;
+	tg.pids = o->pids;
+	tg.npids = o->npids;
+	tg.mono_to_real = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+	if (record) {
+		if (kt_record_begin(out, r->fd, o, &tg))
+			goto kill_child;
+	} else {
+		r->t = kt_tracer_new(o, &tg, out);
+		if (!r->t)
+			goto kill_child;
+	}
+
+	if (kt_dev_enable(r->fd))
+		goto kill_child;
+	if (r->child) {
+		kill(r->child, SIGCONT);
+		if (read(err[0], &e, sizeof(e)) == sizeof(e)) {
+			ktrace_err("cannot run '%s': %s", o->argv[0], strerror(e));
+			waitpid(r->child, NULL, 0);
+			return 1;
+		}
+		close(err[0]);
+	}
+
+	for (;;) {
+		if (wait_events(r, n ? 0 : POLL_MS))
+			eof = true;
+		if (batch(r, &n, &bytes, &eof))
+			return 1;
+		if (kt_out_flush_all())
+			return write_failed(r);
+		if (r->child_pidfd < 0)
+			reap(r);
+		if (interrupted || eof)
+			done = true;
+		else
+			done = targets_gone(r);
+		if (done)
+			break;
+		if (n && bytes < SMALL_BATCH)
+			nanosleep(&nap, NULL);
+	}
+
+	/* Disabled, the rings only drain. */
+	kt_dev_disable(r->fd);
+	do {
+		if (batch(r, &n, &bytes, &eof))
+			return 1;
+		if (kt_out_flush_all())
+			return write_failed(r);
+	} while (n && !eof && interrupts < 2);
+	reap(r);
+
+	end.child_reaped = r->child_reaped;
+	end.child_status = r->child_status;
+	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
+	if (record || o->summary_only || o->summary) {
+		counts = malloc(sizeof(*counts));
+		if (counts && !kt_dev_counts(r->fd, counts))
+			end.counts = counts;
+	}
+	if (record) {
+		kt_record_end(out, &end, clock_ns(CLOCK_MONOTONIC));
+		if (end.have_stats && end.stats.lost_full + end.stats.lost_nest)
+			ktrace_err("%llu records were lost: the traced programs outran the rings (a larger ring helps)",
+				   (unsigned long long)(end.stats.lost_full +
+							end.stats.lost_nest));
+	} else {
+		kt_tracer_finish(r->t, &end);
+	}
+	free(counts);
+	if (kt_out_flush_all())
+		return write_failed(r);
+	if (o->npids && !o->quiet)
+		for (i = 0; i < o->npids; i++)
+			fprintf(stderr, "%s: Process %d detached\n",
+				ktrace_prog, o->pids[i]);
+	kt_tracer_free(r->t);
+	kt_dev_reader_free(r->rd);
+	close(r->fd);
+	return exit_status(r);
+
+kill_child:
+	if (r->child > 0) {
+		kill(r->child, SIGKILL);
+		waitpid(r->child, NULL, 0);
+	}
+	return 1;
+}
+
+/* ktrace [OPTIONS] [COMMAND]: trace, to stderr or -o FILE. */
+int kt_trace(const struct kt_opts *o)
+{
+	struct kt_out out;
+	int ret;
+
+	if (o->outfile && o->follow < 2) {
+		if (kt_out_open(&out, o->outfile))
+			return 1;
+	} else {
+		kt_out_fd(&out, STDERR_FILENO, "standard error");
+	}
+	ret = kt_run(o, &out, false);
+	if (kt_out_close(&out) && !ret)
+		ret = 1;
+	return ret;
+}
