@@ -9,6 +9,7 @@
 #   make test           the whole test suite on every test kernel, in QEMU
 #   make run            a shell in the test VM (KERNEL=, CMD= to run a command)
 #   make fresh-test     the README's two commands in a fresh Debian root
+#   make bench          ktrace's cost against its peers, in QEMU (BENCH_OUT=FILE)
 #   make clean
 #
 # KDIR is the kernel build tree to build against; the default is the
@@ -68,11 +69,11 @@ check: host-check kdir-check
 CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl \
 	--no-tree --strict --terse --show-types \
 	--ignore FILE_PATH_CHANGES
-KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h)
+KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/bench/floor/*.c)
 # Userspace has no <linux/compiler.h> nor BIT(): it defines its own
 # __printf, uses libc's types, and a signal flag is volatile sig_atomic_t.
 USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
-	tools/ktrace/tests/progs/*.c) \
+	tools/ktrace/tests/progs/*.c tools/bench/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
 style: host-style
@@ -138,6 +139,10 @@ test:
 GIVEN_KERNELS = $(if $(filter command line environment,$(origin KERNELS)),$(KERNELS))
 fresh-test:
 	tools/fresh-test $(GIVEN_KERNELS)
+
+bench:
+	tools/bench/bench
+.PHONY: bench
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null

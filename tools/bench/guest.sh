@@ -1,0 +1,232 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmark inside the test VM; tools/bench/bench copies it with the
+# workloads to /opt/bench and runs it.  Runs every workload under every
+# configuration, interleaved round by round after a warm-up round, and
+# prints one line per measurement for the host to summarise:
+#
+#   M ROUND CONFIG WORKLOAD NS_PER_OP EVENTS LOST ELAPSED_NS
+#   NA CONFIG REASON...
+#   SAT EVENTS LOST ELAPSED_NS READER_CPU_NS
+#
+# EVENTS and LOST are "-" where the tracer does not tell.
+#
+# Usage: guest.sh ROUNDS SCALE CONFIG...   (SCALE divides the iterations)
+
+B=/opt/bench
+rounds=$1 scale=$2
+shift 2
+configs=$*
+module=/lib/modules/$(uname -r)/extra/ktrace.ko
+tr=/sys/kernel/tracing
+dbg=/sys/kernel/debug/ktrace/stats
+# Each tracer gets this long per workload run before it counts as hung.
+limit=120
+
+# Workloads: name, then arguments to work; iterations are divided by
+# SCALE, and by STRACE_DIV more under strace and perf trace (they cost
+# a millisecond or more per syscall under emulation).
+workloads="getppid1 getppid2 dd pipe spawn stat"
+STRACE_DIV=40
+work_args()
+{
+	local div=$scale
+
+	case $2 in strace|perf) div=$((scale * STRACE_DIV)) ;; esac
+	case $1 in
+	getppid1)	echo "getppid $((50000 / div))" ;;
+	getppid2)	echo "getppid $((25000 / div)) 2" ;;
+	dd)		echo "dd $((25000 / div))" ;;
+	pipe)		echo "pipe $((25000 / div))" ;;
+	spawn)		echo "spawn $(((100 + div - 1) / div))" ;;
+	stat)		echo "stat $((25000 / div))" ;;
+	esac
+}
+
+na()
+{
+	echo "NA $*"
+}
+
+stat_field()
+{
+	[ -r $dbg ] && sed -n "s/^$1 //p" $dbg || echo 0
+}
+
+# Sum a field of ftrace's per-CPU statistics ("overrun", "read events").
+ftrace_stat()
+{
+	cat $tr/per_cpu/cpu*/stats 2>/dev/null |
+		sed -n "s/^$1: *//p" | awk '{ s += $1 } END { print s + 0 }'
+}
+
+load_ktrace()
+{
+	grep -q '^ktrace ' /proc/modules || insmod $module
+}
+
+# Start the background part of a configuration; fails with a reason.
+start()
+{
+	case $1 in
+	none)	rmmod ktrace 2>/dev/null; ! grep -q '^ktrace ' /proc/modules ;;
+	floor)	insmod $B/ktrace_floor.ko ;;
+	filter)
+		sleep 100000 &
+		idle=$!
+		$B/filter-session $idle >/tmp/filter.out 2>&1 &
+		bgpid=$!
+		for i in 1 2 3 4 5 6 7 8 9 10; do
+			grep -q ready /tmp/filter.out && return 0
+			sleep 0.2
+		done
+		cat /tmp/filter.out
+		return 1 ;;
+	ftrace)
+		echo 0 >$tr/tracing_on && echo >$tr/trace &&
+		echo 1 >$tr/events/raw_syscalls/enable &&
+		echo 1 >$tr/tracing_on || return 1
+		cat $tr/trace_pipe >/dev/null &
+		bgpid=$! ;;
+	sysdig)
+		[ -f $B/scap.ko ] || { echo "no scap.ko was built"; return 1; }
+		insmod $B/scap.ko || return 1
+		sysdig -w /dev/null >/tmp/sysdig.out 2>&1 &
+		bgpid=$!
+		sleep 3
+		kill -0 $bgpid 2>/dev/null || { cat /tmp/sysdig.out; rmmod scap; return 1; }
+		;;
+	bpftrace)
+		bpftrace -e 'tracepoint:raw_syscalls:sys_enter { @[tid] = count(); }' \
+			>/tmp/bpftrace.out 2>&1 &
+		bgpid=$!
+		for i in $(seq 1 150); do
+			grep -q Attaching /tmp/bpftrace.out && sleep 1 && return 0
+			kill -0 $bgpid 2>/dev/null || break
+			sleep 0.2
+		done
+		kill -INT $bgpid 2>/dev/null
+		wait $bgpid 2>/dev/null
+		head -n 3 /tmp/bpftrace.out
+		return 1 ;;
+	esac
+}
+
+stop()
+{
+	case $1 in
+	none)	load_ktrace ;;
+	floor)	rmmod ktrace_floor ;;
+	filter)	kill $bgpid $idle; wait $bgpid $idle 2>/dev/null ;;
+	ftrace)	echo 0 >$tr/events/raw_syscalls/enable
+		kill $bgpid; wait $bgpid 2>/dev/null ;;
+	sysdig)	quit $bgpid; rmmod scap ;;
+	bpftrace) quit $bgpid ;;
+	esac
+	return 0
+}
+
+# Stop a background tracer with SIGINT, then SIGKILL after 20 s; say so
+# if it still has not gone, rather than hang the whole benchmark.
+quit()
+{
+	local i
+
+	kill -INT $1 2>/dev/null
+	for i in $(seq 1 100); do
+		kill -0 $1 2>/dev/null || { wait $1 2>/dev/null; return 0; }
+		sleep 0.2
+	done
+	echo "INFO pid $1 ignored SIGINT for 20 s; killing it"
+	kill -KILL $1 2>/dev/null
+	sleep 1
+	kill -0 $1 2>/dev/null && echo "INFO pid $1 survived SIGKILL"
+	return 0
+}
+
+# Run one workload under a configuration; prints its M line.
+measure()
+{
+	local round=$1 c=$2 w=$3 args out rec0 sys0 over0 read0 ev=- lost=-
+
+	args=$(work_args "$w" "$c")
+	rec0=$(stat_field records) sys0=$(stat_field syscalls)
+	over0=$(ftrace_stat overrun) read0=$(ftrace_stat "read events")
+	case $c in
+	count)	set -- ktrace -f -c -o /dev/null -- ;;
+	text)	set -- ktrace -f -o /dev/null -- ;;
+	record)	set -- ktrace record -f -o /dev/null -- ;;
+	strace)	set -- strace -f -o /dev/null -- ;;
+	perf)	set -- perf trace -o /dev/null -- ;;
+	*)	set -- ;;
+	esac
+	out=$(timeout $limit "$@" $B/work $args 2>/tmp/err | tail -n 1)
+	case $out in
+	*[0-9]\ [0-9]*\ [0-9]*) ;;
+	*)	echo "NA $c $w: $(head -c 200 /tmp/err | tr '\n' ' ')"; return ;;
+	esac
+	case $c in
+	count)	ev=$(($(stat_field syscalls) - sys0)); lost=0 ;;
+	text|record)
+		lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/err)
+		lost=${lost:-0}
+		ev=$(($(stat_field records) - rec0 - lost)) ;;
+	ftrace)	sleep 0.5
+		lost=$(($(ftrace_stat overrun) - over0))
+		ev=$(($(ftrace_stat "read events") - read0)) ;;
+	strace)	lost=0 ;;
+	esac
+	set -- $out
+	echo "M $round $c $w $1 $ev $lost $3"
+}
+
+# The saturation case: two threads, 16 KiB rings, a system-wide session
+# read by ktrace writing text to /dev/null ("ktrace record" wants a
+# command or -p); how many events the reader delivers, how many are
+# lost, and the reader's CPU time.
+saturation()
+{
+	local rec0 pid out lost ticks hz=100
+
+	load_ktrace
+	rec0=$(stat_field records)
+	ktrace --ring-size=16K -o /dev/null 2>/tmp/sat.err &
+	pid=$!
+	sleep 2
+	out=$($B/work getppid $((100000 / scale)) 2)
+	ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+	kill -INT $pid
+	wait $pid
+	lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/sat.err)
+	set -- $out
+	echo "SAT $(($(stat_field records) - rec0 - ${lost:-0})) ${lost:-0} $3 $((ticks * 1000000000 / hz))"
+}
+
+load_ktrace
+echo 0 >$tr/tracing_on 2>/dev/null
+echo "INFO kernel $(uname -r) cpus $(grep -c ^processor /proc/cpuinfo)"
+live=
+for c in $configs; do
+	# Not in $(...): the tracers left running would hold its pipe open.
+	if start $c >/tmp/start.out 2>&1; then
+		stop $c >/dev/null 2>&1
+		live="$live $c"
+	else
+		na "$c" "$(head -c 200 /tmp/start.out | tr '\n' ' ')"
+		stop $c >/dev/null 2>&1
+	fi
+done
+
+for round in $(seq 0 "$rounds"); do
+	for c in $live; do
+		echo "INFO round $round $c"
+		start $c >/dev/null 2>&1 || { na "$c" "did not start in round $round"; continue; }
+		for w in $workloads; do
+			measure $round $c $w
+		done
+		stop $c 2>/dev/null
+	done
+	echo "INFO round $round done at $(cut -d' ' -f1 /proc/uptime)s"
+done
+saturation
