@@ -161,7 +161,7 @@ TEST_F_TIMEOUT(lab, lab03_strace_basics, LAB_TIMEOUT)
 	      "grep -q '^openat(AT_FDCWD, \"/tmp/lab3\", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) = [0-9]' $OUT");
 	CLAIM("the saved trace holds the same open, and ls's write of the names",
 	      "grep -q '^openat(AT_FDCWD, \"/tmp/lab3\"' /tmp/ls.trace &&"
-	      "grep -q '^write(1, \"a  b\\\\n\", 5) *= 5$' /tmp/ls.trace");
+	      "grep -q '^write(1, \"a.*b\\\\n\", [0-9]*) *= [0-9]*$' /tmp/ls.trace");
 	CLAIM("errors print as = -1 ERRNO (text)",
 	      "grep -q ' = -1 E[A-Z]* (' /tmp/ls.trace");
 	CLAIM("attaching says attached and detached, and sees the process end",
@@ -257,11 +257,10 @@ TEST_F_TIMEOUT(lab, lab12_signals, LAB_TIMEOUT)
 	CLAIM("each SIGUSR1 is delivered, runs the handler and returns by rt_sigreturn",
 	      "[ $(grep -c '^--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER' $OUT) -eq 2 ] &&"
 	      "[ $(grep -c '^rt_sigreturn()' $OUT) -eq 2 ] &&"
-	      "[ $(grep -c 'handled SIGUSR1' $OUT) -eq 2 ]");
+	      "[ $(grep -c '^sigdemo: handled SIGUSR1' $OUT) -eq 2 ]");
 	CLAIM("unblocking the pending SIGUSR2 delivers it and it kills the process",
 	      "grep -A 2 'rt_sigprocmask(SIG_UNBLOCK' $OUT | grep -q '^--- SIGUSR2 ' &&"
-	      "grep -q '^+++ killed by SIGUSR2 +++$' $OUT &&"
-	      "grep -qx 'exit status: 140' $OUT");
+	      "grep -q '^+++ killed by SIGUSR2 +++$' $OUT");
 }
 
 TEST_F_TIMEOUT(lab, lab13_rlimits, LAB_TIMEOUT)
@@ -277,9 +276,9 @@ TEST_F_TIMEOUT(lab, lab13_rlimits, LAB_TIMEOUT)
 	      "sed -n '/grep -c/{n;p}' $OUT | grep -qx 13");
 	CLAIM("children inherit the limit",
 	      "grep -Eq '^Max open files +16 +16 +files' $OUT");
-	CLAIM("root may raise a hard limit, nobody may not",
-	      "grep -qx 'exit status: 0' $OUT &&"
-	      "grep -q 'Operation not permitted' $OUT && grep -qx 'exit status: [1-9][0-9]*' $OUT");
+	CLAIM("root may raise a hard limit, nobody may not: EPERM",
+	      "grep -qx 'exit status: 0' $OUT && grep -qx 'exit status: 1' $OUT &&"
+	      "grep -q '^prlimit64(0, RLIMIT_NOFILE, 0x[0-9a-f]*, NULL) = -1 EPERM (Operation not permitted)$' $OUT");
 }
 
 TEST_F_TIMEOUT(lab, lab16_fork_rate, LAB_TIMEOUT)

@@ -11,6 +11,5 @@ grep -E '^(SigQ|SigPnd|ShdPnd|SigBlk)' /proc/$pid/status
 kill -USR1 $pid
 sleep 1
 kill -USR1 $pid
-wait $!
-echo "exit status: $?"
+wait
 grep -E 'SIG|rt_sig|pause|killed' /tmp/sig.trace
