@@ -141,7 +141,7 @@ vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
 
 # LAB=NN: the lab's first step is shown when the shell opens.
 run:
-	$(if $(LAB),tools/labs/motd $(LAB) >$(BUILD)/lab.motd)
+	$(if $(LAB),mkdir -p $(BUILD) && tools/labs/motd $(LAB) >$(BUILD)/lab.motd)
 	tools/vm/run --kernel $(KERNEL) \
 		$(if $(LAB),--add $(BUILD)/lab.motd:/etc/ktrace-vm/motd) \
 		$(if $(CMD),-- sh -c '$(CMD)')
