@@ -27,7 +27,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "threads: pthread_create failed\n");
 			return 1;
 		}
-	printf("threads %d: %d threads besides main\n", (int)getpid(), n);
+	printf("threads %d: %d threads besides the first\n", (int)getpid(), n);
 	fflush(stdout);
 	for (;;)
 		pause();

@@ -31,12 +31,12 @@ static void report(pid_t pid, int status)
 
 static int exits(void)
 {
-	static const int sigs[] = { 0, SIGTERM, SIGKILL };
+	static const int sigs[3] = { 0, SIGTERM, SIGKILL };
 	int status;
 	pid_t pid;
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+	for (i = 0; i < 3; i++) {
 		pid = fork();
 		if (pid < 0)
 			return 1;
