@@ -183,6 +183,11 @@ TEST_F_TIMEOUT(lab, lab03_strace_basics, LAB_TIMEOUT)
 	lab(_metadata, self, "03-strace-basics");
 }
 
+TEST_F_TIMEOUT(lab, lab04_advanced_tracing, LAB_TIMEOUT)
+{
+	lab(_metadata, self, "04-advanced-tracing");
+}
+
 TEST_F_TIMEOUT(lab, lab05_performance, LAB_TIMEOUT)
 {
 	lab(_metadata, self, "05-performance");
@@ -203,6 +208,16 @@ TEST_F_TIMEOUT(lab, lab09_termination, LAB_TIMEOUT)
 	lab(_metadata, self, "09-termination");
 }
 
+TEST_F_TIMEOUT(lab, lab10_proc, LAB_TIMEOUT)
+{
+	lab(_metadata, self, "10-proc");
+}
+
+TEST_F_TIMEOUT(lab, lab11_ps, LAB_TIMEOUT)
+{
+	lab(_metadata, self, "11-ps");
+}
+
 TEST_F_TIMEOUT(lab, lab12_signals, LAB_TIMEOUT)
 {
 	lab(_metadata, self, "12-signals");
@@ -211,6 +226,11 @@ TEST_F_TIMEOUT(lab, lab12_signals, LAB_TIMEOUT)
 TEST_F_TIMEOUT(lab, lab13_rlimits, LAB_TIMEOUT)
 {
 	lab(_metadata, self, "13-rlimits");
+}
+
+TEST_F_TIMEOUT(lab, lab15_hung_io, LAB_TIMEOUT)
+{
+	lab(_metadata, self, "15-hung-io");
 }
 
 TEST_F_TIMEOUT(lab, lab16_fork_rate, LAB_TIMEOUT)
