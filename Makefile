@@ -126,6 +126,18 @@ $(BUILD)/guest/labs/%: tools/labs/progs/%.c
 	mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -static -o $@ $< -lpthread
 
+# Lab 08's dynamic program, with its loader and C library from the host
+# in /opt/ktrace/labs/lib: the VM has no other.
+LAB_LIB := /opt/ktrace/labs/lib
+$(BUILD)/guest/labs/hello-dyn: tools/labs/progs/hello.c
+	mkdir -p $(BUILD)/guest/labs/lib
+	$(CC) -O2 -Wall -o $@.tmp $< \
+		-Wl,--dynamic-linker=$(LAB_LIB)/ld-linux-x86-64.so.2 -Wl,-rpath,$(LAB_LIB)
+	for l in $$(ldd $@.tmp | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p') \
+		 $$($(CC) -print-file-name=ld-linux-x86-64.so.2); do \
+		cp -L $$l $(BUILD)/guest/labs/lib/ || exit 1; done
+	mv $@.tmp $@
+
 # The command built to expect another ABI major: the module is then too
 # new for one and too old for the other, and the tests see it say so.
 $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
@@ -137,6 +149,7 @@ $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 
 vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
 	 $(BUILD)/guest/selftests.expected $(PROGS) $(LAB_PROGS) \
+	 $(BUILD)/guest/labs/hello-dyn \
 	 $(BUILD)/guest/progs/ktrace-abi0 $(BUILD)/guest/progs/ktrace-abi2
 
 # LAB=NN: the lab's first step is shown when the shell opens.

@@ -203,6 +203,11 @@ TEST_F_TIMEOUT(lab, lab07_fork_cow, LAB_TIMEOUT)
 	lab(_metadata, self, "07-fork-cow");
 }
 
+TEST_F_TIMEOUT(lab, lab08_execve, LAB_TIMEOUT)
+{
+	lab(_metadata, self, "08-execve");
+}
+
 TEST_F_TIMEOUT(lab, lab09_termination, LAB_TIMEOUT)
 {
 	lab(_metadata, self, "09-termination");
