@@ -11,6 +11,7 @@
  * Needs ktrace on PATH, ktrace.ko loaded and the lab programs
  * (tools/labs/progs/) in /opt/ktrace/labs, as the test VM has them.
  */
+#include <fcntl.h>
 #include <limits.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -82,16 +83,36 @@ FIXTURE_TEARDOWN(lab)
 		dump(self->out);
 }
 
-/* Run labs/NAME.sh through the transcript into self->out. */
+/*
+ * Run labs/NAME.sh through the transcript into self->out, with only
+ * stdin, stdout and stderr open, as a student's shell has them: the
+ * descriptors the lab's programs get are the ones the lab names.
+ */
 static int session(struct _test_data_lab *self, const char *name)
 {
-	char cmd[3 * PATH_MAX];
+	char script[PATH_MAX + 16], sess[PATH_MAX + 16];
+	int status, fd;
+	pid_t pid;
 
 	snprintf(self->out, sizeof(self->out), "/tmp/ktrace-lab-%s.out", name);
+	snprintf(script, sizeof(script), "%s/transcript", sessions());
+	snprintf(sess, sizeof(sess), "%s/%s.sh", sessions(), name);
 	setenv("OUT", self->out, 1);
-	snprintf(cmd, sizeof(cmd), "cd /tmp && sh '%s/transcript' '%s/%s.sh' >'%s' 2>&1",
-		 sessions(), sessions(), name, self->out);
-	return system(cmd);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		fd = open(self->out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0 || chdir("/tmp"))
+			_exit(126);
+		for (fd = 3; fd < 1024; fd++)
+			close(fd);
+		execl("/bin/sh", "sh", script, sess, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 /* Run one claim's check; true when it holds. */
