@@ -74,6 +74,7 @@ FIXTURE_SETUP(lab)
 	snprintf(path, sizeof(path), "%s/transcript", sessions());
 	ASSERT_EQ(0, access(path, R_OK)) TH_LOG("no %s", path);
 	setenv("PATH", LAB_PATH, 1);
+	setenv("LABS", sessions(), 1);
 	self->failed = 0;
 }
 
