@@ -30,7 +30,7 @@ MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h) uapi/linux/ktrac
 CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/decode.h tools/ktrace/decoders.h \
 	tools/ktrace/Makefile tools/ktrace/gen-syscalls
-TEST_SRCS := $(wildcard selftests/*)
+TEST_SRCS := $(wildcard selftests/* selftests/labs/*)
 SETUP := $(TOP)/tools/host-setup
 
 .DELETE_ON_ERROR:
