@@ -46,6 +46,12 @@ static const struct subcommand {
 	  "Print a recording as the live trace would have" },
 	{ "syscalls", ktrace_cmd_syscalls,
 	  "Map syscall names to numbers and back, as ausyscall does" },
+	{ "tree", ktrace_cmd_tree,
+	  "Run a command and print the tree of processes it made" },
+	{ "zombies", ktrace_cmd_zombies,
+	  "List the exited processes not yet reaped, and their parents" },
+	{ "hung", ktrace_cmd_hung,
+	  "List the threads blocked in one syscall for long" },
 	{ "version", cmd_version, "Print the versions of ktrace and of the loaded module" },
 	{ "help", cmd_help, "Show this help" },
 };
