@@ -250,9 +250,10 @@ static void print(const struct sigs *s)
 		kernel = n->from_irq || n->code > 0;
 		out = outcome(n, buf, sizeof(buf), &word);
 		if (s->json) {
-			printf("{\"time\":%.6f,\"sig\":%d,\"signal\":\"%s\",\"from_pid\":%d,\"from_comm\":",
+			printf("{\"time\":%.6f,\"sig\":%d,\"signal\":\"%s\"",
 			       rel(s, n->gen_ts), n->sig,
-			       sig_name(n->sig, b1, sizeof(b1)),
+			       sig_name(n->sig, b1, sizeof(b1)));
+			printf(",\"from_pid\":%d,\"from_comm\":",
 			       n->from_irq ? 0 : n->from_pid);
 			kt_json_string(stdout, n->from_irq ? "" : n->from_comm);
 			printf(",\"kernel\":%s,\"to_pid\":%d,\"to_tgid\":%d,\"to_comm\":",
