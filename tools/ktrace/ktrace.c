@@ -52,6 +52,8 @@ static const struct subcommand {
 	  "List the exited processes not yet reaped, and their parents" },
 	{ "hung", ktrace_cmd_hung,
 	  "List the threads blocked in one syscall for long" },
+	{ "top", ktrace_cmd_top,
+	  "Show syscalls/s and forks/s per parent, live or --once" },
 	{ "signals", ktrace_cmd_signals,
 	  "Run a command and pair each signal's sending with its delivery" },
 	{ "version", cmd_version, "Print the versions of ktrace and of the loaded module" },
