@@ -79,7 +79,7 @@ static long ktrace_ioc_version(void __user *argp)
 	v.abi_major = KTRACE_ABI_MAJOR;
 	v.abi_minor = KTRACE_ABI_MINOR;
 	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS |
-		     KTRACE_FEAT_THROTTLE;
+		     KTRACE_FEAT_THROTTLE | KTRACE_FEAT_TASKS;
 	strscpy(v.release, KTRACE_VERSION, sizeof(v.release));
 	if (copy_to_user(argp, &v, sizeof(v)))
 		return -EFAULT;
@@ -283,6 +283,8 @@ static long ktrace_ioctl(struct file *file, unsigned int cmd,
 		return ktrace_ioc_losses(s, argp);
 	case KTRACE_IOC_SESSION_SYSCALL_STATS:
 		return ktrace_ioc_syscall_stats(s, argp);
+	case KTRACE_IOC_TASKS:
+		return ktrace_ioc_tasks(argp);
 	default:
 		return -ENOTTY;
 	}

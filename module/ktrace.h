@@ -37,6 +37,9 @@ extern unsigned int ktrace_throttle_ms;
 int ktrace_device_init(void);
 void ktrace_device_exit(void);
 
+/* snapshot.c: KTRACE_IOC_TASKS, zombies and blocked syscalls */
+long ktrace_ioc_tasks(void __user *argp);
+
 /* debugfs.c: /sys/kernel/debug/ktrace/, for people and tests */
 void ktrace_debugfs_init(void);
 void ktrace_debugfs_exit(void);

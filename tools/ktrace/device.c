@@ -171,6 +171,60 @@ int kt_dev_counts(int fd, struct kt_counts *c)
 	return 0;
 }
 
+/*
+ * A snapshot of the tasks @select names (KTRACE_IOC_TASKS): a malloc()ed
+ * array in *out, its length in *n, its CLOCK_MONOTONIC time in *now.
+ * Returns 0, -1 after one line saying why not, or 1 without a word
+ * when there is no process @tgid.
+ */
+int kt_dev_tasks(int fd, unsigned int select, pid_t tgid, uint64_t min_ns,
+		 struct ktrace_task **out, size_t *n, uint64_t *now)
+{
+	struct ktrace_tasks q;
+	struct ktrace_task *t = NULL, *nt;
+	uint32_t room = 256;
+
+	for (;;) {
+		nt = realloc(t, room * sizeof(*t));
+		if (!nt) {
+			free(t);
+			ktrace_err("out of memory");
+			return -1;
+		}
+		t = nt;
+		memset(&q, 0, sizeof(q));
+		q.tasks = (uintptr_t)t;
+		q.nr_tasks = room;
+		q.select = select;
+		q.tgid = tgid;
+		q.min_off_cpu_ns = min_ns;
+		if (ioctl(fd, KTRACE_IOC_TASKS, &q)) {
+			if (errno == ESRCH) {
+				free(t);
+				return 1;
+			}
+			if (errno == ENOTTY)
+				ktrace_err("%s: the module is too old for task snapshots (ABI 1.4 needed): load a newer ktrace.ko",
+					   KTRACE_DEV_PATH);
+			else
+				ktrace_err("reading the task snapshot: %s",
+					   strerror(errno));
+			free(t);
+			return -1;
+		}
+		if (q.nr_tasks <= room)
+			break;
+		if (room == KTRACE_TASKS_MAX)
+			break;	/* the first KTRACE_TASKS_MAX */
+		room = q.nr_tasks + 64 > KTRACE_TASKS_MAX ? KTRACE_TASKS_MAX :
+							    q.nr_tasks + 64;
+	}
+	*out = t;
+	*n = q.nr_tasks < room ? q.nr_tasks : room;
+	*now = q.now;
+	return 0;
+}
+
 /* The number of CPU rings a session has. */
 int kt_dev_nr_cpus(int fd)
 {

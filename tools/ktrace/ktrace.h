@@ -106,6 +106,8 @@ int kt_dev_syscall_stats(int fd, struct ktrace_syscall_stats *st);
 int kt_dev_stats(int fd, struct ktrace_stats *st);
 int kt_dev_counts(int fd, struct kt_counts *c);
 int kt_dev_nr_cpus(int fd);
+int kt_dev_tasks(int fd, unsigned int select, pid_t tgid, uint64_t min_ns,
+		 struct ktrace_task **out, size_t *n, uint64_t *now);
 struct kt_dev_reader *kt_dev_reader_new(int fd);
 void kt_dev_reader_free(struct kt_dev_reader *r);
 bool kt_dev_reader_mapped(const struct kt_dev_reader *r);
@@ -200,6 +202,38 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 		    const struct kt_target *tg);
 int kt_record_end(struct kt_out *out, const struct kt_end *e,
 		  uint64_t end_ts);
+
+/* views.c and cmd-*.c: the process lifecycle views */
+struct kt_buf;
+const char *kt_view_dur(char *buf, size_t len, uint64_t ns);
+const char *kt_view_status(char *buf, size_t len, int status);
+pid_t kt_view_pid(const char *view, const char *s);
+double kt_view_number(const char *s);
+uint64_t kt_view_now(void);
+void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
+void kt_json_string(FILE *f, const char *s);
+int ktrace_cmd_zombies(int argc, char **argv);
+int ktrace_cmd_tree(int argc, char **argv);
+int ktrace_cmd_signals(int argc, char **argv);
+int ktrace_cmd_top(int argc, char **argv);
+
+/* views-run.c: the session of a view that follows a command or process */
+struct kt_view_run {
+	unsigned int events;		/* KTRACE_EV_* */
+	const char *const *syscalls;	/* with KTRACE_EV_SYSCALL, NULL-ended */
+	char **argv;			/* the command, or none */
+	int argc;
+	pid_t pid;			/* -p, or 0 */
+	void (*feed)(void *ctx, const struct ktrace_rec_hdr *h);
+	void *ctx;
+	/* out */
+	uint64_t start_ns, end_ns;	/* CLOCK_MONOTONIC */
+	pid_t child;
+	int child_status;
+};
+
+int kt_view_run(struct kt_view_run *v);
+int ktrace_cmd_hung(int argc, char **argv);
 
 /* ktrace.c */
 __printf(1, 2) void ktrace_err(const char *fmt, ...);

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	3
+#define KTRACE_ABI_MINOR	4
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -45,6 +45,7 @@ struct ktrace_version {
 #define KTRACE_FEAT_CAPTURE	0x1	/* records, rings, read(), poll(), mmap() */
 #define KTRACE_FEAT_SESSIONS	0x2	/* KTRACE_IOC_CONFIGURE and the filters */
 #define KTRACE_FEAT_THROTTLE	0x4	/* targeted sessions do not drop (1.3) */
+#define KTRACE_FEAT_TASKS	0x8	/* KTRACE_IOC_TASKS (1.4) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -606,5 +607,95 @@ struct ktrace_proc_loss {
 #define KTRACE_IOC_LOSSES	_IOWR(KTRACE_IOC_MAGIC, 0x17, struct ktrace_losses)
 #define KTRACE_IOC_SESSION_SYSCALL_STATS \
 	_IOWR(KTRACE_IOC_MAGIC, 0x18, struct ktrace_syscall_stats)
+
+/*
+ * Task snapshots (since ABI 1.4).  KTRACE_IOC_TASKS walks the task list
+ * once and returns the zombies and the tasks blocked inside a syscall,
+ * as they are at that moment: no probe is attached for it, and it needs
+ * no session to be configured or enabled.
+ */
+
+/* struct ktrace_tasks.select */
+#define KTRACE_TASKS_ZOMBIES	0x1	/* processes exited and not reaped */
+#define KTRACE_TASKS_SYSCALL	0x2	/* threads off CPU inside a syscall */
+#define KTRACE_TASKS_SELECT	0x3
+
+/* Room for at most this many struct ktrace_task per call */
+#define KTRACE_TASKS_MAX	65536
+
+/* struct ktrace_task.flags */
+#define KTRACE_TASK_ZOMBIE	0x1	/* exited, not reaped: @exit_code */
+#define KTRACE_TASK_IN_SYSCALL	0x2	/* @nr, @abi and @args are valid */
+#define KTRACE_TASK_PARENT_IN_SYSCALL 0x4 /* @parent_nr, @parent_abi valid */
+
+/**
+ * struct ktrace_task - one task of a KTRACE_IOC_TASKS snapshot
+ * @pid:	thread id, in the caller's pid namespace
+ * @tgid:	process id
+ * @ppid:	process id of the real parent, 0 if not visible
+ * @flags:	KTRACE_TASK_*
+ * @nr:		the syscall the task is in, -1 when not in one
+ * @abi:	KTRACE_ABI_* of @nr
+ * @state:	the task state letter of /proc/PID/stat ('S', 'D', 'Z', ...)
+ * @args:	the six raw syscall arguments
+ * @off_cpu_ns:	nanoseconds since the task last left a CPU, by the
+ *		scheduler's clock: for a zombie, how long ago it exited; for
+ *		a task blocked in a syscall, how long it has been blocked
+ * @start_ns:	CLOCK_MONOTONIC time the task was created
+ * @exit_code:	a zombie's raw wait status, else 0
+ * @parent_nr:	the syscall the real parent is in, -1 when not in one
+ * @parent_abi:	KTRACE_ABI_* of @parent_nr
+ * @parent_state: the real parent's state letter
+ * @__reserved:	zero
+ * @comm:	command name of the task
+ * @parent_comm: command name of the real parent
+ */
+struct ktrace_task {
+	__s32 pid;
+	__s32 tgid;
+	__s32 ppid;
+	__u32 flags;
+	__s32 nr;
+	__u16 abi;
+	__u16 state;
+	__u64 args[6];
+	__u64 off_cpu_ns;
+	__u64 start_ns;
+	__s32 exit_code;
+	__s32 parent_nr;
+	__u16 parent_abi;
+	__u16 parent_state;
+	__u32 __reserved;
+	char comm[16];
+	char parent_comm[16];
+};
+
+/**
+ * struct ktrace_tasks - KTRACE_IOC_TASKS, a snapshot of tasks
+ * @tasks:	in: user pointer to @nr_tasks struct ktrace_task
+ * @nr_tasks:	in: room at @tasks, at most KTRACE_TASKS_MAX; out: the
+ *		tasks that matched, which may be more than there was room
+ *		for (only the first @nr_tasks in were written)
+ * @select:	in: KTRACE_TASKS_* kinds of task wanted, not 0
+ * @tgid:	in: only the threads of this process (and, with
+ *		KTRACE_TASKS_ZOMBIES, the zombies it is the parent of, and
+ *		itself if a zombie); 0 for every process
+ * @__reserved0: zero
+ * @min_off_cpu_ns: in: only tasks off CPU at least this long
+ * @now:	out: CLOCK_MONOTONIC time of the snapshot, in nanoseconds
+ * @__reserved:	zero
+ */
+struct ktrace_tasks {
+	__u64 tasks;
+	__u32 nr_tasks;
+	__u32 select;
+	__s32 tgid;
+	__u32 __reserved0;
+	__u64 min_off_cpu_ns;
+	__u64 now;
+	__u64 __reserved[2];
+};
+
+#define KTRACE_IOC_TASKS	_IOWR(KTRACE_IOC_MAGIC, 0x20, struct ktrace_tasks)
 
 #endif /* _UAPI_LINUX_KTRACE_H */

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): "ktrace hung", the threads that have been blocked inside one
+ * syscall for longer than a threshold: the course's "process hanging on
+ * I/O".  The module's task snapshot (KTRACE_IOC_TASKS) finds them from
+ * the registers each saved on its kernel stack, so that a thread that
+ * entered its syscall before ktrace, or before the module was loaded, is
+ * found as well; how long it has been blocked is the time since it last
+ * left its CPU.  No probe is attached.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+#include "decode.h"
+
+static const char *state_name(int state)
+{
+	switch (state) {
+	case 'S':
+		return "S (sleeping)";
+	case 'D':
+		return "D (disk sleep)";
+	case 'T':
+		return "T (stopped)";
+	case 't':
+		return "t (tracing stop)";
+	case 'I':
+		return "I (idle)";
+	default:
+		return "R (running)";
+	}
+}
+
+static int by_time(const void *a, const void *b)
+{
+	const struct ktrace_task *x = a, *y = b;
+
+	return x->off_cpu_ns < y->off_cpu_ns ? 1 :
+	       x->off_cpu_ns > y->off_cpu_ns ? -1 : x->pid - y->pid;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: %s hung [--min MS] [-p PID] [--json]\n"
+		"List the threads blocked inside one syscall for at least MS\n"
+		"milliseconds (default 1000): the syscall and its arguments, how\n"
+		"long so far, the task state.  With -p, only the threads of process\n"
+		"PID.\n", ktrace_prog);
+}
+
+int ktrace_cmd_hung(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "min", required_argument, NULL, 'm' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kt_buf b = { 0 };
+	struct ktrace_task *t;
+	bool json = false;
+	double min_ms = 1000;
+	char dur[32];
+	uint64_t now;
+	pid_t pid = 0;
+	size_t n, i;
+	int c, fd;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+p:m:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			pid = kt_view_pid("hung", optarg);
+			if (pid < 0)
+				return 1;
+			break;
+		case 'm':
+			min_ms = kt_view_number(optarg);
+			if (min_ms < 0) {
+				ktrace_err("hung: invalid --min '%s' (milliseconds)",
+					   optarg);
+				return 1;
+			}
+			break;
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			ktrace_err("hung: unknown option '%s' (see '%s hung --help')",
+				   argv[optind - 1], ktrace_prog);
+			return 1;
+		}
+	}
+	if (optind < argc) {
+		ktrace_err("hung: unexpected argument '%s'", argv[optind]);
+		return 1;
+	}
+	fd = ktrace_dev_open();
+	if (fd < 0)
+		return 1;
+	c = kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, pid,
+			 (uint64_t)(min_ms * 1e6), &t, &n, &now);
+	if (c) {
+		if (c > 0)
+			ktrace_err("hung: -p %d: no such process", pid);
+		close(fd);
+		return 1;
+	}
+	close(fd);
+	qsort(t, n, sizeof(*t), by_time);
+	if (!json)
+		printf("%-7s %-7s %-16s %-16s %-10s %s\n", "PID", "TID",
+		       "COMMAND", "STATE", "BLOCKED", "SYSCALL");
+	for (i = 0; i < n; i++) {
+		kt_buf_reset(&b);
+		kt_view_syscall(&b, &t[i]);
+		if (json) {
+			printf("{\"pid\":%d,\"tid\":%d,\"comm\":", t[i].tgid,
+			       t[i].pid);
+			kt_json_string(stdout, t[i].comm);
+			printf(",\"state\":\"%c\",\"blocked_ns\":%llu,\"syscall\":",
+			       t[i].state, (unsigned long long)t[i].off_cpu_ns);
+			kt_json_string(stdout, b.s);
+			printf(",\"nr\":%d,\"time\":%llu}\n", t[i].nr,
+			       (unsigned long long)now);
+		} else {
+			printf("%-7d %-7d %-16.16s %-16s %-10s %s\n", t[i].tgid,
+			       t[i].pid, t[i].comm, state_name(t[i].state),
+			       kt_view_dur(dur, sizeof(dur), t[i].off_cpu_ns),
+			       b.s);
+		}
+	}
+	if (!n && !json)
+		printf("(no thread blocked in a syscall for %g ms or more)\n",
+		       min_ms);
+	kt_buf_free(&b);
+	free(t);
+	return 0;
+}

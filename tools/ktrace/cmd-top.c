@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): "ktrace top", a live view of syscall and fork activity,
+ * refreshed every interval in plain text (a serial console will do):
+ * per syscall, calls, errors and time in the syscall per second; per
+ * parent process, forks and execs per second (the course's "high fork
+ * rate").  --once prints one interval for scripts; --openmetrics prints
+ * the same figures in the OpenMetrics text format, for a scraper or
+ * node_exporter's textfile collector.
+ *
+ * The syscall figures are the session's counters in the kernel
+ * (KTRACE_IOC_SESSION_SYSCALL_STATS), read twice per interval: the
+ * session records no syscall, only the lifecycle events (fork, exec,
+ * exit, reap), from which the forks and execs are counted per parent.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+#define TOP_SYSCALLS	15	/* lines of syscalls shown */
+#define TOP_PARENTS	10	/* lines of parents shown */
+
+struct proc {
+	pid_t tgid;
+	char comm[16];
+	unsigned long long forks, execs;
+};
+
+struct top {
+	struct kt_pidmap procs;		/* tgid -> struct proc */
+	struct kt_pidmap parent;	/* child tgid -> parent tgid */
+	unsigned long long forks, execs;
+};
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	stop = sig;
+}
+
+static struct proc *proc_get(struct top *t, pid_t tgid, const char *comm)
+{
+	struct proc *p = kt_pidmap_get(&t->procs, tgid);
+
+	if (!p) {
+		p = calloc(1, sizeof(*p));
+		if (!p || kt_pidmap_put(&t->procs, tgid, p)) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+		p->tgid = tgid;
+	}
+	if (comm)
+		memcpy(p->comm, comm, sizeof(p->comm));
+	return p;
+}
+
+/* The parent of @tgid: from its fork, else from /proc. */
+static pid_t parent_of(struct top *t, pid_t tgid, char *comm)
+{
+	char path[64], buf[512], *p;
+	void *v = kt_pidmap_get(&t->parent, tgid);
+	struct proc *pp;
+	int ppid = 0;
+	FILE *f;
+
+	if (v) {
+		pp = kt_pidmap_get(&t->procs, (pid_t)(intptr_t)v);
+		if (pp)
+			memcpy(comm, pp->comm, 16);
+		return (pid_t)(intptr_t)v;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", tgid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fgets(buf, sizeof(buf), f)) {
+		p = strrchr(buf, ')');
+		if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+			ppid = 0;
+	}
+	fclose(f);
+	if (ppid > 0) {
+		snprintf(path, sizeof(path), "/proc/%d/comm", ppid);
+		f = fopen(path, "r");
+		if (f) {
+			if (fgets(buf, 16, f))
+				snprintf(comm, 16, "%.*s", (int)strcspn(buf, "\n"),
+					 buf);
+			fclose(f);
+		}
+	}
+	return ppid;
+}
+
+static void feed(struct top *t, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_fork *f = (const void *)h;
+	char comm[16] = "";
+	pid_t ppid;
+
+	if (h->type == KTRACE_REC_FORK && h->size >= sizeof(*f)) {
+		if (f->fork_flags & KTRACE_FORK_THREAD)
+			return;
+		proc_get(t, h->tgid, h->comm)->forks++;
+		t->forks++;
+		kt_pidmap_del(&t->parent, f->child_tgid);
+		if (kt_pidmap_put(&t->parent, f->child_tgid,
+				  (void *)(intptr_t)h->tgid)) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+	} else if (h->type == KTRACE_REC_EXEC) {
+		t->execs++;
+		ppid = parent_of(t, h->tgid, comm);
+		if (ppid > 0)
+			proc_get(t, ppid, *comm ? comm : NULL)->execs++;
+	} else if (h->type == KTRACE_REC_EXIT && h->pid == h->tgid) {
+		/* Keep the figures, forget the pid's parent: pids come back. */
+		kt_pidmap_del(&t->parent, h->tgid);
+	}
+}
+
+struct row {
+	unsigned int abi, nr;
+	struct kt_count d;
+};
+
+static int by_calls(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->d.calls != y->d.calls)
+		return x->d.calls < y->d.calls ? 1 : -1;
+	return x->d.ns < y->d.ns ? 1 : x->d.ns > y->d.ns ? -1 : 0;
+}
+
+static int by_forks(const void *a, const void *b)
+{
+	const struct proc *x = *(const struct proc *const *)a;
+	const struct proc *y = *(const struct proc *const *)b;
+	unsigned long long xs = x->forks + x->execs, ys = y->forks + y->execs;
+
+	return xs < ys ? 1 : xs > ys ? -1 : x->tgid - y->tgid;
+}
+
+static void collect(void *ctx, void *val)
+{
+	struct proc ***pp = ctx;
+
+	*(*pp)++ = val;
+}
+
+static size_t rows_of(const struct kt_counts *a, const struct kt_counts *b,
+		      struct row *rows)
+{
+	size_t n = 0;
+	unsigned int abi, nr;
+
+	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++)
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			const struct kt_count *x = &a->c[abi][nr];
+			const struct kt_count *y = &b->c[abi][nr];
+
+			if (y->calls == x->calls)
+				continue;
+			rows[n].abi = abi;
+			rows[n].nr = nr;
+			rows[n].d.calls = y->calls - x->calls;
+			rows[n].d.errors = y->errors - x->errors;
+			rows[n].d.ns = y->ns - x->ns;
+			n++;
+		}
+	qsort(rows, n, sizeof(*rows), by_calls);
+	return n;
+}
+
+static const char *sc_name(const struct row *r, char *buf, size_t len)
+{
+	const char *s = ktrace_syscall_name(r->abi == KTRACE_ABI_COMPAT ?
+					    KTRACE_CLI_ABI_I386 :
+					    KTRACE_CLI_ABI_X86_64, r->nr);
+
+	if (s)
+		return s;
+	snprintf(buf, len, "syscall_%u", r->nr);
+	return buf;
+}
+
+/* An OpenMetrics label value: \, " and newline escaped. */
+static void om_label(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\' || *s == '"')
+			printf("\\%c", *s);
+		else if (*s == '\n')
+			printf("\\n");
+		else
+			putchar(*s);
+	}
+}
+
+static void print_openmetrics(const struct row *rows, size_t n,
+			      struct proc **procs, size_t np, double secs)
+{
+	static const struct {
+		const char *name, *help;
+	} fam[] = {
+		{ "ktrace_syscall_calls_rate", "Syscalls completed per second over the interval." },
+		{ "ktrace_syscall_errors_rate", "Syscalls that returned an error, per second." },
+		{ "ktrace_syscall_busy_ratio", "Seconds spent in the syscall per second." },
+	};
+	static const char *const abis[] = { "x86_64", "i386" };
+	char buf[32];
+	size_t i, f;
+
+	printf("# TYPE ktrace_top_interval_seconds gauge\n"
+	       "# UNIT ktrace_top_interval_seconds seconds\n"
+	       "# HELP ktrace_top_interval_seconds The interval the rates are measured over.\n"
+	       "ktrace_top_interval_seconds %.6f\n", secs);
+	for (f = 0; f < ARRAY_SIZE(fam); f++) {
+		printf("# TYPE %s gauge\n# HELP %s %s\n", fam[f].name,
+		       fam[f].name, fam[f].help);
+		for (i = 0; i < n; i++) {
+			double v = f == 0 ? rows[i].d.calls :
+				   f == 1 ? rows[i].d.errors :
+					    rows[i].d.ns / 1e9;
+
+			printf("%s{abi=\"%s\",syscall=\"%s\"} %.6f\n",
+			       fam[f].name, abis[rows[i].abi],
+			       sc_name(&rows[i], buf, sizeof(buf)), v / secs);
+		}
+	}
+	printf("# TYPE ktrace_forks_rate gauge\n"
+	       "# HELP ktrace_forks_rate Processes forked per second, by parent.\n");
+	for (i = 0; i < np; i++) {
+		if (!procs[i]->forks)
+			continue;
+		printf("ktrace_forks_rate{pid=\"%d\",comm=\"", procs[i]->tgid);
+		om_label(procs[i]->comm);
+		printf("\"} %.6f\n", procs[i]->forks / secs);
+	}
+	printf("# TYPE ktrace_execs_rate gauge\n"
+	       "# HELP ktrace_execs_rate Programs executed per second by the children of a parent.\n");
+	for (i = 0; i < np; i++) {
+		if (!procs[i]->execs)
+			continue;
+		printf("ktrace_execs_rate{pid=\"%d\",comm=\"", procs[i]->tgid);
+		om_label(procs[i]->comm);
+		printf("\"} %.6f\n", procs[i]->execs / secs);
+	}
+	printf("# EOF\n");
+}
+
+static void print_text(const struct top *t, const struct row *rows, size_t n,
+		       struct proc **procs, size_t np, double secs,
+		       double since)
+{
+	char buf[32];
+	size_t i;
+
+	printf("ktrace top: +%.1f s, over %.2f s: forks %.1f/s, execs %.1f/s\n\n",
+	       since, secs, t->forks / secs, t->execs / secs);
+	printf("%-20s %10s %10s %12s\n", "SYSCALL", "CALLS/S", "ERRORS/S",
+	       "TIME MS/S");
+	for (i = 0; i < n && i < TOP_SYSCALLS; i++)
+		printf("%-20s %10.1f %10.1f %12.2f\n",
+		       sc_name(&rows[i], buf, sizeof(buf)),
+		       rows[i].d.calls / secs, rows[i].d.errors / secs,
+		       rows[i].d.ns / 1e6 / secs);
+	printf("\n%-8s %-16s %10s %10s\n", "PARENT", "COMMAND", "FORKS/S",
+	       "EXECS/S");
+	for (i = 0; i < np && i < TOP_PARENTS; i++) {
+		if (!procs[i]->forks && !procs[i]->execs)
+			break;
+		printf("%-8d %-16.16s %10.1f %10.1f\n", procs[i]->tgid,
+		       procs[i]->comm, procs[i]->forks / secs,
+		       procs[i]->execs / secs);
+	}
+}
+
+static void free_proc(void *ctx, void *val)
+{
+	free(val);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: %s top [-p PID] [--interval S] [--count N] [--once] [--openmetrics]\n"
+		"Show, every interval (default 2 s), the syscalls made per second with\n"
+		"their errors and time, and the forks and execs per second of each\n"
+		"parent, system-wide or for process PID and its descendants.  --once\n"
+		"prints one interval and exits; --openmetrics prints it in the\n"
+		"OpenMetrics text format.\n", ktrace_prog);
+}
+
+int ktrace_cmd_top(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "interval", required_argument, NULL, 'i' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "once", no_argument, NULL, '1' },
+		{ "openmetrics", no_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static struct kt_counts before, after;
+	const struct ktrace_rec_hdr *const *recs;
+	struct ktrace_config cfg = { .events = KTRACE_EV_LIFECYCLE };
+	struct kt_dev_reader *rd = NULL;
+	struct top t = { 0 };
+	struct row *rows = NULL;
+	struct proc **procs = NULL, **pp;
+	double interval = 2, count = 0, secs;
+	bool openmetrics = false, tty, eof = false;
+	uint64_t start, t0, now, end;
+	unsigned long rounds = 0;
+	struct pollfd pfd;
+	pid_t pid = 0;
+	size_t n, i, nrows;
+	int c, fd, ret = 1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			pid = kt_view_pid("top", optarg);
+			if (pid < 0)
+				return 1;
+			break;
+		case 'i':
+			interval = kt_view_number(optarg);
+			if (interval < 0.1 || interval > 3600) {
+				ktrace_err("top: invalid interval '%s' (seconds, 0.1 to 3600)",
+					   optarg);
+				return 1;
+			}
+			break;
+		case 'n':
+			count = kt_view_number(optarg);
+			if (count < 1 || count != (unsigned long)count) {
+				ktrace_err("top: invalid count '%s'", optarg);
+				return 1;
+			}
+			break;
+		case '1':
+			count = 1;
+			break;
+		case 'm':
+			openmetrics = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			ktrace_err("top: unknown option '%s' (see '%s top --help')",
+				   argv[optind - 1], ktrace_prog);
+			return 1;
+		}
+	}
+	if (optind < argc) {
+		ktrace_err("top: unexpected argument '%s'", argv[optind]);
+		return 1;
+	}
+	if (openmetrics && !count)
+		count = 1;
+	fd = ktrace_dev_open();
+	if (fd < 0)
+		return 1;
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	if (kt_dev_configure(fd, &cfg))
+		goto out;
+	rd = kt_dev_reader_new(fd);
+	rows = calloc(KTRACE_ABI_COUNT * KTRACE_NR_MAX, sizeof(*rows));
+	if (!rd || !rows) {
+		ktrace_err("out of memory");
+		goto out;
+	}
+	if (pid && kt_dev_pid(fd, pid, KTRACE_PID_THREAD_GROUP |
+			      KTRACE_PID_FOLLOW, true))
+		goto out;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	tty = isatty(STDOUT_FILENO) && !openmetrics;
+	if (kt_dev_enable(fd) || kt_dev_counts(fd, &before))
+		goto out;
+	start = kt_view_now();
+	t0 = start;
+	for (;;) {
+		end = t0 + (uint64_t)(interval * 1e9);
+		while (!stop && (now = kt_view_now()) < end) {
+			pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
+			poll(&pfd, 1, (int)((end - now) / 1000000) + 1);
+			do {
+				if (kt_dev_reader_batch(rd, &recs, &n, &eof))
+					goto out;
+				for (i = 0; i < n; i++)
+					feed(&t, recs[i]);
+				kt_dev_reader_done(rd);
+			} while (n);
+		}
+		if (stop)
+			break;
+		if (pid && kill(pid, 0) && errno == ESRCH) {
+			ktrace_err("top: process %d exited", pid);
+			goto out;
+		}
+		if (kt_dev_counts(fd, &after))
+			goto out;
+		now = kt_view_now();
+		secs = (now - t0) / 1e9;
+		nrows = rows_of(&before, &after, rows);
+		free(procs);
+		procs = calloc(t.procs.n + 1, sizeof(*procs));
+		if (!procs) {
+			ktrace_err("out of memory");
+			goto out;
+		}
+		pp = procs;
+		kt_pidmap_each(&t.procs, collect, &pp);
+		qsort(procs, t.procs.n, sizeof(*procs), by_forks);
+		if (tty)
+			printf("\033[H\033[2J");
+		if (openmetrics)
+			print_openmetrics(rows, nrows, procs, t.procs.n, secs);
+		else
+			print_text(&t, rows, nrows, procs, t.procs.n, secs,
+				   (now - start) / 1e9);
+		fflush(stdout);
+		if (++rounds >= count && count)
+			break;
+		if (!tty && !openmetrics)
+			putchar('\n');
+		/* The next interval starts from zero. */
+		before = after;
+		t0 = now;
+		t.forks = 0;
+		t.execs = 0;
+		kt_pidmap_each(&t.procs, free_proc, NULL);
+		kt_pidmap_free(&t.procs);
+		memset(&t.procs, 0, sizeof(t.procs));
+	}
+	ret = stop ? 128 + stop : 0;
+out:
+	kt_dev_disable(fd);
+	kt_dev_reader_free(rd);
+	close(fd);
+	free(rows);
+	free(procs);
+	kt_pidmap_each(&t.procs, free_proc, NULL);
+	kt_pidmap_free(&t.procs);
+	kt_pidmap_free(&t.parent);
+	return ret;
+}

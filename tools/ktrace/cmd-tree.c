@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): "ktrace tree", the process tree of a run: every process and
+ * thread the command (or process -p) and its descendants created, when
+ * each was forked, the programs it executed with their arguments, when
+ * and how it ended, how long it stayed a zombie (exit to reap), and where
+ * a process lost its parent and was reparented.
+ *
+ * The session records the lifecycle events (fork, exec, exit, reap) and
+ * only the execve and execveat syscalls, for their arguments.  A process
+ * ends when its last thread exits (KTRACE_EXIT_GROUP_DEAD); it is reaped
+ * when its leader's task is freed, which the kernel does a grace period
+ * after wait() returned.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+struct exe {
+	uint64_t ts;
+	char *file;
+	char **argv;		/* NULL-ended, or NULL */
+	struct exe *next;
+};
+
+struct node {
+	pid_t pid, tgid;
+	bool thread;		/* a thread of its parent's process */
+	char comm[16];
+	uint64_t fork_ts;	/* 0: before the view */
+	struct exe *exes, **exes_tail;
+	bool exited;		/* this thread, or for a process the group */
+	uint64_t exit_ts;
+	int exit_code;
+	bool core;
+	bool reaped;
+	uint64_t reap_ts;
+	bool reparented;
+	uint64_t reparent_ts;
+	pid_t new_ppid;
+	struct node *parent, *child, *last_child, *sibling;
+	struct node *next;	/* every node, in order of creation */
+};
+
+struct tree {
+	struct kt_pidmap map;	/* live nodes by thread id */
+	struct node *all, **tail;
+	/* execve argv seen at syscall entry, by thread id */
+	struct kt_pidmap argv;
+	uint64_t start;
+	bool json;
+};
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (!p) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	return p;
+}
+
+static struct node *node_new(struct tree *t, pid_t pid, pid_t tgid)
+{
+	struct node *n = xcalloc(1, sizeof(*n));
+
+	n->pid = pid;
+	n->tgid = tgid;
+	n->exes_tail = &n->exes;
+	*t->tail = n;
+	t->tail = &n->next;
+	if (kt_pidmap_put(&t->map, pid, n)) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	return n;
+}
+
+static void adopt(struct node *parent, struct node *n)
+{
+	n->parent = parent;
+	if (parent->last_child)
+		parent->last_child->sibling = n;
+	else
+		parent->child = n;
+	parent->last_child = n;
+}
+
+/* The node of @pid, made when the view meets it first. */
+static struct node *node_get(struct tree *t, const struct ktrace_rec_hdr *h)
+{
+	struct node *n = kt_pidmap_get(&t->map, h->pid), *leader;
+
+	if (n)
+		return n;
+	n = node_new(t, h->pid, h->tgid);
+	memcpy(n->comm, h->comm, sizeof(n->comm));
+	if (h->pid != h->tgid) {
+		leader = kt_pidmap_get(&t->map, h->tgid);
+		if (leader) {
+			n->thread = true;
+			adopt(leader, n);
+		}
+	}
+	return n;
+}
+
+/* The blob of @kind in a record with @nblobs blobs after @fixed bytes. */
+static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
+				      size_t fixed, unsigned int nblobs,
+				      unsigned int kind)
+{
+	const struct ktrace_blob *b = (const void *)((const char *)h + fixed);
+	unsigned int i;
+
+	if (fixed + nblobs * sizeof(*b) > h->size)
+		return NULL;
+	for (i = 0; i < nblobs; i++)
+		if (b[i].kind == kind && b[i].offset + b[i].len <= h->size &&
+		    b[i].len)
+			return &b[i];
+	return NULL;
+}
+
+static void sys_enter(struct tree *t, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_sys_enter *e = (const void *)h;
+	const struct ktrace_blob *b;
+	const char *p, *end;
+	char **argv, **old;
+	size_t n = 0, i = 0;
+
+	if (h->size < sizeof(*e))
+		return;
+	b = blob(h, sizeof(*e), e->nblobs, KTRACE_BLOB_ARGV);
+	if (!b)
+		return;
+	p = (const char *)h + b->offset;
+	end = p + b->len;
+	for (const char *q = p; q < end; q += strlen(q) + 1)
+		n++;
+	argv = xcalloc(n + 1, sizeof(*argv));
+	for (; p < end && i < n; p += strlen(p) + 1)
+		argv[i++] = strndup(p, end - p);
+	old = kt_pidmap_get(&t->argv, h->pid);
+	if (old) {
+		for (i = 0; old[i]; i++)
+			free(old[i]);
+		free(old);
+		kt_pidmap_del(&t->argv, h->pid);
+	}
+	if (kt_pidmap_put(&t->argv, h->pid, argv)) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+}
+
+static void fork_rec(struct tree *t, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_fork *f = (const void *)h;
+	struct node *parent, *n, *old;
+
+	if (h->size < sizeof(*f))
+		return;
+	parent = node_get(t, h);
+	old = kt_pidmap_get(&t->map, f->child_pid);
+	if (old)	/* the pid was used again */
+		kt_pidmap_del(&t->map, f->child_pid);
+	n = node_new(t, f->child_pid, f->child_tgid);
+	memcpy(n->comm, h->comm, sizeof(n->comm));
+	n->fork_ts = h->ts;
+	n->thread = f->child_pid != f->child_tgid;
+	/* A process hangs under its parent's process, a thread under it. */
+	if (parent->thread && parent->parent && !n->thread)
+		parent = parent->parent;
+	adopt(parent, n);
+}
+
+static void exec_rec(struct tree *t, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_exec *x = (const void *)h;
+	const struct ktrace_blob *b;
+	struct node *n;
+	struct exe *e;
+	char **argv;
+
+	if (h->size < sizeof(*x))
+		return;
+	n = node_get(t, h);
+	memcpy(n->comm, h->comm, sizeof(n->comm));
+	e = xcalloc(1, sizeof(*e));
+	e->ts = h->ts;
+	b = blob(h, sizeof(*x), x->nblobs, KTRACE_BLOB_FILENAME);
+	e->file = b ? strndup((const char *)h + b->offset, b->len) :
+		      strdup(h->comm);
+	argv = kt_pidmap_get(&t->argv, x->old_pid);
+	if (argv) {
+		kt_pidmap_del(&t->argv, x->old_pid);
+		e->argv = argv;
+	}
+	*n->exes_tail = e;
+	n->exes_tail = &e->next;
+}
+
+/* Where a child of an exited process went: its parent now, if alive. */
+static pid_t ppid_now(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	int ppid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fgets(buf, sizeof(buf), f)) {
+		p = strrchr(buf, ')');
+		if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+			ppid = 0;
+	}
+	fclose(f);
+	return ppid;
+}
+
+static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_exit *x = (const void *)h;
+	struct node *n, *proc, *c;
+
+	if (h->size < sizeof(*x))
+		return;
+	n = node_get(t, h);
+	if (n->thread) {
+		n->exited = true;
+		n->exit_ts = h->ts;
+		n->exit_code = x->exit_code;
+	}
+	if (!(x->exit_flags & KTRACE_EXIT_GROUP_DEAD))
+		return;
+	proc = n->thread && n->parent ? n->parent : n;
+	if (proc->pid != h->tgid)
+		proc = kt_pidmap_get(&t->map, h->tgid) ?: n;
+	proc->exited = true;
+	proc->exit_ts = h->ts;
+	proc->exit_code = x->exit_code;
+	proc->core = x->exit_flags & KTRACE_EXIT_CORE;
+	/* Its living child processes lose their parent now. */
+	for (c = proc->child; c; c = c->sibling) {
+		if (c->thread || c->exited)
+			continue;
+		c->reparented = true;
+		c->reparent_ts = h->ts;
+		c->new_ppid = ppid_now(c->pid);
+	}
+}
+
+static void reap_rec(struct tree *t, const struct ktrace_rec_hdr *h)
+{
+	struct node *n = kt_pidmap_get(&t->map, h->pid);
+
+	if (!n || n->reaped)
+		return;
+	n->reaped = true;
+	n->reap_ts = h->ts;
+}
+
+static void feed(void *ctx, const struct ktrace_rec_hdr *h)
+{
+	struct tree *t = ctx;
+
+	switch (h->type) {
+	case KTRACE_REC_SYS_ENTER:
+		sys_enter(t, h);
+		break;
+	case KTRACE_REC_FORK:
+		fork_rec(t, h);
+		break;
+	case KTRACE_REC_EXEC:
+		exec_rec(t, h);
+		break;
+	case KTRACE_REC_EXIT:
+		exit_rec(t, h);
+		break;
+	case KTRACE_REC_REAP:
+		reap_rec(t, h);
+		break;
+	}
+}
+
+static double rel(const struct tree *t, uint64_t ts)
+{
+	return ts > t->start ? (ts - t->start) / 1e9 : 0;
+}
+
+/* The last program's arguments, or the file, or the comm. */
+static void print_command(const struct node *n)
+{
+	const struct exe *e = n->exes;
+	int i;
+
+	if (n->thread) {
+		printf("[thread of %d]", n->tgid);
+		return;
+	}
+	if (!e) {
+		printf("%s", n->comm);
+		return;
+	}
+	while (e->next)
+		e = e->next;
+	if (!e->argv || !e->argv[0]) {
+		printf("%s", e->file);
+		return;
+	}
+	for (i = 0; e->argv[i]; i++) {
+		if (strpbrk(e->argv[i], " \t\"'|&;<>$") || !*e->argv[i])
+			printf("%s\"%s\"", i ? " " : "", e->argv[i]);
+		else
+			printf("%s%s", i ? " " : "", e->argv[i]);
+	}
+}
+
+static void print_text(const struct tree *t, const struct node *n, int depth)
+{
+	char st[64], zb[32], buf[32];
+	const struct exe *e;
+
+	if (n->exited && !n->thread)
+		kt_view_status(st, sizeof(st), n->exit_code);
+	else if (n->exited)
+		snprintf(st, sizeof(st), "exited");
+	else
+		snprintf(st, sizeof(st), "running");
+	if (n->exited && n->reaped && !n->thread)
+		kt_view_dur(zb, sizeof(zb), n->reap_ts - n->exit_ts);
+	else if (n->exited && !n->thread)
+		snprintf(zb, sizeof(zb), "not reaped");
+	else
+		snprintf(zb, sizeof(zb), "-");
+	printf("%-7d +%-9.6f ", n->pid, rel(t, n->fork_ts));
+	if (n->exited)
+		printf("+%-9.6f ", rel(t, n->exit_ts));
+	else
+		printf("%-10s ", "-");
+	printf("%-22s %-10s %*s", st, zb, depth * 2, "");
+	print_command(n);
+	if (n->reparented) {
+		if (n->new_ppid)
+			printf("  (reparented to %d at +%.6f)", n->new_ppid,
+			       rel(t, n->reparent_ts));
+		else
+			printf("  (reparented at +%.6f)",
+			       rel(t, n->reparent_ts));
+	}
+	putchar('\n');
+	/* Earlier programs of a process that executed more than once. */
+	for (e = n->exes; e && e->next; e = e->next)
+		printf("%-7s %-10s %-10s %-22s %-10s %*s  (exec'd %s at +%.6f)\n",
+		       "", "", "", "", "", depth * 2, "", e->file,
+		       rel(t, e->ts));
+	(void)buf;
+	for (n = n->child; n; n = n->sibling)
+		print_text(t, n, depth + 1);
+}
+
+static void print_json(const struct tree *t, const struct node *n, int depth)
+{
+	char st[64];
+	const struct exe *e;
+	int i;
+
+	printf("{\"pid\":%d,\"tgid\":%d,\"ppid\":%d,\"depth\":%d,\"thread\":%s,\"comm\":",
+	       n->pid, n->tgid, n->parent ? n->parent->tgid : 0, depth,
+	       n->thread ? "true" : "false");
+	kt_json_string(stdout, n->comm);
+	printf(",\"fork\":%.6f,\"exec\":[", rel(t, n->fork_ts));
+	for (e = n->exes; e; e = e->next) {
+		printf("%s{\"time\":%.6f,\"file\":", e == n->exes ? "" : ",",
+		       rel(t, e->ts));
+		kt_json_string(stdout, e->file);
+		printf(",\"argv\":[");
+		for (i = 0; e->argv && e->argv[i]; i++) {
+			if (i)
+				putchar(',');
+			kt_json_string(stdout, e->argv[i]);
+		}
+		printf("]}");
+	}
+	printf("]");
+	if (n->exited) {
+		printf(",\"exit\":%.6f", rel(t, n->exit_ts));
+		if (!n->thread) {
+			printf(",\"wait_status\":%d,\"status\":", n->exit_code);
+			kt_json_string(stdout, kt_view_status(st, sizeof(st),
+							      n->exit_code));
+			if (WIFEXITED(n->exit_code))
+				printf(",\"exit_code\":%d",
+				       WEXITSTATUS(n->exit_code));
+			if (WIFSIGNALED(n->exit_code))
+				printf(",\"signal\":%d", WTERMSIG(n->exit_code));
+			printf(",\"core_dumped\":%s", n->core ? "true" : "false");
+		}
+	}
+	if (n->reaped && n->exited && !n->thread)
+		printf(",\"reap\":%.6f,\"zombie_ns\":%llu", rel(t, n->reap_ts),
+		       (unsigned long long)(n->reap_ts - n->exit_ts));
+	if (n->reparented)
+		printf(",\"reparented\":%.6f,\"new_ppid\":%d",
+		       rel(t, n->reparent_ts), n->new_ppid);
+	printf("}\n");
+	for (n = n->child; n; n = n->sibling)
+		print_json(t, n, depth + 1);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: %s tree [--json] -- COMMAND [ARGS...]\n"
+		"       %s tree [--json] -p PID\n"
+		"Run COMMAND (or watch process PID until it ends) and print the tree\n"
+		"of the processes and threads it made: when each was forked, what\n"
+		"it executed, when and how it ended, how long it stayed a zombie,\n"
+		"and where it was reparented.  Times are seconds from the start.\n",
+		ktrace_prog, ktrace_prog);
+}
+
+int ktrace_cmd_tree(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const execs[] = { "execve", "execveat", NULL };
+	static struct tree t;
+	struct kt_view_run v = { 0 };
+	struct node *n;
+	int c, ret;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			v.pid = kt_view_pid("tree", optarg);
+			if (v.pid < 0)
+				return 1;
+			break;
+		case 'j':
+			t.json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			ktrace_err("tree: unknown option '%s' (see '%s tree --help')",
+				   argv[optind - 1], ktrace_prog);
+			return 1;
+		}
+	}
+	v.argv = argv + optind;
+	v.argc = argc - optind;
+	if (!v.argc == !v.pid) {
+		ktrace_err("tree: give a COMMAND after '--' or -p PID, one of them");
+		return 1;
+	}
+	t.tail = &t.all;
+	v.events = KTRACE_EV_LIFECYCLE | KTRACE_EV_SYSCALL;
+	v.syscalls = execs;
+	v.feed = feed;
+	v.ctx = &t;
+	ret = kt_view_run(&v);
+	if (!v.start_ns)
+		return ret;
+	t.start = v.start_ns;
+	/* The root: the command or the process, met before any record. */
+	n = kt_pidmap_get(&t.map, v.child ? v.child : v.pid);
+	if (!n) {
+		ktrace_err("tree: no event of process %d was recorded",
+			   v.child ? v.child : v.pid);
+		return ret ? ret : 1;
+	}
+	if (!n->exited && v.child && WIFSIGNALED(v.child_status)) {
+		n->exited = true;
+		n->exit_ts = v.end_ns;
+		n->exit_code = v.child_status;
+	}
+	if (!t.json)
+		printf("%-7s %-10s %-10s %-22s %-10s %s\n", "PID", "START",
+		       "END", "STATUS", "ZOMBIE", "COMMAND");
+	for (n = t.all; n; n = n->next) {
+		if (n->parent)
+			continue;
+		if (t.json)
+			print_json(&t, n, 0);
+		else
+			print_text(&t, n, 0);
+	}
+	fflush(stdout);
+	return ret;
+}

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scenarios the lifecycle views are tested on, each built on purpose
+ * and each printing what the view should find:
+ *
+ *   views zombie CODE      a child exits with CODE, never reaped; prints
+ *                          the child's pid, then sleeps until killed
+ *   views reap MS CODE     the same, but the parent reaps it after MS ms,
+ *                          then sleeps until killed
+ *   views lazy MS CODE     a child exits with CODE, the parent reaps it
+ *                          MS ms later and exits 0
+ *   views orphan           a child forks a grandchild and exits; the
+ *                          grandchild (reparented) exits 5 a moment later
+ *   views pipe             blocks reading an empty pipe
+ *   views sleep MS         one nanosleep of MS ms
+ *   views forks RATE MS    forks RATE children a second for MS ms, each
+ *                          exiting at once and reaped
+ *   views sigblock MS      blocks SIGUSR1, sends it to itself, unblocks it
+ *                          MS ms later (a handler runs)
+ *   views sigign           ignores SIGUSR2 and sends it to itself
+ *   views sigfatal         sends itself SIGTERM, default action
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	while (nanosleep(&ts, &ts))
+		;
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000L + ts.tv_nsec;
+}
+
+int main(int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	sigset_t set;
+	int fds[2], status;
+	long i, n, rate, ms, start;
+	char c;
+	pid_t pid;
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (!strcmp(what, "zombie") && argc == 3) {
+		pid = fork();
+		if (pid == 0)
+			_exit(atoi(argv[2]));
+		printf("%d\n", pid);
+		for (;;)
+			pause();
+	}
+	if (!strcmp(what, "reap") && argc == 4) {
+		pid = fork();
+		if (pid == 0)
+			_exit(atoi(argv[3]));
+		printf("%d\n", pid);
+		sleep_ms(atol(argv[2]));
+		waitpid(pid, &status, 0);
+		printf("reaped\n");
+		for (;;)
+			pause();
+	}
+	if (!strcmp(what, "lazy") && argc == 4) {
+		pid = fork();
+		if (pid == 0)
+			_exit(atoi(argv[3]));
+		sleep_ms(atol(argv[2]));
+		waitpid(pid, &status, 0);
+		return 0;
+	}
+	if (!strcmp(what, "orphan")) {
+		pid = fork();
+		if (pid == 0) {
+			if (fork() == 0) {
+				sleep_ms(300);
+				_exit(5);
+			}
+			_exit(0);
+		}
+		waitpid(pid, &status, 0);
+		sleep_ms(600);
+		return 0;
+	}
+	if (!strcmp(what, "pipe")) {
+		if (pipe(fds))
+			return 1;
+		return read(fds[0], &c, 1) < 0;
+	}
+	if (!strcmp(what, "sleep") && argc == 3) {
+		sleep_ms(atol(argv[2]));
+		return 0;
+	}
+	if (!strcmp(what, "forks") && argc == 4) {
+		rate = atol(argv[2]);
+		ms = atol(argv[3]);
+		n = rate * ms / 1000;
+		start = now_ns();
+		for (i = 0; i < n; i++) {
+			long due = start + i * (1000000000L / rate);
+
+			while (now_ns() < due)
+				sleep_ms(1);
+			pid = fork();
+			if (pid == 0)
+				_exit(0);
+			waitpid(pid, &status, 0);
+		}
+		return 0;
+	}
+	if (!strcmp(what, "sigblock") && argc == 3) {
+		sigaction(SIGUSR1, &sa, NULL);
+		sigemptyset(&set);
+		sigaddset(&set, SIGUSR1);
+		sigprocmask(SIG_BLOCK, &set, NULL);
+		kill(getpid(), SIGUSR1);
+		sleep_ms(atol(argv[2]));
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		return 0;
+	}
+	if (!strcmp(what, "sigign")) {
+		signal(SIGUSR2, SIG_IGN);
+		kill(getpid(), SIGUSR2);
+		return 0;
+	}
+	if (!strcmp(what, "sigfatal")) {
+		kill(getpid(), SIGTERM);
+		sleep_ms(1000);
+		return 0;
+	}
+	fprintf(stderr, "usage: views SCENARIO [ARGS] (see views.c)\n");
+	return 2;
+}

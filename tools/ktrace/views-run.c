@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): the live session of the views that follow a command or a
+ * process (tree, signals): the command started stopped, or the process
+ * attached, with its descendants followed by the kernel; the records
+ * handed to the view as they come; the end once the command is reaped
+ * (or the process is gone) and every descendant seen forking has been
+ * seen exiting or is gone from the system.  A short linger after that
+ * collects the reaps of the last zombies.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+#define POLL_MS		50
+#define LINGER_NS	300000000ULL
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+/* The syscalls a view wants records of, by name, in both ABIs. */
+static int set_syscalls(int fd, const char *const *names)
+{
+	struct ktrace_syscalls sc;
+	unsigned int abi;
+	int i, nr;
+
+	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
+		memset(&sc, 0, sizeof(sc));
+		sc.abi = abi;
+		for (i = 0; names[i]; i++) {
+			nr = ktrace_syscall_number(abi == KTRACE_ABI_COMPAT ?
+						   KTRACE_CLI_ABI_I386 :
+						   KTRACE_CLI_ABI_X86_64,
+						   names[i]);
+			if (nr >= 0 && nr < KTRACE_NR_MAX)
+				sc.bits[nr / 64] |= 1ULL << (nr % 64);
+		}
+		if (kt_dev_set_syscalls(fd, &sc))
+			return -1;
+	}
+	return 0;
+}
+
+/* The command, stopped before its execve; errno of a failed exec on err. */
+static pid_t start_stopped(char **argv, int err[2])
+{
+	pid_t pid;
+	int e, status;
+
+	if (pipe2(err, O_CLOEXEC)) {
+		ktrace_err("pipe: %s", strerror(errno));
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		ktrace_err("fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		close(err[0]);
+		kill(getpid(), SIGSTOP);
+		execvp(argv[0], argv);
+		e = errno;
+		if (write(err[1], &e, sizeof(e)) < 0)
+			_exit(127);
+		_exit(127);
+	}
+	close(err[1]);
+	waitpid(pid, &status, WUNTRACED);
+	return pid;
+}
+
+/* Live tasks: forked and not seen exiting, thread id -> tgid. */
+static void track(struct kt_pidmap *live, const struct ktrace_rec_hdr *h)
+{
+	const struct ktrace_rec_fork *f = (const void *)h;
+
+	if (h->type == KTRACE_REC_FORK && h->size >= sizeof(*f)) {
+		if (kt_pidmap_put(live, f->child_pid,
+				  (void *)(intptr_t)f->child_tgid)) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+	} else if (h->type == KTRACE_REC_EXIT) {
+		kt_pidmap_del(live, h->pid);
+	}
+}
+
+static void sweep(struct kt_pidmap *live)
+{
+	struct kt_pidmap_slot *s;
+	unsigned int i;
+
+	for (i = 0; i < live->cap; i++) {
+		s = &live->slot[i];
+		while (s->val && syscall(SYS_tgkill, (pid_t)(intptr_t)s->val,
+					 s->pid, 0) && errno == ESRCH)
+			kt_pidmap_del(live, s->pid);
+	}
+}
+
+static int drain(struct kt_dev_reader *rd, struct kt_view_run *v,
+		 struct kt_pidmap *live, bool *eof)
+{
+	const struct ktrace_rec_hdr *const *recs;
+	size_t i, n;
+
+	do {
+		if (kt_dev_reader_batch(rd, &recs, &n, eof))
+			return -1;
+		for (i = 0; i < n; i++) {
+			track(live, recs[i]);
+			v->feed(v->ctx, recs[i]);
+		}
+		kt_dev_reader_done(rd);
+	} while (n && !*eof);
+	return 0;
+}
+
+int kt_view_run(struct kt_view_run *v)
+{
+	struct ktrace_config cfg = { 0 };
+	struct kt_pidmap live = { 0 };
+	struct kt_dev_reader *rd;
+	struct sigaction sa;
+	struct pollfd pfd;
+	int err[2] = { -1, -1 }, fd, e, ret = 1;
+	uint64_t done_at = 0, now;
+	bool eof = false, reaped = false;
+
+	fd = ktrace_dev_open();
+	if (fd < 0)
+		return 1;
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	cfg.events = v->events;
+	if (kt_dev_configure(fd, &cfg) ||
+	    (v->syscalls && set_syscalls(fd, v->syscalls)))
+		goto out_fd;
+	rd = kt_dev_reader_new(fd);
+	if (!rd) {
+		ktrace_err("out of memory");
+		goto out_fd;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (v->argc) {
+		v->child = start_stopped(v->argv, err);
+		if (v->child < 0)
+			goto out_rd;
+		if (kt_dev_pid(fd, v->child, KTRACE_PID_FOLLOW, true)) {
+			kill(v->child, SIGKILL);
+			waitpid(v->child, NULL, 0);
+			goto out_rd;
+		}
+	} else if (v->pid) {
+		if (kt_dev_pid(fd, v->pid, KTRACE_PID_THREAD_GROUP |
+			       KTRACE_PID_FOLLOW, true))
+			goto out_rd;
+	}
+	v->start_ns = kt_view_now();
+	if (kt_dev_enable(fd))
+		goto out_rd;
+	if (v->child) {
+		kill(v->child, SIGCONT);
+		if (read(err[0], &e, sizeof(e)) == sizeof(e)) {
+			ktrace_err("cannot run '%s': %s", v->argv[0],
+				   strerror(e));
+			waitpid(v->child, NULL, 0);
+			v->start_ns = 0;	/* nothing to show */
+			goto out_rd;
+		}
+		close(err[0]);
+	}
+
+	for (;;) {
+		pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
+		poll(&pfd, 1, POLL_MS);
+		if (drain(rd, v, &live, &eof))
+			goto out_rd;
+		if (v->child && !reaped &&
+		    waitpid(v->child, &v->child_status, WNOHANG) == v->child)
+			reaped = true;
+		if (interrupted || eof)
+			break;
+		now = kt_view_now();
+		if (done_at) {
+			if (now - done_at >= LINGER_NS)
+				break;
+			continue;
+		}
+		if (v->child && !reaped)
+			continue;
+		if (!v->child && v->pid && !(kill(v->pid, 0) && errno == ESRCH))
+			continue;
+		if (!v->child && !v->pid)
+			continue;
+		sweep(&live);
+		if (!live.n)
+			done_at = now;
+	}
+	kt_dev_disable(fd);
+	if (drain(rd, v, &live, &eof))
+		goto out_rd;
+	v->end_ns = kt_view_now();
+	ret = 0;
+	if (interrupted)
+		ret = 128 + interrupted;
+	else if (v->child && WIFEXITED(v->child_status))
+		ret = WEXITSTATUS(v->child_status);
+	else if (v->child && WIFSIGNALED(v->child_status))
+		ret = 128 + WTERMSIG(v->child_status);
+out_rd:
+	kt_dev_reader_free(rd);
+out_fd:
+	kt_pidmap_free(&live);
+	close(fd);
+	return ret;
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): what the process lifecycle views (tree, zombies, hung, top,
+ * signals) share: durations and wait statuses in words, a PID argument
+ * checked, and a blocked task's syscall decoded as strace would print its
+ * entry, from the registers of a KTRACE_IOC_TASKS snapshot and the
+ * task's memory read with process_vm_readv().
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+#include "decode.h"
+
+/* "12.345s", "1.2ms", "850us": three significant digits or so. */
+const char *kt_view_dur(char *buf, size_t len, uint64_t ns)
+{
+	if (ns >= 100000000000ULL)
+		snprintf(buf, len, "%llus", (unsigned long long)(ns / 1000000000));
+	else if (ns >= 1000000000)
+		snprintf(buf, len, "%.3fs", ns / 1e9);
+	else if (ns >= 1000000)
+		snprintf(buf, len, "%.1fms", ns / 1e6);
+	else
+		snprintf(buf, len, "%lluus", (unsigned long long)(ns / 1000));
+	return buf;
+}
+
+/* A wait status in words: "exit 3", "SIGKILL", "SIGSEGV (core dumped)". */
+const char *kt_view_status(char *buf, size_t len, int status)
+{
+	const char *sig;
+
+	if (WIFEXITED(status)) {
+		snprintf(buf, len, "exit %d", WEXITSTATUS(status));
+	} else if (WIFSIGNALED(status)) {
+		sig = kt_signal_name(WTERMSIG(status));
+		if (sig)
+			snprintf(buf, len, "%s%s", sig,
+				 WCOREDUMP(status) ? " (core dumped)" : "");
+		else
+			snprintf(buf, len, "signal %d%s", WTERMSIG(status),
+				 WCOREDUMP(status) ? " (core dumped)" : "");
+	} else {
+		snprintf(buf, len, "status 0x%x", status);
+	}
+	return buf;
+}
+
+/* A PID argument: a whole positive number, else one line and -1. */
+pid_t kt_view_pid(const char *view, const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v <= 0 || v > INT_MAX) {
+		ktrace_err("%s: invalid PID '%s'", view, s);
+		return -1;
+	}
+	return v;
+}
+
+/* A number of milliseconds or seconds; -1 if not one. */
+double kt_view_number(const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || end == s || !(v >= 0) || v > 1e9)
+		return -1;
+	return v;
+}
+
+uint64_t kt_view_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+struct fd_ctx {
+	pid_t pid;
+	char path[PATH_MAX];
+};
+
+/* -y for a snapshot: the fd's target in /proc, as strace shows it. */
+static const char *fd_path(void *ctx, int fd)
+{
+	struct fd_ctx *c = ctx;
+	char link[64];
+	ssize_t n;
+
+	if (fd == -100)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", c->pid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", c->pid, fd);
+	n = readlink(link, c->path, sizeof(c->path) - 1);
+	if (n < 0)
+		return NULL;
+	c->path[n] = '\0';
+	return c->path;
+}
+
+/* The task's memory through /proc, where process_vm_readv() is missing. */
+static bool read_mem(pid_t pid, uint64_t addr, void *buf, size_t len)
+{
+	char path[64];
+	bool ok;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/mem", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ok = pread(fd, buf, len, (off_t)addr) == (ssize_t)len;
+	close(fd);
+	return ok;
+}
+
+/*
+ * "name(args, ...)": the syscall @t is blocked in, as strace prints its
+ * entry.
+ * The time a sleep was asked for is read from the task's memory.
+ */
+void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t)
+{
+	enum ktrace_cli_abi abi = t->abi == KTRACE_ABI_COMPAT ?
+		KTRACE_CLI_ABI_I386 : KTRACE_CLI_ABI_X86_64;
+	struct kt_syscall sc = { .abi = abi, .nr = t->nr };
+	static struct fd_ctx ctx;
+	struct kt_fmt_opts o = {
+		.strsize = 32, .fd_paths = true, .fd_path = fd_path, .ctx = &ctx,
+	};
+	const char *name = ktrace_syscall_name(abi, t->nr);
+	uint8_t ts[16];
+	struct iovec local = { ts, sizeof(ts) }, remote;
+	int arg = -1;
+	bool got;
+
+	memcpy(sc.args, t->args, sizeof(sc.args));
+	ctx.pid = t->pid;
+	if (name && !strcmp(name, "nanosleep"))
+		arg = 0;
+	else if (name && !strcmp(name, "clock_nanosleep"))
+		arg = 2;
+	if (arg >= 0 && abi == KTRACE_CLI_ABI_X86_64) {
+		remote.iov_base = (void *)(uintptr_t)t->args[arg];
+		remote.iov_len = sizeof(ts);
+		got = process_vm_readv(t->pid, &local, 1, &remote, 1, 0) ==
+		      sizeof(ts);
+		if (!got)
+			got = read_mem(t->pid, t->args[arg], ts, sizeof(ts));
+		if (got) {
+			sc.blob[arg].data = ts;
+			sc.blob[arg].len = sizeof(ts);
+		} else {
+			sc.blob[arg].flags = KT_BLOB_FAULT;
+		}
+	}
+	kt_format_call(b, &sc, &o);
+	/* The arguments only the return would show: strace's "...". */
+	if (b->len >= 2 && !strcmp(b->s + b->len - 2, ", "))
+		kt_buf_printf(b, "...)");
+	else
+		kt_buf_printf(b, ")");
+}
+
+/* A JSON string, escaped. */
+void kt_json_string(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	fputc('"', f);
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20 || *p >= 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
