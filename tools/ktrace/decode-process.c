@@ -128,6 +128,37 @@ static void dec_clone3(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 }
 
+/* getgroups(2, [0, 4]) = 2: the list as the kernel filled it. */
+static void dec_getgroups(struct kt_dec *d)
+{
+	uint32_t g;
+	int64_t k;
+
+	kt_a_int(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_arg(d, 1)) {
+		kt_buf_puts(d->b, "NULL");
+		return;
+	}
+	if (kt_exiting_ok(d) && !d->sc->ret) {
+		kt_buf_puts(d->b, "[]");
+		return;
+	}
+	if (!kt_exiting_ok(d) || d->sc->ret > 65536 ||
+	    !kt_blob_usable(d, 1, d->sc->ret * 4)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < d->sc->ret; k++) {
+		kt_blob_read(d, 1, k * 4, &g, 4);
+		kt_buf_printf(d->b, "%s%u", k ? ", " : "", g);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
 static void argv_list(struct kt_dec *d, int i)
 {
 	const struct kt_syscall *sc = d->sc;
@@ -152,12 +183,25 @@ static void argv_list(struct kt_dec *d, int i)
 	kt_buf_putc(d->b, ']');
 }
 
-/* execve("/bin/ls", ["ls", "/tmp"], 0x7ffd...): envp stays a pointer. */
+/*
+ * envp: the pointer and, when the module counted the strings
+ * (KTRACE_BLOB_ENVC), strace's comment saying how many: "6 vars".
+ */
+static void envp(struct kt_dec *d, int i)
+{
+	uint32_t n;
+
+	kt_a_ptr(d, i);
+	if (kt_arg(d, i) && kt_blob_read(d, i, 0, &n, 4))
+		kt_buf_printf(d->b, " /* %u var%s */", n, n == 1 ? "" : "s");
+}
+
+/* execve("/bin/ls", ["ls", "/tmp"], 0x7ffd...), and envp's count */
 static void dec_execve(struct kt_dec *d)
 {
 	kt_a_path(d, 0);
 	argv_list(d, 1);
-	kt_a_ptr(d, 2);
+	envp(d, 2);
 }
 
 static const struct kt_xlat execveat_flags[] = {
@@ -170,7 +214,7 @@ static void dec_execveat(struct kt_dec *d)
 	kt_a_dirfd(d, 0);
 	kt_a_path(d, 1);
 	argv_list(d, 2);
-	kt_a_ptr(d, 3);
+	envp(d, 3);
 	kt_a_flags(d, 4, execveat_flags, "AT_???");
 }
 
@@ -687,6 +731,7 @@ static const struct kt_decoder decoders[] = {
 	{ "getppid", NULL, KT_RV_DEC, NULL },
 	{ "gettid", NULL, KT_RV_DEC, NULL },
 	{ "getuid", NULL, KT_RV_DEC, NULL },
+	{ "getgroups", dec_getgroups, KT_RV_DEC, NULL },
 	{ "geteuid", NULL, KT_RV_DEC, NULL },
 	{ "getgid", NULL, KT_RV_DEC, NULL },
 	{ "getegid", NULL, KT_RV_DEC, NULL },
