@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	3
+#define KTRACE_ABI_MINOR	4
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -114,6 +114,8 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_SOCKADDR	3	/* a struct sockaddr_* */
 #define KTRACE_BLOB_BUF		4	/* bytes written (enter) or read (exit) */
 #define KTRACE_BLOB_FILENAME	5	/* exec: the file name, NUL-terminated */
+#define KTRACE_BLOB_DATA	6	/* a structure or array (1.4) */
+#define KTRACE_BLOB_ENVC	7	/* a __u32: execve's envp count (1.4) */
 
 /* Blob flags, struct ktrace_blob.flags */
 #define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */
