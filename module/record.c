@@ -183,7 +183,9 @@ static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 {
 	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_ARGV, arg);
 	void __user *argv = kb_uptr(b, uaddr);
-	u32 used = 0, room = ktrace_build_room(b);
+	/* All the room left but for envp's count: argv is cut last. */
+	u32 room = b->end > b->pos + 8 ? b->end - b->pos - 8 : 0;
+	u32 used = 0;
 	char *dst = b->rec + b->pos;
 	unsigned long p;
 	unsigned int i;

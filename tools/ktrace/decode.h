@@ -42,6 +42,7 @@ struct kt_syscall {
 /* What strace's options change in the text. */
 struct kt_fmt_opts {
 	unsigned int strsize;	/* -s: bytes of a string shown, default 32 */
+	unsigned int column;	/* -a: where "= " starts, default 40 */
 	bool fd_paths;		/* -y: fd paths, when fd_path() knows them */
 	/*
 	 * -y: the path of fd in the traced process, or NULL; asked for
@@ -79,6 +80,12 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
  */
 void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 		      const struct kt_fmt_opts *o);
+
+/*
+ * -x (1): strings with a byte that is neither printable ASCII nor a
+ * whitespace escape print all in hex; -xx (2): every string does.
+ */
+extern unsigned int kt_xflag;
 
 /* strace's quoting of user memory: "abc\n"..., with -s truncation. */
 void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,

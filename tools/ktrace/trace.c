@@ -420,6 +420,14 @@ static void json_syscall(struct kt_tracer *t, struct task *k,
 	json_end(t, task_out(t, k));
 }
 
+/* -n: the syscall number, as strace prints it. */
+static void sc_number(struct kt_tracer *t, struct kt_buf *b,
+		      const struct kt_syscall *sc)
+{
+	if (t->o->syscall_numbers)
+		kt_buf_printf(b, "[%4u] ", sc->nr);
+}
+
 static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 {
 	struct task *k = task_get(t, r->hdr.pid);
@@ -470,6 +478,7 @@ static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 	}
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
+	sc_number(t, &t->line, &k->sc);
 	t->fmt_tgid = k->tgid;
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
@@ -523,9 +532,11 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		leader(t, &t->line, k,
 		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
+		sc_number(t, &t->line, &k->sc);
 		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
+		sc_number(t, &t->line, &k->sc);
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      sc_name(&k->sc, nbuf, sizeof(nbuf)));
 	}
@@ -615,6 +626,9 @@ static void on_signal_deliver(struct kt_tracer *t,
 		json_end(t, task_out(t, k));
 		return;
 	}
+	if (t->o->signal_filter && r->sig >= 1 && r->sig <= 128 &&
+	    !(t->o->signals[(r->sig - 1) / 64] & (1ULL << ((r->sig - 1) % 64))))
+		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
@@ -920,6 +934,7 @@ struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
 	t->npids = tg->npids;
 	t->mono_to_real = tg->mono_to_real;
 	t->fmt.strsize = o->strsize;
+	t->fmt.column = o->column;
 	t->fmt.fd_paths = o->decode_fds;
 	t->fmt.fd_path = fd_path;
 	t->fmt.ctx = t;
