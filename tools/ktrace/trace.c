@@ -833,6 +833,14 @@ static void count_exit(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r)
 
 	if (r->abi >= KTRACE_ABI_COUNT || r->nr >= KTRACE_NR_MAX)
 		return;
+	/* The child's return from a fork-family call is not a call. */
+	if (!r->ret) {
+		const char *name = ktrace_syscall_name(r->abi, r->nr);
+
+		if (name && (!strcmp(name, "clone") || !strcmp(name, "clone3") ||
+			     !strcmp(name, "fork") || !strcmp(name, "vfork")))
+			return;
+	}
 	c = &t->counts.c[r->abi][r->nr];
 	c->calls++;
 	if (r->ret < 0 && r->ret >= -4095)
