@@ -138,6 +138,7 @@ struct ktrace_sys_count {
 struct ktrace_proc_lost {
 	int tgid;			/* 0: free, claimed with cmpxchg */
 	local_t lost;
+	long base;			/* lost at the last reset; @lock */
 };
 
 /*
@@ -168,6 +169,8 @@ struct ktrace_session {
 	struct ktrace_filter filter;
 	/* [cpu][abi][nr]: written by the probes on cpu, summed by ioctls */
 	struct ktrace_sys_count *counts;
+	/* [abi][nr]: the sums at the last reset, subtracted from them */
+	struct ktrace_sys_count *count_base;
 	/* [cpu][KTRACE_PROC_LOSS_SLOTS + 1]: the last slot is "others" */
 	struct ktrace_proc_lost *proc_lost;
 	/* throttle.c: traced tasks waiting for the reader */

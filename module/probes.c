@@ -879,20 +879,39 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	ktrace_emit(&r->hdr, ev);
 }
 
+/*
+ * Does an enabled session trace @task at all?  Both syscall probes ask
+ * first: the calls of a task that no session traces cost one walk of the
+ * session list, with no timestamp, no enter table and no counter.
+ */
+static bool ktrace_anyone_traces(const struct task_struct *task)
+{
+	struct ktrace_session *s;
+
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (READ_ONCE(s->enabled) && ktrace_filter_task(&s->filter, task))
+			return true;
+	return false;
+}
+
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
-	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = {
 		.kind = KTRACE_EV_SYSCALL, .phase = KTRACE_PH_ENTER,
-		.task = current, .abi = ktrace_abi(), .nr = id,
+		.task = current, .nr = id,
 	};
 	struct ktrace_enter_bucket *b;
 	unsigned int level;
 	u32 snaplen;
 	int way;
+	u64 ts;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
+	if (!ktrace_anyone_traces(current))
+		goto out;
+	ts = ktime_get_mono_fast_ns();
+	ev.abi = ktrace_abi();
 	b = ktrace_enter_set(current->pid, ts, id, ktrace_call(ev.abi), &way);
 	if (unlikely(!b))
 		ktrace_drop_untimed(&ev, ts);
@@ -904,6 +923,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
 	}
+out:
 	preempt_enable();
 }
 
@@ -949,17 +969,21 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 
 static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
-	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = {
 		.kind = KTRACE_EV_SYSCALL, .task = current, .ret = ret,
-		.abi = ktrace_abi(), .nr = syscall_get_nr(current, regs),
 	};
 	struct ktrace_exit_want w;
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
+	u64 ts;
 
 	preempt_disable();
+	if (!ktrace_anyone_traces(current))
+		goto out;
+	ts = ktime_get_mono_fast_ns();
+	ev.abi = ktrace_abi();
+	ev.nr = syscall_get_nr(current, regs);
 	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
@@ -985,6 +1009,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	}
 	if (unlikely(w.throttle))
 		ktrace_throttle_queue(w.throttle, smp_processor_id());
+out:
 	preempt_enable();
 }
 

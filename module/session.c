@@ -101,11 +101,13 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	ktrace_filter_init(&s->filter, owner_tgid);
 	s->counts = vzalloc(array3_size(s->nr_rings, KTRACE_ABI_COUNT *
 					KTRACE_NR_MAX, sizeof(*s->counts)));
+	s->count_base = vzalloc(array_size(KTRACE_ABI_COUNT * KTRACE_NR_MAX,
+					   sizeof(*s->count_base)));
 	s->proc_lost = vzalloc(array3_size(s->nr_rings,
 					   KTRACE_PROC_LOSS_SLOTS + 1,
 					   sizeof(*s->proc_lost)));
 	rs = ktrace_rings_alloc(s, size, false);
-	if (!s->counts || !s->proc_lost || !rs)
+	if (!s->counts || !s->count_base || !s->proc_lost || !rs)
 		goto err;
 	RCU_INIT_POINTER(s->rings, rs);
 
@@ -117,6 +119,7 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 err:
 	ktrace_rings_free(rs);
 	vfree(s->counts);
+	vfree(s->count_base);
 	vfree(s->proc_lost);
 	kfree(s);
 	return ERR_PTR(-ENOMEM);
@@ -131,6 +134,7 @@ void ktrace_session_put(struct ktrace_session *s)
 	ktrace_filter_free(&s->filter);
 	kvfree(s->bounce);
 	vfree(s->counts);
+	vfree(s->count_base);
 	vfree(s->proc_lost);
 	kfree(s);
 }
@@ -282,33 +286,63 @@ void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
 		c->total_ns += duration;
 }
 
-void ktrace_session_sum_syscall(struct ktrace_session *s,
-				struct ktrace_syscall_stats *out)
+static void ktrace_session_sum(struct ktrace_session *s, unsigned int abi,
+			       unsigned int nr, struct ktrace_sys_count *sum)
 {
 	struct ktrace_sys_count *c;
 	unsigned int cpu;
 
+	memset(sum, 0, sizeof(*sum));
 	for_each_possible_cpu(cpu) {
-		c = ktrace_count(s, cpu, out->abi, out->nr);
-		out->calls += READ_ONCE(c->calls);
-		out->errors += READ_ONCE(c->errors);
-		out->total_ns += READ_ONCE(c->total_ns);
+		c = ktrace_count(s, cpu, abi, nr);
+		sum->calls += READ_ONCE(c->calls);
+		sum->errors += READ_ONCE(c->errors);
+		sum->total_ns += READ_ONCE(c->total_ns);
 	}
+}
+
+void ktrace_session_sum_syscall(struct ktrace_session *s,
+				struct ktrace_syscall_stats *out)
+{
+	struct ktrace_sys_count *base, sum;
+
+	base = &s->count_base[out->abi * KTRACE_NR_MAX + out->nr];
+	ktrace_session_sum(s, out->abi, out->nr, &sum);
+	out->calls += sum.calls - READ_ONCE(base->calls);
+	out->errors += sum.errors - READ_ONCE(base->errors);
+	out->total_ns += sum.total_ns - READ_ONCE(base->total_ns);
 }
 
 /*
  * KTRACE_IOC_RESET_STATS: the per-syscall counts and the losses by
  * process start again from zero; the rings' record counts go on, so that
- * their accounting stays whole.  Counts in flight on other CPUs may
- * survive a reset of a running session.
+ * their accounting stays whole.  Only the probes write the counters (each
+ * its own CPU's): a reset takes their sums as the new zero, and a count
+ * that races with it lands on either side.
  */
 void ktrace_session_reset_stats(struct ktrace_session *s)
 {
-	memset(s->counts, 0, array3_size(s->nr_rings, KTRACE_ABI_COUNT *
-					 KTRACE_NR_MAX, sizeof(*s->counts)));
-	memset(s->proc_lost, 0, array3_size(s->nr_rings,
-					    KTRACE_PROC_LOSS_SLOTS + 1,
-					    sizeof(*s->proc_lost)));
+	const unsigned int per_cpu = KTRACE_PROC_LOSS_SLOTS + 1;
+	struct ktrace_sys_count sum, *base;
+	struct ktrace_proc_lost *e;
+	unsigned int abi, nr, i;
+
+	mutex_lock(&s->lock);
+	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			ktrace_session_sum(s, abi, nr, &sum);
+			base = &s->count_base[abi * KTRACE_NR_MAX + nr];
+			WRITE_ONCE(base->calls, sum.calls);
+			WRITE_ONCE(base->errors, sum.errors);
+			WRITE_ONCE(base->total_ns, sum.total_ns);
+		}
+		cond_resched();
+	}
+	for (i = 0; i < s->nr_rings * per_cpu; i++) {
+		e = &s->proc_lost[i];
+		e->base = local_read(&e->lost);
+	}
+	mutex_unlock(&s->lock);
 }
 
 /*
@@ -364,7 +398,7 @@ int ktrace_session_losses(struct ktrace_session *s, struct ktrace_losses *q)
 			    local_read(&r->lost_nest);
 		for (i = 0; i < per_cpu; i++) {
 			e = &s->proc_lost[(size_t)cpu * per_cpu + i];
-			lost = local_read(&e->lost);
+			lost = local_read(&e->lost) - e->base;
 			if (!lost)
 				continue;
 			tgid = i == KTRACE_PROC_LOSS_SLOTS ? -1 :

@@ -3,7 +3,8 @@
  * Faults around a session: each allocation of open(), KTRACE_IOC_CONFIGURE,
  * KTRACE_IOC_ENABLE and KTRACE_IOC_PID_ADD made to fail in turn; CPU 1
  * taken offline and back while tracing; the module asked to unload while
- * it is in use; a consumer killed while it reads a mapped ring.
+ * it is in use; a consumer killed while it reads a mapped ring; the owner
+ * of a session killed while a process it traces waits for it to read.
  *
  * Allocation failures come from the kernel's fault injection (debug kernel
  * only: CONFIG_FAULT_INJECTION, CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC,
@@ -34,6 +35,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/socket.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,6 +55,14 @@
 #define SMALL_RING	(16 << 10)
 #define BIG_RING	(64 << 10)
 #define MAX_NTH		2000
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
 
 static int read_text(const char *path, char *buf, size_t len)
 {
@@ -1034,6 +1044,110 @@ TEST_F(unload, mapping_outlives_its_file_and_pins_module)
 	ASSERT_EQ(0, unload(O_NONBLOCK)) TH_LOG("delete_module: %s",
 						strerror(errno));
 	ASSERT_EQ(0, load()) TH_LOG("finit_module: %s", strerror(errno));
+}
+
+/* A process that counts its syscalls in shared memory, once told to go. */
+static pid_t start_counter(volatile long *count, int *go)
+{
+	int p[2];
+	pid_t pid;
+	char c;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(p[1]);
+		if (read(p[0], &c, 1) != 1)
+			_exit(1);
+		for (;;) {
+			syscall(SYS_getppid);
+			__atomic_fetch_add(count, 1, __ATOMIC_RELAXED);
+		}
+	}
+	close(p[0]);
+	*go = p[1];
+	return pid;
+}
+
+/* A session owner that traces @pid losslessly and never reads. */
+static void owner_never_reads(int ready)
+{
+	struct ktrace_config c = {
+		.ring_size = SMALL_RING,
+		.events = KTRACE_EV_ALL,
+		.throttle_ms = 60000,
+	};
+	int fd = open_session();
+	char pid[16];
+
+	if (read(ready, pid, sizeof(pid)) <= 0 || fd < 0 ||
+	    ioctl(fd, KTRACE_IOC_CONFIGURE, &c) ||
+	    pid_add(fd, atoi(pid), KTRACE_PID_THREAD_GROUP) ||
+	    ioctl(fd, KTRACE_IOC_ENABLE) || write(ready, "e", 1) != 1)
+		_exit(1);
+	for (;;)
+		pause();
+}
+
+static long count_after(volatile long *count, int ms)
+{
+	long before = __atomic_load_n(count, __ATOMIC_RELAXED);
+
+	usleep(ms * 1000);
+	return __atomic_load_n(count, __ATOMIC_RELAXED) - before;
+}
+
+/*
+ * A traced process waits for a reader that never comes (throttle_ms 60 s);
+ * the reader's process is killed: the wait ends with the file, and the
+ * module unloads at once.
+ */
+TEST_F_TIMEOUT(unload, owner_killed_while_its_target_is_throttled, 120)
+{
+	volatile long *count;
+	int go, sv[2], status;
+	pid_t owner;
+	char pid[16], c;
+	double t0;
+
+	if (_metadata->skip)
+		return;
+	count = mmap(NULL, sizeof(*count), PROT_READ | PROT_WRITE,
+		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, count);
+	self->child = start_counter(count, &go);
+	ASSERT_LT(0, self->child);
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	owner = fork();
+	ASSERT_LE(0, owner);
+	if (!owner) {
+		close(sv[0]);
+		owner_never_reads(sv[1]);
+	}
+	close(sv[1]);
+	snprintf(pid, sizeof(pid), "%d", self->child);
+	ASSERT_EQ((ssize_t)strlen(pid), write(sv[0], pid, strlen(pid)));
+	ASSERT_EQ(1, read(sv[0], &c, 1));
+	ASSERT_EQ(1, write(go, "g", 1));
+
+	/* The ring fills and the traced process stops in its wait. */
+	usleep(500000);
+	EXPECT_EQ(0, count_after(count, 300))
+		TH_LOG("the traced process was not throttled");
+
+	ASSERT_EQ(0, kill(owner, SIGKILL));
+	ASSERT_EQ(owner, waitpid(owner, &status, 0));
+	EXPECT_LT(0, count_after(count, 300))
+		TH_LOG("still waiting for a session that was closed");
+	t0 = now();
+	ASSERT_EQ(0, unload(O_NONBLOCK)) TH_LOG("delete_module: %s",
+						strerror(errno));
+	EXPECT_GT(5, now() - t0);
+	EXPECT_LT(0, count_after(count, 100));
+	ASSERT_EQ(0, load()) TH_LOG("finit_module: %s", strerror(errno));
+	close(go);
+	close(sv[0]);
 }
 
 TEST_HARNESS_MAIN

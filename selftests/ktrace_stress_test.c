@@ -615,6 +615,7 @@ static void op_invalid(struct worker *w, int fd)
 	struct ktrace_pid p = { .pid = 1 };
 	struct ktrace_syscalls sc = { .abi = 0 };
 	struct ktrace_status st = { .status = KTRACE_STATUS_ALL };
+	unsigned int i;
 	long ret;
 
 	switch (pick(w, 9)) {
@@ -627,17 +628,13 @@ static void op_invalid(struct worker *w, int fd)
 		OK_IF(w, OP_INVALID, ret, EFAULT);
 		break;
 	case 2:
-		switch (pick(w, 3)) {
-		case 0:
-			c.__reserved[pick(w, 3)] = 1;
-			break;
-		case 1:
+		i = pick(w, ARRAY_SIZE(c.__reserved) + 2);
+		if (i < ARRAY_SIZE(c.__reserved))
+			c.__reserved[i] = 1;
+		else if (i == ARRAY_SIZE(c.__reserved))
 			c.__reserved0 = 1;
-			break;
-		default:
+		else
 			c.throttle_ms = 60001;
-			break;
-		}
 		ret = ioctl(fd, KTRACE_IOC_CONFIGURE, &c);
 		OK_IF(w, OP_INVALID, ret, EINVAL);
 		break;
@@ -727,6 +724,8 @@ static void random_op(struct worker *w, int fd, int op)
 	static const unsigned int sizes[] = { 0, 16 << 10, 32 << 10,
 					      64 << 10, 256 << 10 };
 	static const unsigned int bufs[] = { 8, 64, 4096, 65536, READ_BUF };
+	static const unsigned int throttles[] = { 0, 1, 10, 100 };
+	struct ktrace_config cfg = {};
 	struct stress *s = w->s;
 	struct ktrace_syscall_stats ss = {};
 	struct ktrace_proc_loss procs[16];
@@ -825,12 +824,18 @@ static void random_op(struct worker *w, int fd, int op)
 		OK_IF(w, op, ret, ESRCH);
 		break;
 	case OP_CONFIGURE:
-		/* Either ring mode; the churn session also other sizes. */
+		/*
+		 * Either ring mode, lossy or throttling the followed
+		 * processes; the churn session also other sizes and events.
+		 */
 		i = w->churn ? pick(w, 16) : 0;
-		k = !w->churn || pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
-		ret = configure(fd, w->churn ? sizes[pick(w, 5)] :
-				ACCOUNTED_RING, i < 8 && i ? i : KTRACE_EV_ALL,
-				k | (pick(w, 2) ? KTRACE_CFG_OVERWRITE : 0));
+		cfg.ring_size = w->churn ? sizes[pick(w, 5)] : ACCOUNTED_RING;
+		cfg.events = i < 8 && i ? i : KTRACE_EV_ALL;
+		cfg.flags = !w->churn || pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
+		cfg.flags |= pick(w, 2) ? KTRACE_CFG_OVERWRITE : 0;
+		cfg.flags |= pick(w, 2) ? KTRACE_CFG_LOSSY : 0;
+		cfg.throttle_ms = throttles[pick(w, 4)];
+		ret = ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg);
 		OK_IF(w, op, ret, EBUSY);
 		break;
 	case OP_ENABLE:

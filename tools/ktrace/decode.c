@@ -341,7 +341,8 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		kt_a_raw(&d, 6);
 		return;
 	}
-	kt_buf_printf(b, "%s(", name);
+	kt_buf_puts(b, name);
+	kt_buf_putc(b, '(');
 	if (!dec)
 		kt_a_raw(&d, kt_syscall_nargs(name));
 	else if (dec->decode)
@@ -358,7 +359,7 @@ static void tab_to_return(struct kt_buf *b, const struct kt_fmt_opts *o)
 	size_t want = o && o->column ? o->column : KT_RET_COLUMN;
 
 	if (col < want)
-		kt_buf_printf(b, "%*s", (int)(want - col), "");
+		kt_buf_pad(b, want - col);
 	else
 		kt_buf_putc(b, ' ');
 }
@@ -406,7 +407,7 @@ void kt_format_retval(struct kt_dec *d, enum kt_rv rv)
 		kt_fd(d, (int)ret_of(sc));
 		break;
 	default:
-		kt_buf_printf(b, "%lld", (long long)ret_of(sc));
+		kt_buf_dec(b, (long long)ret_of(sc));
 	}
 }
 

@@ -60,6 +60,9 @@ struct kt_buf {
 
 void kt_buf_write(struct kt_buf *b, const char *p, size_t n);
 void kt_buf_printf(struct kt_buf *b, const char *fmt, ...) __printf(2, 3);
+void kt_buf_pad(struct kt_buf *b, size_t n);
+void kt_buf_dec(struct kt_buf *b, long long v);
+void kt_buf_decw(struct kt_buf *b, long long v, int width);
 void kt_buf_reset(struct kt_buf *b);
 void kt_buf_free(struct kt_buf *b);
 

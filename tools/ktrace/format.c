@@ -40,21 +40,71 @@ void kt_buf_write(struct kt_buf *b, const char *p, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/*
+ * One vsnprintf() in the common case: into the room the buffer has (at
+ * least 64 bytes are made first); a second only when that was too small.
+ */
 void kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
 {
+	size_t room;
 	va_list ap;
 	int n;
 
+	kt_buf_grow(b, 64);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->s + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
+	if (n <= 0) {
+		b->s[b->len] = '\0';
 		return;
-	kt_buf_grow(b, n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		kt_buf_grow(b, n);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->len, n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += n;
+}
+
+/* @n spaces. */
+void kt_buf_pad(struct kt_buf *b, size_t n)
+{
+	kt_buf_grow(b, n);
+	memset(b->s + b->len, ' ', n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/*
+ * A signed decimal as printf's "%*lld" prints it (@width < 0: left
+ * justified), without printf's cost: the reader's hot path.
+ */
+void kt_buf_decw(struct kt_buf *b, long long v, int width)
+{
+	unsigned long long u = v < 0 ? -(unsigned long long)v :
+				       (unsigned long long)v;
+	char tmp[24], *p = tmp + sizeof(tmp);
+	size_t n, w = width < 0 ? -(size_t)width : (size_t)width;
+
+	do {
+		*--p = '0' + u % 10;
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	n = tmp + sizeof(tmp) - p;
+	if (width > 0 && n < w)
+		kt_buf_pad(b, w - n);
+	kt_buf_write(b, p, n);
+	if (width < 0 && n < w)
+		kt_buf_pad(b, w - n);
+}
+
+void kt_buf_dec(struct kt_buf *b, long long v)
+{
+	kt_buf_decw(b, v, 0);
 }
 
 void kt_buf_puts(struct kt_buf *b, const char *s)

@@ -142,10 +142,15 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 {
 	const struct kt_opts *o = t->o;
 
-	if (o->outfile && o->follow == 1)
-		kt_buf_printf(b, "%-5d ", k->pid);
-	else if (!o->outfile && (t->nlive > 1 || o->npids > 1))
-		kt_buf_printf(b, "[pid %5d] ", k->pid);
+	/* Every line starts so; printf would cost more than the rest. */
+	if (o->outfile && o->follow == 1) {
+		kt_buf_decw(b, k->pid, -5);		/* "%-5d " */
+		kt_buf_putc(b, ' ');
+	} else if (!o->outfile && (t->nlive > 1 || o->npids > 1)) {
+		kt_buf_puts(b, "[pid ");		/* "[pid %5d] " */
+		kt_buf_decw(b, k->pid, 5);
+		kt_buf_puts(b, "] ");
+	}
 	if (o->relative) {
 		uint64_t d = t->last_ts ? ts - t->last_ts : 0;
 
