@@ -220,7 +220,7 @@ fault:
 /* The number of entries of a NULL-terminated array of pointers. */
 static void kb_count(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 {
-	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_ENVC, arg);
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_COUNT, arg);
 	void __user *v = kb_uptr(b, uaddr);
 	unsigned long p = 1;
 	u32 n;
@@ -259,41 +259,88 @@ static void kb_lenptr(struct ktrace_build *b, u8 kind, u8 arg,
 	kb_bytes(b, kind, arg, uaddr, max(len, 0));
 }
 
-static bool kb_wanted(const struct ktrace_cap *c, bool exit,
-		      const unsigned long *args, long ret, bool refetch)
+/* The records getdents64() returned in @len bytes at @uaddr. */
+static void kb_dirents(struct ktrace_build *b, u8 arg, unsigned long uaddr,
+		       long len)
 {
-	if (!exit)
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_COUNT, arg);
+	void __user *p = kb_uptr(b, uaddr);
+	u32 n = 0;
+	long off = 0;
+	u16 reclen;
+
+	if (ktrace_build_room(b) < sizeof(n)) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	while (off < len && n < KTRACE_ENVC_MAX) {
+		/* struct linux_dirent64: d_reclen after two 64-bit fields */
+		if (copy_from_user_nofault(&reclen, p + off + 16,
+					   sizeof(reclen))) {
+			kb_fault(b, bl);
+			return;
+		}
+		if (!reclen)
+			break;
+		off += reclen;
+		n++;
+	}
+	if (off < len)
+		bl->flags |= KTRACE_BF_TRUNC;
+	memcpy(b->rec + b->pos, &n, sizeof(n));
+	ktrace_build_put(b, bl, sizeof(n));
+}
+
+/*
+ * At rt_sigreturn()'s enter the user stack pointer is at the frame's
+ * struct ucontext (the handler's return popped pretcode): the mask to
+ * restore is its uc_sigmask.
+ */
+#define KTRACE_UC_SIGMASK	296
+
+static bool kb_wanted(const struct ktrace_cap *c,
+		      const struct ktrace_capture_ctx *x)
+{
+	const unsigned long *args = x->args;
+
+	if (c->if_arg != KTRACE_CAP_ALWAYS && args[c->if_arg] != c->if_val)
+		return false;
+	if (c->rule == KTRACE_CAP_SIGFRAME)
+		return !x->exit && !x->refetch && x->sp;
+	if (!x->exit)
 		return (c->dir & KTRACE_CAP_IN) &&
 		       (c->rule == KTRACE_CAP_STR || args[c->arg]);
-	if (refetch && (c->dir & KTRACE_CAP_IN) && c->rule == KTRACE_CAP_STR)
+	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
+	    c->rule == KTRACE_CAP_STR)
 		return true;
-	return (c->dir & KTRACE_CAP_OUT) && ret >= 0 && args[c->arg] &&
-	       (c->rule != KTRACE_CAP_RET || ret > 0) &&
+	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
+	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
+	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
 }
 
-unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c, bool exit,
-				  const unsigned long *args, long ret,
-				  bool refetch)
+unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
+				  const struct ktrace_capture_ctx *x)
 {
 	unsigned int i, n = 0;
 
 	for (i = 0; c && i < c->n; i++)
-		n += kb_wanted(&c->c[i], exit, args, ret, refetch);
+		n += kb_wanted(&c->c[i], x);
 	return n;
 }
 
 void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
-		    bool exit, const unsigned long *args, long ret,
-		    bool refetch)
+		    const struct ktrace_capture_ctx *x)
 {
+	const unsigned long *args = x->args;
 	const struct ktrace_cap *cap;
 	unsigned long len;
 	unsigned int i;
 
 	for (i = 0; c && i < c->n; i++) {
 		cap = &c->c[i];
-		if (!kb_wanted(cap, exit, args, ret, refetch))
+		if (!kb_wanted(cap, x))
 			continue;
 		switch (cap->rule) {
 		case KTRACE_CAP_STR:
@@ -304,6 +351,13 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			continue;
 		case KTRACE_CAP_COUNT:
 			kb_count(b, cap->arg, args[cap->arg]);
+			continue;
+		case KTRACE_CAP_DIRENTS:
+			kb_dirents(b, cap->arg, args[cap->arg], x->ret);
+			continue;
+		case KTRACE_CAP_SIGFRAME:
+			kb_bytes(b, cap->kind, cap->arg,
+				 x->sp + KTRACE_UC_SIGMASK, sizeof(u64));
 			continue;
 		case KTRACE_CAP_LENPTR:
 			kb_lenptr(b, cap->kind, cap->arg, args[cap->arg],
@@ -319,8 +373,8 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 							    len * cap->size;
 			break;
 		default:	/* KTRACE_CAP_RET */
-			len = ret > LONG_MAX / cap->size ? LONG_MAX :
-							  ret * cap->size;
+			len = x->ret > LONG_MAX / cap->size ? LONG_MAX :
+							     x->ret * cap->size;
 			break;
 		}
 		if (cap->kind == KTRACE_BLOB_SOCKADDR)

@@ -24,6 +24,8 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_ARG,		/* argument @len_arg times @size bytes */
 	KTRACE_CAP_RET,		/* the return value times @size bytes */
 	KTRACE_CAP_LENPTR,	/* the int argument @len_arg points to */
+	KTRACE_CAP_DIRENTS,	/* the linux_dirent64 records returned */
+	KTRACE_CAP_SIGFRAME,	/* the mask rt_sigreturn() restores */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */
@@ -33,8 +35,12 @@ struct ktrace_cap {
 	u8 kind;		/* KTRACE_BLOB_* */
 	u8 rule;
 	u8 len_arg;
+	u8 if_arg;		/* only when argument @if_arg is @if_val */
 	u16 size;
+	u32 if_val;
 };
+
+#define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
 
 #define KTRACE_CAPS_MAX		3
 
@@ -71,17 +77,24 @@ u32 ktrace_build_room(const struct ktrace_build *b);
 u32 ktrace_build_finish(struct ktrace_build *b);
 
 /*
- * The blobs of one syscall record: at the enter (@exit false) what the
- * table copies in; at the exit what it copies out when @ret is a success,
- * and the strings again when @refetch (they faulted at the enter).
+ * The blobs of one syscall record: at the enter (@x->exit false) what the
+ * table copies in; at the exit what it copies out when @x->ret is a
+ * success, and the strings again when @x->refetch (they faulted at the
+ * enter).
  * ktrace_capture_count() says how many blobs ktrace_capture() adds, for
  * ktrace_build_init().
  */
-unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c, bool exit,
-				  const unsigned long *args, long ret,
-				  bool refetch);
+struct ktrace_capture_ctx {
+	const unsigned long *args;
+	unsigned long sp;	/* the user stack pointer */
+	long ret;		/* at the exit */
+	bool exit;
+	bool refetch;
+};
+
+unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
+				  const struct ktrace_capture_ctx *x);
 void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
-		    bool exit, const unsigned long *args, long ret,
-		    bool refetch);
+		    const struct ktrace_capture_ctx *x);
 
 #endif /* _KTRACE_RECORD_H */

@@ -619,6 +619,14 @@ static void dec_getdents(struct kt_dec *d)
 	if (kt_exiting_ok(d) && !d->sc->ret) {
 		kt_buf_puts(d->b, " /* 0 entries */");
 	} else if (kt_exiting_ok(d) && blob && blob->data &&
+		   (blob->flags & KT_BLOB_COUNT) && blob->len >= 4) {
+		/* The module counted the records (KTRACE_BLOB_COUNT). */
+		uint32_t n;
+
+		memcpy(&n, blob->data, 4);
+		kt_buf_printf(d->b, " /* %u entries */", n);
+	} else if (kt_exiting_ok(d) && blob && blob->data &&
+		   !(blob->flags & KT_BLOB_COUNT) &&
 		   blob->len >= (uint64_t)d->sc->ret) {
 		unsigned int n = 0;
 		uint64_t off = 0;

@@ -191,15 +191,32 @@ static const struct kt_xlat statx_masks[] = {
 	{ 0xfff, "STATX_ALL" }, { 0x7ff, "STATX_BASIC_STATS" }, KT_XEND
 };
 
+/* STATX_BASIC_STATS|STATX_MNT_ID: strace names the basic set first. */
 static void statx_mask_print(struct kt_buf *b, uint32_t mask)
 {
 	const char *s = kt_xlat_find(statx_masks, mask);
 
-	if (s)
+	if (s) {
 		kt_buf_puts(b, s);
-	else
+	} else if ((mask & 0xfff) == 0xfff) {
+		kt_buf_puts(b, "STATX_ALL|");
+		kt_format_flags(b, statx_mask, mask & ~0xfffU, "STATX_???");
+	} else if ((mask & 0x7ff) == 0x7ff) {
+		kt_buf_puts(b, "STATX_BASIC_STATS|");
+		kt_format_flags(b, statx_mask, mask & ~0x7ffU, "STATX_???");
+	} else {
 		kt_format_flags(b, statx_mask, mask, "STATX_???");
+	}
 }
+
+static const struct kt_xlat statx_attrs[] = {
+	{ 0x4, "STATX_ATTR_COMPRESSED" }, { 0x10, "STATX_ATTR_IMMUTABLE" },
+	{ 0x20, "STATX_ATTR_APPEND" }, { 0x40, "STATX_ATTR_NODUMP" },
+	{ 0x800, "STATX_ATTR_ENCRYPTED" }, { 0x1000, "STATX_ATTR_AUTOMOUNT" },
+	{ 0x2000, "STATX_ATTR_MOUNT_ROOT" }, { 0x100000, "STATX_ATTR_VERITY" },
+	{ 0x200000, "STATX_ATTR_DAX" },
+	KT_XEND
+};
 
 static const struct kt_xlat statx_sync[] = {
 	{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
@@ -235,9 +252,8 @@ static void dec_statx(struct kt_dec *d)
 	}
 	kt_buf_puts(d->b, "{stx_mask=");
 	statx_mask_print(d->b, mask);
-	kt_buf_printf(d->b, ", stx_attributes=%s", attrs ? "" : "0");
-	if (attrs)
-		kt_buf_printf(d->b, "%#llx", (unsigned long long)attrs);
+	kt_buf_puts(d->b, ", stx_attributes=");
+	kt_format_flags(d->b, statx_attrs, attrs, "STATX_ATTR_???");
 	kt_buf_puts(d->b, ", stx_mode=");
 	symbolic_mode(d->b, mode);
 	kt_buf_printf(d->b, ", stx_size=%llu, ...}", (unsigned long long)size);
@@ -521,7 +537,7 @@ static void statfs_buf(struct kt_dec *d, int i)
 		"f_files", "f_ffree",
 	};
 	uint64_t v[11];
-	int32_t fsid[2];
+	uint32_t fsid[2];
 	unsigned int k;
 
 	kt_sep(d);
@@ -538,7 +554,7 @@ static void statfs_buf(struct kt_dec *d, int i)
 	for (k = 1; k < ARRAY_SIZE(names); k++)
 		kt_buf_printf(d->b, ", %s=%llu", names[k],
 			      (unsigned long long)v[k]);
-	kt_buf_printf(d->b, ", f_fsid={val=[%d, %d]}, f_namelen=%llu, "
+	kt_buf_printf(d->b, ", f_fsid={val=[%#x, %#x]}, f_namelen=%llu, "
 		      "f_frsize=%llu, f_flags=", fsid[0], fsid[1],
 		      (unsigned long long)v[8], (unsigned long long)v[9]);
 	kt_format_flags(d->b, statfs_flags, v[10], NULL);

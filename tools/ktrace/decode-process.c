@@ -159,6 +159,44 @@ static void dec_getgroups(struct kt_dec *d)
 	kt_buf_putc(d->b, ']');
 }
 
+/*
+ * x86_64's struct sysinfo: {uptime=..., loads=[...], totalram=..., ...,
+ * mem_unit=1}.
+ */
+static void dec_sysinfo(struct kt_dec *d)
+{
+	static const char *const names[] = {
+		"totalram", "freeram", "sharedram", "bufferram", "totalswap",
+		"freeswap",
+	};
+	uint64_t v[14];
+	uint32_t unit;
+	uint16_t procs;
+	unsigned int k;
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || d->sc->abi != KTRACE_CLI_ABI_X86_64 ||
+	    !kt_blob_usable(d, 0, 112)) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+		return;
+	}
+	for (k = 0; k < 13; k++)
+		kt_blob_read(d, 0, k * 8, &v[k], 8);
+	kt_blob_read(d, 0, 80, &procs, 2);
+	kt_blob_read(d, 0, 104, &unit, 4);
+	kt_buf_printf(d->b, "{uptime=%lld, loads=[%llu, %llu, %llu]",
+		      (long long)v[0], (unsigned long long)v[1],
+		      (unsigned long long)v[2], (unsigned long long)v[3]);
+	for (k = 0; k < ARRAY_SIZE(names); k++)
+		kt_buf_printf(d->b, ", %s=%llu", names[k],
+			      (unsigned long long)v[4 + k]);
+	kt_buf_printf(d->b, ", procs=%u, totalhigh=%llu, freehigh=%llu, mem_unit=%u}",
+		      procs, (unsigned long long)v[11],
+		      (unsigned long long)v[12], unit);
+}
+
 static void argv_list(struct kt_dec *d, int i)
 {
 	const struct kt_syscall *sc = d->sc;
@@ -185,7 +223,7 @@ static void argv_list(struct kt_dec *d, int i)
 
 /*
  * envp: the pointer and, when the module counted the strings
- * (KTRACE_BLOB_ENVC), strace's comment saying how many: "6 vars".
+ * (KTRACE_BLOB_COUNT), strace's comment saying how many: "6 vars".
  */
 static void envp(struct kt_dec *d, int i)
 {
@@ -533,13 +571,6 @@ static void dec_uname(struct kt_dec *d)
 	kt_buf_puts(d->b, ", ...}");
 }
 
-static void dec_out_ptr0(struct kt_dec *d)
-{
-	if (kt_entry_only(d, false))
-		return;
-	kt_a_ptr(d, 0);
-}
-
 /* sched_getaffinity(0, 8, [0 1]) = 8 */
 static void dec_sched_getaffinity(struct kt_dec *d)
 {
@@ -758,7 +789,7 @@ static const struct kt_decoder decoders[] = {
 	{ "setrlimit", dec_setrlimit, KT_RV_DEC, NULL },
 	{ "getrandom", dec_getrandom, KT_RV_DEC, NULL },
 	{ "uname", dec_uname, KT_RV_DEC, NULL },
-	{ "sysinfo", dec_out_ptr0, KT_RV_DEC, NULL },
+	{ "sysinfo", dec_sysinfo, KT_RV_DEC, NULL },
 	{ "sched_yield", NULL, KT_RV_DEC, NULL },
 	{ "sched_getaffinity", dec_sched_getaffinity, KT_RV_DEC, NULL },
 	{ "getrusage", dec_getrusage, KT_RV_DEC, NULL },

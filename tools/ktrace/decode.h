@@ -23,6 +23,7 @@ struct kt_blob {
 #define KT_BLOB_STRING		0x1	/* a NUL-terminated string */
 #define KT_BLOB_TRUNCATED	0x2	/* the snap length cut it short */
 #define KT_BLOB_FAULT		0x4	/* the pointer could not be read */
+#define KT_BLOB_COUNT		0x8	/* a uint32_t count of entries */
 
 /* One syscall, its entry and (when has_exit) its exit merged. */
 struct kt_syscall {
