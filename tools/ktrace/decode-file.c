@@ -554,8 +554,8 @@ static void statfs_buf(struct kt_dec *d, int i)
 	for (k = 1; k < ARRAY_SIZE(names); k++)
 		kt_buf_printf(d->b, ", %s=%llu", names[k],
 			      (unsigned long long)v[k]);
-	kt_buf_printf(d->b, ", f_fsid={val=[%#x, %#x]}, f_namelen=%llu, "
-		      "f_frsize=%llu, f_flags=", fsid[0], fsid[1],
+	kt_buf_printf(d->b, ", f_fsid={val=[%#x, %#x]}", fsid[0], fsid[1]);
+	kt_buf_printf(d->b, ", f_namelen=%llu, f_frsize=%llu, f_flags=",
 		      (unsigned long long)v[8], (unsigned long long)v[9]);
 	kt_format_flags(d->b, statfs_flags, v[10], NULL);
 	kt_buf_putc(d->b, '}');

@@ -213,7 +213,8 @@ static int parse_signals(struct kt_opts *o, const char *list)
 	for (tok = strtok_r(tok, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
 		if (!strcmp(tok, "all")) {
-			set[0] = set[1] = ~0ULL;
+			set[0] = ~0ULL;
+			set[1] = ~0ULL;
 			continue;
 		}
 		if (!strcmp(tok, "none"))
