@@ -73,7 +73,7 @@ KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/benc
 # Userspace has no <linux/compiler.h> nor BIT(): it defines its own
 # __printf, uses libc's types, and a signal flag is volatile sig_atomic_t.
 USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
-	tools/ktrace/tests/progs/*.c tools/bench/*.c) \
+	tools/ktrace/tests/progs/*.c tools/ktrace/tests/progs-ia32/*.c tools/bench/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
 style: host-style
@@ -116,6 +116,11 @@ $(BUILD)/guest/progs/%: tools/ktrace/tests/progs/%.c
 	mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -static -o $@ $<
 
+# An ia32 static binary, without a C library (the compat ABI's test).
+$(BUILD)/guest/progs/ia32: tools/ktrace/tests/progs-ia32/ia32.c
+	mkdir -p $(dir $@)
+	$(CC) -m32 -O2 -Wall -static -nostdlib -fno-pie -no-pie -o $@ $<
+
 # The command built to expect another ABI major: the module is then too
 # new for one and too old for the other, and the tests see it say so.
 $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
@@ -126,7 +131,7 @@ $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 	cp $(BUILD)/guest/cli-abi$*/ktrace $@.tmp && mv $@.tmp $@
 
 vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
-	 $(BUILD)/guest/selftests.expected $(PROGS) \
+	 $(BUILD)/guest/selftests.expected $(PROGS) $(BUILD)/guest/progs/ia32 \
 	 $(BUILD)/guest/progs/ktrace-abi0 $(BUILD)/guest/progs/ktrace-abi2
 
 run:

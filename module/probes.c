@@ -448,7 +448,8 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 }
 
 /*
- * Returns true when a path could not be read.  @args_lost: written at
+ * Returns true when an in blob (argv aside) could not be read, for the
+ * exit to read it again.  @args_lost: written at
  * exit, after a call that replaced its arguments; the record says so and
  * carries neither arguments nor blobs.
  */
@@ -486,7 +487,8 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
 	ktrace_emit(&r->hdr, ev);
 	for (i = 0; i < r->nblobs; i++)
-		if (r->blobs[i].kind == KTRACE_BLOB_PATH &&
+		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
+		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
 		    (r->blobs[i].flags & KTRACE_BF_FAULT))
 			return true;
 	return false;

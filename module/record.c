@@ -311,9 +311,10 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	if (!x->exit)
 		return (c->dir & KTRACE_CAP_IN) &&
 		       (c->rule == KTRACE_CAP_STR || args[c->arg]);
+	/* Again what faulted at the enter: the call faulted its pages in. */
 	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
-	    c->rule == KTRACE_CAP_STR)
-		return true;
+	    c->rule != KTRACE_CAP_STRV && c->rule != KTRACE_CAP_COUNT)
+		return c->rule == KTRACE_CAP_STR || args[c->arg];
 	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&

@@ -46,7 +46,7 @@ static void dec_write(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
 	kt_sep(d);
-	if (kt_arg(d, 1) && kt_blob_at(d, 1))
+	if (kt_arg(d, 1) && kt_blob_at(d, 1) && d->sc->blob[1].data)
 		kt_format_bytes(d->b, d->sc->blob[1].data, d->sc->blob[1].len,
 				d->o->strsize,
 				(d->sc->blob[1].flags & KT_BLOB_TRUNCATED) ||

@@ -243,8 +243,7 @@ static bool has_faulted_path(const struct kt_syscall *sc)
 	unsigned int i;
 
 	for (i = 0; i < 6; i++)
-		if ((sc->blob[i].flags & KT_BLOB_FAULT) &&
-		    (sc->blob[i].flags & KT_BLOB_STRING))
+		if (sc->blob[i].flags & KT_BLOB_FAULT)
 			return true;
 	return false;
 }
