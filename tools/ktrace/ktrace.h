@@ -67,12 +67,17 @@ struct kt_opts {
 	unsigned int nenv;
 	bool signal_filter;		/* -e signal= given */
 	uint64_t signals[2];		/* its set, bit N-1 for signal N */
+	bool golden;			/* --golden (golden.c) */
+	const char *expect;		/* --expect FILE (golden.c) */
 	char **argv;			/* the command to run, or none */
 	int argc;
 };
 
 /* options.c */
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
+
+/* golden.c */
+int ktrace_golden(struct kt_opts *o, const char *expect);
 
 /* syscalls.c */
 const char *ktrace_abi_name(enum ktrace_cli_abi abi);

@@ -36,6 +36,8 @@ enum {
 	OPT_SYSCALL_LIMIT,
 	OPT_STRINGS_IN_HEX,
 	OPT_FF,
+	OPT_GOLDEN,
+	OPT_EXPECT,
 };
 
 static const struct option longopts[] = {
@@ -44,6 +46,8 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
+	{ "golden", no_argument, NULL, OPT_GOLDEN },
+	{ "expect", required_argument, NULL, OPT_EXPECT },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -583,6 +587,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			break;
 		case OPT_LOSSY:
 			o->lossy = true;
+			break;
+		case OPT_GOLDEN:
+			o->golden = true;
+			break;
+		case OPT_EXPECT:
+			o->expect = optarg;
 			break;
 		case 'f':
 			o->follow++;
