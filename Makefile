@@ -74,7 +74,8 @@ KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/benc
 # Userspace has no <linux/compiler.h> nor BIT(): it defines its own
 # __printf, uses libc's types, and a signal flag is volatile sig_atomic_t.
 USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
-	tools/ktrace/tests/progs/*.c tools/labs/progs/*.c tools/bench/*.c) \
+	tools/ktrace/tests/progs/*.c tools/ktrace/tests/progs-ia32/*.c \
+	tools/labs/progs/*.c tools/bench/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
 style: host-style
@@ -117,6 +118,10 @@ $(BUILD)/guest/progs/%: tools/ktrace/tests/progs/%.c
 	mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -static -o $@ $<
 
+# An ia32 static binary, without a C library (the compat ABI's test).
+$(BUILD)/guest/progs/ia32: tools/ktrace/tests/progs-ia32/ia32.c
+	mkdir -p $(dir $@)
+	$(CC) -m32 -O2 -Wall -static -nostdlib -fno-pie -no-pie -o $@ $<
 # The coursework's programs (Documentation/labs/), /opt/ktrace/labs in
 # the VM, on its PATH.
 LAB_PROGS := $(patsubst tools/labs/progs/%.c,$(BUILD)/guest/labs/%,\
@@ -148,7 +153,8 @@ $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 	cp $(BUILD)/guest/cli-abi$*/ktrace $@.tmp && mv $@.tmp $@
 
 vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
-	 $(BUILD)/guest/selftests.expected $(PROGS) $(LAB_PROGS) \
+	 $(BUILD)/guest/selftests.expected $(PROGS) $(BUILD)/guest/progs/ia32 \
+	 $(LAB_PROGS) \
 	 $(BUILD)/guest/labs/hello-dyn \
 	 $(BUILD)/guest/progs/ktrace-abi0 $(BUILD)/guest/progs/ktrace-abi2
 

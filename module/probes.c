@@ -40,6 +40,7 @@
 #include <trace/events/syscalls.h>
 
 #include "ktrace.h"
+#include "record.h"
 
 /*
  * Enter timestamps and syscall numbers, for the exit: its duration, and
@@ -416,340 +417,6 @@ static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
 }
 
 /*
- * Which syscall arguments point at data worth copying.  Fields hold the
- * argument index plus one, so that zero means none.
- */
-struct ktrace_sys_desc {
-	u8 path0, path1;	/* enter: path names */
-	u8 argv;		/* enter: an argv array */
-	u8 sa, sa_len;		/* enter: a sockaddr and its length */
-	u8 wbuf, wbuf_len;	/* enter: bytes written and their count */
-	u8 rbuf;		/* exit: bytes read; the count is the return */
-	u8 sa_out, sa_out_len;	/* exit: a sockaddr and a pointer to its length */
-};
-
-#define A(n)		((n) + 1)
-#define PATH(a)		{ .path0 = A(a) }
-#define PATH2(a, b)	{ .path0 = A(a), .path1 = A(b) }
-#define EXEC(p, v)	{ .path0 = A(p), .argv = A(v) }
-#define WBUF(b, l)	{ .wbuf = A(b), .wbuf_len = A(l) }
-#define RBUF(b)		{ .rbuf = A(b) }
-#define SA_IN(s, l)	{ .sa = A(s), .sa_len = A(l) }
-#define SA_OUT(s, l)	{ .sa_out = A(s), .sa_out_len = A(l) }
-
-static const struct ktrace_sys_desc ktrace_sys_native[KTRACE_NR_MAX] = {
-	[__NR_read]		= RBUF(1),
-	[__NR_pread64]		= RBUF(1),
-	[__NR_write]		= WBUF(1, 2),
-	[__NR_pwrite64]		= WBUF(1, 2),
-	[__NR_open]		= PATH(0),
-	[__NR_creat]		= PATH(0),
-	[__NR_openat]		= PATH(1),
-	[__NR_openat2]		= PATH(1),
-	[__NR_stat]		= PATH(0),
-	[__NR_lstat]		= PATH(0),
-	[__NR_newfstatat]	= PATH(1),
-	[__NR_statx]		= PATH(1),
-	[__NR_statfs]		= PATH(0),
-	[__NR_access]		= PATH(0),
-	[__NR_faccessat]	= PATH(1),
-	[__NR_faccessat2]	= PATH(1),
-	[__NR_unlink]		= PATH(0),
-	[__NR_unlinkat]		= PATH(1),
-	[__NR_mkdir]		= PATH(0),
-	[__NR_mkdirat]		= PATH(1),
-	[__NR_rmdir]		= PATH(0),
-	[__NR_mknod]		= PATH(0),
-	[__NR_mknodat]		= PATH(1),
-	[__NR_rename]		= PATH2(0, 1),
-	[__NR_renameat]		= PATH2(1, 3),
-	[__NR_renameat2]	= PATH2(1, 3),
-	[__NR_link]		= PATH2(0, 1),
-	[__NR_linkat]		= PATH2(1, 3),
-	[__NR_symlink]		= PATH2(0, 1),
-	[__NR_symlinkat]	= PATH2(0, 2),
-	[__NR_readlink]		= PATH(0),
-	[__NR_readlinkat]	= PATH(1),
-	[__NR_chdir]		= PATH(0),
-	[__NR_chroot]		= PATH(0),
-	[__NR_chmod]		= PATH(0),
-	[__NR_fchmodat]		= PATH(1),
-	[__NR_chown]		= PATH(0),
-	[__NR_lchown]		= PATH(0),
-	[__NR_fchownat]		= PATH(1),
-	[__NR_truncate]		= PATH(0),
-	[__NR_execve]		= EXEC(0, 1),
-	[__NR_execveat]		= EXEC(1, 2),
-	[__NR_connect]		= SA_IN(1, 2),
-	[__NR_bind]		= SA_IN(1, 2),
-	[__NR_sendto]		= { .wbuf = A(1), .wbuf_len = A(2),
-				    .sa = A(4), .sa_len = A(5) },
-	[__NR_recvfrom]		= { .rbuf = A(1),
-				    .sa_out = A(4), .sa_out_len = A(5) },
-	[__NR_accept]		= SA_OUT(1, 2),
-	[__NR_accept4]		= SA_OUT(1, 2),
-};
-
-static const struct ktrace_sys_desc ktrace_sys_compat[KTRACE_NR_MAX] = {
-	[__NR_ia32_read]	= RBUF(1),
-	[__NR_ia32_pread64]	= RBUF(1),
-	[__NR_ia32_write]	= WBUF(1, 2),
-	[__NR_ia32_pwrite64]	= WBUF(1, 2),
-	[__NR_ia32_open]	= PATH(0),
-	[__NR_ia32_creat]	= PATH(0),
-	[__NR_ia32_openat]	= PATH(1),
-	[__NR_ia32_openat2]	= PATH(1),
-	[__NR_ia32_stat]	= PATH(0),
-	[__NR_ia32_lstat]	= PATH(0),
-	[__NR_ia32_stat64]	= PATH(0),
-	[__NR_ia32_lstat64]	= PATH(0),
-	[__NR_ia32_fstatat64]	= PATH(1),
-	[__NR_ia32_statx]	= PATH(1),
-	[__NR_ia32_access]	= PATH(0),
-	[__NR_ia32_faccessat]	= PATH(1),
-	[__NR_ia32_faccessat2]	= PATH(1),
-	[__NR_ia32_unlink]	= PATH(0),
-	[__NR_ia32_unlinkat]	= PATH(1),
-	[__NR_ia32_mkdir]	= PATH(0),
-	[__NR_ia32_mkdirat]	= PATH(1),
-	[__NR_ia32_rmdir]	= PATH(0),
-	[__NR_ia32_mknod]	= PATH(0),
-	[__NR_ia32_mknodat]	= PATH(1),
-	[__NR_ia32_rename]	= PATH2(0, 1),
-	[__NR_ia32_renameat]	= PATH2(1, 3),
-	[__NR_ia32_renameat2]	= PATH2(1, 3),
-	[__NR_ia32_link]	= PATH2(0, 1),
-	[__NR_ia32_linkat]	= PATH2(1, 3),
-	[__NR_ia32_symlink]	= PATH2(0, 1),
-	[__NR_ia32_symlinkat]	= PATH2(0, 2),
-	[__NR_ia32_readlink]	= PATH(0),
-	[__NR_ia32_readlinkat]	= PATH(1),
-	[__NR_ia32_chdir]	= PATH(0),
-	[__NR_ia32_chroot]	= PATH(0),
-	[__NR_ia32_chmod]	= PATH(0),
-	[__NR_ia32_fchmodat]	= PATH(1),
-	[__NR_ia32_truncate]	= PATH(0),
-	[__NR_ia32_execve]	= EXEC(0, 1),
-	[__NR_ia32_execveat]	= EXEC(1, 2),
-	[__NR_ia32_connect]	= SA_IN(1, 2),
-	[__NR_ia32_bind]	= SA_IN(1, 2),
-	[__NR_ia32_sendto]	= { .wbuf = A(1), .wbuf_len = A(2),
-				    .sa = A(4), .sa_len = A(5) },
-	[__NR_ia32_recvfrom]	= { .rbuf = A(1),
-				    .sa_out = A(4), .sa_out_len = A(5) },
-	[__NR_ia32_accept4]	= SA_OUT(1, 2),
-};
-
-#undef A
-#undef PATH
-#undef PATH2
-#undef EXEC
-#undef WBUF
-#undef RBUF
-#undef SA_IN
-#undef SA_OUT
-
-static const struct ktrace_sys_desc *ktrace_sys_desc(unsigned int abi,
-						     long nr)
-{
-	if (nr < 0 || nr >= KTRACE_NR_MAX)
-		return NULL;
-	return abi == KTRACE_ABI_COMPAT ? &ktrace_sys_compat[nr] :
-					  &ktrace_sys_native[nr];
-}
-
-/*
- * Building the variable part of a syscall record in the scratch buffer:
- * blob descriptors right after the fixed part, their data after them,
- * each piece 8-byte aligned.
- */
-struct ktrace_build {
-	char *rec;
-	struct ktrace_blob *blobs;
-	u16 *nblobs;
-	u32 pos;
-	u32 snaplen;
-	bool compat;
-};
-
-static void kb_init(struct ktrace_build *b, void *rec, size_t fixed,
-		    struct ktrace_blob *blobs, u16 *nblobs, unsigned int n,
-		    bool compat, u32 snaplen)
-{
-	b->rec = rec;
-	b->blobs = blobs;
-	b->nblobs = nblobs;
-	*nblobs = 0;
-	b->pos = ALIGN(fixed + n * sizeof(*blobs), 8);
-	memset(blobs, 0, b->pos - fixed);
-	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_MAX);
-	b->compat = compat;
-}
-
-static void __user *kb_uptr(struct ktrace_build *b, unsigned long v)
-{
-	return (void __user *)(b->compat ? (unsigned long)(u32)v : v);
-}
-
-static struct ktrace_blob *kb_add(struct ktrace_build *b, u8 kind, u8 arg)
-{
-	struct ktrace_blob *bl = &b->blobs[(*b->nblobs)++];
-
-	bl->offset = b->pos;
-	bl->kind = kind;
-	bl->arg = arg;
-	return bl;
-}
-
-static void kb_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len)
-{
-	u32 end = ALIGN(b->pos + len, 8);
-
-	bl->len = len;
-	memset(b->rec + b->pos + len, 0, end - b->pos - len);
-	b->pos = end;
-}
-
-static void kb_fault(struct ktrace_build *b, struct ktrace_blob *bl)
-{
-	bl->flags |= KTRACE_BF_FAULT;
-	ktrace_stats_cpu(smp_processor_id())->faults++;
-	kb_put(b, bl, 0);
-}
-
-/*
- * strncpy_from_user_nofault() is not exported to modules: copy a string
- * with copy_from_user_nofault(), one page at a time so that a string
- * ending just before an unmapped page still reads.  Returns the length
- * including the NUL, @count if there was no NUL within @count bytes, or
- * -EFAULT.
- */
-static long ktrace_strncpy_nofault(char *dst, const char __user *src,
-				   long count)
-{
-	unsigned long addr = (unsigned long)src;
-	long done = 0, chunk;
-	char *nul;
-
-	while (done < count) {
-		chunk = min_t(long, count - done,
-			      PAGE_SIZE - ((addr + done) & ~PAGE_MASK));
-		if (copy_from_user_nofault(dst + done, src + done, chunk))
-			return -EFAULT;
-		nul = memchr(dst + done, '\0', chunk);
-		if (nul)
-			return nul - dst + 1;
-		done += chunk;
-	}
-	return count;
-}
-
-static void kb_string(struct ktrace_build *b, u8 kind, u8 arg,
-		      unsigned long uaddr)
-{
-	struct ktrace_blob *bl = kb_add(b, kind, arg);
-	char *dst = b->rec + b->pos;
-	long n;
-
-	n = ktrace_strncpy_nofault(dst, kb_uptr(b, uaddr), b->snaplen);
-	if (n <= 0) {
-		kb_fault(b, bl);
-		return;
-	}
-	if (dst[n - 1]) {
-		dst[n - 1] = '\0';
-		bl->flags |= KTRACE_BF_TRUNC;
-	}
-	kb_put(b, bl, n);
-}
-
-static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
-		     unsigned long uaddr, unsigned long len)
-{
-	struct ktrace_blob *bl = kb_add(b, kind, arg);
-	u32 n = min_t(unsigned long, len, b->snaplen);
-
-	if (n && copy_from_user_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
-					n)) {
-		kb_fault(b, bl);
-		return;
-	}
-	if (len > n)
-		bl->flags |= KTRACE_BF_TRUNC;
-	kb_put(b, bl, n);
-}
-
-/* Read argv[i] of a native or compat argv array. */
-static int kb_argv_ptr(struct ktrace_build *b, void __user *argv,
-		       unsigned int i, unsigned long *p)
-{
-	u32 p32;
-
-	if (!b->compat)
-		return copy_from_user_nofault(p, argv + i * sizeof(*p),
-					      sizeof(*p));
-	if (copy_from_user_nofault(&p32, argv + i * sizeof(p32), sizeof(p32)))
-		return -EFAULT;
-	*p = p32;
-	return 0;
-}
-
-static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
-{
-	struct ktrace_blob *bl = kb_add(b, KTRACE_BLOB_ARGV, arg);
-	void __user *argv = kb_uptr(b, uaddr);
-	char *dst = b->rec + b->pos;
-	unsigned long p;
-	unsigned int i;
-	u32 used = 0;
-	long n;
-
-	for (i = 0; i < KTRACE_ARGV_MAX; i++) {
-		if (kb_argv_ptr(b, argv, i, &p))
-			goto fault;
-		if (!p)
-			goto done;
-		if (used == b->snaplen)
-			break;
-		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p),
-					   b->snaplen - used);
-		if (n <= 0)
-			goto fault;
-		used += n;
-		if (dst[used - 1]) {
-			dst[used - 1] = '\0';
-			break;
-		}
-	}
-	/* Out of room or out of argument slots. */
-	bl->flags |= KTRACE_BF_TRUNC;
-done:
-	kb_put(b, bl, used);
-	return;
-fault:
-	kb_fault(b, bl);
-}
-
-/* A sockaddr filled by the kernel, its length behind a user pointer. */
-static void kb_sockaddr_out(struct ktrace_build *b, u8 arg,
-			    unsigned long uaddr, unsigned long ulen)
-{
-	int len;
-
-	if (copy_from_user_nofault(&len, kb_uptr(b, ulen), sizeof(len))) {
-		kb_fault(b, kb_add(b, KTRACE_BLOB_SOCKADDR, arg));
-		return;
-	}
-	kb_bytes(b, KTRACE_BLOB_SOCKADDR, arg, uaddr,
-		 clamp_t(int, len, 0, sizeof(struct sockaddr_storage)));
-}
-
-static u32 kb_finish(struct ktrace_build *b)
-{
-	return b->pos;
-}
-
-/*
  * ia32 or native: TS_COMPAT, set by the 32-bit entry points.  Not
  * in_compat_syscall(), which also reports x32 from the syscall number in
  * pt_regs, a number that rt_sigreturn() sets to -1.
@@ -781,7 +448,8 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 }
 
 /*
- * Returns true when a path could not be read.  @args_lost: written at
+ * Returns true when an in blob (argv aside) could not be read, for the
+ * exit to read it again.  @args_lost: written at
  * exit, after a call that replaced its arguments; the record says so and
  * carries neither arguments nor blobs.
  */
@@ -790,48 +458,37 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    const struct ktrace_ev *ev, u32 snaplen,
 				    bool args_lost)
 {
-	const struct ktrace_sys_desc *d = ktrace_sys_desc(abi, id);
+	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
-	unsigned long args[6];
+	unsigned long args[6] = { 0 };
+	struct ktrace_capture_ctx x = { .args = args };
 	struct ktrace_build b;
-	unsigned int i, n = 0;
+	unsigned int i;
 
 	memset(r, 0, sizeof(*r));
 	r->nr = id;
 	r->abi = abi;
 	if (args_lost) {
-		d = NULL;
+		c = NULL;
 	} else {
 		syscall_get_arguments(current, regs, args);
 		for (i = 0; i < 6; i++)
 			r->args[i] = abi == KTRACE_ABI_COMPAT ? (u32)args[i] :
 								args[i];
 	}
-	if (d)
-		n = !!d->path0 + !!d->path1 + !!d->argv + !!d->sa + !!d->wbuf;
-	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, n,
-		abi == KTRACE_ABI_COMPAT, snaplen);
-	if (d && d->path0)
-		kb_string(&b, KTRACE_BLOB_PATH, d->path0 - 1,
-			  args[d->path0 - 1]);
-	if (d && d->path1)
-		kb_string(&b, KTRACE_BLOB_PATH, d->path1 - 1,
-			  args[d->path1 - 1]);
-	if (d && d->argv)
-		kb_argv(&b, d->argv - 1, args[d->argv - 1]);
-	if (d && d->sa)
-		kb_bytes(&b, KTRACE_BLOB_SOCKADDR, d->sa - 1, args[d->sa - 1],
-			 min_t(unsigned long, (u32)args[d->sa_len - 1],
-			       sizeof(struct sockaddr_storage)));
-	if (d && d->wbuf)
-		kb_bytes(&b, KTRACE_BLOB_BUF, d->wbuf - 1, args[d->wbuf - 1],
-			 args[d->wbuf_len - 1]);
-	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, kb_finish(&b), current, ts);
+	x.sp = c ? user_stack_pointer(regs) : 0;
+	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
+			  ktrace_capture_count(c, &x),
+			  abi == KTRACE_ABI_COMPAT, snaplen);
+	ktrace_capture(&b, c, &x);
+	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, ktrace_build_finish(&b),
+		   current, ts);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
 	ktrace_emit(&r->hdr, ev);
 	for (i = 0; i < r->nblobs; i++)
-		if (r->blobs[i].kind == KTRACE_BLOB_PATH &&
+		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
+		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
 		    (r->blobs[i].flags & KTRACE_BF_FAULT))
 			return true;
 	return false;
@@ -842,10 +499,12 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   void *scratch, const struct ktrace_ev *ev,
 				   u32 snaplen, bool refetch)
 {
-	const struct ktrace_sys_desc *d = ktrace_sys_desc(abi, nr);
+	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
-	bool rbuf = false, sa = false, p0 = false, p1 = false;
 	unsigned long args[6];
+	struct ktrace_capture_ctx x = {
+		.args = args, .ret = ret, .exit = true, .refetch = refetch,
+	};
 	struct ktrace_build b;
 
 	syscall_get_arguments(current, regs, args);
@@ -854,28 +513,12 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	r->abi = abi;
 	r->ret = ret;
 	r->duration = duration;
-	if (d) {
-		rbuf = d->rbuf && ret > 0;
-		sa = d->sa_out && ret >= 0 && args[d->sa_out - 1] &&
-		     args[d->sa_out_len - 1];
-		p0 = refetch && d->path0;
-		p1 = refetch && d->path1;
-	}
-	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, rbuf + sa + p0 + p1,
-		abi == KTRACE_ABI_COMPAT, snaplen);
-	if (p0)
-		kb_string(&b, KTRACE_BLOB_PATH, d->path0 - 1,
-			  args[d->path0 - 1]);
-	if (p1)
-		kb_string(&b, KTRACE_BLOB_PATH, d->path1 - 1,
-			  args[d->path1 - 1]);
-	if (rbuf)
-		kb_bytes(&b, KTRACE_BLOB_BUF, d->rbuf - 1, args[d->rbuf - 1],
-			 ret);
-	if (sa)
-		kb_sockaddr_out(&b, d->sa_out - 1, args[d->sa_out - 1],
-				args[d->sa_out_len - 1]);
-	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, kb_finish(&b), current, ts);
+	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
+			  ktrace_capture_count(c, &x),
+			  abi == KTRACE_ABI_COMPAT, snaplen);
+	ktrace_capture(&b, c, &x);
+	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
+		   current, ts);
 	ktrace_emit(&r->hdr, ev);
 }
 
@@ -1158,15 +801,16 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	}
 	memset(r, 0, sizeof(*r));
 	r->old_pid = old_pid;
-	kb_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, 1, false, snaplen);
-	bl = kb_add(&b, KTRACE_BLOB_FILENAME, 0);
+	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, 1, false,
+			  snaplen);
+	bl = ktrace_build_add(&b, KTRACE_BLOB_FILENAME, 0);
 	n = strscpy((char *)r + b.pos, bprm->filename, b.snaplen);
 	if (n < 0) {
 		n = b.snaplen - 1;
 		bl->flags |= KTRACE_BF_TRUNC;
 	}
-	kb_put(&b, bl, n + 1);
-	ktrace_hdr(&r->hdr, KTRACE_REC_EXEC, kb_finish(&b), p, ts);
+	ktrace_build_put(&b, bl, n + 1);
+	ktrace_hdr(&r->hdr, KTRACE_REC_EXEC, ktrace_build_finish(&b), p, ts);
 	ktrace_emit(&r->hdr, &ev);
 	ktrace_end(level);
 out:
@@ -1307,6 +951,28 @@ static bool ktrace_siginfo_valid(struct kernel_siginfo *info)
 	return info != SEND_SIG_NOINFO && info != SEND_SIG_PRIV;
 }
 
+/* The fields strace prints, by the siginfo's layout for @sig and its code. */
+static void ktrace_siginfo(struct ktrace_siginfo *si, int sig,
+			   struct kernel_siginfo *info)
+{
+	if (!ktrace_siginfo_valid(info))
+		return;
+	si->flags = KTRACE_SI_VALID;
+	if (info->si_code <= 0 || sig == SIGCHLD) {
+		si->pid = info->si_pid;
+		si->uid = info->si_uid;
+	}
+	if (sig == SIGCHLD && info->si_code > 0) {
+		si->status = info->si_status;
+		si->utime = info->si_utime;
+		si->stime = info->si_stime;
+	}
+	if (info->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS ||
+				  sig == SIGILL || sig == SIGFPE ||
+				  sig == SIGTRAP))
+		si->addr = (unsigned long)info->si_addr;
+}
+
 static void ktrace_probe_signal_generate(void *data, int sig,
 					 struct kernel_siginfo *info,
 					 struct task_struct *task, int group,
@@ -1329,6 +995,7 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 		r.code = info->si_code;
 		r.errno_ = info->si_errno;
 	}
+	ktrace_siginfo(&r.si, sig, info);
 	r.result = result;
 	r.target_pid = task->pid;
 	r.target_tgid = task->tgid;
@@ -1361,6 +1028,7 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 		r.code = info->si_code;
 		r.errno_ = info->si_errno;
 	}
+	ktrace_siginfo(&r.si, sig, info);
 	handler = ka->sa.sa_handler;
 	if (handler == SIG_DFL) {
 		r.action = KTRACE_SIGACT_DEFAULT;

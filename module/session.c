@@ -16,6 +16,8 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
+#include <asm/unistd.h>
+#include <asm/unistd_32_ia32.h>
 
 #include "ktrace.h"
 
@@ -270,13 +272,28 @@ static struct ktrace_sys_count *ktrace_count(struct ktrace_session *s,
 			  KTRACE_NR_MAX + nr];
 }
 
+/*
+ * A child's return from a fork-family call: the exit of a call its parent
+ * made, which strace -c counts once, in the parent.
+ */
+static bool ktrace_child_return(unsigned int abi, long nr, long ret)
+{
+	if (ret)
+		return false;
+	if (abi == KTRACE_ABI_COMPAT)
+		return nr == __NR_ia32_clone || nr == __NR_ia32_clone3 ||
+		       nr == __NR_ia32_fork || nr == __NR_ia32_vfork;
+	return nr == __NR_clone || nr == __NR_clone3 || nr == __NR_fork ||
+	       nr == __NR_vfork;
+}
+
 /* Probe side, on @cpu with preemption disabled: count one syscall exit. */
 void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
 			  unsigned int abi, long nr, long ret, u64 duration)
 {
 	struct ktrace_sys_count *c;
 
-	if (nr < 0 || nr >= KTRACE_NR_MAX)
+	if (nr < 0 || nr >= KTRACE_NR_MAX || ktrace_child_return(abi, nr, ret))
 		return;
 	c = ktrace_count(s, cpu, abi, nr);
 	c->calls++;

@@ -46,7 +46,7 @@ static void dec_write(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
 	kt_sep(d);
-	if (kt_arg(d, 1) && kt_blob_at(d, 1))
+	if (kt_arg(d, 1) && kt_blob_at(d, 1) && d->sc->blob[1].data)
 		kt_format_bytes(d->b, d->sc->blob[1].data, d->sc->blob[1].len,
 				d->o->strsize,
 				(d->sc->blob[1].flags & KT_BLOB_TRUNCATED) ||
@@ -199,6 +199,11 @@ static const struct kt_xlat fcntl_cmds[] = {
 	KT_XEND
 };
 
+static const struct kt_xlat access_modes[] = {
+	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
+	{ 3, "O_ACCMODE" }, KT_XEND
+};
+
 static const struct kt_xlat fd_flags[] = { { 1, "FD_CLOEXEC" }, KT_XEND };
 
 static const struct kt_xlat seals[] = {
@@ -222,8 +227,14 @@ static void dec_fcntl(struct kt_dec *d)
 		kt_a_flags(d, 2, fd_flags, NULL);
 		break;
 	case 4:
+		/* strace prints the access mode too: O_RDONLY|O_NONBLOCK. */
 		kt_sep(d);
-		kt_format_flags(d->b, kt_open_flags, kt_arg(d, 2) & ~3, "O_???");
+		kt_format_xval(d->b, access_modes, kt_arg(d, 2) & 3, NULL);
+		if (kt_arg(d, 2) & ~3ULL) {
+			kt_buf_putc(d->b, '|');
+			kt_format_flags(d->b, kt_open_flags,
+					(uint32_t)kt_arg(d, 2) & ~3U, "O_???");
+		}
 		break;
 	case 1033:
 		kt_a_flags(d, 2, seals, NULL);
@@ -237,10 +248,6 @@ static void dec_fcntl(struct kt_dec *d)
 }
 
 /* fcntl(fd, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE) */
-static const struct kt_xlat access_modes[] = {
-	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
-	{ 3, "O_ACCMODE" }, KT_XEND
-};
 
 static void ret_fcntl(struct kt_dec *d)
 {
@@ -289,6 +296,8 @@ static const struct kt_xlat ioctls[] = {
 	{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" },
 	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5451, "FIOCLEX" },
 	{ 0x5450, "FIONCLEX" }, { 0x5452, "FIOASYNC" },
+	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE" },
+	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE" },
 	KT_XEND
 };
 
@@ -298,6 +307,9 @@ static void dec_ioctl(struct kt_dec *d)
 	kt_a_xval(d, 1, ioctls, NULL);
 	switch (kt_arg(d, 1)) {
 	case 0x5451: case 0x5450:
+		break;
+	case 0x40049409:	/* FICLONE: the source fd */
+		kt_a_fd(d, 2);
 		break;
 	default:
 		kt_a_ptr(d, 2);
@@ -309,6 +321,58 @@ static const struct kt_xlat flock_ops[] = {
 	{ 32, "LOCK_MAND" }, { 64, "LOCK_READ" }, { 128, "LOCK_WRITE" },
 	KT_XEND
 };
+
+static const struct kt_xlat fadvice[] = {
+	{ 0, "POSIX_FADV_NORMAL" }, { 1, "POSIX_FADV_RANDOM" },
+	{ 2, "POSIX_FADV_SEQUENTIAL" }, { 3, "POSIX_FADV_WILLNEED" },
+	{ 4, "POSIX_FADV_DONTNEED" }, { 5, "POSIX_FADV_NOREUSE" },
+	KT_XEND
+};
+
+static void dec_fadvise64(struct kt_dec *d)
+{
+	if (d->sc->abi != KTRACE_CLI_ABI_X86_64) {
+		/* i386 splits the 64-bit offset over two arguments. */
+		kt_a_raw(d, 5);
+		return;
+	}
+	kt_a_fd(d, 0);
+	kt_a_long(d, 1);
+	kt_a_long(d, 2);
+	kt_a_xval(d, 3, fadvice, "POSIX_FADV_???");
+}
+
+/* A loff_t * argument: NULL, [offset] when captured, or the pointer. */
+static void loff_ptr(struct kt_dec *d, int i)
+{
+	int64_t off;
+
+	kt_sep(d);
+	if (!kt_arg(d, i))
+		kt_buf_puts(d->b, "NULL");
+	else if (kt_blob_read(d, i, 0, &off, 8))
+		kt_buf_printf(d->b, "[%lld]", (long long)off);
+	else
+		kt_format_ptr(d->b, kt_arg(d, i));
+}
+
+static void dec_copy_file_range(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	loff_ptr(d, 1);
+	kt_a_fd(d, 2);
+	loff_ptr(d, 3);
+	kt_a_ulong(d, 4);
+	kt_a_uint(d, 5);
+}
+
+static void dec_sendfile(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_fd(d, 1);
+	loff_ptr(d, 2);
+	kt_a_ulong(d, 3);
+}
 
 static void dec_flock(struct kt_dec *d)
 {
@@ -555,6 +619,14 @@ static void dec_getdents(struct kt_dec *d)
 	if (kt_exiting_ok(d) && !d->sc->ret) {
 		kt_buf_puts(d->b, " /* 0 entries */");
 	} else if (kt_exiting_ok(d) && blob && blob->data &&
+		   (blob->flags & KT_BLOB_COUNT) && blob->len >= 4) {
+		/* The module counted the records (KTRACE_BLOB_COUNT). */
+		uint32_t n;
+
+		memcpy(&n, blob->data, 4);
+		kt_buf_printf(d->b, " /* %u entries */", n);
+	} else if (kt_exiting_ok(d) && blob && blob->data &&
+		   !(blob->flags & KT_BLOB_COUNT) &&
 		   blob->len >= (uint64_t)d->sc->ret) {
 		unsigned int n = 0;
 		uint64_t off = 0;
@@ -601,6 +673,10 @@ static const struct kt_decoder decoders[] = {
 	{ "fcntl64", dec_fcntl, KT_RV_DEC, ret_fcntl },
 	{ "ioctl", dec_ioctl, KT_RV_DEC, NULL },
 	{ "flock", dec_flock, KT_RV_DEC, NULL },
+	{ "fadvise64", dec_fadvise64, KT_RV_DEC, NULL },
+	{ "copy_file_range", dec_copy_file_range, KT_RV_DEC, NULL },
+	{ "sendfile", dec_sendfile, KT_RV_DEC, NULL },
+	{ "sendfile64", dec_sendfile, KT_RV_DEC, NULL },
 	{ "fsync", dec_fd_only, KT_RV_DEC, NULL },
 	{ "fdatasync", dec_fd_only, KT_RV_DEC, NULL },
 	{ "syncfs", dec_fd_only, KT_RV_DEC, NULL },

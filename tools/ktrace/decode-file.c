@@ -191,15 +191,32 @@ static const struct kt_xlat statx_masks[] = {
 	{ 0xfff, "STATX_ALL" }, { 0x7ff, "STATX_BASIC_STATS" }, KT_XEND
 };
 
+/* STATX_BASIC_STATS|STATX_MNT_ID: strace names the basic set first. */
 static void statx_mask_print(struct kt_buf *b, uint32_t mask)
 {
 	const char *s = kt_xlat_find(statx_masks, mask);
 
-	if (s)
+	if (s) {
 		kt_buf_puts(b, s);
-	else
+	} else if ((mask & 0xfff) == 0xfff) {
+		kt_buf_puts(b, "STATX_ALL|");
+		kt_format_flags(b, statx_mask, mask & ~0xfffU, "STATX_???");
+	} else if ((mask & 0x7ff) == 0x7ff) {
+		kt_buf_puts(b, "STATX_BASIC_STATS|");
+		kt_format_flags(b, statx_mask, mask & ~0x7ffU, "STATX_???");
+	} else {
 		kt_format_flags(b, statx_mask, mask, "STATX_???");
+	}
 }
+
+static const struct kt_xlat statx_attrs[] = {
+	{ 0x4, "STATX_ATTR_COMPRESSED" }, { 0x10, "STATX_ATTR_IMMUTABLE" },
+	{ 0x20, "STATX_ATTR_APPEND" }, { 0x40, "STATX_ATTR_NODUMP" },
+	{ 0x800, "STATX_ATTR_ENCRYPTED" }, { 0x1000, "STATX_ATTR_AUTOMOUNT" },
+	{ 0x2000, "STATX_ATTR_MOUNT_ROOT" }, { 0x100000, "STATX_ATTR_VERITY" },
+	{ 0x200000, "STATX_ATTR_DAX" },
+	KT_XEND
+};
 
 static const struct kt_xlat statx_sync[] = {
 	{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
@@ -235,9 +252,8 @@ static void dec_statx(struct kt_dec *d)
 	}
 	kt_buf_puts(d->b, "{stx_mask=");
 	statx_mask_print(d->b, mask);
-	kt_buf_printf(d->b, ", stx_attributes=%s", attrs ? "" : "0");
-	if (attrs)
-		kt_buf_printf(d->b, "%#llx", (unsigned long long)attrs);
+	kt_buf_puts(d->b, ", stx_attributes=");
+	kt_format_flags(d->b, statx_attrs, attrs, "STATX_ATTR_???");
 	kt_buf_puts(d->b, ", stx_mode=");
 	symbolic_mode(d->b, mode);
 	kt_buf_printf(d->b, ", stx_size=%llu, ...}", (unsigned long long)size);
@@ -483,6 +499,130 @@ static void dec_umount2(struct kt_dec *d)
 	kt_a_flags(d, 1, umount_flags, "MNT_???");
 }
 
+static const struct kt_xlat fs_magics[] = {
+	{ 0x01021994, "TMPFS_MAGIC" }, { 0x858458f6, "RAMFS_MAGIC" },
+	{ 0x9fa0, "PROC_SUPER_MAGIC" }, { 0x62656572, "SYSFS_MAGIC" },
+	{ 0xef53, "EXT2_SUPER_MAGIC" }, { 0x1cd1, "DEVPTS_SUPER_MAGIC" },
+	{ 0x64626720, "DEBUGFS_MAGIC" }, { 0x63677270, "CGROUP2_SUPER_MAGIC" },
+	{ 0x27e0eb, "CGROUP_SUPER_MAGIC" }, { 0x9123683e, "BTRFS_SUPER_MAGIC" },
+	{ 0x58465342, "XFS_SUPER_MAGIC" }, { 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
+	{ 0x6969, "NFS_SUPER_MAGIC" }, { 0x73636673, "SECURITYFS_MAGIC" },
+	{ 0xf97cff8c, "SELINUX_MAGIC" }, { 0x74726163, "TRACEFS_MAGIC" },
+	{ 0x4d44, "MSDOS_SUPER_MAGIC" }, { 0x65735546, "FUSE_SUPER_MAGIC" },
+	{ 0x9660, "ISOFS_SUPER_MAGIC" }, { 0x73717368, "SQUASHFS_MAGIC" },
+	{ 0xcafe4a11, "BPF_FS_MAGIC" }, { 0x42494e4d, "BINFMTFS_MAGIC" },
+	{ 0x6e736673, "NSFS_MAGIC" }, { 0x50495045, "PIPEFS_MAGIC" },
+	{ 0x534f434b, "SOCKFS_MAGIC" },
+	KT_XEND
+};
+
+static const struct kt_xlat statfs_flags[] = {
+	{ 1, "ST_RDONLY" }, { 2, "ST_NOSUID" }, { 4, "ST_NODEV" },
+	{ 8, "ST_NOEXEC" }, { 16, "ST_SYNCHRONOUS" }, { 0x20, "ST_VALID" },
+	{ 64, "ST_MANDLOCK" }, { 128, "ST_WRITE" }, { 256, "ST_APPEND" },
+	{ 512, "ST_IMMUTABLE" }, { 1024, "ST_NOATIME" },
+	{ 2048, "ST_NODIRATIME" }, { 4096, "ST_RELATIME" },
+	{ 8192, "ST_NOSYMFOLLOW" },
+	KT_XEND
+};
+
+/*
+ * x86_64's struct statfs, 120 bytes of longs but for f_fsid:
+ * {f_type=TMPFS_MAGIC, f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}
+ */
+static void statfs_buf(struct kt_dec *d, int i)
+{
+	static const char *const names[] = {
+		"f_type", "f_bsize", "f_blocks", "f_bfree", "f_bavail",
+		"f_files", "f_ffree",
+	};
+	uint64_t v[11];
+	uint32_t fsid[2];
+	unsigned int k;
+
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || d->sc->abi != KTRACE_CLI_ABI_X86_64 ||
+	    !kt_blob_usable(d, i, 88)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	for (k = 0; k < 11; k++)
+		kt_blob_read(d, i, k * 8, &v[k], 8);
+	memcpy(fsid, &v[7], sizeof(fsid));
+	kt_buf_puts(d->b, "{f_type=");
+	kt_format_xval(d->b, fs_magics, v[0], NULL);
+	for (k = 1; k < ARRAY_SIZE(names); k++)
+		kt_buf_printf(d->b, ", %s=%llu", names[k],
+			      (unsigned long long)v[k]);
+	kt_buf_printf(d->b, ", f_fsid={val=[%#x, %#x]}", fsid[0], fsid[1]);
+	kt_buf_printf(d->b, ", f_namelen=%llu, f_frsize=%llu, f_flags=",
+		      (unsigned long long)v[8], (unsigned long long)v[9]);
+	kt_format_flags(d->b, statfs_flags, v[10], NULL);
+	kt_buf_putc(d->b, '}');
+}
+
+static void dec_statfs(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	statfs_buf(d, 1);
+}
+
+static void dec_fstatfs(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	statfs_buf(d, 1);
+}
+
+/* The value of an extended attribute: NULL, its bytes, or the pointer. */
+static void xattr_value(struct kt_dec *d, int i)
+{
+	if (kt_entry_only(d, true))
+		return;
+	if (!kt_arg(d, i)) {
+		kt_sep(d);
+		kt_buf_puts(d->b, "NULL");
+	} else {
+		kt_a_buf(d, i, d->sc->ret);
+	}
+	kt_a_ulong(d, i + 1);
+}
+
+static void dec_getxattr(struct kt_dec *d)
+{
+	if (!strcmp(d->name, "fgetxattr"))
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	kt_a_str(d, 1);
+	xattr_value(d, 2);
+}
+
+static const struct kt_xlat xattr_flags[] = {
+	{ 1, "XATTR_CREATE" }, { 2, "XATTR_REPLACE" }, KT_XEND
+};
+
+static void dec_setxattr(struct kt_dec *d)
+{
+	if (!strcmp(d->name, "fsetxattr"))
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	kt_a_str(d, 1);
+	kt_sep(d);
+	if (kt_blob_at(d, 2) && kt_blob_at(d, 2)->data)
+		kt_format_bytes(d->b, kt_blob_at(d, 2)->data,
+				kt_blob_at(d, 2)->len, d->o->strsize,
+				kt_blob_at(d, 2)->len < kt_arg(d, 3));
+	else
+		kt_format_ptr(d->b, kt_arg(d, 2));
+	kt_a_ulong(d, 3);
+	kt_a_flags(d, 4, xattr_flags, "XATTR_???");
+}
+
 static void dec_utimensat(struct kt_dec *d)
 {
 	kt_a_dirfd(d, 0);
@@ -545,6 +685,14 @@ static const struct kt_decoder decoders[] = {
 	{ "mount", dec_mount, KT_RV_DEC, NULL },
 	{ "umount2", dec_umount2, KT_RV_DEC, NULL },
 	{ "utimensat", dec_utimensat, KT_RV_DEC, NULL },
+	{ "statfs", dec_statfs, KT_RV_DEC, NULL },
+	{ "fstatfs", dec_fstatfs, KT_RV_DEC, NULL },
+	{ "getxattr", dec_getxattr, KT_RV_DEC, NULL },
+	{ "lgetxattr", dec_getxattr, KT_RV_DEC, NULL },
+	{ "fgetxattr", dec_getxattr, KT_RV_DEC, NULL },
+	{ "setxattr", dec_setxattr, KT_RV_DEC, NULL },
+	{ "lsetxattr", dec_setxattr, KT_RV_DEC, NULL },
+	{ "fsetxattr", dec_setxattr, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_file_decoders = {

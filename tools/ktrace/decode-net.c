@@ -26,7 +26,8 @@ static const struct kt_xlat sock_types[] = {
 };
 
 static const struct kt_xlat sock_flags[] = {
-	{ 04000, "SOCK_NONBLOCK" }, { 02000000, "SOCK_CLOEXEC" }, KT_XEND
+	/* strace's order */
+	{ 02000000, "SOCK_CLOEXEC" }, { 04000, "SOCK_NONBLOCK" }, KT_XEND
 };
 
 static const struct kt_xlat ip_protos[] = {

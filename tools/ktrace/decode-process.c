@@ -128,6 +128,75 @@ static void dec_clone3(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 }
 
+/* getgroups(2, [0, 4]) = 2: the list as the kernel filled it. */
+static void dec_getgroups(struct kt_dec *d)
+{
+	uint32_t g;
+	int64_t k;
+
+	kt_a_int(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_arg(d, 1)) {
+		kt_buf_puts(d->b, "NULL");
+		return;
+	}
+	if (kt_exiting_ok(d) && !d->sc->ret) {
+		kt_buf_puts(d->b, "[]");
+		return;
+	}
+	if (!kt_exiting_ok(d) || d->sc->ret > 65536 ||
+	    !kt_blob_usable(d, 1, d->sc->ret * 4)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < d->sc->ret; k++) {
+		kt_blob_read(d, 1, k * 4, &g, 4);
+		kt_buf_printf(d->b, "%s%u", k ? ", " : "", g);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+/*
+ * x86_64's struct sysinfo: {uptime=..., loads=[...], totalram=..., ...,
+ * mem_unit=1}.
+ */
+static void dec_sysinfo(struct kt_dec *d)
+{
+	static const char *const names[] = {
+		"totalram", "freeram", "sharedram", "bufferram", "totalswap",
+		"freeswap",
+	};
+	uint64_t v[14];
+	uint32_t unit;
+	uint16_t procs;
+	unsigned int k;
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || d->sc->abi != KTRACE_CLI_ABI_X86_64 ||
+	    !kt_blob_usable(d, 0, 112)) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+		return;
+	}
+	for (k = 0; k < 13; k++)
+		kt_blob_read(d, 0, k * 8, &v[k], 8);
+	kt_blob_read(d, 0, 80, &procs, 2);
+	kt_blob_read(d, 0, 104, &unit, 4);
+	kt_buf_printf(d->b, "{uptime=%lld, loads=[%llu, %llu, %llu]",
+		      (long long)v[0], (unsigned long long)v[1],
+		      (unsigned long long)v[2], (unsigned long long)v[3]);
+	for (k = 0; k < ARRAY_SIZE(names); k++)
+		kt_buf_printf(d->b, ", %s=%llu", names[k],
+			      (unsigned long long)v[4 + k]);
+	kt_buf_printf(d->b, ", procs=%u, totalhigh=%llu, freehigh=%llu, mem_unit=%u}",
+		      procs, (unsigned long long)v[11],
+		      (unsigned long long)v[12], unit);
+}
+
 static void argv_list(struct kt_dec *d, int i)
 {
 	const struct kt_syscall *sc = d->sc;
@@ -152,12 +221,25 @@ static void argv_list(struct kt_dec *d, int i)
 	kt_buf_putc(d->b, ']');
 }
 
-/* execve("/bin/ls", ["ls", "/tmp"], 0x7ffd...): envp stays a pointer. */
+/*
+ * envp: the pointer and, when the module counted the strings
+ * (KTRACE_BLOB_COUNT), strace's comment saying how many: "6 vars".
+ */
+static void envp(struct kt_dec *d, int i)
+{
+	uint32_t n;
+
+	kt_a_ptr(d, i);
+	if (kt_arg(d, i) && kt_blob_read(d, i, 0, &n, 4))
+		kt_buf_printf(d->b, " /* %u var%s */", n, n == 1 ? "" : "s");
+}
+
+/* execve("/bin/ls", ["ls", "/tmp"], 0x7ffd...), and envp's count */
 static void dec_execve(struct kt_dec *d)
 {
 	kt_a_path(d, 0);
 	argv_list(d, 1);
-	kt_a_ptr(d, 2);
+	envp(d, 2);
 }
 
 static const struct kt_xlat execveat_flags[] = {
@@ -170,7 +252,7 @@ static void dec_execveat(struct kt_dec *d)
 	kt_a_dirfd(d, 0);
 	kt_a_path(d, 1);
 	argv_list(d, 2);
-	kt_a_ptr(d, 3);
+	envp(d, 3);
 	kt_a_flags(d, 4, execveat_flags, "AT_???");
 }
 
@@ -489,13 +571,6 @@ static void dec_uname(struct kt_dec *d)
 	kt_buf_puts(d->b, ", ...}");
 }
 
-static void dec_out_ptr0(struct kt_dec *d)
-{
-	if (kt_entry_only(d, false))
-		return;
-	kt_a_ptr(d, 0);
-}
-
 /* sched_getaffinity(0, 8, [0 1]) = 8 */
 static void dec_sched_getaffinity(struct kt_dec *d)
 {
@@ -687,6 +762,7 @@ static const struct kt_decoder decoders[] = {
 	{ "getppid", NULL, KT_RV_DEC, NULL },
 	{ "gettid", NULL, KT_RV_DEC, NULL },
 	{ "getuid", NULL, KT_RV_DEC, NULL },
+	{ "getgroups", dec_getgroups, KT_RV_DEC, NULL },
 	{ "geteuid", NULL, KT_RV_DEC, NULL },
 	{ "getgid", NULL, KT_RV_DEC, NULL },
 	{ "getegid", NULL, KT_RV_DEC, NULL },
@@ -713,7 +789,7 @@ static const struct kt_decoder decoders[] = {
 	{ "setrlimit", dec_setrlimit, KT_RV_DEC, NULL },
 	{ "getrandom", dec_getrandom, KT_RV_DEC, NULL },
 	{ "uname", dec_uname, KT_RV_DEC, NULL },
-	{ "sysinfo", dec_out_ptr0, KT_RV_DEC, NULL },
+	{ "sysinfo", dec_sysinfo, KT_RV_DEC, NULL },
 	{ "sched_yield", NULL, KT_RV_DEC, NULL },
 	{ "sched_getaffinity", dec_sched_getaffinity, KT_RV_DEC, NULL },
 	{ "getrusage", dec_getrusage, KT_RV_DEC, NULL },

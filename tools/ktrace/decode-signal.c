@@ -199,9 +199,12 @@ static void dec_signalfd4(struct kt_dec *d)
  * strace prints the mask being restored, from the signal frame: when the
  * capture offers it as argument 0's memory, {mask=[...]}; else nothing.
  */
+/* {mask=[]}: the mask of the signal frame, which the module copies. */
 static void dec_rt_sigreturn(struct kt_dec *d)
 {
-	if (!kt_blob_usable(d, 0, 8))
+	const struct kt_blob *blob = &d->sc->blob[0];
+
+	if (!blob->data || (blob->flags & KT_BLOB_FAULT) || blob->len < 8)
 		return;
 	kt_sep(d);
 	kt_buf_puts(d->b, "{mask=");

@@ -352,13 +352,14 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 /* strace starts the return value at column 40 of the line. */
 #define KT_RET_COLUMN 40
 
-static void tab_to_return(struct kt_buf *b)
+static void tab_to_return(struct kt_buf *b, const struct kt_fmt_opts *o)
 {
 	const char *nl = b->s ? memrchr(b->s, '\n', b->len) : NULL;
 	size_t col = nl ? b->len - (nl + 1 - b->s) : b->len;
+	size_t want = o && o->column ? o->column : KT_RET_COLUMN;
 
-	if (col < KT_RET_COLUMN)
-		kt_buf_pad(b, KT_RET_COLUMN - col);
+	if (col < want)
+		kt_buf_pad(b, want - col);
 	else
 		kt_buf_putc(b, ' ');
 }
@@ -420,7 +421,7 @@ void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 			    .name = ktrace_syscall_name(sc->abi, sc->nr) };
 
 	kt_buf_putc(b, ')');
-	tab_to_return(b);
+	tab_to_return(b, o);
 	kt_buf_puts(b, "= ");
 	if (!sc->has_exit || rv == KT_RV_NONE) {
 		kt_buf_putc(b, '?');

@@ -23,6 +23,7 @@ struct kt_blob {
 #define KT_BLOB_STRING		0x1	/* a NUL-terminated string */
 #define KT_BLOB_TRUNCATED	0x2	/* the snap length cut it short */
 #define KT_BLOB_FAULT		0x4	/* the pointer could not be read */
+#define KT_BLOB_COUNT		0x8	/* a uint32_t count of entries */
 
 /* One syscall, its entry and (when has_exit) its exit merged. */
 struct kt_syscall {
@@ -42,6 +43,7 @@ struct kt_syscall {
 /* What strace's options change in the text. */
 struct kt_fmt_opts {
 	unsigned int strsize;	/* -s: bytes of a string shown, default 32 */
+	unsigned int column;	/* -a: where "= " starts, default 40 */
 	bool fd_paths;		/* -y: fd paths, when fd_path() knows them */
 	/*
 	 * -y: the path of fd in the traced process, or NULL; asked for
@@ -82,6 +84,12 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
  */
 void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 		      const struct kt_fmt_opts *o);
+
+/*
+ * -x (1): strings with a byte that is neither printable ASCII nor a
+ * whitespace escape print all in hex; -xx (2): every string does.
+ */
+extern unsigned int kt_xflag;
 
 /* strace's quoting of user memory: "abc\n"..., with -s truncation. */
 void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,

@@ -161,6 +161,29 @@ static int parse_set(int fd, struct sysset *s, const char *expr)
 	return 0;
 }
 
+/*
+ * -s N: the module copies at least N bytes of each string and buffer, up
+ * to its limit of 4096 (0 keeps the module's snaplen, 256 by default),
+ * and no more than the records of a --ring-size ring can hold: two blobs
+ * of the snap length in half a ring.
+ */
+#define KT_SNAPLEN_DEFAULT	256
+#define KT_SNAPLEN_MAX		4096
+
+unsigned int kt_snaplen(const struct kt_opts *o)
+{
+	unsigned int n = o->strsize + 1;
+
+	if (n <= KT_SNAPLEN_DEFAULT)
+		return 0;
+	if (n > KT_SNAPLEN_MAX)
+		n = KT_SNAPLEN_MAX;
+	while (o->ring_size && n > KT_SNAPLEN_DEFAULT &&
+	       2 * (n + 16) + 512 > o->ring_size / 2)
+		n /= 2;
+	return n;
+}
+
 int kt_filters_apply(int fd, const struct kt_opts *o)
 {
 	struct ktrace_config cfg = { 0 };
@@ -173,6 +196,7 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 	/* -c needs no records of syscalls: the kernel counts them. */
 	cfg.events = o->summary_only ? KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
 	cfg.ring_size = o->ring_size;
+	cfg.snaplen = kt_snaplen(o);
 	/*
 	 * Tracing chosen processes, the module makes them wait for us rather
 	 * than drop their records; --lossy asks it to drop instead.

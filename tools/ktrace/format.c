@@ -143,11 +143,31 @@ void kt_buf_free(struct kt_buf *b)
  * closing quote when more follow.  Unprintable bytes become octal escapes,
  * as short as they can be unless an octal digit follows.
  */
+unsigned int kt_xflag;
+
+/* -x: does a byte call for the whole string in hex? */
+static bool wants_hex(const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	if (kt_xflag > 1)
+		return true;
+	for (i = 0; kt_xflag && i < n; i++)
+		if (p[i] > 0x7e ||
+		    (p[i] < ' ' && (!p[i] || !strchr("\t\n\v\f\r", p[i]))))
+			return true;
+	return false;
+}
+
 void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 		     size_t max, bool more)
 {
 	size_t i, n = len < max ? len : max;
 
+	if (wants_hex(p, n)) {
+		kt_format_hex_bytes(b, p, len, max, more);
+		return;
+	}
 	kt_buf_putc(b, '"');
 	for (i = 0; i < n; i++) {
 		uint8_t c = p[i];

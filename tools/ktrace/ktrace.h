@@ -60,6 +60,13 @@ struct kt_opts {
 	int pids[64];			/* -p */
 	unsigned int npids;
 	const char *user;		/* -u */
+	bool syscall_numbers;		/* -n */
+	bool append;			/* -A */
+	unsigned int column;		/* -a, 0: strace's 40 */
+	const char *env[32];		/* -E VAR=VAL or VAR, in order */
+	unsigned int nenv;
+	bool signal_filter;		/* -e signal= given */
+	uint64_t signals[2];		/* its set, bit N-1 for signal N */
 	bool golden;			/* --golden (golden.c) */
 	const char *expect;		/* --expect FILE (golden.c) */
 	char **argv;			/* the command to run, or none */
@@ -128,6 +135,7 @@ struct kt_out {
 	struct kt_out *next;
 };
 
+extern bool kt_out_append;		/* -A: open output files to append */
 int kt_out_open(struct kt_out *o, const char *path);
 void kt_out_fd(struct kt_out *o, int fd, const char *name);
 void kt_out_write(struct kt_out *o, const void *p, size_t n);
@@ -155,6 +163,7 @@ void kt_pidmap_each(const struct kt_pidmap *m,
 void kt_pidmap_free(struct kt_pidmap *m);
 
 /* filters.c: -e trace=, -e status= and the events, set in the kernel */
+unsigned int kt_snaplen(const struct kt_opts *o);
 int kt_filters_apply(int fd, const struct kt_opts *o);
 
 /* summary.c: -c and -C's table */

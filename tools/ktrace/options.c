@@ -13,12 +13,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "ktrace.h"
 
 enum {
 	OPT_JSON = 0x100,
 	OPT_RING_SIZE,
 	OPT_LOSSY,
+	OPT_SECCOMP_BPF,
+	OPT_TRACE,
+	OPT_SIGNAL,
+	OPT_STATUS,
+	OPT_ABBREV,
+	OPT_VERBOSE,
+	OPT_RAW,
+	OPT_READ,
+	OPT_WRITE,
+	OPT_QUIET,
+	OPT_DECODE_FDS,
+	OPT_DECODE_PIDS,
+	OPT_TIMESTAMPS,
+	OPT_SYSCALL_LIMIT,
+	OPT_STRINGS_IN_HEX,
+	OPT_FF,
 	OPT_GOLDEN,
 	OPT_EXPECT,
 };
@@ -39,8 +56,40 @@ static const struct option longopts[] = {
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "string-limit", required_argument, NULL, 's' },
-	{ "decode-fds", no_argument, NULL, 'y' },
-	{ "quiet", no_argument, NULL, 'q' },
+	{ "decode-fds", optional_argument, NULL, OPT_DECODE_FDS },
+	{ "quiet", optional_argument, NULL, OPT_QUIET },
+	{ "silent", optional_argument, NULL, OPT_QUIET },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
+	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ "signals", required_argument, NULL, OPT_SIGNAL },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "abbrev", required_argument, NULL, OPT_ABBREV },
+	{ "verbose", required_argument, NULL, OPT_VERBOSE },
+	{ "raw", required_argument, NULL, OPT_RAW },
+	{ "read", required_argument, NULL, OPT_READ },
+	{ "write", required_argument, NULL, OPT_WRITE },
+	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
+	{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
+	{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
+	{ "syscall-limit", required_argument, NULL, OPT_SYSCALL_LIMIT },
+	{ "strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX },
+	{ "output-separately", no_argument, NULL, OPT_FF },
+	{ "syscall-number", no_argument, NULL, 'n' },
+	{ "output-append-mode", no_argument, NULL, 'A' },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "env", required_argument, NULL, 'E' },
+	{ "interruptible", required_argument, NULL, 'I' },
+	{ "summary-wall-clock", no_argument, NULL, 'w' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "const-print-style", required_argument, NULL, 'X' },
+	{ "instruction-pointer", no_argument, NULL, 'i' },
+	{ "trace-path", required_argument, NULL, 'P' },
+	{ "daemonize", optional_argument, NULL, 'D' },
+	{ "detach-on", required_argument, NULL, 'b' },
+	{ "summary-syscall-overhead", required_argument, NULL, 'O' },
+	{ "summary-columns", required_argument, NULL, 'U' },
+	{ "stack-traces", no_argument, NULL, 'k' },
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "attach", required_argument, NULL, 'p' },
@@ -147,13 +196,157 @@ static int parse_status(struct kt_opts *o, const char *list)
 	return ret;
 }
 
-/* -e [QUALIFIER=]VALUE; only trace= and status= have kernel filters. */
+/*
+ * -e signal=SET: which "--- SIG... ---" lines print: names with or
+ * without SIG, numbers, all, none, a leading ! negating the set.
+ */
+static int parse_signals(struct kt_opts *o, const char *list)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+	uint64_t set[2] = { 0, 0 };
+	bool neg = false;
+	int sig, ret = 0;
+
+	if (!copy)
+		return -1;
+	tok = copy;
+	while (*tok == '!') {
+		neg = !neg;
+		tok++;
+	}
+	for (tok = strtok_r(tok, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all")) {
+			set[0] = ~0ULL;
+			set[1] = ~0ULL;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		sig = kt_signal_number(tok);
+		if (sig < 1 || sig > 128) {
+			ktrace_err("-e signal: unknown signal '%s'", tok);
+			ret = -1;
+			break;
+		}
+		set[(sig - 1) / 64] |= 1ULL << ((sig - 1) % 64);
+	}
+	free(copy);
+	if (neg) {
+		set[0] = ~set[0];
+		set[1] = ~set[1];
+	}
+	o->signal_filter = true;
+	o->signals[0] = set[0];
+	o->signals[1] = set[1];
+	return ret;
+}
+
+/* A qualifier of which ktrace has strace's default behaviour only. */
+static int only_default(const char *what, const char *value,
+			const char *dflt, const char *why)
+{
+	if (!strcmp(value, dflt))
+		return 0;
+	ktrace_err("-e %s=%s: not implemented; %s (%s=%s)", what, value, why,
+		   what, dflt);
+	return -1;
+}
+
+/* --quiet=LIST: attach, personality, exit, path-resolution, ... */
+static int parse_quiet(struct kt_opts *o, const char *list)
+{
+	if (!list) {
+		o->quiet = 1;
+		return 0;
+	}
+	if (!strcmp(list, "none")) {
+		o->quiet = 0;
+		return 0;
+	}
+	o->quiet = strstr(list, "exit") || !strcmp(list, "all") ? 2 : 1;
+	return 0;
+}
+
+/*
+ * --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION]: the
+ * combinations -t, -tt and -ttt print.
+ */
+static int parse_timestamps(struct kt_opts *o, const char *spec)
+{
+	char *copy, *tok, *save = NULL;
+	int fmt = 1, prec = 0;	/* time; s (0), us (1) */
+	int ret = 0;
+
+	if (!spec) {
+		o->timestamps = 1;
+		return 0;
+	}
+	copy = strdup(spec);
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok && !ret;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strncmp(tok, "format:", 7))
+			tok += 7;
+		else if (!strncmp(tok, "precision:", 10))
+			tok += 10;
+		if (!strcmp(tok, "time"))
+			fmt = 1;
+		else if (!strcmp(tok, "unix"))
+			fmt = 3;
+		else if (!strcmp(tok, "none"))
+			fmt = 0;
+		else if (!strcmp(tok, "s"))
+			prec = 0;
+		else if (!strcmp(tok, "us"))
+			prec = 1;
+		else
+			ret = -1;
+	}
+	free(copy);
+	if (ret || (fmt == 3 && !prec)) {
+		ktrace_err("--absolute-timestamps: '%s' is not implemented (time or unix, s or us; unix with us)",
+			   spec);
+		return -1;
+	}
+	o->timestamps = fmt == 0 ? 0 : fmt == 3 ? 3 : 1 + prec;
+	return 0;
+}
+
+static int not_implemented(const char *opt, const char *why)
+{
+	ktrace_err("%s: not implemented: %s", opt, why);
+	return -1;
+}
+
+/* Is the n bytes at q one of the |-separated names? */
+static bool qualifier_is(const char *q, size_t n, const char *names)
+{
+	const char *p = names, *bar;
+	size_t len;
+
+	for (;;) {
+		bar = strchr(p, '|');
+		len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == n && !strncmp(q, p, n))
+			return true;
+		if (!bar)
+			return false;
+		p = bar + 1;
+	}
+}
+
+/*
+ * -e [QUALIFIER=]VALUE, with strace's qualifiers and their short names;
+ * only trace= and status= have kernel filters.
+ */
 static int parse_expr(struct kt_opts *o, const char *expr)
 {
 	const char *eq = strchr(expr, '=');
 	size_t n = eq ? (size_t)(eq - expr) : 0;
 
-	if (!eq || !strncmp(expr, "trace", n) || !strncmp(expr, "t", n)) {
+	if (!eq || qualifier_is(expr, n, "trace|t")) {
 		const char *value = eq ? eq + 1 : expr;
 
 		if (!*value) {
@@ -168,10 +361,32 @@ static int parse_expr(struct kt_opts *o, const char *expr)
 		o->trace[o->ntrace++] = value;
 		return 0;
 	}
-	if (!strncmp(expr, "status", n))
+	if (qualifier_is(expr, n, "status"))
 		return parse_status(o, eq + 1);
-	ktrace_err("-e: unsupported qualifier '%.*s' (trace or status)",
-		   (int)n, expr);
+	if (qualifier_is(expr, n, "signal|signals|s"))
+		return parse_signals(o, eq + 1);
+	if (qualifier_is(expr, n, "abbrev|a"))
+		return only_default("abbrev", eq + 1, "all",
+				    "structures are abbreviated as strace does by default");
+	if (qualifier_is(expr, n, "verbose|v"))
+		return only_default("verbose", eq + 1, "all",
+				    "structures are decoded as strace does by default");
+	if (qualifier_is(expr, n, "raw|x"))
+		return only_default("raw", eq + 1, "none",
+				    "arguments are always decoded");
+	if (qualifier_is(expr, n, "quiet|silent|silence|q"))
+		return parse_quiet(o, eq + 1);
+	if (qualifier_is(expr, n, "read|r|write|w")) {
+		ktrace_err("-e %.*s: hex dumps of I/O are not implemented",
+			   (int)n, expr);
+		return -1;
+	}
+	if (qualifier_is(expr, n, "fault|inject|kvm|decode-fds|decode-fd|decode-pids|decode-pid")) {
+		ktrace_err("-e %.*s: not implemented (see ktrace(1), DIFFERENCES FROM STRACE)",
+			   (int)n, expr);
+		return -1;
+	}
+	ktrace_err("-e: unknown qualifier '%.*s'", (int)n, expr);
 	return -1;
 }
 
@@ -217,9 +432,146 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+hVfo:cCS:TtrRs:yqzZp:u:e:",
+	while ((c = getopt_long(argc, argv,
+				"+hVfo:cCS:TtrRs:yqzZp:u:e:nAa:E:I:wvX:xiP:Db:O:U:Yk",
 				longopts, NULL)) != -1) {
 		switch (c) {
+		case OPT_SECCOMP_BPF:
+			/* Filtering happens in the kernel already. */
+			break;
+		case OPT_TRACE:
+		case OPT_SIGNAL:
+		case OPT_STATUS:
+		case OPT_ABBREV:
+		case OPT_VERBOSE:
+		case OPT_RAW:
+		case OPT_READ:
+		case OPT_WRITE: {
+			static const char *const q[] = {
+				[OPT_TRACE - OPT_TRACE] = "trace",
+				[OPT_SIGNAL - OPT_TRACE] = "signal",
+				[OPT_STATUS - OPT_TRACE] = "status",
+				[OPT_ABBREV - OPT_TRACE] = "abbrev",
+				[OPT_VERBOSE - OPT_TRACE] = "verbose",
+				[OPT_RAW - OPT_TRACE] = "raw",
+				[OPT_READ - OPT_TRACE] = "read",
+				[OPT_WRITE - OPT_TRACE] = "write",
+			};
+			/* -e QUALIFIER=VALUE; kept: -e trace= keeps pointers. */
+			size_t n = strlen(q[c - OPT_TRACE]) + strlen(optarg) + 2;
+			char *x = malloc(n);
+
+			if (!x) {
+				ktrace_err("out of memory");
+				return -1;
+			}
+			snprintf(x, n, "%s=%s", q[c - OPT_TRACE], optarg);
+			if (parse_expr(o, x))
+				return -1;
+			break;
+		}
+		case OPT_QUIET:
+			if (parse_quiet(o, optarg))
+				return -1;
+			break;
+		case OPT_DECODE_FDS:
+			if (optarg && strcmp(optarg, "path") && strcmp(optarg, "none"))
+				return not_implemented("--decode-fds",
+						       "only path (-y) is");
+			o->decode_fds = !optarg || !strcmp(optarg, "path");
+			break;
+		case OPT_DECODE_PIDS:
+			return not_implemented("--decode-pids",
+					       "process names and PID namespaces are not printed");
+		case OPT_TIMESTAMPS:
+			if (parse_timestamps(o, optarg))
+				return -1;
+			break;
+		case OPT_SYSCALL_LIMIT:
+			return not_implemented("--syscall-limit",
+					       "ktrace does not detach after N syscalls");
+		case OPT_STRINGS_IN_HEX:
+			if (!optarg || !strcmp(optarg, "all"))
+				kt_xflag = 2;
+			else if (!strcmp(optarg, "non-ascii"))
+				kt_xflag = 1;
+			else if (!strcmp(optarg, "none"))
+				kt_xflag = 0;
+			else
+				return not_implemented("--strings-in-hex",
+						       "none, non-ascii or all");
+			break;
+		case OPT_FF:
+			o->follow = 2;
+			break;
+		case 'n':
+			o->syscall_numbers = true;
+			break;
+		case 'A':
+			o->append = true;
+			kt_out_append = true;
+			break;
+		case 'a':
+			if (parse_uint(optarg, 256, &v)) {
+				ktrace_err("-a: '%s' is not a column", optarg);
+				return -1;
+			}
+			o->column = v;
+			break;
+		case 'E':
+			if (o->nenv == ARRAY_SIZE(o->env)) {
+				ktrace_err("-E: at most %zu variables",
+					   ARRAY_SIZE(o->env));
+				return -1;
+			}
+			o->env[o->nenv++] = optarg;
+			break;
+		case 'I':
+			/* strace's own signal blocking: ktrace never stops the tracee. */
+			if (parse_uint(optarg, 4, &v) || !v) {
+				if (strcmp(optarg, "anywhere") &&
+				    strcmp(optarg, "waiting") &&
+				    strcmp(optarg, "never") &&
+				    strcmp(optarg, "never_tstp")) {
+					ktrace_err("-I: '%s' is not 1 to 4", optarg);
+					return -1;
+				}
+			}
+			break;
+		case 'w':
+			/* -c's times are wall-clock times already. */
+			break;
+		case 'x':
+			if (kt_xflag < 2)
+				kt_xflag++;
+			break;
+		case 'X':
+			if (strcmp(optarg, "abbrev"))
+				return not_implemented("-X",
+						       "constants print as strace's default, abbrev");
+			break;
+		case 'v':
+			return not_implemented("-v",
+					       "structures are abbreviated as strace does by default");
+		case 'i':
+			return not_implemented("-i",
+					       "the module does not record the instruction pointer");
+		case 'P':
+			return not_implemented("-P", "filtering by path");
+		case 'D':
+			return not_implemented("-D",
+					       "ktrace is no ptrace tracer to detach");
+		case 'b':
+			return not_implemented("-b", "detaching on execve");
+		case 'O':
+			return not_implemented("-O",
+					       "-c measures calls in the kernel, without tracer overhead");
+		case 'U':
+			return not_implemented("-U", "choosing -c's columns");
+		case 'Y':
+			return not_implemented("-Y", "printing process names");
+		case 'k':
+			return not_implemented("-k", "stack traces");
 		case 'h':
 			o->help = true;
 			return 1;
@@ -275,6 +627,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->strsize = v;
 			break;
 		case 'y':
+			if (o->decode_fds)
+				return not_implemented("-yy",
+						       "socket endpoints and device numbers; -y prints paths");
 			o->decode_fds = true;
 			break;
 		case 'q':
@@ -313,10 +668,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	o->argv = argv + optind;
 	o->argc = argc - optind;
 
-	if (o->follow > 1 && !o->outfile) {
-		ktrace_err("-ff needs -o FILE: it writes one FILE.PID per process");
-		return -1;
-	}
+	/* strace takes -ff without -o for -f. */
+	if (o->follow > 1 && !o->outfile)
+		o->follow = 1;
 	if (o->summary_only && o->summary) {
 		ktrace_err("-c and -C are mutually exclusive");
 		return -1;

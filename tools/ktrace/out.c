@@ -41,10 +41,13 @@ static void out_grow(struct kt_out *o, size_t more)
 	o->cap = cap;
 }
 
+bool kt_out_append;
+
 int kt_out_open(struct kt_out *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
-	o->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	o->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
+		     (kt_out_append ? O_APPEND : O_TRUNC), 0666);
 	if (o->fd < 0) {
 		ktrace_err("%s: %s", path, strerror(errno));
 		return -1;

@@ -127,6 +127,7 @@ static void __attribute__((noreturn)) child_fail(int fd, int e, int code)
 static pid_t start_command(const struct kt_opts *o, int err[2])
 {
 	struct passwd *pw = NULL;
+	unsigned int i;
 	char *prog;
 	pid_t pid;
 	int status;
@@ -152,6 +153,10 @@ static pid_t start_command(const struct kt_opts *o, int err[2])
 		if (pw && (initgroups(pw->pw_name, pw->pw_gid) ||
 			   setgid(pw->pw_gid) || setuid(pw->pw_uid)))
 			child_fail(err[1], errno, 126);
+		for (i = 0; i < o->nenv; i++)
+			if (strchr(o->env[i], '=') ?
+			    putenv((char *)o->env[i]) : unsetenv(o->env[i]))
+				child_fail(err[1], errno, 126);
 		kill(getpid(), SIGSTOP);
 		execv(prog, o->argv);
 		child_fail(err[1], errno, 127);

@@ -41,6 +41,15 @@ struct task {
 	struct kt_buf line_text;	/* the whole line printed at entry */
 	struct kt_out *out;	/* -ff: this process's file */
 	int sig_from;		/* sender of the last signal generated */
+	/*
+	 * An ignored signal, shown where strace shows it: when the task
+	 * returns to user mode, after the syscall it is in or before its
+	 * next one.
+	 */
+	bool has_pend;
+	struct ktrace_rec_signal_deliver pend;
+	bool has_last_gen;	/* the last signal sent to it, not a SIGKILL */
+	struct ktrace_rec_signal_deliver last_gen;
 };
 
 struct kt_tracer {
@@ -234,8 +243,7 @@ static bool has_faulted_path(const struct kt_syscall *sc)
 	unsigned int i;
 
 	for (i = 0; i < 6; i++)
-		if ((sc->blob[i].flags & KT_BLOB_FAULT) &&
-		    (sc->blob[i].flags & KT_BLOB_STRING))
+		if (sc->blob[i].flags & KT_BLOB_FAULT)
 			return true;
 	return false;
 }
@@ -281,6 +289,8 @@ static void take_blobs(struct task *k, struct kt_syscall *sc,
 			sc->argv_truncated = b->flags & KTRACE_BF_TRUNC;
 			continue;
 		}
+		if (b->kind == KTRACE_BLOB_COUNT)
+			flags |= KT_BLOB_COUNT;
 		if (b->kind == KTRACE_BLOB_PATH ||
 		    b->kind == KTRACE_BLOB_FILENAME) {
 			flags |= KT_BLOB_STRING;
@@ -425,12 +435,23 @@ static void json_syscall(struct kt_tracer *t, struct task *k,
 	json_end(t, task_out(t, k));
 }
 
+/* -n: the syscall number, as strace prints it. */
+static void sc_number(struct kt_tracer *t, struct kt_buf *b,
+		      const struct kt_syscall *sc)
+{
+	if (t->o->syscall_numbers)
+		kt_buf_printf(b, "[%4u] ", sc->nr);
+}
+
+static void flush_signal(struct kt_tracer *t, struct task *k);
+
 static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 {
 	struct task *k = task_get(t, r->hdr.pid);
 
 	if (!k)
 		return;
+	flush_signal(t, k);
 	if (!k->started) {
 		/* The command shows from its execve on. */
 		struct kt_syscall probe = { .abi = r->abi, .nr = r->nr };
@@ -475,6 +496,7 @@ static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 	}
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
+	sc_number(t, &t->line, &k->sc);
 	t->fmt_tgid = k->tgid;
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
@@ -528,9 +550,11 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		leader(t, &t->line, k,
 		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
+		sc_number(t, &t->line, &k->sc);
 		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
+		sc_number(t, &t->line, &k->sc);
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      sc_name(&k->sc, nbuf, sizeof(nbuf)));
 	}
@@ -573,6 +597,7 @@ static void on_exit_rec(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r
 	else if (!t->o->summary_only)
 		print_exit(t, k, r->hdr.ts);
 	task_clear_call(k);
+	flush_signal(t, k);
 }
 
 static const char *sigcode_name(int sig, int code, char *buf, size_t len)
@@ -591,10 +616,77 @@ static const char *sigcode_name(int sig, int code, char *buf, size_t len)
 		return "SI_KERNEL";
 	if (code <= 0 && -code < (int)ARRAY_SIZE(si))
 		return si[-code];
+	static const char *const segv[] = {
+		[1] = "SEGV_MAPERR", [2] = "SEGV_ACCERR", [3] = "SEGV_BNDERR",
+		[4] = "SEGV_PKUERR",
+	};
+	static const char *const bus[] = {
+		[1] = "BUS_ADRALN", [2] = "BUS_ADRERR", [3] = "BUS_OBJERR",
+	};
+	static const char *const trap[] = {
+		[1] = "TRAP_BRKPT", [2] = "TRAP_TRACE", [3] = "TRAP_BRANCH",
+		[4] = "TRAP_HWBKPT",
+	};
+	static const char *const fpe[] = {
+		[1] = "FPE_INTDIV", [2] = "FPE_INTOVF", [3] = "FPE_FLTDIV",
+		[4] = "FPE_FLTOVF", [5] = "FPE_FLTUND", [6] = "FPE_FLTRES",
+		[7] = "FPE_FLTINV", [8] = "FPE_FLTSUB",
+	};
+	static const char *const ill[] = {
+		[1] = "ILL_ILLOPC", [2] = "ILL_ILLOPN", [3] = "ILL_ILLADR",
+		[4] = "ILL_ILLTRP", [5] = "ILL_PRVOPC", [6] = "ILL_PRVREG",
+		[7] = "ILL_COPROC", [8] = "ILL_BADSTK",
+	};
+
 	if (sig == SIGCHLD && code > 0 && code < (int)ARRAY_SIZE(cld))
 		return cld[code];
+	if (sig == SIGSEGV && code > 0 && code < (int)ARRAY_SIZE(segv))
+		return segv[code];
+	if (sig == SIGBUS && code > 0 && code < (int)ARRAY_SIZE(bus))
+		return bus[code];
+	if (sig == SIGTRAP && code > 0 && code < (int)ARRAY_SIZE(trap))
+		return trap[code];
+	if (sig == SIGFPE && code > 0 && code < (int)ARRAY_SIZE(fpe))
+		return fpe[code];
+	if (sig == SIGILL && code > 0 && code < (int)ARRAY_SIZE(ill))
+		return ill[code];
 	snprintf(buf, len, "%d", code);
 	return buf;
+}
+
+/* A SIGCHLD's times in clock ticks, and in seconds as strace adds them. */
+static void clock_ticks(struct kt_buf *b, const char *name, int64_t v)
+{
+	kt_buf_printf(b, ", %s=%lld", name, (long long)v);
+	if (v > 0)
+		kt_buf_printf(b, " /* %lld.%02lld s */", (long long)(v / 100),
+			      (long long)(v % 100));
+}
+
+/* The siginfo fields strace prints for the signal and its si_code. */
+static void siginfo_fields(struct kt_tracer *t,
+			   const struct ktrace_rec_signal_deliver *r)
+{
+	const struct ktrace_siginfo *si = &r->si;
+	struct kt_buf *b = &t->line;
+	const char *name;
+
+	if (r->sig == SIGCHLD && r->code > 0) {
+		kt_buf_printf(b, ", si_pid=%d, si_uid=%u, si_status=", si->pid,
+			      si->uid);
+		name = r->code == 1 ? NULL : kt_signal_name(si->status);
+		if (name)
+			kt_buf_puts(b, name);
+		else
+			kt_buf_printf(b, "%d", si->status);
+		clock_ticks(b, "si_utime", si->utime);
+		clock_ticks(b, "si_stime", si->stime);
+	} else if (r->code <= 0) {
+		kt_buf_printf(b, ", si_pid=%d, si_uid=%u", si->pid, si->uid);
+	} else if (r->sig == SIGSEGV || r->sig == SIGBUS || r->sig == SIGILL ||
+		   r->sig == SIGFPE || r->sig == SIGTRAP) {
+		kt_buf_printf(b, ", si_addr=%#llx", (unsigned long long)si->addr);
+	}
 }
 
 static void on_signal_deliver(struct kt_tracer *t,
@@ -606,6 +698,12 @@ static void on_signal_deliver(struct kt_tracer *t,
 
 	if (!k || !k->started || t->o->summary_only)
 		return;
+	if (r->sig == SIGKILL && r->action == KTRACE_SIGACT_DEFAULT &&
+	    k->has_last_gen) {
+		r = &k->last_gen;
+		name = kt_signal_name(r->sig);
+	}
+	k->has_last_gen = false;
 	if (!name) {
 		snprintf(nbuf, sizeof(nbuf), "%d", r->sig);
 		name = nbuf;
@@ -620,14 +718,27 @@ static void on_signal_deliver(struct kt_tracer *t,
 		json_end(t, task_out(t, k));
 		return;
 	}
+	if (t->o->signal_filter && r->sig >= 1 && r->sig <= 128 &&
+	    !(t->o->signals[(r->sig - 1) / 64] & (1ULL << ((r->sig - 1) % 64))))
+		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
 		      sigcode_name(r->sig, r->code, cbuf, sizeof(cbuf)));
-	if (k->sig_from && r->code <= 0)
+	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID))
+		siginfo_fields(t, r);
+	else if (k->sig_from && r->code <= 0)
 		kt_buf_printf(&t->line, ", si_pid=%d", k->sig_from);
 	kt_buf_printf(&t->line, "} ---");
 	emit(t, k, false);
+}
+
+static void flush_signal(struct kt_tracer *t, struct task *k)
+{
+	if (!k->has_pend)
+		return;
+	k->has_pend = false;
+	on_signal_deliver(t, &k->pend);
 }
 
 static void on_signal_generate(struct kt_tracer *t,
@@ -639,6 +750,25 @@ static void on_signal_generate(struct kt_tracer *t,
 	if (!k)
 		return;
 	k->sig_from = r->hdr.tgid;
+	/*
+	 * A fatal signal reaches the task as a SIGKILL when no ptracer
+	 * stands in the way; strace, a ptracer, shows the signal sent.
+	 */
+	k->has_last_gen = r->result == KTRACE_SIG_DELIVERED &&
+			  r->sig != SIGKILL;
+	if (k->has_last_gen) {
+		memset(&k->last_gen, 0, sizeof(k->last_gen));
+		k->last_gen.hdr = r->hdr;
+		k->last_gen.hdr.pid = r->target_pid;
+		k->last_gen.hdr.tgid = r->target_tgid;
+		memcpy(k->last_gen.hdr.comm, r->target_comm,
+		       sizeof(k->last_gen.hdr.comm));
+		k->last_gen.sig = r->sig;
+		k->last_gen.code = r->code;
+		if (r->hdr.size >= sizeof(*r))
+			k->last_gen.si = r->si;
+		k->last_gen.hdr.size = sizeof(k->last_gen);
+	}
 	/*
 	 * A signal the target ignores is never delivered, but strace,
 	 * which stops the tracee for every signal, shows it: so do we.
@@ -653,7 +783,18 @@ static void on_signal_generate(struct kt_tracer *t,
 	d.sig = r->sig;
 	d.code = r->code;
 	d.action = KTRACE_SIGACT_IGNORE;
-	on_signal_deliver(t, &d);
+	if (r->hdr.size >= sizeof(*r))
+		d.si = r->si;
+	d.hdr.size = sizeof(d);
+	if (t->o->json) {
+		on_signal_deliver(t, &d);
+		return;
+	}
+	if (!k->started)
+		return;
+	flush_signal(t, k);
+	k->pend = d;
+	k->has_pend = true;
 }
 
 static void on_fork(struct kt_tracer *t, const struct ktrace_rec_fork *r)
@@ -746,6 +887,7 @@ static void on_task_exit(struct kt_tracer *t, const struct ktrace_rec_exit *r)
 
 	if (!k)
 		return;
+	flush_signal(t, k);
 	if (!k->started) {
 		task_del(t, k);
 		return;
@@ -824,6 +966,14 @@ static void count_exit(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r)
 
 	if (r->abi >= KTRACE_ABI_COUNT || r->nr >= KTRACE_NR_MAX)
 		return;
+	/* The child's return from a fork-family call is not a call. */
+	if (!r->ret) {
+		const char *name = ktrace_syscall_name(r->abi, r->nr);
+
+		if (name && (!strcmp(name, "clone") || !strcmp(name, "clone3") ||
+			     !strcmp(name, "fork") || !strcmp(name, "vfork")))
+			return;
+	}
 	c = &t->counts.c[r->abi][r->nr];
 	c->calls++;
 	if (r->ret < 0 && r->ret >= -4095)
@@ -841,8 +991,9 @@ static const uint32_t rec_min[] = {
 	[KTRACE_REC_EXEC] = sizeof(struct ktrace_rec_exec),
 	[KTRACE_REC_EXIT] = sizeof(struct ktrace_rec_exit),
 	[KTRACE_REC_REAP] = sizeof(struct ktrace_rec_reap),
-	[KTRACE_REC_SIGNAL_GENERATE] = sizeof(struct ktrace_rec_signal_generate),
-	[KTRACE_REC_SIGNAL_DELIVER] = sizeof(struct ktrace_rec_signal_deliver),
+	/* Without the siginfo fields of ABI 1.4. */
+	[KTRACE_REC_SIGNAL_GENERATE] = offsetof(struct ktrace_rec_signal_generate, si),
+	[KTRACE_REC_SIGNAL_DELIVER] = offsetof(struct ktrace_rec_signal_deliver, si),
 };
 
 /*
@@ -925,6 +1076,7 @@ struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
 	t->npids = tg->npids;
 	t->mono_to_real = tg->mono_to_real;
 	t->fmt.strsize = o->strsize;
+	t->fmt.column = o->column;
 	t->fmt.fd_paths = o->decode_fds;
 	t->fmt.fd_path = fd_path;
 	t->fmt.ctx = t;

@@ -115,6 +115,8 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_SOCKADDR	3	/* a struct sockaddr_* */
 #define KTRACE_BLOB_BUF		4	/* bytes written (enter) or read (exit) */
 #define KTRACE_BLOB_FILENAME	5	/* exec: the file name, NUL-terminated */
+#define KTRACE_BLOB_DATA	6	/* a structure or array (1.4) */
+#define KTRACE_BLOB_COUNT	7	/* a __u32: entries counted (1.4) */
 
 /* Blob flags, struct ktrace_blob.flags */
 #define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */
@@ -272,6 +274,32 @@ struct ktrace_rec_reap {
 #define KTRACE_SIG_OVERFLOW_FAIL	3	/* queue full, not sent */
 #define KTRACE_SIG_LOSE_INFO		4	/* sent without its siginfo */
 
+/* struct ktrace_siginfo.flags */
+#define KTRACE_SI_VALID		0x1	/* the fields come from a siginfo */
+
+/**
+ * struct ktrace_siginfo - the siginfo fields strace prints (ABI 1.4)
+ * @pid:	si_pid: sender (SI_USER, SI_TKILL, SI_QUEUE) or child (SIGCHLD)
+ * @uid:	si_uid, likewise
+ * @status:	si_status of SIGCHLD: exit code or signal
+ * @flags:	KTRACE_SI_*; without KTRACE_SI_VALID every field is zero
+ * @utime:	si_utime of SIGCHLD, in clock ticks
+ * @stime:	si_stime of SIGCHLD, in clock ticks
+ * @addr:	si_addr of SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGTRAP
+ *
+ * Records of ABI 1.4 and later end with it; a reader checks the record's
+ * size before reading it.
+ */
+struct ktrace_siginfo {
+	__s32 pid;
+	__u32 uid;
+	__s32 status;
+	__u32 flags;
+	__s64 utime;
+	__s64 stime;
+	__u64 addr;
+};
+
 /**
  * struct ktrace_rec_signal_generate - KTRACE_REC_SIGNAL_GENERATE
  * @hdr:		common header (the sender, current; with KTRACE_RF_IRQ
@@ -285,6 +313,7 @@ struct ktrace_rec_reap {
  * @group:		1 when sent to the whole thread group
  * @__reserved:		zero
  * @target_comm:	command name of the target
+ * @si:		the siginfo's fields (ABI 1.4)
  */
 struct ktrace_rec_signal_generate {
 	struct ktrace_rec_hdr hdr;
@@ -297,6 +326,7 @@ struct ktrace_rec_signal_generate {
 	__u32 group;
 	__u32 __reserved;
 	char target_comm[16];
+	struct ktrace_siginfo si;
 };
 
 /* struct ktrace_rec_signal_deliver.action */
@@ -313,6 +343,7 @@ struct ktrace_rec_signal_generate {
  * @action:	KTRACE_SIGACT_*
  * @handler:	the handler's address for KTRACE_SIGACT_HANDLER, else 0
  * @sa_flags:	SA_* flags of the action
+ * @si:		the siginfo's fields (ABI 1.4)
  */
 struct ktrace_rec_signal_deliver {
 	struct ktrace_rec_hdr hdr;
@@ -322,6 +353,7 @@ struct ktrace_rec_signal_deliver {
 	__u32 action;
 	__u64 handler;
 	__u64 sa_flags;
+	struct ktrace_siginfo si;
 };
 
 /**

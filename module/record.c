@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace: the variable part of the records, and the capture table.  A
+ * syscall record carries blobs of user memory: what capture.def lists for
+ * the syscall, copied at the enter (in) or at the exit of a successful
+ * call (out), by the rules of struct ktrace_cap.  Every copy is
+ * fault-safe (the probes cannot take a page fault), and cut at the
+ * session's snap length and at the room ktrace_rec_max() leaves, with
+ * KTRACE_BF_TRUNC set; a copy that faults leaves an empty blob with
+ * KTRACE_BF_FAULT.
+ */
+#include <linux/compat.h>
+#include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/smp.h>
+#include <linux/socket.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <asm/unistd.h>
+#include <asm/unistd_32_ia32.h>
+
+#include "ktrace.h"
+#include "record.h"
+
+#include "capture-table.h"
+
+/* execve's environment is counted up to this many strings. */
+#define KTRACE_ENVC_MAX		4096
+
+const struct ktrace_sys_caps *ktrace_caps(unsigned int abi, long nr)
+{
+	const struct ktrace_sys_caps *c;
+
+	if (nr < 0 || nr >= KTRACE_NR_MAX)
+		return NULL;
+	c = abi == KTRACE_ABI_COMPAT ? &ktrace_caps_ia32[nr] :
+				       &ktrace_caps_x86_64[nr];
+	return c->n ? c : NULL;
+}
+
+void ktrace_build_init(struct ktrace_build *b, void *rec, size_t fixed,
+		       struct ktrace_blob *blobs, u16 *nblobs, unsigned int n,
+		       bool compat, u32 snaplen)
+{
+	b->rec = rec;
+	b->blobs = blobs;
+	b->nblobs = nblobs;
+	*nblobs = 0;
+	b->pos = ALIGN(fixed + n * sizeof(*blobs), 8);
+	memset(blobs, 0, b->pos - fixed);
+	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_MAX);
+	b->end = max_t(u32, b->pos, fixed + KTRACE_REC_BLOBS_MAX *
+		       (sizeof(*blobs) + ALIGN(b->snaplen, 8)));
+	b->compat = compat;
+}
+
+static void __user *kb_uptr(struct ktrace_build *b, unsigned long v)
+{
+	return (void __user *)(b->compat ? (unsigned long)(u32)v : v);
+}
+
+struct ktrace_blob *ktrace_build_add(struct ktrace_build *b, u8 kind, u8 arg)
+{
+	struct ktrace_blob *bl = &b->blobs[(*b->nblobs)++];
+
+	bl->offset = b->pos;
+	bl->kind = kind;
+	bl->arg = arg;
+	return bl;
+}
+
+void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len)
+{
+	u32 end = ALIGN(b->pos + len, 8);
+
+	bl->len = len;
+	memset(b->rec + b->pos + len, 0, end - b->pos - len);
+	b->pos = end;
+}
+
+/* Bytes the next blob may hold: the snap length, or what room is left. */
+u32 ktrace_build_room(const struct ktrace_build *b)
+{
+	return min(b->snaplen, b->end > b->pos ? b->end - b->pos : 0);
+}
+
+u32 ktrace_build_finish(struct ktrace_build *b)
+{
+	return b->pos;
+}
+
+static void kb_fault(struct ktrace_build *b, struct ktrace_blob *bl)
+{
+	bl->flags |= KTRACE_BF_FAULT;
+	ktrace_stats_cpu(smp_processor_id())->faults++;
+	ktrace_build_put(b, bl, 0);
+}
+
+/*
+ * strncpy_from_user_nofault() is not exported to modules: copy a string
+ * with copy_from_user_nofault(), one page at a time so that a string
+ * ending just before an unmapped page still reads.  Returns the length
+ * including the NUL, @count if there was no NUL within @count bytes, or
+ * -EFAULT.
+ */
+static long ktrace_strncpy_nofault(char *dst, const char __user *src,
+				   long count)
+{
+	unsigned long addr = (unsigned long)src;
+	long done = 0, chunk;
+	char *nul;
+
+	while (done < count) {
+		chunk = min_t(long, count - done,
+			      PAGE_SIZE - ((addr + done) & ~PAGE_MASK));
+		if (copy_from_user_nofault(dst + done, src + done, chunk))
+			return -EFAULT;
+		nul = memchr(dst + done, '\0', chunk);
+		if (nul)
+			return nul - dst + 1;
+		done += chunk;
+	}
+	return count;
+}
+
+static void kb_string(struct ktrace_build *b, u8 kind, u8 arg,
+		      unsigned long uaddr)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
+	u32 room = ktrace_build_room(b);
+	char *dst = b->rec + b->pos;
+	long n;
+
+	if (!room) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	n = ktrace_strncpy_nofault(dst, kb_uptr(b, uaddr), room);
+	if (n <= 0) {
+		kb_fault(b, bl);
+		return;
+	}
+	if (dst[n - 1]) {
+		dst[n - 1] = '\0';
+		bl->flags |= KTRACE_BF_TRUNC;
+	}
+	ktrace_build_put(b, bl, n);
+}
+
+static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
+		     unsigned long uaddr, unsigned long len)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
+	u32 n = min_t(unsigned long, len, ktrace_build_room(b));
+
+	if (n && copy_from_user_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
+					n)) {
+		kb_fault(b, bl);
+		return;
+	}
+	if (len > n)
+		bl->flags |= KTRACE_BF_TRUNC;
+	ktrace_build_put(b, bl, n);
+}
+
+/* Read argv[i] of a native or compat argv array. */
+static int kb_argv_ptr(struct ktrace_build *b, void __user *argv,
+		       unsigned int i, unsigned long *p)
+{
+	u32 p32;
+
+	if (!b->compat)
+		return copy_from_user_nofault(p, argv + i * sizeof(*p),
+					      sizeof(*p));
+	if (copy_from_user_nofault(&p32, argv + i * sizeof(p32), sizeof(p32)))
+		return -EFAULT;
+	*p = p32;
+	return 0;
+}
+
+static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_ARGV, arg);
+	void __user *argv = kb_uptr(b, uaddr);
+	/* All the room left but for envp's count: argv is cut last. */
+	u32 room = b->end > b->pos + 8 ? b->end - b->pos - 8 : 0;
+	u32 used = 0;
+	char *dst = b->rec + b->pos;
+	unsigned long p;
+	unsigned int i;
+	long n;
+
+	for (i = 0; i < KTRACE_ARGV_MAX; i++) {
+		if (kb_argv_ptr(b, argv, i, &p))
+			goto fault;
+		if (!p)
+			goto done;
+		if (used == room)
+			break;
+		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p),
+					   room - used);
+		if (n <= 0)
+			goto fault;
+		used += n;
+		if (dst[used - 1]) {
+			dst[used - 1] = '\0';
+			break;
+		}
+	}
+	/* Out of room or out of argument slots. */
+	bl->flags |= KTRACE_BF_TRUNC;
+done:
+	ktrace_build_put(b, bl, used);
+	return;
+fault:
+	kb_fault(b, bl);
+}
+
+/* The number of entries of a NULL-terminated array of pointers. */
+static void kb_count(struct ktrace_build *b, u8 arg, unsigned long uaddr)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_COUNT, arg);
+	void __user *v = kb_uptr(b, uaddr);
+	unsigned long p = 1;
+	u32 n;
+
+	if (ktrace_build_room(b) < sizeof(n)) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	for (n = 0; n < KTRACE_ENVC_MAX; n++) {
+		if (kb_argv_ptr(b, v, n, &p)) {
+			kb_fault(b, bl);
+			return;
+		}
+		if (!p)
+			break;
+	}
+	if (p)
+		bl->flags |= KTRACE_BF_TRUNC;
+	memcpy(b->rec + b->pos, &n, sizeof(n));
+	ktrace_build_put(b, bl, sizeof(n));
+}
+
+/* A length the kernel reads or fills, behind a user pointer. */
+static void kb_lenptr(struct ktrace_build *b, u8 kind, u8 arg,
+		      unsigned long uaddr, unsigned long ulen)
+{
+	int len;
+
+	if (copy_from_user_nofault(&len, kb_uptr(b, ulen), sizeof(len))) {
+		kb_fault(b, ktrace_build_add(b, kind, arg));
+		return;
+	}
+	if (kind == KTRACE_BLOB_SOCKADDR)
+		len = min_t(int, len, sizeof(struct sockaddr_storage));
+	kb_bytes(b, kind, arg, uaddr, max(len, 0));
+}
+
+/* The records getdents64() returned in @len bytes at @uaddr. */
+static void kb_dirents(struct ktrace_build *b, u8 arg, unsigned long uaddr,
+		       long len)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_COUNT, arg);
+	void __user *p = kb_uptr(b, uaddr);
+	u32 n = 0;
+	long off = 0;
+	u16 reclen;
+
+	if (ktrace_build_room(b) < sizeof(n)) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	while (off < len && n < KTRACE_ENVC_MAX) {
+		/* struct linux_dirent64: d_reclen after two 64-bit fields */
+		if (copy_from_user_nofault(&reclen, p + off + 16,
+					   sizeof(reclen))) {
+			kb_fault(b, bl);
+			return;
+		}
+		if (!reclen)
+			break;
+		off += reclen;
+		n++;
+	}
+	if (off < len)
+		bl->flags |= KTRACE_BF_TRUNC;
+	memcpy(b->rec + b->pos, &n, sizeof(n));
+	ktrace_build_put(b, bl, sizeof(n));
+}
+
+/*
+ * At rt_sigreturn()'s enter the user stack pointer is at the frame's
+ * struct ucontext (the handler's return popped pretcode): the mask to
+ * restore is its uc_sigmask.
+ */
+#define KTRACE_UC_SIGMASK	296
+
+static bool kb_wanted(const struct ktrace_cap *c,
+		      const struct ktrace_capture_ctx *x)
+{
+	const unsigned long *args = x->args;
+
+	if (c->if_arg != KTRACE_CAP_ALWAYS && args[c->if_arg] != c->if_val)
+		return false;
+	if (c->rule == KTRACE_CAP_SIGFRAME)
+		return !x->exit && !x->refetch && x->sp;
+	if (!x->exit)
+		return (c->dir & KTRACE_CAP_IN) &&
+		       (c->rule == KTRACE_CAP_STR || args[c->arg]);
+	/* Again what faulted at the enter: the call faulted its pages in. */
+	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
+	    c->rule != KTRACE_CAP_STRV && c->rule != KTRACE_CAP_COUNT)
+		return c->rule == KTRACE_CAP_STR || args[c->arg];
+	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
+	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
+	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&
+	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
+}
+
+unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
+				  const struct ktrace_capture_ctx *x)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; c && i < c->n; i++)
+		n += kb_wanted(&c->c[i], x);
+	return n;
+}
+
+void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
+		    const struct ktrace_capture_ctx *x)
+{
+	const unsigned long *args = x->args;
+	const struct ktrace_cap *cap;
+	unsigned long len;
+	unsigned int i;
+
+	for (i = 0; c && i < c->n; i++) {
+		cap = &c->c[i];
+		if (!kb_wanted(cap, x))
+			continue;
+		switch (cap->rule) {
+		case KTRACE_CAP_STR:
+			kb_string(b, cap->kind, cap->arg, args[cap->arg]);
+			continue;
+		case KTRACE_CAP_STRV:
+			kb_argv(b, cap->arg, args[cap->arg]);
+			continue;
+		case KTRACE_CAP_COUNT:
+			kb_count(b, cap->arg, args[cap->arg]);
+			continue;
+		case KTRACE_CAP_DIRENTS:
+			kb_dirents(b, cap->arg, args[cap->arg], x->ret);
+			continue;
+		case KTRACE_CAP_SIGFRAME:
+			kb_bytes(b, cap->kind, cap->arg,
+				 x->sp + KTRACE_UC_SIGMASK, sizeof(u64));
+			continue;
+		case KTRACE_CAP_LENPTR:
+			kb_lenptr(b, cap->kind, cap->arg, args[cap->arg],
+				  args[cap->len_arg]);
+			continue;
+		case KTRACE_CAP_FIXED:
+			len = cap->size;
+			break;
+		case KTRACE_CAP_ARG:
+			len = b->compat ? (u32)args[cap->len_arg] :
+					  args[cap->len_arg];
+			len = len > ULONG_MAX / cap->size ? ULONG_MAX :
+							    len * cap->size;
+			break;
+		default:	/* KTRACE_CAP_RET */
+			len = x->ret > LONG_MAX / cap->size ? LONG_MAX :
+							     x->ret * cap->size;
+			break;
+		}
+		if (cap->kind == KTRACE_BLOB_SOCKADDR)
+			len = min_t(unsigned long, len,
+				    sizeof(struct sockaddr_storage));
+		kb_bytes(b, cap->kind, cap->arg, args[cap->arg], len);
+	}
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace: building the variable part of a record, and the capture table
+ * that says what user memory a syscall's records carry (capture.def,
+ * turned into tables by gen-capture).  The probes build each syscall
+ * record in their per-CPU scratch buffer with these; record.c holds them.
+ */
+#ifndef _KTRACE_RECORD_H
+#define _KTRACE_RECORD_H
+
+#include <linux/types.h>
+#include <linux/ktrace.h>
+
+/* struct ktrace_cap.dir */
+#define KTRACE_CAP_IN		0x1	/* copied at the enter */
+#define KTRACE_CAP_OUT		0x2	/* copied at the exit, on success */
+
+/* struct ktrace_cap.rule: how many bytes to copy */
+enum ktrace_cap_rule {
+	KTRACE_CAP_STR,		/* a string, up to its NUL */
+	KTRACE_CAP_STRV,	/* a NULL-terminated array of strings */
+	KTRACE_CAP_COUNT,	/* that array's length, as a __u32 */
+	KTRACE_CAP_FIXED,	/* @size bytes */
+	KTRACE_CAP_ARG,		/* argument @len_arg times @size bytes */
+	KTRACE_CAP_RET,		/* the return value times @size bytes */
+	KTRACE_CAP_LENPTR,	/* the int argument @len_arg points to */
+	KTRACE_CAP_DIRENTS,	/* the linux_dirent64 records returned */
+	KTRACE_CAP_SIGFRAME,	/* the mask rt_sigreturn() restores */
+};
+
+/* One pointer argument of a syscall, and what to copy from it. */
+struct ktrace_cap {
+	u8 arg;
+	u8 dir;
+	u8 kind;		/* KTRACE_BLOB_* */
+	u8 rule;
+	u8 len_arg;
+	u8 if_arg;		/* only when argument @if_arg is @if_val */
+	u16 size;
+	u32 if_val;
+};
+
+#define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
+
+#define KTRACE_CAPS_MAX		3
+
+struct ktrace_sys_caps {
+	u8 n;
+	struct ktrace_cap c[KTRACE_CAPS_MAX];
+};
+
+/* The captures of syscall @nr of @abi, or NULL. */
+const struct ktrace_sys_caps *ktrace_caps(unsigned int abi, long nr);
+
+/*
+ * A record under construction: blob descriptors right after its fixed
+ * part, their data after them, each piece 8-byte aligned, all of it
+ * within the room ktrace_rec_max() gives: KTRACE_REC_BLOBS_MAX blobs of
+ * the snap length, descriptors included.
+ */
+struct ktrace_build {
+	char *rec;
+	struct ktrace_blob *blobs;
+	u16 *nblobs;
+	u32 pos;
+	u32 end;
+	u32 snaplen;
+	bool compat;
+};
+
+void ktrace_build_init(struct ktrace_build *b, void *rec, size_t fixed,
+		       struct ktrace_blob *blobs, u16 *nblobs, unsigned int n,
+		       bool compat, u32 snaplen);
+struct ktrace_blob *ktrace_build_add(struct ktrace_build *b, u8 kind, u8 arg);
+void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len);
+u32 ktrace_build_room(const struct ktrace_build *b);
+u32 ktrace_build_finish(struct ktrace_build *b);
+
+/*
+ * The blobs of one syscall record: at the enter (@x->exit false) what the
+ * table copies in; at the exit what it copies out when @x->ret is a
+ * success, and the strings again when @x->refetch (they faulted at the
+ * enter).
+ * ktrace_capture_count() says how many blobs ktrace_capture() adds, for
+ * ktrace_build_init().
+ */
+struct ktrace_capture_ctx {
+	const unsigned long *args;
+	unsigned long sp;	/* the user stack pointer */
+	long ret;		/* at the exit */
+	bool exit;
+	bool refetch;
+};
+
+unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
+				  const struct ktrace_capture_ctx *x);
+void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
+		    const struct ktrace_capture_ctx *x);
+
+#endif /* _KTRACE_RECORD_H */
