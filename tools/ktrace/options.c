@@ -19,6 +19,8 @@ enum {
 	OPT_JSON = 0x100,
 	OPT_RING_SIZE,
 	OPT_LOSSY,
+	OPT_PERFETTO,
+	OPT_SVG,
 };
 
 static const struct option longopts[] = {
@@ -27,6 +29,8 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
+	{ "perfetto", no_argument, NULL, OPT_PERFETTO },
+	{ "svg", no_argument, NULL, OPT_SVG },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -232,6 +236,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		case OPT_LOSSY:
 			o->lossy = true;
 			break;
+		case OPT_PERFETTO:
+			o->sink = KT_SINK_PERFETTO;
+			break;
+		case OPT_SVG:
+			o->sink = KT_SINK_SVG;
+			break;
 		case 'f':
 			o->follow++;
 			break;
@@ -313,6 +323,11 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	}
 	if (o->json && (o->summary_only || o->summary)) {
 		ktrace_err("--json prints events; it does not combine with -c or -C");
+		return -1;
+	}
+	if (o->sink && (o->json || o->summary_only || o->summary ||
+			o->follow > 1 || !o->outfile)) {
+		ktrace_err("--perfetto and --svg write one file: they need -o FILE, not --json, -c, -C or -ff");
 		return -1;
 	}
 	if (o->user && o->npids) {
