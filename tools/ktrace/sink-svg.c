@@ -13,6 +13,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <asm/unistd_64.h>
 
 #include "sink.h"
 
@@ -52,6 +53,7 @@ struct svg {
 	struct kt_sink sink;
 	struct kt_out *out;
 	uint64_t base, end;
+	uint64_t last;		/* the last thing that happened */
 	struct proc *procs;
 	size_t nprocs, cap_procs;
 	struct span *spans;
@@ -158,9 +160,22 @@ static void svg_event(struct kt_sink *s, const struct kt_event *e)
 
 	if (e->type != KT_EV_LOSS && e->type != KT_EV_REAP)
 		p = proc_of(v, e->tgid, e->ts, e->comm);
+	if (e->type != KT_EV_LOSS && e->ts > v->last)
+		v->last = e->ts;
 	switch (e->type) {
 	case KT_EV_SYSCALL:
 		add_span(v, e);
+		if (e->sys.end == KT_SYS_RETURNED && e->ts + e->sys.dur > v->last)
+			v->last = e->ts + e->sys.dur;
+		/*
+		 * The reap record comes when the task is freed, which may be
+		 * after the trace: a wait4() that returned a pid reaped it.
+		 */
+		if (e->sys.end == KT_SYS_RETURNED && e->sys.ret > 0 &&
+		    e->sys.abi == KTRACE_ABI_NATIVE && e->sys.nr == __NR_wait4)
+			for (c = v->procs; c < v->procs + v->nprocs; c++)
+				if (c->tgid == e->sys.ret && !c->reap)
+					c->reap = e->ts + e->sys.dur;
 		break;
 	case KT_EV_FORK:
 		if (e->fork.thread)
@@ -186,7 +201,7 @@ static void svg_event(struct kt_sink *s, const struct kt_event *e)
 		if (e->pid != e->tgid)
 			break;
 		for (c = v->procs; c < v->procs + v->nprocs; c++)
-			if (c->tgid == e->tgid)
+			if (c->tgid == e->tgid && !c->reap)
 				c->reap = e->ts;
 		break;
 	case KT_EV_SIGNAL_GENERATE:
@@ -224,6 +239,8 @@ static double xpos(const struct svg *v, uint64_t t)
 
 	if (t < v->base)
 		t = v->base;
+	if (t > v->end)
+		t = v->end;
 	return LABEL_W + PLOT_W * (double)(t - v->base) / span;
 }
 
@@ -306,7 +323,8 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 	uint64_t slow = 0;
 	size_t i, labels = 0;
 
-	v->end = end_ts > v->base ? end_ts : v->base + 1;
+	/* The picture ends with the run, not with the session's wait. */
+	v->end = v->last > v->base ? v->last : v->base + 1;
 	qsort(v->procs, v->nprocs, sizeof(*v->procs), by_start);
 	for (i = 0; i < v->nprocs; i++)
 		v->procs[i].row = -1;
