@@ -81,11 +81,14 @@ static void str(struct kt_out *out, const char *s)
 			kt_out_printf(out, "\\u%04x", *c++);
 		} else if (*c < 0x80) {
 			kt_out_write(out, c++, 1);
-		} else if ((n = utf8_len(c))) {
-			kt_out_write(out, c, n);
-			c += n;
 		} else {
-			kt_out_printf(out, "\\u%04x", *c++);
+			n = utf8_len(c);
+			if (n) {
+				kt_out_write(out, c, n);
+				c += n;
+			} else {
+				kt_out_printf(out, "\\u%04x", *c++);
+			}
 		}
 	}
 	kt_out_puts(out, "\"");
@@ -104,16 +107,18 @@ static void begin(struct perfetto *p, const char *ph, pid_t pid, pid_t tid,
 static void meta(struct perfetto *p, const char *what, pid_t pid, pid_t tid,
 		 const char *name)
 {
-	kt_out_printf(p->out, "%s{\"ph\":\"M\",\"pid\":%d,\"tid\":%d,\"name\":\"%s\",\"args\":{\"name\":",
+	kt_out_printf(p->out,
+		      "%s{\"ph\":\"M\",\"pid\":%d,\"tid\":%d,\"name\":\"%s\",\"args\":{\"name\":",
 		      p->first ? "" : ",\n", pid, tid, what);
 	p->first = false;
 	str(p->out, name);
 	kt_out_puts(p->out, "}}");
 }
 
-static void sort_index(struct perfetto *p, pid_t pid, unsigned int index)
+static void order(struct perfetto *p, pid_t pid, unsigned int index)
 {
-	kt_out_printf(p->out, ",\n{\"ph\":\"M\",\"pid\":%d,\"tid\":%d,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":%u}}",
+	kt_out_printf(p->out,
+		      ",\n{\"ph\":\"M\",\"pid\":%d,\"tid\":%d,\"name\":\"process_sort_index\",\"args\":{\"sort_index\":%u}}",
 		      pid, pid, index);
 }
 
@@ -131,7 +136,7 @@ static void name_tracks(struct perfetto *p, pid_t tgid, pid_t pid,
 			return;
 		meta(p, "process_name", tgid, tgid, comm);
 		if (new_proc)
-			sort_index(p, tgid, p->procs.n);
+			order(p, tgid, p->procs.n);
 		if (!p->counter_pid)
 			p->counter_pid = tgid;
 	}
@@ -174,7 +179,8 @@ static void syscall_slice(struct perfetto *p, const struct kt_event *e)
 
 	begin(p, "X", e->tgid, e->pid, e->ts);
 	usec(p, "dur", (int64_t)e->sys.dur);
-	kt_out_printf(p->out, ",\"name\":\"%s\",\"cat\":\"%s\",\"args\":{\"nr\":%u,\"abi\":\"%s\",\"end\":\"%s\"",
+	kt_out_printf(p->out,
+		      ",\"name\":\"%s\",\"cat\":\"%s\",\"args\":{\"nr\":%u,\"abi\":\"%s\",\"end\":\"%s\"",
 		      kt_sys_name(e->sys.abi, e->sys.nr, nbuf),
 		      kt_sys_class(e->sys.abi, e->sys.nr), e->sys.nr,
 		      e->sys.abi == KTRACE_ABI_COMPAT ? "i386" : "x86_64",
@@ -262,7 +268,8 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 		else
 			snprintf(name, sizeof(name), "exit %d", e->exit.status);
 		instant(p, e, e->tgid, e->pid, name);
-		kt_out_printf(p->out, ",\"status\":%d,\"signal\":%d,\"core\":%s,\"group_dead\":%s}}",
+		kt_out_printf(p->out,
+			      ",\"status\":%d,\"signal\":%d,\"core\":%s,\"group_dead\":%s}}",
 			      e->exit.status, e->exit.signal,
 			      e->exit.core ? "true" : "false",
 			      e->exit.group_dead ? "true" : "false");
@@ -277,7 +284,8 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 		snprintf(name, sizeof(name), "send %s",
 			 kt_sig_name(e->sig.sig, sig));
 		instant(p, e, e->tgid, e->pid, name);
-		kt_out_printf(p->out, ",\"signal\":%d,\"code\":%d,\"result\":%d,\"target\":%d,\"target_tgid\":%d}}",
+		kt_out_printf(p->out,
+			      ",\"signal\":%d,\"code\":%d,\"result\":%d,\"target\":%d,\"target_tgid\":%d}}",
 			      e->sig.sig, e->sig.code, e->sig.result,
 			      e->sig.target_pid, e->sig.target_tgid);
 		if (e->sig.target_comm)
@@ -298,7 +306,8 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 			      p->first ? "" : ",\n");
 		p->first = false;
 		ts(p, "ts", e->ts);
-		kt_out_printf(p->out, ",\"name\":\"records lost\",\"cat\":\"loss\",\"args\":{\"lost\":%llu,\"cpu\":%u}}",
+		kt_out_printf(p->out,
+			      ",\"name\":\"records lost\",\"cat\":\"loss\",\"args\":{\"lost\":%llu,\"cpu\":%u}}",
 			      (unsigned long long)e->loss.lost, e->cpu);
 		break;
 	}
@@ -324,7 +333,9 @@ static void perfetto_finish(struct kt_sink *s, uint64_t end_ts)
 		kt_out_printf(p->out, ",\"name\":\"syscalls/s\",\"args\":{\"syscalls/s\":%llu}}",
 			      (unsigned long long)v * (1000000000ULL / RATE_NS));
 	}
-	kt_out_puts(p->out, "\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"generator\":\"ktrace " KTRACE_VERSION "\"}}\n");
+	kt_out_printf(p->out,
+		      "\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"generator\":\"ktrace %s\"}}\n",
+		      KTRACE_VERSION);
 }
 
 static void perfetto_free(struct kt_sink *s)

@@ -301,10 +301,12 @@ static void axis(struct svg *v, int bottom)
 	for (t = 0; t <= total; t += step) {
 		double x = xpos(v, v->base + t);
 
-		kt_out_printf(v->out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e0e0e0\"/>\n",
+		kt_out_printf(v->out,
+			      "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e0e0e0\"/>\n",
 			      x, TOP - 6, x, bottom);
 		fmt_ns(buf, sizeof(buf), t);
-		kt_out_printf(v->out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
+		kt_out_printf(v->out,
+			      "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
 			      x, TOP - 10, buf);
 	}
 }
@@ -346,10 +348,12 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 		      "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>\n",
 		      WIDTH, height, WIDTH, height);
 	fmt_ns(tbuf, sizeof(tbuf), v->end - v->base);
-	kt_out_printf(o, "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">ktrace: %zu processes, %zu syscalls, %s</text>\n",
+	kt_out_printf(o,
+		      "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">ktrace: %zu processes, %zu syscalls, %s</text>\n",
 		      v->nprocs, v->nspans, tbuf);
 	if (v->dropped)
-		kt_out_printf(o, "<text x=\"8\" y=\"32\" font-size=\"10\" fill=\"#a00\">%llu shorter syscalls not drawn</text>\n",
+		kt_out_printf(o,
+			      "<text x=\"8\" y=\"32\" font-size=\"10\" fill=\"#a00\">%llu shorter syscalls not drawn</text>\n",
 			      v->dropped);
 	axis(v, bottom);
 
@@ -360,20 +364,23 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 		double x0 = xpos(v, p->start), x1 = xpos(v, end);
 		int y = row_y(p);
 
-		kt_out_printf(o, "<g class=\"process\" data-pid=\"%d\">\n<rect x=\"4\" y=\"%d\" width=\"10\" height=\"10\" fill=\"" ROW_MARK "\"/>\n<text x=\"20\" y=\"%d\" font-size=\"12\">",
-			      p->tgid, y + 10, y + 19);
+		kt_out_printf(o,
+			      "<g class=\"process\" data-pid=\"%d\">\n<rect x=\"4\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>\n<text x=\"20\" y=\"%d\" font-size=\"12\">",
+			      p->tgid, y + 10, ROW_MARK, y + 19);
 		text(o, p->comm);
 		kt_out_printf(o, " %d", p->tgid);
 		if (p->exit && p->signal)
 			kt_out_printf(o, " (%s)", kt_sig_name(p->signal, sbuf));
 		else if (p->exit)
 			kt_out_printf(o, " (exit %d)", p->status);
-		kt_out_printf(o, "</text>\n<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#e6f2e6\" stroke=\"#9c9\"><title>alive</title></rect>\n",
+		kt_out_printf(o,
+			      "</text>\n<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"#e6f2e6\" stroke=\"#9c9\"><title>alive</title></rect>\n",
 			      x0, y + 4, x1 - x0 > 0.5 ? x1 - x0 : 0.5);
 		if (p->exit) {
 			double z1 = xpos(v, p->reap ? p->reap : v->end);
 
-			kt_out_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"url(#zombie)\" stroke=\"#999\"><title>zombie%s</title></rect>\n",
+			kt_out_printf(o,
+				      "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"url(#zombie)\" stroke=\"#999\"><title>zombie%s</title></rect>\n",
 				      x1, y + 4, z1 - x1 > 0.5 ? z1 - x1 : 0.5,
 				      p->reap ? "" : ", not reaped");
 		}
@@ -395,7 +402,8 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 			continue;
 		fmt_ns(tbuf, sizeof(tbuf), sp->dur);
 		/* Unfinished: a thin bar under the row's spans. */
-		kt_out_printf(o, "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>%s",
+		kt_out_printf(o,
+			      "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>%s",
 			      x0, row_y(p) + (sp->in_flight ? 22 : 8),
 			      x1 - x0 > 0.6 ? x1 - x0 : 0.6,
 			      sp->in_flight ? 3 : 14,
@@ -416,7 +424,8 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 			continue;
 		labels++;
 		fmt_ns(tbuf, sizeof(tbuf), sp->dur);
-		kt_out_printf(o, "<text class=\"slow\" x=\"%.1f\" y=\"%d\" font-size=\"10\">%s %s</text>\n",
+		kt_out_printf(o,
+			      "<text class=\"slow\" x=\"%.1f\" y=\"%d\" font-size=\"10\">%s %s</text>\n",
 			      xpos(v, sp->ts) + 2, row_y(p) + 19,
 			      kt_sys_name(sp->abi, sp->nr, nbuf), tbuf);
 	}
@@ -433,18 +442,22 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 		y0 = row_y(f) + 15;
 		y1 = row_y(t) + 15;
 		if (!a->sig) {
-			kt_out_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"3,2\"><title>fork</title></line>\n",
+			kt_out_printf(o,
+				      "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"3,2\"><title>fork</title></line>\n",
 				      x, y0, x, y1);
 			continue;
 		}
 		kt_sig_name(a->sig, sbuf);
 		if (f == t)
-			kt_out_printf(o, "<path class=\"signal\" d=\"M%.1f,%d c 10,-14 18,-14 6,-4\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>%s</title></path>\n",
+			kt_out_printf(o,
+				      "<path class=\"signal\" d=\"M%.1f,%d c 10,-14 18,-14 6,-4\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>%s</title></path>\n",
 				      x, y0 - 4, sbuf);
 		else
-			kt_out_printf(o, "<line class=\"signal\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>%s</title></line>\n",
+			kt_out_printf(o,
+				      "<line class=\"signal\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>%s</title></line>\n",
 				      x, y0, x, y1, sbuf);
-		kt_out_printf(o, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#d62728\">%s</text>\n",
+		kt_out_printf(o,
+			      "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#d62728\">%s</text>\n",
 			      x + 4, (y0 < y1 ? y0 : y1) - 2, sbuf);
 	}
 
@@ -452,7 +465,8 @@ static void svg_finish(struct kt_sink *s, uint64_t end_ts)
 	for (i = 0; i < ARRAY_SIZE(colours); i++) {
 		int x = 10 + (int)i * 95;
 
-		kt_out_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n",
+		kt_out_printf(o,
+			      "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n",
 			      x, bottom + 20, colours[i].colour, x + 16,
 			      bottom + 30, colours[i].class);
 	}
