@@ -7,7 +7,8 @@
 #   make style          checkpatch over our C sources and headers
 #   make install        install the module (+ depmod), the command, its man page
 #   make test           the whole test suite on every test kernel, in QEMU
-#   make run            a shell in the test VM (KERNEL=, CMD= to run a command)
+#   make run            a shell in the test VM (KERNEL=, CMD= to run a command,
+#                       LAB=NN to start lab NN of Documentation/labs/)
 #   make fresh-test     the README's two commands in a fresh Debian root
 #   make bench          ktrace's cost against its peers, in QEMU (BENCH_OUT=FILE)
 #   make clean
@@ -31,7 +32,7 @@ CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/Makefile tools/ktrace/gen-syscalls \
 	tools/ktrace/events.h tools/ktrace/sink.h tools/ktrace/gen-sysclass \
 	module/syscall-classes.def
-TEST_SRCS := $(wildcard selftests/*)
+TEST_SRCS := $(wildcard selftests/* selftests/labs/*)
 SETUP := $(TOP)/tools/host-setup
 
 .DELETE_ON_ERROR:
@@ -75,7 +76,7 @@ KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/benc
 # Userspace has no <linux/compiler.h> nor BIT(): it defines its own
 # __printf, uses libc's types, and a signal flag is volatile sig_atomic_t.
 USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
-	tools/ktrace/tests/progs/*.c tools/bench/*.c) \
+	tools/ktrace/tests/progs/*.c tools/labs/progs/*.c tools/bench/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
 style: host-style
@@ -118,6 +119,27 @@ $(BUILD)/guest/progs/%: tools/ktrace/tests/progs/%.c
 	mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -static -o $@ $<
 
+# The coursework's programs (Documentation/labs/), /opt/ktrace/labs in
+# the VM, on its PATH.
+LAB_PROGS := $(patsubst tools/labs/progs/%.c,$(BUILD)/guest/labs/%,\
+	       $(wildcard tools/labs/progs/*.c))
+
+$(BUILD)/guest/labs/%: tools/labs/progs/%.c
+	mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -static -o $@ $< -lpthread
+
+# Lab 08's dynamic program, with its loader and C library from the host
+# in /opt/ktrace/labs/lib: the VM has no other.
+LAB_LIB := /opt/ktrace/labs/lib
+$(BUILD)/guest/labs/hello-dyn: tools/labs/progs/hello.c
+	mkdir -p $(BUILD)/guest/labs/lib
+	$(CC) -O2 -Wall -o $@.tmp $< \
+		-Wl,--dynamic-linker=$(LAB_LIB)/ld-linux-x86-64.so.2 -Wl,-rpath,$(LAB_LIB)
+	for l in $$(ldd $@.tmp | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p') \
+		 $$($(CC) -print-file-name=ld-linux-x86-64.so.2); do \
+		cp -L $$l $(BUILD)/guest/labs/lib/ || exit 1; done
+	mv $@.tmp $@
+
 # The command built to expect another ABI major: the module is then too
 # new for one and too old for the other, and the tests see it say so.
 $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
@@ -128,11 +150,16 @@ $(BUILD)/guest/progs/ktrace-abi%: $(CLI_SRCS) VERSION uapi/linux/ktrace.h
 	cp $(BUILD)/guest/cli-abi$*/ktrace $@.tmp && mv $@.tmp $@
 
 vm-prep: $(BUILD)/$(KERNEL)/ktrace.ko $(BUILD)/guest/ktrace \
-	 $(BUILD)/guest/selftests.expected $(PROGS) \
+	 $(BUILD)/guest/selftests.expected $(PROGS) $(LAB_PROGS) \
+	 $(BUILD)/guest/labs/hello-dyn \
 	 $(BUILD)/guest/progs/ktrace-abi0 $(BUILD)/guest/progs/ktrace-abi2
 
+# LAB=NN: the lab's first step is shown when the shell opens.
 run:
-	tools/vm/run --kernel $(KERNEL) $(if $(CMD),-- sh -c '$(CMD)')
+	$(if $(LAB),mkdir -p $(BUILD) && tools/labs/motd $(LAB) >$(BUILD)/lab.motd)
+	tools/vm/run --kernel $(KERNEL) \
+		$(if $(LAB),--add $(BUILD)/lab.motd:/etc/ktrace-vm/motd) \
+		$(if $(CMD),-- sh -c '$(CMD)')
 
 test:
 	tools/test $(KERNELS)

@@ -71,6 +71,7 @@ struct ktrace_ring {
 	local_t lost;			/* drops not yet in a LOSS record */
 	local64_t lost_first;		/* timestamps of those drops, 0: none */
 	local64_t lost_last;
+	unsigned long loss_head;	/* @head after the last LOSS record */
 
 	/*
 	 * Set by the writer when it queues a wakeup, cleared by a reader

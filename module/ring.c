@@ -46,6 +46,7 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 	ring->throttle_low = size / 4;
 	ring->session = s;
 	local_set(&ring->head, 0);
+	ring->loss_head = 0;
 	local_set(&ring->nest, 0);
 	local_set(&ring->lost, 0);
 	local64_set(&ring->lost_first, 0);
@@ -287,6 +288,21 @@ static void ktrace_ring_maybe_wake(struct ktrace_ring *ring)
 }
 
 /*
+ * Are the drops pending due in a LOSS record before this one?  A ring
+ * that drops the newest reports them before the next record it keeps.  A
+ * flight recorder that wraps evicts at nearly every write: it reports at
+ * most once per eighth of the ring, so that LOSS records take a bounded
+ * share of it and a dump still holds the latest.  The position is a hint
+ * (a nested writer may race with it): at worst one LOSS record more.
+ */
+static bool ktrace_ring_loss_due(struct ktrace_ring *ring)
+{
+	return !ring->overwrite ||
+	       local_read(&ring->head) - READ_ONCE(ring->loss_head) >=
+	       ring->size / 8;
+}
+
+/*
  * Write one record of @len bytes (a multiple of 8, its header filled in)
  * stamped @ts, preceded by a LOSS record when drops are pending.  On the
  * ring's CPU with preemption disabled; any context.
@@ -302,7 +318,7 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 	local_inc(&ring->nest);
 	barrier();
 	/* Claim the count: a nested writer now sees none. */
-	if (local_read(&ring->lost))
+	if (local_read(&ring->lost) && ktrace_ring_loss_due(ring))
 		pending = ktrace_ring_claim_drops(ring, ts, &first, &last);
 	p = ktrace_ring_reserve(ring, len + (pending ? sizeof(*loss) : 0));
 	if (!p) {
@@ -326,6 +342,7 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		loss->first_ts = first;
 		loss->last_ts = last;
 		local_add(pending, &ring->lost_reported);
+		WRITE_ONCE(ring->loss_head, local_read(&ring->head));
 		p += sizeof(*loss);
 	}
 	memcpy(p, rec, len);

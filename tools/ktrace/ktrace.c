@@ -87,6 +87,8 @@ static void usage(FILE *out)
 		"      --svg      with -o FILE, an SVG timeline of a small run\n"
 		"      --ring-size=SIZE  bytes per CPU ring, 16K to 64M\n"
 		"      --lossy    drop records when a ring is full, never slow the command\n"
+		"      --golden   print the trace normalised, to compare runs\n"
+		"      --expect FILE  check the normalised trace against FILE\n"
 		"  -h, --help     show this help and exit\n"
 		"  -V, --version  print the versions and exit\n"
 		"\n"
@@ -152,5 +154,7 @@ int main(int argc, char **argv)
 			if (!strcmp(o.argv[0], subcommands[i].name))
 				return subcommands[i].fn(o.argc, o.argv);
 	}
+	if (o.golden || o.expect)
+		return ktrace_golden(&o, o.expect);
 	return kt_trace(&o);
 }

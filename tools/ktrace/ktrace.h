@@ -68,12 +68,17 @@ struct kt_opts {
 	int pids[64];			/* -p */
 	unsigned int npids;
 	const char *user;		/* -u */
+	bool golden;			/* --golden (golden.c) */
+	const char *expect;		/* --expect FILE (golden.c) */
 	char **argv;			/* the command to run, or none */
 	int argc;
 };
 
 /* options.c */
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
+
+/* golden.c */
+int ktrace_golden(struct kt_opts *o, const char *expect);
 
 /* syscalls.c */
 const char *ktrace_abi_name(enum ktrace_cli_abi abi);

@@ -21,6 +21,8 @@ enum {
 	OPT_LOSSY,
 	OPT_PERFETTO,
 	OPT_SVG,
+	OPT_GOLDEN,
+	OPT_EXPECT,
 };
 
 static const struct option longopts[] = {
@@ -31,6 +33,8 @@ static const struct option longopts[] = {
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
 	{ "perfetto", no_argument, NULL, OPT_PERFETTO },
 	{ "svg", no_argument, NULL, OPT_SVG },
+	{ "golden", no_argument, NULL, OPT_GOLDEN },
+	{ "expect", required_argument, NULL, OPT_EXPECT },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -241,6 +245,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			break;
 		case OPT_SVG:
 			o->sink = KT_SINK_SVG;
+			break;
+		case OPT_GOLDEN:
+			o->golden = true;
+			break;
+		case OPT_EXPECT:
+			o->expect = optarg;
 			break;
 		case 'f':
 			o->follow++;

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Golden traces for graders: --golden and --expect FILE.
+ *
+ * "ktrace --golden [OPTIONS] -- COMMAND" traces the command as ktrace
+ * would, into a pipe, and writes the trace (to standard error, or to -o
+ * FILE, as ktrace does) normalised so that two runs
+ * of the same program compare equal: pids renumbered P1, P2... in order
+ * of appearance, addresses masked as 0xADDR, no times, calls whose
+ * results change from run to run (getrandom, clock_*, gettimeofday,
+ * time) left out, a call split by another process's lines
+ * (<unfinished ...>, <... resumed>) joined back at its return, and the
+ * alignment padding collapsed.
+ *
+ * "ktrace --expect FILE [OPTIONS] -- COMMAND" checks the normalised
+ * trace against FILE: its lines ('#' comments and blank lines aside),
+ * in order, must each match a later line of the trace, '*' matching any
+ * run of characters ("\*" a star).  The first pattern line that matches
+ * nothing is printed with the trace lines around the last match, and
+ * the exit status is 1; when all match, it is 0.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+
+#define GOLDEN_LINE	4096
+#define GOLDEN_PIDS	1024
+
+struct golden {
+	int pids[GOLDEN_PIDS];		/* real pid of P1, P2, ... */
+	unsigned int npids;
+	char *pending[GOLDEN_PIDS + 1];	/* an unfinished call, by P number */
+	char **lines;			/* the normalised trace, for --expect */
+	size_t nlines, cap;
+	FILE *out;			/* --golden: where lines go */
+};
+
+/* The P number of a pid, given one on first sight. */
+static unsigned int golden_pid(struct golden *g, int pid)
+{
+	unsigned int i;
+
+	for (i = 0; i < g->npids; i++)
+		if (g->pids[i] == pid)
+			return i + 1;
+	if (g->npids == GOLDEN_PIDS)
+		return 0;
+	g->pids[g->npids++] = pid;
+	return g->npids;
+}
+
+/* Whether the call a line shows is left out: its result is the clock's. */
+static bool golden_elided(const char *call)
+{
+	static const char *const names[] = {
+		"getrandom(", "gettimeofday(", "time(", "clock_",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strncmp(call, names[i], strlen(names[i])))
+			return true;
+	return false;
+}
+
+/* Copy s to d, collapsing runs of blanks outside string literals. */
+static void golden_squeeze(char *d, const char *s, size_t size)
+{
+	bool quoted = false;
+	size_t n = 0;
+
+	for (; *s && n + 1 < size; s++) {
+		if (quoted && *s == '\\' && s[1]) {
+			d[n++] = *s++;
+			if (n + 1 < size)
+				d[n++] = *s;
+			continue;
+		}
+		if (*s == '"')
+			quoted = !quoted;
+		if (!quoted && *s == ' ' && n && d[n - 1] == ' ')
+			continue;
+		d[n++] = *s;
+	}
+	d[n] = '\0';
+}
+
+/* Mask 0x numbers of five digits or more: addresses. */
+static void golden_mask(char *d, const char *s, size_t size)
+{
+	size_t n = 0, k;
+
+	while (*s && n + 8 < size) {
+		if (s[0] == '0' && s[1] == 'x') {
+			for (k = 2; strchr("0123456789abcdef", s[k]) && s[k]; k++)
+				;
+			if (k - 2 >= 5) {
+				memcpy(d + n, "0xADDR", 6);
+				n += 6;
+				s += k;
+				continue;
+			}
+		}
+		d[n++] = *s++;
+	}
+	d[n] = '\0';
+}
+
+/*
+ * Replace the pids a call names or returns: its result for the calls
+ * that return one, the first argument of those that take one, si_pid=.
+ */
+static void golden_pids(struct golden *g, char *line, size_t size)
+{
+	static const char *const returns[] = {
+		"clone(", "clone3(", "fork(", "vfork(", "getpid(", "gettid(",
+		"getppid(", "set_tid_address(", "wait4(", "waitid(",
+	};
+	static const char *const takes[] = {
+		"wait4(", "kill(", "tgkill(", "tkill(",
+	};
+	char buf[GOLDEN_LINE], *p, *end;
+	const char *call = line;
+	size_t i;
+	long v;
+
+	if (!strncmp(call, "<... ", 5))
+		call += 5;
+	for (i = 0; i < ARRAY_SIZE(takes); i++) {
+		size_t len = strlen(takes[i]);
+
+		if (strncmp(line, takes[i], len))
+			continue;
+		v = strtol(line + len, &end, 10);
+		if (end != line + len && v > 0) {
+			snprintf(buf, sizeof(buf), "%.*sP%u%s", (int)len, line,
+				 golden_pid(g, (int)v), end);
+			snprintf(line, size, "%s", buf);
+		}
+	}
+	for (i = 0; i < ARRAY_SIZE(returns); i++) {
+		size_t len = strlen(returns[i]) - 1;
+
+		if (strncmp(call, returns[i], len) ||
+		    (call[len] != '(' && call[len] != ' '))
+			continue;
+		p = strrchr(line, '=');
+		if (!p || p[1] != ' ')
+			break;
+		v = strtol(p + 2, &end, 10);
+		if (end != p + 2 && v > 0 && (*end == '\0' || *end == ' ')) {
+			snprintf(buf, sizeof(buf), "%.*sP%u%s", (int)(p + 2 - line),
+				 line, golden_pid(g, (int)v), end);
+			snprintf(line, size, "%s", buf);
+		}
+		break;
+	}
+	p = strstr(line, "si_pid=");
+	if (p) {
+		v = strtol(p + 7, &end, 10);
+		if (end != p + 7 && v > 0) {
+			snprintf(buf, sizeof(buf), "%.*sP%u%s", (int)(p + 7 - line),
+				 line, golden_pid(g, (int)v), end);
+			snprintf(line, size, "%s", buf);
+		}
+	}
+}
+
+static int golden_keep(struct golden *g, const char *line)
+{
+	if (g->out) {
+		fprintf(g->out, "%s\n", line);
+		return 0;
+	}
+	if (g->nlines == g->cap) {
+		size_t cap = g->cap ? 2 * g->cap : 256;
+		char **l = realloc(g->lines, cap * sizeof(*l));
+
+		if (!l)
+			return -1;
+		g->lines = l;
+		g->cap = cap;
+	}
+	g->lines[g->nlines] = strdup(line);
+	return g->lines[g->nlines++] ? 0 : -1;
+}
+
+/* One line of ktrace -o output, with a "PID " prefix when followed. */
+static int golden_line(struct golden *g, char *raw, bool follow)
+{
+	char a[GOLDEN_LINE], b[GOLDEN_LINE], out[GOLDEN_LINE + 32];
+	char *body = raw, *r;
+	unsigned int pn = 0;
+
+	raw[strcspn(raw, "\n")] = '\0';
+	if (follow) {
+		long pid = strtol(raw, &body, 10);
+
+		if (body == raw)
+			return golden_keep(g, raw);
+		pn = golden_pid(g, (int)pid);
+		body += strspn(body, " ");
+	}
+	golden_mask(a, body, sizeof(a));
+	golden_squeeze(b, a, sizeof(b));
+	r = strstr(b, " <unfinished ...>");
+	if (r) {
+		r[1] = '\0';	/* keep the blank before <unfinished ...> */
+		free(g->pending[pn]);
+		g->pending[pn] = strdup(b);
+		return 0;
+	}
+	r = strstr(b, " resumed>");
+	if (!strncmp(b, "<... ", 5) && g->pending[pn] && r) {
+		snprintf(a, sizeof(a), "%s%s", g->pending[pn], r + 9);
+		free(g->pending[pn]);
+		g->pending[pn] = NULL;
+		golden_squeeze(b, a, sizeof(b));
+	}
+	if (golden_elided(b))
+		return 0;
+	golden_pids(g, b, sizeof(b));
+	if (pn)
+		snprintf(out, sizeof(out), "[pid P%u] %s", pn, b);
+	else
+		snprintf(out, sizeof(out), "%s", b);
+	return golden_keep(g, out);
+}
+
+/* Whether line matches pattern, '*' any run, "\*" a star. */
+static bool golden_match(const char *p, const char *s)
+{
+	for (; *p; p++, s++) {
+		if (*p == '*') {
+			for (;; s++) {
+				if (golden_match(p + 1, s))
+					return true;
+				if (!*s)
+					return false;
+			}
+		}
+		if (*p == '\\' && p[1] == '*')
+			p++;
+		if (*p != *s)
+			return false;
+	}
+	return *s == '\0';
+}
+
+static int golden_expect(struct golden *g, const char *file)
+{
+	char pat[GOLDEN_LINE];
+	size_t at = 0, last = 0, i, lineno = 0, n = 0;
+	bool matched = false;
+	FILE *f = fopen(file, "r");
+
+	if (!f) {
+		ktrace_err("--expect: cannot read %s: %s", file, strerror(errno));
+		return 1;
+	}
+	while (fgets(pat, sizeof(pat), f)) {
+		lineno++;
+		pat[strcspn(pat, "\n")] = '\0';
+		if (!pat[0] || pat[0] == '#')
+			continue;
+		n++;
+		for (i = at; i < g->nlines; i++)
+			if (golden_match(pat, g->lines[i]))
+				break;
+		if (i == g->nlines) {
+			fclose(f);
+			fprintf(stderr, "%s:%zu: no line of the trace matches\n  %s\n",
+				file, lineno, pat);
+			fprintf(stderr, "after %s; the trace from there:\n",
+				matched ? "the line matched last" : "its start");
+			i = matched && last > 2 ? last - 2 : 0;
+			for (; i < g->nlines && i < at + 5; i++)
+				fprintf(stderr, "%s %s\n",
+					matched && i == last ? ">" : " ", g->lines[i]);
+			return 1;
+		}
+		last = i;
+		at = i + 1;
+		matched = true;
+	}
+	fclose(f);
+	fprintf(stderr, "%s: all %zu lines matched\n", file, n);
+	return 0;
+}
+
+int ktrace_golden(struct kt_opts *o, const char *expect)
+{
+	struct golden g = { .out = NULL };
+	char path[32], line[GOLDEN_LINE];
+	int p[2], status, ret;
+	pid_t pid;
+	FILE *in;
+
+	if (!o->argc) {
+		ktrace_err("--golden and --expect need a COMMAND to run");
+		return 1;
+	}
+	if (o->follow > 1 || o->json || o->summary_only || o->summary ||
+	    o->npids) {
+		ktrace_err("--golden and --expect print a text trace of a command; they do not combine with -ff, -p, -c, -C or --json");
+		return 1;
+	}
+	if (!expect) {
+		g.out = o->outfile ? fopen(o->outfile, "w") : stderr;
+		if (!g.out) {
+			ktrace_err("cannot write %s: %s", o->outfile, strerror(errno));
+			return 1;
+		}
+	}
+	if (pipe2(p, O_CLOEXEC)) {
+		ktrace_err("pipe: %s", strerror(errno));
+		return 1;
+	}
+	snprintf(path, sizeof(path), "/dev/fd/%d", p[1]);
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		ktrace_err("fork: %s", strerror(errno));
+		return 1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		o->outfile = path;
+		o->timestamps = 0;
+		o->relative = false;
+		o->syscall_times = false;
+		_exit(kt_trace(o) & 0xff);
+	}
+	close(p[1]);
+	in = fdopen(p[0], "r");
+	if (!in) {
+		ktrace_err("fdopen: %s", strerror(errno));
+		return 1;
+	}
+	ret = 0;
+	while (fgets(line, sizeof(line), in))
+		if (golden_line(&g, line, o->follow > 0))
+			ret = 1;
+	fclose(in);
+	if (waitpid(pid, &status, 0) != pid)
+		return 1;
+	if (expect)
+		return ret | golden_expect(&g, expect);
+	if (g.out != stderr && fclose(g.out)) {
+		ktrace_err("cannot write %s: %s", o->outfile, strerror(errno));
+		return 1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
