@@ -29,7 +29,9 @@ VERSION := $(shell cat $(TOP)/VERSION)
 MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h) uapi/linux/ktrace.h
 CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/decode.h tools/ktrace/decoders.h \
-	tools/ktrace/Makefile tools/ktrace/gen-syscalls
+	tools/ktrace/Makefile tools/ktrace/gen-syscalls \
+	tools/ktrace/events.h tools/ktrace/sink.h tools/ktrace/gen-sysclass \
+	module/syscall-classes.def
 TEST_SRCS := $(wildcard selftests/* selftests/labs/*)
 SETUP := $(TOP)/tools/host-setup
 

@@ -93,6 +93,8 @@ static void usage(FILE *out)
 		"  -q             suppress attach/detach messages (-qq: and exits)\n"
 		"  -u USER        run COMMAND as USER\n"
 		"      --json     one JSON object per event (Documentation/json.rst)\n"
+		"      --perfetto with -o FILE, a trace for ui.perfetto.dev\n"
+		"      --svg      with -o FILE, an SVG timeline of a small run\n"
 		"      --ring-size=SIZE  bytes per CPU ring, 16K to 64M\n"
 		"      --lossy    drop records when a ring is full, never slow the command\n"
 		"      --golden   print the trace normalised, to compare runs\n"

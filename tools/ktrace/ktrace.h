@@ -38,10 +38,18 @@ enum kt_sort {
 #define KT_STATUS_SUCCESSFUL	0x1
 #define KT_STATUS_FAILED	0x2
 
+/* What a trace is written as: strace's lines, or a drawing (timeline.c). */
+enum kt_sink_kind {
+	KT_SINK_TEXT,
+	KT_SINK_PERFETTO,		/* --perfetto */
+	KT_SINK_SVG,			/* --svg */
+};
+
 /* The command line, as options.c parsed it. */
 struct kt_opts {
 	bool help, version, json;
 	bool lossy;			/* --lossy */
+	enum kt_sink_kind sink;		/* --perfetto, --svg */
 	unsigned int ring_size;		/* --ring-size, bytes; 0: the module's */
 	unsigned int follow;		/* -f: 1, -ff: 2 */
 	const char *outfile;		/* -o */
@@ -188,6 +196,7 @@ struct kt_end {
 	bool have_stats;
 	struct ktrace_stats stats;	/* the session's, when have_stats */
 	const struct kt_counts *counts;	/* the session's, or NULL */
+	uint64_t end_ts;		/* when the session ended, or 0 */
 };
 
 struct kt_tracer;
@@ -195,10 +204,21 @@ struct kt_tracer;
 struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
 				const struct kt_target *tg, struct kt_out *out);
 int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h);
+bool kt_rec_short(const struct ktrace_rec_hdr *h);
+bool kt_rec_known(const struct ktrace_rec_hdr *h);
 unsigned int kt_tracer_nlive(const struct kt_tracer *t);
 void kt_tracer_sweep(struct kt_tracer *t);
 void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e);
 void kt_tracer_free(struct kt_tracer *t);
+
+/* timeline.c: records to events to --perfetto's or --svg's file */
+struct kt_timeline;
+
+struct kt_timeline *kt_timeline_new(enum kt_sink_kind kind,
+				    struct kt_out *out);
+int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
+void kt_timeline_finish(struct kt_timeline *tl, uint64_t end_ts);
+void kt_timeline_free(struct kt_timeline *tl);
 
 /* run.c: a live session, traced or recorded */
 int kt_trace(const struct kt_opts *o);

@@ -36,6 +36,8 @@ enum {
 	OPT_SYSCALL_LIMIT,
 	OPT_STRINGS_IN_HEX,
 	OPT_FF,
+	OPT_PERFETTO,
+	OPT_SVG,
 	OPT_GOLDEN,
 	OPT_EXPECT,
 };
@@ -46,6 +48,8 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
+	{ "perfetto", no_argument, NULL, OPT_PERFETTO },
+	{ "svg", no_argument, NULL, OPT_SVG },
 	{ "golden", no_argument, NULL, OPT_GOLDEN },
 	{ "expect", required_argument, NULL, OPT_EXPECT },
 	{ "follow-forks", no_argument, NULL, 'f' },
@@ -588,6 +592,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		case OPT_LOSSY:
 			o->lossy = true;
 			break;
+		case OPT_PERFETTO:
+			o->sink = KT_SINK_PERFETTO;
+			break;
+		case OPT_SVG:
+			o->sink = KT_SINK_SVG;
+			break;
 		case OPT_GOLDEN:
 			o->golden = true;
 			break;
@@ -677,6 +687,11 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	}
 	if (o->json && (o->summary_only || o->summary)) {
 		ktrace_err("--json prints events; it does not combine with -c or -C");
+		return -1;
+	}
+	if (o->sink && (o->json || o->summary_only || o->summary ||
+			o->follow > 1 || !o->outfile)) {
+		ktrace_err("--perfetto and --svg write one file: they need -o FILE, not --json, -c, -C or -ff");
 		return -1;
 	}
 	if (o->user && o->npids) {

@@ -194,6 +194,10 @@ int ktrace_cmd_record(int argc, char **argv)
 		ktrace_err("record: -o FILE is needed: where the records go");
 		return 1;
 	}
+	if (o.sink) {
+		ktrace_err("record: writes records; --perfetto and --svg are for report");
+		return 1;
+	}
 	if (!o.argc && !o.npids) {
 		ktrace_err("record: a COMMAND or -p PID to record is needed");
 		return 1;
@@ -320,6 +324,7 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 	if (f->hdr.size < sizeof(*f) ||
 	    (f->hdr.size - sizeof(*f)) / sizeof(f->counts[0]) < f->ncounts)
 		return -1;
+	e->end_ts = f->hdr.ts;
 	e->child_reaped = f->flags & KT_END_CHILD_REAPED;
 	e->child_status = f->child_status;
 	e->have_stats = f->flags & KT_END_STATS;
@@ -342,7 +347,8 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 }
 
 /* Feed the records to t; ends at the end record or the first fault. */
-static int replay(struct reader *r, struct kt_tracer *t, struct kt_end *e,
+static int replay(struct reader *r, struct kt_tracer *t,
+		  struct kt_timeline *tl, struct kt_end *e,
 		  struct kt_counts *counts)
 {
 	const struct ktrace_rec_hdr *h;
@@ -375,7 +381,7 @@ static int replay(struct reader *r, struct kt_tracer *t, struct kt_end *e,
 				return bad(r, "%s: corrupt end record at offset %llu",
 					   r->path, r->pos);
 			ended = true;
-		} else if (kt_tracer_feed(t, h)) {
+		} else if (tl ? kt_timeline_feed(tl, h) : kt_tracer_feed(t, h)) {
 			return bad(r, "%s: corrupt record at offset %llu (type %u, size %u)",
 				   r->path, r->pos, h->type, h->size);
 		}
@@ -397,7 +403,8 @@ int ktrace_cmd_report(int argc, char **argv)
 	struct kt_target tg = { 0 };
 	struct kt_end e = { 0 };
 	struct kt_counts *counts;
-	struct kt_tracer *t;
+	struct kt_tracer *t = NULL;
+	struct kt_timeline *tl = NULL;
 	struct reader r = { 0 };
 	struct kt_out out;
 	struct kt_opts o;
@@ -442,14 +449,21 @@ int ktrace_cmd_report(int argc, char **argv)
 	for (i = 0; i < h.npids && !o.quiet; i++)
 		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 			h.pids[i]);
-	t = kt_tracer_new(&o, &tg, &out);
-	if (!t)
+	if (o.sink)
+		tl = kt_timeline_new(o.sink, &out);
+	else
+		t = kt_tracer_new(&o, &tg, &out);
+	if (!t && !tl)
 		return 1;
-	if (replay(&r, t, &e, counts))
+	if (replay(&r, t, tl, &e, counts))
 		ret = 1;
 	/* Everything before the fault is reported, then the fault. */
-	kt_tracer_finish(t, &e);
+	if (tl)
+		kt_timeline_finish(tl, e.end_ts);
+	else
+		kt_tracer_finish(t, &e);
 	kt_tracer_free(t);
+	kt_timeline_free(tl);
 	if (r.why[0] && !kt_out_error())
 		ktrace_err("%s", r.why);
 	for (i = 0; i < h.npids && !o.quiet; i++)

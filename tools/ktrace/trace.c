@@ -996,13 +996,25 @@ static const uint32_t rec_min[] = {
 	[KTRACE_REC_SIGNAL_DELIVER] = offsetof(struct ktrace_rec_signal_deliver, si),
 };
 
+/* Is @h shorter than the smallest record of its type?  (events.c too) */
+bool kt_rec_short(const struct ktrace_rec_hdr *h)
+{
+	return h->type < ARRAY_SIZE(rec_min) && h->size < rec_min[h->type];
+}
+
+/* Is @h of a type this ktrace knows? */
+bool kt_rec_known(const struct ktrace_rec_hdr *h)
+{
+	return h->type < ARRAY_SIZE(rec_min);
+}
+
 /*
  * One record, whose size the caller checked against its buffer.  Returns
  * -1 when it is too short for its type, else 0.
  */
 int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
 {
-	if (h->type < ARRAY_SIZE(rec_min) && h->size < rec_min[h->type])
+	if (kt_rec_short(h))
 		return -1;
 	if (h->type != KTRACE_REC_LOSS && h->type != KTRACE_REC_PAD)
 		adopt(t, h);

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): raw records to typed events (events.h).  A table of the
+ * tasks seen, by thread id, holds each task's call in progress: the
+ * enter is kept until its exit comes, and the syscall event, stamped
+ * with the enter's time, goes out then.  A call the task never returns
+ * from (exit, exit_group, or a death in any call) ends at its exit
+ * record; the calls still open when the trace ends go out last, marked
+ * in flight.  An exit whose enter was not seen (the trace started in the
+ * call, or a status filter wrote the enter late) still makes an event,
+ * timed by the exit record's duration.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ktrace.h"
+#include "events.h"
+
+struct task {
+	pid_t pid, tgid;
+	char comm[17];
+	bool in_call;
+	struct ktrace_rec_sys_enter enter;	/* without its blobs */
+};
+
+struct kt_events {
+	kt_event_fn fn;
+	void *ctx;
+	struct kt_pidmap tasks;
+};
+
+struct kt_events *kt_events_new(kt_event_fn fn, void *ctx)
+{
+	struct kt_events *ev = calloc(1, sizeof(*ev));
+
+	if (!ev)
+		return NULL;
+	ev->fn = fn;
+	ev->ctx = ctx;
+	return ev;
+}
+
+/* The task of h, made on first sight; its comm follows the records. */
+static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
+			    const char comm[16])
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+
+	if (!t) {
+		t = calloc(1, sizeof(*t));
+		if (!t || kt_pidmap_put(&ev->tasks, pid, t)) {
+			free(t);
+			return NULL;
+		}
+		t->pid = pid;
+	}
+	t->tgid = tgid;
+	if (comm && comm[0])
+		memcpy(t->comm, comm, 16);
+	return t;
+}
+
+static void header(struct kt_event *e, enum kt_ev_type type,
+		   const struct ktrace_rec_hdr *h, const struct task *t)
+{
+	memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->ts = h->ts;
+	e->pid = h->pid;
+	e->tgid = h->tgid;
+	e->cpu = h->cpu;
+	e->comm = t ? t->comm : "";
+}
+
+/* The call in progress of t, ended at end_ts as end says. */
+static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
+		     enum kt_sys_end end)
+{
+	const struct ktrace_rec_sys_enter *en = &t->enter;
+	struct kt_event e;
+
+	if (!t->in_call)
+		return;
+	t->in_call = false;
+	header(&e, KT_EV_SYSCALL, &en->hdr, t);
+	e.pid = t->pid;
+	e.tgid = t->tgid;
+	e.sys.nr = en->nr;
+	e.sys.abi = en->abi;
+	e.sys.end = end;
+	e.sys.enter_seen = true;
+	e.sys.dur = end_ts > en->hdr.ts ? end_ts - en->hdr.ts : 0;
+	memcpy(e.sys.args, en->args, sizeof(e.sys.args));
+	ev->fn(ev->ctx, &e);
+}
+
+static void sys_exit(struct kt_events *ev, struct task *t,
+		     const struct ktrace_rec_sys_exit *x)
+{
+	struct kt_event e;
+
+	if (t->in_call && t->enter.nr == x->nr && t->enter.abi == x->abi) {
+		header(&e, KT_EV_SYSCALL, &t->enter.hdr, t);
+		e.sys.enter_seen = true;
+		memcpy(e.sys.args, t->enter.args, sizeof(e.sys.args));
+		e.sys.dur = x->hdr.ts > t->enter.hdr.ts ?
+			    x->hdr.ts - t->enter.hdr.ts : 0;
+	} else {
+		/* Not the call that entered: that one ended unseen. */
+		end_call(ev, t, x->hdr.ts, KT_SYS_IN_FLIGHT);
+		header(&e, KT_EV_SYSCALL, &x->hdr, t);
+		if (x->duration != KTRACE_DURATION_UNKNOWN &&
+		    x->duration <= x->hdr.ts) {
+			e.ts = x->hdr.ts - x->duration;
+			e.sys.dur = x->duration;
+		}
+	}
+	t->in_call = false;
+	e.pid = x->hdr.pid;
+	e.tgid = x->hdr.tgid;
+	e.cpu = x->hdr.cpu;
+	e.sys.nr = x->nr;
+	e.sys.abi = x->abi;
+	e.sys.end = KT_SYS_RETURNED;
+	e.sys.ret = x->ret;
+	ev->fn(ev->ctx, &e);
+}
+
+/* The exec record's file name, when it carries one whole. */
+static const char *exec_filename(const struct ktrace_rec_exec *x)
+{
+	const char *base = (const char *)x;
+	unsigned int i;
+
+	if (sizeof(*x) + (size_t)x->nblobs * sizeof(x->blobs[0]) >
+	    x->hdr.size)
+		return NULL;
+	for (i = 0; i < x->nblobs; i++) {
+		const struct ktrace_blob *b = &x->blobs[i];
+
+		if (b->kind != KTRACE_BLOB_FILENAME || !b->len ||
+		    (size_t)b->offset + b->len > x->hdr.size ||
+		    base[b->offset + b->len - 1])
+			continue;
+		return base + b->offset;
+	}
+	return NULL;
+}
+
+int kt_events_feed(struct kt_events *ev, const void *rec)
+{
+	const struct ktrace_rec_hdr *h = rec;
+	struct kt_event e;
+	struct task *t = NULL;
+
+	if (kt_rec_short(h))
+		return -1;
+	if (h->type == KTRACE_REC_PAD || !kt_rec_known(h))
+		return 0;
+	if (h->type != KTRACE_REC_LOSS && h->type != KTRACE_REC_REAP) {
+		t = task_of(ev, h->pid, h->tgid, h->comm);
+		if (!t)
+			return -1;
+	}
+
+	switch (h->type) {
+	case KTRACE_REC_SYS_ENTER: {
+		const struct ktrace_rec_sys_enter *en = rec;
+
+		end_call(ev, t, h->ts, KT_SYS_IN_FLIGHT);
+		memcpy(&t->enter, en, sizeof(t->enter));
+		t->in_call = true;
+		return 0;
+	}
+	case KTRACE_REC_SYS_EXIT:
+		sys_exit(ev, t, rec);
+		return 0;
+	case KTRACE_REC_FORK: {
+		const struct ktrace_rec_fork *f = rec;
+
+		header(&e, KT_EV_FORK, h, t);
+		e.fork.child_pid = f->child_pid;
+		e.fork.child_tgid = f->child_tgid;
+		e.fork.thread = f->fork_flags & KTRACE_FORK_THREAD;
+		e.fork.clone_flags = f->fork_flags & KTRACE_FORK_FLAGS_VALID ?
+				     f->clone_flags : 0;
+		/* The child starts with its parent's name. */
+		if (!task_of(ev, f->child_pid, f->child_tgid, h->comm))
+			return -1;
+		break;
+	}
+	case KTRACE_REC_EXEC: {
+		const struct ktrace_rec_exec *x = rec;
+		struct task *old;
+
+		/* A non-leader's exec takes over the leader's thread id. */
+		if (x->old_pid != h->pid) {
+			old = kt_pidmap_get(&ev->tasks, x->old_pid);
+			if (old && old->in_call) {
+				t->enter = old->enter;
+				t->enter.hdr.pid = h->pid;
+				t->in_call = true;
+				old->in_call = false;
+			}
+		}
+		header(&e, KT_EV_EXEC, h, t);
+		e.exec.old_pid = x->old_pid;
+		e.exec.filename = exec_filename(x);
+		break;
+	}
+	case KTRACE_REC_EXIT: {
+		const struct ktrace_rec_exit *x = rec;
+
+		end_call(ev, t, h->ts, KT_SYS_NO_RETURN);
+		header(&e, KT_EV_EXIT, h, t);
+		e.exit.code = x->exit_code;
+		e.exit.status = x->status;
+		e.exit.signal = x->signal;
+		e.exit.core = x->exit_flags & KTRACE_EXIT_CORE;
+		e.exit.group_dead = x->exit_flags & KTRACE_EXIT_GROUP_DEAD;
+		break;
+	}
+	case KTRACE_REC_REAP: {
+		const struct ktrace_rec_reap *x = rec;
+
+		t = kt_pidmap_get(&ev->tasks, h->pid);
+		header(&e, KT_EV_REAP, h, NULL);
+		e.comm = t && t->comm[0] ? t->comm : h->comm;
+		e.reap.code = x->exit_code;
+		ev->fn(ev->ctx, &e);
+		if (t) {
+			kt_pidmap_del(&ev->tasks, h->pid);
+			free(t);
+		}
+		return 0;
+	}
+	case KTRACE_REC_SIGNAL_GENERATE: {
+		const struct ktrace_rec_signal_generate *g = rec;
+
+		header(&e, KT_EV_SIGNAL_GENERATE, h, t);
+		e.sig.sig = g->sig;
+		e.sig.code = g->code;
+		e.sig.result = g->result;
+		e.sig.target_pid = g->target_pid;
+		e.sig.target_tgid = g->target_tgid;
+		e.sig.target_comm = g->target_comm;
+		e.sig.group = g->group;
+		break;
+	}
+	case KTRACE_REC_SIGNAL_DELIVER: {
+		const struct ktrace_rec_signal_deliver *d = rec;
+
+		header(&e, KT_EV_SIGNAL_DELIVER, h, t);
+		e.sig.sig = d->sig;
+		e.sig.code = d->code;
+		e.sig.action = d->action;
+		break;
+	}
+	case KTRACE_REC_LOSS: {
+		const struct ktrace_rec_loss *l = rec;
+
+		header(&e, KT_EV_LOSS, h, NULL);
+		e.loss.lost = l->lost;
+		break;
+	}
+	default:
+		return 0;
+	}
+	ev->fn(ev->ctx, &e);
+	return 0;
+}
+
+struct finish_ctx {
+	struct kt_events *ev;
+	uint64_t end_ts;
+	struct task **open;
+	unsigned int n;
+};
+
+static void collect_open(void *ctx, void *val)
+{
+	struct finish_ctx *f = ctx;
+	struct task *t = val;
+
+	if (t->in_call)
+		f->open[f->n++] = t;
+}
+
+static int by_enter(const void *a, const void *b)
+{
+	const struct task *x = *(struct task *const *)a;
+	const struct task *y = *(struct task *const *)b;
+
+	if (x->enter.hdr.ts != y->enter.hdr.ts)
+		return x->enter.hdr.ts < y->enter.hdr.ts ? -1 : 1;
+	return x->pid - y->pid;
+}
+
+void kt_events_finish(struct kt_events *ev, uint64_t end_ts)
+{
+	struct finish_ctx f = { .ev = ev, .end_ts = end_ts };
+	unsigned int i;
+
+	/* In the order they entered, so that two runs read the same. */
+	f.open = calloc(ev->tasks.n + 1, sizeof(*f.open));
+	if (!f.open)
+		return;
+	kt_pidmap_each(&ev->tasks, collect_open, &f);
+	qsort(f.open, f.n, sizeof(*f.open), by_enter);
+	for (i = 0; i < f.n; i++)
+		end_call(ev, f.open[i], end_ts, KT_SYS_IN_FLIGHT);
+	free(f.open);
+}
+
+static void free_task(void *ctx, void *val)
+{
+	free(val);
+}
+
+void kt_events_free(struct kt_events *ev)
+{
+	if (!ev)
+		return;
+	kt_pidmap_each(&ev->tasks, free_task, NULL);
+	kt_pidmap_free(&ev->tasks);
+	free(ev);
+}

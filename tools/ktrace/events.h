@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace(1): the events stage of sources -> events -> sinks.  The module's
+ * raw records, from the device or a recording, become typed events per
+ * task: a syscall once it returned (enter and exit paired, with its
+ * duration) or once the trace ended with it still in flight, fork, exec,
+ * exit, reap, signal generate and deliver, loss.  A sink gets them through
+ * one callback and knows nothing of records.
+ */
+#ifndef KTRACE_EVENTS_H
+#define KTRACE_EVENTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+enum kt_ev_type {
+	KT_EV_SYSCALL,
+	KT_EV_FORK,
+	KT_EV_EXEC,
+	KT_EV_EXIT,
+	KT_EV_REAP,
+	KT_EV_SIGNAL_GENERATE,
+	KT_EV_SIGNAL_DELIVER,
+	KT_EV_LOSS,
+};
+
+/* struct kt_event.sys.end */
+enum kt_sys_end {
+	KT_SYS_RETURNED,	/* the exit record came: ret is valid */
+	KT_SYS_NO_RETURN,	/* the task exited in it (exit, exit_group) */
+	KT_SYS_IN_FLIGHT,	/* the trace ended before it returned */
+};
+
+/*
+ * One event.  ts is CLOCK_MONOTONIC in ns; for a syscall, when it
+ * entered.  pid and tgid are the task the event happened to (the sender
+ * for a signal generated, the reaped task for a reap).  Strings point
+ * into the record or the task table and live until the callback returns.
+ */
+struct kt_event {
+	enum kt_ev_type type;
+	uint64_t ts;
+	pid_t pid, tgid;
+	unsigned int cpu;
+	const char *comm;
+	union {
+		struct {
+			unsigned int nr, abi;	/* KTRACE_ABI_* */
+			enum kt_sys_end end;
+			bool enter_seen;	/* args are valid */
+			uint64_t dur;		/* ns, to the return or end */
+			int64_t ret;
+			uint64_t args[6];
+		} sys;
+		struct {
+			pid_t child_pid, child_tgid;
+			bool thread;		/* a new thread, same group */
+			uint64_t clone_flags;
+		} fork;
+		struct {
+			pid_t old_pid;
+			const char *filename;	/* or NULL */
+		} exec;
+		struct {
+			int code;		/* raw wait status */
+			int status, signal;	/* exit status, or signal */
+			bool core, group_dead;
+		} exit;
+		struct {
+			int code;		/* raw wait status */
+		} reap;
+		struct {
+			int sig, code, result;	/* generate: KTRACE_SIG_* */
+			pid_t target_pid, target_tgid;	/* generate */
+			const char *target_comm;	/* generate */
+			bool group;		/* generate: to the group */
+			unsigned int action;	/* deliver: KTRACE_SIGACT_* */
+		} sig;
+		struct {
+			uint64_t lost;
+		} loss;
+	};
+};
+
+typedef void (*kt_event_fn)(void *ctx, const struct kt_event *e);
+
+struct kt_events;
+
+struct kt_events *kt_events_new(kt_event_fn fn, void *ctx);
+/* One record; -1 when it is malformed. */
+int kt_events_feed(struct kt_events *ev, const void *rec);
+/* The calls still in flight at end_ts, then nothing more. */
+void kt_events_finish(struct kt_events *ev, uint64_t end_ts);
+void kt_events_free(struct kt_events *ev);
+
+#endif /* KTRACE_EVENTS_H */

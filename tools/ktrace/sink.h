@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ktrace(1): the sinks of the events stage that draw a run rather than
+ * print it line by line (Documentation/timeline.rst): Perfetto's trace
+ * event JSON and an SVG timeline.  A sink takes events (events.h) and
+ * writes its file when the trace ends; timeline.c ties records, events
+ * and a sink together for run.c and record.c.
+ */
+#ifndef KTRACE_SINK_H
+#define KTRACE_SINK_H
+
+#include "ktrace.h"
+#include "events.h"
+
+struct kt_sink {
+	void (*event)(struct kt_sink *s, const struct kt_event *e);
+	/* The trace ended at end_ts: write what is left. */
+	void (*finish)(struct kt_sink *s, uint64_t end_ts);
+	void (*free)(struct kt_sink *s);
+};
+
+struct kt_sink *kt_sink_perfetto_new(struct kt_out *out, uint64_t base_ts);
+struct kt_sink *kt_sink_svg_new(struct kt_out *out, uint64_t base_ts);
+
+/* Shared by the sinks. */
+const char *kt_sig_name(int sig, char buf[16]);
+const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
+const char *kt_sys_class(unsigned int abi, unsigned int nr);
+
+#endif /* KTRACE_SINK_H */
