@@ -36,14 +36,6 @@ static const char *state_name(int state)
 	}
 }
 
-static int by_time(const void *a, const void *b)
-{
-	const struct ktrace_task *x = a, *y = b;
-
-	return x->off_cpu_ns < y->off_cpu_ns ? 1 :
-	       x->off_cpu_ns > y->off_cpu_ns ? -1 : x->pid - y->pid;
-}
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -116,7 +108,7 @@ int ktrace_cmd_hung(int argc, char **argv)
 		return 1;
 	}
 	close(fd);
-	qsort(t, n, sizeof(*t), by_time);
+	qsort(t, n, sizeof(*t), kt_view_by_off_cpu);
 	if (!json)
 		printf("%-7s %-7s %-16s %-16s %-10s %s\n", "PID", "TID",
 		       "COMMAND", "STATE", "BLOCKED", "SYSCALL");

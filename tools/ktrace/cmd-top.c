@@ -68,7 +68,7 @@ static struct proc *proc_get(struct top *t, pid_t tgid, const char *comm)
 /* The parent of @tgid: from its fork, else from /proc. */
 static pid_t parent_of(struct top *t, pid_t tgid, char *comm)
 {
-	char path[64], buf[512], *p;
+	char path[64], buf[512];
 	void *v = kt_pidmap_get(&t->parent, tgid);
 	struct proc *pp;
 	int ppid = 0;
@@ -80,16 +80,7 @@ static pid_t parent_of(struct top *t, pid_t tgid, char *comm)
 			memcpy(comm, pp->comm, 16);
 		return (pid_t)(intptr_t)v;
 	}
-	snprintf(path, sizeof(path), "/proc/%d/stat", tgid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	if (fgets(buf, sizeof(buf), f)) {
-		p = strrchr(buf, ')');
-		if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
-			ppid = 0;
-	}
-	fclose(f);
+	ppid = kt_view_ppid(tgid);
 	if (ppid > 0) {
 		snprintf(path, sizeof(path), "/proc/%d/comm", ppid);
 		f = fopen(path, "r");

@@ -210,26 +210,6 @@ static void exec_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 	n->exes_tail = &e->next;
 }
 
-/* Where a child of an exited process went: its parent now, if alive. */
-static pid_t ppid_now(pid_t pid)
-{
-	char path[64], buf[512], *p;
-	FILE *f;
-	int ppid = 0;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	if (fgets(buf, sizeof(buf), f)) {
-		p = strrchr(buf, ')');
-		if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
-			ppid = 0;
-	}
-	fclose(f);
-	return ppid;
-}
-
 static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 {
 	const struct ktrace_rec_exit *x = (const void *)h;
@@ -258,7 +238,7 @@ static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 			continue;
 		c->reparented = true;
 		c->reparent_ts = h->ts;
-		c->new_ppid = ppid_now(c->pid);
+		c->new_ppid = kt_view_ppid(c->pid);
 	}
 }
 

@@ -99,14 +99,6 @@ static void print_table(const struct ktrace_task *t, size_t n)
 		printf("(no zombies)\n");
 }
 
-static int by_age(const void *a, const void *b)
-{
-	const struct ktrace_task *x = a, *y = b;
-
-	return x->off_cpu_ns < y->off_cpu_ns ? 1 :
-	       x->off_cpu_ns > y->off_cpu_ns ? -1 : x->pid - y->pid;
-}
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -199,7 +191,7 @@ int ktrace_cmd_zombies(int argc, char **argv)
 			close(fd);
 			return 1;
 		}
-		qsort(t, n, sizeof(*t), by_age);
+		qsort(t, n, sizeof(*t), kt_view_by_off_cpu);
 		if (json) {
 			print_json(t, n, now);
 		} else {

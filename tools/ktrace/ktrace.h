@@ -239,6 +239,8 @@ const char *kt_view_status(char *buf, size_t len, int status);
 pid_t kt_view_pid(const char *view, const char *s);
 double kt_view_number(const char *s);
 uint64_t kt_view_now(void);
+int kt_view_by_off_cpu(const void *a, const void *b);
+pid_t kt_view_ppid(pid_t pid);
 void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
 void kt_json_string(FILE *f, const char *s);
 int ktrace_cmd_zombies(int argc, char **argv);

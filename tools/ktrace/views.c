@@ -84,6 +84,35 @@ double kt_view_number(const char *s)
 	return v;
 }
 
+/* The parent of @pid now, from /proc (0: gone or unknown). */
+pid_t kt_view_ppid(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	int ppid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fgets(buf, sizeof(buf), f)) {
+		p = strrchr(buf, ')');
+		if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+			ppid = 0;
+	}
+	fclose(f);
+	return ppid;
+}
+
+/* qsort(): the longest off CPU (blocked, or a zombie) first, then by pid. */
+int kt_view_by_off_cpu(const void *a, const void *b)
+{
+	const struct ktrace_task *x = a, *y = b;
+
+	return x->off_cpu_ns < y->off_cpu_ns ? 1 :
+	       x->off_cpu_ns > y->off_cpu_ns ? -1 : x->pid - y->pid;
+}
+
 uint64_t kt_view_now(void)
 {
 	struct timespec ts;
