@@ -24,7 +24,12 @@
 
 #define LAB_PROGS	"/opt/ktrace/labs"
 #define LAB_TIMEOUT	120
-#define LAB_PATH	"/usr/sbin:/usr/bin:/sbin:/bin:" LAB_PROGS
+/*
+ * make run's VM has busybox in /bin and little in /usr/bin; make test adds
+ * coreutils, dash, find and tar in /usr/bin for strace-compare.  The labs
+ * run as students see them: busybox first.
+ */
+#define LAB_PATH	"/sbin:/bin:/usr/sbin:/usr/bin:" LAB_PROGS
 
 static char labs_dir[PATH_MAX];
 
