@@ -1,6 +1,8 @@
 # Lab 06: debugging a slow service.  Type these in the VM of "make run".
 time slowsvc
-# Trace every process, one file each, with the time spent in each call.
+# Trace every process, one file each, with the time spent in each call
+# (the files of an earlier run removed first: -ff adds one per pid).
+rm -f /tmp/service.trace.*
 ktrace -T -ff -o /tmp/service.trace slowsvc
 ls /tmp/service.trace.*
 # Repeated work: which files are opened, how often.
