@@ -13,13 +13,17 @@
  *                          grandchild (reparented) exits 5 a moment later
  *   views pipe             blocks reading an empty pipe
  *   views sleep MS         one nanosleep of MS ms
- *   views forks RATE MS    forks RATE children a second for MS ms, each
- *                          exiting at once and reaped
+ *   views forks RATE MS [FILE]
+ *                          forks RATE children a second for MS ms, each
+ *                          exiting at once and reaped; with FILE, writes
+ *                          there how many it forked so far after each one
+ *                          (the truth when a slow kernel cannot keep up)
  *   views sigblock MS      blocks SIGUSR1, sends it to itself, unblocks it
  *                          MS ms later (a handler runs)
  *   views sigign           ignores SIGUSR2 and sends it to itself
  *   views sigfatal         sends itself SIGTERM, default action
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +113,13 @@ int main(int argc, char **argv)
 		sleep_ms(atol(argv[2]));
 		return 0;
 	}
-	if (!strcmp(what, "forks") && argc == 4) {
+	if (!strcmp(what, "forks") && (argc == 4 || argc == 5)) {
+		int fd = argc == 5 ? open(argv[4], O_WRONLY | O_CREAT | O_TRUNC,
+					  0644) : -1;
+		char num[24];
+
+		if (argc == 5 && fd < 0)
+			return 1;
 		rate = atol(argv[2]);
 		ms = atol(argv[3]);
 		n = rate * ms / 1000;
@@ -123,6 +133,13 @@ int main(int argc, char **argv)
 			if (pid == 0)
 				_exit(0);
 			waitpid(pid, &status, 0);
+			if (fd >= 0) {
+				int len = snprintf(num, sizeof(num), "%ld\n",
+						   i + 1);
+
+				if (pwrite(fd, num, len, 0) != len)
+					return 1;
+			}
 		}
 		return 0;
 	}
