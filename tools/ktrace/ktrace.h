@@ -178,8 +178,20 @@ int kt_filters_apply(int fd, const struct kt_opts *o);
 void kt_summary(struct kt_out *out, enum kt_sort sort,
 		const struct kt_counts *c);
 
-/* trace.c: records to strace's lines or JSON */
-#define KTRACE_JSON_VERSION 1
+/* names.c: names and numbers printed alike by every stage */
+struct kt_buf;
+enum ktrace_cli_abi kt_cli_abi(unsigned int abi);	/* KTRACE_ABI_* */
+const char *kt_sc_name(enum ktrace_cli_abi abi, unsigned int nr,
+		       char buf[24]);			/* or "syscall_0x..." */
+const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
+const char *kt_sig_name(int sig, char buf[16]);		/* or its number */
+/* "S.UUUUUU", the seconds right-aligned in width columns */
+void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width);
+const char *kt_sigcode_name(int sig, int code, char buf[16]);
+void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
+		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */
+
+/* trace.c: records to strace's lines */
 
 /* Whose records a stream holds. */
 struct kt_target {

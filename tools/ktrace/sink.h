@@ -23,8 +23,6 @@ struct kt_sink *kt_sink_perfetto_new(struct kt_out *out, uint64_t base_ts);
 struct kt_sink *kt_sink_svg_new(struct kt_out *out, uint64_t base_ts);
 
 /* Shared by the sinks. */
-const char *kt_sig_name(int sig, char buf[16]);
-const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
 const char *kt_sys_class(unsigned int abi, unsigned int nr);
 
 #endif /* KTRACE_SINK_H */

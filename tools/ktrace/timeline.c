@@ -92,36 +92,6 @@ void kt_timeline_free(struct kt_timeline *tl)
 	free(tl);
 }
 
-const char *kt_sig_name(int sig, char buf[16])
-{
-	const char *abbrev = sig > 0 && sig < SIGRTMIN ? sigabbrev_np(sig) :
-			     NULL;
-
-	if (abbrev)
-		snprintf(buf, 16, "SIG%s", abbrev);
-	else if (sig >= SIGRTMIN && sig <= SIGRTMAX)
-		snprintf(buf, 16, "SIGRT_%d", sig - SIGRTMIN);
-	else
-		snprintf(buf, 16, "%d", sig);
-	return buf;
-}
-
-static enum ktrace_cli_abi cli_abi(unsigned int abi)
-{
-	return abi == KTRACE_ABI_COMPAT ? KTRACE_CLI_ABI_I386 :
-	       KTRACE_CLI_ABI_X86_64;
-}
-
-const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24])
-{
-	const char *name = ktrace_syscall_name(cli_abi(abi), nr);
-
-	if (name)
-		return name;
-	snprintf(buf, 24, "syscall_%#x", nr);
-	return buf;
-}
-
 const char *kt_sys_class(unsigned int abi, unsigned int nr)
 {
 	static const char *known[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
@@ -132,7 +102,7 @@ const char *kt_sys_class(unsigned int abi, unsigned int nr)
 		return class;
 	if (known[abi][nr])
 		return known[abi][nr];
-	name = ktrace_syscall_name(cli_abi(abi), nr);
+	name = ktrace_syscall_name(kt_cli_abi(abi), nr);
 	for (i = 0; name && i < ARRAY_SIZE(kt_sysclasses); i++) {
 		if (!strcmp(kt_sysclasses[i].name, name)) {
 			class = kt_sysclasses[i].class;
