@@ -39,9 +39,11 @@ const char *kt_sig_name(int sig, char buf[16])
 {
 	const char *name = kt_signal_name(sig);
 
+	/* Into buf, always: a caller may keep it. */
 	if (name)
-		return name;
-	snprintf(buf, 16, "%d", sig);
+		snprintf(buf, 16, "%s", name);
+	else
+		snprintf(buf, 16, "%d", sig);
 	return buf;
 }
 
