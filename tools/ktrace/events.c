@@ -287,6 +287,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 
 		header(&e, KT_EV_LOSS, h, NULL);
 		e.loss.lost = l->lost;
+		e.loss.first_ts = l->first_ts;
+		e.loss.last_ts = l->last_ts;
 		break;
 	}
 	default:

@@ -89,6 +89,7 @@ struct kt_event {
 		} sig;
 		struct {
 			uint64_t lost;
+			uint64_t first_ts, last_ts;	/* of the lost */
 		} loss;
 	};
 };

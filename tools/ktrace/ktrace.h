@@ -190,6 +190,7 @@ void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width);
 const char *kt_sigcode_name(int sig, int code, char buf[16]);
 void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */
+const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
 
 /* trace.c: records to strace's lines */
 
@@ -223,10 +224,12 @@ void kt_tracer_sweep(struct kt_tracer *t);
 void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e);
 void kt_tracer_free(struct kt_tracer *t);
 
-/* timeline.c: records to events to --perfetto's or --svg's file */
+/* timeline.c: records to events to --json's lines, --perfetto's or --svg's file */
 struct kt_timeline;
 
-struct kt_timeline *kt_timeline_new(enum kt_sink_kind kind,
+struct kt_target;
+struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
+				    const struct kt_target *tg,
 				    struct kt_out *out);
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
 void kt_timeline_finish(struct kt_timeline *tl, uint64_t end_ts);

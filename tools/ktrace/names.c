@@ -4,11 +4,13 @@
  * written once: a record's ABI as the syscall tables know it, a syscall
  * name or "syscall_0x..." for a number without one, a signal name or its
  * number, si_code names and the siginfo fields as strace shows them, and
- * nanoseconds as seconds.
+ * nanoseconds as seconds; and -y's path of a descriptor, from /proc.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ktrace.h"
 #include "decoders.h"
@@ -137,4 +139,22 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		   sig == SIGFPE || sig == SIGTRAP) {
 		kt_buf_printf(b, ", si_addr=%#llx", (unsigned long long)si->addr);
 	}
+}
+
+/* -y: the path of fd in process tgid, AT_FDCWD's the working directory. */
+const char *kt_proc_fd_path(pid_t tgid, int fd)
+{
+	static char path[4096];
+	char link[64];
+	ssize_t n;
+
+	if (fd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", tgid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
+	n = readlink(link, path, sizeof(path) - 1);
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	return path;
 }

@@ -699,20 +699,7 @@ int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
 
 static const char *fd_path(void *ctx, int fd)
 {
-	static char path[4096];
-	struct kt_tracer *t = ctx;
-	char link[64];
-	ssize_t n;
-
-	if (fd == AT_FDCWD)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", t->fmt_tgid);
-	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->fmt_tgid, fd);
-	n = readlink(link, path, sizeof(path) - 1);
-	if (n <= 0)
-		return NULL;
-	path[n] = '\0';
-	return path;
+	return kt_proc_fd_path(((struct kt_tracer *)ctx)->fmt_tgid, fd);
 }
 
 struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
