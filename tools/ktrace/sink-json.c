@@ -104,6 +104,7 @@ static void put_str(struct kt_buf *b, const char *str, size_t n)
 	while (i < n) {
 		unsigned char c = s[i];
 
+		len = utf8_len(s + i, n - i);
 		if (c == '"' || c == '\\') {
 			kt_buf_putc(b, '\\');
 			kt_buf_putc(b, c);
@@ -111,7 +112,7 @@ static void put_str(struct kt_buf *b, const char *str, size_t n)
 		} else if (c < 0x20 || c == 0x7f) {
 			kt_buf_printf(b, "\\u%04x", c);
 			i++;
-		} else if ((len = utf8_len(s + i, n - i))) {
+		} else if (len) {
 			kt_buf_write(b, str + i, len);
 			i += len;
 		} else {
@@ -434,7 +435,7 @@ static void on_deliver(struct json_sink *j, const struct kt_event *e)
 
 static bool shown(struct json_sink *j, pid_t pid)
 {
-	return kt_pidmap_get(&j->shown, pid) != NULL;
+	return kt_pidmap_get(&j->shown, pid);
 }
 
 static void set(struct kt_pidmap *m, pid_t pid, void *val)
@@ -577,7 +578,7 @@ static void json_free(struct kt_sink *s)
 }
 
 /* The anchor: base_ts on both clocks, before any event. */
-static void start(struct json_sink *j)
+static void anchor(struct json_sink *j)
 {
 	struct kt_buf *b = &j->line;
 	int64_t real = (int64_t)j->base_ts + j->mono_to_real;
@@ -620,6 +621,6 @@ struct kt_sink *kt_sink_json_new(struct kt_out *out, uint64_t base_ts,
 	j->fmt.fd_paths = o->decode_fds;
 	j->fmt.fd_path = fd_path;
 	j->fmt.ctx = j;
-	start(j);
+	anchor(j);
 	return &j->s;
 }
