@@ -187,6 +187,8 @@ const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
 const char *kt_sig_name(int sig, char buf[16]);		/* or its number */
 /* "S.UUUUUU", the seconds right-aligned in width columns */
 void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width);
+/* JSON: valid UTF-8 through, other bytes as \udcXX; n -1: to the NUL */
+void kt_buf_json_str(struct kt_buf *b, const char *s, size_t n);
 const char *kt_sigcode_name(int sig, int code, char buf[16]);
 void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */

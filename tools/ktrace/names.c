@@ -4,7 +4,8 @@
  * written once: a record's ABI as the syscall tables know it, a syscall
  * name or "syscall_0x..." for a number without one, a signal name or its
  * number, si_code names and the siginfo fields as strace shows them, and
- * nanoseconds as seconds; and -y's path of a descriptor, from /proc.
+ * nanoseconds as seconds, a JSON string; and -y's path of a descriptor,
+ * from /proc.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -157,4 +158,69 @@ const char *kt_proc_fd_path(pid_t tgid, int fd)
 		return NULL;
 	path[n] = '\0';
 	return path;
+}
+
+/* The length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and beyond U+10FFFF are not UTF-8. */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+/*
+ * n bytes of str, or up to a NUL when n is -1, as a JSON string: valid
+ * UTF-8 passes; a byte that is not part of it is written as the lone
+ * surrogate \udcXX, XX its value (Python's "surrogateescape").
+ */
+void kt_buf_json_str(struct kt_buf *b, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, len;
+
+	if (n == (size_t)-1)
+		n = strlen(str);
+	kt_buf_putc(b, '"');
+	while (i < n) {
+		unsigned char c = s[i];
+
+		len = utf8_len(s + i, n - i);
+		if (c == '"' || c == '\\') {
+			kt_buf_putc(b, '\\');
+			kt_buf_putc(b, c);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			kt_buf_printf(b, "\\u%04x", c);
+			i++;
+		} else if (len) {
+			kt_buf_write(b, str + i, len);
+			i += len;
+		} else {
+			kt_buf_printf(b, "\\u%04x", 0xdc00 + c);
+			i++;
+		}
+	}
+	kt_buf_putc(b, '"');
 }

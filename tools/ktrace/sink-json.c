@@ -6,9 +6,8 @@
  * "start" object anchors the times to both clocks; every other "ts" is
  * in nanoseconds from it.  Integers are exact in a reader that holds
  * numbers as doubles (jq 1.6): a value beyond 2^53 is written as a string
- * of its decimal digits.  Strings pass valid UTF-8 through; a byte that
- * is not part of valid UTF-8 is written as the lone surrogate U+DC00 +
- * byte (Python's "surrogateescape").
+ * of its decimal digits.  Strings as kt_buf_json_str() writes them
+ * (names.c): valid UTF-8 through, other bytes as \udcXX.
  *
  * Which tasks show is what strace would show: the command from its
  * execve on, with -f its children, with -p the processes named, or every
@@ -62,67 +61,6 @@ static void put_s64(struct kt_buf *b, int64_t v)
 		kt_buf_printf(b, "%lld", (long long)v);
 }
 
-/* The length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	uint32_t c;
-	size_t len, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and beyond U+10FFFF are not UTF-8. */
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return 0;
-	return len;
-}
-
-/* n bytes of s, or up to a NUL when n is -1, as a JSON string. */
-static void put_str(struct kt_buf *b, const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, len;
-
-	if (n == (size_t)-1)
-		n = strlen(str);
-	kt_buf_putc(b, '"');
-	while (i < n) {
-		unsigned char c = s[i];
-
-		len = utf8_len(s + i, n - i);
-		if (c == '"' || c == '\\') {
-			kt_buf_putc(b, '\\');
-			kt_buf_putc(b, c);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			kt_buf_printf(b, "\\u%04x", c);
-			i++;
-		} else if (len) {
-			kt_buf_write(b, str + i, len);
-			i += len;
-		} else {
-			kt_buf_printf(b, "\\u%04x", 0xdc00 + c);
-			i++;
-		}
-	}
-	kt_buf_putc(b, '"');
-}
-
 static void put_key(struct kt_buf *b, const char *key)
 {
 	kt_buf_printf(b, ",\"%s\":", key);
@@ -144,7 +82,7 @@ static void put_name(struct kt_buf *b, const char *key, const char *s)
 {
 	put_key(b, key);
 	if (s)
-		put_str(b, s, -1);
+		kt_buf_json_str(b, s, -1);
 	else
 		kt_buf_puts(b, "null");
 }
@@ -217,7 +155,7 @@ static void syscall_fields(struct json_sink *j, const struct kt_syscall *sc,
 		if (!(bl->flags & KT_BLOB_STRING) || !bl->data)
 			continue;
 		put_key(b, paths++ ? "path2" : "path");
-		put_str(b, (const char *)bl->data, bl->len);
+		kt_buf_json_str(b, (const char *)bl->data, bl->len);
 	}
 	if (sc->argv) {
 		put_key(b, "argv");
@@ -225,8 +163,8 @@ static void syscall_fields(struct json_sink *j, const struct kt_syscall *sc,
 		for (i = 0; i < sc->argc; i++) {
 			if (i)
 				kt_buf_putc(b, ',');
-			put_str(b, (const char *)sc->argv[i].data,
-				sc->argv[i].len);
+			kt_buf_json_str(b, (const char *)sc->argv[i].data,
+					sc->argv[i].len);
 		}
 		kt_buf_putc(b, ']');
 		put_bool(b, "argv_truncated", sc->argv_truncated);
@@ -277,7 +215,7 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 	if (e->sys.enter_seen) {
 		kt_buf_reset(&j->text);
 		kt_format_call(&j->text, &sc, &j->fmt);
-		put_str(b, j->text.s ? j->text.s : "", j->text.len);
+		kt_buf_json_str(b, j->text.s ? j->text.s : "", j->text.len);
 	} else {
 		kt_buf_puts(b, "null");
 	}
@@ -289,7 +227,7 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 		fo.column = 1;
 		kt_buf_reset(&j->text);
 		kt_format_return(&j->text, &sc, &fo);
-		put_str(b, j->text.s, j->text.len);
+		kt_buf_json_str(b, j->text.s, j->text.len);
 	} else {
 		kt_buf_puts(b, "null");
 	}
@@ -349,7 +287,7 @@ static void on_exit_ev(struct json_sink *j, const struct kt_event *e)
 		kt_buf_printf(&j->text, "+++ exited with %d +++",
 			      e->exit.status);
 	put_key(&j->line, "text");
-	put_str(&j->line, j->text.s, j->text.len);
+	kt_buf_json_str(&j->line, j->text.s, j->text.len);
 	end(j);
 }
 
@@ -400,7 +338,7 @@ static void on_generate(struct json_sink *j, const struct kt_event *e)
 	put_int(b, "target_pid", e->sig.target_pid);
 	put_int(b, "target_tgid", e->sig.target_tgid);
 	put_key(b, "target_comm");
-	put_str(b, e->sig.target_comm, strnlen(e->sig.target_comm, 16));
+	kt_buf_json_str(b, e->sig.target_comm, strnlen(e->sig.target_comm, 16));
 	put_bool(b, "group", e->sig.group);
 	put_name(b, "result", r < ARRAY_SIZE(results) ? results[r] : "other");
 	end(j);
@@ -435,7 +373,7 @@ static void on_deliver(struct json_sink *j, const struct kt_event *e)
 		kt_buf_siginfo(&j->text, e->sig.sig, e->sig.code, si);
 	kt_buf_puts(&j->text, "} ---");
 	put_key(b, "text");
-	put_str(b, j->text.s, j->text.len);
+	kt_buf_json_str(b, j->text.s, j->text.len);
 	end(j);
 }
 
