@@ -335,9 +335,11 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
 	const struct kt_decoder *dec = decoder_of(sc);
 	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = name };
+	char nbuf[24];
 
 	if (!name) {
-		kt_buf_printf(b, "syscall_%#x(", sc->nr);
+		kt_buf_puts(b, kt_sc_name(sc->abi, sc->nr, nbuf));
+		kt_buf_putc(b, '(');
 		kt_a_raw(&d, 6);
 		return;
 	}

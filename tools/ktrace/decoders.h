@@ -119,6 +119,7 @@ void kt_format_timespec_at(struct kt_dec *d, int i, size_t off);
 
 /* syscall-nargs.c */
 unsigned int kt_syscall_nargs(const char *name);
+const char *kt_syscall_arg_kinds(const char *name);
 
 /* Shared flag tables. */
 extern const struct kt_xlat kt_open_flags[], kt_at_flags[];

@@ -14,13 +14,15 @@
 #include <string.h>
 
 #include "ktrace.h"
+#include "decode.h"
 #include "events.h"
 
 struct task {
 	pid_t pid, tgid;
 	char comm[17];
 	bool in_call;
-	struct ktrace_rec_sys_enter enter;	/* without its blobs */
+	struct ktrace_rec_sys_enter *enter;	/* a copy, blobs and all */
+	size_t enter_cap;
 };
 
 struct kt_events {
@@ -76,7 +78,7 @@ static void header(struct kt_event *e, enum kt_ev_type type,
 static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 		     enum kt_sys_end end)
 {
-	const struct ktrace_rec_sys_enter *en = &t->enter;
+	const struct ktrace_rec_sys_enter *en = t->enter;
 	struct kt_event e;
 
 	if (!t->in_call)
@@ -91,6 +93,7 @@ static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 	e.sys.enter_seen = true;
 	e.sys.dur = end_ts > en->hdr.ts ? end_ts - en->hdr.ts : 0;
 	memcpy(e.sys.args, en->args, sizeof(e.sys.args));
+	e.sys.enter = en;
 	ev->fn(ev->ctx, &e);
 }
 
@@ -99,12 +102,13 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 {
 	struct kt_event e;
 
-	if (t->in_call && t->enter.nr == x->nr && t->enter.abi == x->abi) {
-		header(&e, KT_EV_SYSCALL, &t->enter.hdr, t);
+	if (t->in_call && t->enter->nr == x->nr && t->enter->abi == x->abi) {
+		header(&e, KT_EV_SYSCALL, &t->enter->hdr, t);
 		e.sys.enter_seen = true;
-		memcpy(e.sys.args, t->enter.args, sizeof(e.sys.args));
-		e.sys.dur = x->hdr.ts > t->enter.hdr.ts ?
-			    x->hdr.ts - t->enter.hdr.ts : 0;
+		e.sys.enter = t->enter;
+		memcpy(e.sys.args, t->enter->args, sizeof(e.sys.args));
+		e.sys.dur = x->hdr.ts > t->enter->hdr.ts ?
+			    x->hdr.ts - t->enter->hdr.ts : 0;
 	} else {
 		/* Not the call that entered: that one ended unseen. */
 		end_call(ev, t, x->hdr.ts, KT_SYS_IN_FLIGHT);
@@ -123,6 +127,7 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 	e.sys.abi = x->abi;
 	e.sys.end = KT_SYS_RETURNED;
 	e.sys.ret = x->ret;
+	e.sys.exit = x;
 	ev->fn(ev->ctx, &e);
 }
 
@@ -168,7 +173,17 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		const struct ktrace_rec_sys_enter *en = rec;
 
 		end_call(ev, t, h->ts, KT_SYS_IN_FLIGHT);
-		memcpy(&t->enter, en, sizeof(t->enter));
+		/* The exit comes in a later batch, when en's space is reused. */
+		if (t->enter_cap < h->size) {
+			void *p = malloc(h->size < 256 ? 256 : h->size);
+
+			if (!p)
+				return -1;
+			free(t->enter);
+			t->enter = p;
+			t->enter_cap = h->size < 256 ? 256 : h->size;
+		}
+		memcpy(t->enter, en, h->size);
 		t->in_call = true;
 		return 0;
 	}
@@ -197,9 +212,15 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		if (x->old_pid != h->pid) {
 			old = kt_pidmap_get(&ev->tasks, x->old_pid);
 			if (old && old->in_call) {
+				struct ktrace_rec_sys_enter *p = t->enter;
+				size_t cap = t->enter_cap;
+
 				t->enter = old->enter;
-				t->enter.hdr.pid = h->pid;
+				t->enter_cap = old->enter_cap;
+				t->enter->hdr.pid = h->pid;
 				t->in_call = true;
+				old->enter = p;
+				old->enter_cap = cap;
 				old->in_call = false;
 			}
 		}
@@ -230,6 +251,7 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		ev->fn(ev->ctx, &e);
 		if (t) {
 			kt_pidmap_del(&ev->tasks, h->pid);
+			free(t->enter);
 			free(t);
 		}
 		return 0;
@@ -245,6 +267,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.sig.target_tgid = g->target_tgid;
 		e.sig.target_comm = g->target_comm;
 		e.sig.group = g->group;
+		if (h->size >= sizeof(*g) && (g->si.flags & KTRACE_SI_VALID))
+			e.sig.si = &g->si;
 		break;
 	}
 	case KTRACE_REC_SIGNAL_DELIVER: {
@@ -254,6 +278,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.sig.sig = d->sig;
 		e.sig.code = d->code;
 		e.sig.action = d->action;
+		if (h->size >= sizeof(*d) && (d->si.flags & KTRACE_SI_VALID))
+			e.sig.si = &d->si;
 		break;
 	}
 	case KTRACE_REC_LOSS: {
@@ -261,6 +287,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 
 		header(&e, KT_EV_LOSS, h, NULL);
 		e.loss.lost = l->lost;
+		e.loss.first_ts = l->first_ts;
+		e.loss.last_ts = l->last_ts;
 		break;
 	}
 	default:
@@ -291,8 +319,8 @@ static int by_enter(const void *a, const void *b)
 	const struct task *x = *(struct task *const *)a;
 	const struct task *y = *(struct task *const *)b;
 
-	if (x->enter.hdr.ts != y->enter.hdr.ts)
-		return x->enter.hdr.ts < y->enter.hdr.ts ? -1 : 1;
+	if (x->enter->hdr.ts != y->enter->hdr.ts)
+		return x->enter->hdr.ts < y->enter->hdr.ts ? -1 : 1;
 	return x->pid - y->pid;
 }
 
@@ -314,7 +342,10 @@ void kt_events_finish(struct kt_events *ev, uint64_t end_ts)
 
 static void free_task(void *ctx, void *val)
 {
-	free(val);
+	struct task *t = val;
+
+	free(t->enter);
+	free(t);
 }
 
 void kt_events_free(struct kt_events *ev)
@@ -324,4 +355,78 @@ void kt_events_free(struct kt_events *ev)
 	kt_pidmap_each(&ev->tasks, free_task, NULL);
 	kt_pidmap_free(&ev->tasks);
 	free(ev);
+}
+
+void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
+		      const void *rec, const struct ktrace_blob *blobs,
+		      unsigned int n, uint32_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const struct ktrace_blob *b = &blobs[i];
+		const uint8_t *data = (const uint8_t *)rec + b->offset;
+		uint32_t flags = 0, len = b->len;
+
+		if ((const char *)&blobs[i + 1] > (const char *)rec + size ||
+		    b->offset + b->len > size || b->arg > 5)
+			continue;
+		if (b->flags & KTRACE_BF_FAULT)
+			flags |= KT_BLOB_FAULT;
+		if (b->flags & KTRACE_BF_TRUNC)
+			flags |= KT_BLOB_TRUNCATED;
+		if (b->kind == KTRACE_BLOB_ARGV) {
+			const uint8_t *p = data, *end = data + len;
+
+			if (!argv)
+				continue;
+			sc->argc = 0;
+			while (p < end && sc->argc < KT_ARGV_MAX) {
+				const uint8_t *z = memchr(p, 0, end - p);
+
+				argv[sc->argc].data = p;
+				argv[sc->argc].len = z ? z - p : end - p;
+				argv[sc->argc].flags = KT_BLOB_STRING |
+					(z ? 0 : KT_BLOB_TRUNCATED);
+				sc->argc++;
+				p = z ? z + 1 : end;
+			}
+			sc->argv = argv;
+			sc->argv_truncated = b->flags & KTRACE_BF_TRUNC;
+			continue;
+		}
+		if (b->kind == KTRACE_BLOB_COUNT)
+			flags |= KT_BLOB_COUNT;
+		if (b->kind == KTRACE_BLOB_PATH ||
+		    b->kind == KTRACE_BLOB_FILENAME) {
+			flags |= KT_BLOB_STRING;
+			if (len && !data[len - 1])
+				len--;
+		}
+		sc->blob[b->arg].data = flags & KT_BLOB_FAULT ? NULL : data;
+		sc->blob[b->arg].len = len;
+		sc->blob[b->arg].flags = flags;
+	}
+}
+
+void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
+		      struct kt_blob *argv)
+{
+	const struct ktrace_rec_sys_enter *en = e->sys.enter;
+	const struct ktrace_rec_sys_exit *x = e->sys.exit;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->abi = kt_cli_abi(e->sys.abi);
+	sc->nr = e->sys.nr;
+	memcpy(sc->args, e->sys.args, sizeof(sc->args));
+	if (en)
+		kt_sc_take_blobs(sc, argv, en, en->blobs, en->nblobs,
+				 en->hdr.size);
+	if (x) {
+		sc->ret = x->ret;
+		sc->has_exit = true;
+		sc->duration_ns = x->duration;
+		kt_sc_take_blobs(sc, argv, x, x->blobs, x->nblobs,
+				 x->hdr.size);
+	}
 }

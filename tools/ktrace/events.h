@@ -14,6 +14,11 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "ktrace.h"
+
+struct kt_syscall;
+struct kt_blob;
+
 enum kt_ev_type {
 	KT_EV_SYSCALL,
 	KT_EV_FORK,
@@ -52,6 +57,9 @@ struct kt_event {
 			uint64_t dur;		/* ns, to the return or end */
 			int64_t ret;
 			uint64_t args[6];
+			/* The records, with their blobs; NULL when unseen. */
+			const struct ktrace_rec_sys_enter *enter;
+			const struct ktrace_rec_sys_exit *exit;
 		} sys;
 		struct {
 			pid_t child_pid, child_tgid;
@@ -76,9 +84,12 @@ struct kt_event {
 			const char *target_comm;	/* generate */
 			bool group;		/* generate: to the group */
 			unsigned int action;	/* deliver: KTRACE_SIGACT_* */
+			/* The siginfo fields (ABI 1.4), or NULL. */
+			const struct ktrace_siginfo *si;
 		} sig;
 		struct {
 			uint64_t lost;
+			uint64_t first_ts, last_ts;	/* of the lost */
 		} loss;
 	};
 };
@@ -93,5 +104,18 @@ int kt_events_feed(struct kt_events *ev, const void *rec);
 /* The calls still in flight at end_ts, then nothing more. */
 void kt_events_finish(struct kt_events *ev, uint64_t end_ts);
 void kt_events_free(struct kt_events *ev);
+
+/*
+ * A syscall event as the strace text decoders take it: its arguments,
+ * result and the blobs of both records.  argv holds KT_ARGV_MAX strings
+ * for execve's.
+ */
+#define KT_ARGV_MAX	64
+void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
+		      struct kt_blob *argv);
+/* Fill sc's blobs from one record's blob table (trace.c too). */
+void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
+		      const void *rec, const struct ktrace_blob *blobs,
+		      unsigned int n, uint32_t size);
 
 #endif /* KTRACE_EVENTS_H */

@@ -19,11 +19,6 @@ struct sysset {
 	__u64 bits[NABI][KTRACE_SYSCALL_WORDS];
 };
 
-static const enum ktrace_cli_abi cli_abi[NABI] = {
-	[KTRACE_ABI_NATIVE] = KTRACE_CLI_ABI_X86_64,
-	[KTRACE_ABI_COMPAT] = KTRACE_CLI_ABI_I386,
-};
-
 static void set_bit_nr(struct sysset *s, int abi, unsigned int nr)
 {
 	if (nr < KTRACE_NR_MAX)
@@ -78,8 +73,9 @@ static int add_regex(struct sysset *s, const char *re)
 		return -1;
 	}
 	for (abi = 0; abi < NABI; abi++) {
-		for (nr = 0; nr < ktrace_syscall_count(cli_abi[abi]); nr++) {
-			const char *name = ktrace_syscall_name(cli_abi[abi], nr);
+		for (nr = 0; nr < ktrace_syscall_count(kt_cli_abi(abi)); nr++) {
+			const char *name =
+				ktrace_syscall_name(kt_cli_abi(abi), nr);
 
 			if (name && !regexec(&rx, name, 0, NULL, 0)) {
 				set_bit_nr(s, abi, nr);
@@ -103,7 +99,7 @@ static int add_name(struct sysset *s, const char *name)
 	if (optional)
 		name++;
 	for (abi = 0; abi < NABI; abi++) {
-		nr = ktrace_syscall_number(cli_abi[abi], name);
+		nr = ktrace_syscall_number(kt_cli_abi(abi), name);
 		if (nr >= 0) {
 			set_bit_nr(s, abi, nr);
 			found = 1;

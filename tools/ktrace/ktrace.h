@@ -178,8 +178,23 @@ int kt_filters_apply(int fd, const struct kt_opts *o);
 void kt_summary(struct kt_out *out, enum kt_sort sort,
 		const struct kt_counts *c);
 
-/* trace.c: records to strace's lines or JSON */
-#define KTRACE_JSON_VERSION 1
+/* names.c: names and numbers printed alike by every stage */
+struct kt_buf;
+enum ktrace_cli_abi kt_cli_abi(unsigned int abi);	/* KTRACE_ABI_* */
+const char *kt_sc_name(enum ktrace_cli_abi abi, unsigned int nr,
+		       char buf[24]);			/* or "syscall_0x..." */
+const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
+const char *kt_sig_name(int sig, char buf[16]);		/* or its number */
+/* "S.UUUUUU", the seconds right-aligned in width columns */
+void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width);
+/* JSON: valid UTF-8 through, other bytes as \udcXX; n -1: to the NUL */
+void kt_buf_json_str(struct kt_buf *b, const char *s, size_t n);
+const char *kt_sigcode_name(int sig, int code, char buf[16]);
+void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
+		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */
+const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
+
+/* trace.c: records to strace's lines */
 
 /* Whose records a stream holds. */
 struct kt_target {
@@ -211,10 +226,12 @@ void kt_tracer_sweep(struct kt_tracer *t);
 void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e);
 void kt_tracer_free(struct kt_tracer *t);
 
-/* timeline.c: records to events to --perfetto's or --svg's file */
+/* timeline.c: records to events to --json's lines, --perfetto's or --svg's file */
 struct kt_timeline;
 
-struct kt_timeline *kt_timeline_new(enum kt_sink_kind kind,
+struct kt_target;
+struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
+				    const struct kt_target *tg,
 				    struct kt_out *out);
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
 void kt_timeline_finish(struct kt_timeline *tl, uint64_t end_ts);

@@ -689,6 +689,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		ktrace_err("--json prints events; it does not combine with -c or -C");
 		return -1;
 	}
+	if (o->json && o->follow > 1) {
+		ktrace_err("--json writes one stream, a pid in each object; it does not combine with -ff");
+		return -1;
+	}
 	if (o->sink && (o->json || o->summary_only || o->summary ||
 			o->follow > 1 || !o->outfile)) {
 		ktrace_err("--perfetto and --svg write one file: they need -o FILE, not --json, -c, -C or -ff");

@@ -449,8 +449,8 @@ int ktrace_cmd_report(int argc, char **argv)
 	for (i = 0; i < h.npids && !o.quiet; i++)
 		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 			h.pids[i]);
-	if (o.sink)
-		tl = kt_timeline_new(o.sink, &out);
+	if (o.sink || o.json)
+		tl = kt_timeline_new(&o, &tg, &out);
 	else
 		t = kt_tracer_new(&o, &tg, &out);
 	if (!t && !tl)

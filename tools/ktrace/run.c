@@ -394,8 +394,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	if (record) {
 		if (kt_record_begin(out, r->fd, o, &tg))
 			goto kill_child;
-	} else if (o->sink) {
-		r->tl = kt_timeline_new(o->sink, out);
+	} else if (o->sink || o->json) {
+		r->tl = kt_timeline_new(o, &tg, out);
 		if (!r->tl)
 			goto kill_child;
 	} else {

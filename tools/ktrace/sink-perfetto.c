@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decoders.h"
 #include "sink.h"
 
 /* The counter's bucket: 10 ms. */
@@ -31,6 +32,9 @@ struct perfetto {
 	pid_t counter_pid;	/* the process that carries the counter */
 	unsigned int *rate;	/* syscalls entered per bucket */
 	size_t nrate;
+	struct kt_buf call, text;	/* a slice's strace text; str() */
+	struct kt_blob argv[KT_ARGV_MAX];
+	struct kt_fmt_opts fmt;
 };
 
 /* ,"key":ns as microseconds with three decimals */
@@ -48,50 +52,12 @@ static void ts(struct perfetto *p, const char *key, uint64_t t)
 	usec(p, key, (int64_t)(t - p->base));
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_len(const unsigned char *s)
+/* A JSON string, as --json writes them (names.c). */
+static void str(struct perfetto *p, const char *s, size_t n)
 {
-	size_t n, i;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
-/* A JSON string: UTF-8 passes, other bytes read as Latin-1. */
-static void str(struct kt_out *out, const char *s)
-{
-	const unsigned char *c = (const unsigned char *)s;
-	size_t n;
-
-	kt_out_puts(out, "\"");
-	while (*c) {
-		if (*c == '"' || *c == '\\') {
-			kt_out_printf(out, "\\%c", *c++);
-		} else if (*c < 0x20 || *c == 0x7f) {
-			kt_out_printf(out, "\\u%04x", *c++);
-		} else if (*c < 0x80) {
-			kt_out_write(out, c++, 1);
-		} else {
-			n = utf8_len(c);
-			if (n) {
-				kt_out_write(out, c, n);
-				c += n;
-			} else {
-				kt_out_printf(out, "\\u%04x", *c++);
-			}
-		}
-	}
-	kt_out_puts(out, "\"");
+	kt_buf_reset(&p->text);
+	kt_buf_json_str(&p->text, s, n);
+	kt_out_write(p->out, p->text.s, p->text.len);
 }
 
 /* The start of an event: {"ph":..,"pid":..,"tid":..,"ts":.., then more. */
@@ -111,7 +77,7 @@ static void meta(struct perfetto *p, const char *what, pid_t pid, pid_t tid,
 		      "%s{\"ph\":\"M\",\"pid\":%d,\"tid\":%d,\"name\":\"%s\",\"args\":{\"name\":",
 		      p->first ? "" : ",\n", pid, tid, what);
 	p->first = false;
-	str(p->out, name);
+	str(p, name, -1);
 	kt_out_puts(p->out, "}}");
 }
 
@@ -174,16 +140,18 @@ static void syscall_slice(struct perfetto *p, const struct kt_event *e)
 		[KT_SYS_NO_RETURN] = "no return",
 		[KT_SYS_IN_FLIGHT] = "in flight",
 	};
+	struct kt_syscall sc;
 	char nbuf[24];
 	unsigned int i;
 
+	kt_event_syscall(e, &sc, p->argv);
 	begin(p, "X", e->tgid, e->pid, e->ts);
 	usec(p, "dur", (int64_t)e->sys.dur);
 	kt_out_printf(p->out,
 		      ",\"name\":\"%s\",\"cat\":\"%s\",\"args\":{\"nr\":%u,\"abi\":\"%s\",\"end\":\"%s\"",
 		      kt_sys_name(e->sys.abi, e->sys.nr, nbuf),
 		      kt_sys_class(e->sys.abi, e->sys.nr), e->sys.nr,
-		      e->sys.abi == KTRACE_ABI_COMPAT ? "i386" : "x86_64",
+		      ktrace_abi_name(sc.abi),
 		      ends[e->sys.end]);
 	if (e->sys.end == KT_SYS_RETURNED) {
 		/* Exact in any JSON reader: beyond 2^53, a hex string. */
@@ -201,6 +169,15 @@ static void syscall_slice(struct perfetto *p, const struct kt_event *e)
 				      (unsigned long long)e->sys.args[i]);
 		kt_out_puts(p->out, "]");
 	}
+	/* The call as strace prints it, decoded from the records. */
+	kt_buf_reset(&p->call);
+	if (e->sys.enter_seen) {
+		kt_format_call(&p->call, &sc, &p->fmt);
+		if (e->sys.end != KT_SYS_IN_FLIGHT)
+			kt_format_return(&p->call, &sc, &p->fmt);
+		kt_out_puts(p->out, ",\"strace\":");
+		str(p, p->call.s, p->call.len);
+	}
 	kt_out_printf(p->out, ",\"cpu\":%u}}", e->cpu);
 }
 
@@ -209,7 +186,7 @@ static void instant(struct perfetto *p, const struct kt_event *e,
 {
 	begin(p, "i", tgid, pid, e->ts);
 	kt_out_puts(p->out, ",\"s\":\"t\",\"name\":");
-	str(p->out, name);
+	str(p, name, -1);
 	kt_out_printf(p->out, ",\"cat\":\"lifecycle\",\"args\":{\"cpu\":%u",
 		      e->cpu);
 }
@@ -257,7 +234,7 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 		instant(p, e, e->tgid, e->pid, "exec");
 		if (e->exec.filename) {
 			kt_out_puts(p->out, ",\"filename\":");
-			str(p->out, e->exec.filename);
+			str(p, e->exec.filename, -1);
 		}
 		kt_out_printf(p->out, ",\"old_pid\":%d}}", e->exec.old_pid);
 		break;
@@ -344,6 +321,8 @@ static void perfetto_free(struct kt_sink *s)
 
 	kt_pidmap_free(&p->procs);
 	kt_pidmap_free(&p->threads);
+	kt_buf_free(&p->call);
+	kt_buf_free(&p->text);
 	free(p->rate);
 	free(p);
 }
@@ -360,6 +339,8 @@ struct kt_sink *kt_sink_perfetto_new(struct kt_out *out, uint64_t base_ts)
 	p->out = out;
 	p->base = base_ts;
 	p->first = true;
+	p->fmt.strsize = 32;	/* strace's default */
+	p->fmt.column = 1;	/* the result without padding */
 	kt_out_puts(out, "{\"traceEvents\":[\n");
 	return &p->sink;
 }

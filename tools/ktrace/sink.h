@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ktrace(1): the sinks of the events stage that draw a run rather than
- * print it line by line (Documentation/timeline.rst): Perfetto's trace
- * event JSON and an SVG timeline.  A sink takes events (events.h) and
+ * ktrace(1): the sinks of the events stage: --json's objects
+ * (Documentation/json.rst), and those that draw a run rather than print
+ * it line by line (Documentation/timeline.rst): Perfetto's trace event
+ * JSON and an SVG timeline.  A sink takes events (events.h) and
  * writes its file when the trace ends; timeline.c ties records, events
  * and a sink together for run.c and record.c.
  */
@@ -21,10 +22,11 @@ struct kt_sink {
 
 struct kt_sink *kt_sink_perfetto_new(struct kt_out *out, uint64_t base_ts);
 struct kt_sink *kt_sink_svg_new(struct kt_out *out, uint64_t base_ts);
+struct kt_sink *kt_sink_json_new(struct kt_out *out, uint64_t base_ts,
+				 const struct kt_opts *o,
+				 const struct kt_target *tg);
 
 /* Shared by the sinks. */
-const char *kt_sig_name(int sig, char buf[16]);
-const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
 const char *kt_sys_class(unsigned int abi, unsigned int nr);
 
 #endif /* KTRACE_SINK_H */

@@ -78,11 +78,10 @@ void kt_summary(struct kt_out *out, enum kt_sort sort,
 {
 	static const struct {
 		int abi;
-		enum ktrace_cli_abi cli;
 		const char *title;
 	} abis[] = {
-		{ KTRACE_ABI_NATIVE, KTRACE_CLI_ABI_X86_64, NULL },
-		{ KTRACE_ABI_COMPAT, KTRACE_CLI_ABI_I386,
+		{ KTRACE_ABI_NATIVE, NULL },
+		{ KTRACE_ABI_COMPAT,
 		  "System call usage summary for 32 bit mode:" },
 	};
 	const struct kt_count *k;
@@ -100,12 +99,8 @@ void kt_summary(struct kt_out *out, enum kt_sort sort,
 			k = &c->c[abis[a].abi][nr];
 			if (!k->calls)
 				continue;
-			rows[n].name = ktrace_syscall_name(abis[a].cli, nr);
-			if (!rows[n].name) {
-				snprintf(rows[n].namebuf, sizeof(rows[n].namebuf),
-					 "syscall_%#x", nr);
-				rows[n].name = rows[n].namebuf;
-			}
+			rows[n].name = kt_sys_name(abis[a].abi, nr,
+						   rows[n].namebuf);
 			rows[n].calls = k->calls;
 			rows[n].errors = k->errors;
 			rows[n].ns = k->ns;

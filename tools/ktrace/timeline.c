@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktrace(1): records -> events -> a drawing sink, for --perfetto and
+ * ktrace(1): records -> events -> a sink, for --json, --perfetto and
  * --svg, live (run.c) or from a recording (record.c).  Also the helpers
  * the sinks share: signal and syscall names, and the class that colours
  * a syscall, from the module's own class list (module/syscall-classes.def,
@@ -19,7 +19,8 @@ struct kt_timeline {
 	struct kt_events *ev;
 	struct kt_sink *sink;
 	struct kt_out *out;
-	enum kt_sink_kind kind;
+	const struct kt_opts *o;
+	struct kt_target tg;		/* a copy: the caller's may go */
 	uint64_t last_ts;
 };
 
@@ -30,7 +31,18 @@ static void to_sink(void *ctx, const struct kt_event *e)
 	tl->sink->event(tl->sink, e);
 }
 
-struct kt_timeline *kt_timeline_new(enum kt_sink_kind kind,
+/* The sink the options ask for, its times counted from base_ts. */
+static struct kt_sink *sink_new(struct kt_timeline *tl, uint64_t base_ts)
+{
+	if (tl->o->json)
+		return kt_sink_json_new(tl->out, base_ts, tl->o, &tl->tg);
+	if (tl->o->sink == KT_SINK_SVG)
+		return kt_sink_svg_new(tl->out, base_ts);
+	return kt_sink_perfetto_new(tl->out, base_ts);
+}
+
+struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
+				    const struct kt_target *tg,
 				    struct kt_out *out)
 {
 	struct kt_timeline *tl = calloc(1, sizeof(*tl));
@@ -39,7 +51,8 @@ struct kt_timeline *kt_timeline_new(enum kt_sink_kind kind,
 		ktrace_err("out of memory");
 		return NULL;
 	}
-	tl->kind = kind;
+	tl->o = o;
+	tl->tg = *tg;
 	tl->out = out;
 	return tl;
 }
@@ -50,9 +63,7 @@ int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
 		return 0;
 	/* Times are shown from the first record on. */
 	if (!tl->sink) {
-		tl->sink = tl->kind == KT_SINK_SVG ?
-			   kt_sink_svg_new(tl->out, h->ts) :
-			   kt_sink_perfetto_new(tl->out, h->ts);
+		tl->sink = sink_new(tl, h->ts);
 		tl->ev = tl->sink ? kt_events_new(to_sink, tl) : NULL;
 		if (!tl->ev) {
 			ktrace_err("out of memory");
@@ -67,9 +78,7 @@ int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
 void kt_timeline_finish(struct kt_timeline *tl, uint64_t end_ts)
 {
 	if (!tl->sink) {
-		tl->sink = tl->kind == KT_SINK_SVG ?
-			   kt_sink_svg_new(tl->out, end_ts) :
-			   kt_sink_perfetto_new(tl->out, end_ts);
+		tl->sink = sink_new(tl, end_ts);
 		if (!tl->sink) {
 			ktrace_err("out of memory");
 			exit(1);
@@ -92,36 +101,6 @@ void kt_timeline_free(struct kt_timeline *tl)
 	free(tl);
 }
 
-const char *kt_sig_name(int sig, char buf[16])
-{
-	const char *abbrev = sig > 0 && sig < SIGRTMIN ? sigabbrev_np(sig) :
-			     NULL;
-
-	if (abbrev)
-		snprintf(buf, 16, "SIG%s", abbrev);
-	else if (sig >= SIGRTMIN && sig <= SIGRTMAX)
-		snprintf(buf, 16, "SIGRT_%d", sig - SIGRTMIN);
-	else
-		snprintf(buf, 16, "%d", sig);
-	return buf;
-}
-
-static enum ktrace_cli_abi cli_abi(unsigned int abi)
-{
-	return abi == KTRACE_ABI_COMPAT ? KTRACE_CLI_ABI_I386 :
-	       KTRACE_CLI_ABI_X86_64;
-}
-
-const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24])
-{
-	const char *name = ktrace_syscall_name(cli_abi(abi), nr);
-
-	if (name)
-		return name;
-	snprintf(buf, 24, "syscall_%#x", nr);
-	return buf;
-}
-
 const char *kt_sys_class(unsigned int abi, unsigned int nr)
 {
 	static const char *known[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
@@ -132,7 +111,7 @@ const char *kt_sys_class(unsigned int abi, unsigned int nr)
 		return class;
 	if (known[abi][nr])
 		return known[abi][nr];
-	name = ktrace_syscall_name(cli_abi(abi), nr);
+	name = ktrace_syscall_name(kt_cli_abi(abi), nr);
 	for (i = 0; name && i < ARRAY_SIZE(kt_sysclasses); i++) {
 		if (!strcmp(kt_sysclasses[i].name, name)) {
 			class = kt_sysclasses[i].class;

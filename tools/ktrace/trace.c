@@ -22,8 +22,7 @@
 
 #include "ktrace.h"
 #include "decoders.h"
-
-#define ARGV_MAX	64
+#include "events.h"
 
 struct task {
 	pid_t pid, tgid;
@@ -36,7 +35,7 @@ struct task {
 	struct kt_syscall sc;
 	void *rec;		/* copy of the enter record sc points into */
 	size_t rec_cap;
-	struct kt_blob *argv;	/* ARGV_MAX, for execve */
+	struct kt_blob argv[KT_ARGV_MAX];	/* for execve */
 	struct kt_buf entry_text;	/* the call as printed at entry */
 	struct kt_buf line_text;	/* the whole line printed at entry */
 	struct kt_out *out;	/* -ff: this process's file */
@@ -139,7 +138,6 @@ static void task_del(struct kt_tracer *t, struct task *k)
 	}
 	kt_pidmap_del(&t->tasks, k->pid);
 	free(k->rec);
-	free(k->argv);
 	kt_buf_free(&k->entry_text);
 	kt_buf_free(&k->line_text);
 	free(k);
@@ -163,9 +161,8 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 	if (o->relative) {
 		uint64_t d = t->last_ts ? ts - t->last_ts : 0;
 
-		kt_buf_printf(b, "%6llu.%06llu ",
-			      (unsigned long long)(d / 1000000000),
-			      (unsigned long long)(d % 1000000000 / 1000));
+		kt_buf_secs(b, d, 6);
+		kt_buf_putc(b, ' ');
 		t->last_ts = ts;
 	}
 	if (o->timestamps) {
@@ -214,23 +211,6 @@ static void emit(struct kt_tracer *t, struct task *k, bool open)
 	}
 }
 
-static enum ktrace_cli_abi cli_abi(unsigned int abi)
-{
-	return abi == KTRACE_ABI_COMPAT ? KTRACE_CLI_ABI_I386 :
-					  KTRACE_CLI_ABI_X86_64;
-}
-
-static const char *sc_name(const struct kt_syscall *sc, char *buf,
-			   size_t len)
-{
-	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
-
-	if (name)
-		return name;
-	snprintf(buf, len, "syscall_%#x", sc->nr);
-	return buf;
-}
-
 static bool sc_is(const struct kt_syscall *sc, const char *a, const char *b)
 {
 	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
@@ -246,193 +226,6 @@ static bool has_faulted_path(const struct kt_syscall *sc)
 		if (sc->blob[i].flags & KT_BLOB_FAULT)
 			return true;
 	return false;
-}
-
-/* Fill sc's blobs from a record's blob table. */
-static void take_blobs(struct task *k, struct kt_syscall *sc,
-		       const void *rec, const struct ktrace_blob *blobs,
-		       unsigned int n, uint32_t size)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		const struct ktrace_blob *b = &blobs[i];
-		const uint8_t *data = (const uint8_t *)rec + b->offset;
-		uint32_t flags = 0, len = b->len;
-
-		if ((const char *)&blobs[i + 1] > (const char *)rec + size ||
-		    b->offset + b->len > size || b->arg > 5)
-			continue;
-		if (b->flags & KTRACE_BF_FAULT)
-			flags |= KT_BLOB_FAULT;
-		if (b->flags & KTRACE_BF_TRUNC)
-			flags |= KT_BLOB_TRUNCATED;
-		if (b->kind == KTRACE_BLOB_ARGV) {
-			const uint8_t *p = data, *end = data + len;
-
-			if (!k->argv)
-				k->argv = malloc(ARGV_MAX * sizeof(*k->argv));
-			if (!k->argv)
-				continue;
-			sc->argc = 0;
-			while (p < end && sc->argc < ARGV_MAX) {
-				const uint8_t *z = memchr(p, 0, end - p);
-
-				k->argv[sc->argc].data = p;
-				k->argv[sc->argc].len = z ? z - p : end - p;
-				k->argv[sc->argc].flags = KT_BLOB_STRING |
-					(z ? 0 : KT_BLOB_TRUNCATED);
-				sc->argc++;
-				p = z ? z + 1 : end;
-			}
-			sc->argv = k->argv;
-			sc->argv_truncated = b->flags & KTRACE_BF_TRUNC;
-			continue;
-		}
-		if (b->kind == KTRACE_BLOB_COUNT)
-			flags |= KT_BLOB_COUNT;
-		if (b->kind == KTRACE_BLOB_PATH ||
-		    b->kind == KTRACE_BLOB_FILENAME) {
-			flags |= KT_BLOB_STRING;
-			if (len && !data[len - 1])
-				len--;
-		}
-		sc->blob[b->arg].data = flags & KT_BLOB_FAULT ? NULL : data;
-		sc->blob[b->arg].len = len;
-		sc->blob[b->arg].flags = flags;
-	}
-}
-
-/* JSON, built whole in t->line and written at once. */
-static void json_u64(struct kt_buf *b, unsigned long long v)
-{
-	char d[24], *p = d + sizeof(d);
-
-	*--p = '\0';
-	do {
-		*--p = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	kt_buf_puts(b, p);
-}
-
-static void json_s64(struct kt_buf *b, long long v)
-{
-	if (v < 0) {
-		kt_buf_putc(b, '-');
-		json_u64(b, -(unsigned long long)v);
-	} else {
-		json_u64(b, v);
-	}
-}
-
-static void json_string(struct kt_buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	char esc[8];
-	size_t i, run = 0;
-
-	kt_buf_putc(b, '"');
-	for (i = 0; i < n && s[i]; i++) {
-		unsigned char c = s[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			continue;
-		if (i > run)
-			kt_buf_write(b, s + run, i - run);
-		run = i + 1;
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = c;
-			esc[2] = '\0';
-		} else {
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			esc[6] = '\0';
-		}
-		kt_buf_puts(b, esc);
-	}
-	if (i > run)
-		kt_buf_write(b, s + run, i - run);
-	kt_buf_putc(b, '"');
-}
-
-static void json_head(struct kt_tracer *t, const char *type,
-		      const struct ktrace_rec_hdr *h)
-{
-	struct kt_buf *b = &t->line;
-
-	kt_buf_reset(b);
-	kt_buf_puts(b, "{\"v\":");
-	json_u64(b, KTRACE_JSON_VERSION);
-	kt_buf_puts(b, ",\"type\":\"");
-	kt_buf_puts(b, type);
-	kt_buf_puts(b, "\",\"ts\":");
-	json_u64(b, h->ts);
-	kt_buf_puts(b, ",\"pid\":");
-	json_s64(b, h->pid);
-	kt_buf_puts(b, ",\"tgid\":");
-	json_s64(b, h->tgid);
-	kt_buf_puts(b, ",\"comm\":");
-	json_string(b, h->comm, sizeof(h->comm));
-}
-
-static void json_end(struct kt_tracer *t, struct kt_out *f)
-{
-	kt_buf_puts(&t->line, "}\n");
-	kt_out_write(f, t->line.s, t->line.len);
-}
-
-static void json_syscall(struct kt_tracer *t, struct task *k,
-			 const struct ktrace_rec_hdr *h)
-{
-	const struct kt_syscall *sc = &k->sc;
-	struct kt_buf *b = &t->line;
-	char nbuf[32];
-	int i, err = sc->ret < 0 && sc->ret >= -4095 ? (int)-sc->ret : 0;
-
-	t->fmt_tgid = k->tgid;
-	kt_buf_reset(&t->call);
-	kt_format_call(&t->call, sc, &t->fmt);
-	kt_buf_reset(&t->ret);
-	kt_format_return(&t->ret, sc, &t->fmt);
-	json_head(t, "syscall", h);
-	kt_buf_puts(b, ",\"syscall\":\"");
-	kt_buf_puts(b, sc_name(sc, nbuf, sizeof(nbuf)));
-	kt_buf_puts(b, "\",\"nr\":");
-	json_u64(b, sc->nr);
-	kt_buf_puts(b, ",\"abi\":\"");
-	kt_buf_puts(b, ktrace_abi_name(sc->abi));
-	kt_buf_puts(b, "\",\"args\":[");
-	for (i = 0; i < 6; i++) {
-		if (i)
-			kt_buf_putc(b, ',');
-		json_u64(b, sc->args[i]);
-	}
-	kt_buf_puts(b, "],\"call\":");
-	json_string(b, t->call.s, t->call.len);
-	kt_buf_puts(b, ",\"result\":");
-	json_string(b, t->ret.s, t->ret.len);
-	kt_buf_puts(b, ",\"ret\":");
-	json_s64(b, sc->ret);
-	kt_buf_puts(b, ",\"errno\":");
-	if (err && kt_errno_name(err)) {
-		kt_buf_putc(b, '"');
-		kt_buf_puts(b, kt_errno_name(err));
-		kt_buf_putc(b, '"');
-	} else {
-		kt_buf_puts(b, "null");
-	}
-	if (sc->duration_ns != KTRACE_DURATION_UNKNOWN) {
-		kt_buf_puts(b, ",\"enter_ts\":");
-		json_u64(b, h->ts - sc->duration_ns);
-		kt_buf_puts(b, ",\"duration_ns\":");
-		json_u64(b, sc->duration_ns);
-	} else {
-		kt_buf_puts(b, ",\"enter_ts\":null,\"duration_ns\":null");
-	}
-	json_end(t, task_out(t, k));
 }
 
 /* -n: the syscall number, as strace prints it. */
@@ -474,12 +267,13 @@ static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 	memcpy(k->rec, r, r->hdr.size);
 	r = k->rec;
 	k->tgid = r->hdr.tgid;
-	k->sc.abi = cli_abi(r->abi);
+	k->sc.abi = kt_cli_abi(r->abi);
 	k->sc.nr = r->nr;
 	memcpy(k->sc.args, r->args, sizeof(k->sc.args));
-	take_blobs(k, &k->sc, r, r->blobs, r->nblobs, r->hdr.size);
+	kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
+			 r->hdr.size);
 	k->in_syscall = true;
-	if (t->o->json || t->o->summary_only)
+	if (t->o->summary_only)
 		return;
 
 	/*
@@ -513,11 +307,12 @@ static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 static void append_duration(struct kt_tracer *t, struct kt_buf *b,
 			    const struct kt_syscall *sc)
 {
-	if (t->o->syscall_times && sc->has_exit &&
-	    sc->duration_ns != KTRACE_DURATION_UNKNOWN)
-		kt_buf_printf(b, " <%llu.%06llu>",
-			      (unsigned long long)(sc->duration_ns / 1000000000),
-			      (unsigned long long)(sc->duration_ns % 1000000000 / 1000));
+	if (!t->o->syscall_times || !sc->has_exit ||
+	    sc->duration_ns == KTRACE_DURATION_UNKNOWN)
+		return;
+	kt_buf_puts(b, " <");
+	kt_buf_secs(b, sc->duration_ns, 0);
+	kt_buf_putc(b, '>');
 }
 
 /*
@@ -556,7 +351,7 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		leader(t, &t->line, k, ts);
 		sc_number(t, &t->line, &k->sc);
 		kt_buf_printf(&t->line, "<... %s resumed>",
-			      sc_name(&k->sc, nbuf, sizeof(nbuf)));
+			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
 	}
 	kt_buf_puts(&t->line, rest);
 	kt_format_return(&t->line, &k->sc, &t->fmt);
@@ -585,148 +380,43 @@ static void on_exit_rec(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r
 	if (!k->in_syscall || k->sc.nr != r->nr) {
 		/* Its entry was before we looked, or lost. */
 		task_clear_call(k);
-		k->sc.abi = cli_abi(r->abi);
+		k->sc.abi = kt_cli_abi(r->abi);
 		k->sc.nr = r->nr;
 	}
 	k->sc.ret = r->ret;
 	k->sc.has_exit = true;
 	k->sc.duration_ns = r->duration;
-	take_blobs(k, &k->sc, r, r->blobs, r->nblobs, r->hdr.size);
-	if (t->o->json)
-		json_syscall(t, k, &r->hdr);
-	else if (!t->o->summary_only)
+	kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
+			 r->hdr.size);
+	if (!t->o->summary_only)
 		print_exit(t, k, r->hdr.ts);
 	task_clear_call(k);
 	flush_signal(t, k);
-}
-
-static const char *sigcode_name(int sig, int code, char *buf, size_t len)
-{
-	static const char *const si[] = {
-		[0] = "SI_USER", [1] = "SI_QUEUE", [2] = "SI_TIMER",
-		[3] = "SI_MESGQ", [4] = "SI_ASYNCIO", [5] = "SI_SIGIO",
-		[6] = "SI_TKILL",
-	};
-	static const char *const cld[] = {
-		[1] = "CLD_EXITED", [2] = "CLD_KILLED", [3] = "CLD_DUMPED",
-		[4] = "CLD_TRAPPED", [5] = "CLD_STOPPED", [6] = "CLD_CONTINUED",
-	};
-
-	if (code == 0x80)
-		return "SI_KERNEL";
-	if (code <= 0 && -code < (int)ARRAY_SIZE(si))
-		return si[-code];
-	static const char *const segv[] = {
-		[1] = "SEGV_MAPERR", [2] = "SEGV_ACCERR", [3] = "SEGV_BNDERR",
-		[4] = "SEGV_PKUERR",
-	};
-	static const char *const bus[] = {
-		[1] = "BUS_ADRALN", [2] = "BUS_ADRERR", [3] = "BUS_OBJERR",
-	};
-	static const char *const trap[] = {
-		[1] = "TRAP_BRKPT", [2] = "TRAP_TRACE", [3] = "TRAP_BRANCH",
-		[4] = "TRAP_HWBKPT",
-	};
-	static const char *const fpe[] = {
-		[1] = "FPE_INTDIV", [2] = "FPE_INTOVF", [3] = "FPE_FLTDIV",
-		[4] = "FPE_FLTOVF", [5] = "FPE_FLTUND", [6] = "FPE_FLTRES",
-		[7] = "FPE_FLTINV", [8] = "FPE_FLTSUB",
-	};
-	static const char *const ill[] = {
-		[1] = "ILL_ILLOPC", [2] = "ILL_ILLOPN", [3] = "ILL_ILLADR",
-		[4] = "ILL_ILLTRP", [5] = "ILL_PRVOPC", [6] = "ILL_PRVREG",
-		[7] = "ILL_COPROC", [8] = "ILL_BADSTK",
-	};
-
-	if (sig == SIGCHLD && code > 0 && code < (int)ARRAY_SIZE(cld))
-		return cld[code];
-	if (sig == SIGSEGV && code > 0 && code < (int)ARRAY_SIZE(segv))
-		return segv[code];
-	if (sig == SIGBUS && code > 0 && code < (int)ARRAY_SIZE(bus))
-		return bus[code];
-	if (sig == SIGTRAP && code > 0 && code < (int)ARRAY_SIZE(trap))
-		return trap[code];
-	if (sig == SIGFPE && code > 0 && code < (int)ARRAY_SIZE(fpe))
-		return fpe[code];
-	if (sig == SIGILL && code > 0 && code < (int)ARRAY_SIZE(ill))
-		return ill[code];
-	snprintf(buf, len, "%d", code);
-	return buf;
-}
-
-/* A SIGCHLD's times in clock ticks, and in seconds as strace adds them. */
-static void clock_ticks(struct kt_buf *b, const char *name, int64_t v)
-{
-	kt_buf_printf(b, ", %s=%lld", name, (long long)v);
-	if (v > 0)
-		kt_buf_printf(b, " /* %lld.%02lld s */", (long long)(v / 100),
-			      (long long)(v % 100));
-}
-
-/* The siginfo fields strace prints for the signal and its si_code. */
-static void siginfo_fields(struct kt_tracer *t,
-			   const struct ktrace_rec_signal_deliver *r)
-{
-	const struct ktrace_siginfo *si = &r->si;
-	struct kt_buf *b = &t->line;
-	const char *name;
-
-	if (r->sig == SIGCHLD && r->code > 0) {
-		kt_buf_printf(b, ", si_pid=%d, si_uid=%u, si_status=", si->pid,
-			      si->uid);
-		name = r->code == 1 ? NULL : kt_signal_name(si->status);
-		if (name)
-			kt_buf_puts(b, name);
-		else
-			kt_buf_printf(b, "%d", si->status);
-		clock_ticks(b, "si_utime", si->utime);
-		clock_ticks(b, "si_stime", si->stime);
-	} else if (r->code <= 0) {
-		kt_buf_printf(b, ", si_pid=%d, si_uid=%u", si->pid, si->uid);
-	} else if (r->sig == SIGSEGV || r->sig == SIGBUS || r->sig == SIGILL ||
-		   r->sig == SIGFPE || r->sig == SIGTRAP) {
-		kt_buf_printf(b, ", si_addr=%#llx", (unsigned long long)si->addr);
-	}
 }
 
 static void on_signal_deliver(struct kt_tracer *t,
 			      const struct ktrace_rec_signal_deliver *r)
 {
 	struct task *k = task_get(t, r->hdr.pid);
-	const char *name = kt_signal_name(r->sig);
+	const char *name;
 	char cbuf[16], nbuf[16];
 
 	if (!k || !k->started || t->o->summary_only)
 		return;
 	if (r->sig == SIGKILL && r->action == KTRACE_SIGACT_DEFAULT &&
-	    k->has_last_gen) {
+	    k->has_last_gen)
 		r = &k->last_gen;
-		name = kt_signal_name(r->sig);
-	}
 	k->has_last_gen = false;
-	if (!name) {
-		snprintf(nbuf, sizeof(nbuf), "%d", r->sig);
-		name = nbuf;
-	}
-	if (t->o->json) {
-		json_head(t, "signal", &r->hdr);
-		kt_buf_printf(&t->line, ",\"signal\":\"%s\",\"code\":%d,\"action\":\"%s\"",
-			      name, r->code,
-			      r->action == KTRACE_SIGACT_HANDLER ? "handler" :
-			      r->action == KTRACE_SIGACT_IGNORE ? "ignore" :
-			      "default");
-		json_end(t, task_out(t, k));
-		return;
-	}
+	name = kt_sig_name(r->sig, nbuf);
 	if (t->o->signal_filter && r->sig >= 1 && r->sig <= 128 &&
 	    !(t->o->signals[(r->sig - 1) / 64] & (1ULL << ((r->sig - 1) % 64))))
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
-		      sigcode_name(r->sig, r->code, cbuf, sizeof(cbuf)));
+		      kt_sigcode_name(r->sig, r->code, cbuf));
 	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID))
-		siginfo_fields(t, r);
+		kt_buf_siginfo(&t->line, r->sig, r->code, &r->si);
 	else if (k->sig_from && r->code <= 0)
 		kt_buf_printf(&t->line, ", si_pid=%d", k->sig_from);
 	kt_buf_printf(&t->line, "} ---");
@@ -786,10 +476,6 @@ static void on_signal_generate(struct kt_tracer *t,
 	if (r->hdr.size >= sizeof(*r))
 		d.si = r->si;
 	d.hdr.size = sizeof(d);
-	if (t->o->json) {
-		on_signal_deliver(t, &d);
-		return;
-	}
 	if (!k->started)
 		return;
 	flush_signal(t, k);
@@ -813,15 +499,6 @@ static void on_fork(struct kt_tracer *t, const struct ktrace_rec_fork *r)
 	/* Its first event is the return from clone(), which strace hides. */
 	c->skip_exit = true;
 	task_set_live(t, c, true);
-	if (t->o->json) {
-		json_head(t, "fork", &r->hdr);
-		kt_buf_printf(&t->line, ",\"child_pid\":%d,\"child_tgid\":%d,",
-			      r->child_pid, r->child_tgid);
-		kt_buf_printf(&t->line, "\"thread\":%s,\"clone_flags\":%llu",
-			      r->fork_flags & KTRACE_FORK_THREAD ? "true" : "false",
-			      (unsigned long long)r->clone_flags);
-		json_end(t, task_out(t, p));
-	}
 }
 
 static void on_exec(struct kt_tracer *t, const struct ktrace_rec_exec *r)
@@ -844,36 +521,19 @@ static void on_exec(struct kt_tracer *t, const struct ktrace_rec_exec *r)
 			task_set_live(t, k, false);
 		}
 	}
-	if (t->o->json) {
-		struct kt_syscall sc = { 0 };
-
-		take_blobs(k, &sc, r, r->blobs, r->nblobs, r->hdr.size);
-		json_head(t, "exec", &r->hdr);
-		kt_buf_printf(&t->line, ",\"old_pid\":%d,\"filename\":",
-			      r->old_pid);
-		json_string(&t->line, (const char *)(sc.blob[0].data ?
-			    sc.blob[0].data : (const uint8_t *)""),
-			    sc.blob[0].len);
-		json_end(t, task_out(t, k));
-	}
 }
 
 /* "+++ exited with N +++" or "+++ killed by SIG +++" for task k. */
 static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 			int status, int sig, bool core)
 {
-	const char *name;
 	char nbuf[16];
 
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, ts);
 	if (sig) {
-		name = kt_signal_name(sig);
-		if (!name) {
-			snprintf(nbuf, sizeof(nbuf), "%d", sig);
-			name = nbuf;
-		}
-		kt_buf_printf(&t->line, "+++ killed by %s %s+++", name,
+		kt_buf_printf(&t->line, "+++ killed by %s %s+++",
+			      kt_sig_name(sig, nbuf),
 			      core ? "(core dumped) " : "");
 	} else {
 		kt_buf_printf(&t->line, "+++ exited with %d +++", status);
@@ -892,15 +552,7 @@ static void on_task_exit(struct kt_tracer *t, const struct ktrace_rec_exit *r)
 		task_del(t, k);
 		return;
 	}
-	if (t->o->json) {
-		json_head(t, "exit", &r->hdr);
-		kt_buf_printf(&t->line, ",\"status\":%d,\"signal\":%d,",
-			      r->status, r->signal);
-		kt_buf_printf(&t->line, "\"core_dumped\":%s,\"group_dead\":%s",
-			      r->exit_flags & KTRACE_EXIT_CORE ? "true" : "false",
-			      r->exit_flags & KTRACE_EXIT_GROUP_DEAD ? "true" : "false");
-		json_end(t, task_out(t, k));
-	} else if (!t->o->summary_only) {
+	if (!t->o->summary_only) {
 		if (k->in_syscall && sc_is(&k->sc, "exit", "exit_group")) {
 			k->sc.has_exit = true;
 			k->sc.ret = 0;
@@ -916,25 +568,18 @@ static void on_task_exit(struct kt_tracer *t, const struct ktrace_rec_exit *r)
 
 static void on_loss(struct kt_tracer *t, const struct ktrace_rec_loss *r)
 {
+	struct kt_buf *b = &t->line;
+
 	t->lost += r->lost;
-	if (t->o->json) {
-		kt_out_printf(t->out, "{\"v\":%d,\"type\":\"lost\",\"ts\":%llu,",
-			      KTRACE_JSON_VERSION, (unsigned long long)r->hdr.ts);
-		kt_out_printf(t->out, "\"cpu\":%u,\"lost\":%llu,",
-			      r->hdr.cpu, (unsigned long long)r->lost);
-		kt_out_printf(t->out, "\"first_ts\":%llu,\"last_ts\":%llu}\n",
-			      (unsigned long long)r->first_ts,
-			      (unsigned long long)r->last_ts);
-		return;
-	}
 	close_open_line(t);
-	kt_out_printf(t->out, "ktrace: %llu records lost on CPU %u ",
+	kt_buf_reset(b);
+	kt_buf_printf(b, "ktrace: %llu records lost on CPU %u between ",
 		      (unsigned long long)r->lost, r->hdr.cpu);
-	kt_out_printf(t->out, "between %llu.%06llu and %llu.%06llu\n",
-		      (unsigned long long)(r->first_ts / 1000000000),
-		      (unsigned long long)(r->first_ts % 1000000000 / 1000),
-		      (unsigned long long)(r->last_ts / 1000000000),
-		      (unsigned long long)(r->last_ts % 1000000000 / 1000));
+	kt_buf_secs(b, r->first_ts, 0);
+	kt_buf_puts(b, " and ");
+	kt_buf_secs(b, r->last_ts, 0);
+	kt_buf_putc(b, '\n');
+	kt_out_write(t->out, b->s, b->len);
 }
 
 /*
@@ -1054,20 +699,7 @@ int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
 
 static const char *fd_path(void *ctx, int fd)
 {
-	static char path[4096];
-	struct kt_tracer *t = ctx;
-	char link[64];
-	ssize_t n;
-
-	if (fd == AT_FDCWD)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", t->fmt_tgid);
-	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->fmt_tgid, fd);
-	n = readlink(link, path, sizeof(path) - 1);
-	if (n <= 0)
-		return NULL;
-	path[n] = '\0';
-	return path;
+	return kt_proc_fd_path(((struct kt_tracer *)ctx)->fmt_tgid, fd);
 }
 
 struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
@@ -1132,7 +764,6 @@ static void free_one(void *ctx, void *val)
 		free(k->out);
 	}
 	free(k->rec);
-	free(k->argv);
 	kt_buf_free(&k->entry_text);
 	kt_buf_free(&k->line_text);
 	free(k);
@@ -1150,7 +781,7 @@ void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e)
 	uint64_t lost = t->lost;
 
 	close_open_line(t);
-	if (k && k->started && e->child_reaped && !o->json &&
+	if (k && k->started && e->child_reaped &&
 	    !o->summary_only && o->quiet < 2)
 		print_death(t, k, t->newest_ts,
 			    WIFEXITED(e->child_status) ?
