@@ -126,7 +126,8 @@ static int ktrace_enter_way(struct ktrace_enter_bucket *b, pid_t tid)
 }
 
 /* The bucket holding @tid's enter, its way in *@way; NULL if none. */
-static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
+static __always_inline struct ktrace_enter_bucket *
+ktrace_enter_find(pid_t tid, int *way)
 {
 	unsigned int cpu = smp_processor_id(), hint, i;
 	struct ktrace_enter_bucket *b;
@@ -158,8 +159,8 @@ static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
  * Claim a slot of this CPU's part for @tid's enter at @ts; its way in
  * *@way.  NULL when the bucket is full.  Task context, preemption off.
  */
-static struct ktrace_enter_bucket *ktrace_enter_set(pid_t tid, u64 ts, u32 nr,
-						    u32 call, int *way)
+static __always_inline struct ktrace_enter_bucket *
+ktrace_enter_set(pid_t tid, u64 ts, u32 nr, u32 call, int *way)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_enter_bucket *b = ktrace_enter_bucket(cpu, tid);
@@ -261,8 +262,8 @@ struct ktrace_ev {
 	u64 duration;
 };
 
-static bool ktrace_status_ok(const struct ktrace_filter *f,
-			     const struct ktrace_ev *ev)
+static __always_inline bool ktrace_status_ok(const struct ktrace_filter *f,
+					     const struct ktrace_ev *ev)
 {
 	u32 status = READ_ONCE(f->status);
 	u64 min = READ_ONCE(f->min_duration_ns);
@@ -276,8 +277,8 @@ static bool ktrace_status_ok(const struct ktrace_filter *f,
 }
 
 /* Is @ev's task (or the second one, or the reaped one) traced by @s? */
-static bool ktrace_candidate(struct ktrace_session *s,
-			     const struct ktrace_ev *ev)
+static __always_inline bool ktrace_candidate(struct ktrace_session *s,
+					     const struct ktrace_ev *ev)
 {
 	const struct ktrace_filter *f = &s->filter;
 
@@ -290,7 +291,8 @@ static bool ktrace_candidate(struct ktrace_session *s,
 }
 
 /* Does candidate @s trace @ev's kind of event, and its syscall? */
-static bool ktrace_kind_ok(struct ktrace_session *s, const struct ktrace_ev *ev)
+static __always_inline bool ktrace_kind_ok(struct ktrace_session *s,
+					   const struct ktrace_ev *ev)
 {
 	const struct ktrace_filter *f = &s->filter;
 
@@ -310,8 +312,8 @@ static bool ktrace_traces(struct ktrace_session *s, const struct ktrace_ev *ev)
  * Does candidate @s record @ev?  The filters past the task's, in the
  * order of their cost.
  */
-static bool ktrace_match_candidate(struct ktrace_session *s,
-				   const struct ktrace_ev *ev)
+static __always_inline bool
+ktrace_match_candidate(struct ktrace_session *s, const struct ktrace_ev *ev)
 {
 	const struct ktrace_filter *f = &s->filter;
 	bool deferred;
@@ -355,7 +357,8 @@ struct ktrace_pick {
 };
 
 /* The one walk: keep the candidates for @ev; false if there are none. */
-static bool ktrace_pick(struct ktrace_pick *p, const struct ktrace_ev *ev)
+static __always_inline bool ktrace_pick(struct ktrace_pick *p,
+					const struct ktrace_ev *ev)
 {
 	struct ktrace_session *s;
 
@@ -380,9 +383,9 @@ static bool ktrace_pick(struct ktrace_pick *p, const struct ktrace_ev *ev)
  * The candidate after @prev (NULL: the first); *@i counts those returned.
  * Past the kept ones, the walk goes on in the list after @rest.
  */
-static struct ktrace_session *ktrace_pick_next(const struct ktrace_pick *p,
-					       struct ktrace_session *prev,
-					       unsigned int *i)
+static __always_inline struct ktrace_session *
+ktrace_pick_next(const struct ktrace_pick *p, struct ktrace_session *prev,
+		 unsigned int *i)
 {
 	struct ktrace_session *s;
 
@@ -400,8 +403,9 @@ static struct ktrace_session *ktrace_pick_next(const struct ktrace_pick *p,
 }
 
 /* @s, the @i-th candidate returned (from 1), in the mask @want? */
-static bool ktrace_picked_wants(const struct ktrace_pick *p, u32 want,
-				struct ktrace_session *s, unsigned int i)
+static __always_inline bool
+ktrace_picked_wants(const struct ktrace_pick *p, u32 want,
+		    struct ktrace_session *s, unsigned int i)
 {
 	if (likely(i <= p->n))
 		return want & BIT(i - 1);
@@ -413,7 +417,7 @@ static bool ktrace_picked_wants(const struct ktrace_pick *p, u32 want,
  * the largest snap length among them: a record is built once for every
  * session.
  */
-static bool ktrace_pick_wanted(struct ktrace_pick *p)
+static __always_inline bool ktrace_pick_wanted(struct ktrace_pick *p)
 {
 	struct ktrace_session *s;
 	unsigned int i;
