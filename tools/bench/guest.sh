@@ -66,10 +66,19 @@ load_ktrace()
 	grep -q '^ktrace ' /proc/modules || insmod $module
 }
 
+# NAME.base: NAME with the module of BENCH_BASE loaded instead of ours.
+swap_module()
+{
+	rmmod ktrace 2>/dev/null
+	insmod "$1"
+}
+
 # Start the background part of a configuration; fails with a reason.
 start()
 {
 	case $1 in
+	*.base)	[ -f $B/ktrace-base.ko ] || { echo "no BENCH_BASE module"; return 1; }
+		swap_module $B/ktrace-base.ko && start "${1%.base}" ;;
 	none)	rmmod ktrace 2>/dev/null; ! grep -q '^ktrace ' /proc/modules ;;
 	floor)	insmod $B/ktrace_floor.ko ;;
 	filter)
@@ -116,6 +125,7 @@ start()
 stop()
 {
 	case $1 in
+	*.base)	stop "${1%.base}"; swap_module $module ;;
 	none)	load_ktrace ;;
 	floor)	rmmod ktrace_floor ;;
 	filter)	kill $bgpid $idle; wait $bgpid $idle 2>/dev/null ;;
@@ -153,7 +163,7 @@ measure()
 	args=$(work_args "$w" "$c")
 	rec0=$(stat_field records) sys0=$(stat_field syscalls)
 	over0=$(ftrace_stat overrun) read0=$(ftrace_stat "read events")
-	case $c in
+	case ${c%.base} in
 	count)	set -- ktrace -f -c -o /dev/null -- ;;
 	text)	set -- ktrace -f -o /dev/null -- ;;
 	record)	set -- ktrace record -f -o /dev/null -- ;;
@@ -166,7 +176,7 @@ measure()
 	*[0-9]\ [0-9]*\ [0-9]*) ;;
 	*)	echo "NA $c $w: $(head -c 200 /tmp/err | tr '\n' ' ')"; return ;;
 	esac
-	case $c in
+	case ${c%.base} in
 	count)	ev=$(($(stat_field syscalls) - sys0)); lost=0 ;;
 	text|record)
 		lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/err)

@@ -107,18 +107,18 @@ END {
 		kernel ? kernel : release, maxround
 	for (k = 1; k <= nworks; k++) {
 		w = works[k]
-		printf "%-10s %9s %-21s %5s %10s %8s\n", w, "ns/op", " ratio (min-max)", "best", "events/s", "lost"
+		printf "%-13s %9s %-21s %5s %10s %8s\n", w, "ns/op", " ratio (min-max)", "best", "events/s", "lost"
 		for (i = 1; i <= ncfg; i++) {
 			c = cfg[i]
 			if (!((c, w) in seen)) {
-				printf "  %-8s %s\n", c, "n/a (" (c in na ? na[c] : "not measured") ")"
+				printf "  %-11s %s\n", c, "n/a (" (c in na ? na[c] : "not measured") ")"
 				continue
 			}
 			rr = ratio(c, w)
 			cell = rr == "" ? "-" : sprintf("%.2f (%.2f-%.2f)", rr,
 				minmax(ratios[c, w], "min"), minmax(ratios[c, w], "max"))
 			ev = (c, w) in evlist ? sprintf("%.0f", median(evlist[c, w])) : "-"
-			printf "  %-8s %9.0f %-21s %5.2f %10s %8s\n", c, median(nslist[c, w]),
+			printf "  %-11s %9.0f %-21s %5.2f %10s %8s\n", c, median(nslist[c, w]),
 				cell, best(c, w), ev, (c, w) in lost ? lost[c, w] : "-"
 		}
 		printf "\n"
