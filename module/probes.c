@@ -126,8 +126,7 @@ static int ktrace_enter_way(struct ktrace_enter_bucket *b, pid_t tid)
 }
 
 /* The bucket holding @tid's enter, its way in *@way; NULL if none. */
-static __always_inline struct ktrace_enter_bucket *
-ktrace_enter_find(pid_t tid, int *way)
+static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
 {
 	unsigned int cpu = smp_processor_id(), hint, i;
 	struct ktrace_enter_bucket *b;
@@ -159,8 +158,8 @@ ktrace_enter_find(pid_t tid, int *way)
  * Claim a slot of this CPU's part for @tid's enter at @ts; its way in
  * *@way.  NULL when the bucket is full.  Task context, preemption off.
  */
-static __always_inline struct ktrace_enter_bucket *
-ktrace_enter_set(pid_t tid, u64 ts, u32 nr, u32 call, int *way)
+static struct ktrace_enter_bucket *ktrace_enter_set(pid_t tid, u64 ts, u32 nr,
+						    u32 call, int *way)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_enter_bucket *b = ktrace_enter_bucket(cpu, tid);
@@ -262,8 +261,8 @@ struct ktrace_ev {
 	u64 duration;
 };
 
-static __always_inline bool ktrace_status_ok(const struct ktrace_filter *f,
-					     const struct ktrace_ev *ev)
+static bool ktrace_status_ok(const struct ktrace_filter *f,
+			     const struct ktrace_ev *ev)
 {
 	u32 status = READ_ONCE(f->status);
 	u64 min = READ_ONCE(f->min_duration_ns);
@@ -276,49 +275,31 @@ static __always_inline bool ktrace_status_ok(const struct ktrace_filter *f,
 			ev->duration >= min);
 }
 
-/* Is @ev's task (or the second one, or the reaped one) traced by @s? */
-static __always_inline bool ktrace_candidate(struct ktrace_session *s,
-					     const struct ktrace_ev *ev)
+/* Does session @s trace @ev's task, and its syscall? */
+static bool ktrace_traces(struct ktrace_session *s, const struct ktrace_ev *ev)
 {
 	const struct ktrace_filter *f = &s->filter;
 
-	if (!READ_ONCE(s->enabled))
+	if (!READ_ONCE(s->enabled) || !(READ_ONCE(f->events) & ev->kind))
 		return false;
-	if (unlikely(ev->reap))
-		return ktrace_filter_reaped(f, ev->task);
-	return ktrace_filter_task(f, ev->task) ||
-	       (ev->task2 && ktrace_filter_task(f, ev->task2));
-}
-
-/* Does candidate @s trace @ev's kind of event, and its syscall? */
-static __always_inline bool ktrace_kind_ok(struct ktrace_session *s,
-					   const struct ktrace_ev *ev)
-{
-	const struct ktrace_filter *f = &s->filter;
-
-	if (!(READ_ONCE(f->events) & ev->kind))
+	if (unlikely(ev->reap)) {
+		if (!ktrace_filter_reaped(f, ev->task))
+			return false;
+	} else if (!ktrace_filter_task(f, ev->task) &&
+		   !(ev->task2 && ktrace_filter_task(f, ev->task2))) {
 		return false;
+	}
 	return ev->phase == KTRACE_PH_OTHER ||
 	       ktrace_filter_syscall(f, ev->abi, ev->nr);
 }
 
-/* Does session @s trace @ev's task, and its syscall? */
-static bool ktrace_traces(struct ktrace_session *s, const struct ktrace_ev *ev)
-{
-	return ktrace_candidate(s, ev) && ktrace_kind_ok(s, ev);
-}
-
-/*
- * Does candidate @s record @ev?  The filters past the task's, in the
- * order of their cost.
- */
-static __always_inline bool
-ktrace_match_candidate(struct ktrace_session *s, const struct ktrace_ev *ev)
+/* Does session @s record @ev?  The filters, in the order of their cost. */
+static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
 {
 	const struct ktrace_filter *f = &s->filter;
 	bool deferred;
 
-	if (!ktrace_kind_ok(s, ev))
+	if (!ktrace_traces(s, ev))
 		return false;
 	if (ev->phase == KTRACE_PH_OTHER)
 		return true;
@@ -334,135 +315,41 @@ ktrace_match_candidate(struct ktrace_session *s, const struct ktrace_ev *ev)
 }
 
 /*
- * The sessions a probe works for, found in one walk of ktrace_sessions
- * per event: the candidates (enabled, and their PID filter takes the
- * task), and in @want, by index in @s, those that want the record about
- * to be written.  The first KTRACE_PICK_MAX candidates are kept; past
- * them (more sessions than anyone runs at once) @rest is the first of the
- * others, and ktrace_pick_next() walks on from it, asking the filters
- * again as every probe did before.  The probe keeps preemption disabled
- * from the walk to its last write, one RCU read-side section: a session
- * found enabled keeps its rings until the section ends, since disabling
- * waits for a grace period before the rings may change.
+ * Does any session record @ev?  Then *@snaplen is the largest snap length
+ * among them: a record is built once for every session.
  */
-#define KTRACE_PICK_MAX		8
-
-struct ktrace_pick {
-	const struct ktrace_ev *ev;
-	unsigned int n;			/* candidates in @s */
-	u32 want;			/* BIT(i): @s[i] wants the record */
-	u32 snaplen;			/* the largest among those wanting */
-	struct ktrace_session *rest;	/* the first candidate not in @s */
-	struct ktrace_session *s[KTRACE_PICK_MAX];
-};
-
-/* The one walk: keep the candidates for @ev; false if there are none. */
-static __always_inline bool ktrace_pick(struct ktrace_pick *p,
-					const struct ktrace_ev *ev)
+static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen)
 {
 	struct ktrace_session *s;
-
-	p->ev = ev;
-	p->n = 0;
-	p->want = 0;
-	p->snaplen = 0;
-	p->rest = NULL;
-	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
-		if (!ktrace_candidate(s, ev))
-			continue;
-		if (unlikely(p->n == KTRACE_PICK_MAX)) {
-			p->rest = s;
-			break;
-		}
-		p->s[p->n++] = s;
-	}
-	return p->n;
-}
-
-/*
- * The candidate after @prev (NULL: the first); *@i counts those returned.
- * Past the kept ones, the walk goes on in the list after @rest.
- */
-static __always_inline struct ktrace_session *
-ktrace_pick_next(const struct ktrace_pick *p, struct ktrace_session *prev,
-		 unsigned int *i)
-{
-	struct ktrace_session *s;
-
-	if (*i < p->n)
-		return p->s[(*i)++];
-	if (*i == p->n) {
-		(*i)++;
-		return p->rest;
-	}
-	s = prev;
-	list_for_each_entry_continue_rcu(s, &ktrace_sessions, node)
-		if (ktrace_candidate(s, p->ev))
-			return s;
-	return NULL;
-}
-
-/* @s, the @i-th candidate returned (from 1), in the mask @want? */
-static __always_inline bool
-ktrace_picked_wants(const struct ktrace_pick *p, u32 want,
-		    struct ktrace_session *s, unsigned int i)
-{
-	if (likely(i <= p->n))
-		return want & BIT(i - 1);
-	return ktrace_match_candidate(s, p->ev);
-}
-
-/*
- * Does a candidate record the event, in its phase now?  Sets @want and
- * the largest snap length among them: a record is built once for every
- * session.
- */
-static __always_inline bool ktrace_pick_wanted(struct ktrace_pick *p)
-{
-	struct ktrace_session *s;
-	unsigned int i;
 	bool any = false;
 
-	p->want = 0;
-	p->snaplen = 0;
-	for (i = 0, s = NULL; (s = ktrace_pick_next(p, s, &i));) {
-		if (!ktrace_match_candidate(s, p->ev))
-			continue;
-		if (i <= p->n)
-			p->want |= BIT(i - 1);
-		any = true;
-		p->snaplen = max(p->snaplen, READ_ONCE(s->snaplen));
+	*snaplen = 0;
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
+		if (ktrace_match(s, ev)) {
+			any = true;
+			*snaplen = max(*snaplen, READ_ONCE(s->snaplen));
+		}
 	}
 	return any;
 }
 
-/*
- * Does any session record @ev?  One walk for the lifecycle and signal
- * probes: then @p holds the sessions and the snap length.
- */
-static bool ktrace_wanted(const struct ktrace_ev *ev, struct ktrace_pick *p)
-{
-	return ktrace_pick(p, ev) && ktrace_pick_wanted(p);
-}
-
 /* Count a record dropped for nesting in every session that wanted it. */
-static void ktrace_drop_nested(const struct ktrace_pick *p, u32 want,
-			       u64 ts)
+static void ktrace_drop_nested(const struct ktrace_ev *ev, u64 ts)
 {
-	unsigned int cpu = smp_processor_id(), i;
+	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
 
 	local_inc(&ktrace_stats_cpu(cpu)->lost_nest);
-	for (i = 0, s = NULL; (s = ktrace_pick_next(p, s, &i));)
-		if (ktrace_picked_wants(p, want, s, i))
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (ktrace_match(s, ev))
 			ktrace_ring_drop(ktrace_session_ring(s, cpu), ts, true,
-					 p->ev->task->tgid);
+					 ev->task->tgid);
 }
 
 /*
  * The enter of @ev found no free slot (see the enter table): the sessions
  * that keep calls by their duration cannot judge this call, and count it
- * as one record lost.  A walk of its own: this is not the hot path.
+ * as one record lost.
  */
 static void ktrace_drop_untimed(const struct ktrace_ev *ev, u64 ts)
 {
@@ -478,17 +365,17 @@ static void ktrace_drop_untimed(const struct ktrace_ev *ev, u64 ts)
 
 /*
  * Claim this CPU's state for the current interrupt level; false (and the
- * record counted as dropped in the sessions of @p in @want) if a
- * probe of this level is already in it.  Preemption is disabled.
+ * record counted as dropped) if a probe of this level is already in it.
+ * Preemption is disabled.
  */
-static bool ktrace_begin(unsigned int *level, const struct ktrace_pick *p,
-			 u32 want, u64 ts)
+static bool ktrace_begin(unsigned int *level, const struct ktrace_ev *ev,
+			 u64 ts)
 {
 	struct ktrace_cpu *kc = this_cpu_ptr(&ktrace_cpu);
 
 	*level = interrupt_context_level();
 	if (unlikely(kc->busy[*level])) {
-		ktrace_drop_nested(p, want, ts);
+		ktrace_drop_nested(ev, ts);
 		return false;
 	}
 	kc->busy[*level] = true;
@@ -516,19 +403,15 @@ static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
 	strscpy_pad(h->comm, t->comm, sizeof(h->comm));
 }
 
-/*
- * Copy a finished record into this CPU's ring of every session of @p in
- * @want (see ktrace_pick).
- */
-static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_pick *p,
-			u32 want)
+/* Copy a finished record into this CPU's ring of every session wanting it. */
+static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
 {
-	unsigned int cpu = smp_processor_id(), i;
+	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
 
 	local_inc(&ktrace_stats_cpu(cpu)->records);
-	for (i = 0, s = NULL; (s = ktrace_pick_next(p, s, &i));)
-		if (ktrace_picked_wants(p, want, s, i))
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (ktrace_match(s, ev))
 			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
 					  h->ts);
 }
@@ -572,7 +455,7 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
  */
 static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
-				    const struct ktrace_pick *p, u32 want,
+				    const struct ktrace_ev *ev, u32 snaplen,
 				    bool args_lost)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
@@ -596,13 +479,13 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	x.sp = c ? user_stack_pointer(regs) : 0;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
 			  ktrace_capture_count(c, &x),
-			  abi == KTRACE_ABI_COMPAT, p->snaplen);
+			  abi == KTRACE_ABI_COMPAT, snaplen);
 	ktrace_capture(&b, c, &x);
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, ktrace_build_finish(&b),
 		   current, ts);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
-	ktrace_emit(&r->hdr, p, want);
+	ktrace_emit(&r->hdr, ev);
 	for (i = 0; i < r->nblobs; i++)
 		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
 		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
@@ -613,8 +496,8 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
-				   void *scratch, const struct ktrace_pick *p,
-				   bool refetch)
+				   void *scratch, const struct ktrace_ev *ev,
+				   u32 snaplen, bool refetch)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
@@ -632,18 +515,28 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	r->duration = duration;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
 			  ktrace_capture_count(c, &x),
-			  abi == KTRACE_ABI_COMPAT, p->snaplen);
+			  abi == KTRACE_ABI_COMPAT, snaplen);
 	ktrace_capture(&b, c, &x);
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
-	ktrace_emit(&r->hdr, p, p->want);
+	ktrace_emit(&r->hdr, ev);
 }
 
 /*
- * The syscall probes.  Each walks the session list once (ktrace_pick()):
- * the calls of a task that no enabled session traces cost that walk
- * alone, with no timestamp, no enter table and no counter.
+ * Does an enabled session trace @task at all?  Both syscall probes ask
+ * first: the calls of a task that no session traces cost one walk of the
+ * session list, with no timestamp, no enter table and no counter.
  */
+static bool ktrace_anyone_traces(const struct task_struct *task)
+{
+	struct ktrace_session *s;
+
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (READ_ONCE(s->enabled) && ktrace_filter_task(&s->filter, task))
+			return true;
+	return false;
+}
+
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	struct ktrace_ev ev = {
@@ -651,24 +544,24 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		.task = current, .nr = id,
 	};
 	struct ktrace_enter_bucket *b;
-	struct ktrace_pick pk;
 	unsigned int level;
+	u32 snaplen;
 	int way;
 	u64 ts;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	if (!ktrace_pick(&pk, &ev))
+	if (!ktrace_anyone_traces(current))
 		goto out;
 	ts = ktime_get_mono_fast_ns();
 	ev.abi = ktrace_abi();
 	b = ktrace_enter_set(current->pid, ts, id, ktrace_call(ev.abi), &way);
 	if (unlikely(!b))
 		ktrace_drop_untimed(&ev, ts);
-	if (ktrace_pick_wanted(&pk) && ktrace_begin(&level, &pk, pk.want, ts)) {
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
 					    this_cpu_ptr(&ktrace_cpu)->scratch,
-					    &pk, pk.want, false) && b)
+					    &ev, snaplen, false) && b)
 			WRITE_ONCE(b->call[way],
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
@@ -678,29 +571,28 @@ out:
 }
 
 /*
- * At syscall exit, over the candidates of the one walk: each session that
- * traces this syscall of this task counts it, and says whether it wants
- * the exit record (@pk's want) and, with status filters, the enter
- * written now (@late), and with what snap length (@pk's, the largest).
+ * One walk at syscall exit: each session that traces this syscall of this
+ * task counts it, and says whether it wants the exit record and (status
+ * filters) the enter written now, and with what snap length.
  */
 struct ktrace_exit_want {
-	bool late_enter, exit;		/* some session wants it */
-	u32 late;			/* by index in @pk, as @pk's want */
+	bool late_enter, exit;
+	u32 snaplen;
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
 
-static void ktrace_exit_sessions(struct ktrace_pick *pk,
+static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 				 struct ktrace_exit_want *w)
 {
-	const struct ktrace_ev *ev = pk->ev;
-	unsigned int cpu = smp_processor_id(), i;
+	unsigned int cpu = smp_processor_id();
 	const struct ktrace_filter *f;
 	struct ktrace_session *s;
 
 	memset(w, 0, sizeof(*w));
-	for (i = 0, s = NULL; (s = ktrace_pick_next(pk, s, &i));) {
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		f = &s->filter;
-		if (!ktrace_filter_syscall(f, ev->abi, ev->nr))
+		if (!READ_ONCE(s->enabled) || !ktrace_filter_task(f, ev->task) ||
+		    !ktrace_filter_syscall(f, ev->abi, ev->nr))
 			continue;
 		ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
 				     ev->duration);
@@ -712,13 +604,9 @@ static void ktrace_exit_sessions(struct ktrace_pick *pk,
 			if (!ktrace_status_ok(f, ev))
 				continue;
 			w->late_enter = true;
-			if (i <= pk->n)
-				w->late |= BIT(i - 1);
 		}
 		w->exit = true;
-		if (i <= pk->n)
-			pk->want |= BIT(i - 1);
-		pk->snaplen = max(pk->snaplen, READ_ONCE(s->snaplen));
+		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
 	}
 }
 
@@ -728,14 +616,13 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		.kind = KTRACE_EV_SYSCALL, .task = current, .ret = ret,
 	};
 	struct ktrace_exit_want w;
-	struct ktrace_pick pk;
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
 	u64 ts;
 
 	preempt_disable();
-	if (!ktrace_pick(&pk, &ev))
+	if (!ktrace_anyone_traces(current))
 		goto out;
 	ts = ktime_get_mono_fast_ns();
 	ev.abi = ktrace_abi();
@@ -743,27 +630,23 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
-	ktrace_exit_sessions(&pk, &w);
+	ktrace_exit_sessions(&ev, &w);
 	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
 	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
 
-	/*
-	 * Sessions with status filters get the enter only now.  Past the
-	 * kept candidates (pk.rest), the phase tells ktrace_match_candidate()
-	 * which record is being written.
-	 */
+	/* Sessions with status filters get the enter only now. */
 	ev.phase = KTRACE_PH_LATE_ENTER;
-	if (w.late_enter && ktrace_begin(&level, &pk, w.late, ts)) {
+	if (w.late_enter && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
-					ts : ts - ev.duration, scratch, &pk,
-					w.late, lost);
+					ts : ts - ev.duration, scratch, &ev,
+					w.snaplen, lost);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
-	if (w.exit && ktrace_begin(&level, &pk, pk.want, ts)) {
+	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
-				       ev.duration, scratch, &pk,
+				       ev.duration, scratch, &ev, w.snaplen,
 				       refetch && !lost);
 		ktrace_end(level);
 	}
@@ -860,7 +743,7 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	struct ktrace_session *s;
 	struct ktrace_rec_fork r;
 	unsigned int level;
-	struct ktrace_pick pk;
+	u32 snaplen;
 
 	preempt_disable();
 	ktrace_exited_clear(child->pid);
@@ -869,7 +752,7 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (READ_ONCE(s->enabled))
 			ktrace_filter_fork(&s->filter, parent, child);
-	if (!ktrace_wanted(&ev, &pk) || !ktrace_begin(&level, &pk, pk.want, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.parent_pid = parent->pid;
@@ -881,7 +764,7 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	if (parent == current && ktrace_clone_flags(&r.clone_flags))
 		r.fork_flags |= KTRACE_FORK_FLAGS_VALID;
 	ktrace_hdr(&r.hdr, KTRACE_REC_FORK, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr, &pk, pk.want);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -897,7 +780,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	struct ktrace_build b;
 	struct ktrace_blob *bl;
 	unsigned int level;
-	struct ktrace_pick pk;
+	u32 snaplen;
 	long n;
 
 	preempt_disable();
@@ -908,7 +791,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 		list_for_each_entry_rcu(s, &ktrace_sessions, node)
 			ktrace_filter_exec(&s->filter, old_pid, p);
 	}
-	if (!ktrace_wanted(&ev, &pk) || !ktrace_begin(&level, &pk, pk.want, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	r = this_cpu_ptr(&ktrace_cpu)->scratch;
 	if (level != 0) {
@@ -919,7 +802,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	memset(r, 0, sizeof(*r));
 	r->old_pid = old_pid;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs, 1, false,
-			  pk.snaplen);
+			  snaplen);
 	bl = ktrace_build_add(&b, KTRACE_BLOB_FILENAME, 0);
 	n = strscpy((char *)r + b.pos, bprm->filename, b.snaplen);
 	if (n < 0) {
@@ -928,7 +811,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	}
 	ktrace_build_put(&b, bl, n + 1);
 	ktrace_hdr(&r->hdr, KTRACE_REC_EXEC, ktrace_build_finish(&b), p, ts);
-	ktrace_emit(&r->hdr, &pk, pk.want);
+	ktrace_emit(&r->hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -984,7 +867,7 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 	struct ktrace_session *s;
 	struct ktrace_rec_exit r;
 	unsigned int level;
-	struct ktrace_pick pk;
+	u32 snaplen;
 	bool last;
 	int code;
 
@@ -995,7 +878,7 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 	last = ktrace_exit_last(p);
 	if (!known)
 		group_dead = last;
-	if (ktrace_wanted(&ev, &pk) && ktrace_begin(&level, &pk, pk.want, ts)) {
+	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
 		memset(&r, 0, sizeof(r));
 		code = READ_ONCE(p->exit_code);
 		r.exit_code = code;
@@ -1008,7 +891,7 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 		if (group_dead)
 			r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
 		ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
-		ktrace_emit(&r.hdr, &pk, pk.want);
+		ktrace_emit(&r.hdr, &ev);
 		ktrace_end(level);
 	}
 	/* Its record is out: it leaves the PID filters, enabled or not. */
@@ -1046,15 +929,15 @@ static void ktrace_probe_free(void *data, struct task_struct *p)
 	struct ktrace_session *s;
 	struct ktrace_rec_reap r;
 	unsigned int level;
-	struct ktrace_pick pk;
+	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &pk) || !ktrace_begin(&level, &pk, pk.want, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto leave;
 	memset(&r, 0, sizeof(r));
 	r.exit_code = READ_ONCE(p->exit_code);
 	ktrace_hdr(&r.hdr, KTRACE_REC_REAP, sizeof(r), p, ts);
-	ktrace_emit(&r.hdr, &pk, pk.want);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 leave:
 	/* The PID filters forget it. */
@@ -1101,10 +984,10 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	};
 	struct ktrace_rec_signal_generate r;
 	unsigned int level;
-	struct ktrace_pick pk;
+	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &pk) || !ktrace_begin(&level, &pk, pk.want, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -1119,7 +1002,7 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	r.group = !!group;
 	strscpy_pad(r.target_comm, task->comm, sizeof(r.target_comm));
 	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_GENERATE, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr, &pk, pk.want);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
@@ -1134,10 +1017,10 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 	struct ktrace_rec_signal_deliver r;
 	__sighandler_t handler;
 	unsigned int level;
-	struct ktrace_pick pk;
+	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &pk) || !ktrace_begin(&level, &pk, pk.want, ts))
+	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -1157,7 +1040,7 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 	}
 	r.sa_flags = ka->sa.sa_flags;
 	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr, &pk, pk.want);
+	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
