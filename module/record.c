@@ -15,6 +15,7 @@
 #include <linux/smp.h>
 #include <linux/socket.h>
 #include <linux/string.h>
+#include <linux/uio.h>
 #include <linux/uaccess.h>
 #include <asm/unistd.h>
 #include <asm/unistd_32_ia32.h>
@@ -292,6 +293,173 @@ static void kb_dirents(struct ktrace_build *b, u8 arg, unsigned long uaddr,
 	ktrace_build_put(b, bl, sizeof(n));
 }
 
+/* Read iov[i] of a native or compat struct iovec array. */
+static int kb_iovec(struct ktrace_build *b, unsigned long uiov,
+		    unsigned long i, unsigned long *base, unsigned long *len)
+{
+	unsigned long v[2];
+	u32 v32[2];
+
+	if (!b->compat) {
+		if (copy_from_user_nofault(v, kb_uptr(b, uiov + i * sizeof(v)),
+					   sizeof(v)))
+			return -EFAULT;
+		*base = v[0];
+		*len = v[1];
+		return 0;
+	}
+	if (copy_from_user_nofault(v32, kb_uptr(b, uiov + i * sizeof(v32)),
+				   sizeof(v32)))
+		return -EFAULT;
+	*base = v32[0];
+	*len = v32[1];
+	return 0;
+}
+
+/*
+ * Append @cnt iovecs at @uiov to the blob being built, @used bytes into
+ * it, within @room: for each, struct ktrace_iov_seg and its buffer, cut
+ * at the snap length and at @limit bytes for the whole vector (what the
+ * call read; ULONG_MAX at the enter).  Returns the blob's new length, or
+ * -EFAULT; sets KTRACE_BF_TRUNC on @bl when the room ran out first.
+ */
+static long kb_iov_segs(struct ktrace_build *b, struct ktrace_blob *bl,
+			u32 used, u32 room, unsigned long uiov,
+			unsigned long cnt, unsigned long limit)
+{
+	struct ktrace_iov_seg seg;
+	unsigned long i, base, len, valid;
+	char *dst = b->rec + b->pos;
+
+	for (i = 0; i < min_t(unsigned long, cnt, UIO_MAXIOV); i++) {
+		if (room - used < sizeof(seg)) {
+			bl->flags |= KTRACE_BF_TRUNC;
+			return used;
+		}
+		if (kb_iovec(b, uiov, i, &base, &len))
+			return -EFAULT;
+		valid = min(len, limit);
+		limit -= valid;
+		seg.base = base;
+		seg.len = len;
+		seg.stored = min_t(unsigned long, valid,
+				   min(b->snaplen, room - used - (u32)sizeof(seg)));
+		seg.flags = seg.stored < valid ? KTRACE_BF_TRUNC : 0;
+		if (seg.stored &&
+		    copy_from_user_nofault(dst + used + sizeof(seg),
+					   kb_uptr(b, base), seg.stored))
+			return -EFAULT;
+		memcpy(dst + used, &seg, sizeof(seg));
+		used += sizeof(seg) + seg.stored;
+	}
+	if (cnt > UIO_MAXIOV)
+		bl->flags |= KTRACE_BF_TRUNC;
+	return used;
+}
+
+/* All the room left: the vector's buffers share it. */
+static u32 kb_room_left(const struct ktrace_build *b)
+{
+	return b->end > b->pos ? b->end - b->pos : 0;
+}
+
+static void kb_iov(struct ktrace_build *b, u8 arg, unsigned long uiov,
+		   unsigned long cnt, unsigned long limit)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_IOV, arg);
+	long n;
+
+	if (b->compat)
+		cnt = (u32)cnt;
+	n = kb_iov_segs(b, bl, 0, min_t(u32, kb_room_left(b), U16_MAX),
+			uiov, cnt, limit);
+	if (n < 0)
+		kb_fault(b, bl);
+	else
+		ktrace_build_put(b, bl, n);
+}
+
+/* struct user_msghdr and struct compat_msghdr, as user memory holds them */
+struct kb_msghdr64 {
+	u64 name;
+	s32 namelen;
+	u32 pad;
+	u64 iov;
+	u64 iovlen;
+	u64 control;
+	u64 controllen;
+	u32 flags;
+};
+
+struct kb_msghdr32 {
+	u32 name;
+	s32 namelen;
+	u32 iov;
+	u32 iovlen;
+	u32 control;
+	u32 controllen;
+	u32 flags;
+};
+
+static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
+		      unsigned long limit)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_MSGHDR, arg);
+	u32 room = min_t(u32, kb_room_left(b), U16_MAX);
+	char *dst = b->rec + b->pos;
+	struct ktrace_msghdr m = { 0 };
+	struct kb_msghdr64 m64;
+	struct kb_msghdr32 m32;
+	unsigned long iov;
+	long n;
+
+	if (room < sizeof(m)) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	if (b->compat) {
+		if (copy_from_user_nofault(&m32, kb_uptr(b, umsg), sizeof(m32)))
+			goto fault;
+		m.name = m32.name;
+		m.namelen = m32.namelen;
+		iov = m32.iov;
+		m.iovlen = m32.iovlen;
+		m.control = m32.control;
+		m.controllen = m32.controllen;
+		m.flags = m32.flags;
+	} else {
+		if (copy_from_user_nofault(&m64, kb_uptr(b, umsg), sizeof(m64)))
+			goto fault;
+		m.name = m64.name;
+		m.namelen = m64.namelen;
+		iov = m64.iov;
+		m.iovlen = m64.iovlen;
+		m.control = m64.control;
+		m.controllen = m64.controllen;
+		m.flags = m64.flags;
+	}
+	if (m.name && m.namelen > 0) {
+		m.name_stored = min_t(u32, m.namelen,
+				      sizeof(struct sockaddr_storage));
+		m.name_stored = min_t(u32, m.name_stored, room - sizeof(m));
+	}
+	if (m.name_stored &&
+	    copy_from_user_nofault(dst + sizeof(m), kb_uptr(b, m.name),
+				   m.name_stored))
+		goto fault;
+	memcpy(dst, &m, sizeof(m));
+	n = sizeof(m) + m.name_stored;
+	if (iov)
+		n = kb_iov_segs(b, bl, n, room, iov, m.iovlen, limit);
+	if (n < 0)
+		goto fault;
+	ktrace_build_put(b, bl, n);
+	return;
+fault:
+	kb_fault(b, bl);
+}
+
 /*
  * At rt_sigreturn()'s enter the user stack pointer is at the frame's
  * struct ucontext (the handler's return popped pretcode): the mask to
@@ -319,6 +487,13 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
+}
+
+/* What a vector holds: at the exit of a read, the bytes it returned. */
+static unsigned long kb_limit(const struct ktrace_cap *c,
+			      const struct ktrace_capture_ctx *x)
+{
+	return x->exit && (c->dir & KTRACE_CAP_OUT) ? x->ret : ULONG_MAX;
 }
 
 unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
@@ -363,6 +538,14 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		case KTRACE_CAP_LENPTR:
 			kb_lenptr(b, cap->kind, cap->arg, args[cap->arg],
 				  args[cap->len_arg]);
+			continue;
+		case KTRACE_CAP_IOV:
+			kb_iov(b, cap->arg, args[cap->arg], args[cap->len_arg],
+			       kb_limit(cap, x));
+			continue;
+		case KTRACE_CAP_MSGHDR:
+			kb_msghdr(b, cap->arg, args[cap->arg],
+				  kb_limit(cap, x));
 			continue;
 		case KTRACE_CAP_FIXED:
 			len = cap->size;

@@ -26,6 +26,8 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_LENPTR,	/* the int argument @len_arg points to */
 	KTRACE_CAP_DIRENTS,	/* the linux_dirent64 records returned */
 	KTRACE_CAP_SIGFRAME,	/* the mask rt_sigreturn() restores */
+	KTRACE_CAP_IOV,		/* argument @len_arg iovecs and their data */
+	KTRACE_CAP_MSGHDR,	/* a struct user_msghdr, its name and iovecs */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */
@@ -42,7 +44,7 @@ struct ktrace_cap {
 
 #define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
 
-#define KTRACE_CAPS_MAX		3
+#define KTRACE_CAPS_MAX		6
 
 struct ktrace_sys_caps {
 	u8 n;

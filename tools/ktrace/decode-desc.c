@@ -62,26 +62,17 @@ static void dec_pwrite(struct kt_dec *d)
 	kt_a_long(d, 3);
 }
 
-/* An iovec array: bases as pointers, lengths. */
+/* An iovec array with its buffers (KTRACE_BLOB_IOV), else the pointer. */
 static void iovec(struct kt_dec *d, int i, uint64_t cnt)
 {
-	unsigned int ls = kt_long_size(d);
-	uint64_t k, base, len;
+	const struct kt_blob *blob = kt_blob_at(d, i);
 
 	kt_sep(d);
-	if (!kt_blob_usable(d, i, cnt * 2 * ls) || cnt > 1024) {
+	if (!kt_blob_usable(d, i, 0) || cnt > 1024) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
-	kt_buf_putc(d->b, '[');
-	for (k = 0; k < cnt; k++) {
-		kt_blob_ulong(d, i, k * 2 * ls, &base);
-		kt_blob_ulong(d, i, k * 2 * ls + ls, &len);
-		kt_buf_printf(d->b, "%s{iov_base=", k ? ", " : "");
-		kt_format_ptr(d->b, base);
-		kt_buf_printf(d->b, ", iov_len=%llu}", (unsigned long long)len);
-	}
-	kt_buf_putc(d->b, ']');
+	kt_format_iov(d, blob->data, blob->len, cnt);
 }
 
 static void dec_readv(struct kt_dec *d)
@@ -290,8 +281,10 @@ static void ret_fcntl(struct kt_dec *d)
 }
 
 static const struct kt_xlat ioctls[] = {
-	{ 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
-	{ 0x5404, "TCSETSF" }, { 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" },
+	/* strace's names: sound's timer ioctls share the numbers */
+	{ 0x5401, "TCGETS" }, { 0x5402, "SNDCTL_TMR_START or TCSETS" },
+	{ 0x5403, "SNDCTL_TMR_STOP or TCSETSW" },
+	{ 0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF" }, { 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" },
 	{ 0x540f, "TIOCGPGRP" }, { 0x5410, "TIOCSPGRP" },
 	{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" },
 	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5451, "FIOCLEX" },
@@ -301,17 +294,144 @@ static const struct kt_xlat ioctls[] = {
 	KT_XEND
 };
 
+/* struct termios's flags, in the order strace prints them */
+static const struct kt_xlat term_iflags[] = {
+	{ 01, "IGNBRK" }, { 02, "BRKINT" }, { 04, "IGNPAR" },
+	{ 010, "PARMRK" }, { 020, "INPCK" }, { 040, "ISTRIP" },
+	{ 0100, "INLCR" }, { 0200, "IGNCR" }, { 0400, "ICRNL" },
+	{ 01000, "IUCLC" }, { 02000, "IXON" }, { 04000, "IXANY" },
+	{ 010000, "IXOFF" }, { 020000, "IMAXBEL" }, { 040000, "IUTF8" },
+	KT_XEND
+};
+
+static const struct kt_xlat term_oflags[] = {
+	{ 01, "OPOST" }, { 02, "OLCUC" }, { 04, "ONLCR" }, { 010, "OCRNL" },
+	{ 020, "ONOCR" }, { 040, "ONLRET" }, { 0100, "OFILL" },
+	{ 0200, "OFDEL" }, KT_XEND
+};
+
+static const struct kt_xlat term_cflags[] = {
+	{ 0100, "CSTOPB" }, { 0200, "CREAD" }, { 0400, "PARENB" },
+	{ 01000, "PARODD" }, { 02000, "HUPCL" }, { 04000, "CLOCAL" },
+	{ 010000000000, "CMSPAR" }, { 020000000000, "CRTSCTS" }, KT_XEND
+};
+
+static const struct kt_xlat term_lflags[] = {
+	{ 01, "ISIG" }, { 02, "ICANON" }, { 04, "XCASE" }, { 010, "ECHO" },
+	{ 020, "ECHOE" }, { 040, "ECHOK" }, { 0100, "ECHONL" },
+	{ 0200, "NOFLSH" }, { 0100000, "IEXTEN" }, { 01000, "ECHOCTL" },
+	{ 02000, "ECHOPRT" }, { 04000, "ECHOKE" }, { 010000, "FLUSHO" },
+	{ 040000, "PENDIN" }, { 0400, "TOSTOP" }, { 0200000, "EXTPROC" },
+	KT_XEND
+};
+
+static const struct kt_xlat bauds[] = {
+	{ 0, "B0" }, { 1, "B50" }, { 2, "B75" }, { 3, "B110" },
+	{ 4, "B134" }, { 5, "B150" }, { 6, "B200" }, { 7, "B300" },
+	{ 010, "B600" }, { 011, "B1200" }, { 012, "B1800" },
+	{ 013, "B2400" }, { 014, "B4800" }, { 015, "B9600" },
+	{ 016, "B19200" }, { 017, "B38400" }, { 010000, "BOTHER" },
+	{ 010001, "B57600" }, { 010002, "B115200" }, { 010003, "B230400" },
+	{ 010004, "B460800" }, { 010005, "B500000" }, { 010006, "B576000" },
+	{ 010007, "B921600" }, { 010010, "B1000000" },
+	{ 010011, "B1152000" }, { 010012, "B1500000" },
+	{ 010013, "B2000000" }, { 010014, "B2500000" },
+	{ 010015, "B3000000" }, { 010016, "B3500000" },
+	{ 010017, "B4000000" }, KT_XEND
+};
+
+/* Flags that may all be clear: strace prints nothing for none. */
+static void term_flags(struct kt_buf *b, const struct kt_xlat *x, uint32_t v)
+{
+	if (v)
+		kt_format_flags(b, x, v, NULL);
+}
+
+/*
+ * struct termios, abbreviated as strace prints it without -v:
+ * {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|..., c_cflag=B38400|CS8|CREAD,
+ * c_lflag=ISIG|..., ...}
+ */
+static void termios(struct kt_buf *b, const uint8_t *p)
+{
+	uint32_t f[4];
+	uint32_t o, c;
+
+	memcpy(f, p, sizeof(f));
+	kt_buf_puts(b, "{c_iflag=");
+	term_flags(b, term_iflags, f[0]);
+	o = f[1];
+	kt_buf_printf(b, ", c_oflag=NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u",
+		      !!(o & 0400), (o >> 9) & 3, (o >> 11) & 3,
+		      !!(o & 020000), !!(o & 040000), !!(o & 0100000));
+	o &= ~0177400U;
+	if (o) {
+		kt_buf_putc(b, '|');
+		kt_format_flags(b, term_oflags, o, NULL);
+	}
+	c = f[2];
+	kt_buf_puts(b, ", c_cflag=");
+	kt_format_xval(b, bauds, c & 010017, NULL);
+	kt_buf_printf(b, "|CS%u", 5 + ((c >> 4) & 3));
+	c &= ~010077U;
+	if (c) {
+		kt_buf_putc(b, '|');
+		kt_format_flags(b, term_cflags, c, NULL);
+	}
+	kt_buf_puts(b, ", c_lflag=");
+	term_flags(b, term_lflags, f[3]);
+	kt_buf_puts(b, ", ...}");
+}
+
+/* The termios and winsize the module captured (capture.def), or NULL. */
+static const uint8_t *ioctl_arg(struct kt_dec *d, size_t len, bool out)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 2);
+
+	if (out && !kt_exiting_ok(d))
+		return NULL;
+	if (!kt_blob_usable(d, 2, len) || (blob->flags & KT_BLOB_TRUNCATED))
+		return NULL;
+	return blob->data;
+}
+
 static void dec_ioctl(struct kt_dec *d)
 {
+	uint64_t cmd = kt_arg(d, 1);
+	bool out = cmd == 0x5401 || cmd == 0x5413;	/* TCGETS, TIOCGWINSZ */
+	const uint8_t *p = NULL;
+	uint16_t ws[4];
+
 	kt_a_fd(d, 0);
 	kt_a_xval(d, 1, ioctls, NULL);
-	switch (kt_arg(d, 1)) {
+	/* What the call fills in shows at the exit. */
+	if (out && kt_entry_only(d, true))
+		return;
+	switch (cmd) {
 	case 0x5451: case 0x5450:
 		break;
 	case 0x40049409:	/* FICLONE: the source fd */
 		kt_a_fd(d, 2);
 		break;
+	case 0x5401: case 0x5402: case 0x5403: case 0x5404:
+		p = ioctl_arg(d, 36, out);
+		if (!p)
+			goto ptr;
+		kt_sep(d);
+		termios(d->b, p);
+		break;
+	case 0x5413: case 0x5414:
+		p = ioctl_arg(d, sizeof(ws), out);
+		if (!p)
+			goto ptr;
+		memcpy(ws, p, sizeof(ws));
+		kt_sep(d);
+		kt_buf_printf(d->b,
+			      "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+			      ws[0], ws[1], ws[2], ws[3]);
+		break;
 	default:
+ptr:
 		kt_a_ptr(d, 2);
 	}
 }

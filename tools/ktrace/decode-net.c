@@ -102,20 +102,11 @@ static void dec_socketpair(struct kt_dec *d)
  * A socket address of len bytes, from argument i's memory:
  * {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}
  */
-static void sockaddr(struct kt_dec *d, int i, uint64_t len)
+static void sockaddr_bytes(struct kt_buf *b, const uint8_t *p, uint64_t len)
 {
-	const struct kt_blob *blob = kt_blob_at(d, i);
-	const uint8_t *p;
 	uint16_t family, port;
 	char addr[INET6_ADDRSTRLEN];
-	struct kt_buf *b = d->b;
 
-	kt_sep(d);
-	if (!kt_arg(d, i) || len < 2 || len > 128 || !kt_blob_usable(d, i, len)) {
-		kt_format_ptr(b, kt_arg(d, i));
-		return;
-	}
-	p = blob->data;
 	memcpy(&family, p, 2);
 	kt_buf_puts(b, "{sa_family=");
 	kt_format_xval(b, families, family, NULL);
@@ -177,6 +168,17 @@ raw:
 		kt_format_bytes(b, p + 2, len - 2, len - 2, false);
 	}
 	kt_buf_putc(b, '}');
+}
+
+static void sockaddr(struct kt_dec *d, int i, uint64_t len)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	kt_sep(d);
+	if (!kt_arg(d, i) || len < 2 || len > 128 || !kt_blob_usable(d, i, len))
+		kt_format_ptr(d->b, kt_arg(d, i));
+	else
+		sockaddr_bytes(d->b, blob->data, len);
 }
 
 /* connect(fd, addr, addrlen), bind */
@@ -273,10 +275,55 @@ static void dec_recvfrom(struct kt_dec *d)
 	addr_out(d, 4, 5);
 }
 
+/*
+ * struct msghdr from a KTRACE_BLOB_MSGHDR blob: {msg_name=NULL,
+ * msg_namelen=0, msg_iov=[...], msg_iovlen=1, msg_controllen=0,
+ * msg_flags=0}; control messages print as their pointer.
+ */
+static void msghdr(struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	struct ktrace_msghdr m;
+	struct kt_buf *b = d->b;
+	const uint8_t *p;
+	size_t n;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, sizeof(m))) {
+		kt_format_ptr(b, kt_arg(d, i));
+		return;
+	}
+	memcpy(&m, blob->data, sizeof(m));
+	p = blob->data + sizeof(m);
+	n = blob->len - sizeof(m);
+	if (m.name_stored > n || m.iovlen > 1024) {
+		kt_format_ptr(b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(b, "{msg_name=");
+	if (!m.name)
+		kt_buf_puts(b, "NULL");
+	else if (m.name_stored >= 2)
+		sockaddr_bytes(b, p, m.name_stored);
+	else
+		kt_format_ptr(b, m.name);
+	kt_buf_printf(b, ", msg_namelen=%d, msg_iov=", m.namelen);
+	kt_format_iov(d, p + m.name_stored, n - m.name_stored, m.iovlen);
+	kt_buf_printf(b, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
+	if (m.controllen) {
+		kt_buf_puts(b, ", msg_control=");
+		kt_format_ptr(b, m.control);
+	}
+	kt_buf_printf(b, ", msg_controllen=%llu, msg_flags=",
+		      (unsigned long long)m.controllen);
+	kt_format_flags(b, msg_flags, m.flags, NULL);
+	kt_buf_putc(b, '}');
+}
+
 static void dec_sendmsg(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_a_ptr(d, 1);
+	msghdr(d, 1);
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
 }
 
@@ -285,7 +332,7 @@ static void dec_recvmsg(struct kt_dec *d)
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
 		return;
-	kt_a_ptr(d, 1);
+	msghdr(d, 1);
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
 }
 

@@ -290,6 +290,42 @@ unsigned int kt_long_size(const struct kt_dec *d)
 }
 
 /* At least len bytes of argument i's memory were captured. */
+/*
+ * A vector as the module stores it, struct ktrace_iov_seg and its bytes
+ * after each: [{iov_base="...", iov_len=N}, ...], at most -s elements,
+ * "..." for what is not there (the record's room ran out).
+ */
+void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
+		   uint64_t cnt)
+{
+	struct ktrace_iov_seg seg;
+	size_t off = 0;
+	uint64_t k;
+
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < cnt; k++) {
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		if (k >= d->o->strsize || len - off < sizeof(seg)) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		memcpy(&seg, p + off, sizeof(seg));
+		off += sizeof(seg);
+		if (seg.stored > len - off) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		kt_buf_puts(d->b, "{iov_base=");
+		kt_format_bytes(d->b, p + off, seg.stored, d->o->strsize,
+				seg.flags & KTRACE_BF_TRUNC);
+		kt_buf_printf(d->b, ", iov_len=%llu}",
+			      (unsigned long long)seg.len);
+		off += seg.stored;
+	}
+	kt_buf_putc(d->b, ']');
+}
+
 bool kt_blob_usable(const struct kt_dec *d, int i, size_t len)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);

@@ -111,6 +111,8 @@ bool kt_blob_read(const struct kt_dec *d, int i, size_t off, void *out,
 		  size_t n);
 bool kt_blob_ulong(const struct kt_dec *d, int i, size_t off, uint64_t *v);
 bool kt_blob_usable(const struct kt_dec *d, int i, size_t len);
+void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
+		   uint64_t cnt);
 
 /* decode-time.c */
 void kt_a_timespec(struct kt_dec *d, int i);

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	4
+#define KTRACE_ABI_MINOR	5
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -117,6 +117,8 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_FILENAME	5	/* exec: the file name, NUL-terminated */
 #define KTRACE_BLOB_DATA	6	/* a structure or array (1.4) */
 #define KTRACE_BLOB_COUNT	7	/* a __u32: entries counted (1.4) */
+#define KTRACE_BLOB_IOV		8	/* struct ktrace_iov_seg list (1.5) */
+#define KTRACE_BLOB_MSGHDR	9	/* struct ktrace_msghdr (1.5) */
 
 /* Blob flags, struct ktrace_blob.flags */
 #define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */
@@ -136,6 +138,52 @@ struct ktrace_blob {
 	__u8 kind;
 	__u8 arg;
 	__u16 flags;
+};
+
+/**
+ * struct ktrace_iov_seg - one struct iovec in a KTRACE_BLOB_IOV blob
+ * @base:	its iov_base
+ * @len:	its iov_len
+ * @stored:	bytes of its buffer that follow this header
+ * @flags:	KTRACE_BF_*: the buffer faulted, or was cut at the snap
+ *		length or at what the call read
+ *
+ * A KTRACE_BLOB_IOV blob is a list of these, each followed by @stored
+ * bytes, unaligned, in the order of the vector; the blob has
+ * KTRACE_BF_TRUNC when the room ran out before the vector's end.  At the
+ * exit (readv and the like) the buffers hold what the call read: the
+ * return value's bytes spread over the vector in order.
+ */
+struct ktrace_iov_seg {
+	__u64 base;
+	__u64 len;
+	__u32 stored;
+	__u32 flags;
+};
+
+/**
+ * struct ktrace_msghdr - the start of a KTRACE_BLOB_MSGHDR blob
+ * @name:	msg_name, as the caller passed it
+ * @control:	msg_control
+ * @iovlen:	msg_iovlen
+ * @controllen:	msg_controllen
+ * @namelen:	msg_namelen
+ * @flags:	msg_flags
+ * @name_stored: bytes of the address at @name that follow this header
+ * @__reserved:	zero
+ *
+ * The address's bytes follow, then the vector as in KTRACE_BLOB_IOV.  At
+ * the exit (recvmsg) the fields are those the call wrote back.
+ */
+struct ktrace_msghdr {
+	__u64 name;
+	__u64 control;
+	__u64 iovlen;
+	__u64 controllen;
+	__s32 namelen;
+	__u32 flags;
+	__u32 name_stored;
+	__u32 __reserved;
 };
 
 /* Syscall ABIs, the abi fields below */
