@@ -260,6 +260,31 @@ TEST_F_TIMEOUT(lab, lab13_rlimits, LAB_TIMEOUT)
 	lab(_metadata, self, "13-rlimits");
 }
 
+/* True when cgroup v2 is mounted with controller NAME at its root. */
+static int cgroup_has(const char *name)
+{
+	char line[256], word[64];
+	FILE *f = fopen("/sys/fs/cgroup/cgroup.controllers", "r");
+	int found = 0, off = 0, len;
+
+	if (!f)
+		return 0;
+	if (fgets(line, sizeof(line), f))
+		while (!found && sscanf(line + off, "%63s%n", word, &len) == 1) {
+			found = !strcmp(word, name);
+			off += len;
+		}
+	fclose(f);
+	return found;
+}
+
+TEST_F_TIMEOUT(lab, lab14_cgroups, LAB_TIMEOUT)
+{
+	if (!cgroup_has("memory") || !cgroup_has("cpu"))
+		SKIP(return, "no cgroup v2 memory and cpu controllers (none in debug, kcsan)");
+	lab(_metadata, self, "14-cgroups");
+}
+
 TEST_F_TIMEOUT(lab, lab15_hung_io, LAB_TIMEOUT)
 {
 	lab(_metadata, self, "15-hung-io");

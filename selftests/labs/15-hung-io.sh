@@ -10,10 +10,14 @@ ps -o pid,stat,comm | awk 'NR == 1 || $3 == "cat"'
 cat /proc/$pid/wchan; echo
 cat /proc/$pid/syscall
 ls -l /proc/$pid/fd/3
+# Or ask ktrace: every thread blocked in one syscall for over a second.
+ktrace hung --min 1000
 # Give it data: the read returns, and it waits again.
 echo hello >/tmp/fifo
 sleep 1
 cat /tmp/hang.out
+# The read returned and cat blocks again: its time starts again from there.
+ktrace hung --min 500 -p $pid
 # End the writer: the read returns 0, end of file, and cat exits.
 kill $(pidof sleep)
 wait

@@ -10,3 +10,9 @@ grep -c 'exited with' /tmp/fork.trace
 # The fork rate per second, from the times of the clone lines.
 ktrace -f -ttt -o /tmp/forkt.trace -e trace=clone forker 200
 awk '/clone\(/ {n[int($2)]++} END {for (s in n) print s, n[s]}' /tmp/forkt.trace | sort
+# Which process forks, and how fast?  ktrace top counts in the kernel, for 2 s.
+forker 1000000 >/dev/null &
+f=$!
+sleep 1
+ktrace top --once --interval 2
+kill $f

@@ -9,6 +9,8 @@ ps -o pid,ppid,stat,comm | awk '$3 ~ /^Z/'
 ps -o pid,ppid,stat,comm | awk '$3 ~ /^Z/ {print $2}' | sort | uniq -c
 z=$(ps -o pid,stat | awk '$2 ~ /^Z/ {print $1; exit}')
 grep -E '^(Name|State|PPid)' /proc/$z/status
+# ktrace lists them with their age, and what their parent does instead of wait().
+ktrace zombies -p $parent
 # SIGCHLD does not help a parent that never calls wait.
 kill -CHLD $parent
 sleep 1
@@ -19,3 +21,5 @@ wait
 sleep 1
 ps -o pid,ppid,stat,comm | awk '$3 ~ /^Z/' | wc -l
 grep -E 'exited|killed|wait' /tmp/leak.trace
+# The whole story as a tree: three zombies, reaped by init when their parent is killed.
+ktrace tree -- sh -c 'zombie leak 3 >/dev/null & sleep 2; kill $!; wait'

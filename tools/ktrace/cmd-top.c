@@ -383,7 +383,8 @@ int ktrace_cmd_top(int argc, char **argv)
 		goto out;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	tty = isatty(STDOUT_FILENO) && !openmetrics;
+	/* Clear the screen between screens, not before the only one. */
+	tty = isatty(STDOUT_FILENO) && !openmetrics && count != 1;
 	if (kt_dev_enable(fd) || kt_dev_counts(fd, &before))
 		goto out;
 	start = kt_view_now();
