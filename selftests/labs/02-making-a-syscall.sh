@@ -5,7 +5,7 @@ ktrace -e trace=write sysabi >/dev/null
 # The records say which entry and which table each call came through.
 ktrace --json -o /tmp/abi.json -e trace=write sysabi >/dev/null
 grep -o '"nr":[0-9]*,"abi":"[a-z0-9_]*"' /tmp/abi.json
-# When each call entered and returned, in ns of CLOCK_MONOTONIC.
+# When each call entered (ns since the trace began) and how long it took.
 grep -o '"enter_ts":[0-9]*,"duration_ns":[0-9]*' /tmp/abi.json
 # -T shows the same duration, -tt the time of day of each call.
 ktrace -tt -T -e trace=write sysabi >/dev/null

@@ -4,7 +4,8 @@
  * and each printing what the view should find:
  *
  *   views zombie CODE      a child exits with CODE, never reaped; prints
- *                          the child's pid, then sleeps until killed
+ *                          the child's pid once it is a zombie, then
+ *                          sleeps until killed
  *   views reap MS CODE     the same, but the parent reaps it after MS ms,
  *                          then sleeps until killed
  *   views lazy MS CODE     a child exits with CODE, the parent reaps it
@@ -65,9 +66,14 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IONBF, 0);
 	if (!strcmp(what, "zombie") && argc == 3) {
+		siginfo_t info;
+
 		pid = fork();
 		if (pid == 0)
 			_exit(atoi(argv[2]));
+		/* Printed once the child is a zombie: the test times from it. */
+		if (waitid(P_PID, pid, &info, WEXITED | WNOWAIT))
+			return 1;
 		printf("%d\n", pid);
 		for (;;)
 			pause();
