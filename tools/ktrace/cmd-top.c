@@ -178,9 +178,7 @@ static size_t rows_of(const struct kt_counts *a, const struct kt_counts *b,
 
 static const char *sc_name(const struct row *r, char *buf, size_t len)
 {
-	const char *s = ktrace_syscall_name(r->abi == KTRACE_ABI_COMPAT ?
-					    KTRACE_CLI_ABI_I386 :
-					    KTRACE_CLI_ABI_X86_64, r->nr);
+	const char *s = ktrace_syscall_name(kt_cli_abi(r->abi), r->nr);
 
 	if (s)
 		return s;

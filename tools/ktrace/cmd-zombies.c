@@ -28,8 +28,7 @@ static void on_signal(int sig)
 
 static bool is_wait(const struct ktrace_task *t)
 {
-	enum ktrace_cli_abi abi = t->parent_abi == KTRACE_ABI_COMPAT ?
-		KTRACE_CLI_ABI_I386 : KTRACE_CLI_ABI_X86_64;
+	enum ktrace_cli_abi abi = kt_cli_abi(t->parent_abi);
 	const char *name = ktrace_syscall_name(abi, t->parent_nr);
 
 	return name && (!strcmp(name, "wait4") || !strcmp(name, "waitid") ||
@@ -40,8 +39,7 @@ static bool is_wait(const struct ktrace_task *t)
 static const char *parent_doing(char *buf, size_t len,
 				const struct ktrace_task *t)
 {
-	enum ktrace_cli_abi abi = t->parent_abi == KTRACE_ABI_COMPAT ?
-		KTRACE_CLI_ABI_I386 : KTRACE_CLI_ABI_X86_64;
+	enum ktrace_cli_abi abi = kt_cli_abi(t->parent_abi);
 	const char *name;
 
 	if (!(t->flags & KTRACE_TASK_PARENT_IN_SYSCALL)) {

@@ -21,6 +21,21 @@ const struct kt_xlat kt_open_flags[] = {
 	KT_XEND
 };
 
+static const struct kt_xlat access_modes[] = {
+	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
+	{ 3, "O_ACCMODE" }, KT_XEND
+};
+
+/* Open flags as strace prints them: the access mode, then the others. */
+void kt_format_open_flags(struct kt_buf *b, uint64_t flags, const char *dflt)
+{
+	kt_format_xval(b, access_modes, flags & 3, NULL);
+	if (flags & ~3ULL) {
+		kt_buf_putc(b, '|');
+		kt_format_flags(b, kt_open_flags, flags & ~3ULL, dflt);
+	}
+}
+
 static void read_common(struct kt_dec *d, int buf, int count)
 {
 	kt_a_fd(d, 0);
@@ -190,11 +205,6 @@ static const struct kt_xlat fcntl_cmds[] = {
 	KT_XEND
 };
 
-static const struct kt_xlat access_modes[] = {
-	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
-	{ 3, "O_ACCMODE" }, KT_XEND
-};
-
 static const struct kt_xlat fd_flags[] = { { 1, "FD_CLOEXEC" }, KT_XEND };
 
 static const struct kt_xlat seals[] = {
@@ -220,12 +230,7 @@ static void dec_fcntl(struct kt_dec *d)
 	case 4:
 		/* strace prints the access mode too: O_RDONLY|O_NONBLOCK. */
 		kt_sep(d);
-		kt_format_xval(d->b, access_modes, kt_arg(d, 2) & 3, NULL);
-		if (kt_arg(d, 2) & ~3ULL) {
-			kt_buf_putc(d->b, '|');
-			kt_format_flags(d->b, kt_open_flags,
-					(uint32_t)kt_arg(d, 2) & ~3U, "O_???");
-		}
+		kt_format_open_flags(d->b, (uint32_t)kt_arg(d, 2), "O_???");
 		break;
 	case 1033:
 		kt_a_flags(d, 2, seals, NULL);
@@ -263,11 +268,7 @@ static void ret_fcntl(struct kt_dec *d)
 		break;
 	case 3:
 		kt_buf_puts(d->b, " (flags ");
-		kt_format_xval(d->b, access_modes, r & 3, NULL);
-		if (r & ~3ULL) {
-			kt_buf_putc(d->b, '|');
-			kt_format_flags(d->b, kt_open_flags, r & ~3ULL, NULL);
-		}
+		kt_format_open_flags(d->b, r, NULL);
 		kt_buf_putc(d->b, ')');
 		break;
 	case 1034:

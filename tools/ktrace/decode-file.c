@@ -8,11 +8,6 @@
 
 #include "decoders.h"
 
-static const struct kt_xlat access_modes[] = {
-	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
-	{ 3, "O_ACCMODE" }, KT_XEND
-};
-
 #define KT_O_CREAT	00100
 #define KT_O_TMPFILE	020000000
 
@@ -22,11 +17,7 @@ static void open_flags(struct kt_dec *d, int i)
 	uint64_t flags = (uint32_t)kt_arg(d, i);
 
 	kt_sep(d);
-	kt_format_xval(d->b, access_modes, flags & 3, NULL);
-	if (flags & ~3ULL) {
-		kt_buf_putc(d->b, '|');
-		kt_format_flags(d->b, kt_open_flags, flags & ~3ULL, NULL);
-	}
+	kt_format_open_flags(d->b, flags, NULL);
 	if (flags & (KT_O_CREAT | KT_O_TMPFILE))
 		kt_a_mode(d, i + 1);
 }
@@ -65,11 +56,7 @@ static void dec_openat2(struct kt_dec *d)
 	kt_sep(d);
 	if (kt_blob_read(d, 2, 0, how, sizeof(how))) {
 		kt_buf_puts(d->b, "{flags=");
-		kt_format_xval(d->b, access_modes, how[0] & 3, NULL);
-		if (how[0] & ~3ULL) {
-			kt_buf_putc(d->b, '|');
-			kt_format_flags(d->b, kt_open_flags, how[0] & ~3ULL, NULL);
-		}
+		kt_format_open_flags(d->b, how[0], NULL);
 		if (how[0] & (KT_O_CREAT | KT_O_TMPFILE) || how[1]) {
 			kt_buf_puts(d->b, ", mode=");
 			kt_format_mode(d->b, how[1]);

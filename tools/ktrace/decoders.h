@@ -125,5 +125,6 @@ const char *kt_syscall_arg_kinds(const char *name);
 
 /* Shared flag tables. */
 extern const struct kt_xlat kt_open_flags[], kt_at_flags[];
+void kt_format_open_flags(struct kt_buf *b, uint64_t flags, const char *dflt);
 
 #endif /* KTRACE_DECODERS_H */

@@ -44,10 +44,7 @@ static int set_syscalls(int fd, const char *const *names)
 		memset(&sc, 0, sizeof(sc));
 		sc.abi = abi;
 		for (i = 0; names[i]; i++) {
-			nr = ktrace_syscall_number(abi == KTRACE_ABI_COMPAT ?
-						   KTRACE_CLI_ABI_I386 :
-						   KTRACE_CLI_ABI_X86_64,
-						   names[i]);
+			nr = ktrace_syscall_number(kt_cli_abi(abi), names[i]);
 			if (nr >= 0 && nr < KTRACE_NR_MAX)
 				sc.bits[nr / 64] |= 1ULL << (nr % 64);
 		}

@@ -167,8 +167,7 @@ static bool read_mem(pid_t pid, uint64_t addr, void *buf, size_t len)
  */
 void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t)
 {
-	enum ktrace_cli_abi abi = t->abi == KTRACE_ABI_COMPAT ?
-		KTRACE_CLI_ABI_I386 : KTRACE_CLI_ABI_X86_64;
+	enum ktrace_cli_abi abi = kt_cli_abi(t->abi);
 	struct kt_syscall sc = { .abi = abi, .nr = t->nr };
 	static struct fd_ctx ctx;
 	struct kt_fmt_opts o = {
@@ -208,19 +207,12 @@ void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t)
 		kt_buf_printf(b, ")");
 }
 
-/* A JSON string, escaped. */
+/* A JSON string, escaped as --json escapes strings (Documentation/json.rst). */
 void kt_json_string(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	struct kt_buf b = { 0 };
 
-	fputc('"', f);
-	for (; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p < 0x20 || *p >= 0x7f)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	kt_buf_json_str(&b, s, (size_t)-1);
+	fwrite(b.s, 1, b.len, f);
+	free(b.s);
 }
