@@ -9,8 +9,10 @@
  * of appearance, addresses masked as 0xADDR, no times, calls whose
  * results change from run to run (getrandom, clock_*, gettimeofday,
  * time) left out, a call split by another process's lines
- * (<unfinished ...>, <... resumed>) joined back at its return, and the
- * alignment padding collapsed.
+ * (<unfinished ...>, <... resumed>) joined back where it returned -- a
+ * fork where it began, so that its child's lines come after it however
+ * the two were scheduled; a call that never returns (exit_group) kept
+ * as "<unfinished ...>" --, and the alignment padding collapsed.
  *
  * "ktrace --expect FILE [OPTIONS] -- COMMAND" checks the normalised
  * trace against FILE: its lines ('#' comments and blank lines aside),
@@ -32,12 +34,14 @@
 
 #define GOLDEN_LINE	4096
 #define GOLDEN_PIDS	1024
+#define GOLDEN_NONE	((size_t)-1)
 
 struct golden {
 	int pids[GOLDEN_PIDS];		/* real pid of P1, P2, ... */
 	unsigned int npids;
 	char *pending[GOLDEN_PIDS + 1];	/* an unfinished call, by P number */
-	char **lines;			/* the normalised trace, for --expect */
+	size_t pending_at[GOLDEN_PIDS + 1];	/* its line, or GOLDEN_NONE */
+	char **lines;			/* the normalised trace */
 	size_t nlines, cap;
 	FILE *out;			/* --golden: where lines go */
 };
@@ -173,12 +177,9 @@ static void golden_pids(struct golden *g, char *line, size_t size)
 	}
 }
 
+/* Keep a line of the normalised trace: written out at the end. */
 static int golden_keep(struct golden *g, const char *line)
 {
-	if (g->out) {
-		fprintf(g->out, "%s\n", line);
-		return 0;
-	}
 	if (g->nlines == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 256;
 		char **l = realloc(g->lines, cap * sizeof(*l));
@@ -192,10 +193,61 @@ static int golden_keep(struct golden *g, const char *line)
 	return g->lines[g->nlines++] ? 0 : -1;
 }
 
+/* Whether a call creates a process or thread. */
+static bool golden_forks(const char *call)
+{
+	return !strncmp(call, "clone(", 6) || !strncmp(call, "clone3(", 7) ||
+	       !strncmp(call, "fork(", 5) || !strncmp(call, "vfork(", 6);
+}
+
+/* A normalised call or event of process P<pn> (0: not followed). */
+static int golden_store(struct golden *g, unsigned int pn, char *b,
+			size_t size)
+{
+	char out[GOLDEN_LINE + 32];
+
+	golden_pids(g, b, size);
+	if (pn)
+		snprintf(out, sizeof(out), "[pid P%u] %s", pn, b);
+	else
+		snprintf(out, sizeof(out), "%s", b);
+	return golden_keep(g, out);
+}
+
+/* A call's text as far as it went, then "<unfinished ...>", one blank between. */
+static void golden_unfinished(char *d, size_t size, const char *call)
+{
+	size_t len = strlen(call);
+
+	snprintf(d, size, "%.4000s%s<unfinished ...>", call,
+		 len && call[len - 1] == ' ' ? "" : " ");
+}
+
+/*
+ * A call of P<pn> that will not return (exit_group, a process killed in
+ * a call): kept as strace showed it, "<unfinished ...>".
+ */
+static int golden_flush(struct golden *g, unsigned int pn)
+{
+	char a[GOLDEN_LINE];
+	int ret = 0;
+
+	if (!g->pending[pn])
+		return 0;
+	if (g->pending_at[pn] == GOLDEN_NONE && !golden_elided(g->pending[pn])) {
+		golden_unfinished(a, sizeof(a), g->pending[pn]);
+		ret = golden_store(g, pn, a, sizeof(a));
+	}
+	free(g->pending[pn]);
+	g->pending[pn] = NULL;
+	g->pending_at[pn] = GOLDEN_NONE;
+	return ret;
+}
+
 /* One line of ktrace -o output, with a "PID " prefix when followed. */
 static int golden_line(struct golden *g, char *raw, bool follow)
 {
-	char a[GOLDEN_LINE], b[GOLDEN_LINE], out[GOLDEN_LINE + 32];
+	char a[GOLDEN_LINE], b[GOLDEN_LINE];
 	char *body = raw, *r;
 	unsigned int pn = 0;
 
@@ -210,28 +262,55 @@ static int golden_line(struct golden *g, char *raw, bool follow)
 	}
 	golden_mask(a, body, sizeof(a));
 	golden_squeeze(b, a, sizeof(b));
+	if (!strncmp(b, "+++ ", 4) && golden_flush(g, pn))
+		return -1;
 	r = strstr(b, " <unfinished ...>");
 	if (r) {
-		r[1] = '\0';	/* keep the blank before <unfinished ...> */
-		free(g->pending[pn]);
+		/*
+		 * The text up to strace's blank before "<unfinished ...>"
+		 * (the padding squeezed: a comma keeps its blank), completed
+		 * by the return.  A fork is held where it began: its child's
+		 * lines come after it however the two were scheduled.
+		 */
+		*r = '\0';
+		if (r > b && r[-1] == ',')
+			strcpy(r, " ");
+		if (golden_flush(g, pn))
+			return -1;
 		g->pending[pn] = strdup(b);
+		if (!g->pending[pn])
+			return -1;
+		if (!golden_forks(b) || golden_elided(b))
+			return 0;
+		golden_unfinished(a, sizeof(a), b);
+		if (golden_store(g, pn, a, sizeof(a)))
+			return -1;
+		g->pending_at[pn] = g->nlines - 1;
 		return 0;
 	}
 	r = strstr(b, " resumed>");
 	if (!strncmp(b, "<... ", 5) && g->pending[pn] && r) {
+		size_t at = g->pending_at[pn];
+
 		snprintf(a, sizeof(a), "%s%s", g->pending[pn], r + 9);
 		free(g->pending[pn]);
 		g->pending[pn] = NULL;
+		g->pending_at[pn] = GOLDEN_NONE;
 		golden_squeeze(b, a, sizeof(b));
+		if (golden_elided(b))
+			return 0;
+		if (golden_store(g, pn, b, sizeof(b)))
+			return -1;
+		if (at != GOLDEN_NONE) {
+			/* The whole fork takes the place of its start. */
+			free(g->lines[at]);
+			g->lines[at] = g->lines[--g->nlines];
+		}
+		return 0;
 	}
 	if (golden_elided(b))
 		return 0;
-	golden_pids(g, b, sizeof(b));
-	if (pn)
-		snprintf(out, sizeof(out), "[pid P%u] %s", pn, b);
-	else
-		snprintf(out, sizeof(out), "%s", b);
-	return golden_keep(g, out);
+	return golden_store(g, pn, b, sizeof(b));
 }
 
 /* Whether line matches pattern, '*' any run, "\*" a star. */
@@ -300,6 +379,7 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 	struct golden g = { .out = NULL };
 	char path[32], line[GOLDEN_LINE];
 	int p[2], status, ret;
+	size_t i;
 	pid_t pid;
 	FILE *in;
 
@@ -312,6 +392,8 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 		ktrace_err("--golden and --expect print a text trace of a command; they do not combine with -ff, -p, -c, -C or --json");
 		return 1;
 	}
+	for (i = 0; i <= GOLDEN_PIDS; i++)
+		g.pending_at[i] = GOLDEN_NONE;
 	if (!expect) {
 		g.out = o->outfile ? fopen(o->outfile, "w") : stderr;
 		if (!g.out) {
@@ -349,10 +431,15 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 		if (golden_line(&g, line, o->follow > 0))
 			ret = 1;
 	fclose(in);
+	for (i = 0; i <= GOLDEN_PIDS; i++)
+		if (golden_flush(&g, i))
+			ret = 1;
 	if (waitpid(pid, &status, 0) != pid)
 		return 1;
 	if (expect)
 		return ret | golden_expect(&g, expect);
+	for (i = 0; i < g.nlines; i++)
+		fprintf(g.out, "%s\n", g.lines[i]);
 	if (g.out != stderr && fclose(g.out)) {
 		ktrace_err("cannot write %s: %s", o->outfile, strerror(errno));
 		return 1;
