@@ -506,8 +506,9 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 	}
 }
 
-static void json_finish(struct kt_sink *s, uint64_t end_ts)
+static void json_finish(struct kt_sink *s, const struct kt_end *end)
 {
+	uint64_t end_ts = end->end_ts;
 }
 
 static void json_free(struct kt_sink *s)

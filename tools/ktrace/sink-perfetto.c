@@ -290,8 +290,9 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 	}
 }
 
-static void perfetto_finish(struct kt_sink *s, uint64_t end_ts)
+static void perfetto_finish(struct kt_sink *s, const struct kt_end *end)
 {
+	uint64_t end_ts = end->end_ts;
 	struct perfetto *p = (struct perfetto *)s;
 	unsigned int last = ~0U;
 	size_t b, n = p->nrate;

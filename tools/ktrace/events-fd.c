@@ -1,0 +1,768 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): the file descriptor tables of the events stage (events.h),
+ * kept from the trace itself so that -y prints what a descriptor was when
+ * the call ran, also once its process is gone.  A table is an array by
+ * descriptor number; each slot is open (with its path as strace's -y
+ * prints it), closed, or not seen: a descriptor from before the trace,
+ * looked up in /proc in a live session and kept once found.
+ *
+ * The calls that change a table: open, openat, openat2, creat, dup, dup2,
+ * dup3, fcntl F_DUPFD, F_DUPFD_CLOEXEC and F_SETFD, ioctl FIOCLEX and
+ * FIONCLEX, pipe, pipe2, socket, socketpair, accept, accept4, eventfd,
+ * signalfd, timerfd_create, epoll_create, inotify_init, fanotify_init,
+ * memfd_create, pidfd_open, userfaultfd, perf_event_open, io_uring_setup,
+ * close, close_range, chdir and fchdir (the working directory, for
+ * relative paths).  events.c adds fork (a copy; shared by threads and
+ * CLONE_FILES) and exec (close-on-exec descriptors closed).
+ *
+ * A call's changes are prepared before its event goes out and applied
+ * after it: during the event the descriptors it made read as they are
+ * after the call, the others as they were before.
+ */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ktrace.h"
+#include "decode.h"
+#include "events.h"
+
+/* No table grows past this many descriptors. */
+#define FD_MAX		(1 << 20)
+#define KT_AT_FDCWD	(-100)
+
+enum fd_state {
+	FD_UNSEEN,	/* from before the trace, or never used */
+	FD_OPEN,
+	FD_CLOSED,
+};
+
+struct fd_ent {
+	unsigned char state;	/* enum fd_state */
+	bool cloexec;
+	bool socket;		/* -yy looks it up in /proc/net */
+	char *path;		/* as -y prints it, or NULL: not known */
+	char *sock;		/* -yy: the last description found */
+};
+
+/* What a call changes, until applied. */
+struct fd_new {
+	int fd;
+	struct fd_ent e;
+};
+
+struct kt_fdtab {
+	unsigned int refs;
+	unsigned int n;
+	struct fd_ent *fd;
+	char *cwd;		/* the working directory, or NULL */
+	/* pending */
+	unsigned int nnew;
+	struct fd_new new[2];
+	int close_lo, close_hi;	/* closed: close_lo <= fd <= close_hi */
+	int cloexec_fd;		/* F_SETFD, FIOCLEX: fd's flag, or -1 */
+	bool cloexec_val;
+	bool range_cloexec;	/* close_range(CLOSE_RANGE_CLOEXEC) */
+	bool cwd_set;
+	char *new_cwd;
+};
+
+struct kt_fdtab *kt_fdtab_new(void)
+{
+	struct kt_fdtab *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->refs = 1;
+	t->close_lo = 1;
+	t->close_hi = 0;
+	t->cloexec_fd = -1;
+	return t;
+}
+
+struct kt_fdtab *kt_fdtab_get(struct kt_fdtab *t)
+{
+	t->refs++;
+	return t;
+}
+
+static void ent_clear(struct fd_ent *e)
+{
+	free(e->path);
+	free(e->sock);
+	memset(e, 0, sizeof(*e));
+}
+
+static void pending_clear(struct kt_fdtab *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nnew; i++)
+		ent_clear(&t->new[i].e);
+	t->nnew = 0;
+	t->close_lo = 1;
+	t->close_hi = 0;
+	t->cloexec_fd = -1;
+	t->range_cloexec = false;
+	t->cwd_set = false;
+	free(t->new_cwd);
+	t->new_cwd = NULL;
+}
+
+void kt_fdtab_put(struct kt_fdtab *t)
+{
+	unsigned int i;
+
+	if (!t || --t->refs)
+		return;
+	pending_clear(t);
+	for (i = 0; i < t->n; i++)
+		ent_clear(&t->fd[i]);
+	free(t->fd);
+	free(t->cwd);
+	free(t);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *o)
+{
+	struct kt_fdtab *t = kt_fdtab_new();
+	unsigned int i;
+
+	if (!t)
+		return NULL;
+	t->fd = calloc(o->n ? o->n : 1, sizeof(*t->fd));
+	if (!t->fd) {
+		free(t);
+		return NULL;
+	}
+	t->n = o->n;
+	for (i = 0; i < o->n; i++) {
+		t->fd[i] = o->fd[i];
+		t->fd[i].path = dup_or_null(o->fd[i].path);
+		t->fd[i].sock = dup_or_null(o->fd[i].sock);
+	}
+	t->cwd = dup_or_null(o->cwd);
+	return t;
+}
+
+/* The slot of fd, the table grown to hold it; NULL when out of range. */
+static struct fd_ent *slot(struct kt_fdtab *t, int fd)
+{
+	struct fd_ent *p;
+	unsigned int n;
+
+	if (fd < 0 || fd >= FD_MAX)
+		return NULL;
+	if ((unsigned int)fd < t->n)
+		return &t->fd[fd];
+	n = t->n ? t->n : 16;
+	while (n <= (unsigned int)fd)
+		n *= 2;
+	p = realloc(t->fd, n * sizeof(*p));
+	if (!p)
+		return NULL;
+	memset(p + t->n, 0, (n - t->n) * sizeof(*p));
+	t->fd = p;
+	t->n = n;
+	return &t->fd[fd];
+}
+
+void kt_fdtab_exec(struct kt_fdtab *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->fd[i].state != FD_OPEN || !t->fd[i].cloexec)
+			continue;
+		ent_clear(&t->fd[i]);
+		t->fd[i].state = FD_CLOSED;
+	}
+}
+
+/* /proc/TGID/fd/FD's link, or NULL. */
+static const char *proc_link(pid_t tgid, int fd)
+{
+	return tgid > 0 ? kt_proc_fd_path(tgid, fd) : NULL;
+}
+
+/*
+ * base/rel with ".", ".." and repeated slashes resolved by name, as the
+ * kernel would without symbolic links; a live session then asks the file
+ * system (realpath()) for the links too, when the file is still there.
+ */
+static char *resolve(const char *base, const char *rel, bool live)
+{
+	char *buf, *out, *p, *q, *seg;
+	size_t n;
+
+	if (rel[0] != '/' && !base)
+		return NULL;
+	n = (rel[0] == '/' ? 0 : strlen(base)) + strlen(rel) + 3;
+	buf = malloc(n);
+	out = malloc(n);
+	if (!buf || !out) {
+		free(buf);
+		free(out);
+		return NULL;
+	}
+	if (rel[0] == '/')
+		snprintf(buf, n, "%s", rel);
+	else
+		snprintf(buf, n, "%s/%s", base, rel);
+	q = out;
+	for (seg = strtok_r(buf, "/", &p); seg; seg = strtok_r(NULL, "/", &p)) {
+		if (!strcmp(seg, "."))
+			continue;
+		if (!strcmp(seg, "..")) {
+			while (q > out && *--q != '/')
+				;
+			*q = '\0';
+			continue;
+		}
+		*q++ = '/';
+		strcpy(q, seg);
+		q += strlen(seg);
+	}
+	if (q == out)
+		*q++ = '/';
+	*q = '\0';
+	free(buf);
+	/* ktrace's own /proc/self and /dev/std* are not the tracee's. */
+	if (live && strncmp(out, "/proc/", 6) && strncmp(out, "/dev/", 5)) {
+		char real[PATH_MAX];
+
+		if (realpath(out, real)) {
+			free(out);
+			return strdup(real);
+		}
+	}
+	return out;
+}
+
+/* The path a descriptor of the table had, without pending changes. */
+static const char *table_path(struct kt_fdtab *t, pid_t tgid,
+			      unsigned int flags, int fd);
+
+static const char *cwd_of(struct kt_fdtab *t, pid_t tgid, unsigned int flags)
+{
+	const char *p;
+
+	if (!t->cwd && (flags & KT_FDS_PROC)) {
+		p = proc_link(tgid, KT_AT_FDCWD);
+		if (p)
+			t->cwd = strdup(p);
+	}
+	return t->cwd;
+}
+
+/* A string blob of the call, or NULL. */
+static const char *blob_str(const struct kt_syscall *sc, int i, char *buf,
+			    size_t size)
+{
+	const struct kt_blob *b = &sc->blob[i];
+
+	if (!b->data || !(b->flags & KT_BLOB_STRING) ||
+	    (b->flags & KT_BLOB_TRUNCATED) || b->len >= size ||
+	    memchr(b->data, 0, b->len))
+		return NULL;
+	memcpy(buf, b->data, b->len);
+	buf[b->len] = '\0';
+	return buf;
+}
+
+/* Two int descriptors written by the call at argument i (pipe...). */
+static bool blob_fds(const struct kt_syscall *sc, int i, int fds[2])
+{
+	const struct kt_blob *b = &sc->blob[i];
+
+	if (!b->data || b->len < 2 * sizeof(int))
+		return false;
+	memcpy(fds, b->data, 2 * sizeof(int));
+	return true;
+}
+
+static struct fd_ent *add_new(struct kt_fdtab *t, int fd, bool cloexec)
+{
+	struct fd_new *n;
+
+	if (fd < 0 || fd >= FD_MAX || t->nnew >= ARRAY_SIZE(t->new))
+		return NULL;
+	n = &t->new[t->nnew++];
+	memset(n, 0, sizeof(*n));
+	n->fd = fd;
+	n->e.state = FD_OPEN;
+	n->e.cloexec = cloexec;
+	return &n->e;
+}
+
+/*
+ * A new descriptor of a kind the trace names (anon_inode:[eventfd]...),
+ * or in a live session what /proc names it (pipe:[INODE], socket:[INODE])
+ * while it is there to ask, when it is of that kind.
+ */
+static void add_kind(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		     int fd, bool cloexec, const char *name, const char *prefix)
+{
+	struct fd_ent *e = add_new(t, fd, cloexec);
+	const char *p = NULL;
+
+	if (!e)
+		return;
+	if (flags & KT_FDS_PROC) {
+		p = proc_link(tgid, fd);
+		if (p && prefix && strncmp(p, prefix, strlen(prefix)))
+			p = NULL;
+	}
+	if (!p)
+		p = name;
+	e->path = dup_or_null(p);
+	e->socket = prefix && !strcmp(prefix, "socket:");
+}
+
+/* The kinds of calls, by what they do to the table. */
+enum fd_op {
+	OP_NONE = 1,
+	OP_OPEN, OP_OPENAT, OP_OPENAT2, OP_CREAT, OP_OPEN_UNKNOWN,
+	OP_DUP, OP_DUP2, OP_DUP3, OP_FCNTL, OP_IOCTL,
+	OP_PIPE, OP_PIPE2, OP_SOCKET, OP_SOCKETPAIR, OP_ACCEPT, OP_ACCEPT4,
+	OP_EVENTFD, OP_EVENTFD2, OP_SIGNALFD, OP_SIGNALFD4, OP_TIMERFD,
+	OP_EPOLL, OP_EPOLL1, OP_INOTIFY, OP_INOTIFY1, OP_FANOTIFY, OP_MEMFD,
+	OP_PIDFD, OP_USERFAULTFD, OP_PERF, OP_IO_URING,
+	OP_CLOSE, OP_CLOSE_RANGE, OP_CHDIR, OP_FCHDIR,
+};
+
+static const struct {
+	const char *name;
+	enum fd_op op;
+} fd_ops[] = {
+	{ "open", OP_OPEN }, { "openat", OP_OPENAT }, { "openat2", OP_OPENAT2 },
+	{ "creat", OP_CREAT }, { "open_by_handle_at", OP_OPEN_UNKNOWN },
+	{ "pidfd_getfd", OP_OPEN_UNKNOWN }, { "fsopen", OP_OPEN_UNKNOWN },
+	{ "fsmount", OP_OPEN_UNKNOWN }, { "open_tree", OP_OPEN_UNKNOWN },
+	{ "fspick", OP_OPEN_UNKNOWN }, { "bpf", OP_OPEN_UNKNOWN },
+	{ "dup", OP_DUP }, { "dup2", OP_DUP2 }, { "dup3", OP_DUP3 },
+	{ "fcntl", OP_FCNTL }, { "fcntl64", OP_FCNTL }, { "ioctl", OP_IOCTL },
+	{ "pipe", OP_PIPE }, { "pipe2", OP_PIPE2 },
+	{ "socket", OP_SOCKET }, { "socketpair", OP_SOCKETPAIR },
+	{ "accept", OP_ACCEPT }, { "accept4", OP_ACCEPT4 },
+	{ "eventfd", OP_EVENTFD }, { "eventfd2", OP_EVENTFD2 },
+	{ "signalfd", OP_SIGNALFD }, { "signalfd4", OP_SIGNALFD4 },
+	{ "timerfd_create", OP_TIMERFD },
+	{ "epoll_create", OP_EPOLL }, { "epoll_create1", OP_EPOLL1 },
+	{ "inotify_init", OP_INOTIFY }, { "inotify_init1", OP_INOTIFY1 },
+	{ "fanotify_init", OP_FANOTIFY }, { "memfd_create", OP_MEMFD },
+	{ "pidfd_open", OP_PIDFD }, { "userfaultfd", OP_USERFAULTFD },
+	{ "perf_event_open", OP_PERF }, { "io_uring_setup", OP_IO_URING },
+	{ "close", OP_CLOSE }, { "close_range", OP_CLOSE_RANGE },
+	{ "chdir", OP_CHDIR }, { "fchdir", OP_FCHDIR },
+};
+
+/* What the call does to the table, looked up by name once per number. */
+static enum fd_op op_of(unsigned int abi, unsigned int nr)
+{
+	static unsigned char known[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
+	const char *name;
+	size_t i;
+
+	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
+		return OP_NONE;
+	if (known[abi][nr])
+		return known[abi][nr];
+	known[abi][nr] = OP_NONE;
+	name = ktrace_syscall_name(kt_cli_abi(abi), nr);
+	for (i = 0; name && i < ARRAY_SIZE(fd_ops); i++)
+		if (!strcmp(fd_ops[i].name, name))
+			known[abi][nr] = fd_ops[i].op;
+	return known[abi][nr];
+}
+
+#define KT_O_CLOEXEC		02000000	/* O_, SOCK_, EFD_, ... CLOEXEC */
+#define KT_F_DUPFD		0
+#define KT_F_SETFD		2
+#define KT_F_DUPFD_CLOEXEC	1030
+#define KT_FIONCLEX		0x5450
+#define KT_FIOCLEX		0x5451
+#define KT_CLOSE_RANGE_CLOEXEC	4
+#define KT_MFD_CLOEXEC		1
+#define KT_PERF_FLAG_FD_CLOEXEC	8
+
+/* A path argument opened: relative to dirfd (or the working directory). */
+static void open_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		      int fd, bool cloexec, int dirfd, const char *path)
+{
+	struct fd_ent *e = add_new(t, fd, cloexec);
+	const char *base = NULL;
+
+	if (!e)
+		return;
+	if (!path) {
+		/* Not captured: only /proc can tell. */
+		e->state = FD_UNSEEN;
+		return;
+	}
+	if (path[0] != '/')
+		base = dirfd == KT_AT_FDCWD ? cwd_of(t, tgid, flags) :
+		       table_path(t, tgid, flags, dirfd);
+	e->path = resolve(base, path, flags & KT_FDS_PROC);
+	if (!e->path)
+		e->state = FD_UNSEEN;
+}
+
+/* Copy what fd old is (before the call) to new fd nfd. */
+static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		   int old, int nfd, bool cloexec)
+{
+	const char *p = table_path(t, tgid, flags, old);
+	struct fd_ent *e = add_new(t, nfd, cloexec);
+
+	if (!e)
+		return;
+	if ((unsigned int)old < t->n && t->fd[old].state == FD_OPEN)
+		e->socket = t->fd[old].socket;
+	e->path = dup_or_null(p);
+	if (!p)
+		e->state = FD_UNSEEN;
+}
+
+void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		      const struct kt_event *e)
+{
+	enum fd_op op = op_of(e->sys.abi, e->sys.nr);
+	struct kt_blob argv[KT_ARGV_MAX];
+	struct kt_syscall sc;
+	const uint64_t *a = e->sys.args;
+	int ret = (int)e->sys.ret, fds[2];
+	char path[4096];
+	const char *s;
+
+	pending_clear(t);
+	if (op == OP_NONE || e->sys.end != KT_SYS_RETURNED || e->sys.ret < 0 ||
+	    !e->sys.enter_seen)
+		return;
+	kt_event_syscall(e, &sc, argv);
+	switch (op) {
+	case OP_OPEN:
+		open_path(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC, KT_AT_FDCWD,
+			  blob_str(&sc, 0, path, sizeof(path)));
+		break;
+	case OP_CREAT:
+		open_path(t, tgid, flags, ret, false, KT_AT_FDCWD,
+			  blob_str(&sc, 0, path, sizeof(path)));
+		break;
+	case OP_OPENAT:
+		open_path(t, tgid, flags, ret, a[2] & KT_O_CLOEXEC, (int)a[0],
+			  blob_str(&sc, 1, path, sizeof(path)));
+		break;
+	case OP_OPENAT2: {
+		uint64_t how = 0;
+
+		if (sc.blob[2].data && sc.blob[2].len >= sizeof(how))
+			memcpy(&how, sc.blob[2].data, sizeof(how));
+		open_path(t, tgid, flags, ret, how & KT_O_CLOEXEC, (int)a[0],
+			  blob_str(&sc, 1, path, sizeof(path)));
+		break;
+	}
+	case OP_OPEN_UNKNOWN:
+		if (add_new(t, ret, false))
+			t->new[t->nnew - 1].e.state = FD_UNSEEN;
+		break;
+	case OP_DUP:
+		dup_fd(t, tgid, flags, (int)a[0], ret, false);
+		break;
+	case OP_DUP2:
+		if ((int)a[0] != (int)a[1])
+			dup_fd(t, tgid, flags, (int)a[0], (int)a[1], false);
+		break;
+	case OP_DUP3:
+		dup_fd(t, tgid, flags, (int)a[0], (int)a[1],
+		       a[2] & KT_O_CLOEXEC);
+		break;
+	case OP_FCNTL:
+		if ((int)a[1] == KT_F_DUPFD || (int)a[1] == KT_F_DUPFD_CLOEXEC) {
+			dup_fd(t, tgid, flags, (int)a[0], ret,
+			       (int)a[1] == KT_F_DUPFD_CLOEXEC);
+		} else if ((int)a[1] == KT_F_SETFD) {
+			t->cloexec_fd = (int)a[0];
+			t->cloexec_val = a[2] & 1;
+		}
+		break;
+	case OP_IOCTL:
+		if ((unsigned int)a[1] == KT_FIOCLEX ||
+		    (unsigned int)a[1] == KT_FIONCLEX) {
+			t->cloexec_fd = (int)a[0];
+			t->cloexec_val = (unsigned int)a[1] == KT_FIOCLEX;
+		}
+		break;
+	case OP_PIPE:
+	case OP_PIPE2:
+		if (blob_fds(&sc, 0, fds)) {
+			bool ce = op == OP_PIPE2 && (a[1] & KT_O_CLOEXEC);
+
+			add_kind(t, tgid, flags, fds[0], ce, NULL, "pipe:");
+			add_kind(t, tgid, flags, fds[1], ce, NULL, "pipe:");
+		}
+		break;
+	case OP_SOCKET:
+		add_kind(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC, NULL,
+			 "socket:");
+		break;
+	case OP_SOCKETPAIR:
+		if (blob_fds(&sc, 3, fds)) {
+			add_kind(t, tgid, flags, fds[0], a[1] & KT_O_CLOEXEC,
+				 NULL, "socket:");
+			add_kind(t, tgid, flags, fds[1], a[1] & KT_O_CLOEXEC,
+				 NULL, "socket:");
+		}
+		break;
+	case OP_ACCEPT:
+	case OP_ACCEPT4:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC), NULL,
+			 "socket:");
+		break;
+	case OP_EVENTFD:
+	case OP_EVENTFD2:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_EVENTFD2 && (a[1] & KT_O_CLOEXEC),
+			 "anon_inode:[eventfd]", "anon_inode:");
+		break;
+	case OP_SIGNALFD:
+	case OP_SIGNALFD4:
+		/* On an existing signalfd, nothing new. */
+		if ((int)a[0] == -1)
+			add_kind(t, tgid, flags, ret,
+				 op == OP_SIGNALFD4 && (a[3] & KT_O_CLOEXEC),
+				 "anon_inode:[signalfd]", "anon_inode:");
+		break;
+	case OP_TIMERFD:
+		add_kind(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC,
+			 "anon_inode:[timerfd]", "anon_inode:");
+		break;
+	case OP_EPOLL:
+	case OP_EPOLL1:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_EPOLL1 && (a[0] & KT_O_CLOEXEC),
+			 "anon_inode:[eventpoll]", "anon_inode:");
+		break;
+	case OP_INOTIFY:
+	case OP_INOTIFY1:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_INOTIFY1 && (a[0] & KT_O_CLOEXEC),
+			 "anon_inode:inotify", "anon_inode:");
+		break;
+	case OP_FANOTIFY:
+		add_kind(t, tgid, flags, ret, a[0] & 1 /* FAN_CLOEXEC */,
+			 "anon_inode:[fanotify]", "anon_inode:");
+		break;
+	case OP_MEMFD: {
+		char name[300];
+
+		s = blob_str(&sc, 0, path, 250);
+		snprintf(name, sizeof(name), "/memfd:%s (deleted)", s ? s : "");
+		add_kind(t, tgid, flags, ret, a[1] & KT_MFD_CLOEXEC,
+			 s ? name : NULL, "/memfd:");
+		break;
+	}
+	case OP_PIDFD:
+		add_kind(t, tgid, flags, ret, true, "anon_inode:[pidfd]", NULL);
+		break;
+	case OP_USERFAULTFD:
+		add_kind(t, tgid, flags, ret, a[0] & KT_O_CLOEXEC,
+			 "anon_inode:[userfaultfd]", "anon_inode:");
+		break;
+	case OP_PERF:
+		add_kind(t, tgid, flags, ret, a[4] & KT_PERF_FLAG_FD_CLOEXEC,
+			 "anon_inode:[perf_event]", "anon_inode:");
+		break;
+	case OP_IO_URING:
+		add_kind(t, tgid, flags, ret, true, "anon_inode:[io_uring]",
+			 "anon_inode:");
+		break;
+	case OP_CLOSE:
+		t->close_lo = t->close_hi = (int)a[0];
+		break;
+	case OP_CLOSE_RANGE:
+		t->close_lo = (int)a[0];
+		t->close_hi = a[1] > INT_MAX ? INT_MAX : (int)a[1];
+		t->range_cloexec = a[2] & KT_CLOSE_RANGE_CLOEXEC;
+		break;
+	case OP_CHDIR:
+		s = blob_str(&sc, 0, path, sizeof(path));
+		t->cwd_set = true;
+		if (s)
+			t->new_cwd = resolve(s[0] == '/' ? NULL :
+					     cwd_of(t, tgid, flags), s,
+					     flags & KT_FDS_PROC);
+		break;
+	case OP_FCHDIR:
+		t->cwd_set = true;
+		t->new_cwd = dup_or_null(table_path(t, tgid, flags, (int)a[0]));
+		break;
+	default:
+		break;
+	}
+}
+
+void kt_fdtab_apply(struct kt_fdtab *t)
+{
+	struct fd_ent *e;
+	unsigned int i;
+	int fd;
+
+	if (t->close_lo <= t->close_hi) {
+		/* Beyond the table and 1024, nothing was seen to close. */
+		int hi = t->n > 1024 ? (int)t->n - 1 : 1023;
+
+		if (hi > t->close_hi)
+			hi = t->close_hi;
+		for (fd = t->close_lo; fd <= hi; fd++) {
+			e = slot(t, fd);
+			if (!e)
+				break;
+			if (t->range_cloexec) {
+				e->cloexec = true;
+				continue;
+			}
+			ent_clear(e);
+			e->state = FD_CLOSED;
+		}
+	}
+	if (t->cloexec_fd >= 0) {
+		e = slot(t, t->cloexec_fd);
+		if (e)
+			e->cloexec = t->cloexec_val;
+	}
+	for (i = 0; i < t->nnew; i++) {
+		e = slot(t, t->new[i].fd);
+		if (!e)
+			continue;
+		ent_clear(e);
+		*e = t->new[i].e;
+		memset(&t->new[i].e, 0, sizeof(t->new[i].e));
+	}
+	t->nnew = 0;
+	if (t->cwd_set && t->new_cwd) {
+		free(t->cwd);
+		t->cwd = t->new_cwd;
+		t->new_cwd = NULL;
+	}
+	pending_clear(t);
+}
+
+/*
+ * -yy: a socket's protocol and addresses, from /proc/net, as strace
+ * prints them: "TCP:[127.0.0.1:40000->127.0.0.1:8080]"; NULL when not
+ * found.  IPv4 TCP and UDP only: the others show socket:[INODE].
+ */
+static const char *sock_describe(const char *path)
+{
+	static const char *const files[] = { "/proc/net/tcp", "/proc/net/udp" };
+	static const char *const protos[] = { "TCP", "UDP" };
+	static char out[128];
+	unsigned long long ino, ino2;
+	unsigned int la, lp, ra, rp;
+	char line[512];
+	size_t i;
+
+	if (sscanf(path, "socket:[%llu]", &ino) != 1)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		FILE *f = fopen(files[i], "re");
+
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f)) {
+			if (sscanf(line, " %*u: %8X:%4X %8X:%4X %*x %*x:%*x %*x:%*x %*x %*u %*u %llu",
+				   &la, &lp, &ra, &rp, &ino2) != 5 ||
+			    ino2 != ino)
+				continue;
+			fclose(f);
+			/* The addresses are in network order, read as host. */
+			if (!la && !lp)
+				snprintf(out, sizeof(out), "%s:[%llu]",
+					 protos[i], ino);
+			else if (!ra && !rp)
+				snprintf(out, sizeof(out),
+					 "%s:[%u.%u.%u.%u:%u]", protos[i],
+					 la & 255, la >> 8 & 255,
+					 la >> 16 & 255, la >> 24, lp);
+			else
+				snprintf(out, sizeof(out),
+					 "%s:[%u.%u.%u.%u:%u->%u.%u.%u.%u:%u]",
+					 protos[i], la & 255, la >> 8 & 255,
+					 la >> 16 & 255, la >> 24, lp,
+					 ra & 255, ra >> 8 & 255,
+					 ra >> 16 & 255, ra >> 24, rp);
+			return out;
+		}
+		fclose(f);
+	}
+	return NULL;
+}
+
+static const char *ent_path(struct fd_ent *e, unsigned int flags)
+{
+	const char *s;
+
+	if (!e->socket || !e->path || !(flags & KT_FDS_SOCKETS))
+		return e->path;
+	if (flags & KT_FDS_PROC) {
+		s = sock_describe(e->path);
+		if (s && (!e->sock || strcmp(e->sock, s))) {
+			free(e->sock);
+			e->sock = strdup(s);
+		}
+	}
+	return e->sock ? e->sock : e->path;
+}
+
+static const char *table_path(struct kt_fdtab *t, pid_t tgid,
+			      unsigned int flags, int fd)
+{
+	struct fd_ent *e;
+	const char *p;
+
+	if (fd == KT_AT_FDCWD)
+		return cwd_of(t, tgid, flags);
+	if (fd < 0 || fd >= FD_MAX)
+		return NULL;
+	if ((unsigned int)fd < t->n && t->fd[fd].state == FD_OPEN)
+		return ent_path(&t->fd[fd], flags);
+	if ((unsigned int)fd < t->n && t->fd[fd].state == FD_CLOSED)
+		return NULL;
+	/* Not seen: from before the trace; /proc knows, while it is there. */
+	if (!(flags & KT_FDS_PROC))
+		return NULL;
+	p = proc_link(tgid, fd);
+	e = p ? slot(t, fd) : NULL;
+	if (!e)
+		return p;
+	e->state = FD_OPEN;
+	e->path = strdup(p);
+	e->socket = !strncmp(p, "socket:", 7);
+	return ent_path(e, flags);
+}
+
+const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+			  int fd)
+{
+	unsigned int i;
+
+	for (i = t->nnew; i-- > 0;) {
+		if (t->new[i].fd != fd)
+			continue;
+		if (t->new[i].e.state == FD_OPEN)
+			return ent_path(&t->new[i].e, flags);
+		return flags & KT_FDS_PROC ? proc_link(tgid, fd) : NULL;
+	}
+	return table_path(t, tgid, flags, fd);
+}
