@@ -88,12 +88,12 @@ static void group_set(struct kt_events *ev, pid_t tgid, struct kt_fdtab *tab)
 
 	if (old == tab)
 		return;
-	if (kt_pidmap_put(&ev->groups, tgid, kt_fdtab_get(tab))) {
-		kt_fdtab_put(tab);
-		return;
-	}
-	if (old)
+	if (old) {
+		kt_pidmap_del(&ev->groups, tgid);
 		kt_fdtab_put(old);
+	}
+	if (kt_pidmap_put(&ev->groups, tgid, kt_fdtab_get(tab)))
+		kt_fdtab_put(tab);
 }
 
 /* t's descriptor table: its process's, or a new one on first sight. */
