@@ -588,7 +588,8 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			 "anon_inode:");
 		break;
 	case OP_CLOSE:
-		t->close_lo = t->close_hi = (int)a[0];
+		t->close_lo = (int)a[0];
+		t->close_hi = (int)a[0];
 		break;
 	case OP_CLOSE_RANGE:
 		t->close_lo = (int)a[0];
@@ -665,6 +666,9 @@ void kt_fdtab_apply(struct kt_fdtab *t)
  */
 static const char *sock_describe(const char *path)
 {
+	/* sl, local, remote, st, queues, tr, retrnsmt, uid, timeout, inode */
+	static const char net_line[] =
+		" %*u: %8X:%4X %8X:%4X %*x %*x:%*x %*x:%*x %*x %*u %*u %llu";
 	static const char *const files[] = { "/proc/net/tcp", "/proc/net/udp" };
 	static const char *const protos[] = { "TCP", "UDP" };
 	static char out[128];
@@ -681,8 +685,8 @@ static const char *sock_describe(const char *path)
 		if (!f)
 			continue;
 		while (fgets(line, sizeof(line), f)) {
-			if (sscanf(line, " %*u: %8X:%4X %8X:%4X %*x %*x:%*x %*x:%*x %*x %*u %*u %llu",
-				   &la, &lp, &ra, &rp, &ino2) != 5 ||
+			if (sscanf(line, net_line, &la, &lp, &ra, &rp,
+				   &ino2) != 5 ||
 			    ino2 != ino)
 				continue;
 			fclose(f);

@@ -160,7 +160,7 @@ const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd);
 #define KT_ARGV_MAX	64
 void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
 		      struct kt_blob *argv);
-/* Fill sc's blobs from one record's blob table (trace.c too). */
+/* Fill sc's blobs from one record's blob table (sink-text.c too). */
 void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		      const void *rec, const struct ktrace_blob *blobs,
 		      unsigned int n, uint32_t size);

@@ -503,12 +503,13 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		put_ts(j, "last_ts", e->loss.last_ts);
 		end(j);
 		break;
+	case KT_EV_SYSCALL_ENTER:	/* not asked for */
+		break;
 	}
 }
 
-static void json_finish(struct kt_sink *s, const struct kt_end *end)
+static void json_finish(struct kt_sink *s, const struct kt_end *end_info)
 {
-	uint64_t end_ts = end->end_ts;
 }
 
 static void json_free(struct kt_sink *s)

@@ -316,9 +316,8 @@ static int row_y(const struct proc *p)
 	return TOP + p->row * ROW_H;
 }
 
-static void svg_finish(struct kt_sink *s, const struct kt_end *end)
+static void svg_finish(struct kt_sink *s, const struct kt_end *end_info)
 {
-	uint64_t end_ts = end->end_ts;
 	struct svg *v = (struct svg *)s;
 	struct kt_out *o = v->out;
 	char nbuf[24], sbuf[16], tbuf[32];
