@@ -25,7 +25,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 
 #include "ktrace.h"
 #include "decode.h"
@@ -660,9 +664,94 @@ void kt_fdtab_apply(struct kt_fdtab *t)
 }
 
 /*
- * -yy: a socket's protocol and addresses, from /proc/net, as strace
- * prints them: "TCP:[127.0.0.1:40000->127.0.0.1:8080]"; NULL when not
- * found.  IPv4 TCP and UDP only: the others show socket:[INODE].
+ * -yy: an AF_UNIX socket as strace prints it, "UNIX-STREAM:[INODE->PEER]"
+ * (with ,"PATH" when bound), from the kernel's socket diagnostics (one
+ * netlink request: /proc/net/unix has no peer); NULL when not found.
+ */
+static const char *unix_describe(unsigned long long ino, char *out,
+				 size_t size)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct unix_diag_req r;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST,
+		},
+		.r = {
+			.sdiag_family = AF_UNIX,
+			.udiag_states = ~0U,
+			.udiag_ino = (unsigned int)ino,
+			.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
+			.udiag_cookie = { ~0U, ~0U },
+		},
+	};
+	static const char *const types[] = {
+		[SOCK_STREAM] = "STREAM", [SOCK_DGRAM] = "DGRAM",
+		[SOCK_SEQPACKET] = "SEQPACKET",
+	};
+	union {
+		struct nlmsghdr nh;
+		char b[4096];
+	} buf;
+	const struct unix_diag_msg *m;
+	const struct nlattr *a;
+	char name[110] = "";
+	unsigned int peer = 0;
+	size_t off, n;
+	ssize_t got;
+	int fd;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return NULL;
+	got = send(fd, &req, sizeof(req), 0) == sizeof(req) ?
+	      recv(fd, &buf, sizeof(buf), 0) : -1;
+	close(fd);
+	if (got < (ssize_t)NLMSG_LENGTH(sizeof(*m)) ||
+	    buf.nh.nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+	    buf.nh.nlmsg_len > (size_t)got)
+		return NULL;
+	m = NLMSG_DATA(&buf.nh);
+	if (m->udiag_ino != (unsigned int)ino)
+		return NULL;
+	for (off = NLMSG_LENGTH(sizeof(*m)); off + NLA_HDRLEN <= buf.nh.nlmsg_len;
+	     off += NLA_ALIGN(a->nla_len)) {
+		a = (const void *)(buf.b + off);
+		if (a->nla_len < NLA_HDRLEN || off + a->nla_len > buf.nh.nlmsg_len)
+			break;
+		n = a->nla_len - NLA_HDRLEN;
+		if ((a->nla_type & NLA_TYPE_MASK) == UNIX_DIAG_PEER &&
+		    n >= sizeof(peer)) {
+			memcpy(&peer, buf.b + off + NLA_HDRLEN, sizeof(peer));
+		} else if ((a->nla_type & NLA_TYPE_MASK) == UNIX_DIAG_NAME &&
+			   n && n < sizeof(name)) {
+			memcpy(name, buf.b + off + NLA_HDRLEN, n);
+			name[n] = '\0';
+			/* An abstract name starts with a NUL: strace shows @. */
+			if (!name[0])
+				name[0] = '@';
+		}
+	}
+	n = snprintf(out, size, "UNIX-%s:[%llu",
+		     m->udiag_type < ARRAY_SIZE(types) && types[m->udiag_type] ?
+		     types[m->udiag_type] : "UNKNOWN", ino);
+	if (peer && n < size)
+		n += snprintf(out + n, size - n, "->%u", peer);
+	if (name[0] && n < size)
+		n += snprintf(out + n, size - n, ",\"%s\"", name);
+	if (n < size)
+		snprintf(out + n, size - n, "]");
+	return out;
+}
+
+/*
+ * -yy: a socket's protocol and addresses as strace prints them,
+ * "TCP:[127.0.0.1:40000->127.0.0.1:8080]", from /proc/net for IPv4 TCP
+ * and UDP, from the socket diagnostics for AF_UNIX; NULL when not found
+ * (then socket:[INODE] shows, as with -y).
  */
 static const char *sock_describe(const char *path)
 {
@@ -671,7 +760,7 @@ static const char *sock_describe(const char *path)
 		" %*u: %8X:%4X %8X:%4X %*x %*x:%*x %*x:%*x %*x %*u %*u %llu";
 	static const char *const files[] = { "/proc/net/tcp", "/proc/net/udp" };
 	static const char *const protos[] = { "TCP", "UDP" };
-	static char out[128];
+	static char out[256];
 	unsigned long long ino, ino2;
 	unsigned int la, lp, ra, rp;
 	char line[512];
@@ -710,7 +799,7 @@ static const char *sock_describe(const char *path)
 		}
 		fclose(f);
 	}
-	return NULL;
+	return unix_describe(ino, out, sizeof(out));
 }
 
 static const char *ent_path(struct fd_ent *e, unsigned int flags)
