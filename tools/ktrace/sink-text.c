@@ -37,6 +37,7 @@ struct task {
 	bool deferred;		/* its line waits for the exit */
 	bool has_entry;		/* entry_text and line_text are set */
 	bool hidden;		/* -P: the call in progress is not shown */
+	bool path_later;	/* -P: its path comes with the exit */
 	struct kt_syscall sc;	/* the call in progress, its entry's part */
 	struct kt_blob argv[KT_ARGV_MAX];	/* for execve */
 	struct kt_buf entry_text;	/* the call as printed at entry */
@@ -106,6 +107,7 @@ static void task_clear_call(struct task *k)
 	k->in_syscall = false;
 	k->deferred = false;
 	k->hidden = false;
+	k->path_later = false;
 }
 
 static void task_set_live(struct kt_tracer *t, struct task *k, bool live)
@@ -289,6 +291,8 @@ static bool touches_path(struct kt_tracer *t, struct task *k,
 static void on_enter(struct kt_tracer *t, struct task *k,
 		     const struct kt_event *e)
 {
+	bool faulted;
+
 	if (!k)
 		return;
 	flush_signal(t, k);
@@ -312,21 +316,23 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	k->in_syscall = true;
 	if (t->o->summary_only)
 		return;
-	if (t->o->trace_path && !touches_path(t, k, &k->sc)) {
-		k->hidden = true;
-		return;
-	}
 
 	/*
 	 * Print the line whole at the exit: with -ff, where each file is
 	 * its own stream and nothing interleaves; and when the kernel could
 	 * not read a path yet, which comes again with the exit (the syscall
-	 * faults its page in), so that it shows as under strace.
+	 * faults its page in), so that it shows as under strace (and -P
+	 * looks for its path then).
 	 */
-	if ((t->o->follow > 1 && t->o->outfile) ||
-	    (e->sys.enter->nblobs && has_faulted_path(&k->sc) &&
-	     !sc_is(&k->sc, "exit", "exit_group") &&
-	     !sc_is(&k->sc, "execve", "execveat"))) {
+	faulted = e->sys.enter->nblobs && has_faulted_path(&k->sc) &&
+		  !sc_is(&k->sc, "exit", "exit_group") &&
+		  !sc_is(&k->sc, "execve", "execveat");
+	if (t->o->trace_path && !faulted && !touches_path(t, k, &k->sc)) {
+		k->hidden = true;
+		return;
+	}
+	k->path_later = t->o->trace_path && faulted;
+	if ((t->o->follow > 1 && t->o->outfile) || faulted) {
 		k->deferred = true;
 		return;
 	}
@@ -437,6 +443,8 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 		k->sc.duration_ns = r->duration;
 		kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
 				 r->hdr.size);
+		if (k->path_later && !touches_path(t, k, &k->sc))
+			k->hidden = true;
 	}
 	if (!t->o->summary_only && !k->hidden)
 		print_exit(t, k, r->hdr.ts);
