@@ -415,10 +415,6 @@ int ktrace_cmd_report(int argc, char **argv)
 		ktrace_err("report: takes options and one FILE, not a command or -p");
 		return 1;
 	}
-	if (o.decode_fds && o.json) {
-		ktrace_err("report: --json -y needs the traced processes: they are gone");
-		return 1;
-	}
 	r.path = o.argv[0];
 	r.fd = open(r.path, O_RDONLY | O_CLOEXEC);
 	r.buf = malloc(FILE_BUF_SIZE);

@@ -26,8 +26,8 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 				 const struct kt_target *tg);
 struct kt_sink *kt_sink_perfetto_new(struct kt_out *out, uint64_t base_ts);
 struct kt_sink *kt_sink_svg_new(struct kt_out *out, uint64_t base_ts);
-struct kt_sink *kt_sink_json_new(struct kt_out *out, uint64_t base_ts,
-				 const struct kt_opts *o,
+struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
+				 uint64_t base_ts, const struct kt_opts *o,
 				 const struct kt_target *tg);
 
 /* Shared by the sinks. */

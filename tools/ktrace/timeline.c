@@ -39,7 +39,8 @@ static struct kt_sink *sink_new(struct kt_timeline *tl, uint64_t base_ts)
 	if (!tl->o->json && tl->o->sink == KT_SINK_TEXT)
 		return kt_sink_text_new(tl->ev, tl->out, tl->o, &tl->tg);
 	if (tl->o->json)
-		return kt_sink_json_new(tl->out, base_ts, tl->o, &tl->tg);
+		return kt_sink_json_new(tl->ev, tl->out, base_ts, tl->o,
+					&tl->tg);
 	if (tl->o->sink == KT_SINK_SVG)
 		return kt_sink_svg_new(tl->out, base_ts);
 	return kt_sink_perfetto_new(tl->out, base_ts);
