@@ -208,7 +208,8 @@ static char *resolve(const char *base, const char *rel, bool live)
 	char *buf, *out, *p, *q, *seg;
 	size_t n;
 
-	if (rel[0] != '/' && !base)
+	/* Relative to a directory only, not to a pipe or unknown. */
+	if (rel[0] != '/' && (!base || base[0] != '/'))
 		return NULL;
 	n = (rel[0] == '/' ? 0 : strlen(base)) + strlen(rel) + 3;
 	buf = malloc(n);
@@ -241,7 +242,8 @@ static char *resolve(const char *base, const char *rel, bool live)
 	*q = '\0';
 	free(buf);
 	/* ktrace's own /proc/self and /dev/std* are not the tracee's. */
-	if (live && strncmp(out, "/proc/", 6) && strncmp(out, "/dev/", 5)) {
+	if (live && strncmp(out, "/proc/", 6) && strncmp(out, "/dev/fd/", 8) &&
+	    strncmp(out, "/dev/std", 8)) {
 		char real[PATH_MAX];
 
 		if (realpath(out, real)) {
@@ -449,9 +451,17 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	const char *s;
 
 	pending_clear(t);
-	if (op == OP_NONE || e->sys.end != KT_SYS_RETURNED || e->sys.ret < 0 ||
-	    !e->sys.enter_seen)
+	if (op == OP_NONE || e->sys.end != KT_SYS_RETURNED || e->sys.ret < 0)
 		return;
+	if (!e->sys.enter_seen) {
+		/* Its arguments unseen: a descriptor it returned is not known. */
+		if (op != OP_DUP2 && op != OP_DUP3 && op != OP_FCNTL &&
+		    op != OP_IOCTL && op != OP_PIPE && op != OP_PIPE2 &&
+		    op != OP_SOCKETPAIR && op != OP_SIGNALFD &&
+		    op != OP_SIGNALFD4 && op < OP_CLOSE && add_new(t, ret, false))
+			t->new[t->nnew - 1].e.state = FD_UNSEEN;
+		return;
+	}
 	kt_event_syscall(e, &sc, argv);
 	switch (op) {
 	case OP_OPEN:
