@@ -20,6 +20,7 @@
  * after it: during the event the descriptors it made read as they are
  * after the call, the others as they were before.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@
 
 /* No table grows past this many descriptors. */
 #define FD_MAX		(1 << 20)
+#define KT_O_CLOEXEC		02000000	/* O_, SOCK_, EFD_, ... CLOEXEC */
 #define KT_AT_FDCWD	(-100)
 
 enum fd_state {
@@ -196,6 +198,55 @@ void kt_fdtab_exec(struct kt_fdtab *t)
 static const char *proc_link(pid_t tgid, int fd)
 {
 	return tgid > 0 ? kt_proc_fd_path(tgid, fd) : NULL;
+}
+
+/*
+ * A live process first seen: the descriptors it has (from before the
+ * trace, or opened since by calls not read yet, which their events
+ * overwrite), their close-on-exec flags and its working directory, while
+ * /proc has them, so that a child forked from it and gone before ktrace
+ * prints its lines still shows them.
+ */
+void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
+{
+	char dir[64], info[96], line[128];
+	struct fd_ent *e;
+	struct dirent *d;
+	const char *p;
+	unsigned int flags;
+	DIR *dp;
+	FILE *f;
+	int fd;
+
+	if (tgid <= 0)
+		return;
+	p = proc_link(tgid, KT_AT_FDCWD);
+	if (p && !t->cwd)
+		t->cwd = strdup(p);
+	snprintf(dir, sizeof(dir), "/proc/%d/fd", tgid);
+	dp = opendir(dir);
+	if (!dp)
+		return;
+	while ((d = readdir(dp))) {
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;
+		fd = atoi(d->d_name);
+		p = proc_link(tgid, fd);
+		e = p ? slot(t, fd) : NULL;
+		if (!e || e->state != FD_UNSEEN)
+			continue;
+		e->state = FD_OPEN;
+		e->path = strdup(p);
+		e->socket = !strncmp(p, "socket:", 7);
+		snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", tgid, fd);
+		f = fopen(info, "re");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "flags: %o", &flags) == 1)
+				e->cloexec = flags & KT_O_CLOEXEC;
+		if (f)
+			fclose(f);
+	}
+	closedir(dp);
 }
 
 /*
@@ -391,7 +442,6 @@ static enum fd_op op_of(unsigned int abi, unsigned int nr)
 	return known[abi][nr];
 }
 
-#define KT_O_CLOEXEC		02000000	/* O_, SOCK_, EFD_, ... CLOEXEC */
 #define KT_F_DUPFD		0
 #define KT_F_SETFD		2
 #define KT_F_DUPFD_CLOEXEC	1030

@@ -108,8 +108,11 @@ static struct kt_fdtab *task_fds(struct kt_events *ev, struct task *t)
 		t->fds = kt_fdtab_get(g);
 	} else {
 		t->fds = kt_fdtab_new();
-		if (t->fds)
-			group_set(ev, t->tgid, t->fds);
+		if (!t->fds)
+			return NULL;
+		if (ev->fd_flags & KT_FDS_PROC)
+			kt_fdtab_snapshot(t->fds, t->tgid);
+		group_set(ev, t->tgid, t->fds);
 	}
 	return t->fds;
 }
@@ -251,6 +254,8 @@ static void fork_fds(struct kt_events *ev, struct task *p, struct task *c,
 
 	if (!pt)
 		return;
+	/* The working directory, while the parent is there to ask. */
+	kt_fdtab_path(pt, p->tgid, ev->fd_flags, -100);
 	if (c->fds)
 		kt_fdtab_put(c->fds);
 	c->fds = share ? kt_fdtab_get(pt) : kt_fdtab_copy(pt);
@@ -288,6 +293,9 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		t = task_of(ev, h->pid, h->tgid, h->comm);
 		if (!t)
 			return -1;
+		/* A process first seen: its table, while /proc has it. */
+		if (ev->fd_flags && !t->fds)
+			task_fds(ev, t);
 	}
 
 	switch (h->type) {

@@ -172,6 +172,7 @@ struct kt_fdtab *kt_fdtab_get(struct kt_fdtab *t);	/* one more user */
 struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *t);	/* fork */
 void kt_fdtab_put(struct kt_fdtab *t);			/* one user less */
 void kt_fdtab_exec(struct kt_fdtab *t);		/* close-on-exec */
+void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid);	/* from /proc */
 /* A call returned (e): what it will change, pending until applied. */
 void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		      const struct kt_event *e);
