@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
@@ -53,6 +54,7 @@ struct fd_ent {
 	bool socket;		/* -yy looks it up in /proc/net */
 	char *path;		/* as -y prints it, or NULL: not known */
 	char *sock;		/* -yy: the last description found */
+	char proto[16];		/* -yy: "TCP", "UNIX-STREAM"..., or "" */
 };
 
 /* What a call changes, until applied. */
@@ -201,6 +203,22 @@ static const char *proc_link(pid_t tgid, int fd)
 }
 
 /*
+ * -yy: the socket's protocol as the kernel names it ("TCP",
+ * "UNIX-STREAM"), which strace prints with the inode when it can find
+ * nothing more.
+ */
+static void sock_proto(struct fd_ent *e, pid_t tgid, int fd)
+{
+	char link[64];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
+	n = getxattr(link, "system.sockprotoname", e->proto,
+		     sizeof(e->proto) - 1);
+	e->proto[n > 0 ? n : 0] = '\0';
+}
+
+/*
  * A live process first seen: the descriptors it has (from before the
  * trace, or opened since by calls not read yet, which their events
  * overwrite), their close-on-exec flags and its working directory, while
@@ -238,6 +256,8 @@ void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
 		e->state = FD_OPEN;
 		e->path = strdup(p);
 		e->socket = !strncmp(p, "socket:", 7);
+		if (e->socket)
+			sock_proto(e, tgid, fd);
 		snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", tgid, fd);
 		f = fopen(info, "re");
 		while (f && fgets(line, sizeof(line), f))
@@ -383,6 +403,8 @@ static void add_kind(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		p = name;
 	e->path = dup_or_null(p);
 	e->socket = prefix && !strcmp(prefix, "socket:");
+	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
+		sock_proto(e, tgid, fd);
 }
 
 /* The kinds of calls, by what they do to the table. */
@@ -875,6 +897,15 @@ static const char *ent_path(struct fd_ent *e, unsigned int flags)
 			e->sock = strdup(s);
 		}
 	}
+	if (!e->sock && e->proto[0]) {
+		static char buf[64];
+		unsigned long long ino;
+
+		if (sscanf(e->path, "socket:[%llu]", &ino) == 1) {
+			snprintf(buf, sizeof(buf), "%s:[%llu]", e->proto, ino);
+			return buf;
+		}
+	}
 	return e->sock ? e->sock : e->path;
 }
 
@@ -902,6 +933,8 @@ static const char *table_path(struct kt_fdtab *t, pid_t tgid,
 	e->state = FD_OPEN;
 	e->path = strdup(p);
 	e->socket = !strncmp(p, "socket:", 7);
+	if (e->socket && (flags & KT_FDS_SOCKETS))
+		sock_proto(e, tgid, fd);
 	return ent_path(e, flags);
 }
 
