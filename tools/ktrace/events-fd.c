@@ -29,6 +29,9 @@
 #include <sys/socket.h>
 #include <sys/xattr.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
@@ -830,58 +833,110 @@ static const char *unix_describe(unsigned long long ino, char *out,
 }
 
 /*
- * -yy: a socket's protocol and addresses as strace prints them,
- * "TCP:[127.0.0.1:40000->127.0.0.1:8080]", from /proc/net for IPv4 TCP
- * and UDP, from the socket diagnostics for AF_UNIX; NULL when not found
- * (then socket:[INODE] shows, as with -y).
+ * -yy: an IPv4 or IPv6 TCP or UDP socket as strace prints it,
+ * "TCP:[127.0.0.1:40000->127.0.0.1:8080]" ("TCPv6:[[::1]:...]"), from
+ * the socket diagnostics (a dump of the family and protocol, searched for
+ * the inode); NULL when not found (or unbound: strace shows the inode).
  */
-static const char *sock_describe(const char *path)
+static const char *inet_describe(unsigned long long ino, int family,
+				 int protocol, char *out, size_t size)
 {
-	/* sl, local, remote, st, queues, tr, retrnsmt, uid, timeout, inode */
-	static const char net_line[] =
-		" %*u: %8X:%4X %8X:%4X %*x %*x:%*x %*x:%*x %*x %*u %*u %llu";
-	static const char *const files[] = { "/proc/net/tcp", "/proc/net/udp" };
-	static const char *const protos[] = { "TCP", "UDP" };
-	static char out[256];
-	unsigned long long ino, ino2;
-	unsigned int la, lp, ra, rp;
-	char line[512];
-	size_t i;
+	struct {
+		struct nlmsghdr nh;
+		struct inet_diag_req_v2 r;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		},
+		.r = {
+			.sdiag_family = family,
+			.sdiag_protocol = protocol,
+			.idiag_states = ~0U,
+		},
+	};
+	union {
+		struct nlmsghdr nh;
+		char b[16384];
+	} buf;
+	const struct inet_diag_msg *m = NULL;
+	const struct nlmsghdr *h;
+	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
+	const char *name, *v6 = family == AF_INET6 ? "v6" : "";
+	bool done = false, found = false;
+	ssize_t got;
+	int fd;
 
-	if (sscanf(path, "socket:[%llu]", &ino) != 1)
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
 		return NULL;
-	for (i = 0; i < ARRAY_SIZE(files); i++) {
-		FILE *f = fopen(files[i], "re");
-
-		if (!f)
-			continue;
-		while (fgets(line, sizeof(line), f)) {
-			if (sscanf(line, net_line, &la, &lp, &ra, &rp,
-				   &ino2) != 5 ||
-			    ino2 != ino)
-				continue;
-			fclose(f);
-			/* The addresses are in network order, read as host. */
-			if (!la && !lp)
-				snprintf(out, sizeof(out), "%s:[%llu]",
-					 protos[i], ino);
-			else if (!ra && !rp)
-				snprintf(out, sizeof(out),
-					 "%s:[%u.%u.%u.%u:%u]", protos[i],
-					 la & 255, la >> 8 & 255,
-					 la >> 16 & 255, la >> 24, lp);
-			else
-				snprintf(out, sizeof(out),
-					 "%s:[%u.%u.%u.%u:%u->%u.%u.%u.%u:%u]",
-					 protos[i], la & 255, la >> 8 & 255,
-					 la >> 16 & 255, la >> 24, lp,
-					 ra & 255, ra >> 8 & 255,
-					 ra >> 16 & 255, ra >> 24, rp);
-			return out;
+	if (send(fd, &req, sizeof(req), 0) != sizeof(req))
+		done = true;
+	while (!done && !found) {
+		got = recv(fd, &buf, sizeof(buf), 0);
+		if (got <= 0)
+			break;
+		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = true;
+				break;
+			}
+			m = NLMSG_DATA(h);
+			if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(*m)) &&
+			    m->idiag_inode == (unsigned int)ino) {
+				found = true;
+				break;
+			}
 		}
-		fclose(f);
 	}
-	return unix_describe(ino, out, sizeof(out));
+	close(fd);
+	if (!found || (!m->id.idiag_sport && !m->id.idiag_src[0] &&
+		       !m->id.idiag_src[1] && !m->id.idiag_src[2] &&
+		       !m->id.idiag_src[3]))
+		return NULL;
+	name = protocol == IPPROTO_TCP ? "TCP" : "UDP";
+	inet_ntop(family, m->id.idiag_src, src, sizeof(src));
+	inet_ntop(family, m->id.idiag_dst, dst, sizeof(dst));
+	if (!m->id.idiag_dport)
+		snprintf(out, size, family == AF_INET6 ? "%s%s:[[%s]:%u]" :
+			 "%s%s:[%s:%u]", name, v6, src,
+			 ntohs(m->id.idiag_sport));
+	else
+		snprintf(out, size, family == AF_INET6 ?
+			 "%s%s:[[%s]:%u->[%s]:%u]" : "%s%s:[%s:%u->%s:%u]",
+			 name, v6, src, ntohs(m->id.idiag_sport), dst,
+			 ntohs(m->id.idiag_dport));
+	return out;
+}
+
+/*
+ * -yy: a socket's protocol and addresses as strace prints them, from the
+ * kernel's socket diagnostics as strace finds them (its protocol, from
+ * sockprotoname, says where to look); NULL when not found, and then
+ * PROTOCOL:[INODE] shows, as strace prints it then.
+ */
+static const char *sock_describe(const struct fd_ent *e)
+{
+	static char out[256];
+	unsigned long long ino;
+
+	if (sscanf(e->path, "socket:[%llu]", &ino) != 1)
+		return NULL;
+	if (!strcmp(e->proto, "TCP"))
+		return inet_describe(ino, AF_INET, IPPROTO_TCP, out, sizeof(out));
+	if (!strcmp(e->proto, "UDP"))
+		return inet_describe(ino, AF_INET, IPPROTO_UDP, out, sizeof(out));
+	if (!strcmp(e->proto, "TCPv6"))
+		return inet_describe(ino, AF_INET6, IPPROTO_TCP, out,
+				     sizeof(out));
+	if (!strcmp(e->proto, "UDPv6"))
+		return inet_describe(ino, AF_INET6, IPPROTO_UDP, out,
+				     sizeof(out));
+	if (!strncmp(e->proto, "UNIX", 4))
+		return unix_describe(ino, out, sizeof(out));
+	return NULL;
 }
 
 static const char *ent_path(struct fd_ent *e, unsigned int flags)
@@ -891,7 +946,7 @@ static const char *ent_path(struct fd_ent *e, unsigned int flags)
 	if (!e->socket || !e->path || !(flags & KT_FDS_SOCKETS))
 		return e->path;
 	if (flags & KT_FDS_PROC) {
-		s = sock_describe(e->path);
+		s = sock_describe(e);
 		if (s && (!e->sock || strcmp(e->sock, s))) {
 			free(e->sock);
 			e->sock = strdup(s);

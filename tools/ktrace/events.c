@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ktrace.h"
 #include "decode.h"
@@ -513,6 +514,19 @@ void kt_events_free(struct kt_events *ev)
 	kt_pidmap_each(&ev->groups, put_group, NULL);
 	kt_pidmap_free(&ev->groups);
 	free(ev);
+}
+
+void kt_events_inherit(struct kt_events *ev, pid_t pid)
+{
+	struct task *t = task_of(ev, pid, pid, NULL);
+
+	if (!t || t->fds || !(ev->fd_flags & KT_FDS_PROC))
+		return;
+	t->fds = kt_fdtab_new();
+	if (!t->fds)
+		return;
+	kt_fdtab_snapshot(t->fds, getpid());
+	group_set(ev, pid, t->fds);
 }
 
 void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create)

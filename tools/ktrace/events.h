@@ -143,6 +143,12 @@ void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
 #define KT_FDS_SOCKETS	0x4
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
 /*
+ * pid is the command this process forked to trace (stopped before its
+ * execve): its table starts as ours, while the command may be gone by
+ * the time its first record is read.
+ */
+void kt_events_inherit(struct kt_events *ev, pid_t pid);
+/*
  * The path of fd in the table of task pid, as strace's -y prints it (or
  * the working directory for AT_FDCWD), or NULL.  During the event of a
  * call that returned, a descriptor it made (its result, pipe's pair...)

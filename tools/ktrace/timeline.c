@@ -71,6 +71,9 @@ static void start(struct kt_timeline *tl, uint64_t base_ts)
 		ktrace_err("out of memory");
 		exit(1);
 	}
+	/* The command we started has our descriptors and directory. */
+	if (tl->tg.live && tl->tg.child)
+		kt_events_inherit(tl->ev, tl->tg.child);
 }
 
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
