@@ -9,9 +9,18 @@
  * in flight.  An exit whose enter was not seen (the trace started in the
  * call, or a status filter wrote the enter late) still makes an event,
  * timed by the exit record's duration.
+ *
+ * A sink that asked for them (the strace text) gets each entry as it
+ * comes, and keeps its own data per task here.  With the descriptor
+ * tables on (events-fd.c), each task points to its process's table, a
+ * thread and a CLONE_FILES child to the same one; a call's event goes out
+ * between the table as it was and the table as the call left it.
  */
+#include <sched.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ktrace.h"
 #include "decode.h"
@@ -23,12 +32,20 @@ struct task {
 	bool in_call;
 	struct ktrace_rec_sys_enter *enter;	/* a copy, blobs and all */
 	size_t enter_cap;
+	void *priv;			/* the sink's (want_enter) */
+	struct kt_fdtab *fds;		/* with KT_FDS_TRACK, or NULL */
 };
 
 struct kt_events {
 	kt_event_fn fn;
 	void *ctx;
 	struct kt_pidmap tasks;
+	bool want_enter;
+	void (*free_priv)(void *ctx, void *priv);
+	void *priv_ctx;
+	unsigned int fd_flags;		/* KT_FDS_* */
+	/* Each process's table, by process id, for its threads first seen. */
+	struct kt_pidmap groups;
 };
 
 struct kt_events *kt_events_new(kt_event_fn fn, void *ctx)
@@ -40,6 +57,65 @@ struct kt_events *kt_events_new(kt_event_fn fn, void *ctx)
 	ev->fn = fn;
 	ev->ctx = ctx;
 	return ev;
+}
+
+void kt_events_want_enter(struct kt_events *ev,
+			  void (*free_priv)(void *ctx, void *priv), void *ctx)
+{
+	ev->want_enter = true;
+	ev->free_priv = free_priv;
+	ev->priv_ctx = ctx;
+}
+
+void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
+{
+	ev->fd_flags = flags | KT_FDS_TRACK;
+}
+
+static void task_free(struct kt_events *ev, struct task *t)
+{
+	if (t->priv && ev->free_priv)
+		ev->free_priv(ev->priv_ctx, t->priv);
+	if (t->fds)
+		kt_fdtab_put(t->fds);
+	free(t->enter);
+	free(t);
+}
+
+/* The process tgid's table is now tab (a new one, or after an exec). */
+static void group_set(struct kt_events *ev, pid_t tgid, struct kt_fdtab *tab)
+{
+	struct kt_fdtab *old = kt_pidmap_get(&ev->groups, tgid);
+
+	if (old == tab)
+		return;
+	if (old) {
+		kt_pidmap_del(&ev->groups, tgid);
+		kt_fdtab_put(old);
+	}
+	if (kt_pidmap_put(&ev->groups, tgid, kt_fdtab_get(tab)))
+		kt_fdtab_put(tab);
+}
+
+/* t's descriptor table: its process's, or a new one on first sight. */
+static struct kt_fdtab *task_fds(struct kt_events *ev, struct task *t)
+{
+	struct kt_fdtab *g;
+
+	if (t->fds || !(ev->fd_flags & KT_FDS_TRACK))
+		return t->fds;
+	g = kt_pidmap_get(&ev->groups, t->tgid);
+	if (g) {
+		t->fds = kt_fdtab_get(g);
+	} else {
+		t->fds = kt_fdtab_new();
+		if (!t->fds)
+			return NULL;
+		if (ev->fd_flags & KT_FDS_PROC)
+			kt_fdtab_snapshot(t->fds, t->tgid);
+		group_set(ev, t->tgid, t->fds);
+	}
+	return t->fds;
 }
 
 /* The task of h, made on first sight; its comm follows the records. */
@@ -62,16 +138,20 @@ static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
 	return t;
 }
 
+/* The event's header; its union zeroed, but for a syscall's (set whole). */
 static void header(struct kt_event *e, enum kt_ev_type type,
 		   const struct ktrace_rec_hdr *h, const struct task *t)
 {
-	memset(e, 0, sizeof(*e));
+	if (type != KT_EV_SYSCALL && type != KT_EV_SYSCALL_ENTER)
+		memset((char *)e + offsetof(struct kt_event, sys), 0,
+		       sizeof(*e) - offsetof(struct kt_event, sys));
 	e->type = type;
 	e->ts = h->ts;
 	e->pid = h->pid;
 	e->tgid = h->tgid;
 	e->cpu = h->cpu;
 	e->comm = t ? t->comm : "";
+	e->priv = t ? (void **)&t->priv : NULL;
 }
 
 /* The call in progress of t, ended at end_ts as end says. */
@@ -92,8 +172,10 @@ static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 	e.sys.end = end;
 	e.sys.enter_seen = true;
 	e.sys.dur = end_ts > en->hdr.ts ? end_ts - en->hdr.ts : 0;
+	e.sys.ret = 0;
 	memcpy(e.sys.args, en->args, sizeof(e.sys.args));
 	e.sys.enter = en;
+	e.sys.exit = NULL;
 	ev->fn(ev->ctx, &e);
 }
 
@@ -113,6 +195,10 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 		/* Not the call that entered: that one ended unseen. */
 		end_call(ev, t, x->hdr.ts, KT_SYS_IN_FLIGHT);
 		header(&e, KT_EV_SYSCALL, &x->hdr, t);
+		e.sys.enter_seen = false;
+		e.sys.enter = NULL;
+		memset(e.sys.args, 0, sizeof(e.sys.args));
+		e.sys.dur = 0;
 		if (x->duration != KTRACE_DURATION_UNKNOWN &&
 		    x->duration <= x->hdr.ts) {
 			e.ts = x->hdr.ts - x->duration;
@@ -128,6 +214,12 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 	e.sys.end = KT_SYS_RETURNED;
 	e.sys.ret = x->ret;
 	e.sys.exit = x;
+	if (ev->fd_flags && task_fds(ev, t)) {
+		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
+		ev->fn(ev->ctx, &e);
+		kt_fdtab_apply(t->fds);
+		return;
+	}
 	ev->fn(ev->ctx, &e);
 }
 
@@ -152,11 +244,47 @@ static const char *exec_filename(const struct ktrace_rec_exec *x)
 	return NULL;
 }
 
+/*
+ * A child's table: its parent's, shared by a thread or with CLONE_FILES,
+ * else a copy.
+ */
+static void fork_fds(struct kt_events *ev, struct task *p, struct task *c,
+		     bool share)
+{
+	struct kt_fdtab *pt = task_fds(ev, p);
+
+	if (!pt)
+		return;
+	/* The working directory, while the parent is there to ask. */
+	kt_fdtab_path(pt, p->tgid, ev->fd_flags, -100);
+	if (c->fds)
+		kt_fdtab_put(c->fds);
+	c->fds = share ? kt_fdtab_get(pt) : kt_fdtab_copy(pt);
+	if (c->fds && (c->pid == c->tgid || !share))
+		group_set(ev, c->tgid, c->fds);
+}
+
+/* An exec: a table of its own, without the close-on-exec descriptors. */
+static void exec_fds(struct kt_events *ev, struct task *t)
+{
+	struct kt_fdtab *n, *o = task_fds(ev, t);
+
+	if (!o)
+		return;
+	n = kt_fdtab_copy(o);
+	if (!n)
+		return;
+	kt_fdtab_exec(n);
+	kt_fdtab_put(o);
+	t->fds = n;
+	group_set(ev, t->tgid, n);
+}
+
 int kt_events_feed(struct kt_events *ev, const void *rec)
 {
 	const struct ktrace_rec_hdr *h = rec;
 	struct kt_event e;
-	struct task *t = NULL;
+	struct task *t = NULL, *c;
 
 	if (kt_rec_short(h))
 		return -1;
@@ -166,6 +294,9 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		t = task_of(ev, h->pid, h->tgid, h->comm);
 		if (!t)
 			return -1;
+		/* A process first seen: its table, while /proc has it. */
+		if (ev->fd_flags && !t->fds)
+			task_fds(ev, t);
 	}
 
 	switch (h->type) {
@@ -185,7 +316,19 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		}
 		memcpy(t->enter, en, h->size);
 		t->in_call = true;
-		return 0;
+		if (!ev->want_enter)
+			return 0;
+		header(&e, KT_EV_SYSCALL_ENTER, h, t);
+		e.sys.nr = en->nr;
+		e.sys.abi = en->abi;
+		e.sys.end = KT_SYS_IN_FLIGHT;
+		e.sys.enter_seen = true;
+		e.sys.dur = 0;
+		e.sys.ret = 0;
+		memcpy(e.sys.args, en->args, sizeof(e.sys.args));
+		e.sys.enter = t->enter;
+		e.sys.exit = NULL;
+		break;
 	}
 	case KTRACE_REC_SYS_EXIT:
 		sys_exit(ev, t, rec);
@@ -200,8 +343,12 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.fork.clone_flags = f->fork_flags & KTRACE_FORK_FLAGS_VALID ?
 				     f->clone_flags : 0;
 		/* The child starts with its parent's name. */
-		if (!task_of(ev, f->child_pid, f->child_tgid, h->comm))
+		c = task_of(ev, f->child_pid, f->child_tgid, h->comm);
+		if (!c)
 			return -1;
+		if (ev->fd_flags)
+			fork_fds(ev, t, c, e.fork.thread ||
+				 (e.fork.clone_flags & CLONE_FILES));
 		break;
 	}
 	case KTRACE_REC_EXEC: {
@@ -224,6 +371,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 				old->in_call = false;
 			}
 		}
+		if (ev->fd_flags)
+			exec_fds(ev, t);
 		header(&e, KT_EV_EXEC, h, t);
 		e.exec.old_pid = x->old_pid;
 		e.exec.filename = exec_filename(x);
@@ -251,8 +400,14 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		ev->fn(ev->ctx, &e);
 		if (t) {
 			kt_pidmap_del(&ev->tasks, h->pid);
-			free(t->enter);
-			free(t);
+			task_free(ev, t);
+		}
+		if (h->pid == h->tgid) {
+			struct kt_fdtab *g = kt_pidmap_get(&ev->groups, h->pid);
+
+			kt_pidmap_del(&ev->groups, h->pid);
+			if (g)
+				kt_fdtab_put(g);
 		}
 		return 0;
 	}
@@ -342,19 +497,80 @@ void kt_events_finish(struct kt_events *ev, uint64_t end_ts)
 
 static void free_task(void *ctx, void *val)
 {
-	struct task *t = val;
+	task_free(ctx, val);
+}
 
-	free(t->enter);
-	free(t);
+static void put_group(void *ctx, void *val)
+{
+	kt_fdtab_put(val);
 }
 
 void kt_events_free(struct kt_events *ev)
 {
 	if (!ev)
 		return;
-	kt_pidmap_each(&ev->tasks, free_task, NULL);
+	kt_pidmap_each(&ev->tasks, free_task, ev);
 	kt_pidmap_free(&ev->tasks);
+	kt_pidmap_each(&ev->groups, put_group, NULL);
+	kt_pidmap_free(&ev->groups);
 	free(ev);
+}
+
+void kt_events_inherit(struct kt_events *ev, pid_t pid)
+{
+	struct task *t = task_of(ev, pid, pid, NULL);
+
+	if (!t || t->fds || !(ev->fd_flags & KT_FDS_PROC))
+		return;
+	t->fds = kt_fdtab_new();
+	if (!t->fds)
+		return;
+	kt_fdtab_snapshot(t->fds, getpid());
+	group_set(ev, pid, t->fds);
+}
+
+void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create)
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+
+	if (!t && create)
+		t = task_of(ev, pid, pid, NULL);
+	return t ? &t->priv : NULL;
+}
+
+const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd)
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+
+	if (!t || !task_fds(ev, t))
+		return NULL;
+	return kt_fdtab_path(t->fds, t->tgid, ev->fd_flags, fd);
+}
+
+/* The smallest record of each type: anything shorter is corrupt. */
+static const uint32_t rec_min[] = {
+	[KTRACE_REC_LOSS] = sizeof(struct ktrace_rec_loss),
+	[KTRACE_REC_SYS_ENTER] = sizeof(struct ktrace_rec_sys_enter),
+	[KTRACE_REC_SYS_EXIT] = sizeof(struct ktrace_rec_sys_exit),
+	[KTRACE_REC_FORK] = sizeof(struct ktrace_rec_fork),
+	[KTRACE_REC_EXEC] = sizeof(struct ktrace_rec_exec),
+	[KTRACE_REC_EXIT] = sizeof(struct ktrace_rec_exit),
+	[KTRACE_REC_REAP] = sizeof(struct ktrace_rec_reap),
+	/* Without the siginfo fields of ABI 1.4. */
+	[KTRACE_REC_SIGNAL_GENERATE] = offsetof(struct ktrace_rec_signal_generate, si),
+	[KTRACE_REC_SIGNAL_DELIVER] = offsetof(struct ktrace_rec_signal_deliver, si),
+};
+
+/* Is @h shorter than the smallest record of its type? */
+bool kt_rec_short(const struct ktrace_rec_hdr *h)
+{
+	return h->type < ARRAY_SIZE(rec_min) && h->size < rec_min[h->type];
+}
+
+/* Is @h of a type this ktrace knows? */
+bool kt_rec_known(const struct ktrace_rec_hdr *h)
+{
+	return h->type < ARRAY_SIZE(rec_min);
 }
 
 void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,

@@ -6,6 +6,12 @@
  * duration) or once the trace ended with it still in flight, fork, exec,
  * exit, reap, signal generate and deliver, loss.  A sink gets them through
  * one callback and knows nothing of records.
+ *
+ * A sink that prints a call at its entry, as strace does (sink-text.c),
+ * asks for the entries too (kt_events_want_enter()) and keeps its own data
+ * per task in the stage's table (struct kt_event.priv).  The stage also
+ * keeps each process's table of file descriptors, from the calls that
+ * open, duplicate and close them, for -y and -P (kt_events_fd_path()).
  */
 #ifndef KTRACE_EVENTS_H
 #define KTRACE_EVENTS_H
@@ -28,6 +34,8 @@ enum kt_ev_type {
 	KT_EV_SIGNAL_GENERATE,
 	KT_EV_SIGNAL_DELIVER,
 	KT_EV_LOSS,
+	/* A syscall entered: sys.enter, nothing of the exit yet. */
+	KT_EV_SYSCALL_ENTER,	/* with kt_events_want_enter() only */
 };
 
 /* struct kt_event.sys.end */
@@ -49,6 +57,11 @@ struct kt_event {
 	pid_t pid, tgid;
 	unsigned int cpu;
 	const char *comm;
+	/*
+	 * kt_events_want_enter(): the sink's data for the task the event
+	 * happened to, kept in the stage's table; NULL for a loss or reap.
+	 */
+	void **priv;
 	union {
 		struct {
 			unsigned int nr, abi;	/* KTRACE_ABI_* */
@@ -106,6 +119,46 @@ void kt_events_finish(struct kt_events *ev, uint64_t end_ts);
 void kt_events_free(struct kt_events *ev);
 
 /*
+ * For a sink that prints calls at their entry: KT_EV_SYSCALL_ENTER events,
+ * and a pointer of its own per task (struct kt_event.priv), given to
+ * free_priv(ctx, priv) when the stage forgets the task (at its reap, or
+ * at kt_events_free()).  kt_events_priv() is the pointer of any task by
+ * thread id; with create, the task is made when not seen yet.
+ */
+void kt_events_want_enter(struct kt_events *ev,
+			  void (*free_priv)(void *ctx, void *priv), void *ctx);
+void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
+
+/*
+ * The file descriptor tables (events-fd.c), kept from the trace: opens,
+ * duplicates, closes, exec's close-on-exec, fork's copy, CLONE_FILES and
+ * threads sharing one.  Kept once a sink asks for them:
+ * KT_FDS_PROC: the session is live, a descriptor the trace has not seen
+ * opened (it was before the trace started) is looked up in /proc;
+ * KT_FDS_SOCKETS (-yy): a socket shows its protocol and addresses, from
+ * /proc/net, when they can be found there.
+ */
+#define KT_FDS_TRACK	0x1
+#define KT_FDS_PROC	0x2
+#define KT_FDS_SOCKETS	0x4
+void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
+/*
+ * pid is the command this process forked to trace (stopped before its
+ * execve): its table starts as ours, while the command may be gone by
+ * the time its first record is read.
+ */
+void kt_events_inherit(struct kt_events *ev, pid_t pid);
+/*
+ * The path of fd in the table of task pid, as strace's -y prints it (or
+ * the working directory for AT_FDCWD), or NULL.  During the event of a
+ * call that returned, a descriptor it made (its result, pipe's pair...)
+ * shows what it is after the call, any other what it was before: a call's
+ * arguments show what they were when it ran (close's too), its result
+ * what it made.
+ */
+const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd);
+
+/*
  * A syscall event as the strace text decoders take it: its arguments,
  * result and the blobs of both records.  argv holds KT_ARGV_MAX strings
  * for execve's.
@@ -113,9 +166,24 @@ void kt_events_free(struct kt_events *ev);
 #define KT_ARGV_MAX	64
 void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
 		      struct kt_blob *argv);
-/* Fill sc's blobs from one record's blob table (trace.c too). */
+/* Fill sc's blobs from one record's blob table (sink-text.c too). */
 void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		      const void *rec, const struct ktrace_blob *blobs,
 		      unsigned int n, uint32_t size);
+
+/* Between events.c and events-fd.c, the table of one or more tasks. */
+struct kt_fdtab;
+struct kt_fdtab *kt_fdtab_new(void);
+struct kt_fdtab *kt_fdtab_get(struct kt_fdtab *t);	/* one more user */
+struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *t);	/* fork */
+void kt_fdtab_put(struct kt_fdtab *t);			/* one user less */
+void kt_fdtab_exec(struct kt_fdtab *t);		/* close-on-exec */
+void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid);	/* from /proc */
+/* A call returned (e): what it will change, pending until applied. */
+void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		      const struct kt_event *e);
+void kt_fdtab_apply(struct kt_fdtab *t);
+const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+			  int fd);
 
 #endif /* KTRACE_EVENTS_H */

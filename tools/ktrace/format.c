@@ -13,13 +13,11 @@
 
 #include "decoders.h"
 
-static void kt_buf_grow(struct kt_buf *b, size_t more)
+static void kt_buf_grow_slow(struct kt_buf *b, size_t more)
 {
 	size_t cap = b->cap ? b->cap : 256;
 	char *s;
 
-	if (b->len + more + 1 <= b->cap)
-		return;
 	while (cap < b->len + more + 1)
 		cap *= 2;
 	s = realloc(b->s, cap);
@@ -29,6 +27,13 @@ static void kt_buf_grow(struct kt_buf *b, size_t more)
 	}
 	b->s = s;
 	b->cap = cap;
+}
+
+/* Room for @more bytes and a NUL; inline, as every piece of text asks. */
+static inline void kt_buf_grow(struct kt_buf *b, size_t more)
+{
+	if (__builtin_expect(b->len + more + 1 > b->cap, 0))
+		kt_buf_grow_slow(b, more);
 }
 
 /* Append @n bytes to @b, which stays NUL-terminated. */

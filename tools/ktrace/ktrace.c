@@ -90,6 +90,8 @@ static void usage(FILE *out)
 		"  -r             prefix lines with the time since the last line\n"
 		"  -s N           show N bytes of strings (default 32)\n"
 		"  -y             print the paths of file descriptors\n"
+		"  -yy            and the protocols and addresses of sockets\n"
+		"  -P PATH        only the calls that touch PATH\n"
 		"  -q             suppress attach/detach messages (-qq: and exits)\n"
 		"  -u USER        run COMMAND as USER\n"
 		"      --json     one JSON object per event (Documentation/json.rst)\n"

@@ -60,7 +60,8 @@ struct kt_opts {
 	unsigned int timestamps;	/* -t: 1, -tt: 2, -ttt: 3 */
 	bool relative;			/* -r */
 	unsigned int strsize;		/* -s */
-	bool decode_fds;		/* -y */
+	unsigned int decode_fds;	/* -y: 1, -yy: 2 */
+	const char *trace_path;		/* -P */
 	unsigned int quiet;		/* -q, -qq */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
 	const char *trace[16];		/* -e trace= expressions, in order */
@@ -177,6 +178,9 @@ int kt_filters_apply(int fd, const struct kt_opts *o);
 /* summary.c: -c and -C's table */
 void kt_summary(struct kt_out *out, enum kt_sort sort,
 		const struct kt_counts *c);
+struct kt_event;
+/* A syscall event counted, as -c counts when the session's are not at hand */
+void kt_count_syscall(struct kt_counts *c, const struct kt_event *e);
 
 /* names.c: names and numbers printed alike by every stage */
 struct kt_buf;
@@ -194,10 +198,9 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */
 const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
 
-/* trace.c: records to strace's lines */
-
 /* Whose records a stream holds. */
 struct kt_target {
+	bool live;		/* a session, not a recording: /proc is there */
 	pid_t child;		/* the command ktrace started, or 0 */
 	const int *pids;	/* -p */
 	unsigned int npids;
@@ -214,27 +217,21 @@ struct kt_end {
 	uint64_t end_ts;		/* when the session ended, or 0 */
 };
 
-struct kt_tracer;
-
-struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
-				const struct kt_target *tg, struct kt_out *out);
-int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h);
+/* events.c: is a record shorter than its type's, of a type known? */
 bool kt_rec_short(const struct ktrace_rec_hdr *h);
 bool kt_rec_known(const struct ktrace_rec_hdr *h);
-unsigned int kt_tracer_nlive(const struct kt_tracer *t);
-void kt_tracer_sweep(struct kt_tracer *t);
-void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e);
-void kt_tracer_free(struct kt_tracer *t);
 
-/* timeline.c: records to events to --json's lines, --perfetto's or --svg's file */
+/*
+ * timeline.c: records to events to the sink the options chose: strace's
+ * lines, --json's, --perfetto's or --svg's file.
+ */
 struct kt_timeline;
 
-struct kt_target;
 struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
 				    const struct kt_target *tg,
 				    struct kt_out *out);
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
-void kt_timeline_finish(struct kt_timeline *tl, uint64_t end_ts);
+void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e);
 void kt_timeline_free(struct kt_timeline *tl);
 
 /* run.c: a live session, traced or recorded */

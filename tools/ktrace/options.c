@@ -479,10 +479,13 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case OPT_DECODE_FDS:
-			if (optarg && strcmp(optarg, "path") && strcmp(optarg, "none"))
+			if (optarg && strcmp(optarg, "path") &&
+			    strcmp(optarg, "socket") && strcmp(optarg, "all") &&
+			    strcmp(optarg, "none"))
 				return not_implemented("--decode-fds",
-						       "only path (-y) is");
-			o->decode_fds = !optarg || !strcmp(optarg, "path");
+						       "path (-y) and socket (-yy) are");
+			o->decode_fds = !optarg || !strcmp(optarg, "path") ? 1 :
+					!strcmp(optarg, "none") ? 0 : 2;
 			break;
 		case OPT_DECODE_PIDS:
 			return not_implemented("--decode-pids",
@@ -561,7 +564,14 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			return not_implemented("-i",
 					       "the module does not record the instruction pointer");
 		case 'P':
-			return not_implemented("-P", "filtering by path");
+			if (o->trace_path)
+				return not_implemented("-P", "one path is traced, not several");
+			if (!optarg[0]) {
+				ktrace_err("-P: an empty path");
+				return -1;
+			}
+			o->trace_path = optarg;
+			break;
 		case 'D':
 			return not_implemented("-D",
 					       "ktrace is no ptrace tracer to detach");
@@ -637,10 +647,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->strsize = v;
 			break;
 		case 'y':
-			if (o->decode_fds)
-				return not_implemented("-yy",
-						       "socket endpoints and device numbers; -y prints paths");
-			o->decode_fds = true;
+			if (o->decode_fds < 2)
+				o->decode_fds++;
 			break;
 		case 'q':
 			o->quiet++;

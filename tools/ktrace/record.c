@@ -347,8 +347,7 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 }
 
 /* Feed the records to t; ends at the end record or the first fault. */
-static int replay(struct reader *r, struct kt_tracer *t,
-		  struct kt_timeline *tl, struct kt_end *e,
+static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 		  struct kt_counts *counts)
 {
 	const struct ktrace_rec_hdr *h;
@@ -381,7 +380,7 @@ static int replay(struct reader *r, struct kt_tracer *t,
 				return bad(r, "%s: corrupt end record at offset %llu",
 					   r->path, r->pos);
 			ended = true;
-		} else if (tl ? kt_timeline_feed(tl, h) : kt_tracer_feed(t, h)) {
+		} else if (kt_timeline_feed(tl, h)) {
 			return bad(r, "%s: corrupt record at offset %llu (type %u, size %u)",
 				   r->path, r->pos, h->type, h->size);
 		}
@@ -403,8 +402,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	struct kt_target tg = { 0 };
 	struct kt_end e = { 0 };
 	struct kt_counts *counts;
-	struct kt_tracer *t = NULL;
-	struct kt_timeline *tl = NULL;
+	struct kt_timeline *tl;
 	struct reader r = { 0 };
 	struct kt_out out;
 	struct kt_opts o;
@@ -415,10 +413,6 @@ int ktrace_cmd_report(int argc, char **argv)
 		return 1;
 	if (o.argc != 1 || o.npids || o.user) {
 		ktrace_err("report: takes options and one FILE, not a command or -p");
-		return 1;
-	}
-	if (o.decode_fds) {
-		ktrace_err("report: -y needs the traced processes: they are gone");
 		return 1;
 	}
 	r.path = o.argv[0];
@@ -449,20 +443,13 @@ int ktrace_cmd_report(int argc, char **argv)
 	for (i = 0; i < h.npids && !o.quiet; i++)
 		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 			h.pids[i]);
-	if (o.sink || o.json)
-		tl = kt_timeline_new(&o, &tg, &out);
-	else
-		t = kt_tracer_new(&o, &tg, &out);
-	if (!t && !tl)
+	tl = kt_timeline_new(&o, &tg, &out);
+	if (!tl)
 		return 1;
-	if (replay(&r, t, tl, &e, counts))
+	if (replay(&r, tl, &e, counts))
 		ret = 1;
 	/* Everything before the fault is reported, then the fault. */
-	if (tl)
-		kt_timeline_finish(tl, e.end_ts);
-	else
-		kt_tracer_finish(t, &e);
-	kt_tracer_free(t);
+	kt_timeline_finish(tl, &e);
 	kt_timeline_free(tl);
 	if (r.why[0] && !kt_out_error())
 		ktrace_err("%s", r.why);

@@ -44,8 +44,7 @@ struct run {
 	bool record;
 	int fd;
 	struct kt_dev_reader *rd;
-	struct kt_tracer *t;
-	struct kt_timeline *tl;		/* --perfetto, --svg: instead of t */
+	struct kt_timeline *tl;		/* records -> events -> the sink */
 	struct kt_out *out;
 	pid_t child;
 	int child_pidfd;
@@ -215,8 +214,7 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 			track(r, recs[i]);
 		if (r->record) {
 			kt_out_write(r->out, recs[i], recs[i]->size);
-		} else if (r->tl ? kt_timeline_feed(r->tl, recs[i]) :
-			   kt_tracer_feed(r->t, recs[i])) {
+		} else if (kt_timeline_feed(r->tl, recs[i])) {
 			ktrace_err("reading %s: malformed record (type %u, size %u)",
 				   KTRACE_DEV_PATH, recs[i]->type, recs[i]->size);
 			return -1;
@@ -387,6 +385,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	/* A reader that went away is a write error, not a signal. */
 	signal(SIGPIPE, SIG_IGN);
 
+	tg.live = true;
 	tg.child = r->child;
 	tg.pids = o->pids;
 	tg.npids = o->npids;
@@ -394,13 +393,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	if (record) {
 		if (kt_record_begin(out, r->fd, o, &tg))
 			goto kill_child;
-	} else if (o->sink || o->json) {
+	} else {
 		r->tl = kt_timeline_new(o, &tg, out);
 		if (!r->tl)
-			goto kill_child;
-	} else {
-		r->t = kt_tracer_new(o, &tg, out);
-		if (!r->t)
 			goto kill_child;
 	}
 
@@ -459,10 +454,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 			ktrace_err("%llu records were lost: the traced programs outran the rings (a larger ring helps)",
 				   (unsigned long long)(end.stats.lost_full +
 							end.stats.lost_nest));
-	} else if (r->tl) {
-		kt_timeline_finish(r->tl, clock_ns(CLOCK_MONOTONIC));
 	} else {
-		kt_tracer_finish(r->t, &end);
+		end.end_ts = clock_ns(CLOCK_MONOTONIC);
+		kt_timeline_finish(r->tl, &end);
 	}
 	free(counts);
 	if (kt_out_flush_all())
@@ -471,7 +465,6 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		for (i = 0; i < o->npids; i++)
 			fprintf(stderr, "%s: Process %d detached\n",
 				ktrace_prog, o->pids[i]);
-	kt_tracer_free(r->t);
 	kt_timeline_free(r->tl);
 	kt_dev_reader_free(r->rd);
 	close(r->fd);

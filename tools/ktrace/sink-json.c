@@ -40,7 +40,8 @@ struct json_sink {
 	struct kt_pidmap shown;		/* pid -> SHOWN */
 	struct kt_pidmap sender;	/* pid -> the last sender's pid */
 	struct kt_fmt_opts fmt;
-	pid_t fmt_tgid;
+	struct kt_events *ev;	/* -y: its descriptor tables */
+	pid_t fmt_pid;
 	struct kt_buf line, text;
 	struct kt_blob argv[KT_ARGV_MAX];
 };
@@ -133,7 +134,9 @@ static void put_arg(struct kt_buf *b, const struct kt_syscall *sc,
 
 static const char *fd_path(void *ctx, int fd)
 {
-	return kt_proc_fd_path(((struct json_sink *)ctx)->fmt_tgid, fd);
+	struct json_sink *j = ctx;
+
+	return kt_events_fd_path(j->ev, j->fmt_pid, fd);
 }
 
 /* The structured fields: fd, path, path2, argv. */
@@ -193,7 +196,7 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 		kt_syscall_arg_kinds(name) : "";
 	nargs = ktrace_syscall_name(sc.abi, sc.nr) ?
 		kt_syscall_nargs(name) : 6;
-	j->fmt_tgid = e->tgid;
+	j->fmt_pid = e->pid;
 	head(j, "syscall", e);
 	put_name(b, "syscall", name);
 	put_int(b, "nr", sc.nr);
@@ -503,10 +506,12 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		put_ts(j, "last_ts", e->loss.last_ts);
 		end(j);
 		break;
+	case KT_EV_SYSCALL_ENTER:	/* not asked for */
+		break;
 	}
 }
 
-static void json_finish(struct kt_sink *s, uint64_t end_ts)
+static void json_finish(struct kt_sink *s, const struct kt_end *end_info)
 {
 }
 
@@ -543,8 +548,8 @@ static void anchor(struct json_sink *j)
 	end(j);
 }
 
-struct kt_sink *kt_sink_json_new(struct kt_out *out, uint64_t base_ts,
-				 const struct kt_opts *o,
+struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
+				 uint64_t base_ts, const struct kt_opts *o,
 				 const struct kt_target *tg)
 {
 	struct json_sink *j = calloc(1, sizeof(*j));
@@ -565,6 +570,10 @@ struct kt_sink *kt_sink_json_new(struct kt_out *out, uint64_t base_ts,
 	j->fmt.fd_paths = o->decode_fds;
 	j->fmt.fd_path = fd_path;
 	j->fmt.ctx = j;
+	j->ev = ev;
+	if (o->decode_fds)
+		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
+				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0));
 	anchor(j);
 	return &j->s;
 }

@@ -287,10 +287,12 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 			      ",\"name\":\"records lost\",\"cat\":\"loss\",\"args\":{\"lost\":%llu,\"cpu\":%u}}",
 			      (unsigned long long)e->loss.lost, e->cpu);
 		break;
+	case KT_EV_SYSCALL_ENTER:	/* not asked for */
+		break;
 	}
 }
 
-static void perfetto_finish(struct kt_sink *s, uint64_t end_ts)
+static void perfetto_finish(struct kt_sink *s, const struct kt_end *end_info)
 {
 	struct perfetto *p = (struct perfetto *)s;
 	unsigned int last = ~0U;

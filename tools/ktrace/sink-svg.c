@@ -316,7 +316,7 @@ static int row_y(const struct proc *p)
 	return TOP + p->row * ROW_H;
 }
 
-static void svg_finish(struct kt_sink *s, uint64_t end_ts)
+static void svg_finish(struct kt_sink *s, const struct kt_end *end_info)
 {
 	struct svg *v = (struct svg *)s;
 	struct kt_out *o = v->out;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ktrace(1): the sinks of the events stage: --json's objects
+ * ktrace(1): the sinks of the events stage: strace's text (sink-text.c),
+ * --json's objects
  * (Documentation/json.rst), and those that draw a run rather than print
  * it line by line (Documentation/timeline.rst): Perfetto's trace event
  * JSON and an SVG timeline.  A sink takes events (events.h) and
@@ -15,15 +16,18 @@
 
 struct kt_sink {
 	void (*event)(struct kt_sink *s, const struct kt_event *e);
-	/* The trace ended at end_ts: write what is left. */
-	void (*finish)(struct kt_sink *s, uint64_t end_ts);
+	/* The trace ended at e->end_ts: write what is left. */
+	void (*finish)(struct kt_sink *s, const struct kt_end *e);
 	void (*free)(struct kt_sink *s);
 };
 
+struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
+				 const struct kt_opts *o,
+				 const struct kt_target *tg);
 struct kt_sink *kt_sink_perfetto_new(struct kt_out *out, uint64_t base_ts);
 struct kt_sink *kt_sink_svg_new(struct kt_out *out, uint64_t base_ts);
-struct kt_sink *kt_sink_json_new(struct kt_out *out, uint64_t base_ts,
-				 const struct kt_opts *o,
+struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
+				 uint64_t base_ts, const struct kt_opts *o,
 				 const struct kt_target *tg);
 
 /* Shared by the sinks. */

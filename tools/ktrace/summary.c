@@ -2,13 +2,39 @@
 /*
  * ktrace(1): -c and -C, strace's summary table, from per-syscall counts
  * of calls, errors and time: the ones the kernel keeps for the session,
- * live or saved in a recording.
+ * live or saved in a recording, else those counted from the syscall
+ * events (kt_count_syscall(), called by sink-text.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ktrace.h"
+#include "events.h"
+
+/* What -c counts when the session's counters are not at hand: each exit. */
+void kt_count_syscall(struct kt_counts *counts, const struct kt_event *e)
+{
+	const struct ktrace_rec_sys_exit *r = e->sys.exit;
+	struct kt_count *c;
+
+	if (!r || r->abi >= KTRACE_ABI_COUNT || r->nr >= KTRACE_NR_MAX)
+		return;
+	/* The child's return from a fork-family call is not a call. */
+	if (!r->ret) {
+		const char *name = ktrace_syscall_name(r->abi, r->nr);
+
+		if (name && (!strcmp(name, "clone") || !strcmp(name, "clone3") ||
+			     !strcmp(name, "fork") || !strcmp(name, "vfork")))
+			return;
+	}
+	c = &counts->c[r->abi][r->nr];
+	c->calls++;
+	if (r->ret < 0 && r->ret >= -4095)
+		c->errors++;
+	if (r->duration != KTRACE_DURATION_UNKNOWN)
+		c->ns += r->duration;
+}
 
 struct row {
 	const char *name;

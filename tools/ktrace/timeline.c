@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktrace(1): records -> events -> a sink, for --json, --perfetto and
- * --svg, live (run.c) or from a recording (record.c).  Also the helpers
+ * ktrace(1): records -> events -> a sink, for strace's text, --json,
+ * --perfetto and --svg, live (run.c) or from a recording (record.c): the
+ * one place that joins a source to the events stage and to the sink the
+ * options chose.  Also the helpers
  * the sinks share: signal and syscall names, and the class that colours
  * a syscall, from the module's own class list (module/syscall-classes.def,
  * turned into sysclass.h at build time) so that a recording is drawn the
@@ -34,8 +36,11 @@ static void to_sink(void *ctx, const struct kt_event *e)
 /* The sink the options ask for, its times counted from base_ts. */
 static struct kt_sink *sink_new(struct kt_timeline *tl, uint64_t base_ts)
 {
+	if (!tl->o->json && tl->o->sink == KT_SINK_TEXT)
+		return kt_sink_text_new(tl->ev, tl->out, tl->o, &tl->tg);
 	if (tl->o->json)
-		return kt_sink_json_new(tl->out, base_ts, tl->o, &tl->tg);
+		return kt_sink_json_new(tl->ev, tl->out, base_ts, tl->o,
+					&tl->tg);
 	if (tl->o->sink == KT_SINK_SVG)
 		return kt_sink_svg_new(tl->out, base_ts);
 	return kt_sink_perfetto_new(tl->out, base_ts);
@@ -57,44 +62,49 @@ struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
 	return tl;
 }
 
+/* The events stage, then the sink, which may ask the stage for more. */
+static void start(struct kt_timeline *tl, uint64_t base_ts)
+{
+	tl->ev = kt_events_new(to_sink, tl);
+	tl->sink = tl->ev ? sink_new(tl, base_ts) : NULL;
+	if (!tl->sink) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	/* The command we started has our descriptors and directory. */
+	if (tl->tg.live && tl->tg.child)
+		kt_events_inherit(tl->ev, tl->tg.child);
+}
+
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
 {
 	if (h->type == KTRACE_REC_PAD)
 		return 0;
 	/* Times are shown from the first record on. */
-	if (!tl->sink) {
-		tl->sink = sink_new(tl, h->ts);
-		tl->ev = tl->sink ? kt_events_new(to_sink, tl) : NULL;
-		if (!tl->ev) {
-			ktrace_err("out of memory");
-			exit(1);
-		}
-	}
+	if (!tl->sink)
+		start(tl, h->ts);
 	if (h->ts > tl->last_ts)
 		tl->last_ts = h->ts;
 	return kt_events_feed(tl->ev, h);
 }
 
-void kt_timeline_finish(struct kt_timeline *tl, uint64_t end_ts)
+void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e)
 {
-	if (!tl->sink) {
-		tl->sink = sink_new(tl, end_ts);
-		if (!tl->sink) {
-			ktrace_err("out of memory");
-			exit(1);
-		}
-	}
-	if (end_ts < tl->last_ts)
-		end_ts = tl->last_ts;
-	if (tl->ev)
-		kt_events_finish(tl->ev, end_ts);
-	tl->sink->finish(tl->sink, end_ts);
+	struct kt_end end = *e;
+
+	if (!tl->sink)
+		start(tl, end.end_ts);
+	if (end.end_ts < tl->last_ts)
+		end.end_ts = tl->last_ts;
+	kt_events_finish(tl->ev, end.end_ts);
+	tl->sink->finish(tl->sink, &end);
 }
 
 void kt_timeline_free(struct kt_timeline *tl)
 {
 	if (!tl)
 		return;
+	/* The stage gives the sink's per-task data back to the sink first. */
 	kt_events_free(tl->ev);
 	if (tl->sink)
 		tl->sink->free(tl->sink);

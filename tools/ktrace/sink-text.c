@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktrace(1): the tracer.  Turns a stream of the module's records, merged
- * by time from all CPUs, into strace's lines (or JSON objects): from a
- * live session (run.c) or a recording (record.c), alike.
+ * ktrace(1): the strace text, a sink of the events stage (events.h):
+ * strace's lines from a live session (run.c) or a recording (record.c),
+ * alike, -ff's files, and -c's counts (summary.c prints the table).
  *
- * Each traced thread has a struct task: the syscall it is in, if any.
- * Like strace, an entry is printed at once and the line left open; when
- * another task's line must be printed first, the open line ends with
- * " <unfinished ...>" and the exit later prints as "<... NAME resumed>".
+ * The sink asks the events stage for each call's entry as it comes, and
+ * keeps a struct task per traced thread in the stage's table (the event's
+ * priv).  Like strace, an entry is printed at once and the line left
+ * open; when another task's line must be printed first, the open line
+ * ends with " <unfinished ...>" and the exit later prints as "<... NAME
+ * resumed>".  -y's paths come from the stage's descriptor tables, -P
+ * keeps the calls that touch a path by name or by descriptor.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +26,7 @@
 #include "ktrace.h"
 #include "decoders.h"
 #include "events.h"
+#include "sink.h"
 
 struct task {
 	pid_t pid, tgid;
@@ -32,9 +36,9 @@ struct task {
 	bool skip_exit;		/* a new child: hide its return from clone() */
 	bool deferred;		/* its line waits for the exit */
 	bool has_entry;		/* entry_text and line_text are set */
-	struct kt_syscall sc;
-	void *rec;		/* copy of the enter record sc points into */
-	size_t rec_cap;
+	bool hidden;		/* -P: the call in progress is not shown */
+	bool path_later;	/* -P: its path comes with the exit */
+	struct kt_syscall sc;	/* the call in progress, its entry's part */
 	struct kt_blob argv[KT_ARGV_MAX];	/* for execve */
 	struct kt_buf entry_text;	/* the call as printed at entry */
 	struct kt_buf line_text;	/* the whole line printed at entry */
@@ -52,38 +56,47 @@ struct task {
 };
 
 struct kt_tracer {
+	struct kt_sink sink;	/* first: the sink is the tracer */
+	struct kt_events *ev;
 	const struct kt_opts *o;
 	pid_t child;		/* the command we started, or 0 */
 	const int *pids;	/* -p */
 	unsigned int npids;
 	bool follow;
-	struct kt_pidmap tasks;
 	unsigned int nlive;	/* traced tasks alive */
 	struct task *open_line;	/* whose line is open, or NULL */
 	struct kt_out *out;
 	struct kt_fmt_opts fmt;
+	struct kt_fmt_opts pfmt;	/* -P: fmt, asking fd_probe() */
+	bool path_hit;
 	struct kt_buf line, call, ret;
 	uint64_t last_ts;	/* -r; and the newest record's time */
 	uint64_t newest_ts;
 	uint64_t lost;		/* in LOSS records */
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
-	pid_t fmt_tgid;		/* -y: whose fds are being decoded */
+	pid_t fmt_pid;		/* -y: whose fds are being decoded */
+	bool counting;		/* -c, -C */
 	struct kt_counts counts;	/* from the exit records */
 };
 
+/* The task of thread pid, if traced. */
 static struct task *task_get(struct kt_tracer *t, pid_t pid)
 {
-	return kt_pidmap_get(&t->tasks, pid);
+	void **p = kt_events_priv(t->ev, pid, false);
+
+	return p ? *p : NULL;
 }
 
 static struct task *task_new(struct kt_tracer *t, pid_t pid)
 {
+	void **p = kt_events_priv(t->ev, pid, true);
 	struct task *k = calloc(1, sizeof(*k));
 
-	if (!k || kt_pidmap_put(&t->tasks, pid, k)) {
+	if (!k || !p) {
 		ktrace_err("out of memory");
 		exit(1);
 	}
+	*p = k;
 	k->pid = pid;
 	return k;
 }
@@ -93,7 +106,8 @@ static void task_clear_call(struct task *k)
 	k->has_entry = false;
 	k->in_syscall = false;
 	k->deferred = false;
-	memset(&k->sc, 0, sizeof(k->sc));
+	k->hidden = false;
+	k->path_later = false;
 }
 
 static void task_set_live(struct kt_tracer *t, struct task *k, bool live)
@@ -125,7 +139,7 @@ static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
 }
 
 /* The task is gone: forget it, and give its memory back. */
-static void task_del(struct kt_tracer *t, struct task *k)
+static void task_free(struct kt_tracer *t, struct task *k)
 {
 	if (t->open_line == k) {
 		kt_out_puts(task_out(t, k), " <unfinished ...>\n");
@@ -136,11 +150,24 @@ static void task_del(struct kt_tracer *t, struct task *k)
 		kt_out_close(k->out);
 		free(k->out);
 	}
-	kt_pidmap_del(&t->tasks, k->pid);
-	free(k->rec);
 	kt_buf_free(&k->entry_text);
 	kt_buf_free(&k->line_text);
 	free(k);
+}
+
+/* The events stage forgets a task: so do we. */
+static void free_priv(void *ctx, void *priv)
+{
+	task_free(ctx, priv);
+}
+
+static void task_del(struct kt_tracer *t, struct task *k)
+{
+	void **p = kt_events_priv(t->ev, k->pid, false);
+
+	if (p && *p == k)
+		*p = NULL;
+	task_free(t, k);
 }
 
 /* strace's line leader: the pid prefix and the timestamps. */
@@ -238,40 +265,54 @@ static void sc_number(struct kt_tracer *t, struct kt_buf *b,
 
 static void flush_signal(struct kt_tracer *t, struct task *k);
 
-static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
+/* -P: does the call name the path, or use a descriptor open on it? */
+static bool touches_path(struct kt_tracer *t, struct task *k,
+			 const struct kt_syscall *sc)
 {
-	struct task *k = task_get(t, r->hdr.pid);
+	const char *want = t->o->trace_path;
+	size_t n = strlen(want);
+	unsigned int i;
+
+	for (i = 0; i < 6; i++) {
+		const struct kt_blob *b = &sc->blob[i];
+
+		if ((b->flags & KT_BLOB_STRING) && b->data && b->len == n &&
+		    !memcmp(b->data, want, n))
+			return true;
+	}
+	/* The descriptors, as the decoders find them. */
+	t->path_hit = false;
+	t->fmt_pid = k->pid;
+	kt_buf_reset(&t->ret);
+	kt_format_call(&t->ret, sc, &t->pfmt);
+	return t->path_hit;
+}
+
+static void on_enter(struct kt_tracer *t, struct task *k,
+		     const struct kt_event *e)
+{
+	bool faulted;
 
 	if (!k)
 		return;
 	flush_signal(t, k);
 	if (!k->started) {
 		/* The command shows from its execve on. */
-		struct kt_syscall probe = { .abi = r->abi, .nr = r->nr };
+		struct kt_syscall probe = { .abi = e->sys.abi, .nr = e->sys.nr };
 
 		if (!sc_is(&probe, "execve", "execveat"))
 			return;
 		k->started = true;
 	}
 	task_clear_call(k);
-	/* The exit may come in a later batch, when r's space is reused. */
-	if (k->rec_cap < r->hdr.size) {
-		free(k->rec);
-		k->rec_cap = r->hdr.size < 256 ? 256 : r->hdr.size;
-		k->rec = malloc(k->rec_cap);
-		if (!k->rec) {
-			k->rec_cap = 0;
-			return;
-		}
-	}
-	memcpy(k->rec, r, r->hdr.size);
-	r = k->rec;
-	k->tgid = r->hdr.tgid;
-	k->sc.abi = kt_cli_abi(r->abi);
-	k->sc.nr = r->nr;
-	memcpy(k->sc.args, r->args, sizeof(k->sc.args));
-	kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
-			 r->hdr.size);
+	memset(&k->sc, 0, sizeof(k->sc));
+	k->tgid = e->tgid;
+	/* The stage keeps its copy of the record until the exit's event. */
+	k->sc.abi = kt_cli_abi(e->sys.abi);
+	k->sc.nr = e->sys.nr;
+	memcpy(k->sc.args, e->sys.args, sizeof(k->sc.args));
+	kt_sc_take_blobs(&k->sc, k->argv, e->sys.enter, e->sys.enter->blobs,
+			 e->sys.enter->nblobs, e->sys.enter->hdr.size);
 	k->in_syscall = true;
 	if (t->o->summary_only)
 		return;
@@ -280,18 +321,25 @@ static void on_enter(struct kt_tracer *t, const struct ktrace_rec_sys_enter *r)
 	 * Print the line whole at the exit: with -ff, where each file is
 	 * its own stream and nothing interleaves; and when the kernel could
 	 * not read a path yet, which comes again with the exit (the syscall
-	 * faults its page in), so that it shows as under strace.
+	 * faults its page in), so that it shows as under strace (and -P
+	 * looks for its path then).
 	 */
-	if ((t->o->follow > 1 && t->o->outfile) ||
-	    (has_faulted_path(&k->sc) && !sc_is(&k->sc, "exit", "exit_group") &&
-	     !sc_is(&k->sc, "execve", "execveat"))) {
+	faulted = e->sys.enter->nblobs && has_faulted_path(&k->sc) &&
+		  !sc_is(&k->sc, "exit", "exit_group") &&
+		  !sc_is(&k->sc, "execve", "execveat");
+	if (t->o->trace_path && !faulted && !touches_path(t, k, &k->sc)) {
+		k->hidden = true;
+		return;
+	}
+	k->path_later = t->o->trace_path && faulted;
+	if ((t->o->follow > 1 && t->o->outfile) || faulted) {
 		k->deferred = true;
 		return;
 	}
 	kt_buf_reset(&t->line);
-	leader(t, &t->line, k, r->hdr.ts);
+	leader(t, &t->line, k, e->ts);
 	sc_number(t, &t->line, &k->sc);
-	t->fmt_tgid = k->tgid;
+	t->fmt_pid = k->pid;
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
 	kt_buf_reset(&k->entry_text);
@@ -326,7 +374,7 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	char nbuf[32];
 	size_t printed = 0;
 
-	t->fmt_tgid = k->tgid;
+	t->fmt_pid = k->pid;
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
 	rest = t->call.s ? t->call.s : "";
@@ -366,9 +414,10 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	}
 }
 
-static void on_exit_rec(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r)
+static void on_exit_rec(struct kt_tracer *t, struct task *k,
+			const struct kt_event *e)
 {
-	struct task *k = task_get(t, r->hdr.pid);
+	const struct ktrace_rec_sys_exit *r = e->sys.exit;
 
 	if (!k || !k->started)
 		return;
@@ -379,16 +428,25 @@ static void on_exit_rec(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r
 	k->skip_exit = false;
 	if (!k->in_syscall || k->sc.nr != r->nr) {
 		/* Its entry was before we looked, or lost. */
+		struct kt_event x = *e;
+
+		x.sys.enter = NULL;
+		memset(x.sys.args, 0, sizeof(x.sys.args));
 		task_clear_call(k);
-		k->sc.abi = kt_cli_abi(r->abi);
-		k->sc.nr = r->nr;
+		kt_event_syscall(&x, &k->sc, k->argv);
+		if (t->o->trace_path && !t->o->summary_only &&
+		    !touches_path(t, k, &k->sc))
+			k->hidden = true;
+	} else {
+		k->sc.ret = r->ret;
+		k->sc.has_exit = true;
+		k->sc.duration_ns = r->duration;
+		kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
+				 r->hdr.size);
+		if (k->path_later && !touches_path(t, k, &k->sc))
+			k->hidden = true;
 	}
-	k->sc.ret = r->ret;
-	k->sc.has_exit = true;
-	k->sc.duration_ns = r->duration;
-	kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
-			 r->hdr.size);
-	if (!t->o->summary_only)
+	if (!t->o->summary_only && !k->hidden)
 		print_exit(t, k, r->hdr.ts);
 	task_clear_call(k);
 	flush_signal(t, k);
@@ -483,38 +541,38 @@ static void on_signal_generate(struct kt_tracer *t,
 	k->has_pend = true;
 }
 
-static void on_fork(struct kt_tracer *t, const struct ktrace_rec_fork *r)
+static void on_fork(struct kt_tracer *t, const struct kt_event *e)
 {
-	struct task *p = task_get(t, r->parent_pid), *c;
+	struct task *p = task_get(t, e->pid), *c;
 
 	if (!p || !p->started || !t->follow)
 		return;
 	/* A task of that id whose exit was lost is gone: start afresh. */
-	c = task_get(t, r->child_pid);
+	c = task_get(t, e->fork.child_pid);
 	if (c)
 		task_del(t, c);
-	c = task_new(t, r->child_pid);
-	c->tgid = r->child_tgid;
+	c = task_new(t, e->fork.child_pid);
+	c->tgid = e->fork.child_tgid;
 	c->started = true;
 	/* Its first event is the return from clone(), which strace hides. */
 	c->skip_exit = true;
 	task_set_live(t, c, true);
 }
 
-static void on_exec(struct kt_tracer *t, const struct ktrace_rec_exec *r)
+static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 {
-	struct task *k = task_get(t, r->old_pid);
+	struct task *k = task_get(t, e->exec.old_pid);
 
 	if (!k)
 		return;
 	/* With status filters the execve itself may not show: start here. */
 	k->started = true;
-	if (r->old_pid != r->hdr.pid) {
+	if (e->exec.old_pid != e->pid) {
 		/* A non-leader thread executed and took the leader's pid. */
-		struct task *n = task_get(t, r->hdr.pid);
+		struct task *n = task_get(t, e->pid);
 
 		if (!n)
-			n = task_new(t, r->hdr.pid);
+			n = task_new(t, e->pid);
 		if (n != k) {
 			n->started = true;
 			task_set_live(t, n, true);
@@ -541,43 +599,48 @@ static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 	emit(t, k, false);
 }
 
-static void on_task_exit(struct kt_tracer *t, const struct ktrace_rec_exit *r)
+/* The task exited in its call: exit and exit_group print "= ?". */
+static void on_no_return(struct kt_tracer *t, struct task *k,
+			 const struct kt_event *e)
 {
-	struct task *k = task_get(t, r->hdr.pid);
-
 	if (!k)
 		return;
 	flush_signal(t, k);
-	if (!k->started) {
-		task_del(t, k);
+	if (!k->started || t->o->summary_only || !k->in_syscall ||
+	    !sc_is(&k->sc, "exit", "exit_group"))
 		return;
-	}
-	if (!t->o->summary_only) {
-		if (k->in_syscall && sc_is(&k->sc, "exit", "exit_group")) {
-			k->sc.has_exit = true;
-			k->sc.ret = 0;
-			k->sc.duration_ns = KTRACE_DURATION_UNKNOWN;
-			print_exit(t, k, r->hdr.ts);
-		}
-		if (t->o->quiet < 2)
-			print_death(t, k, r->hdr.ts, r->status, r->signal,
-				    r->exit_flags & KTRACE_EXIT_CORE);
-	}
+	k->sc.has_exit = true;
+	k->sc.ret = 0;
+	k->sc.duration_ns = KTRACE_DURATION_UNKNOWN;
+	if (!k->hidden)
+		print_exit(t, k, e->ts + e->sys.dur);
+	task_clear_call(k);
+}
+
+static void on_task_exit(struct kt_tracer *t, struct task *k,
+			 const struct kt_event *e)
+{
+	if (!k)
+		return;
+	flush_signal(t, k);
+	if (k->started && !t->o->summary_only && t->o->quiet < 2)
+		print_death(t, k, e->ts, e->exit.status, e->exit.signal,
+			    e->exit.core);
 	task_del(t, k);
 }
 
-static void on_loss(struct kt_tracer *t, const struct ktrace_rec_loss *r)
+static void on_loss(struct kt_tracer *t, const struct kt_event *e)
 {
 	struct kt_buf *b = &t->line;
 
-	t->lost += r->lost;
+	t->lost += e->loss.lost;
 	close_open_line(t);
 	kt_buf_reset(b);
 	kt_buf_printf(b, "ktrace: %llu records lost on CPU %u between ",
-		      (unsigned long long)r->lost, r->hdr.cpu);
-	kt_buf_secs(b, r->first_ts, 0);
+		      (unsigned long long)e->loss.lost, e->cpu);
+	kt_buf_secs(b, e->loss.first_ts, 0);
 	kt_buf_puts(b, " and ");
-	kt_buf_secs(b, r->last_ts, 0);
+	kt_buf_secs(b, e->loss.last_ts, 0);
 	kt_buf_putc(b, '\n');
 	kt_out_write(t->out, b->s, b->len);
 }
@@ -586,187 +649,128 @@ static void on_loss(struct kt_tracer *t, const struct ktrace_rec_loss *r)
  * -p targets, and every task when tracing the whole system: their
  * threads show up as we see them.
  */
-static void adopt(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
+static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 {
 	struct task *k;
 	unsigned int i;
 	bool wanted = !t->child && !t->npids;
 
-	if (t->child || task_get(t, h->pid))
-		return;
+	if (t->child)
+		return NULL;
 	for (i = 0; i < t->npids && !wanted; i++)
-		wanted = t->pids[i] == h->tgid;
+		wanted = t->pids[i] == e->tgid;
 	if (!wanted)
-		return;
-	k = task_new(t, h->pid);
-	k->tgid = h->tgid;
+		return NULL;
+	k = task_new(t, e->pid);
+	k->tgid = e->tgid;
 	k->started = true;
 	task_set_live(t, k, true);
+	return k;
 }
 
-/* What -c counts when the session's counters are not at hand. */
-static void count_exit(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r)
+/* A signal event back as the record the printing code takes. */
+static void on_signal(struct kt_tracer *t, const struct kt_event *e)
 {
-	struct kt_count *c;
+	if (e->type == KT_EV_SIGNAL_DELIVER) {
+		struct ktrace_rec_signal_deliver d;
 
-	if (r->abi >= KTRACE_ABI_COUNT || r->nr >= KTRACE_NR_MAX)
-		return;
-	/* The child's return from a fork-family call is not a call. */
-	if (!r->ret) {
-		const char *name = ktrace_syscall_name(r->abi, r->nr);
+		memset(&d, 0, sizeof(d));
+		d.hdr.size = sizeof(d);
+		d.hdr.ts = e->ts;
+		d.hdr.pid = e->pid;
+		d.hdr.tgid = e->tgid;
+		d.sig = e->sig.sig;
+		d.code = e->sig.code;
+		d.action = e->sig.action;
+		if (e->sig.si)
+			d.si = *e->sig.si;
+		on_signal_deliver(t, &d);
+	} else {
+		struct ktrace_rec_signal_generate g;
 
-		if (name && (!strcmp(name, "clone") || !strcmp(name, "clone3") ||
-			     !strcmp(name, "fork") || !strcmp(name, "vfork")))
-			return;
+		memset(&g, 0, sizeof(g));
+		g.hdr.size = sizeof(g);
+		g.hdr.ts = e->ts;
+		g.hdr.pid = e->pid;
+		g.hdr.tgid = e->tgid;
+		g.sig = e->sig.sig;
+		g.code = e->sig.code;
+		g.result = e->sig.result;
+		g.group = e->sig.group;
+		g.target_pid = e->sig.target_pid;
+		g.target_tgid = e->sig.target_tgid;
+		if (e->sig.target_comm)
+			memcpy(g.target_comm, e->sig.target_comm,
+			       sizeof(g.target_comm));
+		if (e->sig.si)
+			g.si = *e->sig.si;
+		on_signal_generate(t, &g);
 	}
-	c = &t->counts.c[r->abi][r->nr];
-	c->calls++;
-	if (r->ret < 0 && r->ret >= -4095)
-		c->errors++;
-	if (r->duration != KTRACE_DURATION_UNKNOWN)
-		c->ns += r->duration;
 }
 
-/* The smallest record of each type: anything shorter is corrupt. */
-static const uint32_t rec_min[] = {
-	[KTRACE_REC_LOSS] = sizeof(struct ktrace_rec_loss),
-	[KTRACE_REC_SYS_ENTER] = sizeof(struct ktrace_rec_sys_enter),
-	[KTRACE_REC_SYS_EXIT] = sizeof(struct ktrace_rec_sys_exit),
-	[KTRACE_REC_FORK] = sizeof(struct ktrace_rec_fork),
-	[KTRACE_REC_EXEC] = sizeof(struct ktrace_rec_exec),
-	[KTRACE_REC_EXIT] = sizeof(struct ktrace_rec_exit),
-	[KTRACE_REC_REAP] = sizeof(struct ktrace_rec_reap),
-	/* Without the siginfo fields of ABI 1.4. */
-	[KTRACE_REC_SIGNAL_GENERATE] = offsetof(struct ktrace_rec_signal_generate, si),
-	[KTRACE_REC_SIGNAL_DELIVER] = offsetof(struct ktrace_rec_signal_deliver, si),
-};
-
-/* Is @h shorter than the smallest record of its type?  (events.c too) */
-bool kt_rec_short(const struct ktrace_rec_hdr *h)
+/* One event from the events stage. */
+static void text_event(struct kt_sink *s, const struct kt_event *e)
 {
-	return h->type < ARRAY_SIZE(rec_min) && h->size < rec_min[h->type];
-}
+	struct kt_tracer *t = (struct kt_tracer *)s;
+	struct task *k = e->priv ? *e->priv : NULL;
+	uint64_t ts = e->ts;
 
-/* Is @h of a type this ktrace knows? */
-bool kt_rec_known(const struct ktrace_rec_hdr *h)
-{
-	return h->type < ARRAY_SIZE(rec_min);
-}
-
-/*
- * One record, whose size the caller checked against its buffer.  Returns
- * -1 when it is too short for its type, else 0.
- */
-int kt_tracer_feed(struct kt_tracer *t, const struct ktrace_rec_hdr *h)
-{
-	if (kt_rec_short(h))
-		return -1;
-	if (h->type != KTRACE_REC_LOSS && h->type != KTRACE_REC_PAD)
-		adopt(t, h);
-	if (h->type != KTRACE_REC_PAD && h->ts > t->newest_ts)
-		t->newest_ts = h->ts;
-	switch (h->type) {
-	case KTRACE_REC_SYS_ENTER:
-		on_enter(t, (const void *)h);
+	if (!k && e->priv)
+		k = adopt(t, e);
+	switch (e->type) {
+	case KT_EV_SYSCALL_ENTER:
+		on_enter(t, k, e);
 		break;
-	case KTRACE_REC_SYS_EXIT:
-		count_exit(t, (const void *)h);
-		on_exit_rec(t, (const void *)h);
+	case KT_EV_SYSCALL:
+		if (e->sys.exit) {
+			ts = e->sys.exit->hdr.ts;
+			if (t->counting)
+				kt_count_syscall(&t->counts, e);
+		}
+		if (e->sys.end == KT_SYS_RETURNED)
+			on_exit_rec(t, k, e);
+		else if (e->sys.end == KT_SYS_NO_RETURN)
+			on_no_return(t, k, e);
 		break;
-	case KTRACE_REC_FORK:
-		on_fork(t, (const void *)h);
+	case KT_EV_FORK:
+		on_fork(t, e);
 		break;
-	case KTRACE_REC_EXEC:
-		on_exec(t, (const void *)h);
+	case KT_EV_EXEC:
+		on_exec(t, e);
 		break;
-	case KTRACE_REC_EXIT:
-		on_task_exit(t, (const void *)h);
+	case KT_EV_EXIT:
+		on_task_exit(t, k, e);
 		break;
-	case KTRACE_REC_SIGNAL_GENERATE:
-		on_signal_generate(t, (const void *)h);
+	case KT_EV_SIGNAL_GENERATE:
+	case KT_EV_SIGNAL_DELIVER:
+		on_signal(t, e);
 		break;
-	case KTRACE_REC_SIGNAL_DELIVER:
-		on_signal_deliver(t, (const void *)h);
-		break;
-	case KTRACE_REC_LOSS:
-		on_loss(t, (const void *)h);
+	case KT_EV_LOSS:
+		on_loss(t, e);
 		break;
 	default:
 		break;
 	}
-	return 0;
+	if (ts > t->newest_ts)
+		t->newest_ts = ts;
 }
 
 static const char *fd_path(void *ctx, int fd)
 {
-	return kt_proc_fd_path(((struct kt_tracer *)ctx)->fmt_tgid, fd);
+	struct kt_tracer *t = ctx;
+
+	return kt_events_fd_path(t->ev, t->fmt_pid, fd);
 }
 
-struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
-				const struct kt_target *tg, struct kt_out *out)
+/* -P's probe: is one of the call's descriptors open on the path? */
+static const char *fd_probe(void *ctx, int fd)
 {
-	struct kt_tracer *t = calloc(1, sizeof(*t));
-	struct task *k;
+	struct kt_tracer *t = ctx;
+	const char *p = kt_events_fd_path(t->ev, t->fmt_pid, fd);
 
-	if (!t) {
-		ktrace_err("out of memory");
-		return NULL;
-	}
-	t->o = o;
-	t->follow = o->follow > 0;
-	t->out = out;
-	t->child = tg->child;
-	t->pids = tg->pids;
-	t->npids = tg->npids;
-	t->mono_to_real = tg->mono_to_real;
-	t->fmt.strsize = o->strsize;
-	t->fmt.column = o->column;
-	t->fmt.fd_paths = o->decode_fds;
-	t->fmt.fd_path = fd_path;
-	t->fmt.ctx = t;
-	if (t->child) {
-		k = task_new(t, t->child);
-		k->tgid = t->child;
-		task_set_live(t, k, true);
-	}
-	return t;
-}
-
-unsigned int kt_tracer_nlive(const struct kt_tracer *t)
-{
-	return t->nlive;
-}
-
-static void sweep_one(void *ctx, void *val)
-{
-	struct task *k = val;
-
-	if (k->live && k->tgid > 0 &&
-	    syscall(SYS_tgkill, k->tgid, k->pid, 0) && errno == ESRCH)
-		task_set_live(ctx, k, false);
-}
-
-/*
- * The tasks whose exit we are waiting for, checked against the system:
- * one whose exit record was lost is gone, and waits no more.
- */
-void kt_tracer_sweep(struct kt_tracer *t)
-{
-	kt_pidmap_each(&t->tasks, sweep_one, t);
-}
-
-static void free_one(void *ctx, void *val)
-{
-	struct task *k = val;
-
-	if (k->out && k->out != ((struct kt_tracer *)ctx)->out) {
-		kt_out_close(k->out);
-		free(k->out);
-	}
-	free(k->rec);
-	kt_buf_free(&k->entry_text);
-	kt_buf_free(&k->line_text);
-	free(k);
+	if (p && fd >= 0 && !strcmp(p, t->o->trace_path))
+		t->path_hit = true;
+	return NULL;
 }
 
 /*
@@ -774,8 +778,9 @@ static void free_one(void *ctx, void *val)
  * if its record was lost (the wait status says what it was), then -c's
  * table, and the loss summary on stderr once the trace is written.
  */
-void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e)
+static void text_finish(struct kt_sink *s, const struct kt_end *e)
 {
+	struct kt_tracer *t = (struct kt_tracer *)s;
 	const struct kt_opts *o = t->o;
 	struct task *k = t->child ? task_get(t, t->child) : NULL;
 	uint64_t lost = t->lost;
@@ -794,9 +799,6 @@ void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e)
 		t->counts.valid = true;
 		kt_summary(t->out, o->sort, e->counts ? e->counts : &t->counts);
 	}
-	kt_pidmap_each(&t->tasks, free_one, t);
-	kt_pidmap_free(&t->tasks);
-	t->nlive = 0;
 	t->open_line = NULL;
 	kt_out_flush_all();
 	if (e->have_stats &&
@@ -807,14 +809,57 @@ void kt_tracer_finish(struct kt_tracer *t, const struct kt_end *e)
 			   (unsigned long long)lost);
 }
 
-void kt_tracer_free(struct kt_tracer *t)
+static void text_free(struct kt_sink *s)
 {
-	if (!t)
-		return;
-	kt_pidmap_each(&t->tasks, free_one, t);
-	kt_pidmap_free(&t->tasks);
+	struct kt_tracer *t = (struct kt_tracer *)s;
+
 	kt_buf_free(&t->line);
 	kt_buf_free(&t->call);
 	kt_buf_free(&t->ret);
 	free(t);
+}
+
+/*
+ * strace's text, a sink of ev: it asks ev for the entries and, with -y
+ * or -P, for the descriptor tables.
+ */
+struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
+				 const struct kt_opts *o,
+				 const struct kt_target *tg)
+{
+	struct kt_tracer *t = calloc(1, sizeof(*t));
+	struct task *k;
+
+	if (!t)
+		return NULL;
+	t->sink.event = text_event;
+	t->sink.finish = text_finish;
+	t->sink.free = text_free;
+	t->ev = ev;
+	t->o = o;
+	t->follow = o->follow > 0;
+	t->counting = o->summary_only || o->summary;
+	t->out = out;
+	t->child = tg->child;
+	t->pids = tg->pids;
+	t->npids = tg->npids;
+	t->mono_to_real = tg->mono_to_real;
+	t->fmt.strsize = o->strsize;
+	t->fmt.column = o->column;
+	t->fmt.fd_paths = o->decode_fds;
+	t->fmt.fd_path = fd_path;
+	t->fmt.ctx = t;
+	t->pfmt = t->fmt;
+	t->pfmt.fd_paths = true;
+	t->pfmt.fd_path = fd_probe;
+	kt_events_want_enter(ev, free_priv, t);
+	if (o->decode_fds || o->trace_path)
+		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
+				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0));
+	if (t->child) {
+		k = task_new(t, t->child);
+		k->tgid = t->child;
+		task_set_live(t, k, true);
+	}
+	return &t->sink;
 }

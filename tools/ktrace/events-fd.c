@@ -1,0 +1,1009 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): the file descriptor tables of the events stage (events.h),
+ * kept from the trace itself so that -y prints what a descriptor was when
+ * the call ran, also once its process is gone.  A table is an array by
+ * descriptor number; each slot is open (with its path as strace's -y
+ * prints it), closed, or not seen: a descriptor from before the trace,
+ * looked up in /proc in a live session and kept once found.
+ *
+ * The calls that change a table: open, openat, openat2, creat, dup, dup2,
+ * dup3, fcntl F_DUPFD, F_DUPFD_CLOEXEC and F_SETFD, ioctl FIOCLEX and
+ * FIONCLEX, pipe, pipe2, socket, socketpair, accept, accept4, eventfd,
+ * signalfd, timerfd_create, epoll_create, inotify_init, fanotify_init,
+ * memfd_create, pidfd_open, userfaultfd, perf_event_open, io_uring_setup,
+ * close, close_range, chdir and fchdir (the working directory, for
+ * relative paths).  events.c adds fork (a copy; shared by threads and
+ * CLONE_FILES) and exec (close-on-exec descriptors closed).
+ *
+ * A call's changes are prepared before its event goes out and applied
+ * after it: during the event the descriptors it made read as they are
+ * after the call, the others as they were before.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+
+#include "ktrace.h"
+#include "decode.h"
+#include "events.h"
+
+/* No table grows past this many descriptors. */
+#define FD_MAX		(1 << 20)
+#define KT_O_CLOEXEC		02000000	/* O_, SOCK_, EFD_, ... CLOEXEC */
+#define KT_AT_FDCWD	(-100)
+
+enum fd_state {
+	FD_UNSEEN,	/* from before the trace, or never used */
+	FD_OPEN,
+	FD_CLOSED,
+};
+
+struct fd_ent {
+	unsigned char state;	/* enum fd_state */
+	bool cloexec;
+	bool socket;		/* -yy looks it up in /proc/net */
+	char *path;		/* as -y prints it, or NULL: not known */
+	char *sock;		/* -yy: the last description found */
+	char proto[16];		/* -yy: "TCP", "UNIX-STREAM"..., or "" */
+};
+
+/* What a call changes, until applied. */
+struct fd_new {
+	int fd;
+	struct fd_ent e;
+};
+
+struct kt_fdtab {
+	unsigned int refs;
+	unsigned int n;
+	struct fd_ent *fd;
+	char *cwd;		/* the working directory, or NULL */
+	/* pending */
+	unsigned int nnew;
+	struct fd_new new[2];
+	int close_lo, close_hi;	/* closed: close_lo <= fd <= close_hi */
+	int cloexec_fd;		/* F_SETFD, FIOCLEX: fd's flag, or -1 */
+	bool cloexec_val;
+	bool range_cloexec;	/* close_range(CLOSE_RANGE_CLOEXEC) */
+	bool cwd_set;
+	char *new_cwd;
+};
+
+struct kt_fdtab *kt_fdtab_new(void)
+{
+	struct kt_fdtab *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->refs = 1;
+	t->close_lo = 1;
+	t->close_hi = 0;
+	t->cloexec_fd = -1;
+	return t;
+}
+
+struct kt_fdtab *kt_fdtab_get(struct kt_fdtab *t)
+{
+	t->refs++;
+	return t;
+}
+
+static void ent_clear(struct fd_ent *e)
+{
+	free(e->path);
+	free(e->sock);
+	memset(e, 0, sizeof(*e));
+}
+
+static void pending_clear(struct kt_fdtab *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nnew; i++)
+		ent_clear(&t->new[i].e);
+	t->nnew = 0;
+	t->close_lo = 1;
+	t->close_hi = 0;
+	t->cloexec_fd = -1;
+	t->range_cloexec = false;
+	t->cwd_set = false;
+	free(t->new_cwd);
+	t->new_cwd = NULL;
+}
+
+void kt_fdtab_put(struct kt_fdtab *t)
+{
+	unsigned int i;
+
+	if (!t || --t->refs)
+		return;
+	pending_clear(t);
+	for (i = 0; i < t->n; i++)
+		ent_clear(&t->fd[i]);
+	free(t->fd);
+	free(t->cwd);
+	free(t);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *o)
+{
+	struct kt_fdtab *t = kt_fdtab_new();
+	unsigned int i;
+
+	if (!t)
+		return NULL;
+	t->fd = calloc(o->n ? o->n : 1, sizeof(*t->fd));
+	if (!t->fd) {
+		free(t);
+		return NULL;
+	}
+	t->n = o->n;
+	for (i = 0; i < o->n; i++) {
+		t->fd[i] = o->fd[i];
+		t->fd[i].path = dup_or_null(o->fd[i].path);
+		t->fd[i].sock = dup_or_null(o->fd[i].sock);
+	}
+	t->cwd = dup_or_null(o->cwd);
+	return t;
+}
+
+/* The slot of fd, the table grown to hold it; NULL when out of range. */
+static struct fd_ent *slot(struct kt_fdtab *t, int fd)
+{
+	struct fd_ent *p;
+	unsigned int n;
+
+	if (fd < 0 || fd >= FD_MAX)
+		return NULL;
+	if ((unsigned int)fd < t->n)
+		return &t->fd[fd];
+	n = t->n ? t->n : 16;
+	while (n <= (unsigned int)fd)
+		n *= 2;
+	p = realloc(t->fd, n * sizeof(*p));
+	if (!p)
+		return NULL;
+	memset(p + t->n, 0, (n - t->n) * sizeof(*p));
+	t->fd = p;
+	t->n = n;
+	return &t->fd[fd];
+}
+
+void kt_fdtab_exec(struct kt_fdtab *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->fd[i].state != FD_OPEN || !t->fd[i].cloexec)
+			continue;
+		ent_clear(&t->fd[i]);
+		t->fd[i].state = FD_CLOSED;
+	}
+}
+
+/* /proc/TGID/fd/FD's link, or NULL. */
+static const char *proc_link(pid_t tgid, int fd)
+{
+	return tgid > 0 ? kt_proc_fd_path(tgid, fd) : NULL;
+}
+
+/*
+ * -yy: the socket's protocol as the kernel names it ("TCP",
+ * "UNIX-STREAM"), which strace prints with the inode when it can find
+ * nothing more.
+ */
+static void sock_proto(struct fd_ent *e, pid_t tgid, int fd)
+{
+	char link[64];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
+	n = getxattr(link, "system.sockprotoname", e->proto,
+		     sizeof(e->proto) - 1);
+	e->proto[n > 0 ? n : 0] = '\0';
+}
+
+/*
+ * A live process first seen: the descriptors it has (from before the
+ * trace, or opened since by calls not read yet, which their events
+ * overwrite), their close-on-exec flags and its working directory, while
+ * /proc has them, so that a child forked from it and gone before ktrace
+ * prints its lines still shows them.
+ */
+void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
+{
+	char dir[64], info[96], line[128];
+	struct fd_ent *e;
+	struct dirent *d;
+	const char *p;
+	unsigned int flags;
+	DIR *dp;
+	FILE *f;
+	int fd;
+
+	if (tgid <= 0)
+		return;
+	p = proc_link(tgid, KT_AT_FDCWD);
+	if (p && !t->cwd)
+		t->cwd = strdup(p);
+	snprintf(dir, sizeof(dir), "/proc/%d/fd", tgid);
+	dp = opendir(dir);
+	if (!dp)
+		return;
+	while ((d = readdir(dp))) {
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;
+		fd = atoi(d->d_name);
+		p = proc_link(tgid, fd);
+		e = p ? slot(t, fd) : NULL;
+		if (!e || e->state != FD_UNSEEN)
+			continue;
+		e->state = FD_OPEN;
+		e->path = strdup(p);
+		e->socket = !strncmp(p, "socket:", 7);
+		if (e->socket)
+			sock_proto(e, tgid, fd);
+		snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", tgid, fd);
+		f = fopen(info, "re");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "flags: %o", &flags) == 1)
+				e->cloexec = flags & KT_O_CLOEXEC;
+		if (f)
+			fclose(f);
+	}
+	closedir(dp);
+}
+
+/*
+ * base/rel with ".", ".." and repeated slashes resolved by name, as the
+ * kernel would without symbolic links; a live session then asks the file
+ * system (realpath()) for the links too, when the file is still there.
+ */
+static char *resolve(const char *base, const char *rel, bool live)
+{
+	char *buf, *out, *p, *q, *seg;
+	size_t n;
+
+	/* Relative to a directory only, not to a pipe or unknown. */
+	if (rel[0] != '/' && (!base || base[0] != '/'))
+		return NULL;
+	n = (rel[0] == '/' ? 0 : strlen(base)) + strlen(rel) + 3;
+	buf = malloc(n);
+	out = malloc(n);
+	if (!buf || !out) {
+		free(buf);
+		free(out);
+		return NULL;
+	}
+	if (rel[0] == '/')
+		snprintf(buf, n, "%s", rel);
+	else
+		snprintf(buf, n, "%s/%s", base, rel);
+	q = out;
+	for (seg = strtok_r(buf, "/", &p); seg; seg = strtok_r(NULL, "/", &p)) {
+		if (!strcmp(seg, "."))
+			continue;
+		if (!strcmp(seg, "..")) {
+			while (q > out && *--q != '/')
+				;
+			*q = '\0';
+			continue;
+		}
+		*q++ = '/';
+		strcpy(q, seg);
+		q += strlen(seg);
+	}
+	if (q == out)
+		*q++ = '/';
+	*q = '\0';
+	free(buf);
+	/* ktrace's own /proc/self and /dev/std* are not the tracee's. */
+	if (live && strncmp(out, "/proc/", 6) && strncmp(out, "/dev/fd/", 8) &&
+	    strncmp(out, "/dev/std", 8)) {
+		char real[PATH_MAX];
+
+		if (realpath(out, real)) {
+			free(out);
+			return strdup(real);
+		}
+	}
+	return out;
+}
+
+/* The path a descriptor of the table had, without pending changes. */
+static const char *table_path(struct kt_fdtab *t, pid_t tgid,
+			      unsigned int flags, int fd);
+
+static const char *cwd_of(struct kt_fdtab *t, pid_t tgid, unsigned int flags)
+{
+	const char *p;
+
+	if (!t->cwd && (flags & KT_FDS_PROC)) {
+		p = proc_link(tgid, KT_AT_FDCWD);
+		if (p)
+			t->cwd = strdup(p);
+	}
+	return t->cwd;
+}
+
+/* A string blob of the call, or NULL. */
+static const char *blob_str(const struct kt_syscall *sc, int i, char *buf,
+			    size_t size)
+{
+	const struct kt_blob *b = &sc->blob[i];
+
+	if (!b->data || !(b->flags & KT_BLOB_STRING) ||
+	    (b->flags & KT_BLOB_TRUNCATED) || b->len >= size ||
+	    memchr(b->data, 0, b->len))
+		return NULL;
+	memcpy(buf, b->data, b->len);
+	buf[b->len] = '\0';
+	return buf;
+}
+
+/* Two int descriptors written by the call at argument i (pipe...). */
+static bool blob_fds(const struct kt_syscall *sc, int i, int fds[2])
+{
+	const struct kt_blob *b = &sc->blob[i];
+
+	if (!b->data || b->len < 2 * sizeof(int))
+		return false;
+	memcpy(fds, b->data, 2 * sizeof(int));
+	return true;
+}
+
+static struct fd_ent *add_new(struct kt_fdtab *t, int fd, bool cloexec)
+{
+	struct fd_new *n;
+
+	if (fd < 0 || fd >= FD_MAX || t->nnew >= ARRAY_SIZE(t->new))
+		return NULL;
+	n = &t->new[t->nnew++];
+	memset(n, 0, sizeof(*n));
+	n->fd = fd;
+	n->e.state = FD_OPEN;
+	n->e.cloexec = cloexec;
+	return &n->e;
+}
+
+/*
+ * A new descriptor of a kind the trace names (anon_inode:[eventfd]...),
+ * or in a live session what /proc names it (pipe:[INODE], socket:[INODE])
+ * while it is there to ask, when it is of that kind.
+ */
+static void add_kind(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		     int fd, bool cloexec, const char *name, const char *prefix)
+{
+	struct fd_ent *e = add_new(t, fd, cloexec);
+	const char *p = NULL;
+
+	if (!e)
+		return;
+	if (flags & KT_FDS_PROC) {
+		p = proc_link(tgid, fd);
+		if (p && prefix && strncmp(p, prefix, strlen(prefix)))
+			p = NULL;
+	}
+	if (!p)
+		p = name;
+	e->path = dup_or_null(p);
+	e->socket = prefix && !strcmp(prefix, "socket:");
+	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
+		sock_proto(e, tgid, fd);
+}
+
+/* The kinds of calls, by what they do to the table. */
+enum fd_op {
+	OP_NONE = 1,
+	OP_OPEN, OP_OPENAT, OP_OPENAT2, OP_CREAT, OP_OPEN_UNKNOWN,
+	OP_DUP, OP_DUP2, OP_DUP3, OP_FCNTL, OP_IOCTL,
+	OP_PIPE, OP_PIPE2, OP_SOCKET, OP_SOCKETPAIR, OP_ACCEPT, OP_ACCEPT4,
+	OP_EVENTFD, OP_EVENTFD2, OP_SIGNALFD, OP_SIGNALFD4, OP_TIMERFD,
+	OP_EPOLL, OP_EPOLL1, OP_INOTIFY, OP_INOTIFY1, OP_FANOTIFY, OP_MEMFD,
+	OP_PIDFD, OP_USERFAULTFD, OP_PERF, OP_IO_URING,
+	OP_CLOSE, OP_CLOSE_RANGE, OP_CHDIR, OP_FCHDIR,
+};
+
+static const struct {
+	const char *name;
+	enum fd_op op;
+} fd_ops[] = {
+	{ "open", OP_OPEN }, { "openat", OP_OPENAT }, { "openat2", OP_OPENAT2 },
+	{ "creat", OP_CREAT }, { "open_by_handle_at", OP_OPEN_UNKNOWN },
+	{ "pidfd_getfd", OP_OPEN_UNKNOWN }, { "fsopen", OP_OPEN_UNKNOWN },
+	{ "fsmount", OP_OPEN_UNKNOWN }, { "open_tree", OP_OPEN_UNKNOWN },
+	{ "fspick", OP_OPEN_UNKNOWN }, { "bpf", OP_OPEN_UNKNOWN },
+	{ "dup", OP_DUP }, { "dup2", OP_DUP2 }, { "dup3", OP_DUP3 },
+	{ "fcntl", OP_FCNTL }, { "fcntl64", OP_FCNTL }, { "ioctl", OP_IOCTL },
+	{ "pipe", OP_PIPE }, { "pipe2", OP_PIPE2 },
+	{ "socket", OP_SOCKET }, { "socketpair", OP_SOCKETPAIR },
+	{ "accept", OP_ACCEPT }, { "accept4", OP_ACCEPT4 },
+	{ "eventfd", OP_EVENTFD }, { "eventfd2", OP_EVENTFD2 },
+	{ "signalfd", OP_SIGNALFD }, { "signalfd4", OP_SIGNALFD4 },
+	{ "timerfd_create", OP_TIMERFD },
+	{ "epoll_create", OP_EPOLL }, { "epoll_create1", OP_EPOLL1 },
+	{ "inotify_init", OP_INOTIFY }, { "inotify_init1", OP_INOTIFY1 },
+	{ "fanotify_init", OP_FANOTIFY }, { "memfd_create", OP_MEMFD },
+	{ "pidfd_open", OP_PIDFD }, { "userfaultfd", OP_USERFAULTFD },
+	{ "perf_event_open", OP_PERF }, { "io_uring_setup", OP_IO_URING },
+	{ "close", OP_CLOSE }, { "close_range", OP_CLOSE_RANGE },
+	{ "chdir", OP_CHDIR }, { "fchdir", OP_FCHDIR },
+};
+
+/* What the call does to the table, looked up by name once per number. */
+static enum fd_op op_of(unsigned int abi, unsigned int nr)
+{
+	static unsigned char known[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
+	const char *name;
+	size_t i;
+
+	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
+		return OP_NONE;
+	if (known[abi][nr])
+		return known[abi][nr];
+	known[abi][nr] = OP_NONE;
+	name = ktrace_syscall_name(kt_cli_abi(abi), nr);
+	for (i = 0; name && i < ARRAY_SIZE(fd_ops); i++)
+		if (!strcmp(fd_ops[i].name, name))
+			known[abi][nr] = fd_ops[i].op;
+	return known[abi][nr];
+}
+
+#define KT_F_DUPFD		0
+#define KT_F_SETFD		2
+#define KT_F_DUPFD_CLOEXEC	1030
+#define KT_FIONCLEX		0x5450
+#define KT_FIOCLEX		0x5451
+#define KT_CLOSE_RANGE_CLOEXEC	4
+#define KT_MFD_CLOEXEC		1
+#define KT_PERF_FLAG_FD_CLOEXEC	8
+
+/* A path argument opened: relative to dirfd (or the working directory). */
+static void open_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		      int fd, bool cloexec, int dirfd, const char *path)
+{
+	struct fd_ent *e = add_new(t, fd, cloexec);
+	const char *base = NULL;
+
+	if (!e)
+		return;
+	if (!path) {
+		/* Not captured: only /proc can tell. */
+		e->state = FD_UNSEEN;
+		return;
+	}
+	if (path[0] != '/')
+		base = dirfd == KT_AT_FDCWD ? cwd_of(t, tgid, flags) :
+		       table_path(t, tgid, flags, dirfd);
+	e->path = resolve(base, path, flags & KT_FDS_PROC);
+	if (!e->path)
+		e->state = FD_UNSEEN;
+}
+
+/* Copy what fd old is (before the call) to new fd nfd. */
+static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		   int old, int nfd, bool cloexec)
+{
+	const char *p = table_path(t, tgid, flags, old);
+	struct fd_ent *e = add_new(t, nfd, cloexec);
+
+	if (!e)
+		return;
+	if ((unsigned int)old < t->n && t->fd[old].state == FD_OPEN)
+		e->socket = t->fd[old].socket;
+	e->path = dup_or_null(p);
+	if (!p)
+		e->state = FD_UNSEEN;
+}
+
+void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		      const struct kt_event *e)
+{
+	enum fd_op op = op_of(e->sys.abi, e->sys.nr);
+	struct kt_blob argv[KT_ARGV_MAX];
+	struct kt_syscall sc;
+	const uint64_t *a = e->sys.args;
+	int ret = (int)e->sys.ret, fds[2];
+	char path[4096];
+	const char *s;
+
+	pending_clear(t);
+	if (op == OP_NONE || e->sys.end != KT_SYS_RETURNED || e->sys.ret < 0)
+		return;
+	if (!e->sys.enter_seen) {
+		/* Its arguments unseen: a descriptor it returned is not known. */
+		if (op != OP_DUP2 && op != OP_DUP3 && op != OP_FCNTL &&
+		    op != OP_IOCTL && op != OP_PIPE && op != OP_PIPE2 &&
+		    op != OP_SOCKETPAIR && op != OP_SIGNALFD &&
+		    op != OP_SIGNALFD4 && op < OP_CLOSE && add_new(t, ret, false))
+			t->new[t->nnew - 1].e.state = FD_UNSEEN;
+		return;
+	}
+	kt_event_syscall(e, &sc, argv);
+	switch (op) {
+	case OP_OPEN:
+		open_path(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC, KT_AT_FDCWD,
+			  blob_str(&sc, 0, path, sizeof(path)));
+		break;
+	case OP_CREAT:
+		open_path(t, tgid, flags, ret, false, KT_AT_FDCWD,
+			  blob_str(&sc, 0, path, sizeof(path)));
+		break;
+	case OP_OPENAT:
+		open_path(t, tgid, flags, ret, a[2] & KT_O_CLOEXEC, (int)a[0],
+			  blob_str(&sc, 1, path, sizeof(path)));
+		break;
+	case OP_OPENAT2: {
+		uint64_t how = 0;
+
+		if (sc.blob[2].data && sc.blob[2].len >= sizeof(how))
+			memcpy(&how, sc.blob[2].data, sizeof(how));
+		open_path(t, tgid, flags, ret, how & KT_O_CLOEXEC, (int)a[0],
+			  blob_str(&sc, 1, path, sizeof(path)));
+		break;
+	}
+	case OP_OPEN_UNKNOWN:
+		if (add_new(t, ret, false))
+			t->new[t->nnew - 1].e.state = FD_UNSEEN;
+		break;
+	case OP_DUP:
+		dup_fd(t, tgid, flags, (int)a[0], ret, false);
+		break;
+	case OP_DUP2:
+		if ((int)a[0] != (int)a[1])
+			dup_fd(t, tgid, flags, (int)a[0], (int)a[1], false);
+		break;
+	case OP_DUP3:
+		dup_fd(t, tgid, flags, (int)a[0], (int)a[1],
+		       a[2] & KT_O_CLOEXEC);
+		break;
+	case OP_FCNTL:
+		if ((int)a[1] == KT_F_DUPFD || (int)a[1] == KT_F_DUPFD_CLOEXEC) {
+			dup_fd(t, tgid, flags, (int)a[0], ret,
+			       (int)a[1] == KT_F_DUPFD_CLOEXEC);
+		} else if ((int)a[1] == KT_F_SETFD) {
+			t->cloexec_fd = (int)a[0];
+			t->cloexec_val = a[2] & 1;
+		}
+		break;
+	case OP_IOCTL:
+		if ((unsigned int)a[1] == KT_FIOCLEX ||
+		    (unsigned int)a[1] == KT_FIONCLEX) {
+			t->cloexec_fd = (int)a[0];
+			t->cloexec_val = (unsigned int)a[1] == KT_FIOCLEX;
+		}
+		break;
+	case OP_PIPE:
+	case OP_PIPE2:
+		if (blob_fds(&sc, 0, fds)) {
+			bool ce = op == OP_PIPE2 && (a[1] & KT_O_CLOEXEC);
+
+			add_kind(t, tgid, flags, fds[0], ce, NULL, "pipe:");
+			add_kind(t, tgid, flags, fds[1], ce, NULL, "pipe:");
+		}
+		break;
+	case OP_SOCKET:
+		add_kind(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC, NULL,
+			 "socket:");
+		break;
+	case OP_SOCKETPAIR:
+		if (blob_fds(&sc, 3, fds)) {
+			add_kind(t, tgid, flags, fds[0], a[1] & KT_O_CLOEXEC,
+				 NULL, "socket:");
+			add_kind(t, tgid, flags, fds[1], a[1] & KT_O_CLOEXEC,
+				 NULL, "socket:");
+		}
+		break;
+	case OP_ACCEPT:
+	case OP_ACCEPT4:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC), NULL,
+			 "socket:");
+		break;
+	case OP_EVENTFD:
+	case OP_EVENTFD2:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_EVENTFD2 && (a[1] & KT_O_CLOEXEC),
+			 "anon_inode:[eventfd]", "anon_inode:");
+		break;
+	case OP_SIGNALFD:
+	case OP_SIGNALFD4:
+		/* On an existing signalfd, nothing new. */
+		if ((int)a[0] == -1)
+			add_kind(t, tgid, flags, ret,
+				 op == OP_SIGNALFD4 && (a[3] & KT_O_CLOEXEC),
+				 "anon_inode:[signalfd]", "anon_inode:");
+		break;
+	case OP_TIMERFD:
+		add_kind(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC,
+			 "anon_inode:[timerfd]", "anon_inode:");
+		break;
+	case OP_EPOLL:
+	case OP_EPOLL1:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_EPOLL1 && (a[0] & KT_O_CLOEXEC),
+			 "anon_inode:[eventpoll]", "anon_inode:");
+		break;
+	case OP_INOTIFY:
+	case OP_INOTIFY1:
+		add_kind(t, tgid, flags, ret,
+			 op == OP_INOTIFY1 && (a[0] & KT_O_CLOEXEC),
+			 "anon_inode:inotify", "anon_inode:");
+		break;
+	case OP_FANOTIFY:
+		add_kind(t, tgid, flags, ret, a[0] & 1 /* FAN_CLOEXEC */,
+			 "anon_inode:[fanotify]", "anon_inode:");
+		break;
+	case OP_MEMFD: {
+		char name[300];
+
+		s = blob_str(&sc, 0, path, 250);
+		snprintf(name, sizeof(name), "/memfd:%s (deleted)", s ? s : "");
+		add_kind(t, tgid, flags, ret, a[1] & KT_MFD_CLOEXEC,
+			 s ? name : NULL, "/memfd:");
+		break;
+	}
+	case OP_PIDFD:
+		add_kind(t, tgid, flags, ret, true, "anon_inode:[pidfd]", NULL);
+		break;
+	case OP_USERFAULTFD:
+		add_kind(t, tgid, flags, ret, a[0] & KT_O_CLOEXEC,
+			 "anon_inode:[userfaultfd]", "anon_inode:");
+		break;
+	case OP_PERF:
+		add_kind(t, tgid, flags, ret, a[4] & KT_PERF_FLAG_FD_CLOEXEC,
+			 "anon_inode:[perf_event]", "anon_inode:");
+		break;
+	case OP_IO_URING:
+		add_kind(t, tgid, flags, ret, true, "anon_inode:[io_uring]",
+			 "anon_inode:");
+		break;
+	case OP_CLOSE:
+		t->close_lo = (int)a[0];
+		t->close_hi = (int)a[0];
+		break;
+	case OP_CLOSE_RANGE:
+		t->close_lo = (int)a[0];
+		t->close_hi = a[1] > INT_MAX ? INT_MAX : (int)a[1];
+		t->range_cloexec = a[2] & KT_CLOSE_RANGE_CLOEXEC;
+		break;
+	case OP_CHDIR:
+		s = blob_str(&sc, 0, path, sizeof(path));
+		t->cwd_set = true;
+		if (s)
+			t->new_cwd = resolve(s[0] == '/' ? NULL :
+					     cwd_of(t, tgid, flags), s,
+					     flags & KT_FDS_PROC);
+		break;
+	case OP_FCHDIR:
+		t->cwd_set = true;
+		t->new_cwd = dup_or_null(table_path(t, tgid, flags, (int)a[0]));
+		break;
+	default:
+		break;
+	}
+}
+
+void kt_fdtab_apply(struct kt_fdtab *t)
+{
+	struct fd_ent *e;
+	unsigned int i;
+	int fd;
+
+	if (t->close_lo <= t->close_hi) {
+		/* Beyond the table and 1024, nothing was seen to close. */
+		int hi = t->n > 1024 ? (int)t->n - 1 : 1023;
+
+		if (hi > t->close_hi)
+			hi = t->close_hi;
+		for (fd = t->close_lo; fd <= hi; fd++) {
+			e = slot(t, fd);
+			if (!e)
+				break;
+			if (t->range_cloexec) {
+				e->cloexec = true;
+				continue;
+			}
+			ent_clear(e);
+			e->state = FD_CLOSED;
+		}
+	}
+	if (t->cloexec_fd >= 0) {
+		e = slot(t, t->cloexec_fd);
+		if (e)
+			e->cloexec = t->cloexec_val;
+	}
+	for (i = 0; i < t->nnew; i++) {
+		e = slot(t, t->new[i].fd);
+		if (!e)
+			continue;
+		ent_clear(e);
+		*e = t->new[i].e;
+		memset(&t->new[i].e, 0, sizeof(t->new[i].e));
+	}
+	t->nnew = 0;
+	if (t->cwd_set && t->new_cwd) {
+		free(t->cwd);
+		t->cwd = t->new_cwd;
+		t->new_cwd = NULL;
+	}
+	pending_clear(t);
+}
+
+/*
+ * -yy: an AF_UNIX socket as strace prints it, "UNIX-STREAM:[INODE->PEER]"
+ * (with ,"PATH" when bound), from the kernel's socket diagnostics (one
+ * netlink request: /proc/net/unix has no peer); NULL when not found.
+ */
+static const char *unix_describe(unsigned long long ino, char *out,
+				 size_t size)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct unix_diag_req r;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST,
+		},
+		.r = {
+			.sdiag_family = AF_UNIX,
+			.udiag_states = ~0U,
+			.udiag_ino = (unsigned int)ino,
+			.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
+			.udiag_cookie = { ~0U, ~0U },
+		},
+	};
+	static const char *const types[] = {
+		[SOCK_STREAM] = "STREAM", [SOCK_DGRAM] = "DGRAM",
+		[SOCK_SEQPACKET] = "SEQPACKET",
+	};
+	union {
+		struct nlmsghdr nh;
+		char b[4096];
+	} buf;
+	const struct unix_diag_msg *m;
+	const struct nlattr *a;
+	char name[110] = "";
+	unsigned int peer = 0;
+	size_t off, n;
+	ssize_t got;
+	int fd;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return NULL;
+	got = send(fd, &req, sizeof(req), 0) == sizeof(req) ?
+	      recv(fd, &buf, sizeof(buf), 0) : -1;
+	close(fd);
+	if (got < (ssize_t)NLMSG_LENGTH(sizeof(*m)) ||
+	    buf.nh.nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+	    buf.nh.nlmsg_len > (size_t)got)
+		return NULL;
+	m = NLMSG_DATA(&buf.nh);
+	if (m->udiag_ino != (unsigned int)ino)
+		return NULL;
+	for (off = NLMSG_LENGTH(sizeof(*m)); off + NLA_HDRLEN <= buf.nh.nlmsg_len;
+	     off += NLA_ALIGN(a->nla_len)) {
+		a = (const void *)(buf.b + off);
+		if (a->nla_len < NLA_HDRLEN || off + a->nla_len > buf.nh.nlmsg_len)
+			break;
+		n = a->nla_len - NLA_HDRLEN;
+		if ((a->nla_type & NLA_TYPE_MASK) == UNIX_DIAG_PEER &&
+		    n >= sizeof(peer)) {
+			memcpy(&peer, buf.b + off + NLA_HDRLEN, sizeof(peer));
+		} else if ((a->nla_type & NLA_TYPE_MASK) == UNIX_DIAG_NAME &&
+			   n && n < sizeof(name)) {
+			memcpy(name, buf.b + off + NLA_HDRLEN, n);
+			name[n] = '\0';
+			/* An abstract name starts with a NUL: strace shows @. */
+			if (!name[0])
+				name[0] = '@';
+		}
+	}
+	n = snprintf(out, size, "UNIX-%s:[%llu",
+		     m->udiag_type < ARRAY_SIZE(types) && types[m->udiag_type] ?
+		     types[m->udiag_type] : "UNKNOWN", ino);
+	if (peer && n < size)
+		n += snprintf(out + n, size - n, "->%u", peer);
+	if (name[0] && n < size)
+		n += snprintf(out + n, size - n, ",\"%s\"", name);
+	if (n < size)
+		snprintf(out + n, size - n, "]");
+	return out;
+}
+
+/*
+ * -yy: an IPv4 or IPv6 TCP or UDP socket as strace prints it,
+ * "TCP:[127.0.0.1:40000->127.0.0.1:8080]" ("TCPv6:[[::1]:...]"), from
+ * the socket diagnostics (a dump of the family and protocol, searched for
+ * the inode); NULL when not found (or unbound: strace shows the inode).
+ */
+static const char *inet_describe(unsigned long long ino, int family,
+				 int protocol, char *out, size_t size)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct inet_diag_req_v2 r;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		},
+		.r = {
+			.sdiag_family = family,
+			.sdiag_protocol = protocol,
+			.idiag_states = ~0U,
+		},
+	};
+	union {
+		struct nlmsghdr nh;
+		char b[16384];
+	} buf;
+	const struct inet_diag_msg *m = NULL;
+	const struct nlmsghdr *h;
+	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
+	const char *name, *v6 = family == AF_INET6 ? "v6" : "";
+	bool done = false, found = false;
+	ssize_t got;
+	int fd;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return NULL;
+	if (send(fd, &req, sizeof(req), 0) != sizeof(req))
+		done = true;
+	while (!done && !found) {
+		got = recv(fd, &buf, sizeof(buf), 0);
+		if (got <= 0)
+			break;
+		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = true;
+				break;
+			}
+			m = NLMSG_DATA(h);
+			if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(*m)) &&
+			    m->idiag_inode == (unsigned int)ino) {
+				found = true;
+				break;
+			}
+		}
+	}
+	close(fd);
+	if (!found || (!m->id.idiag_sport && !m->id.idiag_src[0] &&
+		       !m->id.idiag_src[1] && !m->id.idiag_src[2] &&
+		       !m->id.idiag_src[3]))
+		return NULL;
+	name = protocol == IPPROTO_TCP ? "TCP" : "UDP";
+	inet_ntop(family, m->id.idiag_src, src, sizeof(src));
+	inet_ntop(family, m->id.idiag_dst, dst, sizeof(dst));
+	if (!m->id.idiag_dport)
+		snprintf(out, size, family == AF_INET6 ? "%s%s:[[%s]:%u]" :
+			 "%s%s:[%s:%u]", name, v6, src,
+			 ntohs(m->id.idiag_sport));
+	else
+		snprintf(out, size, family == AF_INET6 ?
+			 "%s%s:[[%s]:%u->[%s]:%u]" : "%s%s:[%s:%u->%s:%u]",
+			 name, v6, src, ntohs(m->id.idiag_sport), dst,
+			 ntohs(m->id.idiag_dport));
+	return out;
+}
+
+/*
+ * -yy: a socket's protocol and addresses as strace prints them, from the
+ * kernel's socket diagnostics as strace finds them (its protocol, from
+ * sockprotoname, says where to look); NULL when not found, and then
+ * PROTOCOL:[INODE] shows, as strace prints it then.
+ */
+static const char *sock_describe(const struct fd_ent *e)
+{
+	static char out[256];
+	unsigned long long ino;
+
+	if (sscanf(e->path, "socket:[%llu]", &ino) != 1)
+		return NULL;
+	if (!strcmp(e->proto, "TCP"))
+		return inet_describe(ino, AF_INET, IPPROTO_TCP, out, sizeof(out));
+	if (!strcmp(e->proto, "UDP"))
+		return inet_describe(ino, AF_INET, IPPROTO_UDP, out, sizeof(out));
+	if (!strcmp(e->proto, "TCPv6"))
+		return inet_describe(ino, AF_INET6, IPPROTO_TCP, out,
+				     sizeof(out));
+	if (!strcmp(e->proto, "UDPv6"))
+		return inet_describe(ino, AF_INET6, IPPROTO_UDP, out,
+				     sizeof(out));
+	if (!strncmp(e->proto, "UNIX", 4))
+		return unix_describe(ino, out, sizeof(out));
+	return NULL;
+}
+
+static const char *ent_path(struct fd_ent *e, unsigned int flags)
+{
+	const char *s;
+
+	if (!e->socket || !e->path || !(flags & KT_FDS_SOCKETS))
+		return e->path;
+	if (flags & KT_FDS_PROC) {
+		s = sock_describe(e);
+		if (s && (!e->sock || strcmp(e->sock, s))) {
+			free(e->sock);
+			e->sock = strdup(s);
+		}
+	}
+	if (!e->sock && e->proto[0]) {
+		static char buf[64];
+		unsigned long long ino;
+
+		if (sscanf(e->path, "socket:[%llu]", &ino) == 1) {
+			snprintf(buf, sizeof(buf), "%s:[%llu]", e->proto, ino);
+			return buf;
+		}
+	}
+	return e->sock ? e->sock : e->path;
+}
+
+static const char *table_path(struct kt_fdtab *t, pid_t tgid,
+			      unsigned int flags, int fd)
+{
+	struct fd_ent *e;
+	const char *p;
+
+	if (fd == KT_AT_FDCWD)
+		return cwd_of(t, tgid, flags);
+	if (fd < 0 || fd >= FD_MAX)
+		return NULL;
+	if ((unsigned int)fd < t->n && t->fd[fd].state == FD_OPEN)
+		return ent_path(&t->fd[fd], flags);
+	if ((unsigned int)fd < t->n && t->fd[fd].state == FD_CLOSED)
+		return NULL;
+	/* Not seen: from before the trace; /proc knows, while it is there. */
+	if (!(flags & KT_FDS_PROC))
+		return NULL;
+	p = proc_link(tgid, fd);
+	e = p ? slot(t, fd) : NULL;
+	if (!e)
+		return p;
+	e->state = FD_OPEN;
+	e->path = strdup(p);
+	e->socket = !strncmp(p, "socket:", 7);
+	if (e->socket && (flags & KT_FDS_SOCKETS))
+		sock_proto(e, tgid, fd);
+	return ent_path(e, flags);
+}
+
+const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+			  int fd)
+{
+	unsigned int i;
+
+	for (i = t->nnew; i-- > 0;) {
+		if (t->new[i].fd != fd)
+			continue;
+		if (t->new[i].e.state == FD_OPEN)
+			return ent_path(&t->new[i].e, flags);
+		return flags & KT_FDS_PROC ? proc_link(tgid, fd) : NULL;
+	}
+	return table_path(t, tgid, flags, fd);
+}
