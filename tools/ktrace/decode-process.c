@@ -547,10 +547,14 @@ static void dec_getrandom(struct kt_dec *d)
 	kt_a_flags(d, 2, grnd_flags, "GRND_???");
 }
 
-/* {sysname="Linux", nodename="vm", ...} */
+/* {sysname="Linux", nodename="vm", ...}; with -v release= to domainname= */
 static void dec_uname(struct kt_dec *d)
 {
+	static const char *const names[] = {
+		"release", "version", "machine", "domainname"
+	};
 	struct kt_blob f;
+	int k;
 
 	if (kt_entry_only(d, false))
 		return;
@@ -568,7 +572,17 @@ static void dec_uname(struct kt_dec *d)
 	f.len = strnlen((const char *)f.data, 65);
 	kt_buf_puts(d->b, ", nodename=");
 	kt_format_path(d->b, &f);
-	kt_buf_puts(d->b, ", ...}");
+	if (kt_abbrev(d->sc) || !kt_blob_usable(d, 0, 6 * 65)) {
+		kt_buf_puts(d->b, ", ...}");
+		return;
+	}
+	for (k = 0; k < 4; k++) {
+		f.data += 65;
+		f.len = strnlen((const char *)f.data, 65);
+		kt_buf_printf(d->b, ", %s=", names[k]);
+		kt_format_path(d->b, &f);
+	}
+	kt_buf_putc(d->b, '}');
 }
 
 /* sched_getaffinity(0, 8, [0 1]) = 8 */

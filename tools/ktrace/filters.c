@@ -170,6 +170,9 @@ unsigned int kt_snaplen(const struct kt_opts *o)
 {
 	unsigned int n = o->strsize + 1;
 
+	/* -e read=, -e write=: strace dumps whole buffers, whatever -s. */
+	if (o->dump_read.on || o->dump_write.on)
+		n = KT_SNAPLEN_MAX;
 	if (n <= KT_SNAPLEN_DEFAULT)
 		return 0;
 	if (n > KT_SNAPLEN_MAX)

@@ -69,6 +69,7 @@ struct kt_tracer {
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 	pid_t fmt_tgid;		/* -y: whose fds are being decoded */
 	struct kt_counts counts;	/* from the exit records */
+	unsigned long long nsyscalls;	/* --syscall-limit: exits printed */
 };
 
 static struct task *task_get(struct kt_tracer *t, pid_t pid)
@@ -388,8 +389,11 @@ static void on_exit_rec(struct kt_tracer *t, const struct ktrace_rec_sys_exit *r
 	k->sc.duration_ns = r->duration;
 	kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
 			 r->hdr.size);
-	if (!t->o->summary_only)
+	if (!t->o->summary_only) {
 		print_exit(t, k, r->hdr.ts);
+		kt_dump_io_out(task_out(t, k), &k->sc, t->o);
+	}
+	t->nsyscalls++;
 	task_clear_call(k);
 	flush_signal(t, k);
 }
@@ -735,6 +739,12 @@ struct kt_tracer *kt_tracer_new(const struct kt_opts *o,
 unsigned int kt_tracer_nlive(const struct kt_tracer *t)
 {
 	return t->nlive;
+}
+
+/* The calls whose end was printed, for --syscall-limit. */
+unsigned long long kt_tracer_nsyscalls(const struct kt_tracer *t)
+{
+	return t->nsyscalls;
 }
 
 static void sweep_one(void *ctx, void *val)
