@@ -99,8 +99,10 @@ static void rdev(struct kt_buf *b, uint64_t dev)
 {
 	unsigned int major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffU);
 	unsigned int minor = (dev & 0xff) | ((dev >> 12) & ~0xffU);
+	size_t mark = kt_const_begin(b);
 
 	kt_buf_printf(b, "makedev(%#x, %#x)", major, minor);
+	kt_const_end(b, mark, dev, 'x');
 }
 
 /* st_atime=1700000000 /+ 2023-...+0000 +/, st_atime_nsec=12 */

@@ -454,12 +454,15 @@ static const struct kt_xlat rlimits[] = {
 
 static void rlim_value(struct kt_buf *b, uint64_t v, bool is64, bool l32)
 {
+	size_t mark = kt_const_begin(b);
+
 	if (v == UINT64_MAX || (l32 && v == UINT32_MAX))
 		kt_buf_puts(b, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
 	else if (v && !(v % 1024))
 		kt_buf_printf(b, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		kt_buf_printf(b, "%llu", (unsigned long long)v);
+	kt_const_end(b, mark, v, 'u');
 }
 
 /* {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY} */

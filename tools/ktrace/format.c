@@ -280,6 +280,8 @@ void kt_const_end(struct kt_buf *b, size_t mark, uint64_t v, char fmt)
 		return;
 	if (fmt == 'd')
 		snprintf(num, sizeof(num), "%lld", (long long)v);
+	else if (fmt == 'u')
+		snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
 	else if (fmt == 'o')
 		snprintf(num, sizeof(num), "%#03llo", (unsigned long long)v);
 	else
