@@ -55,10 +55,12 @@ static void dec_clone(struct kt_dec *d)
 	uint64_t flags = kt_arg(d, 0) & ~(uint64_t)KT_CSIGNAL;
 	int sig = kt_arg(d, 0) & KT_CSIGNAL;
 	int ctid = i386 ? 4 : 3, tls = i386 ? 3 : 4;
+	size_t mark;
 
 	kt_a_name(d, "child_stack");
 	kt_format_ptr(d->b, kt_arg(d, 1));
 	kt_a_name(d, "flags");
+	mark = kt_const_begin(d->b);
 	if (flags) {
 		kt_format_flags(d->b, clone_flags, flags, "CLONE_???");
 		if (sig)
@@ -66,6 +68,7 @@ static void dec_clone(struct kt_dec *d)
 	}
 	if (sig || !flags)
 		kt_format_signal(d->b, sig);
+	kt_const_end(d->b, mark, kt_arg(d, 0), 'x');
 	if (kt_entry_only(d, false))
 		return;
 	if (flags & (KT_CLONE_PARENT_SETTID | KT_CLONE_PIDFD)) {
@@ -699,9 +702,11 @@ static void dec_futex(struct kt_dec *d)
 {
 	uint32_t op = kt_arg(d, 1), cmd = op & 0x7f;
 	const char *s = kt_xlat_find(futex_ops, cmd);
+	size_t mark;
 
 	kt_a_ptr(d, 0);
 	kt_sep(d);
+	mark = kt_const_begin(d->b);
 	if (s)
 		kt_buf_printf(d->b, "%s%s", s,
 			      op & KT_FUTEX_PRIVATE ? "_PRIVATE" : "");
@@ -711,6 +716,7 @@ static void dec_futex(struct kt_dec *d)
 		kt_buf_puts(d->b, "|FUTEX_CLOCK_REALTIME");
 	if (op & ~0x1ffU)
 		kt_buf_printf(d->b, "|%#x", op & ~0x1ffU);
+	kt_const_end(d->b, mark, op, 'x');
 	switch (cmd) {
 	case 0:
 		kt_a_uint(d, 2);
