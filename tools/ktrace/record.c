@@ -198,6 +198,10 @@ int ktrace_cmd_record(int argc, char **argv)
 		ktrace_err("record: writes records; --perfetto and --svg are for report");
 		return 1;
 	}
+	if (o.syscall_limit) {
+		ktrace_err("record: --syscall-limit detaches a live trace; it does not cut recordings");
+		return 1;
+	}
 	if (!o.argc && !o.npids) {
 		ktrace_err("record: a COMMAND or -p PID to record is needed");
 		return 1;
@@ -419,6 +423,10 @@ int ktrace_cmd_report(int argc, char **argv)
 	}
 	if (o.decode_fds) {
 		ktrace_err("report: -y needs the traced processes: they are gone");
+		return 1;
+	}
+	if (o.syscall_limit) {
+		ktrace_err("report: --syscall-limit detaches a live trace; it does not cut reports");
 		return 1;
 	}
 	r.path = o.argv[0];
