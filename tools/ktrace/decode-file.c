@@ -346,18 +346,20 @@ static void dec_statx(struct kt_dec *d)
 	uint64_t attrs, size;
 	uint32_t mask;
 	uint16_t mode;
-	size_t mark;
 
 	kt_a_dirfd(d, 0);
 	kt_a_path(d, 1);
 	kt_sep(d);
-	mark = kt_const_begin(d->b);
-	kt_format_xval(d->b, statx_sync, flags & 0x6000, NULL);
+	/*
+	 * Two words, each as -X says; -X raw prints nothing for a sync
+	 * type of 0, as strace does ("|0x900").
+	 */
+	if (kt_xlat_style != KT_XLAT_RAW || (flags & 0x6000))
+		kt_format_xval(d->b, statx_sync, flags & 0x6000, NULL);
 	if (flags & ~0x6000ULL) {
 		kt_buf_putc(d->b, '|');
 		kt_format_flags(d->b, kt_at_flags, flags & ~0x6000ULL, NULL);
 	}
-	kt_const_end(d->b, mark, flags, 'x');
 	kt_sep(d);
 	statx_mask_print(d->b, kt_arg(d, 3));
 	if (kt_entry_only(d, true))

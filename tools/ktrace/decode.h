@@ -101,6 +101,7 @@ int kt_abbrev_parse(const char *spec);
 void kt_set_verbose(void);
 bool kt_raw(const struct kt_syscall *sc);	/* print it undecoded */
 bool kt_abbrev(const struct kt_syscall *sc);	/* abbreviate structures */
+bool kt_abbrev_partly(void);	/* some calls print structures whole */
 
 /* strace's quoting of user memory: "abc\n"..., with -s truncation. */
 void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,

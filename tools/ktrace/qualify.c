@@ -143,6 +143,18 @@ void kt_set_verbose(void)
 	memset(&unabbrev_set, 0xff, sizeof(unabbrev_set));
 }
 
+/* Does any call print its structures whole (-v, -e abbrev=)? */
+bool kt_abbrev_partly(void)
+{
+	int abi, w;
+
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			if (unabbrev_set.bits[abi][w])
+				return true;
+	return false;
+}
+
 bool kt_raw(const struct kt_syscall *sc)
 {
 	return has_nr(&raw_set, sc->abi == KTRACE_CLI_ABI_I386, sc->nr);
