@@ -351,6 +351,12 @@ static void term_flags(struct kt_buf *b, const struct kt_xlat *x, uint32_t v)
 		kt_format_flags(b, x, v, NULL);
 }
 
+/* c_oflag's delay fields: NL0|CR0|TAB0|BS0|VT0|FF0 */
+static const struct kt_xlat odelays[] = {
+	{ 0400, "NL" }, { 03000, "CR" }, { 014000, "TAB" }, { 020000, "BS" },
+	{ 040000, "VT" }, { 0100000, "FF" },
+};
+
 /* The kernel's c_cc indices on x86 (NCCS 19), as strace names them. */
 static const struct kt_xlat termios_cc[] = {
 	{ 0, "VINTR" }, { 1, "VQUIT" }, { 2, "VERASE" }, { 3, "VKILL" },
@@ -392,27 +398,31 @@ static void termios(struct kt_buf *b, const uint8_t *p, bool abbrev)
 	term_flags(b, term_iflags, f[0]);
 	o = f[1];
 	kt_buf_puts(b, ", c_oflag=");
-	mark = kt_const_begin(b);
-	kt_buf_printf(b, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u",
-		      !!(o & 0400), (o >> 9) & 3, (o >> 11) & 3,
-		      !!(o & 020000), !!(o & 040000), !!(o & 0100000));
+	/* Each delay field a value of its own, for -X as for strace. */
+	for (i = 0; i < ARRAY_SIZE(odelays); i++) {
+		mark = kt_const_begin(b);
+		kt_buf_printf(b, "%s%s%u", i ? "|" : "", odelays[i].str,
+			      (unsigned int)((o & odelays[i].val) >>
+					     __builtin_ctzll(odelays[i].val)));
+		kt_const_end(b, mark + !!i, o & odelays[i].val, 'x');
+	}
 	o &= ~0177400U;
 	if (o) {
 		kt_buf_putc(b, '|');
 		kt_format_flags(b, term_oflags, o, NULL);
 	}
-	kt_const_end(b, mark, f[1], 'x');
 	c = f[2];
 	kt_buf_puts(b, ", c_cflag=");
-	mark = kt_const_begin(b);
 	kt_format_xval(b, bauds, c & 010017, NULL);
-	kt_buf_printf(b, "|CS%u", 5 + ((c >> 4) & 3));
+	kt_buf_putc(b, '|');
+	mark = kt_const_begin(b);
+	kt_buf_printf(b, "CS%u", 5 + ((c >> 4) & 3));
+	kt_const_end(b, mark, c & 060, 'x');
 	c &= ~010077U;
 	if (c) {
 		kt_buf_putc(b, '|');
 		kt_format_flags(b, term_cflags, c, NULL);
 	}
-	kt_const_end(b, mark, f[2], 'x');
 	kt_buf_puts(b, ", c_lflag=");
 	term_flags(b, term_lflags, f[3]);
 	if (abbrev) {

@@ -863,7 +863,14 @@ static void test_verbosity(void)
 	sc.blob[2] = mem_blob(tio, sizeof(tio));
 	expect("-v: termios with c_line and c_cc", &sc,
 	       "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=, c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0, [VSTOP]=0, [VSUSP]=0, [VEOL]=0, [VREPRINT]=0, [VDISCARD]=0, [VWERASE]=0, [VLNEXT]=0, [VEOL2]=0, [17]=0, [18]=0]}) = 0");
+	kt_xlat_style = KT_XLAT_RAW;
 	kt_abbrev_parse("all");
+	expect("-X raw: termios's delay fields and sizes one by one", &sc,
+	       "ioctl(0, 0x5401, {c_iflag=0x500, c_oflag=0|0|0|0|0|0|0x5, c_cflag=0xf|0x30|0x80, c_lflag=, ...}) = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("-X verbose: termios as strace comments it", &sc,
+	       "ioctl(0, 0x5401 /* TCGETS */, {c_iflag=0x500 /* ICRNL|IXON */, c_oflag=0 /* NL0 */|0 /* CR0 */|0 /* TAB0 */|0 /* BS0 */|0 /* VT0 */|0 /* FF0 */|0x5 /* OPOST|ONLCR */, c_cflag=0xf /* B38400 */|0x30 /* CS8 */|0x80 /* CREAD */, c_lflag=, ...}) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
 	expect("-e abbrev=all: abbreviated again", &sc,
 	       "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=, ...}) = 0");
 
