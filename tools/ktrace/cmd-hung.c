@@ -46,56 +46,43 @@ static void usage(FILE *f)
 		"PID.\n", ktrace_prog);
 }
 
+static int hung_opt(void *ctx, int c, const char *arg)
+{
+	double *min_ms = ctx;
+
+	*min_ms = kt_view_number(arg);	/* --min, -m: the only option */
+	if (*min_ms < 0) {
+		ktrace_err("hung: invalid --min '%s' (milliseconds)", arg);
+		return -1;
+	}
+	return 0;
+}
+
 int ktrace_cmd_hung(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "min", required_argument, NULL, 'm' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
+	};
+	double min_ms = 1000;
+	struct kt_view_opts o = {
+		.view = "hung", .usage = usage, .shortopts = "m:",
+		.longopts = longopts, .opt = hung_opt, .ctx = &min_ms,
 	};
 	struct kt_buf b = { 0 };
 	struct ktrace_task *t;
-	bool json = false;
-	double min_ms = 1000;
+	bool json;
 	char dur[32];
 	uint64_t now;
-	pid_t pid = 0;
+	pid_t pid;
 	size_t n, i;
 	int c, fd;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+p:m:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			pid = kt_view_pid("hung", optarg);
-			if (pid < 0)
-				return 1;
-			break;
-		case 'm':
-			min_ms = kt_view_number(optarg);
-			if (min_ms < 0) {
-				ktrace_err("hung: invalid --min '%s' (milliseconds)",
-					   optarg);
-				return 1;
-			}
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			ktrace_err("hung: unknown option '%s' (see '%s hung --help')",
-				   argv[optind - 1], ktrace_prog);
-			return 1;
-		}
-	}
-	if (optind < argc) {
-		ktrace_err("hung: unexpected argument '%s'", argv[optind]);
-		return 1;
-	}
+	c = kt_view_options(&o, argc, argv);
+	if (c)
+		return c < 0;
+	pid = o.pid;
+	json = o.json;
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;

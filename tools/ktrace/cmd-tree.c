@@ -414,43 +414,22 @@ static void usage(FILE *f)
 
 int ktrace_cmd_tree(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	static const char *const execs[] = { "execve", "execveat", NULL };
 	static struct tree t;
+	struct kt_view_opts o = {
+		.view = "tree", .usage = usage, .command = true,
+	};
 	struct kt_view_run v = { 0 };
 	struct node *n;
 	int c, ret;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			v.pid = kt_view_pid("tree", optarg);
-			if (v.pid < 0)
-				return 1;
-			break;
-		case 'j':
-			t.json = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			ktrace_err("tree: unknown option '%s' (see '%s tree --help')",
-				   argv[optind - 1], ktrace_prog);
-			return 1;
-		}
-	}
-	v.argv = argv + optind;
-	v.argc = argc - optind;
-	if (!v.argc == !v.pid) {
-		ktrace_err("tree: give a COMMAND after '--' or -p PID, one of them");
-		return 1;
-	}
+	c = kt_view_options(&o, argc, argv);
+	if (c)
+		return c < 0;
+	v.pid = o.pid;
+	v.argv = o.argv;
+	v.argc = o.argc;
+	t.json = o.json;
 	t.tail = &t.all;
 	v.events = KTRACE_EV_LIFECYCLE | KTRACE_EV_SYSCALL;
 	v.syscalls = execs;

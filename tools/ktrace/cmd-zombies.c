@@ -108,75 +108,64 @@ static void usage(FILE *f)
 		"(default 1 s), --count times or until interrupted.\n", ktrace_prog);
 }
 
+struct zombies_opts {
+	bool watch;
+	double interval, count;
+};
+
+static int zombies_opt(void *ctx, int c, const char *arg)
+{
+	struct zombies_opts *z = ctx;
+
+	switch (c) {
+	case 'w':
+		z->watch = true;
+		return 0;
+	case 'i':
+		z->interval = kt_view_interval("zombies", "interval", arg);
+		return z->interval < 0 ? -1 : 0;
+	default:	/* 'n', --count */
+		z->count = kt_view_number(arg);
+		if (z->count < 1 || z->count != (unsigned long)z->count) {
+			ktrace_err("zombies: invalid count '%s'", arg);
+			return -1;
+		}
+		return 0;
+	}
+}
+
 int ktrace_cmd_zombies(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "watch", no_argument, NULL, 'w' },
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'n' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
+	};
+	struct zombies_opts z = { .interval = 1 };
+	struct kt_view_opts o = {
+		.view = "zombies", .usage = usage, .longopts = longopts,
+		.opt = zombies_opt, .ctx = &z,
 	};
 	struct ktrace_task *t;
 	struct timespec nap;
-	bool watch = false, json = false;
-	double interval = 1, count = 0;
 	unsigned long rounds = 0;
 	uint64_t now;
-	pid_t pid = 0;
+	pid_t pid;
 	size_t n;
 	int c, fd;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			pid = kt_view_pid("zombies", optarg);
-			if (pid < 0)
-				return 1;
-			break;
-		case 'w':
-			watch = true;
-			break;
-		case 'i':
-			interval = kt_view_number(optarg);
-			if (interval < 0.01) {
-				ktrace_err("zombies: invalid interval '%s' (seconds, at least 0.01)",
-					   optarg);
-				return 1;
-			}
-			break;
-		case 'n':
-			count = kt_view_number(optarg);
-			if (count < 1 || count != (unsigned long)count) {
-				ktrace_err("zombies: invalid count '%s'", optarg);
-				return 1;
-			}
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			ktrace_err("zombies: unknown option '%s' (see '%s zombies --help')",
-				   argv[optind - 1], ktrace_prog);
-			return 1;
-		}
-	}
-	if (optind < argc) {
-		ktrace_err("zombies: unexpected argument '%s'", argv[optind]);
-		return 1;
-	}
+	c = kt_view_options(&o, argc, argv);
+	if (c)
+		return c < 0;
+	pid = o.pid;
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	nap.tv_sec = (time_t)interval;
-	nap.tv_nsec = (long)((interval - nap.tv_sec) * 1e9);
+	nap.tv_sec = (time_t)z.interval;
+	nap.tv_nsec = (long)((z.interval - nap.tv_sec) * 1e9);
 	for (;;) {
 		c = kt_dev_tasks(fd, KTRACE_TASKS_ZOMBIES, pid, 0, &t, &n,
 				 &now);
@@ -190,10 +179,10 @@ int ktrace_cmd_zombies(int argc, char **argv)
 			return 1;
 		}
 		qsort(t, n, sizeof(*t), kt_view_by_off_cpu);
-		if (json) {
+		if (o.json) {
 			print_json(t, n, now);
 		} else {
-			if (watch)
+			if (z.watch)
 				printf("%s-- %.3f s\n", rounds ? "\n" : "",
 				       now / 1e9);
 			print_table(t, n);
@@ -201,7 +190,7 @@ int ktrace_cmd_zombies(int argc, char **argv)
 		free(t);
 		fflush(stdout);
 		rounds++;
-		if (!watch || stop || (count && rounds >= count))
+		if (!z.watch || stop || (z.count && rounds >= z.count))
 			break;
 		nanosleep(&nap, NULL);
 		if (stop)

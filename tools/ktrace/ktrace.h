@@ -266,6 +266,26 @@ struct kt_buf;
 const char *kt_view_dur(char *buf, size_t len, uint64_t ns);
 const char *kt_view_status(char *buf, size_t len, int status);
 pid_t kt_view_pid(const char *view, const char *s);
+
+#define KT_VIEW_MAX_OPTS	8
+struct option;
+struct kt_view_opts {
+	const char *view;		/* "hung": the subcommand, for messages */
+	void (*usage)(FILE *f);
+	const char *shortopts;		/* the view's own; NULL for none */
+	const struct option *longopts;	/* the view's own, ended by a zeroed one */
+	int (*opt)(void *ctx, int c, const char *arg);	/* 0, or -1 said */
+	void *ctx;
+	bool command;			/* takes COMMAND or -p PID */
+	/* out */
+	pid_t pid;			/* -p, or 0 */
+	bool json;			/* --json */
+	char **argv;			/* the COMMAND, argc words */
+	int argc;
+};
+
+int kt_view_options(struct kt_view_opts *o, int argc, char **argv);
+double kt_view_interval(const char *view, const char *what, const char *s);
 double kt_view_number(const char *s);
 uint64_t kt_view_now(void);
 int kt_view_by_off_cpu(const void *a, const void *b);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -66,6 +67,91 @@ pid_t kt_view_pid(const char *view, const char *s)
 	v = strtol(s, &end, 10);
 	if (errno || *end || end == s || v <= 0 || v > INT_MAX) {
 		ktrace_err("%s: invalid PID '%s'", view, s);
+		return -1;
+	}
+	return v;
+}
+
+/*
+ * The options every view shares: -p PID, --json and --help, and for a view
+ * of a command, the COMMAND after them (or -p, one of the two).  The
+ * view's own options go to o->opt; it returns 0, or -1 having said what
+ * is wrong.  Returns 0 to go on, 1 after --help (exit 0), -1 after an
+ * error said in one line (exit 1).
+ */
+int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
+{
+	static const struct option common[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+	};
+	struct option longopts[KT_VIEW_MAX_OPTS + ARRAY_SIZE(common) + 1];
+	char shortopts[32];
+	size_t n = 0;
+	int c;
+
+	for (; o->longopts && o->longopts[n].name; n++) {
+		if (n == KT_VIEW_MAX_OPTS)
+			abort();	/* a view with too many options */
+		longopts[n] = o->longopts[n];
+	}
+	memcpy(longopts + n, common, sizeof(common));
+	memset(longopts + n + ARRAY_SIZE(common), 0, sizeof(*longopts));
+	snprintf(shortopts, sizeof(shortopts), "+:p:h%s",
+		 o->shortopts ? o->shortopts : "");
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o->pid = kt_view_pid(o->view, optarg);
+			if (o->pid < 0)
+				return -1;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'h':
+			o->usage(stdout);
+			return 1;
+		case ':':
+			ktrace_err("%s: option '%s' needs a value (see '%s %s --help')",
+				   o->view, argv[optind - 1], ktrace_prog,
+				   o->view);
+			return -1;
+		case '?':
+			ktrace_err("%s: unknown option '%s' (see '%s %s --help')",
+				   o->view, argv[optind - 1], ktrace_prog,
+				   o->view);
+			return -1;
+		default:
+			if (o->opt(o->ctx, c, optarg))
+				return -1;
+		}
+	}
+	o->argv = argv + optind;
+	o->argc = argc - optind;
+	if (o->command && !o->argc == !o->pid) {
+		ktrace_err("%s: give a COMMAND after '--' or -p PID, one of them",
+			   o->view);
+		return -1;
+	}
+	if (!o->command && o->argc) {
+		ktrace_err("%s: unexpected argument '%s'", o->view, o->argv[0]);
+		return -1;
+	}
+	return 0;
+}
+
+/* An interval in seconds, at least 10 ms; -1 (said) if not one. */
+double kt_view_interval(const char *view, const char *what, const char *s)
+{
+	double v = kt_view_number(s);
+
+	if (v < 0.01) {
+		ktrace_err("%s: invalid %s '%s' (seconds, at least 0.01)",
+			   view, what, s);
 		return -1;
 	}
 	return v;
