@@ -29,11 +29,14 @@ static const struct kt_xlat access_modes[] = {
 /* Open flags as strace prints them: the access mode, then the others. */
 void kt_format_open_flags(struct kt_buf *b, uint64_t flags, const char *dflt)
 {
+	size_t mark = kt_const_begin(b);
+
 	kt_format_xval(b, access_modes, flags & 3, NULL);
 	if (flags & ~3ULL) {
 		kt_buf_putc(b, '|');
 		kt_format_flags(b, kt_open_flags, flags & ~3ULL, dflt);
 	}
+	kt_const_end(b, mark, flags, 'x');
 }
 
 static void read_common(struct kt_dec *d, int buf, int count)
@@ -348,23 +351,61 @@ static void term_flags(struct kt_buf *b, const struct kt_xlat *x, uint32_t v)
 		kt_format_flags(b, x, v, NULL);
 }
 
+/* c_oflag's delay fields: NL0|CR0|TAB0|BS0|VT0|FF0 */
+static const struct kt_xlat odelays[] = {
+	{ 0400, "NL" }, { 03000, "CR" }, { 014000, "TAB" }, { 020000, "BS" },
+	{ 040000, "VT" }, { 0100000, "FF" },
+};
+
+/* The kernel's c_cc indices on x86 (NCCS 19), as strace names them. */
+static const struct kt_xlat termios_cc[] = {
+	{ 0, "VINTR" }, { 1, "VQUIT" }, { 2, "VERASE" }, { 3, "VKILL" },
+	{ 4, "VEOF" }, { 5, "VTIME" }, { 6, "VMIN" }, { 7, "VSWTC" },
+	{ 8, "VSTART" }, { 9, "VSTOP" }, { 10, "VSUSP" }, { 11, "VEOL" },
+	{ 12, "VREPRINT" }, { 13, "VDISCARD" }, { 14, "VWERASE" },
+	{ 15, "VLNEXT" }, { 16, "VEOL2" }, KT_XEND
+};
+
+static const struct kt_xlat line_discs[] = {
+	{ 0, "N_TTY" }, { 1, "N_SLIP" }, { 2, "N_MOUSE" }, { 3, "N_PPP" },
+	{ 4, "N_STRIP" }, { 5, "N_AX25" }, { 6, "N_X25" }, { 7, "N_6PACK" },
+	{ 8, "N_MASC" }, { 9, "N_R3964" }, { 10, "N_PROFIBUS_FDL" },
+	{ 11, "N_IRDA" }, { 12, "N_SMSBLOCK" }, { 13, "N_HDLC" },
+	{ 14, "N_SYNC_PPP" }, { 15, "N_HCI" }, { 16, "N_GIGASET_M101" },
+	{ 17, "N_SLCAN" }, { 18, "N_PPS" }, { 19, "N_V253" },
+	{ 20, "N_CAIF" }, { 21, "N_GSM0710" }, { 22, "N_TI_WL" },
+	{ 23, "N_TRACESINK" }, { 24, "N_TRACEROUTER" }, { 25, "N_NCI" },
+	{ 26, "N_SPEAKUP" }, { 27, "N_NULL" }, { 28, "N_MCTP" },
+	{ 29, "N_DEVELOPMENT" }, { 30, "N_CAN327" }, KT_XEND
+};
+
 /*
- * struct termios, abbreviated as strace prints it without -v:
- * {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|..., c_cflag=B38400|CS8|CREAD,
- * c_lflag=ISIG|..., ...}
+ * struct termios (the kernel's: 36 bytes), abbreviated as strace prints
+ * it without -v: {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|..., c_cflag=
+ * B38400|CS8|CREAD, c_lflag=ISIG|..., ...}; whole, c_line and c_cc
+ * ([VINTR]=0x3, ...) in place of the "...".
  */
-static void termios(struct kt_buf *b, const uint8_t *p)
+static void termios(struct kt_buf *b, const uint8_t *p, bool abbrev)
 {
 	uint32_t f[4];
 	uint32_t o, c;
+	size_t mark;
+	unsigned int i;
+	const char *cc;
 
 	memcpy(f, p, sizeof(f));
 	kt_buf_puts(b, "{c_iflag=");
 	term_flags(b, term_iflags, f[0]);
 	o = f[1];
-	kt_buf_printf(b, ", c_oflag=NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u",
-		      !!(o & 0400), (o >> 9) & 3, (o >> 11) & 3,
-		      !!(o & 020000), !!(o & 040000), !!(o & 0100000));
+	kt_buf_puts(b, ", c_oflag=");
+	/* Each delay field a value of its own, for -X as for strace. */
+	for (i = 0; i < ARRAY_SIZE(odelays); i++) {
+		mark = kt_const_begin(b);
+		kt_buf_printf(b, "%s%s%u", i ? "|" : "", odelays[i].str,
+			      (unsigned int)((o & odelays[i].val) >>
+					     __builtin_ctzll(odelays[i].val)));
+		kt_const_end(b, mark + !!i, o & odelays[i].val, 'x');
+	}
 	o &= ~0177400U;
 	if (o) {
 		kt_buf_putc(b, '|');
@@ -373,7 +414,10 @@ static void termios(struct kt_buf *b, const uint8_t *p)
 	c = f[2];
 	kt_buf_puts(b, ", c_cflag=");
 	kt_format_xval(b, bauds, c & 010017, NULL);
-	kt_buf_printf(b, "|CS%u", 5 + ((c >> 4) & 3));
+	kt_buf_putc(b, '|');
+	mark = kt_const_begin(b);
+	kt_buf_printf(b, "CS%u", 5 + ((c >> 4) & 3));
+	kt_const_end(b, mark, c & 060, 'x');
 	c &= ~010077U;
 	if (c) {
 		kt_buf_putc(b, '|');
@@ -381,7 +425,22 @@ static void termios(struct kt_buf *b, const uint8_t *p)
 	}
 	kt_buf_puts(b, ", c_lflag=");
 	term_flags(b, term_lflags, f[3]);
-	kt_buf_puts(b, ", ...}");
+	if (abbrev) {
+		kt_buf_puts(b, ", ...}");
+		return;
+	}
+	kt_buf_puts(b, ", c_line=");
+	kt_format_xval(b, line_discs, p[16], "N_???");
+	kt_buf_puts(b, ", c_cc=[");
+	for (i = 0; i < 19; i++) {
+		cc = kt_xlat_find(termios_cc, i);
+		if (cc)
+			kt_buf_printf(b, "%s[%s]=", i ? ", " : "", cc);
+		else
+			kt_buf_printf(b, "%s[%u]=", i ? ", " : "", i);
+		kt_buf_printf(b, "%#x", p[17 + i]);
+	}
+	kt_buf_puts(b, "]}");
 }
 
 /* The termios and winsize the module captured (capture.def), or NULL. */
@@ -419,7 +478,7 @@ static void dec_ioctl(struct kt_dec *d)
 		if (!p)
 			goto ptr;
 		kt_sep(d);
-		termios(d->b, p);
+		termios(d->b, p, kt_abbrev(d->sc));
 		break;
 	case 0x5413: case 0x5414:
 		p = ioctl_arg(d, sizeof(ws), out);

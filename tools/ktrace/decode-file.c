@@ -79,6 +79,7 @@ static void symbolic_mode(struct kt_buf *b, unsigned int mode)
 		[014] = "S_IFSOCK",
 	};
 	const char *type = types[(mode >> 12) & 017];
+	size_t mark = kt_const_begin(b);
 
 	if (type)
 		kt_buf_printf(b, "%s|", type);
@@ -91,24 +92,44 @@ static void symbolic_mode(struct kt_buf *b, unsigned int mode)
 	if (mode & 01000)
 		kt_buf_puts(b, "S_ISVTX|");
 	kt_format_mode(b, mode & 0777);
+	kt_const_end(b, mark, mode, 'o');
 }
 
 static void rdev(struct kt_buf *b, uint64_t dev)
 {
 	unsigned int major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffU);
 	unsigned int minor = (dev & 0xff) | ((dev >> 12) & ~0xffU);
+	size_t mark = kt_const_begin(b);
 
 	kt_buf_printf(b, "makedev(%#x, %#x)", major, minor);
+	kt_const_end(b, mark, dev, 'x');
+}
+
+/* st_atime=1700000000 /+ 2023-...+0000 +/, st_atime_nsec=12 */
+static void stat_time(struct kt_buf *b, const char *name, const uint8_t *p)
+{
+	int64_t sec;
+	uint64_t nsec;
+
+	memcpy(&sec, p, 8);
+	memcpy(&nsec, p + 8, 8);
+	kt_buf_printf(b, ", %s=%lld", name, (long long)sec);
+	kt_time_comment(b, sec, nsec);
+	kt_buf_printf(b, ", %s_nsec=%llu", name, (unsigned long long)nsec);
 }
 
 /*
  * The struct stat the kernel wrote, as strace abbreviates it:
- * {st_mode=S_IFREG|0644, st_size=3, ...}.  x86_64's layout only; other
- * ABIs print the pointer.
+ * {st_mode=S_IFREG|0644, st_size=3, ...}, or with -v whole (st_dev,
+ * st_ino, ..., the times).  x86_64's layout only; other ABIs print the
+ * pointer.
  */
 static void stat_buf(struct kt_dec *d, int i)
 {
-	uint32_t mode;
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	bool abbrev = kt_abbrev(d->sc);
+	uint64_t u[3];
+	uint32_t mode, ids[2];
 	uint64_t dev;
 	int64_t size;
 
@@ -116,19 +137,45 @@ static void stat_buf(struct kt_dec *d, int i)
 	if (!kt_exiting_ok(d) || d->sc->abi != KTRACE_CLI_ABI_X86_64 ||
 	    !kt_blob_read(d, i, 24, &mode, 4) ||
 	    !kt_blob_read(d, i, 40, &dev, 8) ||
-	    !kt_blob_read(d, i, 48, &size, 8)) {
+	    !kt_blob_read(d, i, 48, &size, 8) ||
+	    (!abbrev && !kt_blob_usable(d, i, 120))) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
-	kt_buf_puts(d->b, "{st_mode=");
+	if (abbrev) {
+		kt_buf_puts(d->b, "{st_mode=");
+	} else {
+		memcpy(u, blob->data, sizeof(u));	/* dev, ino, nlink */
+		memcpy(ids, blob->data + 28, sizeof(ids));
+		kt_buf_puts(d->b, "{st_dev=");
+		rdev(d->b, u[0]);
+		kt_buf_printf(d->b, ", st_ino=%llu, st_mode=",
+			      (unsigned long long)u[1]);
+	}
 	symbolic_mode(d->b, mode);
+	if (!abbrev) {
+		memcpy(&u[0], blob->data + 56, 8);	/* blksize */
+		memcpy(&u[1], blob->data + 64, 8);	/* blocks */
+		kt_buf_printf(d->b,
+			      ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%llu, st_blocks=%llu",
+			      (unsigned long long)u[2], ids[0], ids[1],
+			      (unsigned long long)u[0],
+			      (unsigned long long)u[1]);
+	}
 	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000) {
 		kt_buf_puts(d->b, ", st_rdev=");
 		rdev(d->b, dev);
 	} else {
 		kt_buf_printf(d->b, ", st_size=%lld", (long long)size);
 	}
-	kt_buf_puts(d->b, ", ...}");
+	if (abbrev) {
+		kt_buf_puts(d->b, ", ...}");
+		return;
+	}
+	stat_time(d->b, "st_atime", blob->data + 72);
+	stat_time(d->b, "st_mtime", blob->data + 88);
+	stat_time(d->b, "st_ctime", blob->data + 104);
+	kt_buf_putc(d->b, '}');
 }
 
 const struct kt_xlat kt_at_flags[] = {
@@ -182,6 +229,7 @@ static const struct kt_xlat statx_masks[] = {
 static void statx_mask_print(struct kt_buf *b, uint32_t mask)
 {
 	const char *s = kt_xlat_find(statx_masks, mask);
+	size_t mark = kt_const_begin(b);
 
 	if (s) {
 		kt_buf_puts(b, s);
@@ -194,6 +242,7 @@ static void statx_mask_print(struct kt_buf *b, uint32_t mask)
 	} else {
 		kt_format_flags(b, statx_mask, mask, "STATX_???");
 	}
+	kt_const_end(b, mark, mask, 'x');
 }
 
 static const struct kt_xlat statx_attrs[] = {
@@ -210,6 +259,87 @@ static const struct kt_xlat statx_sync[] = {
 	{ 0x4000, "AT_STATX_DONT_SYNC" }, KT_XEND
 };
 
+/* stx_atime={tv_sec=1700000000, tv_nsec=12} /+ 2023-...+0000 +/ */
+static void statx_time(struct kt_buf *b, const char *name, const uint8_t *p)
+{
+	int64_t sec;
+	uint32_t nsec;
+
+	memcpy(&sec, p, 8);
+	memcpy(&nsec, p + 8, 4);
+	kt_buf_printf(b, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)sec,
+		      nsec);
+	kt_time_comment(b, sec, nsec);
+}
+
+static void statx_id(struct kt_buf *b, const char *name, uint32_t id)
+{
+	if (id == (uint32_t)-1)
+		kt_buf_printf(b, ", %s=-1", name);
+	else
+		kt_buf_printf(b, ", %s=%u", name, id);
+}
+
+/* -v: struct statx whole, the fields its stx_mask says are there. */
+static void statx_whole(struct kt_buf *b, const uint8_t *p)
+{
+	uint32_t mask, u32[4];
+	uint64_t u64[4];
+	uint16_t mode;
+
+	memcpy(&mask, p, 4);
+	memcpy(u32, p + 4, 4);
+	kt_buf_puts(b, "{stx_mask=");
+	statx_mask_print(b, mask);
+	kt_buf_printf(b, ", stx_blksize=%u, stx_attributes=", u32[0]);
+	memcpy(u64, p + 8, 8);
+	kt_format_flags(b, statx_attrs, u64[0], "STATX_ATTR_???");
+	memcpy(u32, p + 16, 12);	/* nlink, uid, gid */
+	if (mask & 0x4)
+		kt_buf_printf(b, ", stx_nlink=%u", u32[0]);
+	if (mask & 0x8)
+		statx_id(b, "stx_uid", u32[1]);
+	if (mask & 0x10)
+		statx_id(b, "stx_gid", u32[2]);
+	memcpy(&mode, p + 28, 2);
+	if (mask & 0x3) {
+		kt_buf_puts(b, ", stx_mode=");
+		symbolic_mode(b, mode);
+	}
+	memcpy(u64, p + 32, 32);	/* ino, size, blocks, attributes_mask */
+	if (mask & 0x100)
+		kt_buf_printf(b, ", stx_ino=%llu", (unsigned long long)u64[0]);
+	if (mask & 0x200)
+		kt_buf_printf(b, ", stx_size=%llu", (unsigned long long)u64[1]);
+	if (mask & 0x400)
+		kt_buf_printf(b, ", stx_blocks=%llu",
+			      (unsigned long long)u64[2]);
+	kt_buf_puts(b, ", stx_attributes_mask=");
+	kt_format_flags(b, statx_attrs, u64[3], "STATX_ATTR_???");
+	if (mask & 0x20)
+		statx_time(b, "stx_atime", p + 64);
+	if (mask & 0x800)
+		statx_time(b, "stx_btime", p + 80);
+	if (mask & 0x80)
+		statx_time(b, "stx_ctime", p + 96);
+	if (mask & 0x40)
+		statx_time(b, "stx_mtime", p + 112);
+	memcpy(u32, p + 128, 16);
+	kt_buf_printf(b, ", stx_rdev_major=%u, stx_rdev_minor=%u", u32[0], u32[1]);
+	kt_buf_printf(b, ", stx_dev_major=%u, stx_dev_minor=%u", u32[2], u32[3]);
+	if (mask & 0x1000) {
+		memcpy(u64, p + 144, 8);
+		kt_buf_printf(b, ", stx_mnt_id=%#llx",
+			      (unsigned long long)u64[0]);
+	}
+	if (mask & 0x2000) {
+		memcpy(u32, p + 152, 8);
+		kt_buf_printf(b, ", stx_dio_mem_align=%u, stx_dio_offset_align=%u",
+			      u32[0], u32[1]);
+	}
+	kt_buf_putc(b, '}');
+}
+
 static void dec_statx(struct kt_dec *d)
 {
 	uint64_t flags = (uint32_t)kt_arg(d, 2);
@@ -220,7 +350,12 @@ static void dec_statx(struct kt_dec *d)
 	kt_a_dirfd(d, 0);
 	kt_a_path(d, 1);
 	kt_sep(d);
-	kt_format_xval(d->b, statx_sync, flags & 0x6000, NULL);
+	/*
+	 * Two words, each as -X says; -X raw prints nothing for a sync
+	 * type of 0, as strace does ("|0x900").
+	 */
+	if (kt_xlat_style != KT_XLAT_RAW || (flags & 0x6000))
+		kt_format_xval(d->b, statx_sync, flags & 0x6000, NULL);
 	if (flags & ~0x6000ULL) {
 		kt_buf_putc(d->b, '|');
 		kt_format_flags(d->b, kt_at_flags, flags & ~0x6000ULL, NULL);
@@ -230,6 +365,11 @@ static void dec_statx(struct kt_dec *d)
 	if (kt_entry_only(d, true))
 		return;
 	kt_sep(d);
+	if (!kt_abbrev(d->sc) && kt_exiting_ok(d) &&
+	    kt_blob_usable(d, 4, 160)) {
+		statx_whole(d->b, kt_blob_at(d, 4)->data);
+		return;
+	}
 	if (!kt_exiting_ok(d) || !kt_blob_read(d, 4, 0, &mask, 4) ||
 	    !kt_blob_read(d, 4, 8, &attrs, 8) ||
 	    !kt_blob_read(d, 4, 0x1c, &mode, 2) ||

@@ -42,6 +42,7 @@ static void dec_mmap(struct kt_dec *d)
 {
 	uint64_t flags = (uint32_t)kt_arg(d, 3);
 	uint64_t off = kt_arg(d, 5);
+	size_t mark;
 
 	if (d->sc->abi == KTRACE_CLI_ABI_I386 && !strcmp(d->name, "mmap")) {
 		/* i386's old mmap takes a pointer to the six arguments */
@@ -54,11 +55,13 @@ static void dec_mmap(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 	a_prot(d, 2);
 	kt_sep(d);
+	mark = kt_const_begin(d->b);
 	kt_format_xval(d->b, map_types, flags & 0xf, "MAP_???");
 	if (flags & ~0xfULL) {
 		kt_buf_putc(d->b, '|');
 		kt_format_flags(d->b, map_flags, flags & ~0xfULL, NULL);
 	}
+	kt_const_end(d->b, mark, flags, 'x');
 	kt_a_fd(d, 4);
 	kt_sep(d);
 	kt_buf_printf(d->b, "%#llx", (unsigned long long)off);

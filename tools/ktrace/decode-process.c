@@ -55,10 +55,12 @@ static void dec_clone(struct kt_dec *d)
 	uint64_t flags = kt_arg(d, 0) & ~(uint64_t)KT_CSIGNAL;
 	int sig = kt_arg(d, 0) & KT_CSIGNAL;
 	int ctid = i386 ? 4 : 3, tls = i386 ? 3 : 4;
+	size_t mark;
 
 	kt_a_name(d, "child_stack");
 	kt_format_ptr(d->b, kt_arg(d, 1));
 	kt_a_name(d, "flags");
+	mark = kt_const_begin(d->b);
 	if (flags) {
 		kt_format_flags(d->b, clone_flags, flags, "CLONE_???");
 		if (sig)
@@ -66,6 +68,7 @@ static void dec_clone(struct kt_dec *d)
 	}
 	if (sig || !flags)
 		kt_format_signal(d->b, sig);
+	kt_const_end(d->b, mark, kt_arg(d, 0), 'x');
 	if (kt_entry_only(d, false))
 		return;
 	if (flags & (KT_CLONE_PARENT_SETTID | KT_CLONE_PIDFD)) {
@@ -454,12 +457,15 @@ static const struct kt_xlat rlimits[] = {
 
 static void rlim_value(struct kt_buf *b, uint64_t v, bool is64, bool l32)
 {
+	size_t mark = kt_const_begin(b);
+
 	if (v == UINT64_MAX || (l32 && v == UINT32_MAX))
 		kt_buf_puts(b, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
 	else if (v && !(v % 1024))
 		kt_buf_printf(b, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		kt_buf_printf(b, "%llu", (unsigned long long)v);
+	kt_const_end(b, mark, v, 'u');
 }
 
 /* {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY} */
@@ -547,10 +553,14 @@ static void dec_getrandom(struct kt_dec *d)
 	kt_a_flags(d, 2, grnd_flags, "GRND_???");
 }
 
-/* {sysname="Linux", nodename="vm", ...} */
+/* {sysname="Linux", nodename="vm", ...}; with -v release= to domainname= */
 static void dec_uname(struct kt_dec *d)
 {
+	static const char *const names[] = {
+		"release", "version", "machine", "domainname"
+	};
 	struct kt_blob f;
+	int k;
 
 	if (kt_entry_only(d, false))
 		return;
@@ -568,7 +578,17 @@ static void dec_uname(struct kt_dec *d)
 	f.len = strnlen((const char *)f.data, 65);
 	kt_buf_puts(d->b, ", nodename=");
 	kt_format_path(d->b, &f);
-	kt_buf_puts(d->b, ", ...}");
+	if (kt_abbrev(d->sc) || !kt_blob_usable(d, 0, 6 * 65)) {
+		kt_buf_puts(d->b, ", ...}");
+		return;
+	}
+	for (k = 0; k < 4; k++) {
+		f.data += 65;
+		f.len = strnlen((const char *)f.data, 65);
+		kt_buf_printf(d->b, ", %s=", names[k]);
+		kt_format_path(d->b, &f);
+	}
+	kt_buf_putc(d->b, '}');
 }
 
 /* sched_getaffinity(0, 8, [0 1]) = 8 */
@@ -682,9 +702,11 @@ static void dec_futex(struct kt_dec *d)
 {
 	uint32_t op = kt_arg(d, 1), cmd = op & 0x7f;
 	const char *s = kt_xlat_find(futex_ops, cmd);
+	size_t mark;
 
 	kt_a_ptr(d, 0);
 	kt_sep(d);
+	mark = kt_const_begin(d->b);
 	if (s)
 		kt_buf_printf(d->b, "%s%s", s,
 			      op & KT_FUTEX_PRIVATE ? "_PRIVATE" : "");
@@ -694,6 +716,7 @@ static void dec_futex(struct kt_dec *d)
 		kt_buf_puts(d->b, "|FUTEX_CLOCK_REALTIME");
 	if (op & ~0x1ffU)
 		kt_buf_printf(d->b, "|%#x", op & ~0x1ffU);
+	kt_const_end(d->b, mark, op, 'x');
 	switch (cmd) {
 	case 0:
 		kt_a_uint(d, 2);

@@ -5,6 +5,7 @@
  * timespec and timeval helpers the other decoders use.
  */
 #include <string.h>
+#include <time.h>
 
 #include "decoders.h"
 
@@ -180,3 +181,24 @@ static const struct kt_decoder decoders[] = {
 const struct kt_decoder_table kt_time_decoders = {
 	decoders, ARRAY_SIZE(decoders)
 };
+
+/*
+ * " /+ 2026-11-30T10:51:20.123456789+0000 +/": a time as strace comments
+ * it, in the local time zone; nothing for the epoch.
+ */
+void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec)
+{
+	time_t t = sec;
+	struct tm tm;
+	char s[64], z[16];
+
+	if ((!sec && !nsec) || nsec > 999999999 || !localtime_r(&t, &tm) ||
+	    !strftime(s, sizeof(s), "%FT%T", &tm) ||
+	    !strftime(z, sizeof(z), "%z", &tm))
+		return;
+	if (nsec)
+		kt_buf_printf(b, " /* %s.%09llu%s */", s,
+			      (unsigned long long)nsec, z);
+	else
+		kt_buf_printf(b, " /* %s%s */", s, z);
+}

@@ -181,12 +181,15 @@ void kt_a_fd(struct kt_dec *d, int i)
 void kt_a_dirfd(struct kt_dec *d, int i)
 {
 	const char *path = NULL;
+	size_t mark;
 
 	if ((int)d->sc->args[i] == KT_AT_FDCWD) {
 		if (d->o->fd_paths && d->o->fd_path)
 			path = d->o->fd_path(d->o->ctx, KT_AT_FDCWD);
 		kt_sep(d);
+		mark = kt_const_begin(d->b);
 		kt_buf_puts(d->b, "AT_FDCWD");
+		kt_const_end(d->b, mark, (uint64_t)(int64_t)KT_AT_FDCWD, 'd');
 		if (path)
 			kt_buf_printf(d->b, "<%s>", path);
 	} else {
@@ -381,7 +384,7 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 	}
 	kt_buf_puts(b, name);
 	kt_buf_putc(b, '(');
-	if (!dec)
+	if (!dec || kt_raw(sc))
 		kt_a_raw(&d, kt_syscall_nargs(name));
 	else if (dec->decode)
 		dec->decode(&d);
@@ -467,6 +470,13 @@ void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 	}
 	if (is_error(sc)) {
 		format_error(b, (int)-ret_of(sc));
+		return;
+	}
+	if (kt_raw(sc)) {
+		/* -e raw=: the result in hex too. */
+		kt_buf_printf(b, "%#llx", sc->abi == KTRACE_CLI_ABI_I386 ?
+			      (unsigned long long)(uint32_t)sc->ret :
+			      (unsigned long long)sc->ret);
 		return;
 	}
 	if (dec && dec->ret)

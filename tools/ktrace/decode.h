@@ -91,6 +91,18 @@ void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
  */
 extern unsigned int kt_xflag;
 
+/* qualify.c: -e raw=, -e abbrev=, -v and -X */
+#define KT_XLAT_ABBREV	0	/* -X abbrev: names (strace's default) */
+#define KT_XLAT_RAW	1	/* -X raw: numbers */
+#define KT_XLAT_VERBOSE	2	/* -X verbose: numbers, names in comments */
+extern unsigned int kt_xlat_style;
+int kt_raw_parse(const char *spec);
+int kt_abbrev_parse(const char *spec);
+void kt_set_verbose(void);
+bool kt_raw(const struct kt_syscall *sc);	/* print it undecoded */
+bool kt_abbrev(const struct kt_syscall *sc);	/* abbreviate structures */
+bool kt_abbrev_partly(void);	/* some calls print structures whole */
+
 /* strace's quoting of user memory: "abc\n"..., with -s truncation. */
 void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,
 		      const struct kt_fmt_opts *o);

@@ -67,6 +67,8 @@ void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 void kt_format_hex_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 			 size_t max, bool more);
 void kt_format_ptr(struct kt_buf *b, uint64_t p);
+size_t kt_const_begin(struct kt_buf *b);
+void kt_const_end(struct kt_buf *b, size_t mark, uint64_t v, char fmt);
 void kt_format_flags(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 		     const char *unknown);
 void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
@@ -118,6 +120,7 @@ void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
 void kt_a_timespec(struct kt_dec *d, int i);
 void kt_a_timeval(struct kt_dec *d, int i);
 void kt_format_timespec_at(struct kt_dec *d, int i, size_t off);
+void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec);
 
 /* syscall-nargs.c */
 unsigned int kt_syscall_nargs(const char *name);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ktrace.h"
+#include "decode.h"
 
 #define NABI KTRACE_ABI_COUNT
 
@@ -170,6 +171,12 @@ unsigned int kt_snaplen(const struct kt_opts *o)
 {
 	unsigned int n = o->strsize + 1;
 
+	/* -e read=, -e write=: strace dumps whole buffers, whatever -s. */
+	if (o->dump_read.on || o->dump_write.on)
+		n = KT_SNAPLEN_MAX;
+	/* -v: whole structures, struct utsname's 390 bytes the largest. */
+	if (kt_abbrev_partly() && n < 512)
+		n = 512;
 	if (n <= KT_SNAPLEN_DEFAULT)
 		return 0;
 	if (n > KT_SNAPLEN_MAX)

@@ -262,8 +262,62 @@ const char *kt_xlat_find(const struct kt_xlat *x, uint64_t v)
  * when none is known, and the table's zero-valued name (O_RDONLY) or "0"
  * for no bits.
  */
+/*
+ * -X: a constant printed between kt_const_begin() and kt_const_end() as
+ * strace's default (abbrev) shows it is turned into its number (raw), or
+ * its number with the names in a comment (verbose).  Constants printed
+ * within one, such as the parts of a composite flag word, stay as they
+ * are: the outer one decides.
+ */
+static unsigned int const_depth;
+
+size_t kt_const_begin(struct kt_buf *b)
+{
+	const_depth++;
+	return b->len;
+}
+
+void kt_const_end(struct kt_buf *b, size_t mark, uint64_t v, char fmt)
+{
+	char num[32], *text;
+
+	if (--const_depth || kt_xlat_style == KT_XLAT_ABBREV || mark > b->len)
+		return;
+	if (fmt == 'd')
+		snprintf(num, sizeof(num), "%lld", (long long)v);
+	else if (fmt == 'u')
+		snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+	else if (fmt == 'o')
+		snprintf(num, sizeof(num), "%#03llo", (unsigned long long)v);
+	else
+		snprintf(num, sizeof(num), "%#llx", (unsigned long long)v);
+	text = strndup(b->s + mark, b->len - mark);
+	if (!text)
+		return;
+	b->len = mark;
+	if (kt_xlat_style == KT_XLAT_RAW)
+		kt_buf_puts(b, num);
+	else if (!strcmp(text, num) || strstr(text, "/*") || !*text)
+		kt_buf_puts(b, *text ? text : num);
+	else
+		kt_buf_printf(b, "%s /* %s */", num, text);
+	free(text);
+}
+
+static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
+			 uint64_t v, const char *unknown);
+
 void kt_format_flags(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 		     const char *unknown)
+{
+	size_t mark = kt_const_begin(b);
+
+	format_flags(b, x, v, unknown);
+	kt_const_end(b, mark, v, 'x');
+}
+
+static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
+			 uint64_t v, const char *unknown)
 {
 	const struct kt_xlat *e;
 	bool any = false;
@@ -296,6 +350,7 @@ void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 		    const char *unknown)
 {
 	const char *s = kt_xlat_find(x, v);
+	size_t mark = kt_const_begin(b);
 
 	if (s)
 		kt_buf_puts(b, s);
@@ -303,6 +358,7 @@ void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 		kt_buf_printf(b, "%#llx /* %s */", (unsigned long long)v, unknown);
 	else
 		kt_buf_printf(b, "%#llx", (unsigned long long)v);
+	kt_const_end(b, mark, v, 'x');
 }
 
 /* A file mode, as strace prints it: 0644, 000. */
@@ -440,11 +496,13 @@ int kt_signal_number(const char *name)
 void kt_format_signal(struct kt_buf *b, int sig)
 {
 	const char *s = kt_signal_name(sig);
+	size_t mark = kt_const_begin(b);
 
 	if (s)
 		kt_buf_puts(b, s);
 	else
 		kt_buf_printf(b, "%d", sig);
+	kt_const_end(b, mark, (uint64_t)(int64_t)sig, 'd');
 }
 
 /*

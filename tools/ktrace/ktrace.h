@@ -45,6 +45,14 @@ enum kt_sink_kind {
 	KT_SINK_SVG,			/* --svg */
 };
 
+/* -e read=SET, -e write=SET: file descriptors whose I/O is dumped. */
+struct kt_fdset {
+	bool on;			/* given, and not none */
+	bool all;			/* all, or !SET: every fd but fd[] */
+	unsigned int n;
+	int fd[64];
+};
+
 /* The command line, as options.c parsed it. */
 struct kt_opts {
 	bool help, version, json;
@@ -76,6 +84,9 @@ struct kt_opts {
 	unsigned int nenv;
 	bool signal_filter;		/* -e signal= given */
 	uint64_t signals[2];		/* its set, bit N-1 for signal N */
+	struct kt_fdset dump_read;	/* -e read= (hexdump.c) */
+	struct kt_fdset dump_write;	/* -e write= */
+	unsigned long long syscall_limit;	/* --syscall-limit, 0: none */
 	bool golden;			/* --golden (golden.c) */
 	const char *expect;		/* --expect FILE (golden.c) */
 	char **argv;			/* the command to run, or none */
@@ -231,6 +242,7 @@ struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
 				    const struct kt_target *tg,
 				    struct kt_out *out);
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
+unsigned long long kt_timeline_ncalls(const struct kt_timeline *tl);
 void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e);
 void kt_timeline_free(struct kt_timeline *tl);
 
@@ -299,6 +311,17 @@ struct kt_view_run {
 
 int kt_view_run(struct kt_view_run *v);
 int ktrace_cmd_hung(int argc, char **argv);
+
+/* hexdump.c: -e read= and -e write=, strace's hex dumps of I/O */
+int kt_fdset_parse(struct kt_fdset *s, const char *what, const char *spec);
+bool kt_fdset_has(const struct kt_fdset *s, int fd);
+struct kt_syscall;
+void kt_hexdump(struct kt_buf *b, const uint8_t *p, size_t stored,
+		uint64_t len);
+void kt_dump_io(struct kt_buf *b, const struct kt_syscall *sc,
+		const struct kt_opts *o);
+void kt_dump_io_out(struct kt_out *out, const struct kt_syscall *sc,
+		    const struct kt_opts *o);
 
 /* ktrace.c */
 __printf(1, 2) void ktrace_err(const char *fmt, ...);

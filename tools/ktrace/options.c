@@ -370,21 +370,18 @@ static int parse_expr(struct kt_opts *o, const char *expr)
 	if (qualifier_is(expr, n, "signal|signals|s"))
 		return parse_signals(o, eq + 1);
 	if (qualifier_is(expr, n, "abbrev|a"))
-		return only_default("abbrev", eq + 1, "all",
-				    "structures are abbreviated as strace does by default");
+		return kt_abbrev_parse(eq + 1);
 	if (qualifier_is(expr, n, "verbose|v"))
 		return only_default("verbose", eq + 1, "all",
 				    "structures are decoded as strace does by default");
 	if (qualifier_is(expr, n, "raw|x"))
-		return only_default("raw", eq + 1, "none",
-				    "arguments are always decoded");
+		return kt_raw_parse(eq + 1);
 	if (qualifier_is(expr, n, "quiet|silent|silence|q"))
 		return parse_quiet(o, eq + 1);
-	if (qualifier_is(expr, n, "read|r|write|w")) {
-		ktrace_err("-e %.*s: hex dumps of I/O are not implemented",
-			   (int)n, expr);
-		return -1;
-	}
+	if (qualifier_is(expr, n, "read|reads|r"))
+		return kt_fdset_parse(&o->dump_read, "read", eq + 1);
+	if (qualifier_is(expr, n, "write|writes|w"))
+		return kt_fdset_parse(&o->dump_write, "write", eq + 1);
 	if (qualifier_is(expr, n, "fault|inject|kvm|decode-fds|decode-fd|decode-pids|decode-pid")) {
 		ktrace_err("-e %.*s: not implemented (see ktrace(1), DIFFERENCES FROM STRACE)",
 			   (int)n, expr);
@@ -427,6 +424,7 @@ static int parse_sort(struct kt_opts *o, const char *s)
 int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 {
 	unsigned long v;
+	char *end;
 	int c;
 
 	memset(o, 0, sizeof(*o));
@@ -495,8 +493,15 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case OPT_SYSCALL_LIMIT:
-			return not_implemented("--syscall-limit",
-					       "ktrace does not detach after N syscalls");
+			errno = 0;
+			o->syscall_limit = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || *optarg == '-' ||
+			    !o->syscall_limit) {
+				ktrace_err("--syscall-limit: '%s' is not a number of syscalls above 0",
+					   optarg);
+				return -1;
+			}
+			break;
 		case OPT_STRINGS_IN_HEX:
 			if (!optarg || !strcmp(optarg, "all"))
 				kt_xflag = 2;
@@ -553,13 +558,21 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				kt_xflag++;
 			break;
 		case 'X':
-			if (strcmp(optarg, "abbrev"))
-				return not_implemented("-X",
-						       "constants print as strace's default, abbrev");
+			if (!strcmp(optarg, "abbrev")) {
+				kt_xlat_style = KT_XLAT_ABBREV;
+			} else if (!strcmp(optarg, "raw")) {
+				kt_xlat_style = KT_XLAT_RAW;
+			} else if (!strcmp(optarg, "verbose")) {
+				kt_xlat_style = KT_XLAT_VERBOSE;
+			} else {
+				ktrace_err("-X: '%s' is not raw, abbrev or verbose",
+					   optarg);
+				return -1;
+			}
 			break;
 		case 'v':
-			return not_implemented("-v",
-					       "structures are abbreviated as strace does by default");
+			kt_set_verbose();
+			break;
 		case 'i':
 			return not_implemented("-i",
 					       "the module does not record the instruction pointer");
@@ -712,6 +725,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	}
 	if (o->user && !getpwnam(o->user)) {
 		ktrace_err("-u: no such user '%s'", o->user);
+		return -1;
+	}
+	if (o->syscall_limit && (o->summary_only || o->json || o->sink)) {
+		ktrace_err("--syscall-limit counts the calls it prints: not with -c, --json, --perfetto or --svg");
 		return -1;
 	}
 	if (o->timestamps > 3)

@@ -198,6 +198,10 @@ int ktrace_cmd_record(int argc, char **argv)
 		ktrace_err("record: writes records; --perfetto and --svg are for report");
 		return 1;
 	}
+	if (o.syscall_limit) {
+		ktrace_err("record: --syscall-limit detaches a live trace; it does not cut recordings");
+		return 1;
+	}
 	if (!o.argc && !o.npids) {
 		ktrace_err("record: a COMMAND or -p PID to record is needed");
 		return 1;
@@ -413,6 +417,10 @@ int ktrace_cmd_report(int argc, char **argv)
 		return 1;
 	if (o.argc != 1 || o.npids || o.user) {
 		ktrace_err("report: takes options and one FILE, not a command or -p");
+		return 1;
+	}
+	if (o.syscall_limit) {
+		ktrace_err("report: --syscall-limit detaches a live trace; it does not cut reports");
 		return 1;
 	}
 	r.path = o.argv[0];

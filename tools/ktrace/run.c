@@ -55,6 +55,7 @@ struct run {
 	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
 	struct kt_pidmap live;
 	int64_t last_sweep;
+	bool limit_hit;			/* --syscall-limit reached */
 };
 
 static volatile sig_atomic_t interrupted, interrupts;
@@ -219,6 +220,12 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 				   KTRACE_DEV_PATH, recs[i]->type, recs[i]->size);
 			return -1;
 		}
+		/* --syscall-limit: nothing after the last call counted. */
+		if (r->tl && r->o->syscall_limit &&
+		    kt_timeline_ncalls(r->tl) >= r->o->syscall_limit) {
+			r->limit_hit = true;
+			break;
+		}
 	}
 	kt_dev_reader_done(r->rd);
 	*got = n;
@@ -317,6 +324,35 @@ static int write_failed(struct run *r)
 		raise(SIGPIPE);
 	}
 	return 1;
+}
+
+/*
+ * --syscall-limit: as strace, leave the targets running untraced (the
+ * command too, neither waited for nor killed), say so unless -q, and
+ * succeed.
+ */
+static int syscall_limit_reached(struct run *r)
+{
+	const struct kt_opts *o = r->o;
+	struct kt_end end = { 0 };
+	unsigned int i;
+
+	if (!o->quiet)
+		ktrace_err("System call limit has been reached, detaching tracees");
+	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
+	kt_timeline_finish(r->tl, &end);
+	if (kt_out_flush_all())
+		return write_failed(r);
+	if (o->npids && !o->quiet)
+		for (i = 0; i < o->npids; i++)
+			fprintf(stderr, "%s: Process %d detached\n",
+				ktrace_prog, o->pids[i]);
+	kt_timeline_free(r->tl);
+	kt_dev_reader_free(r->rd);
+	close(r->fd);
+	if (r->child_pidfd >= 0)
+		close(r->child_pidfd);
+	return 0;
 }
 
 /*
@@ -420,6 +456,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 			return write_failed(r);
 		if (r->child_pidfd < 0)
 			reap(r);
+		if (r->limit_hit)
+			break;
 		if (interrupted || eof)
 			done = true;
 		else
@@ -432,6 +470,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 
 	/* Disabled, the rings only drain. */
 	kt_dev_disable(r->fd);
+	if (r->limit_hit)
+		return syscall_limit_reached(r);
 	do {
 		if (batch(r, &n, &bytes, &eof))
 			return 1;

@@ -446,8 +446,11 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 		if (k->path_later && !touches_path(t, k, &k->sc))
 			k->hidden = true;
 	}
-	if (!t->o->summary_only && !k->hidden)
+	if (!t->o->summary_only && !k->hidden) {
 		print_exit(t, k, r->hdr.ts);
+		kt_dump_io_out(task_out(t, k), &k->sc, t->o);
+		t->sink.ncalls++;
+	}
 	task_clear_call(k);
 	flush_signal(t, k);
 }

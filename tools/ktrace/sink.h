@@ -19,6 +19,7 @@ struct kt_sink {
 	/* The trace ended at e->end_ts: write what is left. */
 	void (*finish)(struct kt_sink *s, const struct kt_end *e);
 	void (*free)(struct kt_sink *s);
+	unsigned long long ncalls;	/* calls printed, for --syscall-limit */
 };
 
 struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,

@@ -88,6 +88,12 @@ int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
 	return kt_events_feed(tl->ev, h);
 }
 
+/* The calls the sink printed so far, for --syscall-limit. */
+unsigned long long kt_timeline_ncalls(const struct kt_timeline *tl)
+{
+	return tl->sink ? tl->sink->ncalls : 0;
+}
+
 void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e)
 {
 	struct kt_end end = *e;

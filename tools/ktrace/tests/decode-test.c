@@ -7,7 +7,9 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../decode.h"
 
@@ -780,6 +782,128 @@ static void test_raw(void)
 	kt_buf_free(&b);
 }
 
+/*
+ * -v, -X and -e raw=: the options that change how much is decoded.  The
+ * expected lines are strace 6.1's for the same values, with TZ=UTC0.
+ */
+static void test_verbosity(void)
+{
+	uint8_t st[144] = { 0 }, stx[256] = { 0 }, tio[36] = { 0 };
+	uint64_t dev = 0x801, ino = 1234, nlink = 1, blksize = 4096;
+	uint64_t blocks = 8, size = 3, t = 1700000000, tns = 5;
+	uint32_t mode = 0100644, u32;
+	uint16_t m16 = 0100644;
+	struct kt_syscall sc;
+	unsigned int i;
+
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	memcpy(st, &dev, 8);
+	memcpy(st + 8, &ino, 8);
+	memcpy(st + 16, &nlink, 8);
+	memcpy(st + 24, &mode, 4);
+	memcpy(st + 48, &size, 8);
+	memcpy(st + 56, &blksize, 8);
+	memcpy(st + 64, &blocks, 8);
+	for (i = 0; i < 3; i++) {
+		memcpy(st + 72 + 16 * i, &t, 8);
+		memcpy(st + 80 + 16 * i, &tns, 8);
+	}
+	sc = sc64("fstat", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = mem_blob(st, sizeof(st));
+	kt_set_verbose();
+	expect("-v: struct stat whole", &sc,
+	       "fstat(3, {st_dev=makedev(0x8, 0x1), st_ino=1234, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, st_blocks=8, st_size=3, st_atime=1700000000 /* 2023-11-14T22:13:20.000000005+0000 */, st_atime_nsec=5, st_mtime=1700000000 /* 2023-11-14T22:13:20.000000005+0000 */, st_mtime_nsec=5, st_ctime=1700000000 /* 2023-11-14T22:13:20.000000005+0000 */, st_ctime_nsec=5}) = 0");
+
+	u32 = 0x7ff;
+	memcpy(stx, &u32, 4);
+	u32 = 4096;
+	memcpy(stx + 4, &u32, 4);
+	u32 = 1;
+	memcpy(stx + 16, &u32, 4);
+	memcpy(stx + 28, &m16, 2);
+	memcpy(stx + 32, &ino, 8);
+	memcpy(stx + 40, &size, 8);
+	memcpy(stx + 48, &blocks, 8);
+	memcpy(stx + 64, &t, 8);
+	memcpy(stx + 96, &t, 8);
+	memcpy(stx + 112, &t, 8);
+	u32 = 8;
+	memcpy(stx + 136, &u32, 4);
+	u32 = 1;
+	memcpy(stx + 140, &u32, 4);
+	sc = sc64("statx", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x1000;
+	sc.args[2] = 0x1000;
+	sc.args[3] = 0x7ff;
+	sc.args[4] = 0x2000;
+	sc.blob[1] = str_blob("");
+	sc.blob[4] = mem_blob(stx, sizeof(stx));
+	expect("-v: struct statx whole, as its mask says", &sc,
+	       "statx(3, \"\", AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH, STATX_BASIC_STATS, {stx_mask=STATX_BASIC_STATS, stx_blksize=4096, stx_attributes=0, stx_nlink=1, stx_uid=0, stx_gid=0, stx_mode=S_IFREG|0644, stx_ino=1234, stx_size=3, stx_blocks=8, stx_attributes_mask=0, stx_atime={tv_sec=1700000000, tv_nsec=0} /* 2023-11-14T22:13:20+0000 */, stx_ctime={tv_sec=1700000000, tv_nsec=0} /* 2023-11-14T22:13:20+0000 */, stx_mtime={tv_sec=1700000000, tv_nsec=0} /* 2023-11-14T22:13:20+0000 */, stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=8, stx_dev_minor=1}) = 0");
+
+	u32 = 0x500;			/* ICRNL|IXON */
+	memcpy(tio, &u32, 4);
+	u32 = 05;			/* OPOST|ONLCR */
+	memcpy(tio + 4, &u32, 4);
+	u32 = 0277;			/* B38400|CS8|CREAD */
+	memcpy(tio + 8, &u32, 4);
+	u32 = 0;
+	memcpy(tio + 12, &u32, 4);
+	tio[17] = 3;
+	tio[18] = 0x1c;
+	tio[23] = 1;
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 0;
+	sc.args[1] = 0x5401;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(tio, sizeof(tio));
+	expect("-v: termios with c_line and c_cc", &sc,
+	       "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=, c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0, [VSTOP]=0, [VSUSP]=0, [VEOL]=0, [VREPRINT]=0, [VDISCARD]=0, [VWERASE]=0, [VLNEXT]=0, [VEOL2]=0, [17]=0, [18]=0]}) = 0");
+	kt_xlat_style = KT_XLAT_RAW;
+	kt_abbrev_parse("all");
+	expect("-X raw: termios's delay fields and sizes one by one", &sc,
+	       "ioctl(0, 0x5401, {c_iflag=0x500, c_oflag=0|0|0|0|0|0|0x5, c_cflag=0xf|0x30|0x80, c_lflag=, ...}) = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("-X verbose: termios as strace comments it", &sc,
+	       "ioctl(0, 0x5401 /* TCGETS */, {c_iflag=0x500 /* ICRNL|IXON */, c_oflag=0 /* NL0 */|0 /* CR0 */|0 /* TAB0 */|0 /* BS0 */|0 /* VT0 */|0 /* FF0 */|0x5 /* OPOST|ONLCR */, c_cflag=0xf /* B38400 */|0x30 /* CS8 */|0x80 /* CREAD */, c_lflag=, ...}) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
+	expect("-e abbrev=all: abbreviated again", &sc,
+	       "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=, ...}) = 0");
+
+	sc = sc64("openat", 3);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 0x1000;
+	sc.args[2] = 02000000;
+	sc.blob[1] = str_blob("/etc/ld.so.cache");
+	kt_xlat_style = KT_XLAT_RAW;
+	expect("-X raw: numbers", &sc,
+	       "openat(-100, \"/etc/ld.so.cache\", 0x80000) = 3");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("-X verbose: numbers and names", &sc,
+	       "openat(-100 /* AT_FDCWD */, \"/etc/ld.so.cache\", 0x80000 /* O_RDONLY|O_CLOEXEC */) = 3");
+	sc = sc64("mmap", 0x7f0000000000);
+	sc.args[1] = 8192;
+	sc.args[2] = 3;
+	sc.args[3] = 0x22;
+	sc.args[4] = (uint64_t)-1;
+	expect("-X verbose: mmap's flags, one comment", &sc,
+	       "mmap(NULL, 8192, 0x3 /* PROT_READ|PROT_WRITE */, 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0) = 0x7f0000000000");
+	kt_xlat_style = KT_XLAT_ABBREV;
+
+	kt_raw_parse("mmap");
+	expect("-e raw=mmap: arguments and result in hex", &sc,
+	       "mmap(0, 0x2000, 0x3, 0x22, 0xffffffffffffffff, 0) = 0x7f0000000000");
+	sc = sc64("close", -EBADF);
+	sc.args[0] = 9;
+	expect("-e raw=mmap: close decoded", &sc,
+	       "close(9)                                = -1 EBADF (Bad file descriptor)");
+	kt_raw_parse("none");
+}
+
 int main(void)
 {
 	test_strings();
@@ -792,6 +916,7 @@ int main(void)
 	test_net();
 	test_more();
 	test_raw();
+	test_verbosity();
 	printf("1..%u\n", tests);
 	return failures ? 1 : 0;
 }

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktrace(1): how much of each call is decoded, as strace's -e raw=SET,
+ * -e abbrev=SET, -v and -X choose.  The sets are resolved here, from the
+ * command's own tables (names, /REGEX, %CLASS by the class each syscall
+ * is listed under in module/syscall-classes.def), since the text is also
+ * printed from a recording, where no module is asked; the decoders ask
+ * kt_raw() and kt_abbrev() for the call they print.
+ */
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ktrace.h"
+#include "decode.h"
+#include "sysclass.h"
+
+#define NABI KTRACE_ABI_COUNT
+
+struct scset {
+	uint64_t bits[NABI][KTRACE_SYSCALL_WORDS];
+};
+
+static struct scset raw_set;		/* -e raw=: printed undecoded */
+static struct scset unabbrev_set;	/* -v, -e abbrev=: printed whole */
+unsigned int kt_xlat_style;
+
+static void set_nr(struct scset *s, int abi, int nr)
+{
+	if (nr >= 0 && nr < KTRACE_NR_MAX)
+		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
+}
+
+static bool has_nr(const struct scset *s, int abi, unsigned int nr)
+{
+	return nr < KTRACE_NR_MAX && (s->bits[abi][nr / 64] >> (nr % 64) & 1);
+}
+
+/* Every syscall of both ABIs whose name matches. */
+static int add_match(struct scset *s, const char *what, const char *tok)
+{
+	bool optional = *tok == '?', found = false;
+	const char *name;
+	unsigned int nr, i;
+	regex_t rx;
+	int abi;
+
+	if (optional)
+		tok++;
+	if (*tok == '/' && regcomp(&rx, tok + 1, REG_EXTENDED | REG_NOSUB)) {
+		ktrace_err("-e %s: bad regular expression '%s'", what, tok);
+		return -1;
+	}
+	for (abi = 0; abi < NABI; abi++) {
+		enum ktrace_cli_abi a = kt_cli_abi(abi);
+
+		for (nr = 0; nr < ktrace_syscall_count(a); nr++) {
+			bool m = false;
+
+			name = ktrace_syscall_name(a, nr);
+			if (!name)
+				continue;
+			if (*tok == '/') {
+				m = !regexec(&rx, name, 0, NULL, 0);
+			} else if (*tok == '%') {
+				for (i = 0; i < ARRAY_SIZE(kt_sysclasses); i++)
+					if (!strcmp(kt_sysclasses[i].name, name))
+						break;
+				m = i < ARRAY_SIZE(kt_sysclasses) &&
+				    (!strcmp(kt_sysclasses[i].class, tok + 1) ||
+				     (!strcmp(tok + 1, "net") &&
+				      !strcmp(kt_sysclasses[i].class, "network")));
+			} else {
+				m = !strcmp(name, tok);
+			}
+			if (m) {
+				set_nr(s, abi, nr);
+				found = true;
+			}
+		}
+	}
+	if (*tok == '/')
+		regfree(&rx);
+	if (!found && !optional) {
+		ktrace_err("-e %s: '%s' names no syscall", what, tok);
+		return -1;
+	}
+	return 0;
+}
+
+/* A syscall set as -e trace= takes it, into s; 0 or -1 (said). */
+static int parse_scset(struct scset *s, const char *what, const char *spec)
+{
+	char *copy = strdup(spec), *tok, *save = NULL, *p = copy;
+	struct scset one;
+	bool neg = false;
+	int abi, w, ret = 0;
+
+	if (!copy)
+		return -1;
+	memset(&one, 0, sizeof(one));
+	while (*p == '!') {
+		neg = !neg;
+		p++;
+	}
+	for (tok = strtok_r(p, ",", &save); tok && !ret;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all"))
+			memset(&one, 0xff, sizeof(one));
+		else if (strcmp(tok, "none"))
+			ret = add_match(&one, what, tok);
+	}
+	free(copy);
+	if (ret)
+		return -1;
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			s->bits[abi][w] = neg ? ~one.bits[abi][w] :
+						one.bits[abi][w];
+	return 0;
+}
+
+int kt_raw_parse(const char *spec)
+{
+	return parse_scset(&raw_set, "raw", spec);
+}
+
+/* -e abbrev=SET: the calls outside SET print their structures whole. */
+int kt_abbrev_parse(const char *spec)
+{
+	int abi, w;
+
+	if (parse_scset(&unabbrev_set, "abbrev", spec))
+		return -1;
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			unabbrev_set.bits[abi][w] ^= ~0ULL;
+	return 0;
+}
+
+void kt_set_verbose(void)
+{
+	memset(&unabbrev_set, 0xff, sizeof(unabbrev_set));
+}
+
+/* Does any call print its structures whole (-v, -e abbrev=)? */
+bool kt_abbrev_partly(void)
+{
+	int abi, w;
+
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			if (unabbrev_set.bits[abi][w])
+				return true;
+	return false;
+}
+
+bool kt_raw(const struct kt_syscall *sc)
+{
+	return has_nr(&raw_set, sc->abi == KTRACE_CLI_ABI_I386, sc->nr);
+}
+
+bool kt_abbrev(const struct kt_syscall *sc)
+{
+	return !has_nr(&unabbrev_set, sc->abi == KTRACE_CLI_ABI_I386, sc->nr);
+}
