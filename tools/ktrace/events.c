@@ -30,6 +30,9 @@ struct task {
 	pid_t pid, tgid;
 	char comm[17];
 	bool in_call;
+	bool seeded;			/* seed holds a call in flight at attach */
+	uint64_t seed_ts;		/* the snapshot's time */
+	struct ktrace_rec_sys_enter seed;
 	struct ktrace_rec_sys_enter *enter;	/* a copy, blobs and all */
 	size_t enter_cap;
 	void *priv;			/* the sink's (want_enter) */
@@ -280,6 +283,58 @@ static void exec_fds(struct kt_events *ev, struct task *t)
 	group_set(ev, t->tgid, n);
 }
 
+/*
+ * A call in flight when ktrace attached (kt_events_seed()) returns: its
+ * entry, as the snapshot saw it, goes first, so that the call prints
+ * whole, as strace prints the call it restarts when it attaches.  An exit
+ * of another syscall means the seed was wrong: it is dropped.
+ */
+static void seed_enter(struct kt_events *ev, struct task *t,
+		       const struct ktrace_rec_sys_exit *x)
+{
+	struct ktrace_rec_sys_enter en = t->seed;
+
+	t->seeded = false;
+	if (t->in_call || x->nr != en.nr || x->abi != en.abi)
+		return;
+	en.hdr.cpu = x->hdr.cpu;
+	kt_events_feed(ev, &en);
+}
+
+/*
+ * A thread that was inside syscall k->nr when ktrace attached, at
+ * CLOCK_MONOTONIC @now (a KTRACE_IOC_TASKS snapshot taken once the
+ * session traced it): its next exit after @now, of that syscall, is that
+ * call's, and prints with the arguments the snapshot read from its
+ * registers instead of as "<... NAME resumed>".
+ */
+int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
+		   uint64_t now)
+{
+	struct ktrace_rec_sys_enter *en;
+	struct task *t;
+
+	if (!(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
+		return 0;
+	t = task_of(ev, k->pid, k->tgid, k->comm);
+	if (!t)
+		return -1;
+	en = &t->seed;
+	memset(en, 0, sizeof(*en));
+	en->hdr.size = sizeof(*en);
+	en->hdr.type = KTRACE_REC_SYS_ENTER;
+	en->hdr.ts = now;	/* as strace, which restarts it when it attaches */
+	en->hdr.pid = k->pid;
+	en->hdr.tgid = k->tgid;
+	memcpy(en->hdr.comm, k->comm, sizeof(en->hdr.comm));
+	en->nr = k->nr;
+	en->abi = k->abi;
+	memcpy(en->args, k->args, sizeof(en->args));
+	t->seeded = true;
+	t->seed_ts = now;
+	return 0;
+}
+
 int kt_events_feed(struct kt_events *ev, const void *rec)
 {
 	const struct ktrace_rec_hdr *h = rec;
@@ -302,6 +357,9 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 	switch (h->type) {
 	case KTRACE_REC_SYS_ENTER: {
 		const struct ktrace_rec_sys_enter *en = rec;
+
+		/* The seeded call's own entry was recorded after all. */
+		t->seeded = false;
 
 		end_call(ev, t, h->ts, KT_SYS_IN_FLIGHT);
 		/* The exit comes in a later batch, when en's space is reused. */
@@ -331,6 +389,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		break;
 	}
 	case KTRACE_REC_SYS_EXIT:
+		if (t->seeded && h->ts > t->seed_ts)
+			seed_enter(ev, t, rec);
 		sys_exit(ev, t, rec);
 		return 0;
 	case KTRACE_REC_FORK: {

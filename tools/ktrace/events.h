@@ -114,6 +114,9 @@ struct kt_events;
 struct kt_events *kt_events_new(kt_event_fn fn, void *ctx);
 /* One record; -1 when it is malformed. */
 int kt_events_feed(struct kt_events *ev, const void *rec);
+struct ktrace_task;
+int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
+		   uint64_t now);
 /* The calls still in flight at end_ts, then nothing more. */
 void kt_events_finish(struct kt_events *ev, uint64_t end_ts);
 void kt_events_free(struct kt_events *ev);

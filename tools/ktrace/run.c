@@ -433,6 +433,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		r->tl = kt_timeline_new(o, &tg, out);
 		if (!r->tl)
 			goto kill_child;
+		for (i = 0; i < o->npids; i++)
+			kt_timeline_attach(r->tl, r->fd, o->pids[i]);
 	}
 
 	if (kt_dev_enable(r->fd))

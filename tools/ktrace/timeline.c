@@ -59,14 +59,19 @@ struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
 	tl->o = o;
 	tl->tg = *tg;
 	tl->out = out;
+	tl->ev = kt_events_new(to_sink, tl);
+	if (!tl->ev) {
+		ktrace_err("out of memory");
+		free(tl);
+		return NULL;
+	}
 	return tl;
 }
 
-/* The events stage, then the sink, which may ask the stage for more. */
+/* The sink, which may ask the events stage for more. */
 static void start(struct kt_timeline *tl, uint64_t base_ts)
 {
-	tl->ev = kt_events_new(to_sink, tl);
-	tl->sink = tl->ev ? sink_new(tl, base_ts) : NULL;
+	tl->sink = sink_new(tl, base_ts);
 	if (!tl->sink) {
 		ktrace_err("out of memory");
 		exit(1);
@@ -74,6 +79,27 @@ static void start(struct kt_timeline *tl, uint64_t base_ts)
 	/* The command we started has our descriptors and directory. */
 	if (tl->tg.live && tl->tg.child)
 		kt_events_inherit(tl->ev, tl->tg.child);
+}
+
+/*
+ * -p: the calls the target's threads were in when ktrace attached, as the
+ * module's task snapshot saw them once the session traced them.
+ */
+void kt_timeline_attach(struct kt_timeline *tl, int fd, pid_t pid)
+{
+	struct ktrace_version v;
+	struct ktrace_task *t;
+	uint64_t now;
+	size_t i, n;
+
+	/* Without the snapshot (ABI 1.4), such a call prints as resumed. */
+	if (ktrace_dev_version(fd, &v) || v.abi_minor < 4 ||
+	    kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, pid, 0, &t, &n, &now))
+		return;
+	for (i = 0; i < n; i++)
+		if (kt_events_seed(tl->ev, &t[i], now))
+			break;
+	free(t);
 }
 
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
