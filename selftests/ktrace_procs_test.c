@@ -184,7 +184,7 @@ TEST_F(procs, every_field_checked)
 	q.__reserved0 = 1;
 	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PROC_STATS, &q));
 	EXPECT_EQ(EINVAL, errno);
-	for (i = 0; i < sizeof(q.__reserved) / sizeof(q.__reserved[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(q.__reserved); i++) {
 		memset(&q, 0, sizeof(q));
 		q.__reserved[i] = 1;
 		EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_PROC_STATS, &q));
