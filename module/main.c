@@ -18,7 +18,7 @@ unsigned int ktrace_ring_size = 1U << 20;
 unsigned int ktrace_snaplen = 256;
 unsigned int ktrace_wakeup_bytes = 64U << 10;
 unsigned int ktrace_throttle_ms = 1000;
-unsigned int ktrace_proc_slots = 256;
+unsigned int ktrace_proc_slots = 1024;
 
 static int ktrace_param_set(const char *val, const struct kernel_param *kp,
 			    unsigned int min, unsigned int max, bool pow2)
@@ -102,7 +102,7 @@ MODULE_PARM_DESC(throttle_ms,
 		 "longest a traced task of a targeted session waits for the reader at a time, 1 to 60000 ms (default 1000)");
 module_param_cb(proc_slots, &ktrace_proc_slots_ops, &ktrace_proc_slots, 0644);
 MODULE_PARM_DESC(proc_slots,
-		 "processes a KTRACE_CFG_PROC_STATS session counts per CPU per interval before its overflow bucket, a power of two from 16 to 16384 (default 256)");
+		 "processes a KTRACE_CFG_PROC_STATS session counts per CPU per interval before its overflow bucket, a power of two from 16 to 16384 (default 1024)");
 
 static int __init ktrace_init(void)
 {
