@@ -4,9 +4,9 @@
  * refreshed every interval in plain text (a serial console will do):
  * per syscall and per process, calls, errors and time in syscalls per
  * second; per parent process, forks and execs per second (the course's
- * "high fork rate").  --once prints one interval for scripts; --openmetrics prints
- * the same figures in the OpenMetrics text format, for a scraper or
- * node_exporter's textfile collector.
+ * "high fork rate").  --once prints one interval for scripts;
+ * --openmetrics prints the same figures in the OpenMetrics text format,
+ * for a scraper or node_exporter's textfile collector.
  *
  * The syscall figures are the session's counters in the kernel
  * (KTRACE_IOC_SESSION_SYSCALL_STATS), read twice per interval, and its
@@ -165,6 +165,17 @@ static int by_proc_calls(const void *a, const void *b)
 	return x->tgid - y->tgid;
 }
 
+/*
+ * The seconds the kernel's interval lasted, which the process counts
+ * cover exactly; the command's own before the first.
+ */
+static double procs_secs(const struct procs *p, double secs)
+{
+	if (p->q.end_ns > p->q.start_ns)
+		return (p->q.end_ns - p->q.start_ns) / 1e9;
+	return secs;
+}
+
 /* Close the kernel's interval, take its processes, busiest first. */
 static int procs_next(int fd, struct procs *p)
 {
@@ -245,6 +256,7 @@ static void print_openmetrics_procs(const struct procs *p, double secs)
 	};
 	size_t i, f;
 
+	secs = procs_secs(p, secs);
 	for (f = 0; f < ARRAY_SIZE(fam); f++) {
 		printf("# TYPE %s gauge\n# HELP %s %s\n", fam[f].name,
 		       fam[f].name, fam[f].help);
@@ -324,6 +336,7 @@ static void print_text_procs(const struct procs *p, double secs)
 	const struct ktrace_proc_count *c;
 	size_t i;
 
+	secs = procs_secs(p, secs);
 	printf("\n%-8s %-16s %10s %10s %12s\n", "PID", "COMMAND", "CALLS/S",
 	       "ERRORS/S", "TIME MS/S");
 	for (i = 0; i < p->n && i < TOP_PROCS; i++) {
@@ -380,9 +393,9 @@ static void usage(FILE *f)
 		"Show, every interval (default 2 s), the syscalls made per second with\n"
 		"their errors and time, by syscall and by process, and the forks and\n"
 		"execs per second of each parent, system-wide or for process PID and\n"
-		"its descendants.  --once\n"
-		"prints one interval and exits; --openmetrics prints it in the\n"
-		"OpenMetrics text format.\n", ktrace_prog);
+		"its descendants.  --once prints one interval and exits;\n"
+		"--openmetrics prints it in the OpenMetrics text format.\n",
+		ktrace_prog);
 }
 
 int ktrace_cmd_top(int argc, char **argv)
