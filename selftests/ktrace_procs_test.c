@@ -348,8 +348,10 @@ static void *race_configure(void *arg)
 		c.flags = n % 3 ? KTRACE_CFG_PROC_STATS | KTRACE_CFG_TRACE_SELF :
 				  KTRACE_CFG_TRACE_SELF;
 		c.ring_size = n % 2 ? 16 << 10 : 32 << 10;
+		/* Tables replaced, kept or freed, between counting spells. */
+		ioctl(fd, KTRACE_IOC_DISABLE);
 		ioctl(fd, KTRACE_IOC_CONFIGURE, &c);
-		ioctl(fd, n % 4 ? KTRACE_IOC_ENABLE : KTRACE_IOC_DISABLE);
+		ioctl(fd, KTRACE_IOC_ENABLE);
 		n++;
 	}
 	__atomic_add_fetch(&r->ops[0], n, __ATOMIC_RELAXED);
