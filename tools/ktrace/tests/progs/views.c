@@ -25,6 +25,8 @@
  *                          after each round "CALLS ERRORS", every syscall
  *                          it made so far (the sleeps and writes too) and
  *                          those that failed: the truth for ktrace top
+ *                          (RATE * MS / 1000 rounds: longer on a slow
+ *                          kernel)
  *   views sigblock MS      blocks SIGUSR1, sends it to itself, unblocks it
  *                          MS ms later (a handler runs)
  *   views sigign           ignores SIGUSR2 and sends it to itself
@@ -64,11 +66,11 @@ static long now_ns(void)
 /*
  * views calls: every syscall counted, errors apart.  The pace is kept
  * from round to round, never caught up: a slow kernel gives a lower rate,
- * not bursts.
+ * not bursts, and runs longer than MS.
  */
 static int calls(long rate, long ms, const char *file)
 {
-	long calls = 0, errors = 0, end = now_ns() + ms * 1000000L;
+	long calls = 0, errors = 0, round, rounds = rate * ms / 1000;
 	struct timespec ts = { 0, 1000000000L / rate };
 	char num[48];
 	int fd, i, len;
@@ -77,7 +79,8 @@ static int calls(long rate, long ms, const char *file)
 	if (fd < 0)
 		return 1;
 	calls++;	/* the open() */
-	while (now_ns() < end) {
+	/* Rounds, not a clock: clock_gettime() may be a syscall here. */
+	for (round = 0; round < rounds; round++) {
 		for (i = 0; i < 4; i++)
 			syscall(SYS_getppid);
 		syscall(SYS_close, -1);
