@@ -168,7 +168,9 @@ void ktrace_session_destroy(struct ktrace_session *s)
  * (unless userspace has them mapped) and its settings changed.  All or
  * nothing: what the new settings need is allocated first, and a failure
  * leaves the session as it was.  The old rings are freed once no
- * lockless reader (poll(), STATS, debugfs) can be looking at them.
+ * lockless reader (poll(), STATS, debugfs) can be looking at them, and
+ * the old counters by process (replaced, or dropped without
+ * KTRACE_CFG_PROC_STATS) once no probe can be counting into them.
  */
 int ktrace_session_configure(struct ktrace_session *s,
 			     const struct ktrace_config *cfg)
