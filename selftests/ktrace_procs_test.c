@@ -401,9 +401,28 @@ TEST_F_TIMEOUT(procs, configure_stats_close_race, 120)
 {
 	pthread_t th[5];
 	struct race r = { .fd = -1 };
+	struct ktrace_pid p = { 0 };
 	struct timespec t0, t;
 	unsigned long rounds = 0;
-	int fd, old, i;
+	int fd, old, i, anchor;
+	pid_t sleeper;
+
+	/*
+	 * An enabled session on a sleeping child keeps the probes attached:
+	 * ENABLE and DISABLE then only flip the session, and CONFIGURE can
+	 * run often.
+	 */
+	sleeper = fork();
+	ASSERT_LE(0, sleeper);
+	if (!sleeper) {
+		for (;;)
+			pause();
+	}
+	anchor = sess_open();
+	ASSERT_LE(0, anchor);
+	p.pid = sleeper;
+	ASSERT_EQ(0, ioctl(anchor, KTRACE_IOC_PID_ADD, &p));
+	ASSERT_EQ(0, ioctl(anchor, KTRACE_IOC_ENABLE));
 
 	ASSERT_EQ(0, set_slots("16"));
 	r.fd = sess_open();
@@ -428,6 +447,9 @@ TEST_F_TIMEOUT(procs, configure_stats_close_race, 120)
 	for (i = 0; i < 5; i++)
 		ASSERT_EQ(0, pthread_join(th[i], NULL));
 	close(r.fd);
+	close(anchor);
+	kill(sleeper, SIGKILL);
+	waitpid(sleeper, NULL, 0);
 	TH_LOG("%lu sessions, %lu configures, %lu reads, %lu call pairs",
 	       rounds, r.ops[0], r.ops[1], r.ops[2]);
 	EXPECT_LT(0, r.ops[0]);
