@@ -79,7 +79,8 @@ static long ktrace_ioc_version(void __user *argp)
 	v.abi_major = KTRACE_ABI_MAJOR;
 	v.abi_minor = KTRACE_ABI_MINOR;
 	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS |
-		     KTRACE_FEAT_THROTTLE | KTRACE_FEAT_TASKS;
+		     KTRACE_FEAT_THROTTLE | KTRACE_FEAT_TASKS |
+		     KTRACE_FEAT_PROC_STATS;
 	strscpy(v.release, KTRACE_VERSION, sizeof(v.release));
 	if (copy_to_user(argp, &v, sizeof(v)))
 		return -EFAULT;
@@ -247,6 +248,23 @@ static long ktrace_ioc_syscall_stats(struct ktrace_session *s,
 	return 0;
 }
 
+static long ktrace_ioc_proc_stats(struct ktrace_session *s,
+				  void __user *argp)
+{
+	struct ktrace_proc_stats q;
+	long ret;
+
+	if (copy_from_user(&q, argp, sizeof(q)))
+		return -EFAULT;
+	if ((q.flags & ~KTRACE_PROC_FLAGS) || q.__reserved0 ||
+	    !ktrace_zero(q.__reserved, sizeof(q.__reserved)))
+		return -EINVAL;
+	ret = ktrace_session_proc_stats(s, &q);
+	if (!ret && copy_to_user(argp, &q, sizeof(q)))
+		ret = -EFAULT;
+	return ret;
+}
+
 static long ktrace_ioctl(struct file *file, unsigned int cmd,
 			 unsigned long arg)
 {
@@ -283,6 +301,8 @@ static long ktrace_ioctl(struct file *file, unsigned int cmd,
 		return ktrace_ioc_losses(s, argp);
 	case KTRACE_IOC_SESSION_SYSCALL_STATS:
 		return ktrace_ioc_syscall_stats(s, argp);
+	case KTRACE_IOC_PROC_STATS:
+		return ktrace_ioc_proc_stats(s, argp);
 	case KTRACE_IOC_TASKS:
 		return ktrace_ioc_tasks(argp);
 	default:

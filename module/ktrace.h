@@ -26,12 +26,15 @@ extern unsigned int ktrace_ring_size;
 extern unsigned int ktrace_snaplen;
 extern unsigned int ktrace_wakeup_bytes;
 extern unsigned int ktrace_throttle_ms;
+extern unsigned int ktrace_proc_slots;
 
 #define KTRACE_RING_MIN		(16U << 10)
 #define KTRACE_RING_MAX		(64U << 20)
 #define KTRACE_SNAPLEN_MAX	4096U
 #define KTRACE_ARGV_MAX		32
 #define KTRACE_THROTTLE_MS_MAX	60000U
+#define KTRACE_PROC_SLOTS_MIN	16U
+#define KTRACE_PROC_SLOTS_MAX	16384U
 
 /* device.c: /dev/ktrace, the misc device userspace talks to */
 int ktrace_device_init(void);
@@ -177,6 +180,8 @@ struct ktrace_session {
 	struct ktrace_sys_count *count_base;
 	/* [cpu][KTRACE_PROC_LOSS_SLOTS + 1]: the last slot is "others" */
 	struct ktrace_proc_lost *proc_lost;
+	/* KTRACE_CFG_PROC_STATS, or NULL; replaced like @rings, read @lock */
+	struct ktrace_procs __rcu *procs;
 	/* throttle.c: traced tasks waiting for the reader */
 	wait_queue_head_t throttle_wq;
 	atomic_t throttle_waiters;
@@ -200,7 +205,10 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid);
 int ktrace_session_configure(struct ktrace_session *s,
 			     const struct ktrace_config *cfg);
 void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
-			  unsigned int abi, long nr, long ret, u64 duration);
+			  struct task_struct *task, unsigned int abi, long nr,
+			  long ret, u64 duration);
+int ktrace_session_proc_stats(struct ktrace_session *s,
+			      struct ktrace_proc_stats *q);
 void ktrace_session_sum_syscall(struct ktrace_session *s,
 				struct ktrace_syscall_stats *out);
 void ktrace_session_reset_stats(struct ktrace_session *s);
@@ -231,6 +239,23 @@ void ktrace_throttle_exit(void);
 bool ktrace_throttle_wanted(struct ktrace_session *s, unsigned int cpu);
 void ktrace_throttle_queue(struct ktrace_session *s, unsigned int cpu);
 void ktrace_throttle_wake(struct ktrace_session *s);
+
+/*
+ * procs.c: a session's syscall counters by process, by interval.  The
+ * syscall exit probe counts with ktrace_procs_count() on its own CPU;
+ * KTRACE_IOC_PROC_STATS reads with ktrace_procs_query() under the
+ * session's @lock.  The file's first comment is the contract.
+ */
+struct ktrace_procs;
+struct task_struct;
+
+struct ktrace_procs *ktrace_procs_alloc(unsigned int nr_cpus);
+void ktrace_procs_free(struct ktrace_procs *p);
+unsigned int ktrace_procs_slots(const struct ktrace_procs *p);
+void ktrace_procs_count(struct ktrace_procs *p, unsigned int cpu,
+			struct task_struct *task, long ret, u64 duration);
+int ktrace_procs_query(struct ktrace_procs *p, struct ktrace_proc_stats *q,
+		       struct ktrace_proc_count **out);
 
 /* probes.c: the tracepoints and what they record */
 int ktrace_probes_init(void);

@@ -18,6 +18,7 @@ unsigned int ktrace_ring_size = 1U << 20;
 unsigned int ktrace_snaplen = 256;
 unsigned int ktrace_wakeup_bytes = 64U << 10;
 unsigned int ktrace_throttle_ms = 1000;
+unsigned int ktrace_proc_slots = 1024;
 
 static int ktrace_param_set(const char *val, const struct kernel_param *kp,
 			    unsigned int min, unsigned int max, bool pow2)
@@ -55,6 +56,18 @@ static int ktrace_throttle_set(const char *val, const struct kernel_param *kp)
 	return ktrace_param_set(val, kp, 1, KTRACE_THROTTLE_MS_MAX, false);
 }
 
+static int ktrace_proc_slots_set(const char *val,
+				 const struct kernel_param *kp)
+{
+	return ktrace_param_set(val, kp, KTRACE_PROC_SLOTS_MIN,
+				KTRACE_PROC_SLOTS_MAX, true);
+}
+
+static const struct kernel_param_ops ktrace_proc_slots_ops = {
+	.set = ktrace_proc_slots_set,
+	.get = param_get_uint,
+};
+
 static const struct kernel_param_ops ktrace_throttle_ops = {
 	.set = ktrace_throttle_set,
 	.get = param_get_uint,
@@ -87,6 +100,9 @@ MODULE_PARM_DESC(wakeup_bytes,
 module_param_cb(throttle_ms, &ktrace_throttle_ops, &ktrace_throttle_ms, 0644);
 MODULE_PARM_DESC(throttle_ms,
 		 "longest a traced task of a targeted session waits for the reader at a time, 1 to 60000 ms (default 1000)");
+module_param_cb(proc_slots, &ktrace_proc_slots_ops, &ktrace_proc_slots, 0644);
+MODULE_PARM_DESC(proc_slots,
+		 "processes a KTRACE_CFG_PROC_STATS session counts per CPU per interval before its overflow bucket, a power of two from 16 to 16384 (default 1024)");
 
 static int __init ktrace_init(void)
 {

@@ -594,8 +594,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 		if (!READ_ONCE(s->enabled) || !ktrace_filter_task(f, ev->task) ||
 		    !ktrace_filter_syscall(f, ev->abi, ev->nr))
 			continue;
-		ktrace_session_count(s, cpu, ev->abi, ev->nr, ev->ret,
-				     ev->duration);
+		ktrace_session_count(s, cpu, ev->task, ev->abi, ev->nr,
+				     ev->ret, ev->duration);
 		if (!w->throttle && ktrace_throttle_wanted(s, cpu))
 			w->throttle = s;
 		if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))

@@ -134,6 +134,7 @@ void ktrace_session_put(struct ktrace_session *s)
 		return;
 	ktrace_rings_free(rcu_dereference_protected(s->rings, 1));
 	ktrace_filter_free(&s->filter);
+	ktrace_procs_free(rcu_dereference_protected(s->procs, 1));
 	kvfree(s->bounce);
 	vfree(s->counts);
 	vfree(s->count_base);
@@ -167,7 +168,9 @@ void ktrace_session_destroy(struct ktrace_session *s)
  * (unless userspace has them mapped) and its settings changed.  All or
  * nothing: what the new settings need is allocated first, and a failure
  * leaves the session as it was.  The old rings are freed once no
- * lockless reader (poll(), STATS, debugfs) can be looking at them.
+ * lockless reader (poll(), STATS, debugfs) can be looking at them, and
+ * the old counters by process (replaced, or dropped without
+ * KTRACE_CFG_PROC_STATS) once no probe can be counting into them.
  */
 int ktrace_session_configure(struct ktrace_session *s,
 			     const struct ktrace_config *cfg)
@@ -177,6 +180,8 @@ int ktrace_session_configure(struct ktrace_session *s,
 	u32 snaplen = cfg->snaplen ? cfg->snaplen :
 		      min(READ_ONCE(ktrace_snaplen), ktrace_snaplen_fit(size));
 	bool overwrite = cfg->flags & KTRACE_CFG_OVERWRITE;
+	bool by_proc = cfg->flags & KTRACE_CFG_PROC_STATS;
+	struct ktrace_procs *old_procs, *procs = NULL;
 	struct ktrace_rings *old, *rs = NULL;
 	unsigned int cpu;
 	int ret = 0;
@@ -191,6 +196,8 @@ int ktrace_session_configure(struct ktrace_session *s,
 	mutex_lock(&s->read_lock);
 	mutex_lock(&s->lock);
 	old = ktrace_rings_locked(s);
+	old_procs = rcu_dereference_protected(s->procs,
+					      lockdep_is_held(&s->lock));
 	if (s->enabled) {
 		ret = -EBUSY;
 		goto out;
@@ -207,9 +214,20 @@ int ktrace_session_configure(struct ktrace_session *s,
 			goto out;
 		}
 	}
+	/* Counters by process: new tables when asked for or resized. */
+	if (by_proc && (!old_procs || ktrace_procs_slots(old_procs) !=
+				     READ_ONCE(ktrace_proc_slots))) {
+		procs = ktrace_procs_alloc(s->nr_rings);
+		if (!procs) {
+			ret = -ENOMEM;
+			goto out;
+		}
+	}
 	if (size != old->size) {
 		rs = ktrace_rings_alloc(s, size, overwrite);
 		if (!rs) {
+			ktrace_procs_free(procs);
+			procs = NULL;
 			ret = -ENOMEM;
 			goto out;
 		}
@@ -218,6 +236,10 @@ int ktrace_session_configure(struct ktrace_session *s,
 		for_each_possible_cpu(cpu)
 			old->ring[cpu]->overwrite = overwrite;
 	}
+	if (procs || !by_proc)
+		rcu_assign_pointer(s->procs, procs);
+	else
+		old_procs = NULL;	/* kept */
 	s->overwrite = overwrite;
 	s->snaplen = snaplen;
 	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
@@ -230,9 +252,13 @@ int ktrace_session_configure(struct ktrace_session *s,
 out:
 	mutex_unlock(&s->lock);
 	mutex_unlock(&s->read_lock);
-	if (rs) {
+	if (ret)
+		old_procs = NULL;
+	if (rs || old_procs) {
 		synchronize_rcu();
-		ktrace_rings_free(old);
+		if (rs)
+			ktrace_rings_free(old);
+		ktrace_procs_free(old_procs);
 	}
 	return ret;
 }
@@ -287,11 +313,17 @@ static bool ktrace_child_return(unsigned int abi, long nr, long ret)
 	       nr == __NR_vfork;
 }
 
-/* Probe side, on @cpu with preemption disabled: count one syscall exit. */
+/*
+ * Probe side, from the syscall exit probe on @cpu with preemption
+ * disabled: count one syscall exit of @task, by syscall and, when the
+ * session asked for it, by process.
+ */
 void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
-			  unsigned int abi, long nr, long ret, u64 duration)
+			  struct task_struct *task, unsigned int abi, long nr,
+			  long ret, u64 duration)
 {
 	struct ktrace_sys_count *c;
+	struct ktrace_procs *p;
 
 	if (nr < 0 || nr >= KTRACE_NR_MAX || ktrace_child_return(abi, nr, ret))
 		return;
@@ -301,6 +333,35 @@ void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
 		c->errors++;
 	if (duration != KTRACE_DURATION_UNKNOWN)
 		c->total_ns += duration;
+	p = rcu_dereference_sched(s->procs);
+	if (p)
+		ktrace_procs_count(p, cpu, task, ret, duration);
+}
+
+/*
+ * KTRACE_IOC_PROC_STATS, @q validated.  Under @lock, which keeps the
+ * tables from CONFIGURE and serializes the flips; the processes are
+ * copied out after it, since nothing under @lock touches user memory.
+ */
+int ktrace_session_proc_stats(struct ktrace_session *s,
+			      struct ktrace_proc_stats *q)
+{
+	struct ktrace_proc_count *out;
+	struct ktrace_procs *p;
+	unsigned int room = q->nr_procs;
+	int ret;
+
+	mutex_lock(&s->lock);
+	p = rcu_dereference_protected(s->procs, lockdep_is_held(&s->lock));
+	ret = p ? ktrace_procs_query(p, q, &out) : -ENODATA;
+	mutex_unlock(&s->lock);
+	if (ret)
+		return ret;
+	if (out && copy_to_user(u64_to_user_ptr(q->procs), out,
+				min(room, q->nr_procs) * sizeof(*out)))
+		ret = -EFAULT;
+	kvfree(out);
+	return ret;
 }
 
 static void ktrace_session_sum(struct ktrace_session *s, unsigned int abi,

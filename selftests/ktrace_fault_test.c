@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Faults around a session: each allocation of open(), KTRACE_IOC_CONFIGURE,
- * KTRACE_IOC_ENABLE and KTRACE_IOC_PID_ADD made to fail in turn; CPU 1
- * taken offline and back while tracing; the module asked to unload while
- * it is in use; a consumer killed while it reads a mapped ring; the owner
- * of a session killed while a process it traces waits for it to read.
+ * Faults around a session: each allocation of open(), KTRACE_IOC_CONFIGURE
+ * (with and without the counters by process), KTRACE_IOC_ENABLE and
+ * KTRACE_IOC_PID_ADD made to fail in turn; CPU 1 taken offline and back
+ * while tracing; the module asked to unload while it is in use; a consumer
+ * killed while it reads a mapped ring; the owner of a session killed while
+ * a process it traces waits for it to read.
  *
  * Allocation failures come from the kernel's fault injection (debug kernel
  * only: CONFIG_FAULT_INJECTION, CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC,
@@ -623,6 +624,16 @@ TEST_F_TIMEOUT(fault, configure_flight_recorder_fails_keeping_old_rings,
 	start_anchor(_metadata, &self->anchor);
 	configure_faults(_metadata, &self->inj, self->buf, variant->later,
 			 KTRACE_CFG_OVERWRITE);
+}
+
+/* The counters by process are allocated at CONFIGURE too. */
+TEST_F_TIMEOUT(fault, configure_proc_stats_fails_keeping_old_rings, 120)
+{
+	if (_metadata->skip)
+		return;
+	start_anchor(_metadata, &self->anchor);
+	configure_faults(_metadata, &self->inj, self->buf, variant->later,
+			 KTRACE_CFG_PROC_STATS);
 }
 
 /* No other session is enabled: the first ENABLE attaches the probes. */

@@ -2,16 +2,18 @@
 /*
  * ktrace(1): "ktrace top", a live view of syscall and fork activity,
  * refreshed every interval in plain text (a serial console will do):
- * per syscall, calls, errors and time in the syscall per second; per
- * parent process, forks and execs per second (the course's "high fork
- * rate").  --once prints one interval for scripts; --openmetrics prints
- * the same figures in the OpenMetrics text format, for a scraper or
- * node_exporter's textfile collector.
+ * per syscall and per process, calls, errors and time in syscalls per
+ * second; per parent process, forks and execs per second (the course's
+ * "high fork rate").  --once prints one interval for scripts;
+ * --openmetrics prints the same figures in the OpenMetrics text format,
+ * for a scraper or node_exporter's textfile collector.
  *
  * The syscall figures are the session's counters in the kernel
- * (KTRACE_IOC_SESSION_SYSCALL_STATS), read twice per interval: the
- * session records no syscall, only the lifecycle events (fork, exec,
- * exit, reap), from which the forks and execs are counted per parent.
+ * (KTRACE_IOC_SESSION_SYSCALL_STATS), read twice per interval, and its
+ * counters by process (KTRACE_IOC_PROC_STATS, ABI 1.6), whose interval
+ * the kernel closes when asked: the session records no syscall, only the
+ * lifecycle events (fork, exec, exit, reap), from which the forks and
+ * execs are counted per parent.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +30,15 @@
 
 #define TOP_SYSCALLS	15	/* lines of syscalls shown */
 #define TOP_PARENTS	10	/* lines of parents shown */
+#define TOP_PROCS	10	/* lines of processes shown */
+
+/* The counters by process of one interval (ABI 1.6), sorted by calls. */
+struct procs {
+	bool on;			/* the module keeps them */
+	struct ktrace_proc_count *c;
+	size_t n;
+	struct ktrace_proc_stats q;	/* the interval, the overflow */
+};
 
 struct proc {
 	pid_t tgid;
@@ -145,6 +156,41 @@ static int by_forks(const void *a, const void *b)
 	return xs < ys ? 1 : xs > ys ? -1 : x->tgid - y->tgid;
 }
 
+static int by_proc_calls(const void *a, const void *b)
+{
+	const struct ktrace_proc_count *x = a, *y = b;
+
+	if (x->calls != y->calls)
+		return x->calls < y->calls ? 1 : -1;
+	return x->tgid - y->tgid;
+}
+
+/*
+ * The seconds the kernel's interval lasted, which the process counts
+ * cover exactly; the command's own before the first.
+ */
+static double procs_secs(const struct procs *p, double secs)
+{
+	if (p->q.end_ns > p->q.start_ns)
+		return (p->q.end_ns - p->q.start_ns) / 1e9;
+	return secs;
+}
+
+/* Close the kernel's interval, take its processes, busiest first. */
+static int procs_next(int fd, struct procs *p)
+{
+	free(p->c);
+	p->c = NULL;
+	p->n = 0;
+	if (!p->on)
+		return 0;
+	if (kt_dev_procs(fd, true, &p->c, &p->n, &p->q))
+		return -1;
+	if (p->n)
+		qsort(p->c, p->n, sizeof(*p->c), by_proc_calls);
+	return 0;
+}
+
 static void collect(void *ctx, void *val)
 {
 	struct proc ***pp = ctx;
@@ -199,8 +245,40 @@ static void om_label(const char *s)
 	}
 }
 
+static void print_openmetrics_procs(const struct procs *p, double secs)
+{
+	static const struct {
+		const char *name, *help;
+	} fam[] = {
+		{ "ktrace_process_calls_rate", "Syscalls a process completed per second." },
+		{ "ktrace_process_errors_rate", "Syscalls of a process that failed, per second." },
+		{ "ktrace_process_busy_ratio", "Seconds a process spent in syscalls per second." },
+	};
+	size_t i, f;
+
+	secs = procs_secs(p, secs);
+	for (f = 0; f < ARRAY_SIZE(fam); f++) {
+		printf("# TYPE %s gauge\n# HELP %s %s\n", fam[f].name,
+		       fam[f].name, fam[f].help);
+		for (i = 0; i < p->n; i++) {
+			const struct ktrace_proc_count *c = &p->c[i];
+			double v = f == 0 ? c->calls : f == 1 ? c->errors :
+				   c->total_ns / 1e9;
+
+			printf("%s{pid=\"%d\",comm=\"", fam[f].name, c->tgid);
+			om_label(c->comm);
+			printf("\"} %.6f\n", v / secs);
+		}
+	}
+	printf("# TYPE ktrace_process_overflow_calls_rate gauge\n"
+	       "# HELP ktrace_process_overflow_calls_rate Syscalls per second of processes the kernel's tables had no room for.\n"
+	       "ktrace_process_overflow_calls_rate %.6f\n",
+	       p->q.overflow.calls / secs);
+}
+
 static void print_openmetrics(const struct row *rows, size_t n,
-			      struct proc **procs, size_t np, double secs)
+			      struct proc **procs, size_t np,
+			      const struct procs *bp, double secs)
 {
 	static const struct {
 		const char *name, *help;
@@ -230,6 +308,8 @@ static void print_openmetrics(const struct row *rows, size_t n,
 			       sc_name(&rows[i], buf, sizeof(buf)), v / secs);
 		}
 	}
+	if (bp->on)
+		print_openmetrics_procs(bp, secs);
 	printf("# TYPE ktrace_forks_rate gauge\n"
 	       "# HELP ktrace_forks_rate Processes forked per second, by parent.\n");
 	for (i = 0; i < np; i++) {
@@ -251,9 +331,30 @@ static void print_openmetrics(const struct row *rows, size_t n,
 	printf("# EOF\n");
 }
 
+static void print_text_procs(const struct procs *p, double secs)
+{
+	const struct ktrace_proc_count *c;
+	size_t i;
+
+	secs = procs_secs(p, secs);
+	printf("\n%-8s %-16s %10s %10s %12s\n", "PID", "COMMAND", "CALLS/S",
+	       "ERRORS/S", "TIME MS/S");
+	for (i = 0; i < p->n && i < TOP_PROCS; i++) {
+		c = &p->c[i];
+		printf("%-8d %-16.16s %10.1f %10.1f %12.2f\n", c->tgid,
+		       c->comm, c->calls / secs, c->errors / secs,
+		       c->total_ns / 1e6 / secs);
+	}
+	c = &p->q.overflow;
+	if (c->calls)
+		printf("%-25s %10.1f %10.1f %12.2f\n", "(no room in the kernel)",
+		       c->calls / secs, c->errors / secs,
+		       c->total_ns / 1e6 / secs);
+}
+
 static void print_text(const struct top *t, const struct row *rows, size_t n,
-		       struct proc **procs, size_t np, double secs,
-		       double since)
+		       struct proc **procs, size_t np, const struct procs *bp,
+		       double secs, double since)
 {
 	char buf[32];
 	size_t i;
@@ -267,6 +368,8 @@ static void print_text(const struct top *t, const struct row *rows, size_t n,
 		       sc_name(&rows[i], buf, sizeof(buf)),
 		       rows[i].d.calls / secs, rows[i].d.errors / secs,
 		       rows[i].d.ns / 1e6 / secs);
+	if (bp->on)
+		print_text_procs(bp, secs);
 	printf("\n%-8s %-16s %10s %10s\n", "PARENT", "COMMAND", "FORKS/S",
 	       "EXECS/S");
 	for (i = 0; i < np && i < TOP_PARENTS; i++) {
@@ -288,10 +391,11 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: %s top [-p PID] [--interval S] [--count N] [--once] [--openmetrics]\n"
 		"Show, every interval (default 2 s), the syscalls made per second with\n"
-		"their errors and time, and the forks and execs per second of each\n"
-		"parent, system-wide or for process PID and its descendants.  --once\n"
-		"prints one interval and exits; --openmetrics prints it in the\n"
-		"OpenMetrics text format.\n", ktrace_prog);
+		"their errors and time, by syscall and by process, and the forks and\n"
+		"execs per second of each parent, system-wide or for process PID and\n"
+		"its descendants.  --once prints one interval and exits;\n"
+		"--openmetrics prints it in the OpenMetrics text format.\n",
+		ktrace_prog);
 }
 
 int ktrace_cmd_top(int argc, char **argv)
@@ -308,6 +412,8 @@ int ktrace_cmd_top(int argc, char **argv)
 	const struct ktrace_rec_hdr *const *recs;
 	struct ktrace_config cfg = { .events = KTRACE_EV_LIFECYCLE };
 	struct kt_dev_reader *rd = NULL;
+	struct ktrace_version v;
+	struct procs bp = { 0 };
 	struct top t = { 0 };
 	struct row *rows = NULL;
 	struct proc **procs = NULL, **pp;
@@ -368,6 +474,15 @@ int ktrace_cmd_top(int argc, char **argv)
 	if (fd < 0)
 		return 1;
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	/* Counters by process since ABI 1.6; an older module goes without. */
+	if (ktrace_dev_version(fd, &v))
+		goto out;
+	bp.on = v.abi_minor >= 6 && (v.features & KTRACE_FEAT_PROC_STATS);
+	if (bp.on)
+		cfg.flags |= KTRACE_CFG_PROC_STATS;
+	else
+		ktrace_err("top: module ABI %u.%u has no counters by process (1.6): showing syscalls and parents only",
+			   v.abi_major, v.abi_minor);
 	if (kt_dev_configure(fd, &cfg))
 		goto out;
 	rd = kt_dev_reader_new(fd);
@@ -383,7 +498,8 @@ int ktrace_cmd_top(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	/* Clear the screen between screens, not before the only one. */
 	tty = isatty(STDOUT_FILENO) && !openmetrics && count != 1;
-	if (kt_dev_enable(fd) || kt_dev_counts(fd, &before))
+	if (kt_dev_enable(fd) || kt_dev_counts(fd, &before) ||
+	    procs_next(fd, &bp))
 		goto out;
 	start = kt_view_now();
 	t0 = start;
@@ -406,7 +522,7 @@ int ktrace_cmd_top(int argc, char **argv)
 			ktrace_err("top: process %d exited", pid);
 			goto out;
 		}
-		if (kt_dev_counts(fd, &after))
+		if (kt_dev_counts(fd, &after) || procs_next(fd, &bp))
 			goto out;
 		now = kt_view_now();
 		secs = (now - t0) / 1e9;
@@ -423,10 +539,11 @@ int ktrace_cmd_top(int argc, char **argv)
 		if (tty)
 			printf("\033[H\033[2J");
 		if (openmetrics)
-			print_openmetrics(rows, nrows, procs, t.procs.n, secs);
+			print_openmetrics(rows, nrows, procs, t.procs.n, &bp,
+					  secs);
 		else
-			print_text(&t, rows, nrows, procs, t.procs.n, secs,
-				   (now - start) / 1e9);
+			print_text(&t, rows, nrows, procs, t.procs.n, &bp,
+				   secs, (now - start) / 1e9);
 		fflush(stdout);
 		if (++rounds >= count && count)
 			break;
@@ -448,6 +565,7 @@ out:
 	close(fd);
 	free(rows);
 	free(procs);
+	free(bp.c);
 	kt_pidmap_each(&t.procs, free_proc, NULL);
 	kt_pidmap_free(&t.procs);
 	kt_pidmap_free(&t.parent);

@@ -225,6 +225,45 @@ int kt_dev_tasks(int fd, unsigned int select, pid_t tgid, uint64_t min_ns,
 	return 0;
 }
 
+/*
+ * The session's counters by process (KTRACE_IOC_PROC_STATS, ABI 1.6):
+ * with @next, the interval is closed and the next begun.  The closed
+ * interval's processes in a malloc()ed *out (may be NULL when none),
+ * their number in *n, the rest in *q.  Returns 0, or -1 after one line.
+ */
+int kt_dev_procs(int fd, bool next, struct ktrace_proc_count **out,
+		 size_t *n, struct ktrace_proc_stats *q)
+{
+	struct ktrace_proc_count *c = NULL, *nc;
+	uint32_t room = 0;
+
+	for (;;) {
+		memset(q, 0, sizeof(*q));
+		q->procs = (uintptr_t)c;
+		q->nr_procs = room;
+		q->flags = next ? KTRACE_PROC_NEXT : 0;
+		if (dev_ioctl(fd, KTRACE_IOC_PROC_STATS, q,
+			      "reading the counters by process")) {
+			free(c);
+			return -1;
+		}
+		next = false;	/* the same interval again, with more room */
+		if (q->nr_procs <= room)
+			break;
+		room = q->nr_procs + 64;
+		nc = realloc(c, room * sizeof(*c));
+		if (!nc) {
+			free(c);
+			ktrace_err("out of memory");
+			return -1;
+		}
+		c = nc;
+	}
+	*out = c;
+	*n = q->nr_procs;
+	return 0;
+}
+
 /* The number of CPU rings a session has. */
 int kt_dev_nr_cpus(int fd)
 {

@@ -133,6 +133,8 @@ int kt_dev_syscall_stats(int fd, struct ktrace_syscall_stats *st);
 int kt_dev_stats(int fd, struct ktrace_stats *st);
 int kt_dev_counts(int fd, struct kt_counts *c);
 int kt_dev_nr_cpus(int fd);
+int kt_dev_procs(int fd, bool next, struct ktrace_proc_count **out,
+		 size_t *n, struct ktrace_proc_stats *q);
 int kt_dev_tasks(int fd, unsigned int select, pid_t tgid, uint64_t min_ns,
 		 struct ktrace_task **out, size_t *n, uint64_t *now);
 struct kt_dev_reader *kt_dev_reader_new(int fd);

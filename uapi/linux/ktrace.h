@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	5
+#define KTRACE_ABI_MINOR	6
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -46,6 +46,7 @@ struct ktrace_version {
 #define KTRACE_FEAT_SESSIONS	0x2	/* KTRACE_IOC_CONFIGURE and the filters */
 #define KTRACE_FEAT_THROTTLE	0x4	/* targeted sessions do not drop (1.3) */
 #define KTRACE_FEAT_TASKS	0x8	/* KTRACE_IOC_TASKS (1.4) */
+#define KTRACE_FEAT_PROC_STATS	0x10	/* KTRACE_IOC_PROC_STATS (1.6) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -545,7 +546,8 @@ struct ktrace_syscall_stats {
 #define KTRACE_CFG_OVERWRITE	0x1	/* full ring: drop oldest (flight recorder) */
 #define KTRACE_CFG_TRACE_SELF	0x2	/* also trace the opener's thread group */
 #define KTRACE_CFG_LOSSY	0x4	/* with a PID filter: drop, never wait */
-#define KTRACE_CFG_FLAGS	0x7
+#define KTRACE_CFG_PROC_STATS	0x8	/* count calls by process (1.6) */
+#define KTRACE_CFG_FLAGS	0xf
 
 /**
  * struct ktrace_config - KTRACE_IOC_CONFIGURE, a session's settings
@@ -565,6 +567,11 @@ struct ktrace_syscall_stats {
  * ring three quarters full waits, on its way back to user mode, until the
  * reader has drained the ring to a quarter (Documentation/ring-buffer.rst,
  * Throttling).
+ *
+ * KTRACE_CFG_PROC_STATS (since ABI 1.6) makes the session count the
+ * calls, errors and time in syscalls of each process it traces, for
+ * KTRACE_IOC_PROC_STATS; the tables are allocated here, their size is the
+ * module's proc_slots parameter at this moment.
  */
 struct ktrace_config {
 	__u32 ring_size;
@@ -687,6 +694,70 @@ struct ktrace_proc_loss {
 #define KTRACE_IOC_LOSSES	_IOWR(KTRACE_IOC_MAGIC, 0x17, struct ktrace_losses)
 #define KTRACE_IOC_SESSION_SYSCALL_STATS \
 	_IOWR(KTRACE_IOC_MAGIC, 0x18, struct ktrace_syscall_stats)
+
+/*
+ * Per-process counters (since ABI 1.6), for sessions configured with
+ * KTRACE_CFG_PROC_STATS.  They are kept by interval: the probes count
+ * into the current interval; KTRACE_IOC_PROC_STATS with KTRACE_PROC_NEXT
+ * closes it, starts the next, and returns the one it closed, summed over
+ * the CPUs.  Without KTRACE_PROC_NEXT it returns the last closed interval
+ * again (a caller whose room was too small calls again with more).
+ */
+
+/* struct ktrace_proc_stats.flags */
+#define KTRACE_PROC_NEXT	0x1	/* close the interval, start the next */
+#define KTRACE_PROC_FLAGS	0x1
+
+/**
+ * struct ktrace_proc_count - one process in a closed interval
+ * @tgid:	process id, in the initial pid namespace
+ * @__reserved:	zero
+ * @comm:	its command name when it first counted in the interval
+ * @calls:	syscalls it returned from (a fork's return in the child is
+ *		the parent's call and does not count)
+ * @errors:	those with a return value in [-4095, -1]
+ * @total_ns:	nanoseconds spent in them, where the enter was seen
+ */
+struct ktrace_proc_count {
+	__s32 tgid;
+	__u32 __reserved;
+	char comm[16];
+	__u64 calls;
+	__u64 errors;
+	__u64 total_ns;
+};
+
+/**
+ * struct ktrace_proc_stats - KTRACE_IOC_PROC_STATS, calls by process
+ * @procs:	in: user pointer to @nr_procs struct ktrace_proc_count; 0 to
+ *		only learn how many there are
+ * @nr_procs:	in: room at @procs; out: processes in the interval, which
+ *		may be more than there was room for (the first @nr_procs
+ *		in, by ascending @tgid, were written)
+ * @flags:	in: KTRACE_PROC_*
+ * @start_ns:	out: CLOCK_MONOTONIC time the interval began
+ * @end_ns:	out: time it was closed; 0 (with @start_ns) before the
+ *		first KTRACE_PROC_NEXT
+ * @slots:	out: slots of a CPU's table: processes counted per CPU per
+ *		interval before the overflow bucket takes the rest
+ * @__reserved0: zero
+ * @overflow:	out: calls of the processes that found their CPU's table
+ *		full, summed; its @tgid is -1 and its @comm empty
+ * @__reserved:	zero
+ */
+struct ktrace_proc_stats {
+	__u64 procs;
+	__u32 nr_procs;
+	__u32 flags;
+	__u64 start_ns;
+	__u64 end_ns;
+	__u32 slots;
+	__u32 __reserved0;
+	struct ktrace_proc_count overflow;
+	__u64 __reserved[4];
+};
+
+#define KTRACE_IOC_PROC_STATS	_IOWR(KTRACE_IOC_MAGIC, 0x19, struct ktrace_proc_stats)
 
 /*
  * Task snapshots (since ABI 1.4).  KTRACE_IOC_TASKS walks the task list

@@ -19,6 +19,14 @@
  *                          exiting at once and reaped; with FILE, writes
  *                          there how many it forked so far after each one
  *                          (the truth when a slow kernel cannot keep up)
+ *   views calls RATE MS FILE
+ *                          RATE times a second for MS ms: four getppid()
+ *                          and one close(-1), which fails; writes to FILE
+ *                          after each round "CALLS ERRORS", every syscall
+ *                          it made so far (the sleeps and writes too) and
+ *                          those that failed: the truth for ktrace top
+ *                          (RATE * MS / 1000 rounds: longer on a slow
+ *                          kernel)
  *   views sigblock MS      blocks SIGUSR1, sends it to itself, unblocks it
  *                          MS ms later (a handler runs)
  *   views sigign           ignores SIGUSR2 and sends it to itself
@@ -29,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -52,6 +61,40 @@ static long now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000000000L + ts.tv_nsec;
+}
+
+/*
+ * views calls: every syscall counted, errors apart.  The pace is kept
+ * from round to round, never caught up: a slow kernel gives a lower rate,
+ * not bursts, and runs longer than MS.
+ */
+static int calls(long rate, long ms, const char *file)
+{
+	long calls = 0, errors = 0, round, rounds = rate * ms / 1000;
+	struct timespec ts = { 0, 1000000000L / rate };
+	char num[48];
+	int fd, i, len;
+
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return 1;
+	calls++;	/* the open() */
+	/* Rounds, not a clock: clock_gettime() may be a syscall here. */
+	for (round = 0; round < rounds; round++) {
+		for (i = 0; i < 4; i++)
+			syscall(SYS_getppid);
+		syscall(SYS_close, -1);
+		calls += 5;
+		errors++;
+		calls++;
+		if (nanosleep(&ts, NULL))
+			errors++;
+		calls++;	/* the write below */
+		len = snprintf(num, sizeof(num), "%ld %ld\n", calls, errors);
+		if (pwrite(fd, num, len, 0) != len)
+			return 1;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -149,6 +192,8 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
+	if (!strcmp(what, "calls") && argc == 5 && atol(argv[2]) > 0)
+		return calls(atol(argv[2]), atol(argv[3]), argv[4]);
 	if (!strcmp(what, "sigblock") && argc == 3) {
 		sigaction(SIGUSR1, &sa, NULL);
 		sigemptyset(&set);
