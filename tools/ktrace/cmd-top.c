@@ -398,6 +398,31 @@ static void usage(FILE *f)
 		ktrace_prog);
 }
 
+struct top_opts {
+	double interval, count;
+	bool openmetrics;
+};
+
+static int top_opt(void *ctx, int c, const char *arg)
+{
+	struct top_opts *to = ctx;
+
+	switch (c) {
+	case 'i':
+		to->interval = kt_view_interval("top", arg, 0.1);
+		return to->interval < 0 ? -1 : 0;
+	case 'n':
+		to->count = kt_view_count("top", arg);
+		return to->count < 0 ? -1 : 0;
+	case '1':
+		to->count = 1;
+		return 0;
+	default:	/* 'm', --openmetrics */
+		to->openmetrics = true;
+		return 0;
+	}
+}
+
 int ktrace_cmd_top(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -405,8 +430,12 @@ int ktrace_cmd_top(int argc, char **argv)
 		{ "count", required_argument, NULL, 'n' },
 		{ "once", no_argument, NULL, '1' },
 		{ "openmetrics", no_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
+	};
+	struct top_opts to = { .interval = 2 };
+	struct kt_view_opts o = {
+		.view = "top", .usage = usage, .longopts = longopts,
+		.opt = top_opt, .ctx = &to, .no_json = true,
 	};
 	static struct kt_counts before, after;
 	const struct ktrace_rec_hdr *const *recs;
@@ -417,57 +446,22 @@ int ktrace_cmd_top(int argc, char **argv)
 	struct top t = { 0 };
 	struct row *rows = NULL;
 	struct proc **procs = NULL, **pp;
-	double interval = 2, count = 0, secs;
-	bool openmetrics = false, tty, eof = false;
+	double interval, count, secs;
+	bool openmetrics, tty, eof = false;
 	uint64_t start, t0, now, end;
 	unsigned long rounds = 0;
 	struct pollfd pfd;
-	pid_t pid = 0;
+	pid_t pid;
 	size_t n, i, nrows;
 	int c, fd, ret = 1;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			pid = kt_view_pid("top", optarg);
-			if (pid < 0)
-				return 1;
-			break;
-		case 'i':
-			interval = kt_view_number(optarg);
-			if (interval < 0.1 || interval > 3600) {
-				ktrace_err("top: invalid interval '%s' (seconds, 0.1 to 3600)",
-					   optarg);
-				return 1;
-			}
-			break;
-		case 'n':
-			count = kt_view_number(optarg);
-			if (count < 1 || count != (unsigned long)count) {
-				ktrace_err("top: invalid count '%s'", optarg);
-				return 1;
-			}
-			break;
-		case '1':
-			count = 1;
-			break;
-		case 'm':
-			openmetrics = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			ktrace_err("top: unknown option '%s' (see '%s top --help')",
-				   argv[optind - 1], ktrace_prog);
-			return 1;
-		}
-	}
-	if (optind < argc) {
-		ktrace_err("top: unexpected argument '%s'", argv[optind]);
-		return 1;
-	}
+	c = kt_view_options(&o, argc, argv);
+	if (c)
+		return c < 0;
+	pid = o.pid;
+	interval = to.interval;
+	count = to.count;
+	openmetrics = to.openmetrics;
 	if (openmetrics && !count)
 		count = 1;
 	fd = ktrace_dev_open();

@@ -122,15 +122,11 @@ static int zombies_opt(void *ctx, int c, const char *arg)
 		z->watch = true;
 		return 0;
 	case 'i':
-		z->interval = kt_view_interval("zombies", "interval", arg);
+		z->interval = kt_view_interval("zombies", arg, 0.01);
 		return z->interval < 0 ? -1 : 0;
 	default:	/* 'n', --count */
-		z->count = kt_view_number(arg);
-		if (z->count < 1 || z->count != (unsigned long)z->count) {
-			ktrace_err("zombies: invalid count '%s'", arg);
-			return -1;
-		}
-		return 0;
+		z->count = kt_view_count("zombies", arg);
+		return z->count < 0 ? -1 : 0;
 	}
 }
 

@@ -277,6 +277,7 @@ struct kt_view_opts {
 	int (*opt)(void *ctx, int c, const char *arg);	/* 0, or -1 said */
 	void *ctx;
 	bool command;			/* takes COMMAND or -p PID */
+	bool no_json;			/* writes no JSON: no --json */
 	/* out */
 	pid_t pid;			/* -p, or 0 */
 	bool json;			/* --json */
@@ -285,7 +286,8 @@ struct kt_view_opts {
 };
 
 int kt_view_options(struct kt_view_opts *o, int argc, char **argv);
-double kt_view_interval(const char *view, const char *what, const char *s);
+double kt_view_interval(const char *view, const char *s, double min);
+double kt_view_count(const char *view, const char *s);
 double kt_view_number(const char *s);
 uint64_t kt_view_now(void);
 int kt_view_by_off_cpu(const void *a, const void *b);

@@ -73,7 +73,8 @@ pid_t kt_view_pid(const char *view, const char *s)
 }
 
 /*
- * The options every view shares: -p PID, --json and --help, and for a view
+ * The options every view shares: -p PID, --json (unless o->no_json) and
+ * --help, and for a view
  * of a command, the COMMAND after them (or -p, one of the two).  The
  * view's own options go to o->opt; it returns 0, or -1 having said what
  * is wrong.  Returns 0 to go on, 1 after --help (exit 0), -1 after an
@@ -95,8 +96,14 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 			abort();	/* a view with too many options */
 		longopts[n] = o->longopts[n];
 	}
-	memcpy(longopts + n, common, sizeof(common));
-	memset(longopts + n + ARRAY_SIZE(common), 0, sizeof(*longopts));
+	/* --help always, --json for the views that write it */
+	if (o->no_json) {
+		longopts[n++] = common[1];
+	} else {
+		memcpy(longopts + n, common, sizeof(common));
+		n += ARRAY_SIZE(common);
+	}
+	memset(longopts + n, 0, sizeof(*longopts));
 	snprintf(shortopts, sizeof(shortopts), "+:p:h%s",
 		 o->shortopts ? o->shortopts : "");
 
@@ -144,14 +151,26 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 	return 0;
 }
 
-/* An interval in seconds, at least 10 ms; -1 (said) if not one. */
-double kt_view_interval(const char *view, const char *what, const char *s)
+/* --interval: seconds, from @min to an hour; -1 (said) if not that. */
+double kt_view_interval(const char *view, const char *s, double min)
 {
 	double v = kt_view_number(s);
 
-	if (v < 0.01) {
-		ktrace_err("%s: invalid %s '%s' (seconds, at least 0.01)",
-			   view, what, s);
+	if (v < min || v > 3600) {
+		ktrace_err("%s: invalid interval '%s' (seconds, %g to 3600)",
+			   view, s, min);
+		return -1;
+	}
+	return v;
+}
+
+/* --count: a whole number of rounds, at least 1; -1 (said) if not. */
+double kt_view_count(const char *view, const char *s)
+{
+	double v = kt_view_number(s);
+
+	if (v < 1 || v != (unsigned long)v) {
+		ktrace_err("%s: invalid count '%s'", view, s);
 		return -1;
 	}
 	return v;
