@@ -7,7 +7,7 @@ ktrace -f -o /tmp/exits.trace -e trace=kill,wait4,exit_group zombie exits
 cat /tmp/exits.trace
 # A child that stays a zombie for 3 seconds before its parent reaps it.
 zombie linger 3 >/tmp/linger.out &
-sleep 1
+until grep -q exited /tmp/linger.out; do sleep 0.1; done
 cat /tmp/linger.out
 z=$(awk '{print $2}' /tmp/linger.out)
 grep -E '^(Name|State|PPid)' /proc/$z/status

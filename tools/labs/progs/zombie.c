@@ -56,6 +56,7 @@ static int exits(void)
 
 static int linger(int secs)
 {
+	siginfo_t info;
 	int status;
 	pid_t pid;
 
@@ -64,6 +65,9 @@ static int linger(int secs)
 		return 1;
 	if (pid == 0)
 		_exit(0);
+	/* Say so once it is a zombie: a slow kernel may not have run it yet. */
+	if (waitid(P_PID, pid, &info, WEXITED | WNOWAIT))
+		return 1;
 	printf("child %d exited; reaping it in %d s\n", (int)pid, secs);
 	fflush(stdout);
 	sleep(secs);
