@@ -327,20 +327,14 @@ static int write_failed(struct run *r)
 }
 
 /*
- * --syscall-limit: as strace, leave the targets running untraced (the
- * command too, neither waited for nor killed), say so unless -q, and
- * succeed.
+ * The trace is written: out to the files, the -p targets said detached,
+ * the session closed.  Returns 0, or 1 after a write error.
  */
-static int syscall_limit_reached(struct run *r)
+static int close_trace(struct run *r)
 {
 	const struct kt_opts *o = r->o;
-	struct kt_end end = { 0 };
 	unsigned int i;
 
-	if (!o->quiet)
-		ktrace_err("System call limit has been reached, detaching tracees");
-	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
-	kt_timeline_finish(r->tl, &end);
 	if (kt_out_flush_all())
 		return write_failed(r);
 	if (o->npids && !o->quiet)
@@ -350,6 +344,24 @@ static int syscall_limit_reached(struct run *r)
 	kt_timeline_free(r->tl);
 	kt_dev_reader_free(r->rd);
 	close(r->fd);
+	return 0;
+}
+
+/*
+ * --syscall-limit: as strace, leave the targets running untraced (the
+ * command too, neither waited for nor killed), say so unless -q, and
+ * succeed.
+ */
+static int syscall_limit_reached(struct run *r)
+{
+	struct kt_end end = { 0 };
+
+	if (!r->o->quiet)
+		ktrace_err("System call limit has been reached, detaching tracees");
+	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
+	kt_timeline_finish(r->tl, &end);
+	if (close_trace(r))
+		return 1;
 	if (r->child_pidfd >= 0)
 		close(r->child_pidfd);
 	return 0;
@@ -501,15 +513,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		kt_timeline_finish(r->tl, &end);
 	}
 	free(counts);
-	if (kt_out_flush_all())
-		return write_failed(r);
-	if (o->npids && !o->quiet)
-		for (i = 0; i < o->npids; i++)
-			fprintf(stderr, "%s: Process %d detached\n",
-				ktrace_prog, o->pids[i]);
-	kt_timeline_free(r->tl);
-	kt_dev_reader_free(r->rd);
-	close(r->fd);
+	if (close_trace(r))
+		return 1;
 	return exit_status(r);
 
 kill_child:
