@@ -30,9 +30,8 @@ struct task {
 	pid_t pid, tgid;
 	char comm[17];
 	bool in_call;
-	bool seeded;			/* seed holds a call in flight at attach */
+	bool seeded;			/* enter holds a call in flight at attach */
 	uint64_t seed_ts;		/* the snapshot's time */
-	struct ktrace_rec_sys_enter seed;
 	struct ktrace_rec_sys_enter *enter;	/* a copy, blobs and all */
 	size_t enter_cap;
 	void *priv;			/* the sink's (want_enter) */
@@ -292,7 +291,7 @@ static void exec_fds(struct kt_events *ev, struct task *t)
 static void seed_enter(struct kt_events *ev, struct task *t,
 		       const struct ktrace_rec_sys_exit *x)
 {
-	struct ktrace_rec_sys_enter en = t->seed;
+	struct ktrace_rec_sys_enter en = *t->enter;
 
 	t->seeded = false;
 	if (t->in_call || x->nr != en.nr || x->abi != en.abi)
@@ -319,7 +318,15 @@ int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 	t = task_of(ev, k->pid, k->tgid, k->comm);
 	if (!t)
 		return -1;
-	en = &t->seed;
+	/* Not in a call (its enter was not seen): the copy's room is free. */
+	if (t->enter_cap < 256) {
+		en = realloc(t->enter, 256);
+		if (!en)
+			return -1;
+		t->enter = en;
+		t->enter_cap = 256;
+	}
+	en = t->enter;
 	memset(en, 0, sizeof(*en));
 	en->hdr.size = sizeof(*en);
 	en->hdr.type = KTRACE_REC_SYS_ENTER;
