@@ -312,7 +312,7 @@ static void dec_wait4(struct kt_dec *d)
 {
 	uint32_t st;
 
-	kt_a_int(d, 0);
+	kt_a_pid(d, 0);
 	if (kt_entry_only(d, true))
 		return;
 	kt_sep(d);
@@ -333,12 +333,27 @@ static const struct kt_xlat idtypes[] = {
 static void dec_waitid(struct kt_dec *d)
 {
 	kt_a_xval(d, 0, idtypes, "P_???");
-	kt_a_int(d, 1);
+	if (kt_arg(d, 0) == 1)		/* P_PID */
+		kt_a_pid(d, 1);
+	else
+		kt_a_int(d, 1);
 	if (kt_entry_only(d, true))
 		return;
 	kt_a_ptr(d, 2);
 	kt_a_flags(d, 3, wait_options, "W???");
 	kt_a_ptr(d, 4);
+}
+
+static void dec_pid0(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+}
+
+/* setpgid(pid, pgid): a process group has no name */
+static void dec_setpgid(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_int(d, 1);
 }
 
 static void dec_uint0(struct kt_dec *d)
@@ -499,7 +514,7 @@ static void rlimit(struct kt_dec *d, int i, bool is64)
 
 static void dec_prlimit64(struct kt_dec *d)
 {
-	kt_a_int(d, 0);
+	kt_a_pid(d, 0);
 	kt_a_xval(d, 1, rlimits, "RLIMIT_???");
 	rlimit(d, 2, true);
 	if (kt_entry_only(d, true))
@@ -598,7 +613,7 @@ static void dec_sched_getaffinity(struct kt_dec *d)
 	bool first = true;
 	int64_t cpu;
 
-	kt_a_int(d, 0);
+	kt_a_pid(d, 0);
 	kt_a_ulong(d, 1);
 	if (kt_entry_only(d, true))
 		return;
@@ -770,20 +785,20 @@ static void dec_futex(struct kt_dec *d)
 }
 
 static const struct kt_decoder decoders[] = {
-	{ "clone", dec_clone, KT_RV_DEC, NULL },
-	{ "clone3", dec_clone3, KT_RV_DEC, NULL },
-	{ "fork", NULL, KT_RV_DEC, NULL },
-	{ "vfork", NULL, KT_RV_DEC, NULL },
+	{ "clone", dec_clone, KT_RV_TID, NULL },
+	{ "clone3", dec_clone3, KT_RV_TID, NULL },
+	{ "fork", NULL, KT_RV_TGID, NULL },
+	{ "vfork", NULL, KT_RV_TGID, NULL },
 	{ "execve", dec_execve, KT_RV_DEC, NULL },
 	{ "execveat", dec_execveat, KT_RV_DEC, NULL },
 	{ "exit", dec_int0, KT_RV_NONE, NULL },
 	{ "exit_group", dec_int0, KT_RV_NONE, NULL },
-	{ "wait4", dec_wait4, KT_RV_DEC, NULL },
-	{ "waitpid", dec_wait4, KT_RV_DEC, NULL },
+	{ "wait4", dec_wait4, KT_RV_TGID, NULL },
+	{ "waitpid", dec_wait4, KT_RV_TGID, NULL },
 	{ "waitid", dec_waitid, KT_RV_DEC, NULL },
-	{ "getpid", NULL, KT_RV_DEC, NULL },
-	{ "getppid", NULL, KT_RV_DEC, NULL },
-	{ "gettid", NULL, KT_RV_DEC, NULL },
+	{ "getpid", NULL, KT_RV_TGID, NULL },
+	{ "getppid", NULL, KT_RV_TGID, NULL },
+	{ "gettid", NULL, KT_RV_TID, NULL },
 	{ "getuid", NULL, KT_RV_DEC, NULL },
 	{ "getgroups", dec_getgroups, KT_RV_DEC, NULL },
 	{ "geteuid", NULL, KT_RV_DEC, NULL },
@@ -795,8 +810,9 @@ static const struct kt_decoder decoders[] = {
 	{ "getegid32", NULL, KT_RV_DEC, NULL },
 	{ "getpgrp", NULL, KT_RV_DEC, NULL },
 	{ "setsid", NULL, KT_RV_DEC, NULL },
-	{ "getpgid", dec_int0, KT_RV_DEC, NULL },
-	{ "getsid", dec_int0, KT_RV_DEC, NULL },
+	{ "setpgid", dec_setpgid, KT_RV_DEC, NULL },
+	{ "getpgid", dec_pid0, KT_RV_DEC, NULL },
+	{ "getsid", dec_pid0, KT_RV_DEC, NULL },
 	{ "setuid", dec_uint0, KT_RV_DEC, NULL },
 	{ "setgid", dec_uint0, KT_RV_DEC, NULL },
 	{ "setuid32", dec_uint0, KT_RV_DEC, NULL },

@@ -10,14 +10,14 @@
 
 static void dec_kill(struct kt_dec *d)
 {
-	kt_a_int(d, 0);
+	kt_a_pid(d, 0);
 	kt_a_signal(d, 1);
 }
 
 static void dec_tgkill(struct kt_dec *d)
 {
-	kt_a_int(d, 0);
-	kt_a_int(d, 1);
+	kt_a_pid(d, 0);
+	kt_a_pid(d, 1);
 	kt_a_signal(d, 2);
 }
 
@@ -141,7 +141,7 @@ static void dec_rt_sigtimedwait(struct kt_dec *d)
 
 static void dec_rt_sigqueueinfo(struct kt_dec *d)
 {
-	kt_a_int(d, 0);
+	kt_a_pid(d, 0);
 	kt_a_signal(d, 1);
 	kt_a_ptr(d, 2);
 }

@@ -170,6 +170,28 @@ void kt_fd(struct kt_dec *d, int fd)
 		kt_buf_printf(d->b, "%d", fd);
 }
 
+/*
+ * A process or thread id; with -Y, "42<sh>" while the trace knows it.  An
+ * id of 0 or below (the caller, any child, minus a process group) has no
+ * name.
+ */
+void kt_pid(struct kt_dec *d, int pid, bool result)
+{
+	const char *comm = NULL;
+
+	kt_buf_dec(d->b, pid);
+	if (pid > 0 && d->o->pid_comm)
+		comm = d->o->pid_comm(d->o->ctx, pid, result);
+	if (comm && *comm)
+		kt_buf_comm(d->b, comm);
+}
+
+void kt_a_pid(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_pid(d, (int)d->sc->args[i], false);
+}
+
 void kt_a_fd(struct kt_dec *d, int i)
 {
 	kt_sep(d);
@@ -446,6 +468,10 @@ void kt_format_retval(struct kt_dec *d, enum kt_rv rv)
 		break;
 	case KT_RV_FD:
 		kt_fd(d, (int)ret_of(sc));
+		break;
+	case KT_RV_TGID:
+	case KT_RV_TID:
+		kt_pid(d, (int)ret_of(sc), true);
 		break;
 	default:
 		kt_buf_dec(b, (long long)ret_of(sc));

@@ -50,6 +50,12 @@ struct kt_fmt_opts {
 	 * AT_FDCWD (-100) too, whose path is the working directory.
 	 */
 	const char *(*fd_path)(void *ctx, int fd);
+	/*
+	 * -Y: the command name of process or thread pid, or NULL; as it was
+	 * when the call entered for an argument, when it returned for the
+	 * result (result true).  NULL without -Y.
+	 */
+	const char *(*pid_comm)(void *ctx, int pid, bool result);
 	void *ctx;
 };
 
@@ -102,6 +108,12 @@ void kt_set_verbose(void);
 bool kt_raw(const struct kt_syscall *sc);	/* print it undecoded */
 bool kt_abbrev(const struct kt_syscall *sc);	/* abbreviate structures */
 bool kt_abbrev_partly(void);	/* some calls print structures whole */
+
+/*
+ * -Y: "<comm>" after a process id, the name quoted as strace quotes it
+ * (no quotes, < and > escaped).
+ */
+void kt_buf_comm(struct kt_buf *b, const char *comm);
 
 /* strace's quoting of user memory: "abc\n"..., with -s truncation. */
 void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,

@@ -34,6 +34,8 @@ enum kt_rv {
 	KT_RV_HEX,		/* an address: 0x7f... */
 	KT_RV_OCT,		/* a mode: 022 */
 	KT_RV_FD,		/* a file descriptor, with -y its path */
+	KT_RV_TGID,		/* a process id, with -Y its name */
+	KT_RV_TID,		/* a thread id, with -Y its name */
 	KT_RV_NONE,		/* never returns: "= ?" */
 };
 
@@ -107,6 +109,8 @@ void kt_a_signal(struct kt_dec *d, int i);
 void kt_a_int_ptr(struct kt_dec *d, int i);
 void kt_a_raw(struct kt_dec *d, unsigned int nargs);
 void kt_fd(struct kt_dec *d, int fd);
+void kt_pid(struct kt_dec *d, int pid, bool result);	/* -Y: 42<sh> */
+void kt_a_pid(struct kt_dec *d, int i);	/* a process or thread id, or <= 0 */
 void kt_format_retval(struct kt_dec *d, enum kt_rv rv);
 unsigned int kt_long_size(const struct kt_dec *d);
 bool kt_blob_read(const struct kt_dec *d, int i, size_t off, void *out,

@@ -103,6 +103,19 @@ int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 	return -1;
 }
 
+/*
+ * -b execve: the session stops recording process tgid, whether it joined
+ * as a thread or as a thread group; quietly, since it may be gone.
+ */
+void kt_dev_pid_drop(int fd, pid_t tgid)
+{
+	struct ktrace_pid p = { .pid = tgid, .flags = KTRACE_PID_THREAD_GROUP };
+
+	ioctl(fd, KTRACE_IOC_PID_DEL, &p);
+	p.flags = 0;
+	ioctl(fd, KTRACE_IOC_PID_DEL, &p);
+}
+
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s)
 {
 	return dev_ioctl(fd, KTRACE_IOC_SET_SYSCALLS, (void *)s,

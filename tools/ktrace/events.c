@@ -16,7 +16,9 @@
  * thread and a CLONE_FILES child to the same one; a call's event goes out
  * between the table as it was and the table as the call left it.
  */
+#include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +50,17 @@ struct kt_events {
 	unsigned int fd_flags;		/* KT_FDS_* */
 	/* Each process's table, by process id, for its threads first seen. */
 	struct kt_pidmap groups;
+	/* -Y (kt_events_track_comms()): the names of tasks reaped, by id */
+	bool comms;
+	bool comms_proc;		/* live: /proc for those never seen */
+	struct kt_pidmap gone;		/* struct gone_comm */
+	struct kt_pidmap proc_comms;	/* malloc()ed names, "" when none */
+};
+
+/* A task reaped: its name, and when it went. */
+struct gone_comm {
+	char comm[17];
+	uint64_t ts;
 };
 
 struct kt_events *kt_events_new(kt_event_fn fn, void *ctx)
@@ -67,6 +80,12 @@ void kt_events_want_enter(struct kt_events *ev,
 	ev->want_enter = true;
 	ev->free_priv = free_priv;
 	ev->priv_ctx = ctx;
+}
+
+void kt_events_track_comms(struct kt_events *ev, bool proc)
+{
+	ev->comms = true;
+	ev->comms_proc = proc;
 }
 
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
@@ -120,6 +139,40 @@ static struct kt_fdtab *task_fds(struct kt_events *ev, struct task *t)
 	return t->fds;
 }
 
+static void forget_gone(struct kt_events *ev, pid_t pid)
+{
+	struct gone_comm *g = kt_pidmap_get(&ev->gone, pid);
+
+	if (g) {
+		kt_pidmap_del(&ev->gone, pid);
+		free(g);
+	}
+}
+
+/*
+ * -Y: a task reaped at ts keeps its name for the calls before; the
+ * earliest of its wait and its reap record counts.
+ */
+static void remember_gone(struct kt_events *ev, const struct task *t,
+			  uint64_t ts)
+{
+	struct gone_comm *g;
+
+	if (!ev->comms || !t->comm[0])
+		return;
+	g = kt_pidmap_get(&ev->gone, t->pid);
+	if (g && g->ts <= ts)
+		return;
+	forget_gone(ev, t->pid);
+	g = malloc(sizeof(*g));
+	if (!g)
+		return;
+	memcpy(g->comm, t->comm, sizeof(g->comm));
+	g->ts = ts;
+	if (kt_pidmap_put(&ev->gone, t->pid, g))
+		free(g);
+}
+
 /* The task of h, made on first sight; its comm follows the records. */
 static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
 			    const char comm[16])
@@ -133,6 +186,7 @@ static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
 			return NULL;
 		}
 		t->pid = pid;
+		forget_gone(ev, pid);
 	}
 	t->tgid = tgid;
 	if (comm && comm[0])
@@ -181,6 +235,39 @@ static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 	ev->fn(ev->ctx, &e);
 }
 
+/*
+ * -Y: wait4() returned the id of a child it reaped: from then on the id
+ * has no name, as in /proc, although the reap record (the task's last
+ * reference going) may come later.  Not with WNOWAIT, nor for a child
+ * stopped or continued (WUNTRACED, WCONTINUED, as its status says).
+ */
+static void waited(struct kt_events *ev, const struct kt_event *e)
+{
+	const char *name = ktrace_syscall_name(kt_cli_abi(e->sys.abi),
+					       e->sys.nr);
+	struct kt_syscall sc;
+	struct kt_blob argv[KT_ARGV_MAX];
+	struct task *c;
+	uint32_t st;
+
+	if (e->sys.ret <= 0 || !name ||
+	    (strcmp(name, "wait4") && strcmp(name, "waitpid")))
+		return;
+	if (!e->sys.enter_seen || (e->sys.args[2] & 0x01000000))
+		return;
+	if (e->sys.args[2] & (2 | 8)) {		/* WUNTRACED, WCONTINUED */
+		kt_event_syscall(e, &sc, argv);
+		if (!sc.blob[1].data || sc.blob[1].len < 4)
+			return;
+		memcpy(&st, sc.blob[1].data, 4);
+		if ((st & 0xff) == 0x7f || st == 0xffff)	/* stopped, continued */
+			return;
+	}
+	c = kt_pidmap_get(&ev->tasks, (pid_t)e->sys.ret);
+	if (c)
+		remember_gone(ev, c, e->sys.exit->hdr.ts);
+}
+
 static void sys_exit(struct kt_events *ev, struct task *t,
 		     const struct ktrace_rec_sys_exit *x)
 {
@@ -216,6 +303,8 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 	e.sys.end = KT_SYS_RETURNED;
 	e.sys.ret = x->ret;
 	e.sys.exit = x;
+	if (ev->comms)
+		waited(ev, &e);
 	if (ev->fd_flags && task_fds(ev, t)) {
 		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
 		ev->fn(ev->ctx, &e);
@@ -466,6 +555,7 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.reap.code = x->exit_code;
 		ev->fn(ev->ctx, &e);
 		if (t) {
+			remember_gone(ev, t, h->ts);
 			kt_pidmap_del(&ev->tasks, h->pid);
 			task_free(ev, t);
 		}
@@ -572,10 +662,19 @@ static void put_group(void *ctx, void *val)
 	kt_fdtab_put(val);
 }
 
+static void free_val(void *ctx, void *val)
+{
+	free(val);
+}
+
 void kt_events_free(struct kt_events *ev)
 {
 	if (!ev)
 		return;
+	kt_pidmap_each(&ev->gone, free_val, NULL);
+	kt_pidmap_free(&ev->gone);
+	kt_pidmap_each(&ev->proc_comms, free_val, NULL);
+	kt_pidmap_free(&ev->proc_comms);
 	kt_pidmap_each(&ev->tasks, free_task, ev);
 	kt_pidmap_free(&ev->tasks);
 	kt_pidmap_each(&ev->groups, put_group, NULL);
@@ -594,6 +693,51 @@ void kt_events_inherit(struct kt_events *ev, pid_t pid)
 		return;
 	kt_fdtab_snapshot(t->fds, getpid());
 	group_set(ev, pid, t->fds);
+}
+
+/* A task the trace never saw: its name in /proc, read once. */
+static const char *proc_comm(struct kt_events *ev, pid_t pid)
+{
+	char path[64], buf[32], *c;
+	ssize_t n = -1;
+	int fd;
+
+	c = kt_pidmap_get(&ev->proc_comms, pid);
+	if (c)
+		return c;
+	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+	}
+	if (n < 0)
+		n = 0;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	c = strdup(buf);
+	if (!c || kt_pidmap_put(&ev->proc_comms, pid, c)) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+const char *kt_events_comm(struct kt_events *ev, pid_t pid, uint64_t ts)
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+	struct gone_comm *g;
+
+	if (pid <= 0)
+		return NULL;
+	g = kt_pidmap_get(&ev->gone, pid);
+	if (g)
+		return g->ts > ts ? g->comm : NULL;
+	if (t && t->comm[0])
+		return t->comm;
+	if (t || !ev->comms_proc)
+		return NULL;
+	return proc_comm(ev, pid);
 }
 
 void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create)

@@ -162,6 +162,16 @@ void kt_events_inherit(struct kt_events *ev, pid_t pid);
 const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd);
 
 /*
+ * -Y: the name of task pid as the trace knows it at time ts: its last
+ * record's, until its reap; a task reaped before ts has none.  With proc
+ * (a live session), a task the trace never saw is looked up once in
+ * /proc/PID/comm.  kt_events_track_comms() keeps the names of the tasks
+ * reaped for that.
+ */
+void kt_events_track_comms(struct kt_events *ev, bool proc);
+const char *kt_events_comm(struct kt_events *ev, pid_t pid, uint64_t ts);
+
+/*
  * A syscall event as the strace text decoders take it: its arguments,
  * result and the blobs of both records.  argv holds KT_ARGV_MAX strings
  * for execve's.

@@ -196,8 +196,12 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 	unsigned int i;
 	int abi;
 
-	/* -c needs no records of syscalls: the kernel counts them. */
-	cfg.events = o->summary_only ? KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
+	/*
+	 * -c needs no records of syscalls: the kernel counts them; but not
+	 * each call's time, which -U and -S min-time and max-time need.
+	 */
+	cfg.events = o->summary_only && !kt_summary_needs_minmax(o) ?
+		     KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
 	cfg.ring_size = o->ring_size;
 	cfg.snaplen = kt_snaplen(o);
 	/*

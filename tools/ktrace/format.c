@@ -534,3 +534,26 @@ void kt_format_sigset(struct kt_buf *b, const uint8_t *p, size_t len)
 	}
 	kt_buf_putc(b, ']');
 }
+
+void kt_buf_comm(struct kt_buf *b, const char *comm)
+{
+	static const char from[] = "\t\n\v\f\r\"\\", to[] = "tnvfr\"\\";
+	const unsigned char *p = (const unsigned char *)comm;
+	const char *e;
+
+	kt_buf_putc(b, '<');
+	for (; *p; p++) {
+		e = strchr(from, *p);
+		if (e) {
+			kt_buf_putc(b, '\\');
+			kt_buf_putc(b, to[e - from]);
+		} else if (*p >= ' ' && *p < 0x7f && *p != '<' && *p != '>') {
+			kt_buf_putc(b, *p);
+		} else if (p[1] >= '0' && p[1] <= '7') {
+			kt_buf_printf(b, "\\%03o", *p);
+		} else {
+			kt_buf_printf(b, "\\%o", *p);
+		}
+	}
+	kt_buf_putc(b, '>');
+}

@@ -33,7 +33,28 @@ enum kt_sort {
 	KT_SORT_ERRORS,
 	KT_SORT_NAME,
 	KT_SORT_NOTHING,
+	KT_SORT_MIN,
+	KT_SORT_MAX,
+	KT_SORT_AVG,
 };
+
+/* -U: the columns of -c's table, in the order given (summary.c). */
+enum kt_col {
+	KT_COL_END,		/* ends the list */
+	KT_COL_PERCENT,		/* time-percent: "% time" */
+	KT_COL_TOTAL,		/* total-time: "seconds" */
+	KT_COL_MIN,		/* min-time: "shortest" */
+	KT_COL_MAX,		/* max-time: "longest" */
+	KT_COL_AVG,		/* avg-time: "usecs/call" */
+	KT_COL_CALLS,		/* calls: "calls" */
+	KT_COL_ERRORS,		/* errors: "errors" */
+	KT_COL_NAME,		/* name: "syscall" */
+	KT_COL_COUNT,
+};
+
+/* --decode-pids (-Y): what follows a process id */
+#define KT_PIDS_COMM	0x1	/* its command name: 42<sh> */
+#define KT_PIDS_NS	0x2	/* its id in ktrace's PID namespace */
 
 #define KT_STATUS_SUCCESSFUL	0x1
 #define KT_STATUS_FAILED	0x2
@@ -64,11 +85,14 @@ struct kt_opts {
 	bool summary_only;		/* -c */
 	bool summary;			/* -C */
 	enum kt_sort sort;		/* -S */
+	unsigned char columns[KT_COL_COUNT];	/* -U, KT_COL_END-ended; [0] 0: default */
 	bool syscall_times;		/* -T */
 	unsigned int timestamps;	/* -t: 1, -tt: 2, -ttt: 3 */
 	bool relative;			/* -r */
 	unsigned int strsize;		/* -s */
 	unsigned int decode_fds;	/* -y: 1, -yy: 2 */
+	unsigned int decode_pids;	/* -Y, --decode-pids: KT_PIDS_* */
+	bool detach_execve;		/* -b execve */
 	const char *trace_path;		/* -P */
 	unsigned int quiet;		/* -q, -qq */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
@@ -95,6 +119,7 @@ struct kt_opts {
 
 /* options.c */
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
+int kt_pidns_check(const struct kt_opts *o);	/* 0, or -1 said */
 
 /* golden.c */
 int ktrace_golden(struct kt_opts *o, const char *expect);
@@ -110,10 +135,12 @@ int ktrace_cmd_syscalls(int argc, char **argv);
 /* Per-syscall calls, errors and time, for -c and -C. */
 struct kt_count {
 	unsigned long long calls, errors, ns;
+	unsigned long long min_ns, max_ns;	/* when kt_counts.minmax */
 };
 
 struct kt_counts {
 	bool valid;
+	bool minmax;	/* counted from the events: min_ns and max_ns are set */
 	struct kt_count c[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
 };
 
@@ -124,6 +151,7 @@ int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
 int kt_dev_configure(int fd, const struct ktrace_config *c);
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
+void kt_dev_pid_drop(int fd, pid_t tgid);
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
 int kt_dev_get_class(int fd, struct ktrace_class *c);
 int kt_dev_set_status(int fd, const struct ktrace_status *s);
@@ -189,8 +217,12 @@ unsigned int kt_snaplen(const struct kt_opts *o);
 int kt_filters_apply(int fd, const struct kt_opts *o);
 
 /* summary.c: -c and -C's table */
-void kt_summary(struct kt_out *out, enum kt_sort sort,
+void kt_summary(struct kt_out *out, const struct kt_opts *o,
 		const struct kt_counts *c);
+/* Does -c's table need each call's time (-U or -S min-time, max-time)? */
+bool kt_summary_needs_minmax(const struct kt_opts *o);
+/* -U and -S: a column by one of strace's names, or KT_COL_END */
+enum kt_col kt_summary_column(const char *name, size_t len);
 struct kt_event;
 /* A syscall event counted, as -c counts when the session's are not at hand */
 void kt_count_syscall(struct kt_counts *c, const struct kt_event *e);

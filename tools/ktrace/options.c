@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "ktrace.h"
@@ -324,6 +325,8 @@ static int not_implemented(const char *opt, const char *why)
 	return -1;
 }
 
+static int parse_decode_pids(struct kt_opts *o, const char *list);
+
 /* Is the n bytes at q one of the |-separated names? */
 static bool qualifier_is(const char *q, size_t n, const char *names)
 {
@@ -382,7 +385,9 @@ static int parse_expr(struct kt_opts *o, const char *expr)
 		return kt_fdset_parse(&o->dump_read, "read", eq + 1);
 	if (qualifier_is(expr, n, "write|writes|w"))
 		return kt_fdset_parse(&o->dump_write, "write", eq + 1);
-	if (qualifier_is(expr, n, "fault|inject|kvm|decode-fds|decode-fd|decode-pids|decode-pid")) {
+	if (qualifier_is(expr, n, "decode-pids|decode-pid"))
+		return parse_decode_pids(o, eq + 1);
+	if (qualifier_is(expr, n, "fault|inject|kvm|decode-fds|decode-fd")) {
 		ktrace_err("-e %.*s: not implemented (see ktrace(1), DIFFERENCES FROM STRACE)",
 			   (int)n, expr);
 		return -1;
@@ -391,29 +396,157 @@ static int parse_expr(struct kt_opts *o, const char *expr)
 	return -1;
 }
 
+/* -S KEY: strace's column names, and nothing or none for no sorting. */
 static int parse_sort(struct kt_opts *o, const char *s)
 {
-	static const struct {
-		const char *name;
-		enum kt_sort sort;
-	} keys[] = {
-		{ "time", KT_SORT_TIME }, { "total-time", KT_SORT_TIME },
-		{ "calls", KT_SORT_CALLS }, { "count", KT_SORT_CALLS },
-		{ "errors", KT_SORT_ERRORS }, { "error", KT_SORT_ERRORS },
-		{ "name", KT_SORT_NAME }, { "syscall", KT_SORT_NAME },
-		{ "nothing", KT_SORT_NOTHING }, { "none", KT_SORT_NOTHING },
+	static const enum kt_sort by_col[KT_COL_COUNT] = {
+		[KT_COL_PERCENT] = KT_SORT_TIME, [KT_COL_TOTAL] = KT_SORT_TIME,
+		[KT_COL_MIN] = KT_SORT_MIN, [KT_COL_MAX] = KT_SORT_MAX,
+		[KT_COL_AVG] = KT_SORT_AVG, [KT_COL_CALLS] = KT_SORT_CALLS,
+		[KT_COL_ERRORS] = KT_SORT_ERRORS, [KT_COL_NAME] = KT_SORT_NAME,
 	};
-	size_t i;
+	enum kt_col col = kt_summary_column(s, strlen(s));
 
-	for (i = 0; i < ARRAY_SIZE(keys); i++) {
-		if (!strcmp(s, keys[i].name)) {
-			o->sort = keys[i].sort;
-			return 0;
-		}
+	if (col != KT_COL_END) {
+		o->sort = by_col[col];
+		return 0;
 	}
-	ktrace_err("-S: unknown sort key '%s' (time, calls, errors, name, nothing)",
+	if (!strcmp(s, "nothing") || !strcmp(s, "none")) {
+		o->sort = KT_SORT_NOTHING;
+		return 0;
+	}
+	ktrace_err("-S: unknown sort key '%s' (time, min-time, max-time, avg-time, calls, errors, name, nothing)",
 		   s);
 	return -1;
+}
+
+/*
+ * -U COLUMN,...: -c's columns in that order, each once; the syscall name
+ * is added last when not given, as strace does.
+ */
+static int parse_columns(struct kt_opts *o, const char *list)
+{
+	const char *p = list, *comma;
+	bool seen[KT_COL_COUNT] = { false };
+	unsigned int n = 0;
+	enum kt_col col;
+	size_t len;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		col = kt_summary_column(p, len);
+		if (col == KT_COL_END) {
+			ktrace_err("-U: unknown column '%.*s' (time-percent, total-time, min-time, max-time, avg-time, calls, errors, name)",
+				   (int)len, p);
+			return -1;
+		}
+		if (seen[col]) {
+			ktrace_err("-U: column '%.*s' given more than once",
+				   (int)len, p);
+			return -1;
+		}
+		seen[col] = true;
+		o->columns[n++] = col;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	if (!seen[KT_COL_NAME])
+		o->columns[n++] = KT_COL_NAME;
+	o->columns[n] = KT_COL_END;
+	return 0;
+}
+
+/* --decode-pids=comm,pidns (-Y: comm). */
+static int parse_decode_pids(struct kt_opts *o, const char *list)
+{
+	const char *p = list, *comma;
+	unsigned int set = 0;
+	size_t len;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 4 && !strncmp(p, "comm", 4)) {
+			set |= KT_PIDS_COMM;
+		} else if (len == 5 && !strncmp(p, "pidns", 5)) {
+			set |= KT_PIDS_NS;
+		} else if ((len == 4 && !strncmp(p, "none", 4))) {
+			set = 0;
+		} else if ((len == 3 && !strncmp(p, "all", 3))) {
+			set = KT_PIDS_COMM | KT_PIDS_NS;
+		} else {
+			ktrace_err("--decode-pids: unknown '%.*s' (comm, pidns, all, none)",
+				   (int)len, p);
+			return -1;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	o->decode_pids = set;
+	return 0;
+}
+
+/* -b SYSCALL: strace detaches on execve only. */
+static int parse_detach_on(struct kt_opts *o, const char *s)
+{
+	if (strcmp(s, "execve")) {
+		ktrace_err("-b: detaching on '%s' is not supported (execve only)",
+			   s);
+		return -1;
+	}
+	o->detach_execve = true;
+	return 0;
+}
+
+/* The PID namespace of process pid (0: ours), as /proc names it. */
+static int pidns_of(pid_t pid, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+
+	if (pid)
+		snprintf(path, sizeof(path), "/proc/%d/ns/pid", pid);
+	else
+		snprintf(path, sizeof(path), "/proc/self/ns/pid");
+	n = readlink(path, buf, len - 1);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return 0;
+}
+
+/*
+ * --decode-pids=pidns: strace adds a process id's translation to its own
+ * namespace when the tracee's differs.  ktrace prints nothing extra, which
+ * is right when the processes share ktrace's namespace: the command it
+ * starts does, and -p targets are checked here.  Tracing the whole
+ * system, it cannot say, and refuses.
+ */
+int kt_pidns_check(const struct kt_opts *o)
+{
+	char self[64], other[64];
+	unsigned int i;
+
+	if (!(o->decode_pids & KT_PIDS_NS))
+		return 0;
+	if (!o->argc && !o->npids) {
+		ktrace_err("--decode-pids=pidns: not implemented for the whole system: processes in other PID namespaces would show no translation");
+		return -1;
+	}
+	for (i = 0; i < o->npids; i++) {
+		if (pidns_of(0, self, sizeof(self)) ||
+		    pidns_of(o->pids[i], other, sizeof(other)))
+			continue;	/* -p says it when the process is gone */
+		if (strcmp(self, other)) {
+			ktrace_err("--decode-pids=pidns: process %d is in another PID namespace; ktrace cannot translate its process ids",
+				   o->pids[i]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -486,8 +619,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 					!strcmp(optarg, "none") ? 0 : 2;
 			break;
 		case OPT_DECODE_PIDS:
-			return not_implemented("--decode-pids",
-					       "process names and PID namespaces are not printed");
+			if (parse_decode_pids(o, optarg))
+				return -1;
+			break;
 		case OPT_TIMESTAMPS:
 			if (parse_timestamps(o, optarg))
 				return -1;
@@ -589,14 +723,19 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			return not_implemented("-D",
 					       "ktrace is no ptrace tracer to detach");
 		case 'b':
-			return not_implemented("-b", "detaching on execve");
+			if (parse_detach_on(o, optarg))
+				return -1;
+			break;
 		case 'O':
 			return not_implemented("-O",
 					       "-c measures calls in the kernel, without tracer overhead");
 		case 'U':
-			return not_implemented("-U", "choosing -c's columns");
+			if (parse_columns(o, optarg))
+				return -1;
+			break;
 		case 'Y':
-			return not_implemented("-Y", "printing process names");
+			o->decode_pids |= KT_PIDS_COMM;
+			break;
 		case 'k':
 			return not_implemented("-k", "stack traces");
 		case 'h':
@@ -684,7 +823,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		default:
-			if (optopt && strchr("oSspue", optopt))
+			if (optopt && strchr("oSspuebUaEIXPO", optopt))
 				ktrace_err("option '-%c' needs an argument (see '%s --help')",
 					   optopt, ktrace_prog);
 			else if (optopt)

@@ -54,6 +54,9 @@ struct run {
 	bool gone[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
 	struct kt_pidmap live;
+	/* -b execve: the processes detached, by process id */
+	struct kt_pidmap detached;
+	bool child_exec_seen;		/* the command's own execve */
 	int64_t last_sweep;
 	bool limit_hit;			/* --syscall-limit reached */
 };
@@ -169,20 +172,55 @@ static pid_t start_command(const struct kt_opts *o, int err[2])
 	return pid;
 }
 
+/*
+ * -b execve: a process that executed a program is no longer traced
+ * (strace detaches from it), nor what it forks from then on; the
+ * session stops recording it, and the trace does not wait for it.
+ */
+static void detach(struct run *r, pid_t tgid)
+{
+	unsigned int i;
+
+	if (!kt_pidmap_get(&r->detached, tgid) &&
+	    kt_pidmap_put(&r->detached, tgid, (void *)1)) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	kt_pidmap_del(&r->live, tgid);
+	kt_dev_pid_drop(r->fd, tgid);
+	for (i = 0; i < r->o->npids; i++)
+		if (r->o->pids[i] == tgid)
+			r->gone[i] = true;
+}
+
 /* -f: follow the forks and exits, to know which tasks are still alive. */
 static void track(struct run *r, const struct ktrace_rec_hdr *h)
 {
 	const struct ktrace_rec_fork *f = (const void *)h;
 
 	if (h->type == KTRACE_REC_FORK && h->size >= sizeof(*f)) {
+		if (kt_pidmap_get(&r->detached, h->tgid)) {
+			if (f->child_tgid != h->tgid)
+				detach(r, f->child_tgid);
+			return;
+		}
+		if (!r->o->follow)
+			return;
 		if (!kt_pidmap_get(&r->live, f->child_pid) &&
 		    kt_pidmap_put(&r->live, f->child_pid,
 				  (void *)(intptr_t)f->child_tgid)) {
 			ktrace_err("out of memory");
 			exit(1);
 		}
+	} else if (h->type == KTRACE_REC_EXEC && r->o->detach_execve) {
+		if (h->tgid == r->child && !r->child_exec_seen)
+			r->child_exec_seen = true;
+		else
+			detach(r, h->tgid);
 	} else if (h->type == KTRACE_REC_EXIT) {
 		kt_pidmap_del(&r->live, h->pid);
+		if (h->pid == h->tgid)
+			kt_pidmap_del(&r->detached, h->pid);
 	}
 }
 
@@ -211,7 +249,7 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 		return -1;
 	for (i = 0; i < n; i++) {
 		*bytes += recs[i]->size;
-		if (r->o->follow)
+		if (r->o->follow || r->o->detach_execve)
 			track(r, recs[i]);
 		if (r->record) {
 			kt_out_write(r->out, recs[i], recs[i]->size);
@@ -386,6 +424,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	unsigned int i;
 	int e;
 
+	if (kt_pidns_check(o))
+		return 1;
 	r->o = o;
 	r->record = record;
 	r->out = out;

@@ -38,6 +38,16 @@ struct task {
 	bool has_entry;		/* entry_text and line_text are set */
 	bool hidden;		/* -P: the call in progress is not shown */
 	bool path_later;	/* -P: its path comes with the exit */
+	bool detached;		/* -b execve: it executed, nothing more shows */
+	/* -Y: its name and its arguments' when its call entered */
+	char entry_comm[17];
+	uint64_t entry_ts;
+	unsigned int narg_comms;
+	struct {
+		int pid;
+		char comm[17];
+	} arg_comms[4];
+	bool first_exec;	/* -b execve: the command's own is not detached */
 	struct kt_syscall sc;	/* the call in progress, its entry's part */
 	struct kt_blob argv[KT_ARGV_MAX];	/* for execve */
 	struct kt_buf entry_text;	/* the call as printed at entry */
@@ -75,6 +85,11 @@ struct kt_tracer {
 	uint64_t lost;		/* in LOSS records */
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 	pid_t fmt_pid;		/* -y: whose fds are being decoded */
+	/* -Y: whose call is being decoded, at its entry or exit, and when */
+	struct task *fmt_task;
+	bool fmt_entry;
+	uint64_t fmt_entry_ts, fmt_exit_ts;
+	bool leader_entry;	/* the line's leader shows the entry's name */
 	bool counting;		/* -c, -C */
 	struct kt_counts counts;	/* from the exit records */
 };
@@ -176,13 +191,25 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 {
 	const struct kt_opts *o = t->o;
 
+	const char *comm = NULL;
+
+	/* -Y: "[pid  42<sh>] ", "42<sh> " */
+	if (o->decode_pids & KT_PIDS_COMM)
+		comm = t->leader_entry ? k->entry_comm :
+		       kt_events_comm(t->ev, k->pid, ts);
+	if (comm && !*comm)
+		comm = NULL;
 	/* Every line starts so; printf would cost more than the rest. */
 	if (o->outfile && o->follow == 1) {
-		kt_buf_decw(b, k->pid, -5);		/* "%-5d " */
+		kt_buf_decw(b, k->pid, comm ? 0 : -5);	/* "%-5d " */
+		if (comm)
+			kt_buf_comm(b, comm);
 		kt_buf_putc(b, ' ');
 	} else if (!o->outfile && (t->nlive > 1 || o->npids > 1)) {
 		kt_buf_puts(b, "[pid ");		/* "[pid %5d] " */
 		kt_buf_decw(b, k->pid, 5);
+		if (comm)
+			kt_buf_comm(b, comm);
 		kt_buf_puts(b, "] ");
 	}
 	if (o->relative) {
@@ -288,12 +315,27 @@ static bool touches_path(struct kt_tracer *t, struct task *k,
 	return t->path_hit;
 }
 
+/* -Y: the call of k is decoded next, at its entry or exit. */
+static void fmt_call(struct kt_tracer *t, struct task *k, bool entry,
+		     uint64_t ts)
+{
+	t->fmt_task = k;
+	t->fmt_entry = entry;
+	if (entry) {
+		t->fmt_entry_ts = ts;
+	} else {
+		t->fmt_entry_ts = k->in_syscall || k->has_entry ?
+				  k->entry_ts : ts - k->sc.duration_ns;
+		t->fmt_exit_ts = ts;
+	}
+}
+
 static void on_enter(struct kt_tracer *t, struct task *k,
 		     const struct kt_event *e)
 {
 	bool faulted;
 
-	if (!k)
+	if (!k || k->detached)
 		return;
 	flush_signal(t, k);
 	if (!k->started) {
@@ -314,6 +356,9 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	kt_sc_take_blobs(&k->sc, k->argv, e->sys.enter, e->sys.enter->blobs,
 			 e->sys.enter->nblobs, e->sys.enter->hdr.size);
 	k->in_syscall = true;
+	k->entry_ts = e->ts;
+	k->narg_comms = 0;
+	snprintf(k->entry_comm, sizeof(k->entry_comm), "%s", e->comm);
 	if (t->o->summary_only)
 		return;
 
@@ -340,6 +385,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	leader(t, &t->line, k, e->ts);
 	sc_number(t, &t->line, &k->sc);
 	t->fmt_pid = k->pid;
+	fmt_call(t, k, true, e->ts);
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
 	kt_buf_reset(&k->entry_text);
@@ -375,6 +421,7 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	size_t printed = 0;
 
 	t->fmt_pid = k->pid;
+	fmt_call(t, k, false, ts);
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
 	rest = t->call.s ? t->call.s : "";
@@ -390,9 +437,11 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		printed = t->line.len;
 	} else if (k->deferred) {
 		/* Whole, stamped with its entry, with what the exit brought. */
+		t->leader_entry = k->entry_comm[0];
 		leader(t, &t->line, k,
 		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
+		t->leader_entry = false;
 		sc_number(t, &t->line, &k->sc);
 		rest = t->call.s ? t->call.s : "";
 	} else {
@@ -455,6 +504,39 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 	flush_signal(t, k);
 }
 
+/*
+ * -Y: the sender's name after si_pid, which kt_buf_siginfo() printed
+ * first of its fields.
+ */
+static void sig_pid_comm(struct kt_tracer *t,
+			 const struct ktrace_rec_signal_deliver *r, int pid)
+{
+	char num[32];
+	const char *comm, *at;
+	size_t len;
+
+	if (!(t->o->decode_pids & KT_PIDS_COMM) || pid <= 0)
+		return;
+	comm = kt_events_comm(t->ev, pid, r->hdr.ts);
+	if (!comm || !*comm)
+		return;
+	len = snprintf(num, sizeof(num), ", si_pid=%d", pid);
+	at = memmem(t->line.s, t->line.len, num, len);
+	if (!at)
+		return;
+	/* The rest of the line moves right to make room. */
+	{
+		struct kt_buf tail = { 0 };
+		size_t off = at - t->line.s + len;
+
+		kt_buf_write(&tail, t->line.s + off, t->line.len - off);
+		t->line.len = off;
+		kt_buf_comm(&t->line, comm);
+		kt_buf_write(&t->line, tail.s ? tail.s : "", tail.len);
+		kt_buf_free(&tail);
+	}
+}
+
 static void on_signal_deliver(struct kt_tracer *t,
 			      const struct ktrace_rec_signal_deliver *r)
 {
@@ -476,10 +558,13 @@ static void on_signal_deliver(struct kt_tracer *t,
 	leader(t, &t->line, k, r->hdr.ts);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
 		      kt_sigcode_name(r->sig, r->code, cbuf));
-	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID))
+	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID)) {
 		kt_buf_siginfo(&t->line, r->sig, r->code, &r->si);
-	else if (k->sig_from && r->code <= 0)
+		sig_pid_comm(t, r, r->si.pid);
+	} else if (k->sig_from && r->code <= 0) {
 		kt_buf_printf(&t->line, ", si_pid=%d", k->sig_from);
+		sig_pid_comm(t, r, k->sig_from);
+	}
 	kt_buf_printf(&t->line, "} ---");
 	emit(t, k, false);
 }
@@ -562,17 +647,69 @@ static void on_fork(struct kt_tracer *t, const struct kt_event *e)
 	task_set_live(t, c, true);
 }
 
+/*
+ * -b execve: k executed a program, and strace, which detaches at the
+ * exec, shows nothing more of it: its execve line ends " <detached ...>"
+ * when it is still open, and no more lines of it or of the processes it
+ * starts follow.  The command's own first execve is not one.
+ */
+static void detach(struct kt_tracer *t, struct task *k)
+{
+	struct kt_out *f = task_out(t, k);
+
+	if (t->open_line == k) {
+		kt_out_puts(f, " <detached ...>\n");
+		t->open_line = NULL;
+	} else if (k->in_syscall && k->deferred && !k->hidden) {
+		/* Not printed yet (-ff): its entry, as strace printed it. */
+		kt_buf_reset(&t->line);
+		leader(t, &t->line, k, t->newest_ts);
+		sc_number(t, &t->line, &k->sc);
+		t->fmt_pid = k->pid;
+		kt_format_call(&t->line, &k->sc, &t->fmt);
+		kt_buf_puts(&t->line, " <detached ...>");
+		emit(t, k, false);
+	}
+	if (!t->o->quiet) {
+		if (t->o->outfile) {
+			kt_out_flush(f);
+			fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
+				k->pid);
+		} else {
+			kt_out_printf(f, "%s: Process %d detached\n",
+				      ktrace_prog, k->pid);
+		}
+	}
+	task_clear_call(k);
+	k->has_pend = false;
+	k->started = false;
+	k->detached = true;
+	task_set_live(t, k, false);
+}
+
 static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 {
 	struct task *k = task_get(t, e->exec.old_pid);
+	struct task *n;
 
-	if (!k)
+	if (!k || k->detached)
 		return;
+	if (t->o->detach_execve && k->started && !k->first_exec) {
+		n = task_get(t, e->pid);
+		detach(t, k);
+		if (n && n != k) {
+			n->started = false;
+			n->detached = true;
+			task_set_live(t, n, false);
+		}
+		return;
+	}
+	k->first_exec = false;
 	/* With status filters the execve itself may not show: start here. */
 	k->started = true;
 	if (e->exec.old_pid != e->pid) {
 		/* A non-leader thread executed and took the leader's pid. */
-		struct task *n = task_get(t, e->pid);
+		n = task_get(t, e->pid);
 
 		if (!n)
 			n = task_new(t, e->pid);
@@ -765,6 +902,35 @@ static const char *fd_path(void *ctx, int fd)
 	return kt_events_fd_path(t->ev, t->fmt_pid, fd);
 }
 
+/*
+ * -Y: a process id's name.  An argument's is the name at the call's
+ * entry, kept for its exit (the child waited for is reaped by then); a
+ * result's, the name when the call returned.
+ */
+static const char *pid_comm(void *ctx, int pid, bool result)
+{
+	struct kt_tracer *t = ctx;
+	struct task *k = t->fmt_task;
+	const char *c;
+	unsigned int i;
+
+	if (result)
+		return kt_events_comm(t->ev, pid, t->fmt_exit_ts);
+	if (!k)
+		return kt_events_comm(t->ev, pid, t->fmt_entry_ts);
+	for (i = 0; i < k->narg_comms; i++)
+		if (k->arg_comms[i].pid == pid)
+			return k->arg_comms[i].comm;
+	c = kt_events_comm(t->ev, pid, t->fmt_entry_ts);
+	if (t->fmt_entry && k->narg_comms < ARRAY_SIZE(k->arg_comms)) {
+		k->arg_comms[k->narg_comms].pid = pid;
+		snprintf(k->arg_comms[k->narg_comms].comm,
+			 sizeof(k->arg_comms[0].comm), "%s", c ? c : "");
+		k->narg_comms++;
+	}
+	return c;
+}
+
 /* -P's probe: is one of the call's descriptors open on the path? */
 static const char *fd_probe(void *ctx, int fd)
 {
@@ -774,6 +940,17 @@ static const char *fd_probe(void *ctx, int fd)
 	if (p && fd >= 0 && !strcmp(p, t->o->trace_path))
 		t->path_hit = true;
 	return NULL;
+}
+
+static bool counted(const struct kt_counts *c)
+{
+	unsigned int abi, nr;
+
+	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++)
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++)
+			if (c->c[abi][nr].calls)
+				return true;
+	return false;
 }
 
 /*
@@ -799,8 +976,17 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 			    WIFSIGNALED(e->child_status) &&
 			    WCOREDUMP(e->child_status));
 	if (o->summary_only || o->summary) {
+		const struct kt_counts *c = e->counts ? e->counts : &t->counts;
+
 		t->counts.valid = true;
-		kt_summary(t->out, o->sort, e->counts ? e->counts : &t->counts);
+		/* Each call's time: the session counts only their sum. */
+		if (kt_summary_needs_minmax(o))
+			c = &t->counts;
+		if (kt_summary_needs_minmax(o) && !t->counts.minmax &&
+		    e->counts && counted(e->counts))
+			ktrace_err("-U, -S min-time, max-time: this trace has no syscall records to time each call (recorded with -c?)");
+		else
+			kt_summary(t->out, o, c);
 	}
 	t->open_line = NULL;
 	kt_out_flush_all();
@@ -851,6 +1037,10 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->fmt.column = o->column;
 	t->fmt.fd_paths = o->decode_fds;
 	t->fmt.fd_path = fd_path;
+	if (o->decode_pids & KT_PIDS_COMM) {
+		t->fmt.pid_comm = pid_comm;
+		kt_events_track_comms(ev, tg->live);
+	}
 	t->fmt.ctx = t;
 	t->pfmt = t->fmt;
 	t->pfmt.fd_paths = true;
@@ -862,6 +1052,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	if (t->child) {
 		k = task_new(t, t->child);
 		k->tgid = t->child;
+		k->first_exec = true;
 		task_set_live(t, k, true);
 	}
 	return &t->sink;
