@@ -118,6 +118,7 @@ static struct task *task_new(struct kt_tracer *t, pid_t pid)
 
 static void task_clear_call(struct task *k)
 {
+	k->narg_comms = 0;
 	k->has_entry = false;
 	k->in_syscall = false;
 	k->deferred = false;
@@ -156,6 +157,8 @@ static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
 /* The task is gone: forget it, and give its memory back. */
 static void task_free(struct kt_tracer *t, struct task *k)
 {
+	if (t->fmt_task == k)
+		t->fmt_task = NULL;
 	if (t->open_line == k) {
 		kt_out_puts(task_out(t, k), " <unfinished ...>\n");
 		t->open_line = NULL;
@@ -324,8 +327,12 @@ static void fmt_call(struct kt_tracer *t, struct task *k, bool entry,
 	if (entry) {
 		t->fmt_entry_ts = ts;
 	} else {
-		t->fmt_entry_ts = k->in_syscall || k->has_entry ?
-				  k->entry_ts : ts - k->sc.duration_ns;
+		if (k->in_syscall || k->has_entry)
+			t->fmt_entry_ts = k->entry_ts;
+		else if (k->sc.duration_ns <= ts)	/* or unknown */
+			t->fmt_entry_ts = ts - k->sc.duration_ns;
+		else
+			t->fmt_entry_ts = ts;
 		t->fmt_exit_ts = ts;
 	}
 }
@@ -666,6 +673,7 @@ static void detach(struct kt_tracer *t, struct task *k)
 		leader(t, &t->line, k, t->newest_ts);
 		sc_number(t, &t->line, &k->sc);
 		t->fmt_pid = k->pid;
+		fmt_call(t, k, true, k->entry_ts);
 		kt_format_call(&t->line, &k->sc, &t->fmt);
 		kt_buf_puts(&t->line, " <detached ...>");
 		emit(t, k, false);
@@ -1045,6 +1053,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->pfmt = t->fmt;
 	t->pfmt.fd_paths = true;
 	t->pfmt.fd_path = fd_probe;
+	t->pfmt.pid_comm = NULL;	/* -P's probe prints nothing */
 	kt_events_want_enter(ev, free_priv, t);
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
