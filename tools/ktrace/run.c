@@ -200,11 +200,15 @@ static void sweep(struct run *r)
 	}
 }
 
-/* One batch: to the tracer, or to the recording as it is. */
+/*
+ * One batch: to the tracer, or to the recording as it is, where records
+ * that lie back to back in a ring are copied with one write.
+ */
 static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 {
 	const struct ktrace_rec_hdr *const *recs;
-	size_t i, n;
+	const char *run = NULL;
+	size_t i, n, len = 0;
 
 	*bytes = 0;
 	if (kt_dev_reader_batch(r->rd, &recs, &n, eof))
@@ -214,7 +218,13 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 		if (r->o->follow)
 			track(r, recs[i]);
 		if (r->record) {
-			kt_out_write(r->out, recs[i], recs[i]->size);
+			if (!len || (const char *)recs[i] != run + len) {
+				if (len)
+					kt_out_write(r->out, run, len);
+				run = (const char *)recs[i];
+				len = 0;
+			}
+			len += recs[i]->size;
 		} else if (kt_timeline_feed(r->tl, recs[i])) {
 			ktrace_err("reading %s: malformed record (type %u, size %u)",
 				   KTRACE_DEV_PATH, recs[i]->type, recs[i]->size);
@@ -227,6 +237,8 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 			break;
 		}
 	}
+	if (len)
+		kt_out_write(r->out, run, len);
 	kt_dev_reader_done(r->rd);
 	*got = n;
 	return 0;
