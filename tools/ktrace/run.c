@@ -200,15 +200,11 @@ static void sweep(struct run *r)
 	}
 }
 
-/*
- * One batch: to the tracer, or to the recording as it is, where records
- * that lie back to back in a ring are copied with one write.
- */
+/* One batch: to the tracer, or to the recording as it is. */
 static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 {
 	const struct ktrace_rec_hdr *const *recs;
-	const char *run = NULL;
-	size_t i, n, len = 0;
+	size_t i, n;
 
 	*bytes = 0;
 	if (kt_dev_reader_batch(r->rd, &recs, &n, eof))
@@ -218,13 +214,7 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 		if (r->o->follow)
 			track(r, recs[i]);
 		if (r->record) {
-			if (!len || (const char *)recs[i] != run + len) {
-				if (len)
-					kt_out_write(r->out, run, len);
-				run = (const char *)recs[i];
-				len = 0;
-			}
-			len += recs[i]->size;
+			kt_out_write(r->out, recs[i], recs[i]->size);
 		} else if (kt_timeline_feed(r->tl, recs[i])) {
 			ktrace_err("reading %s: malformed record (type %u, size %u)",
 				   KTRACE_DEV_PATH, recs[i]->type, recs[i]->size);
@@ -237,8 +227,6 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 			break;
 		}
 	}
-	if (len)
-		kt_out_write(r->out, run, len);
 	kt_dev_reader_done(r->rd);
 	*got = n;
 	return 0;
