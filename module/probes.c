@@ -585,18 +585,29 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 }
 
 /*
- * Does an enabled session trace @task at all?  Both syscall probes ask
+ * Does an enabled session trace @task at all, and does one of them record
+ * its syscalls or do they only count them?  Both syscall probes ask
  * first: the calls of a task that no session traces cost one walk of the
- * session list, with no timestamp, no enter table and no counter.
+ * session list, with no timestamp, no enter table and no counter; the
+ * enter of a call that is only counted costs no second walk.
  */
-static bool ktrace_anyone_traces(const struct task_struct *task)
+#define KTRACE_TRACED		BIT(0)
+#define KTRACE_RECORDED		BIT(1)
+
+static unsigned int ktrace_who_traces(const struct task_struct *task)
 {
 	struct ktrace_session *s;
+	unsigned int who = 0;
 
-	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (READ_ONCE(s->enabled) && ktrace_filter_task(&s->filter, task))
-			return true;
-	return false;
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
+		if (!READ_ONCE(s->enabled) ||
+		    !ktrace_filter_task(&s->filter, task))
+			continue;
+		who = KTRACE_TRACED;
+		if (READ_ONCE(s->filter.events) & KTRACE_EV_SYSCALL)
+			return KTRACE_TRACED | KTRACE_RECORDED;
+	}
+	return who;
 }
 
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
@@ -606,7 +617,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		.task = current, .nr = id,
 	};
 	struct ktrace_enter_bucket *b;
-	unsigned int level;
+	unsigned int level, who;
 	u32 snaplen, call;
 	bool wanted;
 	int way;
@@ -614,11 +625,12 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	if (!ktrace_anyone_traces(current))
+	who = ktrace_who_traces(current);
+	if (!who)
 		goto out;
 	ev.abi = ktrace_abi();
 	call = ktrace_call(ev.abi);
-	wanted = ktrace_wanted(&ev, &snaplen);
+	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen);
 	if (wanted || !ktrace_tsc) {
 		ts = ktime_get_mono_fast_ns();
 		call |= KTRACE_CALL_MONO;
@@ -693,7 +705,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	u64 ts;
 
 	preempt_disable();
-	if (!ktrace_anyone_traces(current))
+	if (!ktrace_who_traces(current))
 		goto out;
 	ev.abi = ktrace_abi();
 	ev.nr = syscall_get_nr(current, regs);
