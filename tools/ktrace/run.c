@@ -204,6 +204,8 @@ static void track(struct run *r, const struct ktrace_rec_hdr *h)
 				detach(r, f->child_tgid);
 			return;
 		}
+		/* A new process: not the one detached that had its id. */
+		kt_pidmap_del(&r->detached, f->child_tgid);
 		if (!r->o->follow)
 			return;
 		if (!kt_pidmap_get(&r->live, f->child_pid) &&
