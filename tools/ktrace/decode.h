@@ -38,6 +38,8 @@ struct kt_syscall {
 	const struct kt_blob *argv;
 	unsigned int argc;
 	bool argv_truncated;	/* more arguments than were captured */
+	bool has_ip;		/* -i: the enter carried KTRACE_BLOB_IP */
+	uint64_t ip;		/* the instruction pointer after the call */
 };
 
 /* What strace's options change in the text. */

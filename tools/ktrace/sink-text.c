@@ -38,6 +38,7 @@ struct task {
 	bool has_entry;		/* entry_text and line_text are set */
 	bool hidden;		/* -P: the call in progress is not shown */
 	bool path_later;	/* -P: its path comes with the exit */
+	bool ia32;		/* -i: its last call was ia32's (8 digits) */
 	struct kt_syscall sc;	/* the call in progress, its entry's part */
 	struct kt_blob argv[KT_ARGV_MAX];	/* for execve */
 	struct kt_buf entry_text;	/* the call as printed at entry */
@@ -211,6 +212,25 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 	}
 }
 
+/*
+ * -i: strace's "[ip] " after the leader: 16 hex digits, 8 for an ia32
+ * task, question marks where the IP is not known (a signal, an exit, a
+ * call whose enter was not seen or whose module did not record it).
+ */
+static void ip_field(struct kt_tracer *t, struct kt_buf *b, struct task *k,
+		     const struct kt_syscall *sc)
+{
+	if (!t->o->instruction_pointer)
+		return;
+	if (sc)
+		k->ia32 = sc->abi == KTRACE_CLI_ABI_I386;
+	if (sc && sc->has_ip)
+		kt_buf_printf(b, k->ia32 ? "[%08llx] " : "[%016llx] ",
+			      (unsigned long long)sc->ip);
+	else
+		kt_buf_puts(b, k->ia32 ? "[????????] " : "[????????????????] ");
+}
+
 /* End another task's open line before printing anything else. */
 static void close_open_line(struct kt_tracer *t)
 {
@@ -338,6 +358,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	}
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, e->ts);
+	ip_field(t, &t->line, k, &k->sc);
 	sc_number(t, &t->line, &k->sc);
 	t->fmt_pid = k->pid;
 	kt_buf_reset(&t->call);
@@ -393,10 +414,12 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		leader(t, &t->line, k,
 		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
+		ip_field(t, &t->line, k, &k->sc);
 		sc_number(t, &t->line, &k->sc);
 		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
+		ip_field(t, &t->line, k, &k->sc);
 		sc_number(t, &t->line, &k->sc);
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
@@ -474,6 +497,7 @@ static void on_signal_deliver(struct kt_tracer *t,
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
+	ip_field(t, &t->line, k, NULL);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
 		      kt_sigcode_name(r->sig, r->code, cbuf));
 	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID))
@@ -592,6 +616,7 @@ static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, ts);
+	ip_field(t, &t->line, k, NULL);
 	if (sig) {
 		kt_buf_printf(&t->line, "+++ killed by %s %s+++",
 			      kt_sig_name(sig, nbuf),
