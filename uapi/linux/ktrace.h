@@ -208,10 +208,12 @@ struct ktrace_msghdr {
  * @blobs:	path, argv, socket address or write buffer read at enter
  *
  * A session configured with KTRACE_CFG_IP (since ABI 1.7) gets one more
- * blob, the last one: KTRACE_BLOB_IP, arg KTRACE_BLOB_ARG_NONE, the user instruction
- * pointer at the syscall's enter as a __u64 (the address after the
- * syscall instruction; 32 bits for KTRACE_ABI_COMPAT).  Sessions without
- * the flag never see it.  A reader skips blob kinds it does not know.
+ * blob, the last one: KTRACE_BLOB_IP, arg KTRACE_BLOB_ARG_NONE, the user
+ * instruction pointer at the syscall's enter as a __u64: the address
+ * after the syscall instruction (or sysenter's return point), as the
+ * task's registers hold it, what strace's -i prints; its data are the
+ * record's last 8 bytes.  Sessions without the flag never see it.  A
+ * reader skips blob kinds it does not know.
  *
  * With a status filter (KTRACE_IOC_SET_STATUS) the record is written when
  * the call returns, from the registers and memory of that moment.  A call
