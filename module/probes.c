@@ -433,11 +433,13 @@ static bool ktrace_ip_wanted(const struct ktrace_ev *ev)
 }
 
 /*
- * ktrace_emit() of an enter that carries KTRACE_BLOB_IP: the sessions
- * that asked get it whole; then the blob, last descriptor and last 8
- * bytes, is cut off for the others, its descriptor's slot left zero.
+ * ktrace_emit() of a syscall record that carries KTRACE_BLOB_IP: the
+ * sessions that asked get it whole; then the blob, last descriptor and
+ * last 8 bytes, is cut off for the others, its descriptor's slot left
+ * zero.
  */
-static void ktrace_emit_ip(struct ktrace_rec_sys_enter *r,
+static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
+			   struct ktrace_blob *blobs,
 			   const struct ktrace_ev *ev)
 {
 	unsigned int cpu = smp_processor_id();
@@ -452,18 +454,18 @@ static void ktrace_emit_ip(struct ktrace_rec_sys_enter *r,
 			others = true;
 			continue;
 		}
-		ktrace_ring_write(ktrace_session_ring(s, cpu), &r->hdr,
-				  r->hdr.size, r->hdr.ts);
+		ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
+				  h->ts);
 	}
 	if (!others)
 		return;
-	r->nblobs--;
-	memset(&r->blobs[r->nblobs], 0, sizeof(r->blobs[0]));
-	r->hdr.size -= sizeof(u64);
+	(*nblobs)--;
+	memset(&blobs[*nblobs], 0, sizeof(blobs[0]));
+	h->size -= sizeof(u64);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (!READ_ONCE(s->ip) && ktrace_match(s, ev))
-			ktrace_ring_write(ktrace_session_ring(s, cpu), &r->hdr,
-					  r->hdr.size, r->hdr.ts);
+			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
+					  h->ts);
 }
 
 /*
@@ -542,7 +544,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
 	if (ip)
-		ktrace_emit_ip(r, ev);
+		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
 	else
 		ktrace_emit(&r->hdr, ev);
 	for (i = 0; i < r->nblobs; i++)
@@ -565,6 +567,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
 	};
 	struct ktrace_build b;
+	bool ip = ktrace_ip_wanted(ev);
 
 	syscall_get_arguments(current, regs, args);
 	memset(r, 0, sizeof(*r));
@@ -575,10 +578,17 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
 			  ktrace_capture_count(c, &x),
 			  abi == KTRACE_ABI_COMPAT, snaplen);
+	if (ip)
+		ktrace_build_want_ip(&b);
 	ktrace_capture(&b, c, &x);
+	if (ip)
+		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
-	ktrace_emit(&r->hdr, ev);
+	if (ip)
+		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
+	else
+		ktrace_emit(&r->hdr, ev);
 }
 
 /*

@@ -1586,32 +1586,68 @@ static int ip_session(unsigned int flags, unsigned int status)
 	return fd;
 }
 
-/* The value of @e's KTRACE_BLOB_IP; 0 if it has none or a bad one. */
-static uint64_t ip_of(const struct ktrace_rec_sys_enter *e, int *count)
+/* @tid's exit of getpgid(IP_MAGIC_PID), native, or NULL. */
+static const struct ktrace_rec_sys_exit *
+find_getpgid_exit(struct trace *t, pid_t tid)
+{
+	const struct ktrace_rec_sys_exit *found = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_EXIT && x->abi == 0 &&
+		    x->nr == SYS_getpgid && x->ret == -ESRCH)
+			found = x;
+	}
+	free(v);
+	return found;
+}
+
+/*
+ * The value of a record's KTRACE_BLOB_IP, which must be its last blob
+ * and last 8 bytes; 0 if it has none or a bad one.
+ */
+static uint64_t ip_in(const struct ktrace_rec_hdr *h,
+		      const struct ktrace_blob *blobs, unsigned int nblobs,
+		      int *count)
 {
 	const struct ktrace_blob *b;
 	uint64_t ip = 0;
 	unsigned int i;
 
 	*count = 0;
-	for (i = 0; i < e->nblobs; i++) {
-		b = &e->blobs[i];
+	for (i = 0; i < nblobs; i++) {
+		b = &blobs[i];
 		if (b->kind != KTRACE_BLOB_IP)
 			continue;
 		(*count)++;
-		if (i == e->nblobs - 1u && b->len == sizeof(ip) &&
+		if (i == nblobs - 1u && b->len == sizeof(ip) &&
 		    b->arg == KTRACE_BLOB_ARG_NONE && !b->flags &&
-		    b->offset + sizeof(ip) == e->hdr.size)
-			memcpy(&ip, (const char *)e + b->offset, sizeof(ip));
+		    b->offset + sizeof(ip) == h->size)
+			memcpy(&ip, (const char *)h + b->offset, sizeof(ip));
 	}
 	return ip;
+}
+
+static uint64_t ip_of(const struct ktrace_rec_sys_enter *e, int *count)
+{
+	return ip_in(&e->hdr, e->blobs, e->nblobs, count);
+}
+
+static uint64_t exit_ip_of(const struct ktrace_rec_sys_exit *x, int *count)
+{
+	return ip_in(&x->hdr, x->blobs, x->nblobs, count);
 }
 
 /*
  * Three sessions at once: one asks for the IP, one does not, one asks
  * with a status filter (its enter is written at the exit).  Only the
- * askers get the blob, and it is the address after the syscall
- * instruction; the same for int $0x80, when the kernel has ia32.
+ * askers get the blob, on the enter and the exit, and it is the address
+ * after the syscall instruction; the same for int $0x80, when the kernel
+ * has ia32.
  */
 TEST(ip_blob_only_when_asked)
 {
@@ -1659,6 +1695,15 @@ TEST(ip_blob_only_when_asked)
 	ASSERT_NE(NULL, e);
 	EXPECT_EQ(after, ip_of(e, &count));
 	EXPECT_EQ(1, count);
+	/* The exits: where the call returns to, the same address. */
+	for (i = 0; i < 3; i++) {
+		const struct ktrace_rec_sys_exit *x;
+
+		x = find_getpgid_exit(&t[i], gettid_());
+		ASSERT_NE(NULL, x);
+		EXPECT_EQ(i == 1 ? 0 : after, exit_ip_of(x, &count));
+		EXPECT_EQ(i == 1 ? 0 : 1, count);
+	}
 
 	if (ret32 != -ESRCH) {
 		TH_LOG("int $0x80: %ld, no ia32 emulation: native only", ret32);

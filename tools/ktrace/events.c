@@ -655,7 +655,13 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		    b->offset + b->len > size)
 			continue;
 		if (b->kind == KTRACE_BLOB_IP) {
-			if (b->len == sizeof(sc->ip)) {
+			if (b->len != sizeof(sc->ip))
+				continue;
+			if (((const struct ktrace_rec_hdr *)rec)->type ==
+			    KTRACE_REC_SYS_EXIT) {
+				memcpy(&sc->exit_ip, data, sizeof(sc->ip));
+				sc->has_exit_ip = true;
+			} else {
 				memcpy(&sc->ip, data, sizeof(sc->ip));
 				sc->has_ip = true;
 			}

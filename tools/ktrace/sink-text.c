@@ -216,17 +216,23 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
  * -i: strace's "[ip] " after the leader: 16 hex digits, 8 for an ia32
  * task, question marks where the IP is not known (a signal, an exit, a
  * call whose enter was not seen or whose module did not record it).
+ * strace prints the IP of the stop it prints the line at: the enter's,
+ * or for "<... NAME resumed>" the exit's (@at_exit), which differs after
+ * execve (the new program's entry) and rt_sigreturn.
  */
 static void ip_field(struct kt_tracer *t, struct kt_buf *b, struct task *k,
-		     const struct kt_syscall *sc)
+		     const struct kt_syscall *sc, bool at_exit)
 {
+	bool has = sc && (at_exit ? sc->has_exit_ip : sc->has_ip);
+
 	if (!t->o->instruction_pointer)
 		return;
 	if (sc)
 		k->ia32 = sc->abi == KTRACE_CLI_ABI_I386;
-	if (sc && sc->has_ip)
+	if (has)
 		kt_buf_printf(b, k->ia32 ? "[%08llx] " : "[%016llx] ",
-			      (unsigned long long)sc->ip);
+			      (unsigned long long)(at_exit ? sc->exit_ip :
+							     sc->ip));
 	else
 		kt_buf_puts(b, k->ia32 ? "[????????] " : "[????????????????] ");
 }
@@ -358,7 +364,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	}
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, e->ts);
-	ip_field(t, &t->line, k, &k->sc);
+	ip_field(t, &t->line, k, &k->sc, false);
 	sc_number(t, &t->line, &k->sc);
 	t->fmt_pid = k->pid;
 	kt_buf_reset(&t->call);
@@ -414,12 +420,12 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		leader(t, &t->line, k,
 		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
-		ip_field(t, &t->line, k, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
 		sc_number(t, &t->line, &k->sc);
 		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
-		ip_field(t, &t->line, k, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, true);
 		sc_number(t, &t->line, &k->sc);
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
@@ -497,7 +503,7 @@ static void on_signal_deliver(struct kt_tracer *t,
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
-	ip_field(t, &t->line, k, NULL);
+	ip_field(t, &t->line, k, NULL, false);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
 		      kt_sigcode_name(r->sig, r->code, cbuf));
 	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID))
@@ -616,7 +622,7 @@ static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, ts);
-	ip_field(t, &t->line, k, NULL);
+	ip_field(t, &t->line, k, NULL, false);
 	if (sig) {
 		kt_buf_printf(&t->line, "+++ killed by %s %s+++",
 			      kt_sig_name(sig, nbuf),

@@ -244,6 +244,11 @@ struct ktrace_rec_sys_enter {
  *		KTRACE_DURATION_UNKNOWN
  * @blobs:	read buffer or socket address filled by the syscall, and
  *		paths the enter could not read, read again
+ *
+ * With KTRACE_CFG_IP (since ABI 1.7) the last blob is KTRACE_BLOB_IP as
+ * in struct ktrace_rec_sys_enter, at the return: the same address but
+ * after a successful execve (the new program's entry) and rt_sigreturn
+ * (the address it restored).
  */
 struct ktrace_rec_sys_exit {
 	struct ktrace_rec_hdr hdr;
@@ -561,7 +566,7 @@ struct ktrace_syscall_stats {
 #define KTRACE_CFG_TRACE_SELF	0x2	/* also trace the opener's thread group */
 #define KTRACE_CFG_LOSSY	0x4	/* with a PID filter: drop, never wait */
 #define KTRACE_CFG_PROC_STATS	0x8	/* count calls by process (1.6) */
-#define KTRACE_CFG_IP		0x10	/* enters carry KTRACE_BLOB_IP (1.7) */
+#define KTRACE_CFG_IP		0x10	/* syscalls carry KTRACE_BLOB_IP (1.7) */
 #define KTRACE_CFG_FLAGS	0x1f
 
 /**
@@ -589,8 +594,9 @@ struct ktrace_syscall_stats {
  * module's proc_slots parameter at this moment.
  *
  * KTRACE_CFG_IP (since ABI 1.7) adds the user instruction pointer to the
- * session's KTRACE_REC_SYS_ENTER records (KTRACE_BLOB_IP); without it
- * the records and the probes' cost are those of ABI 1.6.
+ * session's KTRACE_REC_SYS_ENTER and KTRACE_REC_SYS_EXIT records
+ * (KTRACE_BLOB_IP); without it the records and the probes' cost are
+ * those of ABI 1.6.
  */
 struct ktrace_config {
 	__u32 ring_size;
