@@ -122,9 +122,10 @@ bool ktrace_ring_oldest_ts(struct ktrace_ring *ring, u64 *ts);
 
 /*
  * The largest record a session with @snaplen can be sent: a syscall enter
- * with two blobs of @snaplen bytes and its KTRACE_BLOB_IP.  CONFIGURE wants two of them, and the
- * LOSS record that may precede one, to fit in half a ring: a record then
- * always fits once the reader has drained the ring, wherever the head is.
+ * with two blobs of @snaplen bytes and its KTRACE_BLOB_IP.  CONFIGURE
+ * wants two of them, and the LOSS record that may precede one, to fit in
+ * half a ring: a record then always fits once the reader has drained the
+ * ring, wherever the head is.
  */
 #define KTRACE_REC_BLOBS_MAX	2
 #define ktrace_rec_max(snaplen)						\
