@@ -14,6 +14,7 @@
  * is read with the _nofault helpers: a probe cannot take a page fault.
  */
 #include <linux/binfmts.h>
+#include <linux/clocksource.h>
 #include <linux/compat.h>
 #include <linux/hash.h>
 #include <linux/percpu.h>
@@ -33,6 +34,7 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/syscall.h>
+#include <asm/tsc.h>
 #include <asm/unistd.h>
 #include <asm/unistd_32_ia32.h>
 #include <trace/events/sched.h>
@@ -62,9 +64,9 @@
  * lost (ktrace_drop_untimed()): no call they want goes missing silently.
  *
  * A slot: @when holds the thread id in its top 22 bits (PID_MAX_LIMIT is
- * 2^22) and the low 42 bits of the enter timestamp, 0 when the slot is
- * free; @nr the syscall number, all 32 bits; @call its ABI and flags.  A
- * thread trusts only a slot whose @when carries its id.
+ * 2^22) and the low 42 bits of the enter's reading of ktrace_clock(), 0
+ * when the slot is free; @nr the syscall number, all 32 bits; @call its
+ * ABI and flags.  A thread trusts only a slot whose @when carries its id.
  */
 #define KTRACE_ENTER_WAYS	8
 #define KTRACE_ENTER_SLOTS	16384	/* in all, at least */
@@ -81,6 +83,57 @@ struct ktrace_enter_bucket {
 /* @call: the ABI, and that a path could not be read at enter. */
 #define KTRACE_CALL_COMPAT	BIT(0)
 #define KTRACE_CALL_REFETCH	BIT(1)
+
+/*
+ * The enter table's clock.  A duration takes two readings per call, and
+ * ktime_get_mono_fast_ns() reaches the TSC through the clocksource's
+ * read(), an indirect call: under emulation two of them cost a quarter of
+ * a counted getppid().  Where the kernel trusts the TSC (its rate known,
+ * not marked unstable), the table keeps TSC readings in units of
+ * 2^KTRACE_TSC_SHIFT cycles, 42 bits of which last more than an hour at
+ * 5 GHz, and only their difference is converted to ns; the monotonic
+ * clock is read only for a record's timestamp.  Elsewhere the table keeps
+ * monotonic ns.  Chosen when the syscall probes attach, with the table
+ * empty and no probe running.
+ */
+#define KTRACE_TSC_SHIFT	3
+
+static bool ktrace_tsc __read_mostly;
+static u32 ktrace_tsc_mult __read_mostly, ktrace_tsc_shift __read_mostly;
+
+static __always_inline u64 ktrace_clock(void)
+{
+	if (likely(ktrace_tsc))
+		return rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+	return ktime_get_mono_fast_ns();
+}
+
+/* A difference of two readings of ktrace_clock(), in ns. */
+static __always_inline u64 ktrace_clock_ns(u64 delta)
+{
+	if (likely(ktrace_tsc))
+		return mul_u64_u32_shr(delta, ktrace_tsc_mult,
+				       ktrace_tsc_shift);
+	return delta;
+}
+
+/* The monotonic time of @now, a reading of ktrace_clock() just taken. */
+static __always_inline u64 ktrace_clock_mono(u64 now)
+{
+	return likely(ktrace_tsc) ? ktime_get_mono_fast_ns() : now;
+}
+
+static void ktrace_clock_choose(void)
+{
+	u64 units = (u64)tsc_khz * 1000 >> KTRACE_TSC_SHIFT;
+
+	ktrace_tsc = boot_cpu_has(X86_FEATURE_TSC) && units &&
+		     !check_tsc_unstable();
+	if (ktrace_tsc)
+		clocks_calc_mult_shift(&ktrace_tsc_mult, &ktrace_tsc_shift,
+				       units, NSEC_PER_SEC,
+				       (1ULL << KTRACE_TS_BITS) / units + 1);
+}
 
 static struct ktrace_enter_bucket *ktrace_enter_tab;
 static unsigned int ktrace_enter_bits;	/* buckets per CPU, log2 */
@@ -155,8 +208,9 @@ static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
 }
 
 /*
- * Claim a slot of this CPU's part for @tid's enter at @ts; its way in
- * *@way.  NULL when the bucket is full.  Task context, preemption off.
+ * Claim a slot of this CPU's part for @tid's enter at @ts, a reading of
+ * ktrace_clock(); its way in *@way.  NULL when the bucket is full.  Task
+ * context, preemption off.
  */
 static struct ktrace_enter_bucket *ktrace_enter_set(pid_t tid, u64 ts, u32 nr,
 						    u32 call, int *way)
@@ -191,7 +245,8 @@ static u32 ktrace_call(unsigned int abi)
 }
 
 /*
- * Take @tid's enter: the duration until @now (or unknown) and, when
+ * Take @tid's enter: the duration in ns until @now, a reading of
+ * ktrace_clock() (or unknown) and, when
  * known, the ABI and syscall number of the enter in *@abi and *@nr, and
  * in *@refetch whether its paths must be read again.
  */
@@ -214,7 +269,7 @@ static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
 	*abi = call & KTRACE_CALL_COMPAT ? KTRACE_ABI_COMPAT :
 					   KTRACE_ABI_NATIVE;
 	*refetch = call & KTRACE_CALL_REFETCH;
-	return (now - when) & KTRACE_TS_MASK;
+	return ktrace_clock_ns((now - when) & KTRACE_TS_MASK);
 }
 
 static void ktrace_enter_forget(pid_t tid)
@@ -614,20 +669,26 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	};
 	struct ktrace_enter_bucket *b;
 	unsigned int level;
+	u64 now, ts = 0;
 	u32 snaplen;
 	int way;
-	u64 ts;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
 	if (!ktrace_anyone_traces(current))
 		goto out;
-	ts = ktime_get_mono_fast_ns();
+	now = ktrace_clock();
 	ev.abi = ktrace_abi();
-	b = ktrace_enter_set(current->pid, ts, id, ktrace_call(ev.abi), &way);
-	if (unlikely(!b))
+	b = ktrace_enter_set(current->pid, now, id, ktrace_call(ev.abi), &way);
+	if (unlikely(!b)) {
+		ts = ktrace_clock_mono(now);
 		ktrace_drop_untimed(&ev, ts);
-	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+	}
+	if (!ktrace_wanted(&ev, &snaplen))
+		goto out;
+	if (!ts)
+		ts = ktrace_clock_mono(now);
+	if (ktrace_begin(&level, &ev, ts)) {
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
 					    this_cpu_ptr(&ktrace_cpu)->scratch,
 					    &ev, snaplen, false) && b)
@@ -688,18 +749,21 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
-	u64 ts;
+	u64 now, ts;
 
 	preempt_disable();
 	if (!ktrace_anyone_traces(current))
 		goto out;
-	ts = ktime_get_mono_fast_ns();
+	now = ktrace_clock();
 	ev.abi = ktrace_abi();
 	ev.nr = syscall_get_nr(current, regs);
-	ev.duration = ktrace_enter_take(current->pid, ts, &ev.abi, &ev.nr,
+	ev.duration = ktrace_enter_take(current->pid, now, &ev.abi, &ev.nr,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
 	ktrace_exit_sessions(&ev, &w);
+	if (!w.late_enter && !w.exit)
+		goto throttle;	/* counted only: no record, no timestamp */
+	ts = ktrace_clock_mono(now);
 	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
 	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
 
@@ -719,6 +783,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 				       refetch && !lost);
 		ktrace_end(level);
 	}
+throttle:
 	if (unlikely(w.throttle))
 		ktrace_throttle_queue(w.throttle, smp_processor_id());
 out:
@@ -1212,6 +1277,7 @@ static int ktrace_probes_attach(bool task)
 		memset(ktrace_enter_tab, 0, array_size(sizeof(*ktrace_enter_tab),
 						       (size_t)nr_cpu_ids <<
 						       ktrace_enter_bits));
+		ktrace_clock_choose();
 		/* Pairs with the acquire in ktrace_enter_on(). */
 		smp_store_release(&ktrace_timing, true);
 	}
