@@ -213,9 +213,10 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 }
 
 /*
- * -i: strace's "[ip] " after the leader: 16 hex digits, 8 for an ia32
- * task, question marks where the IP is not known (a signal, an exit, a
- * call whose enter was not seen or whose module did not record it).
+ * -i: strace's "[ip] " after the leader and -n's number: 16 hex digits,
+ * 8 for an ia32 task, question marks where the IP is not known (a
+ * signal, an exit, a call whose enter was not seen or whose module did
+ * not record it).
  * strace prints the IP of the stop it prints the line at: the enter's,
  * or for "<... NAME resumed>" the exit's (@at_exit), which differs after
  * execve (the new program's entry) and rt_sigreturn.
@@ -364,8 +365,8 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	}
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, e->ts);
-	ip_field(t, &t->line, k, &k->sc, false);
 	sc_number(t, &t->line, &k->sc);
+	ip_field(t, &t->line, k, &k->sc, false);
 	t->fmt_pid = k->pid;
 	kt_buf_reset(&t->call);
 	kt_format_call(&t->call, &k->sc, &t->fmt);
@@ -420,13 +421,13 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		leader(t, &t->line, k,
 		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
-		ip_field(t, &t->line, k, &k->sc, false);
 		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
 		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
-		ip_field(t, &t->line, k, &k->sc, true);
 		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, true);
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
 	}
