@@ -80,9 +80,14 @@ struct ktrace_enter_bucket {
 	u32 call[KTRACE_ENTER_WAYS];
 };
 
-/* @call: the ABI, and that a path could not be read at enter. */
+/*
+ * @call: the ABI, that a path could not be read at enter, and that @when
+ * is monotonic ns (the enter was recorded, with that timestamp), not a
+ * TSC reading (see ktrace_clock()).
+ */
 #define KTRACE_CALL_COMPAT	BIT(0)
 #define KTRACE_CALL_REFETCH	BIT(1)
+#define KTRACE_CALL_MONO	BIT(2)
 
 /*
  * The enter table's clock.  A duration takes two readings per call, and
@@ -91,10 +96,13 @@ struct ktrace_enter_bucket {
  * a counted getppid().  Where the kernel trusts the TSC (its rate known,
  * not marked unstable), the table keeps TSC readings in units of
  * 2^KTRACE_TSC_SHIFT cycles, 42 bits of which last more than an hour at
- * 5 GHz, and only their difference is converted to ns; the monotonic
- * clock is read only for a record's timestamp.  Elsewhere the table keeps
- * monotonic ns.  Chosen when the syscall probes attach, with the table
- * empty and no probe running.
+ * 5 GHz, and only their difference is converted to ns.  The monotonic
+ * clock is read only for a record's timestamp: an enter that is recorded
+ * keeps its timestamp in the table instead (KTRACE_CALL_MONO), so that
+ * a record's duration is always the difference of its exit's and its
+ * enter's timestamps.  Without a trusted TSC the table keeps monotonic ns
+ * only.  Chosen when the syscall probes attach, with the table empty and
+ * no probe running.
  */
 #define KTRACE_TSC_SHIFT	3
 
@@ -115,12 +123,6 @@ static __always_inline u64 ktrace_clock_ns(u64 delta)
 		return mul_u64_u32_shr(delta, ktrace_tsc_mult,
 				       ktrace_tsc_shift);
 	return delta;
-}
-
-/* The monotonic time of @now, a reading of ktrace_clock() just taken. */
-static __always_inline u64 ktrace_clock_mono(u64 now)
-{
-	return likely(ktrace_tsc) ? ktime_get_mono_fast_ns() : now;
 }
 
 static void ktrace_clock_choose(void)
@@ -245,12 +247,12 @@ static u32 ktrace_call(unsigned int abi)
 }
 
 /*
- * Take @tid's enter: the duration in ns until @now, a reading of
- * ktrace_clock() (or unknown) and, when
- * known, the ABI and syscall number of the enter in *@abi and *@nr, and
- * in *@refetch whether its paths must be read again.
+ * Take @tid's enter: its duration in ns (or unknown) and, when known, the
+ * ABI and syscall number of the enter in *@abi and *@nr, and in *@refetch
+ * whether its paths must be read again.  *@ts is the monotonic time of
+ * the exit if reading it was needed, else 0.
  */
-static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
+static u64 ktrace_enter_take(pid_t tid, u64 *ts, unsigned int *abi,
 			     long *nr, bool *refetch)
 {
 	struct ktrace_enter_bucket *b;
@@ -259,6 +261,7 @@ static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
 	int way;
 
 	*refetch = false;
+	*ts = 0;
 	b = ktrace_enter_find(tid, &way);
 	if (!b)
 		return KTRACE_DURATION_UNKNOWN;
@@ -269,7 +272,11 @@ static u64 ktrace_enter_take(pid_t tid, u64 now, unsigned int *abi,
 	*abi = call & KTRACE_CALL_COMPAT ? KTRACE_ABI_COMPAT :
 					   KTRACE_ABI_NATIVE;
 	*refetch = call & KTRACE_CALL_REFETCH;
-	return ktrace_clock_ns((now - when) & KTRACE_TS_MASK);
+	if (call & KTRACE_CALL_MONO || !ktrace_tsc) {
+		*ts = ktime_get_mono_fast_ns();
+		return (*ts - when) & KTRACE_TS_MASK;
+	}
+	return ktrace_clock_ns((ktrace_clock() - when) & KTRACE_TS_MASK);
 }
 
 static void ktrace_enter_forget(pid_t tid)
@@ -647,18 +654,29 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 }
 
 /*
- * Does an enabled session trace @task at all?  Both syscall probes ask
+ * Does an enabled session trace @task at all, and does one of them record
+ * its syscalls or do they only count them?  Both syscall probes ask
  * first: the calls of a task that no session traces cost one walk of the
- * session list, with no timestamp, no enter table and no counter.
+ * session list, with no timestamp, no enter table and no counter; the
+ * enter of a call that is only counted costs no second walk.
  */
-static bool ktrace_anyone_traces(const struct task_struct *task)
+#define KTRACE_TRACED		BIT(0)
+#define KTRACE_RECORDED		BIT(1)
+
+static unsigned int ktrace_who_traces(const struct task_struct *task)
 {
 	struct ktrace_session *s;
+	unsigned int who = 0;
 
-	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (READ_ONCE(s->enabled) && ktrace_filter_task(&s->filter, task))
-			return true;
-	return false;
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
+		if (!READ_ONCE(s->enabled) ||
+		    !ktrace_filter_task(&s->filter, task))
+			continue;
+		who = KTRACE_TRACED;
+		if (READ_ONCE(s->filter.events) & KTRACE_EV_SYSCALL)
+			return KTRACE_TRACED | KTRACE_RECORDED;
+	}
+	return who;
 }
 
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
@@ -668,27 +686,31 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		.task = current, .nr = id,
 	};
 	struct ktrace_enter_bucket *b;
-	unsigned int level;
-	u64 now, ts = 0;
-	u32 snaplen;
+	unsigned int level, who;
+	u32 snaplen, call;
+	bool wanted;
 	int way;
+	u64 ts;
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	if (!ktrace_anyone_traces(current))
+	who = ktrace_who_traces(current);
+	if (!who)
 		goto out;
-	now = ktrace_clock();
 	ev.abi = ktrace_abi();
-	b = ktrace_enter_set(current->pid, now, id, ktrace_call(ev.abi), &way);
-	if (unlikely(!b)) {
-		ts = ktrace_clock_mono(now);
-		ktrace_drop_untimed(&ev, ts);
+	call = ktrace_call(ev.abi);
+	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen);
+	if (wanted || !ktrace_tsc) {
+		ts = ktime_get_mono_fast_ns();
+		call |= KTRACE_CALL_MONO;
+	} else {
+		ts = ktrace_clock();
 	}
-	if (!ktrace_wanted(&ev, &snaplen))
-		goto out;
-	if (!ts)
-		ts = ktrace_clock_mono(now);
-	if (ktrace_begin(&level, &ev, ts)) {
+	b = ktrace_enter_set(current->pid, ts, id, call, &way);
+	if (unlikely(!b))
+		ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts :
+					 ktime_get_mono_fast_ns());
+	if (wanted && ktrace_begin(&level, &ev, ts)) {
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
 					    this_cpu_ptr(&ktrace_cpu)->scratch,
 					    &ev, snaplen, false) && b)
@@ -749,21 +771,21 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
-	u64 now, ts;
+	u64 ts;
 
 	preempt_disable();
-	if (!ktrace_anyone_traces(current))
+	if (!ktrace_who_traces(current))
 		goto out;
-	now = ktrace_clock();
 	ev.abi = ktrace_abi();
 	ev.nr = syscall_get_nr(current, regs);
-	ev.duration = ktrace_enter_take(current->pid, now, &ev.abi, &ev.nr,
+	ev.duration = ktrace_enter_take(current->pid, &ts, &ev.abi, &ev.nr,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
 	ktrace_exit_sessions(&ev, &w);
 	if (!w.late_enter && !w.exit)
 		goto throttle;	/* counted only: no record, no timestamp */
-	ts = ktrace_clock_mono(now);
+	if (!ts)
+		ts = ktime_get_mono_fast_ns();
 	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
 	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
 

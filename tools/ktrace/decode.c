@@ -118,37 +118,38 @@ void kt_sep(struct kt_dec *d)
 void kt_a_name(struct kt_dec *d, const char *name)
 {
 	kt_sep(d);
-	kt_buf_printf(d->b, "%s=", name);
+	kt_buf_puts(d->b, name);
+	kt_buf_putc(d->b, '=');
 }
 
 void kt_a_int(struct kt_dec *d, int i)
 {
 	kt_sep(d);
-	kt_buf_printf(d->b, "%d", (int)d->sc->args[i]);
+	kt_buf_dec(d->b, (int)d->sc->args[i]);
 }
 
 void kt_a_uint(struct kt_dec *d, int i)
 {
 	kt_sep(d);
-	kt_buf_printf(d->b, "%u", (unsigned int)d->sc->args[i]);
+	kt_buf_udec(d->b, (unsigned int)d->sc->args[i]);
 }
 
 void kt_a_long(struct kt_dec *d, int i)
 {
 	kt_sep(d);
-	kt_buf_printf(d->b, "%lld", (long long)kt_arg_long(d, i));
+	kt_buf_dec(d->b, kt_arg_long(d, i));
 }
 
 void kt_a_ulong(struct kt_dec *d, int i)
 {
 	kt_sep(d);
-	kt_buf_printf(d->b, "%llu", (unsigned long long)kt_arg(d, i));
+	kt_buf_udec(d->b, kt_arg(d, i));
 }
 
 void kt_a_hex(struct kt_dec *d, int i)
 {
 	kt_sep(d);
-	kt_buf_printf(d->b, "%#llx", (unsigned long long)kt_arg(d, i));
+	kt_buf_hex(d->b, kt_arg(d, i));
 }
 
 void kt_a_ptr(struct kt_dec *d, int i)
@@ -164,10 +165,12 @@ void kt_fd(struct kt_dec *d, int fd)
 
 	if (fd >= 0 && d->o->fd_paths && d->o->fd_path)
 		path = d->o->fd_path(d->o->ctx, fd);
-	if (path)
-		kt_buf_printf(d->b, "%d<%s>", fd, path);
-	else
-		kt_buf_printf(d->b, "%d", fd);
+	kt_buf_dec(d->b, fd);
+	if (path) {
+		kt_buf_putc(d->b, '<');
+		kt_buf_puts(d->b, path);
+		kt_buf_putc(d->b, '>');
+	}
 }
 
 void kt_a_fd(struct kt_dec *d, int i)
@@ -423,10 +426,14 @@ static void format_error(struct kt_buf *b, int err)
 		kt_buf_puts(b, "? ERESTART_RESTARTBLOCK (Interrupted by signal)");
 		return;
 	}
+	kt_buf_puts(b, "-1 ");
 	if (name)
-		kt_buf_printf(b, "-1 %s (%s)", name, strerror(err));
+		kt_buf_puts(b, name);
 	else
-		kt_buf_printf(b, "-1 %d (%s)", err, strerror(err));
+		kt_buf_dec(b, err);
+	kt_buf_puts(b, " (");
+	kt_buf_puts(b, strerror(err));
+	kt_buf_putc(b, ')');
 }
 
 /* A successful result, as rv says. */
@@ -437,9 +444,8 @@ void kt_format_retval(struct kt_dec *d, enum kt_rv rv)
 
 	switch (rv) {
 	case KT_RV_HEX:
-		kt_buf_printf(b, "%#llx", (unsigned long long)
-			      (sc->abi == KTRACE_CLI_ABI_I386 ?
-			       (uint32_t)sc->ret : (uint64_t)sc->ret));
+		kt_buf_hex(b, sc->abi == KTRACE_CLI_ABI_I386 ?
+			   (uint32_t)sc->ret : (uint64_t)sc->ret);
 		break;
 	case KT_RV_OCT:
 		kt_format_mode(b, (unsigned int)ret_of(sc));

@@ -112,6 +112,47 @@ void kt_buf_dec(struct kt_buf *b, long long v)
 	kt_buf_decw(b, v, 0);
 }
 
+/* An unsigned decimal, as "%llu" prints it. */
+void kt_buf_udec(struct kt_buf *b, unsigned long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	kt_buf_write(b, p, tmp + sizeof(tmp) - p);
+}
+
+/* As "%#llx" prints it: "0" or "0x" and lower-case hex digits. */
+void kt_buf_hex(struct kt_buf *b, unsigned long long v)
+{
+	char tmp[20], *p = tmp + sizeof(tmp);
+
+	if (!v) {
+		kt_buf_putc(b, '0');
+		return;
+	}
+	do {
+		*--p = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v);
+	*--p = 'x';
+	*--p = '0';
+	kt_buf_write(b, p, tmp + sizeof(tmp) - p);
+}
+
+/* A byte as strace escapes it in a string: "\%o", or "\%03o" if @wide. */
+static void kt_buf_octal(struct kt_buf *b, unsigned int c, bool wide)
+{
+	char tmp[4] = { '\\', '0' + (c >> 6), '0' + ((c >> 3) & 7),
+			'0' + (c & 7) };
+	unsigned int skip = wide || c >= 0100 ? 0 : c >= 010 ? 1 : 2;
+
+	tmp[skip] = '\\';
+	kt_buf_write(b, tmp + skip, sizeof(tmp) - skip);
+}
+
 void kt_buf_puts(struct kt_buf *b, const char *s)
 {
 	size_t n = strlen(s);
@@ -201,10 +242,9 @@ void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 		default:
 			if (c >= ' ' && c < 0x7f)
 				kt_buf_putc(b, c);
-			else if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7')
-				kt_buf_printf(b, "\\%03o", c);
 			else
-				kt_buf_printf(b, "\\%o", c);
+				kt_buf_octal(b, c, i + 1 < n &&
+					     p[i + 1] >= '0' && p[i + 1] <= '7');
 		}
 	}
 	kt_buf_putc(b, '"');
@@ -219,8 +259,12 @@ void kt_format_hex_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 	size_t i, n = len < max ? len : max;
 
 	kt_buf_putc(b, '"');
-	for (i = 0; i < n; i++)
-		kt_buf_printf(b, "\\x%02x", p[i]);
+	for (i = 0; i < n; i++) {
+		char x[4] = { '\\', 'x', "0123456789abcdef"[p[i] >> 4],
+			      "0123456789abcdef"[p[i] & 15] };
+
+		kt_buf_write(b, x, sizeof(x));
+	}
 	kt_buf_putc(b, '"');
 	if (more || len > max)
 		kt_buf_puts(b, "...");
@@ -229,7 +273,7 @@ void kt_format_hex_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 void kt_format_ptr(struct kt_buf *b, uint64_t p)
 {
 	if (p)
-		kt_buf_printf(b, "%#llx", (unsigned long long)p);
+		kt_buf_hex(b, p);
 	else
 		kt_buf_puts(b, "NULL");
 }
@@ -342,7 +386,7 @@ static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
 	else if (unknown)
 		kt_buf_printf(b, "%#llx /* %s */", (unsigned long long)v, unknown);
 	else
-		kt_buf_printf(b, "%#llx", (unsigned long long)v);
+		kt_buf_hex(b, v);
 }
 
 /* One of a set of values, or "0x5 /+ SEEK_??? +/". */
@@ -357,7 +401,7 @@ void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 	else if (unknown)
 		kt_buf_printf(b, "%#llx /* %s */", (unsigned long long)v, unknown);
 	else
-		kt_buf_printf(b, "%#llx", (unsigned long long)v);
+		kt_buf_hex(b, v);
 	kt_const_end(b, mark, v, 'x');
 }
 
