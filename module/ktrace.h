@@ -122,15 +122,17 @@ bool ktrace_ring_oldest_ts(struct ktrace_ring *ring, u64 *ts);
 
 /*
  * The largest record a session with @snaplen can be sent: a syscall enter
- * with two blobs of @snaplen bytes.  CONFIGURE wants two of them, and the
- * LOSS record that may precede one, to fit in half a ring: a record then
- * always fits once the reader has drained the ring, wherever the head is.
+ * with two blobs of @snaplen bytes and its KTRACE_BLOB_IP.  CONFIGURE
+ * wants two of them, and the LOSS record that may precede one, to fit in
+ * half a ring: a record then always fits once the reader has drained the
+ * ring, wherever the head is.
  */
 #define KTRACE_REC_BLOBS_MAX	2
 #define ktrace_rec_max(snaplen)						\
 	(sizeof(struct ktrace_rec_sys_enter) +				\
 	 KTRACE_REC_BLOBS_MAX * (sizeof(struct ktrace_blob) +		\
 				 ALIGN((snaplen), 8)) +			\
+	 sizeof(struct ktrace_blob) + sizeof(__u64) +			\
 	 sizeof(struct ktrace_rec_loss))
 
 /* A session's count of one syscall, per CPU. */
@@ -162,6 +164,7 @@ struct ktrace_session {
 	bool closing;			/* the file is gone */
 	bool overwrite;			/* KTRACE_CFG_OVERWRITE; both locks */
 	bool lossy;			/* KTRACE_CFG_LOSSY; @lock */
+	bool ip;			/* KTRACE_CFG_IP; @lock */
 	u32 throttle_ms;		/* @lock */
 	atomic_t maps;			/* live mmap()s of its rings */
 	void *bounce;			/* one record for read(); read_lock */
@@ -200,6 +203,8 @@ static inline struct ktrace_ring *ktrace_session_ring(struct ktrace_session *s,
 }
 
 extern struct list_head ktrace_sessions;
+/* Sessions configured with KTRACE_CFG_IP: the probes look no further at 0 */
+extern atomic_t ktrace_ip_sessions;
 
 struct ktrace_session *ktrace_session_create(pid_t owner_tgid);
 int ktrace_session_configure(struct ktrace_session *s,

@@ -479,6 +479,58 @@ static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
 }
 
 /*
+ * KTRACE_CFG_IP: does a session that records @ev want the instruction
+ * pointer?  Without such a session, one read of a counter.
+ */
+static bool ktrace_ip_wanted(const struct ktrace_ev *ev)
+{
+	struct ktrace_session *s;
+
+	if (likely(!atomic_read(&ktrace_ip_sessions)))
+		return false;
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (READ_ONCE(s->ip) && ktrace_match(s, ev))
+			return true;
+	return false;
+}
+
+/*
+ * ktrace_emit() of a syscall record that carries KTRACE_BLOB_IP: the
+ * sessions that asked get it whole; then the blob, last descriptor and
+ * last 8 bytes, is cut off for the others, its descriptor's slot left
+ * zero.
+ */
+static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
+			   struct ktrace_blob *blobs,
+			   const struct ktrace_ev *ev)
+{
+	unsigned int cpu = smp_processor_id();
+	struct ktrace_session *s;
+	bool others = false;
+
+	local_inc(&ktrace_stats_cpu(cpu)->records);
+	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
+		if (!ktrace_match(s, ev))
+			continue;
+		if (!READ_ONCE(s->ip)) {
+			others = true;
+			continue;
+		}
+		ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
+				  h->ts);
+	}
+	if (!others)
+		return;
+	(*nblobs)--;
+	memset(&blobs[*nblobs], 0, sizeof(blobs[0]));
+	h->size -= sizeof(u64);
+	list_for_each_entry_rcu(s, &ktrace_sessions, node)
+		if (!READ_ONCE(s->ip) && ktrace_match(s, ev))
+			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
+					  h->ts);
+}
+
+/*
  * ia32 or native: TS_COMPAT, set by the 32-bit entry points.  Not
  * in_compat_syscall(), which also reports x32 from the syscall number in
  * pt_regs, a number that rt_sigreturn() sets to -1.
@@ -526,10 +578,12 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	struct ktrace_capture_ctx x = { .args = args };
 	struct ktrace_build b;
 	unsigned int i;
+	bool ip;
 
 	memset(r, 0, sizeof(*r));
 	r->nr = id;
 	r->abi = abi;
+	ip = !args_lost && ktrace_ip_wanted(ev);
 	if (args_lost) {
 		c = NULL;
 	} else {
@@ -542,12 +596,19 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
 			  ktrace_capture_count(c, &x),
 			  abi == KTRACE_ABI_COMPAT, snaplen);
+	if (ip)
+		ktrace_build_want_ip(&b);
 	ktrace_capture(&b, c, &x);
+	if (ip)
+		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, ktrace_build_finish(&b),
 		   current, ts);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
-	ktrace_emit(&r->hdr, ev);
+	if (ip)
+		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
+	else
+		ktrace_emit(&r->hdr, ev);
 	for (i = 0; i < r->nblobs; i++)
 		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
 		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
@@ -568,6 +629,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
 	};
 	struct ktrace_build b;
+	bool ip = ktrace_ip_wanted(ev);
 
 	syscall_get_arguments(current, regs, args);
 	memset(r, 0, sizeof(*r));
@@ -578,10 +640,17 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
 			  ktrace_capture_count(c, &x),
 			  abi == KTRACE_ABI_COMPAT, snaplen);
+	if (ip)
+		ktrace_build_want_ip(&b);
 	ktrace_capture(&b, c, &x);
+	if (ip)
+		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
-	ktrace_emit(&r->hdr, ev);
+	if (ip)
+		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
+	else
+		ktrace_emit(&r->hdr, ev);
 }
 
 /*

@@ -90,6 +90,29 @@ u32 ktrace_build_finish(struct ktrace_build *b)
 	return b->pos;
 }
 
+/*
+ * KTRACE_BLOB_IP (KTRACE_CFG_IP), the last blob of an enter record:
+ * ktrace_build_want_ip(), right after ktrace_build_init(), adds a slot
+ * for its descriptor, and ktrace_build_ip(), after the capture, fills it
+ * and puts the 8 bytes last.  Neither takes room from the capture:
+ * ktrace_rec_max() counts them apart.
+ */
+void ktrace_build_want_ip(struct ktrace_build *b)
+{
+	memset(b->rec + b->pos, 0, sizeof(struct ktrace_blob));
+	b->pos += sizeof(struct ktrace_blob);
+	b->end += sizeof(struct ktrace_blob);
+}
+
+void ktrace_build_ip(struct ktrace_build *b, u64 ip)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_IP,
+						  KTRACE_BLOB_ARG_NONE);
+
+	memcpy(b->rec + b->pos, &ip, sizeof(ip));
+	ktrace_build_put(b, bl, sizeof(ip));
+}
+
 static void kb_fault(struct ktrace_build *b, struct ktrace_blob *bl)
 {
 	bl->flags |= KTRACE_BF_FAULT;

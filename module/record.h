@@ -77,6 +77,8 @@ struct ktrace_blob *ktrace_build_add(struct ktrace_build *b, u8 kind, u8 arg);
 void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len);
 u32 ktrace_build_room(const struct ktrace_build *b);
 u32 ktrace_build_finish(struct ktrace_build *b);
+void ktrace_build_want_ip(struct ktrace_build *b);
+void ktrace_build_ip(struct ktrace_build *b, u64 ip);
 
 /*
  * The blobs of one syscall record: at the enter (@x->exit false) what the

@@ -6,7 +6,8 @@
  * syscall is tagged ia32; small rings under load lose records but account
  * for every one of them; bad and non-resident user pointers are marked
  * unavailable; mmap() consumers see the same records; a reader killed in
- * read() does not keep the module from unloading.
+ * read() does not keep the module from unloading; the instruction
+ * pointer comes to the sessions that ask for it (KTRACE_CFG_IP) only.
  *
  * Sessions have no filters yet, so the tests pick their own records by
  * thread and process id.  Strings handed to syscalls live on the stack:
@@ -1506,6 +1507,216 @@ static void read_forever(void)
 		_exit(1);
 	for (;;)
 		read(fd, buf, READ_BUF);
+}
+
+/*
+ * KTRACE_CFG_IP: getpgid(-12345), a call no library makes, through a raw
+ * syscall instruction with a label right after it: the IP the module
+ * records is that label's address, strace's -i.
+ */
+#define IP_MAGIC_PID	(-12345)
+
+static long getpgid_at(uint64_t *after)
+{
+	long ret = SYS_getpgid;
+
+	asm volatile ("syscall\n"
+		      "1:\n\t"
+		      "leaq 1b(%%rip), %1"
+		      : "+a" (ret), "=r" (*after)
+		      : "D" ((long)IP_MAGIC_PID)
+		      : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* The same through int $0x80 (i386's getpgid is 132). */
+static long getpgid_int80_at(uint64_t *after)
+{
+	long ret = 132;
+
+	asm volatile ("int $0x80\n"
+		      "1:\n\t"
+		      "leaq 1b(%%rip), %1"
+		      : "+a" (ret), "=r" (*after)
+		      : "b" ((long)IP_MAGIC_PID)
+		      : "memory");
+	return ret;
+}
+
+/* @tid's enter of getpgid(IP_MAGIC_PID) of @abi, or NULL. */
+static const struct ktrace_rec_sys_enter *
+find_getpgid(struct trace *t, pid_t tid, unsigned int abi)
+{
+	const struct ktrace_rec_sys_enter *found = NULL;
+	struct ktrace_rec_hdr **v;
+	unsigned int nr = abi == KTRACE_ABI_COMPAT ? 132 : SYS_getpgid;
+	uint64_t arg = abi == KTRACE_ABI_COMPAT ? (uint32_t)IP_MAGIC_PID :
+			(uint64_t)(long)IP_MAGIC_PID;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_enter *e = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_ENTER && e->abi == abi &&
+		    e->nr == nr && e->args[0] == arg)
+			found = e;
+	}
+	free(v);
+	return found;
+}
+
+static int ip_session(unsigned int flags, unsigned int status)
+{
+	struct ktrace_config cfg = {
+		.events = KTRACE_EV_SYSCALL,
+		.flags = KTRACE_CFG_TRACE_SELF | flags,
+	};
+	struct ktrace_status st = { .status = status };
+	int fd = open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg) ||
+	    (status && ioctl(fd, KTRACE_IOC_SET_STATUS, &st)) ||
+	    ioctl(fd, KTRACE_IOC_ENABLE)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* @tid's exit of getpgid(IP_MAGIC_PID), native, or NULL. */
+static const struct ktrace_rec_sys_exit *
+find_getpgid_exit(struct trace *t, pid_t tid)
+{
+	const struct ktrace_rec_sys_exit *found = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_EXIT && x->abi == 0 &&
+		    x->nr == SYS_getpgid && x->ret == -ESRCH)
+			found = x;
+	}
+	free(v);
+	return found;
+}
+
+/*
+ * The value of a record's KTRACE_BLOB_IP, which must be its last blob
+ * and last 8 bytes; 0 if it has none or a bad one.
+ */
+static uint64_t ip_in(const struct ktrace_rec_hdr *h,
+		      const struct ktrace_blob *blobs, unsigned int nblobs,
+		      int *count)
+{
+	const struct ktrace_blob *b;
+	uint64_t ip = 0;
+	unsigned int i;
+
+	*count = 0;
+	for (i = 0; i < nblobs; i++) {
+		b = &blobs[i];
+		if (b->kind != KTRACE_BLOB_IP)
+			continue;
+		(*count)++;
+		if (i == nblobs - 1u && b->len == sizeof(ip) &&
+		    b->arg == KTRACE_BLOB_ARG_NONE && !b->flags &&
+		    b->offset + sizeof(ip) == h->size)
+			memcpy(&ip, (const char *)h + b->offset, sizeof(ip));
+	}
+	return ip;
+}
+
+static uint64_t ip_of(const struct ktrace_rec_sys_enter *e, int *count)
+{
+	return ip_in(&e->hdr, e->blobs, e->nblobs, count);
+}
+
+static uint64_t exit_ip_of(const struct ktrace_rec_sys_exit *x, int *count)
+{
+	return ip_in(&x->hdr, x->blobs, x->nblobs, count);
+}
+
+/*
+ * Three sessions at once: one asks for the IP, one does not, one asks
+ * with a status filter (its enter is written at the exit).  Only the
+ * askers get the blob, on the enter and the exit, and it is the address
+ * after the syscall instruction; the same for int $0x80, when the kernel
+ * has ia32.
+ */
+TEST(ip_blob_only_when_asked)
+{
+	struct trace t[3] = { 0 };
+	const struct ktrace_rec_sys_enter *e;
+	uint64_t after = 0, after32 = 0;
+	struct ktrace_version v;
+	long ret, ret32;
+	int fd[3], i, count;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	fd[0] = open(DEV_PATH, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd[0]);
+	ASSERT_EQ(0, ioctl(fd[0], KTRACE_IOC_VERSION, &v));
+	close(fd[0]);
+	EXPECT_LE(7, v.abi_minor);
+	ASSERT_TRUE(v.features & KTRACE_FEAT_IP);
+
+	fd[0] = ip_session(KTRACE_CFG_IP, 0);
+	fd[1] = ip_session(0, 0);
+	fd[2] = ip_session(KTRACE_CFG_IP, KTRACE_STATUS_FAILED);
+	for (i = 0; i < 3; i++)
+		ASSERT_LE(0, fd[i]);
+	ret = getpgid_at(&after);
+	ret32 = getpgid_int80_at(&after32);
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, stop_and_drain(fd[i], &t[i]));
+		ASSERT_EQ(0, t[i].bad);
+		close(fd[i]);
+	}
+	ASSERT_EQ(-ESRCH, ret);
+	ASSERT_NE(0, after);
+
+	e = find_getpgid(&t[0], gettid_(), KTRACE_ABI_NATIVE);
+	ASSERT_NE(NULL, e);
+	EXPECT_EQ(after, ip_of(e, &count));
+	EXPECT_EQ(1, count);
+	e = find_getpgid(&t[1], gettid_(), KTRACE_ABI_NATIVE);
+	ASSERT_NE(NULL, e);
+	EXPECT_EQ(0, ip_of(e, &count));
+	EXPECT_EQ(0, count);
+	EXPECT_EQ(0, e->nblobs);
+	e = find_getpgid(&t[2], gettid_(), KTRACE_ABI_NATIVE);
+	ASSERT_NE(NULL, e);
+	EXPECT_EQ(after, ip_of(e, &count));
+	EXPECT_EQ(1, count);
+	/* The exits: where the call returns to, the same address. */
+	for (i = 0; i < 3; i++) {
+		const struct ktrace_rec_sys_exit *x;
+
+		x = find_getpgid_exit(&t[i], gettid_());
+		ASSERT_NE(NULL, x);
+		EXPECT_EQ(i == 1 ? 0 : after, exit_ip_of(x, &count));
+		EXPECT_EQ(i == 1 ? 0 : 1, count);
+	}
+
+	if (ret32 != -ESRCH) {
+		TH_LOG("int $0x80: %ld, no ia32 emulation: native only", ret32);
+	} else {
+		for (i = 0; i < 3; i++) {
+			e = find_getpgid(&t[i], gettid_(), KTRACE_ABI_COMPAT);
+			ASSERT_NE(NULL, e);
+			EXPECT_EQ(i == 1 ? 0 : after32, ip_of(e, &count));
+			EXPECT_EQ(i == 1 ? 0 : 1, count);
+		}
+	}
+	for (i = 0; i < 3; i++)
+		trace_free(&t[i]);
 }
 
 TEST(reader_killed_mid_read_then_unload)

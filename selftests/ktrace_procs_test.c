@@ -200,10 +200,10 @@ TEST_F(procs, every_field_checked)
 	EXPECT_LE(16, q.slots);
 	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_PROC_STATS, &q));
 
-	/* The flag is one more KTRACE_CFG_* bit; the next is not one. */
+	/* The flag is one more KTRACE_CFG_* bit; the first unknown is not. */
 	memset(&c, 0, sizeof(c));
 	c.events = KTRACE_EV_ALL;
-	c.flags = KTRACE_CFG_PROC_STATS << 1;
+	c.flags = KTRACE_CFG_FLAGS + 1;
 	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
 	EXPECT_EQ(EINVAL, errno);
 

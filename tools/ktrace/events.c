@@ -796,7 +796,23 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		uint32_t flags = 0, len = b->len;
 
 		if ((const char *)&blobs[i + 1] > (const char *)rec + size ||
-		    b->offset + b->len > size || b->arg > 5)
+		    b->offset + b->len > size)
+			continue;
+		if (b->kind == KTRACE_BLOB_IP) {
+			if (b->len != sizeof(sc->ip))
+				continue;
+			if (((const struct ktrace_rec_hdr *)rec)->type ==
+			    KTRACE_REC_SYS_EXIT) {
+				memcpy(&sc->exit_ip, data, sizeof(sc->ip));
+				sc->has_exit_ip = true;
+			} else {
+				memcpy(&sc->ip, data, sizeof(sc->ip));
+				sc->has_ip = true;
+			}
+			continue;
+		}
+		/* Kinds of a later module than this ktrace are skipped. */
+		if (b->arg > 5 || !b->kind || b->kind > KTRACE_BLOB_IP)
 			continue;
 		if (b->flags & KTRACE_BF_FAULT)
 			flags |= KT_BLOB_FAULT;

@@ -210,6 +210,18 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 	 */
 	if (o->lossy)
 		cfg.flags |= KTRACE_CFG_LOSSY;
+	if (o->instruction_pointer && !o->summary_only) {
+		struct ktrace_version v;
+
+		if (ktrace_dev_version(fd, &v))
+			return -1;
+		if (v.abi_minor < 7 || !(v.features & KTRACE_FEAT_IP)) {
+			ktrace_err("-i: module ABI %u.%u does not record the instruction pointer (needs 1.7)",
+				   v.abi_major, v.abi_minor);
+			return -1;
+		}
+		cfg.flags |= KTRACE_CFG_IP;
+	}
 	if (kt_dev_configure(fd, &cfg))
 		return -1;
 

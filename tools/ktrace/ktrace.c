@@ -89,6 +89,7 @@ static void usage(FILE *out)
 		"  -T             show the time spent in each call\n"
 		"  -t, -tt, -ttt  prefix lines with the time of day (usecs, epoch)\n"
 		"  -r             prefix lines with the time since the last line\n"
+		"  -i             print the instruction pointer at each call\n"
 		"  -s N           show N bytes of strings (default 32)\n"
 		"  -y             print the paths of file descriptors\n"
 		"  -yy            and the protocols and addresses of sockets\n"

@@ -102,6 +102,7 @@ struct kt_opts {
 	unsigned int npids;
 	const char *user;		/* -u */
 	bool syscall_numbers;		/* -n */
+	bool instruction_pointer;	/* -i */
 	bool append;			/* -A */
 	unsigned int column;		/* -a, 0: strace's 40 */
 	const char *env[32];		/* -E VAR=VAL or VAR, in order */

@@ -708,8 +708,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			kt_set_verbose();
 			break;
 		case 'i':
-			return not_implemented("-i",
-					       "the module does not record the instruction pointer");
+			o->instruction_pointer = true;
+			break;
 		case 'P':
 			if (o->trace_path)
 				return not_implemented("-P", "one path is traced, not several");

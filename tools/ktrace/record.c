@@ -29,6 +29,7 @@
 /* struct kt_file_header.flags: the options the records were taken with */
 #define KT_FILE_FOLLOW		0x1	/* -f: children were traced */
 #define KT_FILE_COUNTS_ONLY	0x2	/* -c: no syscall records */
+#define KT_FILE_IP		0x4	/* -i: enters carry KTRACE_BLOB_IP */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -139,7 +140,8 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	h.npids = tg->npids;
 	memcpy(h.pids, tg->pids, tg->npids * sizeof(h.pids[0]));
 	h.flags = (o->follow ? KT_FILE_FOLLOW : 0) |
-		  (o->summary_only ? KT_FILE_COUNTS_ONLY : 0);
+		  (o->summary_only ? KT_FILE_COUNTS_ONLY : 0) |
+		  (o->instruction_pointer && !o->summary_only ? KT_FILE_IP : 0);
 	kt_out_write(out, &h, sizeof(h));
 	return kt_out_flush(out);
 }
@@ -437,6 +439,12 @@ int ktrace_cmd_report(int argc, char **argv)
 	}
 	if (check_header(&r, &h))
 		return 1;
+	if (o.instruction_pointer && !o.summary_only &&
+	    !(h.flags & KT_FILE_IP)) {
+		ktrace_err("%s: recorded without -i: it has no instruction pointers",
+			   r.path);
+		return 1;
+	}
 	if (o.outfile && o.follow < 2) {
 		if (kt_out_open(&out, o.outfile))
 			return 1;

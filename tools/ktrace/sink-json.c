@@ -37,6 +37,7 @@ struct json_sink {
 	const int *pids;
 	unsigned int npids;
 	bool follow;
+	bool ip;			/* -i: syscalls have "ip" */
 	struct kt_pidmap shown;		/* pid -> SHOWN */
 	struct kt_pidmap sender;	/* pid -> the last sender's pid */
 	struct kt_fmt_opts fmt;
@@ -252,6 +253,13 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 		put_u64(b, e->sys.dur);
 	else
 		kt_buf_puts(b, "null");
+	if (j->ip) {
+		put_key(b, "ip");
+		if (sc.has_ip)
+			put_u64(b, sc.ip);
+		else
+			kt_buf_puts(b, "null");
+	}
 	syscall_fields(j, &sc, kinds);
 	end(j);
 }
@@ -566,6 +574,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	j->pids = tg->pids;
 	j->npids = tg->npids;
 	j->follow = o->follow > 0;
+	j->ip = o->instruction_pointer;
 	j->fmt.strsize = o->strsize;
 	j->fmt.fd_paths = o->decode_fds;
 	j->fmt.fd_path = fd_path;

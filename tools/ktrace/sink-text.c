@@ -48,6 +48,7 @@ struct task {
 		char comm[17];
 	} arg_comms[4];
 	bool first_exec;	/* -b execve: the command's own is not detached */
+	bool ia32;		/* -i: its last call was ia32's (8 digits) */
 	struct kt_syscall sc;	/* the call in progress, its entry's part */
 	struct kt_blob argv[KT_ARGV_MAX];	/* for execve */
 	struct kt_buf entry_text;	/* the call as printed at entry */
@@ -241,6 +242,32 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 	}
 }
 
+/*
+ * -i: strace's "[ip] " after the leader and -n's number: 16 hex digits,
+ * 8 for an ia32 task, question marks where the IP is not known (a
+ * signal, an exit, a call whose enter was not seen or whose module did
+ * not record it).
+ * strace prints the IP of the stop it prints the line at: the enter's,
+ * or for "<... NAME resumed>" the exit's (@at_exit), which differs after
+ * execve (the new program's entry) and rt_sigreturn.
+ */
+static void ip_field(struct kt_tracer *t, struct kt_buf *b, struct task *k,
+		     const struct kt_syscall *sc, bool at_exit)
+{
+	bool has = sc && (at_exit ? sc->has_exit_ip : sc->has_ip);
+
+	if (!t->o->instruction_pointer)
+		return;
+	if (sc)
+		k->ia32 = sc->abi == KTRACE_CLI_ABI_I386;
+	if (has)
+		kt_buf_printf(b, k->ia32 ? "[%08llx] " : "[%016llx] ",
+			      (unsigned long long)(at_exit ? sc->exit_ip :
+							     sc->ip));
+	else
+		kt_buf_puts(b, k->ia32 ? "[????????] " : "[????????????????] ");
+}
+
 /* End another task's open line before printing anything else. */
 static void close_open_line(struct kt_tracer *t)
 {
@@ -391,6 +418,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, e->ts);
 	sc_number(t, &t->line, &k->sc);
+	ip_field(t, &t->line, k, &k->sc, false);
 	t->fmt_pid = k->pid;
 	fmt_call(t, k, true, e->ts);
 	kt_buf_reset(&t->call);
@@ -450,10 +478,12 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
 		t->leader_entry = false;
 		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
 		rest = t->call.s ? t->call.s : "";
 	} else {
 		leader(t, &t->line, k, ts);
 		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, true);
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
 	}
@@ -563,6 +593,7 @@ static void on_signal_deliver(struct kt_tracer *t,
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
+	ip_field(t, &t->line, k, NULL, false);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
 		      kt_sigcode_name(r->sig, r->code, cbuf));
 	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID)) {
@@ -737,6 +768,7 @@ static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, ts);
+	ip_field(t, &t->line, k, NULL, false);
 	if (sig) {
 		kt_buf_printf(&t->line, "+++ killed by %s %s+++",
 			      kt_sig_name(sig, nbuf),

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	6
+#define KTRACE_ABI_MINOR	7
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -47,6 +47,7 @@ struct ktrace_version {
 #define KTRACE_FEAT_THROTTLE	0x4	/* targeted sessions do not drop (1.3) */
 #define KTRACE_FEAT_TASKS	0x8	/* KTRACE_IOC_TASKS (1.4) */
 #define KTRACE_FEAT_PROC_STATS	0x10	/* KTRACE_IOC_PROC_STATS (1.6) */
+#define KTRACE_FEAT_IP		0x20	/* KTRACE_CFG_IP, KTRACE_BLOB_IP (1.7) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -120,6 +121,10 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_COUNT	7	/* a __u32: entries counted (1.4) */
 #define KTRACE_BLOB_IOV		8	/* struct ktrace_iov_seg list (1.5) */
 #define KTRACE_BLOB_MSGHDR	9	/* struct ktrace_msghdr (1.5) */
+#define KTRACE_BLOB_IP		10	/* a __u64: the user instruction pointer (1.7) */
+
+/* struct ktrace_blob.arg of a blob that comes from no argument (1.7) */
+#define KTRACE_BLOB_ARG_NONE	0xff
 
 /* Blob flags, struct ktrace_blob.flags */
 #define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */
@@ -130,7 +135,8 @@ struct ktrace_rec_hdr {
  * @offset:	bytes from the start of the record to the data
  * @len:	bytes stored; strings include their terminating NUL
  * @kind:	KTRACE_BLOB_*
- * @arg:	index (0-5) of the syscall argument the data came from
+ * @arg:	index (0-5) of the syscall argument the data came from, or
+ *		KTRACE_BLOB_ARG_NONE
  * @flags:	KTRACE_BF_*
  */
 struct ktrace_blob {
@@ -201,11 +207,19 @@ struct ktrace_msghdr {
  * @args:	the six raw arguments
  * @blobs:	path, argv, socket address or write buffer read at enter
  *
+ * A session configured with KTRACE_CFG_IP (since ABI 1.7) gets one more
+ * blob, the last one: KTRACE_BLOB_IP, arg KTRACE_BLOB_ARG_NONE, the user
+ * instruction pointer at the syscall's enter as a __u64: the address
+ * after the syscall instruction (or sysenter's return point), as the
+ * task's registers hold it, what strace's -i prints; its data are the
+ * record's last 8 bytes.  Sessions without the flag never see it.  A
+ * reader skips blob kinds it does not know.
+ *
  * With a status filter (KTRACE_IOC_SET_STATUS) the record is written when
  * the call returns, from the registers and memory of that moment.  A call
  * that replaced them (a successful execve or execveat, rt_sigreturn,
  * sigreturn) has no arguments left to read: its record carries
- * KTRACE_RF_ARGS_LOST, zero @args and no blobs.
+ * KTRACE_RF_ARGS_LOST, zero @args and no blobs, not even KTRACE_BLOB_IP.
  */
 struct ktrace_rec_sys_enter {
 	struct ktrace_rec_hdr hdr;
@@ -230,6 +244,11 @@ struct ktrace_rec_sys_enter {
  *		KTRACE_DURATION_UNKNOWN
  * @blobs:	read buffer or socket address filled by the syscall, and
  *		paths the enter could not read, read again
+ *
+ * With KTRACE_CFG_IP (since ABI 1.7) the last blob is KTRACE_BLOB_IP as
+ * in struct ktrace_rec_sys_enter, at the return: the same address but
+ * after a successful execve (the new program's entry) and rt_sigreturn
+ * (the address it restored).
  */
 struct ktrace_rec_sys_exit {
 	struct ktrace_rec_hdr hdr;
@@ -547,7 +566,8 @@ struct ktrace_syscall_stats {
 #define KTRACE_CFG_TRACE_SELF	0x2	/* also trace the opener's thread group */
 #define KTRACE_CFG_LOSSY	0x4	/* with a PID filter: drop, never wait */
 #define KTRACE_CFG_PROC_STATS	0x8	/* count calls by process (1.6) */
-#define KTRACE_CFG_FLAGS	0xf
+#define KTRACE_CFG_IP		0x10	/* syscalls carry KTRACE_BLOB_IP (1.7) */
+#define KTRACE_CFG_FLAGS	0x1f
 
 /**
  * struct ktrace_config - KTRACE_IOC_CONFIGURE, a session's settings
@@ -572,6 +592,11 @@ struct ktrace_syscall_stats {
  * calls, errors and time in syscalls of each process it traces, for
  * KTRACE_IOC_PROC_STATS; the tables are allocated here, their size is the
  * module's proc_slots parameter at this moment.
+ *
+ * KTRACE_CFG_IP (since ABI 1.7) adds the user instruction pointer to the
+ * session's KTRACE_REC_SYS_ENTER and KTRACE_REC_SYS_EXIT records
+ * (KTRACE_BLOB_IP); without it the records and the probes' cost are
+ * those of ABI 1.6.
  */
 struct ktrace_config {
 	__u32 ring_size;
