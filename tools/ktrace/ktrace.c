@@ -86,6 +86,7 @@ static void usage(FILE *out)
 		"  -C             like -c, and print the trace too\n"
 		"  -S SORTBY      sort the summary by time, calls, errors, name\n"
 		"  -U COLUMNS     the summary's columns: calls,max-time,name...\n"
+		"  -O OVERHEAD    take OVERHEAD (us, or 1.5ms...) from each call's time\n"
 		"  -T             show the time spent in each call\n"
 		"  -t, -tt, -ttt  prefix lines with the time of day (usecs, epoch)\n"
 		"  -r             prefix lines with the time since the last line\n"

@@ -112,6 +112,7 @@ struct kt_opts {
 	struct kt_fdset dump_read;	/* -e read= (hexdump.c) */
 	struct kt_fdset dump_write;	/* -e write= */
 	unsigned long long syscall_limit;	/* --syscall-limit, 0: none */
+	unsigned long long overhead_ns;		/* -O: taken from each call */
 	bool golden;			/* --golden (golden.c) */
 	const char *expect;		/* --expect FILE (golden.c) */
 	char **argv;			/* the command to run, or none */

@@ -277,6 +277,40 @@ static int parse_quiet(struct kt_opts *o, const char *list)
  * --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION]: the
  * combinations -t, -tt and -ttt print.
  */
+/*
+ * -O: strace's time to take from each call's for -c, in microseconds or
+ * with a unit (s, ms, us, ns).
+ */
+static int parse_overhead(struct kt_opts *o, const char *s)
+{
+	static const struct {
+		const char *unit;
+		double ns;
+	} units[] = {
+		{ "", 1e3 }, { "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 },
+		{ "ns", 1 },
+	};
+	char *end;
+	double v;
+	size_t i;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (!errno && end != s && *s != '-' && *s != '+' && v >= 0 &&
+	    v < 1e9) {
+		for (i = 0; i < ARRAY_SIZE(units); i++) {
+			if (!strcmp(end, units[i].unit)) {
+				o->overhead_ns = (unsigned long long)
+						 (v * units[i].ns + 0.5);
+				return 0;
+			}
+		}
+	}
+	ktrace_err("invalid -O argument: '%s' (a time: 5, 5us, 1.5ms, 20ns)",
+		   s);
+	return -1;
+}
+
 static int parse_timestamps(struct kt_opts *o, const char *spec)
 {
 	char *copy, *tok, *save = NULL;
@@ -727,8 +761,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case 'O':
-			return not_implemented("-O",
-					       "-c measures calls in the kernel, without tracer overhead");
+			if (parse_overhead(o, optarg))
+				return -1;
+			break;
 		case 'U':
 			if (parse_columns(o, optarg))
 				return -1;

@@ -293,6 +293,11 @@ static void table(struct kt_out *out, const unsigned char *cols,
 	print_row(out, cols, width, &tot, tot.ns, true);
 }
 
+static unsigned long long sub(unsigned long long a, unsigned long long b)
+{
+	return a > b ? a - b : 0;
+}
+
 void kt_summary(struct kt_out *out, const struct kt_opts *o,
 		const struct kt_counts *c)
 {
@@ -328,9 +333,10 @@ void kt_summary(struct kt_out *out, const struct kt_opts *o,
 			rows[n].name = NULL;
 			rows[n].calls = k->calls;
 			rows[n].errors = k->errors;
-			rows[n].ns = k->ns;
-			rows[n].min_ns = k->min_ns;
-			rows[n].max_ns = k->max_ns;
+			/* -O: strace takes it from every call's time. */
+			rows[n].ns = sub(k->ns, k->calls * o->overhead_ns);
+			rows[n].min_ns = sub(k->min_ns, o->overhead_ns);
+			rows[n].max_ns = sub(k->max_ns, o->overhead_ns);
 			n++;
 		}
 		if (!n && (a || printed))
