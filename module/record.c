@@ -424,6 +424,13 @@ struct kb_msghdr32 {
 	u32 flags;
 };
 
+/*
+ * A struct msghdr: struct ktrace_msghdr, the address, the vector as
+ * kb_iov_segs() stores it, then the control buffer (at the exit of
+ * recvmsg the msg_controllen bytes the call wrote), as user memory holds
+ * it: struct cmsghdr or, for ia32, struct compat_cmsghdr, within the
+ * snap length.
+ */
 static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 		      unsigned long limit)
 {
@@ -434,6 +441,7 @@ static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 	struct kb_msghdr64 m64;
 	struct kb_msghdr32 m32;
 	unsigned long iov;
+	u32 ctl = 0;
 	long n;
 
 	if (room < sizeof(m)) {
@@ -471,13 +479,22 @@ static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 	    copy_from_user_nofault(dst + sizeof(m), kb_uptr(b, m.name),
 				   m.name_stored))
 		goto fault;
-	memcpy(dst, &m, sizeof(m));
 	n = sizeof(m) + m.name_stored;
+	/* The control buffer goes last, in room kept before the vector. */
+	if (m.control && m.controllen)
+		ctl = min_t(u64, m.controllen, min(b->snaplen, room - (u32)n));
 	if (iov)
-		n = kb_iov_segs(b, bl, n, room, iov, m.iovlen, limit);
+		n = kb_iov_segs(b, bl, n, room - ctl, iov, m.iovlen, limit);
 	if (n < 0)
 		goto fault;
-	ktrace_build_put(b, bl, n);
+	if (ctl && copy_from_user_nofault(dst + n, kb_uptr(b, m.control), ctl)) {
+		/* Without its bytes the decoder prints the pointer. */
+		ktrace_stats_cpu(smp_processor_id())->faults++;
+		ctl = 0;
+	}
+	m.control_stored = ctl;
+	memcpy(dst, &m, sizeof(m));
+	ktrace_build_put(b, bl, n + ctl);
 	return;
 fault:
 	kb_fault(b, bl);

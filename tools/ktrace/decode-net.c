@@ -275,10 +275,302 @@ static void dec_recvfrom(struct kt_dec *d)
 	addr_out(d, 4, 5);
 }
 
+/* Socket levels as strace names them in a control message. */
+static const struct kt_xlat cmsg_levels[] = {
+	{ 0, "SOL_IP" }, { 1, "SOL_SOCKET" }, { 6, "SOL_TCP" },
+	{ 17, "SOL_UDP" }, { 40, "AF_VSOCK" }, { 41, "SOL_IPV6" },
+	{ 58, "SOL_ICMPV6" }, { 100, "SOL_CAN_BASE" }, { 101, "SOL_CAN_RAW" },
+	{ 132, "SOL_SCTP" }, { 136, "SOL_UDPLITE" }, { 255, "SOL_RAW" },
+	{ 256, "SOL_IPX" }, { 257, "SOL_AX25" }, { 258, "SOL_ATALK" },
+	{ 259, "SOL_NETROM" }, { 260, "SOL_ROSE" }, { 261, "SOL_DECNET" },
+	{ 262, "SOL_X25" }, { 263, "SOL_PACKET" }, { 264, "SOL_ATM" },
+	{ 265, "SOL_AAL" }, { 266, "SOL_IRDA" }, { 267, "SOL_NETBEUI" },
+	{ 268, "SOL_LLC" }, { 269, "SOL_DCCP" }, { 270, "SOL_NETLINK" },
+	{ 271, "SOL_TIPC" }, { 272, "SOL_RXRPC" }, { 273, "SOL_PPPOL2TP" },
+	{ 274, "SOL_BLUETOOTH" }, { 275, "SOL_PNPIPE" }, { 276, "SOL_RDS" },
+	{ 277, "SOL_IUCV" }, { 278, "SOL_CAIF" }, { 279, "SOL_ALG" },
+	{ 280, "SOL_NFC" }, { 281, "SOL_KCM" }, { 282, "SOL_TLS" },
+	{ 283, "SOL_XDP" },
+	KT_XEND
+};
+
+/* How a control message's data prints. */
+enum cmsg_data_kind {
+	CD_NONE,		/* not at all */
+	CD_FDS,			/* [3, 4] */
+	CD_CREDS,		/* {pid=1, uid=0, gid=0} */
+	CD_STR,			/* "..." */
+	CD_TV,			/* struct timeval (long fields) */
+	CD_TS,			/* struct timespec (long fields) */
+	CD_TS3,			/* three of them */
+	CD_TV64,		/* struct __kernel_sock_timeval */
+	CD_TS64,		/* struct __kernel_timespec */
+	CD_TS3_64,		/* three of them */
+	CD_BYTES,		/* [0x1, 0x2] */
+	CD_INTS,		/* [64] */
+	CD_PKTINFO,		/* struct in_pktinfo */
+	CD_SOCKADDR,		/* a struct sockaddr_in */
+};
+
+struct cmsg_type {
+	uint32_t type;
+	const char *name;
+	enum cmsg_data_kind data;
+	uint32_t min_len;	/* data shorter than this does not print */
+};
+
+static const struct cmsg_type scm_types[] = {
+	{ 1, "SCM_RIGHTS", CD_FDS, 4 },
+	{ 2, "SCM_CREDENTIALS", CD_CREDS, 12 },
+	{ 3, "SCM_SECURITY", CD_STR, 1 },
+	{ 29, "SO_TIMESTAMP_OLD", CD_TV, 1 },
+	{ 35, "SO_TIMESTAMPNS_OLD", CD_TS, 1 },
+	{ 37, "SO_TIMESTAMPING_OLD", CD_TS3, 1 },
+	{ 41, "SO_WIFI_STATUS", CD_NONE, 0 },
+	{ 54, "SCM_TIMESTAMPING_OPT_STATS", CD_NONE, 0 },
+	{ 58, "SCM_TIMESTAMPING_PKTINFO", CD_NONE, 0 },
+	{ 61, "SO_TXTIME", CD_NONE, 0 },
+	{ 63, "SO_TIMESTAMP_NEW", CD_TV64, 1 },
+	{ 64, "SO_TIMESTAMPNS_NEW", CD_TS64, 1 },
+	{ 65, "SO_TIMESTAMPING_NEW", CD_TS3_64, 1 },
+	{ 0, NULL, CD_NONE, 0 }
+};
+
+/* IP_RECVERR (11) prints by name only: its data is not decoded yet. */
+static const struct cmsg_type ip_cmsg_types[] = {
+	{ 1, "IP_TOS", CD_BYTES, 1 },
+	{ 2, "IP_TTL", CD_INTS, 4 },
+	{ 3, "SCM_SECURITY", CD_STR, 1 },
+	{ 6, "IP_RECVOPTS", CD_BYTES, 1 },
+	{ 7, "IP_RETOPTS", CD_BYTES, 1 },
+	{ 8, "IP_PKTINFO", CD_PKTINFO, 12 },
+	{ 11, "IP_RECVERR", CD_NONE, 0 },
+	{ 20, "IP_ORIGDSTADDR", CD_SOCKADDR, 16 },
+	{ 23, "IP_CHECKSUM", CD_INTS, 4 },
+	{ 0, NULL, CD_NONE, 0 }
+};
+
+static const struct cmsg_type *cmsg_type_find(const struct cmsg_type *t,
+					      uint32_t type)
+{
+	for (; t->name; t++)
+		if (t->type == type)
+			return t;
+	return NULL;
+}
+
+/* A signed integer of size bytes (4 or 8) at p. */
+static int64_t cmsg_long(const uint8_t *p, unsigned int size)
+{
+	int64_t v64;
+	int32_t v32;
+
+	if (size == 8) {
+		memcpy(&v64, p, 8);
+		return v64;
+	}
+	memcpy(&v32, p, 4);
+	return v32;
+}
+
+/* {tv_sec=1, tv_usec=2} or tv_nsec, from two fields of size bytes. */
+static void cmsg_time(struct kt_buf *b, const uint8_t *p, unsigned int size,
+		      const char *sub)
+{
+	kt_buf_printf(b, "{tv_sec=%lld, %s=%lld}",
+		      (long long)cmsg_long(p, size), sub,
+		      (long long)cmsg_long(p + size, size));
+}
+
+/* [elem, ...] of n elements of size bytes, at most -s of them. */
+static void cmsg_array(struct kt_dec *d, const uint8_t *p, size_t n,
+		       unsigned int size, bool fds)
+{
+	size_t k;
+
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < n; k++) {
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		if (k >= d->o->strsize) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		if (fds)
+			kt_fd(d, (int)cmsg_long(p + k * size, size));
+		else if (size == 1)
+			kt_buf_printf(d->b, "%#x", p[k]);
+		else
+			kt_buf_printf(d->b, "%d", (int)cmsg_long(p + k * size, 4));
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+static void cmsg_print_data(struct kt_dec *d, const struct cmsg_type *t,
+			    const uint8_t *p, size_t len)
+{
+	static const char *const subs[] = { "tv_usec", "tv_nsec" };
+	unsigned int lsz = kt_long_size(d), size = 0, n = 1, k;
+	struct kt_buf *b = d->b;
+	uint32_t u[3];
+	char a[2][INET_ADDRSTRLEN];
+	const char *sub = subs[1];
+
+	if (t->data == CD_NONE || len < t->min_len)
+		return;
+	kt_buf_puts(b, ", cmsg_data=");
+	switch (t->data) {
+	case CD_FDS:
+		cmsg_array(d, p, len / 4, 4, true);
+		return;
+	case CD_INTS:
+		cmsg_array(d, p, len / 4, 4, false);
+		return;
+	case CD_BYTES:
+		cmsg_array(d, p, len, 1, false);
+		return;
+	case CD_CREDS:
+		memcpy(u, p, sizeof(u));
+		kt_buf_printf(b, "{pid=%u, uid=%u, gid=%u}", u[0], u[1], u[2]);
+		return;
+	case CD_STR:
+		kt_format_bytes(b, p, len, len, false);
+		return;
+	case CD_PKTINFO:
+		memcpy(u, p, sizeof(u));
+		inet_ntop(AF_INET, p + 4, a[0], sizeof(a[0]));
+		inet_ntop(AF_INET, p + 8, a[1], sizeof(a[1]));
+		kt_buf_printf(b, "{ipi_ifindex=%d, ", (int)u[0]);
+		kt_buf_printf(b, "ipi_spec_dst=inet_addr(\"%s\"), ", a[0]);
+		kt_buf_printf(b, "ipi_addr=inet_addr(\"%s\")}", a[1]);
+		return;
+	case CD_SOCKADDR:
+		sockaddr_bytes(b, p, len);
+		return;
+	case CD_TV:
+		sub = subs[0];
+		size = lsz;
+		break;
+	case CD_TS:
+		size = lsz;
+		break;
+	case CD_TS3:
+		size = lsz;
+		n = 3;
+		break;
+	case CD_TV64:
+		sub = subs[0];
+		size = 8;
+		break;
+	case CD_TS64:
+		size = 8;
+		break;
+	default:	/* CD_TS3_64 */
+		size = 8;
+		n = 3;
+		break;
+	}
+	if (len < 2 * size * n) {
+		kt_buf_puts(b, "???");
+		return;
+	}
+	if (n > 1)
+		kt_buf_putc(b, '[');
+	for (k = 0; k < n; k++) {
+		if (k)
+			kt_buf_puts(b, ", ");
+		cmsg_time(b, p + 2 * size * k, size, sub);
+	}
+	if (n > 1)
+		kt_buf_putc(b, ']');
+}
+
+/* One control message's level, type and data. */
+static void cmsg_body(struct kt_dec *d, int level, uint32_t type,
+		      const uint8_t *p, size_t len)
+{
+	const struct cmsg_type *t = NULL;
+	struct kt_buf *b = d->b;
+
+	kt_buf_puts(b, ", cmsg_level=");
+	kt_format_xval(b, cmsg_levels, (uint32_t)level, "SOL_???");
+	kt_buf_puts(b, ", cmsg_type=");
+	if (level == 1)
+		t = cmsg_type_find(scm_types, type);
+	else if (level == 0)
+		t = cmsg_type_find(ip_cmsg_types, type);
+	if (t) {
+		kt_buf_puts(b, t->name);
+		cmsg_print_data(d, t, p, len);
+	} else if (level == 1 || level == 0) {
+		kt_buf_printf(b, "%#x /* %s */", type,
+			      level ? "SCM_???" : "IP_???");
+	} else {
+		kt_buf_printf(b, "%#x", type);
+	}
+}
+
+/*
+ * msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS,
+ * cmsg_data=[3]}]: the stored bytes of the control buffer (struct cmsghdr,
+ * or for ia32 struct compat_cmsghdr), walked as the kernel's CMSG_NXTHDR
+ * walks them.  Bytes too few for another header end the list with "...",
+ * and their address; a buffer cut at the snap length ends with "...".
+ * Without stored bytes (a fault) or room for one header, the pointer.
+ */
+static void msg_control(struct kt_dec *d, const struct ktrace_msghdr *m,
+			const uint8_t *p)
+{
+	unsigned int hdr = kt_long_size(d) == 8 ? 16 : 12;
+	unsigned int align = kt_long_size(d);
+	size_t total = m->control_stored, left = total, len;
+	uint64_t clen;
+	int32_t lt[2];
+	struct kt_buf *b = d->b;
+
+	if (m->controllen < hdr || total < hdr) {
+		kt_format_ptr(b, m->control);
+		return;
+	}
+	kt_buf_putc(b, '[');
+	while (left >= hdr) {
+		if (left != total)
+			kt_buf_puts(b, ", ");
+		clen = (uint64_t)cmsg_long(p, align);
+		if (align == 4)
+			clen = (uint32_t)clen;
+		memcpy(lt, p + align, sizeof(lt));
+		kt_buf_printf(b, "{cmsg_len=%llu", (unsigned long long)clen);
+		len = clen < left ? clen : left;
+		cmsg_body(d, lt[0], (uint32_t)lt[1], p + hdr,
+			  len > hdr ? len - hdr : 0);
+		kt_buf_putc(b, '}');
+		if (len < hdr) {
+			left -= hdr;
+			break;
+		}
+		clen = (clen + align - 1) & ~(uint64_t)(align - 1);
+		if (clen >= left || clen < len) {
+			left = 0;
+			break;
+		}
+		p += clen;
+		left -= clen;
+	}
+	if (left) {
+		kt_buf_puts(b, ", ... /* ");
+		kt_format_ptr(b, m->control + total - left);
+		kt_buf_puts(b, " */");
+	} else if (total < m->controllen) {
+		kt_buf_puts(b, ", ...");
+	}
+	kt_buf_putc(b, ']');
+}
+
 /*
  * struct msghdr from a KTRACE_BLOB_MSGHDR blob: {msg_name=NULL,
- * msg_namelen=0, msg_iov=[...], msg_iovlen=1, msg_controllen=0,
- * msg_flags=0}; control messages print as their pointer.
+ * msg_namelen=0, msg_iov=[...], msg_iovlen=1, msg_control=[...],
+ * msg_controllen=24, msg_flags=0}.
  */
 static void msghdr(struct kt_dec *d, int i)
 {
@@ -296,10 +588,12 @@ static void msghdr(struct kt_dec *d, int i)
 	memcpy(&m, blob->data, sizeof(m));
 	p = blob->data + sizeof(m);
 	n = blob->len - sizeof(m);
-	if (m.name_stored > n || m.iovlen > 1024) {
+	if (m.name_stored > n || m.control_stored > n - m.name_stored ||
+	    m.iovlen > 1024) {
 		kt_format_ptr(b, kt_arg(d, i));
 		return;
 	}
+	n -= m.control_stored;
 	kt_buf_puts(b, "{msg_name=");
 	if (!m.name)
 		kt_buf_puts(b, "NULL");
@@ -312,7 +606,7 @@ static void msghdr(struct kt_dec *d, int i)
 	kt_buf_printf(b, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
 	if (m.controllen) {
 		kt_buf_puts(b, ", msg_control=");
-		kt_format_ptr(b, m.control);
+		msg_control(d, &m, p + n);
 	}
 	kt_buf_printf(b, ", msg_controllen=%llu, msg_flags=",
 		      (unsigned long long)m.controllen);

@@ -177,10 +177,17 @@ struct ktrace_iov_seg {
  * @namelen:	msg_namelen
  * @flags:	msg_flags
  * @name_stored: bytes of the address at @name that follow this header
- * @__reserved:	zero
+ * @control_stored: bytes of the control buffer at @control that end the
+ *		blob (1.7; zero before)
  *
- * The address's bytes follow, then the vector as in KTRACE_BLOB_IOV.  At
- * the exit (recvmsg) the fields are those the call wrote back.
+ * The address's bytes follow, then the vector as in KTRACE_BLOB_IOV, then
+ * @control_stored bytes of the control buffer as user memory holds it:
+ * struct cmsghdr entries, or struct compat_cmsghdr (a 32-bit cmsg_len,
+ * 4-byte alignment) for KTRACE_ABI_COMPAT.  It is cut at the snap length
+ * (@control_stored less than @controllen); zero with a non-zero
+ * @controllen means it could not be read.  At the exit (recvmsg) the
+ * fields are those the call wrote back, and the control buffer holds the
+ * @controllen bytes the call filled.
  */
 struct ktrace_msghdr {
 	__u64 name;
@@ -190,7 +197,7 @@ struct ktrace_msghdr {
 	__s32 namelen;
 	__u32 flags;
 	__u32 name_stored;
-	__u32 __reserved;
+	__u32 control_stored;
 };
 
 /* Syscall ABIs, the abi fields below */

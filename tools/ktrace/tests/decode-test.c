@@ -904,6 +904,145 @@ static void test_verbosity(void)
 	kt_raw_parse("none");
 }
 
+/*
+ * A KTRACE_BLOB_MSGHDR blob as the module builds it: struct ktrace_msghdr,
+ * one iovec holding "x", then stored bytes of the control buffer.
+ */
+static uint8_t mh_buf[512];
+
+static struct kt_blob mh_blob(uint64_t controllen, const void *ctl,
+			      uint32_t stored)
+{
+	struct ktrace_msghdr m = {
+		.control = 0x7ffd1000, .iovlen = 1, .controllen = controllen,
+		.control_stored = stored,
+	};
+	struct ktrace_iov_seg seg = { 0x7ffd2000, 1, 1, 0 };
+	size_t n = 0;
+
+	memcpy(mh_buf, &m, sizeof(m));
+	n += sizeof(m);
+	memcpy(mh_buf + n, &seg, sizeof(seg));
+	n += sizeof(seg);
+	mh_buf[n++] = 'x';
+	memcpy(mh_buf + n, ctl, stored);
+	return mem_blob(mh_buf, n + stored);
+}
+
+/* struct cmsghdr on x86_64: a 64-bit cmsg_len, level, type; data. */
+static size_t cmsg64(uint8_t *p, uint64_t len, int32_t level, int32_t type,
+		     const void *data, size_t dlen)
+{
+	memcpy(p, &len, 8);
+	memcpy(p + 8, &level, 4);
+	memcpy(p + 12, &type, 4);
+	memcpy(p + 16, data, dlen);
+	return (16 + dlen + 7) & ~(size_t)7;
+}
+
+static const char *test_cmsg_fd_path(void *ctx, int fd)
+{
+	return fd == 4 ? "/dev/null" : NULL;
+}
+
+static void test_cmsg(void)
+{
+	static const int32_t fds[2] = { 4, 5 }, creds[3] = { 42, 0, 100 };
+	static const int64_t tv[2] = { 1796050328, 509375 };
+	static const int32_t tv32[2] = { 1796050328, 509375 };
+	struct kt_fmt_opts saved = opts;
+	struct kt_syscall sc;
+	uint8_t c[256] = { 0 };
+	uint32_t c32[8];
+	size_t n;
+
+	sc = sc64("sendmsg", 1);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	n = cmsg64(c, 20, 1, 1, fds, 4);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("sendmsg SCM_RIGHTS", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[4]}], msg_controllen=24, msg_flags=0}, 0) = 1");
+
+	opts.fd_paths = true;
+	opts.fd_path = test_cmsg_fd_path;
+	n = cmsg64(c, 24, 1, 1, fds, 8);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("sendmsg SCM_RIGHTS, -y", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[4</dev/null>, 5]}], msg_controllen=24, msg_flags=0}, 0) = 1");
+	opts = saved;
+
+	n = cmsg64(c, 20, 1, 1, fds, 4);
+	n += cmsg64(c + n, 28, 1, 2, creds, 12);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("sendmsg SCM_RIGHTS and SCM_CREDENTIALS", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[4]}, {cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=42, uid=0, gid=100}}], msg_controllen=56, msg_flags=0}, 0) = 1");
+
+	sc.blob[1] = mh_blob(n, c, 24);
+	expect("sendmsg, control cut at the snap length", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[4]}, ...], msg_controllen=56, msg_flags=0}, 0) = 1");
+
+	sc.blob[1] = mh_blob(n, c, 0);
+	expect("sendmsg, control unreadable: its pointer", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=0x7ffd1000, msg_controllen=56, msg_flags=0}, 0) = 1");
+
+	n = cmsg64(c, 20, 1, 1, fds, 4);
+	sc.blob[1] = mh_blob(30, c, 30);
+	expect("sendmsg, bytes too few for a header after a cmsg", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[4]}, ... /* 0x7ffd1018 */], msg_controllen=30, msg_flags=0}, 0) = 1");
+
+	cmsg64(c, 8, 1, 1, fds, 4);
+	sc.ret = -EINVAL;
+	sc.blob[1] = mh_blob(24, c, 24);
+	expect("sendmsg, cmsg_len shorter than a header", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=8, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}, ... /* 0x7ffd1010 */], msg_controllen=24, msg_flags=0}, 0) = -1 EINVAL (Invalid argument)");
+
+	n = cmsg64(c, 20, 1234, 5, fds, 4);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("sendmsg, unknown level", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=0x4d2 /* SOL_??? */, cmsg_type=0x5}], msg_controllen=24, msg_flags=0}, 0) = -1 EINVAL (Invalid argument)");
+
+	n = cmsg64(c, 20, 1, 99, fds, 4);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("sendmsg, unknown SOL_SOCKET type", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=0x63 /* SCM_??? */}], msg_controllen=24, msg_flags=0}, 0) = -1 EINVAL (Invalid argument)");
+
+	n = cmsg64(c, 20, 0, 2, fds, 4);
+	sc.ret = 1;
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("sendmsg SOL_IP IP_TTL", &sc,
+	       "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[4]}], msg_controllen=24, msg_flags=0}, 0) = 1");
+
+	sc = sc64("recvmsg", 1);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	n = cmsg64(c, 32, 1, 29, tv, 16);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("recvmsg SO_TIMESTAMP_OLD", &sc,
+	       "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=1796050328, tv_usec=509375}}], msg_controllen=32, msg_flags=0}, 0) = 1");
+	n = cmsg64(c, 24, 1, 29, tv, 8);
+	sc.blob[1] = mh_blob(n, c, n);
+	expect("recvmsg SO_TIMESTAMP_OLD too short", &sc,
+	       "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data=???}], msg_controllen=24, msg_flags=0}, 0) = 1");
+
+	/* ia32: struct compat_cmsghdr, 12 bytes, 4-byte aligned. */
+	sc = sc_new(KTRACE_CLI_ABI_I386, "recvmsg", 1);
+	sc.args[0] = 4;
+	sc.args[1] = 0xffd00000;
+	c32[0] = 16;
+	c32[1] = 1;
+	c32[2] = 1;
+	c32[3] = 6;
+	c32[4] = 20;
+	c32[5] = 1;
+	c32[6] = 29;
+	memcpy(c, c32, 28);
+	memcpy(c + 28, tv32, 8);
+	sc.blob[1] = mh_blob(36, c, 36);
+	expect("ia32 recvmsg SCM_RIGHTS and SO_TIMESTAMP_OLD", &sc,
+	       "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[6]}, {cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=1796050328, tv_usec=509375}}], msg_controllen=36, msg_flags=0}, 0) = 1");
+}
+
 int main(void)
 {
 	test_strings();
@@ -914,6 +1053,7 @@ int main(void)
 	test_process();
 	test_signal();
 	test_net();
+	test_cmsg();
 	test_more();
 	test_raw();
 	test_verbosity();

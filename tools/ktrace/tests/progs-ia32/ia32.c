@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * An ia32 static binary for comparing ktrace with strace on the compat
- * ABI: a write, a failing open, getpid and exit through int $0x80, with
- * no C library (the build machine has no 32-bit one).  The line written
+ * ABI: a write, a failing open, getpid, a descriptor passed over an
+ * AF_UNIX socket pair (struct compat_msghdr and compat_cmsghdr) and exit
+ * through int $0x80, with no C library (the build machine has no 32-bit
+ * one).  The line written
  * is built on the stack: a write from a page of constants never touched
  * before, to /dev/null (which never reads it), is beyond what the probes
  * can read (see ktrace(1), BUGS).
@@ -16,6 +18,44 @@ static long sys3(long nr, long a, long b, long c)
 	return ret;
 }
 
+static long sys4(long nr, long a, long b, long c, long d)
+{
+	long ret;
+
+	__asm__ volatile ("int $0x80" : "=a"(ret)
+			  : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d)
+			  : "memory");
+	return ret;
+}
+
+/* struct compat_msghdr, and a compat_cmsghdr holding one descriptor */
+struct msg32 {
+	unsigned int name, namelen, iov, iovlen, control, controllen, flags;
+};
+
+struct rights32 {
+	unsigned int len;
+	int level, type, fd;
+};
+
+/* socketpair, sendmsg of SCM_RIGHTS [1], recvmsg of it */
+static void pass_fd(void)
+{
+	volatile int sv[2] = { -1, -1 };
+	volatile char x[4] = { 'x' };
+	volatile unsigned int iov[2] = { (unsigned int)x, 1 };
+	volatile struct rights32 r = { 16, 1, 1, 1 };
+	volatile struct msg32 m = {
+		0, 0, (unsigned int)iov, 1, (unsigned int)&r, sizeof(r), 0
+	};
+
+	sys4(360, 1, 1, 0, (long)sv);			/* socketpair */
+	sys3(370, sv[0], (long)&m, 0);			/* sendmsg */
+	iov[1] = sizeof(x);
+	r.fd = -1;
+	sys3(372, sv[1], (long)&m, 0);			/* recvmsg */
+}
+
 void _start(void);
 
 void _start(void)
@@ -25,6 +65,7 @@ void _start(void)
 	sys3(4, 1, (long)msg, sizeof(msg));		/* write */
 	sys3(5, (long)"/nonexistent", 0, 0);		/* open */
 	sys3(20, 0, 0, 0);				/* getpid */
+	pass_fd();
 	sys3(1, 3, 0, 0);				/* exit(3) */
 	for (;;)
 		;
