@@ -392,7 +392,10 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	k->in_syscall = true;
 	k->entry_ts = e->ts;
 	k->narg_comms = 0;
-	snprintf(k->entry_comm, sizeof(k->entry_comm), "%s", e->comm);
+	/* -Y: the name at the entry (no printf: every call comes here). */
+	k->entry_comm[0] = '\0';
+	if (t->o->decode_pids & KT_PIDS_COMM && e->comm)
+		strncat(k->entry_comm, e->comm, sizeof(k->entry_comm) - 1);
 	if (t->o->summary_only)
 		return;
 
