@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ktrace.h"
@@ -253,14 +254,14 @@ static void waited(struct kt_events *ev, const struct kt_event *e)
 	if (e->sys.ret <= 0 || !name ||
 	    (strcmp(name, "wait4") && strcmp(name, "waitpid")))
 		return;
-	if (!e->sys.enter_seen || (e->sys.args[2] & 0x01000000))
+	if (!e->sys.enter_seen || (e->sys.args[2] & WNOWAIT))
 		return;
-	if (e->sys.args[2] & (2 | 8)) {		/* WUNTRACED, WCONTINUED */
+	if (e->sys.args[2] & (WUNTRACED | WCONTINUED)) {
 		kt_event_syscall(e, &sc, argv);
 		if (!sc.blob[1].data || sc.blob[1].len < 4)
 			return;
 		memcpy(&st, sc.blob[1].data, 4);
-		if ((st & 0xff) == 0x7f || st == 0xffff)	/* stopped, continued */
+		if (WIFSTOPPED(st) || WIFCONTINUED(st))
 			return;
 	}
 	c = kt_pidmap_get(&ev->tasks, (pid_t)e->sys.ret);
