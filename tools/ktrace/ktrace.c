@@ -96,6 +96,8 @@ static void usage(FILE *out)
 		"  -yy            and the protocols and addresses of sockets\n"
 		"  -Y             print process names after process ids\n"
 		"  -b execve      stop tracing a process when it executes a program\n"
+		"  -D             run the tracer as COMMAND's grandchild (-DD: in its\n"
+		"                 own process group, -DDD: in its own session)\n"
 		"  -P PATH        only the calls that touch PATH\n"
 		"  -q             suppress attach/detach messages (-qq: and exits)\n"
 		"  -u USER        run COMMAND as USER\n"

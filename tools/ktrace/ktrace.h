@@ -93,6 +93,7 @@ struct kt_opts {
 	unsigned int decode_fds;	/* -y: 1, -yy: 2 */
 	unsigned int decode_pids;	/* -Y, --decode-pids: KT_PIDS_* */
 	bool detach_execve;		/* -b execve */
+	unsigned int daemonize;		/* -D: KT_DAEMON_*, 0: none */
 	const char *trace_path;		/* -P */
 	unsigned int quiet;		/* -q, -qq */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
@@ -117,6 +118,13 @@ struct kt_opts {
 	const char *expect;		/* --expect FILE (golden.c) */
 	char **argv;			/* the command to run, or none */
 	int argc;
+};
+
+/* -D, -DD, -DDD: the tracer as the command's grandchild */
+enum {
+	KT_DAEMON_GRANDCHILD = 1,
+	KT_DAEMON_PGROUP,		/* in a process group of its own */
+	KT_DAEMON_SESSION,		/* in a session of its own */
 };
 
 /* options.c */

@@ -523,6 +523,43 @@ static int parse_decode_pids(struct kt_opts *o, const char *list)
 	return 0;
 }
 
+/*
+ * -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session]: the tracer
+ * runs as the command's grandchild (run.c), in its own process group or
+ * session from two or three.
+ */
+static int parse_daemonize(struct kt_opts *o, const char *arg)
+{
+	static const char *const words[] = {
+		[KT_DAEMON_GRANDCHILD] = "grandchild",
+		[KT_DAEMON_PGROUP] = "pgroup",
+		[KT_DAEMON_SESSION] = "session",
+	};
+	unsigned int i;
+
+	if (!arg) {
+		if (o->daemonize == KT_DAEMON_SESSION) {
+			ktrace_err("-D: too many -D's, at most 3 (-DDD: the tracer in a session of its own)");
+			return -1;
+		}
+		o->daemonize++;
+		return 0;
+	}
+	if (!strcmp(arg, "pgrp")) {
+		o->daemonize = KT_DAEMON_PGROUP;
+		return 0;
+	}
+	for (i = KT_DAEMON_GRANDCHILD; i < ARRAY_SIZE(words); i++) {
+		if (!strcmp(arg, words[i])) {
+			o->daemonize = i;
+			return 0;
+		}
+	}
+	ktrace_err("--daemonize: unknown '%s' (grandchild, pgroup or session)",
+		   arg);
+	return -1;
+}
+
 /* -b SYSCALL: strace detaches on execve only. */
 static int parse_detach_on(struct kt_opts *o, const char *s)
 {
@@ -754,8 +791,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->trace_path = optarg;
 			break;
 		case 'D':
-			return not_implemented("-D",
-					       "ktrace is no ptrace tracer to detach");
+			if (parse_daemonize(o, optarg))
+				return -1;
+			break;
 		case 'b':
 			if (parse_detach_on(o, optarg))
 				return -1;
@@ -895,6 +933,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	}
 	if (o->user && o->npids) {
 		ktrace_err("-u runs a command as USER; it does not combine with -p");
+		return -1;
+	}
+	if (o->daemonize && (!o->argc || o->npids)) {
+		ktrace_err("-D needs a COMMAND to start, and no -p");
 		return -1;
 	}
 	if (o->user && !getpwnam(o->user)) {

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -50,6 +51,10 @@ struct run {
 	int child_pidfd;
 	bool child_reaped;
 	int child_status;
+	pid_t daemon;			/* -D: the command, not our child */
+	int daemon_pidfd;
+	bool daemon_gone;
+	struct daemon *dmn;
 	int pidfd[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	bool gone[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
@@ -120,6 +125,21 @@ static void __attribute__((noreturn)) child_fail(int fd, int e, int code)
 	_exit(code);
 }
 
+/* In the command's process, before it executes: -u and -E. */
+static int command_setup(const struct kt_opts *o, const struct passwd *pw)
+{
+	unsigned int i;
+
+	if (pw && (initgroups(pw->pw_name, pw->pw_gid) ||
+		   setgid(pw->pw_gid) || setuid(pw->pw_uid)))
+		return -1;
+	for (i = 0; i < o->nenv; i++)
+		if (strchr(o->env[i], '=') ?
+		    putenv((char *)o->env[i]) : unsetenv(o->env[i]))
+			return -1;
+	return 0;
+}
+
 /*
  * Fork the command and have it stop itself before it executes, so that
  * the session can be set up for it.  The stop happens on the way back to
@@ -131,7 +151,6 @@ static void __attribute__((noreturn)) child_fail(int fd, int e, int code)
 static pid_t start_command(const struct kt_opts *o, int err[2])
 {
 	struct passwd *pw = NULL;
-	unsigned int i;
 	char *prog;
 	pid_t pid;
 	int status;
@@ -154,13 +173,8 @@ static pid_t start_command(const struct kt_opts *o, int err[2])
 	}
 	if (pid == 0) {
 		close(err[0]);
-		if (pw && (initgroups(pw->pw_name, pw->pw_gid) ||
-			   setgid(pw->pw_gid) || setuid(pw->pw_uid)))
+		if (command_setup(o, pw))
 			child_fail(err[1], errno, 126);
-		for (i = 0; i < o->nenv; i++)
-			if (strchr(o->env[i], '=') ?
-			    putenv((char *)o->env[i]) : unsetenv(o->env[i]))
-				child_fail(err[1], errno, 126);
 		kill(getpid(), SIGSTOP);
 		execv(prog, o->argv);
 		child_fail(err[1], errno, 127);
@@ -170,6 +184,157 @@ static pid_t start_command(const struct kt_opts *o, int err[2])
 	/* Stopped, or already gone when it could not switch users. */
 	waitpid(pid, &status, WUNTRACED);
 	return pid;
+}
+
+/*
+ * -D: the command runs in ktrace's own process, which stays its caller's
+ * child, and the tracer in a grandchild that the caller never sees.
+ * The two meet in a shared page.  The command's process waits for the
+ * tracer's session in read(), before the session traces it, then spins
+ * in user mode, making no syscall, while the tracer adds it and enables
+ * the session: its first traced call is its execve().  (A stop, as
+ * start_command() uses, would show to the caller, a shell, as a stopped
+ * job.)
+ */
+enum {
+	DAEMON_READY,		/* the tracer is to add the command */
+	DAEMON_WAITING,		/* the command spins, out of any syscall */
+	DAEMON_GO,		/* traced: execute */
+	DAEMON_FAIL,		/* the tracer failed, and said why */
+};
+
+/* How long the command spins for a tracer that may have died. */
+#define DAEMON_SPINS	(1ULL << 34)
+
+struct daemon {
+	int state;		/* DAEMON_* */
+};
+
+static void __attribute__((noreturn))
+daemon_command(const struct kt_opts *o, char *prog, int rfd,
+	       struct daemon *d)
+{
+	unsigned long long spins;
+	struct passwd *pw = o->user ? getpwnam(o->user) : NULL;
+	int state;
+	char c;
+
+	if (command_setup(o, pw)) {
+		ktrace_err("cannot run '%s' as %s: %s", o->argv[0],
+			   o->user ? o->user : "asked", strerror(errno));
+		_exit(126);
+	}
+	/* The tracer's session is set up, or the tracer said why not. */
+	if (read(rfd, &c, 1) != 1)
+		_exit(1);
+	__atomic_store_n(&d->state, DAEMON_WAITING, __ATOMIC_RELEASE);
+	for (spins = 0; spins < DAEMON_SPINS; spins++) {
+		state = __atomic_load_n(&d->state, __ATOMIC_ACQUIRE);
+		if (state != DAEMON_WAITING)
+			break;
+	}
+	if (state != DAEMON_GO)
+		_exit(1);
+	execv(prog, o->argv);
+	ktrace_err("cannot run '%s': %s", o->argv[0], strerror(errno));
+	_exit(127);
+}
+
+/*
+ * -D: fork the tracer as a grandchild, in a process group or session of
+ * its own for -DD or -DDD.  Returns, in the tracer only, the command's
+ * pid, with *wfd the pipe to tell it the session is ready and *d the
+ * shared page; -1 after an error.
+ */
+static pid_t daemonize(const struct kt_opts *o, int *wfd, struct daemon **d)
+{
+	pid_t command = getpid(), pid;
+	int p[2], status;
+	char *prog;
+
+	prog = find_program(o->argv[0]);
+	if (!prog) {
+		ktrace_err("cannot run '%s': command not found", o->argv[0]);
+		return -1;
+	}
+	/* The command's exec is traced: its failures are said before. */
+	if (access(prog, X_OK)) {
+		ktrace_err("cannot run '%s': %s", o->argv[0], strerror(errno));
+		return -1;
+	}
+	*d = mmap(NULL, sizeof(**d), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (*d == MAP_FAILED || pipe2(p, O_CLOEXEC)) {
+		ktrace_err("-D: %s", strerror(errno));
+		return -1;
+	}
+	(*d)->state = DAEMON_READY;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		ktrace_err("fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		pid = fork();
+		if (pid)
+			_exit(pid < 0);
+		if ((o->daemonize == KT_DAEMON_PGROUP && setpgid(0, 0)) ||
+		    (o->daemonize == KT_DAEMON_SESSION && setsid() < 0)) {
+			ktrace_err("-D: %s", strerror(errno));
+			_exit(1);
+		}
+		free(prog);
+		*wfd = p[1];
+		return command;
+	}
+	close(p[1]);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		ktrace_err("-D: the tracer could not start");
+		exit(1);
+	}
+	daemon_command(o, prog, p[0], *d);
+}
+
+/*
+ * -D, in the tracer: once the command spins, trace it.  Returns 0, or -1
+ * after an error said, the command released to exit.
+ */
+static int daemon_add(struct run *r, int wfd)
+{
+	struct pollfd pfd;
+
+	r->daemon_pidfd = pidfd_open(r->daemon);
+	if (r->daemon_pidfd < 0 || write(wfd, "", 1) != 1) {
+		ktrace_err("-D: the command is gone");
+		return -1;
+	}
+	close(wfd);
+	pfd = (struct pollfd){ .fd = r->daemon_pidfd, .events = POLLIN };
+	while (__atomic_load_n(&r->dmn->state, __ATOMIC_ACQUIRE) !=
+	       DAEMON_WAITING) {
+		if (poll(&pfd, 1, 1) > 0) {
+			ktrace_err("-D: the command is gone");
+			return -1;
+		}
+	}
+	if (kt_dev_pid(r->fd, r->daemon,
+		       r->o->follow ? KTRACE_PID_FOLLOW : 0, true)) {
+		__atomic_store_n(&r->dmn->state, DAEMON_FAIL, __ATOMIC_RELEASE);
+		return -1;
+	}
+	if (!r->o->quiet && !r->o->outfile)
+		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
+			r->daemon);
+	return 0;
+}
+
+/* The pid of the command, started by ktrace or by itself (-D), or 0. */
+static pid_t command_pid(const struct run *r)
+{
+	return r->child ? r->child : r->daemon;
 }
 
 /*
@@ -215,7 +380,7 @@ static void track(struct run *r, const struct ktrace_rec_hdr *h)
 			exit(1);
 		}
 	} else if (h->type == KTRACE_REC_EXEC && r->o->detach_execve) {
-		if (h->tgid == r->child && !r->child_exec_seen)
+		if (h->tgid == command_pid(r) && !r->child_exec_seen)
 			r->child_exec_seen = true;
 		else
 			detach(r, h->tgid);
@@ -289,6 +454,9 @@ static bool targets_gone(struct run *r)
 	if (r->child) {
 		if (!r->child_reaped)
 			return false;
+	} else if (r->daemon) {
+		if (!r->daemon_gone)
+			return false;
 	} else if (o->npids) {
 		for (i = 0; i < o->npids; i++) {
 			if (!r->gone[i] && r->pidfd[i] < 0 &&
@@ -320,6 +488,8 @@ static bool wait_events(struct run *r, int timeout)
 	pfd[n++] = (struct pollfd){ .fd = r->fd, .events = POLLIN };
 	if (r->child_pidfd >= 0 && !r->child_reaped)
 		pfd[n++] = (struct pollfd){ .fd = r->child_pidfd, .events = POLLIN };
+	if (r->daemon_pidfd >= 0 && !r->daemon_gone)
+		pfd[n++] = (struct pollfd){ .fd = r->daemon_pidfd, .events = POLLIN };
 	for (i = 0; i < r->o->npids; i++) {
 		if (r->pidfd[i] < 0 || r->gone[i])
 			continue;
@@ -335,6 +505,8 @@ static bool wait_events(struct run *r, int timeout)
 			continue;
 		if (pfd[i].fd == r->child_pidfd)
 			reap(r);
+		else if (pfd[i].fd == r->daemon_pidfd)
+			r->daemon_gone = true;
 		else
 			r->gone[map[i - 1]] = true;
 	}
@@ -418,7 +590,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	struct kt_target tg = { 0 };
 	struct kt_end end = { 0 };
 	struct kt_counts *counts = NULL;
-	int err[2] = { -1, -1 };
+	int err[2] = { -1, -1 }, ready = -1;
 	struct sigaction sa;
 	struct timespec nap = { 0, NAP_NS };
 	bool eof = false, done;
@@ -432,8 +604,15 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	r->record = record;
 	r->out = out;
 	r->child_pidfd = -1;
+	r->daemon_pidfd = -1;
 	for (i = 0; i < ARRAY_SIZE(r->pidfd); i++)
 		r->pidfd[i] = -1;
+	if (o->daemonize) {
+		/* From here on, in the tracer. */
+		r->daemon = daemonize(o, &ready, &r->dmn);
+		if (r->daemon < 0)
+			return 1;
+	}
 
 	r->fd = ktrace_dev_open();
 	if (r->fd < 0)
@@ -454,7 +633,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
-	if (o->argc) {
+	if (o->argc && !o->daemonize) {
 		r->child = start_command(o, err);
 		if (r->child < 0)
 			return 1;
@@ -476,7 +655,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	signal(SIGPIPE, SIG_IGN);
 
 	tg.live = true;
-	tg.child = r->child;
+	tg.child = command_pid(r);
 	tg.pids = o->pids;
 	tg.npids = o->npids;
 	tg.mono_to_real = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
@@ -491,8 +670,12 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 			kt_timeline_attach(r->tl, r->fd, o->pids[i]);
 	}
 
+	if (r->daemon && daemon_add(r, ready))
+		return 1;
 	if (kt_dev_enable(r->fd))
 		goto kill_child;
+	if (r->daemon)
+		__atomic_store_n(&r->dmn->state, DAEMON_GO, __ATOMIC_RELEASE);
 	if (r->child) {
 		kill(r->child, SIGCONT);
 		if (read(err[0], &e, sizeof(e)) == sizeof(e)) {
@@ -560,6 +743,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	return exit_status(r);
 
 kill_child:
+	if (r->daemon)
+		__atomic_store_n(&r->dmn->state, DAEMON_FAIL, __ATOMIC_RELEASE);
 	if (r->child > 0) {
 		kill(r->child, SIGKILL);
 		waitpid(r->child, NULL, 0);
