@@ -9,13 +9,20 @@
 
 #include <linux/irq_work.h>
 #include <linux/list.h>
+#include <linux/log2.h>
+#include <linux/minmax.h>
 #include <linux/mutex.h>
+#include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
+#include <linux/sched.h>
 #include <linux/types.h>
+#include <linux/err.h>
 #include <linux/wait.h>
 #include <asm/local.h>
 #include <asm/local64.h>
+#include <asm/unistd.h>
+#include <asm/unistd_32_ia32.h>
 
 #include <linux/ktrace.h>
 
@@ -209,9 +216,6 @@ extern atomic_t ktrace_ip_sessions;
 struct ktrace_session *ktrace_session_create(pid_t owner_tgid);
 int ktrace_session_configure(struct ktrace_session *s,
 			     const struct ktrace_config *cfg);
-void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
-			  struct task_struct *task, unsigned int abi, long nr,
-			  long ret, u64 duration);
 int ktrace_session_proc_stats(struct ktrace_session *s,
 			      struct ktrace_proc_stats *q);
 void ktrace_session_sum_syscall(struct ktrace_session *s,
@@ -241,7 +245,6 @@ void ktrace_session_show_rings(struct seq_file *m);
  */
 int ktrace_throttle_init(void);
 void ktrace_throttle_exit(void);
-bool ktrace_throttle_wanted(struct ktrace_session *s, unsigned int cpu);
 void ktrace_throttle_queue(struct ktrace_session *s, unsigned int cpu);
 void ktrace_throttle_wake(struct ktrace_session *s);
 
@@ -289,12 +292,134 @@ struct ktrace_cpu_stats {
 	struct ktrace_sys_stats *sys;	/* [KTRACE_ABI_COUNT][KTRACE_NR_MAX] */
 };
 
+DECLARE_PER_CPU(struct ktrace_cpu_stats, ktrace_cpu_stats);
+
 int ktrace_stats_init(void);
 void ktrace_stats_exit(void);
-struct ktrace_cpu_stats *ktrace_stats_cpu(unsigned int cpu);
-void ktrace_stats_syscall(unsigned int abi, unsigned int nr, long ret,
-			  u64 duration);
+
+static inline struct ktrace_cpu_stats *ktrace_stats_cpu(unsigned int cpu)
+{
+	return per_cpu_ptr(&ktrace_cpu_stats, cpu);
+}
+
+static inline unsigned int ktrace_hist_bucket(u64 ns)
+{
+	if (ns < 2)
+		return 0;
+	return min_t(unsigned int, ilog2(ns), KTRACE_HIST_BUCKETS - 1);
+}
+
+/*
+ * A syscall exit on this CPU; preemption disabled, task context.  Inline:
+ * the exit probe of every traced call runs it.
+ */
+static __always_inline void ktrace_stats_syscall(unsigned int abi,
+						 unsigned int nr, long ret,
+						 u64 duration)
+{
+	struct ktrace_cpu_stats *cs = this_cpu_ptr(&ktrace_cpu_stats);
+	struct ktrace_sys_stats *ss;
+
+	cs->syscalls++;
+	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
+		return;
+	ss = &cs->sys[abi * KTRACE_NR_MAX + nr];
+	ss->calls++;
+	if (IS_ERR_VALUE(ret))
+		ss->errors++;
+	if (duration != KTRACE_DURATION_UNKNOWN) {
+		ss->total_ns += duration;
+		ss->hist[ktrace_hist_bucket(duration)]++;
+	}
+}
+
 void ktrace_stats_sum_syscall(struct ktrace_syscall_stats *out);
 void ktrace_stats_global(struct ktrace_stats *st);
+
+/*
+ * The counting path, inline: the syscall exit probe of every traced call
+ * runs it, and under emulation a call and its return cost more than the
+ * counting itself.
+ */
+static inline u64 ktrace_ring_used(struct ktrace_ring *ring)
+{
+	return READ_ONCE(ring->page->data_head) -
+	       READ_ONCE(ring->page->data_tail);
+}
+
+/*
+ * At syscall exit, preemption disabled: should current wait for the
+ * reader of @s?  A ring whose wait timed out throttles again only once
+ * its reader has drained it to the low watermark.
+ */
+static __always_inline bool ktrace_throttle_wanted(struct ktrace_session *s,
+						   unsigned int cpu)
+{
+	struct ktrace_ring *ring;
+	u64 used;
+
+	if (!READ_ONCE(s->filter.pid_filter) || READ_ONCE(s->lossy) ||
+	    current->tgid == s->filter.owner_tgid)
+		return false;
+	ring = ktrace_session_ring(s, cpu);
+	used = ktrace_ring_used(ring);
+	if (unlikely(READ_ONCE(ring->throttle_off))) {
+		if (used <= ring->throttle_low)
+			WRITE_ONCE(ring->throttle_off, false);
+		return false;
+	}
+	return used >= ring->throttle_high;
+}
+
+static inline struct ktrace_sys_count *ktrace_count(struct ktrace_session *s,
+						    unsigned int cpu,
+						    unsigned int abi, long nr)
+{
+	return &s->counts[((size_t)cpu * KTRACE_ABI_COUNT + abi) *
+			  KTRACE_NR_MAX + nr];
+}
+
+/*
+ * A child's return from a fork-family call: the exit of a call its parent
+ * made, which strace -c counts once, in the parent.
+ */
+static __always_inline bool ktrace_child_return(unsigned int abi, long nr,
+						long ret)
+{
+	if (ret)
+		return false;
+	if (abi == KTRACE_ABI_COMPAT)
+		return nr == __NR_ia32_clone || nr == __NR_ia32_clone3 ||
+		       nr == __NR_ia32_fork || nr == __NR_ia32_vfork;
+	return nr == __NR_clone || nr == __NR_clone3 || nr == __NR_fork ||
+	       nr == __NR_vfork;
+}
+
+/*
+ * Probe side, from the syscall exit probe on @cpu with preemption
+ * disabled: count one syscall exit of @task, by syscall and, when the
+ * session asked for it, by process.
+ */
+static __always_inline void ktrace_session_count(struct ktrace_session *s,
+						 unsigned int cpu,
+						 struct task_struct *task,
+						 unsigned int abi, long nr,
+						 long ret, u64 duration)
+{
+	struct ktrace_sys_count *c;
+	struct ktrace_procs *p;
+
+	if (nr < 0 || nr >= KTRACE_NR_MAX || ktrace_child_return(abi, nr, ret))
+		return;
+	c = ktrace_count(s, cpu, abi, nr);
+	c->calls++;
+	if (IS_ERR_VALUE(ret))
+		c->errors++;
+	if (duration != KTRACE_DURATION_UNKNOWN)
+		c->total_ns += duration;
+	p = rcu_dereference_sched(s->procs);
+	if (unlikely(p))
+		ktrace_procs_count(p, cpu, task, ret, duration);
+}
 
 #endif /* _KTRACE_H */

@@ -167,7 +167,8 @@ static u64 ktrace_enter_id(pid_t tid)
 }
 
 /* The way of @b that holds @tid's enter, or -1. */
-static int ktrace_enter_way(struct ktrace_enter_bucket *b, pid_t tid)
+static __always_inline int ktrace_enter_way(struct ktrace_enter_bucket *b,
+					    pid_t tid)
 {
 	u64 when;
 	int i;
@@ -180,16 +181,13 @@ static int ktrace_enter_way(struct ktrace_enter_bucket *b, pid_t tid)
 	return -1;
 }
 
-/* The bucket holding @tid's enter, its way in *@way; NULL if none. */
-static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
+/* ktrace_enter_find() when @tid entered on another CPU than @cpu. */
+static noinline struct ktrace_enter_bucket *
+ktrace_enter_find_moved(pid_t tid, unsigned int cpu, int *way)
 {
-	unsigned int cpu = smp_processor_id(), hint, i;
 	struct ktrace_enter_bucket *b;
+	unsigned int hint, i;
 
-	b = ktrace_enter_bucket(cpu, tid);
-	*way = ktrace_enter_way(b, tid);
-	if (*way >= 0)
-		return b;
 	/* It entered elsewhere: most likely where it last entered. */
 	hint = READ_ONCE(ktrace_enter_hint[hash_32(tid, KTRACE_HINT_BITS)]);
 	if (hint != cpu && hint < nr_cpu_ids) {
@@ -209,13 +207,27 @@ static struct ktrace_enter_bucket *ktrace_enter_find(pid_t tid, int *way)
 	return NULL;
 }
 
+/* The bucket holding @tid's enter, its way in *@way; NULL if none. */
+static __always_inline struct ktrace_enter_bucket *
+ktrace_enter_find(pid_t tid, int *way)
+{
+	unsigned int cpu = smp_processor_id();
+	struct ktrace_enter_bucket *b;
+
+	b = ktrace_enter_bucket(cpu, tid);
+	*way = ktrace_enter_way(b, tid);
+	if (likely(*way >= 0))
+		return b;
+	return ktrace_enter_find_moved(tid, cpu, way);
+}
+
 /*
  * Claim a slot of this CPU's part for @tid's enter at @ts, a reading of
  * ktrace_clock(); its way in *@way.  NULL when the bucket is full.  Task
  * context, preemption off.
  */
-static struct ktrace_enter_bucket *ktrace_enter_set(pid_t tid, u64 ts, u32 nr,
-						    u32 call, int *way)
+static __always_inline struct ktrace_enter_bucket *
+ktrace_enter_set(pid_t tid, u64 ts, u32 nr, u32 call, int *way)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_enter_bucket *b = ktrace_enter_bucket(cpu, tid);
@@ -252,8 +264,9 @@ static u32 ktrace_call(unsigned int abi)
  * whether its paths must be read again.  *@ts is the monotonic time of
  * the exit if reading it was needed, else 0.
  */
-static u64 ktrace_enter_take(pid_t tid, u64 *ts, unsigned int *abi,
-			     long *nr, bool *refetch)
+static __always_inline u64
+ktrace_enter_take(pid_t tid, u64 *ts, unsigned int *abi, long *nr,
+		  bool *refetch)
 {
 	struct ktrace_enter_bucket *b;
 	u64 when;
@@ -574,18 +587,19 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
-	unsigned long args[6] = { 0 };
+	unsigned long args[6] __uninitialized;
 	struct ktrace_capture_ctx x = { .args = args };
-	struct ktrace_build b;
+	struct ktrace_build b __uninitialized;
 	unsigned int i;
 	bool ip;
 
-	memset(r, 0, sizeof(*r));
+	/* Every field is written: the header by ktrace_hdr(), no holes. */
 	r->nr = id;
 	r->abi = abi;
 	ip = !args_lost && ktrace_ip_wanted(ev);
 	if (args_lost) {
 		c = NULL;
+		memset(r->args, 0, sizeof(r->args));
 	} else {
 		syscall_get_arguments(current, regs, args);
 		for (i = 0; i < 6; i++)
@@ -624,15 +638,15 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
-	unsigned long args[6];
+	unsigned long args[6] __uninitialized;
 	struct ktrace_capture_ctx x = {
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
 	};
-	struct ktrace_build b;
+	struct ktrace_build b __uninitialized;
 	bool ip = ktrace_ip_wanted(ev);
 
 	syscall_get_arguments(current, regs, args);
-	memset(r, 0, sizeof(*r));
+	/* Every field is written: the header by ktrace_hdr(), no holes. */
 	r->nr = nr;
 	r->abi = abi;
 	r->ret = ret;
@@ -663,7 +677,8 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 #define KTRACE_TRACED		BIT(0)
 #define KTRACE_RECORDED		BIT(1)
 
-static unsigned int ktrace_who_traces(const struct task_struct *task)
+static __always_inline unsigned int
+ktrace_who_traces(const struct task_struct *task)
 {
 	struct ktrace_session *s;
 	unsigned int who = 0;
@@ -679,12 +694,32 @@ static unsigned int ktrace_who_traces(const struct task_struct *task)
 	return who;
 }
 
+/*
+ * A syscall event, its fields stored one by one, after the test that
+ * most calls stop at.  The probes declare it __uninitialized: kernels
+ * built with CONFIG_INIT_STACK_ALL_ZERO would otherwise zero it with a
+ * rep stos on entry to every probe call, which under emulation costs a
+ * round of the emulator's loop per word.
+ */
+static __always_inline void ktrace_ev_syscall(struct ktrace_ev *ev,
+					      enum ktrace_phase phase,
+					      unsigned int abi, long nr,
+					      long ret)
+{
+	ev->kind = KTRACE_EV_SYSCALL;
+	ev->phase = phase;
+	ev->reap = false;
+	ev->task = current;
+	ev->task2 = NULL;
+	ev->abi = abi;
+	ev->nr = nr;
+	ev->ret = ret;
+	ev->duration = 0;
+}
+
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
-	struct ktrace_ev ev = {
-		.kind = KTRACE_EV_SYSCALL, .phase = KTRACE_PH_ENTER,
-		.task = current, .nr = id,
-	};
+	struct ktrace_ev ev __uninitialized;
 	struct ktrace_enter_bucket *b;
 	unsigned int level, who;
 	u32 snaplen, call;
@@ -697,7 +732,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	who = ktrace_who_traces(current);
 	if (!who)
 		goto out;
-	ev.abi = ktrace_abi();
+	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
 	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen);
 	if (wanted || !ktrace_tsc) {
@@ -764,10 +799,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 
 static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
-	struct ktrace_ev ev = {
-		.kind = KTRACE_EV_SYSCALL, .task = current, .ret = ret,
-	};
-	struct ktrace_exit_want w;
+	struct ktrace_ev ev __uninitialized;
+	struct ktrace_exit_want w __uninitialized;
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
@@ -776,8 +809,8 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	preempt_disable();
 	if (!ktrace_who_traces(current))
 		goto out;
-	ev.abi = ktrace_abi();
-	ev.nr = syscall_get_nr(current, regs);
+	ktrace_ev_syscall(&ev, KTRACE_PH_OTHER, ktrace_abi(),
+			  syscall_get_nr(current, regs), ret);
 	ev.duration = ktrace_enter_take(current->pid, &ts, &ev.abi, &ev.nr,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
@@ -1421,6 +1454,12 @@ int ktrace_probes_init(void)
 		     4 * sizeof(struct ktrace_blob) +
 		     4 * (KTRACE_SNAPLEN_MAX + 8) > KTRACE_SCRATCH_SIZE);
 	BUILD_BUG_ON(KTRACE_SCRATCH_SIZE > KTRACE_REC_MAX_SIZE);
+	/* The syscall records are built without a memset: no holes. */
+	BUILD_BUG_ON(sizeof(struct ktrace_rec_hdr) != 4 + 2 + 2 + 8 + 4 * 4 + 16);
+	BUILD_BUG_ON(sizeof(struct ktrace_rec_sys_enter) !=
+		     sizeof(struct ktrace_rec_hdr) + 4 + 2 + 2 + 6 * 8);
+	BUILD_BUG_ON(sizeof(struct ktrace_rec_sys_exit) !=
+		     sizeof(struct ktrace_rec_hdr) + 4 + 2 + 2 + 8 + 8);
 	/* Every pid fits the top bits of a slot's @when. */
 	BUILD_BUG_ON(PID_MAX_LIMIT > 1 << (64 - KTRACE_TS_BITS));
 

@@ -297,54 +297,6 @@ int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 	return ret;
 }
 
-static struct ktrace_sys_count *ktrace_count(struct ktrace_session *s,
-					     unsigned int cpu,
-					     unsigned int abi, long nr)
-{
-	return &s->counts[((size_t)cpu * KTRACE_ABI_COUNT + abi) *
-			  KTRACE_NR_MAX + nr];
-}
-
-/*
- * A child's return from a fork-family call: the exit of a call its parent
- * made, which strace -c counts once, in the parent.
- */
-static bool ktrace_child_return(unsigned int abi, long nr, long ret)
-{
-	if (ret)
-		return false;
-	if (abi == KTRACE_ABI_COMPAT)
-		return nr == __NR_ia32_clone || nr == __NR_ia32_clone3 ||
-		       nr == __NR_ia32_fork || nr == __NR_ia32_vfork;
-	return nr == __NR_clone || nr == __NR_clone3 || nr == __NR_fork ||
-	       nr == __NR_vfork;
-}
-
-/*
- * Probe side, from the syscall exit probe on @cpu with preemption
- * disabled: count one syscall exit of @task, by syscall and, when the
- * session asked for it, by process.
- */
-void ktrace_session_count(struct ktrace_session *s, unsigned int cpu,
-			  struct task_struct *task, unsigned int abi, long nr,
-			  long ret, u64 duration)
-{
-	struct ktrace_sys_count *c;
-	struct ktrace_procs *p;
-
-	if (nr < 0 || nr >= KTRACE_NR_MAX || ktrace_child_return(abi, nr, ret))
-		return;
-	c = ktrace_count(s, cpu, abi, nr);
-	c->calls++;
-	if (IS_ERR_VALUE(ret))
-		c->errors++;
-	if (duration != KTRACE_DURATION_UNKNOWN)
-		c->total_ns += duration;
-	p = rcu_dereference_sched(s->procs);
-	if (p)
-		ktrace_procs_count(p, cpu, task, ret, duration);
-}
-
 /*
  * KTRACE_IOC_PROC_STATS, @q validated.  Under @lock, which keeps the
  * tables from CONFIGURE and serializes the flips; the processes are

@@ -15,7 +15,7 @@
 
 #include "ktrace.h"
 
-static DEFINE_PER_CPU(struct ktrace_cpu_stats, ktrace_cpu_stats);
+DEFINE_PER_CPU(struct ktrace_cpu_stats, ktrace_cpu_stats);
 
 #define KTRACE_SYS_ENTRIES	(KTRACE_ABI_COUNT * KTRACE_NR_MAX)
 
@@ -45,38 +45,6 @@ void ktrace_stats_exit(void)
 		cs = per_cpu_ptr(&ktrace_cpu_stats, cpu);
 		vfree(cs->sys);
 		memset(cs, 0, sizeof(*cs));
-	}
-}
-
-struct ktrace_cpu_stats *ktrace_stats_cpu(unsigned int cpu)
-{
-	return per_cpu_ptr(&ktrace_cpu_stats, cpu);
-}
-
-static unsigned int ktrace_hist_bucket(u64 ns)
-{
-	if (ns < 2)
-		return 0;
-	return min_t(unsigned int, ilog2(ns), KTRACE_HIST_BUCKETS - 1);
-}
-
-/* A syscall exit on this CPU; preemption disabled, task context. */
-void ktrace_stats_syscall(unsigned int abi, unsigned int nr, long ret,
-			  u64 duration)
-{
-	struct ktrace_cpu_stats *cs = this_cpu_ptr(&ktrace_cpu_stats);
-	struct ktrace_sys_stats *ss;
-
-	cs->syscalls++;
-	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
-		return;
-	ss = &cs->sys[abi * KTRACE_NR_MAX + nr];
-	ss->calls++;
-	if (IS_ERR_VALUE(ret))
-		ss->errors++;
-	if (duration != KTRACE_DURATION_UNKNOWN) {
-		ss->total_ns += duration;
-		ss->hist[ktrace_hist_bucket(duration)]++;
 	}
 }
 

@@ -40,35 +40,6 @@ struct ktrace_throttle {
 
 static atomic_t ktrace_throttle_pending = ATOMIC_INIT(0);
 
-static u64 ktrace_ring_used(struct ktrace_ring *ring)
-{
-	return READ_ONCE(ring->page->data_head) -
-	       READ_ONCE(ring->page->data_tail);
-}
-
-/*
- * At syscall exit, preemption disabled: should current wait for the
- * reader of @s?  A ring whose wait timed out throttles again only once
- * its reader has drained it to the low watermark.
- */
-bool ktrace_throttle_wanted(struct ktrace_session *s, unsigned int cpu)
-{
-	struct ktrace_ring *ring;
-	u64 used;
-
-	if (!READ_ONCE(s->filter.pid_filter) || READ_ONCE(s->lossy) ||
-	    current->tgid == s->filter.owner_tgid)
-		return false;
-	ring = ktrace_session_ring(s, cpu);
-	used = ktrace_ring_used(ring);
-	if (unlikely(READ_ONCE(ring->throttle_off))) {
-		if (used <= ring->throttle_low)
-			WRITE_ONCE(ring->throttle_off, false);
-		return false;
-	}
-	return used >= ring->throttle_high;
-}
-
 /* Has the reader of @s made room in the ring of @cpu, or gone? */
 static bool ktrace_throttle_done(struct ktrace_session *s, unsigned int cpu)
 {
