@@ -5,7 +5,9 @@
  * the call ran, also once its process is gone.  A table is an array by
  * descriptor number; each slot is open (with its path as strace's -y
  * prints it), closed, or not seen: a descriptor from before the trace,
- * looked up in /proc in a live session and kept once found.
+ * looked up in /proc in a live session and kept once found.  With -yy a
+ * live session also prints a device's numbers after its path, from stat()
+ * of the path when the descriptor is first printed.
  *
  * The calls that change a table: open, openat, openat2, creat, dup, dup2,
  * dup3, fcntl F_DUPFD, F_DUPFD_CLOEXEC and F_SETFD, ioctl FIOCLEX and
