@@ -152,13 +152,13 @@ static void dec_close(struct kt_dec *d)
 static void dec_dup2(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_a_fd(d, 1);
+	kt_a_fd_before(d, 1);
 }
 
 static void dec_dup3(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_a_fd(d, 1);
+	kt_a_fd_before(d, 1);
 	kt_a_flags(d, 2, kt_open_flags, "O_???");
 }
 
@@ -238,7 +238,10 @@ static void dec_fcntl(struct kt_dec *d)
 	case 1033:
 		kt_a_flags(d, 2, seals, NULL);
 		break;
-	case 8: case 10: case 1024: case 1026: case 1031:
+	case 8:				/* F_SETOWN: -Y names the owner */
+		kt_a_pid(d, 2);
+		break;
+	case 10: case 1024: case 1026: case 1031:
 		kt_a_long(d, 2);
 		break;
 	default:
@@ -258,6 +261,9 @@ static void ret_fcntl(struct kt_dec *d)
 		break;
 	case 0: case 1030:
 		kt_format_retval(d, KT_RV_FD);
+		return;
+	case 9:				/* F_GETOWN */
+		kt_format_retval(d, KT_RV_TGID);
 		return;
 	default:
 		kt_format_retval(d, KT_RV_DEC);

@@ -3,7 +3,9 @@
  * ktrace(1): decoders of the process syscalls: clone, clone3, fork,
  * execve, exit, wait4 and waitid, the ids, prctl and arch_prctl, the
  * thread setup calls (set_tid_address, set_robust_list, rseq), resource
- * limits and usage, futex, getrandom, uname and the scheduler calls.
+ * limits and usage, futex, getrandom, uname, the scheduler calls and the
+ * other calls that name a process (priorities, I/O priorities, pidfd_open,
+ * kcmp, process_vm_readv and process_vm_writev).
  */
 #include <string.h>
 
@@ -632,6 +634,174 @@ static void dec_sched_getaffinity(struct kt_dec *d)
 	kt_buf_putc(d->b, ']');
 }
 
+/*
+ * The calls that name a process by its id, which -Y follows with its name
+ * as strace does.  A structure they point to is not in the records
+ * (module/capture.def): its address prints.
+ */
+static const struct kt_xlat sched_policies[] = {
+	{ 0, "SCHED_OTHER" }, { 1, "SCHED_FIFO" }, { 2, "SCHED_RR" },
+	{ 3, "SCHED_BATCH" }, { 4, "SCHED_ISO" }, { 5, "SCHED_IDLE" },
+	{ 6, "SCHED_DEADLINE" }, KT_XEND
+};
+
+/* sched_getscheduler(42<sh>) = 0 (SCHED_OTHER) */
+static void ret_sched_getscheduler(struct kt_dec *d)
+{
+	const char *name = kt_xlat_find(sched_policies, (uint64_t)d->sc->ret);
+
+	kt_format_retval(d, KT_RV_DEC);
+	if (name)
+		kt_buf_printf(d->b, " (%s)", name);
+}
+
+/* sched_setscheduler(42<sh>, SCHED_OTHER, 0x7ffd...) */
+static void dec_sched_setscheduler(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_xval(d, 1, sched_policies, "SCHED_???");
+	kt_a_ptr(d, 2);
+}
+
+/* sched_getparam, sched_setparam, sched_rr_get_interval: (pid, struct) */
+static void dec_pid_ptr(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_ptr(d, 1);
+}
+
+/* sched_setaffinity(42<sh>, 128, 0x7ffd...) */
+static void dec_sched_setaffinity(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_ptr(d, 2);
+}
+
+/* sched_getattr(pid, attr, size, flags), sched_setattr(pid, attr, flags) */
+static void dec_sched_attr(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_ptr(d, 1);
+	kt_a_uint(d, 2);
+	if (!strcmp(d->name, "sched_getattr"))
+		kt_a_uint(d, 3);
+}
+
+/* get_robust_list(42<sh>, 0x7ffd..., 0x7ffd...) */
+static void dec_get_robust_list(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_ptr(d, 1);
+	kt_a_ptr(d, 2);
+}
+
+static const struct kt_xlat prio_which[] = {
+	{ 0, "PRIO_PROCESS" }, { 1, "PRIO_PGRP" }, { 2, "PRIO_USER" }, KT_XEND
+};
+
+/* getpriority(PRIO_PROCESS, 42<sh>), setpriority(..., 0): who is a pid */
+static void dec_priority(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, prio_which, "PRIO_???");
+	if ((uint32_t)kt_arg(d, 0) == 0)
+		kt_a_pid(d, 1);
+	else
+		kt_a_int(d, 1);
+	if (!strcmp(d->name, "setpriority"))
+		kt_a_int(d, 2);
+}
+
+static const struct kt_xlat ioprio_who[] = {
+	{ 1, "IOPRIO_WHO_PROCESS" }, { 2, "IOPRIO_WHO_PGRP" },
+	{ 3, "IOPRIO_WHO_USER" }, KT_XEND
+};
+
+static const struct kt_xlat ioprio_classes[] = {
+	{ 0, "IOPRIO_CLASS_NONE" }, { 1, "IOPRIO_CLASS_RT" },
+	{ 2, "IOPRIO_CLASS_BE" }, { 3, "IOPRIO_CLASS_IDLE" }, KT_XEND
+};
+
+/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): class in bits 13-15 */
+static void ioprio_value(struct kt_buf *b, unsigned int v)
+{
+	kt_buf_puts(b, "IOPRIO_PRIO_VALUE(");
+	kt_format_xval(b, ioprio_classes, v >> 13, "IOPRIO_CLASS_???");
+	kt_buf_printf(b, ", %u)", v & 0x1fff);
+}
+
+/* ioprio_get(IOPRIO_WHO_PROCESS, 42<sh>), ioprio_set(..., IOPRIO_...) */
+static void dec_ioprio(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, ioprio_who, "IOPRIO_WHO_???");
+	if ((uint32_t)kt_arg(d, 0) == 1)
+		kt_a_pid(d, 1);
+	else
+		kt_a_int(d, 1);
+	if (!strcmp(d->name, "ioprio_set")) {
+		kt_sep(d);
+		ioprio_value(d->b, (uint32_t)kt_arg(d, 2));
+	}
+}
+
+/* ioprio_get(...) = 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0)) */
+static void ret_ioprio_get(struct kt_dec *d)
+{
+	kt_format_retval(d, KT_RV_DEC);
+	kt_buf_puts(d->b, " (");
+	ioprio_value(d->b, (uint32_t)d->sc->ret);
+	kt_buf_putc(d->b, ')');
+}
+
+static const struct kt_xlat pidfd_flags[] = {
+	{ 04000, "PIDFD_NONBLOCK" }, KT_XEND
+};
+
+/* pidfd_open(42<sh>, 0) = 3 */
+static void dec_pidfd_open(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_flags(d, 1, pidfd_flags, NULL);
+}
+
+static const struct kt_xlat kcmp_types[] = {
+	{ 0, "KCMP_FILE" }, { 1, "KCMP_VM" }, { 2, "KCMP_FILES" },
+	{ 3, "KCMP_FS" }, { 4, "KCMP_SIGHAND" }, { 5, "KCMP_IO" },
+	{ 6, "KCMP_SYSVSEM" }, { 7, "KCMP_EPOLL_TFD" }, KT_XEND
+};
+
+/*
+ * kcmp(42<sh>, 43<sh>, KCMP_VM): the indexes print for the types that
+ * use them, as numbers (each a descriptor of another process).
+ */
+static void dec_kcmp(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_pid(d, 1);
+	kt_a_xval(d, 2, kcmp_types, "KCMP_???");
+	switch (kt_arg(d, 2)) {
+	case 0:
+		kt_a_int(d, 3);
+		kt_a_int(d, 4);
+		break;
+	case 7:
+		kt_a_int(d, 3);
+		kt_a_ptr(d, 4);
+		break;
+	}
+}
+
+/* process_vm_readv(42<sh>, 0x7ffd..., 1, 0x7ffd..., 1, 0) */
+static void dec_process_vm(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_ptr(d, 1);
+	kt_a_ulong(d, 2);
+	kt_a_ptr(d, 3);
+	kt_a_ulong(d, 4);
+	kt_a_ulong(d, 5);
+}
+
 static const struct kt_xlat rusage_who[] = {
 	{ 0, "RUSAGE_SELF" }, { (uint32_t)-1, "RUSAGE_CHILDREN" },
 	{ 1, "RUSAGE_THREAD" }, KT_XEND
@@ -831,6 +1001,24 @@ static const struct kt_decoder decoders[] = {
 	{ "sysinfo", dec_sysinfo, KT_RV_DEC, NULL },
 	{ "sched_yield", NULL, KT_RV_DEC, NULL },
 	{ "sched_getaffinity", dec_sched_getaffinity, KT_RV_DEC, NULL },
+	{ "sched_setaffinity", dec_sched_setaffinity, KT_RV_DEC, NULL },
+	{ "sched_getscheduler", dec_pid0, KT_RV_DEC, ret_sched_getscheduler },
+	{ "sched_setscheduler", dec_sched_setscheduler, KT_RV_DEC, NULL },
+	{ "sched_getparam", dec_pid_ptr, KT_RV_DEC, NULL },
+	{ "sched_setparam", dec_pid_ptr, KT_RV_DEC, NULL },
+	{ "sched_rr_get_interval", dec_pid_ptr, KT_RV_DEC, NULL },
+	{ "sched_rr_get_interval_time64", dec_pid_ptr, KT_RV_DEC, NULL },
+	{ "sched_getattr", dec_sched_attr, KT_RV_DEC, NULL },
+	{ "sched_setattr", dec_sched_attr, KT_RV_DEC, NULL },
+	{ "get_robust_list", dec_get_robust_list, KT_RV_DEC, NULL },
+	{ "getpriority", dec_priority, KT_RV_DEC, NULL },
+	{ "setpriority", dec_priority, KT_RV_DEC, NULL },
+	{ "ioprio_get", dec_ioprio, KT_RV_DEC, ret_ioprio_get },
+	{ "ioprio_set", dec_ioprio, KT_RV_DEC, NULL },
+	{ "pidfd_open", dec_pidfd_open, KT_RV_FD, NULL },
+	{ "kcmp", dec_kcmp, KT_RV_DEC, NULL },
+	{ "process_vm_readv", dec_process_vm, KT_RV_DEC, NULL },
+	{ "process_vm_writev", dec_process_vm, KT_RV_DEC, NULL },
 	{ "getrusage", dec_getrusage, KT_RV_DEC, NULL },
 	{ "times", dec_times, KT_RV_DEC, NULL },
 	{ "futex", dec_futex, KT_RV_DEC, NULL },

@@ -2,7 +2,8 @@
 /*
  * ktrace(1): decoders of the signal syscalls: kill, tkill, tgkill,
  * rt_sigaction, rt_sigprocmask, rt_sigreturn, rt_sigsuspend,
- * rt_sigpending, rt_sigtimedwait, sigaltstack, signalfd and pause.
+ * rt_sigpending, rt_sigtimedwait, rt_sigqueueinfo, rt_tgsigqueueinfo,
+ * sigaltstack, signalfd and pause.
  */
 #include <string.h>
 
@@ -146,6 +147,14 @@ static void dec_rt_sigqueueinfo(struct kt_dec *d)
 	kt_a_ptr(d, 2);
 }
 
+static void dec_rt_tgsigqueueinfo(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_pid(d, 1);
+	kt_a_signal(d, 2);
+	kt_a_ptr(d, 3);
+}
+
 static const struct kt_xlat ss_flags[] = {
 	{ 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" },
 	{ 1U << 31, "SS_AUTODISARM" }, KT_XEND
@@ -223,6 +232,7 @@ static const struct kt_decoder decoders[] = {
 	{ "rt_sigtimedwait", dec_rt_sigtimedwait, KT_RV_DEC, NULL },
 	{ "rt_sigtimedwait_time64", dec_rt_sigtimedwait, KT_RV_DEC, NULL },
 	{ "rt_sigqueueinfo", dec_rt_sigqueueinfo, KT_RV_DEC, NULL },
+	{ "rt_tgsigqueueinfo", dec_rt_tgsigqueueinfo, KT_RV_DEC, NULL },
 	{ "rt_sigreturn", dec_rt_sigreturn, KT_RV_DEC, NULL },
 	{ "sigaltstack", dec_sigaltstack, KT_RV_DEC, NULL },
 	{ "signalfd", dec_signalfd4, KT_RV_FD, NULL },

@@ -201,6 +201,27 @@ void kt_a_fd(struct kt_dec *d, int i)
 	kt_fd(d, (int)d->sc->args[i]);
 }
 
+/* A descriptor the call replaces (dup2's new one), as it was before. */
+void kt_a_fd_before(struct kt_dec *d, int i)
+{
+	const char *path = NULL;
+	int fd = (int)d->sc->args[i];
+
+	if (!d->o->fd_path_before) {
+		kt_a_fd(d, i);
+		return;
+	}
+	kt_sep(d);
+	if (fd >= 0 && d->o->fd_paths)
+		path = d->o->fd_path_before(d->o->ctx, fd);
+	kt_buf_dec(d->b, fd);
+	if (path) {
+		kt_buf_putc(d->b, '<');
+		kt_buf_puts(d->b, path);
+		kt_buf_putc(d->b, '>');
+	}
+}
+
 #define KT_AT_FDCWD (-100)
 
 void kt_a_dirfd(struct kt_dec *d, int i)

@@ -55,6 +55,11 @@ struct kt_fmt_opts {
 	 */
 	const char *(*fd_path)(void *ctx, int fd);
 	/*
+	 * -y, optional: as fd_path(), but what fd was before the call also
+	 * when the call made it (dup2's new descriptor).
+	 */
+	const char *(*fd_path_before)(void *ctx, int fd);
+	/*
 	 * -Y: the command name of process or thread pid, or NULL; as it was
 	 * when the call entered for an argument, when it returned for the
 	 * result (result true).  NULL without -Y.

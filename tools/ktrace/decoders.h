@@ -96,6 +96,7 @@ void kt_a_ulong(struct kt_dec *d, int i);
 void kt_a_hex(struct kt_dec *d, int i);
 void kt_a_ptr(struct kt_dec *d, int i);
 void kt_a_fd(struct kt_dec *d, int i);
+void kt_a_fd_before(struct kt_dec *d, int i);	/* dup2's new descriptor */
 void kt_a_dirfd(struct kt_dec *d, int i);
 void kt_a_path(struct kt_dec *d, int i);
 void kt_a_str(struct kt_dec *d, int i);

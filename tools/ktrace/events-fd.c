@@ -5,7 +5,9 @@
  * the call ran, also once its process is gone.  A table is an array by
  * descriptor number; each slot is open (with its path as strace's -y
  * prints it), closed, or not seen: a descriptor from before the trace,
- * looked up in /proc in a live session and kept once found.
+ * looked up in /proc in a live session and kept once found.  With -yy a
+ * live session also prints a device's numbers after its path, from stat()
+ * of the path when the descriptor is first printed.
  *
  * The calls that change a table: open, openat, openat2, creat, dup, dup2,
  * dup3, fcntl F_DUPFD, F_DUPFD_CLOEXEC and F_SETFD, ioctl FIOCLEX and
@@ -27,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -57,6 +61,8 @@ struct fd_ent {
 	bool socket;		/* -yy looks it up in /proc/net */
 	char *path;		/* as -y prints it, or NULL: not known */
 	char *sock;		/* -yy: the last description found */
+	char *dev;		/* -yy: "PATH<char 1:3>", or NULL: not a device */
+	bool dev_seen;		/* -yy: dev is what stat() said */
 	char proto[16];		/* -yy: "TCP", "UNIX-STREAM"..., or "" */
 };
 
@@ -105,6 +111,7 @@ static void ent_clear(struct fd_ent *e)
 {
 	free(e->path);
 	free(e->sock);
+	free(e->dev);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -160,6 +167,7 @@ struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *o)
 		t->fd[i] = o->fd[i];
 		t->fd[i].path = dup_or_null(o->fd[i].path);
 		t->fd[i].sock = dup_or_null(o->fd[i].sock);
+		t->fd[i].dev = dup_or_null(o->fd[i].dev);
 	}
 	t->cwd = dup_or_null(o->cwd);
 	return t;
@@ -525,6 +533,8 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	char path[4096];
 	const char *s;
 
+	/* What a call copies (dup's path, a directory) is the bare path. */
+	flags &= ~(KT_FDS_DEVS | KT_FDS_DEV_ONLY);
 	pending_clear(t);
 	if (op == OP_NONE || e->sys.end != KT_SYS_RETURNED || e->sys.ret < 0)
 		return;
@@ -939,10 +949,42 @@ static const char *sock_describe(const struct fd_ent *e)
 	return NULL;
 }
 
+/*
+ * -yy: a character or block device's path followed by its numbers, as
+ * strace prints them ("/dev/null<char 1:3>"), from stat() of the path
+ * the first time it is printed (strace asks each time: a device node does
+ * not change its numbers under a descriptor); NULL when it is not a
+ * device, or is no longer there.
+ */
+static const char *dev_path(struct fd_ent *e)
+{
+	struct stat st;
+	size_t n;
+
+	if (e->dev_seen)
+		return e->dev;
+	e->dev_seen = true;
+	if (e->path[0] != '/' || stat(e->path, &st) ||
+	    !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+		return NULL;
+	n = strlen(e->path) + 32;
+	e->dev = malloc(n);
+	if (e->dev)
+		snprintf(e->dev, n, "%s<%s %u:%u>", e->path,
+			 S_ISCHR(st.st_mode) ? "char" : "block",
+			 major(st.st_rdev), minor(st.st_rdev));
+	return e->dev;
+}
+
 static const char *ent_path(struct fd_ent *e, unsigned int flags)
 {
 	const char *s;
 
+	if (!e->socket && e->path && (flags & KT_FDS_DEVS) &&
+	    (flags & KT_FDS_PROC)) {
+		s = dev_path(e);
+		return s ? s : e->path;
+	}
 	if (!e->socket || !e->path || !(flags & KT_FDS_SOCKETS))
 		return e->path;
 	if (flags & KT_FDS_PROC) {
@@ -993,17 +1035,47 @@ static const char *table_path(struct kt_fdtab *t, pid_t tgid,
 	return ent_path(e, flags);
 }
 
-const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
-			  int fd)
+static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
+			      unsigned int flags, int fd)
 {
 	unsigned int i;
 
 	for (i = t->nnew; i-- > 0;) {
 		if (t->new[i].fd != fd)
 			continue;
+		if (flags & KT_FDS_BEFORE) {
+			/* What the call replaced (/proc has its result). */
+			if ((unsigned int)fd < t->n &&
+			    t->fd[fd].state == FD_OPEN)
+				return ent_path(&t->fd[fd], flags);
+			return NULL;
+		}
 		if (t->new[i].e.state == FD_OPEN)
 			return ent_path(&t->new[i].e, flags);
 		return flags & KT_FDS_PROC ? proc_link(tgid, fd) : NULL;
 	}
 	return table_path(t, tgid, flags, fd);
+}
+
+/* Does p end with a device's numbers, "<char 1:3>"? */
+static bool is_dev_path(const char *p)
+{
+	const char *lt = strrchr(p, '<');
+	unsigned int maj, min;
+	char kind[8];
+	int n = 0;
+
+	return lt && sscanf(lt, "<%7[a-z] %u:%u>%n", kind, &maj, &min, &n) == 3 &&
+	       !lt[n] && (!strcmp(kind, "char") || !strcmp(kind, "block"));
+}
+
+const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+			  int fd)
+{
+	const char *p = fdtab_path(t, tgid, flags & ~KT_FDS_DEV_ONLY, fd);
+
+	/* --decode-fds=dev: only a device shows, with its path. */
+	if (p && (flags & KT_FDS_DEV_ONLY) && !is_dev_path(p))
+		return NULL;
+	return p;
 }

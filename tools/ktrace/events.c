@@ -759,6 +759,16 @@ const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd)
 	return kt_fdtab_path(t->fds, t->tgid, ev->fd_flags, fd);
 }
 
+const char *kt_events_fd_path_before(struct kt_events *ev, pid_t pid, int fd)
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+
+	if (!t || !task_fds(ev, t))
+		return NULL;
+	return kt_fdtab_path(t->fds, t->tgid, ev->fd_flags | KT_FDS_BEFORE,
+			     fd);
+}
+
 /* The smallest record of each type: anything shorter is corrupt. */
 static const uint32_t rec_min[] = {
 	[KTRACE_REC_LOSS] = sizeof(struct ktrace_rec_loss),

@@ -139,11 +139,17 @@ void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
  * KT_FDS_PROC: the session is live, a descriptor the trace has not seen
  * opened (it was before the trace started) is looked up in /proc;
  * KT_FDS_SOCKETS (-yy): a socket shows its protocol and addresses, from
- * /proc/net, when they can be found there.
+ * /proc/net, when they can be found there;
+ * KT_FDS_DEVS (-yy): a character or block device's path is followed by
+ * its numbers, "/dev/null<char 1:3>", in a live session only (a
+ * recording does not say what its paths were when it was made).
  */
 #define KT_FDS_TRACK	0x1
 #define KT_FDS_PROC	0x2
 #define KT_FDS_SOCKETS	0x4
+#define KT_FDS_DEVS	0x8
+#define KT_FDS_DEV_ONLY	0x10	/* --decode-fds=dev: devices' paths only */
+#define KT_FDS_BEFORE	0x20	/* kt_fdtab_path(): the state before the call */
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
 /*
  * pid is the command this process forked to trace (stopped before its
@@ -160,6 +166,12 @@ void kt_events_inherit(struct kt_events *ev, pid_t pid);
  * what it made.
  */
 const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd);
+/*
+ * As kt_events_fd_path(), but what fd was before the call even when the
+ * call made it: dup2's and dup3's new descriptor, which strace prints as
+ * it was when the call entered.
+ */
+const char *kt_events_fd_path_before(struct kt_events *ev, pid_t pid, int fd);
 
 /*
  * -Y: the name of task pid as the trace knows it at time ts: its last

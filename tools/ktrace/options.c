@@ -492,6 +492,56 @@ static int parse_columns(struct kt_opts *o, const char *list)
 	return 0;
 }
 
+/*
+ * --decode-fds=path,socket,dev (-y: path; -yy: all).  A socket's
+ * description and a device's numbers come with the path; dev without
+ * path or socket shows the devices alone, as strace.
+ */
+static int parse_decode_fds(struct kt_opts *o, const char *list)
+{
+	const char *p = list ? list : "path", *comma;
+	unsigned int level = 0;
+	bool devs = false, paths = false;
+	size_t len;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 4 && !strncmp(p, "path", 4)) {
+			level = level ? level : 1;
+			paths = true;
+		} else if (len == 6 && !strncmp(p, "socket", 6)) {
+			level = 2;
+			paths = true;
+		} else if (len == 3 && !strncmp(p, "dev", 3)) {
+			level = level ? level : 1;
+			devs = true;
+		} else if (len == 3 && !strncmp(p, "all", 3)) {
+			level = 2;
+			devs = true;
+			paths = true;
+		} else if (len == 4 && !strncmp(p, "none", 4)) {
+			level = 0;
+			devs = false;
+			paths = false;
+		} else if (len == 5 && !strncmp(p, "pidfd", 5)) {
+			return not_implemented("--decode-fds=pidfd",
+					       "path, socket and dev are");
+		} else {
+			ktrace_err("--decode-fds: unknown '%.*s' (path, socket, dev, all, none)",
+				   (int)len, p);
+			return -1;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	o->decode_fds = level;
+	o->decode_devs = devs;
+	o->decode_devs_only = devs && !paths;
+	return 0;
+}
+
 /* --decode-pids=comm,pidns (-Y: comm). */
 static int parse_decode_pids(struct kt_opts *o, const char *list)
 {
@@ -681,13 +731,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case OPT_DECODE_FDS:
-			if (optarg && strcmp(optarg, "path") &&
-			    strcmp(optarg, "socket") && strcmp(optarg, "all") &&
-			    strcmp(optarg, "none"))
-				return not_implemented("--decode-fds",
-						       "path (-y) and socket (-yy) are");
-			o->decode_fds = !optarg || !strcmp(optarg, "path") ? 1 :
-					!strcmp(optarg, "none") ? 0 : 2;
+			if (parse_decode_fds(o, optarg))
+				return -1;
 			break;
 		case OPT_DECODE_PIDS:
 			if (parse_decode_pids(o, optarg))
@@ -874,6 +919,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		case 'y':
 			if (o->decode_fds < 2)
 				o->decode_fds++;
+			o->decode_devs = o->decode_fds > 1;	/* -yy */
+			o->decode_devs_only = false;
 			break;
 		case 'q':
 			o->quiet++;

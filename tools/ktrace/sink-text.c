@@ -945,6 +945,13 @@ static const char *fd_path(void *ctx, int fd)
 	return kt_events_fd_path(t->ev, t->fmt_pid, fd);
 }
 
+static const char *fd_path_before(void *ctx, int fd)
+{
+	struct kt_tracer *t = ctx;
+
+	return kt_events_fd_path_before(t->ev, t->fmt_pid, fd);
+}
+
 /*
  * -Y: a process id's name.  An argument's is the name at the call's
  * entry, kept for its exit (the child waited for is reaped by then); a
@@ -1080,6 +1087,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->fmt.column = o->column;
 	t->fmt.fd_paths = o->decode_fds;
 	t->fmt.fd_path = fd_path;
+	t->fmt.fd_path_before = fd_path_before;
 	if (o->decode_pids & KT_PIDS_COMM) {
 		t->fmt.pid_comm = pid_comm;
 		kt_events_track_comms(ev, tg->live);
@@ -1088,11 +1096,15 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->pfmt = t->fmt;
 	t->pfmt.fd_paths = true;
 	t->pfmt.fd_path = fd_probe;
+	t->pfmt.fd_path_before = NULL;
 	t->pfmt.pid_comm = NULL;	/* -P's probe prints nothing */
 	kt_events_want_enter(ev, free_priv, t);
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
-				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0));
+				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0) |
+				    (o->decode_devs ? KT_FDS_DEVS : 0) |
+				    (o->decode_devs_only && !o->trace_path ?
+				     KT_FDS_DEV_ONLY : 0));
 	if (t->child) {
 		k = task_new(t, t->child);
 		k->tgid = t->child;

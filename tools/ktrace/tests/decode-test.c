@@ -1043,6 +1043,75 @@ static void test_cmsg(void)
 	       "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[6]}, {cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=1796050328, tv_usec=509375}}], msg_controllen=36, msg_flags=0}, 0) = 1");
 }
 
+/* -Y: every process is "pids" */
+static const char *test_pid_comm(void *ctx, int pid, bool result)
+{
+	return "pids";
+}
+
+/*
+ * -Y after the process ids of the calls that name one (strace 6.1 on
+ * tests/progs/pids.c; a structure the records lack prints its address).
+ */
+static void test_pids(void)
+{
+	struct kt_fmt_opts saved = opts;
+	struct kt_syscall sc;
+
+	opts.pid_comm = test_pid_comm;
+	sc = sc64("sched_getscheduler", 0);
+	sc.args[0] = 112;
+	expect("-Y: sched_getscheduler", &sc,
+	       "sched_getscheduler(112<pids>)           = 0 (SCHED_OTHER)");
+	sc = sc64("sched_setscheduler", 0);
+	sc.args[0] = 112;
+	sc.args[2] = 0x7ffeff6a3784;
+	expect("-Y: sched_setscheduler, the sched_param's address", &sc,
+	       "sched_setscheduler(112<pids>, SCHED_OTHER, 0x7ffeff6a3784) = 0");
+	sc = sc64("getpriority", 20);
+	sc.args[1] = 112;
+	expect("-Y: getpriority(PRIO_PROCESS)", &sc,
+	       "getpriority(PRIO_PROCESS, 112<pids>)    = 20");
+	sc = sc64("setpriority", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 112;
+	expect("-Y: setpriority(PRIO_PGRP) names no process", &sc,
+	       "setpriority(PRIO_PGRP, 112, 0)          = 0");
+	sc = sc64("ioprio_get", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 112;
+	expect("-Y: ioprio_get", &sc,
+	       "ioprio_get(IOPRIO_WHO_PROCESS, 112<pids>) = 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))");
+	sc = sc64("ioprio_set", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 112;
+	sc.args[2] = (2 << 13) | 4;
+	expect("-Y: ioprio_set", &sc,
+	       "ioprio_set(IOPRIO_WHO_PROCESS, 112<pids>, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) = 0");
+	sc = sc64("pidfd_open", 3);
+	sc.args[0] = 112;
+	expect("-Y: pidfd_open", &sc,
+	       "pidfd_open(112<pids>, 0)                = 3");
+	sc = sc64("kcmp", 0);
+	sc.args[0] = 112;
+	sc.args[1] = 112;
+	sc.args[2] = 1;
+	expect("-Y: kcmp", &sc,
+	       "kcmp(112<pids>, 112<pids>, KCMP_VM)     = 0");
+	sc = sc64("fcntl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 8;
+	sc.args[2] = 112;
+	expect("-Y: fcntl F_SETOWN", &sc,
+	       "fcntl(3, F_SETOWN, 112<pids>)           = 0");
+	sc = sc64("fcntl", 112);
+	sc.args[0] = 3;
+	sc.args[1] = 9;
+	expect("-Y: fcntl F_GETOWN's result", &sc,
+	       "fcntl(3, F_GETOWN)                      = 112<pids>");
+	opts = saved;
+}
+
 int main(void)
 {
 	test_strings();
@@ -1051,6 +1120,7 @@ int main(void)
 	test_fd_paths();
 	test_mem();
 	test_process();
+	test_pids();
 	test_signal();
 	test_net();
 	test_cmsg();
