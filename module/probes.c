@@ -475,7 +475,14 @@ static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
 	h->tgid = t->tgid;
 	h->cpu = smp_processor_id();
 	h->__reserved = 0;
-	strscpy_pad(h->comm, t->comm, sizeof(h->comm));
+	/*
+	 * The kernel keeps comm NUL-padded (__set_task_comm() uses
+	 * strscpy_pad()): two words copied, not a byte loop; the last byte
+	 * forced in case of a rename under way.
+	 */
+	BUILD_BUG_ON(sizeof(t->comm) != sizeof(h->comm));
+	memcpy(h->comm, t->comm, sizeof(h->comm));
+	h->comm[sizeof(h->comm) - 1] = '\0';
 }
 
 /* Copy a finished record into this CPU's ring of every session wanting it. */

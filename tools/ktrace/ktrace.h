@@ -96,7 +96,9 @@ struct kt_opts {
 	unsigned int decode_pids;	/* -Y, --decode-pids: KT_PIDS_* */
 	bool detach_execve;		/* -b execve */
 	unsigned int daemonize;		/* -D: KT_DAEMON_*, 0: none */
-	const char *trace_path;		/* -P */
+	const char *trace_path;		/* -P: the first, or NULL */
+	const char *trace_paths[16];	/* -P, each */
+	unsigned int ntrace_paths;
 	unsigned int quiet;		/* -q, -qq */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
 	const char *trace[16];		/* -e trace= expressions, in order */

@@ -827,13 +827,17 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->instruction_pointer = true;
 			break;
 		case 'P':
-			if (o->trace_path)
-				return not_implemented("-P", "one path is traced, not several");
 			if (!optarg[0]) {
 				ktrace_err("-P: an empty path");
 				return -1;
 			}
-			o->trace_path = optarg;
+			if (o->ntrace_paths == ARRAY_SIZE(o->trace_paths)) {
+				ktrace_err("-P: at most %zu paths",
+					   ARRAY_SIZE(o->trace_paths));
+				return -1;
+			}
+			o->trace_paths[o->ntrace_paths++] = optarg;
+			o->trace_path = o->trace_paths[0];
 			break;
 		case 'D':
 			if (parse_daemonize(o, optarg))

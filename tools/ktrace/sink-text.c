@@ -322,19 +322,29 @@ static void sc_number(struct kt_tracer *t, struct kt_buf *b,
 
 static void flush_signal(struct kt_tracer *t, struct task *k);
 
-/* -P: does the call name the path, or use a descriptor open on it? */
+/* -P: is the n bytes at p one of the paths? */
+static bool traced_path(const struct kt_opts *o, const char *p, size_t n)
+{
+	unsigned int i;
+
+	for (i = 0; i < o->ntrace_paths; i++)
+		if (strlen(o->trace_paths[i]) == n &&
+		    !memcmp(p, o->trace_paths[i], n))
+			return true;
+	return false;
+}
+
+/* -P: does the call name a path, or use a descriptor open on one? */
 static bool touches_path(struct kt_tracer *t, struct task *k,
 			 const struct kt_syscall *sc)
 {
-	const char *want = t->o->trace_path;
-	size_t n = strlen(want);
 	unsigned int i;
 
 	for (i = 0; i < 6; i++) {
 		const struct kt_blob *b = &sc->blob[i];
 
-		if ((b->flags & KT_BLOB_STRING) && b->data && b->len == n &&
-		    !memcmp(b->data, want, n))
+		if ((b->flags & KT_BLOB_STRING) && b->data &&
+		    traced_path(t->o, (const char *)b->data, b->len))
 			return true;
 	}
 	/* The descriptors, as the decoders find them. */
@@ -987,7 +997,7 @@ static const char *fd_probe(void *ctx, int fd)
 	struct kt_tracer *t = ctx;
 	const char *p = kt_events_fd_path(t->ev, t->fmt_pid, fd);
 
-	if (p && fd >= 0 && !strcmp(p, t->o->trace_path))
+	if (p && fd >= 0 && traced_path(t->o, p, strlen(p)))
 		t->path_hit = true;
 	return NULL;
 }
