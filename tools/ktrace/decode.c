@@ -414,6 +414,27 @@ void kt_a_raw(struct kt_dec *d, unsigned int nargs)
 		kt_a_hex(d, i);
 }
 
+/*
+ * -e verbose=SET, for a call outside SET: the call without its structure
+ * blobs, whose pointers then print as addresses.
+ */
+static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
+{
+	static struct kt_syscall bare;
+	unsigned int i;
+
+	bare = *sc;
+	/* An empty array still prints, as [] (strace reads no memory). */
+	for (i = 0; i < ARRAY_SIZE(bare.blob); i++)
+		if (bare.blob[i].flags & (KT_BLOB_STRUCT | KT_BLOB_COUNT) &&
+		    bare.blob[i].len)
+			bare.blob[i] = (struct kt_blob){ 0 };
+	/* execve's argv and envp: their addresses, without the count. */
+	bare.argv = NULL;
+	bare.argc = 0;
+	return &bare;
+}
+
 void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		    const struct kt_fmt_opts *o)
 {
@@ -430,10 +451,14 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 	}
 	kt_buf_puts(b, name);
 	kt_buf_putc(b, '(');
-	if (!dec || kt_raw(sc))
+	if (!dec || kt_raw(sc)) {
 		kt_a_raw(&d, kt_syscall_nargs(name));
-	else if (dec->decode)
+	} else if (dec->decode && !kt_verbose(sc)) {
+		d.sc = unverbose(sc);
 		dec->decode(&d);
+	} else if (dec->decode) {
+		dec->decode(&d);
+	}
 }
 
 /* strace starts the return value at column 40 of the line. */

@@ -24,6 +24,7 @@ struct kt_blob {
 #define KT_BLOB_TRUNCATED	0x2	/* the snap length cut it short */
 #define KT_BLOB_FAULT		0x4	/* the pointer could not be read */
 #define KT_BLOB_COUNT		0x8	/* a uint32_t count of entries */
+#define KT_BLOB_STRUCT		0x10	/* a structure, array or vector */
 
 /* One syscall, its entry and (when has_exit) its exit merged. */
 struct kt_syscall {
@@ -118,6 +119,8 @@ int kt_abbrev_parse(const char *spec);
 void kt_set_verbose(void);
 bool kt_raw(const struct kt_syscall *sc);	/* print it undecoded */
 bool kt_abbrev(const struct kt_syscall *sc);	/* abbreviate structures */
+int kt_verbose_parse(const char *spec);
+bool kt_verbose(const struct kt_syscall *sc);	/* decode structures */
 bool kt_abbrev_partly(void);	/* some calls print structures whole */
 
 /*

@@ -851,6 +851,10 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		}
 		if (b->kind == KTRACE_BLOB_COUNT)
 			flags |= KT_BLOB_COUNT;
+		if (b->kind == KTRACE_BLOB_DATA ||
+		    b->kind == KTRACE_BLOB_SOCKADDR ||
+		    b->kind == KTRACE_BLOB_IOV || b->kind == KTRACE_BLOB_MSGHDR)
+			flags |= KT_BLOB_STRUCT;
 		if (b->kind == KTRACE_BLOB_PATH ||
 		    b->kind == KTRACE_BLOB_FILENAME) {
 			flags |= KT_BLOB_STRING;

@@ -105,6 +105,7 @@ static void usage(FILE *out)
 		"  -v             print structures whole (-e abbrev=SET: abbreviate SET)\n"
 		"  -X raw|abbrev|verbose  constants as numbers, names (default) or both\n"
 		"  -e raw=SET     print SET's arguments and results undecoded, in hex\n"
+		"  -e verbose=SET decode SET's structures, the others' as addresses\n"
 		"  -e read=FDS    hex dump what is read from FDS (-e write=FDS: written)\n"
 		"      --syscall-limit=N  stop after N calls; the traced processes run on\n"
 		"      --json     one JSON object per event (Documentation/json.rst)\n"

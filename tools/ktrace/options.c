@@ -248,16 +248,6 @@ static int parse_signals(struct kt_opts *o, const char *list)
 }
 
 /* A qualifier of which ktrace has strace's default behaviour only. */
-static int only_default(const char *what, const char *value,
-			const char *dflt, const char *why)
-{
-	if (!strcmp(value, dflt))
-		return 0;
-	ktrace_err("-e %s=%s: not implemented; %s (%s=%s)", what, value, why,
-		   what, dflt);
-	return -1;
-}
-
 /* --quiet=LIST: attach, personality, exit, path-resolution, ... */
 static int parse_quiet(struct kt_opts *o, const char *list)
 {
@@ -409,8 +399,7 @@ static int parse_expr(struct kt_opts *o, const char *expr)
 	if (qualifier_is(expr, n, "abbrev|a"))
 		return kt_abbrev_parse(eq + 1);
 	if (qualifier_is(expr, n, "verbose|v"))
-		return only_default("verbose", eq + 1, "all",
-				    "structures are decoded as strace does by default");
+		return kt_verbose_parse(eq + 1);
 	if (qualifier_is(expr, n, "raw|x"))
 		return kt_raw_parse(eq + 1);
 	if (qualifier_is(expr, n, "quiet|silent|silence|q"))

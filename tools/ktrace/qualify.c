@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): how much of each call is decoded, as strace's -e raw=SET,
- * -e abbrev=SET, -v and -X choose.  The sets are resolved here, from the
+ * -e abbrev=SET, -e verbose=SET, -v and -X choose.  The sets are resolved here, from the
  * command's own tables (names, /REGEX, %CLASS by the class each syscall
  * is listed under in module/syscall-classes.def), since the text is also
  * printed from a recording, where no module is asked; the decoders ask
@@ -23,6 +23,7 @@ struct scset {
 
 static struct scset raw_set;		/* -e raw=: printed undecoded */
 static struct scset unabbrev_set;	/* -v, -e abbrev=: printed whole */
+static struct scset noverbose_set;	/* outside -e verbose=: no structures */
 unsigned int kt_xlat_style;
 
 static void set_nr(struct scset *s, int abi, int nr)
@@ -136,6 +137,27 @@ int kt_abbrev_parse(const char *spec)
 		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
 			unabbrev_set.bits[abi][w] ^= ~0ULL;
 	return 0;
+}
+
+/*
+ * -e verbose=SET: the calls outside SET print the structures they point
+ * to as addresses (strings and data buffers still print).
+ */
+int kt_verbose_parse(const char *spec)
+{
+	int abi, w;
+
+	if (parse_scset(&noverbose_set, "verbose", spec))
+		return -1;
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			noverbose_set.bits[abi][w] ^= ~0ULL;
+	return 0;
+}
+
+bool kt_verbose(const struct kt_syscall *sc)
+{
+	return !has_nr(&noverbose_set, sc->abi == KTRACE_CLI_ABI_I386, sc->nr);
 }
 
 void kt_set_verbose(void)
