@@ -495,10 +495,10 @@ static bool ktrace_ip_wanted(const struct ktrace_ev *ev)
 }
 
 /*
- * ktrace_emit() of a syscall record that carries KTRACE_BLOB_IP: the
- * sessions that asked get it whole; then the blob, last descriptor and
- * last 8 bytes, is cut off for the others, its descriptor's slot left
- * zero.
+ * ktrace_emit() of a record that ends with the instruction pointer: the
+ * sessions that asked get it whole; then its last 8 bytes are cut off for
+ * the others and, for a syscall record (@nblobs not NULL), the blob's
+ * descriptor, the last, with them, its slot left zero.
  */
 static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
 			   struct ktrace_blob *blobs,
@@ -521,8 +521,10 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
 	}
 	if (!others)
 		return;
-	(*nblobs)--;
-	memset(&blobs[*nblobs], 0, sizeof(blobs[0]));
+	if (nblobs) {
+		(*nblobs)--;
+		memset(&blobs[*nblobs], 0, sizeof(blobs[0]));
+	}
 	h->size -= sizeof(u64);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (!READ_ONCE(s->ip) && ktrace_match(s, ev))
@@ -1172,12 +1174,15 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 	struct ktrace_ev ev = { .kind = KTRACE_EV_SIGNAL, .task = current };
 	struct ktrace_rec_signal_deliver r;
 	__sighandler_t handler;
+	struct pt_regs *regs;
 	unsigned int level;
 	u32 snaplen;
+	bool ip;
 
 	preempt_disable();
 	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
 		goto out;
+	ip = ktrace_ip_wanted(&ev);
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
 	if (ktrace_siginfo_valid(info)) {
@@ -1195,8 +1200,21 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 		r.handler = (unsigned long)handler;
 	}
 	r.sa_flags = ka->sa.sa_flags;
-	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr, &ev);
+	/*
+	 * get_signal() runs on the way back to user mode, before
+	 * handle_signal() moves the IP (syscall restart) or writes the
+	 * handler's frame: the registers are still those of the interrupted
+	 * user code.  An io_uring worker has none.
+	 */
+	regs = task_pt_regs(current);
+	if (ip && user_mode(regs))
+		r.ip = instruction_pointer(regs);
+	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, ip ? sizeof(r) :
+		   offsetof(struct ktrace_rec_signal_deliver, ip), current, ts);
+	if (ip)
+		ktrace_emit_ip(&r.hdr, NULL, NULL, &ev);
+	else
+		ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);
 out:
 	preempt_enable();
