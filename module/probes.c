@@ -378,18 +378,25 @@ static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
 
 /*
  * Does any session record @ev?  Then *@snaplen is the largest snap length
- * among them: a record is built once for every session.
+ * among them and, unless @ip is NULL, *@ip tells whether one of them
+ * asked for the instruction pointer (KTRACE_CFG_IP): a record is built
+ * once for every session.  @s->ip shares a cache line with @s->enabled,
+ * which ktrace_match() reads first.
  */
-static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen)
+static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 {
 	struct ktrace_session *s;
 	bool any = false;
 
 	*snaplen = 0;
+	if (ip)
+		*ip = false;
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (ktrace_match(s, ev)) {
 			any = true;
 			*snaplen = max(*snaplen, READ_ONCE(s->snaplen));
+			if (ip && READ_ONCE(s->ip))
+				*ip = true;
 		}
 	}
 	return any;
@@ -465,44 +472,17 @@ static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
 	strscpy_pad(h->comm, t->comm, sizeof(h->comm));
 }
 
-/* Copy a finished record into this CPU's ring of every session wanting it. */
-static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
-{
-	unsigned int cpu = smp_processor_id();
-	struct ktrace_session *s;
-
-	local_inc(&ktrace_stats_cpu(cpu)->records);
-	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (ktrace_match(s, ev))
-			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
-					  h->ts);
-}
-
 /*
- * KTRACE_CFG_IP: does a session that records @ev want the instruction
- * pointer?  Without such a session, one read of a counter.
+ * Copy a finished record into this CPU's ring of every session that
+ * records @ev.  @ip: the record ends with the instruction pointer
+ * (KTRACE_CFG_IP), which the sessions that asked for it get whole; the
+ * others, met on the way, get it after the walk without its last 8
+ * bytes, and a syscall record (@nblobs not NULL) without the IP blob's
+ * descriptor, the last, its slot left zero: a second walk, only when
+ * sessions with and without the flag record the same event.
  */
-static bool ktrace_ip_wanted(const struct ktrace_ev *ev)
-{
-	struct ktrace_session *s;
-
-	if (likely(!atomic_read(&ktrace_ip_sessions)))
-		return false;
-	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (READ_ONCE(s->ip) && ktrace_match(s, ev))
-			return true;
-	return false;
-}
-
-/*
- * ktrace_emit() of a record that ends with the instruction pointer: the
- * sessions that asked get it whole; then its last 8 bytes are cut off for
- * the others and, for a syscall record (@nblobs not NULL), the blob's
- * descriptor, the last, with them, its slot left zero.
- */
-static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
-			   struct ktrace_blob *blobs,
-			   const struct ktrace_ev *ev)
+static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
+			   bool ip, u16 *nblobs, struct ktrace_blob *blobs)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
@@ -512,14 +492,14 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (!ktrace_match(s, ev))
 			continue;
-		if (!READ_ONCE(s->ip)) {
+		if (ip && !READ_ONCE(s->ip)) {
 			others = true;
 			continue;
 		}
 		ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
 				  h->ts);
 	}
-	if (!others)
+	if (likely(!others))
 		return;
 	if (nblobs) {
 		(*nblobs)--;
@@ -530,6 +510,12 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
 		if (!READ_ONCE(s->ip) && ktrace_match(s, ev))
 			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
 					  h->ts);
+}
+
+/* A record without the instruction pointer. */
+static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
+{
+	ktrace_emit_ip(h, ev, false, NULL, NULL);
 }
 
 /*
@@ -572,7 +558,7 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
 				    const struct ktrace_ev *ev, u32 snaplen,
-				    bool args_lost)
+				    bool ip, bool args_lost)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
@@ -580,12 +566,11 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	struct ktrace_capture_ctx x = { .args = args };
 	struct ktrace_build b;
 	unsigned int i;
-	bool ip;
 
 	memset(r, 0, sizeof(*r));
 	r->nr = id;
 	r->abi = abi;
-	ip = !args_lost && ktrace_ip_wanted(ev);
+	ip = ip && !args_lost;
 	if (args_lost) {
 		c = NULL;
 	} else {
@@ -607,10 +592,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		   current, ts);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
-	if (ip)
-		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
-	else
-		ktrace_emit(&r->hdr, ev);
+	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
 	for (i = 0; i < r->nblobs; i++)
 		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
 		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
@@ -622,7 +604,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
-				   u32 snaplen, bool refetch)
+				   u32 snaplen, bool ip, bool refetch)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
@@ -631,7 +613,6 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
 	};
 	struct ktrace_build b;
-	bool ip = ktrace_ip_wanted(ev);
 
 	syscall_get_arguments(current, regs, args);
 	memset(r, 0, sizeof(*r));
@@ -649,10 +630,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
-	if (ip)
-		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
-	else
-		ktrace_emit(&r->hdr, ev);
+	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
 }
 
 /*
@@ -690,7 +668,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	struct ktrace_enter_bucket *b;
 	unsigned int level, who;
 	u32 snaplen, call;
-	bool wanted;
+	bool wanted, ip = false;
 	int way;
 	u64 ts;
 
@@ -701,7 +679,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		goto out;
 	ev.abi = ktrace_abi();
 	call = ktrace_call(ev.abi);
-	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen);
+	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen, &ip);
 	if (wanted || !ktrace_tsc) {
 		ts = ktime_get_mono_fast_ns();
 		call |= KTRACE_CALL_MONO;
@@ -715,7 +693,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	if (wanted && ktrace_begin(&level, &ev, ts)) {
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
 					    this_cpu_ptr(&ktrace_cpu)->scratch,
-					    &ev, snaplen, false) && b)
+					    &ev, snaplen, ip, false) && b)
 			WRITE_ONCE(b->call[way],
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
@@ -727,10 +705,11 @@ out:
 /*
  * One walk at syscall exit: each session that traces this syscall of this
  * task counts it, and says whether it wants the exit record and (status
- * filters) the enter written now, and with what snap length.
+ * filters) the enter written now, with what snap length and whether with
+ * the instruction pointer (both records get it if one session asked).
  */
 struct ktrace_exit_want {
-	bool late_enter, exit;
+	bool late_enter, exit, ip;
 	u32 snaplen;
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
@@ -761,6 +740,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 		}
 		w->exit = true;
 		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
+		if (READ_ONCE(s->ip))
+			w->ip = true;
 	}
 }
 
@@ -797,14 +778,14 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
 					ts : ts - ev.duration, scratch, &ev,
-					w.snaplen, lost);
+					w.snaplen, w.ip, lost);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
 				       ev.duration, scratch, &ev, w.snaplen,
-				       refetch && !lost);
+				       w.ip, refetch && !lost);
 		ktrace_end(level);
 	}
 throttle:
@@ -910,7 +891,8 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (READ_ONCE(s->enabled))
 			ktrace_filter_fork(&s->filter, parent, child);
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.parent_pid = parent->pid;
@@ -949,7 +931,8 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 		list_for_each_entry_rcu(s, &ktrace_sessions, node)
 			ktrace_filter_exec(&s->filter, old_pid, p);
 	}
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	r = this_cpu_ptr(&ktrace_cpu)->scratch;
 	if (level != 0) {
@@ -1036,7 +1019,8 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 	last = ktrace_exit_last(p);
 	if (!known)
 		group_dead = last;
-	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+	if (ktrace_wanted(&ev, &snaplen, NULL) &&
+	    ktrace_begin(&level, &ev, ts)) {
 		memset(&r, 0, sizeof(r));
 		code = READ_ONCE(p->exit_code);
 		r.exit_code = code;
@@ -1090,7 +1074,8 @@ static void ktrace_probe_free(void *data, struct task_struct *p)
 	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto leave;
 	memset(&r, 0, sizeof(r));
 	r.exit_code = READ_ONCE(p->exit_code);
@@ -1145,7 +1130,8 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -1180,9 +1166,9 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 	bool ip;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, &ip) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
-	ip = ktrace_ip_wanted(&ev);
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
 	if (ktrace_siginfo_valid(info)) {
@@ -1211,10 +1197,7 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 		r.ip = instruction_pointer(regs);
 	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, ip ? sizeof(r) :
 		   offsetof(struct ktrace_rec_signal_deliver, ip), current, ts);
-	if (ip)
-		ktrace_emit_ip(&r.hdr, NULL, NULL, &ev);
-	else
-		ktrace_emit(&r.hdr, &ev);
+	ktrace_emit_ip(&r.hdr, &ev, ip, NULL, NULL);
 	ktrace_end(level);
 out:
 	preempt_enable();
