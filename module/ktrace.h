@@ -210,8 +210,6 @@ static inline struct ktrace_ring *ktrace_session_ring(struct ktrace_session *s,
 }
 
 extern struct list_head ktrace_sessions;
-/* Sessions configured with KTRACE_CFG_IP: the probes look no further at 0 */
-extern atomic_t ktrace_ip_sessions;
 
 struct ktrace_session *ktrace_session_create(pid_t owner_tgid);
 int ktrace_session_configure(struct ktrace_session *s,

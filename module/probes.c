@@ -391,18 +391,25 @@ static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
 
 /*
  * Does any session record @ev?  Then *@snaplen is the largest snap length
- * among them: a record is built once for every session.
+ * among them and, unless @ip is NULL, *@ip tells whether one of them
+ * asked for the instruction pointer (KTRACE_CFG_IP): a record is built
+ * once for every session.  @s->ip shares a cache line with @s->enabled,
+ * which ktrace_match() reads first.
  */
-static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen)
+static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 {
 	struct ktrace_session *s;
 	bool any = false;
 
 	*snaplen = 0;
+	if (ip)
+		*ip = false;
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (ktrace_match(s, ev)) {
 			any = true;
 			*snaplen = max(*snaplen, READ_ONCE(s->snaplen));
+			if (ip && READ_ONCE(s->ip))
+				*ip = true;
 		}
 	}
 	return any;
@@ -485,44 +492,17 @@ static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
 	h->comm[sizeof(h->comm) - 1] = '\0';
 }
 
-/* Copy a finished record into this CPU's ring of every session wanting it. */
-static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
-{
-	unsigned int cpu = smp_processor_id();
-	struct ktrace_session *s;
-
-	local_inc(&ktrace_stats_cpu(cpu)->records);
-	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (ktrace_match(s, ev))
-			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
-					  h->ts);
-}
-
 /*
- * KTRACE_CFG_IP: does a session that records @ev want the instruction
- * pointer?  Without such a session, one read of a counter.
+ * Copy a finished record into this CPU's ring of every session that
+ * records @ev.  @ip: the record ends with the instruction pointer
+ * (KTRACE_CFG_IP), which the sessions that asked for it get whole; the
+ * others, met on the way, get it after the walk without its last 8
+ * bytes, and a syscall record (@nblobs not NULL) without the IP blob's
+ * descriptor, the last, its slot left zero: a second walk, only when
+ * sessions with and without the flag record the same event.
  */
-static bool ktrace_ip_wanted(const struct ktrace_ev *ev)
-{
-	struct ktrace_session *s;
-
-	if (likely(!atomic_read(&ktrace_ip_sessions)))
-		return false;
-	list_for_each_entry_rcu(s, &ktrace_sessions, node)
-		if (READ_ONCE(s->ip) && ktrace_match(s, ev))
-			return true;
-	return false;
-}
-
-/*
- * ktrace_emit() of a syscall record that carries KTRACE_BLOB_IP: the
- * sessions that asked get it whole; then the blob, last descriptor and
- * last 8 bytes, is cut off for the others, its descriptor's slot left
- * zero.
- */
-static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
-			   struct ktrace_blob *blobs,
-			   const struct ktrace_ev *ev)
+static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
+			   bool ip, u16 *nblobs, struct ktrace_blob *blobs)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
@@ -532,22 +512,30 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, u16 *nblobs,
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (!ktrace_match(s, ev))
 			continue;
-		if (!READ_ONCE(s->ip)) {
+		if (ip && !READ_ONCE(s->ip)) {
 			others = true;
 			continue;
 		}
 		ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
 				  h->ts);
 	}
-	if (!others)
+	if (likely(!others))
 		return;
-	(*nblobs)--;
-	memset(&blobs[*nblobs], 0, sizeof(blobs[0]));
+	if (nblobs) {
+		(*nblobs)--;
+		memset(&blobs[*nblobs], 0, sizeof(blobs[0]));
+	}
 	h->size -= sizeof(u64);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (!READ_ONCE(s->ip) && ktrace_match(s, ev))
 			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
 					  h->ts);
+}
+
+/* A record without the instruction pointer. */
+static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
+{
+	ktrace_emit_ip(h, ev, false, NULL, NULL);
 }
 
 /*
@@ -590,7 +578,7 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
 				    const struct ktrace_ev *ev, u32 snaplen,
-				    bool args_lost)
+				    bool ip, bool args_lost)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
@@ -598,12 +586,11 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	struct ktrace_capture_ctx x = { .args = args };
 	struct ktrace_build b __uninitialized;
 	unsigned int i;
-	bool ip;
 
 	/* Every field is written: the header by ktrace_hdr(), no holes. */
 	r->nr = id;
 	r->abi = abi;
-	ip = !args_lost && ktrace_ip_wanted(ev);
+	ip = ip && !args_lost;
 	if (args_lost) {
 		c = NULL;
 		memset(r->args, 0, sizeof(r->args));
@@ -626,10 +613,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		   current, ts);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
-	if (ip)
-		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
-	else
-		ktrace_emit(&r->hdr, ev);
+	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
 	for (i = 0; i < r->nblobs; i++)
 		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
 		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
@@ -641,7 +625,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
-				   u32 snaplen, bool refetch)
+				   u32 snaplen, bool ip, bool refetch)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
@@ -650,7 +634,6 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
 	};
 	struct ktrace_build b __uninitialized;
-	bool ip = ktrace_ip_wanted(ev);
 
 	syscall_get_arguments(current, regs, args);
 	/* Every field is written: the header by ktrace_hdr(), no holes. */
@@ -668,10 +651,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
-	if (ip)
-		ktrace_emit_ip(&r->hdr, &r->nblobs, r->blobs, ev);
-	else
-		ktrace_emit(&r->hdr, ev);
+	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
 }
 
 /*
@@ -730,7 +710,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	struct ktrace_enter_bucket *b;
 	unsigned int level, who;
 	u32 snaplen, call;
-	bool wanted;
+	bool wanted, ip = false;
 	int way;
 	u64 ts;
 
@@ -741,7 +721,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		goto out;
 	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
-	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen);
+	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen, &ip);
 	if (wanted || !ktrace_tsc) {
 		ts = ktime_get_mono_fast_ns();
 		call |= KTRACE_CALL_MONO;
@@ -755,7 +735,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	if (wanted && ktrace_begin(&level, &ev, ts)) {
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
 					    this_cpu_ptr(&ktrace_cpu)->scratch,
-					    &ev, snaplen, false) && b)
+					    &ev, snaplen, ip, false) && b)
 			WRITE_ONCE(b->call[way],
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
@@ -767,10 +747,11 @@ out:
 /*
  * One walk at syscall exit: each session that traces this syscall of this
  * task counts it, and says whether it wants the exit record and (status
- * filters) the enter written now, and with what snap length.
+ * filters) the enter written now, with what snap length and whether with
+ * the instruction pointer (both records get it if one session asked).
  */
 struct ktrace_exit_want {
-	bool late_enter, exit;
+	bool late_enter, exit, ip;
 	u32 snaplen;
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
@@ -801,6 +782,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 		}
 		w->exit = true;
 		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
+		if (READ_ONCE(s->ip))
+			w->ip = true;
 	}
 }
 
@@ -835,14 +818,14 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
 					ts : ts - ev.duration, scratch, &ev,
-					w.snaplen, lost);
+					w.snaplen, w.ip, lost);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
 				       ev.duration, scratch, &ev, w.snaplen,
-				       refetch && !lost);
+				       w.ip, refetch && !lost);
 		ktrace_end(level);
 	}
 throttle:
@@ -948,7 +931,8 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (READ_ONCE(s->enabled))
 			ktrace_filter_fork(&s->filter, parent, child);
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.parent_pid = parent->pid;
@@ -987,7 +971,8 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 		list_for_each_entry_rcu(s, &ktrace_sessions, node)
 			ktrace_filter_exec(&s->filter, old_pid, p);
 	}
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	r = this_cpu_ptr(&ktrace_cpu)->scratch;
 	if (level != 0) {
@@ -1074,7 +1059,8 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 	last = ktrace_exit_last(p);
 	if (!known)
 		group_dead = last;
-	if (ktrace_wanted(&ev, &snaplen) && ktrace_begin(&level, &ev, ts)) {
+	if (ktrace_wanted(&ev, &snaplen, NULL) &&
+	    ktrace_begin(&level, &ev, ts)) {
 		memset(&r, 0, sizeof(r));
 		code = READ_ONCE(p->exit_code);
 		r.exit_code = code;
@@ -1128,7 +1114,8 @@ static void ktrace_probe_free(void *data, struct task_struct *p)
 	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto leave;
 	memset(&r, 0, sizeof(r));
 	r.exit_code = READ_ONCE(p->exit_code);
@@ -1183,7 +1170,8 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	u32 snaplen;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -1212,11 +1200,14 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 	struct ktrace_ev ev = { .kind = KTRACE_EV_SIGNAL, .task = current };
 	struct ktrace_rec_signal_deliver r;
 	__sighandler_t handler;
+	struct pt_regs *regs;
 	unsigned int level;
 	u32 snaplen;
+	bool ip;
 
 	preempt_disable();
-	if (!ktrace_wanted(&ev, &snaplen) || !ktrace_begin(&level, &ev, ts))
+	if (!ktrace_wanted(&ev, &snaplen, &ip) ||
+	    !ktrace_begin(&level, &ev, ts))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.sig = sig;
@@ -1235,8 +1226,18 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 		r.handler = (unsigned long)handler;
 	}
 	r.sa_flags = ka->sa.sa_flags;
-	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, sizeof(r), current, ts);
-	ktrace_emit(&r.hdr, &ev);
+	/*
+	 * get_signal() runs on the way back to user mode, before
+	 * handle_signal() moves the IP (syscall restart) or writes the
+	 * handler's frame: the registers are still those of the interrupted
+	 * user code.  An io_uring worker has none.
+	 */
+	regs = task_pt_regs(current);
+	if (ip && user_mode(regs))
+		r.ip = instruction_pointer(regs);
+	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, ip ? sizeof(r) :
+		   offsetof(struct ktrace_rec_signal_deliver, ip), current, ts);
+	ktrace_emit_ip(&r.hdr, &ev, ip, NULL, NULL);
 	ktrace_end(level);
 out:
 	preempt_enable();

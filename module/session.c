@@ -23,7 +23,6 @@
 
 /* Sessions the probes write to.  Writers hold ktrace_sessions_lock. */
 LIST_HEAD(ktrace_sessions);
-atomic_t ktrace_ip_sessions = ATOMIC_INIT(0);
 static DEFINE_MUTEX(ktrace_sessions_lock);
 
 static void ktrace_rings_free(struct ktrace_rings *rs)
@@ -153,8 +152,6 @@ void ktrace_session_destroy(struct ktrace_session *s)
 	mutex_lock(&ktrace_sessions_lock);
 	list_del_rcu(&s->node);
 	mutex_unlock(&ktrace_sessions_lock);
-	if (s->ip)
-		atomic_dec(&ktrace_ip_sessions);
 	/*
 	 * Probes run with preemption disabled, debugfs and poll() inside
 	 * rcu_read_lock(): after this none sees @s.
@@ -247,8 +244,6 @@ int ktrace_session_configure(struct ktrace_session *s,
 	s->overwrite = overwrite;
 	s->snaplen = snaplen;
 	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
-	if (ip != s->ip)
-		atomic_add(ip ? 1 : -1, &ktrace_ip_sessions);
 	WRITE_ONCE(s->ip, ip);
 	WRITE_ONCE(s->throttle_ms, cfg->throttle_ms ? cfg->throttle_ms :
 				   READ_ONCE(ktrace_throttle_ms));

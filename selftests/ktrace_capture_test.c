@@ -7,7 +7,8 @@
  * for every one of them; bad and non-resident user pointers are marked
  * unavailable; mmap() consumers see the same records; a reader killed in
  * read() does not keep the module from unloading; the instruction
- * pointer comes to the sessions that ask for it (KTRACE_CFG_IP) only.
+ * pointer comes to the sessions that ask for it (KTRACE_CFG_IP) only, on
+ * syscalls and on signal deliveries.
  *
  * Sessions have no filters yet, so the tests pick their own records by
  * thread and process id.  Strings handed to syscalls live on the stack:
@@ -21,6 +22,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +36,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include <linux/ktrace.h>
 
@@ -1716,6 +1719,136 @@ TEST(ip_blob_only_when_asked)
 		}
 	}
 	for (i = 0; i < 3; i++)
+		trace_free(&t[i]);
+}
+
+/* tgkill(2) to this thread; *@after: the address after its syscall. */
+static long tgkill_at(int sig, uint64_t *after)
+{
+	long ret = SYS_tgkill;
+
+	asm volatile ("syscall\n"
+		      "1:\n\t"
+		      "leaq 1b(%%rip), %1"
+		      : "+a" (ret), "=r" (*after)
+		      : "D" ((long)getpid()), "S" ((long)gettid_()),
+			"d" ((long)sig)
+		      : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* Where on_segv() resumes: right after the load that faulted. */
+static uint64_t segv_resume;
+
+static void on_segv(int sig, siginfo_t *si, void *p)
+{
+	ucontext_t *uc = p;
+
+	uc->uc_mcontext.gregs[REG_RIP] = segv_resume;
+}
+
+static void on_usr2(int sig)
+{
+}
+
+/* A load from address 0; returns the load's address. */
+static uint64_t fault_at(void)
+{
+	uint64_t at, resume;
+
+	asm volatile ("leaq 1f(%%rip), %0\n\t"
+		      "leaq 2f(%%rip), %1\n\t"
+		      "movq %1, %2\n"
+		      "1:\n\t"
+		      "movq 0, %1\n"
+		      "2:"
+		      : "=&r" (at), "=&r" (resume), "=m" (segv_resume)
+		      : : "memory");
+	return at;
+}
+
+/* @tid's delivery of @sig, or NULL. */
+static const struct ktrace_rec_signal_deliver *
+find_deliver(struct trace *t, pid_t tid, int sig)
+{
+	const struct ktrace_rec_signal_deliver *found = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_signal_deliver *d = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SIGNAL_DELIVER && d->sig == sig)
+			found = d;
+	}
+	free(v);
+	return found;
+}
+
+/*
+ * ABI 1.8: a signal's delivery carries the IP where the task was
+ * interrupted, for the sessions that asked: after the syscall that sent
+ * it to itself, at the load that faulted.  Others get the 1.7 record.
+ */
+TEST(signal_ip_only_when_asked)
+{
+	struct sigaction sa = { .sa_sigaction = on_segv,
+				.sa_flags = SA_SIGINFO };
+	struct sigaction su = { .sa_handler = on_usr2 };
+	const size_t short_size = offsetof(struct ktrace_rec_signal_deliver,
+					   ip);
+	const struct ktrace_rec_signal_deliver *d;
+	struct ktrace_config cfg = {
+		.events = KTRACE_EV_SIGNAL,
+		.flags = KTRACE_CFG_TRACE_SELF,
+	};
+	uint64_t after = 0, fault = 0;
+	struct trace t[2] = { 0 };
+	struct ktrace_version v;
+	int fd[2], i;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	for (i = 0; i < 2; i++) {
+		fd[i] = open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		ASSERT_LE(0, fd[i]);
+		cfg.flags = KTRACE_CFG_TRACE_SELF | (i ? 0 : KTRACE_CFG_IP);
+		ASSERT_EQ(0, ioctl(fd[i], KTRACE_IOC_CONFIGURE, &cfg));
+	}
+	ASSERT_EQ(0, ioctl(fd[0], KTRACE_IOC_VERSION, &v));
+	EXPECT_LE(8, v.abi_minor);
+	ASSERT_TRUE(v.features & KTRACE_FEAT_SIGNAL_IP);
+	ASSERT_EQ(0, sigaction(SIGSEGV, &sa, NULL));
+	ASSERT_EQ(0, sigaction(SIGUSR2, &su, NULL));
+	for (i = 0; i < 2; i++)
+		ASSERT_EQ(0, ioctl(fd[i], KTRACE_IOC_ENABLE));
+	ASSERT_EQ(0, tgkill_at(SIGUSR2, &after));
+	fault = fault_at();
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, stop_and_drain(fd[i], &t[i]));
+		ASSERT_EQ(0, t[i].bad);
+		close(fd[i]);
+	}
+	ASSERT_NE(0, after);
+	ASSERT_NE(0, fault);
+
+	d = find_deliver(&t[0], gettid_(), SIGUSR2);
+	ASSERT_NE(NULL, d);
+	EXPECT_EQ(sizeof(*d), d->hdr.size);
+	EXPECT_EQ(after, d->ip);
+	d = find_deliver(&t[0], gettid_(), SIGSEGV);
+	ASSERT_NE(NULL, d);
+	EXPECT_EQ(sizeof(*d), d->hdr.size);
+	EXPECT_EQ(fault, d->ip);
+	EXPECT_EQ(SEGV_MAPERR, d->code);
+	EXPECT_EQ(0, d->si.addr);
+	for (i = SIGUSR2; i; i = i == SIGUSR2 ? SIGSEGV : 0) {
+		d = find_deliver(&t[1], gettid_(), i);
+		ASSERT_NE(NULL, d);
+		EXPECT_EQ(short_size, d->hdr.size);
+	}
+	for (i = 0; i < 2; i++)
 		trace_free(&t[i]);
 }
 

@@ -125,7 +125,7 @@ static void deliver(struct sigs *s, const struct ktrace_rec_hdr *h)
 	const struct ktrace_rec_signal_deliver *d = (const void *)h;
 	struct sig *n, *fatal = NULL;
 
-	if (h->size < sizeof(*d))
+	if (h->size < offsetof(struct ktrace_rec_signal_deliver, ip))
 		return;
 	for (n = s->all; n; n = n->next) {
 		if (!pending_for(n, h->pid, h->tgid))

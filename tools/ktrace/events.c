@@ -591,8 +591,13 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.sig.sig = d->sig;
 		e.sig.code = d->code;
 		e.sig.action = d->action;
-		if (h->size >= sizeof(*d) && (d->si.flags & KTRACE_SI_VALID))
+		if (h->size >= offsetof(struct ktrace_rec_signal_deliver, ip) &&
+		    (d->si.flags & KTRACE_SI_VALID))
 			e.sig.si = &d->si;
+		if (h->size >= sizeof(*d)) {
+			e.sig.has_ip = true;
+			e.sig.ip = d->ip;
+		}
 		break;
 	}
 	case KTRACE_REC_LOSS: {

@@ -99,6 +99,9 @@ struct kt_event {
 			unsigned int action;	/* deliver: KTRACE_SIGACT_* */
 			/* The siginfo fields (ABI 1.4), or NULL. */
 			const struct ktrace_siginfo *si;
+			/* deliver, KTRACE_CFG_IP (ABI 1.8): the user IP */
+			bool has_ip;
+			uint64_t ip;
 		} sig;
 		struct {
 			uint64_t lost;

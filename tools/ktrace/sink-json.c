@@ -375,6 +375,13 @@ static void on_deliver(struct json_sink *j, const struct kt_event *e)
 		put_s64(b, (intptr_t)from);
 	else
 		kt_buf_puts(b, "null");
+	if (j->ip) {
+		put_key(b, "ip");
+		if (e->sig.has_ip)
+			put_u64(b, e->sig.ip);
+		else
+			kt_buf_puts(b, "null");
+	}
 	/* The line strace prints for it. */
 	kt_buf_reset(&j->text);
 	kt_buf_printf(&j->text, "--- %s {si_signo=%s, si_code=%s",

@@ -244,28 +244,43 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 
 /*
  * -i: strace's "[ip] " after the leader and -n's number: 16 hex digits,
- * 8 for an ia32 task, question marks where the IP is not known (a
- * signal, an exit, a call whose enter was not seen or whose module did
- * not record it).
+ * 8 for an ia32 task, question marks where the IP is not known (an exit,
+ * a call whose enter was not seen, a call or signal whose module did not
+ * record it, a signal the target ignores).
  * strace prints the IP of the stop it prints the line at: the enter's,
  * or for "<... NAME resumed>" the exit's (@at_exit), which differs after
  * execve (the new program's entry) and rt_sigreturn.
  */
+static void ip_print(struct kt_buf *b, const struct task *k, bool has,
+		     uint64_t ip)
+{
+	if (has)
+		kt_buf_printf(b, k->ia32 ? "[%08llx] " : "[%016llx] ",
+			      (unsigned long long)ip);
+	else
+		kt_buf_puts(b, k->ia32 ? "[????????] " : "[????????????????] ");
+}
+
 static void ip_field(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		     const struct kt_syscall *sc, bool at_exit)
 {
-	bool has = sc && (at_exit ? sc->has_exit_ip : sc->has_ip);
-
 	if (!t->o->instruction_pointer)
 		return;
 	if (sc)
 		k->ia32 = sc->abi == KTRACE_CLI_ABI_I386;
-	if (has)
-		kt_buf_printf(b, k->ia32 ? "[%08llx] " : "[%016llx] ",
-			      (unsigned long long)(at_exit ? sc->exit_ip :
-							     sc->ip));
-	else
-		kt_buf_puts(b, k->ia32 ? "[????????] " : "[????????????????] ");
+	ip_print(b, k, sc && (at_exit ? sc->has_exit_ip : sc->has_ip),
+		 sc ? (at_exit ? sc->exit_ip : sc->ip) : 0);
+}
+
+/*
+ * -i on a signal's line: the IP where the task was interrupted, recorded
+ * at its delivery (ABI 1.8).
+ */
+static void ip_signal(struct kt_tracer *t, struct kt_buf *b,
+		      const struct task *k, bool has, uint64_t ip)
+{
+	if (t->o->instruction_pointer)
+		ip_print(b, k, has, ip);
 }
 
 /* End another task's open line before printing anything else. */
@@ -550,6 +565,16 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 		kt_dump_io_out(task_out(t, k), &k->sc, t->o);
 		t->sink.ncalls++;
 	}
+	/*
+	 * A signal the task ignores, sent during the call: strace stops
+	 * the task for it on the call's way back to user mode, where the
+	 * call returns to.
+	 */
+	if (k->has_pend && k->sc.has_exit_ip &&
+	    k->pend.hdr.size < sizeof(k->pend)) {
+		k->pend.ip = k->sc.exit_ip;
+		k->pend.hdr.size = sizeof(k->pend);
+	}
 	task_clear_call(k);
 	flush_signal(t, k);
 }
@@ -591,11 +616,14 @@ static void on_signal_deliver(struct kt_tracer *t,
 			      const struct ktrace_rec_signal_deliver *r)
 {
 	struct task *k = task_get(t, r->hdr.pid);
+	bool has_ip = r->hdr.size >= sizeof(*r);
+	uint64_t ip = r->ip;
 	const char *name;
 	char cbuf[16], nbuf[16];
 
 	if (!k || !k->started || t->o->summary_only)
 		return;
+	/* The signal sent, at the IP where the SIGKILL found the task. */
 	if (r->sig == SIGKILL && r->action == KTRACE_SIGACT_DEFAULT &&
 	    k->has_last_gen)
 		r = &k->last_gen;
@@ -606,10 +634,11 @@ static void on_signal_deliver(struct kt_tracer *t,
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
-	ip_field(t, &t->line, k, NULL, false);
+	ip_signal(t, &t->line, k, has_ip, ip);
 	kt_buf_printf(&t->line, "--- %s {si_signo=%s, si_code=%s", name, name,
 		      kt_sigcode_name(r->sig, r->code, cbuf));
-	if (r->hdr.size >= sizeof(*r) && (r->si.flags & KTRACE_SI_VALID)) {
+	if (r->hdr.size >= offsetof(struct ktrace_rec_signal_deliver, ip) &&
+	    (r->si.flags & KTRACE_SI_VALID)) {
 		kt_buf_siginfo(&t->line, r->sig, r->code, &r->si);
 		sig_pid_comm(t, r, r->si.pid);
 	} else if (k->sig_from && r->code <= 0) {
@@ -654,7 +683,8 @@ static void on_signal_generate(struct kt_tracer *t,
 		k->last_gen.code = r->code;
 		if (r->hdr.size >= sizeof(*r))
 			k->last_gen.si = r->si;
-		k->last_gen.hdr.size = sizeof(k->last_gen);
+		k->last_gen.hdr.size =
+			offsetof(struct ktrace_rec_signal_deliver, ip);
 	}
 	/*
 	 * A signal the target ignores is never delivered, but strace,
@@ -672,7 +702,8 @@ static void on_signal_generate(struct kt_tracer *t,
 	d.action = KTRACE_SIGACT_IGNORE;
 	if (r->hdr.size >= sizeof(*r))
 		d.si = r->si;
-	d.hdr.size = sizeof(d);
+	/* Its IP, if any, from the target's call: see on_exit_rec(). */
+	d.hdr.size = offsetof(struct ktrace_rec_signal_deliver, ip);
 	if (!k->started)
 		return;
 	flush_signal(t, k);
@@ -868,7 +899,8 @@ static void on_signal(struct kt_tracer *t, const struct kt_event *e)
 		struct ktrace_rec_signal_deliver d;
 
 		memset(&d, 0, sizeof(d));
-		d.hdr.size = sizeof(d);
+		d.hdr.size = e->sig.has_ip ? sizeof(d) :
+			     offsetof(struct ktrace_rec_signal_deliver, ip);
 		d.hdr.ts = e->ts;
 		d.hdr.pid = e->pid;
 		d.hdr.tgid = e->tgid;
@@ -877,6 +909,7 @@ static void on_signal(struct kt_tracer *t, const struct kt_event *e)
 		d.action = e->sig.action;
 		if (e->sig.si)
 			d.si = *e->sig.si;
+		d.ip = e->sig.ip;
 		on_signal_deliver(t, &d);
 	} else {
 		struct ktrace_rec_signal_generate g;

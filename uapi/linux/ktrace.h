@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	7
+#define KTRACE_ABI_MINOR	8
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -48,6 +48,7 @@ struct ktrace_version {
 #define KTRACE_FEAT_TASKS	0x8	/* KTRACE_IOC_TASKS (1.4) */
 #define KTRACE_FEAT_PROC_STATS	0x10	/* KTRACE_IOC_PROC_STATS (1.6) */
 #define KTRACE_FEAT_IP		0x20	/* KTRACE_CFG_IP, KTRACE_BLOB_IP (1.7) */
+#define KTRACE_FEAT_SIGNAL_IP	0x40	/* ktrace_rec_signal_deliver.ip (1.8) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -419,6 +420,19 @@ struct ktrace_rec_signal_generate {
  * @handler:	the handler's address for KTRACE_SIGACT_HANDLER, else 0
  * @sa_flags:	SA_* flags of the action
  * @si:		the siginfo's fields (ABI 1.4)
+ * @ip:		the user instruction pointer where the task was interrupted
+ *		(ABI 1.8, KTRACE_CFG_IP only, see below)
+ *
+ * The record is written when the task dequeues the signal, before the
+ * kernel sets up a handler's frame or restarts an interrupted syscall.
+ * A session configured with KTRACE_CFG_IP (since ABI 1.8) gets the record
+ * whole, @ip included: the address the task would have run next in user
+ * mode, as its registers hold it then (after the syscall instruction of a
+ * call the signal interrupted, the faulting instruction of a fault), what
+ * strace's -i prints on the signal's line; 0 for a task that has no user
+ * mode registers (an io_uring worker).  Other sessions get the record
+ * without @ip, @hdr.size 8 bytes shorter.  A reader checks @hdr.size
+ * before reading @si or @ip.
  */
 struct ktrace_rec_signal_deliver {
 	struct ktrace_rec_hdr hdr;
@@ -429,6 +443,7 @@ struct ktrace_rec_signal_deliver {
 	__u64 handler;
 	__u64 sa_flags;
 	struct ktrace_siginfo si;
+	__u64 ip;
 };
 
 /**
@@ -573,7 +588,7 @@ struct ktrace_syscall_stats {
 #define KTRACE_CFG_TRACE_SELF	0x2	/* also trace the opener's thread group */
 #define KTRACE_CFG_LOSSY	0x4	/* with a PID filter: drop, never wait */
 #define KTRACE_CFG_PROC_STATS	0x8	/* count calls by process (1.6) */
-#define KTRACE_CFG_IP		0x10	/* syscalls carry KTRACE_BLOB_IP (1.7) */
+#define KTRACE_CFG_IP		0x10	/* IPs: syscalls (1.7), signals (1.8) */
 #define KTRACE_CFG_FLAGS	0x1f
 
 /**
@@ -602,8 +617,9 @@ struct ktrace_syscall_stats {
  *
  * KTRACE_CFG_IP (since ABI 1.7) adds the user instruction pointer to the
  * session's KTRACE_REC_SYS_ENTER and KTRACE_REC_SYS_EXIT records
- * (KTRACE_BLOB_IP); without it the records and the probes' cost are
- * those of ABI 1.6.
+ * (KTRACE_BLOB_IP), and since ABI 1.8 to its KTRACE_REC_SIGNAL_DELIVER
+ * records (struct ktrace_rec_signal_deliver.ip); without it the records
+ * and the probes' cost are those of ABI 1.6.
  */
 struct ktrace_config {
 	__u32 ring_size;
