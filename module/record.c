@@ -425,18 +425,18 @@ struct kb_msghdr32 {
 };
 
 /*
- * A struct msghdr: struct ktrace_msghdr, the address, the vector as
- * kb_iov_segs() stores it, then the control buffer (at the exit of
- * recvmsg the msg_controllen bytes the call wrote), as user memory holds
- * it: struct cmsghdr or, for ia32, struct compat_cmsghdr, within the
- * snap length.
+ * A struct msghdr @at bytes into the blob being built, within @room:
+ * struct ktrace_msghdr, the address, the vector as kb_iov_segs() stores
+ * it, then the control buffer (at the exit of recvmsg the msg_controllen
+ * bytes the call wrote), as user memory holds it: struct cmsghdr or, for
+ * ia32, struct compat_cmsghdr, within the snap length.  Returns the
+ * blob's new length, or -EFAULT; @room must hold struct ktrace_msghdr.
  */
-static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
-		      unsigned long limit)
+static long kb_msghdr_at(struct ktrace_build *b, struct ktrace_blob *bl,
+			 u32 at, u32 room, unsigned long umsg,
+			 unsigned long limit)
 {
-	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_MSGHDR, arg);
-	u32 room = min_t(u32, kb_room_left(b), U16_MAX);
-	char *dst = b->rec + b->pos;
+	char *dst = b->rec + b->pos + at;
 	struct ktrace_msghdr m = { 0 };
 	struct kb_msghdr64 m64;
 	struct kb_msghdr32 m32;
@@ -444,14 +444,9 @@ static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 	u32 ctl = 0;
 	long n;
 
-	if (room < sizeof(m)) {
-		bl->flags |= KTRACE_BF_TRUNC;
-		ktrace_build_put(b, bl, 0);
-		return;
-	}
 	if (b->compat) {
 		if (copy_from_user_nofault(&m32, kb_uptr(b, umsg), sizeof(m32)))
-			goto fault;
+			return -EFAULT;
 		m.name = m32.name;
 		m.namelen = m32.namelen;
 		iov = m32.iov;
@@ -461,7 +456,7 @@ static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 		m.flags = m32.flags;
 	} else {
 		if (copy_from_user_nofault(&m64, kb_uptr(b, umsg), sizeof(m64)))
-			goto fault;
+			return -EFAULT;
 		m.name = m64.name;
 		m.namelen = m64.namelen;
 		iov = m64.iov;
@@ -470,31 +465,100 @@ static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 		m.controllen = m64.controllen;
 		m.flags = m64.flags;
 	}
+	n = at + sizeof(m);
 	if (m.name && m.namelen > 0) {
 		m.name_stored = min_t(u32, m.namelen,
 				      sizeof(struct sockaddr_storage));
-		m.name_stored = min_t(u32, m.name_stored, room - sizeof(m));
+		m.name_stored = min_t(u32, m.name_stored, room - n);
 	}
 	if (m.name_stored &&
 	    copy_from_user_nofault(dst + sizeof(m), kb_uptr(b, m.name),
 				   m.name_stored))
-		goto fault;
-	n = sizeof(m) + m.name_stored;
+		return -EFAULT;
+	n += m.name_stored;
 	/* The control buffer goes last, in room kept before the vector. */
 	if (m.control && m.controllen)
 		ctl = min_t(u64, m.controllen, min(b->snaplen, room - (u32)n));
 	if (iov)
 		n = kb_iov_segs(b, bl, n, room - ctl, iov, m.iovlen, limit);
 	if (n < 0)
-		goto fault;
-	if (ctl && copy_from_user_nofault(dst + n, kb_uptr(b, m.control), ctl)) {
+		return n;
+	if (ctl && copy_from_user_nofault(b->rec + b->pos + n,
+					  kb_uptr(b, m.control), ctl)) {
 		/* Without its bytes the decoder prints the pointer. */
 		ktrace_stats_cpu(smp_processor_id())->faults++;
 		ctl = 0;
 	}
 	m.control_stored = ctl;
 	memcpy(dst, &m, sizeof(m));
-	ktrace_build_put(b, bl, n + ctl);
+	return n + ctl;
+}
+
+static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
+		      unsigned long limit)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_MSGHDR, arg);
+	u32 room = min_t(u32, kb_room_left(b), U16_MAX);
+	long n;
+
+	if (room < sizeof(struct ktrace_msghdr)) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	n = kb_msghdr_at(b, bl, 0, room, umsg, limit);
+	if (n < 0)
+		kb_fault(b, bl);
+	else
+		ktrace_build_put(b, bl, n);
+}
+
+/* struct mmsghdr and struct compat_mmsghdr: a msghdr, then msg_len */
+#define KB_MMSGHDR64_SIZE	64
+#define KB_MMSGHDR64_LEN	56
+#define KB_MMSGHDR32_SIZE	32
+#define KB_MMSGHDR32_LEN	28
+
+/*
+ * The vector of sendmmsg() or recvmmsg() at the exit, @cnt entries of it
+ * (at most UIO_MAXIOV, the kernel's own limit): each one struct
+ * ktrace_mmsghdr, then the msghdr as kb_msghdr_at() stores it; at the
+ * exit of recvmmsg (@recv) each vector holds the msg_len bytes the call
+ * received.  KTRACE_BF_TRUNC when the room ran out before the last entry.
+ */
+static void kb_mmsghdr(struct ktrace_build *b, u8 arg, unsigned long uvec,
+		       unsigned long cnt, bool recv)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_MMSGHDR, arg);
+	u32 room = min_t(u32, kb_room_left(b), U16_MAX);
+	u32 size = b->compat ? KB_MMSGHDR32_SIZE : KB_MMSGHDR64_SIZE;
+	u32 lenoff = b->compat ? KB_MMSGHDR32_LEN : KB_MMSGHDR64_LEN;
+	struct ktrace_mmsghdr e;
+	unsigned long i, um;
+	u32 used = 0;
+	long n;
+
+	for (i = 0; i < min_t(unsigned long, cnt, UIO_MAXIOV); i++) {
+		if (room - used < sizeof(e) + sizeof(struct ktrace_msghdr)) {
+			bl->flags |= KTRACE_BF_TRUNC;
+			break;
+		}
+		um = uvec + i * size;
+		if (copy_from_user_nofault(&e.msg_len,
+					   kb_uptr(b, um + lenoff),
+					   sizeof(e.msg_len)))
+			goto fault;
+		n = kb_msghdr_at(b, bl, used + sizeof(e), room, um,
+				 recv ? e.msg_len : ULONG_MAX);
+		if (n < 0)
+			goto fault;
+		e.size = n - used - sizeof(e);
+		memcpy(b->rec + b->pos + used, &e, sizeof(e));
+		used = n;
+	}
+	if (cnt > UIO_MAXIOV)
+		bl->flags |= KTRACE_BF_TRUNC;
+	ktrace_build_put(b, bl, used);
 	return;
 fault:
 	kb_fault(b, bl);
@@ -519,6 +583,9 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	if (!x->exit)
 		return (c->dir & KTRACE_CAP_IN) &&
 		       (c->rule == KTRACE_CAP_STR || args[c->arg]);
+	/* strace prints sendmmsg's vector at the exit, failed or not. */
+	if (c->rule == KTRACE_CAP_MMSG_ARG)
+		return args[c->arg];
 	/* Again what faulted at the enter: the call faulted its pages in. */
 	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
 	    c->rule != KTRACE_CAP_STRV && c->rule != KTRACE_CAP_COUNT)
@@ -586,6 +653,13 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		case KTRACE_CAP_MSGHDR:
 			kb_msghdr(b, cap->arg, args[cap->arg],
 				  kb_limit(cap, x));
+			continue;
+		case KTRACE_CAP_MMSG_ARG:
+			kb_mmsghdr(b, cap->arg, args[cap->arg],
+				   (u32)args[cap->len_arg], false);
+			continue;
+		case KTRACE_CAP_MMSG_RET:
+			kb_mmsghdr(b, cap->arg, args[cap->arg], x->ret, true);
 			continue;
 		case KTRACE_CAP_FIXED:
 			len = cap->size;

@@ -28,6 +28,8 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_SIGFRAME,	/* the mask rt_sigreturn() restores */
 	KTRACE_CAP_IOV,		/* argument @len_arg iovecs and their data */
 	KTRACE_CAP_MSGHDR,	/* a struct user_msghdr, its name and iovecs */
+	KTRACE_CAP_MMSG_ARG,	/* argument @len_arg struct mmsghdr, at the exit */
+	KTRACE_CAP_MMSG_RET,	/* the return value's struct mmsghdr */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */

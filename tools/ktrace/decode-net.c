@@ -2,8 +2,8 @@
 /*
  * ktrace(1): decoders of the socket syscalls: socket and socketpair,
  * socket addresses (AF_UNIX, AF_INET, AF_INET6, AF_NETLINK), connect,
- * bind, accept, listen, send and recv, shutdown, socket options, and
- * i386's socketcall.
+ * bind, accept, listen, send and recv, sendmsg and recvmsg, sendmmsg
+ * and recvmmsg, shutdown, socket options, and i386's socketcall.
  */
 #include <arpa/inet.h>
 #include <string.h>
@@ -568,31 +568,24 @@ static void msg_control(struct kt_dec *d, const struct ktrace_msghdr *m,
 }
 
 /*
- * struct msghdr from a KTRACE_BLOB_MSGHDR blob: {msg_name=NULL,
- * msg_namelen=0, msg_iov=[...], msg_iovlen=1, msg_control=[...],
- * msg_controllen=24, msg_flags=0}.
+ * struct msghdr as a KTRACE_BLOB_MSGHDR blob holds it, @len bytes at @p:
+ * {msg_name=NULL, msg_namelen=0, msg_iov=[...], msg_iovlen=1,
+ * msg_control=[...], msg_controllen=24, msg_flags=0}.  False, printing
+ * nothing, when the bytes do not hold one.
  */
-static void msghdr(struct kt_dec *d, int i)
+static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n)
 {
-	const struct kt_blob *blob = kt_blob_at(d, i);
 	struct ktrace_msghdr m;
 	struct kt_buf *b = d->b;
-	const uint8_t *p;
-	size_t n;
 
-	kt_sep(d);
-	if (!kt_blob_usable(d, i, sizeof(m))) {
-		kt_format_ptr(b, kt_arg(d, i));
-		return;
-	}
-	memcpy(&m, blob->data, sizeof(m));
-	p = blob->data + sizeof(m);
-	n = blob->len - sizeof(m);
+	if (n < sizeof(m))
+		return false;
+	memcpy(&m, p, sizeof(m));
+	p += sizeof(m);
+	n -= sizeof(m);
 	if (m.name_stored > n || m.control_stored > n - m.name_stored ||
-	    m.iovlen > 1024) {
-		kt_format_ptr(b, kt_arg(d, i));
-		return;
-	}
+	    m.iovlen > 1024)
+		return false;
 	n -= m.control_stored;
 	kt_buf_puts(b, "{msg_name=");
 	if (!m.name)
@@ -612,6 +605,62 @@ static void msghdr(struct kt_dec *d, int i)
 		      (unsigned long long)m.controllen);
 	kt_format_flags(b, msg_flags, m.flags, NULL);
 	kt_buf_putc(b, '}');
+	return true;
+}
+
+static void msghdr(struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, sizeof(struct ktrace_msghdr)) ||
+	    !msghdr_at(d, blob->data, blob->len))
+		kt_format_ptr(d->b, kt_arg(d, i));
+}
+
+/*
+ * A struct mmsghdr vector from a KTRACE_BLOB_MMSGHDR blob: [{msg_hdr={...},
+ * msg_len=3}, ...], @cnt entries, the first @nlen with their msg_len, at
+ * most -s of them; "..." for entries the record has no room for.
+ */
+static void mmsghdrs(struct kt_dec *d, int i, uint64_t cnt, uint64_t nlen)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	struct ktrace_mmsghdr e;
+	struct kt_buf *b = d->b;
+	size_t off = 0, mark;
+	uint64_t k;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, 0)) {
+		kt_format_ptr(b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(b, '[');
+	for (k = 0; k < cnt; k++) {
+		if (k)
+			kt_buf_puts(b, ", ");
+		if (k >= d->o->strsize || blob->len - off < sizeof(e)) {
+			kt_buf_puts(b, "...");
+			break;
+		}
+		memcpy(&e, blob->data + off, sizeof(e));
+		off += sizeof(e);
+		mark = b->len;
+		kt_buf_puts(b, "{msg_hdr=");
+		if (e.size > blob->len - off ||
+		    !msghdr_at(d, blob->data + off, e.size)) {
+			b->len = mark;
+			b->s[mark] = '\0';
+			kt_buf_puts(b, "...");
+			break;
+		}
+		off += e.size;
+		if (k < nlen)
+			kt_buf_printf(b, ", msg_len=%u", e.msg_len);
+		kt_buf_putc(b, '}');
+	}
+	kt_buf_putc(b, ']');
 }
 
 static void dec_sendmsg(struct kt_dec *d)
@@ -628,6 +677,47 @@ static void dec_recvmsg(struct kt_dec *d)
 		return;
 	msghdr(d, 1);
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
+}
+
+/*
+ * sendmmsg and recvmmsg print their vector at the exit, as strace does:
+ * sendmmsg's vlen entries (msg_len for those sent), recvmmsg's received
+ * ones; a failed recvmmsg, the pointer.
+ */
+static void dec_sendmmsg(struct kt_dec *d)
+{
+	int64_t ret = (int64_t)d->sc->ret;
+
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	mmsghdrs(d, 1, (uint32_t)kt_arg(d, 2), kt_failed(d) ? 0 : ret);
+	kt_a_uint(d, 2);
+	kt_a_flags(d, 3, msg_flags, "MSG_???");
+}
+
+static void dec_recvmmsg(struct kt_dec *d)
+{
+	int64_t ret = (int64_t)d->sc->ret;
+
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_failed(d))
+		kt_a_ptr(d, 1);
+	else
+		mmsghdrs(d, 1, ret, ret);
+	kt_a_uint(d, 2);
+	kt_a_flags(d, 3, msg_flags, "MSG_???");
+	kt_a_timespec(d, 4);
+}
+
+/* strace's "0 (Timeout)": recvmmsg returned before any message came. */
+static void ret_recvmmsg(struct kt_dec *d)
+{
+	kt_format_retval(d, KT_RV_DEC);
+	if (!d->sc->ret)
+		kt_buf_puts(d->b, " (Timeout)");
 }
 
 static const struct kt_xlat shut_how[] = {
@@ -759,6 +849,9 @@ static const struct kt_decoder decoders[] = {
 	{ "recv", dec_recvfrom, KT_RV_DEC, NULL },
 	{ "sendmsg", dec_sendmsg, KT_RV_DEC, NULL },
 	{ "recvmsg", dec_recvmsg, KT_RV_DEC, NULL },
+	{ "sendmmsg", dec_sendmmsg, KT_RV_DEC, NULL },
+	{ "recvmmsg", dec_recvmmsg, KT_RV_DEC, ret_recvmmsg },
+	{ "recvmmsg_time64", dec_recvmmsg, KT_RV_DEC, ret_recvmmsg },
 	{ "shutdown", dec_shutdown, KT_RV_DEC, NULL },
 	{ "setsockopt", dec_setsockopt, KT_RV_DEC, NULL },
 	{ "getsockopt", dec_getsockopt, KT_RV_DEC, NULL },

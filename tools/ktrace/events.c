@@ -828,7 +828,7 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 			continue;
 		}
 		/* Kinds of a later module than this ktrace are skipped. */
-		if (b->arg > 5 || !b->kind || b->kind > KTRACE_BLOB_IP)
+		if (b->arg > 5 || !b->kind || b->kind > KTRACE_BLOB_MMSGHDR)
 			continue;
 		if (b->flags & KTRACE_BF_FAULT)
 			flags |= KT_BLOB_FAULT;

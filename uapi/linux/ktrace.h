@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	8
+#define KTRACE_ABI_MINOR	9
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -123,6 +123,7 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_IOV		8	/* struct ktrace_iov_seg list (1.5) */
 #define KTRACE_BLOB_MSGHDR	9	/* struct ktrace_msghdr (1.5) */
 #define KTRACE_BLOB_IP		10	/* a __u64: the user instruction pointer (1.7) */
+#define KTRACE_BLOB_MMSGHDR	11	/* struct ktrace_mmsghdr list (1.9) */
 
 /* struct ktrace_blob.arg of a blob that comes from no argument (1.7) */
 #define KTRACE_BLOB_ARG_NONE	0xff
@@ -199,6 +200,25 @@ struct ktrace_msghdr {
 	__u32 flags;
 	__u32 name_stored;
 	__u32 control_stored;
+};
+
+/**
+ * struct ktrace_mmsghdr - one struct mmsghdr in a KTRACE_BLOB_MMSGHDR blob
+ * @msg_len:	its msg_len at the exit
+ * @size:	bytes that follow: its msghdr, laid out as a
+ *		KTRACE_BLOB_MSGHDR blob (struct ktrace_msghdr and its data)
+ *
+ * A KTRACE_BLOB_MMSGHDR blob (1.9) is a list of these, each followed by
+ * @size bytes, unaligned, in the order of the vector, copied at the exit:
+ * sendmmsg's whole vector (its vlen entries, also when the call failed;
+ * @msg_len is meaningful for the entries the call sent), recvmmsg's
+ * entries the call filled, each msghdr's vector holding @msg_len bytes.
+ * The blob has KTRACE_BF_TRUNC when the room ran out, or the vector was
+ * longer than 1024 entries, before its end.
+ */
+struct ktrace_mmsghdr {
+	__u32 msg_len;
+	__u32 size;
 };
 
 /* Syscall ABIs, the abi fields below */

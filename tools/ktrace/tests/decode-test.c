@@ -1112,6 +1112,94 @@ static void test_pids(void)
 	opts = saved;
 }
 
+/*
+ * A KTRACE_BLOB_MMSGHDR blob: n entries, each struct ktrace_mmsghdr with
+ * msg_len, then a msghdr of one iovec holding the byte 'a' + k.
+ */
+static uint8_t mm_buf[1024];
+
+static struct kt_blob mm_blob(unsigned int n)
+{
+	struct ktrace_msghdr m = { .iovlen = 1 };
+	struct ktrace_iov_seg seg = { 0x7ffd2000, 8, 1, 0 };
+	struct ktrace_mmsghdr e = { 1, sizeof(m) + sizeof(seg) + 1 };
+	size_t off = 0;
+	unsigned int k;
+
+	for (k = 0; k < n; k++) {
+		memcpy(mm_buf + off, &e, sizeof(e));
+		off += sizeof(e);
+		memcpy(mm_buf + off, &m, sizeof(m));
+		off += sizeof(m);
+		memcpy(mm_buf + off, &seg, sizeof(seg));
+		off += sizeof(seg);
+		mm_buf[off++] = 'a' + k;
+	}
+	return mem_blob(mm_buf, off);
+}
+
+#define MM(c)								\
+	"{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\""	\
+	c "\", iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}"
+
+static void test_mmsg(void)
+{
+	static const int64_t ts[2] = { 0, 0 };
+	struct kt_fmt_opts saved = opts;
+	struct kt_syscall sc;
+
+	sc = sc64("sendmmsg", 1);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 2;
+	sc.blob[1] = mm_blob(2);
+	expect("sendmmsg, one of two sent: msg_len for the first", &sc,
+	       "sendmmsg(3, [" MM("a") ", msg_len=1}, " MM("b") "}], 2, 0) = 1");
+
+	sc.ret = -EBADF;
+	expect("sendmmsg failed: the vector, no msg_len", &sc,
+	       "sendmmsg(3, [" MM("a") "}, " MM("b") "}], 2, 0) = -1 EBADF (Bad file descriptor)");
+
+	sc.ret = 3;
+	sc.args[2] = 3;
+	sc.blob[1] = mm_blob(2);
+	sc.blob[1].flags |= KT_BLOB_TRUNCATED;
+	expect("sendmmsg, the record's room out after two", &sc,
+	       "sendmmsg(3, [" MM("a") ", msg_len=1}, " MM("b") ", msg_len=1}, ...], 3, 0) = 3");
+
+	opts.strsize = 1;
+	sc.blob[1] = mm_blob(3);
+	expect("sendmmsg, -s 1: one entry", &sc,
+	       "sendmmsg(3, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"a\", iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}, ...], 3, 0) = 3");
+	opts = saved;
+
+	sc.has_exit = false;
+	expect("sendmmsg at the enter", &sc, "sendmmsg(3,  <unfinished ...>");
+
+	sc = sc64("recvmmsg", 2);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 4;
+	sc.args[3] = 0x40;
+	sc.blob[1] = mm_blob(2);
+	expect("recvmmsg of two", &sc,
+	       "recvmmsg(4, [" MM("a") ", msg_len=1}, " MM("b")
+	       ", msg_len=1}], 4, MSG_DONTWAIT, NULL) = 2");
+
+	sc.ret = 0;
+	sc.args[4] = 0x7ffd3000;
+	sc.blob[1] = mm_blob(0);
+	sc.blob[4] = mem_blob(ts, sizeof(ts));
+	expect("recvmmsg timed out", &sc,
+	       "recvmmsg(4, [], 4, MSG_DONTWAIT, {tv_sec=0, tv_nsec=0}) = 0 (Timeout)");
+
+	sc.ret = -EAGAIN;
+	sc.blob[1].data = NULL;
+	sc.blob[1].len = 0;
+	expect("recvmmsg failed: the pointer", &sc,
+	       "recvmmsg(4, 0x7ffd0000, 4, MSG_DONTWAIT, {tv_sec=0, tv_nsec=0}) = -1 EAGAIN (Resource temporarily unavailable)");
+}
+
 int main(void)
 {
 	test_strings();
@@ -1124,6 +1212,7 @@ int main(void)
 	test_signal();
 	test_net();
 	test_cmsg();
+	test_mmsg();
 	test_more();
 	test_raw();
 	test_verbosity();

@@ -2,9 +2,10 @@
 /*
  * An ia32 static binary for comparing ktrace with strace on the compat
  * ABI: a write, a failing open, getpid, a descriptor passed over an
- * AF_UNIX socket pair (struct compat_msghdr and compat_cmsghdr) and exit
- * through int $0x80, with no C library (the build machine has no 32-bit
- * one).  The line written
+ * AF_UNIX socket pair (struct compat_msghdr and compat_cmsghdr), two
+ * messages sent and received at once (struct compat_mmsghdr, recvmmsg
+ * and recvmmsg_time64) and exit through int $0x80, with no C library
+ * (the build machine has no 32-bit one).  The line written
  * is built on the stack: a write from a page of constants never touched
  * before, to /dev/null (which never reads it), is beyond what the probes
  * can read (see ktrace(1), BUGS).
@@ -28,6 +29,16 @@ static long sys4(long nr, long a, long b, long c, long d)
 	return ret;
 }
 
+static long sys5(long nr, long a, long b, long c, long d, long e)
+{
+	long ret;
+
+	__asm__ volatile ("int $0x80" : "=a"(ret)
+			  : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+			  : "memory");
+	return ret;
+}
+
 /* struct compat_msghdr, and a compat_cmsghdr holding one descriptor */
 struct msg32 {
 	unsigned int name, namelen, iov, iovlen, control, controllen, flags;
@@ -37,6 +48,32 @@ struct rights32 {
 	unsigned int len;
 	int level, type, fd;
 };
+
+/* struct compat_mmsghdr */
+struct mmsg32 {
+	struct msg32 hdr;
+	unsigned int len;
+};
+
+/*
+ * sendmmsg of two messages on @s, recvmmsg of them on @r (MSG_DONTWAIT),
+ * and recvmmsg_time64 with a zero timeout finding nothing (EAGAIN).
+ */
+static void mmsg(int s, int r, unsigned int buf)
+{
+	volatile unsigned int iov[4] = { buf, 1, buf, 2 };
+	volatile long long ts[2] = { 0, 0 };
+	volatile struct mmsg32 m[2] = {
+		{ { 0, 0, (unsigned int)&iov[0], 1, 0, 0, 0 }, 0 },
+		{ { 0, 0, (unsigned int)&iov[2], 1, 0, 0, 0 }, 0 },
+	};
+
+	sys4(345, s, (long)m, 2, 0);			/* sendmmsg */
+	iov[1] = 4;
+	iov[3] = 4;
+	sys5(337, r, (long)m, 2, 0x40, 0);		/* recvmmsg */
+	sys5(417, r, (long)m, 2, 0x40, (long)ts);	/* recvmmsg_time64 */
+}
 
 /* socketpair, sendmsg of SCM_RIGHTS [1], recvmsg of it */
 static void pass_fd(void)
@@ -54,6 +91,7 @@ static void pass_fd(void)
 	iov[1] = sizeof(x);
 	r.fd = -1;
 	sys3(372, sv[1], (long)&m, 0);			/* recvmsg */
+	mmsg(sv[0], sv[1], (unsigned int)x);
 }
 
 void _start(void);
