@@ -64,6 +64,7 @@ struct fd_ent {
 	char *dev;		/* -yy: "PATH<char 1:3>", or NULL: not a device */
 	bool dev_seen;		/* -yy: dev is what stat() said */
 	char proto[16];		/* -yy: "TCP", "UNIX-STREAM"..., or "" */
+	int pidfd_pid;		/* a pidfd: its process, or 0 */
 };
 
 /* What a call changes, until applied. */
@@ -236,6 +237,28 @@ static void sock_proto(struct fd_ent *e, pid_t tgid, int fd)
  * /proc has them, so that a child forked from it and gone before ktrace
  * prints its lines still shows them.
  */
+/* The process of a pidfd from before the trace: its fdinfo's "Pid:". */
+static int proc_pidfd_pid(pid_t tgid, int fd)
+{
+	char info[96], line[128];
+	int pid = 0;
+	FILE *f;
+
+	snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", tgid, fd);
+	f = fopen(info, "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid: %d", &pid) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return pid > 0 ? pid : 0;
+}
+
+static bool is_pidfd_link(const char *p)
+{
+	return !strcmp(p, "anon_inode:[pidfd]");
+}
+
 void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
 {
 	char dir[64], info[96], line[128];
@@ -269,6 +292,8 @@ void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
 		e->socket = !strncmp(p, "socket:", 7);
 		if (e->socket)
 			sock_proto(e, tgid, fd);
+		if (is_pidfd_link(p))
+			e->pidfd_pid = proc_pidfd_pid(tgid, fd);
 		snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", tgid, fd);
 		f = fopen(info, "re");
 		while (f && fgets(line, sizeof(line), f))
@@ -397,14 +422,15 @@ static struct fd_ent *add_new(struct kt_fdtab *t, int fd, bool cloexec)
  * or in a live session what /proc names it (pipe:[INODE], socket:[INODE])
  * while it is there to ask, when it is of that kind.
  */
-static void add_kind(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
-		     int fd, bool cloexec, const char *name, const char *prefix)
+static struct fd_ent *add_kind(struct kt_fdtab *t, pid_t tgid,
+			       unsigned int flags, int fd, bool cloexec,
+			       const char *name, const char *prefix)
 {
 	struct fd_ent *e = add_new(t, fd, cloexec);
 	const char *p = NULL;
 
 	if (!e)
-		return;
+		return NULL;
 	if (flags & KT_FDS_PROC) {
 		p = proc_link(tgid, fd);
 		if (p && prefix && strncmp(p, prefix, strlen(prefix)))
@@ -416,6 +442,7 @@ static void add_kind(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	e->socket = prefix && !strcmp(prefix, "socket:");
 	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
 		sock_proto(e, tgid, fd);
+	return e;
 }
 
 /* The kinds of calls, by what they do to the table. */
@@ -515,8 +542,10 @@ static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 
 	if (!e)
 		return;
-	if ((unsigned int)old < t->n && t->fd[old].state == FD_OPEN)
+	if ((unsigned int)old < t->n && t->fd[old].state == FD_OPEN) {
 		e->socket = t->fd[old].socket;
+		e->pidfd_pid = t->fd[old].pidfd_pid;
+	}
 	e->path = dup_or_null(p);
 	if (!p)
 		e->state = FD_UNSEEN;
@@ -534,7 +563,7 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	const char *s;
 
 	/* What a call copies (dup's path, a directory) is the bare path. */
-	flags &= ~(KT_FDS_DEVS | KT_FDS_DEV_ONLY);
+	flags &= ~(KT_FDS_DEVS | KT_FDS_DEV_ONLY | KT_FDS_PIDFD);
 	pending_clear(t);
 	if (op == OP_NONE || e->sys.end != KT_SYS_RETURNED || e->sys.ret < 0)
 		return;
@@ -671,9 +700,14 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			 s ? name : NULL, "/memfd:");
 		break;
 	}
-	case OP_PIDFD:
-		add_kind(t, tgid, flags, ret, true, "anon_inode:[pidfd]", NULL);
+	case OP_PIDFD: {
+		struct fd_ent *n = add_kind(t, tgid, flags, ret, true,
+					    "anon_inode:[pidfd]", NULL);
+
+		if (n)
+			n->pidfd_pid = (int)a[0];
 		break;
+	}
 	case OP_USERFAULTFD:
 		add_kind(t, tgid, flags, ret, a[0] & KT_O_CLOEXEC,
 			 "anon_inode:[userfaultfd]", "anon_inode:");
@@ -978,7 +1012,14 @@ static const char *dev_path(struct fd_ent *e)
 
 static const char *ent_path(struct fd_ent *e, unsigned int flags)
 {
+	static char pid[24];
 	const char *s;
+
+	/* --decode-fds=pidfd (-yy): a pidfd is its process, "pid:PID". */
+	if (e->pidfd_pid && (flags & KT_FDS_PIDFD)) {
+		snprintf(pid, sizeof(pid), "pid:%d", e->pidfd_pid);
+		return pid;
+	}
 
 	if (!e->socket && e->path && (flags & KT_FDS_DEVS) &&
 	    (flags & KT_FDS_PROC)) {
@@ -1032,6 +1073,8 @@ static const char *table_path(struct kt_fdtab *t, pid_t tgid,
 	e->socket = !strncmp(p, "socket:", 7);
 	if (e->socket && (flags & KT_FDS_SOCKETS))
 		sock_proto(e, tgid, fd);
+	if (is_pidfd_link(p))
+		e->pidfd_pid = proc_pidfd_pid(tgid, fd);
 	return ent_path(e, flags);
 }
 
@@ -1074,8 +1117,13 @@ const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 {
 	const char *p = fdtab_path(t, tgid, flags & ~KT_FDS_DEV_ONLY, fd);
 
-	/* --decode-fds=dev: only a device shows, with its path. */
-	if (p && (flags & KT_FDS_DEV_ONLY) && !is_dev_path(p))
+	/*
+	 * --decode-fds=dev, =pidfd without path: only a device shows, with
+	 * its path, and a pidfd, with its process.
+	 */
+	if (p && (flags & KT_FDS_DEV_ONLY) &&
+	    !((flags & KT_FDS_DEVS) && is_dev_path(p)) &&
+	    !((flags & KT_FDS_PIDFD) && !strncmp(p, "pid:", 4)))
 		return NULL;
 	return p;
 }

@@ -151,8 +151,9 @@ void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
 #define KT_FDS_PROC	0x2
 #define KT_FDS_SOCKETS	0x4
 #define KT_FDS_DEVS	0x8
-#define KT_FDS_DEV_ONLY	0x10	/* --decode-fds=dev: devices' paths only */
+#define KT_FDS_DEV_ONLY	0x10	/* --decode-fds=dev, pidfd: no plain paths */
 #define KT_FDS_BEFORE	0x20	/* kt_fdtab_path(): the state before the call */
+#define KT_FDS_PIDFD	0x40	/* -yy: a pidfd prints as "pid:PID" */
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
 /*
  * pid is the command this process forked to trace (stopped before its

@@ -92,7 +92,8 @@ struct kt_opts {
 	unsigned int strsize;		/* -s */
 	unsigned int decode_fds;	/* -y: 1, -yy: 2 */
 	bool decode_devs;		/* -yy, --decode-fds=dev: "<char 1:3>" */
-	bool decode_devs_only;		/* --decode-fds=dev: no other paths */
+	bool decode_devs_only;		/* --decode-fds=dev,pidfd: no other paths */
+	bool decode_pidfds;		/* -yy, --decode-fds=pidfd */
 	unsigned int decode_pids;	/* -Y, --decode-pids: KT_PIDS_* */
 	bool detach_execve;		/* -b execve */
 	unsigned int daemonize;		/* -D: KT_DAEMON_*, 0: none */

@@ -482,15 +482,16 @@ static int parse_columns(struct kt_opts *o, const char *list)
 }
 
 /*
- * --decode-fds=path,socket,dev (-y: path; -yy: all).  A socket's
- * description and a device's numbers come with the path; dev without
- * path or socket shows the devices alone, as strace.
+ * --decode-fds=path,socket,dev,pidfd (-y: path; -yy: all).  A socket's
+ * description and a device's numbers come with the path, a pidfd prints
+ * its process; dev or pidfd without path or socket shows those alone, as
+ * strace.
  */
 static int parse_decode_fds(struct kt_opts *o, const char *list)
 {
 	const char *p = list ? list : "path", *comma;
 	unsigned int level = 0;
-	bool devs = false, paths = false;
+	bool devs = false, paths = false, pidfds = false;
 	size_t len;
 
 	for (;;) {
@@ -509,15 +510,17 @@ static int parse_decode_fds(struct kt_opts *o, const char *list)
 			level = 2;
 			devs = true;
 			paths = true;
+			pidfds = true;
 		} else if (len == 4 && !strncmp(p, "none", 4)) {
 			level = 0;
 			devs = false;
 			paths = false;
+			pidfds = false;
 		} else if (len == 5 && !strncmp(p, "pidfd", 5)) {
-			return not_implemented("--decode-fds=pidfd",
-					       "path, socket and dev are");
+			level = level ? level : 1;
+			pidfds = true;
 		} else {
-			ktrace_err("--decode-fds: unknown '%.*s' (path, socket, dev, all, none)",
+			ktrace_err("--decode-fds: unknown '%.*s' (path, socket, dev, pidfd, all, none)",
 				   (int)len, p);
 			return -1;
 		}
@@ -527,7 +530,8 @@ static int parse_decode_fds(struct kt_opts *o, const char *list)
 	}
 	o->decode_fds = level;
 	o->decode_devs = devs;
-	o->decode_devs_only = devs && !paths;
+	o->decode_pidfds = pidfds;
+	o->decode_devs_only = (devs || pidfds) && !paths;
 	return 0;
 }
 
@@ -913,6 +917,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			if (o->decode_fds < 2)
 				o->decode_fds++;
 			o->decode_devs = o->decode_fds > 1;	/* -yy */
+			o->decode_pidfds = o->decode_fds > 1;
 			o->decode_devs_only = false;
 			break;
 		case 'q':

@@ -591,6 +591,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
 				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0) |
 				    (o->decode_devs ? KT_FDS_DEVS : 0) |
+				    (o->decode_pidfds ? KT_FDS_PIDFD : 0) |
 				    (o->decode_devs_only && !o->trace_path ?
 				     KT_FDS_DEV_ONLY : 0));
 	anchor(j);
