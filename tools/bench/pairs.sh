@@ -4,7 +4,8 @@
 # A change to the module against what it replaces, closer than the
 # rounds of guest.sh can: in the test VM, with ktrace.ko of the tree
 # ("new"; $B/ktrace-new.ko if there is one) and the module built from
-# BENCH_BASE ($B/ktrace-base.ko, "base") loaded in turn,
+# BENCH_BASE ($B/ktrace-base.ko, "base", run with the command built from
+# BENCH_BASE too, $B/ktrace-base, whose ABI is the module's) loaded in turn,
 # runs one getppid() loop untraced and under each ktrace configuration,
 # pair after pair, the two modules in alternating order.  A pair takes
 # seconds, so the host's load moves both sides alike.  tools/bench/bench
@@ -26,6 +27,9 @@ pairs=${1:-9} calls=${2:-20000}
 new=/lib/modules/$(uname -r)/extra/ktrace.ko
 [ -f $B/ktrace-new.ko ] && new=$B/ktrace-new.ko
 configs=${PAIRS_CONFIGS:-none filter count record text}
+# The command of BENCH_BASE too, where the module's ABI moved since.
+basecli=ktrace
+[ -x $B/ktrace-base ] && basecli=$B/ktrace-base
 
 use()
 {
@@ -39,9 +43,9 @@ one()
 
 	case $c in
 	none|filter) set -- ;;
-	count)	set -- ktrace -f -c -o /dev/null -- ;;
-	record)	set -- ktrace record -f -o /dev/null -- ;;
-	text)	set -- ktrace -f -o /dev/null -- ;;
+	count)	set -- $kt -f -c -o /dev/null -- ;;
+	record)	set -- $kt record -f -o /dev/null -- ;;
+	text)	set -- $kt -f -o /dev/null -- ;;
 	esac
 	if [ $c = filter ]; then
 		sleep 100000 &
@@ -58,7 +62,13 @@ one()
 for p in $(seq 1 "$pairs"); do
 	if [ $((p % 2)) = 1 ]; then order="new base"; else order="base new"; fi
 	for m in $order; do
-		if [ $m = new ]; then use $new; else use $B/ktrace-base.ko; fi
+		if [ $m = new ]; then
+			use $new
+			kt=ktrace
+		else
+			use $B/ktrace-base.ko
+			kt=$basecli
+		fi
 		for c in $configs; do
 			echo "P $p $m $c $(one $c)"
 		done
