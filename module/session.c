@@ -16,8 +16,6 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
-#include <asm/unistd.h>
-#include <asm/unistd_32_ia32.h>
 
 #include "ktrace.h"
 

@@ -89,6 +89,15 @@ void kt_events_track_comms(struct kt_events *ev, bool proc)
 	ev->comms_proc = proc;
 }
 
+unsigned int kt_fds_flags(const struct kt_opts *o, bool live)
+{
+	return (live ? KT_FDS_PROC : 0) |
+	       (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0) |
+	       (o->decode_devs ? KT_FDS_DEVS : 0) |
+	       (o->decode_pidfds ? KT_FDS_PIDFD : 0) |
+	       (o->decode_devs_only && !o->trace_path ? KT_FDS_DEV_ONLY : 0);
+}
+
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
 {
 	ev->fd_flags = flags | KT_FDS_TRACK;

@@ -155,6 +155,9 @@ void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
 #define KT_FDS_BEFORE	0x20	/* kt_fdtab_path(): the state before the call */
 #define KT_FDS_PIDFD	0x40	/* -yy: a pidfd prints as "pid:PID" */
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
+struct kt_opts;
+/* The KT_FDS_* flags -y, -yy, --decode-fds and -P ask for. */
+unsigned int kt_fds_flags(const struct kt_opts *o, bool live);
 /*
  * pid is the command this process forked to trace (stopped before its
  * execve): its table starts as ours, while the command may be gone by

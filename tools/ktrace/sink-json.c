@@ -588,12 +588,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	j->fmt.ctx = j;
 	j->ev = ev;
 	if (o->decode_fds)
-		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
-				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0) |
-				    (o->decode_devs ? KT_FDS_DEVS : 0) |
-				    (o->decode_pidfds ? KT_FDS_PIDFD : 0) |
-				    (o->decode_devs_only && !o->trace_path ?
-				     KT_FDS_DEV_ONLY : 0));
+		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
 	anchor(j);
 	return &j->s;
 }

@@ -1143,12 +1143,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->pfmt.pid_comm = NULL;	/* -P's probe prints nothing */
 	kt_events_want_enter(ev, free_priv, t);
 	if (o->decode_fds || o->trace_path)
-		kt_events_track_fds(ev, (tg->live ? KT_FDS_PROC : 0) |
-				    (o->decode_fds > 1 ? KT_FDS_SOCKETS : 0) |
-				    (o->decode_devs ? KT_FDS_DEVS : 0) |
-				    (o->decode_pidfds ? KT_FDS_PIDFD : 0) |
-				    (o->decode_devs_only && !o->trace_path ?
-				     KT_FDS_DEV_ONLY : 0));
+		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
 	if (t->child) {
 		k = task_new(t, t->child);
 		k->tgid = t->child;
