@@ -18,6 +18,7 @@
 #include <linux/compat.h>
 #include <linux/hash.h>
 #include <linux/percpu.h>
+#include <linux/pid_namespace.h>
 #include <linux/preempt.h>
 #include <linux/ptrace.h>
 #include <linux/rculist.h>
@@ -963,6 +964,7 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	u64 ts = ktime_get_mono_fast_ns();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = parent };
 	struct ktrace_session *s;
+	struct pid_namespace *pidns;
 	struct ktrace_rec_fork r;
 	unsigned int level;
 	u32 snaplen;
@@ -986,6 +988,11 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 		r.fork_flags |= KTRACE_FORK_THREAD;
 	if (parent == current && ktrace_clone_flags(&r.clone_flags))
 		r.fork_flags |= KTRACE_FORK_FLAGS_VALID;
+	pidns = task_active_pid_ns(child);
+	if (pidns) {
+		r.child_vpid = task_pid_nr_ns(child, pidns);
+		r.child_pidns = pidns->ns.inum;
+	}
 	ktrace_hdr(&r.hdr, KTRACE_REC_FORK, sizeof(r), current, ts);
 	ktrace_emit(&r.hdr, &ev);
 	ktrace_end(level);

@@ -954,8 +954,16 @@ static void dec_futex(struct kt_dec *d)
 	}
 }
 
+/* unshare(CLONE_NEWPID): the clone flags it takes. */
+static void dec_unshare(struct kt_dec *d)
+{
+	kt_sep(d);
+	kt_format_flags(d->b, clone_flags, kt_arg(d, 0), "CLONE_???");
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "clone", dec_clone, KT_RV_TID, NULL },
+	{ "unshare", dec_unshare, KT_RV_DEC, NULL },
 	{ "clone3", dec_clone3, KT_RV_TID, NULL },
 	{ "fork", NULL, KT_RV_TGID, NULL },
 	{ "vfork", NULL, KT_RV_TGID, NULL },

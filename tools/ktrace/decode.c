@@ -181,12 +181,26 @@ void kt_fd(struct kt_dec *d, int fd)
 void kt_pid(struct kt_dec *d, int pid, bool result)
 {
 	const char *comm = NULL;
+	int ours;
 
 	kt_buf_dec(d->b, pid);
 	if (pid > 0 && d->o->pid_comm)
 		comm = d->o->pid_comm(d->o->ctx, pid, result);
 	if (comm && *comm)
 		kt_buf_comm(d->b, comm);
+	/*
+	 * --decode-pids=pidns.  Not a wait's result: strace translates at
+	 * the exit, from /proc, where the child it reaped is gone.
+	 */
+	if (pid > 0 && d->o->pid_ns &&
+	    !(result && d->name && !strncmp(d->name, "wait", 4))) {
+		ours = d->o->pid_ns(d->o->ctx, pid);
+		if (ours) {
+			kt_buf_puts(d->b, " /* ");
+			kt_buf_dec(d->b, ours);
+			kt_buf_puts(d->b, " in strace's PID NS */");
+		}
+	}
 }
 
 void kt_a_pid(struct kt_dec *d, int i)

@@ -66,6 +66,11 @@ struct kt_fmt_opts {
 	 * result (result true).  NULL without -Y.
 	 */
 	const char *(*pid_comm)(void *ctx, int pid, bool result);
+	/*
+	 * --decode-pids=pidns: the id in ktrace's PID namespace of what the
+	 * traced task calls pid, when its namespace is another; 0 for none.
+	 */
+	int (*pid_ns)(void *ctx, int pid);
 	void *ctx;
 };
 

@@ -509,6 +509,10 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.fork.thread = f->fork_flags & KTRACE_FORK_THREAD;
 		e.fork.clone_flags = f->fork_flags & KTRACE_FORK_FLAGS_VALID ?
 				     f->clone_flags : 0;
+		if (h->size >= sizeof(*f)) {
+			e.fork.child_vpid = f->child_vpid;
+			e.fork.child_pidns = f->child_pidns;
+		}
 		/* The child starts with its parent's name. */
 		c = task_of(ev, f->child_pid, f->child_tgid, h->comm);
 		if (!c)
@@ -789,7 +793,8 @@ static const uint32_t rec_min[] = {
 	[KTRACE_REC_LOSS] = sizeof(struct ktrace_rec_loss),
 	[KTRACE_REC_SYS_ENTER] = sizeof(struct ktrace_rec_sys_enter),
 	[KTRACE_REC_SYS_EXIT] = sizeof(struct ktrace_rec_sys_exit),
-	[KTRACE_REC_FORK] = sizeof(struct ktrace_rec_fork),
+	/* ABI 1.10 added child_vpid and child_pidns. */
+	[KTRACE_REC_FORK] = offsetof(struct ktrace_rec_fork, child_vpid),
 	[KTRACE_REC_EXEC] = sizeof(struct ktrace_rec_exec),
 	[KTRACE_REC_EXIT] = sizeof(struct ktrace_rec_exit),
 	[KTRACE_REC_REAP] = sizeof(struct ktrace_rec_reap),

@@ -78,6 +78,9 @@ struct kt_event {
 			pid_t child_pid, child_tgid;
 			bool thread;		/* a new thread, same group */
 			uint64_t clone_flags;
+			/* its id in its PID namespace, which; 0 unknown */
+			pid_t child_vpid;
+			uint32_t child_pidns;
 		} fork;
 		struct {
 			pid_t old_pid;

@@ -134,7 +134,6 @@ enum {
 
 /* options.c */
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
-int kt_pidns_check(const struct kt_opts *o);	/* 0, or -1 said */
 
 /* golden.c */
 int ktrace_golden(struct kt_opts *o, const char *expect);
@@ -226,6 +225,18 @@ void kt_pidmap_del(struct kt_pidmap *m, pid_t pid);
 void kt_pidmap_each(const struct kt_pidmap *m,
 		    void (*fn)(void *ctx, void *val), void *ctx);
 void kt_pidmap_free(struct kt_pidmap *m);
+
+/*
+ * pidns.c: --decode-pids=pidns.  kt_pidns_ours() is the id in ktrace's
+ * namespace of the task that task @task (an id in ours) calls @id, when
+ * @task's namespace is another one and /proc knows it; else 0.
+ */
+struct kt_pidns;
+struct kt_pidns *kt_pidns_new(void);
+void kt_pidns_free(struct kt_pidns *c);
+int kt_pidns_ours(struct kt_pidns *c, pid_t task, int id);
+/* A fork record: task @ours is @id in namespace @ns (its inode). */
+void kt_pidns_fork(struct kt_pidns *c, pid_t ours, int id, uint64_t ns);
 
 /* filters.c: -e trace=, -e status= and the events, set in the kernel */
 unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max);

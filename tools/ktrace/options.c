@@ -33,6 +33,7 @@ enum {
 	OPT_QUIET,
 	OPT_DECODE_FDS,
 	OPT_DECODE_PIDS,
+	OPT_PIDNS_TRANSLATION,
 	OPT_TIMESTAMPS,
 	OPT_SYSCALL_LIMIT,
 	OPT_STRINGS_IN_HEX,
@@ -75,6 +76,7 @@ static const struct option longopts[] = {
 	{ "read", required_argument, NULL, OPT_READ },
 	{ "write", required_argument, NULL, OPT_WRITE },
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
+	{ "pidns-translation", no_argument, NULL, OPT_PIDNS_TRANSLATION },
 	{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 	{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 	{ "syscall-limit", required_argument, NULL, OPT_SYSCALL_LIMIT },
@@ -615,54 +617,6 @@ static int parse_detach_on(struct kt_opts *o, const char *s)
 	return 0;
 }
 
-/* The PID namespace of process pid (0: ours), as /proc names it. */
-static int pidns_of(pid_t pid, char *buf, size_t len)
-{
-	char path[64];
-	ssize_t n;
-
-	if (pid)
-		snprintf(path, sizeof(path), "/proc/%d/ns/pid", pid);
-	else
-		snprintf(path, sizeof(path), "/proc/self/ns/pid");
-	n = readlink(path, buf, len - 1);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	return 0;
-}
-
-/*
- * --decode-pids=pidns: strace adds a process id's translation to its own
- * namespace when the tracee's differs.  ktrace prints nothing extra, which
- * is right when the processes share ktrace's namespace: the command it
- * starts does, and -p targets are checked here.  Tracing the whole
- * system, it cannot say, and refuses.
- */
-int kt_pidns_check(const struct kt_opts *o)
-{
-	char self[64], other[64];
-	unsigned int i;
-
-	if (!(o->decode_pids & KT_PIDS_NS))
-		return 0;
-	if (!o->argc && !o->npids) {
-		ktrace_err("--decode-pids=pidns: not implemented for the whole system: processes in other PID namespaces would show no translation");
-		return -1;
-	}
-	for (i = 0; i < o->npids; i++) {
-		if (pidns_of(0, self, sizeof(self)) ||
-		    pidns_of(o->pids[i], other, sizeof(other)))
-			continue;	/* -p says it when the process is gone */
-		if (strcmp(self, other)) {
-			ktrace_err("--decode-pids=pidns: process %d is in another PID namespace; ktrace cannot translate its process ids",
-				   o->pids[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /*
  * Parse argv into o.  Returns 0 to go on tracing, 1 when the command is
  * done (help, version) with *status set, -1 on a usage error (already
@@ -726,6 +680,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		case OPT_DECODE_FDS:
 			if (parse_decode_fds(o, optarg))
 				return -1;
+			break;
+		case OPT_PIDNS_TRANSLATION:	/* strace 5.9's spelling */
+			o->decode_pids |= KT_PIDS_NS;
 			break;
 		case OPT_DECODE_PIDS:
 			if (parse_decode_pids(o, optarg))

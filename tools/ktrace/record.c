@@ -425,6 +425,10 @@ int ktrace_cmd_report(int argc, char **argv)
 		ktrace_err("report: --syscall-limit detaches a live trace; it does not cut reports");
 		return 1;
 	}
+	if (o.decode_pids & KT_PIDS_NS) {
+		ktrace_err("report: --decode-pids=pidns translates ids from /proc while the processes live; a recording cannot");
+		return 1;
+	}
 	r.path = o.argv[0];
 	r.fd = open(r.path, O_RDONLY | O_CLOEXEC);
 	r.buf = malloc(FILE_BUF_SIZE);

@@ -93,6 +93,7 @@ struct kt_tracer {
 	bool leader_entry;	/* the line's leader shows the entry's name */
 	bool counting;		/* -c, -C */
 	struct kt_counts counts;	/* from the exit records */
+	struct kt_pidns *pidns;	/* --decode-pids=pidns, live */
 };
 
 /* The task of thread pid, if traced. */
@@ -959,6 +960,9 @@ static void text_event(struct kt_sink *s, const struct kt_event *e)
 			on_no_return(t, k, e);
 		break;
 	case KT_EV_FORK:
+		if (t->pidns && e->fork.child_pidns)
+			kt_pidns_fork(t->pidns, e->fork.child_pid,
+				      e->fork.child_vpid, e->fork.child_pidns);
 		on_fork(t, e);
 		break;
 	case KT_EV_EXEC:
@@ -1022,6 +1026,14 @@ static const char *pid_comm(void *ctx, int pid, bool result)
 		k->narg_comms++;
 	}
 	return c;
+}
+
+/* --decode-pids=pidns: what the call's task calls pid, in our namespace. */
+static int pid_ns(void *ctx, int pid)
+{
+	struct kt_tracer *t = ctx;
+
+	return kt_pidns_ours(t->pidns, t->fmt_pid, pid);
 }
 
 /* -P's probe: is one of the call's descriptors open on the path? */
@@ -1095,6 +1107,7 @@ static void text_free(struct kt_sink *s)
 {
 	struct kt_tracer *t = (struct kt_tracer *)s;
 
+	kt_pidns_free(t->pidns);
 	kt_buf_free(&t->line);
 	kt_buf_free(&t->call);
 	kt_buf_free(&t->ret);
@@ -1135,12 +1148,18 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 		t->fmt.pid_comm = pid_comm;
 		kt_events_track_comms(ev, tg->live);
 	}
+	/* Translated from /proc: only while the processes live. */
+	if (o->decode_pids & KT_PIDS_NS && tg->live) {
+		t->pidns = kt_pidns_new();
+		t->fmt.pid_ns = pid_ns;
+	}
 	t->fmt.ctx = t;
 	t->pfmt = t->fmt;
 	t->pfmt.fd_paths = true;
 	t->pfmt.fd_path = fd_probe;
 	t->pfmt.fd_path_before = NULL;
 	t->pfmt.pid_comm = NULL;	/* -P's probe prints nothing */
+	t->pfmt.pid_ns = NULL;
 	kt_events_want_enter(ev, free_priv, t);
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));

@@ -323,6 +323,13 @@ struct ktrace_rec_sys_exit {
  * @clone_flags:	CLONE_* flags of the fork, clone or clone3 call
  * @fork_flags:		KTRACE_FORK_*
  * @__reserved:		zero
+ * @child_vpid:		(1.10) thread id of the child in its own PID
+ *			namespace: what its gettid() returns
+ * @child_pidns:	(1.10) that namespace's inode number, as
+ *			/proc/PID/ns/pid names it
+ *
+ * A module before ABI 1.10 writes the record without the last two
+ * fields, 8 bytes shorter: a reader checks @hdr.size first.
  */
 struct ktrace_rec_fork {
 	struct ktrace_rec_hdr hdr;
@@ -333,6 +340,8 @@ struct ktrace_rec_fork {
 	__u64 clone_flags;
 	__u32 fork_flags;
 	__u32 __reserved;
+	__s32 child_vpid;
+	__u32 child_pidns;
 };
 
 /**

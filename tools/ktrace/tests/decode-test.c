@@ -161,6 +161,11 @@ static void test_file(void)
 	expect("close, return value at column 40", &sc,
 	       "close(3)                                = 0");
 
+	sc = sc64("unshare", 0);
+	sc.args[0] = 0x20000000 | 0x00020000;
+	expect("unshare: clone flags", &sc,
+	       "unshare(CLONE_NEWNS|CLONE_NEWPID)       = 0");
+
 	sc = sc64("newfstatat", -ENOENT);
 	sc.args[0] = (uint64_t)-100;
 	sc.args[1] = 1;
