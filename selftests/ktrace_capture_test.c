@@ -30,6 +30,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -213,6 +214,14 @@ static const char *blob_data(const struct ktrace_rec_hdr *h,
 			     const struct ktrace_blob *b)
 {
 	return (const char *)h + blob_off(h, b);
+}
+
+/* The inode of our PID namespace. */
+static uint32_t self_pidns(void)
+{
+	struct stat sb;
+
+	return stat("/proc/self/ns/pid", &sb) ? 0 : sb.st_ino;
 }
 
 static int find_reap(struct trace *t, pid_t pid)
@@ -529,6 +538,10 @@ TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
 			EXPECT_EQ(0, f->fork_flags & KTRACE_FORK_THREAD);
 			EXPECT_TRUE(f->fork_flags & KTRACE_FORK_FLAGS_VALID);
 			EXPECT_EQ(SIGCHLD, f->clone_flags);
+			/* ABI 1.10: our namespace, the same id in it. */
+			ASSERT_EQ(sizeof(*f), f->hdr.size);
+			EXPECT_EQ(child, f->child_vpid);
+			EXPECT_EQ(self_pidns(), f->child_pidns);
 		} else if (v[i]->type == KTRACE_REC_SIGNAL_GENERATE) {
 			const struct ktrace_rec_signal_generate *g = (void *)v[i];
 
@@ -806,6 +819,74 @@ static int reconfigure(int fd, __u32 ring_size, __u32 snaplen, __u32 flags)
 	    ioctl(fd, KTRACE_IOC_CONFIGURE, &c))
 		return -errno;
 	return ioctl(fd, KTRACE_IOC_ENABLE) ? -errno : 0;
+}
+
+/*
+ * ABI 1.10: a fork record says the child's id in its own PID namespace
+ * and which; a child forked after unshare(CLONE_NEWPID) is 1 in a new one.
+ */
+TEST_F(capture, fork_record_names_the_childs_pid_namespace)
+{
+	struct ktrace_rec_hdr **v;
+	const struct ktrace_rec_fork *f = NULL;
+	int p[2], st;
+	pid_t helper, child = 0;
+	uint32_t ns = 0;
+	struct stat sb;
+	char path[64];
+	size_t n, i;
+
+	ASSERT_EQ(0, pipe(p));
+	/* A helper unshares, so that we stay in our namespace. */
+	helper = fork();
+	ASSERT_LE(0, helper);
+	if (!helper) {
+		pid_t c;
+
+		if (unshare(CLONE_NEWPID))
+			_exit(2);
+		c = fork();
+		if (c < 0)
+			_exit(3);
+		if (!c) {
+			char b;
+
+			/* Wait for the parent to look at /proc. */
+			close(p[1]);
+			read(p[0], &b, 1);
+			_exit(getpid() == 1 ? 0 : 4);
+		}
+		snprintf(path, sizeof(path), "/proc/%d/ns/pid", c);
+		if (stat(path, &sb))
+			_exit(5);
+		ns = sb.st_ino;
+		if (write(p[1], &ns, sizeof(ns)) != sizeof(ns) ||
+		    write(p[1], &c, sizeof(c)) != sizeof(c))
+			_exit(6);
+		close(p[1]);
+		if (waitpid(c, &st, 0) != c || !WIFEXITED(st))
+			_exit(7);
+		_exit(WEXITSTATUS(st));
+	}
+	close(p[1]);
+	ASSERT_EQ(sizeof(ns), read(p[0], &ns, sizeof(ns)));
+	ASSERT_EQ(sizeof(child), read(p[0], &child, sizeof(child)));
+	close(p[0]);
+	ASSERT_EQ(helper, waitpid(helper, &st, 0));
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_EQ(0, WEXITSTATUS(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	n = trace_thread(&self->t, helper, &v);
+	for (i = 0; i < n; i++)
+		if (v[i]->type == KTRACE_REC_FORK &&
+		    ((struct ktrace_rec_fork *)v[i])->child_pid == child)
+			f = (void *)v[i];
+	free(v);
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(sizeof(*f), f->hdr.size);
+	EXPECT_EQ(1, f->child_vpid);
+	EXPECT_EQ(ns, f->child_pidns);
+	EXPECT_NE(self_pidns(), f->child_pidns);
 }
 
 /* The last enter of syscall @nr by @tid whose second argument is @arg1. */
