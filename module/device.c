@@ -81,7 +81,7 @@ static long ktrace_ioc_version(void __user *argp)
 	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS |
 		     KTRACE_FEAT_THROTTLE | KTRACE_FEAT_TASKS |
 		     KTRACE_FEAT_PROC_STATS | KTRACE_FEAT_IP |
-		     KTRACE_FEAT_SIGNAL_IP;
+		     KTRACE_FEAT_SIGNAL_IP | KTRACE_FEAT_LONG;
 	strscpy(v.release, KTRACE_VERSION, sizeof(v.release));
 	if (copy_to_user(argp, &v, sizeof(v)))
 		return -EFAULT;
@@ -115,7 +115,9 @@ static long ktrace_ioc_configure(struct ktrace_session *s,
 	    c.__reserved0 || c.throttle_ms > KTRACE_THROTTLE_MS_MAX ||
 	    (c.flags & ~KTRACE_CFG_FLAGS) ||
 	    !c.events || (c.events & ~KTRACE_EV_ALL) ||
-	    c.snaplen > KTRACE_SNAPLEN_MAX || (c.snaplen && c.snaplen < 8))
+	    c.snaplen > (c.flags & KTRACE_CFG_LONG ? KTRACE_SNAPLEN_LONG_MAX :
+						     KTRACE_SNAPLEN_MAX) ||
+	    (c.snaplen && c.snaplen < 8))
 		return -EINVAL;
 	if (c.ring_size && (!is_power_of_2(c.ring_size) ||
 			    c.ring_size < KTRACE_RING_MIN))

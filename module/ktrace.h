@@ -37,7 +37,6 @@ extern unsigned int ktrace_proc_slots;
 
 #define KTRACE_RING_MIN		(16U << 10)
 #define KTRACE_RING_MAX		(64U << 20)
-#define KTRACE_SNAPLEN_MAX	4096U
 #define KTRACE_ARGV_MAX		32
 #define KTRACE_THROTTLE_MS_MAX	60000U
 #define KTRACE_PROC_SLOTS_MIN	16U
@@ -180,6 +179,7 @@ struct ktrace_session {
 	struct mutex read_lock;		/* one reader at a time */
 	wait_queue_head_t wq;		/* readers sleep here */
 	u32 snaplen;			/* bytes of user data per blob */
+	u32 snap_ceiling;		/* the most its rings and reader take */
 	unsigned int nr_rings;		/* nr_cpu_ids */
 	/* replaced under both locks, while disabled and unmapped */
 	struct ktrace_rings __rcu *rings;
@@ -267,6 +267,7 @@ int ktrace_procs_query(struct ktrace_procs *p, struct ktrace_proc_stats *q,
 int ktrace_probes_init(void);
 void ktrace_probes_exit(void);
 int ktrace_probes_get(void);
+int ktrace_probes_scratch(u32 snaplen);
 void ktrace_probes_put(void);
 void ktrace_probes_show(struct seq_file *m);
 

@@ -302,16 +302,48 @@ static void ktrace_enter_forget(pid_t tid)
 		WRITE_ONCE(b->when[way], 0);
 }
 
-/* Per-CPU probe state. */
+/*
+ * Per-CPU probe state.  The scratch buffer builds records of a snap length
+ * up to KTRACE_SNAPLEN_MAX at first; a session configured for longer ones
+ * (KTRACE_CFG_LONG) grows it with ktrace_probes_scratch(), a grace period
+ * before the old one is freed.
+ */
 #define KTRACE_LEVELS		4	/* task, softirq, hardirq, NMI */
-#define KTRACE_SCRATCH_SIZE	(20U << 10)
+
+struct ktrace_scratch {
+	u32 snaplen;			/* the longest it builds records of */
+	u32 __pad;
+	u64 buf[];
+};
 
 struct ktrace_cpu {
 	bool busy[KTRACE_LEVELS];
-	void *scratch;			/* task level only */
+	struct ktrace_scratch __rcu *scratch;	/* task level only */
 };
 
 static DEFINE_PER_CPU(struct ktrace_cpu, ktrace_cpu);
+
+/* This CPU's scratch buffer; *@snaplen is cut to what it holds. */
+static __always_inline void *ktrace_scratch(u32 *snaplen)
+{
+	struct ktrace_scratch *sc;
+
+	sc = rcu_dereference_sched(this_cpu_ptr(&ktrace_cpu)->scratch);
+	*snaplen = min(*snaplen, sc->snaplen);
+	return sc->buf;
+}
+
+static struct ktrace_scratch *ktrace_scratch_alloc(unsigned int cpu,
+						   u32 snaplen)
+{
+	struct ktrace_scratch *sc;
+
+	sc = kvmalloc_node(sizeof(*sc) + ktrace_rec_max(snaplen), GFP_KERNEL,
+			   cpu_to_node(cpu));
+	if (sc)
+		sc->snaplen = snaplen;
+	return sc;
+}
 
 /*
  * What an event is, for the sessions' filters: its kind, the task whose
@@ -391,13 +423,16 @@ static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
 
 /*
  * Does any session record @ev?  Then *@snaplen is the largest snap length
- * among them and, unless @ip is NULL, *@ip tells whether one of them
- * asked for the instruction pointer (KTRACE_CFG_IP): a record is built
- * once for every session.  @s->ip shares a cache line with @s->enabled,
+ * among them, no more than the smallest of their ceilings (what their
+ * rings hold, and 4096 for a reader that does not take long records),
+ * and, unless @ip is NULL, *@ip tells whether one of them asked for the
+ * instruction pointer (KTRACE_CFG_IP): a record is built once for every
+ * session.  @s->ip shares a cache line with @s->enabled,
  * which ktrace_match() reads first.
  */
 static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 {
+	u32 ceiling = KTRACE_SNAPLEN_LONG_MAX;
 	struct ktrace_session *s;
 	bool any = false;
 
@@ -408,10 +443,12 @@ static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 		if (ktrace_match(s, ev)) {
 			any = true;
 			*snaplen = max(*snaplen, READ_ONCE(s->snaplen));
+			ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
 			if (ip && READ_ONCE(s->ip))
 				*ip = true;
 		}
 	}
+	*snaplen = min(*snaplen, ceiling);
 	return any;
 }
 
@@ -611,6 +648,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, ktrace_build_finish(&b),
 		   current, ts);
+	r->hdr.flags |= ktrace_build_flags(&b);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
 	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
@@ -651,6 +689,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
+	r->hdr.flags |= ktrace_build_flags(&b);
 	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
 }
 
@@ -733,8 +772,9 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts :
 					 ktime_get_mono_fast_ns());
 	if (wanted && ktrace_begin(&level, &ev, ts)) {
-		if (ktrace_record_sys_enter(regs, id, ev.abi, ts,
-					    this_cpu_ptr(&ktrace_cpu)->scratch,
+		void *scratch = ktrace_scratch(&snaplen);
+
+		if (ktrace_record_sys_enter(regs, id, ev.abi, ts, scratch,
 					    &ev, snaplen, ip, false) && b)
 			WRITE_ONCE(b->call[way],
 				   b->call[way] | KTRACE_CALL_REFETCH);
@@ -761,6 +801,7 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 {
 	unsigned int cpu = smp_processor_id();
 	const struct ktrace_filter *f;
+	u32 ceiling = KTRACE_SNAPLEN_LONG_MAX;
 	struct ktrace_session *s;
 
 	memset(w, 0, sizeof(*w));
@@ -782,9 +823,11 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 		}
 		w->exit = true;
 		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
+		ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
 		if (READ_ONCE(s->ip))
 			w->ip = true;
 	}
+	w->snaplen = min(w->snaplen, ceiling);
 }
 
 static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
@@ -809,7 +852,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		goto throttle;	/* counted only: no record, no timestamp */
 	if (!ts)
 		ts = ktime_get_mono_fast_ns();
-	scratch = this_cpu_ptr(&ktrace_cpu)->scratch;
+	scratch = ktrace_scratch(&w.snaplen);
 	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
 
 	/* Sessions with status filters get the enter only now. */
@@ -974,7 +1017,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	if (!ktrace_wanted(&ev, &snaplen, NULL) ||
 	    !ktrace_begin(&level, &ev, ts))
 		goto out;
-	r = this_cpu_ptr(&ktrace_cpu)->scratch;
+	r = ktrace_scratch(&snaplen);
 	if (level != 0) {
 		/* Cannot happen: exec runs in task context. */
 		ktrace_end(level);
@@ -992,6 +1035,7 @@ static void ktrace_probe_exec(void *data, struct task_struct *p,
 	}
 	ktrace_build_put(&b, bl, n + 1);
 	ktrace_hdr(&r->hdr, KTRACE_REC_EXEC, ktrace_build_finish(&b), p, ts);
+	r->hdr.flags |= ktrace_build_flags(&b);
 	ktrace_emit(&r->hdr, &ev);
 	ktrace_end(level);
 out:
@@ -1438,13 +1482,64 @@ void ktrace_probes_show(struct seq_file *m)
 	mutex_unlock(&ktrace_probes_lock);
 }
 
+/*
+ * Make every CPU's scratch buffer build records of @snaplen, for a session
+ * being configured; a buffer is only ever replaced by a larger one.  On
+ * failure the buffers that grew stay, and the probes cut the others'
+ * records to the snap length they hold.
+ */
+int ktrace_probes_scratch(u32 snaplen)
+{
+	struct ktrace_scratch **old = NULL, *sc;
+	unsigned int cpu;
+	bool grown = false;
+	int ret = 0;
+
+	snaplen = roundup_pow_of_two(snaplen);
+	mutex_lock(&ktrace_probes_lock);
+	for_each_possible_cpu(cpu) {
+		sc = rcu_dereference_protected(per_cpu_ptr(&ktrace_cpu,
+							   cpu)->scratch,
+					       lockdep_is_held(&ktrace_probes_lock));
+		if (sc->snaplen >= snaplen)
+			continue;
+		if (!old) {
+			old = kcalloc(nr_cpu_ids, sizeof(*old), GFP_KERNEL);
+			if (!old) {
+				ret = -ENOMEM;
+				break;
+			}
+		}
+		sc = ktrace_scratch_alloc(cpu, snaplen);
+		if (!sc) {
+			ret = -ENOMEM;
+			break;
+		}
+		old[cpu] = rcu_replace_pointer(per_cpu_ptr(&ktrace_cpu,
+							   cpu)->scratch, sc,
+					       lockdep_is_held(&ktrace_probes_lock));
+		grown = true;
+	}
+	mutex_unlock(&ktrace_probes_lock);
+	if (grown) {
+		/* The probes use it with preemption disabled. */
+		synchronize_rcu();
+		for_each_possible_cpu(cpu)
+			kvfree(old[cpu]);
+	}
+	kfree(old);
+	return ret;
+}
+
 static void ktrace_probes_free(void)
 {
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu) {
-		kfree(per_cpu_ptr(&ktrace_cpu, cpu)->scratch);
-		per_cpu_ptr(&ktrace_cpu, cpu)->scratch = NULL;
+		kvfree(rcu_dereference_protected(per_cpu_ptr(&ktrace_cpu,
+							     cpu)->scratch,
+						 true));
+		RCU_INIT_POINTER(per_cpu_ptr(&ktrace_cpu, cpu)->scratch, NULL);
 	}
 	vfree(ktrace_exited);
 	ktrace_exited = NULL;
@@ -1458,10 +1553,16 @@ int ktrace_probes_init(void)
 	struct ktrace_probe *p;
 	int ret;
 
-	BUILD_BUG_ON(sizeof(struct ktrace_rec_sys_enter) +
-		     4 * sizeof(struct ktrace_blob) +
-		     4 * (KTRACE_SNAPLEN_MAX + 8) > KTRACE_SCRATCH_SIZE);
-	BUILD_BUG_ON(KTRACE_SCRATCH_SIZE > KTRACE_REC_MAX_SIZE);
+	/* ktrace_rec_max() counts the longest fixed part built there. */
+	BUILD_BUG_ON(sizeof(struct ktrace_rec_sys_exit) >
+		     sizeof(struct ktrace_rec_sys_enter));
+	BUILD_BUG_ON(sizeof(struct ktrace_rec_exec) >
+		     sizeof(struct ktrace_rec_sys_enter));
+	BUILD_BUG_ON(ktrace_rec_max(KTRACE_SNAPLEN_MAX) > KTRACE_REC_MAX_SIZE);
+	BUILD_BUG_ON(ktrace_rec_max(KTRACE_SNAPLEN_LONG_MAX) >
+		     KTRACE_REC_LONG_MAX_SIZE);
+	/* Long-form offsets count 8 bytes in 16 bits, lengths 24 bits. */
+	BUILD_BUG_ON(KTRACE_REC_LONG_MAX_SIZE > 8 * (U16_MAX + 1));
 	/* The syscall records are built without a memset: no holes. */
 	BUILD_BUG_ON(sizeof(struct ktrace_rec_hdr) != 4 + 2 + 2 + 8 + 4 * 4 + 16);
 	BUILD_BUG_ON(sizeof(struct ktrace_rec_sys_enter) !=
@@ -1485,13 +1586,14 @@ int ktrace_probes_init(void)
 		goto err;
 	}
 	for_each_possible_cpu(cpu) {
-		per_cpu_ptr(&ktrace_cpu, cpu)->scratch =
-			kmalloc_node(KTRACE_SCRATCH_SIZE, GFP_KERNEL,
-				     cpu_to_node(cpu));
-		if (!per_cpu_ptr(&ktrace_cpu, cpu)->scratch) {
+		struct ktrace_scratch *sc;
+
+		sc = ktrace_scratch_alloc(cpu, KTRACE_SNAPLEN_MAX);
+		if (!sc) {
 			ret = -ENOMEM;
 			goto err;
 		}
+		RCU_INIT_POINTER(per_cpu_ptr(&ktrace_cpu, cpu)->scratch, sc);
 	}
 
 	for_each_kernel_tracepoint(ktrace_probe_find, NULL);

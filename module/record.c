@@ -49,10 +49,12 @@ void ktrace_build_init(struct ktrace_build *b, void *rec, size_t fixed,
 	*nblobs = 0;
 	b->pos = ALIGN(fixed + n * sizeof(*blobs), 8);
 	memset(blobs, 0, b->pos - fixed);
-	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_MAX);
+	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_LONG_MAX);
 	b->end = max_t(u32, b->pos, fixed + KTRACE_REC_BLOBS_MAX *
 		       (sizeof(*blobs) + ALIGN(b->snaplen, 8)));
 	b->compat = compat;
+	/* The IP's descriptor and 8 bytes may come on top of @end. */
+	b->lng = b->end + sizeof(*blobs) + sizeof(u64) > U16_MAX;
 }
 
 static void __user *kb_uptr(struct ktrace_build *b, unsigned long v)
@@ -64,7 +66,7 @@ struct ktrace_blob *ktrace_build_add(struct ktrace_build *b, u8 kind, u8 arg)
 {
 	struct ktrace_blob *bl = &b->blobs[(*b->nblobs)++];
 
-	bl->offset = b->pos;
+	bl->offset = b->lng ? b->pos / 8 : b->pos;
 	bl->kind = kind;
 	bl->arg = arg;
 	return bl;
@@ -74,7 +76,9 @@ void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len)
 {
 	u32 end = ALIGN(b->pos + len, 8);
 
-	bl->len = len;
+	bl->len = len & U16_MAX;
+	if (b->lng)
+		bl->flags |= (len >> 16 << 8) & KTRACE_BF_LEN_HI;
 	memset(b->rec + b->pos + len, 0, end - b->pos - len);
 	b->pos = end;
 }
@@ -209,7 +213,7 @@ static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 	void __user *argv = kb_uptr(b, uaddr);
 	/* All the room left but for envp's count: argv is cut last. */
 	u32 room = b->end > b->pos + 8 ? b->end - b->pos - 8 : 0;
-	u32 used = 0;
+	u32 used = 0, cap;
 	char *dst = b->rec + b->pos;
 	unsigned long p;
 	unsigned int i;
@@ -222,14 +226,20 @@ static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 			goto done;
 		if (used == room)
 			break;
-		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p),
-					   room - used);
+		/*
+		 * Each string gets the snap length, and one byte more: a
+		 * string cut there is longer than the snap length says,
+		 * as strace's "..." after -s characters needs to know.
+		 */
+		cap = min(room - used, b->snaplen + 1);
+		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p), cap);
 		if (n <= 0)
 			goto fault;
 		used += n;
 		if (dst[used - 1]) {
 			dst[used - 1] = '\0';
-			break;
+			if (cap <= b->snaplen)
+				break;	/* out of room */
 		}
 	}
 	/* Out of room or out of argument slots. */
@@ -380,10 +390,15 @@ static long kb_iov_segs(struct ktrace_build *b, struct ktrace_blob *bl,
 	return used;
 }
 
-/* All the room left: the vector's buffers share it. */
+/*
+ * All the room left, for a blob whose pieces share it (a vector's
+ * buffers), no more than its descriptor can say.
+ */
 static u32 kb_room_left(const struct ktrace_build *b)
 {
-	return b->end > b->pos ? b->end - b->pos : 0;
+	u32 room = b->end > b->pos ? b->end - b->pos : 0;
+
+	return b->lng ? room : min_t(u32, room, U16_MAX);
 }
 
 static void kb_iov(struct ktrace_build *b, u8 arg, unsigned long uiov,
@@ -394,8 +409,7 @@ static void kb_iov(struct ktrace_build *b, u8 arg, unsigned long uiov,
 
 	if (b->compat)
 		cnt = (u32)cnt;
-	n = kb_iov_segs(b, bl, 0, min_t(u32, kb_room_left(b), U16_MAX),
-			uiov, cnt, limit);
+	n = kb_iov_segs(b, bl, 0, kb_room_left(b), uiov, cnt, limit);
 	if (n < 0)
 		kb_fault(b, bl);
 	else
@@ -498,7 +512,7 @@ static void kb_msghdr(struct ktrace_build *b, u8 arg, unsigned long umsg,
 		      unsigned long limit)
 {
 	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_MSGHDR, arg);
-	u32 room = min_t(u32, kb_room_left(b), U16_MAX);
+	u32 room = kb_room_left(b);
 	long n;
 
 	if (room < sizeof(struct ktrace_msghdr)) {
@@ -530,7 +544,7 @@ static void kb_mmsghdr(struct ktrace_build *b, u8 arg, unsigned long uvec,
 		       unsigned long cnt, bool recv)
 {
 	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_MMSGHDR, arg);
-	u32 room = min_t(u32, kb_room_left(b), U16_MAX);
+	u32 room = kb_room_left(b);
 	u32 size = b->compat ? KB_MMSGHDR32_SIZE : KB_MMSGHDR64_SIZE;
 	u32 lenoff = b->compat ? KB_MMSGHDR32_LEN : KB_MMSGHDR64_LEN;
 	struct ktrace_mmsghdr e;

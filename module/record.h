@@ -60,7 +60,9 @@ const struct ktrace_sys_caps *ktrace_caps(unsigned int abi, long nr);
  * A record under construction: blob descriptors right after its fixed
  * part, their data after them, each piece 8-byte aligned, all of it
  * within the room ktrace_rec_max() gives: KTRACE_REC_BLOBS_MAX blobs of
- * the snap length, descriptors included.
+ * the snap length, descriptors included.  A record whose room passes
+ * 64 KiB has its blobs in long form (KTRACE_RF_LONG: @lng), which only
+ * sessions with KTRACE_CFG_LONG allow the snap length for.
  */
 struct ktrace_build {
 	char *rec;
@@ -70,6 +72,7 @@ struct ktrace_build {
 	u32 end;
 	u32 snaplen;
 	bool compat;
+	bool lng;
 };
 
 void ktrace_build_init(struct ktrace_build *b, void *rec, size_t fixed,
@@ -79,6 +82,13 @@ struct ktrace_blob *ktrace_build_add(struct ktrace_build *b, u8 kind, u8 arg);
 void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len);
 u32 ktrace_build_room(const struct ktrace_build *b);
 u32 ktrace_build_finish(struct ktrace_build *b);
+
+/* The header flags the record needs: KTRACE_RF_LONG or none. */
+static inline u16 ktrace_build_flags(const struct ktrace_build *b)
+{
+	return b->lng ? KTRACE_RF_LONG : 0;
+}
+
 void ktrace_build_want_ip(struct ktrace_build *b);
 void ktrace_build_ip(struct ktrace_build *b, u64 ip);
 

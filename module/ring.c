@@ -393,7 +393,7 @@ void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts)
 			break;
 		ktrace_ring_consume(ring, size);
 	}
-	if (size < sizeof(*h) || size > KTRACE_REC_MAX_SIZE)
+	if (size < sizeof(*h) || size > KTRACE_REC_LONG_MAX_SIZE)
 		return ERR_PTR(-EIO);
 	*len = size;
 	*ts = READ_ONCE(h->ts);
@@ -414,7 +414,7 @@ void ktrace_ring_consume(struct ktrace_ring *ring, u32 len)
 
 /*
  * Reader of a flight recorder ring: copy the oldest record into @dst
- * (KTRACE_REC_MAX_SIZE bytes) and take it, unless the writer took it
+ * (KTRACE_REC_LONG_MAX_SIZE bytes) and take it, unless the writer took it
  * first.  Returns the record's length, 0 when the ring is empty, or
  * -EAGAIN when the writer overwrote what we copied (try again).
  */
@@ -437,7 +437,7 @@ long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts)
 	h = ring->data + off;
 	size = READ_ONCE(h->size);
 	if (size < 8 || (size & 7) || size > head - tail ||
-	    size > ring->size - off || size > KTRACE_REC_MAX_SIZE)
+	    size > ring->size - off || size > KTRACE_REC_LONG_MAX_SIZE)
 		return -EAGAIN;
 	memcpy(dst, h, size);
 	/*

@@ -65,14 +65,18 @@ static struct ktrace_rings *ktrace_rings_locked(struct ktrace_session *s)
 					 lockdep_is_held(&s->lock));
 }
 
-/* The largest snap length whose records fit a ring of @size. */
-static u32 ktrace_snaplen_fit(size_t size)
+/*
+ * The largest snap length, up to @max, whose records fit a ring of @size:
+ * two of them and a LOSS record in half of it, a multiple of 8.
+ */
+static u32 ktrace_snaplen_fit(size_t size, u32 max)
 {
-	u32 snaplen = KTRACE_SNAPLEN_MAX;
+	size_t fixed = ktrace_rec_max(0), half = size / 2;
 
-	while (snaplen > 8 && ktrace_rec_max(snaplen) > size / 2)
-		snaplen /= 2;
-	return snaplen;
+	if (half <= fixed + KTRACE_REC_BLOBS_MAX * 8)
+		return 8;
+	return clamp_t(size_t, ALIGN_DOWN((half - fixed) / KTRACE_REC_BLOBS_MAX,
+					  8), 8, max);
 }
 
 /* A new session: disabled, rings of the module's default size. */
@@ -97,7 +101,8 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	atomic64_set(&s->throttle_ns, 0);
 	s->throttle_ms = READ_ONCE(ktrace_throttle_ms);
 	s->nr_rings = nr_cpu_ids;
-	s->snaplen = min(READ_ONCE(ktrace_snaplen), ktrace_snaplen_fit(size));
+	s->snap_ceiling = ktrace_snaplen_fit(size, KTRACE_SNAPLEN_MAX);
+	s->snaplen = min(READ_ONCE(ktrace_snaplen), s->snap_ceiling);
 	ktrace_filter_init(&s->filter, owner_tgid);
 	s->counts = vzalloc(array3_size(s->nr_rings, KTRACE_ABI_COUNT *
 					KTRACE_NR_MAX, sizeof(*s->counts)));
@@ -175,8 +180,11 @@ int ktrace_session_configure(struct ktrace_session *s,
 {
 	size_t size = cfg->ring_size ? cfg->ring_size :
 				       READ_ONCE(ktrace_ring_size);
+	u32 ceiling = ktrace_snaplen_fit(size, cfg->flags & KTRACE_CFG_LONG ?
+					 KTRACE_SNAPLEN_LONG_MAX :
+					 KTRACE_SNAPLEN_MAX);
 	u32 snaplen = cfg->snaplen ? cfg->snaplen :
-		      min(READ_ONCE(ktrace_snaplen), ktrace_snaplen_fit(size));
+		      min(READ_ONCE(ktrace_snaplen), ceiling);
 	bool overwrite = cfg->flags & KTRACE_CFG_OVERWRITE;
 	bool by_proc = cfg->flags & KTRACE_CFG_PROC_STATS;
 	bool ip = cfg->flags & KTRACE_CFG_IP;
@@ -186,8 +194,12 @@ int ktrace_session_configure(struct ktrace_session *s,
 	int ret = 0;
 
 	/* Every record must fit, or some would be dropped forever. */
-	if (ktrace_rec_max(snaplen) > size / 2)
+	if (snaplen > ceiling)
 		return -EINVAL;
+	/* The probes' buffers for records of this snap length. */
+	ret = ktrace_probes_scratch(snaplen);
+	if (ret)
+		return ret;
 	/*
 	 * read_lock before lock: read() faults user pages (mmap_lock) under
 	 * read_lock, and mmap() takes lock under mmap_lock.
@@ -207,7 +219,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 		goto out;
 	}
 	if (overwrite && !s->bounce) {
-		s->bounce = kvmalloc(KTRACE_REC_MAX_SIZE, GFP_KERNEL);
+		s->bounce = kvmalloc(KTRACE_REC_LONG_MAX_SIZE, GFP_KERNEL);
 		if (!s->bounce) {
 			ret = -ENOMEM;
 			goto out;
@@ -241,6 +253,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 		old_procs = NULL;	/* kept */
 	s->overwrite = overwrite;
 	s->snaplen = snaplen;
+	s->snap_ceiling = ceiling;
 	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
 	WRITE_ONCE(s->ip, ip);
 	WRITE_ONCE(s->throttle_ms, cfg->throttle_ms ? cfg->throttle_ms :

@@ -177,6 +177,20 @@ static size_t trace_thread(struct trace *t, pid_t pid,
 	return n;
 }
 
+/* A blob's place and length, in short or long form (KTRACE_RF_LONG). */
+static size_t blob_off(const struct ktrace_rec_hdr *h,
+		       const struct ktrace_blob *b)
+{
+	return h->flags & KTRACE_RF_LONG ? (size_t)b->offset * 8 : b->offset;
+}
+
+static size_t blob_len(const struct ktrace_rec_hdr *h,
+		       const struct ktrace_blob *b)
+{
+	return h->flags & KTRACE_RF_LONG ?
+	       b->len | (size_t)(b->flags & KTRACE_BF_LEN_HI) << 8 : b->len;
+}
+
 static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
 				      const struct ktrace_blob *blobs,
 				      unsigned int nblobs, unsigned int kind,
@@ -187,7 +201,7 @@ static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
 	for (i = 0; i < nblobs; i++) {
 		if (blobs[i].kind != kind)
 			continue;
-		if (blobs[i].offset + blobs[i].len > h->size)
+		if (blob_off(h, &blobs[i]) + blob_len(h, &blobs[i]) > h->size)
 			return NULL;
 		if (!nth--)
 			return &blobs[i];
@@ -198,7 +212,7 @@ static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
 static const char *blob_data(const struct ktrace_rec_hdr *h,
 			     const struct ktrace_blob *b)
 {
-	return (const char *)h + b->offset;
+	return (const char *)h + blob_off(h, b);
 }
 
 static int find_reap(struct trace *t, pid_t pid)
@@ -779,6 +793,190 @@ TEST_F(capture, long_path_truncated_at_snaplen)
 	EXPECT_EQ('\0', blob_data(&e->hdr, b)[255]);
 }
 
+static int reconfigure(int fd, __u32 ring_size, __u32 snaplen, __u32 flags)
+{
+	struct ktrace_config c = {
+		.ring_size = ring_size,
+		.snaplen = snaplen,
+		.events = KTRACE_EV_ALL,
+		.flags = flags,
+	};
+
+	if (ioctl(fd, KTRACE_IOC_DISABLE) ||
+	    ioctl(fd, KTRACE_IOC_CONFIGURE, &c))
+		return -errno;
+	return ioctl(fd, KTRACE_IOC_ENABLE) ? -errno : 0;
+}
+
+/* The last enter of syscall @nr by @tid whose second argument is @arg1. */
+static const struct ktrace_rec_sys_enter *
+find_enter(struct trace *t, pid_t tid, long nr, unsigned long arg1)
+{
+	struct ktrace_rec_hdr **v;
+	const struct ktrace_rec_sys_enter *found = NULL;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_enter *e = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_ENTER && e->nr == nr &&
+		    e->args[1] == arg1)
+			found = e;
+	}
+	free(v);
+	return found;
+}
+
+static char big_buf[100000];
+
+/*
+ * KTRACE_CFG_LONG (ABI 1.10): a 100,000-byte write() is recorded whole in
+ * a record over 64 KiB, its blob in long form; without the flag, or
+ * above the limit, or for a ring too small, the snap length is refused.
+ */
+TEST_F(capture, long_record_holds_a_100000_byte_write)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	size_t i;
+	int null;
+
+	for (i = 0; i < sizeof(big_buf); i++)
+		big_buf[i] = 'a' + i % 26;
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	ASSERT_LE(0, null);
+	EXPECT_EQ(-EINVAL, reconfigure(self->fd, 1 << 20, 8192,
+				       KTRACE_CFG_TRACE_SELF));
+	EXPECT_EQ(-EINVAL, reconfigure(self->fd, 1 << 20,
+				       KTRACE_SNAPLEN_LONG_MAX + 1,
+				       KTRACE_CFG_TRACE_SELF |
+				       KTRACE_CFG_LONG));
+	EXPECT_EQ(-EINVAL, reconfigure(self->fd, 256 << 10,
+				       KTRACE_SNAPLEN_LONG_MAX,
+				       KTRACE_CFG_TRACE_SELF |
+				       KTRACE_CFG_LONG));
+	ASSERT_EQ(0, reconfigure(self->fd, 1 << 20, KTRACE_SNAPLEN_LONG_MAX,
+				 KTRACE_CFG_TRACE_SELF | KTRACE_CFG_LONG));
+	ASSERT_EQ(sizeof(big_buf), write(null, big_buf, sizeof(big_buf)));
+	/* A short one keeps the short form. */
+	ASSERT_EQ(5, write(null, "short", 5));
+	close(null);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	EXPECT_EQ(0, self->t.bad);
+	e = find_enter(&self->t, gettid_(), SYS_write, (unsigned long)big_buf);
+	ASSERT_NE(NULL, e);
+	EXPECT_TRUE(e->hdr.flags & KTRACE_RF_LONG);
+	EXPECT_LT(65536, e->hdr.size);
+	EXPECT_GE(KTRACE_REC_LONG_MAX_SIZE, e->hdr.size);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(sizeof(big_buf), blob_len(&e->hdr, b));
+	EXPECT_EQ(0, b->flags & (KTRACE_BF_TRUNC | KTRACE_BF_FAULT));
+	EXPECT_EQ(0, memcmp(big_buf, blob_data(&e->hdr, b), sizeof(big_buf)));
+	e = find_enter(&self->t, gettid_(), SYS_write,
+		       (unsigned long)"short");
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(5, blob_len(&e->hdr, b));
+	EXPECT_EQ(0, memcmp("short", blob_data(&e->hdr, b), 5));
+}
+
+/*
+ * A session without KTRACE_CFG_LONG never meets a long record: one with a
+ * long snap length tracing the same task gets the record cut at 4096.
+ */
+TEST_F(capture, session_without_long_flag_caps_the_others)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	struct trace t2 = { 0 };
+	int fd2, null;
+
+	memset(big_buf, 'z', sizeof(big_buf));
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	ASSERT_LE(0, null);
+	ASSERT_EQ(0, reconfigure(self->fd, 1 << 20, KTRACE_SNAPLEN_LONG_MAX,
+				 KTRACE_CFG_TRACE_SELF | KTRACE_CFG_LONG));
+	fd2 = open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	ASSERT_LE(0, fd2);
+	ASSERT_EQ(0, reconfigure(fd2, 1 << 20, 4096, KTRACE_CFG_TRACE_SELF));
+	ASSERT_EQ(sizeof(big_buf), write(null, big_buf, sizeof(big_buf)));
+	close(null);
+	ASSERT_EQ(0, stop_and_drain(fd2, &t2));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	close(fd2);
+	e = find_enter(&t2, gettid_(), SYS_write, (unsigned long)big_buf);
+	ASSERT_NE(NULL, e);
+	EXPECT_FALSE(e->hdr.flags & KTRACE_RF_LONG);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(4096, blob_len(&e->hdr, b));
+	EXPECT_TRUE(b->flags & KTRACE_BF_TRUNC);
+	e = find_enter(&self->t, gettid_(), SYS_write, (unsigned long)big_buf);
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(4096, blob_len(&e->hdr, b));
+	trace_free(&t2);
+}
+
+/*
+ * Each argv string is cut at the snap length on its own: a 5000-byte
+ * first argument leaves room for the second (ABI 1.10).
+ */
+TEST_F(capture, argv_strings_cut_one_by_one)
+{
+	const struct ktrace_rec_sys_enter *e = NULL;
+	const struct ktrace_blob *b;
+	static char arg[5001];
+	char *argv[] = { "/bin/true", arg, "second", NULL };
+	struct ktrace_rec_hdr **v;
+	const char *p;
+	size_t n, i;
+	pid_t pid;
+	int st;
+
+	memset(arg, 'q', sizeof(arg) - 1);
+	ASSERT_EQ(0, reconfigure(self->fd, 1 << 20, 4096,
+				 KTRACE_CFG_TRACE_SELF | KTRACE_CFG_LONG));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		/*
+		 * On the heap: fork does not copy the page tables of a
+		 * file mapping (the literals), and the probe cannot fault.
+		 */
+		argv[0] = strdup(argv[0]);
+		argv[2] = strdup(argv[2]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_EQ(0, WEXITSTATUS(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	n = trace_thread(&self->t, pid, &v);
+	for (i = 0; i < n && !e; i++)
+		if (v[i]->type == KTRACE_REC_SYS_ENTER &&
+		    ((struct ktrace_rec_sys_enter *)v[i])->nr == SYS_execve)
+			e = (void *)v[i];
+	free(v);
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_ARGV, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, b->flags & KTRACE_BF_TRUNC);
+	p = blob_data(&e->hdr, b);
+	ASSERT_EQ(sizeof("/bin/true") + 4096 + 1 + sizeof("second"),
+		  blob_len(&e->hdr, b));
+	EXPECT_EQ(0, memcmp("/bin/true", p, sizeof("/bin/true")));
+	p += sizeof("/bin/true");
+	EXPECT_EQ(0, memcmp(arg, p, 4096));
+	EXPECT_EQ('\0', p[4096]);
+	EXPECT_EQ(0, memcmp("second", p + 4097, sizeof("second")));
+}
+
 TEST_F(capture, read_smaller_than_record_einval)
 {
 	char small[8];
@@ -1136,20 +1334,6 @@ TEST_F(capture, mmap_ring_matches_protocol)
 }
 
 /* A session of @fd reconfigured (disabled, then enabled again). */
-static int reconfigure(int fd, __u32 ring_size, __u32 snaplen, __u32 flags)
-{
-	struct ktrace_config c = {
-		.ring_size = ring_size,
-		.snaplen = snaplen,
-		.events = KTRACE_EV_ALL,
-		.flags = flags,
-	};
-
-	if (ioctl(fd, KTRACE_IOC_DISABLE) ||
-	    ioctl(fd, KTRACE_IOC_CONFIGURE, &c))
-		return -errno;
-	return ioctl(fd, KTRACE_IOC_ENABLE) ? -errno : 0;
-}
 
 /* getppid, and every 64 calls an open of a 600-byte path that is not. */
 static void *produce_mixed(void *arg)

@@ -124,8 +124,9 @@ static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
 	if (fixed + nblobs * sizeof(*b) > h->size)
 		return NULL;
 	for (i = 0; i < nblobs; i++)
-		if (b[i].kind == kind && b[i].offset + b[i].len <= h->size &&
-		    b[i].len)
+		if (b[i].kind == kind && kt_blob_len(h, &b[i]) &&
+		    (uint64_t)kt_blob_off(h, &b[i]) + kt_blob_len(h, &b[i]) <=
+		    h->size)
 			return &b[i];
 	return NULL;
 }
@@ -143,8 +144,8 @@ static void sys_enter(struct tree *t, const struct ktrace_rec_hdr *h)
 	b = blob(h, sizeof(*e), e->nblobs, KTRACE_BLOB_ARGV);
 	if (!b)
 		return;
-	p = (const char *)h + b->offset;
-	end = p + b->len;
+	p = (const char *)h + kt_blob_off(h, b);
+	end = p + kt_blob_len(h, b);
 	for (const char *q = p; q < end; q += strlen(q) + 1)
 		n++;
 	argv = xcalloc(n + 1, sizeof(*argv));
@@ -199,7 +200,8 @@ static void exec_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 	e = xcalloc(1, sizeof(*e));
 	e->ts = h->ts;
 	b = blob(h, sizeof(*x), x->nblobs, KTRACE_BLOB_FILENAME);
-	e->file = b ? strndup((const char *)h + b->offset, b->len) :
+	e->file = b ? strndup((const char *)h + kt_blob_off(h, b),
+			      kt_blob_len(h, b)) :
 		      strdup(h->comm);
 	argv = kt_pidmap_get(&t->argv, x->old_pid);
 	if (argv) {

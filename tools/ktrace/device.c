@@ -86,7 +86,18 @@ static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 
 int kt_dev_configure(int fd, const struct ktrace_config *c)
 {
-	return dev_ioctl(fd, KTRACE_IOC_CONFIGURE, (void *)c,
+	struct ktrace_config cfg = *c;
+	struct ktrace_version v;
+
+	/*
+	 * Every reader here takes records over 64 KiB (kt_blob_off()): say
+	 * so, or a session that does not would cut the strings of another
+	 * tracing the same task at 4096 bytes.
+	 */
+	if (!ioctl(fd, KTRACE_IOC_VERSION, &v) &&
+	    (v.features & KTRACE_FEAT_LONG))
+		cfg.flags |= KTRACE_CFG_LONG;
+	return dev_ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg,
 			 "configuring the session");
 }
 
@@ -417,7 +428,7 @@ static int ring_next(struct kt_ring *ring, unsigned int cpu)
 		size = h->size;
 		if (size < 8 || size % 8 || size > ring->head - ring->tail ||
 		    size > ring->size - off || (h->type != KTRACE_REC_PAD &&
-		    (size < sizeof(*h) || size > KTRACE_REC_MAX_SIZE))) {
+		    (size < sizeof(*h) || size > KTRACE_REC_LONG_MAX_SIZE))) {
 			ktrace_err("the ring of CPU %u holds a malformed record (size %u)",
 				   cpu, size);
 			return -1;

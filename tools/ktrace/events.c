@@ -349,12 +349,13 @@ static const char *exec_filename(const struct ktrace_rec_exec *x)
 		return NULL;
 	for (i = 0; i < x->nblobs; i++) {
 		const struct ktrace_blob *b = &x->blobs[i];
+		uint32_t off = kt_blob_off(&x->hdr, b);
+		uint32_t len = kt_blob_len(&x->hdr, b);
 
-		if (b->kind != KTRACE_BLOB_FILENAME || !b->len ||
-		    (size_t)b->offset + b->len > x->hdr.size ||
-		    base[b->offset + b->len - 1])
+		if (b->kind != KTRACE_BLOB_FILENAME || !len ||
+		    (size_t)off + len > x->hdr.size || base[off + len - 1])
 			continue;
-		return base + b->offset;
+		return base + off;
 	}
 	return NULL;
 }
@@ -827,18 +828,23 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		      const void *rec, const struct ktrace_blob *blobs,
 		      unsigned int n, uint32_t size)
 {
+	const struct ktrace_rec_hdr *h = rec;
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
 		const struct ktrace_blob *b = &blobs[i];
-		const uint8_t *data = (const uint8_t *)rec + b->offset;
-		uint32_t flags = 0, len = b->len;
+		uint32_t off, flags = 0, len;
+		const uint8_t *data;
 
-		if ((const char *)&blobs[i + 1] > (const char *)rec + size ||
-		    b->offset + b->len > size)
+		if ((const char *)&blobs[i + 1] > (const char *)rec + size)
 			continue;
+		off = kt_blob_off(h, b);
+		len = kt_blob_len(h, b);
+		if ((uint64_t)off + len > size)
+			continue;
+		data = (const uint8_t *)rec + off;
 		if (b->kind == KTRACE_BLOB_IP) {
-			if (b->len != sizeof(sc->ip))
+			if (len != sizeof(sc->ip))
 				continue;
 			if (((const struct ktrace_rec_hdr *)rec)->type ==
 			    KTRACE_REC_SYS_EXIT) {

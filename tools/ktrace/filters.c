@@ -160,32 +160,51 @@ static int parse_set(int fd, struct sysset *s, const char *expr)
 }
 
 /*
- * -s N: the module copies at least N bytes of each string and buffer, up
- * to its limit of 4096 (0 keeps the module's snaplen, 256 by default),
- * and no more than the records of a --ring-size ring can hold: two blobs
- * of the snap length in half a ring.
+ * -s N: the module copies at least N + 1 bytes of each string and buffer
+ * (the byte past N tells a string longer than N, which strace ends with
+ * "..."), up to its limit @max: 131072 with long records (ABI 1.10), 4096
+ * before; 0 keeps the module's snaplen, 256 by default.  With
+ * --ring-size, no more than that ring's records can hold: two blobs of the
+ * snap length in half a ring.
  */
 #define KT_SNAPLEN_DEFAULT	256
-#define KT_SNAPLEN_MAX		4096
 
-unsigned int kt_snaplen(const struct kt_opts *o)
+unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max)
 {
 	unsigned int n = o->strsize + 1;
+	static bool told;
 
 	/* -e read=, -e write=: strace dumps whole buffers, whatever -s. */
 	if (o->dump_read.on || o->dump_write.on)
-		n = KT_SNAPLEN_MAX;
+		n = max;
 	/* -v: whole structures, struct utsname's 390 bytes the largest. */
 	if (kt_abbrev_partly() && n < 512)
 		n = 512;
 	if (n <= KT_SNAPLEN_DEFAULT)
 		return 0;
-	if (n > KT_SNAPLEN_MAX)
-		n = KT_SNAPLEN_MAX;
+	if (n > max) {
+		if (o->strsize + 1 > max && !told) {
+			ktrace_err("-s %u: the module copies at most %u bytes of a string or buffer",
+				   o->strsize, max);
+			told = true;
+		}
+		n = max;
+	}
 	while (o->ring_size && n > KT_SNAPLEN_DEFAULT &&
 	       2 * (n + 16) + 512 > o->ring_size / 2)
 		n /= 2;
 	return n;
+}
+
+/* The ring a snap length above 4096 needs, when --ring-size says none. */
+static unsigned int ring_for(unsigned int snaplen)
+{
+	unsigned int ring = 1U << 20;
+
+	while (snaplen > KTRACE_SNAPLEN_MAX && 2 * (snaplen + 16) + 512 >
+	       ring / 2)
+		ring *= 2;
+	return snaplen > KTRACE_SNAPLEN_MAX ? ring : 0;
 }
 
 /*
@@ -240,6 +259,7 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 {
 	struct ktrace_config cfg = { 0 };
 	struct ktrace_status st = { 0 };
+	struct ktrace_version v;
 	struct ktrace_syscalls sc;
 	struct sysset set;
 	unsigned int i;
@@ -251,8 +271,11 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 	 */
 	cfg.events = o->summary_only && !kt_summary_needs_minmax(o) ?
 		     KTRACE_EV_LIFECYCLE : KTRACE_EV_ALL;
-	cfg.ring_size = o->ring_size;
-	cfg.snaplen = kt_snaplen(o);
+	if (ktrace_dev_version(fd, &v))
+		return -1;
+	cfg.snaplen = kt_snaplen(o, v.features & KTRACE_FEAT_LONG ?
+				 KTRACE_SNAPLEN_LONG_MAX : KTRACE_SNAPLEN_MAX);
+	cfg.ring_size = o->ring_size ? o->ring_size : ring_for(cfg.snaplen);
 	/*
 	 * Tracing chosen processes, the module makes them wait for us rather
 	 * than drop their records; --lossy asks it to drop instead.
@@ -260,10 +283,6 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 	if (o->lossy)
 		cfg.flags |= KTRACE_CFG_LOSSY;
 	if (o->instruction_pointer && !o->summary_only) {
-		struct ktrace_version v;
-
-		if (ktrace_dev_version(fd, &v))
-			return -1;
 		if (v.abi_minor < 7 || !(v.features & KTRACE_FEAT_IP)) {
 			ktrace_err("-i: module ABI %u.%u does not record the instruction pointer (needs 1.7)",
 				   v.abi_major, v.abi_minor);

@@ -228,7 +228,7 @@ void kt_pidmap_each(const struct kt_pidmap *m,
 void kt_pidmap_free(struct kt_pidmap *m);
 
 /* filters.c: -e trace=, -e status= and the events, set in the kernel */
-unsigned int kt_snaplen(const struct kt_opts *o);
+unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max);
 int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
 /*
  * The calls recorded for the descriptor tables only, hidden from every
@@ -384,5 +384,24 @@ void kt_dump_io_out(struct kt_out *out, const struct kt_syscall *sc,
 
 /* ktrace.c */
 __printf(1, 2) void ktrace_err(const char *fmt, ...);
+
+/*
+ * Where blob @b of the record at @h lies: in a record with
+ * KTRACE_RF_LONG (ABI 1.10) the offset counts 8-byte units and the
+ * length's bits 16-23 are in the flags.
+ */
+static inline uint32_t kt_blob_off(const struct ktrace_rec_hdr *h,
+				   const struct ktrace_blob *b)
+{
+	return h->flags & KTRACE_RF_LONG ? (uint32_t)b->offset * 8 :
+					   b->offset;
+}
+
+static inline uint32_t kt_blob_len(const struct ktrace_rec_hdr *h,
+				   const struct ktrace_blob *b)
+{
+	return h->flags & KTRACE_RF_LONG ?
+	       b->len | (uint32_t)(b->flags & KTRACE_BF_LEN_HI) << 8 : b->len;
+}
 
 #endif /* KTRACE_CLI_H */

@@ -417,7 +417,7 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 			return bad(r, "%s: truncated record at offset %llu (%zu of %zu bytes)",
 				   r->path, r->pos, r->len - r->off, sizeof(*h));
 		if (h->size < sizeof(*h) || h->size % 8 ||
-		    h->size > KTRACE_REC_MAX_SIZE)
+		    h->size > KTRACE_REC_LONG_MAX_SIZE)
 			return bad(r, "%s: corrupt record at offset %llu (size %u)",
 				   r->path, r->pos, h->size);
 		if (fill(r, h->size))

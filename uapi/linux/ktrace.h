@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	9
+#define KTRACE_ABI_MINOR	10
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -49,6 +49,7 @@ struct ktrace_version {
 #define KTRACE_FEAT_PROC_STATS	0x10	/* KTRACE_IOC_PROC_STATS (1.6) */
 #define KTRACE_FEAT_IP		0x20	/* KTRACE_CFG_IP, KTRACE_BLOB_IP (1.7) */
 #define KTRACE_FEAT_SIGNAL_IP	0x40	/* ktrace_rec_signal_deliver.ip (1.8) */
+#define KTRACE_FEAT_LONG	0x80	/* KTRACE_CFG_LONG, KTRACE_RF_LONG (1.10) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -80,9 +81,22 @@ struct ktrace_version {
 /* Record flags, struct ktrace_rec_hdr.flags */
 #define KTRACE_RF_IRQ		0x1	/* written in interrupt context */
 #define KTRACE_RF_ARGS_LOST	0x2	/* see struct ktrace_rec_sys_enter */
+#define KTRACE_RF_LONG		0x4	/* blobs in long form (1.10): see below */
 
-/* No record is longer than this; a read() buffer this long always works. */
+/*
+ * No record is longer than KTRACE_REC_MAX_SIZE, a read() buffer this long
+ * always works; but a session with KTRACE_CFG_LONG may get records up to
+ * KTRACE_REC_LONG_MAX_SIZE (1.10).
+ */
 #define KTRACE_REC_MAX_SIZE	65536
+#define KTRACE_REC_LONG_MAX_SIZE	524288
+
+/*
+ * Bytes of user memory a record holds per string or buffer: at most
+ * KTRACE_SNAPLEN_MAX, or with KTRACE_CFG_LONG KTRACE_SNAPLEN_LONG_MAX.
+ */
+#define KTRACE_SNAPLEN_MAX	4096
+#define KTRACE_SNAPLEN_LONG_MAX	131072
 
 /**
  * struct ktrace_rec_hdr - the start of every record
@@ -131,6 +145,7 @@ struct ktrace_rec_hdr {
 /* Blob flags, struct ktrace_blob.flags */
 #define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */
 #define KTRACE_BF_TRUNC		0x2	/* cut at the snap length */
+#define KTRACE_BF_LEN_HI	0xff00	/* KTRACE_RF_LONG: bits 16-23 of the length */
 
 /**
  * struct ktrace_blob - where one piece of variable-length data lies
@@ -140,6 +155,12 @@ struct ktrace_rec_hdr {
  * @arg:	index (0-5) of the syscall argument the data came from, or
  *		KTRACE_BLOB_ARG_NONE
  * @flags:	KTRACE_BF_*
+ *
+ * In a record with KTRACE_RF_LONG (ABI 1.10, only in sessions that set
+ * KTRACE_CFG_LONG), which may be longer than 64 KiB, @offset counts 8-byte
+ * units, and the data's length is @len plus 65536 times the bits of
+ * KTRACE_BF_LEN_HI shifted down by 8: offset = @offset * 8, length =
+ * @len | (@flags & KTRACE_BF_LEN_HI) << 8.
  */
 struct ktrace_blob {
 	__u16 offset;
@@ -609,14 +630,17 @@ struct ktrace_syscall_stats {
 #define KTRACE_CFG_LOSSY	0x4	/* with a PID filter: drop, never wait */
 #define KTRACE_CFG_PROC_STATS	0x8	/* count calls by process (1.6) */
 #define KTRACE_CFG_IP		0x10	/* IPs: syscalls (1.7), signals (1.8) */
-#define KTRACE_CFG_FLAGS	0x1f
+#define KTRACE_CFG_LONG		0x20	/* records over 64 KiB welcome (1.10) */
+#define KTRACE_CFG_FLAGS	0x3f
 
 /**
  * struct ktrace_config - KTRACE_IOC_CONFIGURE, a session's settings
  * @ring_size:	bytes per CPU ring, a power of two between 16 KiB and
  *		64 MiB; 0 for the module's ring_size parameter
  * @snaplen:	bytes of user memory copied per string or buffer, at most
- *		4096; 0 for the module's snaplen parameter
+ *		KTRACE_SNAPLEN_MAX (4096), or with KTRACE_CFG_LONG
+ *		KTRACE_SNAPLEN_LONG_MAX (131072); 0 for the module's snaplen
+ *		parameter
  * @events:	KTRACE_EV_* kinds recorded, not 0
  * @flags:	KTRACE_CFG_*
  * @throttle_ms: longest a traced task waits for the reader at a time,
@@ -640,6 +664,15 @@ struct ktrace_syscall_stats {
  * (KTRACE_BLOB_IP), and since ABI 1.8 to its KTRACE_REC_SIGNAL_DELIVER
  * records (struct ktrace_rec_signal_deliver.ip); without it the records
  * and the probes' cost are those of ABI 1.6.
+ *
+ * KTRACE_CFG_LONG (since ABI 1.10) says the reader handles records up to
+ * KTRACE_REC_LONG_MAX_SIZE bytes with their blobs in long form
+ * (KTRACE_RF_LONG, see struct ktrace_blob), and allows a @snaplen up to
+ * KTRACE_SNAPLEN_LONG_MAX.  A record is built once for every session that
+ * records the event, with the largest snap length among them but no
+ * larger than the smallest of theirs allows (their rings, and 4096 for
+ * those without the flag): a session without the flag never gets a long
+ * record.
  */
 struct ktrace_config {
 	__u32 ring_size;
