@@ -931,7 +931,6 @@ TEST_F(capture, argv_strings_cut_one_by_one)
 	const struct ktrace_rec_sys_enter *e = NULL;
 	const struct ktrace_blob *b;
 	static char arg[5001];
-	char *argv[] = { "/bin/true", arg, "second", NULL };
 	struct ktrace_rec_hdr **v;
 	const char *p;
 	size_t n, i;
@@ -944,12 +943,16 @@ TEST_F(capture, argv_strings_cut_one_by_one)
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid) {
+		char *argv[4];
+
 		/*
 		 * On the heap: fork does not copy the page tables of a
 		 * file mapping (the literals), and the probe cannot fault.
 		 */
-		argv[0] = strdup(argv[0]);
-		argv[2] = strdup(argv[2]);
+		argv[0] = strdup("/bin/true");
+		argv[1] = arg;
+		argv[2] = strdup("second");
+		argv[3] = NULL;
 		execv(argv[0], argv);
 		_exit(127);
 	}

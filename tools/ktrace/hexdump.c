@@ -116,7 +116,7 @@ void kt_hexdump(struct kt_buf *b, const uint8_t *p, size_t stored,
 	}
 	if (stored < len)
 		kt_buf_printf(b,
-			      " | <%llu of %llu bytes not in the record: -s sets how much is copied, up to 4096>\n",
+			      " | <%llu of %llu bytes not in the record: -s sets how much is copied, up to 131072>\n",
 			      (unsigned long long)(len - stored),
 			      (unsigned long long)len);
 }

@@ -92,10 +92,10 @@ static void test_dumps(void)
 	dump("nothing read: no line", "", 0, 0, "");
 	dump("the record holds less than the call moved", bytes, 16, 9000,
 	     " | 00000  1e 1f 20 21 22 23 24 25  26 27 28 29 2a 2b 2c 2d  .. !\"#$%&'()*+,- |\n"
-	     " | <8984 of 9000 bytes not in the record: -s sets how much is copied, up to 4096>\n");
+	     " | <8984 of 9000 bytes not in the record: -s sets how much is copied, up to 131072>\n");
 	dump("above 1 MiB, a wider offset", "ab", 2, (1 << 20) + 1,
 	     " | 000000  61 62                                             ab               |\n"
-	     " | <1048575 of 1048577 bytes not in the record: -s sets how much is copied, up to 4096>\n");
+	     " | <1048575 of 1048577 bytes not in the record: -s sets how much is copied, up to 131072>\n");
 }
 
 /* A write of "hi\n" and a readv into two buffers, as the records hold them. */
