@@ -502,6 +502,11 @@ static enum fd_op op_of(unsigned int abi, unsigned int nr)
 	return known[abi][nr];
 }
 
+bool kt_fdtab_changes(unsigned int abi, unsigned int nr)
+{
+	return op_of(abi, nr) != OP_NONE;
+}
+
 #define KT_F_DUPFD		0
 #define KT_F_SETFD		2
 #define KT_F_DUPFD_CLOEXEC	1030

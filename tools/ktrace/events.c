@@ -14,7 +14,9 @@
  * comes, and keeps its own data per task here.  With the descriptor
  * tables on (events-fd.c), each task points to its process's table, a
  * thread and a CLONE_FILES child to the same one; a call's event goes out
- * between the table as it was and the table as the call left it.
+ * between the table as it was and the table as the call left it.  A call
+ * recorded for the tables only (-e trace= with -y: kt_filters_hidden())
+ * changes them and goes to no sink.
  */
 #include <fcntl.h>
 #include <sched.h>
@@ -220,6 +222,18 @@ static void header(struct kt_event *e, enum kt_ev_type type,
 	e->priv = t ? (void **)&t->priv : NULL;
 }
 
+/*
+ * An event to the sink, but for a call recorded for the descriptor tables
+ * only (kt_filters_hidden()): that one changed the tables, and no more.
+ */
+static void emit(struct kt_events *ev, const struct kt_event *e)
+{
+	if ((e->type == KT_EV_SYSCALL || e->type == KT_EV_SYSCALL_ENTER) &&
+	    kt_filters_hidden(e->sys.abi, e->sys.nr))
+		return;
+	ev->fn(ev->ctx, e);
+}
+
 /* The call in progress of t, ended at end_ts as end says. */
 static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 		     enum kt_sys_end end)
@@ -242,7 +256,7 @@ static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 	memcpy(e.sys.args, en->args, sizeof(e.sys.args));
 	e.sys.enter = en;
 	e.sys.exit = NULL;
-	ev->fn(ev->ctx, &e);
+	emit(ev, &e);
 }
 
 /*
@@ -317,11 +331,11 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 		waited(ev, &e);
 	if (ev->fd_flags && task_fds(ev, t)) {
 		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
-		ev->fn(ev->ctx, &e);
+		emit(ev, &e);
 		kt_fdtab_apply(t->fds);
 		return;
 	}
-	ev->fn(ev->ctx, &e);
+	emit(ev, &e);
 }
 
 /* The exec record's file name, when it carries one whole. */
@@ -626,7 +640,7 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 	default:
 		return 0;
 	}
-	ev->fn(ev->ctx, &e);
+	emit(ev, &e);
 	return 0;
 }
 

@@ -218,6 +218,8 @@ void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid);	/* from /proc */
 void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		      const struct kt_event *e);
 void kt_fdtab_apply(struct kt_fdtab *t);
+/* Does syscall nr of abi (KTRACE_ABI_*) change a table? (filters.c) */
+bool kt_fdtab_changes(unsigned int abi, unsigned int nr);
 const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			  int fd);
 

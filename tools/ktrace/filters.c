@@ -13,6 +13,7 @@
 
 #include "ktrace.h"
 #include "decode.h"
+#include "events.h"
 
 #define NABI KTRACE_ABI_COUNT
 
@@ -206,7 +207,55 @@ static unsigned int ring_for(unsigned int snaplen)
 	return snaplen > KTRACE_SNAPLEN_MAX ? ring : 0;
 }
 
-int kt_filters_apply(int fd, const struct kt_opts *o)
+/*
+ * The calls recorded for the descriptor tables only (events-fd.c): with
+ * -e trace= and -y or -P (or in a recording, for report -y), the calls
+ * that open, duplicate and close descriptors are recorded too, whatever
+ * the set, and hidden from every output; a recording lists them in its
+ * header.  Not for -c alone, which reads the session's counters only.
+ */
+static struct sysset hidden;
+
+bool kt_filters_hidden(unsigned int abi, unsigned int nr)
+{
+	return abi < NABI && nr < KTRACE_NR_MAX &&
+	       (hidden.bits[abi][nr / 64] >> (nr % 64) & 1);
+}
+
+void kt_filters_hide(unsigned int abi, unsigned int nr)
+{
+	if (abi < NABI)
+		set_bit_nr(&hidden, abi, nr);
+}
+
+void kt_filters_counts(struct kt_counts *c)
+{
+	unsigned int abi, nr;
+
+	for (abi = 0; abi < NABI; abi++)
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++)
+			if (kt_filters_hidden(abi, nr))
+				memset(&c->c[abi][nr], 0, sizeof(c->c[abi][nr]));
+}
+
+/* The descriptor-table calls the set leaves out, added and hidden. */
+static void add_fd_calls(struct sysset *s)
+{
+	unsigned int nr;
+	int abi;
+
+	for (abi = 0; abi < NABI; abi++) {
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			if (!kt_fdtab_changes(abi, nr) ||
+			    (s->bits[abi][nr / 64] >> (nr % 64) & 1))
+				continue;
+			set_bit_nr(s, abi, nr);
+			kt_filters_hide(abi, nr);
+		}
+	}
+}
+
+int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 {
 	struct ktrace_config cfg = { 0 };
 	struct ktrace_status st = { 0 };
@@ -249,6 +298,9 @@ int kt_filters_apply(int fd, const struct kt_opts *o)
 		for (i = 0; i < o->ntrace; i++)
 			if (parse_set(fd, &set, o->trace[i]))
 				return -1;
+		if (cfg.events == KTRACE_EV_ALL &&
+		    (record || o->decode_fds || o->trace_path))
+			add_fd_calls(&set);
 		for (abi = 0; abi < NABI; abi++) {
 			memset(&sc, 0, sizeof(sc));
 			sc.abi = abi;

@@ -240,7 +240,14 @@ void kt_pidns_fork(struct kt_pidns *c, pid_t ours, int id, uint64_t ns);
 
 /* filters.c: -e trace=, -e status= and the events, set in the kernel */
 unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max);
-int kt_filters_apply(int fd, const struct kt_opts *o);
+int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
+/*
+ * The calls recorded for the descriptor tables only, hidden from every
+ * output (and from -c's counts, which kt_filters_counts() clears).
+ */
+bool kt_filters_hidden(unsigned int abi, unsigned int nr);
+void kt_filters_hide(unsigned int abi, unsigned int nr);
+void kt_filters_counts(struct kt_counts *c);
 
 /* summary.c: -c and -C's table */
 void kt_summary(struct kt_out *out, const struct kt_opts *o,

@@ -30,6 +30,7 @@
 #define KT_FILE_FOLLOW		0x1	/* -f: children were traced */
 #define KT_FILE_COUNTS_ONLY	0x2	/* -c: no syscall records */
 #define KT_FILE_IP		0x4	/* -i: enters carry KTRACE_BLOB_IP */
+#define KT_FILE_HIDDEN		0x8	/* hidden[] follows the header */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -51,7 +52,18 @@ struct kt_file_header {
 	__u32 npids;			/* entries of pids */
 	__s32 pids[64];			/* -p */
 	__u32 flags;			/* KT_FILE_* */
-	__u32 __reserved[15];
+	__u32 nhidden;			/* entries of hidden[], after this */
+	__u32 __reserved[14];
+};
+
+/*
+ * After the header, with KT_FILE_HIDDEN: the syscalls recorded for the
+ * descriptor tables only (filters.c), which report hides.
+ */
+struct kt_file_hidden {
+	__u32 nr;
+	__u16 abi;
+	__u16 __reserved;
 };
 
 /* A record type of the file's own, after the module's. */
@@ -84,6 +96,7 @@ struct kt_file_end {
 
 static_assert(sizeof(struct kt_file_header) == 512, "file header layout");
 static_assert(sizeof(struct kt_file_end) == 192, "end record layout");
+static_assert(sizeof(struct kt_file_hidden) == 8, "hidden entry layout");
 
 /* Which names this command gives the syscall numbers. */
 static __u64 syscall_tables(void)
@@ -107,9 +120,11 @@ static __u64 syscall_tables(void)
 int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 		    const struct kt_target *tg)
 {
+	struct kt_file_hidden hid[KTRACE_ABI_COUNT * KTRACE_NR_MAX];
 	struct kt_file_header h;
 	struct ktrace_version v;
 	struct utsname u;
+	unsigned int abi, nr, n = 0;
 	int cpus;
 
 	memset(&h, 0, sizeof(h));
@@ -142,7 +157,23 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	h.flags = (o->follow ? KT_FILE_FOLLOW : 0) |
 		  (o->summary_only ? KT_FILE_COUNTS_ONLY : 0) |
 		  (o->instruction_pointer && !o->summary_only ? KT_FILE_IP : 0);
+	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			if (!kt_filters_hidden(abi, nr))
+				continue;
+			memset(&hid[n], 0, sizeof(hid[n]));
+			hid[n].nr = nr;
+			hid[n].abi = abi;
+			n++;
+		}
+	}
+	if (n) {
+		h.flags |= KT_FILE_HIDDEN;
+		h.nhidden = n;
+		h.header_size += n * sizeof(hid[0]);
+	}
 	kt_out_write(out, &h, sizeof(h));
+	kt_out_write(out, hid, n * sizeof(hid[0]));
 	return kt_out_flush(out);
 }
 
@@ -299,6 +330,20 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 			   r->path, h->abi_major, h->abi_minor,
 			   KTRACE_ABI_MAJOR);
 		return -1;
+	}
+	if (h->flags & KT_FILE_HIDDEN) {
+		const struct kt_file_hidden *hid;
+		unsigned int i;
+
+		if (h->nhidden > (h->header_size - sizeof(*h)) / sizeof(*hid) ||
+		    fill(r, sizeof(*h) + h->nhidden * sizeof(*hid)) ||
+		    r->len < sizeof(*h) + h->nhidden * sizeof(*hid)) {
+			ktrace_err("%s: truncated header at offset 0", r->path);
+			return -1;
+		}
+		hid = (const void *)(r->buf + sizeof(*h));
+		for (i = 0; i < h->nhidden; i++)
+			kt_filters_hide(hid[i].abi, hid[i].nr);
 	}
 	/* Skip what a later version of the header may add. */
 	r->off = 0;

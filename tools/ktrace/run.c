@@ -616,7 +616,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	if (r->fd < 0)
 		return 1;
 	fcntl(r->fd, F_SETFL, fcntl(r->fd, F_GETFL) | O_NONBLOCK);
-	if (kt_filters_apply(r->fd, o))
+	if (kt_filters_apply(r->fd, o, record))
 		return 1;
 	/* After CONFIGURE: a mapped ring stays as it is. */
 	r->rd = kt_dev_reader_new(r->fd);
@@ -722,8 +722,11 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
 	if (record || o->summary_only || o->summary) {
 		counts = malloc(sizeof(*counts));
-		if (counts && !kt_dev_counts(r->fd, counts))
+		if (counts && !kt_dev_counts(r->fd, counts)) {
+			/* Not the calls recorded for the descriptor tables. */
+			kt_filters_counts(counts);
 			end.counts = counts;
+		}
 	}
 	if (record) {
 		kt_record_end(out, &end, clock_ns(CLOCK_MONOTONIC));
