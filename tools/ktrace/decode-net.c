@@ -130,7 +130,7 @@ static void sockaddr_bytes(struct kt_buf *b, const uint8_t *p, uint64_t len)
 		break;
 	}
 	case 2:
-		if (len < 8)
+		if (len < 16)	/* strace's least: a whole sockaddr_in */
 			goto raw;
 		memcpy(&port, p + 2, 2);
 		inet_ntop(AF_INET, p + 4, addr, sizeof(addr));
@@ -175,6 +175,8 @@ static void sockaddr(struct kt_dec *d, int i, uint64_t len)
 	const struct kt_blob *blob = kt_blob_at(d, i);
 
 	kt_sep(d);
+	if (len > 128 && len <= 0x7fffffff)	/* strace reads 128 at most */
+		len = 128;
 	if (!kt_arg(d, i) || len < 2 || len > 128 || !kt_blob_usable(d, i, len))
 		kt_format_ptr(d->b, kt_arg(d, i));
 	else
@@ -189,15 +191,35 @@ static void dec_connect(struct kt_dec *d)
 	kt_a_uint(d, 2);
 }
 
-/* The address the kernel wrote and its length, [16]. */
+/*
+ * The address the kernel wrote and its length: [16], or [128 => 16] when
+ * the call changed the length it was given, the address cut at the
+ * shorter of the two; after an error, the address's pointer and the
+ * length given.  The length's int is copied at the enter (the length
+ * given, in enter_blob) and at the exit of a success (the length written).
+ */
 static void addr_out(struct kt_dec *d, int i, int lenp)
 {
-	uint32_t len;
+	const struct kt_blob *in = &d->sc->enter_blob[lenp];
+	bool given = in->data && in->len >= 4 && !(in->flags & KT_BLOB_FAULT);
+	int32_t ulen = 0, rlen;
 
-	if (kt_exiting_ok(d) && kt_arg(d, i) && kt_blob_read(d, lenp, 0, &len, 4)) {
-		sockaddr(d, i, len);
+	if (given)
+		memcpy(&ulen, in->data, 4);
+	if (kt_arg(d, i) && kt_arg(d, lenp) && kt_exiting_ok(d) &&
+	    kt_blob_read(d, lenp, 0, &rlen, 4)) {
+		if (!given)
+			ulen = rlen;
+		sockaddr(d, i, (uint32_t)(ulen < rlen ? ulen : rlen));
 		kt_sep(d);
-		kt_buf_printf(d->b, "[%u]", len);
+		if (ulen != rlen)
+			kt_buf_printf(d->b, "[%d => %d]", ulen, rlen);
+		else
+			kt_buf_printf(d->b, "[%d]", rlen);
+	} else if (kt_arg(d, i) && given && kt_failed(d)) {
+		kt_a_ptr(d, i);
+		kt_sep(d);
+		kt_buf_printf(d->b, "[%d]", ulen);
 	} else {
 		kt_a_ptr(d, i);
 		kt_a_ptr(d, lenp);

@@ -608,36 +608,62 @@ static void dec_uname(struct kt_dec *d)
 	kt_buf_putc(d->b, '}');
 }
 
-/* sched_getaffinity(0, 8, [0 1]) = 8 */
-static void dec_sched_getaffinity(struct kt_dec *d)
+/*
+ * A CPU mask of len bytes: [0 1], the CPUs whose bits are set in the first
+ * 128 bytes (strace's limit: the size the kernel takes when it has up to
+ * 1024 CPUs), "..." after them when len is beyond that; [] when len is 0.
+ */
+static void cpu_list(struct kt_dec *d, int i, uint64_t len)
 {
-	const struct kt_blob *blob = kt_blob_at(d, 2);
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	uint64_t n = len < 128 ? len : 128, words, cpu;
+	unsigned int ls = kt_long_size(d);
 	bool first = true;
-	int64_t cpu;
 
-	kt_a_pid(d, 0);
-	kt_a_ulong(d, 1);
-	if (kt_entry_only(d, true))
-		return;
 	kt_sep(d);
-	if (!kt_exiting_ok(d) || !kt_blob_usable(d, 2, d->sc->ret)) {
-		kt_format_ptr(d->b, kt_arg(d, 2));
+	if (!kt_arg(d, i)) {
+		kt_format_ptr(d->b, 0);
 		return;
 	}
+	if (!len) {
+		kt_buf_puts(d->b, "[]");
+		return;
+	}
+	if (!kt_blob_usable(d, i, n)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	words = (n + ls - 1) / ls * ls;
 	kt_buf_putc(d->b, '[');
-	for (cpu = 0; cpu < d->sc->ret * 8; cpu++) {
+	for (cpu = 0; cpu < n * 8; cpu++) {
 		if (!(blob->data[cpu / 8] & (1u << (cpu % 8))))
 			continue;
-		kt_buf_printf(d->b, "%s%lld", first ? "" : " ", (long long)cpu);
+		kt_buf_printf(d->b, "%s%llu", first ? "" : " ",
+			      (unsigned long long)cpu);
 		first = false;
 	}
+	if (words < len)
+		kt_buf_puts(d->b, first ? "..." : " ...");
 	kt_buf_putc(d->b, ']');
+}
+
+/* sched_getaffinity(0, 128, [0 1]) = 8 */
+static void dec_sched_getaffinity(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	kt_a_uint(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	if (!kt_exiting_ok(d)) {
+		kt_a_ptr(d, 2);
+		return;
+	}
+	cpu_list(d, 2, (uint64_t)d->sc->ret);
 }
 
 /*
  * The calls that name a process by its id, which -Y follows with its name
- * as strace does.  A structure they point to is not in the records
- * (module/capture.def): its address prints.
+ * as strace does, and the scheduler's structures they pass.
  */
 static const struct kt_xlat sched_policies[] = {
 	{ 0, "SCHED_OTHER" }, { 1, "SCHED_FIFO" }, { 2, "SCHED_RR" },
@@ -655,37 +681,178 @@ static void ret_sched_getscheduler(struct kt_dec *d)
 		kt_buf_printf(d->b, " (%s)", name);
 }
 
-/* sched_setscheduler(42<sh>, SCHED_OTHER, 0x7ffd...) */
+/*
+ * A struct sched_param as strace 6.1 prints it, its one int in brackets:
+ * [0], or the pointer (strace 7.0 prints {sched_priority=0}).
+ */
+static void sched_param(struct kt_dec *d, int i)
+{
+	int32_t prio;
+
+	kt_sep(d);
+	if (kt_arg(d, i) && kt_blob_read(d, i, 0, &prio, 4))
+		kt_buf_printf(d->b, "[%d]", prio);
+	else
+		kt_format_ptr(d->b, kt_arg(d, i));
+}
+
+/* sched_setscheduler(42<sh>, SCHED_OTHER, [0]) */
 static void dec_sched_setscheduler(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
 	kt_a_xval(d, 1, sched_policies, "SCHED_???");
-	kt_a_ptr(d, 2);
+	sched_param(d, 2);
 }
 
-/* sched_getparam, sched_setparam, sched_rr_get_interval: (pid, struct) */
-static void dec_pid_ptr(struct kt_dec *d)
+/* sched_getparam(42<sh>, [0]): printed at the exit */
+static void dec_sched_getparam(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
-	kt_a_ptr(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		sched_param(d, 1);
+	else
+		kt_a_ptr(d, 1);
 }
 
-/* sched_setaffinity(42<sh>, 128, 0x7ffd...) */
+static void dec_sched_setparam(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	sched_param(d, 1);
+}
+
+/* sched_rr_get_interval(42<sh>, {tv_sec=0, tv_nsec=100000000}) */
+static void dec_sched_rr_get_interval(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		kt_a_timespec(d, 1);
+	else
+		kt_a_ptr(d, 1);
+}
+
+/* sched_setaffinity(42<sh>, 128, [0 1]) */
 static void dec_sched_setaffinity(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
-	kt_a_ulong(d, 1);
-	kt_a_ptr(d, 2);
+	kt_a_uint(d, 1);
+	cpu_list(d, 2, (uint32_t)kt_arg(d, 1));
 }
 
-/* sched_getattr(pid, attr, size, flags), sched_setattr(pid, attr, flags) */
-static void dec_sched_attr(struct kt_dec *d)
+/* struct sched_attr, its size of 5.0 (VER0) and of 5.3 (VER1) */
+#define KT_SCHED_ATTR_VER0	48
+#define KT_SCHED_ATTR_VER1	56
+#define KT_SCHED_FLAG_KEEP_POLICY	0x08
+#define KT_SCHED_FLAG_KEEP_PARAMS	0x10
+
+static const struct kt_xlat sched_flags[] = {
+	{ 0x01, "SCHED_FLAG_RESET_ON_FORK" }, { 0x02, "SCHED_FLAG_RECLAIM" },
+	{ 0x04, "SCHED_FLAG_DL_OVERRUN" },
+	{ 0x08, "SCHED_FLAG_KEEP_POLICY" }, { 0x10, "SCHED_FLAG_KEEP_PARAMS" },
+	{ 0x20, "SCHED_FLAG_UTIL_CLAMP_MIN" },
+	{ 0x40, "SCHED_FLAG_UTIL_CLAMP_MAX" }, KT_XEND
+};
+
+/*
+ * A struct sched_attr as strace prints it: sched_getattr's (set, false)
+ * the bytes the kernel wrote, as many as its size field says, of the
+ * usize the caller gave; sched_setattr's those its size field asks the
+ * kernel to read (0: VER0), the fields its KEEP flags make the kernel
+ * ignore left out, and "..." for a size beyond VER1.
+ */
+static void sched_attr(struct kt_dec *d, int i, bool set, uint32_t usize)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	uint8_t a[KT_SCHED_ATTR_VER1] = { 0 };
+	uint32_t size, policy, prio, umin, umax;
+	uint64_t flags, rt, dl, period;
+	int32_t nice;
+
+	kt_sep(d);
+	if (!kt_arg(d, i) || !kt_blob_usable(d, i, 4)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	memcpy(&size, blob->data, 4);
+	if (set)
+		usize = size ? size : KT_SCHED_ATTR_VER0;
+	if (!set || usize >= KT_SCHED_ATTR_VER0) {
+		uint32_t n = usize < sizeof(a) ? usize : sizeof(a);
+
+		if (!kt_blob_usable(d, i, n)) {
+			kt_format_ptr(d->b, kt_arg(d, i));
+			return;
+		}
+		memcpy(a, blob->data, n);
+		memcpy(&size, a, 4);
+	}
+	kt_buf_printf(d->b, "{size=%u", size);
+	/* What was read: usize's bytes for a set, size's for a get. */
+	if (!set)
+		usize = size;
+	if (usize < KT_SCHED_ATTR_VER0)
+		goto end;
+	memcpy(&policy, a + 4, 4);
+	memcpy(&flags, a + 8, 8);
+	memcpy(&nice, a + 16, 4);
+	memcpy(&prio, a + 20, 4);
+	memcpy(&rt, a + 24, 8);
+	memcpy(&dl, a + 32, 8);
+	memcpy(&period, a + 40, 8);
+	if (!set || (int32_t)policy < 0 ||
+	    !(flags & (KT_SCHED_FLAG_KEEP_POLICY | KT_SCHED_FLAG_KEEP_PARAMS))) {
+		kt_buf_puts(d->b, ", sched_policy=");
+		kt_format_xval(d->b, sched_policies, policy, "SCHED_???");
+	}
+	kt_buf_puts(d->b, ", sched_flags=");
+	kt_format_flags(d->b, sched_flags, flags, "SCHED_FLAG_???");
+	if (!set || !(flags & KT_SCHED_FLAG_KEEP_PARAMS)) {
+		kt_buf_printf(d->b, ", sched_nice=%d, sched_priority=%u",
+			      nice, prio);
+		kt_buf_printf(d->b, ", sched_runtime=%llu, sched_deadline=%llu",
+			      (unsigned long long)rt, (unsigned long long)dl);
+		kt_buf_printf(d->b, ", sched_period=%llu",
+			      (unsigned long long)period);
+	}
+	if (usize < KT_SCHED_ATTR_VER1)
+		goto end;
+	memcpy(&umin, a + 48, 4);
+	memcpy(&umax, a + 52, 4);
+	kt_buf_printf(d->b, ", sched_util_min=%u, sched_util_max=%u", umin,
+		      umax);
+end:
+	if (set && usize > KT_SCHED_ATTR_VER1)
+		kt_buf_puts(d->b, ", ...");
+	kt_buf_putc(d->b, '}');
+}
+
+/* sched_getattr(pid, {size=56, ...}, 56, 0): printed at the exit */
+static void dec_sched_getattr(struct kt_dec *d)
+{
+	uint32_t usize = kt_arg(d, 2);
+
+	kt_a_pid(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	if (usize && kt_exiting_ok(d))
+		sched_attr(d, 1, false, usize);
+	else
+		kt_a_ptr(d, 1);
+	kt_a_uint(d, 2);
+	kt_a_uint(d, 3);
+}
+
+/* sched_setattr(pid, {size=56, ...}, 0) */
+static void dec_sched_setattr(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
-	kt_a_ptr(d, 1);
+	sched_attr(d, 1, true, 0);
+	if (kt_entry_only(d, true))
+		return;
 	kt_a_uint(d, 2);
-	if (!strcmp(d->name, "sched_getattr"))
-		kt_a_uint(d, 3);
 }
 
 /* get_robust_list(42<sh>, 0x7ffd..., 0x7ffd...) */
@@ -791,13 +958,78 @@ static void dec_kcmp(struct kt_dec *d)
 	}
 }
 
-/* process_vm_readv(42<sh>, 0x7ffd..., 1, 0x7ffd..., 1, 0) */
-static void dec_process_vm(struct kt_dec *d)
+/*
+ * An iovec array's addresses and lengths, from a copy of the array
+ * (KTRACE_BLOB_DATA): [{iov_base=0x7ffd..., iov_len=4}], "..." after -s
+ * entries or where the copy ends.
+ */
+static void iov_addrs(struct kt_dec *d, int i, uint64_t cnt)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	unsigned int ls = kt_long_size(d);
+	uint64_t k, base, len;
+
+	kt_sep(d);
+	if (!kt_arg(d, i) || !blob || !blob->data) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < cnt; k++) {
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		if (k >= d->o->strsize || !kt_blob_ulong(d, i, k * 2 * ls, &base) ||
+		    !kt_blob_ulong(d, i, (k * 2 + 1) * ls, &len)) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		kt_buf_puts(d->b, "{iov_base=");
+		kt_format_ptr(d->b, base);
+		kt_buf_printf(d->b, ", iov_len=%llu}", (unsigned long long)len);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+/* The local iovecs with their buffers (KTRACE_BLOB_IOV), else addresses. */
+static void iov_local(struct kt_dec *d, int i, uint64_t cnt)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+
+	if (!kt_blob_usable(d, i, 0) || cnt > 1024) {
+		kt_a_ptr(d, i);
+		return;
+	}
+	kt_sep(d);
+	kt_format_iov(d, blob->data, blob->len, cnt);
+}
+
+/*
+ * process_vm_readv(42<sh>, [{iov_base="abc\0", iov_len=4}], 1,
+ * [{iov_base=0x7ffd..., iov_len=4}], 1, 0) = 4: printed at the exit, the
+ * local buffers as read (their addresses after an error).
+ */
+static void dec_process_vm_readv(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
-	kt_a_ptr(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		iov_local(d, 1, kt_arg(d, 2));
+	else
+		iov_addrs(d, 1, kt_arg(d, 2));
 	kt_a_ulong(d, 2);
-	kt_a_ptr(d, 3);
+	iov_addrs(d, 3, kt_arg(d, 4));
+	kt_a_ulong(d, 4);
+	kt_a_ulong(d, 5);
+}
+
+/* process_vm_writev: the local buffers as written */
+static void dec_process_vm_writev(struct kt_dec *d)
+{
+	kt_a_pid(d, 0);
+	iov_local(d, 1, kt_arg(d, 2));
+	kt_a_ulong(d, 2);
+	iov_addrs(d, 3, kt_arg(d, 4));
 	kt_a_ulong(d, 4);
 	kt_a_ulong(d, 5);
 }
@@ -1012,12 +1244,12 @@ static const struct kt_decoder decoders[] = {
 	{ "sched_setaffinity", dec_sched_setaffinity, KT_RV_DEC, NULL },
 	{ "sched_getscheduler", dec_pid0, KT_RV_DEC, ret_sched_getscheduler },
 	{ "sched_setscheduler", dec_sched_setscheduler, KT_RV_DEC, NULL },
-	{ "sched_getparam", dec_pid_ptr, KT_RV_DEC, NULL },
-	{ "sched_setparam", dec_pid_ptr, KT_RV_DEC, NULL },
-	{ "sched_rr_get_interval", dec_pid_ptr, KT_RV_DEC, NULL },
-	{ "sched_rr_get_interval_time64", dec_pid_ptr, KT_RV_DEC, NULL },
-	{ "sched_getattr", dec_sched_attr, KT_RV_DEC, NULL },
-	{ "sched_setattr", dec_sched_attr, KT_RV_DEC, NULL },
+	{ "sched_getparam", dec_sched_getparam, KT_RV_DEC, NULL },
+	{ "sched_setparam", dec_sched_setparam, KT_RV_DEC, NULL },
+	{ "sched_rr_get_interval", dec_sched_rr_get_interval, KT_RV_DEC, NULL },
+	{ "sched_rr_get_interval_time64", dec_sched_rr_get_interval, KT_RV_DEC, NULL },
+	{ "sched_getattr", dec_sched_getattr, KT_RV_DEC, NULL },
+	{ "sched_setattr", dec_sched_setattr, KT_RV_DEC, NULL },
 	{ "get_robust_list", dec_get_robust_list, KT_RV_DEC, NULL },
 	{ "getpriority", dec_priority, KT_RV_DEC, NULL },
 	{ "setpriority", dec_priority, KT_RV_DEC, NULL },
@@ -1025,8 +1257,8 @@ static const struct kt_decoder decoders[] = {
 	{ "ioprio_set", dec_ioprio, KT_RV_DEC, NULL },
 	{ "pidfd_open", dec_pidfd_open, KT_RV_FD, NULL },
 	{ "kcmp", dec_kcmp, KT_RV_DEC, NULL },
-	{ "process_vm_readv", dec_process_vm, KT_RV_DEC, NULL },
-	{ "process_vm_writev", dec_process_vm, KT_RV_DEC, NULL },
+	{ "process_vm_readv", dec_process_vm_readv, KT_RV_DEC, NULL },
+	{ "process_vm_writev", dec_process_vm_writev, KT_RV_DEC, NULL },
 	{ "getrusage", dec_getrusage, KT_RV_DEC, NULL },
 	{ "times", dec_times, KT_RV_DEC, NULL },
 	{ "futex", dec_futex, KT_RV_DEC, NULL },

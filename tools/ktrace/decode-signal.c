@@ -140,11 +140,92 @@ static void dec_rt_sigtimedwait(struct kt_dec *d)
 	kt_a_ulong(d, 3);
 }
 
+/*
+ * A siginfo_t the caller passes, as strace prints it: {} without a
+ * signal number; the sender (si_pid with -Y's name, si_uid) of the codes
+ * a process sends, with the value (si_int, si_ptr) that SI_QUEUE carries
+ * when si_ptr is not NULL; a timer's, SIGIO's and the kernel's codes'
+ * fields.  The union starts at byte 16 on x86_64, 12 on i386.
+ */
+static void siginfo(struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	unsigned int ls = kt_long_size(d), u = ls == 8 ? 16 : 12;
+	int32_t signo, err, code, pid, v32;
+	uint64_t ptr, band;
+	uint32_t uid;
+	char buf[16];
+	const char *e;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, 128)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	memcpy(&signo, blob->data, 4);
+	memcpy(&err, blob->data + 4, 4);
+	memcpy(&code, blob->data + 8, 4);
+	if (!signo) {
+		kt_buf_puts(d->b, "{}");
+		return;
+	}
+	kt_buf_puts(d->b, "{si_signo=");
+	kt_format_signal(d->b, signo);
+	kt_buf_printf(d->b, ", si_code=%s", kt_sigcode_name(signo, code, buf));
+	if (err) {
+		e = kt_errno_name(err);
+		if (e)
+			kt_buf_printf(d->b, ", si_errno=%s", e);
+		else
+			kt_buf_printf(d->b, ", si_errno=%u", (uint32_t)err);
+	}
+	memcpy(&pid, blob->data + u, 4);
+	memcpy(&uid, blob->data + u + 4, 4);
+	kt_blob_ulong(d, i, u + 8, &ptr);
+	memcpy(&v32, blob->data + u + 8, 4);
+	if (code > 0) {
+		struct ktrace_siginfo si = { .pid = pid, .uid = uid };
+
+		if (signo == 17) {	/* SIGCHLD */
+			int64_t t[2];
+
+			memcpy(&si.status, blob->data + u + 8, 4);
+			kt_blob_ulong(d, i, u + 8 + ls, (uint64_t *)&t[0]);
+			kt_blob_ulong(d, i, u + 8 + 2 * ls, (uint64_t *)&t[1]);
+			si.utime = ls == 8 ? t[0] : (int32_t)t[0];
+			si.stime = ls == 8 ? t[1] : (int32_t)t[1];
+		} else {
+			kt_blob_ulong(d, i, u, &ptr);
+			si.addr = ptr;
+		}
+		kt_buf_siginfo(d->b, signo, code, &si);
+	} else if (code == -2) {	/* SI_TIMER: si_timerid, si_overrun */
+		kt_buf_printf(d->b, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
+			      (uint32_t)pid, (int32_t)uid, v32);
+		kt_format_ptr(d->b, ptr);
+	} else if (code == -5) {	/* SI_SIGIO: si_band, si_fd */
+		kt_blob_ulong(d, i, u, &band);
+		memcpy(&v32, blob->data + u + ls, 4);
+		kt_buf_printf(d->b, ", si_band=%lld, si_fd=",
+			      ls == 8 ? (long long)band : (long long)(int32_t)band);
+		kt_fd(d, v32);
+	} else {
+		kt_buf_puts(d->b, ", si_pid=");
+		kt_pid(d, pid, false);
+		kt_buf_printf(d->b, ", si_uid=%u", uid);
+		if (code != 0 && code != -6 && ptr) {
+			kt_buf_printf(d->b, ", si_int=%d, si_ptr=", v32);
+			kt_format_ptr(d->b, ptr);
+		}
+	}
+	kt_buf_putc(d->b, '}');
+}
+
 static void dec_rt_sigqueueinfo(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
 	kt_a_signal(d, 1);
-	kt_a_ptr(d, 2);
+	siginfo(d, 2);
 }
 
 static void dec_rt_tgsigqueueinfo(struct kt_dec *d)
@@ -152,7 +233,7 @@ static void dec_rt_tgsigqueueinfo(struct kt_dec *d)
 	kt_a_pid(d, 0);
 	kt_a_pid(d, 1);
 	kt_a_signal(d, 2);
-	kt_a_ptr(d, 3);
+	siginfo(d, 3);
 }
 
 static const struct kt_xlat ss_flags[] = {

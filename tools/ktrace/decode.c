@@ -443,6 +443,9 @@ static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 		if (bare.blob[i].flags & (KT_BLOB_STRUCT | KT_BLOB_COUNT) &&
 		    bare.blob[i].len)
 			bare.blob[i] = (struct kt_blob){ 0 };
+	for (i = 0; i < ARRAY_SIZE(bare.enter_blob); i++)
+		if (bare.enter_blob[i].flags & (KT_BLOB_STRUCT | KT_BLOB_COUNT))
+			bare.enter_blob[i] = (struct kt_blob){ 0 };
 	/* execve's argv and envp: their addresses, without the count. */
 	bare.argv = NULL;
 	bare.argc = 0;

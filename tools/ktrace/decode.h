@@ -35,6 +35,11 @@ struct kt_syscall {
 	bool has_exit;
 	uint64_t duration_ns;	/* when has_exit */
 	struct kt_blob blob[6];	/* by argument index */
+	/*
+	 * The enter's blobs alone: where an argument is copied at both
+	 * ends (an address length, in and out), blob[] holds the exit's.
+	 */
+	struct kt_blob enter_blob[6];
 	/* execve's argv, when captured: argc strings */
 	const struct kt_blob *argv;
 	unsigned int argc;

@@ -903,6 +903,9 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		sc->blob[b->arg].data = flags & KT_BLOB_FAULT ? NULL : data;
 		sc->blob[b->arg].len = len;
 		sc->blob[b->arg].flags = flags;
+		if (((const struct ktrace_rec_hdr *)rec)->type ==
+		    KTRACE_REC_SYS_ENTER)
+			sc->enter_blob[b->arg] = sc->blob[b->arg];
 	}
 }
 

@@ -519,6 +519,8 @@ static void test_signal(void)
 	       "rt_sigprocmask(SIG_BLOCK, [USR1], [], 8) = 0");
 }
 
+static void test_addr_lengths(void);
+
 static void test_net(void)
 {
 	static const uint8_t sin[16] = { 2, 0, 0, 9, 127, 0, 0, 1 };
@@ -596,6 +598,106 @@ static void test_net(void)
 	sc.blob[1] = mem_blob("hi\n", 3);
 	expect("recvfrom MSG_DONTWAIT", &sc,
 	       "recvfrom(7, \"hi\\n\", 10, MSG_DONTWAIT, NULL, NULL) = 3");
+	test_addr_lengths();
+}
+
+static const char *test_pid_comm(void *ctx, int pid, bool result);
+
+/* The scheduler's structures, a queued siginfo, remote iovecs (-Y on). */
+static void test_sched_structs(void)
+{
+	static const int32_t prio[1];
+	static const uint8_t mask[128] = { 0x5 };
+	static const uint32_t attr[14] = { 56 };
+	static const int32_t si[32] = {
+		10, 0, -1, 0, 112, 1000, 42, 0,		/* SI_QUEUE */
+	};
+	static const uint64_t iov[2] = { 0x7ffd3000, 4 };
+	struct kt_syscall sc;
+
+	sc = sc64("sched_getparam", 0);
+	sc.args[0] = 112;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = mem_blob(prio, 4);
+	expect("sched_getparam: [0]", &sc,
+	       "sched_getparam(112<pids>, [0])          = 0");
+	sc = sc64("sched_setaffinity", 0);
+	sc.args[0] = 112;
+	sc.args[1] = 128;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(mask, sizeof(mask));
+	expect("sched_setaffinity: the CPUs of the mask", &sc,
+	       "sched_setaffinity(112<pids>, 128, [0 2]) = 0");
+	sc.args[1] = 256;
+	expect("sched_setaffinity: beyond 128 bytes, \"...\"", &sc,
+	       "sched_setaffinity(112<pids>, 256, [0 2 ...]) = 0");
+	sc = sc64("sched_setattr", 0);
+	sc.args[0] = 112;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = mem_blob(attr, sizeof(attr));
+	expect("sched_setattr: a struct sched_attr of 56 bytes", &sc,
+	       "sched_setattr(112<pids>, {size=56, sched_policy=SCHED_OTHER, sched_flags=0, sched_nice=0, sched_priority=0, sched_runtime=0, sched_deadline=0, sched_period=0, sched_util_min=0, sched_util_max=0}, 0) = 0");
+	sc = sc64("rt_sigqueueinfo", 0);
+	sc.args[0] = 112;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(si, sizeof(si));
+	expect("rt_sigqueueinfo: SI_QUEUE, the sender named, the value", &sc,
+	       "rt_sigqueueinfo(112<pids>, 0, {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=112<pids>, si_uid=1000, si_int=42, si_ptr=0x2a}) = 0");
+	sc = sc64("process_vm_readv", -14);
+	sc.args[0] = 112;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.args[3] = 0x7ffd1000;
+	sc.args[4] = 1;
+	sc.blob[1] = mem_blob(iov, sizeof(iov));
+	sc.blob[3] = mem_blob(iov, sizeof(iov));
+	expect("process_vm_readv: EFAULT, the local and remote iovecs' addresses", &sc,
+	       "process_vm_readv(112<pids>, [{iov_base=0x7ffd3000, iov_len=4}], 1, [{iov_base=0x7ffd3000, iov_len=4}], 1, 0) = -1 EFAULT (Bad address)");
+}
+
+/*
+ * recvfrom's and getsockname's address lengths: the length given (the
+ * enter's copy) and the one written, as strace prints them.
+ */
+static void test_addr_lengths(void)
+{
+	static const uint8_t sin[16] = { 2, 0, 0x27, 0x0f, 127, 0, 0, 1 };
+	static const int32_t given = 128, written = 16, eight = 8;
+	struct kt_syscall sc;
+
+	sc = sc64("recvfrom", 3);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 64;
+	sc.args[4] = 0x7ffd1000;
+	sc.args[5] = 0x7ffd2000;
+	sc.blob[1] = mem_blob("one", 3);
+	sc.blob[4] = mem_blob(sin, sizeof(sin));
+	sc.enter_blob[5] = mem_blob(&given, 4);
+	sc.blob[5] = mem_blob(&written, 4);
+	expect("recvfrom: the length given and written, [128 => 16]", &sc,
+	       "recvfrom(3, \"one\", 64, 0, {sa_family=AF_INET, sin_port=htons(9999), sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 3");
+	sc.enter_blob[5] = mem_blob(&written, 4);
+	expect("recvfrom: the length unchanged, [16]", &sc,
+	       "recvfrom(3, \"one\", 64, 0, {sa_family=AF_INET, sin_port=htons(9999), sin_addr=inet_addr(\"127.0.0.1\")}, [16]) = 3");
+	sc.enter_blob[5] = mem_blob(&eight, 4);
+	expect("recvfrom: an address cut at the length given, raw", &sc,
+	       "recvfrom(3, \"one\", 64, 0, {sa_family=AF_INET, sa_data=\"'\\17\\177\\0\\0\\1\"}, [8 => 16]) = 3");
+	sc.ret = -11;
+	sc.blob[1] = (struct kt_blob){ 0 };
+	sc.blob[4] = (struct kt_blob){ 0 };
+	sc.enter_blob[5] = mem_blob(&given, 4);
+	sc.blob[5] = sc.enter_blob[5];
+	expect("recvfrom: after an error, the address's pointer and [128]", &sc,
+	       "recvfrom(3, 0x7ffd0000, 64, 0, 0x7ffd1000, [128]) = -1 EAGAIN (Resource temporarily unavailable)");
+	sc = sc64("getpeername", -107);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 0x7ffd2000;
+	sc.enter_blob[2] = mem_blob(&given, 4);
+	sc.blob[2] = sc.enter_blob[2];
+	expect("getpeername: ENOTCONN, the length given", &sc,
+	       "getpeername(3, 0x7ffd1000, [128])       = -1 ENOTCONN (Transport endpoint is not connected)");
 }
 
 static void test_more(void)
@@ -1073,6 +1175,7 @@ static void test_pids(void)
 	sc.args[2] = 0x7ffeff6a3784;
 	expect("-Y: sched_setscheduler, the sched_param's address", &sc,
 	       "sched_setscheduler(112<pids>, SCHED_OTHER, 0x7ffeff6a3784) = 0");
+	test_sched_structs();
 	sc = sc64("getpriority", 20);
 	sc.args[1] = 112;
 	expect("-Y: getpriority(PRIO_PROCESS)", &sc,

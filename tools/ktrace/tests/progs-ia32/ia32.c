@@ -4,7 +4,8 @@
  * ABI: a write, a failing open, getpid, a descriptor passed over an
  * AF_UNIX socket pair (struct compat_msghdr and compat_cmsghdr), two
  * messages sent and received at once (struct compat_mmsghdr, recvmmsg
- * and recvmmsg_time64) and exit through int $0x80, with no C library
+ * and recvmmsg_time64), getsockname, sched_getparam, the CPU mask calls
+ * and rt_sigqueueinfo, and exit through int $0x80, with no C library
  * (the build machine has no 32-bit one).  The line written
  * is built on the stack: a write from a page of constants never touched
  * before, to /dev/null (which never reads it), is beyond what the probes
@@ -82,13 +83,18 @@ static void mmsg(int s, int r, unsigned int buf)
 	sys5(417, r, (long)m, 2, 0x40, (long)ts);	/* recvmmsg_time64 */
 }
 
-/* socketpair (SOCK_DGRAM), sendmsg of SCM_RIGHTS [1], recvmsg of it */
+/*
+ * socketpair (SOCK_DGRAM), sendmsg of SCM_RIGHTS [1], recvmsg of it;
+ * getsockname of the unnamed socket, [128 => 2]
+ */
 static void pass_fd(void)
 {
 	volatile int sv[2] = { -1, -1 };
 	volatile char x[4] = { 'x' };
 	volatile unsigned int iov[2] = { (unsigned int)x, 1 };
 	volatile struct rights32 r = { 16, 1, 1, 1 };
+	volatile unsigned int len = 128;
+	volatile char addr[128];
 	volatile struct msg32 m = {
 		0, 0, (unsigned int)iov, 1, (unsigned int)&r, sizeof(r), 0
 	};
@@ -100,6 +106,30 @@ static void pass_fd(void)
 	r.fd = -1;
 	sys3(372, sv[1], (long)&m, 0);			/* recvmsg */
 	mmsg(sv[0], sv[1], (unsigned int)x);
+	sys3(367, sv[0], (long)addr, (long)&len);	/* getsockname */
+}
+
+/*
+ * The scheduler's parameter and CPU mask, and a queued siginfo (its union
+ * at byte 12).
+ */
+static void structs(int pid)
+{
+	volatile int prio = -1;
+	volatile unsigned int mask[2] = { 0, 0 };
+	volatile int si[32];
+	int i;
+
+	for (i = 0; i < 32; i++)
+		si[i] = 0;
+	sys3(155, 0, (long)&prio, 0);			/* sched_getparam */
+	if (sys3(242, 0, sizeof(mask), (long)mask) > 0)	/* getaffinity */
+		sys3(241, 0, sizeof(mask), (long)mask);	/* setaffinity */
+	si[0] = 10;					/* SIGUSR1 */
+	si[2] = -1;					/* SI_QUEUE */
+	si[3] = pid;
+	si[5] = 42;
+	sys3(178, pid, 0, (long)si);			/* rt_sigqueueinfo */
 }
 
 void _start(void);
@@ -107,11 +137,13 @@ void _start(void);
 void _start(void)
 {
 	volatile char msg[] = { 'i', 'a', '3', '2', '\n' };
+	int pid;
 
 	sys3(4, 1, (long)msg, sizeof(msg));		/* write */
 	sys3(5, (long)"/nonexistent", 0, 0);		/* open */
-	sys3(20, 0, 0, 0);				/* getpid */
+	pid = sys3(20, 0, 0, 0);			/* getpid */
 	pass_fd();
+	structs(pid);
 	sys3(1, 3, 0, 0);				/* exit(3) */
 	for (;;)
 		;
