@@ -608,8 +608,8 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 }
 
 /*
- * Returns true when an in blob (argv aside) could not be read, for the
- * exit to read it again.  @args_lost: written at
+ * Returns true when an in blob (envp's count aside) could not be read,
+ * for the exit to read it again.  @args_lost: written at
  * exit, after a call that replaced its arguments; the record says so and
  * carries neither arguments nor blobs.
  */
@@ -654,25 +654,51 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
 	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
 	for (i = 0; i < r->nblobs; i++)
-		if (r->blobs[i].kind != KTRACE_BLOB_ARGV &&
-		    r->blobs[i].kind != KTRACE_BLOB_COUNT &&
+		if (r->blobs[i].kind != KTRACE_BLOB_COUNT &&
 		    (r->blobs[i].flags & KTRACE_BF_FAULT))
 			return true;
 	return false;
 }
 
+/*
+ * execve's and execveat's path and argv arguments, or -1: what
+ * ktrace_capture_exec() reads again at the exit of a successful one.
+ * execveat's path is relative to a descriptor, where the kernel's copy
+ * is "/dev/fd/N/...": not read again.
+ */
+static int ktrace_exec_args(unsigned int abi, long nr, u8 *path_arg)
+{
+	bool execveat;
+
+	if (abi == KTRACE_ABI_COMPAT) {
+		if (nr != __NR_ia32_execve && nr != __NR_ia32_execveat)
+			return -1;
+		execveat = nr == __NR_ia32_execveat;
+	} else {
+		if (nr != __NR_execve && nr != __NR_execveat &&
+		    nr != KTRACE_X32_EXECVE && nr != KTRACE_X32_EXECVEAT)
+			return -1;
+		execveat = nr == __NR_execveat || nr == KTRACE_X32_EXECVEAT;
+	}
+	*path_arg = execveat ? KTRACE_BLOB_ARG_NONE : 0;
+	return execveat ? 2 : 1;
+}
+
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
-				   u32 snaplen, bool ip, bool refetch)
+				   u32 snaplen, bool ip, bool refetch,
+				   bool exec_again)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
+	u8 path_arg = KTRACE_BLOB_ARG_NONE;
 	unsigned long args[6] __uninitialized;
 	struct ktrace_capture_ctx x = {
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
 	};
 	struct ktrace_build b __uninitialized;
+	int argv_arg = exec_again ? ktrace_exec_args(abi, nr, &path_arg) : -1;
 
 	syscall_get_arguments(current, regs, args);
 	/* Every field is written: the header by ktrace_hdr(), no holes. */
@@ -681,11 +707,13 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	r->ret = ret;
 	r->duration = duration;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
-			  ktrace_capture_count(c, &x),
+			  ktrace_capture_count(c, &x) + (argv_arg < 0 ? 0 : 2),
 			  abi == KTRACE_ABI_COMPAT, snaplen);
 	if (ip)
 		ktrace_build_want_ip(&b);
 	ktrace_capture(&b, c, &x);
+	if (argv_arg >= 0)
+		ktrace_capture_exec(&b, path_arg, argv_arg);
 	if (ip)
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
@@ -869,7 +897,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
 				       ev.duration, scratch, &ev, w.snaplen,
-				       w.ip, refetch && !lost);
+				       w.ip, refetch && !lost, refetch && lost);
 		ktrace_end(level);
 	}
 throttle:

@@ -12,6 +12,8 @@
 #include <linux/compat.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/socket.h>
 #include <linux/string.h>
@@ -245,6 +247,86 @@ static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 	/* Out of room or out of argument slots. */
 	bl->flags |= KTRACE_BF_TRUNC;
 done:
+	ktrace_build_put(b, bl, used);
+	return;
+fault:
+	kb_fault(b, bl);
+}
+
+/* The address after the NUL of the string at @p, or 0 on a fault. */
+static unsigned long kb_skip_string(struct ktrace_build *b, unsigned long p,
+				    unsigned long end)
+{
+	char chunk[64];
+	unsigned long n;
+	char *nul;
+
+	while (p < end) {
+		n = min_t(unsigned long, sizeof(chunk), end - p);
+		n = min_t(unsigned long, n, PAGE_SIZE - (p & ~PAGE_MASK));
+		if (copy_from_user_nofault(chunk, kb_uptr(b, p), n))
+			return 0;
+		nul = memchr(chunk, '\0', n);
+		if (nul)
+			return p + (nul - chunk) + 1;
+		p += n;
+	}
+	return end;
+}
+
+/*
+ * At the exit of a successful execve: the arguments the enter could not
+ * read (a child after fork() has no page tables yet for the file pages
+ * that hold its string literals, and a probe cannot fault them in), from
+ * the new program's stack, where the kernel copied them: argv's strings
+ * between mm->arg_start and arg_end, each cut as kb_argv() cuts it, and
+ * the file name (@path_arg, or KTRACE_BLOB_ARG_NONE) right after the
+ * environment's, at mm->env_end.
+ */
+void ktrace_capture_exec(struct ktrace_build *b, u8 path_arg, u8 argv_arg)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long p, end, next;
+	struct ktrace_blob *bl;
+	u32 room, used = 0, cap;
+	unsigned int i;
+	char *dst;
+	long n;
+
+	if (!mm)
+		return;
+	if (path_arg != KTRACE_BLOB_ARG_NONE)
+		kb_string(b, KTRACE_BLOB_PATH, path_arg, READ_ONCE(mm->env_end));
+	bl = ktrace_build_add(b, KTRACE_BLOB_ARGV, argv_arg);
+	room = b->end > b->pos ? b->end - b->pos : 0;
+	dst = b->rec + b->pos;
+	p = READ_ONCE(mm->arg_start);
+	end = READ_ONCE(mm->arg_end);
+	for (i = 0; p < end; i++) {
+		if (i == KTRACE_ARGV_MAX || used == room)
+			goto trunc;
+		cap = min_t(unsigned long, min(room - used, b->snaplen + 1),
+			    end - p);
+		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p), cap);
+		if (n <= 0)
+			goto fault;
+		used += n;
+		if (!dst[used - 1]) {
+			p += n;
+			continue;
+		}
+		dst[used - 1] = '\0';
+		if (cap <= b->snaplen)
+			goto trunc;	/* out of room */
+		next = kb_skip_string(b, p + n, end);
+		if (!next)
+			goto fault;
+		p = next;
+	}
+	ktrace_build_put(b, bl, used);
+	return;
+trunc:
+	bl->flags |= KTRACE_BF_TRUNC;
 	ktrace_build_put(b, bl, used);
 	return;
 fault:
@@ -600,9 +682,13 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	/* strace prints sendmmsg's vector at the exit, failed or not. */
 	if (c->rule == KTRACE_CAP_MMSG_ARG)
 		return args[c->arg];
-	/* Again what faulted at the enter: the call faulted its pages in. */
+	/*
+	 * Again what faulted at the enter: the call faulted its pages in
+	 * (a failed execve's arguments too: its memory is still the
+	 * caller's; a successful one's come from ktrace_capture_exec()).
+	 */
 	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
-	    c->rule != KTRACE_CAP_STRV && c->rule != KTRACE_CAP_COUNT)
+	    c->rule != KTRACE_CAP_COUNT)
 		return c->rule == KTRACE_CAP_STR || args[c->arg];
 	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&

@@ -112,5 +112,6 @@ unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
 				  const struct ktrace_capture_ctx *x);
 void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		    const struct ktrace_capture_ctx *x);
+void ktrace_capture_exec(struct ktrace_build *b, u8 path_arg, u8 argv_arg);
 
 #endif /* _KTRACE_RECORD_H */

@@ -44,6 +44,7 @@ struct kt_syscall {
 	const struct kt_blob *argv;
 	unsigned int argc;
 	bool argv_truncated;	/* more arguments than were captured */
+	bool argv_fault;	/* the enter could not read argv */
 	bool has_ip;		/* -i: the enter carried KTRACE_BLOB_IP */
 	uint64_t ip;		/* the instruction pointer after the call */
 	bool has_exit_ip;	/* and the exit: where the call returned to */

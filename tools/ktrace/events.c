@@ -873,6 +873,13 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 
 			if (!argv)
 				continue;
+			/* Unreadable: the array prints as its address. */
+			sc->argv_fault = b->flags & KTRACE_BF_FAULT;
+			if (sc->argv_fault) {
+				sc->argv = NULL;
+				sc->argc = 0;
+				continue;
+			}
 			sc->argc = 0;
 			while (p < end && sc->argc < KT_ARGV_MAX) {
 				const uint8_t *z = memchr(p, 0, end - p);

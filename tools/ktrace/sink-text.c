@@ -322,6 +322,8 @@ static bool has_faulted_path(const struct kt_syscall *sc)
 {
 	unsigned int i;
 
+	if (sc->argv_fault)
+		return true;
 	for (i = 0; i < 6; i++)
 		if (sc->blob[i].flags & KT_BLOB_FAULT)
 			return true;
@@ -429,12 +431,12 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	 * Print the line whole at the exit: with -ff, where each file is
 	 * its own stream and nothing interleaves; and when the kernel could
 	 * not read a path yet, which comes again with the exit (the syscall
-	 * faults its page in), so that it shows as under strace (and -P
-	 * looks for its path then).
+	 * faults its page in; a successful execve's path and argv come
+	 * from the new program's stack, ABI 1.10), so that it shows as
+	 * under strace (and -P looks for its path then).
 	 */
 	faulted = e->sys.enter->nblobs && has_faulted_path(&k->sc) &&
-		  !sc_is(&k->sc, "exit", "exit_group") &&
-		  !sc_is(&k->sc, "execve", "execveat");
+		  !sc_is(&k->sc, "exit", "exit_group");
 	if (t->o->trace_path && !faulted && !touches_path(t, k, &k->sc)) {
 		k->hidden = true;
 		return;
