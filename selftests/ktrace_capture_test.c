@@ -889,6 +889,66 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 	EXPECT_NE(self_pidns(), f->child_pidns);
 }
 
+/*
+ * A child's execl() of string literals: whether or not the enter could
+ * read them (fork copies no page table entries of file pages), the enter
+ * or the exit of the successful call (ABI 1.10) carries the path and argv.
+ */
+TEST_F(capture, exec_of_literals_after_fork_keeps_its_arguments)
+{
+	static const char want[] = "true\0literal";
+	const struct ktrace_rec_hdr *h;
+	const struct ktrace_blob *blobs, *path, *argv;
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_rec_sys_exit *x;
+	struct ktrace_rec_hdr **v;
+	int st, got_path = 0, got_argv = 0;
+	unsigned int nblobs;
+	size_t n, i;
+	pid_t pid;
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execl("/bin/true", "true", "literal", (char *)NULL);
+		_exit(127);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_EQ(0, WEXITSTATUS(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	n = trace_thread(&self->t, pid, &v);
+	for (i = 0; i < n; i++) {
+		h = v[i];
+		e = (const void *)h;
+		x = (const void *)h;
+		if (h->type == KTRACE_REC_SYS_ENTER && e->nr == SYS_execve) {
+			blobs = e->blobs;
+			nblobs = e->nblobs;
+		} else if (h->type == KTRACE_REC_SYS_EXIT &&
+			   x->nr == SYS_execve && x->ret == 0) {
+			blobs = x->blobs;
+			nblobs = x->nblobs;
+		} else {
+			continue;
+		}
+		path = blob(h, blobs, nblobs, KTRACE_BLOB_PATH, 0);
+		argv = blob(h, blobs, nblobs, KTRACE_BLOB_ARGV, 0);
+		if (path && !(path->flags & KTRACE_BF_FAULT) &&
+		    blob_len(h, path) == sizeof("/bin/true") &&
+		    !memcmp(blob_data(h, path), "/bin/true",
+			    sizeof("/bin/true")))
+			got_path++;
+		if (argv && !(argv->flags & KTRACE_BF_FAULT) &&
+		    blob_len(h, argv) == sizeof(want) &&
+		    !memcmp(blob_data(h, argv), want, sizeof(want)))
+			got_argv++;
+	}
+	free(v);
+	EXPECT_LE(1, got_path);
+	EXPECT_LE(1, got_argv);
+}
+
 /* The last enter of syscall @nr by @tid whose second argument is @arg1. */
 static const struct ktrace_rec_sys_enter *
 find_enter(struct trace *t, pid_t tid, long nr, unsigned long arg1)
