@@ -196,15 +196,28 @@ unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max)
 	return n;
 }
 
-/* The ring a snap length above 4096 needs, when --ring-size says none. */
+/*
+ * The ring a snap length above 4096 needs, when --ring-size says none: 0
+ * (the module's ring_size parameter) when that one holds its records.
+ */
 static unsigned int ring_for(unsigned int snaplen)
 {
-	unsigned int ring = 1U << 20;
+	unsigned int ring = 1U << 20, param = 0;
+	FILE *f;
 
-	while (snaplen > KTRACE_SNAPLEN_MAX && 2 * (snaplen + 16) + 512 >
-	       ring / 2)
+	if (snaplen <= KTRACE_SNAPLEN_MAX)
+		return 0;
+	f = fopen("/sys/module/ktrace/parameters/ring_size", "re");
+	if (f) {
+		if (fscanf(f, "%u", &param) != 1)
+			param = 0;
+		fclose(f);
+	}
+	if (param && 2 * (snaplen + 16) + 512 <= param / 2)
+		return 0;
+	while (2 * (snaplen + 16) + 512 > ring / 2)
 		ring *= 2;
-	return snaplen > KTRACE_SNAPLEN_MAX ? ring : 0;
+	return ring;
 }
 
 /*
