@@ -834,7 +834,7 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 {
 	struct ktrace_rec_hdr **v;
 	const struct ktrace_rec_fork *f = NULL;
-	int p[2], st;
+	int p[2], q[2], st;
 	pid_t helper, child = 0;
 	uint32_t ns = 0;
 	struct stat sb;
@@ -843,13 +843,16 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 
 	if (!self_pidns())
 		SKIP(return, "no PID namespaces here (CONFIG_PID_NS)");
+	/* p: the helper tells us; q: its child waits for its EOF. */
 	ASSERT_EQ(0, pipe(p));
+	ASSERT_EQ(0, pipe(q));
 	/* A helper unshares, so that we stay in our namespace. */
 	helper = fork();
 	ASSERT_LE(0, helper);
 	if (!helper) {
 		pid_t c;
 
+		close(p[0]);
 		if (unshare(CLONE_NEWPID))
 			_exit(2);
 		c = fork();
@@ -858,11 +861,13 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 		if (!c) {
 			char b;
 
-			/* Wait for the parent to look at /proc. */
+			/* Alive until the helper has looked at /proc. */
 			close(p[1]);
-			read(p[0], &b, 1);
+			close(q[1]);
+			read(q[0], &b, 1);
 			_exit(getpid() == 1 ? 0 : 4);
 		}
+		close(q[0]);
 		snprintf(path, sizeof(path), "/proc/%d/ns/pid", c);
 		if (stat(path, &sb))
 			_exit(5);
@@ -871,11 +876,14 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 		    write(p[1], &c, sizeof(c)) != sizeof(c))
 			_exit(6);
 		close(p[1]);
+		close(q[1]);
 		if (waitpid(c, &st, 0) != c || !WIFEXITED(st))
 			_exit(7);
 		_exit(WEXITSTATUS(st));
 	}
 	close(p[1]);
+	close(q[0]);
+	close(q[1]);
 	ASSERT_EQ(sizeof(ns), read(p[0], &ns, sizeof(ns)));
 	ASSERT_EQ(sizeof(child), read(p[0], &child, sizeof(child)));
 	close(p[0]);
