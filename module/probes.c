@@ -595,16 +595,40 @@ static unsigned int ktrace_abi(void)
 #define KTRACE_X32_EXECVE	(__X32_SYSCALL_BIT + 520)
 #define KTRACE_X32_EXECVEAT	(__X32_SYSCALL_BIT + 545)
 
+/*
+ * execve's and execveat's path and argv arguments, or -1: what
+ * ktrace_capture_exec() reads again at the exit of a successful one.
+ * execveat's path is relative to a descriptor, where the kernel's copy
+ * is "/dev/fd/N/...": not read again.
+ */
+static int ktrace_exec_args(unsigned int abi, long nr, u8 *path_arg)
+{
+	bool execveat;
+
+	if (abi == KTRACE_ABI_COMPAT) {
+		if (nr != __NR_ia32_execve && nr != __NR_ia32_execveat)
+			return -1;
+		execveat = nr == __NR_ia32_execveat;
+	} else {
+		if (nr != __NR_execve && nr != __NR_execveat &&
+		    nr != KTRACE_X32_EXECVE && nr != KTRACE_X32_EXECVEAT)
+			return -1;
+		execveat = nr == __NR_execveat || nr == KTRACE_X32_EXECVEAT;
+	}
+	*path_arg = execveat ? KTRACE_BLOB_ARG_NONE : 0;
+	return execveat ? 2 : 1;
+}
+
 static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 {
+	u8 path_arg;
+
+	if (!ret && ktrace_exec_args(abi, nr, &path_arg) >= 0)
+		return true;
 	if (abi == KTRACE_ABI_COMPAT)
 		return nr == __NR_ia32_rt_sigreturn ||
-		       nr == __NR_ia32_sigreturn ||
-		       (!ret && (nr == __NR_ia32_execve ||
-				 nr == __NR_ia32_execveat));
-	return nr == __NR_rt_sigreturn || nr == KTRACE_X32_RT_SIGRETURN ||
-	       (!ret && (nr == __NR_execve || nr == __NR_execveat ||
-			 nr == KTRACE_X32_EXECVE || nr == KTRACE_X32_EXECVEAT));
+		       nr == __NR_ia32_sigreturn;
+	return nr == __NR_rt_sigreturn || nr == KTRACE_X32_RT_SIGRETURN;
 }
 
 /*
@@ -658,30 +682,6 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		    (r->blobs[i].flags & KTRACE_BF_FAULT))
 			return true;
 	return false;
-}
-
-/*
- * execve's and execveat's path and argv arguments, or -1: what
- * ktrace_capture_exec() reads again at the exit of a successful one.
- * execveat's path is relative to a descriptor, where the kernel's copy
- * is "/dev/fd/N/...": not read again.
- */
-static int ktrace_exec_args(unsigned int abi, long nr, u8 *path_arg)
-{
-	bool execveat;
-
-	if (abi == KTRACE_ABI_COMPAT) {
-		if (nr != __NR_ia32_execve && nr != __NR_ia32_execveat)
-			return -1;
-		execveat = nr == __NR_ia32_execveat;
-	} else {
-		if (nr != __NR_execve && nr != __NR_execveat &&
-		    nr != KTRACE_X32_EXECVE && nr != KTRACE_X32_EXECVEAT)
-			return -1;
-		execveat = nr == __NR_execveat || nr == KTRACE_X32_EXECVEAT;
-	}
-	*path_arg = execveat ? KTRACE_BLOB_ARG_NONE : 0;
-	return execveat ? 2 : 1;
 }
 
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,

@@ -169,6 +169,15 @@ static int parse_set(int fd, struct sysset *s, const char *expr)
  */
 #define KT_SNAPLEN_DEFAULT	256
 
+/*
+ * Does a ring of @ring bytes hold the records of @snaplen?  The module's
+ * rule (two records and a LOSS record in half a ring), with room to spare.
+ */
+static bool ring_holds(unsigned int ring, unsigned int snaplen)
+{
+	return 2 * (snaplen + 16) + 512 <= ring / 2;
+}
+
 unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max)
 {
 	unsigned int n = o->strsize + 1;
@@ -191,7 +200,7 @@ unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max)
 		n = max;
 	}
 	while (o->ring_size && n > KT_SNAPLEN_DEFAULT &&
-	       2 * (n + 16) + 512 > o->ring_size / 2)
+	       !ring_holds(o->ring_size, n))
 		n /= 2;
 	return n;
 }
@@ -213,9 +222,9 @@ static unsigned int ring_for(unsigned int snaplen)
 			param = 0;
 		fclose(f);
 	}
-	if (param && 2 * (snaplen + 16) + 512 <= param / 2)
+	if (param && ring_holds(param, snaplen))
 		return 0;
-	while (2 * (snaplen + 16) + 512 > ring / 2)
+	while (!ring_holds(ring, snaplen))
 		ring *= 2;
 	return ring;
 }

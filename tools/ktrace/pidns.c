@@ -67,24 +67,32 @@ void kt_pidns_free(struct kt_pidns *c)
 	free(c);
 }
 
-/* The namespace of task @ours, cached: a task never changes it. */
-static uint64_t task_ns(struct kt_pidns *c, pid_t ours)
+/* The cache's slot for task @ours, made (0: unknown) if need be. */
+static uint64_t *ns_slot(struct kt_pidns *c, pid_t ours)
 {
-	char dir[64];
 	uint64_t *v = kt_pidmap_get(&c->ns, ours);
 
 	if (v)
-		return *v;
-	snprintf(dir, sizeof(dir), "/proc/%d", ours);
-	v = malloc(sizeof(*v));
+		return v;
+	v = calloc(1, sizeof(*v));
+	if (v && kt_pidmap_put(&c->ns, ours, v)) {
+		free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+/* The namespace of task @ours, cached: a task never changes it. */
+static uint64_t task_ns(struct kt_pidns *c, pid_t ours)
+{
+	uint64_t *v = ns_slot(c, ours);
+	char dir[64];
+
 	if (!v)
 		return 0;
-	*v = ns_of(dir);
-	if (!*v || kt_pidmap_put(&c->ns, ours, v)) {
-		uint64_t ns = *v;
-
-		free(v);
-		return ns;
+	if (!*v) {
+		snprintf(dir, sizeof(dir), "/proc/%d", ours);
+		*v = ns_of(dir);
 	}
 	return *v;
 }
@@ -187,18 +195,10 @@ static void scan(struct kt_pidns *c, uint64_t ns)
 
 void kt_pidns_fork(struct kt_pidns *c, pid_t ours, int id, uint64_t ns)
 {
-	uint64_t *v = kt_pidmap_get(&c->ns, ours);
+	uint64_t *v = ns_slot(c, ours);
 
-	if (!v) {
-		v = malloc(sizeof(*v));
-		if (!v)
-			return;
-		if (kt_pidmap_put(&c->ns, ours, v)) {
-			free(v);
-			return;
-		}
-	}
-	*v = ns;	/* a reused id: the new task's */
+	if (v)
+		*v = ns;	/* a reused id: the new task's */
 	add(c, ns, id, ours);
 }
 
