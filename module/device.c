@@ -81,7 +81,8 @@ static long ktrace_ioc_version(void __user *argp)
 	v.features = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS |
 		     KTRACE_FEAT_THROTTLE | KTRACE_FEAT_TASKS |
 		     KTRACE_FEAT_PROC_STATS | KTRACE_FEAT_IP |
-		     KTRACE_FEAT_SIGNAL_IP | KTRACE_FEAT_LONG;
+		     KTRACE_FEAT_SIGNAL_IP | KTRACE_FEAT_LONG |
+		     KTRACE_FEAT_VERBOSE;
 	strscpy(v.release, KTRACE_VERSION, sizeof(v.release));
 	if (copy_to_user(argp, &v, sizeof(v)))
 		return -EFAULT;

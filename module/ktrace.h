@@ -171,6 +171,7 @@ struct ktrace_session {
 	bool overwrite;			/* KTRACE_CFG_OVERWRITE; both locks */
 	bool lossy;			/* KTRACE_CFG_LOSSY; @lock */
 	bool ip;			/* KTRACE_CFG_IP; @lock */
+	bool verbose;			/* KTRACE_CFG_VERBOSE; @lock */
 	u32 throttle_ms;		/* @lock */
 	atomic_t maps;			/* live mmap()s of its rings */
 	void *bounce;			/* one record for read(); read_lock */

@@ -429,9 +429,16 @@ static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
  * and, unless @ip is NULL, *@ip tells whether one of them asked for the
  * instruction pointer (KTRACE_CFG_IP): a record is built once for every
  * session.  @s->ip shares a cache line with @s->enabled,
- * which ktrace_match() reads first.
+ * which ktrace_match() reads first.  *@verbose likewise, unless NULL:
+ * one of them asked for what strace -v prints (KTRACE_CFG_VERBOSE).
+ * Unlike the IP, those blobs are not taken out again for the others:
+ * they lie among the rest, each of a kind of its own (ABI 1.11) that a
+ * reader which did not ask skips, as it skips kinds it does not know;
+ * a session without the flag pays only their room, as it gets the
+ * largest snap length of the sessions recording the same event.
  */
-static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
+static bool ktrace_wanted_v(const struct ktrace_ev *ev, u32 *snaplen,
+			    bool *ip, bool *verbose)
 {
 	u32 ceiling = KTRACE_SNAPLEN_LONG_MAX;
 	struct ktrace_session *s;
@@ -440,6 +447,8 @@ static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 	*snaplen = 0;
 	if (ip)
 		*ip = false;
+	if (verbose)
+		*verbose = false;
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (ktrace_match(s, ev)) {
 			any = true;
@@ -447,10 +456,17 @@ static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 			ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
 			if (ip && READ_ONCE(s->ip))
 				*ip = true;
+			if (verbose && READ_ONCE(s->verbose))
+				*verbose = true;
 		}
 	}
 	*snaplen = min(*snaplen, ceiling);
 	return any;
+}
+
+static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
+{
+	return ktrace_wanted_v(ev, snaplen, ip, NULL);
 }
 
 /* Count a record dropped for nesting in every session that wanted it. */
@@ -640,12 +656,12 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
 				    const struct ktrace_ev *ev, u32 snaplen,
-				    bool ip, bool args_lost)
+				    bool ip, bool verbose, bool args_lost)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
 	struct ktrace_rec_sys_enter *r = scratch;
 	unsigned long args[6] __uninitialized;
-	struct ktrace_capture_ctx x = { .args = args };
+	struct ktrace_capture_ctx x = { .args = args, .verbose = verbose };
 	struct ktrace_build b __uninitialized;
 	unsigned int i;
 
@@ -687,8 +703,8 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
-				   u32 snaplen, bool ip, bool refetch,
-				   bool exec_again)
+				   u32 snaplen, bool ip, bool verbose,
+				   bool refetch, bool exec_again)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
@@ -696,6 +712,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	unsigned long args[6] __uninitialized;
 	struct ktrace_capture_ctx x = {
 		.args = args, .ret = ret, .exit = true, .refetch = refetch,
+		.verbose = verbose,
 	};
 	struct ktrace_build b __uninitialized;
 	int argv_arg = exec_again ? ktrace_exec_args(abi, nr, &path_arg) : -1;
@@ -707,13 +724,17 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	r->ret = ret;
 	r->duration = duration;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
-			  ktrace_capture_count(c, &x) + (argv_arg < 0 ? 0 : 2),
+			  ktrace_capture_count(c, &x) +
+			  (argv_arg < 0 ? 0 : verbose ? 3 : 2),
 			  abi == KTRACE_ABI_COMPAT, snaplen);
 	if (ip)
 		ktrace_build_want_ip(&b);
 	ktrace_capture(&b, c, &x);
+	/* envp follows argv in both calls' arguments. */
 	if (argv_arg >= 0)
-		ktrace_capture_exec(&b, path_arg, argv_arg);
+		ktrace_capture_exec(&b, path_arg, argv_arg,
+				    verbose ? argv_arg + 1 :
+					      KTRACE_BLOB_ARG_NONE);
 	if (ip)
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
@@ -778,7 +799,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	struct ktrace_enter_bucket *b;
 	unsigned int level, who;
 	u32 snaplen, call;
-	bool wanted, ip = false;
+	bool wanted, ip = false, verbose = false;
 	int way;
 	u64 ts;
 
@@ -789,7 +810,8 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		goto out;
 	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
-	wanted = who & KTRACE_RECORDED && ktrace_wanted(&ev, &snaplen, &ip);
+	wanted = who & KTRACE_RECORDED &&
+		 ktrace_wanted_v(&ev, &snaplen, &ip, &verbose);
 	if (wanted || !ktrace_tsc) {
 		ts = ktime_get_mono_fast_ns();
 		call |= KTRACE_CALL_MONO;
@@ -804,7 +826,8 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		void *scratch = ktrace_scratch(&snaplen);
 
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts, scratch,
-					    &ev, snaplen, ip, false) && b)
+					    &ev, snaplen, ip, verbose, false) &&
+		    b)
 			WRITE_ONCE(b->call[way],
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
@@ -817,10 +840,11 @@ out:
  * One walk at syscall exit: each session that traces this syscall of this
  * task counts it, and says whether it wants the exit record and (status
  * filters) the enter written now, with what snap length and whether with
- * the instruction pointer (both records get it if one session asked).
+ * the instruction pointer (both records get it if one session asked),
+ * and whether with the verbose blobs (likewise).
  */
 struct ktrace_exit_want {
-	bool late_enter, exit, ip;
+	bool late_enter, exit, ip, verbose;
 	u32 snaplen;
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
@@ -855,6 +879,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 		ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
 		if (READ_ONCE(s->ip))
 			w->ip = true;
+		if (READ_ONCE(s->verbose))
+			w->verbose = true;
 	}
 	w->snaplen = min(w->snaplen, ceiling);
 }
@@ -890,14 +916,15 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
 					ts : ts - ev.duration, scratch, &ev,
-					w.snaplen, w.ip, lost);
+					w.snaplen, w.ip, w.verbose, lost);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
 				       ev.duration, scratch, &ev, w.snaplen,
-				       w.ip, refetch && !lost, refetch && lost);
+				       w.ip, w.verbose, refetch && !lost,
+				       refetch && lost);
 		ktrace_end(level);
 	}
 throttle:

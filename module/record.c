@@ -194,6 +194,30 @@ static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
 	ktrace_build_put(b, bl, n);
 }
 
+/*
+ * As kb_bytes(), but in all the room left whatever the snap length
+ * (KTRACE_BLOB_DIRENTS: strace -v prints every entry, whatever -s).
+ */
+static void kb_bytes_room(struct ktrace_build *b, u8 kind, u8 arg,
+			  unsigned long uaddr, unsigned long len)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
+	u32 room = b->end > b->pos ? b->end - b->pos : 0;
+	u32 n;
+
+	if (!b->lng)
+		room = min_t(u32, room, U16_MAX);
+	n = min_t(unsigned long, len, room);
+	if (n && copy_from_user_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
+					n)) {
+		kb_fault(b, bl);
+		return;
+	}
+	if (len > n)
+		bl->flags |= KTRACE_BF_TRUNC;
+	ktrace_build_put(b, bl, n);
+}
+
 /* Read argv[i] of a native or compat argv array. */
 static int kb_argv_ptr(struct ktrace_build *b, void __user *argv,
 		       unsigned int i, unsigned long *p)
@@ -253,6 +277,48 @@ fault:
 	kb_fault(b, bl);
 }
 
+/*
+ * execve's environment (KTRACE_CFG_VERBOSE): as kb_argv() copies argv,
+ * up to KTRACE_ENVC_MAX strings, but in at most half the room left, less
+ * the count's 8 bytes: argv, copied next, keeps the other half.
+ */
+static void kb_envp(struct ktrace_build *b, u8 arg, unsigned long uaddr)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_ENVP, arg);
+	void __user *envp = kb_uptr(b, uaddr);
+	u32 room = b->end > b->pos + 16 ? (b->end - b->pos - 16) / 2 : 0;
+	u32 used = 0, cap;
+	char *dst = b->rec + b->pos;
+	unsigned long p;
+	unsigned int i;
+	long n;
+
+	for (i = 0; i < KTRACE_ENVC_MAX; i++) {
+		if (kb_argv_ptr(b, envp, i, &p))
+			goto fault;
+		if (!p)
+			goto done;
+		if (used == room)
+			break;
+		cap = min(room - used, b->snaplen + 1);
+		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p), cap);
+		if (n <= 0)
+			goto fault;
+		used += n;
+		if (dst[used - 1]) {
+			dst[used - 1] = '\0';
+			if (cap <= b->snaplen)
+				break;	/* out of room */
+		}
+	}
+	bl->flags |= KTRACE_BF_TRUNC;
+done:
+	ktrace_build_put(b, bl, used);
+	return;
+fault:
+	kb_fault(b, bl);
+}
+
 /* The address after the NUL of the string at @p, or 0 on a fault. */
 static unsigned long kb_skip_string(struct ktrace_build *b, unsigned long p,
 				    unsigned long end)
@@ -275,35 +341,23 @@ static unsigned long kb_skip_string(struct ktrace_build *b, unsigned long p,
 }
 
 /*
- * At the exit of a successful execve: the arguments the enter could not
- * read (a child after fork() has no page tables yet for the file pages
- * that hold its string literals, and a probe cannot fault them in), from
- * the new program's stack, where the kernel copied them: argv's strings
- * between mm->arg_start and arg_end, each cut as kb_argv() cuts it, and
- * the file name (@path_arg, or KTRACE_BLOB_ARG_NONE) right after the
- * environment's, at mm->env_end.
+ * The strings the kernel copied to a new program's stack between @p and
+ * @end, in a blob of @kind, each cut as kb_argv() cuts it, at most @max
+ * of them in @room bytes.
  */
-void ktrace_capture_exec(struct ktrace_build *b, u8 path_arg, u8 argv_arg)
+static void kb_stack_strv(struct ktrace_build *b, u8 kind, u8 arg,
+			  unsigned long p, unsigned long end, u32 room,
+			  unsigned int max)
 {
-	struct mm_struct *mm = current->mm;
-	unsigned long p, end, next;
-	struct ktrace_blob *bl;
-	u32 room, used = 0, cap;
+	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
+	char *dst = b->rec + b->pos;
+	unsigned long next;
+	u32 used = 0, cap;
 	unsigned int i;
-	char *dst;
 	long n;
 
-	if (!mm)
-		return;
-	if (path_arg != KTRACE_BLOB_ARG_NONE)
-		kb_string(b, KTRACE_BLOB_PATH, path_arg, READ_ONCE(mm->env_end));
-	bl = ktrace_build_add(b, KTRACE_BLOB_ARGV, argv_arg);
-	room = b->end > b->pos ? b->end - b->pos : 0;
-	dst = b->rec + b->pos;
-	p = READ_ONCE(mm->arg_start);
-	end = READ_ONCE(mm->arg_end);
 	for (i = 0; p < end; i++) {
-		if (i == KTRACE_ARGV_MAX || used == room)
+		if (i == max || used == room)
 			goto trunc;
 		cap = min_t(unsigned long, min(room - used, b->snaplen + 1),
 			    end - p);
@@ -331,6 +385,38 @@ trunc:
 	return;
 fault:
 	kb_fault(b, bl);
+}
+
+/*
+ * At the exit of a successful execve: the arguments the enter could not
+ * read (a child after fork() has no page tables yet for the file pages
+ * that hold its string literals, and a probe cannot fault them in), from
+ * the new program's stack, where the kernel copied them: argv's strings
+ * between mm->arg_start and arg_end, each cut as kb_argv() cuts it, and
+ * the file name (@path_arg, or KTRACE_BLOB_ARG_NONE) right after the
+ * environment's, at mm->env_end; with @envp_arg (not
+ * KTRACE_BLOB_ARG_NONE: KTRACE_CFG_VERBOSE) the environment's strings
+ * too, between env_start and env_end, in half the room, as kb_envp().
+ */
+void ktrace_capture_exec(struct ktrace_build *b, u8 path_arg, u8 argv_arg,
+			 u8 envp_arg)
+{
+	struct mm_struct *mm = current->mm;
+	u32 room;
+
+	if (!mm)
+		return;
+	if (path_arg != KTRACE_BLOB_ARG_NONE)
+		kb_string(b, KTRACE_BLOB_PATH, path_arg, READ_ONCE(mm->env_end));
+	if (envp_arg != KTRACE_BLOB_ARG_NONE) {
+		room = b->end > b->pos + 16 ? (b->end - b->pos - 16) / 2 : 0;
+		kb_stack_strv(b, KTRACE_BLOB_ENVP, envp_arg,
+			      READ_ONCE(mm->env_start), READ_ONCE(mm->env_end),
+			      room, KTRACE_ENVC_MAX);
+	}
+	room = b->end > b->pos ? b->end - b->pos : 0;
+	kb_stack_strv(b, KTRACE_BLOB_ARGV, argv_arg, READ_ONCE(mm->arg_start),
+		      READ_ONCE(mm->arg_end), room, KTRACE_ARGV_MAX);
 }
 
 /* The number of entries of a NULL-terminated array of pointers. */
@@ -674,6 +760,8 @@ static bool kb_wanted(const struct ktrace_cap *c,
 
 	if (c->if_arg != KTRACE_CAP_ALWAYS && args[c->if_arg] != c->if_val)
 		return false;
+	if ((c->dir & KTRACE_CAP_VERBOSE) && !x->verbose)
+		return false;
 	if (c->rule == KTRACE_CAP_SIGFRAME)
 		return !x->exit && !x->refetch && x->sp;
 	if (!x->exit)
@@ -730,7 +818,10 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			kb_string(b, cap->kind, cap->arg, args[cap->arg]);
 			continue;
 		case KTRACE_CAP_STRV:
-			kb_argv(b, cap->arg, args[cap->arg]);
+			if (cap->kind == KTRACE_BLOB_ENVP)
+				kb_envp(b, cap->arg, args[cap->arg]);
+			else
+				kb_argv(b, cap->arg, args[cap->arg]);
 			continue;
 		case KTRACE_CAP_COUNT:
 			kb_count(b, cap->arg, args[cap->arg]);
@@ -778,6 +869,10 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		if (cap->kind == KTRACE_BLOB_SOCKADDR)
 			len = min_t(unsigned long, len,
 				    sizeof(struct sockaddr_storage));
-		kb_bytes(b, cap->kind, cap->arg, args[cap->arg], len);
+		if (cap->kind == KTRACE_BLOB_DIRENTS)
+			kb_bytes_room(b, cap->kind, cap->arg, args[cap->arg],
+				      len);
+		else
+			kb_bytes(b, cap->kind, cap->arg, args[cap->arg], len);
 	}
 }

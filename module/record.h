@@ -14,6 +14,10 @@
 /* struct ktrace_cap.dir */
 #define KTRACE_CAP_IN		0x1	/* copied at the enter */
 #define KTRACE_CAP_OUT		0x2	/* copied at the exit, on success */
+#define KTRACE_CAP_VERBOSE	0x4	/* only for KTRACE_CFG_VERBOSE (1.11) */
+/* capture.def's verbose lines, short for the generated table */
+#define KTRACE_CAP_VIN		(KTRACE_CAP_IN | KTRACE_CAP_VERBOSE)
+#define KTRACE_CAP_VOUT		(KTRACE_CAP_OUT | KTRACE_CAP_VERBOSE)
 
 /* struct ktrace_cap.rule: how many bytes to copy */
 enum ktrace_cap_rule {
@@ -96,7 +100,7 @@ void ktrace_build_ip(struct ktrace_build *b, u64 ip);
  * The blobs of one syscall record: at the enter (@x->exit false) what the
  * table copies in; at the exit what it copies out when @x->ret is a
  * success, and the strings again when @x->refetch (they faulted at the
- * enter).
+ * enter); the lines marked verbose only when @x->verbose.
  * ktrace_capture_count() says how many blobs ktrace_capture() adds, for
  * ktrace_build_init().
  */
@@ -106,12 +110,14 @@ struct ktrace_capture_ctx {
 	long ret;		/* at the exit */
 	bool exit;
 	bool refetch;
+	bool verbose;		/* a session asked for KTRACE_CFG_VERBOSE */
 };
 
 unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
 				  const struct ktrace_capture_ctx *x);
 void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		    const struct ktrace_capture_ctx *x);
-void ktrace_capture_exec(struct ktrace_build *b, u8 path_arg, u8 argv_arg);
+void ktrace_capture_exec(struct ktrace_build *b, u8 path_arg, u8 argv_arg,
+			 u8 envp_arg);
 
 #endif /* _KTRACE_RECORD_H */

@@ -256,6 +256,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 	s->snap_ceiling = ceiling;
 	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
 	WRITE_ONCE(s->ip, ip);
+	WRITE_ONCE(s->verbose, cfg->flags & KTRACE_CFG_VERBOSE);
 	WRITE_ONCE(s->throttle_ms, cfg->throttle_ms ? cfg->throttle_ms :
 				   READ_ONCE(ktrace_throttle_ms));
 	WRITE_ONCE(s->filter.events, cfg->events);

@@ -1136,6 +1136,200 @@ TEST_F(capture, argv_strings_cut_one_by_one)
 	EXPECT_EQ(0, memcmp("second", p + 4097, sizeof("second")));
 }
 
+/* Fork, exec /bin/true with the environment { @env, NULL }, reap it. */
+static pid_t exec_with_env(struct __test_metadata *_metadata, const char *env,
+			   struct rusage *ru)
+{
+	pid_t pid;
+	int st;
+
+	pid = fork();
+	if (pid < 0)
+		return pid;
+	if (!pid) {
+		char *argv[2], *envp[2];
+
+		/* On the heap: see argv_strings_cut_one_by_one. */
+		argv[0] = strdup("/bin/true");
+		argv[1] = NULL;
+		envp[0] = strdup(env);
+		envp[1] = NULL;
+		execve(argv[0], argv, envp);
+		_exit(127);
+	}
+	EXPECT_EQ(pid, wait4(pid, &st, 0, ru));
+	EXPECT_TRUE(WIFEXITED(st) && !WEXITSTATUS(st));
+	return pid;
+}
+
+static const struct ktrace_rec_sys_enter *exec_enter(struct trace *t,
+						     pid_t pid)
+{
+	const struct ktrace_rec_sys_enter *e = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, pid, &v);
+	for (i = 0; i < n && !e; i++)
+		if (v[i]->type == KTRACE_REC_SYS_ENTER &&
+		    ((struct ktrace_rec_sys_enter *)v[i])->nr == SYS_execve)
+			e = (void *)v[i];
+	free(v);
+	return e;
+}
+
+/* The exit of syscall @nr by @tid that returned @ret, the last. */
+static const struct ktrace_rec_sys_exit *find_exit(struct trace *t, pid_t tid,
+						   long nr, long ret)
+{
+	const struct ktrace_rec_sys_exit *found = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_EXIT && x->nr == nr &&
+		    x->ret == ret)
+			found = x;
+	}
+	free(v);
+	return found;
+}
+
+#define VERBOSE_ENV	"KTRACE_VERBOSE_TEST=environment"
+
+/*
+ * KTRACE_CFG_VERBOSE (ABI 1.11): execve's environment strings, and the
+ * bytes getdents64 returned, in the records of a session that asked,
+ * besides their counts; not in those of one that did not, which still
+ * counts them.  wait4's struct rusage is in both.
+ */
+TEST_F(capture, verbose_session_gets_environment_and_dirents)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_rec_sys_exit *x;
+	const struct ktrace_blob *b;
+	struct ktrace_version ver;
+	char dents[4096];
+	struct rusage ru;
+	int round, dfd;
+	long got;
+	pid_t pid;
+
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_VERSION, &ver));
+	if (!(ver.features & KTRACE_FEAT_VERBOSE))
+		SKIP(return, "module without KTRACE_FEAT_VERBOSE");
+	for (round = 0; round < 2; round++) {
+		int verbose = !round;
+
+		ASSERT_EQ(0, reconfigure(self->fd, 1 << 20, 4096,
+					 KTRACE_CFG_TRACE_SELF |
+					 (verbose ? KTRACE_CFG_VERBOSE : 0)));
+		pid = exec_with_env(_metadata, VERBOSE_ENV, &ru);
+		ASSERT_LT(0, pid);
+		dfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		ASSERT_LE(0, dfd);
+		got = syscall(SYS_getdents64, dfd, dents, sizeof(dents));
+		ASSERT_LT(0, got);
+		close(dfd);
+		ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+		EXPECT_EQ(0, self->t.bad);
+
+		e = exec_enter(&self->t, pid);
+		ASSERT_NE(NULL, e);
+		b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_COUNT, 0);
+		ASSERT_NE(NULL, b);
+		ASSERT_EQ(4, blob_len(&e->hdr, b));
+		EXPECT_EQ(1, *(const __u32 *)blob_data(&e->hdr, b));
+		b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_ENVP, 0);
+		if (verbose) {
+			ASSERT_NE(NULL, b);
+			EXPECT_EQ(2, b->arg);
+			EXPECT_EQ(0, b->flags);
+			ASSERT_EQ(sizeof(VERBOSE_ENV), blob_len(&e->hdr, b));
+			EXPECT_EQ(0, memcmp(VERBOSE_ENV, blob_data(&e->hdr, b),
+					    sizeof(VERBOSE_ENV)));
+		} else {
+			EXPECT_EQ(NULL, b);
+		}
+		/* argv is whole beside it. */
+		b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_ARGV, 0);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ(sizeof("/bin/true"), blob_len(&e->hdr, b));
+
+		x = find_exit(&self->t, gettid_(), SYS_getdents64, got);
+		ASSERT_NE(NULL, x);
+		b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_COUNT, 0);
+		EXPECT_NE(NULL, b);
+		b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_DIRENTS, 0);
+		if (verbose) {
+			ASSERT_NE(NULL, b);
+			EXPECT_EQ(1, b->arg);
+			ASSERT_EQ(got, blob_len(&x->hdr, b));
+			EXPECT_EQ(0, memcmp(dents, blob_data(&x->hdr, b), got));
+		} else {
+			EXPECT_EQ(NULL, b);
+		}
+
+		x = find_exit(&self->t, gettid_(), SYS_wait4, pid);
+		ASSERT_NE(NULL, x);
+		b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_DATA, 1);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ(3, b->arg);
+		ASSERT_EQ(sizeof(ru), blob_len(&x->hdr, b));
+		EXPECT_EQ(0, memcmp(&ru, blob_data(&x->hdr, b), sizeof(ru)));
+		trace_free(&self->t);
+		memset(&self->t, 0, sizeof(self->t));
+	}
+}
+
+/*
+ * A record is built once for all the sessions that record the call: one
+ * session's KTRACE_CFG_VERBOSE puts the environment in the records the
+ * other, without it, gets (uapi/linux/ktrace.h, struct ktrace_config).
+ */
+TEST_F(capture, verbose_blobs_shared_by_sessions_of_one_call)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	struct ktrace_version ver;
+	struct trace t2 = { 0 };
+	struct rusage ru;
+	pid_t pid;
+	int fd2;
+
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_VERSION, &ver));
+	if (!(ver.features & KTRACE_FEAT_VERBOSE))
+		SKIP(return, "module without KTRACE_FEAT_VERBOSE");
+	/* An unknown flag is still refused. */
+	EXPECT_EQ(-EINVAL, reconfigure(self->fd, 1 << 20, 4096,
+				       KTRACE_CFG_FLAGS + 1));
+	ASSERT_EQ(0, reconfigure(self->fd, 1 << 20, 4096,
+				 KTRACE_CFG_TRACE_SELF));
+	fd2 = open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	ASSERT_LE(0, fd2);
+	ASSERT_EQ(0, reconfigure(fd2, 1 << 20, 4096, KTRACE_CFG_TRACE_SELF |
+				 KTRACE_CFG_VERBOSE));
+	pid = exec_with_env(_metadata, VERBOSE_ENV, &ru);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, stop_and_drain(fd2, &t2));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	close(fd2);
+	e = exec_enter(&t2, pid);
+	ASSERT_NE(NULL, e);
+	EXPECT_NE(NULL, blob(&e->hdr, e->blobs, e->nblobs,
+			     KTRACE_BLOB_ENVP, 0));
+	e = exec_enter(&self->t, pid);
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_ENVP, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, memcmp(VERBOSE_ENV, blob_data(&e->hdr, b),
+			    sizeof(VERBOSE_ENV)));
+	trace_free(&t2);
+}
+
 TEST_F(capture, read_smaller_than_record_einval)
 {
 	char small[8];

@@ -792,15 +792,78 @@ static void dec_memfd_create(struct kt_dec *d)
 	kt_a_flags(d, 1, mfd_flags, "MFD_???");
 }
 
+static const struct kt_xlat dirent_types[] = {
+	{ 0, "DT_UNKNOWN" }, { 1, "DT_FIFO" }, { 2, "DT_CHR" },
+	{ 4, "DT_DIR" }, { 6, "DT_BLK" }, { 8, "DT_REG" }, { 10, "DT_LNK" },
+	{ 12, "DT_SOCK" }, { 14, "DT_WHT" },
+	KT_XEND
+};
+
+/*
+ * -v: the entries, as strace prints them unabbreviated, from the
+ * KTRACE_BLOB_DIRENTS blob (KTRACE_CFG_VERBOSE): struct linux_dirent64
+ * (d_type before the name) or, for getdents, the ABI's struct
+ * linux_dirent (d_type in the record's last byte, printed last).  The
+ * whole entries the record holds; "..." for those beyond its room.
+ */
+static void dirent_list(struct kt_dec *d, const struct kt_blob *v, bool is64,
+			uint64_t ret)
+{
+	unsigned int ls = is64 ? 8 : kt_long_size(d);
+	size_t name_off = is64 ? 19 : 2 * ls + 2, off = 0, nlen;
+	uint64_t ino = 0, doff = 0, len = v->len < ret ? v->len : ret;
+	const uint8_t *e;
+	uint16_t reclen;
+	uint8_t type;
+
+	kt_sep(d);
+	kt_buf_putc(d->b, '[');
+	while (off + name_off <= len) {
+		e = v->data + off;
+		memcpy(&reclen, e + 2 * ls, 2);
+		if (reclen < name_off + 1 || off + reclen > len)
+			break;
+		memcpy(&ino, e, ls);
+		memcpy(&doff, e + ls, ls);
+		type = is64 ? e[18] : e[reclen - 1];
+		nlen = strnlen((const char *)e + name_off, reclen - name_off);
+		kt_buf_printf(d->b, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u",
+			      off ? ", " : "", (unsigned long long)ino,
+			      ls == 4 ? (long long)(int32_t)doff :
+					(long long)doff, reclen);
+		if (is64) {
+			kt_buf_puts(d->b, ", d_type=");
+			kt_format_xval(d->b, dirent_types, type, "DT_???");
+		}
+		kt_buf_puts(d->b, ", d_name=");
+		kt_format_bytes(d->b, e + name_off, nlen, nlen, false);
+		if (!is64) {
+			kt_buf_puts(d->b, ", d_type=");
+			kt_format_xval(d->b, dirent_types, type, "DT_???");
+		}
+		kt_buf_putc(d->b, '}');
+		off += reclen;
+	}
+	if (off < ret)
+		kt_buf_puts(d->b, off ? ", ..." : "...");
+	kt_buf_putc(d->b, ']');
+}
+
 static void dec_getdents(struct kt_dec *d)
 {
 	const struct kt_blob *blob = kt_blob_at(d, 1);
-	size_t reclen_off = strcmp(d->name, "getdents64") ?
-			    2 * kt_long_size(d) : 16;
+	bool is64 = !strcmp(d->name, "getdents64");
+	size_t reclen_off = is64 ? 16 : 2 * kt_long_size(d);
 
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
 		return;
+	if (kt_exiting_ok(d) && !kt_abbrev(d->sc) && kt_verbose(d->sc) &&
+	    kt_arg(d, 1) && (!d->sc->ret || d->sc->dirents.data)) {
+		dirent_list(d, &d->sc->dirents, is64, d->sc->ret);
+		kt_a_uint(d, 2);
+		return;
+	}
 	kt_a_ptr(d, 1);
 	if (kt_exiting_ok(d) && !d->sc->ret) {
 		kt_buf_puts(d->b, " /* 0 entries */");

@@ -232,8 +232,34 @@ static void argv_list(struct kt_dec *d, int i)
  */
 static void envp(struct kt_dec *d, int i)
 {
+	const struct kt_blob *e = &d->sc->envp;
+	const uint8_t *p, *end, *z;
+	struct kt_blob str;
 	uint32_t n;
 
+	/*
+	 * -v, and the module copied the strings (KTRACE_CFG_VERBOSE): all
+	 * of them, as strace prints them unabbreviated, each cut at -s;
+	 * "..." where the record's room ran out.
+	 */
+	if (kt_arg(d, i) && e->data && !kt_abbrev(d->sc)) {
+		kt_sep(d);
+		kt_buf_putc(d->b, '[');
+		for (p = e->data, end = p + e->len; p < end; p = z + 1) {
+			z = memchr(p, 0, end - p);
+			if (!z)
+				break;
+			str = (struct kt_blob){ .data = p, .len = z - p,
+						.flags = KT_BLOB_STRING };
+			if (p != e->data)
+				kt_buf_puts(d->b, ", ");
+			kt_format_string(d->b, &str, d->o);
+		}
+		if (e->flags & KT_BLOB_TRUNCATED)
+			kt_buf_puts(d->b, e->len ? ", ..." : "...");
+		kt_buf_putc(d->b, ']');
+		return;
+	}
 	kt_a_ptr(d, i);
 	if (kt_arg(d, i) && kt_blob_read(d, i, 0, &n, 4))
 		kt_buf_printf(d->b, " /* %u var%s */", n, n == 1 ? "" : "s");
@@ -310,6 +336,41 @@ static void wait_status(struct kt_buf *b, unsigned int st)
 	kt_buf_putc(b, ']');
 }
 
+/*
+ * struct rusage (struct compat_rusage for ia32: longs of 4 bytes), what
+ * the call wrote: its two times, and with -v every field.
+ */
+static void rusage(struct kt_dec *d, int i)
+{
+	static const char *const names[] = {
+		"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt",
+		"ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock",
+		"ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw",
+		"ru_nivcsw",
+	};
+	unsigned int ls = kt_long_size(d), k;
+	long long v[4 + ARRAY_SIZE(names)];
+	uint64_t u;
+
+	kt_sep(d);
+	for (k = 0; k < ARRAY_SIZE(v); k++) {
+		if (!kt_exiting_ok(d) || !kt_blob_ulong(d, i, k * ls, &u)) {
+			kt_format_ptr(d->b, kt_arg(d, i));
+			return;
+		}
+		v[k] = ls == 4 ? (long long)(int32_t)u : (long long)u;
+	}
+	kt_buf_printf(d->b, "{ru_utime={tv_sec=%lld, tv_usec=%lld}", v[0], v[1]);
+	kt_buf_printf(d->b, ", ru_stime={tv_sec=%lld, tv_usec=%lld}", v[2], v[3]);
+	if (kt_abbrev(d->sc)) {
+		kt_buf_puts(d->b, ", ...}");
+		return;
+	}
+	for (k = 0; k < ARRAY_SIZE(names); k++)
+		kt_buf_printf(d->b, ", %s=%lld", names[k], v[4 + k]);
+	kt_buf_putc(d->b, '}');
+}
+
 static void dec_wait4(struct kt_dec *d)
 {
 	uint32_t st;
@@ -324,7 +385,7 @@ static void dec_wait4(struct kt_dec *d)
 		kt_format_ptr(d->b, kt_arg(d, 1));
 	kt_a_flags(d, 2, wait_options, "W???");
 	if (strcmp(d->name, "waitpid"))
-		kt_a_ptr(d, 3);
+		rusage(d, 3);
 }
 
 static const struct kt_xlat idtypes[] = {
@@ -343,7 +404,7 @@ static void dec_waitid(struct kt_dec *d)
 		return;
 	kt_a_ptr(d, 2);
 	kt_a_flags(d, 3, wait_options, "W???");
-	kt_a_ptr(d, 4);
+	rusage(d, 4);
 }
 
 static void dec_pid0(struct kt_dec *d)
@@ -1041,26 +1102,11 @@ static const struct kt_xlat rusage_who[] = {
 
 static void dec_getrusage(struct kt_dec *d)
 {
-	unsigned int ls = kt_long_size(d);
-	uint64_t t[4];
-	int k;
-
 	kt_sep(d);
 	kt_format_xval(d->b, rusage_who, (uint32_t)kt_arg(d, 0), "RUSAGE_???");
 	if (kt_entry_only(d, true))
 		return;
-	kt_sep(d);
-	for (k = 0; k < 4; k++)
-		if (!kt_exiting_ok(d) || !kt_blob_ulong(d, 1, k * ls, &t[k]))
-			break;
-	if (k < 4) {
-		kt_format_ptr(d->b, kt_arg(d, 1));
-		return;
-	}
-	kt_buf_printf(d->b, "{ru_utime={tv_sec=%lld, tv_usec=%lld}",
-		      (long long)t[0], (long long)t[1]);
-	kt_buf_printf(d->b, ", ru_stime={tv_sec=%lld, tv_usec=%lld}, ...}",
-		      (long long)t[2], (long long)t[3]);
+	rusage(d, 1);
 }
 
 /* times({tms_utime=9 /+ 0.09 s +/, ...}), at 100 ticks a second */

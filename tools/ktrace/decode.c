@@ -449,6 +449,8 @@ static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 	/* execve's argv and envp: their addresses, without the count. */
 	bare.argv = NULL;
 	bare.argc = 0;
+	bare.envp = (struct kt_blob){ 0 };
+	bare.dirents = (struct kt_blob){ 0 };
 	return &bare;
 }
 

@@ -45,6 +45,13 @@ struct kt_syscall {
 	unsigned int argc;
 	bool argv_truncated;	/* more arguments than were captured */
 	bool argv_fault;	/* the enter could not read argv */
+	/*
+	 * -v (KTRACE_CFG_VERBOSE, ABI 1.11): execve's environment, its
+	 * strings one after another, each NUL-terminated, and the entries
+	 * getdents returned; data NULL when the records carry none.
+	 */
+	struct kt_blob envp;
+	struct kt_blob dirents;
 	bool has_ip;		/* -i: the enter carried KTRACE_BLOB_IP */
 	uint64_t ip;		/* the instruction pointer after the call */
 	bool has_exit_ip;	/* and the exit: where the call returned to */

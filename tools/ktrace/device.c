@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ktrace.h"
+#include "decode.h"
 
 /*
  * The ABI major this command speaks: the header's.  Only the tests build
@@ -87,7 +88,7 @@ static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 int kt_dev_configure(int fd, const struct ktrace_config *c)
 {
 	struct ktrace_config cfg = *c;
-	struct ktrace_version v;
+	struct ktrace_version v = { 0 };
 
 	/*
 	 * Every reader here takes records over 64 KiB (kt_blob_off()): say
@@ -97,6 +98,12 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
 	if (!ioctl(fd, KTRACE_IOC_VERSION, &v) &&
 	    (v.features & KTRACE_FEAT_LONG))
 		cfg.flags |= KTRACE_CFG_LONG;
+	/*
+	 * -v, -e abbrev=: what strace prints only unabbreviated, execve's
+	 * environment and getdents' entries, when the module has it (1.11).
+	 */
+	if (kt_abbrev_partly() && (v.features & KTRACE_FEAT_VERBOSE))
+		cfg.flags |= KTRACE_CFG_VERBOSE;
 	return dev_ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg,
 			 "configuring the session");
 }

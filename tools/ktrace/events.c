@@ -861,6 +861,17 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 			}
 			continue;
 		}
+		if (b->kind == KTRACE_BLOB_ENVP ||
+		    b->kind == KTRACE_BLOB_DIRENTS) {
+			struct kt_blob *v = b->kind == KTRACE_BLOB_ENVP ?
+					    &sc->envp : &sc->dirents;
+
+			v->data = b->flags & KTRACE_BF_FAULT ? NULL : data;
+			v->len = len;
+			v->flags = b->flags & KTRACE_BF_TRUNC ?
+				   KT_BLOB_TRUNCATED : 0;
+			continue;
+		}
 		/* Kinds of a later module than this ktrace are skipped. */
 		if (b->arg > 5 || !b->kind || b->kind > KTRACE_BLOB_MMSGHDR)
 			continue;

@@ -186,9 +186,13 @@ unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max)
 	/* -e read=, -e write=: strace dumps whole buffers, whatever -s. */
 	if (o->dump_read.on || o->dump_write.on)
 		n = max;
-	/* -v: whole structures, struct utsname's 390 bytes the largest. */
-	if (kt_abbrev_partly() && n < 512)
-		n = 512;
+	/*
+	 * -v: whole structures, struct utsname's 390 bytes the largest, and
+	 * execve's environment and getdents' entries, which share a
+	 * record's room (two snap lengths): 8 KiB of them.
+	 */
+	if (kt_abbrev_partly() && n < KTRACE_SNAPLEN_MAX)
+		n = KTRACE_SNAPLEN_MAX;
 	if (n <= KT_SNAPLEN_DEFAULT)
 		return 0;
 	if (n > max) {

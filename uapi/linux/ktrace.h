@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	10
+#define KTRACE_ABI_MINOR	11
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -50,6 +50,7 @@ struct ktrace_version {
 #define KTRACE_FEAT_IP		0x20	/* KTRACE_CFG_IP, KTRACE_BLOB_IP (1.7) */
 #define KTRACE_FEAT_SIGNAL_IP	0x40	/* ktrace_rec_signal_deliver.ip (1.8) */
 #define KTRACE_FEAT_LONG	0x80	/* KTRACE_CFG_LONG, KTRACE_RF_LONG (1.10) */
+#define KTRACE_FEAT_VERBOSE	0x100	/* KTRACE_CFG_VERBOSE, ENVP, DIRENTS (1.11) */
 
 #define KTRACE_IOC_MAGIC	0xB8
 
@@ -138,6 +139,20 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_MSGHDR	9	/* struct ktrace_msghdr (1.5) */
 #define KTRACE_BLOB_IP		10	/* a __u64: the user instruction pointer (1.7) */
 #define KTRACE_BLOB_MMSGHDR	11	/* struct ktrace_mmsghdr list (1.9) */
+#define KTRACE_BLOB_ENVP	12	/* environment strings, each NUL-terminated (1.11) */
+#define KTRACE_BLOB_DIRENTS	13	/* directory entries as getdents returned them (1.11) */
+
+/*
+ * KTRACE_BLOB_ENVP (1.11, KTRACE_CFG_VERBOSE): laid out as
+ * KTRACE_BLOB_ARGV, each string cut at the snap length (one byte more
+ * tells a longer one), up to 4096 strings, in at most half the room the
+ * record has left, so that argv's strings still fit; KTRACE_BF_TRUNC when
+ * strings are missing at the end.  KTRACE_BLOB_DIRENTS (1.11, likewise):
+ * the bytes getdents64 (struct linux_dirent64) or getdents (struct
+ * linux_dirent of the caller's ABI) returned, as many as the room holds,
+ * with KTRACE_BF_TRUNC when fewer than the return value; a reader
+ * decodes the whole entries only.
+ */
 
 /* struct ktrace_blob.arg of a blob that comes from no argument (1.7) */
 #define KTRACE_BLOB_ARG_NONE	0xff
@@ -640,7 +655,8 @@ struct ktrace_syscall_stats {
 #define KTRACE_CFG_PROC_STATS	0x8	/* count calls by process (1.6) */
 #define KTRACE_CFG_IP		0x10	/* IPs: syscalls (1.7), signals (1.8) */
 #define KTRACE_CFG_LONG		0x20	/* records over 64 KiB welcome (1.10) */
-#define KTRACE_CFG_FLAGS	0x3f
+#define KTRACE_CFG_VERBOSE	0x40	/* what strace -v prints: ENVP, DIRENTS (1.11) */
+#define KTRACE_CFG_FLAGS	0x7f
 
 /**
  * struct ktrace_config - KTRACE_IOC_CONFIGURE, a session's settings
@@ -682,6 +698,15 @@ struct ktrace_syscall_stats {
  * larger than the smallest of theirs allows (their rings, and 4096 for
  * those without the flag): a session without the flag never gets a long
  * record.
+ *
+ * KTRACE_CFG_VERBOSE (since ABI 1.11) asks for what strace prints only
+ * unabbreviated (-v): execve's and execveat's environment strings
+ * (KTRACE_BLOB_ENVP, besides the KTRACE_BLOB_COUNT of them) and the
+ * entries getdents and getdents64 returned (KTRACE_BLOB_DIRENTS, besides
+ * their count).  A record is built once for every session that records
+ * the event: these blobs are in it when one of those sessions set the
+ * flag, and a session without it may then see them too; a reader skips
+ * blob kinds it did not ask for (or does not know), as it must anyway.
  */
 struct ktrace_config {
 	__u32 ring_size;
