@@ -4,8 +4,9 @@
  * ABI: a write, a failing open, getpid, a descriptor passed over an
  * AF_UNIX socket pair (struct compat_msghdr and compat_cmsghdr), two
  * messages sent and received at once (struct compat_mmsghdr, recvmmsg
- * and recvmmsg_time64), getsockname, sched_getparam, the CPU mask calls
- * and rt_sigqueueinfo, and exit through int $0x80, with no C library
+ * and recvmmsg_time64), getsockname, sched_getparam, the CPU mask calls,
+ * rt_sigqueueinfo, getrusage, getdents64 and getdents, and exit through
+ * int $0x80, with no C library
  * (the build machine has no 32-bit one).  The line written
  * is built on the stack: a write from a page of constants never touched
  * before, to /dev/null (which never reads it), is beyond what the probes
@@ -132,6 +133,29 @@ static void structs(int pid)
 	sys3(178, pid, 0, (long)si);			/* rt_sigqueueinfo */
 }
 
+/*
+ * getrusage's struct compat_rusage, and the entries of / by getdents64
+ * and by getdents (struct linux_dirent of 4-byte longs), 200 bytes at a
+ * time.
+ */
+static void rusage_dirents(void)
+{
+	volatile int ru[18];
+	volatile char buf[200];
+	long fd;
+
+	sys3(77, 0, (long)ru, 0);			/* getrusage */
+	fd = sys3(5, (long)"/", 0x10000, 0);		/* open O_DIRECTORY */
+	if (fd < 0)
+		return;
+	while (sys3(220, fd, (long)buf, sizeof(buf)) > 0)	/* getdents64 */
+		;
+	sys3(19, fd, 0, 0);				/* lseek */
+	while (sys3(141, fd, (long)buf, sizeof(buf)) > 0)	/* getdents */
+		;
+	sys3(6, fd, 0, 0);				/* close */
+}
+
 void _start(void);
 
 void _start(void)
@@ -144,6 +168,7 @@ void _start(void)
 	pid = sys3(20, 0, 0, 0);			/* getpid */
 	pass_fd();
 	structs(pid);
+	rusage_dirents();
 	sys3(1, 3, 0, 0);				/* exit(3) */
 	for (;;)
 		;
