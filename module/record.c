@@ -233,19 +233,22 @@ static int kb_argv_ptr(struct ktrace_build *b, void __user *argv,
 	return 0;
 }
 
-static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
+/*
+ * A NULL-terminated array of strings, argv or (KTRACE_CFG_VERBOSE) envp:
+ * at most @max strings in @room bytes.
+ */
+static void kb_strv(struct ktrace_build *b, u8 kind, u8 arg,
+		    unsigned long uaddr, u32 room, unsigned int max)
 {
-	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_ARGV, arg);
+	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
 	void __user *argv = kb_uptr(b, uaddr);
-	/* All the room left but for envp's count: argv is cut last. */
-	u32 room = b->end > b->pos + 8 ? b->end - b->pos - 8 : 0;
 	u32 used = 0, cap;
 	char *dst = b->rec + b->pos;
 	unsigned long p;
 	unsigned int i;
 	long n;
 
-	for (i = 0; i < KTRACE_ARGV_MAX; i++) {
+	for (i = 0; i < max; i++) {
 		if (kb_argv_ptr(b, argv, i, &p))
 			goto fault;
 		if (!p)
@@ -268,7 +271,7 @@ static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 				break;	/* out of room */
 		}
 	}
-	/* Out of room or out of argument slots. */
+	/* Out of room or out of slots. */
 	bl->flags |= KTRACE_BF_TRUNC;
 done:
 	ktrace_build_put(b, bl, used);
@@ -277,46 +280,24 @@ fault:
 	kb_fault(b, bl);
 }
 
+/* argv, in all the room left but for envp's count: argv is cut last. */
+static void kb_argv(struct ktrace_build *b, u8 arg, unsigned long uaddr)
+{
+	kb_strv(b, KTRACE_BLOB_ARGV, arg, uaddr,
+		b->end > b->pos + 8 ? b->end - b->pos - 8 : 0,
+		KTRACE_ARGV_MAX);
+}
+
 /*
- * execve's environment (KTRACE_CFG_VERBOSE): as kb_argv() copies argv,
- * up to KTRACE_ENVC_MAX strings, but in at most half the room left, less
- * the count's 8 bytes: argv, copied next, keeps the other half.
+ * execve's environment (KTRACE_CFG_VERBOSE), up to KTRACE_ENVC_MAX
+ * strings in at most half the room left, less the count's 8 bytes: argv,
+ * copied next, keeps the other half.
  */
 static void kb_envp(struct ktrace_build *b, u8 arg, unsigned long uaddr)
 {
-	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_ENVP, arg);
-	void __user *envp = kb_uptr(b, uaddr);
-	u32 room = b->end > b->pos + 16 ? (b->end - b->pos - 16) / 2 : 0;
-	u32 used = 0, cap;
-	char *dst = b->rec + b->pos;
-	unsigned long p;
-	unsigned int i;
-	long n;
-
-	for (i = 0; i < KTRACE_ENVC_MAX; i++) {
-		if (kb_argv_ptr(b, envp, i, &p))
-			goto fault;
-		if (!p)
-			goto done;
-		if (used == room)
-			break;
-		cap = min(room - used, b->snaplen + 1);
-		n = ktrace_strncpy_nofault(dst + used, kb_uptr(b, p), cap);
-		if (n <= 0)
-			goto fault;
-		used += n;
-		if (dst[used - 1]) {
-			dst[used - 1] = '\0';
-			if (cap <= b->snaplen)
-				break;	/* out of room */
-		}
-	}
-	bl->flags |= KTRACE_BF_TRUNC;
-done:
-	ktrace_build_put(b, bl, used);
-	return;
-fault:
-	kb_fault(b, bl);
+	kb_strv(b, KTRACE_BLOB_ENVP, arg, uaddr,
+		b->end > b->pos + 16 ? (b->end - b->pos - 16) / 2 : 0,
+		KTRACE_ENVC_MAX);
 }
 
 /* The address after the NUL of the string at @p, or 0 on a fault. */
