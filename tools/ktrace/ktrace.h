@@ -317,6 +317,8 @@ void kt_timeline_free(struct kt_timeline *tl);
 /* run.c: a live session, traced or recorded */
 int kt_trace(const struct kt_opts *o);
 int kt_run(const struct kt_opts *o, struct kt_out *out, bool record);
+/* Fork @argv stopped before its execve; an exec's errno comes on err[0]. */
+pid_t kt_start_stopped(char **argv, const struct kt_opts *o, int err[2]);
 
 /* record.c: ktrace record and ktrace report */
 int ktrace_cmd_record(int argc, char **argv);
