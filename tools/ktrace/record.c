@@ -530,5 +530,6 @@ int ktrace_cmd_report(int argc, char **argv)
 	free(counts);
 	free(r.buf);
 	close(r.fd);
+	kt_tips_print(&o);
 	return ret;
 }
