@@ -258,6 +258,12 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
 bool kt_filters_hidden(unsigned int abi, unsigned int nr);
 void kt_filters_hide(unsigned int abi, unsigned int nr);
 void kt_filters_counts(struct kt_counts *c);
+/*
+ * KT_STATUS_* of the calls shown when the command applies -e status=
+ * (with -y or -P, and in recordings), both when it shows all.
+ */
+unsigned int kt_filters_status(void);
+void kt_filters_set_status(unsigned int status);
 
 /* summary.c: -c and -C's table */
 void kt_summary(struct kt_out *out, const struct kt_opts *o,
