@@ -225,7 +225,10 @@ ktrace_enter_find(pid_t tid, int *way)
 /*
  * Claim a slot of this CPU's part for @tid's enter at @ts, a reading of
  * ktrace_clock(); its way in *@way.  NULL when the bucket is full.  Task
- * context, preemption off.
+ * context, preemption off.  The first way that is free or already
+ * @tid's (a slot left behind, which cannot happen) is taken: a lookup
+ * scans in the same order and stops at the first of @tid's, so a later
+ * one left behind can never be taken for this enter.
  */
 static __always_inline struct ktrace_enter_bucket *
 ktrace_enter_set(pid_t tid, u64 ts, u32 nr, u32 call, int *way)
@@ -236,16 +239,16 @@ ktrace_enter_set(pid_t tid, u64 ts, u32 nr, u32 call, int *way)
 	u64 when;
 	int i;
 
-	*way = -1;
 	for (i = 0; i < KTRACE_ENTER_WAYS; i++) {
 		when = READ_ONCE(b->when[i]);
-		if (!when && *way < 0)
-			*way = i;
-		else if ((when & ~KTRACE_TS_MASK) == ktrace_enter_id(tid))
-			*way = i;	/* cannot happen: a slot left behind */
+		if (!when || (when & ~KTRACE_TS_MASK) == ktrace_enter_id(tid))
+			break;
 	}
-	if (*way < 0)
+	if (i == KTRACE_ENTER_WAYS) {
+		*way = -1;
 		return NULL;
+	}
+	*way = i;
 	WRITE_ONCE(b->nr[*way], nr);
 	WRITE_ONCE(b->call[*way], call);
 	WRITE_ONCE(b->when[*way], ktrace_enter_id(tid) | (ts & KTRACE_TS_MASK));

@@ -1079,9 +1079,45 @@ static void *park(void *arg)
 	return NULL;
 }
 
-static void do_park_threads(void)
+/*
+ * Once the @n threads of @th have counted themselves in park(), let them
+ * reach futex() and stay there for long, then wake and join them all.
+ */
+static void park_release(pthread_t *th, int n)
 {
 	struct timespec poll = { 0, 10000000 }, wait = { 0, 3 * PARK_NS };
+	int i;
+
+	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < n)
+		nanosleep(&poll, NULL);
+	/* The last ones counted themselves: let them reach futex(). */
+	nanosleep(&wait, NULL);
+	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
+	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+		NULL, 0);
+	for (i = 0; i < n; i++)
+		pthread_join(th[i], NULL);
+}
+
+/* The futex() exits of @tgid's other threads that lasted PARK_NS or more. */
+static int count_parked(size_t len, pid_t tgid)
+{
+	const struct ktrace_rec_hdr *h;
+	int parked = 0;
+
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
+		    h->tgid == tgid && h->pid != tgid &&
+		    x->duration >= PARK_NS)
+			parked++;
+	}
+	return parked;
+}
+
+static void do_park_threads(void)
+{
 	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
 	unsigned int seed = 1, max = read_pid_max();
 	static pthread_t th[PARKED];
@@ -1099,15 +1135,7 @@ static void do_park_threads(void)
 		if (pthread_create(&th[i], &attr, park, NULL))
 			_exit(2);
 	}
-	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < PARKED)
-		nanosleep(&poll, NULL);
-	/* The last ones counted themselves: let them reach futex(). */
-	nanosleep(&wait, NULL);
-	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
-	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
-		NULL, 0);
-	for (i = 0; i < PARKED; i++)
-		pthread_join(th[i], NULL);
+	park_release(th, PARKED);
 }
 
 TEST_F_TIMEOUT(session, min_duration_keeps_every_parked_thread, 240)
@@ -1117,10 +1145,9 @@ TEST_F_TIMEOUT(session, min_duration_keeps_every_parked_thread, 240)
 	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
 				    .min_duration = PARK_NS };
 	struct child a = spawn(do_park_threads);
-	const struct ktrace_rec_hdr *h;
 	struct ktrace_stats stats;
-	int parked = 0;
 	size_t len;
+	int parked;
 
 	ASSERT_LT(0, a.pid);
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
@@ -1131,14 +1158,7 @@ TEST_F_TIMEOUT(session, min_duration_keeps_every_parked_thread, 240)
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &stats));
 	len = drain(self->fd);
-	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
-		const struct ktrace_rec_sys_exit *x = (const void *)h;
-
-		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
-		    h->tgid == a.pid && h->pid != a.pid &&
-		    x->duration >= PARK_NS)
-			parked++;
-	}
+	parked = count_parked(len, a.pid);
 	/* Every parked call is in the trace, or counted as lost. */
 	EXPECT_EQ(PARKED, parked + stats.lost_full + stats.lost_nest)
 		TH_LOG("%d of %d parked calls, %llu lost", parked, PARKED,
@@ -1204,7 +1224,6 @@ static int crowd_pick(void)
 
 static void do_crowd_threads(void)
 {
-	struct timespec poll = { 0, 10000000 }, wait = { 0, 3 * PARK_NS };
 	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
 	pthread_t th[CROWD];
 	cpu_set_t cpus;
@@ -1222,14 +1241,7 @@ static void do_crowd_threads(void)
 		if (pthread_create(&th[i], NULL, park, NULL))
 			_exit(2);
 	}
-	while (__atomic_load_n(&park_ready, __ATOMIC_SEQ_CST) < CROWD)
-		nanosleep(&poll, NULL);
-	nanosleep(&wait, NULL);
-	__atomic_store_n(&park_word, 1, __ATOMIC_SEQ_CST);
-	syscall(__NR_futex, &park_word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
-		NULL, 0);
-	for (i = 0; i < CROWD; i++)
-		pthread_join(th[i], NULL);
+	park_release(th, CROWD);
 }
 
 TEST_F_TIMEOUT(session, min_duration_counts_calls_it_cannot_time, 120)
@@ -1237,12 +1249,11 @@ TEST_F_TIMEOUT(session, min_duration_counts_calls_it_cannot_time, 120)
 	struct ktrace_syscalls sc = { .abi = KTRACE_ABI_NATIVE };
 	struct ktrace_status st = { .status = KTRACE_STATUS_ALL,
 				    .min_duration = PARK_NS };
-	const struct ktrace_rec_hdr *h;
 	struct ktrace_stats stats;
 	struct child a;
-	int parked = 0;
 	__u64 lost;
 	size_t len;
+	int parked;
 
 	if (!have_ns_last_pid())
 		SKIP(return, "no /proc/sys/kernel/ns_last_pid");
@@ -1260,14 +1271,7 @@ TEST_F_TIMEOUT(session, min_duration_counts_calls_it_cannot_time, 120)
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &stats));
 	len = drain(self->fd);
-	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
-		const struct ktrace_rec_sys_exit *x = (const void *)h;
-
-		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_futex &&
-		    h->tgid == a.pid && h->pid != a.pid &&
-		    x->duration >= PARK_NS)
-			parked++;
-	}
+	parked = count_parked(len, a.pid);
 	lost = stats.lost_full + stats.lost_nest;
 	TH_LOG("%d of %d parked calls timed, %llu lost", parked, CROWD,
 	       (unsigned long long)lost);

@@ -595,7 +595,8 @@ static void msg_control(struct kt_dec *d, const struct ktrace_msghdr *m,
  * msg_control=[...], msg_controllen=24, msg_flags=0}.  False, printing
  * nothing, when the bytes do not hold one.
  */
-static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n)
+static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n,
+		      int namelen_in)
 {
 	struct ktrace_msghdr m;
 	struct kt_buf *b = d->b;
@@ -616,7 +617,13 @@ static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n)
 		sockaddr_bytes(b, p, m.name_stored);
 	else
 		kt_format_ptr(b, m.name);
-	kt_buf_printf(b, ", msg_namelen=%d, msg_iov=", m.namelen);
+	/* recvmsg: the length given, and the one written when it differs. */
+	if (namelen_in >= 0 && namelen_in != m.namelen)
+		kt_buf_printf(b, ", msg_namelen=%d => %d", namelen_in,
+			      m.namelen);
+	else
+		kt_buf_printf(b, ", msg_namelen=%d", m.namelen);
+	kt_buf_puts(b, ", msg_iov=");
 	kt_format_iov(d, p + m.name_stored, n - m.name_stored, m.iovlen);
 	kt_buf_printf(b, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
 	if (m.controllen) {
@@ -630,13 +637,13 @@ static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n)
 	return true;
 }
 
-static void msghdr(struct kt_dec *d, int i)
+static void msghdr(struct kt_dec *d, int i, int namelen_in)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);
 
 	kt_sep(d);
 	if (!kt_blob_usable(d, i, sizeof(struct ktrace_msghdr)) ||
-	    !msghdr_at(d, blob->data, blob->len))
+	    !msghdr_at(d, blob->data, blob->len, namelen_in))
 		kt_format_ptr(d->b, kt_arg(d, i));
 }
 
@@ -671,7 +678,7 @@ static void mmsghdrs(struct kt_dec *d, int i, uint64_t cnt, uint64_t nlen)
 		mark = b->len;
 		kt_buf_puts(b, "{msg_hdr=");
 		if (e.size > blob->len - off ||
-		    !msghdr_at(d, blob->data + off, e.size)) {
+		    !msghdr_at(d, blob->data + off, e.size, -1)) {
 			b->len = mark;
 			b->s[mark] = '\0';
 			kt_buf_puts(b, "...");
@@ -688,16 +695,36 @@ static void mmsghdrs(struct kt_dec *d, int i, uint64_t cnt, uint64_t nlen)
 static void dec_sendmsg(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	msghdr(d, 1);
+	msghdr(d, 1, -1);
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
 }
 
+/*
+ * recvmsg's struct msghdr is copied at the exit of a success, as
+ * KTRACE_BLOB_MSGHDR, and raw at the enter (enter_blob), for the
+ * msg_namelen given: after a failure only the raw one is there, and
+ * prints as strace prints it then, {msg_namelen=128}.
+ */
 static void dec_recvmsg(struct kt_dec *d)
 {
+	const struct kt_blob *in = &d->sc->enter_blob[1];
+	size_t off = kt_long_size(d) == 8 ? 8 : 4;
+	int32_t given = -1;
+
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
 		return;
-	msghdr(d, 1);
+	if (in->data && !(in->flags & KT_BLOB_FAULT) && in->len >= off + 4)
+		memcpy(&given, in->data + off, 4);
+	if (in->data && d->sc->blob[1].data == in->data) {
+		kt_sep(d);
+		if (given >= 0 && kt_failed(d))
+			kt_buf_printf(d->b, "{msg_namelen=%d}", given);
+		else
+			kt_format_ptr(d->b, kt_arg(d, 1));
+	} else {
+		msghdr(d, 1, given);
+	}
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
 }
 
@@ -718,6 +745,22 @@ static void dec_sendmmsg(struct kt_dec *d)
 	kt_a_flags(d, 3, msg_flags, "MSG_???");
 }
 
+/*
+ * recvmmsg's timeout is copied at the enter (the time given) and at the
+ * exit of a success (the time left, which the call wrote back): printed
+ * with the one or the other as argument 4.
+ */
+static void timeout_at(struct kt_dec *d, bool enter)
+{
+	const struct kt_syscall *was = d->sc;
+	struct kt_syscall sc = *was;
+
+	sc.blob[4] = enter ? was->enter_blob[4] : was->blob[4];
+	d->sc = &sc;
+	kt_format_timespec_at(d, 4, 0);
+	d->sc = was;
+}
+
 static void dec_recvmmsg(struct kt_dec *d)
 {
 	int64_t ret = (int64_t)d->sc->ret;
@@ -731,15 +774,28 @@ static void dec_recvmmsg(struct kt_dec *d)
 		mmsghdrs(d, 1, ret, ret);
 	kt_a_uint(d, 2);
 	kt_a_flags(d, 3, msg_flags, "MSG_???");
-	kt_a_timespec(d, 4);
+	kt_sep(d);
+	timeout_at(d, true);
 }
 
-/* strace's "0 (Timeout)": recvmmsg returned before any message came. */
+/*
+ * strace's "0 (Timeout)": recvmmsg returned before any message came; and
+ * after messages, the time left: "1 (left {tv_sec=0, tv_nsec=999000})".
+ */
 static void ret_recvmmsg(struct kt_dec *d)
 {
+	const struct kt_syscall *sc = d->sc;
+
 	kt_format_retval(d, KT_RV_DEC);
-	if (!d->sc->ret)
+	if (!sc->ret) {
 		kt_buf_puts(d->b, " (Timeout)");
+	} else if (sc->ret > 0 && kt_arg(d, 4) && sc->blob[4].data &&
+		   sc->blob[4].data != sc->enter_blob[4].data &&
+		   !(sc->blob[4].flags & KT_BLOB_FAULT)) {
+		kt_buf_puts(d->b, " (left ");
+		timeout_at(d, false);
+		kt_buf_puts(d->b, ")");
+	}
 }
 
 static const struct kt_xlat shut_how[] = {

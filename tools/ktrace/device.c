@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -24,6 +25,9 @@
 #ifndef KTRACE_CLI_ABI_MAJOR
 #define KTRACE_CLI_ABI_MAJOR KTRACE_ABI_MAJOR
 #endif
+
+/* -d, --debug: say what the command asks of the module, on stderr. */
+bool kt_debug;
 
 /*
  * Open the device, checking that the module speaks our ABI.  Returns the
@@ -53,6 +57,10 @@ int ktrace_dev_open(void)
 		close(fd);
 		return -1;
 	}
+	if (kt_debug)
+		fprintf(stderr, "%s: debug: %s: module ABI %u.%u, features 0x%llx, kernel %s\n",
+			ktrace_prog, KTRACE_DEV_PATH, v.abi_major, v.abi_minor,
+			(unsigned long long)v.features, v.release);
 	if (v.abi_major != KTRACE_CLI_ABI_MAJOR) {
 		ktrace_err("module ABI %u.%u is too %s for this ktrace (ABI %u.%u): install matching versions",
 			   v.abi_major, v.abi_minor,
@@ -79,7 +87,12 @@ int ktrace_dev_version(int fd, struct ktrace_version *v)
 /* One ioctl, with a one-line message naming what failed. */
 static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 {
-	if (ioctl(fd, cmd, arg) == 0)
+	int ret = ioctl(fd, cmd, arg);
+
+	if (kt_debug)
+		fprintf(stderr, "%s: debug: %s: %s\n", ktrace_prog, what,
+			ret ? strerror(errno) : "done");
+	if (ret == 0)
 		return 0;
 	ktrace_err("%s: %s", what, strerror(errno));
 	return -1;
@@ -104,6 +117,9 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
 	 */
 	if (kt_abbrev_partly() && (v.features & KTRACE_FEAT_VERBOSE))
 		cfg.flags |= KTRACE_CFG_VERBOSE;
+	if (kt_debug)
+		fprintf(stderr, "%s: debug: session: rings of %u bytes, snaplen %u, flags 0x%x\n",
+			ktrace_prog, cfg.ring_size, cfg.snaplen, cfg.flags);
 	return dev_ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg,
 			 "configuring the session");
 }
@@ -111,8 +127,13 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 {
 	struct ktrace_pid p = { .pid = pid, .flags = flags };
+	int ret = ioctl(fd, add ? KTRACE_IOC_PID_ADD : KTRACE_IOC_PID_DEL, &p);
 
-	if (ioctl(fd, add ? KTRACE_IOC_PID_ADD : KTRACE_IOC_PID_DEL, &p) == 0)
+	if (kt_debug)
+		fprintf(stderr, "%s: debug: %s process %d (flags 0x%x): %s\n",
+			ktrace_prog, add ? "adding" : "removing", pid, flags,
+			ret ? strerror(errno) : "done");
+	if (ret == 0)
 		return 0;
 	if (errno == ESRCH)
 		ktrace_err("-p %d: no such process", pid);

@@ -16,7 +16,9 @@
  * thread and a CLONE_FILES child to the same one; a call's event goes out
  * between the table as it was and the table as the call left it.  A call
  * recorded for the tables only (-e trace= with -y: kt_filters_hidden())
- * changes them and goes to no sink.
+ * changes them and goes to no sink; so does one of a status the command
+ * leaves out (-e status= with -y: kt_filters_status()), whose entry a
+ * sink gets only with its end, as the module's status filter has it.
  */
 #include <fcntl.h>
 #include <sched.h>
@@ -223,14 +225,69 @@ static void header(struct kt_event *e, enum kt_ev_type type,
 }
 
 /*
- * An event to the sink, but for a call recorded for the descriptor tables
- * only (kt_filters_hidden()): that one changed the tables, and no more.
+ * Does the event go to the sink?  Not a call recorded for the descriptor
+ * tables only (kt_filters_hidden()): that one changed the tables, and no
+ * more; nor, with the command's status filter, a call of another status,
+ * nor any entry as it comes (emit_end() gives the shown ones).
  */
+static bool shown(const struct kt_event *e)
+{
+	unsigned int status = kt_filters_status();
+	bool failed;
+
+	if (e->type != KT_EV_SYSCALL && e->type != KT_EV_SYSCALL_ENTER)
+		return true;
+	if (kt_filters_hidden(e->sys.abi, e->sys.nr))
+		return false;
+	if (status == (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED))
+		return true;
+	/* A call that did not return has neither status (strace's too). */
+	if (e->type == KT_EV_SYSCALL_ENTER || e->sys.end != KT_SYS_RETURNED)
+		return false;
+	failed = e->sys.ret < 0 && e->sys.ret >= -4095;
+	return status & (failed ? KT_STATUS_FAILED : KT_STATUS_SUCCESSFUL);
+}
+
+/* An event to the sink, if shown(). */
 static void emit(struct kt_events *ev, const struct kt_event *e)
 {
-	if ((e->type == KT_EV_SYSCALL || e->type == KT_EV_SYSCALL_ENTER) &&
-	    kt_filters_hidden(e->sys.abi, e->sys.nr))
+	if (shown(e))
+		ev->fn(ev->ctx, e);
+}
+
+/* The entry event of t's call in progress. */
+static void enter_event(struct kt_event *e, struct task *t)
+{
+	const struct ktrace_rec_sys_enter *en = t->enter;
+
+	header(e, KT_EV_SYSCALL_ENTER, &en->hdr, t);
+	e->sys.nr = en->nr;
+	e->sys.abi = en->abi;
+	e->sys.end = KT_SYS_IN_FLIGHT;
+	e->sys.enter_seen = true;
+	e->sys.dur = 0;
+	e->sys.ret = 0;
+	memcpy(e->sys.args, en->args, sizeof(e->sys.args));
+	e->sys.enter = en;
+	e->sys.exit = NULL;
+}
+
+/*
+ * A call's end to the sink; with the command's status filter, the sink
+ * that wants entries gets the call's entry just before, if it is shown.
+ */
+static void emit_end(struct kt_events *ev, struct task *t,
+		     const struct kt_event *e)
+{
+	struct kt_event en;
+
+	if (!shown(e))
 		return;
+	if (ev->want_enter && e->sys.enter_seen &&
+	    kt_filters_status() != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+		enter_event(&en, t);
+		ev->fn(ev->ctx, &en);
+	}
 	ev->fn(ev->ctx, e);
 }
 
@@ -256,7 +313,7 @@ static void end_call(struct kt_events *ev, struct task *t, uint64_t end_ts,
 	memcpy(e.sys.args, en->args, sizeof(e.sys.args));
 	e.sys.enter = en;
 	e.sys.exit = NULL;
-	emit(ev, &e);
+	emit_end(ev, t, &e);
 }
 
 /*
@@ -331,11 +388,11 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 		waited(ev, &e);
 	if (ev->fd_flags && task_fds(ev, t)) {
 		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
-		emit(ev, &e);
+		emit_end(ev, t, &e);
 		kt_fdtab_apply(t->fds);
 		return;
 	}
-	emit(ev, &e);
+	emit_end(ev, t, &e);
 }
 
 /* The exec record's file name, when it carries one whole. */
@@ -497,16 +554,7 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		t->in_call = true;
 		if (!ev->want_enter)
 			return 0;
-		header(&e, KT_EV_SYSCALL_ENTER, h, t);
-		e.sys.nr = en->nr;
-		e.sys.abi = en->abi;
-		e.sys.end = KT_SYS_IN_FLIGHT;
-		e.sys.enter_seen = true;
-		e.sys.dur = 0;
-		e.sys.ret = 0;
-		memcpy(e.sys.args, en->args, sizeof(e.sys.args));
-		e.sys.enter = t->enter;
-		e.sys.exit = NULL;
+		enter_event(&e, t);
 		break;
 	}
 	case KTRACE_REC_SYS_EXIT:

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): strace's -e trace= and -e status= turned into the session's
- * in-kernel filters.  Syscall sets are resolved per ABI: a name selects
- * that syscall in every ABI that has it, %CLASS the module's published
- * class lists, /REGEX every matching name.  Several -e trace= options add
- * up; "!" selects everything but the set.
+ * in-kernel filters, or into the command's own where the descriptor
+ * tables need the calls they leave out (kt_filters_hidden(),
+ * kt_filters_status()).  Syscall sets are resolved per ABI: a name
+ * selects that syscall in every ABI that has it, %CLASS the module's
+ * published class lists, /REGEX every matching name.  Several -e trace=
+ * options add up; "!" selects everything but the set.
  */
 #include <errno.h>
 #include <regex.h>
@@ -264,6 +266,25 @@ void kt_filters_counts(struct kt_counts *c)
 				memset(&c->c[abi][nr], 0, sizeof(c->c[abi][nr]));
 }
 
+/*
+ * -e status= with -y or -P, or in a recording: the module's status filter
+ * is one for all calls and would drop the descriptors that the calls left
+ * out open, dup or close, so the module records every call and the
+ * command leaves out those of a status not in this set (events.c), after
+ * the tables saw them; a recording lists the set in its header.
+ */
+static unsigned int shown_status = KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED;
+
+unsigned int kt_filters_status(void)
+{
+	return shown_status;
+}
+
+void kt_filters_set_status(unsigned int status)
+{
+	shown_status = status & (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED);
+}
+
 /* The descriptor-table calls the set leaves out, added and hidden. */
 static void add_fd_calls(struct sysset *s)
 {
@@ -289,6 +310,7 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 	struct ktrace_syscalls sc;
 	struct sysset set;
 	unsigned int i;
+	bool fdtab;
 	int abi;
 
 	/*
@@ -319,13 +341,15 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 	if (kt_dev_configure(fd, &cfg))
 		return -1;
 
+	/* Records for the descriptor tables: -y, -P, and report -y. */
+	fdtab = cfg.events == KTRACE_EV_ALL &&
+		(record || o->decode_fds || o->trace_path);
 	if (o->ntrace) {
 		memset(&set, 0, sizeof(set));
 		for (i = 0; i < o->ntrace; i++)
 			if (parse_set(fd, &set, o->trace[i]))
 				return -1;
-		if (cfg.events == KTRACE_EV_ALL &&
-		    (record || o->decode_fds || o->trace_path))
+		if (fdtab)
 			add_fd_calls(&set);
 		for (abi = 0; abi < NABI; abi++) {
 			memset(&sc, 0, sizeof(sc));
@@ -340,6 +364,13 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 		if (!o->status) {
 			ktrace_err("-e status: the set selects no call");
 			return -1;
+		}
+		/* -c prints no call, and counts them all, as strace does. */
+		if (o->summary_only)
+			return 0;
+		if (fdtab) {
+			kt_filters_set_status(o->status);
+			return 0;
 		}
 		st.status = (o->status & KT_STATUS_SUCCESSFUL ?
 			     KTRACE_STATUS_SUCCESSFUL : 0) |

@@ -182,5 +182,7 @@ int main(int argc, char **argv)
 	}
 	if (o.golden || o.expect)
 		return ktrace_golden(&o, o.expect);
-	return kt_trace(&o);
+	ret = kt_trace(&o);
+	kt_tips_print(&o);
+	return ret;
 }

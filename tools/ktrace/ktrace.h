@@ -19,6 +19,7 @@
 #define KTRACE_DEV_PATH "/dev/" KTRACE_DEVICE_NAME
 
 extern const char *ktrace_prog;
+extern bool kt_debug;			/* -d, --debug (device.c) */
 
 /* The syscall ABIs the command has tables for. */
 enum ktrace_cli_abi {
@@ -74,6 +75,13 @@ struct kt_fdset {
 	int fd[64];
 };
 
+/* --tips=format: */
+enum kt_tips {
+	KT_TIPS_NONE,
+	KT_TIPS_COMPACT,
+	KT_TIPS_FULL,
+};
+
 /* The command line, as options.c parsed it. */
 struct kt_opts {
 	bool help, version, json;
@@ -118,6 +126,8 @@ struct kt_opts {
 	struct kt_fdset dump_read;	/* -e read= (hexdump.c) */
 	struct kt_fdset dump_write;	/* -e write= */
 	unsigned long long syscall_limit;	/* --syscall-limit, 0: none */
+	enum kt_tips tips;		/* --tips */
+	long tip_id;			/* --tips=id:N, -1: random */
 	unsigned long long overhead_ns;		/* -O: taken from each call */
 	bool golden;			/* --golden (golden.c) */
 	const char *expect;		/* --expect FILE (golden.c) */
@@ -248,6 +258,12 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
 bool kt_filters_hidden(unsigned int abi, unsigned int nr);
 void kt_filters_hide(unsigned int abi, unsigned int nr);
 void kt_filters_counts(struct kt_counts *c);
+/*
+ * KT_STATUS_* of the calls shown when the command applies -e status=
+ * (with -y or -P, and in recordings), both when it shows all.
+ */
+unsigned int kt_filters_status(void);
+void kt_filters_set_status(unsigned int status);
 
 /* summary.c: -c and -C's table */
 void kt_summary(struct kt_out *out, const struct kt_opts *o,
@@ -314,9 +330,15 @@ void kt_timeline_attach(struct kt_timeline *tl, int fd, pid_t pid);
 void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e);
 void kt_timeline_free(struct kt_timeline *tl);
 
+/* tips.c: --tips */
+int kt_tips_parse(struct kt_opts *o, const char *spec);
+void kt_tips_print(const struct kt_opts *o);
+
 /* run.c: a live session, traced or recorded */
 int kt_trace(const struct kt_opts *o);
 int kt_run(const struct kt_opts *o, struct kt_out *out, bool record);
+/* Fork @argv stopped before its execve; an exec's errno comes on err[0]. */
+pid_t kt_start_stopped(char **argv, const struct kt_opts *o, int err[2]);
 
 /* record.c: ktrace record and ktrace report */
 int ktrace_cmd_record(int argc, char **argv);

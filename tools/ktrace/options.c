@@ -36,6 +36,10 @@ enum {
 	OPT_PIDNS_TRANSLATION,
 	OPT_TIMESTAMPS,
 	OPT_SYSCALL_LIMIT,
+	OPT_TIPS,
+	OPT_INJECT,
+	OPT_FAULT,
+	OPT_KVM,
 	OPT_STRINGS_IN_HEX,
 	OPT_FF,
 	OPT_PERFETTO,
@@ -80,6 +84,11 @@ static const struct option longopts[] = {
 	{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 	{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 	{ "syscall-limit", required_argument, NULL, OPT_SYSCALL_LIMIT },
+	{ "tips", optional_argument, NULL, OPT_TIPS },
+	{ "inject", required_argument, NULL, OPT_INJECT },
+	{ "fault", required_argument, NULL, OPT_FAULT },
+	{ "kvm", required_argument, NULL, OPT_KVM },
+	{ "debug", no_argument, NULL, 'd' },
 	{ "strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX },
 	{ "output-separately", no_argument, NULL, OPT_FF },
 	{ "syscall-number", no_argument, NULL, 'n' },
@@ -352,6 +361,15 @@ static int not_implemented(const char *opt, const char *why)
 }
 
 static int parse_decode_pids(struct kt_opts *o, const char *list);
+static int parse_decode_fds(struct kt_opts *o, const char *list);
+
+/* -e inject=, -e fault=, --inject, --fault: strace's syscall tampering. */
+static int refuse_tampering(const char *dashes, const char *name, size_t n)
+{
+	ktrace_err("%s%.*s: not implemented: ktrace observes syscalls and cannot change them (strace's syscall tampering)",
+		   dashes, (int)n, name);
+	return -1;
+}
 
 /* Is the n bytes at q one of the |-separated names? */
 static bool qualifier_is(const char *q, size_t n, const char *names)
@@ -412,11 +430,12 @@ static int parse_expr(struct kt_opts *o, const char *expr)
 		return kt_fdset_parse(&o->dump_write, "write", eq + 1);
 	if (qualifier_is(expr, n, "decode-pids|decode-pid"))
 		return parse_decode_pids(o, eq + 1);
-	if (qualifier_is(expr, n, "fault|inject|kvm|decode-fds|decode-fd")) {
-		ktrace_err("-e %.*s: not implemented (see ktrace(1), DIFFERENCES FROM STRACE)",
-			   (int)n, expr);
-		return -1;
-	}
+	if (qualifier_is(expr, n, "decode-fds|decode-fd"))
+		return parse_decode_fds(o, eq + 1);
+	if (qualifier_is(expr, n, "fault|inject"))
+		return refuse_tampering("-e ", expr, n);
+	if (qualifier_is(expr, n, "kvm"))
+		return not_implemented("-e kvm", "KVM vCPU exits");
 	ktrace_err("-e: unknown qualifier '%.*s'", (int)n, expr);
 	return -1;
 }
@@ -636,7 +655,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv,
-				"+hVfo:cCS:TtrRs:yqzZp:u:e:nAa:E:I:wvX:xiP:Db:O:U:Yk",
+				"+hVfo:cCS:TtrRs:yqzZp:u:e:nAa:E:I:wvX:xiP:Db:O:U:Ykd",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SECCOMP_BPF:
@@ -810,6 +829,19 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			break;
 		case 'k':
 			return not_implemented("-k", "stack traces");
+		case 'd':
+			kt_debug = true;
+			break;
+		case OPT_TIPS:
+			if (kt_tips_parse(o, optarg))
+				return -1;
+			break;
+		case OPT_INJECT:
+			return refuse_tampering("--", "inject", strlen("inject"));
+		case OPT_FAULT:
+			return refuse_tampering("--", "fault", strlen("fault"));
+		case OPT_KVM:
+			return not_implemented("--kvm", "KVM vCPU exits");
 		case 'h':
 			o->help = true;
 			return 1;

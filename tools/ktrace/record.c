@@ -31,6 +31,7 @@
 #define KT_FILE_COUNTS_ONLY	0x2	/* -c: no syscall records */
 #define KT_FILE_IP		0x4	/* -i: enters carry KTRACE_BLOB_IP */
 #define KT_FILE_HIDDEN		0x8	/* hidden[] follows the header */
+#define KT_FILE_STATUS		0x10	/* status: -e status= for report */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -53,7 +54,8 @@ struct kt_file_header {
 	__s32 pids[64];			/* -p */
 	__u32 flags;			/* KT_FILE_* */
 	__u32 nhidden;			/* entries of hidden[], after this */
-	__u32 __reserved[14];
+	__u32 status;			/* KT_STATUS_* of the calls shown */
+	__u32 __reserved[13];
 };
 
 /*
@@ -166,6 +168,10 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 			hid[n].abi = abi;
 			n++;
 		}
+	}
+	if (kt_filters_status() != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+		h.flags |= KT_FILE_STATUS;
+		h.status = kt_filters_status();
 	}
 	if (n) {
 		h.flags |= KT_FILE_HIDDEN;
@@ -345,6 +351,9 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		for (i = 0; i < h->nhidden; i++)
 			kt_filters_hide(hid[i].abi, hid[i].nr);
 	}
+	/* Recorded with -e status=: report applies it, and its own too. */
+	if (h->flags & KT_FILE_STATUS)
+		kt_filters_set_status(kt_filters_status() & h->status);
 	/* Skip what a later version of the header may add. */
 	r->off = 0;
 	while (r->pos < h->header_size) {
@@ -486,6 +495,7 @@ int ktrace_cmd_report(int argc, char **argv)
 		ktrace_err("out of memory");
 		return 1;
 	}
+	kt_filters_set_status(o.status);
 	if (check_header(&r, &h))
 		return 1;
 	if (o.instruction_pointer && !o.summary_only &&
@@ -530,5 +540,6 @@ int ktrace_cmd_report(int argc, char **argv)
 	free(counts);
 	free(r.buf);
 	close(r.fd);
+	kt_tips_print(&o);
 	return ret;
 }

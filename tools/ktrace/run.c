@@ -130,6 +130,8 @@ static int command_setup(const struct kt_opts *o, const struct passwd *pw)
 {
 	unsigned int i;
 
+	if (!o)
+		return 0;
 	if (pw && (initgroups(pw->pw_name, pw->pw_gid) ||
 		   setgid(pw->pw_gid) || setuid(pw->pw_uid)))
 		return -1;
@@ -146,29 +148,30 @@ static int command_setup(const struct kt_opts *o, const struct passwd *pw)
  * user mode, after the kill() syscall has returned: once the child is
  * added and continued, its first syscall is its execve(), and nothing of
  * ktrace's own setup shows in its trace or its counts.  An exec failure
- * comes back on err[0].
+ * comes back on err[0].  @o gives -u and -E, unless NULL (the views).
  */
-static pid_t start_command(const struct kt_opts *o, int err[2])
+pid_t kt_start_stopped(char **argv, const struct kt_opts *o, int err[2])
 {
 	struct passwd *pw = NULL;
 	char *prog;
 	pid_t pid;
 	int status;
 
-	prog = find_program(o->argv[0]);
+	prog = find_program(argv[0]);
 	if (!prog) {
-		ktrace_err("cannot run '%s': command not found", o->argv[0]);
+		ktrace_err("cannot run '%s': command not found", argv[0]);
 		return -1;
 	}
 	if (pipe2(err, O_CLOEXEC)) {
 		ktrace_err("pipe: %s", strerror(errno));
 		return -1;
 	}
-	if (o->user)
+	if (o && o->user)
 		pw = getpwnam(o->user);
 	pid = fork();
 	if (pid < 0) {
 		ktrace_err("fork: %s", strerror(errno));
+		free(prog);
 		return -1;
 	}
 	if (pid == 0) {
@@ -176,7 +179,7 @@ static pid_t start_command(const struct kt_opts *o, int err[2])
 		if (command_setup(o, pw))
 			child_fail(err[1], errno, 126);
 		kill(getpid(), SIGSTOP);
-		execv(prog, o->argv);
+		execv(prog, argv);
 		child_fail(err[1], errno, 127);
 	}
 	free(prog);
@@ -193,7 +196,7 @@ static pid_t start_command(const struct kt_opts *o, int err[2])
  * tracer's session in read(), before the session traces it, then spins
  * in user mode, making no syscall, while the tracer adds it and enables
  * the session: its first traced call is its execve().  (A stop, as
- * start_command() uses, would show to the caller, a shell, as a stopped
+ * kt_start_stopped() uses, would show to the caller, a shell, as a stopped
  * job.)
  */
 enum {
@@ -632,7 +635,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	sigaction(SIGHUP, &sa, NULL);
 
 	if (o->argc && !o->daemonize) {
-		r->child = start_command(o, err);
+		r->child = kt_start_stopped(o->argv, o, err);
 		if (r->child < 0)
 			return 1;
 		if (kt_dev_pid(r->fd, r->child,

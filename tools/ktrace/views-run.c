@@ -54,35 +54,6 @@ static int set_syscalls(int fd, const char *const *names)
 	return 0;
 }
 
-/* The command, stopped before its execve; errno of a failed exec on err. */
-static pid_t start_stopped(char **argv, int err[2])
-{
-	pid_t pid;
-	int e, status;
-
-	if (pipe2(err, O_CLOEXEC)) {
-		ktrace_err("pipe: %s", strerror(errno));
-		return -1;
-	}
-	pid = fork();
-	if (pid < 0) {
-		ktrace_err("fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		close(err[0]);
-		kill(getpid(), SIGSTOP);
-		execvp(argv[0], argv);
-		e = errno;
-		if (write(err[1], &e, sizeof(e)) < 0)
-			_exit(127);
-		_exit(127);
-	}
-	close(err[1]);
-	waitpid(pid, &status, WUNTRACED);
-	return pid;
-}
-
 /* Live tasks: forked and not seen exiting, thread id -> tgid. */
 static void track(struct kt_pidmap *live, const struct ktrace_rec_hdr *h)
 {
@@ -161,7 +132,7 @@ int kt_view_run(struct kt_view_run *v)
 	signal(SIGPIPE, SIG_IGN);
 
 	if (v->argc) {
-		v->child = start_stopped(v->argv, err);
+		v->child = kt_start_stopped(v->argv, NULL, err);
 		if (v->child < 0)
 			goto out_rd;
 		if (kt_dev_pid(fd, v->child, KTRACE_PID_FOLLOW, true)) {

@@ -1057,9 +1057,10 @@ static void test_cmsg(void)
 	static const int32_t fds[2] = { 4, 5 }, creds[3] = { 42, 0, 100 };
 	static const int64_t tv[2] = { 1796050328, 509375 };
 	static const int32_t tv32[2] = { 1796050328, 509375 };
+	static const int32_t namelen = 128;
 	struct kt_fmt_opts saved = opts;
 	struct kt_syscall sc;
-	uint8_t c[256] = { 0 };
+	uint8_t c[256] = { 0 }, raw[56];
 	uint32_t c32[8];
 	size_t n;
 
@@ -1127,6 +1128,18 @@ static void test_cmsg(void)
 	sc.blob[1] = mh_blob(n, c, n);
 	expect("recvmsg SO_TIMESTAMP_OLD", &sc,
 	       "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=1796050328, tv_usec=509375}}], msg_controllen=32, msg_flags=0}, 0) = 1");
+	/* The raw struct msghdr of the enter: msg_namelen given, 128. */
+	memset(raw, 0, sizeof(raw));
+	memcpy(raw + 8, &namelen, 4);
+	sc.enter_blob[1] = mem_blob(raw, sizeof(raw));
+	expect("recvmsg: the msg_namelen given, and the one written", &sc,
+	       "recvmsg(4, {msg_name=NULL, msg_namelen=128 => 0, msg_iov=[{iov_base=\"x\", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=1796050328, tv_usec=509375}}], msg_controllen=32, msg_flags=0}, 0) = 1");
+	sc.blob[1] = sc.enter_blob[1];
+	sc.ret = -EAGAIN;
+	expect("recvmsg failed: the msg_namelen given", &sc,
+	       "recvmsg(4, {msg_namelen=128}, 0)        = -1 EAGAIN (Resource temporarily unavailable)");
+	sc.ret = 1;
+	memset(&sc.enter_blob[1], 0, sizeof(sc.enter_blob[1]));
 	n = cmsg64(c, 24, 1, 29, tv, 8);
 	sc.blob[1] = mh_blob(n, c, n);
 	expect("recvmsg SO_TIMESTAMP_OLD too short", &sc,
@@ -1253,6 +1266,7 @@ static struct kt_blob mm_blob(unsigned int n)
 static void test_mmsg(void)
 {
 	static const int64_t ts[2] = { 0, 0 };
+	static const int64_t given[2] = { 1, 0 }, left[2] = { 0, 999999000 };
 	struct kt_fmt_opts saved = opts;
 	struct kt_syscall sc;
 
@@ -1298,6 +1312,7 @@ static void test_mmsg(void)
 	sc.args[4] = 0x7ffd3000;
 	sc.blob[1] = mm_blob(0);
 	sc.blob[4] = mem_blob(ts, sizeof(ts));
+	sc.enter_blob[4] = sc.blob[4];
 	expect("recvmmsg timed out", &sc,
 	       "recvmmsg(4, [], 4, MSG_DONTWAIT, {tv_sec=0, tv_nsec=0}) = 0 (Timeout)");
 
@@ -1306,6 +1321,14 @@ static void test_mmsg(void)
 	sc.blob[1].len = 0;
 	expect("recvmmsg failed: the pointer", &sc,
 	       "recvmmsg(4, 0x7ffd0000, 4, MSG_DONTWAIT, {tv_sec=0, tv_nsec=0}) = -1 EAGAIN (Resource temporarily unavailable)");
+
+	sc.ret = 2;
+	sc.blob[1] = mm_blob(2);
+	sc.enter_blob[4] = mem_blob(given, sizeof(given));
+	sc.blob[4] = mem_blob(left, sizeof(left));
+	expect("recvmmsg: the time given, and the time left", &sc,
+	       "recvmmsg(4, [" MM("a") ", msg_len=1}, " MM("b")
+	       ", msg_len=1}], 4, MSG_DONTWAIT, {tv_sec=1, tv_nsec=0}) = 2 (left {tv_sec=0, tv_nsec=999999000})");
 }
 
 int main(void)

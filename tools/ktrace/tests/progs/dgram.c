@@ -8,11 +8,27 @@
  * than the address ([8 => 16]) and no address at all; a receive with
  * nothing queued (EAGAIN); getpeername of an unconnected socket
  * (ENOTCONN); an AF_UNIX pair whose sender has no name ([128 => 2]).
+ * recvmsg likewise: msg_namelen=128 => 16 over UDP, => 0 (no name) over
+ * the AF_UNIX pair, and after an error (EAGAIN) the length given.
  */
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
+
+static void recv_named(int fd, int flags)
+{
+	struct sockaddr_storage ss;
+	char buf[16];
+	struct iovec v = { buf, sizeof(buf) };
+	struct msghdr m = {
+		.msg_name = &ss, .msg_namelen = sizeof(ss),
+		.msg_iov = &v, .msg_iovlen = 1,
+	};
+
+	recvmsg(fd, &m, flags);
+}
 
 int main(void)
 {
@@ -44,6 +60,9 @@ int main(void)
 	recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&ss, &len);
 	sendto(fd, "four", 4, 0, (struct sockaddr *)&in, sizeof(in));
 	recvfrom(fd, buf, sizeof(buf), 0, NULL, NULL);
+	sendto(fd, "six", 3, 0, (struct sockaddr *)&in, sizeof(in));
+	recv_named(fd, 0);
+	recv_named(fd, MSG_DONTWAIT);
 	len = sizeof(ss);
 	recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT, (struct sockaddr *)&ss,
 		 &len);
@@ -55,6 +74,8 @@ int main(void)
 	write(sv[0], "five", 4);
 	len = sizeof(ss);
 	recvfrom(sv[1], buf, sizeof(buf), 0, (struct sockaddr *)&ss, &len);
+	write(sv[0], "seven", 5);
+	recv_named(sv[1], 0);
 	close(sv[0]);
 	close(sv[1]);
 	return 0;

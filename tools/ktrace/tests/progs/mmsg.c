@@ -3,7 +3,8 @@
  * sendmmsg and recvmmsg for comparing ktrace with strace: three messages
  * over an AF_UNIX datagram pair, one of two iovecs and one passing a
  * descriptor (SCM_RIGHTS), received in a vector of four; a receive with
- * nothing queued (EAGAIN) and a send on a bad descriptor (EBADF); two
+ * nothing queued (EAGAIN), one with a timeout (the time left written
+ * back) and a send on a bad descriptor (EBADF); two
  * addressed datagrams over UDP loopback, one with IP_TTL, received with
  * their source addresses (the loopback must be up; "unix" leaves them
  * out); with "big", 40 datagrams at once over an AF_UNIX pair, more than
@@ -46,6 +47,7 @@ static void unix_pair(void)
 		{ "abc", 3 }, { "de", 2 }, { "fgh", 3 }, { "x", 1 },
 	};
 	struct mmsghdr s[3], r[4];
+	struct timespec ts = { 1, 0 };
 	struct iovec rv[4];
 	union ctl u, ru[4];
 	char buf[4][8];
@@ -75,6 +77,9 @@ static void unix_pair(void)
 	}
 	recvmmsg(sv[1], r, 4, MSG_DONTWAIT, NULL);
 	recvmmsg(sv[1], r, 4, MSG_DONTWAIT, NULL);
+	/* A timeout: the call writes back the time left. */
+	sendmmsg(sv[0], s, 1, 0);
+	recvmmsg(sv[1], r, 2, MSG_WAITFORONE, &ts);
 	sendmmsg(99, s, 2, 0);
 	close(sv[0]);
 	close(sv[1]);
