@@ -178,11 +178,12 @@ static void kb_string(struct ktrace_build *b, u8 kind, u8 arg,
 	ktrace_build_put(b, bl, n);
 }
 
-static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
-		     unsigned long uaddr, unsigned long len)
+/* @len bytes at @uaddr, or as many as @room holds. */
+static void kb_bytes_in(struct ktrace_build *b, u8 kind, u8 arg,
+			unsigned long uaddr, unsigned long len, u32 room)
 {
 	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
-	u32 n = min_t(unsigned long, len, ktrace_build_room(b));
+	u32 n = min_t(unsigned long, len, room);
 
 	if (n && copy_from_user_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
 					n)) {
@@ -194,6 +195,12 @@ static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
 	ktrace_build_put(b, bl, n);
 }
 
+static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
+		     unsigned long uaddr, unsigned long len)
+{
+	kb_bytes_in(b, kind, arg, uaddr, len, ktrace_build_room(b));
+}
+
 /*
  * As kb_bytes(), but in all the room left whatever the snap length
  * (KTRACE_BLOB_DIRENTS: strace -v prints every entry, whatever -s).
@@ -201,21 +208,11 @@ static void kb_bytes(struct ktrace_build *b, u8 kind, u8 arg,
 static void kb_bytes_room(struct ktrace_build *b, u8 kind, u8 arg,
 			  unsigned long uaddr, unsigned long len)
 {
-	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
 	u32 room = b->end > b->pos ? b->end - b->pos : 0;
-	u32 n;
 
 	if (!b->lng)
 		room = min_t(u32, room, U16_MAX);
-	n = min_t(unsigned long, len, room);
-	if (n && copy_from_user_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
-					n)) {
-		kb_fault(b, bl);
-		return;
-	}
-	if (len > n)
-		bl->flags |= KTRACE_BF_TRUNC;
-	ktrace_build_put(b, bl, n);
+	kb_bytes_in(b, kind, arg, uaddr, len, room);
 }
 
 /* Read argv[i] of a native or compat argv array. */
