@@ -79,9 +79,7 @@ static int64_t ret_of(const struct kt_syscall *sc)
 
 static bool is_error(const struct kt_syscall *sc)
 {
-	int64_t r = ret_of(sc);
-
-	return r < 0 && r >= -4095;
+	return kt_ret_failed(ret_of(sc));
 }
 
 bool kt_failed(const struct kt_dec *d)

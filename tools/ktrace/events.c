@@ -233,7 +233,6 @@ static void header(struct kt_event *e, enum kt_ev_type type,
 static bool shown(const struct kt_event *e)
 {
 	unsigned int status = kt_filters_status();
-	bool failed;
 
 	if (e->type != KT_EV_SYSCALL && e->type != KT_EV_SYSCALL_ENTER)
 		return true;
@@ -244,8 +243,8 @@ static bool shown(const struct kt_event *e)
 	/* A call that did not return has neither status (strace's too). */
 	if (e->type == KT_EV_SYSCALL_ENTER || e->sys.end != KT_SYS_RETURNED)
 		return false;
-	failed = e->sys.ret < 0 && e->sys.ret >= -4095;
-	return status & (failed ? KT_STATUS_FAILED : KT_STATUS_SUCCESSFUL);
+	return status & (kt_ret_failed(e->sys.ret) ? KT_STATUS_FAILED :
+						     KT_STATUS_SUCCESSFUL);
 }
 
 /* An event to the sink, if shown(). */

@@ -197,7 +197,7 @@ void kt_dump_io(struct kt_buf *b, const struct kt_syscall *sc,
 	const struct kt_blob *blob = &sc->blob[1];
 	int fd = (int)sc->args[0];
 	uint64_t ret = (uint64_t)sc->ret;
-	bool failed = sc->ret < 0 && sc->ret >= -4095;
+	bool failed = kt_ret_failed(sc->ret);
 
 	if (!name || !sc->has_exit || !blob->data)
 		return;

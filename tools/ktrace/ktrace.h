@@ -21,6 +21,12 @@
 extern const char *ktrace_prog;
 extern bool kt_debug;			/* -d, --debug (device.c) */
 
+/* Is @ret a syscall's error return, -4095 to -1 (the kernel's -MAX_ERRNO)? */
+static inline bool kt_ret_failed(int64_t ret)
+{
+	return ret < 0 && ret >= -4095;
+}
+
 /* The syscall ABIs the command has tables for. */
 enum ktrace_cli_abi {
 	KTRACE_CLI_ABI_X86_64,

@@ -188,8 +188,7 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 	char nbuf[24];
 	unsigned int i, nargs;
 	bool returned = e->sys.end == KT_SYS_RETURNED;
-	int err = returned && e->sys.ret < 0 && e->sys.ret >= -4095 ?
-		  (int)-e->sys.ret : 0;
+	int err = returned && kt_ret_failed(e->sys.ret) ? (int)-e->sys.ret : 0;
 
 	kt_event_syscall(e, &sc, j->argv);
 	name = kt_sc_name(sc.abi, sc.nr, nbuf);

@@ -31,7 +31,7 @@ void kt_count_syscall(struct kt_counts *counts, const struct kt_event *e)
 	c = &counts->c[r->abi][r->nr];
 	counts->minmax = true;
 	c->calls++;
-	if (r->ret < 0 && r->ret >= -4095)
+	if (kt_ret_failed(r->ret))
 		c->errors++;
 	if (r->duration != KTRACE_DURATION_UNKNOWN) {
 		c->ns += r->duration;
