@@ -1178,7 +1178,7 @@ static const struct ktrace_rec_sys_enter *exec_enter(struct trace *t,
 	return e;
 }
 
-/* The exit of syscall @nr by @tid that returned @ret, the last. */
+/* The native exit of syscall @nr by @tid that returned @ret, the last. */
 static const struct ktrace_rec_sys_exit *find_exit(struct trace *t, pid_t tid,
 						   long nr, long ret)
 {
@@ -1190,7 +1190,8 @@ static const struct ktrace_rec_sys_exit *find_exit(struct trace *t, pid_t tid,
 	for (i = 0; i < n; i++) {
 		const struct ktrace_rec_sys_exit *x = (void *)v[i];
 
-		if (v[i]->type == KTRACE_REC_SYS_EXIT && x->nr == nr &&
+		if (v[i]->type == KTRACE_REC_SYS_EXIT &&
+		    x->abi == KTRACE_ABI_NATIVE && x->nr == nr &&
 		    x->ret == ret)
 			found = x;
 	}
@@ -2130,20 +2131,7 @@ static int ip_session(unsigned int flags, unsigned int status)
 static const struct ktrace_rec_sys_exit *
 find_getpgid_exit(struct trace *t, pid_t tid)
 {
-	const struct ktrace_rec_sys_exit *found = NULL;
-	struct ktrace_rec_hdr **v;
-	size_t n, i;
-
-	n = trace_thread(t, tid, &v);
-	for (i = 0; i < n; i++) {
-		const struct ktrace_rec_sys_exit *x = (void *)v[i];
-
-		if (v[i]->type == KTRACE_REC_SYS_EXIT && x->abi == 0 &&
-		    x->nr == SYS_getpgid && x->ret == -ESRCH)
-			found = x;
-	}
-	free(v);
-	return found;
+	return find_exit(t, tid, SYS_getpgid, -ESRCH);
 }
 
 /*
