@@ -48,7 +48,14 @@ struct ktrace_walk {
 	u64 clock;		/* local_clock() at the start of the walk */
 };
 
-/* Nanoseconds since @p last left a CPU; 0 while it is on one. */
+/*
+ * Nanoseconds since @p last left a CPU; 0 while it is on one.  The fair
+ * class's exec_start is when its runtime was last accounted, which is
+ * when it left, except that a migration zeroes it: a sleeping task that
+ * stays queued (6.12's delayed dequeue) can be moved by the balancer and
+ * would look blocked since boot.  The time it last arrived on a CPU is
+ * then the bound that is left: it ran at most until it left.
+ */
 static u64 ktrace_off_cpu(struct task_struct *p, u64 clock)
 {
 	u64 last;
@@ -56,6 +63,9 @@ static u64 ktrace_off_cpu(struct task_struct *p, u64 clock)
 	if (READ_ONCE(p->on_cpu))
 		return 0;
 	last = READ_ONCE(p->se.exec_start);
+#ifdef CONFIG_SCHED_INFO
+	last = max_t(u64, last, READ_ONCE(p->sched_info.last_arrival));
+#endif
 	return clock > last ? clock - last : 0;
 }
 
