@@ -61,8 +61,6 @@ extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_signal_decoders, kt_time_decoders;
 
 /* format.c */
-void kt_buf_puts(struct kt_buf *b, const char *s);
-void kt_buf_putc(struct kt_buf *b, char c);
 void kt_format_path(struct kt_buf *b, const struct kt_blob *blob);
 void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 		     size_t max, bool more);

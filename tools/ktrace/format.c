@@ -13,7 +13,7 @@
 
 #include "decoders.h"
 
-static void kt_buf_grow_slow(struct kt_buf *b, size_t more)
+void kt_buf_grow_slow(struct kt_buf *b, size_t more)
 {
 	size_t cap = b->cap ? b->cap : 256;
 	char *s;
@@ -27,22 +27,6 @@ static void kt_buf_grow_slow(struct kt_buf *b, size_t more)
 	}
 	b->s = s;
 	b->cap = cap;
-}
-
-/* Room for @more bytes and a NUL; inline, as every piece of text asks. */
-static inline void kt_buf_grow(struct kt_buf *b, size_t more)
-{
-	if (__builtin_expect(b->len + more + 1 > b->cap, 0))
-		kt_buf_grow_slow(b, more);
-}
-
-/* Append @n bytes to @b, which stays NUL-terminated. */
-void kt_buf_write(struct kt_buf *b, const char *p, size_t n)
-{
-	kt_buf_grow(b, n);
-	memcpy(b->s + b->len, p, n);
-	b->len += n;
-	b->s[b->len] = '\0';
 }
 
 /*
@@ -151,22 +135,6 @@ static void kt_buf_octal(struct kt_buf *b, unsigned int c, bool wide)
 
 	tmp[skip] = '\\';
 	kt_buf_write(b, tmp + skip, sizeof(tmp) - skip);
-}
-
-void kt_buf_puts(struct kt_buf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	kt_buf_grow(b, n);
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
-void kt_buf_putc(struct kt_buf *b, char c)
-{
-	kt_buf_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
 }
 
 void kt_buf_reset(struct kt_buf *b)
