@@ -127,6 +127,60 @@ static void test_strings(void)
 	       !kt_syscall_returns_address("read") ? "" : "not ", tests);
 }
 
+/*
+ * The numbers the reader writes in place, against printf's: every digit
+ * count, the ends of both ranges, and widths either side of the length.
+ */
+static void test_numbers(void)
+{
+	static const unsigned long long vals[] = {
+		0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 4096, 9999, 10000,
+		65535, 99999, 100000, 1234567, 99999999, 100000000,
+		4294967295ULL, 4294967296ULL, 999999999999ULL,
+		1000000000000000000ULL, 9223372036854775807ULL,
+		9223372036854775808ULL, 18446744073709551615ULL,
+	};
+	static const int widths[] = { 0, 1, 3, 6, 20, 22, -1, -5, -21 };
+	struct kt_buf b = { 0 };
+	char want[64], desc[96];
+	unsigned int i, j;
+	bool bad = false;
+
+	for (i = 0; i < sizeof(vals) / sizeof(vals[0]) && !bad; i++) {
+		unsigned long long v = vals[i];
+		long long sv[2] = { (long long)v, -(long long)v };
+
+		kt_buf_reset(&b);
+		kt_buf_puts(&b, "<");
+		kt_buf_udec(&b, v);
+		kt_buf_hex(&b, v);
+		snprintf(want, sizeof(want), "<%llu%#llx", v, v);
+		if (strcmp(b.s, want)) {
+			snprintf(desc, sizeof(desc), "udec, hex %llu", v);
+			check(desc, b.s, want);
+			bad = true;
+		}
+		for (j = 0; j < sizeof(widths) / sizeof(widths[0]) * 2; j++) {
+			long long d = sv[j & 1];
+			int w = widths[j / 2];
+
+			kt_buf_reset(&b);
+			kt_buf_decw(&b, d, w);
+			kt_buf_putc(&b, '|');
+			snprintf(want, sizeof(want), "%*lld|", w, d);
+			if (strcmp(b.s, want)) {
+				snprintf(desc, sizeof(desc), "decw %lld, %d", d,
+					 w);
+				check(desc, b.s, want);
+				bad = true;
+			}
+		}
+	}
+	if (!bad)
+		check("decimal and hex numbers as printf writes them", "", "");
+	kt_buf_free(&b);
+}
+
 static void test_file(void)
 {
 	struct kt_syscall sc;
@@ -1333,6 +1387,7 @@ static void test_mmsg(void)
 
 int main(void)
 {
+	test_numbers();
 	test_strings();
 	test_file();
 	test_desc();
