@@ -98,12 +98,12 @@ struct ktrace_enter_bucket {
  * not marked unstable), the table keeps TSC readings in units of
  * 2^KTRACE_TSC_SHIFT cycles, 42 bits of which last more than an hour at
  * 5 GHz, and only their difference is converted to ns.  The monotonic
- * clock is read only for a record's timestamp: an enter that is recorded
- * keeps its timestamp in the table instead (KTRACE_CALL_MONO), so that
- * a record's duration is always the difference of its exit's and its
- * enter's timestamps.  Without a trusted TSC the table keeps monotonic ns
- * only.  Chosen when the syscall probes attach, with the table empty and
- * no probe running.
+ * clock is read only for a record's timestamp (ktrace_mono()): an enter
+ * that is recorded keeps its timestamp in the table instead
+ * (KTRACE_CALL_MONO), so that a record's duration is always the
+ * difference of its exit's and its enter's timestamps.  Without a trusted
+ * TSC the table keeps monotonic ns only.  Chosen when the syscall probes
+ * attach, with the table empty and no syscall probe running.
  */
 #define KTRACE_TSC_SHIFT	3
 
@@ -117,6 +117,74 @@ static __always_inline u64 ktrace_clock(void)
 	return ktime_get_mono_fast_ns();
 }
 
+/*
+ * The records' clock: CLOCK_MONOTONIC, extrapolated from the TSC.
+ * ktime_get_mono_fast_ns() costs an indirect call, which under emulation
+ * is most of a primitive's price, and a recorded syscall read it twice.
+ * Where the table keeps TSC readings, a reading of the TSC is converted
+ * instead, from an anchor: a TSC reading and the monotonic time taken
+ * with it, renewed by the first probe that finds it older than
+ * KTRACE_ANCHOR_UNITS (2^22 cycles, 2 ms at 2 GHz).  The conversion uses
+ * the TSC's nominal rate, as the kernel's clocksource does, and is off
+ * from the kernel's clock by NTP's correction of that rate over at most
+ * one such period: nanoseconds, which a renewal gives back, possibly by a
+ * step back that small.  The exit of a recorded call is never stamped
+ * before its enter (ktrace_enter_take()).
+ *
+ * The anchor is a latch of two copies: a renewal writes the copy readers
+ * do not use, then moves them to it with @seq; a reader that saw @seq
+ * move while it read tries again.  A probe that interrupts a renewal on
+ * its CPU reads the old copy, whole.  One renewal at a time (@busy).
+ */
+#define KTRACE_ANCHOR_UNITS	(1ULL << (22 - KTRACE_TSC_SHIFT))
+
+static struct {
+	unsigned int seq;
+	atomic_t busy;
+	struct {
+		u64 tsc, mono;
+	} copy[2];
+} ktrace_anchor ____cacheline_aligned;
+
+static noinline u64 ktrace_anchor_renew(void)
+{
+	unsigned int seq;
+	u64 tsc, mono;
+
+	if (atomic_xchg(&ktrace_anchor.busy, 1))
+		return ktime_get_mono_fast_ns();
+	tsc = rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+	mono = ktime_get_mono_fast_ns();
+	seq = ktrace_anchor.seq;
+	WRITE_ONCE(ktrace_anchor.copy[(seq + 1) & 1].tsc, tsc);
+	WRITE_ONCE(ktrace_anchor.copy[(seq + 1) & 1].mono, mono);
+	smp_wmb();	/* the copy, then the readers to it */
+	WRITE_ONCE(ktrace_anchor.seq, seq + 1);
+	atomic_set_release(&ktrace_anchor.busy, 0);
+	return mono;
+}
+
+static __always_inline u64 ktrace_mono(void)
+{
+	unsigned int seq;
+	u64 now, tsc, mono;
+
+	if (unlikely(!READ_ONCE(ktrace_tsc)))
+		return ktime_get_mono_fast_ns();
+	now = rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+	do {
+		seq = smp_load_acquire(&ktrace_anchor.seq);
+		tsc = READ_ONCE(ktrace_anchor.copy[seq & 1].tsc);
+		mono = READ_ONCE(ktrace_anchor.copy[seq & 1].mono);
+		smp_rmb();	/* the copy, then whether it moved */
+	} while (unlikely(READ_ONCE(ktrace_anchor.seq) != seq));
+	/* Also a renewal by another CPU after @now was read: now < tsc. */
+	if (unlikely(now - tsc >= KTRACE_ANCHOR_UNITS))
+		return ktrace_anchor_renew();
+	return mono + mul_u64_u32_shr(now - tsc, READ_ONCE(ktrace_tsc_mult),
+				      READ_ONCE(ktrace_tsc_shift));
+}
+
 /* A difference of two readings of ktrace_clock(), in ns. */
 static __always_inline u64 ktrace_clock_ns(u64 delta)
 {
@@ -126,16 +194,27 @@ static __always_inline u64 ktrace_clock_ns(u64 delta)
 	return delta;
 }
 
+/*
+ * The lifecycle probes may be running: they read ktrace_mono(), which
+ * finds the rate in place before ktrace_tsc says to use it, and renews an
+ * anchor it finds stale (or never set).
+ */
 static void ktrace_clock_choose(void)
 {
 	u64 units = (u64)tsc_khz * 1000 >> KTRACE_TSC_SHIFT;
+	bool tsc = boot_cpu_has(X86_FEATURE_TSC) && units &&
+		   !check_tsc_unstable();
+	u32 mult, shift;
 
-	ktrace_tsc = boot_cpu_has(X86_FEATURE_TSC) && units &&
-		     !check_tsc_unstable();
-	if (ktrace_tsc)
-		clocks_calc_mult_shift(&ktrace_tsc_mult, &ktrace_tsc_shift,
-				       units, NSEC_PER_SEC,
+	if (tsc) {
+		clocks_calc_mult_shift(&mult, &shift, units, NSEC_PER_SEC,
 				       (1ULL << KTRACE_TS_BITS) / units + 1);
+		if (!READ_ONCE(ktrace_tsc)) {
+			WRITE_ONCE(ktrace_tsc_mult, mult);
+			WRITE_ONCE(ktrace_tsc_shift, shift);
+		}
+	}
+	smp_store_release(&ktrace_tsc, tsc);
 }
 
 static struct ktrace_enter_bucket *ktrace_enter_tab;
@@ -290,8 +369,19 @@ ktrace_enter_take(pid_t tid, u64 *ts, unsigned int *abi, long *nr,
 					   KTRACE_ABI_NATIVE;
 	*refetch = call & KTRACE_CALL_REFETCH;
 	if (call & KTRACE_CALL_MONO || !ktrace_tsc) {
-		*ts = ktime_get_mono_fast_ns();
-		return (*ts - when) & KTRACE_TS_MASK;
+		u64 d;
+
+		*ts = ktrace_mono();
+		d = (*ts - when) & KTRACE_TS_MASK;
+		/*
+		 * An anchor renewed since the enter may have stepped back
+		 * (ktrace_mono()): stamp the exit with the enter's time.
+		 */
+		if (unlikely(d > KTRACE_TS_MASK - NSEC_PER_SEC)) {
+			*ts += KTRACE_TS_MASK + 1 - d;
+			d = 0;
+		}
+		return d;
 	}
 	return ktrace_clock_ns((ktrace_clock() - when) & KTRACE_TS_MASK);
 }
@@ -816,7 +906,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	wanted = who & KTRACE_RECORDED &&
 		 ktrace_wanted_v(&ev, &snaplen, &ip, &verbose);
 	if (wanted || !ktrace_tsc) {
-		ts = ktime_get_mono_fast_ns();
+		ts = ktrace_mono();
 		call |= KTRACE_CALL_MONO;
 	} else {
 		ts = ktrace_clock();
@@ -824,7 +914,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	b = ktrace_enter_set(current->pid, ts, id, call, &way);
 	if (unlikely(!b))
 		ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts :
-					 ktime_get_mono_fast_ns());
+					 ktrace_mono());
 	if (wanted && ktrace_begin(&level, &ev, ts)) {
 		void *scratch = ktrace_scratch(&snaplen);
 
@@ -909,7 +999,7 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	if (!w.late_enter && !w.exit)
 		goto throttle;	/* counted only: no record, no timestamp */
 	if (!ts)
-		ts = ktime_get_mono_fast_ns();
+		ts = ktrace_mono();
 	scratch = ktrace_scratch(&w.snaplen);
 	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
 
@@ -1000,7 +1090,7 @@ static void ktrace_enter_copy(struct task_struct *to, pid_t from, bool move)
 	if (move)
 		WRITE_ONCE(b->when[way], 0);
 	if (!ktrace_enter_set(to->pid, when, ev.nr, call, &way))
-		ktrace_drop_untimed(&ev, ktime_get_mono_fast_ns());
+		ktrace_drop_untimed(&ev, ktrace_mono());
 }
 
 /*
@@ -1019,7 +1109,7 @@ static void ktrace_exited_clear(pid_t pid)
 static void ktrace_probe_fork(void *data, struct task_struct *parent,
 			      struct task_struct *child)
 {
-	u64 ts = ktime_get_mono_fast_ns();
+	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = parent };
 	struct ktrace_session *s;
 	struct pid_namespace *pidns;
@@ -1061,7 +1151,7 @@ out:
 static void ktrace_probe_exec(void *data, struct task_struct *p,
 			      pid_t old_pid, struct linux_binprm *bprm)
 {
-	u64 ts = ktime_get_mono_fast_ns();
+	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
 	struct ktrace_session *s;
 	struct ktrace_rec_exec *r;
@@ -1151,7 +1241,7 @@ static bool ktrace_exit_last(struct task_struct *p)
 static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 			       bool known)
 {
-	u64 ts = ktime_get_mono_fast_ns();
+	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
 	raw_spinlock_t *lock = ktrace_group_lock(p->signal);
 	struct ktrace_session *s;
@@ -1213,7 +1303,7 @@ static void ktrace_probe_exit(void *data, struct task_struct *p)
 
 static void ktrace_probe_free(void *data, struct task_struct *p)
 {
-	u64 ts = ktime_get_mono_fast_ns();
+	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = {
 		.kind = KTRACE_EV_LIFECYCLE, .reap = true, .task = p,
 	};
@@ -1270,7 +1360,7 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 					 struct task_struct *task, int group,
 					 int result)
 {
-	u64 ts = ktime_get_mono_fast_ns();
+	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = {
 		.kind = KTRACE_EV_SIGNAL, .task = current, .task2 = task,
 	};
@@ -1305,7 +1395,7 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 					struct kernel_siginfo *info,
 					struct k_sigaction *ka)
 {
-	u64 ts = ktime_get_mono_fast_ns();
+	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_SIGNAL, .task = current };
 	struct ktrace_rec_signal_deliver r;
 	__sighandler_t handler;

@@ -1359,6 +1359,63 @@ TEST_F(capture, disabled_session_reads_eof)
 	free(buf);
 }
 
+/*
+ * Records are stamped with CLOCK_MONOTONIC, from the TSC where the kernel
+ * trusts it (ktrace_mono(): an anchor renewed every 2^22 cycles): each
+ * getppid()'s enter and exit lie between the clock read before and after
+ * it, in order, over enough calls and sleeps to cross many renewals.  The
+ * conversion's error is nanoseconds; a wrong rate or anchor is not.
+ */
+#define MONO_CALLS	400
+#define MONO_SLACK_NS	1000
+
+static uint64_t mono_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000ULL + t.tv_nsec;
+}
+
+TEST_F(capture, timestamps_are_clock_monotonic)
+{
+	static uint64_t before[MONO_CALLS], after[MONO_CALLS];
+	struct timespec nap = { 0, 200000 };
+	struct ktrace_rec_hdr **v;
+	struct call *calls;
+	size_t n, ncalls, i, k = 0;
+
+	for (i = 0; i < MONO_CALLS; i++) {
+		before[i] = mono_ns();
+		syscall(SYS_getppid);
+		after[i] = mono_ns();
+		if (i % 40 == 39) {
+			nanosleep(&nap, NULL);
+			ASSERT_EQ(0, trace_read(self->fd, &self->t, 0));
+		}
+	}
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.nloss) TH_LOG("records were lost");
+	n = trace_thread(&self->t, gettid_(), &v);
+	calls = calloc(n + 1, sizeof(*calls));
+	ASSERT_NE(NULL, calls);
+	ASSERT_EQ(0, pair_calls(v, n, calls, &ncalls));
+	for (i = 0; i < ncalls && k < MONO_CALLS; i++) {
+		if (!calls[i].enter || calls[i].exit->nr != SYS_getppid)
+			continue;
+		EXPECT_LE(before[k], calls[i].enter->hdr.ts + MONO_SLACK_NS);
+		EXPECT_LE(calls[i].enter->hdr.ts, calls[i].exit->hdr.ts);
+		EXPECT_LE(calls[i].exit->hdr.ts, after[k] + MONO_SLACK_NS)
+			TH_LOG("call %zu: %llu, read after it %llu", k,
+			       (unsigned long long)calls[i].exit->hdr.ts,
+			       (unsigned long long)after[k]);
+		k++;
+	}
+	EXPECT_EQ(MONO_CALLS, k);
+	free(calls);
+	free(v);
+}
+
 TEST_F(capture, syscall_stats_count_calls)
 {
 	struct ktrace_syscall_stats before, after;
