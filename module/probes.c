@@ -173,6 +173,7 @@ static __always_inline u64 ktrace_mono(void)
 		return ktime_get_mono_fast_ns();
 	now = rdtsc_ordered() >> KTRACE_TSC_SHIFT;
 	do {
+		/* Pairs with the smp_wmb() of ktrace_anchor_renew(). */
 		seq = smp_load_acquire(&ktrace_anchor.seq);
 		tsc = READ_ONCE(ktrace_anchor.copy[seq & 1].tsc);
 		mono = READ_ONCE(ktrace_anchor.copy[seq & 1].mono);
@@ -214,6 +215,7 @@ static void ktrace_clock_choose(void)
 			WRITE_ONCE(ktrace_tsc_shift, shift);
 		}
 	}
+	/* The rate, then the probes to it: they test ktrace_tsc first. */
 	smp_store_release(&ktrace_tsc, tsc);
 }
 

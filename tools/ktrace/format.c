@@ -85,26 +85,23 @@ static unsigned int kt_ndigits(unsigned long long v)
 	}
 }
 
-/* @v in decimal, its last digit just before @end, two digits a step. */
+/*
+ * @v in decimal, its last digit just before @end: two digits a step, so
+ * that a 64-bit division by 100 (a multiplication) does the work of two.
+ */
 static void kt_put_udec(char *end, unsigned long long v)
 {
-	static const char pairs[] =
-		"00010203040506070809101112131415161718192021222324"
-		"25262728293031323334353637383940414243444546474849"
-		"50515253545556575859606162636465666768697071727374"
-		"75767778798081828384858687888990919293949596979899";
 	unsigned int i;
 
 	while (v >= 100) {
-		i = (unsigned int)(v % 100) * 2;
+		i = (unsigned int)(v % 100);
 		v /= 100;
-		*--end = pairs[i + 1];
-		*--end = pairs[i];
+		*--end = '0' + i % 10;
+		*--end = '0' + i / 10;
 	}
 	if (v >= 10) {
-		i = (unsigned int)v * 2;
-		*--end = pairs[i + 1];
-		*--end = pairs[i];
+		*--end = '0' + (unsigned int)v % 10;
+		*--end = '0' + (unsigned int)v / 10;
 	} else {
 		*--end = '0' + v;
 	}

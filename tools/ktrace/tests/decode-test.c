@@ -146,7 +146,7 @@ static void test_numbers(void)
 	unsigned int i, j;
 	bool bad = false;
 
-	for (i = 0; i < sizeof(vals) / sizeof(vals[0]) && !bad; i++) {
+	for (i = 0; i < ARRAY_SIZE(vals) && !bad; i++) {
 		unsigned long long v = vals[i];
 		long long sv[2] = { (long long)v, -(long long)v };
 
@@ -160,7 +160,7 @@ static void test_numbers(void)
 			check(desc, b.s, want);
 			bad = true;
 		}
-		for (j = 0; j < sizeof(widths) / sizeof(widths[0]) * 2; j++) {
+		for (j = 0; j < ARRAY_SIZE(widths) * 2; j++) {
 			long long d = sv[j & 1];
 			int w = widths[j / 2];
 
