@@ -19,8 +19,9 @@
  *
  * How long a task has been off CPU is the scheduler clock now minus the
  * scheduler's last accounting of it (se.exec_start, set when it last left
- * its CPU).  For a zombie that is its exit; for a thread blocked in a
- * syscall, the time it has been blocked.
+ * its CPU, or when it last arrived on one if a migration zeroed that:
+ * ktrace_off_cpu()).  For a zombie that is its exit; for a thread blocked
+ * in a syscall, the time it has been blocked.
  */
 #include <linux/pid_namespace.h>
 #include <linux/ptrace.h>
