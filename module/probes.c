@@ -110,11 +110,26 @@ struct ktrace_enter_bucket {
 static bool ktrace_tsc __read_mostly;
 static u32 ktrace_tsc_mult __read_mostly, ktrace_tsc_shift __read_mostly;
 
+/* The TSC in the table's units. */
+static __always_inline u64 ktrace_tsc_units(void)
+{
+	return rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+}
+
 static __always_inline u64 ktrace_clock(void)
 {
 	if (likely(ktrace_tsc))
-		return rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+		return ktrace_tsc_units();
 	return ktime_get_mono_fast_ns();
+}
+
+/* A difference of two readings of ktrace_clock(), in ns. */
+static __always_inline u64 ktrace_clock_ns(u64 delta)
+{
+	if (likely(ktrace_tsc))
+		return mul_u64_u32_shr(delta, ktrace_tsc_mult,
+				       ktrace_tsc_shift);
+	return delta;
 }
 
 /*
@@ -153,7 +168,7 @@ static noinline u64 ktrace_anchor_renew(void)
 
 	if (atomic_xchg(&ktrace_anchor.busy, 1))
 		return ktime_get_mono_fast_ns();
-	tsc = rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+	tsc = ktrace_tsc_units();
 	mono = ktime_get_mono_fast_ns();
 	seq = ktrace_anchor.seq;
 	WRITE_ONCE(ktrace_anchor.copy[(seq + 1) & 1].tsc, tsc);
@@ -171,7 +186,7 @@ static __always_inline u64 ktrace_mono(void)
 
 	if (unlikely(!READ_ONCE(ktrace_tsc)))
 		return ktime_get_mono_fast_ns();
-	now = rdtsc_ordered() >> KTRACE_TSC_SHIFT;
+	now = ktrace_tsc_units();
 	do {
 		/* Pairs with the smp_wmb() of ktrace_anchor_renew(). */
 		seq = smp_load_acquire(&ktrace_anchor.seq);
@@ -182,17 +197,9 @@ static __always_inline u64 ktrace_mono(void)
 	/* Also a renewal by another CPU after @now was read: now < tsc. */
 	if (unlikely(now - tsc >= KTRACE_ANCHOR_UNITS))
 		return ktrace_anchor_renew();
+	/* The rate directly: ktrace_clock_ns() would test ktrace_tsc again. */
 	return mono + mul_u64_u32_shr(now - tsc, READ_ONCE(ktrace_tsc_mult),
 				      READ_ONCE(ktrace_tsc_shift));
-}
-
-/* A difference of two readings of ktrace_clock(), in ns. */
-static __always_inline u64 ktrace_clock_ns(u64 delta)
-{
-	if (likely(ktrace_tsc))
-		return mul_u64_u32_shr(delta, ktrace_tsc_mult,
-				       ktrace_tsc_shift);
-	return delta;
 }
 
 /*
