@@ -538,13 +538,17 @@ static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
  * reader which did not ask skips, as it skips kinds it does not know;
  * a session without the flag pays only their room, as it gets the
  * largest snap length of the sessions recording the same event.
+ * *@only, unless @only is NULL: the session, when only one records @ev,
+ * for ktrace_emit_ip() to write to without matching every session again;
+ * else NULL.
  */
 static bool ktrace_wanted_v(const struct ktrace_ev *ev, u32 *snaplen,
-			    bool *ip, bool *verbose)
+			    bool *ip, bool *verbose,
+			    struct ktrace_session **only)
 {
 	u32 ceiling = KTRACE_SNAPLEN_LONG_MAX;
-	struct ktrace_session *s;
-	bool any = false;
+	struct ktrace_session *s, *one = NULL;
+	unsigned int n = 0;
 
 	*snaplen = 0;
 	if (ip)
@@ -553,7 +557,8 @@ static bool ktrace_wanted_v(const struct ktrace_ev *ev, u32 *snaplen,
 		*verbose = false;
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (ktrace_match(s, ev)) {
-			any = true;
+			one = s;
+			n++;
 			*snaplen = max(*snaplen, READ_ONCE(s->snaplen));
 			ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
 			if (ip && READ_ONCE(s->ip))
@@ -563,12 +568,14 @@ static bool ktrace_wanted_v(const struct ktrace_ev *ev, u32 *snaplen,
 		}
 	}
 	*snaplen = min(*snaplen, ceiling);
-	return any;
+	if (only)
+		*only = n == 1 ? one : NULL;
+	return n;
 }
 
 static bool ktrace_wanted(const struct ktrace_ev *ev, u32 *snaplen, bool *ip)
 {
-	return ktrace_wanted_v(ev, snaplen, ip, NULL);
+	return ktrace_wanted_v(ev, snaplen, ip, NULL, NULL);
 }
 
 /* Count a record dropped for nesting in every session that wanted it. */
@@ -627,8 +634,8 @@ static void ktrace_end(unsigned int level)
 	this_cpu_ptr(&ktrace_cpu)->busy[level] = false;
 }
 
-static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
-		       struct task_struct *t, u64 ts)
+static __always_inline void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type,
+				       u32 size, struct task_struct *t, u64 ts)
 {
 	h->size = size;
 	h->type = type;
@@ -655,16 +662,25 @@ static void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type, u32 size,
  * others, met on the way, get it after the walk without its last 8
  * bytes, and a syscall record (@nblobs not NULL) without the IP blob's
  * descriptor, the last, its slot left zero: a second walk, only when
- * sessions with and without the flag record the same event.
+ * sessions with and without the flag record the same event.  @only: the
+ * one session that records @ev, which the probe found matching (see
+ * ktrace_wanted_v()), or NULL to match them all here; it asked for the
+ * IP if @ip.
  */
 static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
-			   bool ip, u16 *nblobs, struct ktrace_blob *blobs)
+			   bool ip, u16 *nblobs, struct ktrace_blob *blobs,
+			   struct ktrace_session *only)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_session *s;
 	bool others = false;
 
 	local_inc(&ktrace_stats_cpu(cpu)->records);
+	if (only) {
+		ktrace_ring_write(ktrace_session_ring(only, cpu), h, h->size,
+				  h->ts);
+		return;
+	}
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (!ktrace_match(s, ev))
 			continue;
@@ -691,7 +707,7 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
 /* A record without the instruction pointer. */
 static void ktrace_emit(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev)
 {
-	ktrace_emit_ip(h, ev, false, NULL, NULL);
+	ktrace_emit_ip(h, ev, false, NULL, NULL, NULL);
 }
 
 /*
@@ -757,7 +773,8 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
  */
 static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 				    unsigned int abi, u64 ts, void *scratch,
-				    const struct ktrace_ev *ev, u32 snaplen,
+				    const struct ktrace_ev *ev,
+				    struct ktrace_session *only, u32 snaplen,
 				    bool ip, bool verbose, bool args_lost)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, id);
@@ -782,11 +799,12 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	}
 	x.sp = c ? user_stack_pointer(regs) : 0;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
-			  ktrace_capture_count(c, &x),
+			  c ? ktrace_capture_count(c, &x) : 0,
 			  abi == KTRACE_ABI_COMPAT, snaplen);
 	if (ip)
 		ktrace_build_want_ip(&b);
-	ktrace_capture(&b, c, &x);
+	if (c)
+		ktrace_capture(&b, c, &x);
 	if (ip)
 		ktrace_build_ip(&b, instruction_pointer(regs));
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_ENTER, ktrace_build_finish(&b),
@@ -794,7 +812,7 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	r->hdr.flags |= ktrace_build_flags(&b);
 	if (args_lost)
 		r->hdr.flags |= KTRACE_RF_ARGS_LOST;
-	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
+	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs, only);
 	for (i = 0; i < r->nblobs; i++)
 		if (r->blobs[i].kind != KTRACE_BLOB_COUNT &&
 		    (r->blobs[i].flags & KTRACE_BF_FAULT))
@@ -805,8 +823,9 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
-				   u32 snaplen, bool ip, bool verbose,
-				   bool refetch, bool exec_again)
+				   struct ktrace_session *only, u32 snaplen,
+				   bool ip, bool verbose, bool refetch,
+				   bool exec_again)
 {
 	const struct ktrace_sys_caps *c = ktrace_caps(abi, nr);
 	struct ktrace_rec_sys_exit *r = scratch;
@@ -826,12 +845,13 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	r->ret = ret;
 	r->duration = duration;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
-			  ktrace_capture_count(c, &x) +
+			  (c ? ktrace_capture_count(c, &x) : 0) +
 			  (argv_arg < 0 ? 0 : verbose ? 3 : 2),
 			  abi == KTRACE_ABI_COMPAT, snaplen);
 	if (ip)
 		ktrace_build_want_ip(&b);
-	ktrace_capture(&b, c, &x);
+	if (c)
+		ktrace_capture(&b, c, &x);
 	/* envp follows argv in both calls' arguments. */
 	if (argv_arg >= 0)
 		ktrace_capture_exec(&b, path_arg, argv_arg,
@@ -842,7 +862,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
 	r->hdr.flags |= ktrace_build_flags(&b);
-	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs);
+	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs, only);
 }
 
 /*
@@ -898,6 +918,7 @@ static __always_inline void ktrace_ev_syscall(struct ktrace_ev *ev,
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	struct ktrace_ev ev __uninitialized;
+	struct ktrace_session *only = NULL;
 	struct ktrace_enter_bucket *b;
 	unsigned int level, who;
 	u32 snaplen, call;
@@ -913,7 +934,7 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
 	wanted = who & KTRACE_RECORDED &&
-		 ktrace_wanted_v(&ev, &snaplen, &ip, &verbose);
+		 ktrace_wanted_v(&ev, &snaplen, &ip, &verbose, &only);
 	if (wanted || !ktrace_tsc) {
 		ts = ktrace_mono();
 		call |= KTRACE_CALL_MONO;
@@ -928,7 +949,8 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		void *scratch = ktrace_scratch(&snaplen);
 
 		if (ktrace_record_sys_enter(regs, id, ev.abi, ts, scratch,
-					    &ev, snaplen, ip, verbose, false) &&
+					    &ev, only, snaplen, ip, verbose,
+					    false) &&
 		    b)
 			WRITE_ONCE(b->call[way],
 				   b->call[way] | KTRACE_CALL_REFETCH);
@@ -943,11 +965,15 @@ out:
  * task counts it, and says whether it wants the exit record and (status
  * filters) the enter written now, with what snap length and whether with
  * the instruction pointer (both records get it if one session asked),
- * and whether with the verbose blobs (likewise).
+ * and whether with the verbose blobs (likewise).  @only: the session,
+ * when only one wants the exit record (and then the enter too, if
+ * @late_enter), as ktrace_wanted_v() gives it.
  */
 struct ktrace_exit_want {
 	bool late_enter, exit, ip, verbose;
 	u32 snaplen;
+	unsigned int n;
+	struct ktrace_session *only;
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
 
@@ -977,6 +1003,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 			w->late_enter = true;
 		}
 		w->exit = true;
+		w->only = s;
+		w->n++;
 		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
 		ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
 		if (READ_ONCE(s->ip))
@@ -985,6 +1013,8 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 			w->verbose = true;
 	}
 	w->snaplen = min(w->snaplen, ceiling);
+	if (w->n != 1)
+		w->only = NULL;
 }
 
 static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
@@ -1018,15 +1048,16 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
 					ev.duration == KTRACE_DURATION_UNKNOWN ?
 					ts : ts - ev.duration, scratch, &ev,
-					w.snaplen, w.ip, w.verbose, lost);
+					w.only, w.snaplen, w.ip, w.verbose,
+					lost);
 		ktrace_end(level);
 	}
 	ev.phase = KTRACE_PH_EXIT;
 	if (w.exit && ktrace_begin(&level, &ev, ts)) {
 		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
-				       ev.duration, scratch, &ev, w.snaplen,
-				       w.ip, w.verbose, refetch && !lost,
-				       refetch && lost);
+				       ev.duration, scratch, &ev, w.only,
+				       w.snaplen, w.ip, w.verbose,
+				       refetch && !lost, refetch && lost);
 		ktrace_end(level);
 	}
 throttle:
@@ -1445,7 +1476,7 @@ static void ktrace_probe_signal_deliver(void *data, int sig,
 		r.ip = instruction_pointer(regs);
 	ktrace_hdr(&r.hdr, KTRACE_REC_SIGNAL_DELIVER, ip ? sizeof(r) :
 		   offsetof(struct ktrace_rec_signal_deliver, ip), current, ts);
-	ktrace_emit_ip(&r.hdr, &ev, ip, NULL, NULL);
+	ktrace_emit_ip(&r.hdr, &ev, ip, NULL, NULL, NULL);
 	ktrace_end(level);
 out:
 	preempt_enable();

@@ -41,24 +41,6 @@ const struct ktrace_sys_caps *ktrace_caps(unsigned int abi, long nr)
 	return c->n ? c : NULL;
 }
 
-void ktrace_build_init(struct ktrace_build *b, void *rec, size_t fixed,
-		       struct ktrace_blob *blobs, u16 *nblobs, unsigned int n,
-		       bool compat, u32 snaplen)
-{
-	b->rec = rec;
-	b->blobs = blobs;
-	b->nblobs = nblobs;
-	*nblobs = 0;
-	b->pos = ALIGN(fixed + n * sizeof(*blobs), 8);
-	memset(blobs, 0, b->pos - fixed);
-	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_LONG_MAX);
-	b->end = max_t(u32, b->pos, fixed + KTRACE_REC_BLOBS_MAX *
-		       (sizeof(*blobs) + ALIGN(b->snaplen, 8)));
-	b->compat = compat;
-	/* The IP's descriptor and 8 bytes may come on top of @end. */
-	b->lng = b->end + sizeof(*blobs) + sizeof(u64) > U16_MAX;
-}
-
 static void __user *kb_uptr(struct ktrace_build *b, unsigned long v)
 {
 	return (void __user *)(b->compat ? (unsigned long)(u32)v : v);
@@ -89,11 +71,6 @@ void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len)
 u32 ktrace_build_room(const struct ktrace_build *b)
 {
 	return min(b->snaplen, b->end > b->pos ? b->end - b->pos : 0);
-}
-
-u32 ktrace_build_finish(struct ktrace_build *b)
-{
-	return b->pos;
 }
 
 /*

@@ -8,8 +8,14 @@
 #ifndef _KTRACE_RECORD_H
 #define _KTRACE_RECORD_H
 
+#include <linux/align.h>
+#include <linux/build_bug.h>
+#include <linux/compiler.h>
+#include <linux/minmax.h>
 #include <linux/types.h>
 #include <linux/ktrace.h>
+
+#include "ktrace.h"
 
 /* struct ktrace_cap.dir */
 #define KTRACE_CAP_IN		0x1	/* copied at the enter */
@@ -79,13 +85,49 @@ struct ktrace_build {
 	bool lng;
 };
 
-void ktrace_build_init(struct ktrace_build *b, void *rec, size_t fixed,
-		       struct ktrace_blob *blobs, u16 *nblobs, unsigned int n,
-		       bool compat, u32 snaplen);
+/*
+ * Start a record whose fixed part, @fixed bytes (a multiple of 8, as
+ * every record's is), ends with @n blob descriptors.  Inline, and the
+ * descriptors zeroed a word at a time: records without blobs are the
+ * most frequent, and a call and memset() (rep stosb) cost more than the
+ * rest of them under emulation.
+ */
+static __always_inline void ktrace_build_init(struct ktrace_build *b,
+					      void *rec, size_t fixed,
+					      struct ktrace_blob *blobs,
+					      u16 *nblobs, unsigned int n,
+					      bool compat, u32 snaplen)
+{
+	u64 *d = (u64 *)blobs;
+	unsigned int i;
+
+	BUILD_BUG_ON(sizeof(*blobs) != sizeof(u64));
+	b->rec = rec;
+	b->blobs = blobs;
+	b->nblobs = nblobs;
+	*nblobs = 0;
+	b->pos = fixed + n * sizeof(*blobs);
+	for (i = 0; i < n; i++) {
+		d[i] = 0;
+		barrier();	/* not memset() again */
+	}
+	b->snaplen = clamp_t(u32, snaplen, 8, KTRACE_SNAPLEN_LONG_MAX);
+	b->end = max_t(u32, b->pos, fixed + KTRACE_REC_BLOBS_MAX *
+		       (sizeof(*blobs) + ALIGN(b->snaplen, 8)));
+	b->compat = compat;
+	/* The IP's descriptor and 8 bytes may come on top of @end. */
+	b->lng = b->end + sizeof(*blobs) + sizeof(u64) > U16_MAX;
+}
+
 struct ktrace_blob *ktrace_build_add(struct ktrace_build *b, u8 kind, u8 arg);
 void ktrace_build_put(struct ktrace_build *b, struct ktrace_blob *bl, u32 len);
 u32 ktrace_build_room(const struct ktrace_build *b);
-u32 ktrace_build_finish(struct ktrace_build *b);
+
+/* The record's size. */
+static inline u32 ktrace_build_finish(const struct ktrace_build *b)
+{
+	return b->pos;
+}
 
 /* The header flags the record needs: KTRACE_RF_LONG or none. */
 static inline u16 ktrace_build_flags(const struct ktrace_build *b)

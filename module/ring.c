@@ -303,6 +303,35 @@ static bool ktrace_ring_loss_due(struct ktrace_ring *ring)
 }
 
 /*
+ * Copy a record into the ring.  Records are whole 8-byte words at 8-byte
+ * aligned places, and most are tens of bytes to a few hundred: a loop of
+ * words copies those for less than memcpy(), which on CPUs with ERMS is a
+ * rep movsb whose start-up is paid on every copy, and which QEMU's TCG
+ * (the test VM) runs one byte per round of its loop, at seven times the
+ * price of the words.  The barrier keeps the compiler from making the
+ * loop a memcpy() call again.  Records longer than
+ * KTRACE_RING_COPY_WORDS carry user data in bulk and take memcpy().
+ */
+#define KTRACE_RING_COPY_WORDS	512
+
+static __always_inline void ktrace_ring_copy(void *dst, const void *src,
+					     u32 len)
+{
+	const u64 *s = src;
+	u64 *d = dst;
+	u32 i;
+
+	if (unlikely(len > KTRACE_RING_COPY_WORDS)) {
+		memcpy(dst, src, len);
+		return;
+	}
+	for (i = 0; i < len / 8; i++) {
+		d[i] = s[i];
+		barrier();
+	}
+}
+
+/*
  * Write one record of @len bytes (a multiple of 8, its header filled in)
  * stamped @ts, preceded by a LOSS record when drops are pending.  On the
  * ring's CPU with preemption disabled; any context.
@@ -345,7 +374,7 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		WRITE_ONCE(ring->loss_head, local_read(&ring->head));
 		p += sizeof(*loss);
 	}
-	memcpy(p, rec, len);
+	ktrace_ring_copy(p, rec, len);
 	local_inc(&ring->written);
 	ktrace_ring_commit(ring);
 	ktrace_ring_maybe_wake(ring);
