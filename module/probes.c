@@ -870,26 +870,54 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
  * its syscalls or do they only count them?  Both syscall probes ask
  * first: the calls of a task that no session traces cost one walk of the
  * session list, with no timestamp, no enter table and no counter; the
- * enter of a call that is only counted costs no second walk.
+ * enter of a call that is only counted costs no second walk.  *@one: the
+ * session, when only one traces @task, which the probes then ask the
+ * rest without walking the list again; else NULL.
  */
 #define KTRACE_TRACED		BIT(0)
 #define KTRACE_RECORDED		BIT(1)
 
 static __always_inline unsigned int
-ktrace_who_traces(const struct task_struct *task)
+ktrace_who_traces(const struct task_struct *task, struct ktrace_session **one)
 {
 	struct ktrace_session *s;
-	unsigned int who = 0;
+	unsigned int who = 0, n = 0;
 
+	*one = NULL;
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (!READ_ONCE(s->enabled) ||
 		    !ktrace_filter_task(&s->filter, task))
 			continue;
-		who = KTRACE_TRACED;
+		*one = s;
+		n++;
+		who |= KTRACE_TRACED;
 		if (READ_ONCE(s->filter.events) & KTRACE_EV_SYSCALL)
-			return KTRACE_TRACED | KTRACE_RECORDED;
+			who |= KTRACE_RECORDED;
 	}
+	if (n != 1)
+		*one = NULL;
 	return who;
+}
+
+/*
+ * ktrace_wanted_v() for a syscall enter of a task that only @s traces
+ * (ktrace_who_traces()), and records syscalls: the rest of
+ * ktrace_match()'s tests, for @s alone.
+ */
+static __always_inline bool ktrace_wanted_one(struct ktrace_session *s,
+					      const struct ktrace_ev *ev,
+					      u32 *snaplen, bool *ip,
+					      bool *verbose)
+{
+	const struct ktrace_filter *f = &s->filter;
+
+	if (!ktrace_filter_syscall(f, ev->abi, ev->nr) ||
+	    ktrace_filter_deferred(f))
+		return false;
+	*snaplen = min(READ_ONCE(s->snaplen), READ_ONCE(s->snap_ceiling));
+	*ip = READ_ONCE(s->ip);
+	*verbose = READ_ONCE(s->verbose);
+	return true;
 }
 
 /*
@@ -918,7 +946,7 @@ static __always_inline void ktrace_ev_syscall(struct ktrace_ev *ev,
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	struct ktrace_ev ev __uninitialized;
-	struct ktrace_session *only = NULL;
+	struct ktrace_session *one, *only = NULL;
 	struct ktrace_enter_bucket *b;
 	unsigned int level, who;
 	u32 snaplen, call;
@@ -928,13 +956,19 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
-	who = ktrace_who_traces(current);
+	who = ktrace_who_traces(current, &one);
 	if (!who)
 		goto out;
 	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
-	wanted = who & KTRACE_RECORDED &&
-		 ktrace_wanted_v(&ev, &snaplen, &ip, &verbose, &only);
+	if (!(who & KTRACE_RECORDED)) {
+		wanted = false;
+	} else if (one) {
+		wanted = ktrace_wanted_one(one, &ev, &snaplen, &ip, &verbose);
+		only = one;
+	} else {
+		wanted = ktrace_wanted_v(&ev, &snaplen, &ip, &verbose, &only);
+	}
 	if (wanted || !ktrace_tsc) {
 		ts = ktrace_mono();
 		call |= KTRACE_CALL_MONO;
@@ -977,40 +1011,56 @@ struct ktrace_exit_want {
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
 
+/* What session @s, which traces @ev's task, does with @ev. */
+static __always_inline void ktrace_exit_session(struct ktrace_session *s,
+						const struct ktrace_ev *ev,
+						unsigned int cpu,
+						struct ktrace_exit_want *w,
+						u32 *ceiling)
+{
+	const struct ktrace_filter *f = &s->filter;
+
+	if (!ktrace_filter_syscall(f, ev->abi, ev->nr))
+		return;
+	ktrace_session_count(s, cpu, ev->task, ev->abi, ev->nr, ev->ret,
+			     ev->duration);
+	if (!w->throttle && ktrace_throttle_wanted(s, cpu))
+		w->throttle = s;
+	if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
+		return;
+	if (ktrace_filter_deferred(f)) {
+		if (!ktrace_status_ok(f, ev))
+			return;
+		w->late_enter = true;
+	}
+	w->exit = true;
+	w->only = s;
+	w->n++;
+	w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
+	*ceiling = min(*ceiling, READ_ONCE(s->snap_ceiling));
+	if (READ_ONCE(s->ip))
+		w->ip = true;
+	if (READ_ONCE(s->verbose))
+		w->verbose = true;
+}
+
+/* @one: the only session tracing the task, or NULL (ktrace_who_traces()). */
 static void ktrace_exit_sessions(const struct ktrace_ev *ev,
+				 struct ktrace_session *one,
 				 struct ktrace_exit_want *w)
 {
 	unsigned int cpu = smp_processor_id();
-	const struct ktrace_filter *f;
 	u32 ceiling = KTRACE_SNAPLEN_LONG_MAX;
 	struct ktrace_session *s;
 
 	memset(w, 0, sizeof(*w));
-	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
-		f = &s->filter;
-		if (!READ_ONCE(s->enabled) || !ktrace_filter_task(f, ev->task) ||
-		    !ktrace_filter_syscall(f, ev->abi, ev->nr))
-			continue;
-		ktrace_session_count(s, cpu, ev->task, ev->abi, ev->nr,
-				     ev->ret, ev->duration);
-		if (!w->throttle && ktrace_throttle_wanted(s, cpu))
-			w->throttle = s;
-		if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
-			continue;
-		if (ktrace_filter_deferred(f)) {
-			if (!ktrace_status_ok(f, ev))
-				continue;
-			w->late_enter = true;
-		}
-		w->exit = true;
-		w->only = s;
-		w->n++;
-		w->snaplen = max(w->snaplen, READ_ONCE(s->snaplen));
-		ceiling = min(ceiling, READ_ONCE(s->snap_ceiling));
-		if (READ_ONCE(s->ip))
-			w->ip = true;
-		if (READ_ONCE(s->verbose))
-			w->verbose = true;
+	if (one) {
+		ktrace_exit_session(one, ev, cpu, w, &ceiling);
+	} else {
+		list_for_each_entry_rcu(s, &ktrace_sessions, node)
+			if (READ_ONCE(s->enabled) &&
+			    ktrace_filter_task(&s->filter, ev->task))
+				ktrace_exit_session(s, ev, cpu, w, &ceiling);
 	}
 	w->snaplen = min(w->snaplen, ceiling);
 	if (w->n != 1)
@@ -1021,20 +1071,21 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
 	struct ktrace_ev ev __uninitialized;
 	struct ktrace_exit_want w __uninitialized;
+	struct ktrace_session *one;
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
 	u64 ts;
 
 	preempt_disable();
-	if (!ktrace_who_traces(current))
+	if (!ktrace_who_traces(current, &one))
 		goto out;
 	ktrace_ev_syscall(&ev, KTRACE_PH_OTHER, ktrace_abi(),
 			  syscall_get_nr(current, regs), ret);
 	ev.duration = ktrace_enter_take(current->pid, &ts, &ev.abi, &ev.nr,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
-	ktrace_exit_sessions(&ev, &w);
+	ktrace_exit_sessions(&ev, one, &w);
 	if (!w.late_enter && !w.exit)
 		goto throttle;	/* counted only: no record, no timestamp */
 	if (!ts)
