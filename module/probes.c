@@ -150,8 +150,17 @@ static __always_inline u64 ktrace_clock_ns(u64 delta)
  * do not use, then moves them to it with @seq; a reader that saw @seq
  * move while it read tries again.  A probe that interrupts a renewal on
  * its CPU reads the old copy, whole.  One renewal at a time (@busy).
+ *
+ * A renewal reads the TSC on both sides of the monotonic clock and pairs
+ * the clock with their midpoint, from the tightest of KTRACE_ANCHOR_TRIES
+ * tries, interrupts off: whatever comes between two readings (a host
+ * that runs the other vCPU, under QEMU's single-threaded TCG, can take
+ * microseconds) would otherwise shift every timestamp until the next
+ * renewal.  capture.timestamps_are_clock_monotonic caught one such anchor,
+ * 1.2 us ahead of the clock.
  */
 #define KTRACE_ANCHOR_UNITS	(1ULL << (22 - KTRACE_TSC_SHIFT))
+#define KTRACE_ANCHOR_TRIES	3
 
 static struct {
 	unsigned int seq;
@@ -163,20 +172,31 @@ static struct {
 
 static noinline u64 ktrace_anchor_renew(void)
 {
-	unsigned int seq;
-	u64 tsc, mono;
+	u64 t0, t1, now, tsc = 0, mono = 0, gap = U64_MAX;
+	unsigned long flags;
+	unsigned int seq, i;
 
 	if (atomic_xchg(&ktrace_anchor.busy, 1))
 		return ktime_get_mono_fast_ns();
-	tsc = ktrace_tsc_units();
-	mono = ktime_get_mono_fast_ns();
+	local_irq_save(flags);
+	for (i = 0; i < KTRACE_ANCHOR_TRIES; i++) {
+		t0 = ktrace_tsc_units();
+		now = ktime_get_mono_fast_ns();
+		t1 = ktrace_tsc_units();
+		if (t1 - t0 < gap) {
+			gap = t1 - t0;
+			tsc = t0 + gap / 2;
+			mono = now;
+		}
+	}
+	local_irq_restore(flags);
 	seq = ktrace_anchor.seq;
 	WRITE_ONCE(ktrace_anchor.copy[(seq + 1) & 1].tsc, tsc);
 	WRITE_ONCE(ktrace_anchor.copy[(seq + 1) & 1].mono, mono);
 	smp_wmb();	/* the copy, then the readers to it */
 	WRITE_ONCE(ktrace_anchor.seq, seq + 1);
 	atomic_set_release(&ktrace_anchor.busy, 0);
-	return mono;
+	return now;
 }
 
 static __always_inline u64 ktrace_mono(void)

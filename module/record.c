@@ -21,6 +21,7 @@
 #include <linux/uaccess.h>
 #include <asm/unistd.h>
 #include <asm/unistd_32_ia32.h>
+#include <asm/word-at-a-time.h>
 
 #include "ktrace.h"
 #include "record.h"
@@ -104,14 +105,64 @@ static void kb_fault(struct ktrace_build *b, struct ktrace_blob *bl)
 }
 
 /*
- * strncpy_from_user_nofault() is not exported to modules: copy a string
- * with copy_from_user_nofault(), one page at a time so that a string
- * ending just before an unmapped page still reads.  Returns the length
- * including the NUL, @count if there was no NUL within @count bytes, or
- * -EFAULT.
+ * User memory is copied without a fault (the probes cannot take one),
+ * in task context a word at a time.  copy_from_user_nofault() copies
+ * with the CPU's string move (rep movsb where the CPU has ERMS): its
+ * start-up is paid on every copy, most of which are a few to a few
+ * hundred bytes, and QEMU's TCG (the test VM) runs it one byte per
+ * round of its loop, at seven times the price of 8-byte loads.  Longer
+ * copies, and those outside task context (where copy_from_user_nofault()
+ * knows whether the current mm may be read from an NMI), take it as
+ * before.  Both fail whole when a byte cannot be read.
  */
-static long ktrace_strncpy_nofault(char *dst, const char __user *src,
-				   long count)
+#define KTRACE_COPY_WORDS	512
+
+static long ktrace_copy_nofault(void *dst, const void __user *src,
+				unsigned long len)
+{
+	const char __user *s = src;
+	unsigned long i = 0, w;
+	char *d = dst, c;
+
+	if (len > KTRACE_COPY_WORDS || !in_task())
+		return copy_from_user_nofault(dst, src, len);
+	pagefault_disable();
+	if (!user_access_begin(src, len)) {
+		pagefault_enable();
+		return -EFAULT;
+	}
+	for (; len - i >= sizeof(w); i += sizeof(w)) {
+		unsafe_get_user(w, (const unsigned long __user *)(s + i),
+				fault);
+		memcpy(d + i, &w, sizeof(w));
+	}
+	for (; i < len; i++) {
+		unsafe_get_user(c, s + i, fault);
+		d[i] = c;
+	}
+	user_access_end();
+	pagefault_enable();
+	return 0;
+fault:
+	user_access_end();
+	pagefault_enable();
+	return -EFAULT;
+}
+
+/*
+ * strncpy_from_user_nofault() is not exported to modules.  In task
+ * context a string is read as the kernel's strncpy_from_user() reads
+ * it: bytes up to an aligned address, then aligned words, which never
+ * cross into a page that may be unmapped, until the word holding the
+ * NUL.  A path of 20 bytes costs three words, not the snap length.
+ * Elsewhere it is copied with copy_from_user_nofault(), one page at a
+ * time so that a string ending just before an unmapped page still reads.
+ * Returns the length including the NUL, @count if there was no NUL
+ * within @count bytes, or -EFAULT.  @dst may hold user bytes after the
+ * NUL, up to the end of the word, within @count.
+ */
+static long ktrace_strncpy_slow(char *dst, const char __user *src,
+				long count)
 {
 	unsigned long addr = (unsigned long)src;
 	long done = 0, chunk;
@@ -128,6 +179,58 @@ static long ktrace_strncpy_nofault(char *dst, const char __user *src,
 		done += chunk;
 	}
 	return count;
+}
+
+static long ktrace_strncpy_nofault(char *dst, const char __user *src,
+				   long count)
+{
+	const struct word_at_a_time k = WORD_AT_A_TIME_CONSTANTS;
+	unsigned long addr = (unsigned long)src, w, bits;
+	long done = 0;
+	char c;
+
+	/* Also a string near the end of user space: read page by page. */
+	if (!in_task() || count <= 0 || !access_ok(src, count))
+		return ktrace_strncpy_slow(dst, src, count);
+	pagefault_disable();
+	if (!user_access_begin(src, count)) {
+		pagefault_enable();
+		return -EFAULT;
+	}
+	for (; done < count && ((addr + done) & (sizeof(w) - 1)); done++) {
+		unsafe_get_user(c, src + done, fault);
+		dst[done] = c;
+		if (!c)
+			goto found;
+	}
+	for (; count - done >= sizeof(w); done += sizeof(w)) {
+		unsafe_get_user(w, (const unsigned long __user *)(src + done),
+				fault);
+		memcpy(dst + done, &w, sizeof(w));
+		if (has_zero(w, &bits, &k)) {
+			bits = prep_zero_mask(w, bits, &k);
+			bits = create_zero_mask(bits);
+			done += find_zero(bits);
+			goto found;
+		}
+	}
+	for (; done < count; done++) {
+		unsafe_get_user(c, src + done, fault);
+		dst[done] = c;
+		if (!c)
+			goto found;
+	}
+	user_access_end();
+	pagefault_enable();
+	return count;
+found:
+	user_access_end();
+	pagefault_enable();
+	return done + 1;
+fault:
+	user_access_end();
+	pagefault_enable();
+	return -EFAULT;
 }
 
 static void kb_string(struct ktrace_build *b, u8 kind, u8 arg,
@@ -162,8 +265,8 @@ static void kb_bytes_in(struct ktrace_build *b, u8 kind, u8 arg,
 	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
 	u32 n = min_t(unsigned long, len, room);
 
-	if (n && copy_from_user_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
-					n)) {
+	if (n && ktrace_copy_nofault(b->rec + b->pos, kb_uptr(b, uaddr),
+				     n)) {
 		kb_fault(b, bl);
 		return;
 	}
@@ -199,9 +302,9 @@ static int kb_argv_ptr(struct ktrace_build *b, void __user *argv,
 	u32 p32;
 
 	if (!b->compat)
-		return copy_from_user_nofault(p, argv + i * sizeof(*p),
-					      sizeof(*p));
-	if (copy_from_user_nofault(&p32, argv + i * sizeof(p32), sizeof(p32)))
+		return ktrace_copy_nofault(p, argv + i * sizeof(*p),
+					   sizeof(*p));
+	if (ktrace_copy_nofault(&p32, argv + i * sizeof(p32), sizeof(p32)))
 		return -EFAULT;
 	*p = p32;
 	return 0;
@@ -285,7 +388,7 @@ static unsigned long kb_skip_string(struct ktrace_build *b, unsigned long p,
 	while (p < end) {
 		n = min_t(unsigned long, sizeof(chunk), end - p);
 		n = min_t(unsigned long, n, PAGE_SIZE - (p & ~PAGE_MASK));
-		if (copy_from_user_nofault(chunk, kb_uptr(b, p), n))
+		if (ktrace_copy_nofault(chunk, kb_uptr(b, p), n))
 			return 0;
 		nul = memchr(chunk, '\0', n);
 		if (nul)
@@ -407,7 +510,7 @@ static void kb_lenptr(struct ktrace_build *b, u8 kind, u8 arg,
 {
 	int len;
 
-	if (copy_from_user_nofault(&len, kb_uptr(b, ulen), sizeof(len))) {
+	if (ktrace_copy_nofault(&len, kb_uptr(b, ulen), sizeof(len))) {
 		kb_fault(b, ktrace_build_add(b, kind, arg));
 		return;
 	}
@@ -433,8 +536,8 @@ static void kb_dirents(struct ktrace_build *b, u8 arg, unsigned long uaddr,
 	}
 	while (off < len && n < KTRACE_ENVC_MAX) {
 		/* struct linux_dirent64: d_reclen after two 64-bit fields */
-		if (copy_from_user_nofault(&reclen, p + off + 16,
-					   sizeof(reclen))) {
+		if (ktrace_copy_nofault(&reclen, p + off + 16,
+					sizeof(reclen))) {
 			kb_fault(b, bl);
 			return;
 		}
@@ -457,15 +560,15 @@ static int kb_iovec(struct ktrace_build *b, unsigned long uiov,
 	u32 v32[2];
 
 	if (!b->compat) {
-		if (copy_from_user_nofault(v, kb_uptr(b, uiov + i * sizeof(v)),
-					   sizeof(v)))
+		if (ktrace_copy_nofault(v, kb_uptr(b, uiov + i * sizeof(v)),
+					sizeof(v)))
 			return -EFAULT;
 		*base = v[0];
 		*len = v[1];
 		return 0;
 	}
-	if (copy_from_user_nofault(v32, kb_uptr(b, uiov + i * sizeof(v32)),
-				   sizeof(v32)))
+	if (ktrace_copy_nofault(v32, kb_uptr(b, uiov + i * sizeof(v32)),
+				sizeof(v32)))
 		return -EFAULT;
 	*base = v32[0];
 	*len = v32[1];
@@ -502,8 +605,8 @@ static long kb_iov_segs(struct ktrace_build *b, struct ktrace_blob *bl,
 				   min(b->snaplen, room - used - (u32)sizeof(seg)));
 		seg.flags = seg.stored < valid ? KTRACE_BF_TRUNC : 0;
 		if (seg.stored &&
-		    copy_from_user_nofault(dst + used + sizeof(seg),
-					   kb_uptr(b, base), seg.stored))
+		    ktrace_copy_nofault(dst + used + sizeof(seg),
+					kb_uptr(b, base), seg.stored))
 			return -EFAULT;
 		memcpy(dst + used, &seg, sizeof(seg));
 		used += sizeof(seg) + seg.stored;
@@ -582,7 +685,7 @@ static long kb_msghdr_at(struct ktrace_build *b, struct ktrace_blob *bl,
 	long n;
 
 	if (b->compat) {
-		if (copy_from_user_nofault(&m32, kb_uptr(b, umsg), sizeof(m32)))
+		if (ktrace_copy_nofault(&m32, kb_uptr(b, umsg), sizeof(m32)))
 			return -EFAULT;
 		m.name = m32.name;
 		m.namelen = m32.namelen;
@@ -592,7 +695,7 @@ static long kb_msghdr_at(struct ktrace_build *b, struct ktrace_blob *bl,
 		m.controllen = m32.controllen;
 		m.flags = m32.flags;
 	} else {
-		if (copy_from_user_nofault(&m64, kb_uptr(b, umsg), sizeof(m64)))
+		if (ktrace_copy_nofault(&m64, kb_uptr(b, umsg), sizeof(m64)))
 			return -EFAULT;
 		m.name = m64.name;
 		m.namelen = m64.namelen;
@@ -609,8 +712,8 @@ static long kb_msghdr_at(struct ktrace_build *b, struct ktrace_blob *bl,
 		m.name_stored = min_t(u32, m.name_stored, room - n);
 	}
 	if (m.name_stored &&
-	    copy_from_user_nofault(dst + sizeof(m), kb_uptr(b, m.name),
-				   m.name_stored))
+	    ktrace_copy_nofault(dst + sizeof(m), kb_uptr(b, m.name),
+				m.name_stored))
 		return -EFAULT;
 	n += m.name_stored;
 	/* The control buffer goes last, in room kept before the vector. */
@@ -620,8 +723,8 @@ static long kb_msghdr_at(struct ktrace_build *b, struct ktrace_blob *bl,
 		n = kb_iov_segs(b, bl, n, room - ctl, iov, m.iovlen, limit);
 	if (n < 0)
 		return n;
-	if (ctl && copy_from_user_nofault(b->rec + b->pos + n,
-					  kb_uptr(b, m.control), ctl)) {
+	if (ctl && ktrace_copy_nofault(b->rec + b->pos + n,
+				       kb_uptr(b, m.control), ctl)) {
 		/* Without its bytes the decoder prints the pointer. */
 		ktrace_stats_cpu(smp_processor_id())->faults++;
 		ctl = 0;
@@ -681,9 +784,9 @@ static void kb_mmsghdr(struct ktrace_build *b, u8 arg, unsigned long uvec,
 			break;
 		}
 		um = uvec + i * size;
-		if (copy_from_user_nofault(&e.msg_len,
-					   kb_uptr(b, um + lenoff),
-					   sizeof(e.msg_len)))
+		if (ktrace_copy_nofault(&e.msg_len,
+					kb_uptr(b, um + lenoff),
+					sizeof(e.msg_len)))
 			goto fault;
 		n = kb_msghdr_at(b, bl, used + sizeof(e), room, um,
 				 recv ? e.msg_len : ULONG_MAX);

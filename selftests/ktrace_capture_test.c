@@ -984,6 +984,117 @@ find_enter(struct trace *t, pid_t tid, long nr, unsigned long arg1)
 	return found;
 }
 
+/*
+ * The probes read strings and buffers a word at a time: every length at
+ * every alignment reads exactly, bytes past the NUL stay out, a string
+ * whose NUL is the last byte before an unreadable page reads whole, and
+ * a string or a buffer that runs into that page is marked unavailable.
+ */
+TEST_F(capture, user_memory_read_at_every_length_alignment_and_page_edge)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	unsigned int len, al, i;
+	char *area, *m, *s;
+	int devnull;
+
+	devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	ASSERT_LE(0, devnull);
+	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, area);
+	m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, m);
+	ASSERT_EQ(0, mprotect(m + page, page, PROT_NONE));
+
+	memset(area, 'z', 2 * page);
+	for (al = 0; al < 8; al++) {
+		for (len = 0; len <= 20; len++) {
+			s = area + 32 * (al * 21 + len) + al;
+			for (i = 0; i < len; i++)
+				s[i] = 'a' + (i + al) % 26;
+			s[len] = '\0';
+			EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, s,
+					      O_RDONLY));
+			EXPECT_EQ((long)len + 1,
+				  syscall(SYS_write, devnull, s, len + 1));
+		}
+	}
+	memset(m, 'x', page);
+	m[page - 1] = '\0';
+	/* 12 bytes and the NUL, which ends the page. */
+	EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, m + page - 13, O_RDONLY));
+	EXPECT_EQ(ENOENT, errno);
+	m[page - 1] = 'x';
+	/* No NUL before the unreadable page. */
+	EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, m + page - 5, O_RDONLY));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(11, syscall(SYS_write, devnull, m + page - 11, 11));
+	/* /dev/null reads no byte: the write succeeds, the probe cannot. */
+	EXPECT_EQ(6, syscall(SYS_write, devnull, m + page - 3, 6));
+
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+	for (al = 0; al < 8; al++) {
+		for (len = 0; len <= 20; len++) {
+			s = area + 32 * (al * 21 + len) + al;
+			e = find_openat(&self->t, gettid_(), (unsigned long)s);
+			ASSERT_NE(NULL, e) TH_LOG("openat, %u bytes at +%u",
+						  len, al);
+			b = blob(&e->hdr, e->blobs, e->nblobs,
+				 KTRACE_BLOB_PATH, 0);
+			ASSERT_NE(NULL, b);
+			EXPECT_EQ(0, b->flags);
+			EXPECT_EQ(len + 1, b->len) TH_LOG("path, %u bytes at +%u",
+							  len, al);
+			EXPECT_EQ(0, memcmp(s, blob_data(&e->hdr, b),
+					    len + 1));
+			e = find_enter(&self->t, gettid_(), SYS_write,
+				       (unsigned long)s);
+			ASSERT_NE(NULL, e);
+			b = blob(&e->hdr, e->blobs, e->nblobs,
+				 KTRACE_BLOB_BUF, 0);
+			ASSERT_NE(NULL, b);
+			EXPECT_EQ(0, b->flags);
+			EXPECT_EQ(len + 1, b->len);
+			EXPECT_EQ(0, memcmp(s, blob_data(&e->hdr, b),
+					    len + 1)) TH_LOG("buf, %u bytes at +%u",
+							     len, al);
+		}
+	}
+	e = find_openat(&self->t, gettid_(), (unsigned long)(m + page - 13));
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, b->flags);
+	EXPECT_EQ(13, b->len);
+	EXPECT_EQ(0, memcmp(m + page - 13, blob_data(&e->hdr, b), 12));
+	e = find_openat(&self->t, gettid_(), (unsigned long)(m + page - 5));
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
+	e = find_enter(&self->t, gettid_(), SYS_write,
+		       (unsigned long)(m + page - 11));
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, b->flags);
+	EXPECT_EQ(11, b->len);
+	EXPECT_EQ(0, memcmp(m + page - 11, blob_data(&e->hdr, b), 11));
+	e = find_enter(&self->t, gettid_(), SYS_write,
+		       (unsigned long)(m + page - 3));
+	ASSERT_NE(NULL, e);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
+	munmap(area, 2 * page);
+	munmap(m, 2 * page);
+	close(devnull);
+}
+
 static char big_buf[100000];
 
 /*
