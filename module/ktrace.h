@@ -127,6 +127,15 @@ long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts);
 bool ktrace_ring_oldest_ts(struct ktrace_ring *ring, u64 *ts);
 
 /*
+ * The longest copy done by 8-byte moves rather than memcpy() or
+ * copy_from_user_nofault(), both of which use rep movsb on CPUs with
+ * ERMS: its start-up is paid on every copy, and QEMU's TCG (the test VM)
+ * runs it a byte per round of its loop (ktrace_ring_write(), the
+ * captures in record.c).
+ */
+#define KTRACE_COPY_WORDS	512
+
+/*
  * The largest record a session with @snaplen can be sent: a syscall enter
  * with two blobs of @snaplen bytes and its KTRACE_BLOB_IP.  CONFIGURE
  * wants two of them, and the LOSS record that may precede one, to fit in

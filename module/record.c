@@ -105,23 +105,19 @@ static void kb_fault(struct ktrace_build *b, struct ktrace_blob *bl)
 }
 
 /*
- * User memory is copied without a fault (the probes cannot take one),
- * in task context a word at a time.  copy_from_user_nofault() copies
- * with the CPU's string move (rep movsb where the CPU has ERMS): its
- * start-up is paid on every copy, most of which are a few to a few
- * hundred bytes, and QEMU's TCG (the test VM) runs it one byte per
- * round of its loop, at seven times the price of 8-byte loads.  Longer
- * copies, and those outside task context (where copy_from_user_nofault()
- * knows whether the current mm may be read from an NMI), take it as
- * before.  Both fail whole when a byte cannot be read.
+ * User memory is copied without a fault (the probes cannot take one), in
+ * task context by 8-byte loads with page faults disabled, up to
+ * KTRACE_COPY_WORDS bytes.  Longer copies, and those outside task
+ * context (where copy_from_user_nofault() knows whether the current mm
+ * may be read from an NMI), take copy_from_user_nofault().  Both fail
+ * whole when a byte cannot be read.
  */
-#define KTRACE_COPY_WORDS	512
-
 static long ktrace_copy_nofault(void *dst, const void __user *src,
 				unsigned long len)
 {
 	const char __user *s = src;
-	unsigned long i = 0, w;
+	unsigned long i, w;
+	long ret = 0;
 	char *d = dst, c;
 
 	if (len > KTRACE_COPY_WORDS || !in_task())
@@ -131,7 +127,7 @@ static long ktrace_copy_nofault(void *dst, const void __user *src,
 		pagefault_enable();
 		return -EFAULT;
 	}
-	for (; len - i >= sizeof(w); i += sizeof(w)) {
+	for (i = 0; len - i >= sizeof(w); i += sizeof(w)) {
 		unsafe_get_user(w, (const unsigned long __user *)(s + i),
 				fault);
 		memcpy(d + i, &w, sizeof(w));
@@ -140,26 +136,21 @@ static long ktrace_copy_nofault(void *dst, const void __user *src,
 		unsafe_get_user(c, s + i, fault);
 		d[i] = c;
 	}
+out:
 	user_access_end();
 	pagefault_enable();
-	return 0;
+	return ret;
 fault:
-	user_access_end();
-	pagefault_enable();
-	return -EFAULT;
+	ret = -EFAULT;
+	goto out;
 }
 
 /*
- * strncpy_from_user_nofault() is not exported to modules.  In task
- * context a string is read as the kernel's strncpy_from_user() reads
- * it: bytes up to an aligned address, then aligned words, which never
- * cross into a page that may be unmapped, until the word holding the
- * NUL.  A path of 20 bytes costs three words, not the snap length.
- * Elsewhere it is copied with copy_from_user_nofault(), one page at a
- * time so that a string ending just before an unmapped page still reads.
- * Returns the length including the NUL, @count if there was no NUL
- * within @count bytes, or -EFAULT.  @dst may hold user bytes after the
- * NUL, up to the end of the word, within @count.
+ * strncpy_from_user_nofault() is not exported to modules.  Outside task
+ * context, or for a string that user_access_begin() refuses whole (one
+ * near the end of user space), copy it with copy_from_user_nofault(),
+ * one page at a time so that a string ending just before an unmapped
+ * page still reads.
  */
 static long ktrace_strncpy_slow(char *dst, const char __user *src,
 				long count)
@@ -181,56 +172,61 @@ static long ktrace_strncpy_slow(char *dst, const char __user *src,
 	return count;
 }
 
+/*
+ * Copy a string of at most @count bytes, NUL included.  In task context
+ * it is read as the kernel's strncpy_from_user() reads it: bytes up to an
+ * aligned address, then aligned words, which never cross into a page
+ * that may be unmapped, until the word holding the NUL.  A path of 20
+ * bytes costs three words, not the snap length.  Returns the length
+ * including the NUL, @count if there was no NUL within @count bytes, or
+ * -EFAULT.  @dst may hold user bytes after the NUL, up to the end of the
+ * word, within @count.
+ */
 static long ktrace_strncpy_nofault(char *dst, const char __user *src,
 				   long count)
 {
 	const struct word_at_a_time k = WORD_AT_A_TIME_CONSTANTS;
 	unsigned long addr = (unsigned long)src, w, bits;
-	long done = 0;
+	long done = 0, ret = count;
 	char c;
 
-	/* Also a string near the end of user space: read page by page. */
-	if (!in_task() || count <= 0 || !access_ok(src, count))
+	if (!in_task() || count <= 0)
 		return ktrace_strncpy_slow(dst, src, count);
 	pagefault_disable();
 	if (!user_access_begin(src, count)) {
 		pagefault_enable();
-		return -EFAULT;
+		return ktrace_strncpy_slow(dst, src, count);
 	}
-	for (; done < count && ((addr + done) & (sizeof(w) - 1)); done++) {
-		unsafe_get_user(c, src + done, fault);
-		dst[done] = c;
-		if (!c)
-			goto found;
-	}
-	for (; count - done >= sizeof(w); done += sizeof(w)) {
-		unsafe_get_user(w, (const unsigned long __user *)(src + done),
-				fault);
-		memcpy(dst + done, &w, sizeof(w));
-		if (has_zero(w, &bits, &k)) {
-			bits = prep_zero_mask(w, bits, &k);
-			bits = create_zero_mask(bits);
-			done += find_zero(bits);
-			goto found;
+	while (done < count) {
+		if (!((addr + done) & (sizeof(w) - 1)) &&
+		    count - done >= sizeof(w)) {
+			unsafe_get_user(w, (const unsigned long __user *)
+					   (src + done), fault);
+			memcpy(dst + done, &w, sizeof(w));
+			if (has_zero(w, &bits, &k)) {
+				bits = prep_zero_mask(w, bits, &k);
+				bits = create_zero_mask(bits);
+				ret = done + find_zero(bits) + 1;
+				break;
+			}
+			done += sizeof(w);
+		} else {
+			unsafe_get_user(c, src + done, fault);
+			dst[done] = c;
+			if (!c) {
+				ret = done + 1;
+				break;
+			}
+			done++;
 		}
 	}
-	for (; done < count; done++) {
-		unsafe_get_user(c, src + done, fault);
-		dst[done] = c;
-		if (!c)
-			goto found;
-	}
+out:
 	user_access_end();
 	pagefault_enable();
-	return count;
-found:
-	user_access_end();
-	pagefault_enable();
-	return done + 1;
+	return ret;
 fault:
-	user_access_end();
-	pagefault_enable();
-	return -EFAULT;
+	ret = -EFAULT;
+	goto out;
 }
 
 static void kb_string(struct ktrace_build *b, u8 kind, u8 arg,

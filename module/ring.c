@@ -305,14 +305,10 @@ static bool ktrace_ring_loss_due(struct ktrace_ring *ring)
 /*
  * Copy a record into the ring.  Records are whole 8-byte words at 8-byte
  * aligned places, and most are tens of bytes to a few hundred: a loop of
- * words copies those for less than memcpy(), which on CPUs with ERMS is a
- * rep movsb whose start-up is paid on every copy, and which QEMU's TCG
- * (the test VM) runs one byte per round of its loop, at seven times the
- * price of the words.  The barrier keeps the compiler from making the
- * loop a memcpy() call again.  Records longer than
- * KTRACE_RING_COPY_WORDS carry user data in bulk and take memcpy().
+ * words copies those for less than memcpy() (see KTRACE_COPY_WORDS).
+ * The barrier keeps the compiler from making the loop a memcpy() call
+ * again.  Longer records carry user data in bulk and take memcpy().
  */
-#define KTRACE_RING_COPY_WORDS	512
 
 static __always_inline void ktrace_ring_copy(void *dst, const void *src,
 					     u32 len)
@@ -321,7 +317,7 @@ static __always_inline void ktrace_ring_copy(void *dst, const void *src,
 	u64 *d = dst;
 	u32 i;
 
-	if (unlikely(len > KTRACE_RING_COPY_WORDS)) {
+	if (unlikely(len > KTRACE_COPY_WORDS)) {
 		memcpy(dst, src, len);
 		return;
 	}

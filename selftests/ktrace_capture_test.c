@@ -984,6 +984,17 @@ find_enter(struct trace *t, pid_t tid, long nr, unsigned long arg1)
 	return found;
 }
 
+/* The @kind blob of our last enter of @nr whose second argument is @arg1. */
+static const struct ktrace_blob *
+enter_blob(struct trace *t, long nr, const void *arg1, unsigned int kind,
+	   const struct ktrace_rec_sys_enter **e)
+{
+	*e = find_enter(t, gettid_(), nr, (unsigned long)arg1);
+	if (!*e)
+		return NULL;
+	return blob(&(*e)->hdr, (*e)->blobs, (*e)->nblobs, kind, 0);
+}
+
 /*
  * The probes read strings and buffers a word at a time: every length at
  * every alignment reads exactly, bytes past the NUL stay out, a string
@@ -1040,22 +1051,17 @@ TEST_F(capture, user_memory_read_at_every_length_alignment_and_page_edge)
 	for (al = 0; al < 8; al++) {
 		for (len = 0; len <= 20; len++) {
 			s = area + 32 * (al * 21 + len) + al;
-			e = find_openat(&self->t, gettid_(), (unsigned long)s);
-			ASSERT_NE(NULL, e) TH_LOG("openat, %u bytes at +%u",
+			b = enter_blob(&self->t, SYS_openat, s,
+				       KTRACE_BLOB_PATH, &e);
+			ASSERT_NE(NULL, b) TH_LOG("openat, %u bytes at +%u",
 						  len, al);
-			b = blob(&e->hdr, e->blobs, e->nblobs,
-				 KTRACE_BLOB_PATH, 0);
-			ASSERT_NE(NULL, b);
 			EXPECT_EQ(0, b->flags);
 			EXPECT_EQ(len + 1, b->len) TH_LOG("path, %u bytes at +%u",
 							  len, al);
 			EXPECT_EQ(0, memcmp(s, blob_data(&e->hdr, b),
 					    len + 1));
-			e = find_enter(&self->t, gettid_(), SYS_write,
-				       (unsigned long)s);
-			ASSERT_NE(NULL, e);
-			b = blob(&e->hdr, e->blobs, e->nblobs,
-				 KTRACE_BLOB_BUF, 0);
+			b = enter_blob(&self->t, SYS_write, s, KTRACE_BLOB_BUF,
+				       &e);
 			ASSERT_NE(NULL, b);
 			EXPECT_EQ(0, b->flags);
 			EXPECT_EQ(len + 1, b->len);
@@ -1064,30 +1070,22 @@ TEST_F(capture, user_memory_read_at_every_length_alignment_and_page_edge)
 							     len, al);
 		}
 	}
-	e = find_openat(&self->t, gettid_(), (unsigned long)(m + page - 13));
-	ASSERT_NE(NULL, e);
-	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	b = enter_blob(&self->t, SYS_openat, m + page - 13, KTRACE_BLOB_PATH,
+		       &e);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(0, b->flags);
 	EXPECT_EQ(13, b->len);
 	EXPECT_EQ(0, memcmp(m + page - 13, blob_data(&e->hdr, b), 12));
-	e = find_openat(&self->t, gettid_(), (unsigned long)(m + page - 5));
-	ASSERT_NE(NULL, e);
-	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	b = enter_blob(&self->t, SYS_openat, m + page - 5, KTRACE_BLOB_PATH,
+		       &e);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
-	e = find_enter(&self->t, gettid_(), SYS_write,
-		       (unsigned long)(m + page - 11));
-	ASSERT_NE(NULL, e);
-	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	b = enter_blob(&self->t, SYS_write, m + page - 11, KTRACE_BLOB_BUF, &e);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(0, b->flags);
 	EXPECT_EQ(11, b->len);
 	EXPECT_EQ(0, memcmp(m + page - 11, blob_data(&e->hdr, b), 11));
-	e = find_enter(&self->t, gettid_(), SYS_write,
-		       (unsigned long)(m + page - 3));
-	ASSERT_NE(NULL, e);
-	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
+	b = enter_blob(&self->t, SYS_write, m + page - 3, KTRACE_BLOB_BUF, &e);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
 	munmap(area, 2 * page);
