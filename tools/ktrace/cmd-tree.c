@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -212,6 +213,30 @@ static void exec_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 	n->exes_tail = &e->next;
 }
 
+/*
+ * The new parent of @pid, a child of @old, which is exiting.  The exit
+ * record comes from the exit probe, before the kernel moves the children
+ * to their new parent (exit_notify()), and a reader that keeps up can
+ * see it first: read /proc until the move shows, for at most
+ * REPARENT_WAIT_MS; 0 if it never does or @pid is gone.
+ */
+#define REPARENT_WAIT_MS	200
+
+static pid_t new_parent(pid_t pid, pid_t old)
+{
+	const struct timespec ms = { 0, 1000000 };
+	pid_t ppid;
+	int i;
+
+	for (i = 0; i < REPARENT_WAIT_MS; i++) {
+		ppid = kt_view_ppid(pid);
+		if (ppid != old)
+			return ppid;
+		nanosleep(&ms, NULL);
+	}
+	return 0;
+}
+
 static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 {
 	const struct ktrace_rec_exit *x = (const void *)h;
@@ -240,7 +265,7 @@ static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 			continue;
 		c->reparented = true;
 		c->reparent_ts = h->ts;
-		c->new_ppid = kt_view_ppid(c->pid);
+		c->new_ppid = new_parent(c->pid, proc->pid);
 	}
 }
 
