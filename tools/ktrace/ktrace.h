@@ -332,6 +332,8 @@ struct kt_timeline *kt_timeline_new(const struct kt_opts *o,
 				    struct kt_out *out);
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
 unsigned long long kt_timeline_ncalls(const struct kt_timeline *tl);
+/* The end of a batch of records: the text's open line shows. */
+void kt_timeline_idle(struct kt_timeline *tl);
 void kt_timeline_attach(struct kt_timeline *tl, int fd, pid_t pid);
 void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e);
 void kt_timeline_free(struct kt_timeline *tl);

@@ -435,6 +435,8 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 			break;
 		}
 	}
+	if (r->tl)
+		kt_timeline_idle(r->tl);
 	kt_dev_reader_done(r->rd);
 	*got = n;
 	return 0;

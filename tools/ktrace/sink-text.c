@@ -6,11 +6,17 @@
  *
  * The sink asks the events stage for each call's entry as it comes, and
  * keeps a struct task per traced thread in the stage's table (the event's
- * priv).  Like strace, an entry is printed at once and the line left
- * open; when another task's line must be printed first, the open line
- * ends with " <unfinished ...>" and the exit later prints as "<... NAME
- * resumed>".  -y's paths come from the stage's descriptor tables, -P
- * keeps the calls that touch a path by name or by descriptor.
+ * priv).  Like strace, an entry opens a line that its exit ends; when
+ * another task's line must be printed first, the open line ends with
+ * " <unfinished ...>" and the exit later prints as "<... NAME resumed>".
+ * -y's paths come from the stage's descriptor tables, -P keeps the calls
+ * that touch a path by name or by descriptor.
+ *
+ * An open line is written when the next event comes, or at the end of
+ * the reader's batch (kt_timeline_idle()), and not at its entry: when the
+ * next event is the call's own exit, as it mostly is, the line is
+ * formatted once, whole, at the exit.  What the reader writes at the end
+ * of each batch is the same either way.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +42,7 @@ struct task {
 	bool skip_exit;		/* a new child: hide its return from clone() */
 	bool deferred;		/* its line waits for the exit */
 	bool has_entry;		/* entry_text and line_text are set */
+	bool lazy;		/* its line is open but not written yet */
 	bool hidden;		/* -P: the call in progress is not shown */
 	bool path_later;	/* -P: its path comes with the exit */
 	bool detached;		/* -b execve: it executed, nothing more shows */
@@ -76,6 +83,14 @@ struct kt_tracer {
 	bool follow;
 	unsigned int nlive;	/* traced tasks alive */
 	struct task *open_line;	/* whose line is open, or NULL */
+	/*
+	 * An open line may wait for the next event (the file's comment):
+	 * not when the text of an entry depends on more than the call, on
+	 * the descriptor tables (-y, -P) or the names of processes (-Y),
+	 * which the next event may change, nor with -ff, which prints
+	 * each line whole at the exit.
+	 */
+	bool lazy_ok;
 	struct kt_out *out;
 	struct kt_fmt_opts fmt;
 	struct kt_fmt_opts pfmt;	/* -P: fmt, asking fd_probe() */
@@ -156,12 +171,15 @@ static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
 	return k->out;
 }
 
+static void write_open_line(struct kt_tracer *t);
+
 /* The task is gone: forget it, and give its memory back. */
 static void task_free(struct kt_tracer *t, struct task *k)
 {
 	if (t->fmt_task == k)
 		t->fmt_task = NULL;
 	if (t->open_line == k) {
+		write_open_line(t);
 		kt_out_puts(task_out(t, k), " <unfinished ...>\n");
 		t->open_line = NULL;
 	}
@@ -291,6 +309,7 @@ static void close_open_line(struct kt_tracer *t)
 
 	if (!k)
 		return;
+	write_open_line(t);
 	kt_out_puts(task_out(t, k), " <unfinished ...>\n");
 	t->open_line = NULL;
 }
@@ -392,6 +411,35 @@ static void fmt_call(struct kt_tracer *t, struct task *k, bool entry,
 	}
 }
 
+/*
+ * Write the open line if it waits (the file's comment): the leader and
+ * the call as its entry shows it, which stay in the task's buffers for
+ * the exit.  The task's call is still its entry's.  It does not use
+ * t->line or t->call, which may hold a line being built.
+ */
+static void write_open_line(struct kt_tracer *t)
+{
+	struct task *k = t->open_line;
+	struct kt_buf *l;
+
+	if (!k || !k->lazy)
+		return;
+	k->lazy = false;
+	l = &k->line_text;
+	kt_buf_reset(l);
+	leader(t, l, k, k->entry_ts);
+	sc_number(t, l, &k->sc);
+	ip_field(t, l, k, &k->sc, false);
+	t->fmt_pid = k->pid;
+	fmt_call(t, k, true, k->entry_ts);
+	kt_buf_reset(&k->entry_text);
+	kt_format_call(&k->entry_text, &k->sc, &t->fmt);
+	kt_buf_write(l, k->entry_text.s ? k->entry_text.s : "",
+		     k->entry_text.len);
+	k->has_entry = true;
+	kt_out_write(task_out(t, k), l->s, l->len);
+}
+
 static void on_enter(struct kt_tracer *t, struct task *k,
 		     const struct kt_event *e)
 {
@@ -400,6 +448,8 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	if (!k || k->detached)
 		return;
 	flush_signal(t, k);
+	/* k's call is replaced below: an open line of its last one first. */
+	write_open_line(t);
 	if (!k->started) {
 		/* The command shows from its execve on. */
 		struct kt_syscall probe = { .abi = e->sys.abi, .nr = e->sys.nr };
@@ -446,21 +496,12 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 		k->deferred = true;
 		return;
 	}
-	kt_buf_reset(&t->line);
-	leader(t, &t->line, k, e->ts);
-	sc_number(t, &t->line, &k->sc);
-	ip_field(t, &t->line, k, &k->sc, false);
-	t->fmt_pid = k->pid;
-	fmt_call(t, k, true, e->ts);
-	kt_buf_reset(&t->call);
-	kt_format_call(&t->call, &k->sc, &t->fmt);
-	kt_buf_reset(&k->entry_text);
-	kt_buf_write(&k->entry_text, t->call.s ? t->call.s : "", t->call.len);
-	kt_buf_write(&t->line, t->call.s ? t->call.s : "", t->call.len);
-	kt_buf_reset(&k->line_text);
-	kt_buf_write(&k->line_text, t->line.s, t->line.len);
-	k->has_entry = true;
-	emit(t, k, true);
+	/* As emit() would: another task's open line ends first. */
+	close_open_line(t);
+	t->open_line = k;
+	k->lazy = true;
+	if (!t->lazy_ok)
+		write_open_line(t);
 }
 
 /* -T: the time spent in the call. */
@@ -498,7 +539,15 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		rest = "";
 
 	kt_buf_reset(&t->line);
-	if (t->open_line == k && k->has_entry) {
+	if (t->open_line == k && k->lazy) {
+		/* Never written: whole, as its exit shows it. */
+		t->open_line = NULL;
+		k->lazy = false;
+		leader(t, &t->line, k, k->entry_ts);
+		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
+		rest = t->call.s ? t->call.s : "";
+	} else if (t->open_line == k && k->has_entry) {
 		kt_buf_write(&t->line, k->line_text.s, k->line_text.len);
 		printed = t->line.len;
 	} else if (k->deferred) {
@@ -742,6 +791,7 @@ static void detach(struct kt_tracer *t, struct task *k)
 {
 	struct kt_out *f = task_out(t, k);
 
+	write_open_line(t);
 	if (t->open_line == k) {
 		kt_out_puts(f, " <detached ...>\n");
 		t->open_line = NULL;
@@ -944,6 +994,15 @@ static void text_event(struct kt_sink *s, const struct kt_event *e)
 	struct task *k = e->priv ? *e->priv : NULL;
 	uint64_t ts = e->ts;
 
+	/*
+	 * An open line waits only for its own call's exit: before anything
+	 * else, a task adopted included, changes what its leader shows.
+	 */
+	if (t->open_line && t->open_line->lazy &&
+	    !(e->type == KT_EV_SYSCALL && e->sys.end == KT_SYS_RETURNED &&
+	      k == t->open_line && e->sys.exit && k->in_syscall &&
+	      k->sc.nr == e->sys.exit->nr))
+		write_open_line(t);
 	if (!k && e->priv)
 		k = adopt(t, e);
 	switch (e->type) {
@@ -1105,6 +1164,12 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 			   (unsigned long long)lost);
 }
 
+/* The reader's batch ends: an open line shows now, as strace shows it. */
+static void text_idle(struct kt_sink *s)
+{
+	write_open_line((struct kt_tracer *)s);
+}
+
 static void text_free(struct kt_sink *s)
 {
 	struct kt_tracer *t = (struct kt_tracer *)s;
@@ -1131,11 +1196,14 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 		return NULL;
 	t->sink.event = text_event;
 	t->sink.finish = text_finish;
+	t->sink.idle = text_idle;
 	t->sink.free = text_free;
 	t->ev = ev;
 	t->o = o;
 	t->follow = o->follow > 0;
 	t->counting = o->summary_only || o->summary;
+	t->lazy_ok = !o->decode_fds && !o->trace_path && !o->decode_pids &&
+		     !(o->follow > 1 && o->outfile);
 	t->out = out;
 	t->child = tg->child;
 	t->pids = tg->pids;

@@ -19,6 +19,8 @@ struct kt_sink {
 	/* The trace ended at e->end_ts: write what is left. */
 	void (*finish)(struct kt_sink *s, const struct kt_end *e);
 	void (*free)(struct kt_sink *s);
+	/* Optional: the reader's batch ends, what waits may show now. */
+	void (*idle)(struct kt_sink *s);
 	unsigned long long ncalls;	/* calls printed, for --syscall-limit */
 };
 

@@ -115,6 +115,12 @@ int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)
 }
 
 /* The calls the sink printed so far, for --syscall-limit. */
+void kt_timeline_idle(struct kt_timeline *tl)
+{
+	if (tl->sink && tl->sink->idle)
+		tl->sink->idle(tl->sink);
+}
+
 unsigned long long kt_timeline_ncalls(const struct kt_timeline *tl)
 {
 	return tl->sink ? tl->sink->ncalls : 0;
