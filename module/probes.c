@@ -963,22 +963,26 @@ static __always_inline void ktrace_ev_syscall(struct ktrace_ev *ev,
 	ev->duration = 0;
 }
 
-static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+/*
+ * The enter of a call of a task that a session traces (@who and @one as
+ * ktrace_who_traces() gives them), with preemption disabled, which it
+ * enables again.  Out of line, so that the probe itself, for every other
+ * task, saves no registers and sets up no frame before it returns; and
+ * called last, so that the probe jumps to it without a frame of its own.
+ */
+static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
+				      unsigned int who,
+				      struct ktrace_session *one)
 {
 	struct ktrace_ev ev __uninitialized;
-	struct ktrace_session *one, *only = NULL;
+	struct ktrace_session *only = NULL;
 	struct ktrace_enter_bucket *b;
-	unsigned int level, who;
+	unsigned int level;
 	u32 snaplen, call;
 	bool wanted, ip = false, verbose = false;
 	int way;
 	u64 ts;
 
-	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
-	preempt_disable();
-	who = ktrace_who_traces(current, &one);
-	if (!who)
-		goto out;
 	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
 	if (!(who & KTRACE_RECORDED)) {
@@ -1010,7 +1014,21 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
 	}
-out:
+	preempt_enable();
+}
+
+static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	struct ktrace_session *one;
+	unsigned int who;
+
+	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
+	preempt_disable();
+	who = ktrace_who_traces(current, &one);
+	if (who) {
+		ktrace_sys_enter(regs, id, who, one);	/* enables preemption */
+		return;
+	}
 	preempt_enable();
 }
 
@@ -1087,19 +1105,20 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 		w->only = NULL;
 }
 
-static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+/*
+ * The exit of a call of a task that @one, or several sessions, trace; as
+ * ktrace_sys_enter(), it enables preemption.
+ */
+static noinline void ktrace_sys_exit(struct pt_regs *regs, long ret,
+				     struct ktrace_session *one)
 {
 	struct ktrace_ev ev __uninitialized;
 	struct ktrace_exit_want w __uninitialized;
-	struct ktrace_session *one;
 	bool refetch, lost;
 	unsigned int level;
 	void *scratch;
 	u64 ts;
 
-	preempt_disable();
-	if (!ktrace_who_traces(current, &one))
-		goto out;
 	ktrace_ev_syscall(&ev, KTRACE_PH_OTHER, ktrace_abi(),
 			  syscall_get_nr(current, regs), ret);
 	ev.duration = ktrace_enter_take(current->pid, &ts, &ev.abi, &ev.nr,
@@ -1134,7 +1153,18 @@ static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 throttle:
 	if (unlikely(w.throttle))
 		ktrace_throttle_queue(w.throttle, smp_processor_id());
-out:
+	preempt_enable();
+}
+
+static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+{
+	struct ktrace_session *one;
+
+	preempt_disable();
+	if (ktrace_who_traces(current, &one)) {
+		ktrace_sys_exit(regs, ret, one);	/* enables preemption */
+		return;
+	}
 	preempt_enable();
 }
 
