@@ -964,14 +964,14 @@ static __always_inline void ktrace_ev_syscall(struct ktrace_ev *ev,
 }
 
 /*
- * The enter of a call of a task that a session traces (@who and @one as
- * ktrace_who_traces() gives them), with preemption disabled, which it
- * enables again.  Out of line, so that the probe itself, for every other
- * task, saves no registers and sets up no frame before it returns; and
- * called last, so that the probe jumps to it without a frame of its own.
+ * The enter of a call of a task that a session traces and may record
+ * (@one as ktrace_who_traces() gives it), with preemption disabled, which
+ * it enables again.  Out of line, so that the probe itself, for every
+ * other task, saves no registers and sets up no frame before it returns;
+ * and called last, so that the probe jumps to it without a frame of its
+ * own.
  */
 static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
-				      unsigned int who,
 				      struct ktrace_session *one)
 {
 	struct ktrace_ev ev __uninitialized;
@@ -985,9 +985,7 @@ static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
 
 	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
 	call = ktrace_call(ev.abi);
-	if (!(who & KTRACE_RECORDED)) {
-		wanted = false;
-	} else if (one) {
+	if (one) {
 		wanted = ktrace_wanted_one(one, &ev, &snaplen, &ip, &verbose);
 		only = one;
 	} else {
@@ -1017,6 +1015,37 @@ static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
 	preempt_enable();
 }
 
+/* The enter table found no slot for syscall @id: see ktrace_drop_untimed(). */
+static noinline void ktrace_enter_untimed(long id, u64 ts, u32 call)
+{
+	struct ktrace_ev ev __uninitialized;
+
+	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
+	ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts : ktrace_mono());
+}
+
+/*
+ * The enter of a call that the sessions tracing the task only count: its
+ * slot in the enter table, for the exit to time it.  As ktrace_sys_enter()
+ * without what only a record needs, and so without a stack frame.
+ */
+static noinline void ktrace_sys_enter_counted(long id)
+{
+	u32 call = ktrace_call(ktrace_abi());
+	int way;
+	u64 ts;
+
+	if (ktrace_tsc) {
+		ts = ktrace_clock();
+	} else {
+		ts = ktrace_mono();
+		call |= KTRACE_CALL_MONO;
+	}
+	if (unlikely(!ktrace_enter_set(current->pid, ts, id, call, &way)))
+		ktrace_enter_untimed(id, ts, call);
+	preempt_enable();
+}
+
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	struct ktrace_session *one;
@@ -1025,8 +1054,12 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
 	preempt_disable();
 	who = ktrace_who_traces(current, &one);
+	if (who & KTRACE_RECORDED) {
+		ktrace_sys_enter(regs, id, one);	/* enables preemption */
+		return;
+	}
 	if (who) {
-		ktrace_sys_enter(regs, id, who, one);	/* enables preemption */
+		ktrace_sys_enter_counted(id);		/* likewise */
 		return;
 	}
 	preempt_enable();
@@ -1106,6 +1139,46 @@ static void ktrace_exit_sessions(const struct ktrace_ev *ev,
 }
 
 /*
+ * The records of a call's exit that sessions want (@w), and of its enter
+ * for those that keep calls by their status: out of line, so that a call
+ * that is only counted does not set up their frame.  Changes @ev's phase
+ * and @w's snap length, which the caller no longer needs.
+ */
+static noinline void ktrace_sys_exit_records(struct pt_regs *regs, long ret,
+					     struct ktrace_ev *ev,
+					     struct ktrace_exit_want *w,
+					     u64 ts, bool refetch)
+{
+	unsigned int level;
+	void *scratch;
+	bool lost;
+
+	if (!ts)
+		ts = ktrace_mono();
+	scratch = ktrace_scratch(&w->snaplen);
+	lost = ktrace_args_replaced(ev->abi, ev->nr, ret);
+
+	/* Sessions with status filters get the enter only now. */
+	ev->phase = KTRACE_PH_LATE_ENTER;
+	if (w->late_enter && ktrace_begin(&level, ev, ts)) {
+		ktrace_record_sys_enter(regs, ev->nr, ev->abi,
+					ev->duration == KTRACE_DURATION_UNKNOWN ?
+					ts : ts - ev->duration, scratch, ev,
+					w->only, w->snaplen, w->ip, w->verbose,
+					lost);
+		ktrace_end(level);
+	}
+	ev->phase = KTRACE_PH_EXIT;
+	if (w->exit && ktrace_begin(&level, ev, ts)) {
+		ktrace_record_sys_exit(regs, ev->nr, ret, ev->abi, ts,
+				       ev->duration, scratch, ev, w->only,
+				       w->snaplen, w->ip, w->verbose,
+				       refetch && !lost, refetch && lost);
+		ktrace_end(level);
+	}
+}
+
+/*
  * The exit of a call of a task that @one, or several sessions, trace; as
  * ktrace_sys_enter(), it enables preemption.
  */
@@ -1114,9 +1187,7 @@ static noinline void ktrace_sys_exit(struct pt_regs *regs, long ret,
 {
 	struct ktrace_ev ev __uninitialized;
 	struct ktrace_exit_want w __uninitialized;
-	bool refetch, lost;
-	unsigned int level;
-	void *scratch;
+	bool refetch;
 	u64 ts;
 
 	ktrace_ev_syscall(&ev, KTRACE_PH_OTHER, ktrace_abi(),
@@ -1125,32 +1196,9 @@ static noinline void ktrace_sys_exit(struct pt_regs *regs, long ret,
 					&refetch);
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
 	ktrace_exit_sessions(&ev, one, &w);
-	if (!w.late_enter && !w.exit)
-		goto throttle;	/* counted only: no record, no timestamp */
-	if (!ts)
-		ts = ktrace_mono();
-	scratch = ktrace_scratch(&w.snaplen);
-	lost = ktrace_args_replaced(ev.abi, ev.nr, ret);
-
-	/* Sessions with status filters get the enter only now. */
-	ev.phase = KTRACE_PH_LATE_ENTER;
-	if (w.late_enter && ktrace_begin(&level, &ev, ts)) {
-		ktrace_record_sys_enter(regs, ev.nr, ev.abi,
-					ev.duration == KTRACE_DURATION_UNKNOWN ?
-					ts : ts - ev.duration, scratch, &ev,
-					w.only, w.snaplen, w.ip, w.verbose,
-					lost);
-		ktrace_end(level);
-	}
-	ev.phase = KTRACE_PH_EXIT;
-	if (w.exit && ktrace_begin(&level, &ev, ts)) {
-		ktrace_record_sys_exit(regs, ev.nr, ret, ev.abi, ts,
-				       ev.duration, scratch, &ev, w.only,
-				       w.snaplen, w.ip, w.verbose,
-				       refetch && !lost, refetch && lost);
-		ktrace_end(level);
-	}
-throttle:
+	/* Counted only: no record, no timestamp. */
+	if (w.late_enter || w.exit)
+		ktrace_sys_exit_records(regs, ret, &ev, &w, ts, refetch);
 	if (unlikely(w.throttle))
 		ktrace_throttle_queue(w.throttle, smp_processor_id());
 	preempt_enable();
