@@ -448,8 +448,6 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	if (!k || k->detached)
 		return;
 	flush_signal(t, k);
-	/* k's call is replaced below: an open line of its last one first. */
-	write_open_line(t);
 	if (!k->started) {
 		/* The command shows from its execve on. */
 		struct kt_syscall probe = { .abi = e->sys.abi, .nr = e->sys.nr };
@@ -539,23 +537,25 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		rest = "";
 
 	kt_buf_reset(&t->line);
-	if (t->open_line == k && k->lazy) {
-		/* Never written: whole, as its exit shows it. */
-		t->open_line = NULL;
-		k->lazy = false;
-		leader(t, &t->line, k, k->entry_ts);
-		sc_number(t, &t->line, &k->sc);
-		ip_field(t, &t->line, k, &k->sc, false);
-		rest = t->call.s ? t->call.s : "";
-	} else if (t->open_line == k && k->has_entry) {
+	if (t->open_line == k && k->has_entry) {
 		kt_buf_write(&t->line, k->line_text.s, k->line_text.len);
 		printed = t->line.len;
-	} else if (k->deferred) {
-		/* Whole, stamped with its entry, with what the exit brought. */
+	} else if (k->deferred || k->lazy) {
+		/*
+		 * Whole, stamped with its entry, with what the exit brought:
+		 * held for the exit, or open and not written yet (the lazy
+		 * line is its task's open line, which it no longer is).
+		 */
+		uint64_t at = k->lazy ? k->entry_ts :
+			      k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
+			      k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts;
+
+		if (k->lazy) {
+			t->open_line = NULL;
+			k->lazy = false;
+		}
 		t->leader_entry = k->entry_comm[0];
-		leader(t, &t->line, k,
-		       k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
-		       k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts);
+		leader(t, &t->line, k, at);
 		t->leader_entry = false;
 		sc_number(t, &t->line, &k->sc);
 		ip_field(t, &t->line, k, &k->sc, false);
@@ -791,7 +791,6 @@ static void detach(struct kt_tracer *t, struct task *k)
 {
 	struct kt_out *f = task_out(t, k);
 
-	write_open_line(t);
 	if (t->open_line == k) {
 		kt_out_puts(f, " <detached ...>\n");
 		t->open_line = NULL;
