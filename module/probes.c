@@ -963,6 +963,15 @@ static __always_inline void ktrace_ev_syscall(struct ktrace_ev *ev,
 	ev->duration = 0;
 }
 
+/* The enter table found no slot for syscall @id: see ktrace_drop_untimed(). */
+static noinline void ktrace_enter_untimed(long id, u64 ts, u32 call)
+{
+	struct ktrace_ev ev __uninitialized;
+
+	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
+	ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts : ktrace_mono());
+}
+
 /*
  * The enter of a call of a task that a session traces and may record
  * (@one as ktrace_who_traces() gives it), with preemption disabled, which
@@ -999,8 +1008,7 @@ static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
 	}
 	b = ktrace_enter_set(current->pid, ts, id, call, &way);
 	if (unlikely(!b))
-		ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts :
-					 ktrace_mono());
+		ktrace_enter_untimed(id, ts, call);
 	if (wanted && ktrace_begin(&level, &ev, ts)) {
 		void *scratch = ktrace_scratch(&snaplen);
 
@@ -1013,15 +1021,6 @@ static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
 		ktrace_end(level);
 	}
 	preempt_enable();
-}
-
-/* The enter table found no slot for syscall @id: see ktrace_drop_untimed(). */
-static noinline void ktrace_enter_untimed(long id, u64 ts, u32 call)
-{
-	struct ktrace_ev ev __uninitialized;
-
-	ktrace_ev_syscall(&ev, KTRACE_PH_ENTER, ktrace_abi(), id, 0);
-	ktrace_drop_untimed(&ev, call & KTRACE_CALL_MONO ? ts : ktrace_mono());
 }
 
 /*
