@@ -5,9 +5,11 @@
  * build one record per event and copy it into the ring of the current CPU
  * of every enabled session.
  *
- * Every probe runs with preemption disabled: the tracepoint does it for
- * most events, and we do it ourselves around the per-CPU work, since the
- * syscall tracepoints run preemptible from Linux 6.13 on.  Records are
+ * Every probe runs with preemption disabled.  The tracepoints of older
+ * kernels do it; the syscall tracepoints run preemptible from Linux 6.13
+ * on, and later kernels run the others so too, so the probes do it
+ * themselves around the per-CPU work (the syscall probes only where the
+ * tracepoint does not: ktrace_sys_probe_begin()).  Records are
  * built on the stack, except syscall records, which carry user data and
  * are built in a per-CPU scratch buffer; a busy flag per interrupt level
  * keeps two probes of one level on one CPU from sharing it.  User memory
@@ -886,6 +888,24 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 }
 
 /*
+ * The tracepoints of older kernels call every probe with preemption
+ * disabled.  The kernels whose syscall tracepoints may take page faults
+ * define __DECLARE_TRACE_SYSCALL, and call those probes preemptible; the
+ * syscall probes then disable preemption themselves, to stay on one
+ * CPU's enter table, counters and ring until they return.  Where the
+ * tracepoint has done it they do not do it again, which saves every
+ * probe call two updates of the preemption count and a test; lockdep
+ * checks the assumption on the kernels that have it.
+ */
+#ifdef __DECLARE_TRACE_SYSCALL
+#define ktrace_sys_probe_begin()	preempt_disable()
+#define ktrace_sys_probe_end()		preempt_enable()
+#else
+#define ktrace_sys_probe_begin()	lockdep_assert_preemption_disabled()
+#define ktrace_sys_probe_end()		do { } while (0)
+#endif
+
+/*
  * Does an enabled session trace @task at all, and does one of them record
  * its syscalls or do they only count them?  Both syscall probes ask
  * first: the calls of a task that no session traces cost one walk of the
@@ -974,11 +994,11 @@ static noinline void ktrace_enter_untimed(long id, u64 ts, u32 call)
 
 /*
  * The enter of a call of a task that a session traces and may record
- * (@one as ktrace_who_traces() gives it), with preemption disabled, which
- * it enables again.  Out of line, so that the probe itself, for every
- * other task, saves no registers and sets up no frame before it returns;
- * and called last, so that the probe jumps to it without a frame of its
- * own.
+ * (@one as ktrace_who_traces() gives it), with preemption disabled; it
+ * ends the probe (ktrace_sys_probe_end()).  Out of line, so that the
+ * probe itself, for every other task, saves no registers and sets up no
+ * frame before it returns; and called last, so that the probe jumps to it
+ * without a frame of its own.
  */
 static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
 				      struct ktrace_session *one)
@@ -1020,7 +1040,7 @@ static noinline void ktrace_sys_enter(struct pt_regs *regs, long id,
 				   b->call[way] | KTRACE_CALL_REFETCH);
 		ktrace_end(level);
 	}
-	preempt_enable();
+	ktrace_sys_probe_end();
 }
 
 /*
@@ -1042,7 +1062,7 @@ static noinline void ktrace_sys_enter_counted(long id)
 	}
 	if (unlikely(!ktrace_enter_set(current->pid, ts, id, call, &way)))
 		ktrace_enter_untimed(id, ts, call);
-	preempt_enable();
+	ktrace_sys_probe_end();
 }
 
 static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
@@ -1050,18 +1070,17 @@ static void ktrace_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	struct ktrace_session *one;
 	unsigned int who;
 
-	/* Preemptible from Linux 6.13 on: stay on this CPU from here. */
-	preempt_disable();
+	ktrace_sys_probe_begin();
 	who = ktrace_who_traces(current, &one);
 	if (who & KTRACE_RECORDED) {
-		ktrace_sys_enter(regs, id, one);	/* enables preemption */
+		ktrace_sys_enter(regs, id, one);	/* ends the probe */
 		return;
 	}
 	if (who) {
 		ktrace_sys_enter_counted(id);		/* likewise */
 		return;
 	}
-	preempt_enable();
+	ktrace_sys_probe_end();
 }
 
 /*
@@ -1179,7 +1198,7 @@ static noinline void ktrace_sys_exit_records(struct pt_regs *regs, long ret,
 
 /*
  * The exit of a call of a task that @one, or several sessions, trace; as
- * ktrace_sys_enter(), it enables preemption.
+ * ktrace_sys_enter(), it ends the probe.
  */
 static noinline void ktrace_sys_exit(struct pt_regs *regs, long ret,
 				     struct ktrace_session *one)
@@ -1200,19 +1219,49 @@ static noinline void ktrace_sys_exit(struct pt_regs *regs, long ret,
 		ktrace_sys_exit_records(regs, ret, &ev, &w, ts, refetch);
 	if (unlikely(w.throttle))
 		ktrace_throttle_queue(w.throttle, smp_processor_id());
-	preempt_enable();
+	ktrace_sys_probe_end();
+}
+
+/*
+ * The exit of a call that @one, the only session tracing the task, only
+ * counts: ktrace_sys_exit() without the event and the wants that only a
+ * record needs, and so without their frame.  It ends the probe.
+ */
+static noinline void ktrace_sys_exit_counted(struct pt_regs *regs, long ret,
+					     struct ktrace_session *one)
+{
+	unsigned int cpu = smp_processor_id(), abi = ktrace_abi();
+	long nr = syscall_get_nr(current, regs);
+	u64 duration, ts;
+	bool refetch;
+
+	duration = ktrace_enter_take(current->pid, &ts, &abi, &nr, &refetch);
+	ktrace_stats_syscall(abi, nr, ret, duration);
+	if (ktrace_filter_syscall(&one->filter, abi, nr)) {
+		ktrace_session_count(one, cpu, current, abi, nr, ret,
+				     duration);
+		if (unlikely(ktrace_throttle_wanted(one, cpu)))
+			ktrace_throttle_queue(one, cpu);
+	}
+	ktrace_sys_probe_end();
 }
 
 static void ktrace_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
 	struct ktrace_session *one;
+	unsigned int who;
 
-	preempt_disable();
-	if (ktrace_who_traces(current, &one)) {
-		ktrace_sys_exit(regs, ret, one);	/* enables preemption */
+	ktrace_sys_probe_begin();
+	who = ktrace_who_traces(current, &one);
+	if (who & KTRACE_RECORDED || (who && !one)) {
+		ktrace_sys_exit(regs, ret, one);	/* ends the probe */
 		return;
 	}
-	preempt_enable();
+	if (who) {
+		ktrace_sys_exit_counted(regs, ret, one);	/* likewise */
+		return;
+	}
+	ktrace_sys_probe_end();
 }
 
 /* The clone flags of the fork in progress in current, from its syscall. */
