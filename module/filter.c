@@ -28,6 +28,16 @@
  * bitmap, exited, keeps the threads that left while traced until the free
  * probe has recorded their reap; it is read only for that record.
  *
+ * The probes' first test.  While every session on the list has a PID
+ * filter, a task whose tid and tgid are in no session's bitmaps is traced
+ * by none, and the syscall probes learn it without walking the sessions
+ * (ktrace_filter_maybe()).  ktrace_maybe_pids holds a superset of every
+ * session's tids and tgids: a number is set there before it is set in a
+ * session's bitmap, and stays until no session has PID bitmaps left (a
+ * number that left a session only costs its task the walk).
+ * ktrace_unfiltered counts the sessions on the list without a PID filter,
+ * which may trace any task: while it is not zero the probes walk.
+ *
  * Syscall filter.  One bitmap per ABI of KTRACE_NR_MAX bits; a set
  * bit traces the syscall.  Replaced whole by the ioctl while the session
  * is disabled, or bit by bit with atomic bitops while it runs.
@@ -48,6 +58,77 @@
 static unsigned long *bitmap_vzalloc(unsigned int nbits)
 {
 	return vzalloc(BITS_TO_LONGS(nbits) * sizeof(unsigned long));
+}
+
+unsigned long *ktrace_maybe_pids;
+atomic_t ktrace_unfiltered = ATOMIC_INIT(0);
+static DEFINE_MUTEX(ktrace_maybe_lock);
+static unsigned int ktrace_maybe_users;	/* sessions with PID bitmaps */
+
+/* A session with PID bitmaps: ktrace_maybe_pids exists until module exit. */
+static int ktrace_maybe_get(void)
+{
+	unsigned long *maybe;
+	int ret = 0;
+
+	mutex_lock(&ktrace_maybe_lock);
+	if (!ktrace_maybe_pids) {
+		maybe = bitmap_vzalloc(PID_MAX_LIMIT);
+		if (!maybe)
+			ret = -ENOMEM;
+		else
+			/* Zeroed before ktrace_filter_maybe() reads it. */
+			smp_store_release(&ktrace_maybe_pids, maybe);
+	}
+	if (!ret)
+		ktrace_maybe_users++;
+	mutex_unlock(&ktrace_maybe_lock);
+	return ret;
+}
+
+/*
+ * The last session with PID bitmaps has gone: no probe sees it any more
+ * and no other can set a number, so the superset starts again empty.
+ */
+static void ktrace_maybe_put(void)
+{
+	mutex_lock(&ktrace_maybe_lock);
+	if (!--ktrace_maybe_users)
+		bitmap_zero(ktrace_maybe_pids, PID_MAX_LIMIT);
+	mutex_unlock(&ktrace_maybe_lock);
+}
+
+/* Module exit: no session is left. */
+void ktrace_filter_cleanup(void)
+{
+	vfree(ktrace_maybe_pids);
+	ktrace_maybe_pids = NULL;
+}
+
+/* Trace pid number @nr in @bits, a session's tids or tgids. */
+static void ktrace_filter_set(unsigned long *bits, pid_t nr)
+{
+	set_bit(nr, ktrace_maybe_pids);
+	/* A probe that sees @nr in @bits sees it in the superset. */
+	smp_mb__after_atomic();
+	set_bit(nr, bits);
+}
+
+/*
+ * The session goes on the list, with no PID filter yet; and off it.
+ * Called with the sessions' lock.
+ */
+void ktrace_filter_listed(struct ktrace_filter *f)
+{
+	atomic_inc(&ktrace_unfiltered);
+	/* Counted before any probe can find the session. */
+	smp_mb__after_atomic();
+}
+
+void ktrace_filter_unlisted(struct ktrace_filter *f)
+{
+	if (!f->pid_filter)
+		atomic_dec(&ktrace_unfiltered);
 }
 
 void ktrace_filter_init(struct ktrace_filter *f, pid_t exclude_tgid)
@@ -80,8 +161,10 @@ static void pid_filter_free(struct ktrace_filter *f)
 /* No probe sees the session any more. */
 void ktrace_filter_free(struct ktrace_filter *f)
 {
-	if (f->tids)
+	if (f->tids) {
 		ktrace_probes_filter_put();
+		ktrace_maybe_put();
+	}
 	pid_filter_free(f);
 }
 
@@ -103,7 +186,12 @@ static int pid_filter_alloc(struct ktrace_filter *f)
 	f->exited = bitmap_vzalloc(nbits);
 	ret = -ENOMEM;
 	if (f->tids && f->tgids && f->ftids && f->ftgids && f->exited)
+		ret = ktrace_maybe_get();
+	if (!ret) {
 		ret = ktrace_probes_filter_get();
+		if (ret)
+			ktrace_maybe_put();
+	}
 	if (ret) {
 		pid_filter_free(f);
 		return ret;
@@ -167,7 +255,7 @@ int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 		if (!gone) {
 			if (flags & KTRACE_PID_FOLLOW)
 				set_bit(nr, follow);
-			set_bit(nr, bits);
+			ktrace_filter_set(bits, nr);
 		}
 		raw_spin_unlock(lock);
 	}
@@ -175,8 +263,13 @@ int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 		ret = -ESRCH;
 		goto out;
 	}
-	/* Publish the bitmaps before probes start looking at them. */
-	smp_store_release(&f->pid_filter, true);
+	if (!f->pid_filter) {
+		/* Publish the bitmaps before probes start looking at them. */
+		smp_store_release(&f->pid_filter, true);
+		/* Filtered, and seen so, before the probes may skip the walk. */
+		smp_mb__before_atomic();
+		atomic_dec(&ktrace_unfiltered);
+	}
 out:
 	put_task_struct(task);
 	return ret;
@@ -207,12 +300,12 @@ void ktrace_filter_fork(struct ktrace_filter *f, struct task_struct *parent,
 		/* A new thread: its group covers it, or it joins by tid. */
 		if (!by_tgid) {
 			set_bit(ctid, f->ftids);
-			set_bit(ctid, f->tids);
+			ktrace_filter_set(f->tids, ctid);
 		}
 		return;
 	}
 	set_bit(ctgid, f->ftgids);
-	set_bit(ctgid, f->tgids);
+	ktrace_filter_set(f->tgids, ctgid);
 }
 
 /*
@@ -229,7 +322,7 @@ void ktrace_filter_exec(struct ktrace_filter *f, pid_t old_pid,
 	    old_pid >= f->pid_bits || tid >= f->pid_bits)
 		return;
 	if (test_bit(old_pid, f->tids) && test_and_clear_bit(old_pid, f->tids))
-		set_bit(tid, f->tids);
+		ktrace_filter_set(f->tids, tid);
 	if (test_bit(old_pid, f->ftids) &&
 	    test_and_clear_bit(old_pid, f->ftids))
 		set_bit(tid, f->ftids);

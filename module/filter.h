@@ -6,6 +6,7 @@
 #ifndef _KTRACE_FILTER_H
 #define _KTRACE_FILTER_H
 
+#include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -42,6 +43,30 @@ void ktrace_filter_exec(struct ktrace_filter *f, pid_t old_pid,
 void ktrace_filter_exit(struct ktrace_filter *f, struct task_struct *task,
 			bool group_gone);
 void ktrace_filter_reap(struct ktrace_filter *f, struct task_struct *task);
+
+void ktrace_filter_listed(struct ktrace_filter *f);
+void ktrace_filter_unlisted(struct ktrace_filter *f);
+void ktrace_filter_cleanup(void);
+
+/* The superset of every session's tids and tgids: see filter.c. */
+extern unsigned long *ktrace_maybe_pids;
+extern atomic_t ktrace_unfiltered;
+
+/*
+ * May a session trace @task?  False only when none does: every session on
+ * the list has a PID filter, and none has @task's tid or tgid in it.
+ */
+static __always_inline bool ktrace_filter_maybe(const struct task_struct *task)
+{
+	const unsigned long *maybe;
+
+	/* Pairs with the barrier before the decrement in ktrace_filter_pid(). */
+	if (atomic_read_acquire(&ktrace_unfiltered))
+		return true;
+	maybe = smp_load_acquire(&ktrace_maybe_pids);	/* ktrace_maybe_get() */
+	return maybe &&
+	       (test_bit(task->pid, maybe) || test_bit(task->tgid, maybe));
+}
 
 /* Serializes the exits of one thread group, and PID_ADD against them. */
 raw_spinlock_t *ktrace_group_lock(const struct signal_struct *sig);

@@ -143,6 +143,7 @@ static void __exit ktrace_exit(void)
 	ktrace_debugfs_exit();
 	ktrace_device_exit();
 	ktrace_probes_exit();
+	ktrace_filter_cleanup();
 	ktrace_throttle_exit();
 	ktrace_stats_exit();
 }

@@ -292,30 +292,41 @@ static __always_inline int ktrace_enter_way(struct ktrace_enter_bucket *b,
 	return -1;
 }
 
+/*
+ * A slot of the enter table, as ktrace_enter_find_moved() returns it: in
+ * two registers, so that its callers keep no variable in memory for it
+ * (and so set up no stack canary).
+ */
+struct ktrace_enter_slot {
+	struct ktrace_enter_bucket *b;	/* NULL: no slot */
+	int way;
+};
+
 /* ktrace_enter_find() when @tid entered on another CPU than @cpu. */
-static noinline struct ktrace_enter_bucket *
-ktrace_enter_find_moved(pid_t tid, unsigned int cpu, int *way)
+static noinline struct ktrace_enter_slot
+ktrace_enter_find_moved(pid_t tid, unsigned int cpu)
 {
 	struct ktrace_enter_bucket *b;
 	unsigned int hint, i;
+	int way;
 
 	/* It entered elsewhere: most likely where it last entered. */
 	hint = READ_ONCE(ktrace_enter_hint[hash_32(tid, KTRACE_HINT_BITS)]);
 	if (hint != cpu && hint < nr_cpu_ids) {
 		b = ktrace_enter_bucket(hint, tid);
-		*way = ktrace_enter_way(b, tid);
-		if (*way >= 0)
-			return b;
+		way = ktrace_enter_way(b, tid);
+		if (way >= 0)
+			return (struct ktrace_enter_slot){ b, way };
 	}
 	for_each_possible_cpu(i) {
 		if (i == cpu || i == hint)
 			continue;
 		b = ktrace_enter_bucket(i, tid);
-		*way = ktrace_enter_way(b, tid);
-		if (*way >= 0)
-			return b;
+		way = ktrace_enter_way(b, tid);
+		if (way >= 0)
+			return (struct ktrace_enter_slot){ b, way };
 	}
-	return NULL;
+	return (struct ktrace_enter_slot){ NULL, -1 };
 }
 
 /* The bucket holding @tid's enter, its way in *@way; NULL if none. */
@@ -324,12 +335,15 @@ ktrace_enter_find(pid_t tid, int *way)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_enter_bucket *b;
+	struct ktrace_enter_slot slot;
 
 	b = ktrace_enter_bucket(cpu, tid);
 	*way = ktrace_enter_way(b, tid);
 	if (likely(*way >= 0))
 		return b;
-	return ktrace_enter_find_moved(tid, cpu, way);
+	slot = ktrace_enter_find_moved(tid, cpu);
+	*way = slot.way;
+	return slot.b;
 }
 
 /*
@@ -908,11 +922,12 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 /*
  * Does an enabled session trace @task at all, and does one of them record
  * its syscalls or do they only count them?  Both syscall probes ask
- * first: the calls of a task that no session traces cost one walk of the
- * session list, with no timestamp, no enter table and no counter; the
- * enter of a call that is only counted costs no second walk.  *@one: the
- * session, when only one traces @task, which the probes then ask the
- * rest without walking the list again; else NULL.
+ * first: the calls of a task that no session traces cost a test of two
+ * bits while every session has a PID filter (ktrace_filter_maybe()), else
+ * one walk of the session list, with no timestamp, no enter table and no
+ * counter; the enter of a call that is only counted costs no second walk.
+ * *@one: the session, when only one traces @task, which the probes then
+ * ask the rest without walking the list again; else NULL.
  */
 #define KTRACE_TRACED		BIT(0)
 #define KTRACE_RECORDED		BIT(1)
@@ -924,6 +939,8 @@ ktrace_who_traces(const struct task_struct *task, struct ktrace_session **one)
 	unsigned int who = 0, n = 0;
 
 	*one = NULL;
+	if (!ktrace_filter_maybe(task))
+		return 0;
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
 		if (!READ_ONCE(s->enabled) ||
 		    !ktrace_filter_task(&s->filter, task))

@@ -117,6 +117,7 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	RCU_INIT_POINTER(s->rings, rs);
 
 	mutex_lock(&ktrace_sessions_lock);
+	ktrace_filter_listed(&s->filter);
 	list_add_tail_rcu(&s->node, &ktrace_sessions);
 	mutex_unlock(&ktrace_sessions_lock);
 	return s;
@@ -154,6 +155,7 @@ void ktrace_session_destroy(struct ktrace_session *s)
 	ktrace_session_set_enabled(s, false);
 	mutex_lock(&ktrace_sessions_lock);
 	list_del_rcu(&s->node);
+	ktrace_filter_unlisted(&s->filter);
 	mutex_unlock(&ktrace_sessions_lock);
 	/*
 	 * Probes run with preemption disabled, debugfs and poll() inside

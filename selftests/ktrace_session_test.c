@@ -1485,4 +1485,223 @@ TEST_F_TIMEOUT(session, one_group_dead_among_threads_leaving_together, 120)
 	}
 }
 
+/*
+ * A thread traced by its tid alone that execs takes its leader's pid
+ * (de_thread()): it stays traced under that pid, as the leader, never
+ * traced, was not.  The session is the only one and has a PID filter, so
+ * the syscall probes skip the walk of the sessions for every task whose
+ * numbers no session holds: the new pid must be among them by its first
+ * syscall.
+ */
+static int exec_tid_pipe[2], exec_go_pipe[2];
+
+static void *exec_by_thread(void *arg)
+{
+	pid_t tid = syscall(__NR_gettid);
+	char true_path[] = "/bin/true";
+	char *argv[2];
+	char x;
+
+	argv[0] = true_path;
+	argv[1] = NULL;
+
+	if (write(exec_tid_pipe[1], &tid, sizeof(tid)) != sizeof(tid) ||
+	    read(exec_go_pipe[0], &x, 1) != 1)
+		_exit(4);
+	execv(argv[0], argv);
+	_exit(5);
+}
+
+TEST_F(session, thread_exec_stays_traced_under_the_leader_pid)
+{
+	const struct ktrace_rec_hdr *h;
+	int status, reads = 0, exits = 0, leader = 0;
+	pid_t child, tid = 0;
+	size_t len;
+
+	ASSERT_EQ(0, pipe(exec_tid_pipe));
+	ASSERT_EQ(0, pipe(exec_go_pipe));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		pthread_t th;
+
+		if (pthread_create(&th, NULL, exec_by_thread, NULL))
+			_exit(2);
+		for (;;)
+			pause();	/* until the exec ends this thread */
+	}
+	ASSERT_EQ(sizeof(tid), read(exec_tid_pipe[0], &tid, sizeof(tid)));
+	ASSERT_NE(child, tid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, tid, 0));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(1, write(exec_go_pipe[1], "g", 1));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("status %#x", status);
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && h->pid == tid &&
+		    e->nr == __NR_read)
+			reads++;
+		if (h->type != KTRACE_REC_SYS_ENTER || h->pid != child)
+			continue;
+		leader++;
+		if (e->nr == __NR_exit_group)
+			exits++;
+	}
+	close(exec_tid_pipe[0]);
+	close(exec_tid_pipe[1]);
+	close(exec_go_pipe[0]);
+	close(exec_go_pipe[1]);
+	/* The read() that let the thread go, under its own tid. */
+	EXPECT_EQ(1, reads);
+	/* /bin/true's calls under the leader's pid, to its exit_group(). */
+	EXPECT_LT(3, leader);
+	EXPECT_EQ(1, exits);
+}
+
+/*
+ * A thread traced by its tid and followed: a thread it creates joins by
+ * its own tid, before its first syscall, with the probes skipping the
+ * walk for every task no session holds (as above).
+ */
+static void *five_getppid(void *arg)
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		syscall(__NR_getppid);
+	return NULL;
+}
+
+static void *spawn_by_thread(void *arg)
+{
+	pid_t tid = syscall(__NR_gettid);
+	pthread_t th;
+	char x;
+
+	if (write(exec_tid_pipe[1], &tid, sizeof(tid)) != sizeof(tid) ||
+	    read(exec_go_pipe[0], &x, 1) != 1)
+		_exit(4);
+	if (pthread_create(&th, NULL, five_getppid, NULL) ||
+	    pthread_join(th, NULL))
+		_exit(5);
+	_exit(0);
+}
+
+TEST_F(session, followed_thread_brings_its_new_thread)
+{
+	const struct ktrace_rec_hdr *h;
+	int status, mine = 0, new = 0, other = 0;
+	pid_t child, tid = 0;
+	size_t len;
+
+	ASSERT_EQ(0, pipe(exec_tid_pipe));
+	ASSERT_EQ(0, pipe(exec_go_pipe));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		pthread_t th;
+
+		if (pthread_create(&th, NULL, spawn_by_thread, NULL))
+			_exit(2);
+		for (;;)
+			pause();	/* until the thread's _exit() */
+	}
+	ASSERT_EQ(sizeof(tid), read(exec_tid_pipe[0], &tid, sizeof(tid)));
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, tid, KTRACE_PID_FOLLOW));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(1, write(exec_go_pipe[1], "g", 1));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("status %#x", status);
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type != KTRACE_REC_SYS_EXIT)
+			continue;
+		if (h->pid == tid)
+			mine++;
+		else if (h->tgid == child && x->nr == __NR_getppid)
+			new++;
+		else if (h->tgid == child)
+			other += h->pid == child;
+	}
+	close(exec_tid_pipe[0]);
+	close(exec_tid_pipe[1]);
+	close(exec_go_pipe[0]);
+	close(exec_go_pipe[1]);
+	EXPECT_LT(0, mine);
+	EXPECT_EQ(5, new);
+	/* The leader, neither added nor forked by the thread, stays out. */
+	EXPECT_EQ(0, other);
+}
+
+/*
+ * Two sessions with PID filters: when one closes, the probes' superset of
+ * traced pids (filter.c) still holds the other's, which traces on.
+ */
+TEST_F(session, other_filtered_session_traces_on_after_a_close)
+{
+	struct child a = spawn(do_getppid), b = spawn(do_getppid);
+	int fd2 = sess_open();
+	size_t len;
+
+	ASSERT_LE(0, fd2);
+	ASSERT_LT(0, a.pid);
+	ASSERT_LT(0, b.pid);
+	ASSERT_EQ(0, sess_config(fd2, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(fd2, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, pid_add(self->fd, b.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	close(fd2);
+	EXPECT_EQ(0, run(&a));
+	EXPECT_EQ(0, run(&b));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(10, count_exits(len, b.pid, __NR_getppid));
+	EXPECT_EQ(0, count_tgid(len, a.pid));
+}
+
+/*
+ * A session with no PID filter next to one with: the first may trace any
+ * task, and the probes must not skip one that only it traces.
+ */
+TEST_F(session, unfiltered_session_sees_what_a_filtered_one_leaves)
+{
+	struct child a = spawn(do_getppid), b = spawn(do_getppid);
+	int fd2 = sess_open();
+	size_t len;
+
+	ASSERT_LE(0, fd2);
+	ASSERT_LT(0, a.pid);
+	ASSERT_LT(0, b.pid);
+	ASSERT_EQ(0, sess_config(fd2, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
+	ASSERT_EQ(0, pid_add(fd2, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	EXPECT_EQ(0, run(&b));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+	EXPECT_EQ(10, count_exits(len, b.pid, __NR_getppid));
+	len = drain(fd2);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+	EXPECT_EQ(0, count_tgid(len, b.pid));
+	close(fd2);
+}
+
 TEST_HARNESS_MAIN
