@@ -191,26 +191,41 @@ measure()
 	echo "M $round $c $w $1 $ev $lost $3"
 }
 
+# The CPU time of process $1 so far, in ns: its threads' time on a CPU
+# from schedstat, else utime + stime from stat, in clock ticks (USER_HZ,
+# 100 on x86).
+cpu_ns()
+{
+	if [ -r /proc/$1/schedstat ]; then
+		cat /proc/$1/task/*/schedstat 2>/dev/null |
+			awk '{ ns += $1 } END { printf "%d\n", ns }'
+	else
+		awk '{ printf "%d\n", ($14 + $15) * 10000000 }' /proc/$1/stat
+	fi
+}
+
 # The saturation case: two threads, 16 KiB rings, a system-wide session
 # read by ktrace writing text to /dev/null ("ktrace record" wants a
 # command or -p); how many events the reader delivers, how many are
-# lost, and the reader's CPU time.
+# lost, and the reader's CPU time while the threads run (not its
+# start-up).
 saturation()
 {
-	local rec0 pid out lost ticks hz=100
+	local rec0 pid out lost cpu0 cpu1
 
 	load_ktrace
 	rec0=$(stat_field records)
 	ktrace --ring-size=16K -o /dev/null 2>/tmp/sat.err &
 	pid=$!
 	sleep 2
+	cpu0=$(cpu_ns $pid)
 	out=$($B/work getppid $((100000 / scale)) 2)
-	ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+	cpu1=$(cpu_ns $pid)
 	kill -INT $pid
 	wait $pid
 	lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/sat.err)
 	set -- $out
-	echo "SAT $(($(stat_field records) - rec0 - ${lost:-0})) ${lost:-0} $3 $((ticks * 1000000000 / hz))"
+	echo "SAT $(($(stat_field records) - rec0 - ${lost:-0})) ${lost:-0} $3 $((cpu1 - cpu0))"
 }
 
 load_ktrace
