@@ -31,7 +31,7 @@
  * The probes' first test.  While every session on the list has a PID
  * filter, a task whose tid and tgid are in no session's bitmaps is traced
  * by none, and the syscall probes learn it without walking the sessions
- * (ktrace_filter_maybe()).  ktrace_maybe_pids holds a superset of every
+ * (ktrace_filter_maybe()).  ktrace_maybe_bits holds a superset of every
  * session's tids and tgids: a number is set there before it is set in a
  * session's bitmap, and stays until no session has PID bitmaps left (a
  * number that left a session only costs its task the walk).
@@ -60,25 +60,38 @@ static unsigned long *bitmap_vzalloc(unsigned int nbits)
 	return vzalloc(BITS_TO_LONGS(nbits) * sizeof(unsigned long));
 }
 
-unsigned long *ktrace_maybe_pids;
-atomic_t ktrace_unfiltered = ATOMIC_INIT(0);
+/*
+ * The superset (ktrace_maybe_bits), the sessions that have PID bitmaps
+ * and those on the list without a PID filter, under ktrace_maybe_lock;
+ * the probes read only ktrace_maybe_pids: the superset while it decides
+ * (every session on the list has a PID filter), else NULL.
+ */
+const unsigned long *ktrace_maybe_pids;
+static unsigned long *ktrace_maybe_bits;
 static DEFINE_MUTEX(ktrace_maybe_lock);
-static unsigned int ktrace_maybe_users;	/* sessions with PID bitmaps */
+static unsigned int ktrace_maybe_users;
+static unsigned int ktrace_unfiltered;
 
-/* A session with PID bitmaps: ktrace_maybe_pids exists until module exit. */
+static void ktrace_maybe_publish(void)
+{
+	lockdep_assert_held(&ktrace_maybe_lock);
+	/* The bits set so far are seen with the pointer. */
+	smp_store_release(&ktrace_maybe_pids,
+			  ktrace_unfiltered ? NULL : ktrace_maybe_bits);
+}
+
+/* A session with PID bitmaps: the superset exists until module exit. */
 static int ktrace_maybe_get(void)
 {
-	unsigned long *maybe;
 	int ret = 0;
 
 	mutex_lock(&ktrace_maybe_lock);
-	if (!ktrace_maybe_pids) {
-		maybe = bitmap_vzalloc(PID_MAX_LIMIT);
-		if (!maybe)
+	if (!ktrace_maybe_bits) {
+		ktrace_maybe_bits = bitmap_vzalloc(PID_MAX_LIMIT);
+		if (!ktrace_maybe_bits)
 			ret = -ENOMEM;
 		else
-			/* Zeroed before ktrace_filter_maybe() reads it. */
-			smp_store_release(&ktrace_maybe_pids, maybe);
+			ktrace_maybe_publish();
 	}
 	if (!ret)
 		ktrace_maybe_users++;
@@ -89,46 +102,57 @@ static int ktrace_maybe_get(void)
 /*
  * The last session with PID bitmaps has gone: no probe sees it any more
  * and no other can set a number, so the superset starts again empty.
+ * The sessions left on the list, if any, have no PID filter, and the
+ * probes do not read it while they are there.
  */
 static void ktrace_maybe_put(void)
 {
 	mutex_lock(&ktrace_maybe_lock);
 	if (!--ktrace_maybe_users)
-		bitmap_zero(ktrace_maybe_pids, PID_MAX_LIMIT);
+		bitmap_zero(ktrace_maybe_bits, PID_MAX_LIMIT);
 	mutex_unlock(&ktrace_maybe_lock);
 }
 
 /* Module exit: no session is left. */
 void ktrace_filter_cleanup(void)
 {
-	vfree(ktrace_maybe_pids);
 	ktrace_maybe_pids = NULL;
+	vfree(ktrace_maybe_bits);
+	ktrace_maybe_bits = NULL;
 }
 
 /* Trace pid number @nr in @bits, a session's tids or tgids. */
 static void ktrace_filter_set(unsigned long *bits, pid_t nr)
 {
-	set_bit(nr, ktrace_maybe_pids);
+	set_bit(nr, ktrace_maybe_bits);
 	/* A probe that sees @nr in @bits sees it in the superset. */
 	smp_mb__after_atomic();
 	set_bit(nr, bits);
 }
 
+/* @n more sessions on the list without a PID filter (or fewer). */
+static void ktrace_unfiltered_add(int n)
+{
+	mutex_lock(&ktrace_maybe_lock);
+	ktrace_unfiltered += n;
+	ktrace_maybe_publish();
+	mutex_unlock(&ktrace_maybe_lock);
+}
+
 /*
- * The session goes on the list, with no PID filter yet; and off it.
+ * The session goes on the list, with no PID filter yet: the probes walk
+ * the sessions before they can find it.  And it goes off the list.
  * Called with the sessions' lock.
  */
 void ktrace_filter_listed(struct ktrace_filter *f)
 {
-	atomic_inc(&ktrace_unfiltered);
-	/* Counted before any probe can find the session. */
-	smp_mb__after_atomic();
+	ktrace_unfiltered_add(1);
 }
 
 void ktrace_filter_unlisted(struct ktrace_filter *f)
 {
 	if (!f->pid_filter)
-		atomic_dec(&ktrace_unfiltered);
+		ktrace_unfiltered_add(-1);
 }
 
 void ktrace_filter_init(struct ktrace_filter *f, pid_t exclude_tgid)
@@ -267,8 +291,7 @@ int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 		/* Publish the bitmaps before probes start looking at them. */
 		smp_store_release(&f->pid_filter, true);
 		/* Filtered, and seen so, before the probes may skip the walk. */
-		smp_mb__before_atomic();
-		atomic_dec(&ktrace_unfiltered);
+		ktrace_unfiltered_add(-1);
 	}
 out:
 	put_task_struct(task);

@@ -6,7 +6,6 @@
 #ifndef _KTRACE_FILTER_H
 #define _KTRACE_FILTER_H
 
-#include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -49,23 +48,24 @@ void ktrace_filter_unlisted(struct ktrace_filter *f);
 void ktrace_filter_cleanup(void);
 
 /* The superset of every session's tids and tgids: see filter.c. */
-extern unsigned long *ktrace_maybe_pids;
-extern atomic_t ktrace_unfiltered;
+extern const unsigned long *ktrace_maybe_pids;
 
 /*
  * May a session trace @task?  False only when none does: every session on
- * the list has a PID filter, and none has @task's tid or tgid in it.
+ * the list has a PID filter, and none has @task's tid or tgid in it.  The
+ * two words are read and tested as one, for one branch.
  */
 static __always_inline bool ktrace_filter_maybe(const struct task_struct *task)
 {
-	const unsigned long *maybe;
+	/* Pairs with the release in ktrace_maybe_publish(). */
+	const unsigned long *maybe = smp_load_acquire(&ktrace_maybe_pids);
+	unsigned int tid = task->pid, tgid = task->tgid;
 
-	/* Pairs with the barrier before the decrement in ktrace_filter_pid(). */
-	if (atomic_read_acquire(&ktrace_unfiltered))
+	if (!maybe)
 		return true;
-	maybe = smp_load_acquire(&ktrace_maybe_pids);	/* ktrace_maybe_get() */
-	return maybe &&
-	       (test_bit(task->pid, maybe) || test_bit(task->tgid, maybe));
+	return ((READ_ONCE(maybe[BIT_WORD(tid)]) >> (tid % BITS_PER_LONG)) |
+		(READ_ONCE(maybe[BIT_WORD(tgid)]) >> (tgid % BITS_PER_LONG))) &
+	       1;
 }
 
 /* Serializes the exits of one thread group, and PID_ADD against them. */

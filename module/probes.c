@@ -292,41 +292,30 @@ static __always_inline int ktrace_enter_way(struct ktrace_enter_bucket *b,
 	return -1;
 }
 
-/*
- * A slot of the enter table, as ktrace_enter_find_moved() returns it: in
- * two registers, so that its callers keep no variable in memory for it
- * (and so set up no stack canary).
- */
-struct ktrace_enter_slot {
-	struct ktrace_enter_bucket *b;	/* NULL: no slot */
-	int way;
-};
-
 /* ktrace_enter_find() when @tid entered on another CPU than @cpu. */
-static noinline struct ktrace_enter_slot
-ktrace_enter_find_moved(pid_t tid, unsigned int cpu)
+static noinline struct ktrace_enter_bucket *
+ktrace_enter_find_moved(pid_t tid, unsigned int cpu, int *way)
 {
 	struct ktrace_enter_bucket *b;
 	unsigned int hint, i;
-	int way;
 
 	/* It entered elsewhere: most likely where it last entered. */
 	hint = READ_ONCE(ktrace_enter_hint[hash_32(tid, KTRACE_HINT_BITS)]);
 	if (hint != cpu && hint < nr_cpu_ids) {
 		b = ktrace_enter_bucket(hint, tid);
-		way = ktrace_enter_way(b, tid);
-		if (way >= 0)
-			return (struct ktrace_enter_slot){ b, way };
+		*way = ktrace_enter_way(b, tid);
+		if (*way >= 0)
+			return b;
 	}
 	for_each_possible_cpu(i) {
 		if (i == cpu || i == hint)
 			continue;
 		b = ktrace_enter_bucket(i, tid);
-		way = ktrace_enter_way(b, tid);
-		if (way >= 0)
-			return (struct ktrace_enter_slot){ b, way };
+		*way = ktrace_enter_way(b, tid);
+		if (*way >= 0)
+			return b;
 	}
-	return (struct ktrace_enter_slot){ NULL, -1 };
+	return NULL;
 }
 
 /* The bucket holding @tid's enter, its way in *@way; NULL if none. */
@@ -335,15 +324,12 @@ ktrace_enter_find(pid_t tid, int *way)
 {
 	unsigned int cpu = smp_processor_id();
 	struct ktrace_enter_bucket *b;
-	struct ktrace_enter_slot slot;
 
 	b = ktrace_enter_bucket(cpu, tid);
 	*way = ktrace_enter_way(b, tid);
 	if (likely(*way >= 0))
 		return b;
-	slot = ktrace_enter_find_moved(tid, cpu);
-	*way = slot.way;
-	return slot.b;
+	return ktrace_enter_find_moved(tid, cpu, way);
 }
 
 /*
