@@ -1493,21 +1493,77 @@ TEST_F_TIMEOUT(session, one_group_dead_among_threads_leaving_together, 120)
  * numbers no session holds: the new pid must be among them by its first
  * syscall.
  */
-static int exec_tid_pipe[2], exec_go_pipe[2];
+static int thread_tid_pipe[2], thread_go_pipe[2];
 
-static void *exec_by_thread(void *arg)
+/* In a child's second thread: tell the test its tid, wait for its go. */
+static void thread_wait_go(void)
 {
 	pid_t tid = syscall(__NR_gettid);
+	char x;
+
+	if (write(thread_tid_pipe[1], &tid, sizeof(tid)) != sizeof(tid) ||
+	    read(thread_go_pipe[0], &x, 1) != 1)
+		_exit(4);
+}
+
+/*
+ * Fork a child whose second thread runs @fn (which begins with
+ * thread_wait_go()) once the session traces that thread, by its tid in
+ * *@tid with PID @flags, and is enabled; reap the child and disable the
+ * session.  Returns the child's pid, or -1 (also when it did not exit 0).
+ */
+static pid_t trace_thread_child(int fd, void *(*fn)(void *), __u32 flags,
+				pid_t *tid)
+{
+	int ok, status;
+	pid_t child;
+
+	if (pipe(thread_tid_pipe) || pipe(thread_go_pipe))
+		return -1;
+	child = fork();
+	if (child == 0) {
+		pthread_t th;
+
+		if (pthread_create(&th, NULL, fn, NULL))
+			_exit(2);
+		for (;;)
+			pause();	/* until the thread ends the process */
+	}
+	ok = child > 0 &&
+	     read(thread_tid_pipe[0], tid, sizeof(*tid)) == sizeof(*tid) &&
+	     !sess_config(fd, KTRACE_EV_ALL, 0) && !pid_add(fd, *tid, flags) &&
+	     !ioctl(fd, KTRACE_IOC_ENABLE) &&
+	     write(thread_go_pipe[1], "g", 1) == 1;
+	if (child > 0 && !ok)
+		kill(child, SIGKILL);
+	if (child > 0 && (waitpid(child, &status, 0) != child ||
+			  !WIFEXITED(status) || WEXITSTATUS(status)))
+		ok = 0;
+	if (ioctl(fd, KTRACE_IOC_DISABLE))
+		ok = 0;
+	close(thread_tid_pipe[0]);
+	close(thread_tid_pipe[1]);
+	close(thread_go_pipe[0]);
+	close(thread_go_pipe[1]);
+	return ok ? child : -1;
+}
+
+/*
+ * A thread traced by its tid alone that execs takes its leader's pid
+ * (de_thread()): it stays traced under that pid, as the leader, never
+ * traced, was not.  The session is the only one and has a PID filter, so
+ * the syscall probes skip the walk of the sessions for every task whose
+ * numbers no session holds: the new pid must be among them by its first
+ * syscall.
+ */
+static void *exec_by_thread(void *arg)
+{
 	char true_path[] = "/bin/true";
 	char *argv[2];
-	char x;
 
 	argv[0] = true_path;
 	argv[1] = NULL;
-
-	if (write(exec_tid_pipe[1], &tid, sizeof(tid)) != sizeof(tid) ||
-	    read(exec_go_pipe[0], &x, 1) != 1)
-		_exit(4);
+	thread_wait_go();
 	execv(argv[0], argv);
 	_exit(5);
 }
@@ -1515,32 +1571,13 @@ static void *exec_by_thread(void *arg)
 TEST_F(session, thread_exec_stays_traced_under_the_leader_pid)
 {
 	const struct ktrace_rec_hdr *h;
-	int status, reads = 0, exits = 0, leader = 0;
-	pid_t child, tid = 0;
+	pid_t tid = 0, child = trace_thread_child(self->fd, exec_by_thread, 0,
+						  &tid);
+	int reads = 0, exits = 0, leader = 0;
 	size_t len;
 
-	ASSERT_EQ(0, pipe(exec_tid_pipe));
-	ASSERT_EQ(0, pipe(exec_go_pipe));
-	child = fork();
-	ASSERT_LE(0, child);
-	if (child == 0) {
-		pthread_t th;
-
-		if (pthread_create(&th, NULL, exec_by_thread, NULL))
-			_exit(2);
-		for (;;)
-			pause();	/* until the exec ends this thread */
-	}
-	ASSERT_EQ(sizeof(tid), read(exec_tid_pipe[0], &tid, sizeof(tid)));
+	ASSERT_LT(0, child);
 	ASSERT_NE(child, tid);
-	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
-	ASSERT_EQ(0, pid_add(self->fd, tid, 0));
-	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
-	ASSERT_EQ(1, write(exec_go_pipe[1], "g", 1));
-	ASSERT_EQ(child, waitpid(child, &status, 0));
-	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		TH_LOG("status %#x", status);
 	len = drain(self->fd);
 	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
 		const struct ktrace_rec_sys_enter *e = (const void *)h;
@@ -1554,10 +1591,6 @@ TEST_F(session, thread_exec_stays_traced_under_the_leader_pid)
 		if (e->nr == __NR_exit_group)
 			exits++;
 	}
-	close(exec_tid_pipe[0]);
-	close(exec_tid_pipe[1]);
-	close(exec_go_pipe[0]);
-	close(exec_go_pipe[1]);
 	/* The read() that let the thread go, under its own tid. */
 	EXPECT_EQ(1, reads);
 	/* /bin/true's calls under the leader's pid, to its exit_group(). */
@@ -1581,13 +1614,9 @@ static void *five_getppid(void *arg)
 
 static void *spawn_by_thread(void *arg)
 {
-	pid_t tid = syscall(__NR_gettid);
 	pthread_t th;
-	char x;
 
-	if (write(exec_tid_pipe[1], &tid, sizeof(tid)) != sizeof(tid) ||
-	    read(exec_go_pipe[0], &x, 1) != 1)
-		_exit(4);
+	thread_wait_go();
 	if (pthread_create(&th, NULL, five_getppid, NULL) ||
 	    pthread_join(th, NULL))
 		_exit(5);
@@ -1597,31 +1626,12 @@ static void *spawn_by_thread(void *arg)
 TEST_F(session, followed_thread_brings_its_new_thread)
 {
 	const struct ktrace_rec_hdr *h;
-	int status, mine = 0, new = 0, other = 0;
-	pid_t child, tid = 0;
+	pid_t tid = 0, child = trace_thread_child(self->fd, spawn_by_thread,
+						  KTRACE_PID_FOLLOW, &tid);
+	int mine = 0, new = 0, other = 0;
 	size_t len;
 
-	ASSERT_EQ(0, pipe(exec_tid_pipe));
-	ASSERT_EQ(0, pipe(exec_go_pipe));
-	child = fork();
-	ASSERT_LE(0, child);
-	if (child == 0) {
-		pthread_t th;
-
-		if (pthread_create(&th, NULL, spawn_by_thread, NULL))
-			_exit(2);
-		for (;;)
-			pause();	/* until the thread's _exit() */
-	}
-	ASSERT_EQ(sizeof(tid), read(exec_tid_pipe[0], &tid, sizeof(tid)));
-	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
-	ASSERT_EQ(0, pid_add(self->fd, tid, KTRACE_PID_FOLLOW));
-	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
-	ASSERT_EQ(1, write(exec_go_pipe[1], "g", 1));
-	ASSERT_EQ(child, waitpid(child, &status, 0));
-	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		TH_LOG("status %#x", status);
+	ASSERT_LT(0, child);
 	len = drain(self->fd);
 	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
 		const struct ktrace_rec_sys_exit *x = (const void *)h;
@@ -1635,14 +1645,36 @@ TEST_F(session, followed_thread_brings_its_new_thread)
 		else if (h->tgid == child)
 			other += h->pid == child;
 	}
-	close(exec_tid_pipe[0]);
-	close(exec_tid_pipe[1]);
-	close(exec_go_pipe[0]);
-	close(exec_go_pipe[1]);
 	EXPECT_LT(0, mine);
 	EXPECT_EQ(5, new);
 	/* The leader, neither added nor forked by the thread, stays out. */
 	EXPECT_EQ(0, other);
+}
+
+/*
+ * Children @a and @b, waiting; a second session tracing @a alone; the
+ * session @fd tracing @b alone when @filter_b, else everything; both
+ * enabled.  Returns the second session's fd, or -1.
+ */
+static int two_sessions(int fd, struct child *a, struct child *b,
+			bool filter_b)
+{
+	int fd2 = sess_open();
+
+	*a = spawn(do_getppid);
+	*b = spawn(do_getppid);
+	if (fd2 < 0 || a->pid <= 0 || b->pid <= 0 ||
+	    sess_config(fd2, KTRACE_EV_ALL, 0) ||
+	    pid_add(fd2, a->pid, KTRACE_PID_THREAD_GROUP) ||
+	    ioctl(fd2, KTRACE_IOC_ENABLE) ||
+	    sess_config(fd, KTRACE_EV_ALL, 0) ||
+	    (filter_b && pid_add(fd, b->pid, KTRACE_PID_THREAD_GROUP)) ||
+	    ioctl(fd, KTRACE_IOC_ENABLE)) {
+		if (fd2 >= 0)
+			close(fd2);
+		return -1;
+	}
+	return fd2;
 }
 
 /*
@@ -1651,19 +1683,11 @@ TEST_F(session, followed_thread_brings_its_new_thread)
  */
 TEST_F(session, other_filtered_session_traces_on_after_a_close)
 {
-	struct child a = spawn(do_getppid), b = spawn(do_getppid);
-	int fd2 = sess_open();
+	struct child a, b;
+	int fd2 = two_sessions(self->fd, &a, &b, true);
 	size_t len;
 
 	ASSERT_LE(0, fd2);
-	ASSERT_LT(0, a.pid);
-	ASSERT_LT(0, b.pid);
-	ASSERT_EQ(0, sess_config(fd2, KTRACE_EV_ALL, 0));
-	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
-	ASSERT_EQ(0, pid_add(fd2, a.pid, KTRACE_PID_THREAD_GROUP));
-	ASSERT_EQ(0, pid_add(self->fd, b.pid, KTRACE_PID_THREAD_GROUP));
-	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_ENABLE));
-	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
 	close(fd2);
 	EXPECT_EQ(0, run(&a));
 	EXPECT_EQ(0, run(&b));
@@ -1679,18 +1703,11 @@ TEST_F(session, other_filtered_session_traces_on_after_a_close)
  */
 TEST_F(session, unfiltered_session_sees_what_a_filtered_one_leaves)
 {
-	struct child a = spawn(do_getppid), b = spawn(do_getppid);
-	int fd2 = sess_open();
+	struct child a, b;
+	int fd2 = two_sessions(self->fd, &a, &b, false);
 	size_t len;
 
 	ASSERT_LE(0, fd2);
-	ASSERT_LT(0, a.pid);
-	ASSERT_LT(0, b.pid);
-	ASSERT_EQ(0, sess_config(fd2, KTRACE_EV_ALL, 0));
-	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_ALL, 0));
-	ASSERT_EQ(0, pid_add(fd2, a.pid, KTRACE_PID_THREAD_GROUP));
-	ASSERT_EQ(0, ioctl(fd2, KTRACE_IOC_ENABLE));
-	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
 	EXPECT_EQ(0, run(&a));
 	EXPECT_EQ(0, run(&b));
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
