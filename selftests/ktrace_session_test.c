@@ -1659,10 +1659,12 @@ TEST_F(session, followed_thread_brings_its_new_thread)
 static int two_sessions(int fd, struct child *a, struct child *b,
 			bool filter_b)
 {
-	int fd2 = sess_open();
+	int fd2;
 
+	/* Before the open: a child holding fd2 would keep it from closing. */
 	*a = spawn(do_getppid);
 	*b = spawn(do_getppid);
+	fd2 = sess_open();
 	if (fd2 < 0 || a->pid <= 0 || b->pid <= 0 ||
 	    sess_config(fd2, KTRACE_EV_ALL, 0) ||
 	    pid_add(fd2, a->pid, KTRACE_PID_THREAD_GROUP) ||
