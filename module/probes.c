@@ -1103,6 +1103,23 @@ struct ktrace_exit_want {
 	struct ktrace_session *throttle;	/* wait for its reader */
 };
 
+/*
+ * At a syscall exit, session @s, which traces the task, counts the call if
+ * it traces the syscall; false if it does not, and then has no more to do
+ * with it.  Both exits, ktrace_sys_exit() and ktrace_sys_exit_counted().
+ */
+static __always_inline bool ktrace_exit_count(struct ktrace_session *s,
+					      unsigned int cpu,
+					      struct task_struct *task,
+					      unsigned int abi, long nr,
+					      long ret, u64 duration)
+{
+	if (!ktrace_filter_syscall(&s->filter, abi, nr))
+		return false;
+	ktrace_session_count(s, cpu, task, abi, nr, ret, duration);
+	return true;
+}
+
 /* What session @s, which traces @ev's task, does with @ev. */
 static __always_inline void ktrace_exit_session(struct ktrace_session *s,
 						const struct ktrace_ev *ev,
@@ -1112,10 +1129,9 @@ static __always_inline void ktrace_exit_session(struct ktrace_session *s,
 {
 	const struct ktrace_filter *f = &s->filter;
 
-	if (!ktrace_filter_syscall(f, ev->abi, ev->nr))
+	if (!ktrace_exit_count(s, cpu, ev->task, ev->abi, ev->nr, ev->ret,
+			       ev->duration))
 		return;
-	ktrace_session_count(s, cpu, ev->task, ev->abi, ev->nr, ev->ret,
-			     ev->duration);
 	if (!w->throttle && ktrace_throttle_wanted(s, cpu))
 		w->throttle = s;
 	if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
@@ -1240,12 +1256,9 @@ static noinline void ktrace_sys_exit_counted(struct pt_regs *regs, long ret,
 
 	duration = ktrace_enter_take(current->pid, &ts, &abi, &nr, &refetch);
 	ktrace_stats_syscall(abi, nr, ret, duration);
-	if (ktrace_filter_syscall(&one->filter, abi, nr)) {
-		ktrace_session_count(one, cpu, current, abi, nr, ret,
-				     duration);
-		if (unlikely(ktrace_throttle_wanted(one, cpu)))
-			ktrace_throttle_queue(one, cpu);
-	}
+	if (ktrace_exit_count(one, cpu, current, abi, nr, ret, duration) &&
+	    unlikely(ktrace_throttle_wanted(one, cpu)))
+		ktrace_throttle_queue(one, cpu);
 	ktrace_sys_probe_end();
 }
 
