@@ -350,6 +350,7 @@ struct kt_dev_reader {
 	char *buf;			/* read()'s */
 	size_t len, off;		/* bytes in buf, and taken */
 	const struct ktrace_rec_hdr **recs;
+	bool full;			/* the last batch left records behind */
 };
 
 static int map_rings(struct kt_dev_reader *r)
@@ -501,6 +502,10 @@ static int batch_mapped(struct kt_dev_reader *r, size_t *n)
 		if (ring_next(best, best - r->ring))
 			return -1;
 	}
+	/* Stopped at a quarter of a ring, or at BATCH_RECORDS. */
+	for (i = 0; i < r->nr; i++)
+		if (r->ring[i].tail < r->ring[i].head)
+			r->full = true;
 	return 0;
 }
 
@@ -529,6 +534,8 @@ static int batch_read(struct kt_dev_reader *r, size_t *n, bool *eof)
 			return 0;
 		}
 		r->len = len;
+		/* A read() that fills the buffer may have left more behind. */
+		r->full = len > READ_BUF_SIZE / 2;
 	}
 	while (r->off < r->len && *n < BATCH_RECORDS) {
 		h = (const void *)(r->buf + r->off);
@@ -557,9 +564,28 @@ int kt_dev_reader_batch(struct kt_dev_reader *r,
 	*n = 0;
 	*eof = false;
 	*recs = r->recs;
+	r->full = false;
 	if (r->ring)
 		return batch_mapped(r, n);
 	return batch_read(r, n, eof);
+}
+
+/* Did the last batch stop at its limit, with records left behind? */
+bool kt_dev_reader_full(const struct kt_dev_reader *r)
+{
+	return r->full || r->off < r->len;
+}
+
+/* The size of the smallest ring, in bytes; 0 when read() reads them. */
+size_t kt_dev_reader_ring_size(const struct kt_dev_reader *r)
+{
+	size_t min = 0;
+	unsigned int i;
+
+	for (i = 0; i < r->nr; i++)
+		if (!min || r->ring[i].size < min)
+			min = r->ring[i].size;
+	return min;
 }
 
 /* Give the space of the last batch back to the writers. */

@@ -202,6 +202,11 @@ int kt_dev_reader_batch(struct kt_dev_reader *r,
 			const struct ktrace_rec_hdr *const **recs, size_t *n,
 			bool *eof);
 void kt_dev_reader_done(struct kt_dev_reader *r);
+bool kt_dev_reader_full(const struct kt_dev_reader *r);
+size_t kt_dev_reader_ring_size(const struct kt_dev_reader *r);
+
+/* pace.c: how long the reader naps after a batch */
+int64_t kt_pace_nap(size_t bytes, int64_t elapsed, size_t ring_size);
 
 /* out.c: buffered output, written once per batch */
 struct kt_out {

@@ -33,12 +33,6 @@
 /* How long the loop sleeps at most, and how often it checks the tasks. */
 #define POLL_MS		100
 #define SWEEP_NS	100000000LL
-/*
- * After a batch smaller than this, the loop naps before the next one, so
- * that a steady trickle of records is taken in batches, not one by one.
- */
-#define SMALL_BATCH	(16 << 10)
-#define NAP_NS		2000000
 
 struct run {
 	const struct kt_opts *o;
@@ -597,7 +591,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	struct kt_counts *counts = NULL;
 	int err[2] = { -1, -1 }, ready = -1;
 	struct sigaction sa;
-	struct timespec nap = { 0, NAP_NS };
+	struct timespec nap = { 0 };
+	int64_t began, last;
 	bool eof = false, done;
 	size_t n = 0, bytes;
 	unsigned int i;
@@ -689,9 +684,11 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		close(err[0]);
 	}
 
+	last = clock_ns(CLOCK_MONOTONIC);
 	for (;;) {
 		if (wait_events(r, n ? 0 : POLL_MS))
 			eof = true;
+		began = clock_ns(CLOCK_MONOTONIC);
 		if (batch(r, &n, &bytes, &eof))
 			return 1;
 		if (kt_out_flush_all())
@@ -706,8 +703,17 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 			done = targets_gone(r);
 		if (done)
 			break;
-		if (n && bytes < SMALL_BATCH)
-			nanosleep(&nap, NULL);
+		/*
+		 * A batch that took all there was: nap (pace.c), for as long
+		 * as the rings can take at the rate its records came in.
+		 */
+		if (n && !kt_dev_reader_full(r->rd)) {
+			nap.tv_nsec = kt_pace_nap(bytes, began - last,
+						  kt_dev_reader_ring_size(r->rd));
+			if (nap.tv_nsec)
+				nanosleep(&nap, NULL);
+		}
+		last = began;
 	}
 
 	/* Disabled, the rings only drain. */
