@@ -206,7 +206,15 @@ bool kt_dev_reader_full(const struct kt_dev_reader *r);
 size_t kt_dev_reader_ring_size(const struct kt_dev_reader *r);
 
 /* pace.c: how long the reader naps after a batch */
+struct kt_pace {
+	int64_t since;		/* when the last nap began */
+	size_t bytes;		/* taken in the batches since */
+};
+
 int64_t kt_pace_nap(size_t bytes, int64_t elapsed, size_t ring_size);
+void kt_pace_start(struct kt_pace *p, int64_t now);
+int64_t kt_pace_batch(struct kt_pace *p, size_t bytes, bool full,
+		      int64_t now, size_t ring_size);
 
 /* out.c: buffered output, written once per batch */
 struct kt_out {

@@ -592,7 +592,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	int err[2] = { -1, -1 }, ready = -1;
 	struct sigaction sa;
 	struct timespec nap = { 0 };
-	int64_t began, last;
+	struct kt_pace pace;
+	int64_t began;
 	bool eof = false, done;
 	size_t n = 0, bytes;
 	unsigned int i;
@@ -684,10 +685,17 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		close(err[0]);
 	}
 
-	last = clock_ns(CLOCK_MONOTONIC);
+	kt_pace_start(&pace, clock_ns(CLOCK_MONOTONIC));
 	for (;;) {
 		if (wait_events(r, n ? 0 : POLL_MS))
 			eof = true;
+		/*
+		 * The nap comes after poll(), which wakes the tasks that wait
+		 * for the room the last batch made (throttling): they run
+		 * while we nap, instead of waiting for it to end.
+		 */
+		if (nap.tv_nsec && !eof)
+			nanosleep(&nap, NULL);
 		began = clock_ns(CLOCK_MONOTONIC);
 		if (batch(r, &n, &bytes, &eof))
 			return 1;
@@ -704,16 +712,12 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		if (done)
 			break;
 		/*
-		 * A batch that took all there was: nap (pace.c), for as long
-		 * as the rings can take at the rate its records came in.
+		 * After a batch that took all there was, a nap (pace.c), for
+		 * as long as the rings can take at the rate records came in.
 		 */
-		if (n && !kt_dev_reader_full(r->rd)) {
-			nap.tv_nsec = kt_pace_nap(bytes, began - last,
-						  kt_dev_reader_ring_size(r->rd));
-			if (nap.tv_nsec)
-				nanosleep(&nap, NULL);
-		}
-		last = began;
+		nap.tv_nsec = kt_pace_batch(&pace, bytes,
+					    kt_dev_reader_full(r->rd), began,
+					    kt_dev_reader_ring_size(r->rd));
 	}
 
 	/* Disabled, the rings only drain. */
