@@ -6,6 +6,9 @@
  * outlast the rings: it ends before an eighth of the smallest ring could
  * fill (all of a batch may come from one CPU) at the rate the records
  * came in, and a nap shorter than PACE_MIN_NS is not worth a sleep.
+ * Records of PACE_SMALL bytes or more since the last nap are no trickle,
+ * however slowly they came: the loop takes the next batch at once, as
+ * measured under "text" to be the faster with rings of 1 MiB.
  *
  * The rate is taken over the records of every batch since the last nap
  * began, not over the last batch alone: a batch taken just after the
@@ -14,6 +17,8 @@
  */
 #include "ktrace.h"
 
+/* Records of this many bytes since the last nap are no trickle. */
+#define PACE_SMALL	(16 << 10)
 #define PACE_NAP_NS	2000000LL
 #define PACE_MIN_NS	100000LL
 /* The smallest ring a session has (KTRACE_IOC_CONFIGURE's ring_size). */
@@ -27,7 +32,7 @@ int64_t kt_pace_nap(size_t bytes, int64_t elapsed, size_t ring_size)
 {
 	int64_t fill;
 
-	if (!bytes || elapsed <= 0)
+	if (!bytes || bytes >= PACE_SMALL || elapsed <= 0)
 		return 0;
 	if (ring_size < PACE_RING_MIN)
 		ring_size = PACE_RING_MIN;

@@ -2,9 +2,9 @@
 /*
  * Unit test of the reader's pace (pace.c), in TAP: a trickle naps the
  * whole nap, records that came in fast enough to fill a small ring during
- * it do not, no nap lasts longer than an eighth of the smallest ring
- * takes to fill at the rate seen, and the rate is that of every batch
- * since the last nap.
+ * it do not, nor do 16 KiB of them, no nap lasts longer than an eighth
+ * of the smallest ring takes to fill at the rate seen, and the rate is
+ * that of every batch since the last nap.
  */
 #include <stdio.h>
 
@@ -38,6 +38,8 @@ int main(void)
 	ok(kt_pace_nap(100, 1000 * US, 1 << 20) == 2000 * US,
 	   "a trickle into 1 MiB rings naps 2 ms");
 	ok(kt_pace_nap(0, 1000 * US, 1 << 20) == 0, "no records, no nap");
+	ok(kt_pace_nap(16 * KIB, 100000 * US, 1 << 20) == 0,
+	   "16 KiB is no trickle, however slowly it came");
 	/*
 	 * Saturation with 16 KiB rings: a batch takes a quarter of each of
 	 * two rings, 8 KiB, that came in while the last one was formatted.
@@ -83,6 +85,14 @@ int main(void)
 	   "an empty batch starts a new count");
 	ok(kt_pace_batch(&p, 100, false, 3000 * US, 1 << 20) == 2000 * US,
 	   "a trickle after it naps 2 ms");
+	kt_pace_start(&p, 0);
+	ok(kt_pace_batch(&p, 8 * KIB, false, 100000 * US, 1 << 20) ==
+	   2000 * US && kt_pace_batch(&p, 8 * KIB, false, 200000 * US,
+				      1 << 20) == 2000 * US,
+	   "8 KiB batches 100 ms apart nap");
+	ok(kt_pace_batch(&p, 8 * KIB, true, 300000 * US, 1 << 20) == 0 &&
+	   kt_pace_batch(&p, 8 * KIB, false, 400000 * US, 1 << 20) == 0,
+	   "16 KiB since the last nap, however slowly: no nap");
 
 	printf("1..%d\n", n);
 	return failed;
