@@ -8,7 +8,8 @@
  * came in, and a nap shorter than PACE_MIN_NS is not worth a sleep.
  * Records of PACE_SMALL bytes or more since the last nap are no trickle,
  * however slowly they came: the loop takes the next batch at once, as
- * measured under "text" to be the faster with rings of 1 MiB.
+ * measured under "text" to be the faster with rings of 1 MiB, and counts
+ * anew from there, so that a steady stream still naps between batches.
  *
  * The rate is taken over the records of every batch since the last nap
  * began, not over the last batch alone: a batch taken just after the
@@ -70,6 +71,11 @@ int64_t kt_pace_batch(struct kt_pace *p, size_t bytes, bool full,
 	p->bytes += bytes;
 	if (full)
 		return 0;
+	if (p->bytes >= PACE_SMALL) {
+		/* No trickle: no nap, and the next batches are judged anew. */
+		kt_pace_start(p, now);
+		return 0;
+	}
 	nap = kt_pace_nap(p->bytes, now - p->since, ring_size);
 	if (nap)
 		kt_pace_start(p, now);

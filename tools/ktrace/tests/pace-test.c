@@ -93,6 +93,9 @@ int main(void)
 	ok(kt_pace_batch(&p, 8 * KIB, true, 300000 * US, 1 << 20) == 0 &&
 	   kt_pace_batch(&p, 8 * KIB, false, 400000 * US, 1 << 20) == 0,
 	   "16 KiB since the last nap, however slowly: no nap");
+	/* A steady stream: 16 KiB in 10 ms, then 500 bytes in 10 us. */
+	ok(kt_pace_batch(&p, 500, false, 400010 * US, 1 << 20) == 2000 * US,
+	   "after 16 KiB, the batches that follow are judged anew");
 
 	printf("1..%d\n", n);
 	return failed;
