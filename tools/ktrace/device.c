@@ -350,6 +350,7 @@ struct kt_dev_reader {
 	char *buf;			/* read()'s */
 	size_t len, off;		/* bytes in buf, and taken */
 	const struct ktrace_rec_hdr **recs;
+	size_t ring_min;		/* the smallest mapped ring's size */
 	bool full;			/* the last batch left records behind */
 };
 
@@ -386,6 +387,8 @@ static int map_rings(struct kt_dev_reader *r)
 		ring->page = p;
 		ring->data = (const char *)p + p->data_offset;
 		ring->tail = __atomic_load_n(&p->data_tail, __ATOMIC_RELAXED);
+		if (!r->ring_min || ring->size < r->ring_min)
+			r->ring_min = ring->size;
 		r->nr++;
 	}
 	return 0;
@@ -400,6 +403,7 @@ static void unmap_rings(struct kt_dev_reader *r)
 	free(r->ring);
 	r->ring = NULL;
 	r->nr = 0;
+	r->ring_min = 0;
 }
 
 /* Map the rings if they can be, else read() them; NULL when out of memory. */
@@ -579,13 +583,7 @@ bool kt_dev_reader_full(const struct kt_dev_reader *r)
 /* The size of the smallest ring, in bytes; 0 when read() reads them. */
 size_t kt_dev_reader_ring_size(const struct kt_dev_reader *r)
 {
-	size_t min = 0;
-	unsigned int i;
-
-	for (i = 0; i < r->nr; i++)
-		if (!min || r->ring[i].size < min)
-			min = r->ring[i].size;
-	return min;
+	return r->ring_min;
 }
 
 /* Give the space of the last batch back to the writers. */
