@@ -7,6 +7,7 @@
  * usage text.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,12 +160,28 @@ static int cmd_version(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * Descriptors 0, 1 and 2 open, on /dev/null if they were closed: else
+ * /dev/ktrace or the output file would take one of them, and the error
+ * messages and the trace would go to it.
+ */
+static void std_fds_open(void)
+{
+	int fd;
+
+	while ((fd = open("/dev/null", O_RDWR)) >= 0 && fd <= STDERR_FILENO)
+		;
+	if (fd > STDERR_FILENO)
+		close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	struct kt_opts o;
 	size_t i;
 	int ret;
 
+	std_fds_open();
 	ret = kt_parse_args(&o, argc, argv);
 	if (ret < 0)
 		return 1;
@@ -178,11 +195,12 @@ int main(int argc, char **argv)
 	if (o.argc && strcmp(o.argv[-1], "--")) {
 		for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 			if (!strcmp(o.argv[0], subcommands[i].name))
-				return subcommands[i].fn(o.argc, o.argv);
+				return kt_exit(subcommands[i].fn(o.argc,
+								 o.argv));
 	}
 	if (o.golden || o.expect)
 		return ktrace_golden(&o, o.expect);
 	ret = kt_trace(&o);
 	kt_tips_print(&o);
-	return ret;
+	return kt_exit(ret);
 }

@@ -111,6 +111,7 @@ struct kt_opts {
 	unsigned int decode_pids;	/* -Y, --decode-pids: KT_PIDS_* */
 	bool detach_execve;		/* -b execve */
 	unsigned int daemonize;		/* -D: KT_DAEMON_*, 0: none */
+	unsigned int interruptible;	/* -I: KT_INTR_*, 0: the default */
 	const char *trace_path;		/* -P: the first, or NULL */
 	const char *trace_paths[16];	/* -P, each */
 	unsigned int ntrace_paths;
@@ -146,6 +147,14 @@ enum {
 	KT_DAEMON_GRANDCHILD = 1,
 	KT_DAEMON_PGROUP,		/* in a process group of its own */
 	KT_DAEMON_SESSION,		/* in a session of its own */
+};
+
+/* -I: when ktrace's fatal signals (SIGHUP, SIGINT, SIGQUIT, SIGTERM) end it */
+enum {
+	KT_INTR_ANYWHERE = 1,	/* whenever they come */
+	KT_INTR_WAITING,	/* likewise (strace: while it waits) */
+	KT_INTR_NEVER,		/* blocked: ktrace ends with the command */
+	KT_INTR_NEVER_TSTP,	/* and SIGTSTP blocked too */
 };
 
 /* options.c */
@@ -238,6 +247,7 @@ int kt_out_flush(struct kt_out *o);
 int kt_out_flush_all(void);
 int kt_out_close(struct kt_out *o);
 int kt_out_error(void);
+void kt_out_stop(int err);
 
 /* pidmap.c: thread id -> pointer */
 struct kt_pidmap {
@@ -358,6 +368,7 @@ void kt_tips_print(const struct kt_opts *o);
 /* run.c: a live session, traced or recorded */
 int kt_trace(const struct kt_opts *o);
 int kt_run(const struct kt_opts *o, struct kt_out *out, bool record);
+int kt_exit(int status);
 /* Fork @argv stopped before its execve; an exec's errno comes on err[0]. */
 pid_t kt_start_stopped(char **argv, const struct kt_opts *o, int err[2]);
 

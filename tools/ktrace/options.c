@@ -130,6 +130,31 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 }
 
 /* --ring-size: bytes per CPU, K and M suffixes, as the module takes it. */
+/* -I N or its name, as strace takes it: when ktrace's signals end it. */
+static int parse_interruptible(struct kt_opts *o, const char *s)
+{
+	static const char *const names[] = {
+		[KT_INTR_ANYWHERE] = "anywhere",
+		[KT_INTR_WAITING] = "waiting",
+		[KT_INTR_NEVER] = "never",
+		[KT_INTR_NEVER_TSTP] = "never_tstp",
+	};
+	unsigned long v;
+
+	for (v = KT_INTR_ANYWHERE; v <= KT_INTR_NEVER_TSTP; v++) {
+		if (!strcmp(s, names[v])) {
+			o->interruptible = v;
+			return 0;
+		}
+	}
+	if (parse_uint(s, KT_INTR_NEVER_TSTP, &v) || !v) {
+		ktrace_err("-I: '%s' is not 1 to 4", s);
+		return -1;
+	}
+	o->interruptible = v;
+	return 0;
+}
+
 static int parse_ring_size(struct kt_opts *o, const char *s)
 {
 	unsigned long v;
@@ -758,16 +783,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->env[o->nenv++] = optarg;
 			break;
 		case 'I':
-			/* strace's own signal blocking: ktrace never stops the tracee. */
-			if (parse_uint(optarg, 4, &v) || !v) {
-				if (strcmp(optarg, "anywhere") &&
-				    strcmp(optarg, "waiting") &&
-				    strcmp(optarg, "never") &&
-				    strcmp(optarg, "never_tstp")) {
-					ktrace_err("-I: '%s' is not 1 to 4", optarg);
-					return -1;
-				}
-			}
+			if (parse_interruptible(o, optarg))
+				return -1;
 			break;
 		case 'w':
 			/* -c's times are wall-clock times already. */

@@ -180,3 +180,13 @@ int kt_out_error(void)
 {
 	return out_errno;
 }
+
+/*
+ * An output that could not be opened, already reported: the trace cannot
+ * be written, and ends as after a write error.
+ */
+void kt_out_stop(int err)
+{
+	if (!out_errno)
+		out_errno = err;
+}

@@ -325,10 +325,19 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 			   r->path);
 		return -1;
 	}
-	if (h->version != KT_FILE_VERSION || h->header_size < sizeof(*h) ||
-	    h->header_size % 8 || h->npids > ARRAY_SIZE(h->pids)) {
+	if (h->version != KT_FILE_VERSION) {
 		ktrace_err("%s: recording format %u is not the format %u this ktrace reads",
 			   r->path, h->version, KT_FILE_VERSION);
+		return -1;
+	}
+	if (h->header_size < sizeof(*h) || h->header_size % 8) {
+		ktrace_err("%s: corrupt header at offset 0: a header size of %u bytes",
+			   r->path, h->header_size);
+		return -1;
+	}
+	if (h->npids > ARRAY_SIZE(h->pids)) {
+		ktrace_err("%s: corrupt header at offset 0: %u processes, more than %zu",
+			   r->path, h->npids, ARRAY_SIZE(h->pids));
 		return -1;
 	}
 	if (h->abi_major != KTRACE_ABI_MAJOR) {
@@ -341,8 +350,12 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		const struct kt_file_hidden *hid;
 		unsigned int i;
 
-		if (h->nhidden > (h->header_size - sizeof(*h)) / sizeof(*hid) ||
-		    fill(r, sizeof(*h) + h->nhidden * sizeof(*hid)) ||
+		if (h->nhidden > (h->header_size - sizeof(*h)) / sizeof(*hid)) {
+			ktrace_err("%s: corrupt header at offset 0: %u hidden syscalls in a header of %u bytes",
+				   r->path, h->nhidden, h->header_size);
+			return -1;
+		}
+		if (fill(r, sizeof(*h) + h->nhidden * sizeof(*hid)) ||
 		    r->len < sizeof(*h) + h->nhidden * sizeof(*hid)) {
 			ktrace_err("%s: truncated header at offset 0", r->path);
 			return -1;
@@ -360,7 +373,9 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		size_t skip;
 
 		if (fill(r, 1) || r->len == r->off) {
-			ktrace_err("%s: truncated header at offset 0", r->path);
+			ktrace_err("%s: truncated header at offset 0: it is %u bytes, the file %llu",
+				   r->path, h->header_size,
+				   (unsigned long long)r->pos);
 			return -1;
 		}
 		skip = r->len - r->off;

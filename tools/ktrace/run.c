@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -33,6 +34,8 @@
 /* How long the loop sleeps at most, and how often it checks the tasks. */
 #define POLL_MS		100
 #define SWEEP_NS	100000000LL
+/* How long a command killed by ktrace's signal is traced while it dies. */
+#define KILL_WAIT_NS	1000000000LL
 
 struct run {
 	const struct kt_opts *o;
@@ -45,6 +48,7 @@ struct run {
 	int child_pidfd;
 	bool child_reaped;
 	int child_status;
+	int64_t child_killed;		/* when ktrace's signal was passed on */
 	pid_t daemon;			/* -D: the command, not our child */
 	int daemon_pidfd;
 	bool daemon_gone;
@@ -61,6 +65,9 @@ struct run {
 };
 
 static volatile sig_atomic_t interrupted, interrupts;
+
+/* The signal ktrace is to die of as it ends (kt_exit()), or 0. */
+static int exit_signal;
 
 /* The first signal ends the trace, a second one its last drain too. */
 static void on_signal(int sig)
@@ -477,6 +484,31 @@ static bool targets_gone(struct run *r)
 	return !r->live.n;
 }
 
+/*
+ * -p TID of a thread that does not lead its process: strace traces that
+ * thread alone, and so does ktrace.
+ */
+static bool thread_only(pid_t pid)
+{
+	char path[64], line[128];
+	bool thread = false;
+	long tgid;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "Tgid: %ld", &tgid) == 1) {
+			thread = tgid != pid;
+			break;
+		}
+	}
+	fclose(f);
+	return thread;
+}
+
 /* Sleep until records, the child's or a target's exit, or a signal. */
 static bool wait_events(struct run *r, int timeout)
 {
@@ -512,17 +544,96 @@ static bool wait_events(struct run *r, int timeout)
 	return hup;
 }
 
+/*
+ * The command's exit status; when a signal killed it, or ktrace, ktrace
+ * dies of that signal as it ends (kt_exit()), as strace does.
+ */
 static int exit_status(struct run *r)
 {
-	if (r->child) {
-		if (!r->child_reaped)
-			return 128 + (interrupted ? interrupted : SIGINT);
+	if (r->child && r->child_reaped) {
 		if (WIFEXITED(r->child_status))
 			return WEXITSTATUS(r->child_status);
 		if (WIFSIGNALED(r->child_status))
-			return 128 + WTERMSIG(r->child_status);
+			exit_signal = WTERMSIG(r->child_status);
+	} else if (r->child) {
+		exit_signal = interrupted ? interrupted : SIGINT;
+	} else if (interrupted) {
+		exit_signal = interrupted;
 	}
-	return interrupted ? 128 + interrupted : 0;
+	return exit_signal ? 128 + exit_signal : 0;
+}
+
+/*
+ * ktrace's exit, with @status: by the signal that killed the command or
+ * ktrace, if one did, without a core dump; 128 plus it if that signal
+ * does not kill.
+ */
+int kt_exit(int status)
+{
+	struct rlimit none = { 0, 0 };
+	sigset_t set;
+
+	if (!exit_signal)
+		return status;
+	fflush(NULL);
+	setrlimit(RLIMIT_CORE, &none);
+	signal(exit_signal, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, exit_signal);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(exit_signal);
+	return 128 + exit_signal;
+}
+
+/*
+ * -I never (the default for -o FILE with a command, as strace's): the
+ * signals that would end ktrace are blocked, and it ends with the
+ * command.  Otherwise ktrace's first such signal ends the trace, and
+ * kills the command it started with the same signal, as strace does.
+ */
+static void signals_setup(struct run *r)
+{
+	const struct kt_opts *o = r->o;
+	unsigned int intr = o->interruptible;
+	struct sigaction sa;
+	sigset_t set;
+
+	if (!intr)
+		intr = o->outfile && o->argc && !o->daemonize ?
+		       KT_INTR_NEVER : KT_INTR_WAITING;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	if (intr < KT_INTR_NEVER)
+		return;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	if (intr == KT_INTR_NEVER_TSTP)
+		sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/*
+ * After ktrace's signal: the command it started gets the same, and the
+ * trace goes on while it dies, for a second at most.  Does the trace end?
+ */
+static bool interrupt(struct run *r)
+{
+	if (interrupts >= 2 || !r->child || r->child_reaped)
+		return true;
+	if (!r->child_killed) {
+		kill(r->child, SIGCONT);
+		kill(r->child, interrupted);
+		r->child_killed = clock_ns(CLOCK_MONOTONIC);
+		return false;
+	}
+	return clock_ns(CLOCK_MONOTONIC) - r->child_killed >= KILL_WAIT_NS;
 }
 
 /* The trace could not be written: leave, quietly if the reader left. */
@@ -548,10 +659,13 @@ static int close_trace(struct run *r)
 
 	if (kt_out_flush_all())
 		return write_failed(r);
+	/* As strace: not of a process that ended. */
 	if (o->npids && !o->quiet)
 		for (i = 0; i < o->npids; i++)
-			fprintf(stderr, "%s: Process %d detached\n",
-				ktrace_prog, o->pids[i]);
+			if (!r->gone[i] && !(kill(o->pids[i], 0) &&
+					     errno == ESRCH))
+				fprintf(stderr, "%s: Process %d detached\n",
+					ktrace_prog, o->pids[i]);
 	kt_timeline_free(r->tl);
 	kt_dev_reader_free(r->rd);
 	close(r->fd);
@@ -590,7 +704,6 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	struct kt_end end = { 0 };
 	struct kt_counts *counts = NULL;
 	int err[2] = { -1, -1 }, ready = -1;
-	struct sigaction sa;
 	struct timespec nap = { 0 };
 	struct kt_pace pace;
 	int64_t began;
@@ -626,23 +739,27 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		return 1;
 	}
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-
 	if (o->argc && !o->daemonize) {
 		r->child = kt_start_stopped(o->argv, o, err);
 		if (r->child < 0)
 			return 1;
+	}
+	/* After the fork: the command starts with ktrace's signal mask. */
+	signals_setup(r);
+	if (r->child) {
 		if (kt_dev_pid(r->fd, r->child,
 			       o->follow ? KTRACE_PID_FOLLOW : 0, true))
 			goto kill_child;
 		r->child_pidfd = pidfd_open(r->child);
 	}
 	for (i = 0; i < o->npids; i++) {
-		if (kt_dev_pid(r->fd, o->pids[i], KTRACE_PID_THREAD_GROUP |
+		if (o->pids[i] == getpid()) {
+			ktrace_err("-p %d: that is ktrace itself", o->pids[i]);
+			return 1;
+		}
+		if (kt_dev_pid(r->fd, o->pids[i],
+			       (thread_only(o->pids[i]) ? 0 :
+						     KTRACE_PID_THREAD_GROUP) |
 			       (o->follow ? KTRACE_PID_FOLLOW : 0), true))
 			return 1;
 		r->pidfd[i] = pidfd_open(o->pids[i]);
@@ -705,8 +822,10 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 			reap(r);
 		if (r->limit_hit)
 			break;
-		if (interrupted || eof)
+		if (eof)
 			done = true;
+		else if (interrupted)
+			done = interrupt(r);
 		else
 			done = targets_gone(r);
 		if (done)

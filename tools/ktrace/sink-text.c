@@ -164,6 +164,10 @@ static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
 		snprintf(path, sizeof(path), "%s.%d", t->o->outfile, k->pid);
 		k->out = malloc(sizeof(*k->out));
 		if (!k->out || kt_out_open(k->out, path)) {
+			/* As strace: the trace ends, with status 1. */
+			kt_out_stop(k->out ? errno : ENOMEM);
+			if (!k->out)
+				ktrace_err("out of memory");
 			free(k->out);
 			k->out = t->out;
 		}
