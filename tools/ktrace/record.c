@@ -267,6 +267,7 @@ struct reader {
 	size_t len, off;	/* bytes in buf, and consumed */
 	unsigned long long pos;	/* file offset of buf + off */
 	bool eof;
+	bool newer;		/* of a module ABI later than this ktrace's */
 	char why[256];		/* what is wrong with the file, told last */
 };
 
@@ -346,6 +347,8 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 			   KTRACE_ABI_MAJOR);
 		return -1;
 	}
+	/* Its module may write record types this ktrace skips. */
+	r->newer = h->abi_minor > KTRACE_ABI_MINOR;
 	if (h->flags & KT_FILE_HIDDEN) {
 		const struct kt_file_hidden *hid;
 		unsigned int i;
@@ -455,6 +458,9 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 				return bad(r, "%s: corrupt end record at offset %llu",
 					   r->path, r->pos);
 			ended = true;
+		} else if (!kt_rec_known(h) && !r->newer) {
+			return bad(r, "%s: corrupt record at offset %llu (type %u, which the module of this recording does not write)",
+				   r->path, r->pos, h->type);
 		} else if (kt_timeline_feed(tl, h)) {
 			return bad(r, "%s: corrupt record at offset %llu (type %u, size %u)",
 				   r->path, r->pos, h->type, h->size);
