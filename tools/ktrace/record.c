@@ -459,7 +459,7 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 					   r->path, r->pos);
 			ended = true;
 		} else if (!kt_rec_known(h) && !r->newer) {
-			return bad(r, "%s: corrupt record at offset %llu (type %u, which the module of this recording does not write)",
+			return bad(r, "%s: corrupt record at offset %llu (unknown type %u)",
 				   r->path, r->pos, h->type);
 		} else if (kt_timeline_feed(tl, h)) {
 			return bad(r, "%s: corrupt record at offset %llu (type %u, size %u)",
