@@ -525,6 +525,9 @@ int ktrace_cmd_report(int argc, char **argv)
 			   r.path);
 		return 1;
 	}
+	if ((h.flags & KT_FILE_COUNTS_ONLY) && !o.summary_only && !o.summary)
+		ktrace_err("%s: recorded with -c: no syscall lines, only the counts of report -c",
+			   r.path);
 	if (o.outfile && o.follow < 2) {
 		if (kt_out_open(&out, o.outfile))
 			return 1;
