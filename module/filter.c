@@ -262,6 +262,11 @@ int ktrace_filter_pid(struct ktrace_filter *f, pid_t vnr, u32 flags,
 		return -ESRCH;
 	nr = task_pid_nr(task);
 
+	/* Nothing to take out of a session that traces every task. */
+	if (!add && !f->pid_filter) {
+		ret = 0;
+		goto out;
+	}
 	ret = pid_filter_alloc(f);
 	if (ret)
 		goto out;

@@ -116,6 +116,7 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 				      unsigned int cpu, size_t size,
 				      unsigned int watermark);
 void ktrace_ring_free(struct ktrace_ring *ring);
+void ktrace_ring_repair(struct ktrace_ring *ring);
 void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		       u64 ts);
 void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,

@@ -65,6 +65,35 @@ struct ktrace_ring *ktrace_ring_alloc(struct ktrace_session *s,
 	return ring;
 }
 
+/*
+ * Is @tail, as the control page holds it, a place a ring with records up
+ * to @head could have its oldest at?  A program that maps the ring may
+ * write anything there.
+ */
+static bool ktrace_ring_tail_ok(const struct ktrace_ring *ring, u64 head,
+				u64 tail)
+{
+	return !(tail & 7) && head - tail <= ring->size;
+}
+
+/*
+ * A ring that CONFIGURE keeps (same size) and no program maps, with no
+ * writer (the session is disabled): the head and tail a program may have
+ * left in its control page while it was mapped go, before a flight
+ * recorder's writer and reader, which move the tail themselves, trust
+ * them.  The head is the kernel's own; a tail that cannot be the oldest
+ * record's moves to the head, and what the ring held is no longer
+ * readable, as after a read of it.
+ */
+void ktrace_ring_repair(struct ktrace_ring *ring)
+{
+	u64 head = local_read(&ring->head);
+
+	WRITE_ONCE(ring->page->data_head, head);
+	if (!ktrace_ring_tail_ok(ring, head, READ_ONCE(ring->page->data_tail)))
+		WRITE_ONCE(ring->page->data_tail, head);
+}
+
 /* Only once no writer can reach the ring any more (see session.c). */
 void ktrace_ring_free(struct ktrace_ring *ring)
 {
@@ -148,6 +177,9 @@ static bool ktrace_ring_overwrite(struct ktrace_ring *ring,
 	u16 type;
 	pid_t tgid;
 
+	/* Not a flight recorder's state (ktrace_ring_repair()): drop. */
+	if (!ktrace_ring_tail_ok(ring, done, tail) || done > head)
+		return false;
 	while (head + need - tail > ring->size) {
 		if (tail >= done)
 			return false;
@@ -440,8 +472,9 @@ void ktrace_ring_consume(struct ktrace_ring *ring, u32 len)
 /*
  * Reader of a flight recorder ring: copy the oldest record into @dst
  * (KTRACE_REC_LONG_MAX_SIZE bytes) and take it, unless the writer took it
- * first.  Returns the record's length, 0 when the ring is empty, or
- * -EAGAIN when the writer overwrote what we copied (try again).
+ * first.  Returns the record's length, 0 when the ring is empty,
+ * -EAGAIN when the writer overwrote what we copied (try again), or -EIO
+ * when the control page holds what no ring does.
  */
 long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts)
 {
@@ -458,6 +491,8 @@ long ktrace_ring_take_old(struct ktrace_ring *ring, void *dst, u64 *ts)
 	tail = smp_load_acquire(&ring->page->data_tail);
 	if (head == tail)
 		return 0;
+	if (!ktrace_ring_tail_ok(ring, head, tail))
+		return -EIO;
 	off = tail & (ring->size - 1);
 	h = ring->data + off;
 	size = READ_ONCE(h->size);

@@ -192,6 +192,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 	bool ip = cfg->flags & KTRACE_CFG_IP;
 	struct ktrace_procs *old_procs, *procs = NULL;
 	struct ktrace_rings *old, *rs = NULL;
+	bool replace, mapped;
 	unsigned int cpu;
 	int ret = 0;
 
@@ -215,8 +216,15 @@ int ktrace_session_configure(struct ktrace_session *s,
 		ret = -EBUSY;
 		goto out;
 	}
-	/* A mapped ring stays, and mmap() has no protocol for overwrite. */
-	if ((size != old->size || overwrite) && atomic_read(&s->maps)) {
+	/*
+	 * New rings for a new size, and when the longest record gets shorter:
+	 * else the rings may hold records that read() of the new longest
+	 * cannot take.  A mapped ring stays, and mmap() has no protocol for
+	 * overwrite.
+	 */
+	replace = size != old->size || ceiling < s->snap_ceiling;
+	mapped = atomic_read(&s->maps);
+	if ((replace || overwrite) && mapped) {
 		ret = -EBUSY;
 		goto out;
 	}
@@ -236,7 +244,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 			goto out;
 		}
 	}
-	if (size != old->size) {
+	if (replace) {
 		rs = ktrace_rings_alloc(s, size, overwrite);
 		if (!rs) {
 			ktrace_procs_free(procs);
@@ -246,8 +254,12 @@ int ktrace_session_configure(struct ktrace_session *s,
 		}
 		rcu_assign_pointer(s->rings, rs);
 	} else {
-		for_each_possible_cpu(cpu)
+		for_each_possible_cpu(cpu) {
+			/* What a program left in the page it mapped goes. */
+			if (!mapped)
+				ktrace_ring_repair(old->ring[cpu]);
 			old->ring[cpu]->overwrite = overwrite;
+		}
 	}
 	if (procs || !by_proc)
 		rcu_assign_pointer(s->procs, procs);
@@ -614,6 +626,8 @@ static ssize_t ktrace_session_read_old(struct ktrace_session *s,
 		n = ktrace_ring_take_old(best, s->bounce, &ts);
 		if (n == -EAGAIN && ++tries < 1000)
 			continue;
+		if (n < 0 && n != -EAGAIN && !copied)
+			return n;
 		if (n <= 0)
 			return copied;
 		s->bounce_len = n;
@@ -639,6 +653,9 @@ ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 			return 0;
 		if (nonblock)
 			return -EAGAIN;
+		/* The wait below does not look when it need not sleep. */
+		if (signal_pending(current))
+			return -ERESTARTSYS;
 		ret = wait_event_interruptible(s->wq,
 					       ktrace_session_readable(s) ||
 					       !READ_ONCE(s->enabled));

@@ -892,6 +892,101 @@ TEST_F(session, overwrite_keeps_the_newest)
 		  st.lost_reported + st.lost_pending);
 }
 
+/* A child pinned to CPU 0, so that its records go to ring 0. */
+static void do_many_on_cpu0(void)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		_exit(2);
+	do_many_then_marker();
+}
+
+/*
+ * A program maps ring 0, leaves junk in its control page and unmaps it;
+ * a CONFIGURE of the same size keeps the rings and makes them a flight
+ * recorder, whose writer and read() move the tail themselves.  Each of
+ * these once crashed or hung the kernel: a read() past the end of the
+ * ring, a probe writing past it, a probe looping with preemption off, a
+ * read() that SIGKILL could not end.  Now the junk goes, and the ring
+ * records and reads as a flight recorder does.
+ */
+TEST_F(session, flight_recorder_over_junk_a_mapping_left)
+{
+	static const struct { __u64 head, tail; } junk[] = {
+		{ 64, (16 << 10) - 1 },		/* unaligned, at the end */
+		{ 0, 8 },			/* ahead of the head */
+		{ 20000, (16 << 10) - 1 },	/* a head never written */
+		{ 64, 4 },			/* unaligned */
+	};
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10 };
+	size_t map = sysconf(_SC_PAGESIZE) + (16 << 10), len;
+	struct ktrace_ring_page *ctl;
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats st;
+	unsigned int i;
+	int rw, marker;
+
+	for (i = 0; i < ARRAY_SIZE(junk); i++) {
+		struct child a = spawn(do_many_on_cpu0);
+
+		ASSERT_LT(0, a.pid);
+		rw = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+		ASSERT_LE(0, rw);
+		c.flags = 0;
+		ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+		ctl = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_SHARED, rw,
+			   KTRACE_MMAP_OFFSET(0));
+		ASSERT_NE(MAP_FAILED, ctl);
+		ctl->data_head = junk[i].head;
+		ctl->data_tail = junk[i].tail;
+		munmap(ctl, map);
+		c.flags = KTRACE_CFG_OVERWRITE;
+		ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+		/* Nothing was ever written: nothing to read. */
+		EXPECT_EQ(0, read(rw, buf, BUF_SIZE)) TH_LOG("junk %u", i);
+		ASSERT_EQ(0, pid_add(rw, a.pid, KTRACE_PID_THREAD_GROUP));
+		ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_ENABLE));
+		EXPECT_EQ(0, run(&a));
+		ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_DISABLE));
+		ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_STATS, &st));
+		len = drain(rw);
+		marker = 0;
+		for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+			const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+			if (h->type == KTRACE_REC_SYS_EXIT &&
+			    x->nr == __NR_openat && x->ret == -ENOENT)
+				marker = 1;
+		}
+		EXPECT_EQ(1, marker) TH_LOG("junk %u", i);
+		EXPECT_EQ(st.lost_full + st.lost_nest,
+			  st.lost_reported + st.lost_pending);
+		close(rw);
+	}
+}
+
+/* PID_DEL on a session without a PID filter leaves it tracing all. */
+TEST_F(session, pid_del_leaves_an_unfiltered_session_whole)
+{
+	struct ktrace_pid p = { .pid = getpid(),
+				.flags = KTRACE_PID_THREAD_GROUP };
+	struct child a = spawn(do_getppid);
+	size_t len;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_PID_DEL, &p));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+}
+
 TEST_F(session, idle_module_attaches_no_probe)
 {
 	int key, attached;
