@@ -426,7 +426,7 @@ static bool wanted(struct json_sink *j, const struct kt_event *e)
 		return true;
 	}
 	for (i = 0; i < j->npids; i++) {
-		if (j->pids[i] == e->tgid) {
+		if (j->pids[i] == e->tgid || j->pids[i] == e->pid) {
 			show(j, e->pid);
 			return true;
 		}

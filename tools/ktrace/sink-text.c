@@ -937,8 +937,9 @@ static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 
 	if (t->child)
 		return NULL;
+	/* A -p TID of a thread that does not lead its process: it alone. */
 	for (i = 0; i < t->npids && !wanted; i++)
-		wanted = t->pids[i] == e->tgid;
+		wanted = t->pids[i] == e->tgid || t->pids[i] == e->pid;
 	if (!wanted)
 		return NULL;
 	k = task_new(t, e->pid);
