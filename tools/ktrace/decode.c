@@ -574,7 +574,8 @@ void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 			      (unsigned long long)sc->ret);
 		return;
 	}
-	if (dec && dec->ret)
+	/* Some results read the arguments (fcntl's command): not unknown ones. */
+	if (dec && dec->ret && !sc->args_unknown)
 		dec->ret(&d);
 	else
 		kt_format_retval(&d, rv);

@@ -35,6 +35,7 @@ struct kt_syscall {
 	int64_t ret;		/* the raw return value, -errno on error */
 	bool has_exit;
 	uint64_t duration_ns;	/* when has_exit */
+	bool args_unknown;	/* its entry was not seen: args[] are zeros */
 	struct kt_blob blob[6];	/* by argument index */
 	/*
 	 * The enter's blobs alone: where an argument is copied at both

@@ -984,6 +984,7 @@ void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
 	sc->abi = kt_cli_abi(e->sys.abi);
 	sc->nr = e->sys.nr;
 	memcpy(sc->args, e->sys.args, sizeof(sc->args));
+	sc->args_unknown = !en;
 	if (en)
 		kt_sc_take_blobs(sc, argv, en, en->blobs, en->nblobs,
 				 en->hdr.size);

@@ -199,7 +199,8 @@ void kt_dump_io(struct kt_buf *b, const struct kt_syscall *sc,
 	uint64_t ret = (uint64_t)sc->ret;
 	bool failed = kt_ret_failed(sc->ret);
 
-	if (!name || !sc->has_exit || !blob->data)
+	/* Its entry unseen, the descriptor is not known. */
+	if (!name || !sc->has_exit || !blob->data || sc->args_unknown)
 		return;
 	if (kt_fdset_has(&o->dump_write, fd)) {
 		if (name_in(name, wr_buf))

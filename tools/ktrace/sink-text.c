@@ -217,7 +217,8 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		   uint64_t ts)
 {
 	const struct kt_opts *o = t->o;
-
+	/* As strace: the whole system, or several -p, are several from the start. */
+	bool several = t->npids > 1 || (!t->child && !t->npids);
 	const char *comm = NULL;
 
 	/* -Y: "[pid  42<sh>] ", "42<sh> " */
@@ -227,12 +228,12 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 	if (comm && !*comm)
 		comm = NULL;
 	/* Every line starts so; printf would cost more than the rest. */
-	if (o->outfile && o->follow == 1) {
+	if (o->outfile && o->follow < 2 && (o->follow || several)) {
 		kt_buf_decw(b, k->pid, comm ? 0 : -5);	/* "%-5d " */
 		if (comm)
 			kt_buf_comm(b, comm);
 		kt_buf_putc(b, ' ');
-	} else if (!o->outfile && (t->nlive > 1 || o->npids > 1)) {
+	} else if (!o->outfile && (t->nlive > 1 || several)) {
 		kt_buf_puts(b, "[pid ");		/* "[pid %5d] " */
 		kt_buf_decw(b, k->pid, 5);
 		if (comm)
@@ -388,7 +389,9 @@ static bool touches_path(struct kt_tracer *t, struct task *k,
 		    traced_path(t->o, (const char *)b->data, b->len))
 			return true;
 	}
-	/* The descriptors, as the decoders find them. */
+	/* The descriptors, as the decoders find them (if they are known). */
+	if (sc->args_unknown)
+		return false;
 	t->path_hit = false;
 	t->fmt_pid = k->pid;
 	kt_buf_reset(&t->ret);
@@ -532,7 +535,9 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	t->fmt_pid = k->pid;
 	fmt_call(t, k, false, ts);
 	kt_buf_reset(&t->call);
-	kt_format_call(&t->call, &k->sc, &t->fmt);
+	/* Its entry unseen: "<... NAME resumed>) = RET", no invented args. */
+	if (!k->sc.args_unknown)
+		kt_format_call(&t->call, &k->sc, &t->fmt);
 	rest = t->call.s ? t->call.s : "";
 	if (k->has_entry && !strncmp(rest, k->entry_text.s,
 				     k->entry_text.len))
