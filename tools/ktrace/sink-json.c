@@ -147,7 +147,8 @@ static void syscall_fields(struct json_sink *j, const struct kt_syscall *sc,
 	struct kt_buf *b = &j->line;
 	unsigned int i, paths = 0;
 
-	for (i = 0; kinds[i] && i < 6; i++) {
+	/* Not a descriptor made up of an entry not seen. */
+	for (i = 0; kinds[i] && i < 6 && !sc->args_unknown; i++) {
 		if (kinds[i] == 'f') {
 			put_int(b, "fd", (int32_t)sc->args[i]);
 			break;
