@@ -121,6 +121,7 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		       u64 ts);
 void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,
 		      pid_t tgid);
+void ktrace_ring_flush_drops(struct ktrace_ring *ring, u64 now);
 void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts);
 void ktrace_ring_consume(struct ktrace_ring *ring, u32 len);
 bool ktrace_ring_empty(struct ktrace_ring *ring);

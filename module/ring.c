@@ -359,6 +359,24 @@ static __always_inline void ktrace_ring_copy(void *dst, const void *src,
 	}
 }
 
+/* Fill in, at @p, the LOSS record of @n drops, stamped @ts. */
+static void ktrace_ring_put_loss(struct ktrace_ring *ring, void *p, u64 ts,
+				 unsigned long n, u64 first, u64 last)
+{
+	struct ktrace_rec_loss *loss = p;
+
+	memset(loss, 0, sizeof(*loss));
+	loss->hdr.size = sizeof(*loss);
+	loss->hdr.type = KTRACE_REC_LOSS;
+	loss->hdr.ts = ts;
+	loss->hdr.cpu = ring->cpu;
+	loss->lost = n;
+	loss->first_ts = first;
+	loss->last_ts = last;
+	local_add(n, &ring->lost_reported);
+	WRITE_ONCE(ring->loss_head, local_read(&ring->head));
+}
+
 /*
  * Write one record of @len bytes (a multiple of 8, its header filled in)
  * stamped @ts, preceded by a LOSS record when drops are pending.  On the
@@ -367,7 +385,6 @@ static __always_inline void ktrace_ring_copy(void *dst, const void *src,
 void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		       u64 ts)
 {
-	struct ktrace_rec_loss *loss;
 	unsigned long pending = 0;
 	u64 first = 0, last = 0;
 	char *p;
@@ -377,7 +394,8 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 	/* Claim the count: a nested writer now sees none. */
 	if (local_read(&ring->lost) && ktrace_ring_loss_due(ring))
 		pending = ktrace_ring_claim_drops(ring, ts, &first, &last);
-	p = ktrace_ring_reserve(ring, len + (pending ? sizeof(*loss) : 0));
+	p = ktrace_ring_reserve(ring, pending ?
+				len + sizeof(struct ktrace_rec_loss) : len);
 	if (!p) {
 		if (pending)
 			ktrace_ring_count_drops(ring, pending, first, last);
@@ -389,23 +407,42 @@ void ktrace_ring_write(struct ktrace_ring *ring, const void *rec, u32 len,
 		return;
 	}
 	if (pending) {
-		loss = (struct ktrace_rec_loss *)p;
-		memset(loss, 0, sizeof(*loss));
-		loss->hdr.size = sizeof(*loss);
-		loss->hdr.type = KTRACE_REC_LOSS;
-		loss->hdr.ts = ts;
-		loss->hdr.cpu = ring->cpu;
-		loss->lost = pending;
-		loss->first_ts = first;
-		loss->last_ts = last;
-		local_add(pending, &ring->lost_reported);
-		WRITE_ONCE(ring->loss_head, local_read(&ring->head));
-		p += sizeof(*loss);
+		ktrace_ring_put_loss(ring, p, ts, pending, first, last);
+		p += sizeof(struct ktrace_rec_loss);
 	}
 	ktrace_ring_copy(p, rec, len);
 	local_inc(&ring->written);
 	ktrace_ring_commit(ring);
 	ktrace_ring_maybe_wake(ring);
+}
+
+/*
+ * The drops still pending when the session is disabled, in a LOSS record
+ * of their own, stamped with the last of them: the loss then shows where
+ * it happened even when no record came after it on this CPU (the traced
+ * program ended while its ring dropped, with the reader stopped).  Only
+ * once no writer can reach the ring, after the probes' grace period; from
+ * any CPU.  Without room for it (the reader has not drained the ring)
+ * the drops stay pending.  A flight recorder keeps them pending: making
+ * room would evict another record, and count it.
+ */
+void ktrace_ring_flush_drops(struct ktrace_ring *ring, u64 now)
+{
+	unsigned long n;
+	u64 first, last;
+	void *p;
+
+	if (ring->overwrite || !local_read(&ring->lost))
+		return;
+	local_inc(&ring->nest);
+	barrier();
+	n = ktrace_ring_claim_drops(ring, now, &first, &last);
+	p = ktrace_ring_reserve(ring, sizeof(struct ktrace_rec_loss));
+	if (p)
+		ktrace_ring_put_loss(ring, p, last, n, first, last);
+	else if (n)
+		ktrace_ring_count_drops(ring, n, first, last);
+	ktrace_ring_commit(ring);
 }
 
 /* Count a record of @tgid dropped before it reached the ring. */

@@ -14,6 +14,7 @@
 #include <linux/seq_file.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 
@@ -299,7 +300,10 @@ out:
  */
 int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 {
+	struct ktrace_rings *rs;
+	unsigned int cpu;
 	int ret = 0;
+	u64 now;
 
 	mutex_lock(&s->lock);
 	if (on && !s->enabled) {
@@ -310,6 +314,11 @@ int ktrace_session_set_enabled(struct ktrace_session *s, bool on)
 		WRITE_ONCE(s->enabled, false);
 		synchronize_rcu();
 		ktrace_probes_put();
+		/* No probe writes now: the drops no record followed. */
+		rs = ktrace_rings_locked(s);
+		now = ktime_get_ns();
+		for_each_possible_cpu(cpu)
+			ktrace_ring_flush_drops(rs->ring[cpu], now);
 		/* read() returns the rest then EOF, poll() says EPOLLHUP. */
 		wake_up_interruptible(&s->wq);
 		ktrace_throttle_wake(s);
