@@ -839,6 +839,21 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 					    kt_dev_reader_ring_size(r->rd));
 	}
 
+	/*
+	 * The targets are gone, but may have filled a ring since the last
+	 * batch (while we were stopped, say): take what they left before
+	 * disabling, which writes the LOSS record of the drops that no
+	 * record followed, if the ring has room for it.
+	 */
+	for (i = 0; !interrupted && !eof && !r->limit_hit && i < 8; i++) {
+		if (batch(r, &n, &bytes, &eof))
+			return 1;
+		if (kt_out_flush_all())
+			return write_failed(r);
+		if (!n || !kt_dev_reader_full(r->rd))
+			break;
+	}
+
 	/* Disabled, the rings only drain. */
 	kt_dev_disable(r->fd);
 	if (r->limit_hit)
