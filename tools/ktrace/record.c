@@ -268,8 +268,25 @@ struct reader {
 	unsigned long long pos;	/* file offset of buf + off */
 	bool eof;
 	bool newer;		/* of a module ABI later than this ktrace's */
+	const struct kt_file_header *h;
+	bool gone[ARRAY_SIZE(((struct kt_file_header *)0)->pids)];
 	char why[256];		/* what is wrong with the file, told last */
 };
+
+/* A -p target's exit in the recording: as live, it is not detached. */
+static void target_exit(struct reader *r, const struct ktrace_rec_hdr *rec)
+{
+	const struct ktrace_rec_exit *x = (const void *)rec;
+	unsigned int i;
+
+	if (rec->type != KTRACE_REC_EXIT || rec->size < sizeof(*x))
+		return;
+	for (i = 0; i < r->h->npids; i++)
+		if ((r->h->pids[i] == rec->tgid &&
+		     (x->exit_flags & KTRACE_EXIT_GROUP_DEAD)) ||
+		    (r->h->pids[i] == rec->pid && rec->pid != rec->tgid))
+			r->gone[i] = true;
+}
 
 __printf(2, 3) static int bad(struct reader *r, const char *fmt, ...)
 {
@@ -453,6 +470,7 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 		if (r->len - r->off < h->size)
 			return bad(r, "%s: truncated record at offset %llu (%zu of %u bytes)",
 				   r->path, r->pos, r->len - r->off, h->size);
+		target_exit(r, h);
 		if (h->type == KT_FILE_REC_END) {
 			if (take_end(r, (const void *)h, e, counts))
 				return bad(r, "%s: corrupt end record at offset %llu",
@@ -519,6 +537,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	kt_filters_set_status(o.status);
 	if (check_header(&r, &h))
 		return 1;
+	r.h = &h;
 	if (o.instruction_pointer && !o.summary_only &&
 	    !(h.flags & KT_FILE_IP)) {
 		ktrace_err("%s: recorded without -i: it has no instruction pointers",
@@ -553,8 +572,9 @@ int ktrace_cmd_report(int argc, char **argv)
 	if (r.why[0] && !kt_out_error())
 		ktrace_err("%s", r.why);
 	for (i = 0; i < h.npids && !o.quiet; i++)
-		fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
-			h.pids[i]);
+		if (!r.gone[i])
+			fprintf(stderr, "%s: Process %d detached\n",
+				ktrace_prog, h.pids[i]);
 	if (kt_out_close(&out))
 		ret = 1;
 	if (kt_out_error() == EPIPE) {
