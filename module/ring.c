@@ -475,7 +475,7 @@ void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts)
 		tail = READ_ONCE(ring->page->data_tail);
 		if (head == tail)
 			return NULL;
-		if (head - tail > ring->size || (tail & 7))
+		if (!ktrace_ring_tail_ok(ring, head, tail))
 			return ERR_PTR(-EIO);
 		off = tail & (ring->size - 1);
 		h = ring->data + off;

@@ -593,8 +593,9 @@ int kt_exit(int status)
  */
 static void signals_setup(struct run *r)
 {
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 	const struct kt_opts *o = r->o;
-	unsigned int intr = o->interruptible;
+	unsigned int intr = o->interruptible, i;
 	struct sigaction sa;
 	sigset_t set;
 
@@ -603,17 +604,13 @@ static void signals_setup(struct run *r)
 		       KT_INTR_NEVER : KT_INTR_WAITING;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
+	sigemptyset(&set);
+	for (i = 0; i < ARRAY_SIZE(fatal); i++) {
+		sigaction(fatal[i], &sa, NULL);
+		sigaddset(&set, fatal[i]);
+	}
 	if (intr < KT_INTR_NEVER)
 		return;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
 	if (intr == KT_INTR_NEVER_TSTP)
 		sigaddset(&set, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &set, NULL);
