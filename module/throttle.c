@@ -8,7 +8,8 @@
  * full, the syscall exit probe queues a task_work; on its way back to
  * user mode, where it may sleep, the task waits until the reader has
  * drained that ring to a quarter.  The wait ends early when the session
- * is disabled or closed, or on a fatal signal; and it ends after the
+ * is disabled or closed, on a fatal signal, and when the task is to stop
+ * (ktrace_throttle_stopping()); and it ends after the
  * session's throttle_ms, when the ring stops throttling until the reader
  * has drained it: a reader that is stuck costs the traced program one
  * wait, and from then on the ring drops and counts as any ring does.
@@ -24,6 +25,7 @@
  */
 #include <linux/atomic.h>
 #include <linux/jiffies.h>
+#include <linux/sched/jobctl.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/task_work.h>
@@ -57,9 +59,36 @@ static bool ktrace_throttle_done(struct ktrace_session *s, unsigned int cpu)
 }
 
 /*
+ * Is current to stop: a stop signal it does not block is queued for it or
+ * its process, a group stop is under way (JOBCTL_STOP_PENDING), or a
+ * ptracer asked it to trap (PTRACE_INTERRUPT, PTRACE_LISTEN)?  Then the
+ * wait ends, so that SIGSTOP, ^Z and a debugger act in a slice instead of
+ * after throttle_ms.  Nothing is lost: a stopped task makes no syscall,
+ * and the next syscall it makes after it continues waits again.  Other
+ * signals do not end the wait, or a program that takes signals all the
+ * time (a profiler's SIGPROF) would slip out of it.  A stop signal with a
+ * handler ends it too, once.
+ */
+static bool ktrace_throttle_stopping(void)
+{
+	struct task_struct *t = current;
+	unsigned long queued;
+
+	if (READ_ONCE(t->jobctl) & (JOBCTL_STOP_PENDING | JOBCTL_TRAP_MASK))
+		return true;
+	if (!signal_pending(t))
+		return false;
+	/* Unlocked: a signal queued just after is seen at the next slice. */
+	queued = READ_ONCE(t->pending.signal.sig[0]) |
+		 READ_ONCE(t->signal->shared_pending.signal.sig[0]);
+	return queued & ~READ_ONCE(t->blocked.sig[0]) & SIG_KERNEL_STOP_MASK;
+}
+
+/*
  * The wait, in the traced task on its way to user mode.  It sleeps in
  * slices of 10 ms: a reader that consumes a mapping makes room without
- * entering the kernel, and is seen at the next slice.
+ * entering the kernel, and is seen at the next slice, as is a stop
+ * (ktrace_throttle_stopping()), which wakes only interruptible sleeps.
  */
 static void ktrace_throttle_run(struct callback_head *work)
 {
@@ -74,7 +103,8 @@ static void ktrace_throttle_run(struct callback_head *work)
 	atomic_inc(&s->throttle_waiters);
 	atomic64_inc(&s->throttled);
 	while (!ktrace_throttle_done(s, t->cpu)) {
-		if (fatal_signal_pending(current))
+		if (fatal_signal_pending(current) ||
+		    ktrace_throttle_stopping())
 			break;
 		if (time_after_eq(jiffies, deadline)) {
 			atomic64_inc(&s->throttle_timeouts);

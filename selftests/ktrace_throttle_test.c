@@ -4,8 +4,9 @@
  * records while its reader keeps up, even with a 16 KiB ring and a reader
  * that pauses; a system-wide or KTRACE_CFG_LOSSY session drops and counts
  * instead; a throttled task is released when the reader stalls past
- * throttle_ms, when the session is closed, and by SIGKILL; the reader's
- * own threads never wait.
+ * throttle_ms, when the session is closed, and by SIGKILL; one that is
+ * to stop (SIGSTOP, PTRACE_INTERRUPT) stops at once; the reader's own
+ * threads never wait.
  *
  * Each test forks a child that waits on a pipe until the session traces
  * it, makes a known number of getppid() calls and exits.
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -152,8 +154,8 @@ FIXTURE_TEARDOWN(throttle)
  * Start the child and read while it runs, pausing @pause_ms after the
  * first read; once it has exited, disable the session and drain it.
  */
-static int run_and_read(int fd, struct child *c, struct count *n,
-			int pause_ms, int *status)
+static int read_until_exit(int fd, struct child *c, struct count *n,
+			   int pause_ms, int *status)
 {
 	char *buf = malloc(READ_BUF);
 	ssize_t len;
@@ -161,7 +163,6 @@ static int run_and_read(int fd, struct child *c, struct count *n,
 
 	if (!buf)
 		return -1;
-	start(c);
 	for (;;) {
 		len = read(fd, buf, READ_BUF);
 		if (len > 0) {
@@ -186,6 +187,13 @@ out:
 	c->pid = -1;
 	free(buf);
 	return ret;
+}
+
+static int run_and_read(int fd, struct child *c, struct count *n,
+			int pause_ms, int *status)
+{
+	start(c);
+	return read_until_exit(fd, c, n, pause_ms, status);
 }
 
 /*
@@ -340,6 +348,63 @@ TEST_F_TIMEOUT(throttle, sigkill_ends_throttled_task, 200)
 	self->c.pid = -1;
 	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 	EXPECT_GT(5.0, now() - t0);
+}
+
+/*
+ * A throttled task that is to stop stops within a slice of its wait, not
+ * after throttle_ms (60 s here); once continued it runs to its end, and
+ * the reader gets every record.  @ptraced: stopped by PTRACE_INTERRUPT of
+ * a PTRACE_SEIZE, else by SIGSTOP.
+ */
+static void stop_throttled(struct __test_metadata *_metadata,
+			   struct child *c, int *fd, bool ptraced)
+{
+	struct ktrace_stats st;
+	struct count n = { 0 };
+	double t0;
+	int status;
+
+	*c = spawn(20000);
+	ASSERT_LT(0, c->pid);
+	if (ptraced)
+		ASSERT_EQ(0, ptrace(PTRACE_SEIZE, c->pid, 0, 0));
+	*fd = session(c->pid, 16 << 10, 0, 60000);
+	ASSERT_LE(0, *fd);
+	start(c);
+	ASSERT_TRUE(wait_throttled(*fd, 30));
+	t0 = now();
+	ASSERT_EQ(0, ptraced ? ptrace(PTRACE_INTERRUPT, c->pid, 0, 0) :
+			       kill(c->pid, SIGSTOP));
+	ASSERT_EQ(c->pid, waitpid(c->pid, &status, WUNTRACED));
+	EXPECT_GT(5.0, now() - t0);
+	ASSERT_TRUE(WIFSTOPPED(status));
+	if (ptraced) {
+		EXPECT_EQ(PTRACE_EVENT_STOP, status >> 16);
+		ASSERT_EQ(0, ptrace(PTRACE_DETACH, c->pid, 0, 0));
+	} else {
+		EXPECT_EQ(SIGSTOP, WSTOPSIG(status));
+		ASSERT_EQ(0, kill(c->pid, SIGCONT));
+	}
+	ASSERT_EQ(0, read_until_exit(*fd, c, &n, 0, &status));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	ASSERT_EQ(0, ioctl(*fd, KTRACE_IOC_STATS, &st));
+	EXPECT_EQ(0, n.bad);
+	EXPECT_EQ(0, st.lost_full + st.lost_nest);
+	EXPECT_EQ(0, n.lost);
+	EXPECT_EQ(20000, n.enters);
+	EXPECT_EQ(20000, n.exits);
+	EXPECT_EQ(0, st.throttle_timeouts);
+	EXPECT_LE(1, st.throttled);
+}
+
+TEST_F_TIMEOUT(throttle, sigstop_stops_throttled_task, 200)
+{
+	stop_throttled(_metadata, &self->c, &self->fd, false);
+}
+
+TEST_F_TIMEOUT(throttle, ptrace_interrupt_stops_throttled_task, 200)
+{
+	stop_throttled(_metadata, &self->c, &self->fd, true);
 }
 
 /* The reader's own threads never wait, even when it traces itself. */
