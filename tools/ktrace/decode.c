@@ -31,23 +31,37 @@ static const struct kt_decoder *find_decoder(const char *name)
 	return NULL;
 }
 
-/* Looked up once per syscall number and ABI. */
+/*
+ * A syscall's name and decoder, looked up once per syscall number and
+ * ABI: every line asks for them, at its call and at its result.
+ */
+struct sc_info {
+	const char *name;		/* or NULL */
+	const struct kt_decoder *dec;	/* or NULL */
+	bool cached;
+};
+
 #define KT_NR_CACHE 1024
-static const struct kt_decoder *cache[2][KT_NR_CACHE];
-static bool cached[2][KT_NR_CACHE];
+static struct sc_info cache[2][KT_NR_CACHE];
 
-static const struct kt_decoder *decoder_of(const struct kt_syscall *sc)
+static const struct sc_info *sc_info_of(const struct kt_syscall *sc,
+					struct sc_info *tmp)
 {
-	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
 	unsigned int abi = sc->abi == KTRACE_CLI_ABI_I386;
+	struct sc_info *i;
 
-	if (sc->nr >= KT_NR_CACHE)
-		return find_decoder(name);
-	if (!cached[abi][sc->nr]) {
-		cache[abi][sc->nr] = find_decoder(name);
-		cached[abi][sc->nr] = true;
+	if (sc->nr >= KT_NR_CACHE) {
+		tmp->name = ktrace_syscall_name(sc->abi, sc->nr);
+		tmp->dec = find_decoder(tmp->name);
+		return tmp;
 	}
-	return cache[abi][sc->nr];
+	i = &cache[abi][sc->nr];
+	if (__builtin_expect(!i->cached, 0)) {
+		i->name = ktrace_syscall_name(sc->abi, sc->nr);
+		i->dec = find_decoder(i->name);
+		i->cached = true;
+	}
+	return i;
 }
 
 /* Argument access: i386 passes 32-bit values. */
@@ -455,8 +469,10 @@ static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		    const struct kt_fmt_opts *o)
 {
-	const char *name = ktrace_syscall_name(sc->abi, sc->nr);
-	const struct kt_decoder *dec = decoder_of(sc);
+	struct sc_info tmp;
+	const struct sc_info *info = sc_info_of(sc, &tmp);
+	const char *name = info->name;
+	const struct kt_decoder *dec = info->dec;
 	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = name };
 	char nbuf[24];
 
@@ -550,11 +566,11 @@ void kt_format_retval(struct kt_dec *d, enum kt_rv rv)
 void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 		      const struct kt_fmt_opts *o)
 {
-	const struct kt_decoder *dec = ktrace_syscall_name(sc->abi, sc->nr) ?
-				       decoder_of(sc) : NULL;
+	struct sc_info tmp;
+	const struct sc_info *info = sc_info_of(sc, &tmp);
+	const struct kt_decoder *dec = info->name ? info->dec : NULL;
 	enum kt_rv rv = dec ? dec->rv : KT_RV_DEC;
-	struct kt_dec d = { .b = b, .sc = sc, .o = o,
-			    .name = ktrace_syscall_name(sc->abi, sc->nr) };
+	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = info->name };
 
 	kt_buf_putc(b, ')');
 	tab_to_return(b, o);

@@ -171,7 +171,14 @@ extern unsigned int kt_xlat_style;
 int kt_raw_parse(const char *spec);
 int kt_abbrev_parse(const char *spec);
 void kt_set_verbose(void);
-bool kt_raw(const struct kt_syscall *sc);	/* print it undecoded */
+extern bool kt_raw_any;		/* -e raw= names some call */
+bool kt_raw_slow(const struct kt_syscall *sc);
+
+/* Print it undecoded (-e raw=)? */
+static inline bool kt_raw(const struct kt_syscall *sc)
+{
+	return kt_raw_any && kt_raw_slow(sc);
+}
 bool kt_abbrev(const struct kt_syscall *sc);	/* abbreviate structures */
 int kt_verbose_parse(const char *spec);
 bool kt_verbose(const struct kt_syscall *sc);	/* decode structures */

@@ -49,6 +49,7 @@ struct kt_events {
 	kt_event_fn fn;
 	void *ctx;
 	struct kt_pidmap tasks;
+	struct task *last;		/* the last task_of(), or NULL */
 	bool want_enter;
 	void (*free_priv)(void *ctx, void *priv);
 	void *priv_ctx;
@@ -191,8 +192,11 @@ static void remember_gone(struct kt_events *ev, const struct task *t,
 static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
 			    const char comm[16])
 {
-	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+	struct task *t = ev->last;
 
+	/* Mostly the task of the record before: no lookup then. */
+	if (!t || t->pid != pid)
+		t = kt_pidmap_get(&ev->tasks, pid);
 	if (!t) {
 		t = calloc(1, sizeof(*t));
 		if (!t || kt_pidmap_put(&ev->tasks, pid, t)) {
@@ -202,6 +206,7 @@ static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
 		t->pid = pid;
 		forget_gone(ev, pid);
 	}
+	ev->last = t;
 	t->tgid = tgid;
 	if (comm && comm[0])
 		memcpy(t->comm, comm, 16);
@@ -633,6 +638,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		if (t) {
 			remember_gone(ev, t, h->ts);
 			kt_pidmap_del(&ev->tasks, h->pid);
+			if (ev->last == t)
+				ev->last = NULL;
 			task_free(ev, t);
 		}
 		if (h->pid == h->tgid) {

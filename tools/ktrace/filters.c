@@ -243,8 +243,9 @@ static unsigned int ring_for(unsigned int snaplen)
  * header.  Not for -c alone, which reads the session's counters only.
  */
 static struct sysset hidden;
+bool kt_filters_some_hidden;
 
-bool kt_filters_hidden(unsigned int abi, unsigned int nr)
+bool kt_filters_hidden_slow(unsigned int abi, unsigned int nr)
 {
 	return abi < NABI && nr < KTRACE_NR_MAX &&
 	       (hidden.bits[abi][nr / 64] >> (nr % 64) & 1);
@@ -252,8 +253,10 @@ bool kt_filters_hidden(unsigned int abi, unsigned int nr)
 
 void kt_filters_hide(unsigned int abi, unsigned int nr)
 {
-	if (abi < NABI)
+	if (abi < NABI) {
 		set_bit_nr(&hidden, abi, nr);
+		kt_filters_some_hidden = true;
+	}
 }
 
 void kt_filters_counts(struct kt_counts *c)
@@ -273,16 +276,13 @@ void kt_filters_counts(struct kt_counts *c)
  * command leaves out those of a status not in this set (events.c), after
  * the tables saw them; a recording lists the set in its header.
  */
-static unsigned int shown_status = KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED;
-
-unsigned int kt_filters_status(void)
-{
-	return shown_status;
-}
+unsigned int kt_filters_shown_status =
+	KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED;
 
 void kt_filters_set_status(unsigned int status)
 {
-	shown_status = status & (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED);
+	kt_filters_shown_status = status &
+				  (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED);
 }
 
 /* The descriptor-table calls the set leaves out, added and hidden. */

@@ -284,15 +284,28 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
  * The calls recorded for the descriptor tables only, hidden from every
  * output (and from -c's counts, which kt_filters_counts() clears).
  */
-bool kt_filters_hidden(unsigned int abi, unsigned int nr);
+bool kt_filters_hidden_slow(unsigned int abi, unsigned int nr);
 void kt_filters_hide(unsigned int abi, unsigned int nr);
 void kt_filters_counts(struct kt_counts *c);
 /*
  * KT_STATUS_* of the calls shown when the command applies -e status=
  * (with -y or -P, and in recordings), both when it shows all.
  */
-unsigned int kt_filters_status(void);
 void kt_filters_set_status(unsigned int status);
+
+/* Asked of every call: inline, and one test when no call is hidden. */
+extern bool kt_filters_some_hidden;
+extern unsigned int kt_filters_shown_status;
+
+static inline bool kt_filters_hidden(unsigned int abi, unsigned int nr)
+{
+	return kt_filters_some_hidden && kt_filters_hidden_slow(abi, nr);
+}
+
+static inline unsigned int kt_filters_status(void)
+{
+	return kt_filters_shown_status;
+}
 
 /* summary.c: -c and -C's table */
 void kt_summary(struct kt_out *out, const struct kt_opts *o,

@@ -121,9 +121,21 @@ static int parse_scset(struct scset *s, const char *what, const char *spec)
 	return 0;
 }
 
+/* Does -e raw= name any call?  Every line asks kt_raw() twice. */
+bool kt_raw_any;
+
 int kt_raw_parse(const char *spec)
 {
-	return parse_scset(&raw_set, "raw", spec);
+	int abi, w;
+
+	if (parse_scset(&raw_set, "raw", spec))
+		return -1;
+	kt_raw_any = false;
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			if (raw_set.bits[abi][w])
+				kt_raw_any = true;
+	return 0;
 }
 
 /* -e abbrev=SET: the calls outside SET print their structures whole. */
@@ -177,7 +189,7 @@ bool kt_abbrev_partly(void)
 	return false;
 }
 
-bool kt_raw(const struct kt_syscall *sc)
+bool kt_raw_slow(const struct kt_syscall *sc)
 {
 	return has_nr(&raw_set, sc->abi == KTRACE_CLI_ABI_I386, sc->nr);
 }

@@ -298,12 +298,12 @@ __printf(2, 3) static int bad(struct reader *r, const char *fmt, ...)
 	return -1;
 }
 
-/* At least n bytes at r->buf + r->off, or fewer at the end of the file. */
-static int fill(struct reader *r, size_t n)
+/* fill()'s refill: the bytes left move to the start, and more are read. */
+static int refill(struct reader *r, size_t n)
 {
 	ssize_t got;
 
-	if (r->len - r->off >= n || r->eof)
+	if (r->eof)
 		return 0;
 	memmove(r->buf, r->buf + r->off, r->len - r->off);
 	r->len -= r->off;
@@ -319,6 +319,17 @@ static int fill(struct reader *r, size_t n)
 		r->len += got;
 	}
 	return 0;
+}
+
+/*
+ * At least n bytes at r->buf + r->off, or fewer at the end of the file.
+ * Inline: two calls per record, and a refill once in 4 MiB.
+ */
+static inline int fill(struct reader *r, size_t n)
+{
+	if (__builtin_expect(r->len - r->off >= n, 1))
+		return 0;
+	return refill(r, n);
 }
 
 static int check_header(struct reader *r, struct kt_file_header *h)

@@ -91,6 +91,7 @@ struct kt_tracer {
 	 * each line whole at the exit.
 	 */
 	bool lazy_ok;
+	bool ff;		/* -ff with -o: a file per process */
 	struct kt_out *out;
 	struct kt_fmt_opts fmt;
 	struct kt_fmt_opts pfmt;	/* -P: fmt, asking fd_probe() */
@@ -154,12 +155,11 @@ static void task_set_live(struct kt_tracer *t, struct task *k, bool live)
 		t->nlive--;
 }
 
-static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
+/* -ff: k's own file, opened at its first line. */
+static struct kt_out *task_out_ff(struct kt_tracer *t, struct task *k)
 {
 	char path[4096];
 
-	if (t->o->follow < 2 || !t->o->outfile)
-		return t->out;
 	if (!k->out) {
 		snprintf(path, sizeof(path), "%s.%d", t->o->outfile, k->pid);
 		k->out = malloc(sizeof(*k->out));
@@ -173,6 +173,13 @@ static struct kt_out *task_out(struct kt_tracer *t, struct task *k)
 		}
 	}
 	return k->out;
+}
+
+static inline struct kt_out *task_out(struct kt_tracer *t, struct task *k)
+{
+	if (!t->ff)
+		return t->out;
+	return task_out_ff(t, k);
 }
 
 static void write_open_line(struct kt_tracer *t);
@@ -529,6 +536,7 @@ static void append_duration(struct kt_tracer *t, struct kt_buf *b,
 static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 {
 	const char *rest;
+	size_t rest_len;
 	char nbuf[32];
 	size_t printed = 0;
 
@@ -539,11 +547,15 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	if (!k->sc.args_unknown)
 		kt_format_call(&t->call, &k->sc, &t->fmt);
 	rest = t->call.s ? t->call.s : "";
+	rest_len = t->call.len;
 	if (k->has_entry && !strncmp(rest, k->entry_text.s,
-				     k->entry_text.len))
+				     k->entry_text.len)) {
 		rest += k->entry_text.len;
-	else if (k->has_entry)
+		rest_len = strlen(rest);
+	} else if (k->has_entry) {
 		rest = "";
+		rest_len = 0;
+	}
 
 	kt_buf_reset(&t->line);
 	if (t->open_line == k && k->has_entry) {
@@ -569,6 +581,7 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		sc_number(t, &t->line, &k->sc);
 		ip_field(t, &t->line, k, &k->sc, false);
 		rest = t->call.s ? t->call.s : "";
+		rest_len = t->call.len;
 	} else {
 		leader(t, &t->line, k, ts);
 		sc_number(t, &t->line, &k->sc);
@@ -576,7 +589,7 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		kt_buf_printf(&t->line, "<... %s resumed>",
 			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
 	}
-	kt_buf_puts(&t->line, rest);
+	kt_buf_write(&t->line, rest, rest_len);
 	kt_format_return(&t->line, &k->sc, &t->fmt);
 	append_duration(t, &t->line, &k->sc);
 	if (printed) {
@@ -1214,6 +1227,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->lazy_ok = !o->decode_fds && !o->trace_path && !o->decode_pids &&
 		     !(o->follow > 1 && o->outfile);
 	t->out = out;
+	t->ff = o->follow > 1 && o->outfile;
 	t->child = tg->child;
 	t->pids = tg->pids;
 	t->npids = tg->npids;
