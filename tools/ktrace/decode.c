@@ -44,23 +44,29 @@ struct sc_info {
 #define KT_NR_CACHE 1024
 static struct sc_info cache[2][KT_NR_CACHE];
 
-static const struct sc_info *sc_info_of(const struct kt_syscall *sc,
-					struct sc_info *tmp)
+/* The name and decoder of a number past the cache, or one not seen yet. */
+static const struct sc_info *sc_info_slow(const struct kt_syscall *sc)
 {
-	unsigned int abi = sc->abi == KTRACE_CLI_ABI_I386;
-	struct sc_info *i;
+	static struct sc_info past;
+	struct sc_info *i = &past;
 
-	if (sc->nr >= KT_NR_CACHE) {
-		tmp->name = ktrace_syscall_name(sc->abi, sc->nr);
-		tmp->dec = find_decoder(tmp->name);
-		return tmp;
-	}
-	i = &cache[abi][sc->nr];
-	if (__builtin_expect(!i->cached, 0)) {
-		i->name = ktrace_syscall_name(sc->abi, sc->nr);
-		i->dec = find_decoder(i->name);
-		i->cached = true;
-	}
+	if (sc->nr < KT_NR_CACHE)
+		i = &cache[sc->abi == KTRACE_CLI_ABI_I386][sc->nr];
+	i->name = ktrace_syscall_name(sc->abi, sc->nr);
+	i->dec = find_decoder(i->name);
+	i->cached = i != &past;
+	return i;
+}
+
+static inline const struct sc_info *sc_info_of(const struct kt_syscall *sc)
+{
+	const struct sc_info *i;
+
+	if (__builtin_expect(sc->nr >= KT_NR_CACHE, 0))
+		return sc_info_slow(sc);
+	i = &cache[sc->abi == KTRACE_CLI_ABI_I386][sc->nr];
+	if (__builtin_expect(!i->cached, 0))
+		return sc_info_slow(sc);
 	return i;
 }
 
@@ -469,8 +475,7 @@ static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		    const struct kt_fmt_opts *o)
 {
-	struct sc_info tmp;
-	const struct sc_info *info = sc_info_of(sc, &tmp);
+	const struct sc_info *info = sc_info_of(sc);
 	const char *name = info->name;
 	const struct kt_decoder *dec = info->dec;
 	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = name };
@@ -566,8 +571,7 @@ void kt_format_retval(struct kt_dec *d, enum kt_rv rv)
 void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 		      const struct kt_fmt_opts *o)
 {
-	struct sc_info tmp;
-	const struct sc_info *info = sc_info_of(sc, &tmp);
+	const struct sc_info *info = sc_info_of(sc);
 	const struct kt_decoder *dec = info->name ? info->dec : NULL;
 	enum kt_rv rv = dec ? dec->rv : KT_RV_DEC;
 	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = info->name };

@@ -130,13 +130,19 @@ static inline void kt_buf_putc(struct kt_buf *b, char c)
 	b->s[b->len] = '\0';
 }
 
+static inline void kt_buf_reset(struct kt_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
 void kt_buf_printf(struct kt_buf *b, const char *fmt, ...) __printf(2, 3);
 void kt_buf_pad(struct kt_buf *b, size_t n);
 void kt_buf_dec(struct kt_buf *b, long long v);
 void kt_buf_decw(struct kt_buf *b, long long v, int width);
 void kt_buf_udec(struct kt_buf *b, unsigned long long v);
 void kt_buf_hex(struct kt_buf *b, unsigned long long v);
-void kt_buf_reset(struct kt_buf *b);
 void kt_buf_free(struct kt_buf *b);
 
 /*

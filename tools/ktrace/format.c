@@ -131,9 +131,19 @@ void kt_buf_decw(struct kt_buf *b, long long v, int width)
 		kt_buf_pad(b, w - n);
 }
 
+/* As "%lld" prints it: kt_buf_decw() without the width. */
 void kt_buf_dec(struct kt_buf *b, long long v)
 {
-	kt_buf_decw(b, v, 0);
+	unsigned long long u = v < 0 ? -(unsigned long long)v :
+				       (unsigned long long)v;
+	size_t n = kt_ndigits(u) + (v < 0);
+
+	kt_buf_grow(b, n);
+	if (v < 0)
+		b->s[b->len] = '-';
+	b->len += n;
+	kt_put_udec(b->s + b->len, u);
+	b->s[b->len] = '\0';
 }
 
 /* An unsigned decimal, as "%llu" prints it. */
@@ -179,13 +189,6 @@ static void kt_buf_octal(struct kt_buf *b, unsigned int c, bool wide)
 
 	tmp[skip] = '\\';
 	kt_buf_write(b, tmp + skip, sizeof(tmp) - skip);
-}
-
-void kt_buf_reset(struct kt_buf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
 }
 
 void kt_buf_free(struct kt_buf *b)

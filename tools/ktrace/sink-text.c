@@ -92,6 +92,7 @@ struct kt_tracer {
 	 */
 	bool lazy_ok;
 	bool ff;		/* -ff with -o: a file per process */
+	bool dump_io;		/* -e read=, -e write= */
 	struct kt_out *out;
 	struct kt_fmt_opts fmt;
 	struct kt_fmt_opts pfmt;	/* -P: fmt, asking fd_probe() */
@@ -542,6 +543,27 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 
 	t->fmt_pid = k->pid;
 	fmt_call(t, k, false, ts);
+	kt_buf_reset(&t->line);
+	if (k->lazy) {
+		/*
+		 * Its open line, not written yet, with nothing else between
+		 * its entry and its exit: the common case, formatted once,
+		 * in place.  Lazy lines are only without -y, -P and -Y (the
+		 * tracer's lazy_ok): no decoder asks what the leader's
+		 * lookups might change, nor the other way round.
+		 */
+		t->open_line = NULL;
+		k->lazy = false;
+		leader(t, &t->line, k, k->entry_ts);
+		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
+		if (!k->sc.args_unknown)
+			kt_format_call(&t->line, &k->sc, &t->fmt);
+		kt_format_return(&t->line, &k->sc, &t->fmt);
+		append_duration(t, &t->line, &k->sc);
+		emit(t, k, false);
+		return;
+	}
 	kt_buf_reset(&t->call);
 	/* Its entry unseen: "<... NAME resumed>) = RET", no invented args. */
 	if (!k->sc.args_unknown)
@@ -557,7 +579,6 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		rest_len = 0;
 	}
 
-	kt_buf_reset(&t->line);
 	if (t->open_line == k && k->has_entry) {
 		kt_buf_write(&t->line, k->line_text.s, k->line_text.len);
 		printed = t->line.len;
@@ -636,7 +657,8 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 	}
 	if (!t->o->summary_only && !k->hidden) {
 		print_exit(t, k, r->hdr.ts);
-		kt_dump_io_out(task_out(t, k), &k->sc, t->o);
+		if (t->dump_io)
+			kt_dump_io_out(task_out(t, k), &k->sc, t->o);
 		t->sink.ncalls++;
 	}
 	/*
@@ -1228,6 +1250,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 		     !(o->follow > 1 && o->outfile);
 	t->out = out;
 	t->ff = o->follow > 1 && o->outfile;
+	t->dump_io = o->dump_read.on || o->dump_write.on;
 	t->child = tg->child;
 	t->pids = tg->pids;
 	t->npids = tg->npids;
