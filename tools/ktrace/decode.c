@@ -37,6 +37,7 @@ static const struct kt_decoder *find_decoder(const char *name)
  */
 struct sc_info {
 	const char *name;		/* or NULL */
+	size_t len;			/* of name */
 	const struct kt_decoder *dec;	/* or NULL */
 	bool cached;
 };
@@ -53,6 +54,7 @@ static const struct sc_info *sc_info_slow(const struct kt_syscall *sc)
 	if (sc->nr < KT_NR_CACHE)
 		i = &cache[sc->abi == KTRACE_CLI_ABI_I386][sc->nr];
 	i->name = ktrace_syscall_name(sc->abi, sc->nr);
+	i->len = i->name ? strlen(i->name) : 0;
 	i->dec = find_decoder(i->name);
 	i->cached = i != &past;
 	return i;
@@ -487,7 +489,7 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		kt_a_raw(&d, 6);
 		return;
 	}
-	kt_buf_puts(b, name);
+	kt_buf_write(b, name, info->len);
 	kt_buf_putc(b, '(');
 	if (!dec || kt_raw(sc)) {
 		kt_a_raw(&d, kt_syscall_nargs(name));

@@ -189,14 +189,10 @@ static void remember_gone(struct kt_events *ev, const struct task *t,
 }
 
 /* The task of h, made on first sight; its comm follows the records. */
-static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
-			    const char comm[16])
+static struct task *task_find(struct kt_events *ev, pid_t pid)
 {
-	struct task *t = ev->last;
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
 
-	/* Mostly the task of the record before: no lookup then. */
-	if (!t || t->pid != pid)
-		t = kt_pidmap_get(&ev->tasks, pid);
 	if (!t) {
 		t = calloc(1, sizeof(*t));
 		if (!t || kt_pidmap_put(&ev->tasks, pid, t)) {
@@ -207,6 +203,20 @@ static struct task *task_of(struct kt_events *ev, pid_t pid, pid_t tgid,
 		forget_gone(ev, pid);
 	}
 	ev->last = t;
+	return t;
+}
+
+static inline struct task *task_of(struct kt_events *ev, pid_t pid,
+				   pid_t tgid, const char comm[16])
+{
+	struct task *t = ev->last;
+
+	/* Mostly the task of the record before: no lookup then. */
+	if (!t || t->pid != pid) {
+		t = task_find(ev, pid);
+		if (!t)
+			return NULL;
+	}
 	t->tgid = tgid;
 	if (comm && comm[0])
 		memcpy(t->comm, comm, 16);
