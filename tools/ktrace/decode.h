@@ -185,6 +185,7 @@ static inline bool kt_raw(const struct kt_syscall *sc)
 {
 	return kt_raw_any && kt_raw_slow(sc);
 }
+
 bool kt_abbrev(const struct kt_syscall *sc);	/* abbreviate structures */
 int kt_verbose_parse(const char *spec);
 bool kt_verbose(const struct kt_syscall *sc);	/* decode structures */
