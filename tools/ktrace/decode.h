@@ -142,6 +142,7 @@ void kt_buf_pad(struct kt_buf *b, size_t n);
 void kt_buf_dec(struct kt_buf *b, long long v);
 void kt_buf_decw(struct kt_buf *b, long long v, int width);
 void kt_buf_udec(struct kt_buf *b, unsigned long long v);
+void kt_buf_udec0(struct kt_buf *b, unsigned long long v, unsigned int width);
 void kt_buf_hex(struct kt_buf *b, unsigned long long v);
 void kt_buf_free(struct kt_buf *b);
 

@@ -157,6 +157,19 @@ void kt_buf_udec(struct kt_buf *b, unsigned long long v)
 	b->s[b->len] = '\0';
 }
 
+/* As "%0*llu" prints it with @width (at most 20): a fixed-width field. */
+void kt_buf_udec0(struct kt_buf *b, unsigned long long v, unsigned int width)
+{
+	size_t n = kt_ndigits(v);
+
+	if (n < width) {
+		kt_buf_grow(b, width - n);
+		memset(b->s + b->len, '0', width - n);
+		b->len += width - n;
+	}
+	kt_buf_udec(b, v);
+}
+
 /* As "%#llx" prints it: "0" or "0x" and lower-case hex digits. */
 void kt_buf_hex(struct kt_buf *b, unsigned long long v)
 {

@@ -52,9 +52,10 @@ const char *kt_sig_name(int sig, char buf[16])
 
 void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width)
 {
-	kt_buf_printf(b, "%*llu.%06llu", width,
-		      (unsigned long long)(ns / 1000000000),
-		      (unsigned long long)(ns % 1000000000 / 1000));
+	/* "%*llu.%06llu" without printf: -T and -r print one a line. */
+	kt_buf_decw(b, (long long)(ns / 1000000000), width);
+	kt_buf_putc(b, '.');
+	kt_buf_udec0(b, ns % 1000000000 / 1000, 6);
 }
 
 const char *kt_sigcode_name(int sig, int code, char buf[16])

@@ -102,6 +102,9 @@ struct kt_tracer {
 	uint64_t newest_ts;
 	uint64_t lost;		/* in LOSS records */
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
+	time_t clock_sec;	/* -t, -tt: the second clock[] shows */
+	bool clock_set;
+	char clock[16];		/* its HH:MM:SS, local time */
 	pid_t fmt_pid;		/* -y: whose fds are being decoded */
 	/* -Y: whose call is being decoded, at its entry or exit, and when */
 	struct task *fmt_task;
@@ -262,15 +265,24 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		struct tm tm;
 
 		if (o->timestamps == 3) {
-			kt_buf_printf(b, "%lld.%06ld ", (long long)sec, usec);
+			kt_buf_dec(b, sec);
 		} else {
-			localtime_r(&sec, &tm);
-			kt_buf_printf(b, "%02d:%02d:%02d", tm.tm_hour,
-				      tm.tm_min, tm.tm_sec);
-			if (o->timestamps == 2)
-				kt_buf_printf(b, ".%06ld", usec);
-			kt_buf_printf(b, " ");
+			/* The clock of the second before, most lines. */
+			if (!t->clock_set || sec != t->clock_sec) {
+				localtime_r(&sec, &tm);
+				snprintf(t->clock, sizeof(t->clock),
+					 "%02d:%02d:%02d", tm.tm_hour,
+					 tm.tm_min, tm.tm_sec);
+				t->clock_sec = sec;
+				t->clock_set = true;
+			}
+			kt_buf_puts(b, t->clock);
 		}
+		if (o->timestamps != 1) {
+			kt_buf_putc(b, '.');
+			kt_buf_udec0(b, usec, 6);
+		}
+		kt_buf_putc(b, ' ');
 	}
 }
 
