@@ -46,6 +46,8 @@ struct task {
 	bool hidden;		/* -P: the call in progress is not shown */
 	bool path_later;	/* -P: its path comes with the exit */
 	bool detached;		/* -b execve: it executed, nothing more shows */
+	unsigned char pid_len;	/* of pid_text, 0 until the first leader */
+	char pid_text[12];	/* its pid as leader() pads it */
 	/* -Y: its name and its arguments' when its call entered */
 	char entry_comm[17];
 	uint64_t entry_ts;
@@ -223,6 +225,28 @@ static void task_del(struct kt_tracer *t, struct task *k)
 	task_free(t, k);
 }
 
+/*
+ * k's pid padded to @width as kt_buf_decw() pads it, into @out; made at
+ * its first line and kept: leader() pads it one way in a run.
+ */
+static void pid_text(struct kt_buf *out, struct task *k, int width)
+{
+	struct kt_buf b = { 0 };
+
+	if (!k->pid_len) {
+		kt_buf_decw(&b, k->pid, width);
+		if (b.s && b.len < sizeof(k->pid_text)) {
+			memcpy(k->pid_text, b.s, b.len);
+			k->pid_len = b.len;
+		}
+		kt_buf_free(&b);
+	}
+	if (k->pid_len)
+		kt_buf_write(out, k->pid_text, k->pid_len);
+	else
+		kt_buf_decw(out, k->pid, width);
+}
+
 /* strace's line leader: the pid prefix and the timestamps. */
 static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		   uint64_t ts)
@@ -240,13 +264,16 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		comm = NULL;
 	/* Every line starts so; printf would cost more than the rest. */
 	if (o->outfile && o->follow < 2 && (o->follow || several)) {
-		kt_buf_decw(b, k->pid, comm ? 0 : -5);	/* "%-5d " */
-		if (comm)
+		if (comm) {
+			kt_buf_dec(b, k->pid);		/* "%d<%s> " */
 			kt_buf_comm(b, comm);
+		} else {
+			pid_text(b, k, -5);		/* "%-5d " */
+		}
 		kt_buf_putc(b, ' ');
 	} else if (!o->outfile && (t->nlive > 1 || several)) {
 		kt_buf_puts(b, "[pid ");		/* "[pid %5d] " */
-		kt_buf_decw(b, k->pid, 5);
+		pid_text(b, k, 5);
 		if (comm)
 			kt_buf_comm(b, comm);
 		kt_buf_puts(b, "] ");
