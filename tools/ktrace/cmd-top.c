@@ -488,8 +488,7 @@ int ktrace_cmd_top(int argc, char **argv)
 	if (pid && kt_dev_pid(fd, pid, KTRACE_PID_THREAD_GROUP |
 			      KTRACE_PID_FOLLOW, true))
 		goto out;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	kt_catch_fatal(on_signal, false);
 	/* Clear the screen between screens, not before the only one. */
 	tty = isatty(STDOUT_FILENO) && !openmetrics && count != 1;
 	if (kt_dev_enable(fd) || kt_dev_counts(fd, &before) ||
@@ -552,7 +551,8 @@ int ktrace_cmd_top(int argc, char **argv)
 		kt_pidmap_free(&t.procs);
 		memset(&t.procs, 0, sizeof(t.procs));
 	}
-	ret = stop ? 128 + stop : 0;
+	/* Interrupted, ktrace dies of its signal, as a trace does. */
+	ret = kt_exit_status(0, false, 0, stop);
 out:
 	kt_dev_disable(fd);
 	kt_dev_reader_free(rd);

@@ -382,6 +382,8 @@ void kt_tips_print(const struct kt_opts *o);
 int kt_trace(const struct kt_opts *o);
 int kt_run(const struct kt_opts *o, struct kt_out *out, bool record);
 int kt_exit(int status);
+int kt_exit_status(pid_t child, bool reaped, int status, int sig);
+void kt_catch_fatal(void (*handler)(int), bool block);
 /* Fork @argv stopped before its execve; an exec's errno comes on err[0]. */
 pid_t kt_start_stopped(char **argv, const struct kt_opts *o, int err[2]);
 

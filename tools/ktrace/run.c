@@ -545,20 +545,22 @@ static bool wait_events(struct run *r, int timeout)
 }
 
 /*
- * The command's exit status; when a signal killed it, or ktrace, ktrace
- * dies of that signal as it ends (kt_exit()), as strace does.
+ * ktrace's exit status, in trace mode and in the views alike: that of
+ * @child, the command it started (or 0), with wait status @status once
+ * @reaped; when a signal killed the command, or ktrace (@sig, or 0),
+ * ktrace dies of that signal as it ends (kt_exit()), as strace does.
  */
-static int exit_status(struct run *r)
+int kt_exit_status(pid_t child, bool reaped, int status, int sig)
 {
-	if (r->child && r->child_reaped) {
-		if (WIFEXITED(r->child_status))
-			return WEXITSTATUS(r->child_status);
-		if (WIFSIGNALED(r->child_status))
-			exit_signal = WTERMSIG(r->child_status);
-	} else if (r->child) {
-		exit_signal = interrupted ? interrupted : SIGINT;
-	} else if (interrupted) {
-		exit_signal = interrupted;
+	if (child && reaped) {
+		if (WIFEXITED(status))
+			return WEXITSTATUS(status);
+		if (WIFSIGNALED(status))
+			exit_signal = WTERMSIG(status);
+	} else if (child) {
+		exit_signal = sig ? sig : SIGINT;
+	} else if (sig) {
+		exit_signal = sig;
 	}
 	return exit_signal ? 128 + exit_signal : 0;
 }
@@ -586,6 +588,28 @@ int kt_exit(int status)
 }
 
 /*
+ * ktrace's fatal signals, SIGHUP, SIGINT, SIGQUIT and SIGTERM (-I), to
+ * @handler, in trace mode and in the views alike; with @block, blocked.
+ */
+void kt_catch_fatal(void (*handler)(int), bool block)
+{
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+	struct sigaction sa;
+	unsigned int i;
+	sigset_t set;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sigemptyset(&set);
+	for (i = 0; i < ARRAY_SIZE(fatal); i++) {
+		sigaction(fatal[i], &sa, NULL);
+		sigaddset(&set, fatal[i]);
+	}
+	if (block)
+		sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/*
  * -I never (the default for -o FILE with a command, as strace's): the
  * signals that would end ktrace are blocked, and it ends with the
  * command.  Otherwise ktrace's first such signal ends the trace, and
@@ -593,26 +617,18 @@ int kt_exit(int status)
  */
 static void signals_setup(struct run *r)
 {
-	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 	const struct kt_opts *o = r->o;
-	unsigned int intr = o->interruptible, i;
-	struct sigaction sa;
+	unsigned int intr = o->interruptible;
 	sigset_t set;
 
 	if (!intr)
 		intr = o->outfile && o->argc && !o->daemonize ?
 		       KT_INTR_NEVER : KT_INTR_WAITING;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&set);
-	for (i = 0; i < ARRAY_SIZE(fatal); i++) {
-		sigaction(fatal[i], &sa, NULL);
-		sigaddset(&set, fatal[i]);
-	}
-	if (intr < KT_INTR_NEVER)
+	kt_catch_fatal(on_signal, intr >= KT_INTR_NEVER);
+	if (intr != KT_INTR_NEVER_TSTP)
 		return;
-	if (intr == KT_INTR_NEVER_TSTP)
-		sigaddset(&set, SIGTSTP);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 }
 
@@ -887,7 +903,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	free(counts);
 	if (close_trace(r))
 		return 1;
-	return exit_status(r);
+	return kt_exit_status(r->child, r->child_reaped, r->child_status,
+			      interrupted);
 
 kill_child:
 	if (r->daemon)

@@ -6,7 +6,9 @@
  * handed to the view as they come; the end once the command is reaped
  * (or the process is gone) and every descendant seen forking has been
  * seen exiting or is gone from the system.  A short linger after that
- * collects the reaps of the last zombies.
+ * collects the reaps of the last zombies.  ktrace's signal ends the view
+ * as it ends a trace (-I): the command gets it too, and ktrace dies of
+ * the signal that killed the command, as trace mode does (kt_exit()).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,12 +27,15 @@
 
 #define POLL_MS		50
 #define LINGER_NS	300000000ULL
+#define KILL_WAIT_NS	1000000000ULL
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted, interrupts;
 
+/* The first signal ends the view, a second one its wait for the command. */
 static void on_signal(int sig)
 {
 	interrupted = sig;
+	interrupts++;
 }
 
 /* The syscalls a view wants records of, by name, in both ABIs. */
@@ -101,15 +106,32 @@ static int drain(struct kt_dev_reader *rd, struct kt_view_run *v,
 	return 0;
 }
 
+/*
+ * After ktrace's signal, as in trace mode: the command it started gets
+ * the same, and the view goes on while it dies, for a second at most.
+ * Does the view end?
+ */
+static bool interrupt(struct kt_view_run *v, bool reaped, uint64_t *killed)
+{
+	if (interrupts >= 2 || !v->child || reaped)
+		return true;
+	if (!*killed) {
+		kill(v->child, SIGCONT);
+		kill(v->child, interrupted);
+		*killed = kt_view_now();
+		return false;
+	}
+	return kt_view_now() - *killed >= KILL_WAIT_NS;
+}
+
 int kt_view_run(struct kt_view_run *v)
 {
 	struct ktrace_config cfg = { 0 };
 	struct kt_pidmap live = { 0 };
 	struct kt_dev_reader *rd;
-	struct sigaction sa;
 	struct pollfd pfd;
 	int err[2] = { -1, -1 }, fd, e, ret = 1;
-	uint64_t done_at = 0, now;
+	uint64_t done_at = 0, killed = 0, now;
 	bool eof = false, reaped = false;
 
 	fd = ktrace_dev_open();
@@ -125,10 +147,7 @@ int kt_view_run(struct kt_view_run *v)
 		ktrace_err("out of memory");
 		goto out_fd;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	kt_catch_fatal(on_signal, false);
 	signal(SIGPIPE, SIG_IGN);
 
 	if (v->argc) {
@@ -168,8 +187,13 @@ int kt_view_run(struct kt_view_run *v)
 		if (v->child && !reaped &&
 		    waitpid(v->child, &v->child_status, WNOHANG) == v->child)
 			reaped = true;
-		if (interrupted || eof)
+		if (eof)
 			break;
+		if (interrupted) {
+			if (interrupt(v, reaped, &killed))
+				break;
+			continue;
+		}
 		now = kt_view_now();
 		if (done_at) {
 			if (now - done_at >= LINGER_NS)
@@ -190,13 +214,7 @@ int kt_view_run(struct kt_view_run *v)
 	if (drain(rd, v, &live, &eof))
 		goto out_rd;
 	v->end_ns = kt_view_now();
-	ret = 0;
-	if (interrupted)
-		ret = 128 + interrupted;
-	else if (v->child && WIFEXITED(v->child_status))
-		ret = WEXITSTATUS(v->child_status);
-	else if (v->child && WIFSIGNALED(v->child_status))
-		ret = 128 + WTERMSIG(v->child_status);
+	ret = kt_exit_status(v->child, reaped, v->child_status, interrupted);
 out_rd:
 	kt_dev_reader_free(rd);
 out_fd:
