@@ -124,21 +124,51 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
 			 "configuring the session");
 }
 
+/*
+ * Has process @pid exited, its parent not having reaped it yet?  The
+ * module refuses such a zombie as it refuses a pid that names no task
+ * (ESRCH); /proc still shows it, in state Z.  Its parent's id in *@ppid.
+ */
+static bool zombie(pid_t pid, int *ppid)
+{
+	char path[64], buf[512], *p, state;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	/* After the command's name, which may hold anything, ')' too. */
+	p = strrchr(buf, ')');
+	return p && sscanf(p + 1, " %c %d", &state, ppid) == 2 &&
+	       state == 'Z';
+}
+
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 {
 	struct ktrace_pid p = { .pid = pid, .flags = flags };
 	int ret = ioctl(fd, add ? KTRACE_IOC_PID_ADD : KTRACE_IOC_PID_DEL, &p);
+	int e = errno, ppid;
 
 	if (kt_debug)
 		fprintf(stderr, "%s: debug: %s process %d (flags 0x%x): %s\n",
 			ktrace_prog, add ? "adding" : "removing", pid, flags,
-			ret ? strerror(errno) : "done");
+			ret ? strerror(e) : "done");
 	if (ret == 0)
 		return 0;
-	if (errno == ESRCH)
+	if (e == ESRCH && add && zombie(pid, &ppid))
+		ktrace_err("-p %d: the process has exited: a zombie, not reaped yet by its parent %d",
+			   pid, ppid);
+	else if (e == ESRCH)
 		ktrace_err("-p %d: no such process", pid);
 	else
-		ktrace_err("tracing process %d: %s", pid, strerror(errno));
+		ktrace_err("tracing process %d: %s", pid, strerror(e));
 	return -1;
 }
 

@@ -55,6 +55,9 @@ struct run {
 	struct daemon *dmn;
 	int pidfd[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	bool gone[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	/* The -p targets attached, those that could not be left out. */
+	int attached[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	unsigned int nattached;
 	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
 	struct kt_pidmap live;
 	/* -b execve: the processes detached, by process id */
@@ -770,23 +773,33 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 			ktrace_err("-p %d: that is ktrace itself", o->pids[i]);
 			return 1;
 		}
+		/*
+		 * As strace: a target that cannot be attached is said in one
+		 * line and left out; the others are traced.
+		 */
 		if (kt_dev_pid(r->fd, o->pids[i],
 			       (thread_only(o->pids[i]) ? 0 :
 						     KTRACE_PID_THREAD_GROUP) |
-			       (o->follow ? KTRACE_PID_FOLLOW : 0), true))
-			return 1;
+			       (o->follow ? KTRACE_PID_FOLLOW : 0), true)) {
+			r->gone[i] = true;
+			continue;
+		}
+		r->attached[r->nattached++] = o->pids[i];
 		r->pidfd[i] = pidfd_open(o->pids[i]);
 		if (!o->quiet)
 			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 				o->pids[i]);
 	}
+	/* Nothing left to trace: the lines said why. */
+	if (o->npids && !r->nattached && !o->argc)
+		return 1;
 	/* A reader that went away is a write error, not a signal. */
 	signal(SIGPIPE, SIG_IGN);
 
 	tg.live = true;
 	tg.child = command_pid(r);
-	tg.pids = o->pids;
-	tg.npids = o->npids;
+	tg.pids = r->attached;
+	tg.npids = r->nattached;
 	tg.mono_to_real = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 	if (record) {
 		if (kt_record_begin(out, r->fd, o, &tg))
@@ -795,8 +808,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		r->tl = kt_timeline_new(o, &tg, out);
 		if (!r->tl)
 			goto kill_child;
-		for (i = 0; i < o->npids; i++)
-			kt_timeline_attach(r->tl, r->fd, o->pids[i]);
+		for (i = 0; i < r->nattached; i++)
+			kt_timeline_attach(r->tl, r->fd, r->attached[i]);
 	}
 
 	if (r->daemon && daemon_add(r, ready))
