@@ -76,7 +76,7 @@ int ktrace_cmd_hung(int argc, char **argv)
 	uint64_t now;
 	pid_t pid;
 	size_t n, i;
-	int c, fd;
+	int c, fd, ppid;
 
 	c = kt_view_options(&o, argc, argv);
 	if (c)
@@ -118,7 +118,10 @@ int ktrace_cmd_hung(int argc, char **argv)
 			       b.s);
 		}
 	}
-	if (!n && !json)
+	if (!n && !json && pid && kt_proc_zombie(pid, &ppid))
+		printf("(process %d has exited: a zombie, not reaped yet by its parent %d)\n",
+		       pid, ppid);
+	else if (!n && !json)
 		printf("(no thread blocked in a syscall for %g ms or more)\n",
 		       min_ms);
 	kt_buf_free(&b);

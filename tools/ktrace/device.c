@@ -129,7 +129,7 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
  * module refuses such a zombie as it refuses a pid that names no task
  * (ESRCH); /proc still shows it, in state Z.  Its parent's id in *@ppid.
  */
-static bool zombie(pid_t pid, int *ppid)
+bool kt_proc_zombie(pid_t pid, int *ppid)
 {
 	char path[64], buf[512], *p, state;
 	ssize_t n;
@@ -162,7 +162,7 @@ int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 			ret ? strerror(e) : "done");
 	if (ret == 0)
 		return 0;
-	if (e == ESRCH && add && zombie(pid, &ppid))
+	if (e == ESRCH && add && kt_proc_zombie(pid, &ppid))
 		ktrace_err("-p %d: the process has exited: a zombie, not reaped yet by its parent %d",
 			   pid, ppid);
 	else if (e == ESRCH)

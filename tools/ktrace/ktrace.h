@@ -190,6 +190,7 @@ int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
 int kt_dev_configure(int fd, const struct ktrace_config *c);
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
+bool kt_proc_zombie(pid_t pid, int *ppid);
 void kt_dev_pid_drop(int fd, pid_t tgid);
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
 int kt_dev_get_class(int fd, struct ktrace_class *c);
