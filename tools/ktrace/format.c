@@ -107,6 +107,18 @@ static void kt_put_udec(char *end, unsigned long long v)
 	}
 }
 
+/* @u, negative if @neg, in @n characters (its digits and the sign). */
+static inline void kt_buf_sdec(struct kt_buf *b, unsigned long long u,
+			       size_t n, bool neg)
+{
+	kt_buf_grow(b, n);
+	if (neg)
+		b->s[b->len] = '-';
+	b->len += n;
+	kt_put_udec(b->s + b->len, u);
+	b->s[b->len] = '\0';
+}
+
 /*
  * A signed decimal as printf's "%*lld" prints it (@width < 0: left
  * justified), without printf's cost and written in place: the reader's
@@ -121,12 +133,7 @@ void kt_buf_decw(struct kt_buf *b, long long v, int width)
 
 	if (width > 0 && n < w)
 		kt_buf_pad(b, w - n);
-	kt_buf_grow(b, n);
-	if (v < 0)
-		b->s[b->len] = '-';
-	b->len += n;
-	kt_put_udec(b->s + b->len, u);
-	b->s[b->len] = '\0';
+	kt_buf_sdec(b, u, n, v < 0);
 	if (width < 0 && n < w)
 		kt_buf_pad(b, w - n);
 }
@@ -136,14 +143,8 @@ void kt_buf_dec(struct kt_buf *b, long long v)
 {
 	unsigned long long u = v < 0 ? -(unsigned long long)v :
 				       (unsigned long long)v;
-	size_t n = kt_ndigits(u) + (v < 0);
 
-	kt_buf_grow(b, n);
-	if (v < 0)
-		b->s[b->len] = '-';
-	b->len += n;
-	kt_put_udec(b->s + b->len, u);
-	b->s[b->len] = '\0';
+	kt_buf_sdec(b, u, kt_ndigits(u) + (v < 0), v < 0);
 }
 
 /* An unsigned decimal, as "%llu" prints it. */
