@@ -124,32 +124,6 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
 			 "configuring the session");
 }
 
-/*
- * Has process @pid exited, its parent not having reaped it yet?  The
- * module refuses such a zombie as it refuses a pid that names no task
- * (ESRCH); /proc still shows it, in state Z.  Its parent's id in *@ppid.
- */
-bool kt_proc_zombie(pid_t pid, int *ppid)
-{
-	char path[64], buf[512], *p, state;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	/* After the command's name, which may hold anything, ')' too. */
-	p = strrchr(buf, ')');
-	return p && sscanf(p + 1, " %c %d", &state, ppid) == 2 &&
-	       state == 'Z';
-}
-
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 {
 	struct ktrace_pid p = { .pid = pid, .flags = flags };

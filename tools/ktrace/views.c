@@ -189,24 +189,49 @@ double kt_view_number(const char *s)
 	return v;
 }
 
+/*
+ * The state letter of @pid and its parent's id, from /proc/PID/stat;
+ * false if it is gone or the file is not as expected.
+ */
+static bool proc_stat(pid_t pid, char *state, int *ppid)
+{
+	char path[64], buf[512], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	/* After the command's name, which may hold anything: ')', '\n'. */
+	p = strrchr(buf, ')');
+	return p && sscanf(p + 1, " %c %d", state, ppid) == 2;
+}
+
 /* The parent of @pid now, from /proc (0: gone or unknown). */
 pid_t kt_view_ppid(pid_t pid)
 {
-	char path[64], buf[512], *p;
-	FILE *f;
-	int ppid = 0;
+	char state;
+	int ppid;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	if (fgets(buf, sizeof(buf), f)) {
-		p = strrchr(buf, ')');
-		if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
-			ppid = 0;
-	}
-	fclose(f);
-	return ppid;
+	return proc_stat(pid, &state, &ppid) ? ppid : 0;
+}
+
+/*
+ * Has process @pid exited, its parent not having reaped it yet?  The
+ * module refuses such a zombie as it refuses a pid that names no task
+ * (ESRCH); /proc still shows it, in state Z.  Its parent's id in *@ppid.
+ */
+bool kt_proc_zombie(pid_t pid, int *ppid)
+{
+	char state;
+
+	return proc_stat(pid, &state, ppid) && state == 'Z';
 }
 
 /* qsort(): the longest off CPU (blocked, or a zombie) first, then by pid. */
