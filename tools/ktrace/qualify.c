@@ -121,20 +121,26 @@ static int parse_scset(struct scset *s, const char *what, const char *spec)
 	return 0;
 }
 
+/* Does @s hold any call? */
+static bool scset_any(const struct scset *s)
+{
+	int abi, w;
+
+	for (abi = 0; abi < NABI; abi++)
+		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
+			if (s->bits[abi][w])
+				return true;
+	return false;
+}
+
 /* Does -e raw= name any call?  Every line asks kt_raw() twice. */
 bool kt_raw_any;
 
 int kt_raw_parse(const char *spec)
 {
-	int abi, w;
-
 	if (parse_scset(&raw_set, "raw", spec))
 		return -1;
-	kt_raw_any = false;
-	for (abi = 0; abi < NABI; abi++)
-		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
-			if (raw_set.bits[abi][w])
-				kt_raw_any = true;
+	kt_raw_any = scset_any(&raw_set);
 	return 0;
 }
 
@@ -180,13 +186,7 @@ void kt_set_verbose(void)
 /* Does any call print its structures whole (-v, -e abbrev=)? */
 bool kt_abbrev_partly(void)
 {
-	int abi, w;
-
-	for (abi = 0; abi < NABI; abi++)
-		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
-			if (unabbrev_set.bits[abi][w])
-				return true;
-	return false;
+	return scset_any(&unabbrev_set);
 }
 
 bool kt_raw_slow(const struct kt_syscall *sc)

@@ -226,25 +226,17 @@ static void task_del(struct kt_tracer *t, struct task *k)
 }
 
 /*
- * k's pid padded to @width as kt_buf_decw() pads it, into @out; made at
- * its first line and kept: leader() pads it one way in a run.
+ * k's pid padded to @width as "%*d" pads it (@width < 0: left
+ * justified), into @out; made at its first line and kept: leader() pads
+ * it one way in a run.
  */
 static void pid_text(struct kt_buf *out, struct task *k, int width)
 {
-	struct kt_buf b = { 0 };
-
-	if (!k->pid_len) {
-		kt_buf_decw(&b, k->pid, width);
-		if (b.s && b.len < sizeof(k->pid_text)) {
-			memcpy(k->pid_text, b.s, b.len);
-			k->pid_len = b.len;
-		}
-		kt_buf_free(&b);
-	}
-	if (k->pid_len)
-		kt_buf_write(out, k->pid_text, k->pid_len);
-	else
-		kt_buf_decw(out, k->pid, width);
+	/* A pid and its padding fit: at most 11 characters. */
+	if (!k->pid_len)
+		k->pid_len = snprintf(k->pid_text, sizeof(k->pid_text), "%*d",
+				      width, k->pid);
+	kt_buf_write(out, k->pid_text, k->pid_len);
 }
 
 /* strace's line leader: the pid prefix and the timestamps. */
@@ -621,20 +613,11 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	if (t->open_line == k && k->has_entry) {
 		kt_buf_write(&t->line, k->line_text.s, k->line_text.len);
 		printed = t->line.len;
-	} else if (k->deferred || k->lazy) {
-		/*
-		 * Whole, stamped with its entry, with what the exit brought:
-		 * held for the exit, or open and not written yet (the lazy
-		 * line is its task's open line, which it no longer is).
-		 */
-		uint64_t at = k->lazy ? k->entry_ts :
-			      k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
+	} else if (k->deferred) {
+		/* Held for the exit: whole, stamped with its entry. */
+		uint64_t at = k->sc.duration_ns != KTRACE_DURATION_UNKNOWN &&
 			      k->sc.duration_ns <= ts ? ts - k->sc.duration_ns : ts;
 
-		if (k->lazy) {
-			t->open_line = NULL;
-			k->lazy = false;
-		}
 		t->leader_entry = k->entry_comm[0];
 		leader(t, &t->line, k, at);
 		t->leader_entry = false;
