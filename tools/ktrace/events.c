@@ -54,6 +54,7 @@ struct kt_events {
 	void (*free_priv)(void *ctx, void *priv);
 	void *priv_ctx;
 	unsigned int fd_flags;		/* KT_FDS_* */
+	void (*hidden)(void *ctx);	/* kt_events_on_hidden() */
 	/* Each process's table, by process id, for its threads first seen. */
 	struct kt_pidmap groups;
 	/* -Y (kt_events_track_comms()): the names of tasks reaped, by id */
@@ -106,6 +107,11 @@ unsigned int kt_fds_flags(const struct kt_opts *o, bool live)
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
 {
 	ev->fd_flags = flags | KT_FDS_TRACK;
+}
+
+void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx))
+{
+	ev->hidden = fn;
 }
 
 static void task_free(struct kt_events *ev, struct task *t)
@@ -401,6 +407,8 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 	if (ev->comms)
 		waited(ev, &e);
 	if (ev->fd_flags && task_fds(ev, t)) {
+		if (ev->hidden && !shown(&e))
+			ev->hidden(ev->ctx);
 		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
 		emit_end(ev, t, &e);
 		kt_fdtab_apply(t->fds);

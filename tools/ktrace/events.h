@@ -158,6 +158,12 @@ void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
 #define KT_FDS_BEFORE	0x20	/* kt_fdtab_path(): the state before the call */
 #define KT_FDS_PIDFD	0x40	/* -yy: a pidfd prints as "pid:PID" */
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
+/*
+ * fn(ctx) before a syscall exit that the sink is not shown (a hidden
+ * call, a status filter) changes a descriptor table: a sink that keeps a
+ * call's text for later writes it as its entry saw the tables.
+ */
+void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx));
 struct kt_opts;
 /* The KT_FDS_* flags -y, -yy, --decode-fds and -P ask for. */
 unsigned int kt_fds_flags(const struct kt_opts *o, bool live);

@@ -87,12 +87,17 @@ struct kt_tracer {
 	struct task *open_line;	/* whose line is open, or NULL */
 	/*
 	 * An open line may wait for the next event (the file's comment):
-	 * not when the text of an entry depends on more than the call, on
-	 * the descriptor tables (-y, -P) or the names of processes (-Y),
-	 * which the next event may change, nor with -ff, which prints
-	 * each line whole at the exit.
+	 * not when the text of an entry depends on more than the call and
+	 * the descriptor tables: on the names of processes (-Y), on what
+	 * /proc says of a socket or a device at the time (-yy), or on -P's
+	 * probe, which the next event may change; nor with -ff, which
+	 * prints each line whole at the exit.  The tables of -y are kept
+	 * as they were at the entry: a line waiting is written before any
+	 * other event, as the entry shows it (fds_before), and before a
+	 * hidden call changes a table (text_hidden()).
 	 */
 	bool lazy_ok;
+	bool fds_before;	/* fd_path() answers as kt_a_fd_before() */
 	bool ff;		/* -ff with -o: a file per process */
 	bool dump_io;		/* -e read=, -e write= */
 	struct kt_out *out;
@@ -479,7 +484,10 @@ static void write_open_line(struct kt_tracer *t)
 	t->fmt_pid = k->pid;
 	fmt_call(t, k, true, k->entry_ts);
 	kt_buf_reset(&k->entry_text);
+	/* Another event's descriptors may be pending: not this call's. */
+	t->fds_before = true;
 	kt_format_call(&k->entry_text, &k->sc, &t->fmt);
+	t->fds_before = false;
 	kt_buf_write(l, k->entry_text.s ? k->entry_text.s : "",
 		     k->entry_text.len);
 	k->has_entry = true;
@@ -579,9 +587,11 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		/*
 		 * Its open line, not written yet, with nothing else between
 		 * its entry and its exit: the common case, formatted once,
-		 * in place.  Lazy lines are only without -y, -P and -Y (the
+		 * in place.  Lazy lines are only without -yy, -P and -Y (the
 		 * tracer's lazy_ok): no decoder asks what the leader's
-		 * lookups might change, nor the other way round.
+		 * lookups might change, nor the other way round.  With -y
+		 * the exit's event shows the descriptors the call made as
+		 * after it and the others as before, as the entry saw them.
 		 */
 		t->open_line = NULL;
 		k->lazy = false;
@@ -1116,6 +1126,8 @@ static const char *fd_path(void *ctx, int fd)
 {
 	struct kt_tracer *t = ctx;
 
+	if (t->fds_before)
+		return kt_events_fd_path_before(t->ev, t->fmt_pid, fd);
 	return kt_events_fd_path(t->ev, t->fmt_pid, fd);
 }
 
@@ -1236,6 +1248,12 @@ static void text_idle(struct kt_sink *s)
 	write_open_line((struct kt_tracer *)s);
 }
 
+/* A call not shown is about to change a descriptor table (-y). */
+static void text_hidden(void *ctx)
+{
+	write_open_line(ctx);
+}
+
 static void text_free(struct kt_sink *s)
 {
 	struct kt_tracer *t = (struct kt_tracer *)s;
@@ -1268,8 +1286,9 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->o = o;
 	t->follow = o->follow > 0;
 	t->counting = o->summary_only || o->summary;
-	t->lazy_ok = !o->decode_fds && !o->trace_path && !o->decode_pids &&
-		     !(o->follow > 1 && o->outfile);
+	/* Plain -y's flags are none but the live session's KT_FDS_PROC. */
+	t->lazy_ok = !kt_fds_flags(o, false) && !o->trace_path &&
+		     !o->decode_pids && !(o->follow > 1 && o->outfile);
 	t->out = out;
 	t->ff = o->follow > 1 && o->outfile;
 	t->dump_io = o->dump_read.on || o->dump_write.on;
@@ -1301,6 +1320,8 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	kt_events_want_enter(ev, free_priv, t);
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
+	if (t->lazy_ok && o->decode_fds)
+		kt_events_on_hidden(ev, text_hidden);
 	if (t->child) {
 		k = task_new(t, t->child);
 		k->tgid = t->child;
