@@ -55,6 +55,7 @@ struct kt_events {
 	void *priv_ctx;
 	unsigned int fd_flags;		/* KT_FDS_* */
 	void (*hidden)(void *ctx);	/* kt_events_on_hidden() */
+	void *hidden_ctx;
 	/* Each process's table, by process id, for its threads first seen. */
 	struct kt_pidmap groups;
 	/* -Y (kt_events_track_comms()): the names of tasks reaped, by id */
@@ -109,9 +110,11 @@ void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
 	ev->fd_flags = flags | KT_FDS_TRACK;
 }
 
-void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx))
+void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx),
+			 void *ctx)
 {
 	ev->hidden = fn;
+	ev->hidden_ctx = ctx;
 }
 
 static void task_free(struct kt_events *ev, struct task *t)
@@ -408,7 +411,7 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 		waited(ev, &e);
 	if (ev->fd_flags && task_fds(ev, t)) {
 		if (ev->hidden && !shown(&e))
-			ev->hidden(ev->ctx);
+			ev->hidden(ev->hidden_ctx);
 		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
 		emit_end(ev, t, &e);
 		kt_fdtab_apply(t->fds);

@@ -163,7 +163,8 @@ void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
  * call, a status filter) changes a descriptor table: a sink that keeps a
  * call's text for later writes it as its entry saw the tables.
  */
-void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx));
+void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx),
+			 void *ctx);
 struct kt_opts;
 /* The KT_FDS_* flags -y, -yy, --decode-fds and -P ask for. */
 unsigned int kt_fds_flags(const struct kt_opts *o, bool live);

@@ -9,9 +9,11 @@
  * options add up; "!" selects everything but the set.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ktrace.h"
 #include "decode.h"
@@ -34,19 +36,35 @@ static const char *const bare_classes[] = {
 	"file", "process", "network", "signal", "ipc", "desc", "memory",
 };
 
+/*
+ * The classes are the module's lists, asked of the session @fd, or of a
+ * descriptor of the device opened for them (report: @fd is -1).
+ */
 static int add_class(int fd, struct sysset *s, const char *name)
 {
 	struct ktrace_class c;
-	int abi, w, found = 0, r;
+	int abi, w, found = 0, r, own = -1;
 
 	if (!strcmp(name, "net"))
 		name = "network";
+	if (fd < 0) {
+		own = open(KTRACE_DEV_PATH, O_RDONLY | O_CLOEXEC);
+		if (own < 0) {
+			ktrace_err("-e trace: the class '%%%s' is the ktrace module's list, and %s: %s: name the syscalls instead",
+				   name, KTRACE_DEV_PATH, strerror(errno));
+			return -1;
+		}
+		fd = own;
+	}
 	for (abi = 0; abi < NABI; abi++) {
 		for (c.index = 0;; c.index++) {
 			c.abi = abi;
 			r = kt_dev_get_class(fd, &c);
-			if (r < 0)
+			if (r < 0) {
+				if (own >= 0)
+					close(own);
 				return -1;
+			}
 			if (r > 0)
 				break;
 			if (strcmp(c.name, name))
@@ -56,6 +74,8 @@ static int add_class(int fd, struct sysset *s, const char *name)
 			found = 1;
 		}
 	}
+	if (own >= 0)
+		close(own);
 	if (!found) {
 		ktrace_err("-e trace: unknown syscall class '%%%s'", name);
 		return -1;
@@ -267,6 +287,31 @@ void kt_filters_counts(struct kt_counts *c)
 		for (nr = 0; nr < KTRACE_NR_MAX; nr++)
 			if (kt_filters_hidden(abi, nr))
 				memset(&c->c[abi][nr], 0, sizeof(c->c[abi][nr]));
+}
+
+/*
+ * report -e trace=SET: a recording holds the calls its record chose (and
+ * those recorded for the descriptor tables); what SET leaves out of them
+ * is hidden, as a live trace hides the calls it records for the tables
+ * only: the tables of -y still see them, the text, --json and -c do not.
+ */
+int kt_filters_report(const struct kt_opts *o)
+{
+	struct sysset set;
+	unsigned int i, nr;
+	int abi;
+
+	if (!o->ntrace)
+		return 0;
+	memset(&set, 0, sizeof(set));
+	for (i = 0; i < o->ntrace; i++)
+		if (parse_set(-1, &set, o->trace[i]))
+			return -1;
+	for (abi = 0; abi < NABI; abi++)
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++)
+			if (!(set.bits[abi][nr / 64] >> (nr % 64) & 1))
+				kt_filters_hide(abi, nr);
+	return 0;
 }
 
 /*

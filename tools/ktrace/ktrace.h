@@ -281,6 +281,7 @@ void kt_pidns_fork(struct kt_pidns *c, pid_t ours, int id, uint64_t ns);
 /* filters.c: -e trace=, -e status= and the events, set in the kernel */
 unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max);
 int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
+int kt_filters_report(const struct kt_opts *o);
 /*
  * The calls recorded for the descriptor tables only, hidden from every
  * output (and from -c's counts, which kt_filters_counts() clears).

@@ -447,6 +447,8 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 		counts->c[c->abi][c->nr].errors = c->errors;
 		counts->c[c->abi][c->nr].ns = c->ns;
 	}
+	/* Not the calls hidden: for the tables only, or by -e trace=. */
+	kt_filters_counts(counts);
 	counts->valid = true;
 	e->counts = counts;
 	return 0;
@@ -546,7 +548,7 @@ int ktrace_cmd_report(int argc, char **argv)
 		return 1;
 	}
 	kt_filters_set_status(o.status);
-	if (check_header(&r, &h))
+	if (kt_filters_report(&o) || check_header(&r, &h))
 		return 1;
 	r.h = &h;
 	if (o.instruction_pointer && !o.summary_only &&

@@ -1321,7 +1321,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
 	if (t->lazy_ok && o->decode_fds)
-		kt_events_on_hidden(ev, text_hidden);
+		kt_events_on_hidden(ev, text_hidden, t);
 	if (t->child) {
 		k = task_new(t, t->child);
 		k->tgid = t->child;
