@@ -9,11 +9,9 @@
  * options add up; "!" selects everything but the set.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ktrace.h"
 #include "decode.h"
@@ -36,35 +34,48 @@ static const char *const bare_classes[] = {
 	"file", "process", "network", "signal", "ipc", "desc", "memory",
 };
 
+/* report: a class from the command's copy of the lists, by name. */
+static int add_class_names(struct sysset *s, const char *cls)
+{
+	const char *name;
+	size_t i = 0;
+	int abi, nr, found = 0;
+
+	while ((name = kt_class_next(cls, &i))) {
+		for (abi = 0; abi < NABI; abi++) {
+			nr = ktrace_syscall_number(kt_cli_abi(abi), name);
+			if (nr >= 0) {
+				set_bit_nr(s, abi, nr);
+				found = 1;
+			}
+		}
+	}
+	if (!found) {
+		ktrace_err("-e trace: unknown syscall class '%%%s'", cls);
+		return -1;
+	}
+	return 0;
+}
+
 /*
- * The classes are the module's lists, asked of the session @fd, or of a
- * descriptor of the device opened for them (report: @fd is -1).
+ * The classes are the module's lists, asked of the session @fd; report,
+ * which has no session (@fd is -1), reads the command's copy of them.
  */
 static int add_class(int fd, struct sysset *s, const char *name)
 {
 	struct ktrace_class c;
-	int abi, w, found = 0, r, own = -1;
+	int abi, w, found = 0, r;
 
 	if (!strcmp(name, "net"))
 		name = "network";
-	if (fd < 0) {
-		own = open(KTRACE_DEV_PATH, O_RDONLY | O_CLOEXEC);
-		if (own < 0) {
-			ktrace_err("-e trace: the class '%%%s' is the ktrace module's list, and %s: %s: name the syscalls instead",
-				   name, KTRACE_DEV_PATH, strerror(errno));
-			return -1;
-		}
-		fd = own;
-	}
+	if (fd < 0)
+		return add_class_names(s, name);
 	for (abi = 0; abi < NABI; abi++) {
 		for (c.index = 0;; c.index++) {
 			c.abi = abi;
 			r = kt_dev_get_class(fd, &c);
-			if (r < 0) {
-				if (own >= 0)
-					close(own);
+			if (r < 0)
 				return -1;
-			}
 			if (r > 0)
 				break;
 			if (strcmp(c.name, name))
@@ -74,8 +85,6 @@ static int add_class(int fd, struct sysset *s, const char *name)
 			found = 1;
 		}
 	}
-	if (own >= 0)
-		close(own);
 	if (!found) {
 		ktrace_err("-e trace: unknown syscall class '%%%s'", name);
 		return -1;

@@ -283,6 +283,12 @@ unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max);
 int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
 int kt_filters_report(const struct kt_opts *o);
 /*
+ * The syscalls of strace's class @cls (without its '%'; "net" as
+ * "network"), by name, from the module's lists (syscall-classes.def): the
+ * next from entry *@i on (0 first), or NULL after the last.
+ */
+const char *kt_class_next(const char *cls, size_t *i);
+/*
  * The calls recorded for the descriptor tables only, hidden from every
  * output (and from -c's counts, which kt_filters_counts() clears).
  */

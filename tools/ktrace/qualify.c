@@ -37,12 +37,50 @@ static bool has_nr(const struct scset *s, int abi, unsigned int nr)
 	return nr < KTRACE_NR_MAX && (s->bits[abi][nr / 64] >> (nr % 64) & 1);
 }
 
+/* Is @cls (a class without its '%') one of @classes, " desc file "? */
+static bool in_classes(const char *classes, const char *cls)
+{
+	size_t len = strlen(cls);
+	const char *c;
+
+	for (c = classes; (c = strstr(c, cls)); c++)
+		if (c[-1] == ' ' && c[len] == ' ')
+			return true;
+	return false;
+}
+
+const char *kt_class_next(const char *cls, size_t *i)
+{
+	if (!strcmp(cls, "net"))
+		cls = "network";
+	while (*i < ARRAY_SIZE(kt_sysclasses)) {
+		const struct kt_sysclass *e = &kt_sysclasses[(*i)++];
+
+		if (in_classes(e->classes, cls))
+			return e->name;
+	}
+	return NULL;
+}
+
+/* Is syscall @name in class @cls, as kt_class_next() has it? */
+static bool in_class(const char *name, const char *cls)
+{
+	size_t i;
+
+	if (!strcmp(cls, "net"))
+		cls = "network";
+	for (i = 0; i < ARRAY_SIZE(kt_sysclasses); i++)
+		if (!strcmp(kt_sysclasses[i].name, name))
+			return in_classes(kt_sysclasses[i].classes, cls);
+	return false;
+}
+
 /* Every syscall of both ABIs whose name matches. */
 static int add_match(struct scset *s, const char *what, const char *tok)
 {
 	bool optional = *tok == '?', found = false;
 	const char *name;
-	unsigned int nr, i;
+	unsigned int nr;
 	regex_t rx;
 	int abi;
 
@@ -61,19 +99,12 @@ static int add_match(struct scset *s, const char *what, const char *tok)
 			name = ktrace_syscall_name(a, nr);
 			if (!name)
 				continue;
-			if (*tok == '/') {
+			if (*tok == '/')
 				m = !regexec(&rx, name, 0, NULL, 0);
-			} else if (*tok == '%') {
-				for (i = 0; i < ARRAY_SIZE(kt_sysclasses); i++)
-					if (!strcmp(kt_sysclasses[i].name, name))
-						break;
-				m = i < ARRAY_SIZE(kt_sysclasses) &&
-				    (!strcmp(kt_sysclasses[i].class, tok + 1) ||
-				     (!strcmp(tok + 1, "net") &&
-				      !strcmp(kt_sysclasses[i].class, "network")));
-			} else {
+			else if (*tok == '%')
+				m = in_class(name, tok + 1);
+			else
 				m = !strcmp(name, tok);
-			}
 			if (m) {
 				set_nr(s, abi, nr);
 				found = true;

@@ -162,7 +162,8 @@ const char *kt_sys_class(unsigned int abi, unsigned int nr)
 	name = ktrace_syscall_name(kt_cli_abi(abi), nr);
 	for (i = 0; name && i < ARRAY_SIZE(kt_sysclasses); i++) {
 		if (!strcmp(kt_sysclasses[i].name, name)) {
-			class = kt_sysclasses[i].class;
+			if (kt_sysclasses[i].class)
+				class = kt_sysclasses[i].class;
 			break;
 		}
 	}
