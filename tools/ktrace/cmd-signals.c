@@ -44,6 +44,7 @@ struct sigs {
 	bool json;
 	uint64_t start;
 	pid_t self;
+	bool started;		/* the command's starting SIGCONT is past */
 };
 
 static const char *sig_name(int sig, char *buf, size_t len)
@@ -88,9 +89,18 @@ static void generate(struct sigs *s, const struct ktrace_rec_hdr *h)
 
 	if (h->size < sizeof(*g))
 		return;
-	/* ktrace's own: the SIGCONT that starts the command, its SIGCHLD. */
-	if (h->tgid == s->self || g->target_tgid == s->self)
+	/*
+	 * ktrace's own: what its process gets (the command's SIGCHLD), and
+	 * the SIGCONT that starts the command, the first that ktrace sends.
+	 * What it sends later (the signal that ends it, forwarded to the
+	 * command, and the SIGCONT before it) is part of the command's life.
+	 */
+	if (g->target_tgid == s->self)
 		return;
+	if (h->tgid == s->self && g->sig == SIGCONT && !s->started) {
+		s->started = true;
+		return;
+	}
 	n = calloc(1, sizeof(*n));
 	if (!n) {
 		ktrace_err("out of memory");
@@ -317,6 +327,7 @@ int ktrace_cmd_signals(int argc, char **argv)
 	s.json = o.json;
 	s.tail = &s.all;
 	s.self = getpid();
+	s.started = !o.argc;	/* -p: ktrace starts nothing */
 	v.events = KTRACE_EV_ALL;
 	v.feed = feed;
 	v.ctx = &s;
