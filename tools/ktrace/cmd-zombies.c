@@ -6,6 +6,8 @@
  * instead of waiting.  The module's task snapshot (KTRACE_IOC_TASKS)
  * finds them, those from before ktrace or the module was started too;
  * --watch takes a new snapshot every interval.  No probe is attached.
+ * ktrace's signal (SIGHUP, SIGINT, SIGQUIT, SIGTERM) ends the watch after
+ * the list it is printing, and ktrace dies of it, as a trace does.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -158,8 +160,7 @@ int ktrace_cmd_zombies(int argc, char **argv)
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	kt_catch_fatal(on_signal, false);
 	nap.tv_sec = (time_t)z.interval;
 	nap.tv_nsec = (long)((z.interval - nap.tv_sec) * 1e9);
 	for (;;) {
@@ -193,5 +194,6 @@ int ktrace_cmd_zombies(int argc, char **argv)
 			break;
 	}
 	close(fd);
-	return 0;
+	/* Interrupted, ktrace dies of its signal, as a trace does. */
+	return kt_exit_status(0, false, 0, stop);
 }
