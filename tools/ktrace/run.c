@@ -769,14 +769,16 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 		r->child_pidfd = pidfd_open(r->child);
 	}
 	for (i = 0; i < o->npids; i++) {
+		/*
+		 * As strace: a target that cannot be attached, ktrace itself
+		 * included, is said in one line and left out; the others are
+		 * traced.
+		 */
 		if (o->pids[i] == getpid()) {
 			ktrace_err("-p %d: that is ktrace itself", o->pids[i]);
-			return 1;
+			r->gone[i] = true;
+			continue;
 		}
-		/*
-		 * As strace: a target that cannot be attached is said in one
-		 * line and left out; the others are traced.
-		 */
 		if (kt_dev_pid(r->fd, o->pids[i],
 			       (thread_only(o->pids[i]) ? 0 :
 						     KTRACE_PID_THREAD_GROUP) |
