@@ -464,6 +464,8 @@ int ktrace_cmd_top(int argc, char **argv)
 	openmetrics = to.openmetrics;
 	if (openmetrics && !count)
 		count = 1;
+	if (kt_view_self(pid))
+		return 1;
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;

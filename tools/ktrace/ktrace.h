@@ -457,6 +457,7 @@ struct kt_view_run {
 };
 
 int kt_view_run(struct kt_view_run *v);
+bool kt_view_self(pid_t pid);
 int ktrace_cmd_hung(int argc, char **argv);
 
 /* hexdump.c: -e read= and -e write=, strace's hex dumps of I/O */

@@ -134,6 +134,8 @@ int kt_view_run(struct kt_view_run *v)
 	uint64_t done_at = 0, killed = 0, now;
 	bool eof = false, reaped = false;
 
+	if (kt_view_self(v->pid))
+		return 1;
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;

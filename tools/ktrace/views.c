@@ -73,6 +73,18 @@ pid_t kt_view_pid(const char *view, const char *s)
 }
 
 /*
+ * A view that follows process @pid sees nothing of ktrace itself: the
+ * module leaves its session's owner out.  True after one line if it is.
+ */
+bool kt_view_self(pid_t pid)
+{
+	if (pid != getpid())
+		return false;
+	ktrace_err("-p %d: that is ktrace itself", pid);
+	return true;
+}
+
+/*
  * The options every view shares: -p PID, --json (unless o->no_json) and
  * --help, and for a view
  * of a command, the COMMAND after them (or -p, one of the two).  The
