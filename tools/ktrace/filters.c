@@ -66,8 +66,7 @@ static int add_class(int fd, struct sysset *s, const char *name)
 	struct ktrace_class c;
 	int abi, w, found = 0, r;
 
-	if (!strcmp(name, "net"))
-		name = "network";
+	name = kt_class_canon(name);
 	if (fd < 0)
 		return add_class_names(s, name);
 	for (abi = 0; abi < NABI; abi++) {

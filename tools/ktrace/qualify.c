@@ -49,10 +49,14 @@ static bool in_classes(const char *classes, const char *cls)
 	return false;
 }
 
+const char *kt_class_canon(const char *cls)
+{
+	return strcmp(cls, "net") ? cls : "network";
+}
+
 const char *kt_class_next(const char *cls, size_t *i)
 {
-	if (!strcmp(cls, "net"))
-		cls = "network";
+	cls = kt_class_canon(cls);
 	while (*i < ARRAY_SIZE(kt_sysclasses)) {
 		const struct kt_sysclass *e = &kt_sysclasses[(*i)++];
 
@@ -67,8 +71,7 @@ static bool in_class(const char *name, const char *cls)
 {
 	size_t i;
 
-	if (!strcmp(cls, "net"))
-		cls = "network";
+	cls = kt_class_canon(cls);
 	for (i = 0; i < ARRAY_SIZE(kt_sysclasses); i++)
 		if (!strcmp(kt_sysclasses[i].name, name))
 			return in_classes(kt_sysclasses[i].classes, cls);
