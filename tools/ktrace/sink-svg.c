@@ -298,7 +298,8 @@ static void axis(struct svg *v, int bottom)
 		}
 		step = steps[i] * mag;
 	}
-	for (t = 0; t <= total; t += step) {
+	/* t + step may wrap near 2^64 ns (a corrupt time): stop first. */
+	for (t = 0;; t += step) {
 		double x = xpos(v, v->base + t);
 
 		kt_out_printf(v->out,
@@ -308,6 +309,8 @@ static void axis(struct svg *v, int bottom)
 		kt_out_printf(v->out,
 			      "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
 			      x, TOP - 10, buf);
+		if (total - t < step)
+			break;
 	}
 }
 
