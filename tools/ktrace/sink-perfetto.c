@@ -22,6 +22,18 @@
 /* The counter's bucket: 10 ms. */
 #define RATE_NS		10000000ULL
 
+/*
+ * Calls in a bucket.  Only buckets with calls are kept, as runs appended
+ * in the order the calls come, sorted and merged when the array is full
+ * and at the end: a trace of a day, or a corrupt time years after the
+ * others, costs nothing for the buckets in between, and calls out of
+ * time order cost a run each until the next merge.
+ */
+struct rate {
+	uint64_t bucket;
+	unsigned int calls;
+};
+
 struct perfetto {
 	struct kt_sink sink;
 	struct kt_out *out;
@@ -30,8 +42,8 @@ struct perfetto {
 	unsigned long long flows;
 	struct kt_pidmap procs, threads;	/* seen: (void *)1 */
 	pid_t counter_pid;	/* the process that carries the counter */
-	unsigned int *rate;	/* syscalls entered per bucket */
-	size_t nrate;
+	struct rate *rate;	/* syscalls entered, runs of a bucket */
+	size_t nrate, cap_rate;
 	struct kt_buf call, text;	/* a slice's strace text; str() */
 	struct kt_blob argv[KT_ARGV_MAX];
 	struct kt_fmt_opts fmt;
@@ -113,24 +125,57 @@ static void name_tracks(struct perfetto *p, pid_t tgid, pid_t pid,
 	}
 }
 
+static int by_bucket(const void *a, const void *b)
+{
+	const struct rate *x = a, *y = b;
+
+	return x->bucket < y->bucket ? -1 : x->bucket > y->bucket;
+}
+
+/* The runs sorted by bucket, one a bucket. */
+static void merge_rates(struct perfetto *p)
+{
+	size_t i, n = 0;
+
+	if (!p->nrate)
+		return;
+	qsort(p->rate, p->nrate, sizeof(*p->rate), by_bucket);
+	for (i = 1; i < p->nrate; i++) {
+		if (p->rate[i].bucket == p->rate[n].bucket)
+			p->rate[n].calls += p->rate[i].calls;
+		else
+			p->rate[++n] = p->rate[i];
+	}
+	p->nrate = n + 1;
+}
+
 static void count_call(struct perfetto *p, uint64_t t)
 {
-	size_t b = t > p->base ? (t - p->base) / RATE_NS : 0;
-	unsigned int *r;
+	uint64_t b = t > p->base ? (t - p->base) / RATE_NS : 0;
+	struct rate *r;
 
-	if (b >= p->nrate) {
-		size_t n = p->nrate ? p->nrate : 64;
-
-		while (n <= b)
-			n *= 2;
-		r = realloc(p->rate, n * sizeof(*r));
-		if (!r)
-			return;
-		memset(r + p->nrate, 0, (n - p->nrate) * sizeof(*r));
-		p->rate = r;
-		p->nrate = n;
+	if (p->nrate && p->rate[p->nrate - 1].bucket == b) {
+		p->rate[p->nrate - 1].calls++;
+		return;
 	}
-	p->rate[b]++;
+	if (p->nrate == p->cap_rate) {
+		merge_rates(p);
+		/* Room for as many runs again as there are buckets. */
+		if (p->nrate * 2 >= p->cap_rate) {
+			size_t n = p->cap_rate ? p->cap_rate * 2 : 64;
+
+			r = realloc(p->rate, n * sizeof(*r));
+			if (r) {
+				p->rate = r;
+				p->cap_rate = n;
+			}
+		}
+		if (p->nrate == p->cap_rate)
+			return;
+	}
+	p->rate[p->nrate].bucket = b;
+	p->rate[p->nrate].calls = 1;
+	p->nrate++;
 }
 
 static void syscall_slice(struct perfetto *p, const struct kt_event *e)
@@ -292,26 +337,35 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 	}
 }
 
+/* The counter's value from bucket b on, unless it is that already. */
+static void counter(struct perfetto *p, uint64_t b, unsigned int v,
+		    unsigned int *last)
+{
+	if (v == *last)
+		return;
+	*last = v;
+	begin(p, "C", p->counter_pid, p->counter_pid, p->base + b * RATE_NS);
+	kt_out_printf(p->out, ",\"name\":\"syscalls/s\",\"args\":{\"syscalls/s\":%llu}}",
+		      (unsigned long long)v * (1000000000ULL / RATE_NS));
+}
+
 static void perfetto_finish(struct kt_sink *s, const struct kt_end *end_info)
 {
 	struct perfetto *p = (struct perfetto *)s;
 	unsigned int last = ~0U;
-	size_t b, n = p->nrate;
+	uint64_t next = 0;	/* the bucket after the last one written */
+	size_t i;
 
-	/* The counter, where it changes, ending at zero. */
-	while (n && !p->rate[n - 1])
-		n--;
-	for (b = 0; p->counter_pid && b <= n; b++) {
-		unsigned int v = b < n ? p->rate[b] : 0;
-
-		if (v == last)
-			continue;
-		last = v;
-		begin(p, "C", p->counter_pid, p->counter_pid,
-		      p->base + b * RATE_NS);
-		kt_out_printf(p->out, ",\"name\":\"syscalls/s\",\"args\":{\"syscalls/s\":%llu}}",
-			      (unsigned long long)v * (1000000000ULL / RATE_NS));
+	/* The counter, where it changes, zero between buckets, ending at zero. */
+	merge_rates(p);
+	for (i = 0; p->counter_pid && i < p->nrate; i++) {
+		if (p->rate[i].bucket > next)
+			counter(p, next, 0, &last);
+		counter(p, p->rate[i].bucket, p->rate[i].calls, &last);
+		next = p->rate[i].bucket + 1;
 	}
+	if (p->counter_pid)
+		counter(p, next, 0, &last);
 	kt_out_printf(p->out,
 		      "\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"generator\":\"ktrace %s\"}}\n",
 		      KTRACE_VERSION);
