@@ -545,7 +545,8 @@ static void json_free(struct kt_sink *s)
 static void anchor(struct json_sink *j)
 {
 	struct kt_buf *b = &j->line;
-	int64_t real = (int64_t)j->base_ts + j->mono_to_real;
+	/* Summed unsigned: a corrupt recording's may wrap. */
+	int64_t real = (int64_t)(j->base_ts + (uint64_t)j->mono_to_real);
 	time_t sec = real / 1000000000;
 	struct tm tm;
 

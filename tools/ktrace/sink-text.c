@@ -283,11 +283,17 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		t->last_ts = ts;
 	}
 	if (o->timestamps) {
-		int64_t real = (int64_t)ts + t->mono_to_real;
+		/* Summed unsigned: a corrupt recording's may wrap. */
+		int64_t real = (int64_t)(ts + (uint64_t)t->mono_to_real);
 		time_t sec = real / 1000000000;
 		long usec = real % 1000000000 / 1000;
 		struct tm tm;
 
+		/* Before 1970: the second before, and microseconds after it. */
+		if (usec < 0) {
+			sec--;
+			usec += 1000000;
+		}
 		if (o->timestamps == 3) {
 			kt_buf_dec(b, sec);
 		} else {
