@@ -330,7 +330,8 @@ static void svg_finish(struct kt_sink *s, const struct kt_end *end_info)
 
 	/* The picture ends with the run, not with the session's wait. */
 	v->end = v->last > v->base ? v->last : v->base + 1;
-	qsort(v->procs, v->nprocs, sizeof(*v->procs), by_start);
+	if (v->nprocs)	/* none: procs is NULL, which qsort() refuses */
+		qsort(v->procs, v->nprocs, sizeof(*v->procs), by_start);
 	for (i = 0; i < v->nprocs; i++)
 		v->procs[i].row = -1;
 	for (i = 0; i < v->nprocs; i++)
@@ -391,7 +392,8 @@ static void svg_finish(struct kt_sink *s, const struct kt_end *end_info)
 	}
 
 	/* Syscalls, then labels on the slowest. */
-	qsort(v->spans, v->nspans, sizeof(*v->spans), by_dur_desc);
+	if (v->nspans)
+		qsort(v->spans, v->nspans, sizeof(*v->spans), by_dur_desc);
 	if (v->nspans)
 		slow = (v->end - v->base) / 50;
 	/* The longest first, so that the short ones stay visible on top. */
