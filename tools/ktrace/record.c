@@ -430,6 +430,11 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 	if (f->hdr.size < sizeof(*f) ||
 	    (f->hdr.size - sizeof(*f)) / sizeof(f->counts[0]) < f->ncounts)
 		return -1;
+	/* All checked first: nothing of a corrupt end record is taken. */
+	for (i = 0; (f->flags & KT_END_COUNTS) && i < f->ncounts; i++)
+		if (f->counts[i].abi >= KTRACE_ABI_COUNT ||
+		    f->counts[i].nr >= KTRACE_NR_MAX)
+			return -1;
 	e->end_ts = f->hdr.ts;
 	e->child_reaped = f->flags & KT_END_CHILD_REAPED;
 	e->child_status = f->child_status;
@@ -441,8 +446,6 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 	for (i = 0; i < f->ncounts; i++) {
 		const struct kt_file_count *c = &f->counts[i];
 
-		if (c->abi >= KTRACE_ABI_COUNT || c->nr >= KTRACE_NR_MAX)
-			return -1;
 		counts->c[c->abi][c->nr].calls = c->calls;
 		counts->c[c->abi][c->nr].errors = c->errors;
 		counts->c[c->abi][c->nr].ns = c->ns;
