@@ -37,14 +37,20 @@ static bool has_nr(const struct scset *s, int abi, unsigned int nr)
 	return nr < KTRACE_NR_MAX && (s->bits[abi][nr / 64] >> (nr % 64) & 1);
 }
 
-/* Is @cls (a class without its '%') one of @classes, " desc file "? */
+/*
+ * Is @cls (a class without its '%') one of @classes, " desc file "?  A
+ * word of it, whole: "" or " desc" (-e trace=%, -e 'trace=% desc') is
+ * none, and would match at the list's start, or at every byte.
+ */
 static bool in_classes(const char *classes, const char *cls)
 {
 	size_t len = strlen(cls);
 	const char *c;
 
+	if (!len || strchr(cls, ' '))
+		return false;
 	for (c = classes; (c = strstr(c, cls)); c++)
-		if (c[-1] == ' ' && c[len] == ' ')
+		if (c > classes && c[-1] == ' ' && c[len] == ' ')
 			return true;
 	return false;
 }
