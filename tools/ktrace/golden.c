@@ -333,17 +333,12 @@ static bool golden_match(const char *p, const char *s)
 	return *s == '\0';
 }
 
-static int golden_expect(struct golden *g, const char *file)
+static int golden_expect(struct golden *g, const char *file, FILE *f)
 {
 	char pat[GOLDEN_LINE];
 	size_t at = 0, last = 0, i, lineno = 0, n = 0;
 	bool matched = false;
-	FILE *f = fopen(file, "r");
 
-	if (!f) {
-		ktrace_err("--expect: cannot read %s: %s", file, strerror(errno));
-		return 1;
-	}
 	while (fgets(pat, sizeof(pat), f)) {
 		lineno++;
 		pat[strcspn(pat, "\n")] = '\0';
@@ -381,7 +376,7 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 	int p[2], status, ret;
 	size_t i;
 	pid_t pid;
-	FILE *in;
+	FILE *in, *ef = NULL;
 
 	if (!o->argc) {
 		ktrace_err("--golden and --expect need a COMMAND to run");
@@ -398,6 +393,14 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 		g.out = o->outfile ? fopen(o->outfile, "w") : stderr;
 		if (!g.out) {
 			ktrace_err("cannot write %s: %s", o->outfile, strerror(errno));
+			return 1;
+		}
+	} else {
+		/* Before the command runs: it may not run twice. */
+		ef = fopen(expect, "re");
+		if (!ef) {
+			ktrace_err("--expect: cannot read %s: %s", expect,
+				   strerror(errno));
 			return 1;
 		}
 	}
@@ -437,7 +440,7 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 	if (waitpid(pid, &status, 0) != pid)
 		return 1;
 	if (expect)
-		return ret | golden_expect(&g, expect);
+		return ret | golden_expect(&g, expect, ef);
 	for (i = 0; i < g.nlines; i++)
 		fprintf(g.out, "%s\n", g.lines[i]);
 	if (g.out != stderr && fclose(g.out)) {

@@ -78,13 +78,18 @@ static void check(const char *what, const char *in, const char *want)
 /* Whether lab 09's pattern file matches the normalised lines of in. */
 static int expect(const char *pattern, const char *in)
 {
+	FILE *f = fopen(pattern, "r");
 	struct golden g;
 	char got[8192];
 	int ret;
 
+	if (!f) {
+		printf("# cannot read %s\n", pattern);
+		return 1;
+	}
 	normalise(&g, in, got, sizeof(got));
 	fflush(stdout);
-	ret = golden_expect(&g, pattern);
+	ret = golden_expect(&g, pattern, f);
 	fflush(stderr);
 	return ret;
 }
