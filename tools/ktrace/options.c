@@ -157,15 +157,21 @@ static int parse_interruptible(struct kt_opts *o, const char *s)
 
 static int parse_ring_size(struct kt_opts *o, const char *s)
 {
+	unsigned int shift = 0;
 	unsigned long v;
 	char *end;
 
 	errno = 0;
 	v = strtoul(s, &end, 10);
 	if (*end == 'K' || *end == 'k')
-		v <<= 10, end++;
+		shift = 10, end++;
 	else if (*end == 'M' || *end == 'm')
-		v <<= 20, end++;
+		shift = 20, end++;
+	/* Bounded before the shift, which could wrap to a valid size. */
+	if (v > (64UL << 20) >> shift)
+		v = ~0UL;
+	else
+		v <<= shift;
 	if (errno || *s == '-' || *end || v < (16UL << 10) ||
 	    v > (64UL << 20) || (v & (v - 1))) {
 		ktrace_err("--ring-size: '%s' is not a power of two from 16K to 64M",
