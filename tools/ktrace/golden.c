@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -364,6 +365,12 @@ static int golden_expect(struct golden *g, const char *file, FILE *f)
 		at = i + 1;
 		matched = true;
 	}
+	if (ferror(f)) {
+		ktrace_err("--expect: cannot read %s: %s", file,
+			   strerror(errno));
+		fclose(f);
+		return 1;
+	}
 	fclose(f);
 	fprintf(stderr, "%s: all %zu lines matched\n", file, n);
 	return 0;
@@ -377,6 +384,7 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 	size_t i;
 	pid_t pid;
 	FILE *in, *ef = NULL;
+	struct stat st;
 
 	if (!o->argc) {
 		ktrace_err("--golden and --expect need a COMMAND to run");
@@ -396,8 +404,16 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 			return 1;
 		}
 	} else {
-		/* Before the command runs: it may not run twice. */
+		/*
+		 * Before the command runs: it may not run twice.  A directory
+		 * opens, and fails only when read.
+		 */
 		ef = fopen(expect, "re");
+		if (ef && !fstat(fileno(ef), &st) && S_ISDIR(st.st_mode)) {
+			fclose(ef);
+			ef = NULL;
+			errno = EISDIR;
+		}
 		if (!ef) {
 			ktrace_err("--expect: cannot read %s: %s", expect,
 				   strerror(errno));
