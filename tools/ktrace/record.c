@@ -241,6 +241,11 @@ int ktrace_cmd_record(int argc, char **argv)
 		ktrace_err("record: --syscall-limit detaches a live trace; it does not cut recordings");
 		return 1;
 	}
+	if (o.append) {
+		ktrace_err("record: -A would add a recording after the end record in %s, where report stops",
+			   o.outfile);
+		return 1;
+	}
 	if (!o.argc && !o.npids) {
 		ktrace_err("record: a COMMAND or -p PID to record is needed");
 		return 1;
