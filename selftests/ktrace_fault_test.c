@@ -1161,4 +1161,138 @@ TEST_F_TIMEOUT(unload, owner_killed_while_its_target_is_throttled, 120)
 	close(sv[0]);
 }
 
+/* A process pinned to @cpu that counts its syscalls, once told to go. */
+static pid_t start_pinned_counter(volatile long *count, int cpu, int *go)
+{
+	cpu_set_t set;
+	int p[2];
+	pid_t pid;
+	char c;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(p[1]);
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set) ||
+		    read(p[0], &c, 1) != 1)
+			_exit(1);
+		for (;;) {
+			syscall(SYS_getppid);
+			__atomic_fetch_add(count, 1, __ATOMIC_RELAXED);
+		}
+	}
+	close(p[0]);
+	*go = p[1];
+	return pid;
+}
+
+/*
+ * A real-time busy loop on @cpu until *@stop, or 10 s at most: nothing
+ * else runs there.
+ */
+static pid_t start_hog(volatile long *stop, int cpu)
+{
+	struct sched_param sp = { .sched_priority = 50 };
+	double end = now() + 10;
+	cpu_set_t set;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set) ||
+		    sched_setscheduler(0, SCHED_FIFO, &sp))
+			_exit(1);
+		while (!__atomic_load_n(stop, __ATOMIC_ACQUIRE) && now() < end)
+			;
+		_exit(0);
+	}
+	return pid;
+}
+
+#define RT_RUNTIME	"/proc/sys/kernel/sched_rt_runtime_us"
+
+/*
+ * As above, but the throttled process is slow to run again: when the
+ * owner dies, the wait's reference is the session's last, and the module
+ * is asked to unload before the waiter has run.  The unload must wait for
+ * it (or be refused), and the session it frees must find the module whole:
+ * its PID filter still counts in the probes and the pid superset.
+ */
+TEST_F_TIMEOUT(unload, owner_killed_while_its_throttled_target_is_starved, 120)
+{
+	volatile long *shared;
+	char pid[16], rt[32], c;
+	int go, sv[2], status;
+	pid_t owner, hog, rm;
+	cpu_set_t set;
+
+	if (_metadata->skip)
+		return;
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		SKIP(return, "needs two CPUs");
+	/* We, the owner and the unload on CPU 0; the traced process on 1. */
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	ASSERT_EQ(0, sched_setaffinity(0, sizeof(set), &set));
+	ASSERT_LT(0, read_text(RT_RUNTIME, rt, sizeof(rt)));
+	/* No real-time throttling: the hog keeps CPU 1 whole. */
+	ASSERT_EQ(0, write_text(RT_RUNTIME, "-1"));
+	shared = mmap(NULL, 2 * sizeof(*shared), PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, shared);
+	self->child = start_pinned_counter(&shared[0], 1, &go);
+	ASSERT_LT(0, self->child);
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	owner = fork();
+	ASSERT_LE(0, owner);
+	if (!owner) {
+		close(sv[0]);
+		owner_never_reads(sv[1]);
+	}
+	close(sv[1]);
+	snprintf(pid, sizeof(pid), "%d", self->child);
+	ASSERT_EQ((ssize_t)strlen(pid), write(sv[0], pid, strlen(pid)));
+	ASSERT_EQ(1, read(sv[0], &c, 1));
+	ASSERT_EQ(1, write(go, "g", 1));
+	usleep(500000);
+	EXPECT_EQ(0, count_after(&shared[0], 300))
+		TH_LOG("the traced process was not throttled");
+
+	/* CPU 1 is the hog's: the waiter, woken, does not run. */
+	hog = start_hog(&shared[1], 1);
+	ASSERT_LT(0, hog);
+	usleep(100000);
+	ASSERT_EQ(0, kill(owner, SIGKILL));
+	ASSERT_EQ(owner, waitpid(owner, &status, 0));
+	rm = fork();
+	ASSERT_LE(0, rm);
+	if (!rm)
+		_exit(unload(O_NONBLOCK) ? errno : 0);
+	usleep(2000000);
+	__atomic_store_n(&shared[1], 1, __ATOMIC_RELEASE);
+	ASSERT_EQ(hog, waitpid(hog, &status, 0));
+	EXPECT_EQ(0, write_text(RT_RUNTIME, rt));
+	ASSERT_EQ(rm, waitpid(rm, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 0) {
+		ASSERT_EQ(0, load()) TH_LOG("finit_module: %s",
+					    strerror(errno));
+	} else {
+		/* Refused: then it unloads once the waiter has gone. */
+		EXPECT_EQ(EWOULDBLOCK, WEXITSTATUS(status));
+		usleep(300000);
+		ASSERT_EQ(0, unload(O_NONBLOCK)) TH_LOG("delete_module: %s",
+							strerror(errno));
+		ASSERT_EQ(0, load()) TH_LOG("finit_module: %s",
+					    strerror(errno));
+	}
+	EXPECT_LT(0, count_after(&shared[0], 100));
+	close(go);
+	close(sv[0]);
+}
+
 TEST_HARNESS_MAIN
