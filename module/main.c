@@ -142,9 +142,15 @@ static void __exit ktrace_exit(void)
 {
 	ktrace_debugfs_exit();
 	ktrace_device_exit();
+	/*
+	 * Every file is closed, but a throttled task may still hold the
+	 * last reference to a session: its release puts the session's PID
+	 * filter (the probes' count, the pid superset).  Wait for those
+	 * before the probes and the superset go.
+	 */
+	ktrace_throttle_exit();
 	ktrace_probes_exit();
 	ktrace_filter_cleanup();
-	ktrace_throttle_exit();
 	ktrace_stats_exit();
 }
 

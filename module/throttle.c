@@ -169,10 +169,13 @@ int ktrace_throttle_init(void)
 }
 
 /*
- * After the probes are gone no wait is queued any more; those queued run
- * as soon as their tasks head for user mode (a session's release wakes
- * them).  Then a Tasks RCU grace period: no task is still returning from
- * ktrace_throttle_run() into this module's text.
+ * Module exit, once every file is closed: no session is on the list the
+ * probes walk, so no wait is queued any more; those queued run as soon as
+ * their tasks head for user mode (a session's release wakes them), and
+ * may drop a session's last reference, which needs the probes and the
+ * filters: called before those go.  Then a Tasks RCU grace period: no
+ * task is still returning from ktrace_throttle_run() into this module's
+ * text.
  */
 void ktrace_throttle_exit(void)
 {
