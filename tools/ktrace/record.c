@@ -250,6 +250,11 @@ int ktrace_cmd_record(int argc, char **argv)
 		ktrace_err("record: a COMMAND or -p PID to record is needed");
 		return 1;
 	}
+	/* Without a module to record with, FILE keeps the recording it holds. */
+	ret = ktrace_dev_open();
+	if (ret < 0)
+		return 1;
+	close(ret);
 	if (kt_out_open(&out, o.outfile))
 		return 1;
 	ret = kt_run(&o, &out, true);
