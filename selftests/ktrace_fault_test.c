@@ -1058,8 +1058,13 @@ TEST_F(unload, mapping_outlives_its_file_and_pins_module)
 }
 
 /* A process that counts its syscalls in shared memory, once told to go. */
-static pid_t start_counter(volatile long *count, int *go)
+/*
+ * A process that counts its syscalls once told to go (*@go), on CPU @cpu
+ * alone unless @cpu is negative.
+ */
+static pid_t start_counter(volatile long *count, int cpu, int *go)
 {
+	cpu_set_t set;
 	int p[2];
 	pid_t pid;
 	char c;
@@ -1069,7 +1074,10 @@ static pid_t start_counter(volatile long *count, int *go)
 	pid = fork();
 	if (pid == 0) {
 		close(p[1]);
-		if (read(p[0], &c, 1) != 1)
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if ((cpu >= 0 && sched_setaffinity(0, sizeof(set), &set)) ||
+		    read(p[0], &c, 1) != 1)
 			_exit(1);
 		for (;;) {
 			syscall(SYS_getppid);
@@ -1101,6 +1109,39 @@ static void owner_never_reads(int ready)
 		pause();
 }
 
+/*
+ * The owner (owner_never_reads()) of a session tracing @child, which is
+ * then told to go (@go); *@sock: the owner's end of the socket.
+ */
+static pid_t start_owner(pid_t child, int go, int *sock)
+{
+	char pid[16], c;
+	pid_t owner;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		return -1;
+	owner = fork();
+	if (!owner) {
+		close(sv[0]);
+		owner_never_reads(sv[1]);
+	}
+	close(sv[1]);
+	snprintf(pid, sizeof(pid), "%d", child);
+	if (owner < 0 ||
+	    write(sv[0], pid, strlen(pid)) != (ssize_t)strlen(pid) ||
+	    read(sv[0], &c, 1) != 1 || write(go, "g", 1) != 1) {
+		if (owner > 0) {
+			kill(owner, SIGKILL);
+			waitpid(owner, NULL, 0);
+		}
+		close(sv[0]);
+		return -1;
+	}
+	*sock = sv[0];
+	return owner;
+}
+
 static long count_after(volatile long *count, int ms)
 {
 	long before = __atomic_load_n(count, __ATOMIC_RELAXED);
@@ -1117,9 +1158,8 @@ static long count_after(volatile long *count, int ms)
 TEST_F_TIMEOUT(unload, owner_killed_while_its_target_is_throttled, 120)
 {
 	volatile long *count;
-	int go, sv[2], status;
+	int go, sock, status;
 	pid_t owner;
-	char pid[16], c;
 	double t0;
 
 	if (_metadata->skip)
@@ -1127,20 +1167,10 @@ TEST_F_TIMEOUT(unload, owner_killed_while_its_target_is_throttled, 120)
 	count = mmap(NULL, sizeof(*count), PROT_READ | PROT_WRITE,
 		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, count);
-	self->child = start_counter(count, &go);
+	self->child = start_counter(count, -1, &go);
 	ASSERT_LT(0, self->child);
-	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
-	owner = fork();
-	ASSERT_LE(0, owner);
-	if (!owner) {
-		close(sv[0]);
-		owner_never_reads(sv[1]);
-	}
-	close(sv[1]);
-	snprintf(pid, sizeof(pid), "%d", self->child);
-	ASSERT_EQ((ssize_t)strlen(pid), write(sv[0], pid, strlen(pid)));
-	ASSERT_EQ(1, read(sv[0], &c, 1));
-	ASSERT_EQ(1, write(go, "g", 1));
+	owner = start_owner(self->child, go, &sock);
+	ASSERT_LT(0, owner);
 
 	/* The ring fills and the traced process stops in its wait. */
 	usleep(500000);
@@ -1158,35 +1188,7 @@ TEST_F_TIMEOUT(unload, owner_killed_while_its_target_is_throttled, 120)
 	EXPECT_LT(0, count_after(count, 100));
 	ASSERT_EQ(0, load()) TH_LOG("finit_module: %s", strerror(errno));
 	close(go);
-	close(sv[0]);
-}
-
-/* A process pinned to @cpu that counts its syscalls, once told to go. */
-static pid_t start_pinned_counter(volatile long *count, int cpu, int *go)
-{
-	cpu_set_t set;
-	int p[2];
-	pid_t pid;
-	char c;
-
-	if (pipe(p))
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		close(p[1]);
-		CPU_ZERO(&set);
-		CPU_SET(cpu, &set);
-		if (sched_setaffinity(0, sizeof(set), &set) ||
-		    read(p[0], &c, 1) != 1)
-			_exit(1);
-		for (;;) {
-			syscall(SYS_getppid);
-			__atomic_fetch_add(count, 1, __ATOMIC_RELAXED);
-		}
-	}
-	close(p[0]);
-	*go = p[1];
-	return pid;
+	close(sock);
 }
 
 /*
@@ -1225,9 +1227,9 @@ static pid_t start_hog(volatile long *stop, int cpu)
 TEST_F_TIMEOUT(unload, owner_killed_while_its_throttled_target_is_starved, 120)
 {
 	volatile long *shared;
-	char pid[16], rt[32], c;
-	int go, sv[2], status;
+	int go, sock, status;
 	pid_t owner, hog, rm;
+	char rt[32];
 	cpu_set_t set;
 
 	if (_metadata->skip)
@@ -1244,20 +1246,10 @@ TEST_F_TIMEOUT(unload, owner_killed_while_its_throttled_target_is_starved, 120)
 	shared = mmap(NULL, 2 * sizeof(*shared), PROT_READ | PROT_WRITE,
 		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, shared);
-	self->child = start_pinned_counter(&shared[0], 1, &go);
+	self->child = start_counter(&shared[0], 1, &go);
 	ASSERT_LT(0, self->child);
-	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
-	owner = fork();
-	ASSERT_LE(0, owner);
-	if (!owner) {
-		close(sv[0]);
-		owner_never_reads(sv[1]);
-	}
-	close(sv[1]);
-	snprintf(pid, sizeof(pid), "%d", self->child);
-	ASSERT_EQ((ssize_t)strlen(pid), write(sv[0], pid, strlen(pid)));
-	ASSERT_EQ(1, read(sv[0], &c, 1));
-	ASSERT_EQ(1, write(go, "g", 1));
+	owner = start_owner(self->child, go, &sock);
+	ASSERT_LT(0, owner);
 	usleep(500000);
 	EXPECT_EQ(0, count_after(&shared[0], 300))
 		TH_LOG("the traced process was not throttled");
@@ -1292,7 +1284,7 @@ TEST_F_TIMEOUT(unload, owner_killed_while_its_throttled_target_is_starved, 120)
 	}
 	EXPECT_LT(0, count_after(&shared[0], 100));
 	close(go);
-	close(sv[0]);
+	close(sock);
 }
 
 TEST_HARNESS_MAIN
