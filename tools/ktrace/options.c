@@ -251,7 +251,7 @@ static int parse_signals(struct kt_opts *o, const char *list)
 {
 	char *copy = strdup(list), *tok, *save = NULL;
 	uint64_t set[2] = { 0, 0 };
-	bool neg = false;
+	bool neg = false, any = false;
 	int sig, ret = 0;
 
 	if (!copy)
@@ -263,6 +263,7 @@ static int parse_signals(struct kt_opts *o, const char *list)
 	}
 	for (tok = strtok_r(tok, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
+		any = true;
 		if (!strcmp(tok, "all")) {
 			set[0] = ~0ULL;
 			set[1] = ~0ULL;
@@ -279,6 +280,11 @@ static int parse_signals(struct kt_opts *o, const char *list)
 		set[(sig - 1) / 64] |= 1ULL << ((sig - 1) % 64);
 	}
 	free(copy);
+	/* An empty set, as strace: not "none". */
+	if (!any && !ret) {
+		ktrace_err("-e signal: unknown signal '%s'", list);
+		ret = -1;
+	}
 	if (neg) {
 		set[0] = ~set[0];
 		set[1] = ~set[1];
