@@ -392,10 +392,10 @@ static void svg_finish(struct kt_sink *s, const struct kt_end *end_info)
 	}
 
 	/* Syscalls, then labels on the slowest. */
-	if (v->nspans)
+	if (v->nspans) {
 		qsort(v->spans, v->nspans, sizeof(*v->spans), by_dur_desc);
-	if (v->nspans)
 		slow = (v->end - v->base) / 50;
+	}
 	/* The longest first, so that the short ones stay visible on top. */
 	for (i = 0; i < v->nspans; i++) {
 		const struct span *sp = &v->spans[i];
