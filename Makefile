@@ -60,8 +60,10 @@ module: kdir-check
 cli: host-build
 	$(MAKE) -C tools/ktrace
 
-# W=1 and sparse on every file of ours; any warning fails.
+# W=1 and sparse on every file of ours; any warning fails.  The uapi
+# header's layout is the same for i386 callers (tools/abi-check).
 check: host-check kdir-check
+	tools/abi-check $(CC)
 	$(MAKE) -C $(KDIR) M=$(TOP) clean >/dev/null
 	@mkdir -p $(BUILD)
 	$(MAKE) -C $(KDIR) M=$(TOP) W=1 C=2 modules 2>&1 | tee $(BUILD)/check.log
