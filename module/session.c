@@ -254,6 +254,8 @@ int ktrace_session_configure(struct ktrace_session *s,
 			goto out;
 		}
 		rcu_assign_pointer(s->rings, rs);
+		/* A record read() took from the old rings goes with them. */
+		s->bounce_len = 0;
 	} else {
 		for_each_possible_cpu(cpu) {
 			/* What a program left in the page it mapped goes. */

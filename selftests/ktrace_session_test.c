@@ -892,6 +892,40 @@ TEST_F(session, overwrite_keeps_the_newest)
 		  st.lost_reported + st.lost_pending);
 }
 
+/*
+ * A flight recorder's read() takes the oldest record into a bounce buffer
+ * before it copies it out; one too long for the reader's buffer waits
+ * there for the next read().  A CONFIGURE that replaces the rings drops
+ * their records, and that one with them: once it was still handed out,
+ * a record of the old rings read from the new.
+ */
+TEST_F(session, configure_drops_the_record_a_short_read_left)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10,
+				   .flags = KTRACE_CFG_OVERWRITE };
+	struct child a = spawn(do_many_then_marker);
+	struct ktrace_rec_hdr h;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	/* Too short for any record: the oldest waits in the bounce buffer. */
+	EXPECT_EQ(-1, read(self->fd, &h, sizeof(h)));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	EXPECT_EQ(-1, read(self->fd, &h, sizeof(h)));
+	EXPECT_EQ(EINVAL, errno);
+
+	/* New rings, of another size: nothing of the old ones is read. */
+	c.ring_size = 32 << 10;
+	c.flags = 0;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(0, drain(self->fd));
+}
+
 /* A child pinned to CPU 0, so that its records go to ring 0. */
 static void do_many_on_cpu0(void)
 {
