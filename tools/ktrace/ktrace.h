@@ -386,6 +386,7 @@ void kt_timeline_free(struct kt_timeline *tl);
 
 /* tips.c: --tips */
 int kt_tips_parse(struct kt_opts *o, const char *spec);
+void kt_tips_due(bool due);
 void kt_tips_print(const struct kt_opts *o);
 
 /* run.c: a live session, traced or recorded */

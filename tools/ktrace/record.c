@@ -610,6 +610,8 @@ int ktrace_cmd_report(int argc, char **argv)
 	free(counts);
 	free(r.buf);
 	close(r.fd);
+	/* Not after the error that a damaged file gets. */
+	kt_tips_due(!ret && !r.why[0]);
 	kt_tips_print(&o);
 	return ret;
 }

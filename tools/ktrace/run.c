@@ -705,6 +705,7 @@ static int syscall_limit_reached(struct run *r)
 		return 1;
 	if (r->child_pidfd >= 0)
 		close(r->child_pidfd);
+	kt_tips_due(true);
 	return 0;
 }
 
@@ -918,6 +919,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	free(counts);
 	if (close_trace(r))
 		return 1;
+	kt_tips_due(true);
 	return kt_exit_status(r->child, r->child_reaped, r->child_status,
 			      interrupted);
 
@@ -944,7 +946,10 @@ int kt_trace(const struct kt_opts *o)
 		kt_out_fd(&out, STDERR_FILENO, "standard error");
 	}
 	ret = kt_run(o, &out, false);
-	if (kt_out_close(&out) && !ret)
-		ret = 1;
+	if (kt_out_close(&out)) {
+		kt_tips_due(false);
+		if (!ret)
+			ret = 1;
+	}
 	return ret;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): --tips[=[[id:]ID][,[format:]FORMAT]], strace's option: a tip
- * about the tool, printed on stderr once the trace is over.  ID picks one
+ * about the tool, printed on stderr once the trace is over (not after an
+ * error of ktrace's own).  ID picks one
  * (counted from 0, modulo their number) or "random"; FORMAT is "none",
  * "compact" (one line) or "full" (framed), the default.
  */
@@ -93,11 +94,22 @@ static void tip_full(FILE *f, const char *text)
 		"----------------------------------------------------------------------");
 }
 
+/*
+ * Set when a trace or a report ran to its end: an error of ktrace's own
+ * stays one line, with no tip after it.
+ */
+static bool tips_due;
+
+void kt_tips_due(bool due)
+{
+	tips_due = due;
+}
+
 void kt_tips_print(const struct kt_opts *o)
 {
 	size_t n = ARRAY_SIZE(tips), i;
 
-	if (o->tips == KT_TIPS_NONE)
+	if (o->tips == KT_TIPS_NONE || !tips_due)
 		return;
 	if (o->tip_id >= 0)
 		i = (size_t)o->tip_id % n;
