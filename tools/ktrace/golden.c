@@ -19,7 +19,8 @@
  * in order, must each match a later line of the trace, '*' matching any
  * run of characters ("\*" a star).  The first pattern line that matches
  * nothing is printed with the trace lines around the last match, and
- * the exit status is 1; when all match, it is 0.
+ * the exit status is 1; when all match, it is 0.  A FILE with nothing to
+ * match is refused before the command runs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -376,6 +377,34 @@ static int golden_expect(struct golden *g, const char *file, FILE *f)
 	return 0;
 }
 
+/*
+ * Before the command runs: an --expect FILE that cannot be read to its
+ * end, or holds no pattern (only comments and blank lines), would pass
+ * whatever the trace; said in one line.  @f is left at its start.
+ */
+static bool expect_empty(const char *file, FILE *f)
+{
+	char pat[GOLDEN_LINE];
+	bool any = false;
+
+	while (!any && fgets(pat, sizeof(pat), f)) {
+		pat[strcspn(pat, "\n")] = '\0';
+		any = pat[0] && pat[0] != '#';	/* as golden_expect() */
+	}
+	if (ferror(f)) {
+		ktrace_err("--expect: cannot read %s: %s", file,
+			   strerror(errno));
+		return true;
+	}
+	if (!any) {
+		ktrace_err("--expect: %s has no line to match (only comments and blank lines)",
+			   file);
+		return true;
+	}
+	rewind(f);
+	return false;
+}
+
 int ktrace_golden(struct kt_opts *o, const char *expect)
 {
 	struct golden g = { .out = NULL };
@@ -414,22 +443,27 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 			ef = NULL;
 			errno = EISDIR;
 		}
-		if (!ef) {
-			ktrace_err("--expect: cannot read %s: %s", expect,
-				   strerror(errno));
+		if (!ef || expect_empty(expect, ef)) {
+			if (!ef)
+				ktrace_err("--expect: cannot read %s: %s",
+					   expect, strerror(errno));
+			if (ef)
+				fclose(ef);
 			return 1;
 		}
 	}
 	if (pipe2(p, O_CLOEXEC)) {
 		ktrace_err("pipe: %s", strerror(errno));
-		return 1;
+		goto fail;
 	}
 	snprintf(path, sizeof(path), "/dev/fd/%d", p[1]);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		ktrace_err("fork: %s", strerror(errno));
-		return 1;
+		close(p[0]);
+		close(p[1]);
+		goto fail;
 	}
 	if (pid == 0) {
 		close(p[0]);
@@ -464,4 +498,9 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 		return 1;
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+
+fail:
+	if (ef)
+		fclose(ef);
+	return 1;
 }
