@@ -391,7 +391,7 @@ void kt_tips_print(const struct kt_opts *o);
 
 /* run.c: a live session, traced or recorded */
 int kt_trace(const struct kt_opts *o);
-int kt_run(const struct kt_opts *o, struct kt_out *out, bool record);
+int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd);
 int kt_exit(int status);
 int kt_exit_status(pid_t child, bool reaped, int status, int sig);
 void kt_catch_fatal(void (*handler)(int), bool block);

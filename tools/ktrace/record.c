@@ -225,7 +225,7 @@ int ktrace_cmd_record(int argc, char **argv)
 {
 	struct kt_out out;
 	struct kt_opts o;
-	int ret;
+	int fd, ret;
 
 	if (kt_parse_args(&o, argc, argv) < 0)
 		return 1;
@@ -251,13 +251,14 @@ int ktrace_cmd_record(int argc, char **argv)
 		return 1;
 	}
 	/* Without a module to record with, FILE keeps the recording it holds. */
-	ret = ktrace_dev_open();
-	if (ret < 0)
+	fd = ktrace_dev_open();
+	if (fd < 0)
 		return 1;
-	close(ret);
-	if (kt_out_open(&out, o.outfile))
+	if (kt_out_open(&out, o.outfile)) {
+		close(fd);
 		return 1;
-	ret = kt_run(&o, &out, true);
+	}
+	ret = kt_run(&o, &out, true, fd);
 	if (kt_out_close(&out) && !ret)
 		ret = 1;
 	return ret;

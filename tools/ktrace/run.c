@@ -712,8 +712,11 @@ static int syscall_limit_reached(struct run *r)
 /*
  * Trace or record (record: write the records to out as they are) what
  * the options select, until the targets are gone or a signal comes.
+ * @fd: /dev/ktrace as ktrace_dev_open() gave it, which kt_run() then
+ * owns, or -1 to open it here (after -D's fork, whose tracer must own
+ * the session so that the command, not the tracer, is traced).
  */
-int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
+int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 {
 	static struct run run;
 	struct run *r = &run;
@@ -737,13 +740,16 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record)
 	for (i = 0; i < ARRAY_SIZE(r->pidfd); i++)
 		r->pidfd[i] = -1;
 	if (o->daemonize) {
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
 		/* From here on, in the tracer. */
 		r->daemon = daemonize(o, &ready, &r->dmn);
 		if (r->daemon < 0)
 			return 1;
 	}
 
-	r->fd = ktrace_dev_open();
+	r->fd = fd >= 0 ? fd : ktrace_dev_open();
 	if (r->fd < 0)
 		return 1;
 	fcntl(r->fd, F_SETFL, fcntl(r->fd, F_GETFL) | O_NONBLOCK);
@@ -945,7 +951,7 @@ int kt_trace(const struct kt_opts *o)
 	} else {
 		kt_out_fd(&out, STDERR_FILENO, "standard error");
 	}
-	ret = kt_run(o, &out, false);
+	ret = kt_run(o, &out, false, -1);
 	if (kt_out_close(&out)) {
 		kt_tips_due(false);
 		if (!ret)
