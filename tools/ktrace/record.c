@@ -392,6 +392,13 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		const struct kt_file_hidden *hid;
 		unsigned int i;
 
+		/* At most one per syscall of each ABI, as the writer has. */
+		if (h->nhidden > KTRACE_ABI_COUNT * KTRACE_NR_MAX) {
+			ktrace_err("%s: corrupt header at offset 0: %u hidden syscalls, more than %u",
+				   r->path, h->nhidden,
+				   KTRACE_ABI_COUNT * KTRACE_NR_MAX);
+			return -1;
+		}
 		if (h->nhidden > (h->header_size - sizeof(*h)) / sizeof(*hid)) {
 			ktrace_err("%s: corrupt header at offset 0: %u hidden syscalls in a header of %u bytes",
 				   r->path, h->nhidden, h->header_size);
