@@ -33,6 +33,7 @@ struct proc {
 	int status, signal;
 	bool started;		/* start is its fork, not its first event */
 	int row;
+	size_t child, next;	/* first child, next sibling: index + 1 */
 };
 
 struct span {
@@ -56,6 +57,7 @@ struct svg {
 	uint64_t last;		/* the last thing that happened */
 	struct proc *procs;
 	size_t nprocs, cap_procs;
+	struct kt_pidmap index;	/* tgid -> its proc's index + 1 */
 	struct span *spans;
 	size_t nspans, cap_spans;
 	unsigned long long dropped;
@@ -98,16 +100,26 @@ static void *grow(void *p, size_t *cap, size_t n, size_t size)
 	return q;
 }
 
+/* The process of @tgid, one per tgid, or NULL. */
+static struct proc *find(const struct svg *v, pid_t tgid)
+{
+	uintptr_t i = (uintptr_t)kt_pidmap_get(&v->index, tgid);
+
+	return i ? &v->procs[i - 1] : NULL;
+}
+
 static struct proc *proc_of(struct svg *v, pid_t tgid, uint64_t ts,
 			    const char *comm)
 {
-	struct proc *p;
-	size_t i;
+	struct proc *p = find(v, tgid);
 
-	for (i = v->nprocs; i-- > 0;)
-		if (v->procs[i].tgid == tgid)
-			return &v->procs[i];
+	if (p)
+		return p;
 	v->procs = grow(v->procs, &v->cap_procs, v->nprocs, sizeof(*p));
+	if (kt_pidmap_put(&v->index, tgid, (void *)(uintptr_t)(v->nprocs + 1))) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
 	p = &v->procs[v->nprocs++];
 	memset(p, 0, sizeof(*p));
 	p->tgid = tgid;
@@ -172,10 +184,13 @@ static void svg_event(struct kt_sink *s, const struct kt_event *e)
 		 * after the trace: a wait4() that returned a pid reaped it.
 		 */
 		if (e->sys.end == KT_SYS_RETURNED && e->sys.ret > 0 &&
-		    e->sys.abi == KTRACE_ABI_NATIVE && e->sys.nr == __NR_wait4)
-			for (c = v->procs; c < v->procs + v->nprocs; c++)
-				if (c->tgid == e->sys.ret && !c->reap)
-					c->reap = e->ts + e->sys.dur;
+		    e->sys.ret <= INT32_MAX &&
+		    e->sys.abi == KTRACE_ABI_NATIVE &&
+		    e->sys.nr == __NR_wait4) {
+			c = find(v, (pid_t)e->sys.ret);
+			if (c && !c->reap)
+				c->reap = e->ts + e->sys.dur;
+		}
 		break;
 	case KT_EV_FORK:
 		if (e->fork.thread)
@@ -200,9 +215,9 @@ static void svg_event(struct kt_sink *s, const struct kt_event *e)
 	case KT_EV_REAP:
 		if (e->pid != e->tgid)
 			break;
-		for (c = v->procs; c < v->procs + v->nprocs; c++)
-			if (c->tgid == e->tgid && !c->reap)
-				c->reap = e->ts;
+		c = find(v, e->tgid);
+		if (c && !c->reap)
+			c->reap = e->ts;
 		break;
 	case KT_EV_SIGNAL_GENERATE:
 		if (e->sig.target_tgid)
@@ -214,16 +229,71 @@ static void svg_event(struct kt_sink *s, const struct kt_event *e)
 	}
 }
 
-/* Depth-first from p: rows in tree order. */
-static void place(struct svg *v, struct proc *p, int *row)
+/*
+ * Depth-first from @top: rows in tree order, each child under its
+ * parent, by start time.  Without recursion: a chain of forks is as deep
+ * as the run made it.  @stack holds nprocs indices.
+ */
+static void place(struct svg *v, size_t top, int *row, size_t *stack)
 {
-	size_t i;
+	size_t n = 0, i, c;
 
-	p->row = (*row)++;
+	if (v->procs[top].row >= 0)
+		return;
+	v->procs[top].row = (*row)++;
+	stack[n++] = top + 1;
+	while (n) {
+		/* The next child of the process on top, not placed yet. */
+		i = stack[n - 1] - 1;
+		c = v->procs[i].child;
+		while (c && v->procs[c - 1].row >= 0)
+			c = v->procs[c - 1].next;
+		v->procs[i].child = c ? v->procs[c - 1].next : 0;
+		if (!c) {
+			n--;
+			continue;
+		}
+		v->procs[c - 1].row = (*row)++;
+		stack[n++] = c;
+	}
+}
+
+/* Each process's children, by start time, and the index again. */
+static size_t *link_children(struct svg *v)
+{
+	size_t *last = calloc(v->nprocs + 1, sizeof(*last)), i;
+	struct proc *p, *parent;
+
+	if (!last) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	kt_pidmap_free(&v->index);
 	for (i = 0; i < v->nprocs; i++)
-		if (v->procs[i].parent == p->tgid && v->procs[i].row < 0 &&
-		    &v->procs[i] != p)
-			place(v, &v->procs[i], row);
+		if (kt_pidmap_put(&v->index, v->procs[i].tgid,
+				  (void *)(uintptr_t)(i + 1))) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+	for (i = 0; i < v->nprocs; i++) {
+		p = &v->procs[i];
+		p->row = -1;
+		p->child = 0;
+		p->next = 0;
+	}
+	for (i = 0; i < v->nprocs; i++) {
+		p = &v->procs[i];
+		parent = p->parent ? find(v, p->parent) : NULL;
+		if (!parent || parent == p)
+			continue;
+		if (last[parent - v->procs])
+			v->procs[last[parent - v->procs] - 1].next = i + 1;
+		else
+			parent->child = i + 1;
+		last[parent - v->procs] = i + 1;
+	}
+	/* Reused as place()'s stack: it holds as many. */
+	return last;
 }
 
 static int by_start(const void *a, const void *b)
@@ -242,16 +312,6 @@ static double xpos(const struct svg *v, uint64_t t)
 	if (t > v->end)
 		t = v->end;
 	return LABEL_W + PLOT_W * (double)(t - v->base) / span;
-}
-
-static const struct proc *find(const struct svg *v, pid_t tgid)
-{
-	size_t i;
-
-	for (i = 0; i < v->nprocs; i++)
-		if (v->procs[i].tgid == tgid)
-			return &v->procs[i];
-	return NULL;
 }
 
 /* A time as the axis shows it. */
@@ -326,21 +386,19 @@ static void svg_finish(struct kt_sink *s, const struct kt_end *end_info)
 	char nbuf[24], sbuf[16], tbuf[32];
 	int row = 0, height, bottom;
 	uint64_t slow = 0;
-	size_t i, labels = 0;
+	size_t i, labels = 0, *stack;
 
 	/* The picture ends with the run, not with the session's wait. */
 	v->end = v->last > v->base ? v->last : v->base + 1;
 	if (v->nprocs)	/* none: procs is NULL, which qsort() refuses */
 		qsort(v->procs, v->nprocs, sizeof(*v->procs), by_start);
+	stack = link_children(v);
 	for (i = 0; i < v->nprocs; i++)
-		v->procs[i].row = -1;
-	for (i = 0; i < v->nprocs; i++)
-		if (v->procs[i].row < 0 &&
-		    (!v->procs[i].parent || !find(v, v->procs[i].parent)))
-			place(v, &v->procs[i], &row);
+		if (!v->procs[i].parent || !find(v, v->procs[i].parent))
+			place(v, i, &row, stack);
 	for (i = 0; i < v->nprocs; i++)	/* parent loops, if any */
-		if (v->procs[i].row < 0)
-			place(v, &v->procs[i], &row);
+		place(v, i, &row, stack);
+	free(stack);
 	bottom = TOP + row * ROW_H;
 	height = bottom + 50;
 
@@ -483,6 +541,7 @@ static void svg_free(struct kt_sink *s)
 	struct svg *v = (struct svg *)s;
 
 	free(v->procs);
+	kt_pidmap_free(&v->index);
 	free(v->spans);
 	free(v->arrows);
 	free(v);
