@@ -315,24 +315,37 @@ static int golden_line(struct golden *g, char *raw, bool follow)
 	return golden_store(g, pn, b, sizeof(b));
 }
 
-/* Whether line matches pattern, '*' any run, "\*" a star. */
+/*
+ * Whether line @s matches pattern @p, '*' any run, "\*" a star.  On a
+ * mismatch only the last star takes one more character: what the stars
+ * before it matched can stay, since any run after them is the last one's
+ * to take.  Linear passes, where trying every split between the stars
+ * is exponential in their number.
+ */
 static bool golden_match(const char *p, const char *s)
 {
-	for (; *p; p++, s++) {
+	const char *star_p = NULL, *star_s = NULL, *lit;
+
+	while (*s) {
 		if (*p == '*') {
-			for (;; s++) {
-				if (golden_match(p + 1, s))
-					return true;
-				if (!*s)
-					return false;
-			}
+			star_p = ++p;
+			star_s = s;
+			continue;
 		}
-		if (*p == '\\' && p[1] == '*')
-			p++;
-		if (*p != *s)
+		lit = *p == '\\' && p[1] == '*' ? p + 1 : p;
+		if (*p && *lit == *s) {
+			p = lit + 1;
+			s++;
+			continue;
+		}
+		if (!star_p)
 			return false;
+		p = star_p;
+		s = ++star_s;
 	}
-	return *s == '\0';
+	while (*p == '*')
+		p++;
+	return !*p;
 }
 
 static int golden_expect(struct golden *g, const char *file, FILE *f)

@@ -133,6 +133,48 @@ static const char wait_line[] = {
 	"[pid P1] wait4(P2, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = P2\n"
 };
 
+/*
+ * The matcher: '*' any run, "\*" a star; and a pattern of many stars
+ * against a long line that it does not match, which a matcher trying
+ * every split of the line between the stars takes years over.
+ */
+static void match_cases(void)
+{
+	static const struct {
+		const char *pat, *line;
+		bool match;
+	} c[] = {
+		{ "write(1, *) = *", "write(1, \"hi\\n\", 3) = 3", true },
+		{ "write(1, *) = 4", "write(1, \"hi\\n\", 3) = 3", false },
+		{ "*", "", true },
+		{ "a*", "", false },
+		{ "*b*c", "abxbyc", true },
+		{ "*b*c", "abxbycd", false },
+		{ "a\\*c", "a*c", true },
+		{ "a\\*c", "abc", false },
+		{ "*\\**", "x*y", true },
+		{ "*\\**", "xy", false },
+		{ "**x", "ax", true },
+	};
+	char line[GOLDEN_LINE], pat[64];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		char what[128];
+
+		snprintf(what, sizeof(what), "'%s' %s '%s'", c[i].pat,
+			 c[i].match ? "matches" : "does not match", c[i].line);
+		ok(golden_match(c[i].pat, c[i].line) == c[i].match, what);
+	}
+	/* "a, a, a, ..." and "*, *, *, *, *, *, *, *, *, *, *, *b". */
+	for (i = 0; i + 3 < 3000 && i + 3 < sizeof(line); i += 3)
+		memcpy(line + i, "a, ", 3);
+	line[i] = '\0';
+	strcpy(pat, "*, *, *, *, *, *, *, *, *, *, *, *b");
+	ok(!golden_match(pat, line),
+	   "12 stars against 1,000 near-misses: no match, in linear passes");
+}
+
 int main(int argc, char **argv)
 {
 	char want[4096];
@@ -173,6 +215,7 @@ int main(int argc, char **argv)
 		ok(expect(argv[1], exits_0),
 		   "lab 09's pattern refuses a child exiting with 0");
 	}
+	match_cases();
 	printf("1..%d\n", n);
 	return failed;
 }
