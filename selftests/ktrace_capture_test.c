@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -699,6 +700,85 @@ TEST_F(capture, ia32_int80_tagged_compat)
 	EXPECT_EQ(1, enters);
 	EXPECT_EQ(1, exits);
 	free(v);
+}
+
+/* An ia32 call by int $0x80, the upper halves of its registers set */
+static long int80_upper(long nr, unsigned long a, unsigned long b,
+			unsigned long c, unsigned long d)
+{
+	const unsigned long upper = 0x5a5a5a5aUL << 32;
+
+	a |= upper;
+	b |= upper;
+	c |= upper;
+	d |= upper;
+	asm volatile ("int $0x80" : "+a" (nr), "+b" (a), "+c" (b), "+d" (c),
+		      "+S" (d) : : "memory");
+	return nr;
+}
+
+static const struct ktrace_rec_sys_enter *
+find_compat_enter(struct trace *t, pid_t tid, unsigned int nr)
+{
+	struct ktrace_rec_hdr **v;
+	const struct ktrace_rec_sys_enter *found = NULL;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_enter *e = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_ENTER &&
+		    e->abi == KTRACE_ABI_COMPAT && e->nr == nr)
+			found = e;
+	}
+	free(v);
+	return found;
+}
+
+/*
+ * The ia32 wrappers take the low 32 bits of the registers, and so does
+ * the capture: prctl(PR_SET_NAME)'s option with an upper half set still
+ * has its name recorded, and rt_sigprocmask's set, NULL in its low half,
+ * is NULL to the capture too (no blob), as to the kernel.
+ */
+TEST_F(capture, ia32_int80_upper_halves_ignored)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	char old[16] = "", *low;
+	long ret;
+
+	low = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	ASSERT_NE(MAP_FAILED, low);
+	strcpy(low, "kt-upper");
+	ASSERT_EQ(0, prctl(PR_GET_NAME, old));
+	/* __NR_ia32_prctl, PR_SET_NAME */
+	ret = int80_upper(172, 15, (unsigned long)low, 0, 0);
+	if (ret < 0)
+		SKIP(munmap(low, 4096); return,
+		     "int $0x80 failed (%ld): no ia32 emulation", ret);
+	/* __NR_ia32_rt_sigprocmask(SIG_BLOCK, NULL, NULL, 8): a no-op */
+	EXPECT_EQ(0, int80_upper(175, SIG_BLOCK, 0, 0, 8));
+	prctl(PR_SET_NAME, old);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	e = find_compat_enter(&self->t, gettid_(), 172);
+	ASSERT_NE(NULL, e);
+	EXPECT_EQ(15, e->args[0]);
+	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, b->flags);
+	EXPECT_STREQ("kt-upper", blob_data(&e->hdr, b));
+
+	e = find_compat_enter(&self->t, gettid_(), 175);
+	ASSERT_NE(NULL, e);
+	EXPECT_EQ(0, e->args[1]);
+	EXPECT_EQ(NULL, blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DATA,
+			     0));
+	munmap(low, 4096);
 }
 
 static const struct ktrace_rec_sys_enter *
