@@ -824,6 +824,9 @@ static unsigned long kb_arg(const struct ktrace_capture_ctx *x,
 	return compat ? (u32)x->args[i] : x->args[i];
 }
 
+/* struct ktrace_cap.len_arg of a KTRACE_CAP_RET line without retK's bound */
+#define KB_RET_ANY		0xff
+
 static bool kb_wanted(const struct ktrace_cap *c,
 		      const struct ktrace_capture_ctx *x, bool compat)
 {
@@ -936,6 +939,10 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		default:	/* KTRACE_CAP_RET */
 			len = x->ret > LONG_MAX / cap->size ? LONG_MAX :
 							     x->ret * cap->size;
+			/* retK: no more than the buffer holds */
+			if (cap->len_arg != KB_RET_ANY)
+				len = min(len, kb_arg(x, cap->len_arg,
+						      b->compat));
 			break;
 		}
 		if (cap->kind == KTRACE_BLOB_SOCKADDR)

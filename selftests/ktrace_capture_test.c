@@ -31,6 +31,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -1518,6 +1519,45 @@ TEST_F(capture, verbose_blobs_shared_by_sessions_of_one_call)
 	EXPECT_EQ(0, memcmp(VERBOSE_ENV, blob_data(&e->hdr, b),
 			    sizeof(VERBOSE_ENV)));
 	trace_free(&t2);
+}
+
+/*
+ * recvfrom() with MSG_TRUNC returns a datagram's whole length, more than
+ * the buffer holds: the record carries the buffer's bytes, no more (as
+ * strace prints them), even from a buffer that ends a page before an
+ * unmapped one.
+ */
+TEST_F(capture, recvfrom_msg_trunc_stays_in_the_buffer)
+{
+	const struct ktrace_rec_sys_exit *x;
+	const struct ktrace_blob *b;
+	char *pages, *rbuf;
+	int sv[2];
+
+	pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, pages);
+	ASSERT_EQ(0, munmap(pages + 4096, 4096));
+	rbuf = pages + 4095;
+	*rbuf = 'x';
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+	ASSERT_EQ(2, send(sv[1], "AB", 2, 0));
+	ASSERT_EQ(2, recvfrom(sv[0], rbuf, 1, MSG_TRUNC, NULL, NULL));
+	EXPECT_EQ('A', *rbuf);
+	close(sv[0]);
+	close(sv[1]);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	x = find_exit(&self->t, gettid_(), SYS_recvfrom, 2);
+	ASSERT_NE(NULL, x);
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(1, b->arg);
+	EXPECT_EQ(0, b->flags);
+	ASSERT_EQ(1, blob_len(&x->hdr, b));
+	EXPECT_EQ('A', *blob_data(&x->hdr, b));
+	munmap(pages, 4096);
 }
 
 TEST_F(capture, read_smaller_than_record_einval)
