@@ -286,10 +286,15 @@ static void dec_sendto(struct kt_dec *d)
 
 static void dec_recvfrom(struct kt_dec *d)
 {
+	uint64_t len = kt_arg(d, 2);
+
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
 		return;
-	kt_a_buf(d, 1, d->sc->ret);
+	/* MSG_TRUNC returns the datagram's length, past the buffer's. */
+	if ((uint64_t)d->sc->ret < len)
+		len = d->sc->ret;
+	kt_a_buf(d, 1, len);
 	kt_a_ulong(d, 2);
 	kt_a_flags(d, 3, msg_flags, "MSG_???");
 	if (strcmp(d->name, "recvfrom"))

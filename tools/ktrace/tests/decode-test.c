@@ -652,6 +652,16 @@ static void test_net(void)
 	sc.blob[1] = mem_blob("hi\n", 3);
 	expect("recvfrom MSG_DONTWAIT", &sc,
 	       "recvfrom(7, \"hi\\n\", 10, MSG_DONTWAIT, NULL, NULL) = 3");
+
+	/* MSG_TRUNC: the datagram's length, the buffer's bytes only. */
+	sc = sc64("recvfrom", 2);
+	sc.args[0] = 7;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.args[3] = 0x20;
+	sc.blob[1] = mem_blob("A", 1);
+	expect("recvfrom MSG_TRUNC", &sc,
+	       "recvfrom(7, \"A\", 1, MSG_TRUNC, NULL, NULL) = 2");
 	test_addr_lengths();
 }
 

@@ -5,7 +5,9 @@
  * differ ([128 => 16]) and the length given after an error: UDP
  * datagrams over the loopback (it must be up) received into a
  * sockaddr_in ([16]), a sockaddr_storage ([128 => 16]), a buffer shorter
- * than the address ([8 => 16]) and no address at all; a receive with
+ * than the address ([8 => 16]) and no address at all; a datagram longer
+ * than the buffer, received with MSG_TRUNC (its length returned, the
+ * buffer's bytes printed); a receive with
  * nothing queued (EAGAIN); getpeername of an unconnected socket
  * (ENOTCONN); an AF_UNIX pair whose sender has no name ([128 => 2]).
  * recvmsg likewise: msg_namelen=128 => 16 over UDP, => 0 (no name) over
@@ -60,6 +62,9 @@ int main(void)
 	recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&ss, &len);
 	sendto(fd, "four", 4, 0, (struct sockaddr *)&in, sizeof(in));
 	recvfrom(fd, buf, sizeof(buf), 0, NULL, NULL);
+	/* MSG_TRUNC: the datagram's length, more than the buffer holds. */
+	sendto(fd, "AB", 2, 0, (struct sockaddr *)&in, sizeof(in));
+	recvfrom(fd, buf, 1, MSG_TRUNC, NULL, NULL);
 	sendto(fd, "six", 3, 0, (struct sockaddr *)&in, sizeof(in));
 	recv_named(fd, 0);
 	recv_named(fd, MSG_DONTWAIT);
