@@ -788,6 +788,23 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 }
 
 /*
+ * A syscall's arguments as the kernel takes them: an ia32 call's are the
+ * low 32 bits of the registers.  A 64-bit process may make one by int
+ * $0x80 with the registers' upper halves set, which the call's wrapper
+ * drops and syscall_get_arguments() keeps.
+ */
+static void ktrace_syscall_args(struct pt_regs *regs, unsigned int abi,
+				unsigned long *args)
+{
+	unsigned int i;
+
+	syscall_get_arguments(current, regs, args);
+	if (abi == KTRACE_ABI_COMPAT)
+		for (i = 0; i < 6; i++)
+			args[i] = (u32)args[i];
+}
+
+/*
  * Returns true when an in blob (envp's count aside) could not be read,
  * for the exit to read it again.  @args_lost: written at
  * exit, after a call that replaced its arguments; the record says so and
@@ -814,10 +831,9 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 		c = NULL;
 		memset(r->args, 0, sizeof(r->args));
 	} else {
-		syscall_get_arguments(current, regs, args);
+		ktrace_syscall_args(regs, abi, args);
 		for (i = 0; i < 6; i++)
-			r->args[i] = abi == KTRACE_ABI_COMPAT ? (u32)args[i] :
-								args[i];
+			r->args[i] = args[i];
 	}
 	x.sp = c ? user_stack_pointer(regs) : 0;
 	ktrace_build_init(&b, r, sizeof(*r), r->blobs, &r->nblobs,
@@ -860,7 +876,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	struct ktrace_build b __uninitialized;
 	int argv_arg = exec_again ? ktrace_exec_args(abi, nr, &path_arg) : -1;
 
-	syscall_get_arguments(current, regs, args);
+	ktrace_syscall_args(regs, abi, args);
 	/* Every field is written: the header by ktrace_hdr(), no holes. */
 	r->nr = nr;
 	r->abi = abi;
@@ -1285,6 +1301,7 @@ static bool ktrace_clone_flags(u64 *flags)
 {
 	struct pt_regs *regs;
 	unsigned long args[6];
+	unsigned int abi;
 	bool compat;
 	long nr;
 
@@ -1292,19 +1309,19 @@ static bool ktrace_clone_flags(u64 *flags)
 		return false;
 	regs = task_pt_regs(current);
 	nr = syscall_get_nr(current, regs);
-	compat = ktrace_abi() == KTRACE_ABI_COMPAT;
-	syscall_get_arguments(current, regs, args);
+	abi = ktrace_abi();
+	compat = abi == KTRACE_ABI_COMPAT;
+	ktrace_syscall_args(regs, abi, args);
 	if (compat ? nr == __NR_ia32_clone : nr == __NR_clone) {
-		*flags = compat ? (u32)args[0] : args[0];
+		*flags = args[0];
 	} else if (compat ? nr == __NR_ia32_fork : nr == __NR_fork) {
 		*flags = SIGCHLD;
 	} else if (compat ? nr == __NR_ia32_vfork : nr == __NR_vfork) {
 		*flags = CLONE_VM | CLONE_VFORK | SIGCHLD;
 	} else if (compat ? nr == __NR_ia32_clone3 : nr == __NR_clone3) {
 		/* struct clone_args starts with its u64 flags. */
-		if (copy_from_user_nofault(flags, (void __user *)(compat ?
-					   (unsigned long)(u32)args[0] :
-					   args[0]), sizeof(*flags))) {
+		if (copy_from_user_nofault(flags, (void __user *)args[0],
+					   sizeof(*flags))) {
 			ktrace_stats_cpu(smp_processor_id())->faults++;
 			return false;
 		}

@@ -807,33 +807,15 @@ fault:
  */
 #define KTRACE_UC_SIGMASK	296
 
-/*
- * An ia32 call's arguments as the kernel takes them: the low 32 bits of
- * the registers.  A 64-bit process may make one by int $0x80 with its
- * registers' upper halves set, which the syscall's wrapper drops and
- * syscall_get_arguments() keeps.
- */
-static bool kb_caps_compat(const struct ktrace_sys_caps *c)
-{
-	return c >= ktrace_caps_ia32 && c < ktrace_caps_ia32 + KTRACE_NR_MAX;
-}
-
-static unsigned long kb_arg(const struct ktrace_capture_ctx *x,
-			    unsigned int i, bool compat)
-{
-	return compat ? (u32)x->args[i] : x->args[i];
-}
-
 /* struct ktrace_cap.len_arg of a KTRACE_CAP_RET line without retK's bound */
 #define KB_RET_ANY		0xff
 
 static bool kb_wanted(const struct ktrace_cap *c,
-		      const struct ktrace_capture_ctx *x, bool compat)
+		      const struct ktrace_capture_ctx *x)
 {
-	unsigned long ptr = kb_arg(x, c->arg, compat);
+	const unsigned long *args = x->args;
 
-	if (c->if_arg != KTRACE_CAP_ALWAYS &&
-	    kb_arg(x, c->if_arg, compat) != c->if_val)
+	if (c->if_arg != KTRACE_CAP_ALWAYS && args[c->if_arg] != c->if_val)
 		return false;
 	if ((c->dir & KTRACE_CAP_VERBOSE) && !x->verbose)
 		return false;
@@ -841,10 +823,10 @@ static bool kb_wanted(const struct ktrace_cap *c,
 		return !x->exit && !x->refetch && x->sp;
 	if (!x->exit)
 		return (c->dir & KTRACE_CAP_IN) &&
-		       (c->rule == KTRACE_CAP_STR || ptr);
+		       (c->rule == KTRACE_CAP_STR || args[c->arg]);
 	/* strace prints sendmmsg's vector at the exit, failed or not. */
 	if (c->rule == KTRACE_CAP_MMSG_ARG)
-		return ptr;
+		return args[c->arg];
 	/*
 	 * Again what faulted at the enter: the call faulted its pages in
 	 * (a failed execve's arguments too: its memory is still the
@@ -852,11 +834,11 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	 */
 	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
 	    c->rule != KTRACE_CAP_COUNT)
-		return c->rule == KTRACE_CAP_STR || ptr;
-	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && ptr &&
+		return c->rule == KTRACE_CAP_STR || args[c->arg];
+	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&
-	       (c->rule != KTRACE_CAP_LENPTR || kb_arg(x, c->len_arg, compat));
+	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
 }
 
 /* What a vector holds: at the exit of a read, the bytes it returned. */
@@ -872,7 +854,7 @@ unsigned int ktrace_capture_count(const struct ktrace_sys_caps *c,
 	unsigned int i, n = 0;
 
 	for (i = 0; c && i < c->n; i++)
-		n += kb_wanted(&c->c[i], x, kb_caps_compat(c));
+		n += kb_wanted(&c->c[i], x);
 	return n;
 }
 
@@ -886,7 +868,7 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 
 	for (i = 0; c && i < c->n; i++) {
 		cap = &c->c[i];
-		if (!kb_wanted(cap, x, b->compat))
+		if (!kb_wanted(cap, x))
 			continue;
 		switch (cap->rule) {
 		case KTRACE_CAP_STR:
@@ -941,8 +923,7 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 							     x->ret * cap->size;
 			/* retK: no more than the buffer holds */
 			if (cap->len_arg != KB_RET_ANY)
-				len = min(len, kb_arg(x, cap->len_arg,
-						      b->compat));
+				len = min(len, x->args[cap->len_arg]);
 			break;
 		}
 		if (cap->kind == KTRACE_BLOB_SOCKADDR)

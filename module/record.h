@@ -147,7 +147,7 @@ void ktrace_build_ip(struct ktrace_build *b, u64 ip);
  * ktrace_build_init().
  */
 struct ktrace_capture_ctx {
-	const unsigned long *args;
+	const unsigned long *args;	/* as the kernel takes them (ia32: 32 bits) */
 	unsigned long sp;	/* the user stack pointer */
 	long ret;		/* at the exit */
 	bool exit;
