@@ -456,14 +456,13 @@ int ktrace_golden(struct kt_opts *o, const char *expect)
 			ef = NULL;
 			errno = EISDIR;
 		}
-		if (!ef || expect_empty(expect, ef)) {
-			if (!ef)
-				ktrace_err("--expect: cannot read %s: %s",
-					   expect, strerror(errno));
-			if (ef)
-				fclose(ef);
+		if (!ef) {
+			ktrace_err("--expect: cannot read %s: %s", expect,
+				   strerror(errno));
 			return 1;
 		}
+		if (expect_empty(expect, ef))
+			goto fail;
 	}
 	if (pipe2(p, O_CLOEXEC)) {
 		ktrace_err("pipe: %s", strerror(errno));
