@@ -38,6 +38,7 @@
 #include <sys/types.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -1558,6 +1559,50 @@ TEST_F(capture, recvfrom_msg_trunc_stays_in_the_buffer)
 	ASSERT_EQ(1, blob_len(&x->hdr, b));
 	EXPECT_EQ('A', *blob_data(&x->hdr, b));
 	munmap(pages, 4096);
+}
+
+/*
+ * getxattr() with a size of 0 returns the value's length and writes
+ * nothing: the record carries no bytes of the buffer, which holds
+ * whatever it held before.  With a size, the value's bytes.
+ */
+TEST_F(capture, getxattr_size_zero_copies_nothing)
+{
+	const struct ktrace_rec_sys_exit *x;
+	const struct ktrace_blob *b;
+	char path[] = "/tmp/ktrace-xattr-XXXXXX";
+	char buf[64];
+	int fd;
+
+	fd = mkstemp(path);
+	ASSERT_LE(0, fd);
+	if (fsetxattr(fd, "trusted.kt", "hello", 5, 0)) {
+		close(fd);
+		unlink(path);
+		SKIP(return, "no trusted.* attributes here: %s",
+		     strerror(errno));
+	}
+	memset(buf, 'Z', sizeof(buf));
+	EXPECT_EQ(5, getxattr(path, "trusted.kt", buf, 0));
+	EXPECT_EQ('Z', buf[0]);
+	EXPECT_EQ(5, fgetxattr(fd, "trusted.kt", buf, sizeof(buf)));
+	close(fd);
+	unlink(path);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	x = find_exit(&self->t, gettid_(), SYS_getxattr, 5);
+	ASSERT_NE(NULL, x);
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_BUF, 0);
+	if (b)
+		EXPECT_EQ(0, blob_len(&x->hdr, b));
+	x = find_exit(&self->t, gettid_(), SYS_fgetxattr, 5);
+	ASSERT_NE(NULL, x);
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_BUF, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(2, b->arg);
+	ASSERT_EQ(5, blob_len(&x->hdr, b));
+	EXPECT_EQ(0, memcmp("hello", blob_data(&x->hdr, b), 5));
 }
 
 TEST_F(capture, read_smaller_than_record_einval)

@@ -704,17 +704,46 @@ static void dec_fstatfs(struct kt_dec *d)
 	statfs_buf(d, 1);
 }
 
-/* The value of an extended attribute: NULL, its bytes, or the pointer. */
+/*
+ * An attribute's value of @len bytes, as strace prints it: the pointer
+ * where nothing was read, else the bytes less the NUL that ends a value
+ * shown whole.
+ */
+static void xattr_bytes(struct kt_dec *d, int i, uint64_t len)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	size_t n;
+
+	kt_sep(d);
+	if (!kt_arg(d, i) || !blob || !blob->data ||
+	    (blob->flags & KT_BLOB_FAULT)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	n = blob->len < len ? blob->len : len;
+	if (n && n == len && n <= d->o->strsize && !blob->data[n - 1])
+		len = --n;
+	kt_format_bytes(d->b, blob->data, n, d->o->strsize, n < len);
+}
+
+/*
+ * getxattr's value and size: with a size of 0 the call writes nothing
+ * and returns the value's length, and strace prints the pointer at the
+ * entry; otherwise the bytes returned, or the pointer after an error.
+ */
 static void xattr_value(struct kt_dec *d, int i)
 {
+	if (!kt_arg(d, i + 1)) {
+		kt_a_ptr(d, i);
+		kt_a_ulong(d, i + 1);
+		return;
+	}
 	if (kt_entry_only(d, true))
 		return;
-	if (!kt_arg(d, i)) {
-		kt_sep(d);
-		kt_buf_puts(d->b, "NULL");
-	} else {
-		kt_a_buf(d, i, d->sc->ret);
-	}
+	if (kt_failed(d))
+		kt_a_ptr(d, i);
+	else
+		xattr_bytes(d, i, d->sc->ret);
 	kt_a_ulong(d, i + 1);
 }
 
@@ -728,6 +757,26 @@ static void dec_getxattr(struct kt_dec *d)
 	xattr_value(d, 2);
 }
 
+/*
+ * listxattr(path, "user.a\0user.b\0", 256) = 14: the names as the call
+ * wrote them, every NUL shown; the pointer with a size of 0 (the call
+ * then writes nothing) or after an error.
+ */
+static void dec_listxattr(struct kt_dec *d)
+{
+	if (!strcmp(d->name, "flistxattr"))
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	if (!kt_arg(d, 2) || kt_failed(d))
+		kt_a_ptr(d, 1);
+	else
+		kt_a_buf(d, 1, d->sc->ret);
+	kt_a_ulong(d, 2);
+}
+
 static const struct kt_xlat xattr_flags[] = {
 	{ 1, "XATTR_CREATE" }, { 2, "XATTR_REPLACE" }, KT_XEND
 };
@@ -739,15 +788,18 @@ static void dec_setxattr(struct kt_dec *d)
 	else
 		kt_a_path(d, 0);
 	kt_a_str(d, 1);
-	kt_sep(d);
-	if (kt_blob_at(d, 2) && kt_blob_at(d, 2)->data)
-		kt_format_bytes(d->b, kt_blob_at(d, 2)->data,
-				kt_blob_at(d, 2)->len, d->o->strsize,
-				kt_blob_at(d, 2)->len < kt_arg(d, 3));
-	else
-		kt_format_ptr(d->b, kt_arg(d, 2));
+	xattr_bytes(d, 2, kt_arg(d, 3));
 	kt_a_ulong(d, 3);
 	kt_a_flags(d, 4, xattr_flags, "XATTR_???");
+}
+
+static void dec_removexattr(struct kt_dec *d)
+{
+	if (!strcmp(d->name, "fremovexattr"))
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	kt_a_str(d, 1);
 }
 
 static void dec_utimensat(struct kt_dec *d)
@@ -817,9 +869,15 @@ static const struct kt_decoder decoders[] = {
 	{ "getxattr", dec_getxattr, KT_RV_DEC, NULL },
 	{ "lgetxattr", dec_getxattr, KT_RV_DEC, NULL },
 	{ "fgetxattr", dec_getxattr, KT_RV_DEC, NULL },
+	{ "listxattr", dec_listxattr, KT_RV_DEC, NULL },
+	{ "llistxattr", dec_listxattr, KT_RV_DEC, NULL },
+	{ "flistxattr", dec_listxattr, KT_RV_DEC, NULL },
 	{ "setxattr", dec_setxattr, KT_RV_DEC, NULL },
 	{ "lsetxattr", dec_setxattr, KT_RV_DEC, NULL },
 	{ "fsetxattr", dec_setxattr, KT_RV_DEC, NULL },
+	{ "removexattr", dec_removexattr, KT_RV_DEC, NULL },
+	{ "lremovexattr", dec_removexattr, KT_RV_DEC, NULL },
+	{ "fremovexattr", dec_removexattr, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_file_decoders = {

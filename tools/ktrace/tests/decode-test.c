@@ -267,6 +267,63 @@ static void test_file(void)
 	sc.blob[1] = str_blob("/etc");
 	expect("faccessat2 X_OK, AT_EACCESS", &sc,
 	       "faccessat2(AT_FDCWD, \"/etc\", X_OK, AT_EACCESS) = 0");
+
+	/*
+	 * Extended attributes: a size of 0 writes nothing (the pointer, even
+	 * where bytes were captured); a value's one trailing NUL not shown,
+	 * a list's NULs all shown.
+	 */
+	sc = sc64("getxattr", 5);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[0] = str_blob("f");
+	sc.blob[1] = str_blob("trusted.kt");
+	sc.blob[2] = mem_blob("ZZZZZ", 5);
+	expect("getxattr size 0: the pointer", &sc,
+	       "getxattr(\"f\", \"trusted.kt\", 0x7ffd0000, 0) = 5");
+	sc.has_exit = false;
+	expect("getxattr size 0, unfinished: the pointer and the size", &sc,
+	       "getxattr(\"f\", \"trusted.kt\", 0x7ffd0000, 0 <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[3] = 64;
+	sc.ret = 3;
+	sc.blob[2] = mem_blob("v1", 3);
+	expect("getxattr: a value's trailing NUL", &sc,
+	       "getxattr(\"f\", \"trusted.kt\", \"v1\", 64)   = 3");
+	sc.ret = -ERANGE;
+	expect("getxattr ERANGE: the pointer", &sc,
+	       "getxattr(\"f\", \"trusted.kt\", 0x7ffd0000, 64) = -1 ERANGE (Numerical result out of range)");
+
+	sc = sc64("setxattr", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 3;
+	sc.blob[0] = str_blob("f");
+	sc.blob[1] = str_blob("trusted.nul");
+	sc.blob[2] = mem_blob("v1", 3);
+	expect("setxattr: a value's trailing NUL", &sc,
+	       "setxattr(\"f\", \"trusted.nul\", \"v1\", 3, 0) = 0");
+
+	sc = sc64("flistxattr", 23);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 64;
+	sc.blob[1] = mem_blob("trusted.kt\0trusted.nul", 23);
+	expect("flistxattr: every NUL", &sc,
+	       "flistxattr(3, \"trusted.kt\\0trusted.nul\\0\", 64) = 23");
+	sc.args[2] = 0;
+	expect("flistxattr size 0: the pointer", &sc,
+	       "flistxattr(3, 0x7ffd0000, 0)            = 23");
+
+	sc = sc64("lremovexattr", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.blob[0] = str_blob("f");
+	sc.blob[1] = str_blob("trusted.kt");
+	expect("lremovexattr", &sc,
+	       "lremovexattr(\"f\", \"trusted.kt\")         = 0");
 }
 
 static void test_desc(void)
