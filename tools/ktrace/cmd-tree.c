@@ -49,6 +49,9 @@ struct node {
 	struct node *next;	/* every node, in order of creation */
 };
 
+/* Levels of indentation; deeper rows say their depth. */
+#define TREE_INDENT_MAX	32
+
 struct tree {
 	struct kt_pidmap map;	/* live nodes by thread id */
 	struct node *all, **tail;
@@ -337,7 +340,8 @@ static void print_command(const struct node *n)
 
 static void print_text(const struct tree *t, const struct node *n, int depth)
 {
-	char st[64], zb[32], buf[32];
+	int indent = depth < TREE_INDENT_MAX ? depth : TREE_INDENT_MAX;
+	char st[64], zb[32];
 	const struct exe *e;
 
 	if (n->exited && !n->thread)
@@ -357,7 +361,9 @@ static void print_text(const struct tree *t, const struct node *n, int depth)
 		printf("+%-9.6f ", rel(t, n->exit_ts));
 	else
 		printf("%-10s ", "-");
-	printf("%-22s %-10s %*s", st, zb, depth * 2, "");
+	printf("%-22s %-10s %*s", st, zb, indent * 2, "");
+	if (depth > indent)
+		printf("[depth %d] ", depth);
 	print_command(n);
 	if (n->reparented) {
 		if (n->new_ppid)
@@ -371,11 +377,8 @@ static void print_text(const struct tree *t, const struct node *n, int depth)
 	/* Earlier programs of a process that executed more than once. */
 	for (e = n->exes; e && e->next; e = e->next)
 		printf("%-7s %-10s %-10s %-22s %-10s %*s  (exec'd %s at +%.6f)\n",
-		       "", "", "", "", "", depth * 2, "", e->file,
+		       "", "", "", "", "", indent * 2, "", e->file,
 		       rel(t, e->ts));
-	(void)buf;
-	for (n = n->child; n; n = n->sibling)
-		print_text(t, n, depth + 1);
 }
 
 static void print_json(const struct tree *t, const struct node *n, int depth)
@@ -423,8 +426,34 @@ static void print_json(const struct tree *t, const struct node *n, int depth)
 		printf(",\"reparented\":%.6f,\"new_ppid\":%d",
 		       rel(t, n->reparent_ts), n->new_ppid);
 	printf("}\n");
-	for (n = n->child; n; n = n->sibling)
-		print_json(t, n, depth + 1);
+}
+
+/*
+ * Each node under @root, parents before children, through the nodes'
+ * links: a chain of forks as deep as pids go takes no stack.
+ */
+static void print_tree(const struct tree *t, const struct node *root,
+		       void (*print)(const struct tree *, const struct node *,
+				     int))
+{
+	const struct node *n = root;
+	int depth = 0;
+
+	for (;;) {
+		print(t, n, depth);
+		if (n->child) {
+			n = n->child;
+			depth++;
+			continue;
+		}
+		while (n != root && !n->sibling) {
+			n = n->parent;
+			depth--;
+		}
+		if (n == root)
+			return;
+		n = n->sibling;
+	}
 }
 
 static void usage(FILE *f)
@@ -484,10 +513,7 @@ int ktrace_cmd_tree(int argc, char **argv)
 	for (n = t.all; n; n = n->next) {
 		if (n->parent)
 			continue;
-		if (t.json)
-			print_json(&t, n, 0);
-		else
-			print_text(&t, n, 0);
+		print_tree(&t, n, t.json ? print_json : print_text);
 	}
 	fflush(stdout);
 	return ret;

@@ -31,6 +31,8 @@
  *                          MS ms later (a handler runs)
  *   views sigign           ignores SIGUSR2 and sends it to itself
  *   views sigfatal         sends itself SIGTERM, default action
+ *   views chain N          a chain of N forks: each process forks the
+ *                          next, waits for it and exits 0
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -131,6 +133,20 @@ int main(int argc, char **argv)
 		printf("reaped\n");
 		for (;;)
 			pause();
+	}
+	if (!strcmp(what, "chain") && argc == 3) {
+		for (n = atol(argv[2]); n > 0; n--) {
+			pid = fork();
+			if (pid < 0)
+				return 1;
+			if (pid > 0) {
+				if (waitpid(pid, &status, 0) != pid ||
+				    !WIFEXITED(status))
+					return 1;
+				return WEXITSTATUS(status);
+			}
+		}
+		return 0;
 	}
 	if (!strcmp(what, "lazy") && argc == 4) {
 		pid = fork();
