@@ -704,6 +704,15 @@ static void dec_fstatfs(struct kt_dec *d)
 	statfs_buf(d, 1);
 }
 
+/* The file of an xattr call: a descriptor for the f forms, else a path. */
+static void xattr_file(struct kt_dec *d)
+{
+	if (d->name[0] == 'f')
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+}
+
 /*
  * An attribute's value of @len bytes, as strace prints it: the pointer
  * where nothing was read, else the bytes less the NUL that ends a value
@@ -749,10 +758,7 @@ static void xattr_value(struct kt_dec *d, int i)
 
 static void dec_getxattr(struct kt_dec *d)
 {
-	if (!strcmp(d->name, "fgetxattr"))
-		kt_a_fd(d, 0);
-	else
-		kt_a_path(d, 0);
+	xattr_file(d);
 	kt_a_str(d, 1);
 	xattr_value(d, 2);
 }
@@ -764,10 +770,7 @@ static void dec_getxattr(struct kt_dec *d)
  */
 static void dec_listxattr(struct kt_dec *d)
 {
-	if (!strcmp(d->name, "flistxattr"))
-		kt_a_fd(d, 0);
-	else
-		kt_a_path(d, 0);
+	xattr_file(d);
 	if (kt_entry_only(d, true))
 		return;
 	if (!kt_arg(d, 2) || kt_failed(d))
@@ -783,10 +786,7 @@ static const struct kt_xlat xattr_flags[] = {
 
 static void dec_setxattr(struct kt_dec *d)
 {
-	if (!strcmp(d->name, "fsetxattr"))
-		kt_a_fd(d, 0);
-	else
-		kt_a_path(d, 0);
+	xattr_file(d);
 	kt_a_str(d, 1);
 	xattr_bytes(d, 2, kt_arg(d, 3));
 	kt_a_ulong(d, 3);
@@ -795,10 +795,7 @@ static void dec_setxattr(struct kt_dec *d)
 
 static void dec_removexattr(struct kt_dec *d)
 {
-	if (!strcmp(d->name, "fremovexattr"))
-		kt_a_fd(d, 0);
-	else
-		kt_a_path(d, 0);
+	xattr_file(d);
 	kt_a_str(d, 1);
 }
 
