@@ -719,20 +719,46 @@ static long int80_upper(long nr, unsigned long a, unsigned long b,
 	return nr;
 }
 
+/*
+ * The last enter record of @tid for syscall @nr of @abi, with argument
+ * @argi equal to @val when @argi is not negative.
+ */
 static const struct ktrace_rec_sys_enter *
-find_compat_enter(struct trace *t, pid_t tid, unsigned int nr)
+find_enter(struct trace *t, pid_t tid, unsigned int abi, long nr, int argi,
+	   unsigned long val)
 {
-	struct ktrace_rec_hdr **v;
 	const struct ktrace_rec_sys_enter *found = NULL;
+	struct ktrace_rec_hdr **v;
 	size_t n, i;
 
 	n = trace_thread(t, tid, &v);
 	for (i = 0; i < n; i++) {
 		const struct ktrace_rec_sys_enter *e = (void *)v[i];
 
-		if (v[i]->type == KTRACE_REC_SYS_ENTER &&
-		    e->abi == KTRACE_ABI_COMPAT && e->nr == nr)
+		if (v[i]->type == KTRACE_REC_SYS_ENTER && e->abi == abi &&
+		    e->nr == nr && (argi < 0 || e->args[argi] == val))
 			found = e;
+	}
+	free(v);
+	return found;
+}
+
+/* The last native exit record of @tid for syscall @nr that returned @ret. */
+static const struct ktrace_rec_sys_exit *find_exit(struct trace *t, pid_t tid,
+						   long nr, long ret)
+{
+	const struct ktrace_rec_sys_exit *found = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, tid, &v);
+	for (i = 0; i < n; i++) {
+		const struct ktrace_rec_sys_exit *x = (void *)v[i];
+
+		if (v[i]->type == KTRACE_REC_SYS_EXIT &&
+		    x->abi == KTRACE_ABI_NATIVE && x->nr == nr &&
+		    x->ret == ret)
+			found = x;
 	}
 	free(v);
 	return found;
@@ -767,7 +793,7 @@ TEST_F(capture, ia32_int80_upper_halves_ignored)
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
 	ASSERT_EQ(0, self->t.bad);
 
-	e = find_compat_enter(&self->t, gettid_(), 172);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_COMPAT, 172, -1, 0);
 	ASSERT_NE(NULL, e);
 	EXPECT_EQ(15, e->args[0]);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
@@ -775,51 +801,12 @@ TEST_F(capture, ia32_int80_upper_halves_ignored)
 	EXPECT_EQ(0, b->flags);
 	EXPECT_STREQ("kt-upper", blob_data(&e->hdr, b));
 
-	e = find_compat_enter(&self->t, gettid_(), 175);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_COMPAT, 175, -1, 0);
 	ASSERT_NE(NULL, e);
 	EXPECT_EQ(0, e->args[1]);
 	EXPECT_EQ(NULL, blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DATA,
 			     0));
 	munmap(low, 4096);
-}
-
-static const struct ktrace_rec_sys_enter *
-find_openat(struct trace *t, pid_t tid, unsigned long path)
-{
-	struct ktrace_rec_hdr **v;
-	const struct ktrace_rec_sys_enter *found = NULL;
-	size_t n, i;
-
-	n = trace_thread(t, tid, &v);
-	for (i = 0; i < n; i++) {
-		const struct ktrace_rec_sys_enter *e = (void *)v[i];
-
-		if (v[i]->type == KTRACE_REC_SYS_ENTER &&
-		    e->nr == SYS_openat && e->args[1] == path)
-			found = e;
-	}
-	free(v);
-	return found;
-}
-
-/* The last openat exit of @tid that returned @ret. */
-static const struct ktrace_rec_sys_exit *
-find_openat_exit(struct trace *t, pid_t tid, long ret)
-{
-	struct ktrace_rec_hdr **v;
-	const struct ktrace_rec_sys_exit *found = NULL;
-	size_t n, i;
-
-	n = trace_thread(t, tid, &v);
-	for (i = 0; i < n; i++) {
-		const struct ktrace_rec_sys_exit *x = (void *)v[i];
-
-		if (v[i]->type == KTRACE_REC_SYS_EXIT &&
-		    x->nr == SYS_openat && x->ret == ret)
-			found = x;
-	}
-	free(v);
-	return found;
 }
 
 TEST_F(capture, bad_pointer_marked_unavailable)
@@ -845,26 +832,27 @@ TEST_F(capture, bad_pointer_marked_unavailable)
 
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
 	ASSERT_EQ(0, self->t.bad);
-	e = find_openat(&self->t, gettid_(), 8);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_openat, 1, 8);
 	ASSERT_NE(NULL, e);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
 	EXPECT_EQ(0, b->len);
-	e = find_openat(&self->t, gettid_(), (unsigned long)untouched);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_openat,
+		       1, (unsigned long)untouched);
 	ASSERT_NE(NULL, e);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(KTRACE_BF_FAULT, b->flags);
 
 	/* The exits read the paths again: one now reads, one never does. */
-	x = find_openat_exit(&self->t, gettid_(), -ENOENT);
+	x = find_exit(&self->t, gettid_(), SYS_openat, -ENOENT);
 	ASSERT_NE(NULL, x);
 	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_PATH, 0);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(0, b->flags);
 	EXPECT_EQ(1, b->len);		/* "", the page's zeroes */
-	x = find_openat_exit(&self->t, gettid_(), -EFAULT);
+	x = find_exit(&self->t, gettid_(), SYS_openat, -EFAULT);
 	ASSERT_NE(NULL, x);
 	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_PATH, 0);
 	ASSERT_NE(NULL, b);
@@ -883,7 +871,8 @@ TEST_F(capture, long_path_truncated_at_snaplen)
 	path[sizeof(path) - 1] = '\0';
 	EXPECT_EQ(-1, syscall(SYS_openat, AT_FDCWD, path, O_RDONLY));
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
-	e = find_openat(&self->t, gettid_(), (unsigned long)path);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_openat,
+		       1, (unsigned long)path);
 	ASSERT_NE(NULL, e);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_PATH, 0);
 	ASSERT_NE(NULL, b);
@@ -1046,32 +1035,13 @@ TEST_F(capture, exec_of_literals_after_fork_keeps_its_arguments)
 	EXPECT_LE(1, got_argv);
 }
 
-/* The last enter of syscall @nr by @tid whose second argument is @arg1. */
-static const struct ktrace_rec_sys_enter *
-find_enter(struct trace *t, pid_t tid, long nr, unsigned long arg1)
-{
-	struct ktrace_rec_hdr **v;
-	const struct ktrace_rec_sys_enter *found = NULL;
-	size_t n, i;
-
-	n = trace_thread(t, tid, &v);
-	for (i = 0; i < n; i++) {
-		const struct ktrace_rec_sys_enter *e = (void *)v[i];
-
-		if (v[i]->type == KTRACE_REC_SYS_ENTER && e->nr == nr &&
-		    e->args[1] == arg1)
-			found = e;
-	}
-	free(v);
-	return found;
-}
-
 /* The @kind blob of our last enter of @nr whose second argument is @arg1. */
 static const struct ktrace_blob *
 enter_blob(struct trace *t, long nr, const void *arg1, unsigned int kind,
 	   const struct ktrace_rec_sys_enter **e)
 {
-	*e = find_enter(t, gettid_(), nr, (unsigned long)arg1);
+	*e = find_enter(t, gettid_(), KTRACE_ABI_NATIVE, nr, 1,
+			(unsigned long)arg1);
 	if (!*e)
 		return NULL;
 	return blob(&(*e)->hdr, (*e)->blobs, (*e)->nblobs, kind, 0);
@@ -1211,7 +1181,8 @@ TEST_F(capture, long_record_holds_a_100000_byte_write)
 	close(null);
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
 	EXPECT_EQ(0, self->t.bad);
-	e = find_enter(&self->t, gettid_(), SYS_write, (unsigned long)big_buf);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_write, 1,
+		       (unsigned long)big_buf);
 	ASSERT_NE(NULL, e);
 	EXPECT_TRUE(e->hdr.flags & KTRACE_RF_LONG);
 	EXPECT_LT(65536, e->hdr.size);
@@ -1221,7 +1192,7 @@ TEST_F(capture, long_record_holds_a_100000_byte_write)
 	EXPECT_EQ(sizeof(big_buf), blob_len(&e->hdr, b));
 	EXPECT_EQ(0, b->flags & (KTRACE_BF_TRUNC | KTRACE_BF_FAULT));
 	EXPECT_EQ(0, memcmp(big_buf, blob_data(&e->hdr, b), sizeof(big_buf)));
-	e = find_enter(&self->t, gettid_(), SYS_write,
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_write, 1,
 		       (unsigned long)"short");
 	ASSERT_NE(NULL, e);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
@@ -1254,14 +1225,16 @@ TEST_F(capture, session_without_long_flag_caps_the_others)
 	ASSERT_EQ(0, stop_and_drain(fd2, &t2));
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
 	close(fd2);
-	e = find_enter(&t2, gettid_(), SYS_write, (unsigned long)big_buf);
+	e = find_enter(&t2, gettid_(), KTRACE_ABI_NATIVE, SYS_write, 1,
+		       (unsigned long)big_buf);
 	ASSERT_NE(NULL, e);
 	EXPECT_FALSE(e->hdr.flags & KTRACE_RF_LONG);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(4096, blob_len(&e->hdr, b));
 	EXPECT_TRUE(b->flags & KTRACE_BF_TRUNC);
-	e = find_enter(&self->t, gettid_(), SYS_write, (unsigned long)big_buf);
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_write, 1,
+		       (unsigned long)big_buf);
 	ASSERT_NE(NULL, e);
 	b = blob(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_BUF, 0);
 	ASSERT_NE(NULL, b);
@@ -1367,27 +1340,6 @@ static const struct ktrace_rec_sys_enter *exec_enter(struct trace *t,
 			e = (void *)v[i];
 	free(v);
 	return e;
-}
-
-/* The native exit of syscall @nr by @tid that returned @ret, the last. */
-static const struct ktrace_rec_sys_exit *find_exit(struct trace *t, pid_t tid,
-						   long nr, long ret)
-{
-	const struct ktrace_rec_sys_exit *found = NULL;
-	struct ktrace_rec_hdr **v;
-	size_t n, i;
-
-	n = trace_thread(t, tid, &v);
-	for (i = 0; i < n; i++) {
-		const struct ktrace_rec_sys_exit *x = (void *)v[i];
-
-		if (v[i]->type == KTRACE_REC_SYS_EXIT &&
-		    x->abi == KTRACE_ABI_NATIVE && x->nr == nr &&
-		    x->ret == ret)
-			found = x;
-	}
-	free(v);
-	return found;
 }
 
 #define VERBOSE_ENV	"KTRACE_VERBOSE_TEST=environment"
