@@ -2,7 +2,8 @@
 /*
  * ktrace(1): decoders of the syscalls on paths: open and its flags, the
  * stat family, access, mkdir, unlink, rename, links, chdir, getcwd,
- * readlink, chmod, chown, truncate, umask, mount and chroot.
+ * readlink, chmod, chown, truncate, umask, mount and chroot; the
+ * extended attributes, inotify and fallocate.
  */
 #include <string.h>
 
@@ -525,38 +526,26 @@ static void dec_fchmod(struct kt_dec *d)
 	kt_a_mode(d, 1);
 }
 
-/* uid_t and gid_t: -1 is "unchanged". */
-static void a_id(struct kt_dec *d, int i)
-{
-	uint32_t id = kt_arg(d, i);
-
-	kt_sep(d);
-	if (id == (uint32_t)-1)
-		kt_buf_puts(d->b, "-1");
-	else
-		kt_buf_printf(d->b, "%u", id);
-}
-
 static void dec_chown(struct kt_dec *d)
 {
 	kt_a_path(d, 0);
-	a_id(d, 1);
-	a_id(d, 2);
+	kt_a_id(d, 1);
+	kt_a_id(d, 2);
 }
 
 static void dec_fchown(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	a_id(d, 1);
-	a_id(d, 2);
+	kt_a_id(d, 1);
+	kt_a_id(d, 2);
 }
 
 static void dec_fchownat(struct kt_dec *d)
 {
 	kt_a_dirfd(d, 0);
 	kt_a_path(d, 1);
-	a_id(d, 2);
-	a_id(d, 3);
+	kt_a_id(d, 2);
+	kt_a_id(d, 3);
 	kt_a_flags(d, 4, kt_at_flags, "AT_???");
 }
 
@@ -799,6 +788,71 @@ static void dec_removexattr(struct kt_dec *d)
 	kt_a_str(d, 1);
 }
 
+static const struct kt_xlat inotify_mask[] = {
+	{ 0x00000001, "IN_ACCESS" }, { 0x00000002, "IN_MODIFY" },
+	{ 0x00000004, "IN_ATTRIB" }, { 0x00000008, "IN_CLOSE_WRITE" },
+	{ 0x00000010, "IN_CLOSE_NOWRITE" }, { 0x00000020, "IN_OPEN" },
+	{ 0x00000040, "IN_MOVED_FROM" }, { 0x00000080, "IN_MOVED_TO" },
+	{ 0x00000100, "IN_CREATE" }, { 0x00000200, "IN_DELETE" },
+	{ 0x00000400, "IN_DELETE_SELF" }, { 0x00000800, "IN_MOVE_SELF" },
+	{ 0x00002000, "IN_UNMOUNT" }, { 0x00004000, "IN_Q_OVERFLOW" },
+	{ 0x00008000, "IN_IGNORED" }, { 0x01000000, "IN_ONLYDIR" },
+	{ 0x02000000, "IN_DONT_FOLLOW" }, { 0x04000000, "IN_EXCL_UNLINK" },
+	{ 0x10000000, "IN_MASK_CREATE" }, { 0x20000000, "IN_MASK_ADD" },
+	{ 0x40000000, "IN_ISDIR" }, { 0x80000000, "IN_ONESHOT" },
+	KT_XEND
+};
+
+static const struct kt_xlat inotify_init_flags[] = {
+	{ 00004000, "IN_NONBLOCK" }, { 02000000, "IN_CLOEXEC" }, KT_XEND
+};
+
+/* inotify_init1(IN_NONBLOCK|IN_CLOEXEC) = 3 */
+static void dec_inotify_init1(struct kt_dec *d)
+{
+	kt_a_flags(d, 0, inotify_init_flags, "IN_???");
+}
+
+/* inotify_add_watch(3, "/tmp", IN_MODIFY|IN_CREATE) = 1 */
+static void dec_inotify_add_watch(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_path(d, 1);
+	kt_sep(d);
+	kt_format_flags(d->b, inotify_mask, (uint32_t)kt_arg(d, 2), "IN_???");
+}
+
+static void dec_inotify_rm_watch(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_int(d, 1);
+}
+
+static const struct kt_xlat falloc_flags[] = {
+	{ 0x01, "FALLOC_FL_KEEP_SIZE" }, { 0x02, "FALLOC_FL_PUNCH_HOLE" },
+	{ 0x04, "FALLOC_FL_NO_HIDE_STALE" }, { 0x08, "FALLOC_FL_COLLAPSE_RANGE" },
+	{ 0x10, "FALLOC_FL_ZERO_RANGE" }, { 0x20, "FALLOC_FL_INSERT_RANGE" },
+	{ 0x40, "FALLOC_FL_UNSHARE_RANGE" }, KT_XEND
+};
+
+/* fallocate(3, FALLOC_FL_KEEP_SIZE, 0, 4096) = 0 */
+static void dec_fallocate(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	kt_format_flags(d->b, falloc_flags, (uint32_t)kt_arg(d, 1),
+			"FALLOC_FL_???");
+	if (kt_long_size(d) == 8) {
+		kt_a_long(d, 2);
+		kt_a_long(d, 3);
+		return;
+	}
+	/* ia32: each 64-bit offset in two registers, low half first */
+	kt_buf_printf(d->b, ", %lld, %lld",
+		      (long long)(kt_arg(d, 2) | kt_arg(d, 3) << 32),
+		      (long long)(kt_arg(d, 4) | kt_arg(d, 5) << 32));
+}
+
 static void dec_utimensat(struct kt_dec *d)
 {
 	kt_a_dirfd(d, 0);
@@ -872,6 +926,11 @@ static const struct kt_decoder decoders[] = {
 	{ "setxattr", dec_setxattr, KT_RV_DEC, NULL },
 	{ "lsetxattr", dec_setxattr, KT_RV_DEC, NULL },
 	{ "fsetxattr", dec_setxattr, KT_RV_DEC, NULL },
+	{ "inotify_init1", dec_inotify_init1, KT_RV_FD, NULL },
+	{ "inotify_init", NULL, KT_RV_FD, NULL },
+	{ "inotify_add_watch", dec_inotify_add_watch, KT_RV_DEC, NULL },
+	{ "inotify_rm_watch", dec_inotify_rm_watch, KT_RV_DEC, NULL },
+	{ "fallocate", dec_fallocate, KT_RV_DEC, NULL },
 	{ "removexattr", dec_removexattr, KT_RV_DEC, NULL },
 	{ "lremovexattr", dec_removexattr, KT_RV_DEC, NULL },
 	{ "fremovexattr", dec_removexattr, KT_RV_DEC, NULL },

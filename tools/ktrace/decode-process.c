@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): decoders of the process syscalls: clone, clone3, fork,
- * execve, exit, wait4 and waitid, the ids, prctl and arch_prctl, the
+ * execve, exit, wait4 and waitid, the ids and groups, prctl and arch_prctl, the
  * thread setup calls (set_tid_address, set_robust_list, rseq), resource
  * limits and usage, futex, getrandom, uname, the scheduler calls and the
  * other calls that name a process (priorities, I/O priorities, pidfd_open,
@@ -419,9 +419,86 @@ static void dec_setpgid(struct kt_dec *d)
 	kt_a_int(d, 1);
 }
 
-static void dec_uint0(struct kt_dec *d)
+/* setreuid(-1, 1000) = 0; setresuid(-1, 1000, -1) = 0; setfsuid(0) */
+static void dec_ids(struct kt_dec *d)
 {
-	kt_a_uint(d, 0);
+	unsigned int i, n = kt_syscall_nargs(d->name);
+
+	for (i = 0; i < n && i < 3; i++)
+		kt_a_id(d, i);
+}
+
+/* getresuid([0], [0], [0]) = 0: each id as the call wrote it. */
+static void dec_getresid(struct kt_dec *d)
+{
+	/* ia32's getresuid and getresgid write 16-bit ids */
+	bool id16 = kt_long_size(d) == 4 && !strstr(d->name, "32");
+	uint32_t id = 0;
+	uint16_t id16v = 0;
+	bool ok;
+	int i;
+
+	if (kt_entry_only(d, false))
+		return;
+	for (i = 0; i < 3; i++) {
+		kt_sep(d);
+		if (id16) {
+			ok = kt_blob_read(d, i, 0, &id16v, 2);
+			id = id16v == 0xffff ? (uint32_t)-1 : id16v;
+		} else {
+			ok = kt_blob_read(d, i, 0, &id, 4);
+		}
+		if (!kt_exiting_ok(d) || !ok) {
+			kt_format_ptr(d->b, kt_arg(d, i));
+			continue;
+		}
+		kt_buf_putc(d->b, '[');
+		kt_format_id(d->b, id);
+		kt_buf_putc(d->b, ']');
+	}
+}
+
+/*
+ * setgroups(2, [0, 4]) = 0: the list given; NULL, [] for none, the
+ * pointer when it was not read or holds more than the kernel takes.
+ */
+static void dec_setgroups(struct kt_dec *d)
+{
+	/* ia32's setgroups takes 16-bit ids, its setgroups32 32-bit ones */
+	size_t size = kt_long_size(d) == 4 &&
+		      !strcmp(d->name, "setgroups") ? 2 : 4;
+	int32_t n = (int32_t)kt_arg(d, 0);
+	uint32_t g = 0;
+	uint16_t g16 = 0;
+	int32_t k;
+
+	kt_a_int(d, 0);
+	kt_sep(d);
+	if (!kt_arg(d, 1) || !n) {
+		kt_buf_puts(d->b, kt_arg(d, 1) ? "[]" : "NULL");
+		return;
+	}
+	if (n < 0 || n > 65536 || !kt_blob_usable(d, 1, (size_t)n * size)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < n; k++) {
+		if (k == (int32_t)d->o->strsize) {
+			kt_buf_puts(d->b, ", ...");
+			break;
+		}
+		if (size == 2) {
+			kt_blob_read(d, 1, (size_t)k * 2, &g16, 2);
+			g = g16 == 0xffff ? (uint32_t)-1 : g16;
+		} else {
+			kt_blob_read(d, 1, (size_t)k * 4, &g, 4);
+		}
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		kt_format_id(d->b, g);
+	}
+	kt_buf_putc(d->b, ']');
 }
 
 static void dec_ptr0(struct kt_dec *d)
@@ -1269,10 +1346,28 @@ static const struct kt_decoder decoders[] = {
 	{ "setpgid", dec_setpgid, KT_RV_DEC, NULL },
 	{ "getpgid", dec_pid0, KT_RV_DEC, NULL },
 	{ "getsid", dec_pid0, KT_RV_DEC, NULL },
-	{ "setuid", dec_uint0, KT_RV_DEC, NULL },
-	{ "setgid", dec_uint0, KT_RV_DEC, NULL },
-	{ "setuid32", dec_uint0, KT_RV_DEC, NULL },
-	{ "setgid32", dec_uint0, KT_RV_DEC, NULL },
+	{ "setuid", dec_ids, KT_RV_DEC, NULL },
+	{ "setgid", dec_ids, KT_RV_DEC, NULL },
+	{ "setuid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setgid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setreuid", dec_ids, KT_RV_DEC, NULL },
+	{ "setregid", dec_ids, KT_RV_DEC, NULL },
+	{ "setreuid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setregid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setresuid", dec_ids, KT_RV_DEC, NULL },
+	{ "setresgid", dec_ids, KT_RV_DEC, NULL },
+	{ "setresuid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setresgid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setfsuid", dec_ids, KT_RV_DEC, NULL },
+	{ "setfsgid", dec_ids, KT_RV_DEC, NULL },
+	{ "setfsuid32", dec_ids, KT_RV_DEC, NULL },
+	{ "setfsgid32", dec_ids, KT_RV_DEC, NULL },
+	{ "getresuid", dec_getresid, KT_RV_DEC, NULL },
+	{ "getresgid", dec_getresid, KT_RV_DEC, NULL },
+	{ "getresuid32", dec_getresid, KT_RV_DEC, NULL },
+	{ "getresgid32", dec_getresid, KT_RV_DEC, NULL },
+	{ "setgroups", dec_setgroups, KT_RV_DEC, NULL },
+	{ "setgroups32", dec_setgroups, KT_RV_DEC, NULL },
 	{ "prctl", dec_prctl, KT_RV_DEC, NULL },
 	{ "arch_prctl", dec_arch_prctl, KT_RV_DEC, NULL },
 	{ "set_tid_address", dec_ptr0, KT_RV_DEC, NULL },

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): decoders of the time syscalls: nanosleep, clock_nanosleep,
- * clock_gettime and clock_getres, gettimeofday, time and alarm; and the
- * timespec and timeval helpers the other decoders use.
+ * clock_gettime and clock_getres, gettimeofday, time, alarm, setitimer
+ * and getitimer; and the timespec and timeval helpers the other decoders
+ * use.
  */
 #include <string.h>
 #include <time.h>
@@ -159,6 +160,53 @@ static void dec_time(struct kt_dec *d)
 		kt_format_ptr(d->b, kt_arg(d, 0));
 }
 
+static const struct kt_xlat itimers[] = {
+	{ 0, "ITIMER_REAL" }, { 1, "ITIMER_VIRTUAL" }, { 2, "ITIMER_PROF" },
+	KT_XEND
+};
+
+/*
+ * {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=0}},
+ * NULL, or the pointer (not captured: an old value the call did not
+ * write, since it failed).
+ */
+static void a_itimerval(struct kt_dec *d, int i)
+{
+	unsigned int ts = time_size(d);
+	int64_t iv[2], v[2];
+
+	kt_sep(d);
+	if (!read_pair(d, i, 0, iv) || !read_pair(d, i, 2 * ts, v)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_printf(d->b,
+		      "{it_interval={tv_sec=%lld, tv_usec=%lld}, it_value={tv_sec=%lld, tv_usec=%lld}}",
+		      (long long)iv[0], (long long)iv[1], (long long)v[0],
+		      (long long)v[1]);
+}
+
+/* setitimer(ITIMER_REAL, {...}, NULL) = 0: the old value at the exit */
+static void dec_setitimer(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, itimers, "ITIMER_???");
+	a_itimerval(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	a_itimerval(d, 2);
+}
+
+static void dec_getitimer(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, itimers, "ITIMER_???");
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_failed(d))
+		kt_a_ptr(d, 1);
+	else
+		a_itimerval(d, 1);
+}
+
 static void dec_alarm(struct kt_dec *d)
 {
 	kt_a_uint(d, 0);
@@ -176,6 +224,8 @@ static const struct kt_decoder decoders[] = {
 	{ "gettimeofday", dec_gettimeofday, KT_RV_DEC, NULL },
 	{ "time", dec_time, KT_RV_DEC, NULL },
 	{ "alarm", dec_alarm, KT_RV_DEC, NULL },
+	{ "setitimer", dec_setitimer, KT_RV_DEC, NULL },
+	{ "getitimer", dec_getitimer, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_time_decoders = {

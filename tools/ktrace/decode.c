@@ -154,6 +154,21 @@ void kt_a_uint(struct kt_dec *d, int i)
 	kt_buf_udec(d->b, (unsigned int)d->sc->args[i]);
 }
 
+/* A uid_t or gid_t: -1 ("unchanged") as strace prints it. */
+void kt_format_id(struct kt_buf *b, uint32_t id)
+{
+	if (id == (uint32_t)-1)
+		kt_buf_puts(b, "-1");
+	else
+		kt_buf_udec(b, id);
+}
+
+void kt_a_id(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_format_id(d->b, (uint32_t)d->sc->args[i]);
+}
+
 void kt_a_long(struct kt_dec *d, int i)
 {
 	kt_sep(d);

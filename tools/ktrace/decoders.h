@@ -89,6 +89,8 @@ void kt_sep(struct kt_dec *d);
 void kt_a_name(struct kt_dec *d, const char *name);
 void kt_a_int(struct kt_dec *d, int i);
 void kt_a_uint(struct kt_dec *d, int i);
+void kt_a_id(struct kt_dec *d, int i);		/* uid_t, gid_t: -1 */
+void kt_format_id(struct kt_buf *b, uint32_t id);
 void kt_a_long(struct kt_dec *d, int i);
 void kt_a_ulong(struct kt_dec *d, int i);
 void kt_a_hex(struct kt_dec *d, int i);

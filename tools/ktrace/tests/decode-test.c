@@ -317,6 +317,23 @@ static void test_file(void)
 	expect("flistxattr size 0: the pointer", &sc,
 	       "flistxattr(3, 0x7ffd0000, 0)            = 23");
 
+	/* inotify, fallocate (ia32: offsets in two registers each) */
+	sc = sc64("inotify_add_watch", 1);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x302;
+	sc.blob[1] = str_blob(".");
+	expect("inotify_add_watch", &sc,
+	       "inotify_add_watch(3, \".\", IN_MODIFY|IN_CREATE|IN_DELETE) = 1");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fallocate", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 3;
+	sc.args[2] = 0;
+	sc.args[3] = 1;
+	sc.args[4] = 4096;
+	expect("ia32 fallocate: 64-bit offsets from register pairs", &sc,
+	       "fallocate(3, FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE, 4294967296, 4096) = 0");
+
 	sc = sc64("lremovexattr", 0);
 	sc.args[0] = 1;
 	sc.args[1] = 2;
@@ -583,6 +600,43 @@ static void test_process(void)
 
 	sc = sc64("getpid", 1234);
 	expect("getpid", &sc, "getpid()                                = 1234");
+}
+
+/* The ids and groups: -1 for "unchanged", NULL before []. */
+static void test_ids(void)
+{
+	static const uint32_t ids[] = { 0, 4 };
+	static const uint32_t zero;
+	struct kt_syscall sc;
+
+	sc = sc64("setresuid", 0);
+	sc.args[0] = 0xffffffff;
+	sc.args[2] = 0xffffffff;
+	expect("setresuid: -1 for unchanged", &sc,
+	       "setresuid(-1, 0, -1)                    = 0");
+	sc = sc64("getresuid", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd0004;
+	sc.args[2] = 0x7ffd0008;
+	sc.blob[0] = mem_blob(&zero, 4);
+	sc.blob[1] = mem_blob(&zero, 4);
+	sc.blob[2] = mem_blob(&zero, 4);
+	expect("getresuid", &sc,
+	       "getresuid([0], [0], [0])                = 0");
+	sc = sc64("setgroups", 0);
+	sc.args[0] = 2;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = mem_blob(ids, sizeof(ids));
+	expect("setgroups", &sc,
+	       "setgroups(2, [0, 4])                    = 0");
+	sc.args[0] = 0;
+	sc.args[1] = 0;
+	expect("setgroups(0, NULL)", &sc,
+	       "setgroups(0, NULL)                      = 0");
+	sc = sc64("setitimer", -22);
+	sc.args[0] = 99;
+	expect("setitimer: an unknown timer, the pointer after an error", &sc,
+	       "setitimer(0x63 /* ITIMER_??? */, NULL, NULL) = -1 EINVAL (Invalid argument)");
 }
 
 static void test_signal(void)
@@ -1463,6 +1517,7 @@ int main(void)
 	test_process();
 	test_pids();
 	test_signal();
+	test_ids();
 	test_net();
 	test_cmsg();
 	test_mmsg();
