@@ -428,27 +428,37 @@ static void dec_ids(struct kt_dec *d)
 		kt_a_id(d, i);
 }
 
+/* ia32's calls without "32" in their name take 16-bit ids. */
+static bool ids16(const struct kt_dec *d)
+{
+	return kt_long_size(d) == 4 && !strstr(d->name, "32");
+}
+
+/* The id at @off of argument @i's capture, 16 bits wide if @id16. */
+static bool read_id(struct kt_dec *d, int i, size_t off, bool id16,
+		    uint32_t *id)
+{
+	uint16_t v;
+
+	if (!id16)
+		return kt_blob_read(d, i, off, id, 4);
+	if (!kt_blob_read(d, i, off, &v, 2))
+		return false;
+	*id = v == 0xffff ? (uint32_t)-1 : v;
+	return true;
+}
+
 /* getresuid([0], [0], [0]) = 0: each id as the call wrote it. */
 static void dec_getresid(struct kt_dec *d)
 {
-	/* ia32's getresuid and getresgid write 16-bit ids */
-	bool id16 = kt_long_size(d) == 4 && !strstr(d->name, "32");
-	uint32_t id = 0;
-	uint16_t id16v = 0;
-	bool ok;
+	uint32_t id;
 	int i;
 
 	if (kt_entry_only(d, false))
 		return;
 	for (i = 0; i < 3; i++) {
 		kt_sep(d);
-		if (id16) {
-			ok = kt_blob_read(d, i, 0, &id16v, 2);
-			id = id16v == 0xffff ? (uint32_t)-1 : id16v;
-		} else {
-			ok = kt_blob_read(d, i, 0, &id, 4);
-		}
-		if (!kt_exiting_ok(d) || !ok) {
+		if (!kt_exiting_ok(d) || !read_id(d, i, 0, ids16(d), &id)) {
 			kt_format_ptr(d->b, kt_arg(d, i));
 			continue;
 		}
@@ -464,12 +474,9 @@ static void dec_getresid(struct kt_dec *d)
  */
 static void dec_setgroups(struct kt_dec *d)
 {
-	/* ia32's setgroups takes 16-bit ids, its setgroups32 32-bit ones */
-	size_t size = kt_long_size(d) == 4 &&
-		      !strcmp(d->name, "setgroups") ? 2 : 4;
+	size_t size = ids16(d) ? 2 : 4;
 	int32_t n = (int32_t)kt_arg(d, 0);
 	uint32_t g = 0;
-	uint16_t g16 = 0;
 	int32_t k;
 
 	kt_a_int(d, 0);
@@ -488,12 +495,7 @@ static void dec_setgroups(struct kt_dec *d)
 			kt_buf_puts(d->b, ", ...");
 			break;
 		}
-		if (size == 2) {
-			kt_blob_read(d, 1, (size_t)k * 2, &g16, 2);
-			g = g16 == 0xffff ? (uint32_t)-1 : g16;
-		} else {
-			kt_blob_read(d, 1, (size_t)k * 4, &g, 4);
-		}
+		read_id(d, 1, (size_t)k * size, size == 2, &g);
 		if (k)
 			kt_buf_puts(d->b, ", ");
 		kt_format_id(d->b, g);

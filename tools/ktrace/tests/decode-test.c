@@ -606,6 +606,7 @@ static void test_process(void)
 static void test_ids(void)
 {
 	static const uint32_t ids[] = { 0, 4 };
+	static const uint16_t ids16[] = { 0, 4 };
 	static const uint32_t zero;
 	struct kt_syscall sc;
 
@@ -633,6 +634,12 @@ static void test_ids(void)
 	sc.args[1] = 0;
 	expect("setgroups(0, NULL)", &sc,
 	       "setgroups(0, NULL)                      = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "setgroups", 0);
+	sc.args[0] = 2;
+	sc.args[1] = 0xffd00000;
+	sc.blob[1] = mem_blob(ids16, sizeof(ids16));
+	expect("ia32 setgroups: 16-bit ids", &sc,
+	       "setgroups(2, [0, 4])                    = 0");
 	sc = sc64("setitimer", -22);
 	sc.args[0] = 99;
 	expect("setitimer: an unknown timer, the pointer after an error", &sc,
