@@ -7,7 +7,8 @@
  * strace prints the pointer), into a buffer, and into one too small
  * (ERANGE); the names listed with a size of 0 and into a buffer, each
  * through a path, a link's path and a descriptor; an attribute that is
- * not there (ENODATA).
+ * not there (ENODATA).  A kernel without tmpfs xattrs fails them all, and
+ * the lines still say so as strace does.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -25,8 +26,8 @@ int main(void)
 	fd = open(FILE_NAME, O_RDWR | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 		return 1;
-	if (setxattr(FILE_NAME, "trusted.kt", "hello", 5, XATTR_CREATE))
-		return 2;
+	/* Without tmpfs xattrs (the debug kernel) every call fails. */
+	setxattr(FILE_NAME, "trusted.kt", "hello", 5, XATTR_CREATE);
 	fsetxattr(fd, "trusted.nul", "v1", 3, 0);
 
 	/* Bytes the calls of size 0 must not be seen to write. */
