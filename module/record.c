@@ -887,6 +887,16 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			kb_dirents(b, cap->arg, args[cap->arg], x->ret);
 			continue;
 		case KTRACE_CAP_SIGFRAME:
+			/*
+			 * A stack pointer so near the top that the mask's
+			 * address wraps round to page 0 has no frame (the
+			 * kernel refuses it): not read there.
+			 */
+			if (x->sp + KTRACE_UC_SIGMASK < x->sp) {
+				kb_fault(b, ktrace_build_add(b, cap->kind,
+							     cap->arg));
+				continue;
+			}
 			kb_bytes(b, cap->kind, cap->arg,
 				 x->sp + KTRACE_UC_SIGMASK, sizeof(u64));
 			continue;

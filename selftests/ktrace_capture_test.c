@@ -809,6 +809,57 @@ TEST_F(capture, ia32_int80_upper_halves_ignored)
 	munmap(low, 4096);
 }
 
+/*
+ * rt_sigreturn()'s record carries the mask of the frame at the user stack
+ * pointer, 296 bytes up.  A stack pointer within 296 bytes of the top of
+ * the address space has no frame there: the kernel refuses it (SIGSEGV),
+ * and the record says the mask is unavailable, rather than reading what
+ * the sum, wrapped round, points to in page 0.  The child maps page 0
+ * with a marker (root may, below mmap_min_addr) to tell the two apart.
+ */
+TEST_F(capture, sigreturn_sp_wrapping_unavailable)
+{
+	const struct ktrace_rec_sys_enter *found = NULL;
+	const unsigned long sp = 0xffffffffffffff00UL;
+	const struct ktrace_blob *b;
+	int status;
+	pid_t child;
+
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		char *volatile zero = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+					   MAP_PRIVATE | MAP_ANONYMOUS |
+					   MAP_FIXED, -1, 0);
+
+		if (zero)
+			_exit(3);
+		memset(zero, 0x6b, 4096);
+		asm volatile ("mov %0, %%rsp\n"
+			      "mov %1, %%eax\n"
+			      "syscall\n"
+			      "ud2\n"
+			      : : "r" (sp), "i" (SYS_rt_sigreturn) : "memory");
+		_exit(4);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+		SKIP(return, "page 0 cannot be mapped");
+	ASSERT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGSEGV, WTERMSIG(status));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	found = find_enter(&self->t, child, KTRACE_ABI_NATIVE, SYS_rt_sigreturn,
+			   -1, 0);
+	ASSERT_NE(NULL, found);
+	b = blob(&found->hdr, found->blobs, found->nblobs, KTRACE_BLOB_DATA,
+		 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags & KTRACE_BF_FAULT);
+	EXPECT_EQ(0, b->len);
+}
+
 TEST_F(capture, bad_pointer_marked_unavailable)
 {
 	struct ktrace_stats before, after;
