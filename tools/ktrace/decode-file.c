@@ -529,15 +529,15 @@ static void dec_fchmod(struct kt_dec *d)
 static void dec_chown(struct kt_dec *d)
 {
 	kt_a_path(d, 0);
-	kt_a_id(d, 1);
-	kt_a_id(d, 2);
+	kt_a_id16(d, 1);
+	kt_a_id16(d, 2);
 }
 
 static void dec_fchown(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_a_id(d, 1);
-	kt_a_id(d, 2);
+	kt_a_id16(d, 1);
+	kt_a_id16(d, 2);
 }
 
 static void dec_fchownat(struct kt_dec *d)

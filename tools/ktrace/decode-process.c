@@ -133,10 +133,28 @@ static void dec_clone3(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 }
 
-/* getgroups(2, [0, 4]) = 2: the list as the kernel filled it. */
+/* The id at @off of argument @i's capture, 16 bits wide if @id16. */
+static bool read_id(struct kt_dec *d, int i, size_t off, bool id16,
+		    uint32_t *id)
+{
+	uint16_t v;
+
+	if (!id16)
+		return kt_blob_read(d, i, off, id, 4);
+	if (!kt_blob_read(d, i, off, &v, 2))
+		return false;
+	*id = kt_id16(v);
+	return true;
+}
+
+/*
+ * getgroups(2, [0, 4]) = 2: the list as the kernel filled it, 2 bytes an
+ * id in ia32's getgroups, 4 in getgroups32.
+ */
 static void dec_getgroups(struct kt_dec *d)
 {
-	uint32_t g;
+	size_t size = kt_ids16(d) ? 2 : 4;
+	uint32_t g = 0;
 	int64_t k;
 
 	kt_a_int(d, 0);
@@ -152,14 +170,16 @@ static void dec_getgroups(struct kt_dec *d)
 		return;
 	}
 	if (!kt_exiting_ok(d) || d->sc->ret > 65536 ||
-	    !kt_blob_usable(d, 1, d->sc->ret * 4)) {
+	    !kt_blob_usable(d, 1, d->sc->ret * size)) {
 		kt_format_ptr(d->b, kt_arg(d, 1));
 		return;
 	}
 	kt_buf_putc(d->b, '[');
 	for (k = 0; k < d->sc->ret; k++) {
-		kt_blob_read(d, 1, k * 4, &g, 4);
-		kt_buf_printf(d->b, "%s%u", k ? ", " : "", g);
+		read_id(d, 1, k * size, size == 2, &g);
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		kt_format_id(d->b, g);
 	}
 	kt_buf_putc(d->b, ']');
 }
@@ -425,27 +445,7 @@ static void dec_ids(struct kt_dec *d)
 	unsigned int i, n = kt_syscall_nargs(d->name);
 
 	for (i = 0; i < n && i < 3; i++)
-		kt_a_id(d, i);
-}
-
-/* ia32's calls without "32" in their name take 16-bit ids. */
-static bool ids16(const struct kt_dec *d)
-{
-	return kt_long_size(d) == 4 && !strstr(d->name, "32");
-}
-
-/* The id at @off of argument @i's capture, 16 bits wide if @id16. */
-static bool read_id(struct kt_dec *d, int i, size_t off, bool id16,
-		    uint32_t *id)
-{
-	uint16_t v;
-
-	if (!id16)
-		return kt_blob_read(d, i, off, id, 4);
-	if (!kt_blob_read(d, i, off, &v, 2))
-		return false;
-	*id = v == 0xffff ? (uint32_t)-1 : v;
-	return true;
+		kt_a_id16(d, i);
 }
 
 /* getresuid([0], [0], [0]) = 0: each id as the call wrote it. */
@@ -458,7 +458,7 @@ static void dec_getresid(struct kt_dec *d)
 		return;
 	for (i = 0; i < 3; i++) {
 		kt_sep(d);
-		if (!kt_exiting_ok(d) || !read_id(d, i, 0, ids16(d), &id)) {
+		if (!kt_exiting_ok(d) || !read_id(d, i, 0, kt_ids16(d), &id)) {
 			kt_format_ptr(d->b, kt_arg(d, i));
 			continue;
 		}
@@ -474,7 +474,7 @@ static void dec_getresid(struct kt_dec *d)
  */
 static void dec_setgroups(struct kt_dec *d)
 {
-	size_t size = ids16(d) ? 2 : 4;
+	size_t size = kt_ids16(d) ? 2 : 4;
 	int32_t n = (int32_t)kt_arg(d, 0);
 	uint32_t g = 0;
 	int32_t k;
@@ -1336,6 +1336,7 @@ static const struct kt_decoder decoders[] = {
 	{ "gettid", NULL, KT_RV_TID, NULL },
 	{ "getuid", NULL, KT_RV_DEC, NULL },
 	{ "getgroups", dec_getgroups, KT_RV_DEC, NULL },
+	{ "getgroups32", dec_getgroups, KT_RV_DEC, NULL },
 	{ "geteuid", NULL, KT_RV_DEC, NULL },
 	{ "getgid", NULL, KT_RV_DEC, NULL },
 	{ "getegid", NULL, KT_RV_DEC, NULL },

@@ -169,6 +169,31 @@ void kt_a_id(struct kt_dec *d, int i)
 	kt_format_id(d->b, (uint32_t)d->sc->args[i]);
 }
 
+/*
+ * ia32's id calls without "32" in their name (setuid, chown, getgroups,
+ * ...; not fchownat) take and give 16-bit ids, in which 0xffff is -1.
+ * Only the decoders of those calls ask.
+ */
+bool kt_ids16(const struct kt_dec *d)
+{
+	return kt_long_size(d) == 4 && !strstr(d->name, "32");
+}
+
+/* A 16-bit id as the kernel widens it (low2highuid()): 0xffff is -1. */
+uint32_t kt_id16(uint16_t id)
+{
+	return id == 0xffff ? (uint32_t)-1 : id;
+}
+
+/* The id argument of a call with a 16-bit form: its low 16 bits there. */
+void kt_a_id16(struct kt_dec *d, int i)
+{
+	uint32_t id = (uint32_t)d->sc->args[i];
+
+	kt_sep(d);
+	kt_format_id(d->b, kt_ids16(d) ? kt_id16((uint16_t)id) : id);
+}
+
 void kt_a_long(struct kt_dec *d, int i)
 {
 	kt_sep(d);

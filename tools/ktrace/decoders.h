@@ -90,6 +90,9 @@ void kt_a_name(struct kt_dec *d, const char *name);
 void kt_a_int(struct kt_dec *d, int i);
 void kt_a_uint(struct kt_dec *d, int i);
 void kt_a_id(struct kt_dec *d, int i);		/* uid_t, gid_t: -1 */
+void kt_a_id16(struct kt_dec *d, int i);	/* 16 bits in ia32's old calls */
+bool kt_ids16(const struct kt_dec *d);
+uint32_t kt_id16(uint16_t id);
 void kt_format_id(struct kt_buf *b, uint32_t id);
 void kt_a_long(struct kt_dec *d, int i);
 void kt_a_ulong(struct kt_dec *d, int i);

@@ -640,6 +640,37 @@ static void test_ids(void)
 	sc.blob[1] = mem_blob(ids16, sizeof(ids16));
 	expect("ia32 setgroups: 16-bit ids", &sc,
 	       "setgroups(2, [0, 4])                    = 0");
+	/* ia32's 16-bit calls: 0xffff is -1; not in fchownat, 32-bit */
+	sc = sc_new(KTRACE_CLI_ABI_I386, "setreuid", 0);
+	sc.args[0] = 0xffff;
+	sc.args[1] = 0xffffffff;
+	expect("ia32 setreuid: 0xffff and its 32-bit extension are -1", &sc,
+	       "setreuid(-1, -1)                        = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fchown", -9);
+	sc.args[0] = 0xffffffff;
+	sc.args[1] = 0x10000;
+	sc.args[2] = 0xffff;
+	expect("ia32 fchown: the low 16 bits, as the kernel takes them", &sc,
+	       "fchown(-1, 0, -1)                       = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fchownat", -9);
+	sc.args[0] = 5;
+	sc.args[1] = 0;
+	sc.args[2] = 0xffff;
+	sc.args[3] = 0xffffffff;
+	expect("ia32 fchownat: 32-bit ids, 0xffff is 65535", &sc,
+	       "fchownat(5, NULL, 65535, -1, 0)         = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "getgroups", 2);
+	sc.args[0] = 4;
+	sc.args[1] = 0xffd00000;
+	sc.blob[1] = mem_blob(ids16, sizeof(ids16));
+	expect("ia32 getgroups: 16-bit ids", &sc,
+	       "getgroups(4, [0, 4])                    = 2");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "getgroups32", 2);
+	sc.args[0] = 4;
+	sc.args[1] = 0xffd00000;
+	sc.blob[1] = mem_blob(ids, sizeof(ids));
+	expect("ia32 getgroups32: 32-bit ids", &sc,
+	       "getgroups32(4, [0, 4])                  = 2");
 	sc = sc64("setitimer", -22);
 	sc.args[0] = 99;
 	expect("setitimer: an unknown timer, the pointer after an error", &sc,

@@ -5,7 +5,8 @@
  * AF_UNIX socket pair (struct compat_msghdr and compat_cmsghdr), two
  * messages sent and received at once (struct compat_mmsghdr, recvmmsg
  * and recvmmsg_time64), getsockname, sched_getparam, the CPU mask calls,
- * rt_sigqueueinfo, getrusage, getdents64 and getdents, and exit through
+ * rt_sigqueueinfo, getrusage, getdents64 and getdents, the 16-bit id
+ * calls beside their 32-bit forms, and exit through
  * int $0x80, with no C library
  * (the build machine has no 32-bit one).  The line written
  * is built on the stack: a write from a page of constants never touched
@@ -156,6 +157,29 @@ static void rusage_dirents(void)
 	sys3(6, fd, 0, 0);				/* close */
 }
 
+/*
+ * The 16-bit id calls, where 0xffff is the id -1 ("unchanged"), and the
+ * 32-bit ones, where it is 65535: setuid(-1) fails (EINVAL), setreuid
+ * changes nothing, chown and fchown of a file that is not there fail, the
+ * group list is set with 16-bit ids and read back 2 and 4 bytes an id.
+ */
+static void ids(void)
+{
+	volatile unsigned short set16[2] = { 0, 4 };
+	volatile unsigned short g16[4] = { 0, 0, 0, 0 };
+	volatile unsigned int g32[4] = { 0, 0, 0, 0 };
+	volatile char path[] = { '/', 'n', 'o', 'n', 'e', '\0' };
+
+	sys3(23, 0xffff, 0, 0);				/* setuid */
+	sys3(70, 0xffff, 0xffff, 0);			/* setreuid */
+	sys3(182, (long)path, 0xffff, 0xffff);		/* chown */
+	sys3(95, -1, 0, 0xffff);			/* fchown */
+	sys5(298, -100, (long)path, 0xffff, -1, 0);	/* fchownat */
+	sys3(81, 2, (long)set16, 0);			/* setgroups */
+	sys3(80, 4, (long)g16, 0);			/* getgroups */
+	sys3(205, 4, (long)g32, 0);			/* getgroups32 */
+}
+
 void _start(void);
 
 void _start(void)
@@ -169,6 +193,7 @@ void _start(void)
 	pass_fd();
 	structs(pid);
 	rusage_dirents();
+	ids();
 	sys3(1, 3, 0, 0);				/* exit(3) */
 	for (;;)
 		;
