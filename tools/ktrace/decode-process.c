@@ -133,15 +133,14 @@ static void dec_clone3(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 }
 
-/* The id at @off of argument @i's capture, 16 bits wide if @id16. */
-static bool read_id(struct kt_dec *d, int i, size_t off, bool id16,
-		    uint32_t *id)
+/* Id @k of argument @i's capture: 16 bits wide in ia32's old calls. */
+static bool read_id(struct kt_dec *d, int i, size_t k, uint32_t *id)
 {
 	uint16_t v;
 
-	if (!id16)
-		return kt_blob_read(d, i, off, id, 4);
-	if (!kt_blob_read(d, i, off, &v, 2))
+	if (!kt_ids16(d))
+		return kt_blob_read(d, i, k * 4, id, 4);
+	if (!kt_blob_read(d, i, k * 2, &v, 2))
 		return false;
 	*id = kt_id16(v);
 	return true;
@@ -176,7 +175,7 @@ static void dec_getgroups(struct kt_dec *d)
 	}
 	kt_buf_putc(d->b, '[');
 	for (k = 0; k < d->sc->ret; k++) {
-		read_id(d, 1, k * size, size == 2, &g);
+		read_id(d, 1, k, &g);
 		if (k)
 			kt_buf_puts(d->b, ", ");
 		kt_format_id(d->b, g);
@@ -458,7 +457,7 @@ static void dec_getresid(struct kt_dec *d)
 		return;
 	for (i = 0; i < 3; i++) {
 		kt_sep(d);
-		if (!kt_exiting_ok(d) || !read_id(d, i, 0, kt_ids16(d), &id)) {
+		if (!kt_exiting_ok(d) || !read_id(d, i, 0, &id)) {
 			kt_format_ptr(d->b, kt_arg(d, i));
 			continue;
 		}
@@ -495,7 +494,7 @@ static void dec_setgroups(struct kt_dec *d)
 			kt_buf_puts(d->b, ", ...");
 			break;
 		}
-		read_id(d, 1, (size_t)k * size, size == 2, &g);
+		read_id(d, 1, k, &g);
 		if (k)
 			kt_buf_puts(d->b, ", ");
 		kt_format_id(d->b, g);
