@@ -16,7 +16,8 @@
  * the reader's batch (kt_timeline_idle()), and not at its entry: when the
  * next event is the call's own exit, as it mostly is, the line is
  * formatted once, whole, at the exit.  What the reader writes at the end
- * of each batch is the same either way.
+ * of each batch is the same either way.  With -e status= (-z, -Z), as
+ * with strace, no line is left open: each is printed whole at its exit.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -537,7 +538,11 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 
 	/*
 	 * Print the line whole at the exit: with -ff, where each file is
-	 * its own stream and nothing interleaves; and when the kernel could
+	 * its own stream and nothing interleaves; with -e status= (-z, -Z),
+	 * whose calls are shown by how they ended, as strace prints them,
+	 * and whose entry (the module's, written just before the exit, or
+	 * the command's, with -y and -P) must not end a batch alone: the
+	 * program's own output would cut the line; and when the kernel could
 	 * not read a path yet, which comes again with the exit (the syscall
 	 * faults its page in; a successful execve's path and argv come
 	 * from the new program's stack, ABI 1.10), so that it shows as
@@ -550,7 +555,8 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 		return;
 	}
 	k->path_later = t->o->trace_path && faulted;
-	if ((t->o->follow > 1 && t->o->outfile) || faulted) {
+	if ((t->o->follow > 1 && t->o->outfile) || faulted ||
+	    t->o->status != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
 		k->deferred = true;
 		return;
 	}
