@@ -1332,6 +1332,33 @@ static bool ktrace_clone_flags(u64 *flags)
 }
 
 /*
+ * What @child shares with @parent, in @flags as the kernel made it: the
+ * clone_args that clone3() read may have been rewritten since by another
+ * thread, and ktrace(1) keeps one descriptor table for both by
+ * CLONE_FILES.  The child has not run yet, nor can another task change
+ * what current points to: the pointers compare as copy_process() left
+ * them.  The other flags (CLONE_VFORK is set up after this tracepoint)
+ * stay as the call passed them.
+ */
+static void ktrace_clone_shared(u64 *flags, struct task_struct *parent,
+				struct task_struct *child)
+{
+	*flags &= ~(u64)(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
+			 CLONE_THREAD);
+	if (child->mm && child->mm == parent->mm)
+		*flags |= CLONE_VM;
+	if (child->fs && child->fs == parent->fs)
+		*flags |= CLONE_FS;
+	if (child->files && child->files == parent->files)
+		*flags |= CLONE_FILES;
+	if (rcu_access_pointer(child->sighand) ==
+	    rcu_access_pointer(parent->sighand))
+		*flags |= CLONE_SIGHAND;
+	if (child->tgid == parent->tgid)
+		*flags |= CLONE_THREAD;
+}
+
+/*
  * Give @to the enter of @from, taken from its ABI and syscall (fork:
  * the child's first event is the exit of clone(), timed from the parent's
  * enter), and on exec by a thread other than the leader, which takes the
@@ -1404,8 +1431,10 @@ static void ktrace_probe_fork(void *data, struct task_struct *parent,
 	r.child_tgid = child->tgid;
 	if (child->tgid == parent->tgid)
 		r.fork_flags |= KTRACE_FORK_THREAD;
-	if (parent == current && ktrace_clone_flags(&r.clone_flags))
+	if (parent == current && ktrace_clone_flags(&r.clone_flags)) {
+		ktrace_clone_shared(&r.clone_flags, parent, child);
 		r.fork_flags |= KTRACE_FORK_FLAGS_VALID;
+	}
 	pidns = task_active_pid_ns(child);
 	if (pidns) {
 		r.child_vpid = task_pid_nr_ns(child, pidns);

@@ -1027,6 +1027,56 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 }
 
 /*
+ * The flags of a fork record are those the kernel made the child with,
+ * for what the child shares: clone3() reads its struct at the start, and
+ * the probe reads it again at the fork, after the call may have changed
+ * it.  Here the call does so itself: CLONE_PIDFD's descriptor is stored
+ * over the low half of the struct's flags (as another thread could).
+ */
+TEST_F(capture, clone3_fork_record_has_the_flags_the_kernel_used)
+{
+	struct {
+		uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
+		uint64_t stack, stack_size, tls;
+	} args;
+	const uint64_t used = CLONE_PIDFD | CLONE_FILES;
+	const struct ktrace_rec_fork *f = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+	long child;
+	int st;
+
+	memset(&args, 0, sizeof(args));
+	args.flags = used;
+	args.pidfd = (uintptr_t)&args.flags;
+	args.exit_signal = SIGCHLD;
+	child = syscall(SYS_clone3, &args, sizeof(args));
+	ASSERT_LE(0, child) TH_LOG("clone3: %s", strerror(errno));
+	if (!child)
+		_exit(0);
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	ASSERT_TRUE(WIFEXITED(st));
+	/* The call wrote its pidfd over the flags. */
+	ASSERT_NE(used, args.flags);
+	ASSERT_EQ(0, (args.flags & CLONE_FILES));
+	close((int)args.flags);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	n = trace_thread(&self->t, gettid_(), &v);
+	for (i = 0; i < n; i++)
+		if (v[i]->type == KTRACE_REC_FORK &&
+		    ((struct ktrace_rec_fork *)v[i])->child_pid == child)
+			f = (void *)v[i];
+	free(v);
+	ASSERT_NE(NULL, f);
+	ASSERT_TRUE(f->fork_flags & KTRACE_FORK_FLAGS_VALID);
+	EXPECT_EQ(CLONE_FILES, f->clone_flags & CLONE_FILES)
+		TH_LOG("clone_flags 0x%llx", (unsigned long long)f->clone_flags);
+	EXPECT_EQ(0, f->clone_flags &
+		  (CLONE_VM | CLONE_FS | CLONE_SIGHAND | CLONE_THREAD));
+	EXPECT_EQ(0, f->fork_flags & KTRACE_FORK_THREAD);
+}
+
+/*
  * A child's execl() of string literals: whether or not the enter could
  * read them (fork copies no page table entries of file pages), the enter
  * or the exit of the successful call (ABI 1.10) carries the path and argv.

@@ -335,7 +335,11 @@ struct ktrace_rec_sys_exit {
  * @parent_tgid:	process id of the parent
  * @child_pid:		thread id of the child, what clone() returns
  * @child_tgid:		process id of the child
- * @clone_flags:	CLONE_* flags of the fork, clone or clone3 call
+ * @clone_flags:	CLONE_* flags of the fork, clone or clone3 call: what
+ *			the child shares (CLONE_VM, CLONE_FS, CLONE_FILES,
+ *			CLONE_SIGHAND, CLONE_THREAD) as the kernel made it,
+ *			the rest as read from the call's arguments at the
+ *			fork (clone3's struct may have changed since)
  * @fork_flags:		KTRACE_FORK_*
  * @__reserved:		zero
  * @child_vpid:		(1.10) thread id of the child in its own PID
