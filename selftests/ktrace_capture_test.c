@@ -952,16 +952,31 @@ static int reconfigure(int fd, __u32 ring_size, __u32 snaplen, __u32 flags)
  * ABI 1.10: a fork record says the child's id in its own PID namespace
  * and which; a child forked after unshare(CLONE_NEWPID) is 1 in a new one.
  */
+/* The fork record of @parent's thread that made @child, or NULL. */
+static const struct ktrace_rec_fork *find_fork(struct trace *t, pid_t parent,
+					       pid_t child)
+{
+	const struct ktrace_rec_fork *f = NULL;
+	struct ktrace_rec_hdr **v;
+	size_t n, i;
+
+	n = trace_thread(t, parent, &v);
+	for (i = 0; i < n; i++)
+		if (v[i]->type == KTRACE_REC_FORK &&
+		    ((struct ktrace_rec_fork *)v[i])->child_pid == child)
+			f = (void *)v[i];
+	free(v);
+	return f;
+}
+
 TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 {
-	struct ktrace_rec_hdr **v;
-	const struct ktrace_rec_fork *f = NULL;
+	const struct ktrace_rec_fork *f;
 	int p[2], q[2], st;
 	pid_t helper, child = 0;
 	uint32_t ns = 0;
 	struct stat sb;
 	char path[64];
-	size_t n, i;
 
 	if (!self_pidns())
 		SKIP(return, "no PID namespaces here (CONFIG_PID_NS)");
@@ -1013,12 +1028,7 @@ TEST_F(capture, fork_record_names_the_childs_pid_namespace)
 	ASSERT_TRUE(WIFEXITED(st));
 	ASSERT_EQ(0, WEXITSTATUS(st));
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
-	n = trace_thread(&self->t, helper, &v);
-	for (i = 0; i < n; i++)
-		if (v[i]->type == KTRACE_REC_FORK &&
-		    ((struct ktrace_rec_fork *)v[i])->child_pid == child)
-			f = (void *)v[i];
-	free(v);
+	f = find_fork(&self->t, helper, child);
 	ASSERT_NE(NULL, f);
 	ASSERT_EQ(sizeof(*f), f->hdr.size);
 	EXPECT_EQ(1, f->child_vpid);
@@ -1040,9 +1050,7 @@ TEST_F(capture, clone3_fork_record_has_the_flags_the_kernel_used)
 		uint64_t stack, stack_size, tls;
 	} args;
 	const uint64_t used = CLONE_PIDFD | CLONE_FILES;
-	const struct ktrace_rec_fork *f = NULL;
-	struct ktrace_rec_hdr **v;
-	size_t n, i;
+	const struct ktrace_rec_fork *f;
 	long child;
 	int st;
 
@@ -1061,12 +1069,7 @@ TEST_F(capture, clone3_fork_record_has_the_flags_the_kernel_used)
 	ASSERT_EQ(0, (args.flags & CLONE_FILES));
 	close((int)args.flags);
 	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
-	n = trace_thread(&self->t, gettid_(), &v);
-	for (i = 0; i < n; i++)
-		if (v[i]->type == KTRACE_REC_FORK &&
-		    ((struct ktrace_rec_fork *)v[i])->child_pid == child)
-			f = (void *)v[i];
-	free(v);
+	f = find_fork(&self->t, gettid_(), child);
 	ASSERT_NE(NULL, f);
 	ASSERT_TRUE(f->fork_flags & KTRACE_FORK_FLAGS_VALID);
 	EXPECT_EQ(CLONE_FILES, f->clone_flags & CLONE_FILES)
