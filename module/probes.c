@@ -858,6 +858,24 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	return false;
 }
 
+/*
+ * Does current die on its way out of its syscall, where a ptrace tracer
+ * sees no exit?  A fatal signal is pending: a SIGKILL, or a group exit
+ * (another thread's exit_group(), an exec).  Not when the group exits
+ * for another fatal signal: complete_signal() turns it into the group's
+ * SIGKILL only in untraced tasks, and a tracer sees the call return,
+ * then the signal.
+ */
+static bool ktrace_dies_unseen(void)
+{
+	int sig;
+
+	if (!fatal_signal_pending(current))
+		return false;
+	sig = READ_ONCE(current->signal->group_exit_code) & 0x7f;
+	return !sig || sig == SIGKILL;
+}
+
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 				   unsigned int abi, u64 ts, u64 duration,
 				   void *scratch, const struct ktrace_ev *ev,
@@ -900,6 +918,8 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
 	r->hdr.flags |= ktrace_build_flags(&b);
+	if (ktrace_dies_unseen())
+		r->hdr.flags |= KTRACE_RF_KILLED;
 	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs, only);
 }
 

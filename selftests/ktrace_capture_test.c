@@ -1785,6 +1785,53 @@ static int read_file(const char *path, char *buf, size_t len)
 	return total;
 }
 
+/*
+ * A call the task dies in returns all the same (ERESTARTNOHAND for a
+ * pause() that a SIGKILL ends), but with the fatal signal pending: its
+ * exit says so (ABI 1.12), and the exits before it do not.
+ */
+TEST_F(capture, exit_of_a_call_killed_by_sigkill_is_flagged)
+{
+	const struct ktrace_rec_sys_exit *x;
+	char path[64], stat[512], *state;
+	int p[2], st, i;
+	pid_t child;
+
+	ASSERT_EQ(0, pipe(p));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		if (write(p[1], "x", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(2);
+	}
+	close(p[1]);
+	ASSERT_EQ(1, read(p[0], stat, 1));
+	close(p[0]);
+	/* Asleep in pause(): its state is S. */
+	snprintf(path, sizeof(path), "/proc/%d/stat", child);
+	for (i = 0; i < 500; i++) {
+		ASSERT_LT(0, read_file(path, stat, sizeof(stat)));
+		state = strrchr(stat, ')');
+		if (state && state[1] == ' ' && state[2] == 'S')
+			break;
+		usleep(10000);
+	}
+	usleep(20000);
+	ASSERT_EQ(0, kill(child, SIGKILL));
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	ASSERT_TRUE(WIFSIGNALED(st));
+	ASSERT_EQ(SIGKILL, WTERMSIG(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	x = find_exit(&self->t, child, SYS_pause, -514 /* ERESTARTNOHAND */);
+	ASSERT_NE(NULL, x);
+	EXPECT_EQ(KTRACE_RF_KILLED, x->hdr.flags & KTRACE_RF_KILLED);
+	x = find_exit(&self->t, child, SYS_write, 1);
+	ASSERT_NE(NULL, x);
+	EXPECT_EQ(0, x->hdr.flags & KTRACE_RF_KILLED);
+}
+
 TEST_F(capture, debugfs_views_show_counters)
 {
 	static char buf[1 << 16];

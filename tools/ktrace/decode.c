@@ -125,6 +125,7 @@ bool kt_entry_only(struct kt_dec *d, bool sep)
 		return false;
 	if (sep && d->printed)
 		kt_buf_puts(d->b, ", ");
+	d->stopped = true;
 	return true;
 }
 
@@ -514,7 +515,7 @@ static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 	return &bare;
 }
 
-void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
+bool kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		    const struct kt_fmt_opts *o)
 {
 	const struct sc_info *info = sc_info_of(sc);
@@ -527,7 +528,7 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		kt_buf_puts(b, kt_sc_name(sc->abi, sc->nr, nbuf));
 		kt_buf_putc(b, '(');
 		kt_a_raw(&d, 6);
-		return;
+		return false;
 	}
 	kt_buf_write(b, name, info->len);
 	kt_buf_putc(b, '(');
@@ -539,6 +540,7 @@ void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 	} else if (dec->decode) {
 		dec->decode(&d);
 	}
+	return d.stopped;
 }
 
 /* strace starts the return value at column 40 of the line. */

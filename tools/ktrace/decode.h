@@ -150,8 +150,9 @@ void kt_buf_free(struct kt_buf *b);
  * "name(arg, arg, ...": the call without its closing parenthesis.  With
  * !sc->has_exit only what is known at entry is printed (strace's
  * "<unfinished ...>" line); with has_exit, the whole argument list.
+ * True when the entry stopped before arguments that the exit prints.
  */
-void kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
+bool kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		    const struct kt_fmt_opts *o);
 
 /*

@@ -17,6 +17,7 @@ struct kt_dec {
 	const struct kt_fmt_opts *o;
 	const char *name;
 	unsigned int printed;	/* arguments printed so far */
+	bool stopped;		/* at entry, before what the exit prints */
 };
 
 /* A value or flag and its name; tables end with a NULL name. */

@@ -667,6 +667,61 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 	}
 }
 
+/*
+ * The call's exit came with a fatal signal pending (KTRACE_RF_KILLED):
+ * the task dies on its way back, and strace, which never sees that exit,
+ * ends the call with "= ?", after " <unfinished ...>" when the exit had
+ * arguments to print (its decoder stopped at the entry).  The task's
+ * call is still its entry's.
+ */
+static void print_killed(struct kt_tracer *t, struct task *k, uint64_t ts)
+{
+	size_t printed = 0;
+	bool stopped;
+	char nbuf[32];
+
+	t->fmt_pid = k->pid;
+	fmt_call(t, k, true, k->entry_ts);
+	kt_buf_reset(&t->line);
+	if (t->open_line == k) {
+		write_open_line(t);
+		kt_buf_write(&t->line, k->line_text.s, k->line_text.len);
+		printed = t->line.len;
+	} else if (k->deferred) {
+		/* Held for the exit: whole, as its entry shows it. */
+		t->leader_entry = k->entry_comm[0];
+		leader(t, &t->line, k, k->entry_ts);
+		t->leader_entry = false;
+		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
+	} else {
+		leader(t, &t->line, k, ts);
+		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, true);
+		kt_buf_printf(&t->line, "<... %s resumed>",
+			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
+	}
+	/* The entry's text, as the open line has it; kept only when held. */
+	kt_buf_reset(&t->call);
+	t->fds_before = true;
+	stopped = !k->sc.args_unknown &&
+		  kt_format_call(&t->call, &k->sc, &t->fmt);
+	t->fds_before = false;
+	if (k->deferred && t->call.len)
+		kt_buf_write(&t->line, t->call.s, t->call.len);
+	if (stopped)
+		kt_buf_puts(&t->line, " <unfinished ...>");
+	kt_format_return(&t->line, &k->sc, &t->fmt);
+	if (printed) {
+		kt_buf_putc(&t->line, '\n');
+		kt_out_write(task_out(t, k), t->line.s + printed,
+			     t->line.len - printed);
+		t->open_line = NULL;
+	} else {
+		emit(t, k, false);
+	}
+}
+
 static void on_exit_rec(struct kt_tracer *t, struct task *k,
 			const struct kt_event *e)
 {
@@ -679,6 +734,18 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 		return;
 	}
 	k->skip_exit = false;
+	if (k->in_syscall && k->sc.nr == r->nr &&
+	    (r->hdr.flags & KTRACE_RF_KILLED) && !k->path_later) {
+		/* As strace, which sees no such exit, with the entry's args. */
+		if (!t->o->summary_only && !k->hidden &&
+		    t->o->status == (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+			print_killed(t, k, r->hdr.ts);
+			t->sink.ncalls++;
+		}
+		task_clear_call(k);
+		flush_signal(t, k);
+		return;
+	}
 	if (!k->in_syscall || k->sc.nr != r->nr) {
 		/* Its entry was before we looked, or lost. */
 		struct kt_event x = *e;

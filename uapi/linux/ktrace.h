@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	11
+#define KTRACE_ABI_MINOR	12
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -83,6 +83,7 @@ struct ktrace_version {
 #define KTRACE_RF_IRQ		0x1	/* written in interrupt context */
 #define KTRACE_RF_ARGS_LOST	0x2	/* see struct ktrace_rec_sys_enter */
 #define KTRACE_RF_LONG		0x4	/* blobs in long form (1.10): see below */
+#define KTRACE_RF_KILLED	0x8	/* sys_exit: the task dies unreturned (1.12) */
 
 /*
  * No record is longer than KTRACE_REC_MAX_SIZE, a read() buffer this long
@@ -313,6 +314,12 @@ struct ktrace_rec_sys_enter {
  * in struct ktrace_rec_sys_enter, at the return: the same address but
  * after a successful execve (the new program's entry) and rt_sigreturn
  * (the address it restored).
+ *
+ * KTRACE_RF_KILLED (since ABI 1.12): a SIGKILL or a group exit (another
+ * thread's exit_group()) was pending at the return: the task dies
+ * without returning to user mode, and a ptrace tracer sees no exit.  Not
+ * set when the group dies of another fatal signal, which a tracer sees
+ * delivered after the call returns.
  */
 struct ktrace_rec_sys_exit {
 	struct ktrace_rec_hdr hdr;

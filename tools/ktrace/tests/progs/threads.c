@@ -8,8 +8,12 @@
  * holds the thread's id when the tracer reads it (glibc shares it with
  * the CLONE_CHILD_CLEARTID word, zeroed at the thread's exit) depend on
  * how fast the thread runs, and strace slows it more than ktrace does.
+ *
+ * threads exit: then a third thread waits in pause() while the main
+ * thread's exit_group() ends the process, which kills it in the call.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,13 +32,25 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-int main(void)
+static void *waiter(void *arg)
 {
-	pthread_t t[2];
+	pause();
+	return arg;
+}
+
+int main(int argc, char **argv)
+{
+	const struct timespec nap = { .tv_nsec = 200 * 1000 * 1000 };
+	pthread_t t[3];
 
 	pthread_create(&t[0], NULL, worker, "one\n");
 	pthread_join(t[0], NULL);
 	pthread_create(&t[1], NULL, worker, "two\n");
 	pthread_join(t[1], NULL);
+	if (argc > 1 && !strcmp(argv[1], "exit")) {
+		pthread_create(&t[2], NULL, waiter, NULL);
+		nanosleep(&nap, NULL);
+		exit(0);
+	}
 	return 0;
 }
