@@ -585,11 +585,38 @@ static void append_duration(struct kt_tracer *t, struct kt_buf *b,
  * resumed>".  The whole line is built in t->line so that the result
  * column counts everything on it.
  */
+/* "<... NAME resumed>" after the leader: k's call, its entry printed. */
+static void resumed_head(struct kt_tracer *t, struct task *k, uint64_t ts)
+{
+	char nbuf[32];
+
+	leader(t, &t->line, k, ts);
+	sc_number(t, &t->line, &k->sc);
+	ip_field(t, &t->line, k, &k->sc, true);
+	kt_buf_printf(&t->line, "<... %s resumed>",
+		      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
+}
+
+/*
+ * t->line ends k's line: its first @printed bytes, the open line, are
+ * written already.
+ */
+static void end_line(struct kt_tracer *t, struct task *k, size_t printed)
+{
+	if (printed) {
+		kt_buf_putc(&t->line, '\n');
+		kt_out_write(task_out(t, k), t->line.s + printed,
+			     t->line.len - printed);
+		t->open_line = NULL;
+	} else {
+		emit(t, k, false);
+	}
+}
+
 static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 {
 	const char *rest;
 	size_t rest_len;
-	char nbuf[32];
 	size_t printed = 0;
 
 	t->fmt_pid = k->pid;
@@ -648,27 +675,16 @@ static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 		rest = t->call.s ? t->call.s : "";
 		rest_len = t->call.len;
 	} else {
-		leader(t, &t->line, k, ts);
-		sc_number(t, &t->line, &k->sc);
-		ip_field(t, &t->line, k, &k->sc, true);
-		kt_buf_printf(&t->line, "<... %s resumed>",
-			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
+		resumed_head(t, k, ts);
 	}
 	kt_buf_write(&t->line, rest, rest_len);
 	kt_format_return(&t->line, &k->sc, &t->fmt);
 	append_duration(t, &t->line, &k->sc);
-	if (printed) {
-		kt_buf_putc(&t->line, '\n');
-		kt_out_write(task_out(t, k), t->line.s + printed,
-			     t->line.len - printed);
-		t->open_line = NULL;
-	} else {
-		emit(t, k, false);
-	}
+	end_line(t, k, printed);
 }
 
 /*
- * The call's exit came with a fatal signal pending (KTRACE_RF_KILLED):
+ * The call's exit came with a SIGKILL pending (KTRACE_RF_KILLED):
  * the task dies on its way back, and strace, which never sees that exit,
  * ends the call with "= ?", after " <unfinished ...>" when the exit had
  * arguments to print (its decoder stopped at the entry).  The task's
@@ -678,7 +694,6 @@ static void print_killed(struct kt_tracer *t, struct task *k, uint64_t ts)
 {
 	size_t printed = 0;
 	bool stopped;
-	char nbuf[32];
 
 	t->fmt_pid = k->pid;
 	fmt_call(t, k, true, k->entry_ts);
@@ -695,11 +710,7 @@ static void print_killed(struct kt_tracer *t, struct task *k, uint64_t ts)
 		sc_number(t, &t->line, &k->sc);
 		ip_field(t, &t->line, k, &k->sc, false);
 	} else {
-		leader(t, &t->line, k, ts);
-		sc_number(t, &t->line, &k->sc);
-		ip_field(t, &t->line, k, &k->sc, true);
-		kt_buf_printf(&t->line, "<... %s resumed>",
-			      kt_sc_name(k->sc.abi, k->sc.nr, nbuf));
+		resumed_head(t, k, ts);
 	}
 	/* The entry's text, as the open line has it; kept only when held. */
 	kt_buf_reset(&t->call);
@@ -712,14 +723,7 @@ static void print_killed(struct kt_tracer *t, struct task *k, uint64_t ts)
 	if (stopped)
 		kt_buf_puts(&t->line, " <unfinished ...>");
 	kt_format_return(&t->line, &k->sc, &t->fmt);
-	if (printed) {
-		kt_buf_putc(&t->line, '\n');
-		kt_out_write(task_out(t, k), t->line.s + printed,
-			     t->line.len - printed);
-		t->open_line = NULL;
-	} else {
-		emit(t, k, false);
-	}
+	end_line(t, k, printed);
 }
 
 static void on_exit_rec(struct kt_tracer *t, struct task *k,
