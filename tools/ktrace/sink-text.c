@@ -580,11 +580,6 @@ static void append_duration(struct kt_tracer *t, struct kt_buf *b,
 	kt_buf_putc(b, '>');
 }
 
-/*
- * Print the end of k's call: on its open line, or as "<... NAME
- * resumed>".  The whole line is built in t->line so that the result
- * column counts everything on it.
- */
 /* "<... NAME resumed>" after the leader: k's call, its entry printed. */
 static void resumed_head(struct kt_tracer *t, struct task *k, uint64_t ts)
 {
@@ -613,6 +608,11 @@ static void end_line(struct kt_tracer *t, struct task *k, size_t printed)
 	}
 }
 
+/*
+ * Print the end of k's call: on its open line, or as "<... NAME
+ * resumed>".  The whole line is built in t->line so that the result
+ * column counts everything on it.
+ */
 static void print_exit(struct kt_tracer *t, struct task *k, uint64_t ts)
 {
 	const char *rest;
