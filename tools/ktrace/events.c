@@ -262,7 +262,7 @@ static bool shown(const struct kt_event *e)
 		return true;
 	if (kt_filters_hidden(e->sys.abi, e->sys.nr))
 		return false;
-	if (status == (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED))
+	if (status == KT_STATUS_ALL)
 		return true;
 	/* A call that did not return has neither status (strace's too). */
 	if (e->type == KT_EV_SYSCALL_ENTER || e->sys.end != KT_SYS_RETURNED)
@@ -307,7 +307,7 @@ static void emit_end(struct kt_events *ev, struct task *t,
 	if (!shown(e))
 		return;
 	if (ev->want_enter && e->sys.enter_seen &&
-	    kt_filters_status() != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+	    kt_filters_status() != KT_STATUS_ALL) {
 		enter_event(&en, t);
 		ev->fn(ev->ctx, &en);
 	}

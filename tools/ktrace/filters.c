@@ -329,13 +329,11 @@ int kt_filters_report(const struct kt_opts *o)
  * command leaves out those of a status not in this set (events.c), after
  * the tables saw them; a recording lists the set in its header.
  */
-unsigned int kt_filters_shown_status =
-	KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED;
+unsigned int kt_filters_shown_status = KT_STATUS_ALL;
 
 void kt_filters_set_status(unsigned int status)
 {
-	kt_filters_shown_status = status &
-				  (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED);
+	kt_filters_shown_status = status & KT_STATUS_ALL;
 }
 
 /* The descriptor-table calls the set leaves out, added and hidden. */
@@ -413,7 +411,7 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 		}
 	}
 
-	if (o->status != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+	if (o->status != KT_STATUS_ALL) {
 		if (!o->status) {
 			ktrace_err("-e status: the set selects no call");
 			return -1;

@@ -65,6 +65,7 @@ enum kt_col {
 
 #define KT_STATUS_SUCCESSFUL	0x1
 #define KT_STATUS_FAILED	0x2
+#define KT_STATUS_ALL		(KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)
 
 /* What a trace is written as: strace's lines, or a drawing (timeline.c). */
 enum kt_sink_kind {

@@ -238,7 +238,7 @@ static int parse_status(struct kt_opts *o, const char *list)
 	}
 	free(copy);
 	if (neg)
-		set = ~set & (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED);
+		set = ~set & KT_STATUS_ALL;
 	o->status = set;
 	return ret;
 }
@@ -687,7 +687,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->strsize = 32;
 	o->sort = KT_SORT_TIME;
-	o->status = KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED;
+	o->status = KT_STATUS_ALL;
 
 	opterr = 0;
 	optind = 1;

@@ -169,7 +169,7 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 			n++;
 		}
 	}
-	if (kt_filters_status() != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+	if (kt_filters_status() != KT_STATUS_ALL) {
 		h.flags |= KT_FILE_STATUS;
 		h.status = kt_filters_status();
 	}

@@ -556,7 +556,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	}
 	k->path_later = t->o->trace_path && faulted;
 	if ((t->o->follow > 1 && t->o->outfile) || faulted ||
-	    t->o->status != (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+	    t->o->status != KT_STATUS_ALL) {
 		k->deferred = true;
 		return;
 	}
@@ -742,7 +742,7 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 	    (r->hdr.flags & KTRACE_RF_KILLED) && !k->path_later) {
 		/* As strace, which sees no such exit, with the entry's args. */
 		if (!t->o->summary_only && !k->hidden &&
-		    t->o->status == (KT_STATUS_SUCCESSFUL | KT_STATUS_FAILED)) {
+		    t->o->status == KT_STATUS_ALL) {
 			print_killed(t, k, r->hdr.ts);
 			t->sink.ncalls++;
 		}
