@@ -858,22 +858,99 @@ static bool ktrace_record_sys_enter(struct pt_regs *regs, long id,
 	return false;
 }
 
+/* Is @sig (a standard signal) in @set?  Read without the siglock. */
+static bool ktrace_sig_in(const sigset_t *set, int sig)
+{
+	return READ_ONCE(set->sig[0]) & sigmask(sig);
+}
+
+/* Did call @nr of @abi, returning @ret, send a signal? */
+static bool ktrace_sent_signal(unsigned int abi, long nr, long ret)
+{
+	if (ret)
+		return false;
+	if (abi == KTRACE_ABI_COMPAT)
+		return nr == __NR_ia32_kill || nr == __NR_ia32_tkill ||
+		       nr == __NR_ia32_tgkill ||
+		       nr == __NR_ia32_rt_sigqueueinfo ||
+		       nr == __NR_ia32_rt_tgsigqueueinfo ||
+		       nr == __NR_ia32_pidfd_send_signal;
+	return nr == __NR_kill || nr == __NR_tkill || nr == __NR_tgkill ||
+	       nr == __NR_rt_sigqueueinfo || nr == __NR_rt_tgsigqueueinfo ||
+	       nr == __NR_pidfd_send_signal;
+}
+
 /*
- * Does current die on its way out of its syscall, where a ptrace tracer
- * sees no exit?  A fatal signal is pending: a SIGKILL, or a group exit
- * (another thread's exit_group(), an exec).  Not when the group exits
- * for another fatal signal: complete_signal() turns it into the group's
- * SIGKILL only in untraced tasks, and a tracer sees the call return,
- * then the signal.
+ * The process that queued @sig, a fatal signal, to current's group, by
+ * kill() or sigqueue() (a pid in current's namespace), or 0: unknown.
  */
-static bool ktrace_dies_unseen(void)
+static pid_t ktrace_group_sender(int sig)
+{
+	/* Only current's own exec could change it: preemption is off. */
+	struct sighand_struct *sh = rcu_dereference_sched(current->sighand);
+	struct sigpending *sp = &current->signal->shared_pending;
+	struct sigqueue *q;
+	unsigned long flags;
+	pid_t pid = 0;
+
+	spin_lock_irqsave(&sh->siglock, flags);
+	list_for_each_entry(q, &sp->list, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (SI_FROMUSER(&q->info))
+			pid = q->info.si_pid;
+		break;
+	}
+	spin_unlock_irqrestore(&sh->siglock, flags);
+	return pid;
+}
+
+/*
+ * Would a tracer see current take @sig, the fatal signal its group dies
+ * of?  Where it is still queued: to current alone (tkill(), a fault), or
+ * to the group.  A group's signal sent by one of its own threads is
+ * taken by that thread, which a tracer stops at its call's return first
+ * (ktrace_sent_signal()).  Else complete_signal() gives it to the main
+ * thread unless that one blocks it, then to the first thread that does
+ * not.  Once no thread has it queued, its taker has dequeued it, past
+ * its own call's return (a core dump's).  Task context, preemption off:
+ * the thread list is read under RCU, the masks without the siglock.
+ */
+static bool ktrace_takes_signal(int sig)
+{
+	struct task_struct *t;
+
+	if (ktrace_sig_in(&current->pending.signal, sig))
+		return true;
+	if (!ktrace_sig_in(&current->signal->shared_pending.signal, sig) ||
+	    ktrace_group_sender(sig) == task_tgid_vnr(current))
+		return false;
+	for_each_thread(current, t)
+		if (!ktrace_sig_in(&t->blocked, sig))
+			return t == current;
+	return false;
+}
+
+/*
+ * Does current die on its way out of call @nr of @abi, returning @ret,
+ * where a ptrace tracer sees no exit?  A fatal signal is pending: a
+ * SIGKILL, or a group exit (another thread's exit_group(), an exec).
+ * When the group dies of another fatal signal, a tracer sees one thread
+ * take it: in an untraced group complete_signal() queues a SIGKILL to
+ * every thread at once, in a traced one only the thread it gives the
+ * signal to returns, then takes it (and so does the thread whose call
+ * sent it), and the others are killed by the group exit that follows.
+ */
+static bool ktrace_dies_unseen(unsigned int abi, long nr, long ret)
 {
 	int sig;
 
 	if (!fatal_signal_pending(current))
 		return false;
 	sig = READ_ONCE(current->signal->group_exit_code) & 0x7f;
-	return !sig || sig == SIGKILL;
+	if (!sig || sig == SIGKILL || sig > _NSIG)
+		return true;
+	return !ktrace_sent_signal(abi, nr, ret) && !ktrace_takes_signal(sig);
 }
 
 static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
@@ -918,7 +995,7 @@ static void ktrace_record_sys_exit(struct pt_regs *regs, long nr, long ret,
 	ktrace_hdr(&r->hdr, KTRACE_REC_SYS_EXIT, ktrace_build_finish(&b),
 		   current, ts);
 	r->hdr.flags |= ktrace_build_flags(&b);
-	if (ktrace_dies_unseen())
+	if (ktrace_dies_unseen(abi, nr, ret))
 		r->hdr.flags |= KTRACE_RF_KILLED;
 	ktrace_emit_ip(&r->hdr, ev, ip, &r->nblobs, r->blobs, only);
 }

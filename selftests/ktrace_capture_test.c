@@ -1785,6 +1785,26 @@ static int read_file(const char *path, char *buf, size_t len)
 	return total;
 }
 
+/* Wait until thread @tid of process @pid sleeps (state S), then 20 ms. */
+static int wait_asleep(pid_t pid, pid_t tid)
+{
+	char path[64], stat[512], *state;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", pid, tid);
+	for (i = 0; i < 500; i++) {
+		if (read_file(path, stat, sizeof(stat)) <= 0)
+			return -1;
+		state = strrchr(stat, ')');
+		if (state && state[1] == ' ' && state[2] == 'S') {
+			usleep(20000);
+			return 0;
+		}
+		usleep(10000);
+	}
+	return -1;
+}
+
 /*
  * A call the task dies in returns all the same (ERESTARTNOHAND for a
  * pause() that a SIGKILL ends), but with the fatal signal pending: its
@@ -1793,8 +1813,8 @@ static int read_file(const char *path, char *buf, size_t len)
 TEST_F(capture, exit_of_a_call_killed_by_sigkill_is_flagged)
 {
 	const struct ktrace_rec_sys_exit *x;
-	char path[64], stat[512], *state;
-	int p[2], st, i;
+	int p[2], st;
+	char c;
 	pid_t child;
 
 	ASSERT_EQ(0, pipe(p));
@@ -1807,18 +1827,9 @@ TEST_F(capture, exit_of_a_call_killed_by_sigkill_is_flagged)
 		_exit(2);
 	}
 	close(p[1]);
-	ASSERT_EQ(1, read(p[0], stat, 1));
+	ASSERT_EQ(1, read(p[0], &c, 1));
 	close(p[0]);
-	/* Asleep in pause(): its state is S. */
-	snprintf(path, sizeof(path), "/proc/%d/stat", child);
-	for (i = 0; i < 500; i++) {
-		ASSERT_LT(0, read_file(path, stat, sizeof(stat)));
-		state = strrchr(stat, ')');
-		if (state && state[1] == ' ' && state[2] == 'S')
-			break;
-		usleep(10000);
-	}
-	usleep(20000);
+	ASSERT_EQ(0, wait_asleep(child, child));
 	ASSERT_EQ(0, kill(child, SIGKILL));
 	ASSERT_EQ(child, waitpid(child, &st, 0));
 	ASSERT_TRUE(WIFSIGNALED(st));
@@ -1830,6 +1841,57 @@ TEST_F(capture, exit_of_a_call_killed_by_sigkill_is_flagged)
 	x = find_exit(&self->t, child, SYS_write, 1);
 	ASSERT_NE(NULL, x);
 	EXPECT_EQ(0, x->hdr.flags & KTRACE_RF_KILLED);
+}
+
+static void *pause_thread(void *arg)
+{
+	pid_t tid = syscall(SYS_gettid);
+
+	if (write(*(int *)arg, &tid, sizeof(tid)) != sizeof(tid))
+		_exit(1);
+	pause();
+	return NULL;
+}
+
+/*
+ * A process of two threads, both in pause(), dies of a SIGTERM from
+ * another process.  Untraced, the kernel sends every thread a SIGKILL at
+ * once; traced, the main thread takes the SIGTERM, its pause() returns,
+ * and the group exit kills the other thread in its call.  Only the other
+ * thread's exit is flagged (ABI 1.13; 1.12 flagged neither).
+ */
+TEST_F(capture, exit_of_the_thread_a_fatal_signal_kills_is_flagged)
+{
+	const struct ktrace_rec_sys_exit *x;
+	pid_t child, tid;
+	pthread_t thr;
+	int p[2], st;
+
+	ASSERT_EQ(0, pipe(p));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		if (pthread_create(&thr, NULL, pause_thread, &p[1]))
+			_exit(1);
+		pause();
+		_exit(2);
+	}
+	close(p[1]);
+	ASSERT_EQ(sizeof(tid), read(p[0], &tid, sizeof(tid)));
+	close(p[0]);
+	ASSERT_EQ(0, wait_asleep(child, tid));
+	ASSERT_EQ(0, wait_asleep(child, child));
+	ASSERT_EQ(0, kill(child, SIGTERM));
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	ASSERT_TRUE(WIFSIGNALED(st));
+	ASSERT_EQ(SIGTERM, WTERMSIG(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	x = find_exit(&self->t, child, SYS_pause, -514 /* ERESTARTNOHAND */);
+	ASSERT_NE(NULL, x);
+	EXPECT_EQ(0, x->hdr.flags & KTRACE_RF_KILLED);
+	x = find_exit(&self->t, tid, SYS_pause, -514);
+	ASSERT_NE(NULL, x);
+	EXPECT_EQ(KTRACE_RF_KILLED, x->hdr.flags & KTRACE_RF_KILLED);
 }
 
 TEST_F(capture, debugfs_views_show_counters)

@@ -139,7 +139,11 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		kt_buf_printf(b, ", si_pid=%d, si_uid=%u", si->pid, si->uid);
 	} else if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
 		   sig == SIGFPE || sig == SIGTRAP) {
-		kt_buf_printf(b, ", si_addr=%#llx", (unsigned long long)si->addr);
+		if (si->addr)	/* strace's printaddr(): NULL for 0 */
+			kt_buf_printf(b, ", si_addr=%#llx",
+				      (unsigned long long)si->addr);
+		else
+			kt_buf_puts(b, ", si_addr=NULL");
 	}
 }
 

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	12
+#define KTRACE_ABI_MINOR	13
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -317,9 +317,12 @@ struct ktrace_rec_sys_enter {
  *
  * KTRACE_RF_KILLED (since ABI 1.12): a SIGKILL or a group exit (another
  * thread's exit_group()) was pending at the return: the task dies
- * without returning to user mode, and a ptrace tracer sees no exit.  Not
- * set when the group dies of another fatal signal, which a tracer sees
- * delivered after the call returns.
+ * without returning to user mode, and a ptrace tracer sees no exit.
+ * When the group dies of another fatal signal, not set for the thread a
+ * tracer would see take it (its call returns, then the signal comes):
+ * the thread it was sent to, the thread whose call sent it to its own
+ * group, else the main thread unless it blocks the signal; set for the
+ * group's other threads (since ABI 1.13; 1.12 set it for none of them).
  */
 struct ktrace_rec_sys_exit {
 	struct ktrace_rec_hdr hdr;

@@ -11,14 +11,22 @@
  *
  * threads exit: then a third thread waits in pause() while the main
  * thread's exit_group() ends the process, which kills it in the call.
+ * threads segv: then, while the third thread waits in pause() and the
+ * main thread in pthread_join(), a fourth dereferences NULL and takes
+ * SIGSEGV.  threads hold: the main thread waits for a semaphore that no
+ * thread posts, the third in pause(), until a signal from another
+ * process kills them, which the main thread takes.  The process dies of
+ * the signal; the threads that do not take it are killed in their calls.
  */
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static sem_t never;	/* zero, never posted */
 
 static void *worker(void *arg)
 {
@@ -38,10 +46,19 @@ static void *waiter(void *arg)
 	return arg;
 }
 
+static void *faulter(void *arg)
+{
+	const struct timespec nap = { .tv_nsec = 200 * 1000 * 1000 };
+
+	nanosleep(&nap, NULL);
+	*(volatile int *)arg = 1;
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	const struct timespec nap = { .tv_nsec = 200 * 1000 * 1000 };
-	pthread_t t[3];
+	pthread_t t[4];
 
 	pthread_create(&t[0], NULL, worker, "one\n");
 	pthread_join(t[0], NULL);
@@ -51,6 +68,15 @@ int main(int argc, char **argv)
 		pthread_create(&t[2], NULL, waiter, NULL);
 		nanosleep(&nap, NULL);
 		exit(0);
+	}
+	if (argc > 1 && !strcmp(argv[1], "segv")) {
+		pthread_create(&t[2], NULL, waiter, NULL);
+		pthread_create(&t[3], NULL, faulter, NULL);
+		pthread_join(t[3], NULL);
+	}
+	if (argc > 1 && !strcmp(argv[1], "hold")) {
+		pthread_create(&t[2], NULL, waiter, NULL);
+		sem_wait(&never);
 	}
 	return 0;
 }
