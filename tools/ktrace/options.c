@@ -228,6 +228,13 @@ static int parse_status(struct kt_opts *o, const char *list)
 			set |= KT_STATUS_SUCCESSFUL;
 		if (!strcmp(tok, "failed") || !strcmp(tok, "all"))
 			set |= KT_STATUS_FAILED;
+		if (!strcmp(tok, "unfinished") || !strcmp(tok, "unavailable") ||
+		    !strcmp(tok, "detached")) {
+			ktrace_err("-e status: strace's '%s' is not supported (successful, failed, all, none)",
+				   tok);
+			ret = -1;
+			break;
+		}
 		if (strcmp(tok, "successful") && strcmp(tok, "failed") &&
 		    strcmp(tok, "all") && strcmp(tok, "none")) {
 			ktrace_err("-e status: unknown status '%s' (successful, failed, all, none)",
