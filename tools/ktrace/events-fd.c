@@ -5,7 +5,11 @@
  * the call ran, also once its process is gone.  A table is an array by
  * descriptor number; each slot is open (with its path as strace's -y
  * prints it), closed, or not seen: a descriptor from before the trace,
- * looked up in /proc in a live session and kept once found.  With -yy a
+ * looked up in /proc in a live session and kept once found.  The array
+ * is made of chunks of FD_CHUNK slots, each made when a slot of it is
+ * first needed, so that a process with one high descriptor costs two
+ * chunks, not a slot for every number below it, in each of its forks.
+ * With -yy a
  * live session also prints a device's numbers after its path, from stat()
  * of the path when the descriptor is first printed.
  *
@@ -46,6 +50,8 @@
 
 /* No table grows past this many descriptors. */
 #define FD_MAX		(1 << 20)
+#define FD_CHUNK_BITS	8
+#define FD_CHUNK	(1 << FD_CHUNK_BITS)
 #define KT_O_CLOEXEC		02000000	/* O_, SOCK_, EFD_, ... CLOEXEC */
 #define KT_AT_FDCWD	(-100)
 
@@ -75,8 +81,8 @@ struct fd_new {
 
 struct kt_fdtab {
 	unsigned int refs;
-	unsigned int n;
-	struct fd_ent *fd;
+	unsigned int nchunks;
+	struct fd_ent **chunk;	/* [nchunks], each FD_CHUNK slots or NULL */
 	char *cwd;		/* the working directory, or NULL */
 	/* pending */
 	unsigned int nnew;
@@ -134,14 +140,19 @@ static void pending_clear(struct kt_fdtab *t)
 
 void kt_fdtab_put(struct kt_fdtab *t)
 {
-	unsigned int i;
+	unsigned int c, i;
 
 	if (!t || --t->refs)
 		return;
 	pending_clear(t);
-	for (i = 0; i < t->n; i++)
-		ent_clear(&t->fd[i]);
-	free(t->fd);
+	for (c = 0; c < t->nchunks; c++) {
+		if (!t->chunk[c])
+			continue;
+		for (i = 0; i < FD_CHUNK; i++)
+			ent_clear(&t->chunk[c][i]);
+		free(t->chunk[c]);
+	}
+	free(t->chunk);
 	free(t->cwd);
 	free(t);
 }
@@ -154,57 +165,87 @@ static char *dup_or_null(const char *s)
 struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *o)
 {
 	struct kt_fdtab *t = kt_fdtab_new();
-	unsigned int i;
+	struct fd_ent *d;
+	unsigned int c, i;
 
 	if (!t)
 		return NULL;
-	t->fd = calloc(o->n ? o->n : 1, sizeof(*t->fd));
-	if (!t->fd) {
+	t->chunk = calloc(o->nchunks ? o->nchunks : 1, sizeof(*t->chunk));
+	if (!t->chunk) {
 		free(t);
 		return NULL;
 	}
-	t->n = o->n;
-	for (i = 0; i < o->n; i++) {
-		t->fd[i] = o->fd[i];
-		t->fd[i].path = dup_or_null(o->fd[i].path);
-		t->fd[i].sock = dup_or_null(o->fd[i].sock);
-		t->fd[i].dev = dup_or_null(o->fd[i].dev);
+	t->nchunks = o->nchunks;
+	for (c = 0; c < o->nchunks; c++) {
+		if (!o->chunk[c])
+			continue;
+		d = malloc(FD_CHUNK * sizeof(*d));
+		if (!d) {
+			kt_fdtab_put(t);
+			return NULL;
+		}
+		t->chunk[c] = d;
+		for (i = 0; i < FD_CHUNK; i++) {
+			d[i] = o->chunk[c][i];
+			d[i].path = dup_or_null(d[i].path);
+			d[i].sock = dup_or_null(d[i].sock);
+			d[i].dev = dup_or_null(d[i].dev);
+		}
 	}
 	t->cwd = dup_or_null(o->cwd);
 	return t;
 }
 
+/* The slot of fd, or NULL when the table never held one near it. */
+static struct fd_ent *ent_at(const struct kt_fdtab *t, int fd)
+{
+	unsigned int c = (unsigned int)fd >> FD_CHUNK_BITS;
+
+	if (fd < 0 || c >= t->nchunks || !t->chunk[c])
+		return NULL;
+	return &t->chunk[c][fd & (FD_CHUNK - 1)];
+}
+
 /* The slot of fd, the table grown to hold it; NULL when out of range. */
 static struct fd_ent *slot(struct kt_fdtab *t, int fd)
 {
-	struct fd_ent *p;
-	unsigned int n;
+	unsigned int c = (unsigned int)fd >> FD_CHUNK_BITS, n;
+	struct fd_ent **p;
 
 	if (fd < 0 || fd >= FD_MAX)
 		return NULL;
-	if ((unsigned int)fd < t->n)
-		return &t->fd[fd];
-	n = t->n ? t->n : 16;
-	while (n <= (unsigned int)fd)
-		n *= 2;
-	p = realloc(t->fd, n * sizeof(*p));
-	if (!p)
-		return NULL;
-	memset(p + t->n, 0, (n - t->n) * sizeof(*p));
-	t->fd = p;
-	t->n = n;
-	return &t->fd[fd];
+	if (c >= t->nchunks) {
+		n = t->nchunks ? t->nchunks : 1;
+		while (n <= c)
+			n *= 2;
+		p = realloc(t->chunk, n * sizeof(*p));
+		if (!p)
+			return NULL;
+		memset(p + t->nchunks, 0, (n - t->nchunks) * sizeof(*p));
+		t->chunk = p;
+		t->nchunks = n;
+	}
+	if (!t->chunk[c]) {
+		t->chunk[c] = calloc(FD_CHUNK, sizeof(*t->chunk[c]));
+		if (!t->chunk[c])
+			return NULL;
+	}
+	return &t->chunk[c][fd & (FD_CHUNK - 1)];
 }
 
 void kt_fdtab_exec(struct kt_fdtab *t)
 {
-	unsigned int i;
+	unsigned int c, i;
+	struct fd_ent *e;
 
-	for (i = 0; i < t->n; i++) {
-		if (t->fd[i].state != FD_OPEN || !t->fd[i].cloexec)
-			continue;
-		ent_clear(&t->fd[i]);
-		t->fd[i].state = FD_CLOSED;
+	for (c = 0; c < t->nchunks; c++) {
+		for (i = 0; t->chunk[c] && i < FD_CHUNK; i++) {
+			e = &t->chunk[c][i];
+			if (e->state != FD_OPEN || !e->cloexec)
+				continue;
+			ent_clear(e);
+			e->state = FD_CLOSED;
+		}
 	}
 }
 
@@ -348,6 +389,11 @@ static char *resolve(const char *base, const char *rel, bool live)
 		*q++ = '/';
 	*q = '\0';
 	free(buf);
+	/* Longer than the kernel takes: not a path any call resolved. */
+	if (q - out >= PATH_MAX) {
+		free(out);
+		return NULL;
+	}
 	/* ktrace's own /proc/self and /dev/std* are not the tracee's. */
 	if (live && strncmp(out, "/proc/", 6) && strncmp(out, "/dev/fd/", 8) &&
 	    strncmp(out, "/dev/std", 8)) {
@@ -543,13 +589,14 @@ static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		   int old, int nfd, bool cloexec)
 {
 	const char *p = table_path(t, tgid, flags, old);
-	struct fd_ent *e = add_new(t, nfd, cloexec);
+	struct fd_ent *e = add_new(t, nfd, cloexec), *o;
 
 	if (!e)
 		return;
-	if ((unsigned int)old < t->n && t->fd[old].state == FD_OPEN) {
-		e->socket = t->fd[old].socket;
-		e->pidfd_pid = t->fd[old].pidfd_pid;
+	o = ent_at(t, old);
+	if (o && o->state == FD_OPEN) {
+		e->socket = o->socket;
+		e->pidfd_pid = o->pidfd_pid;
 	}
 	e->path = dup_or_null(p);
 	if (!p)
@@ -758,12 +805,17 @@ void kt_fdtab_apply(struct kt_fdtab *t)
 	int fd;
 
 	if (t->close_lo <= t->close_hi) {
-		/* Beyond the table and 1024, nothing was seen to close. */
-		int hi = t->n > 1024 ? (int)t->n - 1 : 1023;
+		/* Beyond the table's chunks and 1024, nothing was seen. */
+		int hi = t->nchunks * FD_CHUNK > 1024 ?
+			 (int)(t->nchunks * FD_CHUNK) - 1 : 1023;
 
 		if (hi > t->close_hi)
 			hi = t->close_hi;
 		for (fd = t->close_lo; fd <= hi; fd++) {
+			if (fd >= 1024 && !ent_at(t, fd)) {
+				fd |= FD_CHUNK - 1;	/* the next chunk */
+				continue;
+			}
 			e = slot(t, fd);
 			if (!e)
 				break;
@@ -1062,9 +1114,10 @@ static const char *table_path(struct kt_fdtab *t, pid_t tgid,
 		return cwd_of(t, tgid, flags);
 	if (fd < 0 || fd >= FD_MAX)
 		return NULL;
-	if ((unsigned int)fd < t->n && t->fd[fd].state == FD_OPEN)
-		return ent_path(&t->fd[fd], flags);
-	if ((unsigned int)fd < t->n && t->fd[fd].state == FD_CLOSED)
+	e = ent_at(t, fd);
+	if (e && e->state == FD_OPEN)
+		return ent_path(e, flags);
+	if (e && e->state == FD_CLOSED)
 		return NULL;
 	/* Not seen: from before the trace; /proc knows, while it is there. */
 	if (!(flags & KT_FDS_PROC))
@@ -1093,9 +1146,10 @@ static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
 			continue;
 		if (flags & KT_FDS_BEFORE) {
 			/* What the call replaced (/proc has its result). */
-			if ((unsigned int)fd < t->n &&
-			    t->fd[fd].state == FD_OPEN)
-				return ent_path(&t->fd[fd], flags);
+			struct fd_ent *e = ent_at(t, fd);
+
+			if (e && e->state == FD_OPEN)
+				return ent_path(e, flags);
 			return NULL;
 		}
 		if (t->new[i].e.state == FD_OPEN)

@@ -63,6 +63,8 @@ struct kt_events {
 	bool comms_proc;		/* live: /proc for those never seen */
 	struct kt_pidmap gone;		/* struct gone_comm */
 	struct kt_pidmap proc_comms;	/* malloc()ed names, "" when none */
+	/* A record's comm or target_comm, NUL-terminated for the event. */
+	char rec_comm[17], rec_target_comm[17];
 };
 
 /* A task reaped: its name, and when it went. */
@@ -449,15 +451,17 @@ static const char *exec_filename(const struct ktrace_rec_exec *x)
 static void fork_fds(struct kt_events *ev, struct task *p, struct task *c,
 		     bool share)
 {
-	struct kt_fdtab *pt = task_fds(ev, p);
+	struct kt_fdtab *n, *pt = task_fds(ev, p);
 
 	if (!pt)
 		return;
 	/* The working directory, while the parent is there to ask. */
 	kt_fdtab_path(pt, p->tgid, ev->fd_flags, -100);
+	/* The new reference first: c may be p (a corrupt record). */
+	n = share ? kt_fdtab_get(pt) : kt_fdtab_copy(pt);
 	if (c->fds)
 		kt_fdtab_put(c->fds);
-	c->fds = share ? kt_fdtab_get(pt) : kt_fdtab_copy(pt);
+	c->fds = n;
 	if (c->fds && (c->pid == c->tgid || !share))
 		group_set(ev, c->tgid, c->fds);
 }
@@ -653,7 +657,9 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 
 		t = kt_pidmap_get(&ev->tasks, h->pid);
 		header(&e, KT_EV_REAP, h, NULL);
-		e.comm = t && t->comm[0] ? t->comm : h->comm;
+		memcpy(ev->rec_comm, h->comm, 16);
+		ev->rec_comm[16] = '\0';
+		e.comm = t && t->comm[0] ? t->comm : ev->rec_comm;
 		e.reap.code = x->exit_code;
 		ev->fn(ev->ctx, &e);
 		if (t) {
@@ -681,7 +687,9 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.sig.result = g->result;
 		e.sig.target_pid = g->target_pid;
 		e.sig.target_tgid = g->target_tgid;
-		e.sig.target_comm = g->target_comm;
+		memcpy(ev->rec_target_comm, g->target_comm, 16);
+		ev->rec_target_comm[16] = '\0';
+		e.sig.target_comm = ev->rec_target_comm;
 		e.sig.group = g->group;
 		if (h->size >= sizeof(*g) && (g->si.flags & KTRACE_SI_VALID))
 			e.sig.si = &g->si;
@@ -742,7 +750,7 @@ static int by_enter(const void *a, const void *b)
 
 	if (x->enter->hdr.ts != y->enter->hdr.ts)
 		return x->enter->hdr.ts < y->enter->hdr.ts ? -1 : 1;
-	return x->pid - y->pid;
+	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
 void kt_events_finish(struct kt_events *ev, uint64_t end_ts)

@@ -93,7 +93,7 @@ const char *kt_sigcode_name(int sig, int code, char buf[16])
 
 	if (code == 0x80)
 		return "SI_KERNEL";
-	if (code <= 0 && -code < (int)ARRAY_SIZE(si))
+	if (code <= 0 && code > -(int)ARRAY_SIZE(si))
 		return si[-code];
 	if (sig == SIGCHLD && code > 0 && code < (int)ARRAY_SIZE(cld))
 		return cld[code];

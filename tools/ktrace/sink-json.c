@@ -505,7 +505,12 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		kt_pidmap_del(&j->shown, e->pid);
 		break;
 	case KT_EV_SIGNAL_GENERATE:
-		set(&j->sender, e->sig.target_pid, (void *)(intptr_t)e->tgid);
+		/* A pid of 0 (interrupt context) would read as no entry. */
+		if (e->tgid > 0)
+			set(&j->sender, e->sig.target_pid,
+			    (void *)(intptr_t)e->tgid);
+		else
+			kt_pidmap_del(&j->sender, e->sig.target_pid);
 		if (wanted(j, e) || shown(j, e->sig.target_pid))
 			on_generate(j, e);
 		break;

@@ -738,6 +738,13 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 		return;
 	}
 	k->skip_exit = false;
+	/*
+	 * k->sc points into the events stage's copy of the entry: only
+	 * while the stage still pairs this exit with it is that copy there
+	 * (a hidden call's entry, or an exec's takeover, replaces it).
+	 */
+	if (k->in_syscall && !e->sys.enter_seen)
+		task_clear_call(k);
 	if (k->in_syscall && k->sc.nr == r->nr &&
 	    (r->hdr.flags & KTRACE_RF_KILLED) && !k->path_later) {
 		/* As strace, which sees no such exit, with the entry's args. */
