@@ -439,6 +439,68 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 	return 0;
 }
 
+/*
+ * What no module writes in a record whose size and type are valid: an
+ * ABI this ktrace does not know, or blobs outside the record.  False
+ * when none; else true, and why in @buf.
+ */
+static bool rec_corrupt(const struct ktrace_rec_hdr *h, char *buf,
+			size_t len)
+{
+	const struct ktrace_blob *b;
+	unsigned int i, n, abi = 0;
+	size_t fixed;
+
+	switch (h->type) {
+	case KTRACE_REC_SYS_ENTER: {
+		const struct ktrace_rec_sys_enter *x = (const void *)h;
+
+		fixed = sizeof(*x);
+		abi = x->abi;
+		n = x->nblobs;
+		b = x->blobs;
+		break;
+	}
+	case KTRACE_REC_SYS_EXIT: {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		fixed = sizeof(*x);
+		abi = x->abi;
+		n = x->nblobs;
+		b = x->blobs;
+		break;
+	}
+	case KTRACE_REC_EXEC: {
+		const struct ktrace_rec_exec *x = (const void *)h;
+
+		fixed = sizeof(*x);
+		n = x->nblobs;
+		b = x->blobs;
+		break;
+	}
+	default:
+		return false;
+	}
+	if (h->size < fixed)
+		return false;	/* kt_timeline_feed() tells */
+	if (abi >= KTRACE_ABI_COUNT) {
+		snprintf(buf, len, "ABI %u", abi);
+		return true;
+	}
+	if ((h->size - fixed) / sizeof(*b) < n) {
+		snprintf(buf, len, "%u blobs in %u bytes", n, h->size);
+		return true;
+	}
+	for (i = 0; i < n; i++) {
+		if ((uint64_t)kt_blob_off(h, &b[i]) + kt_blob_len(h, &b[i]) <=
+		    h->size)
+			continue;
+		snprintf(buf, len, "blob %u outside the record", i);
+		return true;
+	}
+	return false;
+}
+
 /* The end record's counters, for -c. */
 static int take_end(struct reader *r, const struct kt_file_end *f,
 		    struct kt_end *e, struct kt_counts *counts)
@@ -481,6 +543,7 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 {
 	const struct ktrace_rec_hdr *h;
 	bool ended = false;
+	char why[64];
 
 	for (;;) {
 		if (fill(r, sizeof(*h)))
@@ -513,6 +576,9 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 		} else if (!kt_rec_known(h) && !r->newer) {
 			return bad(r, "%s: corrupt record at offset %llu (unknown type %u)",
 				   r->path, r->pos, h->type);
+		} else if (rec_corrupt(h, why, sizeof(why))) {
+			return bad(r, "%s: corrupt record at offset %llu (type %u: %s)",
+				   r->path, r->pos, h->type, why);
 		} else if (kt_timeline_feed(tl, h)) {
 			return bad(r, "%s: corrupt record at offset %llu (type %u, size %u)",
 				   r->path, r->pos, h->type, h->size);
