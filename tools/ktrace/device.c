@@ -345,6 +345,7 @@ struct kt_ring {
 	size_t map_len;
 	uint64_t size, head, tail, start;
 	const struct ktrace_rec_hdr *next;	/* at tail, below head */
+	uint64_t held_ts;	/* the oldest record left to the next batch */
 };
 
 struct kt_dev_reader {
@@ -457,9 +458,9 @@ static int ring_next(struct kt_ring *ring, unsigned int cpu)
 	uint32_t size;
 
 	ring->next = NULL;
+	ring->held_ts = UINT64_MAX;
 	/* A quarter of a ring per batch at most: the writers keep the rest. */
-	while (ring->tail < ring->head &&
-	       ring->tail - ring->start < ring->size / 4) {
+	while (ring->tail < ring->head) {
 		off = ring->tail & (ring->size - 1);
 		h = (const void *)(ring->data + off);
 		size = h->size;
@@ -469,6 +470,11 @@ static int ring_next(struct kt_ring *ring, unsigned int cpu)
 			ktrace_err("the ring of CPU %u holds a malformed record (size %u)",
 				   cpu, size);
 			return -1;
+		}
+		if (h->type != KTRACE_REC_PAD &&
+		    ring->tail - ring->start >= ring->size / 4) {
+			ring->held_ts = h->ts;
+			return 0;
 		}
 		if (h->type != KTRACE_REC_PAD) {
 			ring->next = h;
@@ -497,13 +503,25 @@ static int batch_mapped(struct kt_dev_reader *r, size_t *n)
 			return -1;
 	}
 	for (*n = 0; *n < BATCH_RECORDS; (*n)++) {
+		uint64_t held = UINT64_MAX;
+
 		best = NULL;
 		for (i = 0; i < r->nr; i++) {
 			ring = &r->ring[i];
 			if (ring->next && (!best || ring->next->ts < best->next->ts))
 				best = ring;
+			if (ring->held_ts < held)
+				held = ring->held_ts;
 		}
-		if (!best)
+		/*
+		 * Not past a record that a ring's quarter left behind: the
+		 * next batch starts with it, and what this one took of the
+		 * other rings must not be newer.  A late enter (-e status=)
+		 * is stamped with its call's start, and its exit follows it:
+		 * an exit held back while the task's next calls, on another
+		 * CPU, went out printed as "<... resumed>".
+		 */
+		if (!best || best->next->ts > held)
 			break;
 		r->recs[*n] = best->next;
 		best->tail += best->next->size;
