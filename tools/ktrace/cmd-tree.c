@@ -129,8 +129,7 @@ static const struct ktrace_blob *blob(const struct ktrace_rec_hdr *h,
 		return NULL;
 	for (i = 0; i < nblobs; i++)
 		if (b[i].kind == kind && kt_blob_len(h, &b[i]) &&
-		    (uint64_t)kt_blob_off(h, &b[i]) + kt_blob_len(h, &b[i]) <=
-		    h->size)
+		    kt_blob_inside(h, &b[i]))
 			return &b[i];
 	return NULL;
 }

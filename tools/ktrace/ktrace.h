@@ -497,4 +497,11 @@ static inline uint32_t kt_blob_len(const struct ktrace_rec_hdr *h,
 	       b->len | (uint32_t)(b->flags & KTRACE_BF_LEN_HI) << 8 : b->len;
 }
 
+/* Does blob @b lie within the record at @h? */
+static inline bool kt_blob_inside(const struct ktrace_rec_hdr *h,
+				  const struct ktrace_blob *b)
+{
+	return (uint64_t)kt_blob_off(h, b) + kt_blob_len(h, b) <= h->size;
+}
+
 #endif /* KTRACE_CLI_H */

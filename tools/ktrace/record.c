@@ -492,8 +492,7 @@ static bool rec_corrupt(const struct ktrace_rec_hdr *h, char *buf,
 		return true;
 	}
 	for (i = 0; i < n; i++) {
-		if ((uint64_t)kt_blob_off(h, &b[i]) + kt_blob_len(h, &b[i]) <=
-		    h->size)
+		if (kt_blob_inside(h, &b[i]))
 			continue;
 		snprintf(buf, len, "blob %u outside the record", i);
 		return true;
