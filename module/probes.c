@@ -1640,6 +1640,7 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 	u64 ts = ktrace_mono();
 	struct ktrace_ev ev = { .kind = KTRACE_EV_LIFECYCLE, .task = p };
 	raw_spinlock_t *lock = ktrace_group_lock(p->signal);
+	struct task_struct *exec;
 	struct ktrace_session *s;
 	struct ktrace_rec_exit r;
 	unsigned int level;
@@ -1667,6 +1668,9 @@ static void ktrace_record_exit(struct task_struct *p, bool group_dead,
 			r.exit_flags |= KTRACE_EXIT_CORE;
 		if (group_dead)
 			r.exit_flags |= KTRACE_EXIT_GROUP_DEAD;
+		exec = READ_ONCE(p->signal->group_exec_task);
+		if (exec && exec != p)
+			r.exit_flags |= KTRACE_EXIT_EXEC;
 		ktrace_hdr(&r.hdr, KTRACE_REC_EXIT, sizeof(r), p, ts);
 		ktrace_emit(&r.hdr, &ev);
 		ktrace_end(level);

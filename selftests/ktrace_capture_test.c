@@ -1894,6 +1894,69 @@ TEST_F(capture, exit_of_the_thread_a_fatal_signal_kills_is_flagged)
 	EXPECT_EQ(KTRACE_RF_KILLED, x->hdr.flags & KTRACE_RF_KILLED);
 }
 
+static void *exec_thread(void *arg)
+{
+	char *const argv[] = { "true", NULL };
+	pid_t tid = syscall(SYS_gettid);
+
+	if (write(*(int *)arg, &tid, sizeof(tid)) != sizeof(tid))
+		_exit(1);
+	execve("/bin/true", argv, environ);
+	_exit(3);
+}
+
+/*
+ * A thread that does not lead its process executes: the kernel ends the
+ * main thread, and the thread takes its id.  That exit, and only that
+ * one, is flagged KTRACE_EXIT_EXEC (ABI 1.14); the program the thread
+ * ran exits under the same id, unflagged.
+ */
+TEST_F(capture, exit_an_exec_by_another_thread_ends_is_flagged)
+{
+	const struct ktrace_rec_exit *x, *first = NULL, *last = NULL;
+	pid_t child, tid;
+	pthread_t thr;
+	int p[2], st;
+	size_t i;
+
+	if (access("/bin/true", X_OK))
+		SKIP(return, "no /bin/true");
+	ASSERT_EQ(0, pipe(p));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		if (pthread_create(&thr, NULL, exec_thread, &p[1]))
+			_exit(1);
+		pause();
+		_exit(2);
+	}
+	close(p[1]);
+	ASSERT_EQ(sizeof(tid), read(p[0], &tid, sizeof(tid)));
+	close(p[0]);
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_EQ(0, WEXITSTATUS(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	for (i = 0; i < self->t.nrecs; i++) {
+		if (self->t.recs[i]->type != KTRACE_REC_EXIT)
+			continue;
+		x = (const void *)self->t.recs[i];
+		EXPECT_NE(tid, x->hdr.pid);
+		if (x->hdr.pid != child)
+			continue;
+		if (!first)
+			first = x;
+		last = x;
+	}
+	ASSERT_NE(NULL, first);
+	ASSERT_NE(first, last);
+	EXPECT_EQ(KTRACE_EXIT_EXEC, first->exit_flags & KTRACE_EXIT_EXEC);
+	EXPECT_EQ(0, first->exit_flags & KTRACE_EXIT_GROUP_DEAD);
+	EXPECT_EQ(0, last->exit_flags & KTRACE_EXIT_EXEC);
+	EXPECT_EQ(KTRACE_EXIT_GROUP_DEAD,
+		  last->exit_flags & KTRACE_EXIT_GROUP_DEAD);
+}
+
 TEST_F(capture, debugfs_views_show_counters)
 {
 	static char buf[1 << 16];

@@ -650,6 +650,7 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.exit.signal = x->signal;
 		e.exit.core = x->exit_flags & KTRACE_EXIT_CORE;
 		e.exit.group_dead = x->exit_flags & KTRACE_EXIT_GROUP_DEAD;
+		e.exit.exec = x->exit_flags & KTRACE_EXIT_EXEC;
 		break;
 	}
 	case KTRACE_REC_REAP: {

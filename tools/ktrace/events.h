@@ -90,6 +90,7 @@ struct kt_event {
 			int code;		/* raw wait status */
 			int status, signal;	/* exit status, or signal */
 			bool core, group_dead;
+			bool exec;	/* ended by another thread's exec */
 		} exit;
 		struct {
 			int code;		/* raw wait status */

@@ -117,6 +117,7 @@ struct kt_opts {
 	const char *trace_paths[16];	/* -P, each */
 	unsigned int ntrace_paths;
 	unsigned int quiet;		/* -q, -qq */
+	bool quiet_execve;		/* -qqq: no "superseded by execve" */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
 	const char *trace[16];		/* -e trace= expressions, in order */
 	unsigned int ntrace;

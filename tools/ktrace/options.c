@@ -312,9 +312,15 @@ static int parse_quiet(struct kt_opts *o, const char *list)
 	}
 	if (!strcmp(list, "none")) {
 		o->quiet = 0;
+		o->quiet_execve = false;
 		return 0;
 	}
-	o->quiet = strstr(list, "exit") || !strcmp(list, "all") ? 2 : 1;
+	o->quiet_execve = strstr(list, "thread-execve") ||
+			  strstr(list, "superseded") || !strcmp(list, "all");
+	if (strstr(list, "exit") || !strcmp(list, "all"))
+		o->quiet = 2;
+	else if (!o->quiet_execve || strchr(list, ','))
+		o->quiet = 1;	/* attach, personality, path-resolution */
 	return 0;
 }
 
@@ -946,7 +952,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->decode_devs_only = false;
 			break;
 		case 'q':
-			o->quiet++;
+			if (++o->quiet > 2)
+				o->quiet_execve = true;
 			break;
 		case 'z':
 			o->status = KT_STATUS_SUCCESSFUL;

@@ -289,6 +289,7 @@ static void on_exit_ev(struct json_sink *j, const struct kt_event *e)
 	head(j, "exit", e);
 	wait_fields(j, e->exit.code);
 	put_bool(&j->line, "group_dead", e->exit.group_dead);
+	put_bool(&j->line, "by_exec", e->exit.exec);
 	kt_buf_reset(&j->text);
 	if (e->exit.signal)
 		kt_buf_printf(&j->text, "+++ killed by %s %s+++",

@@ -47,6 +47,7 @@ struct task {
 	bool hidden;		/* -P: the call in progress is not shown */
 	bool path_later;	/* -P: its path comes with the exit */
 	bool detached;		/* -b execve: it executed, nothing more shows */
+	bool superseded;	/* its id goes to a thread that executed */
 	unsigned char pid_len;	/* of pid_text, 0 until the first leader */
 	char pid_text[12];	/* its pid as leader() pads it */
 	/* -Y: its name and its arguments' when its call entered */
@@ -73,6 +74,7 @@ struct task {
 	bool has_pend;
 	struct ktrace_rec_signal_deliver pend;
 	bool has_last_gen;	/* the last signal sent to it, not a SIGKILL */
+	bool sent_kill;		/* the last signal sent to it, a SIGKILL */
 	struct ktrace_rec_signal_deliver last_gen;
 };
 
@@ -846,6 +848,15 @@ static void on_signal_deliver(struct kt_tracer *t,
 	    k->has_last_gen)
 		r = &k->last_gen;
 	k->has_last_gen = false;
+	/*
+	 * A SIGKILL that nothing sent the task is the kernel ending its
+	 * group (another thread's exit_group() or execve(), a fatal
+	 * signal): strace, which ptrace never stops for a SIGKILL, shows
+	 * none, and there is no sender to show.
+	 */
+	if (r->sig == SIGKILL && !k->sent_kill)
+		return;
+	k->sent_kill = false;
 	name = kt_sig_name(r->sig, nbuf);
 	if (t->o->signal_filter && r->sig >= 1 && r->sig <= 128 &&
 	    !(t->o->signals[(r->sig - 1) / 64] & (1ULL << ((r->sig - 1) % 64))))
@@ -884,6 +895,7 @@ static void on_signal_generate(struct kt_tracer *t,
 	if (!k)
 		return;
 	k->sig_from = r->hdr.tgid;
+	k->sent_kill = r->result == KTRACE_SIG_DELIVERED && r->sig == SIGKILL;
 	/*
 	 * A fatal signal reaches the task as a SIGKILL when no ptracer
 	 * stands in the way; strace, a ptracer, shows the signal sent.
@@ -988,6 +1000,32 @@ static void detach(struct kt_tracer *t, struct task *k)
 	task_set_live(t, k, false);
 }
 
+/*
+ * k, a thread that does not lead its process, executed: it takes the
+ * leader's id @pid.  Its execve() line, still open or held (-ff), ends
+ * as strace ends it; the call's exit prints under the new id.
+ */
+static void pid_changed(struct kt_tracer *t, struct task *k, pid_t pid)
+{
+	if (!k->in_syscall || k->hidden || t->o->summary_only ||
+	    !sc_is(&k->sc, "execve", "execveat"))
+		return;
+	if (t->open_line == k) {
+		write_open_line(t);
+		kt_out_printf(task_out(t, k), " <pid changed to %d ...>\n", pid);
+		t->open_line = NULL;
+	} else if (k->deferred && t->o->status == KT_STATUS_ALL) {
+		kt_buf_reset(&t->line);
+		leader(t, &t->line, k, k->entry_ts);
+		sc_number(t, &t->line, &k->sc);
+		ip_field(t, &t->line, k, &k->sc, false);
+		kt_format_call(&t->line, &k->sc, &t->fmt);
+		kt_buf_printf(&t->line, " <pid changed to %d ...>", pid);
+		emit(t, k, false);
+	}
+	task_clear_call(k);
+}
+
 static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 {
 	struct task *k = task_get(t, e->exec.old_pid);
@@ -1011,13 +1049,26 @@ static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 	if (e->exec.old_pid != e->pid) {
 		/* A non-leader thread executed and took the leader's pid. */
 		n = task_get(t, e->pid);
-
+		pid_changed(t, k, e->pid);
+		/* Its old id is gone: the next line's "[pid N]" counts so. */
+		if (n != k)
+			task_set_live(t, k, false);
+		if (n && n->superseded) {
+			n->superseded = false;
+			if (!t->o->summary_only && !t->o->quiet_execve) {
+				kt_buf_reset(&t->line);
+				leader(t, &t->line, n, e->ts);
+				kt_buf_printf(&t->line,
+					      "+++ superseded by execve in pid %d +++",
+					      e->exec.old_pid);
+				emit(t, n, false);
+			}
+		}
 		if (!n)
 			n = task_new(t, e->pid);
 		if (n != k) {
 			n->started = true;
 			task_set_live(t, n, true);
-			task_set_live(t, k, false);
 		}
 	}
 }
@@ -1065,6 +1116,15 @@ static void on_task_exit(struct kt_tracer *t, struct task *k,
 	if (!k)
 		return;
 	flush_signal(t, k);
+	if (e->exit.exec && e->pid == e->tgid && k->started) {
+		/*
+		 * Another thread's execve() ended the main thread: strace
+		 * says so when that thread takes the id (on_exec()).
+		 */
+		task_clear_call(k);
+		k->superseded = true;
+		return;
+	}
 	if (k->started && !t->o->summary_only && t->o->quiet < 2)
 		print_death(t, k, e->ts, e->exit.status, e->exit.signal,
 			    e->exit.core);

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	13
+#define KTRACE_ABI_MINOR	14
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -393,6 +393,7 @@ struct ktrace_rec_exec {
 /* struct ktrace_rec_exit.exit_flags */
 #define KTRACE_EXIT_CORE	0x1	/* a core dump was written */
 #define KTRACE_EXIT_GROUP_DEAD	0x2	/* last thread of its group */
+#define KTRACE_EXIT_EXEC	0x4	/* ended by another thread's execve() (1.14) */
 
 /**
  * struct ktrace_rec_exit - KTRACE_REC_EXIT, a task exits

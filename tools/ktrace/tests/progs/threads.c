@@ -17,7 +17,12 @@
  * thread posts, the third in pause(), until a signal from another
  * process kills them, which the main thread takes.  The process dies of
  * the signal; the threads that do not take it are killed in their calls.
+ * threads exec: then, while a third thread waits in pause() and the main
+ * thread in pthread_join(), a fourth runs execve() of /bin/true: the
+ * kernel ends the other threads, and the one that executed takes over
+ * the main thread's id.
  */
+#define _GNU_SOURCE	/* environ */
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdlib.h>
@@ -46,6 +51,16 @@ static void *waiter(void *arg)
 	return arg;
 }
 
+static void *execer(void *arg)
+{
+	const struct timespec nap = { .tv_nsec = 200 * 1000 * 1000 };
+	char *const args[] = { "true", NULL };
+
+	nanosleep(&nap, NULL);
+	execve("/bin/true", args, (char *const *)arg);
+	return NULL;
+}
+
 static void *faulter(void *arg)
 {
 	const struct timespec nap = { .tv_nsec = 200 * 1000 * 1000 };
@@ -72,6 +87,11 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "segv")) {
 		pthread_create(&t[2], NULL, waiter, NULL);
 		pthread_create(&t[3], NULL, faulter, NULL);
+		pthread_join(t[3], NULL);
+	}
+	if (argc > 1 && !strcmp(argv[1], "exec")) {
+		pthread_create(&t[2], NULL, waiter, NULL);
+		pthread_create(&t[3], NULL, execer, environ);
 		pthread_join(t[3], NULL);
 	}
 	if (argc > 1 && !strcmp(argv[1], "hold")) {
