@@ -10,6 +10,7 @@
  * KTRACE_BF_FAULT.
  */
 #include <linux/compat.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/mm_types.h>
@@ -810,6 +811,13 @@ fault:
 /* struct ktrace_cap.len_arg of a KTRACE_CAP_RET line without retK's bound */
 #define KB_RET_ANY		0xff
 
+/* A signal interrupted the call, which is to be restarted (strace's). */
+static bool kb_restart(long ret)
+{
+	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
+	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
+}
+
 static bool kb_wanted(const struct ktrace_cap *c,
 		      const struct ktrace_capture_ctx *x)
 {
@@ -835,6 +843,9 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
 	    c->rule != KTRACE_CAP_COUNT)
 		return c->rule == KTRACE_CAP_STR || args[c->arg];
+	/* What the kernel wrote for a restart: nanosleep's time left. */
+	if (c->dir & KTRACE_CAP_RESTART)
+		return args[c->arg] && kb_restart(x->ret);
 	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&

@@ -302,6 +302,13 @@ static void dec_rt_sigreturn(struct kt_dec *d)
 	kt_buf_putc(d->b, '}');
 }
 
+/* As strace: the call it resumes is the one the task made before. */
+static void dec_restart_syscall(struct kt_dec *d)
+{
+	kt_buf_printf(d->b, "<... resuming interrupted %s ...>",
+		      d->sc->resumes ? d->sc->resumes : "system call");
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "kill", dec_kill, KT_RV_DEC, NULL },
 	{ "tkill", dec_kill, KT_RV_DEC, NULL },
@@ -319,6 +326,7 @@ static const struct kt_decoder decoders[] = {
 	{ "signalfd", dec_signalfd4, KT_RV_FD, NULL },
 	{ "signalfd4", dec_signalfd4, KT_RV_FD, NULL },
 	{ "pause", NULL, KT_RV_DEC, NULL },
+	{ "restart_syscall", dec_restart_syscall, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_signal_decoders = {

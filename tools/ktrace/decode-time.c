@@ -87,10 +87,18 @@ static void a_clock(struct kt_dec *d, int i)
 		kt_buf_printf(d->b, "%d", (int)kt_arg(d, i));
 }
 
-/* The time left, which the kernel writes when a signal interrupts. */
+/*
+ * The time left, which the kernel writes when a signal interrupts the
+ * sleep: strace prints it when the call is to be restarted (ERESTART*,
+ * which a tracer sees before the signal's handler makes it EINTR), the
+ * address otherwise.  The module copies it then (ABI 1.14).
+ */
 static void remaining(struct kt_dec *d, int i)
 {
-	if (kt_failed(d) && kt_blob_usable(d, i, 8))
+	int64_t r = d->sc->ret;
+
+	if ((r == -512 || r == -513 || r == -514 || r == -516) &&
+	    kt_blob_usable(d, i, 8))
 		kt_a_timespec(d, i);
 	else
 		kt_a_ptr(d, i);

@@ -57,6 +57,8 @@ struct kt_syscall {
 	bool has_ip;		/* -i: the enter carried KTRACE_BLOB_IP */
 	uint64_t ip;		/* the instruction pointer after the call */
 	bool has_exit_ip;	/* and the exit: where the call returned to */
+	/* restart_syscall: the call it resumes, the task's last; or NULL */
+	const char *resumes;
 	uint64_t exit_ip;	/* (a new program's entry after execve) */
 };
 

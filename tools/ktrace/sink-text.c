@@ -75,6 +75,7 @@ struct task {
 	struct ktrace_rec_signal_deliver pend;
 	bool has_last_gen;	/* the last signal sent to it, not a SIGKILL */
 	bool sent_kill;		/* the last signal sent to it, a SIGKILL */
+	const char *last_call;	/* the name of its last call that returned */
 	struct ktrace_rec_signal_deliver last_gen;
 };
 
@@ -525,6 +526,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	/* The stage keeps its copy of the record until the exit's event. */
 	k->sc.abi = kt_cli_abi(e->sys.abi);
 	k->sc.nr = e->sys.nr;
+	k->sc.resumes = k->last_call;
 	memcpy(k->sc.args, e->sys.args, sizeof(k->sc.args));
 	kt_sc_take_blobs(&k->sc, k->argv, e->sys.enter, e->sys.enter->blobs,
 			 e->sys.enter->nblobs, e->sys.enter->hdr.size);
@@ -795,6 +797,7 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 		k->pend.ip = k->sc.exit_ip;
 		k->pend.hdr.size = sizeof(k->pend);
 	}
+	k->last_call = ktrace_syscall_name(k->sc.abi, k->sc.nr);
 	task_clear_call(k);
 	flush_signal(t, k);
 }
@@ -876,6 +879,18 @@ static void on_signal_deliver(struct kt_tracer *t,
 	}
 	kt_buf_printf(&t->line, "} ---");
 	emit(t, k, false);
+	/*
+	 * A SIGSTOP always stops the task: strace sees it stop.  (SIGTSTP,
+	 * SIGTTIN and SIGTTOU do not in an orphaned process group, and the
+	 * records do not say which: no line for those.)
+	 */
+	if (r->sig == SIGSTOP && r->action == KTRACE_SIGACT_DEFAULT) {
+		kt_buf_reset(&t->line);
+		leader(t, &t->line, k, r->hdr.ts);
+		ip_signal(t, &t->line, k, has_ip, ip);
+		kt_buf_puts(&t->line, "--- stopped by SIGSTOP ---");
+		emit(t, k, false);
+	}
 }
 
 static void flush_signal(struct kt_tracer *t, struct task *k)
