@@ -1854,6 +1854,37 @@ static void *pause_thread(void *arg)
 }
 
 /*
+ * A child whose main thread waits in pause() while a second one runs
+ * @fn, given the write end of a pipe on which it sends its thread id:
+ * the child's pid, that id in @tid; -1 on failure.
+ */
+static pid_t fork_paused(void *(*fn)(void *), pid_t *tid)
+{
+	pthread_t thr;
+	pid_t child;
+	int p[2];
+
+	if (pipe(p))
+		return -1;
+	child = fork();
+	if (!child) {
+		close(p[0]);
+		if (pthread_create(&thr, NULL, fn, &p[1]))
+			_exit(1);
+		pause();
+		_exit(2);
+	}
+	close(p[1]);
+	if (child > 0 && read(p[0], tid, sizeof(*tid)) != sizeof(*tid)) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		child = -1;
+	}
+	close(p[0]);
+	return child;
+}
+
+/*
  * A process of two threads, both in pause(), dies of a SIGTERM from
  * another process.  Untraced, the kernel sends every thread a SIGKILL at
  * once; traced, the main thread takes the SIGTERM, its pause() returns,
@@ -1864,21 +1895,10 @@ TEST_F(capture, exit_of_the_thread_a_fatal_signal_kills_is_flagged)
 {
 	const struct ktrace_rec_sys_exit *x;
 	pid_t child, tid;
-	pthread_t thr;
-	int p[2], st;
+	int st;
 
-	ASSERT_EQ(0, pipe(p));
-	child = fork();
-	ASSERT_LE(0, child);
-	if (!child) {
-		if (pthread_create(&thr, NULL, pause_thread, &p[1]))
-			_exit(1);
-		pause();
-		_exit(2);
-	}
-	close(p[1]);
-	ASSERT_EQ(sizeof(tid), read(p[0], &tid, sizeof(tid)));
-	close(p[0]);
+	child = fork_paused(pause_thread, &tid);
+	ASSERT_LT(0, child);
 	ASSERT_EQ(0, wait_asleep(child, tid));
 	ASSERT_EQ(0, wait_asleep(child, child));
 	ASSERT_EQ(0, kill(child, SIGTERM));
@@ -1915,24 +1935,13 @@ TEST_F(capture, exit_an_exec_by_another_thread_ends_is_flagged)
 {
 	const struct ktrace_rec_exit *x, *first = NULL, *last = NULL;
 	pid_t child, tid;
-	pthread_t thr;
-	int p[2], st;
 	size_t i;
+	int st;
 
 	if (access("/bin/true", X_OK))
 		SKIP(return, "no /bin/true");
-	ASSERT_EQ(0, pipe(p));
-	child = fork();
-	ASSERT_LE(0, child);
-	if (!child) {
-		if (pthread_create(&thr, NULL, exec_thread, &p[1]))
-			_exit(1);
-		pause();
-		_exit(2);
-	}
-	close(p[1]);
-	ASSERT_EQ(sizeof(tid), read(p[0], &tid, sizeof(tid)));
-	close(p[0]);
+	child = fork_paused(exec_thread, &tid);
+	ASSERT_LT(0, child);
 	ASSERT_EQ(child, waitpid(child, &st, 0));
 	ASSERT_TRUE(WIFEXITED(st));
 	ASSERT_EQ(0, WEXITSTATUS(st));
