@@ -835,6 +835,42 @@ static void sig_pid_comm(struct kt_tracer *t,
 	}
 }
 
+/* "--- stopped by SIG ---": k entered a group stop. */
+static void print_stopped(struct kt_tracer *t, struct task *k, int sig,
+			  uint64_t ts, bool has_ip, uint64_t ip)
+{
+	char nbuf[16];
+
+	kt_buf_reset(&t->line);
+	leader(t, &t->line, k, ts);
+	ip_signal(t, &t->line, k, has_ip, ip);
+	kt_buf_printf(&t->line, "--- stopped by %s ---", kt_sig_name(sig, nbuf));
+	emit(t, k, false);
+}
+
+/*
+ * SIGTSTP, SIGTTIN and SIGTTOU stop a task but in an orphaned process
+ * group: that it stopped shows when it tells its parent (a SIGCHLD of
+ * CLD_STOPPED, which the stopping task sends, unless the parent asked
+ * for none: SA_NOCLDSTOP, or SIGCHLD ignored).
+ */
+static void stopped_by_tty_signal(struct kt_tracer *t,
+				  const struct ktrace_rec_signal_generate *r)
+{
+	struct task *k = task_get(t, r->hdr.pid);
+	int sig = r->si.status;
+
+	if (r->sig != SIGCHLD || r->code != CLD_STOPPED ||
+	    r->hdr.size < sizeof(*r) || !(r->si.flags & KTRACE_SI_VALID) ||
+	    (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU) ||
+	    !k || !k->started || t->o->summary_only ||
+	    (t->o->signal_filter &&
+	     !(t->o->signals[(sig - 1) / 64] & (1ULL << ((sig - 1) % 64)))))
+		return;
+	flush_signal(t, k);
+	print_stopped(t, k, sig, r->hdr.ts, false, 0);
+}
+
 static void on_signal_deliver(struct kt_tracer *t,
 			      const struct ktrace_rec_signal_deliver *r)
 {
@@ -879,18 +915,9 @@ static void on_signal_deliver(struct kt_tracer *t,
 	}
 	kt_buf_printf(&t->line, "} ---");
 	emit(t, k, false);
-	/*
-	 * A SIGSTOP always stops the task: strace sees it stop.  (SIGTSTP,
-	 * SIGTTIN and SIGTTOU do not in an orphaned process group, and the
-	 * records do not say which: no line for those.)
-	 */
-	if (r->sig == SIGSTOP && r->action == KTRACE_SIGACT_DEFAULT) {
-		kt_buf_reset(&t->line);
-		leader(t, &t->line, k, r->hdr.ts);
-		ip_signal(t, &t->line, k, has_ip, ip);
-		kt_buf_puts(&t->line, "--- stopped by SIGSTOP ---");
-		emit(t, k, false);
-	}
+	/* A SIGSTOP always stops the task: strace sees it stop. */
+	if (r->sig == SIGSTOP && r->action == KTRACE_SIGACT_DEFAULT)
+		print_stopped(t, k, SIGSTOP, r->hdr.ts, has_ip, ip);
 }
 
 static void flush_signal(struct kt_tracer *t, struct task *k)
@@ -907,6 +934,7 @@ static void on_signal_generate(struct kt_tracer *t,
 	struct task *k = task_get(t, r->target_pid);
 	struct ktrace_rec_signal_deliver d;
 
+	stopped_by_tty_signal(t, r);
 	if (!k)
 		return;
 	k->sig_from = r->hdr.tgid;
