@@ -835,6 +835,13 @@ static void sig_pid_comm(struct kt_tracer *t,
 	}
 }
 
+/* -e signal=SET: does a line about signal @sig show? */
+static bool signal_shown(const struct kt_opts *o, int sig)
+{
+	return !o->signal_filter || sig < 1 || sig > 128 ||
+	       (o->signals[(sig - 1) / 64] & (1ULL << ((sig - 1) % 64)));
+}
+
 /* "--- stopped by SIG ---": k entered a group stop. */
 static void print_stopped(struct kt_tracer *t, struct task *k, int sig,
 			  uint64_t ts, bool has_ip, uint64_t ip)
@@ -864,8 +871,7 @@ static void stopped_by_tty_signal(struct kt_tracer *t,
 	    r->hdr.size < sizeof(*r) || !(r->si.flags & KTRACE_SI_VALID) ||
 	    (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU) ||
 	    !k || !k->started || t->o->summary_only ||
-	    (t->o->signal_filter &&
-	     !(t->o->signals[(sig - 1) / 64] & (1ULL << ((sig - 1) % 64)))))
+	    !signal_shown(t->o, sig))
 		return;
 	flush_signal(t, k);
 	print_stopped(t, k, sig, r->hdr.ts, false, 0);
@@ -897,8 +903,7 @@ static void on_signal_deliver(struct kt_tracer *t,
 		return;
 	k->sent_kill = false;
 	name = kt_sig_name(r->sig, nbuf);
-	if (t->o->signal_filter && r->sig >= 1 && r->sig <= 128 &&
-	    !(t->o->signals[(r->sig - 1) / 64] & (1ULL << ((r->sig - 1) % 64))))
+	if (!signal_shown(t->o, r->sig))
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
