@@ -18,6 +18,7 @@
 #include <linux/binfmts.h>
 #include <linux/clocksource.h>
 #include <linux/compat.h>
+#include <linux/cred.h>
 #include <linux/hash.h>
 #include <linux/percpu.h>
 #include <linux/pid_namespace.h>
@@ -1733,6 +1734,18 @@ static bool ktrace_siginfo_valid(struct kernel_siginfo *info)
 	return info != SEND_SIG_NOINFO && info != SEND_SIG_PRIV;
 }
 
+/*
+ * A signal sent by current without a siginfo (SEND_SIG_NOINFO: kill() on
+ * 7.x): the sender's ids as __send_signal_locked() queues them for @t.
+ */
+static void ktrace_siginfo_user(struct ktrace_siginfo *si,
+				struct task_struct *t)
+{
+	si->flags = KTRACE_SI_VALID;
+	si->pid = task_tgid_nr_ns(current, task_active_pid_ns(t));
+	si->uid = from_kuid_munged(task_cred_xxx(t, user_ns), current_uid());
+}
+
 /* The fields strace prints, by the siginfo's layout for @sig and its code. */
 static void ktrace_siginfo(struct ktrace_siginfo *si, int sig,
 			   struct kernel_siginfo *info)
@@ -1777,8 +1790,13 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	if (ktrace_siginfo_valid(info)) {
 		r.code = info->si_code;
 		r.errno_ = info->si_errno;
+		ktrace_siginfo(&r.si, sig, info);
+	} else if (info == SEND_SIG_NOINFO) {
+		r.code = SI_USER;
+		ktrace_siginfo_user(&r.si, task);
+	} else {
+		r.code = SI_KERNEL;
 	}
-	ktrace_siginfo(&r.si, sig, info);
 	r.result = result;
 	r.target_pid = task->pid;
 	r.target_tgid = task->tgid;

@@ -561,6 +561,14 @@ TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
 			EXPECT_EQ(getpid(), g->target_tgid);
 			EXPECT_EQ(KTRACE_SIG_DELIVERED, g->result);
 			EXPECT_EQ(SI_USER, g->code);
+			/*
+			 * The sender's ids, also where kill() passes no
+			 * siginfo (7.x): the module fills them in.
+			 */
+			ASSERT_EQ(sizeof(*g), g->hdr.size);
+			EXPECT_EQ(KTRACE_SI_VALID, g->si.flags);
+			EXPECT_EQ(getpid(), g->si.pid);
+			EXPECT_EQ(getuid(), g->si.uid);
 		} else if (v[i]->type == KTRACE_REC_SIGNAL_DELIVER) {
 			const struct ktrace_rec_signal_deliver *d = (void *)v[i];
 

@@ -461,7 +461,8 @@ struct ktrace_siginfo {
  * @hdr:		common header (the sender, current; with KTRACE_RF_IRQ
  *			the interrupted task)
  * @sig:		signal number
- * @code:		si_code, or 0 without siginfo
+ * @code:		si_code; without siginfo, SI_USER for a signal sent by
+ *			a process (kill() on 7.x), SI_KERNEL for the kernel's
  * @errno_:		si_errno, or 0 without siginfo
  * @result:		KTRACE_SIG_*
  * @target_pid:		thread id of the target
@@ -469,7 +470,8 @@ struct ktrace_siginfo {
  * @group:		1 when sent to the whole thread group
  * @__reserved:		zero
  * @target_comm:	command name of the target
- * @si:		the siginfo's fields (ABI 1.4)
+ * @si:		the siginfo's fields (ABI 1.4); for SI_USER without
+ *			siginfo, the sender's ids as the kernel queues them
  */
 struct ktrace_rec_signal_generate {
 	struct ktrace_rec_hdr hdr;
