@@ -1798,6 +1798,13 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 		r.code = SI_KERNEL;
 	}
 	r.result = result;
+	/*
+	 * A SIGCONT that continues a group stopped, or stopping: what a
+	 * tracer sees stop, when its parent asked for no SIGCHLD saying so.
+	 * prepare_signal() set the flag under the siglock we are under.
+	 */
+	if (sig == SIGCONT && (task->signal->flags & SIGNAL_CLD_MASK))
+		r.flags = KTRACE_SIGGEN_CONTINUED;
 	r.target_pid = task->pid;
 	r.target_tgid = task->tgid;
 	r.group = !!group;

@@ -1974,6 +1974,50 @@ TEST_F(capture, exit_an_exec_by_another_thread_ends_is_flagged)
 		  last->exit_flags & KTRACE_EXIT_GROUP_DEAD);
 }
 
+/*
+ * ABI 1.15: a SIGCONT that continues a stopped process is flagged
+ * KTRACE_SIGGEN_CONTINUED, which a tracer needs when the parent asked for
+ * no SIGCHLD saying that it stopped; one to a running process is not.
+ */
+TEST_F(capture, sigcont_to_a_stopped_process_is_flagged)
+{
+	const struct ktrace_rec_signal_generate *g;
+	unsigned int flags[3];
+	size_t i, n = 0;
+	pid_t child;
+	int st;
+
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		for (;;)
+			pause();
+	}
+	ASSERT_EQ(0, kill(child, SIGCONT));
+	ASSERT_EQ(0, kill(child, SIGSTOP));
+	ASSERT_EQ(child, waitpid(child, &st, WUNTRACED));
+	ASSERT_TRUE(WIFSTOPPED(st));
+	ASSERT_EQ(0, kill(child, SIGCONT));
+	ASSERT_EQ(child, waitpid(child, &st, WCONTINUED));
+	ASSERT_TRUE(WIFCONTINUED(st));
+	ASSERT_EQ(0, kill(child, SIGKILL));
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	for (i = 0; i < self->t.nrecs; i++) {
+		g = (const void *)self->t.recs[i];
+		if (g->hdr.type != KTRACE_REC_SIGNAL_GENERATE ||
+		    g->sig != SIGCONT || g->target_pid != child)
+			continue;
+		ASSERT_EQ(sizeof(*g), g->hdr.size);
+		if (n < 3)
+			flags[n] = g->flags;
+		n++;
+	}
+	ASSERT_EQ(2, n);
+	EXPECT_EQ(0, flags[0]);
+	EXPECT_EQ(KTRACE_SIGGEN_CONTINUED, flags[1]);
+}
+
 TEST_F(capture, debugfs_views_show_counters)
 {
 	static char buf[1 << 16];

@@ -312,7 +312,7 @@ static void dec_int0(struct kt_dec *d)
 }
 
 static const struct kt_xlat wait_options[] = {
-	{ 1, "WNOHANG" }, { 2, "WUNTRACED" }, { 4, "WEXITED" },
+	{ 1, "WNOHANG" }, { 2, "WSTOPPED" }, { 4, "WEXITED" },
 	{ 8, "WCONTINUED" }, { 0x01000000, "WNOWAIT" },
 	{ 0x20000000, "__WNOTHREAD" }, { 0x40000000, "__WALL" },
 	{ 0x80000000, "__WCLONE" },

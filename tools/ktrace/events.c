@@ -692,6 +692,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		ev->rec_target_comm[16] = '\0';
 		e.sig.target_comm = ev->rec_target_comm;
 		e.sig.group = g->group;
+		e.sig.continued = h->size >= sizeof(*g) &&
+				  (g->flags & KTRACE_SIGGEN_CONTINUED);
 		if (h->size >= sizeof(*g) && (g->si.flags & KTRACE_SI_VALID))
 			e.sig.si = &g->si;
 		break;
@@ -865,6 +867,28 @@ void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create)
 	if (!t && create)
 		t = task_of(ev, pid, pid, NULL);
 	return t ? &t->priv : NULL;
+}
+
+struct each_priv {
+	void (*fn)(void *ctx, void *priv);
+	void *ctx;
+};
+
+static void each_priv(void *ctx, void *val)
+{
+	struct each_priv *e = ctx;
+	struct task *t = val;
+
+	if (t->priv)
+		e->fn(e->ctx, t->priv);
+}
+
+void kt_events_each_priv(struct kt_events *ev,
+			 void (*fn)(void *ctx, void *priv), void *ctx)
+{
+	struct each_priv e = { fn, ctx };
+
+	kt_pidmap_each(&ev->tasks, each_priv, &e);
 }
 
 const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd)

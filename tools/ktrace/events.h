@@ -100,6 +100,7 @@ struct kt_event {
 			pid_t target_pid, target_tgid;	/* generate */
 			const char *target_comm;	/* generate */
 			bool group;		/* generate: to the group */
+			bool continued;		/* generate: SIGCONT to a stopped group */
 			unsigned int action;	/* deliver: KTRACE_SIGACT_* */
 			/* The siginfo fields (ABI 1.4), or NULL. */
 			const struct ktrace_siginfo *si;
@@ -138,6 +139,9 @@ void kt_events_free(struct kt_events *ev);
 void kt_events_want_enter(struct kt_events *ev,
 			  void (*free_priv)(void *ctx, void *priv), void *ctx);
 void **kt_events_priv(struct kt_events *ev, pid_t pid, bool create);
+/* fn(ctx, priv) for every task that has one; fn adds and removes none. */
+void kt_events_each_priv(struct kt_events *ev,
+			 void (*fn)(void *ctx, void *priv), void *ctx);
 
 /*
  * The file descriptor tables (events-fd.c), kept from the trace: opens,

@@ -40,6 +40,7 @@ struct json_sink {
 	bool ip;			/* -i: syscalls have "ip" */
 	struct kt_pidmap shown;		/* pid -> SHOWN */
 	struct kt_pidmap sender;	/* pid -> the last sender's pid */
+	struct kt_pidmap last;		/* pid -> its last call's name */
 	struct kt_fmt_opts fmt;
 	struct kt_events *ev;	/* -y: its descriptor tables */
 	pid_t fmt_pid;
@@ -192,6 +193,8 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 	int err = returned && kt_ret_failed(e->sys.ret) ? (int)-e->sys.ret : 0;
 
 	kt_event_syscall(e, &sc, j->argv);
+	/* restart_syscall names the call it resumes, as strace. */
+	sc.resumes = kt_pidmap_get(&j->last, e->pid);
 	name = kt_sc_name(sc.abi, sc.nr, nbuf);
 	kinds = ktrace_syscall_name(sc.abi, sc.nr) ?
 		kt_syscall_arg_kinds(name) : "";
@@ -410,6 +413,18 @@ static void set(struct kt_pidmap *m, pid_t pid, void *val)
 	}
 }
 
+/* The name of the task's last call that returned: see on_syscall(). */
+static void remember_call(struct json_sink *j, const struct kt_event *e)
+{
+	const char *name = ktrace_syscall_name(kt_cli_abi(e->sys.abi),
+					       e->sys.nr);
+
+	if (name)
+		set(&j->last, e->pid, (void *)name);
+	else
+		kt_pidmap_del(&j->last, e->pid);
+}
+
 static void show(struct json_sink *j, pid_t pid)
 {
 	set(&j->shown, pid, SHOWN);
@@ -464,6 +479,8 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		}
 		if (wanted(j, e))
 			on_syscall(j, e);
+		if (e->sys.end == KT_SYS_RETURNED)
+			remember_call(j, e);
 		break;
 	case KT_EV_FORK:
 		if (!wanted(j, e))
@@ -493,6 +510,7 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 			break;
 		on_exit_ev(j, e);
 		kt_pidmap_del(&j->sender, e->pid);
+		kt_pidmap_del(&j->last, e->pid);
 		/* A thread is reaped with its exit. */
 		if (e->pid != e->tgid)
 			kt_pidmap_del(&j->shown, e->pid);
@@ -542,6 +560,7 @@ static void json_free(struct kt_sink *s)
 
 	kt_pidmap_free(&j->shown);
 	kt_pidmap_free(&j->sender);
+	kt_pidmap_free(&j->last);
 	kt_buf_free(&j->line);
 	kt_buf_free(&j->text);
 	free(j);

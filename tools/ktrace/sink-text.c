@@ -76,6 +76,16 @@ struct task {
 	bool has_last_gen;	/* the last signal sent to it, not a SIGKILL */
 	bool sent_kill;		/* the last signal sent to it, a SIGKILL */
 	const char *last_call;	/* the name of its last call that returned */
+	/*
+	 * Group stops: the signal of one it entered, its line shown at its
+	 * next event (after its call's exit line when it was in one); and
+	 * a SIGTSTP, SIGTTIN or SIGTTOU it took, which stops it unless its
+	 * process group is orphaned: we know which when it or its group
+	 * next does something.
+	 */
+	int stop_pend;
+	uint64_t stop_ts;
+	int tty_stop;
 	struct ktrace_rec_signal_deliver last_gen;
 };
 
@@ -417,6 +427,7 @@ static void sc_number(struct kt_tracer *t, struct kt_buf *b,
 }
 
 static void flush_signal(struct kt_tracer *t, struct task *k);
+static void flush_pend(struct kt_tracer *t, struct task *k);
 
 /* -P: is the n bytes at p one of the paths? */
 static bool traced_path(const struct kt_opts *o, const char *p, size_t n)
@@ -855,6 +866,100 @@ static void print_stopped(struct kt_tracer *t, struct task *k, int sig,
 	emit(t, k, false);
 }
 
+struct group_walk {
+	pid_t tgid;
+	struct task **v;
+	unsigned int n, cap;
+};
+
+static void group_add(void *ctx, void *priv)
+{
+	struct group_walk *w = ctx;
+	struct task *o = priv;
+
+	if (o->tgid != w->tgid || !o->started || !o->live)
+		return;
+	if (w->n == w->cap) {
+		unsigned int cap = w->cap ? 2 * w->cap : 16;
+		struct task **v = realloc(w->v, cap * sizeof(*v));
+
+		if (!v) {
+			ktrace_err("out of memory");
+			exit(1);
+		}
+		w->v = v;
+		w->cap = cap;
+	}
+	w->v[w->n++] = o;
+}
+
+static int task_by_pid(const void *a, const void *b)
+{
+	const struct task *x = *(struct task *const *)a;
+	const struct task *y = *(struct task *const *)b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* The traced, live threads of process @tgid, by thread id; free(w->v). */
+static void group_of(struct kt_tracer *t, pid_t tgid, struct group_walk *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->tgid = tgid;
+	kt_events_each_priv(t->ev, group_add, w);
+	if (w->n)
+		qsort(w->v, w->n, sizeof(*w->v), task_by_pid);
+}
+
+/*
+ * Every thread of process @tgid entered the group stop of @sig, and
+ * strace shows "--- stopped by SIG ---" for each; @skip's line is shown.
+ * With @now, a thread out of a call shows it at once; else, and a thread
+ * in a call, which the stop ends in ERESTART*, at its next event.
+ */
+static void group_stop(struct kt_tracer *t, pid_t tgid, struct task *skip,
+		       int sig, uint64_t ts, bool now)
+{
+	struct group_walk w;
+	unsigned int i;
+
+	group_of(t, tgid, &w);
+	for (i = 0; i < w.n; i++) {
+		struct task *o = w.v[i];
+
+		o->tty_stop = 0;
+		if (o == skip)
+			continue;
+		if (now && !o->in_syscall) {
+			print_stopped(t, o, sig, ts, false, 0);
+		} else {
+			o->stop_pend = sig;
+			o->stop_ts = ts;
+		}
+	}
+	free(w.v);
+}
+
+/*
+ * A SIGCONT continued process @tgid from a stop (the module's
+ * KTRACE_SIGGEN_CONTINUED): if a thread took a SIGTSTP, SIGTTIN or SIGTTOU
+ * that no SIGCHLD said stopped it (SA_NOCLDSTOP), it did stop.
+ */
+static void continued(struct kt_tracer *t, pid_t tgid, uint64_t ts)
+{
+	struct group_walk w;
+	unsigned int i;
+	int sig = 0;
+
+	group_of(t, tgid, &w);
+	for (i = 0; i < w.n; i++)
+		if (w.v[i]->tty_stop)
+			sig = w.v[i]->tty_stop;
+	free(w.v);
+	if (sig && !t->o->summary_only && signal_shown(t->o, sig))
+		group_stop(t, tgid, NULL, sig, ts, false);
+}
+
 /*
  * SIGTSTP, SIGTTIN and SIGTTOU stop a task but in an orphaned process
  * group: that it stopped shows when it tells its parent (a SIGCHLD of
@@ -873,8 +978,8 @@ static void stopped_by_tty_signal(struct kt_tracer *t,
 	    !k || !k->started || t->o->summary_only ||
 	    !signal_shown(t->o, sig))
 		return;
-	flush_signal(t, k);
-	print_stopped(t, k, sig, r->hdr.ts, false, 0);
+	flush_pend(t, k);
+	group_stop(t, k->tgid, NULL, sig, r->hdr.ts, true);
 }
 
 static void on_signal_deliver(struct kt_tracer *t,
@@ -888,20 +993,24 @@ static void on_signal_deliver(struct kt_tracer *t,
 
 	if (!k || !k->started || t->o->summary_only)
 		return;
-	/* The signal sent, at the IP where the SIGKILL found the task. */
-	if (r->sig == SIGKILL && r->action == KTRACE_SIGACT_DEFAULT &&
-	    k->has_last_gen)
-		r = &k->last_gen;
-	k->has_last_gen = false;
-	/*
-	 * A SIGKILL that nothing sent the task is the kernel ending its
-	 * group (another thread's exit_group() or execve(), a fatal
-	 * signal): strace, which ptrace never stops for a SIGKILL, shows
-	 * none, and there is no sender to show.
-	 */
-	if (r->sig == SIGKILL && !k->sent_kill)
-		return;
-	k->sent_kill = false;
+	if (r != &k->pend) {
+		/* The signal sent, at the IP where the SIGKILL found the task. */
+		if (r->sig == SIGKILL && r->action == KTRACE_SIGACT_DEFAULT &&
+		    k->has_last_gen)
+			r = &k->last_gen;
+		k->has_last_gen = false;
+		/*
+		 * A SIGKILL that nothing sent the task is the kernel ending
+		 * its group (another thread's exit_group() or execve(), a
+		 * fatal signal): strace, which ptrace never stops for a
+		 * SIGKILL, shows none, and there is no sender to show.
+		 */
+		if (r->sig == SIGKILL && !k->sent_kill)
+			return;
+		k->sent_kill = false;
+		/* What came before: a stop, an ignored signal. */
+		flush_signal(t, k);
+	}
 	name = kt_sig_name(r->sig, nbuf);
 	if (!signal_shown(t->o, r->sig))
 		return;
@@ -920,17 +1029,39 @@ static void on_signal_deliver(struct kt_tracer *t,
 	}
 	kt_buf_printf(&t->line, "} ---");
 	emit(t, k, false);
-	/* A SIGSTOP always stops the task: strace sees it stop. */
-	if (r->sig == SIGSTOP && r->action == KTRACE_SIGACT_DEFAULT)
+	if (r->action != KTRACE_SIGACT_DEFAULT)
+		return;
+	/* A SIGSTOP always stops the group: strace sees each thread stop. */
+	if (r->sig == SIGSTOP) {
 		print_stopped(t, k, SIGSTOP, r->hdr.ts, has_ip, ip);
+		group_stop(t, k->tgid, k, SIGSTOP, r->hdr.ts, true);
+	} else if (r->sig == SIGTSTP || r->sig == SIGTTIN ||
+		   r->sig == SIGTTOU) {
+		k->tty_stop = r->sig;
+	}
 }
 
-static void flush_signal(struct kt_tracer *t, struct task *k)
+/* An ignored signal sent to k, shown where strace shows it. */
+static void flush_pend(struct kt_tracer *t, struct task *k)
 {
 	if (!k->has_pend)
 		return;
 	k->has_pend = false;
 	on_signal_deliver(t, &k->pend);
+}
+
+/* k does something: what it waits to show goes first. */
+static void flush_signal(struct kt_tracer *t, struct task *k)
+{
+	int sig = k->stop_pend;
+
+	/* It runs: a tty signal it took did not stop it. */
+	k->tty_stop = 0;
+	if (sig) {
+		k->stop_pend = 0;
+		print_stopped(t, k, sig, k->stop_ts, false, 0);
+	}
+	flush_pend(t, k);
 }
 
 static void on_signal_generate(struct kt_tracer *t,
@@ -943,6 +1074,9 @@ static void on_signal_generate(struct kt_tracer *t,
 	if (!k)
 		return;
 	k->sig_from = r->hdr.tgid;
+	if (r->sig == SIGCONT && r->hdr.size >= sizeof(*r) &&
+	    (r->flags & KTRACE_SIGGEN_CONTINUED))
+		continued(t, r->target_tgid, r->hdr.ts);
 	k->sent_kill = r->result == KTRACE_SIG_DELIVERED && r->sig == SIGKILL;
 	/*
 	 * A fatal signal reaches the task as a SIGKILL when no ptracer
@@ -984,7 +1118,7 @@ static void on_signal_generate(struct kt_tracer *t,
 	d.hdr.size = offsetof(struct ktrace_rec_signal_deliver, ip);
 	if (!k->started)
 		return;
-	flush_signal(t, k);
+	flush_pend(t, k);
 	k->pend = d;
 	k->has_pend = true;
 }
@@ -1250,6 +1384,8 @@ static void on_signal(struct kt_tracer *t, const struct kt_event *e)
 		g.code = e->sig.code;
 		g.result = e->sig.result;
 		g.group = e->sig.group;
+		if (e->sig.continued)
+			g.flags = KTRACE_SIGGEN_CONTINUED;
 		g.target_pid = e->sig.target_pid;
 		g.target_tgid = e->sig.target_tgid;
 		if (e->sig.target_comm)

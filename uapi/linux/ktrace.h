@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	14
+#define KTRACE_ABI_MINOR	15
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -430,6 +430,9 @@ struct ktrace_rec_reap {
 #define KTRACE_SIG_OVERFLOW_FAIL	3	/* queue full, not sent */
 #define KTRACE_SIG_LOSE_INFO		4	/* sent without its siginfo */
 
+/* struct ktrace_rec_signal_generate.flags */
+#define KTRACE_SIGGEN_CONTINUED		0x1	/* SIGCONT to a stopped group */
+
 /* struct ktrace_siginfo.flags */
 #define KTRACE_SI_VALID		0x1	/* the fields come from a siginfo */
 
@@ -468,7 +471,7 @@ struct ktrace_siginfo {
  * @target_pid:		thread id of the target
  * @target_tgid:	process id of the target
  * @group:		1 when sent to the whole thread group
- * @__reserved:		zero
+ * @flags:		KTRACE_SIGGEN_* (ABI 1.15; zero before)
  * @target_comm:	command name of the target
  * @si:		the siginfo's fields (ABI 1.4); for SI_USER without
  *			siginfo, the sender's ids as the kernel queues them
@@ -482,7 +485,7 @@ struct ktrace_rec_signal_generate {
 	__s32 target_pid;
 	__s32 target_tgid;
 	__u32 group;
-	__u32 __reserved;
+	__u32 flags;
 	char target_comm[16];
 	struct ktrace_siginfo si;
 };

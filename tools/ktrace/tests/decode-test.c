@@ -559,7 +559,7 @@ static void test_process(void)
 	sc.blob[1] = mem_blob(&stopped, 4);
 	sc.args[2] = 2;
 	expect("wait4 stopped", &sc,
-	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WUNTRACED, NULL) = 27246");
+	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 27246");
 
 	sc = sc64("wait4", -ECHILD);
 	sc.args[0] = (uint64_t)-1;

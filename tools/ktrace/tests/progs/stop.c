@@ -5,19 +5,27 @@
  * in another group of the same session, keeps from being orphaned: in
  * an orphaned group SIGTSTP does not stop.  The child sleeps in a call
  * that the stop interrupts; the parent waits for the stop, continues the
- * child and reaps it.
+ * child and reaps it.  stop nocldstop: the parent asks for no SIGCHLD
+ * when a child stops (SA_NOCLDSTOP).
  */
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct timespec nap = { .tv_nsec = 600 * 1000 * 1000 };
 	const struct timespec wait = { .tv_nsec = 200 * 1000 * 1000 };
+	struct sigaction sa = { .sa_handler = SIG_DFL,
+				.sa_flags = SA_NOCLDSTOP };
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
+
+	if (argc > 1 && !strcmp(argv[1], "nocldstop"))
+		sigaction(SIGCHLD, &sa, NULL);
+	pid = fork();
 
 	if (!pid) {
 		setpgid(0, 0);
