@@ -12,6 +12,7 @@
  * waiting.  Between two batches, the outputs are written and signals,
  * the child's exit and write errors are acted upon.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -487,6 +488,25 @@ static bool targets_gone(struct run *r)
 	return !r->live.n;
 }
 
+/* -f -p PID: its threads, which strace counts when it attaches. */
+static unsigned int nthreads(pid_t pid)
+{
+	char path[64];
+	struct dirent *d;
+	unsigned int n = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	dir = opendir(path);
+	if (!dir)
+		return 1;
+	while ((d = readdir(dir)))
+		if (d->d_name[0] != '.')
+			n++;
+	closedir(dir);
+	return n ? n : 1;
+}
+
 /*
  * -p TID of a thread that does not lead its process: strace traces that
  * thread alone, and so does ktrace.
@@ -727,9 +747,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	struct timespec nap = { 0 };
 	struct kt_pace pace;
 	int64_t began;
-	bool eof = false, done;
+	bool eof = false, done, one;
 	size_t n = 0, bytes;
-	unsigned int i;
+	unsigned int i, nthr;
 	int e;
 
 	r->o = o;
@@ -786,16 +806,22 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 			r->gone[i] = true;
 			continue;
 		}
+		one = thread_only(o->pids[i]);
 		if (kt_dev_pid(r->fd, o->pids[i],
-			       (thread_only(o->pids[i]) ? 0 :
-						     KTRACE_PID_THREAD_GROUP) |
+			       (one ? 0 : KTRACE_PID_THREAD_GROUP) |
 			       (o->follow ? KTRACE_PID_FOLLOW : 0), true)) {
 			r->gone[i] = true;
 			continue;
 		}
 		r->attached[r->nattached++] = o->pids[i];
 		r->pidfd[i] = pidfd_open(o->pids[i]);
-		if (!o->quiet)
+		nthr = o->follow && !one ? nthreads(o->pids[i]) : 1;
+		if (o->quiet)
+			continue;
+		if (nthr > 1)
+			fprintf(stderr, "%s: Process %d attached with %u threads\n",
+				ktrace_prog, o->pids[i], nthr);
+		else
 			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 				o->pids[i]);
 	}

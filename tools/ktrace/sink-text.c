@@ -48,6 +48,8 @@ struct task {
 	bool path_later;	/* -P: its path comes with the exit */
 	bool detached;		/* -b execve: it executed, nothing more shows */
 	bool superseded;	/* its id goes to a thread that executed */
+	bool announce;		/* its "Process N attached" is not out yet */
+	pid_t forked;		/* the child of its clone() in progress */
 	unsigned char pid_len;	/* of pid_text, 0 until the first leader */
 	char pid_text[12];	/* its pid as leader() pads it */
 	/* -Y: its name and its arguments' when its call entered */
@@ -97,6 +99,7 @@ struct kt_tracer {
 	const int *pids;	/* -p */
 	unsigned int npids;
 	bool follow;
+	bool announce;		/* "Process N attached" for each child */
 	unsigned int nlive;	/* traced tasks alive */
 	struct task *open_line;	/* whose line is open, or NULL */
 	/*
@@ -384,12 +387,31 @@ static void close_open_line(struct kt_tracer *t)
 }
 
 /* Print t->line for task k, as a whole line or left open. */
+/*
+ * As strace without -o and -q: "ktrace: Process N attached" for each
+ * child that -f follows, before its first line or after the line of the
+ * call that made it, whichever comes first.
+ */
+static void announce(struct kt_tracer *t, struct task *k)
+{
+	char msg[64];
+	int n;
+
+	k->announce = false;
+	close_open_line(t);
+	n = snprintf(msg, sizeof(msg), "%s: Process %d attached\n",
+		     ktrace_prog, k->pid);
+	kt_out_write(task_out(t, k), msg, n);
+}
+
 static void emit(struct kt_tracer *t, struct task *k, bool open)
 {
 	struct kt_out *f = task_out(t, k);
 
 	/* Every line emitted here is a new one: end any open line first. */
 	close_open_line(t);
+	if (k->announce)
+		announce(t, k);
 	if (open) {
 		kt_out_write(f, t->line.s, t->line.len);
 		t->open_line = k;
@@ -428,6 +450,7 @@ static void sc_number(struct kt_tracer *t, struct kt_buf *b,
 
 static void flush_signal(struct kt_tracer *t, struct task *k);
 static void flush_pend(struct kt_tracer *t, struct task *k);
+static void announce_forked(struct kt_tracer *t, struct task *k);
 
 /* -P: is the n bytes at p one of the paths? */
 static bool traced_path(const struct kt_opts *o, const char *p, size_t n)
@@ -798,6 +821,7 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 			kt_dump_io_out(task_out(t, k), &k->sc, t->o);
 		t->sink.ncalls++;
 	}
+	announce_forked(t, k);
 	/*
 	 * A signal the task ignores, sent during the call: strace stops
 	 * the task for it on the call's way back to user mode, where the
@@ -1139,6 +1163,18 @@ static void on_fork(struct kt_tracer *t, const struct kt_event *e)
 	/* Its first event is the return from clone(), which strace hides. */
 	c->skip_exit = true;
 	task_set_live(t, c, true);
+	c->announce = t->announce;
+	p->forked = c->pid;
+}
+
+/* k's call returned: the child it made, if not announced yet, is now. */
+static void announce_forked(struct kt_tracer *t, struct task *k)
+{
+	struct task *c = k->forked ? task_get(t, k->forked) : NULL;
+
+	k->forked = 0;
+	if (c && c->announce)
+		announce(t, c);
 }
 
 /*
@@ -1619,6 +1655,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->ev = ev;
 	t->o = o;
 	t->follow = o->follow > 0;
+	t->announce = t->follow && !o->quiet && !o->outfile;
 	t->counting = o->summary_only || o->summary;
 	/* Plain -y's flags are none but the live session's KT_FDS_PROC. */
 	t->lazy_ok = !kt_fds_flags(o, false) && !o->trace_path &&
