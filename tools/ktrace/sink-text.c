@@ -386,7 +386,6 @@ static void close_open_line(struct kt_tracer *t)
 	t->open_line = NULL;
 }
 
-/* Print t->line for task k, as a whole line or left open. */
 /*
  * As strace without -o and -q: "ktrace: Process N attached" for each
  * child that -f follows, before its first line or after the line of the
@@ -404,6 +403,7 @@ static void announce(struct kt_tracer *t, struct task *k)
 	kt_out_write(task_out(t, k), msg, n);
 }
 
+/* Print t->line for task k, as a whole line or left open. */
 static void emit(struct kt_tracer *t, struct task *k, bool open)
 {
 	struct kt_out *f = task_out(t, k);
