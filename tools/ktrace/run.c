@@ -488,23 +488,54 @@ static bool targets_gone(struct run *r)
 	return !r->live.n;
 }
 
-/* -f -p PID: its threads, which strace counts when it attaches. */
-static unsigned int nthreads(pid_t pid)
+static int by_tid(const void *a, const void *b)
 {
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * -f -p PID: its threads, by id, in *tids to free() (which strace counts
+ * when it attaches and names when it detaches); 0 when /proc does not
+ * say, or memory ran out.
+ */
+static unsigned int threads_of(pid_t pid, pid_t **tids)
+{
+	unsigned int n = 0, cap = 0;
 	char path[64];
 	struct dirent *d;
-	unsigned int n = 0;
+	pid_t *v = NULL;
 	DIR *dir;
 
+	*tids = NULL;
 	snprintf(path, sizeof(path), "/proc/%d/task", pid);
 	dir = opendir(path);
 	if (!dir)
-		return 1;
-	while ((d = readdir(dir)))
-		if (d->d_name[0] != '.')
-			n++;
+		return 0;
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			pid_t *nv = realloc(v, (cap ? 2 * cap : 16) * sizeof(*v));
+
+			if (!nv) {
+				n = 0;
+				break;
+			}
+			v = nv;
+			cap = cap ? 2 * cap : 16;
+		}
+		v[n++] = atoi(d->d_name);
+	}
 	closedir(dir);
-	return n ? n : 1;
+	if (!n) {
+		free(v);
+		return 0;
+	}
+	qsort(v, n, sizeof(*v), by_tid);
+	*tids = v;
+	return n;
 }
 
 /*
@@ -695,13 +726,23 @@ static int close_trace(struct run *r)
 
 	if (kt_out_flush_all())
 		return write_failed(r);
-	/* As strace: not of a process that ended. */
-	if (o->npids && !o->quiet)
-		for (i = 0; i < o->npids; i++)
-			if (!r->gone[i] && !(kill(o->pids[i], 0) &&
-					     errno == ESRCH))
-				fprintf(stderr, "%s: Process %d detached\n",
-					ktrace_prog, o->pids[i]);
+	/* As strace: not of a process that ended; with -f, each thread. */
+	for (i = 0; i < o->npids && !o->quiet; i++) {
+		unsigned int j, n = 0;
+		pid_t *tids = NULL;
+
+		if (r->gone[i] || (kill(o->pids[i], 0) && errno == ESRCH))
+			continue;
+		if (o->follow && !thread_only(o->pids[i]))
+			n = threads_of(o->pids[i], &tids);
+		for (j = 0; j < n; j++)
+			fprintf(stderr, "%s: Process %d detached\n",
+				ktrace_prog, tids[j]);
+		if (!n)
+			fprintf(stderr, "%s: Process %d detached\n",
+				ktrace_prog, o->pids[i]);
+		free(tids);
+	}
 	kt_timeline_free(r->tl);
 	kt_dev_reader_free(r->rd);
 	close(r->fd);
@@ -750,6 +791,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	bool eof = false, done, one;
 	size_t n = 0, bytes;
 	unsigned int i, nthr;
+	pid_t *tids = NULL;
 	int e;
 
 	r->o = o;
@@ -815,7 +857,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		}
 		r->attached[r->nattached++] = o->pids[i];
 		r->pidfd[i] = pidfd_open(o->pids[i]);
-		nthr = o->follow && !one ? nthreads(o->pids[i]) : 1;
+		nthr = o->follow && !one ? threads_of(o->pids[i], &tids) : 1;
+		free(tids);
+		tids = NULL;
 		if (o->quiet)
 			continue;
 		if (nthr > 1)
