@@ -397,7 +397,9 @@ static void announce(struct kt_tracer *t, struct task *k)
 	int n;
 
 	k->announce = false;
-	close_open_line(t);
+	/* Its own open line is not written yet (write_open_line()). */
+	if (t->open_line != k)
+		close_open_line(t);
 	n = snprintf(msg, sizeof(msg), "%s: Process %d attached\n",
 		     ktrace_prog, k->pid);
 	kt_out_write(task_out(t, k), msg, n);
@@ -535,6 +537,8 @@ static void write_open_line(struct kt_tracer *t)
 	kt_buf_write(l, k->entry_text.s ? k->entry_text.s : "",
 		     k->entry_text.len);
 	k->has_entry = true;
+	if (k->announce)
+		announce(t, k);
 	kt_out_write(task_out(t, k), l->s, l->len);
 }
 
