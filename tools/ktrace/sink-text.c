@@ -940,20 +940,18 @@ static void group_of(struct kt_tracer *t, pid_t tgid, struct group_walk *w)
 }
 
 /*
- * Every thread of process @tgid entered the group stop of @sig, and
- * strace shows "--- stopped by SIG ---" for each; @skip's line is shown.
- * With @now, a thread out of a call shows it at once; else, and a thread
- * in a call, which the stop ends in ERESTART*, at its next event.
+ * Every thread of @w entered the group stop of @sig, and strace shows
+ * "--- stopped by SIG ---" for each; @skip's line is shown.  With @now, a
+ * thread out of a call shows it at once; else, and a thread in a call,
+ * which the stop ends in ERESTART*, at its next event.
  */
-static void group_stop(struct kt_tracer *t, pid_t tgid, struct task *skip,
-		       int sig, uint64_t ts, bool now)
+static void stop_threads(struct kt_tracer *t, const struct group_walk *w,
+			 struct task *skip, int sig, uint64_t ts, bool now)
 {
-	struct group_walk w;
 	unsigned int i;
 
-	group_of(t, tgid, &w);
-	for (i = 0; i < w.n; i++) {
-		struct task *o = w.v[i];
+	for (i = 0; i < w->n; i++) {
+		struct task *o = w->v[i];
 
 		o->tty_stop = 0;
 		if (o == skip)
@@ -965,6 +963,16 @@ static void group_stop(struct kt_tracer *t, pid_t tgid, struct task *skip,
 			o->stop_ts = ts;
 		}
 	}
+}
+
+/* The group stop of @sig, for every traced thread of process @tgid. */
+static void group_stop(struct kt_tracer *t, pid_t tgid, struct task *skip,
+		       int sig, uint64_t ts, bool now)
+{
+	struct group_walk w;
+
+	group_of(t, tgid, &w);
+	stop_threads(t, &w, skip, sig, ts, now);
 	free(w.v);
 }
 
@@ -983,16 +991,16 @@ static void continued(struct kt_tracer *t, pid_t tgid, uint64_t ts)
 	for (i = 0; i < w.n; i++)
 		if (w.v[i]->tty_stop)
 			sig = w.v[i]->tty_stop;
-	free(w.v);
 	if (sig && !t->o->summary_only && signal_shown(t->o, sig))
-		group_stop(t, tgid, NULL, sig, ts, false);
+		stop_threads(t, &w, NULL, sig, ts, false);
+	free(w.v);
 }
 
 /*
  * SIGTSTP, SIGTTIN and SIGTTOU stop a task but in an orphaned process
  * group: that it stopped shows when it tells its parent (a SIGCHLD of
- * CLD_STOPPED, which the stopping task sends, unless the parent asked
- * for none: SA_NOCLDSTOP, or SIGCHLD ignored).
+ * CLD_STOPPED, which the stopping task sends), or, for a parent that set
+ * SA_NOCLDSTOP, when a SIGCONT continues it (continued()).
  */
 static void stopped_by_tty_signal(struct kt_tracer *t,
 				  const struct ktrace_rec_signal_generate *r)
