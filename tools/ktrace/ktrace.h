@@ -193,6 +193,7 @@ int ktrace_dev_version(int fd, struct ktrace_version *v);
 int kt_dev_configure(int fd, const struct ktrace_config *c);
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
 bool kt_proc_zombie(pid_t pid, int *ppid);
+bool kt_proc_stopped(pid_t pid);
 void kt_dev_pid_drop(int fd, pid_t tgid);
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
 int kt_dev_get_class(int fd, struct ktrace_class *c);
@@ -363,6 +364,14 @@ struct kt_end {
 	struct ktrace_stats stats;	/* the session's, when have_stats */
 	const struct kt_counts *counts;	/* the session's, or NULL */
 	uint64_t end_ts;		/* when the session ended, or 0 */
+	/*
+	 * The trace ended while tasks it traced lived (ktrace interrupted,
+	 * --syscall-limit): they are detached, as strace detaches them; the
+	 * -p targets' threads alive, to be said detached, in @detached.
+	 */
+	bool detach;
+	const pid_t *detached;
+	unsigned int ndetached;
 };
 
 /* events.c: is a record shorter than its type's, of a type known? */

@@ -75,6 +75,7 @@ struct kt_file_hidden {
 #define KT_END_CHILD_REAPED	0x1	/* child_status is valid */
 #define KT_END_STATS		0x2	/* stats is valid */
 #define KT_END_COUNTS		0x4	/* counts are the session's */
+#define KT_END_DETACHED		0x8	/* ended by a signal: tasks detached */
 
 struct kt_file_count {
 	__u32 nr;
@@ -211,7 +212,8 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 	f.hdr.ts = end_ts;
 	f.flags = (e->child_reaped ? KT_END_CHILD_REAPED : 0) |
 		  (e->have_stats ? KT_END_STATS : 0) |
-		  (e->counts ? KT_END_COUNTS : 0);
+		  (e->counts ? KT_END_COUNTS : 0) |
+		  (e->detach ? KT_END_DETACHED : 0);
 	f.child_status = e->child_status;
 	f.stats = e->stats;
 	f.ncounts = n;
@@ -519,6 +521,7 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 	e->child_status = f->child_status;
 	e->have_stats = f->flags & KT_END_STATS;
 	e->stats = f->stats;
+	e->detach = f->flags & KT_END_DETACHED;
 	if (!(f->flags & KT_END_COUNTS))
 		return 0;
 	memset(counts, 0, sizeof(*counts));
@@ -597,6 +600,7 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 int ktrace_cmd_report(int argc, char **argv)
 {
 	struct kt_file_header h;
+	pid_t left[ARRAY_SIZE(h.pids)];
 	struct kt_target tg = { 0 };
 	struct kt_end e = { 0 };
 	struct kt_counts *counts;
@@ -665,15 +669,21 @@ int ktrace_cmd_report(int argc, char **argv)
 		return 1;
 	if (replay(&r, tl, &e, counts))
 		ret = 1;
+	/*
+	 * As live: the -p targets that did not end are said detached (not
+	 * their threads, which the recording does not list), and what else
+	 * lived at a signal's end.
+	 */
+	for (i = 0; i < h.npids; i++)
+		if (!r.gone[i])
+			left[e.ndetached++] = h.pids[i];
+	e.detached = left;
+	e.detach = e.detach || e.ndetached;
 	/* Everything before the fault is reported, then the fault. */
 	kt_timeline_finish(tl, &e);
 	kt_timeline_free(tl);
 	if (r.why[0] && !kt_out_error())
 		ktrace_err("%s", r.why);
-	for (i = 0; i < h.npids && !o.quiet; i++)
-		if (!r.gone[i])
-			fprintf(stderr, "%s: Process %d detached\n",
-				ktrace_prog, h.pids[i]);
 	if (kt_out_close(&out))
 		ret = 1;
 	if (kt_out_error() == EPIPE) {

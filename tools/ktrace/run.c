@@ -695,7 +695,9 @@ static bool interrupt(struct run *r)
 	if (interrupts >= 2 || !r->child || r->child_reaped)
 		return true;
 	if (!r->child_killed) {
-		kill(r->child, SIGCONT);
+		/* Not a SIGCONT line in every trace: only to a stopped one. */
+		if (kt_proc_stopped(r->child))
+			kill(r->child, SIGCONT);
 		kill(r->child, interrupted);
 		r->child_killed = clock_ns(CLOCK_MONOTONIC);
 		return false;
@@ -716,37 +718,77 @@ static int write_failed(struct run *r)
 }
 
 /*
- * The trace is written: out to the files, the -p targets said detached,
- * the session closed.  Returns 0, or 1 after a write error.
+ * The -p targets alive as the trace ends, which strace says it detaches
+ * (not a process that ended; with -f, each of its threads): their ids in
+ * *@tids to free(), and how many.
+ */
+static unsigned int targets_left(struct run *r, pid_t **tids)
+{
+	const struct kt_opts *o = r->o;
+	unsigned int i, j, n = 0, nthr;
+	pid_t *v = NULL, *thr, *nv;
+
+	*tids = NULL;
+	for (i = 0; i < o->npids; i++) {
+		if (r->gone[i] || (kill(o->pids[i], 0) && errno == ESRCH))
+			continue;
+		thr = NULL;
+		nthr = 0;
+		if (o->follow && !thread_only(o->pids[i]))
+			nthr = threads_of(o->pids[i], &thr);
+		nv = realloc(v, (n + (nthr ? nthr : 1)) * sizeof(*v));
+		if (!nv) {
+			free(thr);
+			break;
+		}
+		v = nv;
+		for (j = 0; j < nthr; j++)
+			v[n++] = thr[j];
+		if (!nthr)
+			v[n++] = o->pids[i];
+		free(thr);
+	}
+	*tids = v;
+	return n;
+}
+
+/*
+ * The trace is written: out to the files, the session closed; in record
+ * mode, the -p targets said detached (the sink says so when tracing).
+ * Returns 0, or 1 after a write error.
  */
 static int close_trace(struct run *r)
 {
-	const struct kt_opts *o = r->o;
-	unsigned int i;
+	unsigned int i, n = 0;
+	pid_t *tids = NULL;
 
 	if (kt_out_flush_all())
 		return write_failed(r);
-	/* As strace: not of a process that ended; with -f, each thread. */
-	for (i = 0; i < o->npids && !o->quiet; i++) {
-		unsigned int j, n = 0;
-		pid_t *tids = NULL;
-
-		if (r->gone[i] || (kill(o->pids[i], 0) && errno == ESRCH))
-			continue;
-		if (o->follow && !thread_only(o->pids[i]))
-			n = threads_of(o->pids[i], &tids);
-		for (j = 0; j < n; j++)
-			fprintf(stderr, "%s: Process %d detached\n",
-				ktrace_prog, tids[j]);
-		if (!n)
-			fprintf(stderr, "%s: Process %d detached\n",
-				ktrace_prog, o->pids[i]);
-		free(tids);
-	}
+	if (r->record && !r->o->quiet)
+		n = targets_left(r, &tids);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
+			tids[i]);
+	free(tids);
 	kt_timeline_free(r->tl);
 	kt_dev_reader_free(r->rd);
 	close(r->fd);
 	return 0;
+}
+
+/*
+ * The end of a trace that leaves traced tasks running: the sink detaches
+ * them, and says so (as strace: -p targets first, in @e->detached).
+ */
+static void finish_detached(struct run *r, struct kt_end *e)
+{
+	pid_t *tids;
+
+	e->detach = true;
+	e->ndetached = targets_left(r, &tids);
+	e->detached = tids;
+	kt_timeline_finish(r->tl, e);
+	free(tids);
 }
 
 /*
@@ -761,7 +803,7 @@ static int syscall_limit_reached(struct run *r)
 	if (!r->o->quiet)
 		ktrace_err("System call limit has been reached, detaching tracees");
 	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
-	kt_timeline_finish(r->tl, &end);
+	finish_detached(r, &end);
 	if (close_trace(r))
 		return 1;
 	if (r->child_pidfd >= 0)
@@ -983,11 +1025,15 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		}
 	}
 	if (record) {
+		end.detach = interrupted;
 		kt_record_end(out, &end, clock_ns(CLOCK_MONOTONIC));
 		if (end.have_stats && end.stats.lost_full + end.stats.lost_nest)
 			ktrace_err("%llu records were lost: the traced programs outran the rings (a larger ring helps)",
 				   (unsigned long long)(end.stats.lost_full +
 							end.stats.lost_nest));
+	} else if (interrupted) {
+		end.end_ts = clock_ns(CLOCK_MONOTONIC);
+		finish_detached(r, &end);
 	} else {
 		end.end_ts = clock_ns(CLOCK_MONOTONIC);
 		kt_timeline_finish(r->tl, &end);

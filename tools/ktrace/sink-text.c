@@ -387,22 +387,45 @@ static void close_open_line(struct kt_tracer *t)
 }
 
 /*
- * As strace without -o and -q: "ktrace: Process N attached" for each
- * child that -f follows, before its first line or after the line of the
- * call that made it, whichever comes first.
+ * strace's "Process N attached" and "detached": none with -q, nor with -o
+ * and a command, where -q is strace's default.
+ */
+static bool attach_quiet(const struct kt_tracer *t)
+{
+	return t->o->quiet || (t->o->outfile && t->child);
+}
+
+/*
+ * "ktrace: Process N @what": in the trace, where the line is, or on
+ * standard error with -o, as strace says it.
+ */
+static void say_process(struct kt_tracer *t, pid_t pid, const char *what)
+{
+	char msg[80];
+	int n;
+
+	n = snprintf(msg, sizeof(msg), "%s: Process %d %s\n", ktrace_prog,
+		     pid, what);
+	if (!t->o->outfile) {
+		kt_out_write(t->out, msg, n);
+		return;
+	}
+	kt_out_flush(t->out);
+	fputs(msg, stderr);
+}
+
+/*
+ * As strace: "ktrace: Process N attached" for each child that -f
+ * follows, before its first line or after the line of the call that made
+ * it, whichever comes first.
  */
 static void announce(struct kt_tracer *t, struct task *k)
 {
-	char msg[64];
-	int n;
-
 	k->announce = false;
 	/* Its own open line is not written yet (write_open_line()). */
-	if (t->open_line != k)
+	if (t->open_line != k && !t->o->outfile)
 		close_open_line(t);
-	n = snprintf(msg, sizeof(msg), "%s: Process %d attached\n",
-		     ktrace_prog, k->pid);
-	kt_out_write(task_out(t, k), msg, n);
+	say_process(t, k->pid, "attached");
 }
 
 /* Print t->line for task k, as a whole line or left open. */
@@ -905,7 +928,7 @@ static void group_add(void *ctx, void *priv)
 	struct group_walk *w = ctx;
 	struct task *o = priv;
 
-	if (o->tgid != w->tgid || !o->started || !o->live)
+	if ((w->tgid && o->tgid != w->tgid) || !o->started || !o->live)
 		return;
 	if (w->n == w->cap) {
 		unsigned int cap = w->cap ? 2 * w->cap : 16;
@@ -929,7 +952,10 @@ static int task_by_pid(const void *a, const void *b)
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
-/* The traced, live threads of process @tgid, by thread id; free(w->v). */
+/*
+ * The traced, live threads of process @tgid (0: of every process), by
+ * thread id; free(w->v).
+ */
 static void group_of(struct kt_tracer *t, pid_t tgid, struct group_walk *w)
 {
 	memset(w, 0, sizeof(*w));
@@ -1190,19 +1216,25 @@ static void announce_forked(struct kt_tracer *t, struct task *k)
 }
 
 /*
- * -b execve: k executed a program, and strace, which detaches at the
- * exec, shows nothing more of it: its execve line ends " <detached ...>"
- * when it is still open, and no more lines of it or of the processes it
- * starts follow.  The command's own first execve is not one.
+ * strace detaches k: with -b execve when it executes a program, and when
+ * the trace ends while it lives (ktrace interrupted, --syscall-limit).
+ * As strace, it says "Process N detached" (with @say, unless quiet),
+ * then ends k's call in progress with " <detached ...>", and shows
+ * nothing more of k.
  */
-static void detach(struct kt_tracer *t, struct task *k)
+static void detach(struct kt_tracer *t, struct task *k, bool say)
 {
 	struct kt_out *f = task_out(t, k);
 
+	/* The message may come in the middle of a line, as strace's does. */
+	write_open_line(t);
+	if (say && !attach_quiet(t))
+		say_process(t, k->pid, "detached");
 	if (t->open_line == k) {
 		kt_out_puts(f, " <detached ...>\n");
 		t->open_line = NULL;
-	} else if (k->in_syscall && k->deferred && !k->hidden) {
+	} else if (k->in_syscall && k->deferred && !k->hidden &&
+		   t->o->status == KT_STATUS_ALL && !t->o->summary_only) {
 		/* Not printed yet (-ff): its entry, as strace printed it. */
 		kt_buf_reset(&t->line);
 		leader(t, &t->line, k, t->newest_ts);
@@ -1213,21 +1245,61 @@ static void detach(struct kt_tracer *t, struct task *k)
 		kt_buf_puts(&t->line, " <detached ...>");
 		emit(t, k, false);
 	}
-	if (!t->o->quiet) {
-		if (t->o->outfile) {
-			kt_out_flush(f);
-			fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
-				k->pid);
-		} else {
-			kt_out_printf(f, "%s: Process %d detached\n",
-				      ktrace_prog, k->pid);
-		}
-	}
 	task_clear_call(k);
 	k->has_pend = false;
+	k->stop_pend = 0;
+	k->tty_stop = 0;
+	k->announce = false;
 	k->started = false;
 	k->detached = true;
 	task_set_live(t, k, false);
+}
+
+static bool pid_in(const pid_t *v, unsigned int n, pid_t pid)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == pid)
+			return true;
+	return false;
+}
+
+/*
+ * The trace ends while tasks it traces live (e->detach): strace detaches
+ * each, in the order it attached them, and so do we: the command, the -p
+ * targets' threads (e->detached, which the command found in /proc, and
+ * which may include threads we saw nothing of), then the processes -f
+ * followed, by id.  The other threads of a -p target are detached
+ * without a word, as the list says what strace says of them.
+ */
+static void detach_all(struct kt_tracer *t, const struct kt_end *e)
+{
+	struct task *k = t->child ? task_get(t, t->child) : NULL;
+	struct group_walk w;
+	unsigned int i;
+
+	if (k && k->started && k->live && !e->child_reaped)
+		detach(t, k, true);
+	for (i = 0; i < e->ndetached; i++) {
+		k = task_get(t, e->detached[i]);
+		if (k && k->started && k->live) {
+			detach(t, k, true);
+		} else if (!attach_quiet(t)) {
+			write_open_line(t);
+			say_process(t, e->detached[i], "detached");
+		}
+	}
+	group_of(t, 0, &w);
+	for (i = 0; i < w.n; i++) {
+		bool target;
+
+		k = w.v[i];
+		target = pid_in(t->pids, t->npids, k->tgid) ||
+			 pid_in(t->pids, t->npids, k->pid);
+		detach(t, k, !target);
+	}
+	free(w.v);
 }
 
 /*
@@ -1265,7 +1337,7 @@ static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 		return;
 	if (t->o->detach_execve && k->started && !k->first_exec) {
 		n = task_get(t, e->pid);
-		detach(t, k);
+		detach(t, k, true);
 		if (n && n != k) {
 			n->started = false;
 			n->detached = true;
@@ -1591,6 +1663,8 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 	struct task *k = t->child ? task_get(t, t->child) : NULL;
 	uint64_t lost = t->lost;
 
+	if (e->detach)
+		detach_all(t, e);
 	close_open_line(t);
 	if (k && k->started && e->child_reaped &&
 	    !o->summary_only && o->quiet < 2)
@@ -1667,7 +1741,6 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->ev = ev;
 	t->o = o;
 	t->follow = o->follow > 0;
-	t->announce = t->follow && !o->quiet && !o->outfile;
 	t->counting = o->summary_only || o->summary;
 	/* Plain -y's flags are none but the live session's KT_FDS_PROC. */
 	t->lazy_ok = !kt_fds_flags(o, false) && !o->trace_path &&
@@ -1678,6 +1751,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->child = tg->child;
 	t->pids = tg->pids;
 	t->npids = tg->npids;
+	t->announce = t->follow && !attach_quiet(t);
 	t->mono_to_real = tg->mono_to_real;
 	t->fmt.strsize = o->strsize;
 	t->fmt.column = o->column;

@@ -116,7 +116,8 @@ static bool interrupt(struct kt_view_run *v, bool reaped, uint64_t *killed)
 	if (interrupts >= 2 || !v->child || reaped)
 		return true;
 	if (!*killed) {
-		kill(v->child, SIGCONT);
+		if (kt_proc_stopped(v->child))
+			kill(v->child, SIGCONT);
 		kill(v->child, interrupted);
 		*killed = kt_view_now();
 		return false;

@@ -246,6 +246,18 @@ bool kt_proc_zombie(pid_t pid, int *ppid)
 	return proc_stat(pid, &state, ppid) && state == 'Z';
 }
 
+/*
+ * Is process @pid stopped, by a signal or a tracer?  True when /proc
+ * cannot tell, for a caller that then continues it anyway.
+ */
+bool kt_proc_stopped(pid_t pid)
+{
+	char state;
+	int ppid;
+
+	return !proc_stat(pid, &state, &ppid) || state == 'T' || state == 't';
+}
+
 /* qsort(): the longest off CPU (blocked, or a zombie) first, then by pid. */
 int kt_view_by_off_cpu(const void *a, const void *b)
 {
