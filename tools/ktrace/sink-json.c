@@ -356,6 +356,7 @@ static void on_generate(struct json_sink *j, const struct kt_event *e)
 	kt_buf_json_str(b, e->sig.target_comm, strnlen(e->sig.target_comm, 16));
 	put_bool(b, "group", e->sig.group);
 	put_name(b, "result", r < ARRAY_SIZE(results) ? results[r] : "other");
+	put_bool(b, "continued", e->sig.continued);
 	end(j);
 }
 
