@@ -102,8 +102,14 @@ struct kt_opts {
 	enum kt_sort sort;		/* -S */
 	unsigned char columns[KT_COL_COUNT];	/* -U, KT_COL_END-ended; [0] 0: default */
 	bool syscall_times;		/* -T */
-	unsigned int timestamps;	/* -t: 1, -tt: 2, -ttt: 3 */
+	unsigned char times_digits;	/* -T: digits after the second */
+	/* -t, --absolute-timestamps: KT_TS_TIME or KT_TS_UNIX, or 0 */
+#define KT_TS_TIME	1	/* the time of day, HH:MM:SS */
+#define KT_TS_UNIX	2	/* seconds since the epoch */
+	unsigned int timestamps;
+	unsigned char ts_digits;	/* -t: digits after the second */
 	bool relative;			/* -r */
+	unsigned char relative_digits;	/* -r: digits after the second */
 	unsigned int strsize;		/* -s */
 	unsigned int decode_fds;	/* -y: 1, -yy: 2 */
 	bool decode_devs;		/* -yy, --decode-fds=dev: "<char 1:3>" */
@@ -339,7 +345,9 @@ const char *kt_sc_name(enum ktrace_cli_abi abi, unsigned int nr,
 const char *kt_sys_name(unsigned int abi, unsigned int nr, char buf[24]);
 const char *kt_sig_name(int sig, char buf[16]);		/* or its number */
 /* "S.UUUUUU", the seconds right-aligned in width columns */
-void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width);
+void kt_buf_frac(struct kt_buf *b, uint64_t ns, unsigned int digits);
+void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width,
+		 unsigned int digits);
 /* JSON: valid UTF-8 through, other bytes as \udcXX; n -1: to the NUL */
 void kt_buf_json_str(struct kt_buf *b, const char *s, size_t n);
 const char *kt_sigcode_name(int sig, int code, char buf[16]);

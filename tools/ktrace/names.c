@@ -50,12 +50,29 @@ const char *kt_sig_name(int sig, char buf[16])
 	return buf;
 }
 
-void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width)
+/*
+ * The fraction of a second @ns (< 10^9) as ".%0*llu" with @digits (0, 3,
+ * 6 or 9; 0: nothing), truncated as strace truncates it.
+ */
+void kt_buf_frac(struct kt_buf *b, uint64_t ns, unsigned int digits)
 {
-	/* "%*llu.%06llu" without printf: -T and -r print one a line. */
-	kt_buf_decw(b, (long long)(ns / 1000000000), width);
+	uint64_t scale = 1000000000;
+	unsigned int i;
+
+	if (!digits || digits > 9)
+		return;
+	for (i = 0; i < digits; i++)
+		scale /= 10;
 	kt_buf_putc(b, '.');
-	kt_buf_udec0(b, ns % 1000000000 / 1000, 6);
+	kt_buf_udec0(b, ns / scale, digits);
+}
+
+/* @ns as seconds, "%*llu" and kt_buf_frac(): -T and -r print one a line. */
+void kt_buf_secs(struct kt_buf *b, uint64_t ns, int width,
+		 unsigned int digits)
+{
+	kt_buf_decw(b, (long long)(ns / 1000000000), width);
+	kt_buf_frac(b, ns % 1000000000, digits);
 }
 
 const char *kt_sigcode_name(int sig, int code, char buf[16])

@@ -63,8 +63,8 @@ static const struct option longopts[] = {
 	{ "summary-only", no_argument, NULL, 'c' },
 	{ "summary", no_argument, NULL, 'C' },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
-	{ "syscall-times", no_argument, NULL, 'T' },
-	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", optional_argument, NULL, 'T' },
+	{ "relative-timestamps", optional_argument, NULL, 'r' },
 	{ "string-limit", required_argument, NULL, 's' },
 	{ "decode-fds", optional_argument, NULL, OPT_DECODE_FDS },
 	{ "quiet", optional_argument, NULL, OPT_QUIET },
@@ -325,10 +325,6 @@ static int parse_quiet(struct kt_opts *o, const char *list)
 }
 
 /*
- * --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION]: the
- * combinations -t, -tt and -ttt print.
- */
-/*
  * -O: strace's time to take from each call's for -c, in microseconds or
  * with a unit (s, ms, us, ns).
  */
@@ -362,14 +358,37 @@ static int parse_overhead(struct kt_opts *o, const char *s)
 	return -1;
 }
 
+/*
+ * A precision of strace's timestamps and times, s, ms, us or ns: the
+ * digits it prints after the second, in *@digits.
+ */
+static int parse_precision(const char *s, unsigned char *digits)
+{
+	static const char *const units[] = { "s", "ms", "us", "ns" };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(units); i++) {
+		if (!strcmp(s, units[i])) {
+			*digits = 3 * i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/*
+ * --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION], as
+ * strace takes it: FORMAT time (the default), unix or none, PRECISION
+ * s (the default), ms, us or ns; -t, -tt and -ttt are three of them.
+ */
 static int parse_timestamps(struct kt_opts *o, const char *spec)
 {
 	char *copy, *tok, *save = NULL;
-	int fmt = 1, prec = 0;	/* time; s (0), us (1) */
+	unsigned int fmt = KT_TS_TIME;
 	int ret = 0;
 
 	if (!spec) {
-		o->timestamps = 1;
+		o->timestamps = fmt;
 		return 0;
 	}
 	copy = strdup(spec);
@@ -377,30 +396,31 @@ static int parse_timestamps(struct kt_opts *o, const char *spec)
 		return -1;
 	for (tok = strtok_r(copy, ",", &save); tok && !ret;
 	     tok = strtok_r(NULL, ",", &save)) {
-		if (!strncmp(tok, "format:", 7))
+		bool format = true, precision = true;
+
+		if (!strncmp(tok, "format:", 7)) {
 			tok += 7;
-		else if (!strncmp(tok, "precision:", 10))
+			precision = false;
+		} else if (!strncmp(tok, "precision:", 10)) {
 			tok += 10;
-		if (!strcmp(tok, "time"))
-			fmt = 1;
-		else if (!strcmp(tok, "unix"))
-			fmt = 3;
-		else if (!strcmp(tok, "none"))
+			format = false;
+		}
+		if (format && !strcmp(tok, "time"))
+			fmt = KT_TS_TIME;
+		else if (format && !strcmp(tok, "unix"))
+			fmt = KT_TS_UNIX;
+		else if (format && !strcmp(tok, "none"))
 			fmt = 0;
-		else if (!strcmp(tok, "s"))
-			prec = 0;
-		else if (!strcmp(tok, "us"))
-			prec = 1;
-		else
+		else if (!precision || parse_precision(tok, &o->ts_digits))
 			ret = -1;
 	}
 	free(copy);
-	if (ret || (fmt == 3 && !prec)) {
-		ktrace_err("--absolute-timestamps: '%s' is not implemented (time or unix, s or us; unix with us)",
+	if (ret) {
+		ktrace_err("--absolute-timestamps: invalid '%s' (format: time, unix or none; precision: s, ms, us or ns)",
 			   spec);
 		return -1;
 	}
-	o->timestamps = fmt == 0 ? 0 : fmt == 3 ? 3 : 1 + prec;
+	o->timestamps = fmt;
 	return 0;
 }
 
@@ -693,11 +713,15 @@ static int parse_detach_on(struct kt_opts *o, const char *s)
  */
 int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 {
+	unsigned int tflags = 0;
+	bool abs_ts = false;
 	unsigned long v;
 	char *end;
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	o->times_digits = 6;
+	o->relative_digits = 6;
 	o->strsize = 32;
 	o->sort = KT_SORT_TIME;
 	o->status = KT_STATUS_ALL;
@@ -758,6 +782,11 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case OPT_TIMESTAMPS:
+			if (tflags) {
+				ktrace_err("-t and --absolute-timestamps cannot be given together");
+				return -1;
+			}
+			abs_ts = true;
 			if (parse_timestamps(o, optarg))
 				return -1;
 			break;
@@ -930,12 +959,29 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			break;
 		case 'T':
 			o->syscall_times = true;
+			/* As strace: an empty precision is the default. */
+			if (optarg && *optarg &&
+			    parse_precision(optarg, &o->times_digits)) {
+				ktrace_err("--syscall-times: invalid precision '%s' (s, ms, us or ns)",
+					   optarg);
+				return -1;
+			}
 			break;
 		case 't':
-			o->timestamps++;
+			if (abs_ts) {
+				ktrace_err("-t and --absolute-timestamps cannot be given together");
+				return -1;
+			}
+			tflags++;
 			break;
 		case 'r':
 			o->relative = true;
+			if (optarg && *optarg &&
+			    parse_precision(optarg, &o->relative_digits)) {
+				ktrace_err("--relative-timestamps: invalid precision '%s' (s, ms, us or ns)",
+					   optarg);
+				return -1;
+			}
 			break;
 		case 's':
 			if (parse_uint(optarg, 1U << 20, &v)) {
@@ -973,7 +1019,21 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		default:
-			if (optopt && strchr("oSspuebUaEIXPO", optopt))
+			if (!strncmp(argv[optind - 1], "--", 2)) {
+				const char *arg = argv[optind - 1];
+				const char *eq = strchr(arg, '=');
+
+				if (eq && optopt)
+					ktrace_err("option '%.*s' takes no argument (see '%s --help')",
+						   (int)(eq - arg), arg,
+						   ktrace_prog);
+				else if (optopt)
+					ktrace_err("option '%s' needs an argument (see '%s --help')",
+						   arg, ktrace_prog);
+				else
+					ktrace_err("unknown option '%s' (see '%s --help')",
+						   arg, ktrace_prog);
+			} else if (optopt && strchr("oSspuebUaEIXPO", optopt))
 				ktrace_err("option '-%c' needs an argument (see '%s --help')",
 					   optopt, ktrace_prog);
 			else if (optopt)
@@ -1024,7 +1084,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		ktrace_err("--syscall-limit counts the calls it prints: not with -c, --json, --perfetto or --svg");
 		return -1;
 	}
-	if (o->timestamps > 3)
-		o->timestamps = 3;
+	/* -t: the time of day; -tt: with us; -ttt: since the epoch, us. */
+	if (tflags) {
+		o->timestamps = tflags > 2 ? KT_TS_UNIX : KT_TS_TIME;
+		o->ts_digits = tflags > 1 ? 6 : 0;
+	}
 	return 0;
 }

@@ -292,26 +292,19 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 			kt_buf_comm(b, comm);
 		kt_buf_puts(b, "] ");
 	}
-	if (o->relative) {
-		uint64_t d = t->last_ts ? ts - t->last_ts : 0;
-
-		kt_buf_secs(b, d, 6);
-		kt_buf_putc(b, ' ');
-		t->last_ts = ts;
-	}
 	if (o->timestamps) {
 		/* Summed unsigned: a corrupt recording's may wrap. */
 		int64_t real = (int64_t)(ts + (uint64_t)t->mono_to_real);
 		time_t sec = real / 1000000000;
-		long usec = real % 1000000000 / 1000;
+		long nsec = real % 1000000000;
 		struct tm tm;
 
-		/* Before 1970: the second before, and microseconds after it. */
-		if (usec < 0) {
+		/* Before 1970: the second before, and the time after it. */
+		if (nsec < 0) {
 			sec--;
-			usec += 1000000;
+			nsec += 1000000000;
 		}
-		if (o->timestamps == 3) {
+		if (o->timestamps == KT_TS_UNIX) {
 			kt_buf_dec(b, sec);
 		} else {
 			/* The clock of the second before, most lines. */
@@ -325,11 +318,18 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 			}
 			kt_buf_puts(b, t->clock);
 		}
-		if (o->timestamps != 1) {
-			kt_buf_putc(b, '.');
-			kt_buf_udec0(b, usec, 6);
-		}
+		kt_buf_frac(b, nsec, o->ts_digits);
 		kt_buf_putc(b, ' ');
+	}
+	/* After -t's time, as strace: "(+     0.000123) ". */
+	if (o->relative) {
+		uint64_t d = t->last_ts ? ts - t->last_ts : 0;
+
+		if (o->timestamps)
+			kt_buf_puts(b, "(+");
+		kt_buf_secs(b, d, 6, o->relative_digits);
+		kt_buf_puts(b, o->timestamps ? ") " : " ");
+		t->last_ts = ts;
 	}
 }
 
@@ -641,7 +641,7 @@ static void append_duration(struct kt_tracer *t, struct kt_buf *b,
 	    sc->duration_ns == KTRACE_DURATION_UNKNOWN)
 		return;
 	kt_buf_puts(b, " <");
-	kt_buf_secs(b, sc->duration_ns, 0);
+	kt_buf_secs(b, sc->duration_ns, 0, t->o->times_digits);
 	kt_buf_putc(b, '>');
 }
 
@@ -1442,9 +1442,9 @@ static void on_loss(struct kt_tracer *t, const struct kt_event *e)
 	kt_buf_reset(b);
 	kt_buf_printf(b, "ktrace: %llu records lost on CPU %u between ",
 		      (unsigned long long)e->loss.lost, e->cpu);
-	kt_buf_secs(b, e->loss.first_ts, 0);
+	kt_buf_secs(b, e->loss.first_ts, 0, 6);
 	kt_buf_puts(b, " and ");
-	kt_buf_secs(b, e->loss.last_ts, 0);
+	kt_buf_secs(b, e->loss.last_ts, 0, 6);
 	kt_buf_putc(b, '\n');
 	kt_out_write(t->out, b->s, b->len);
 }
