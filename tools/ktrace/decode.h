@@ -172,6 +172,10 @@ void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
  * whitespace escape print all in hex; -xx (2): every string does.
  */
 extern unsigned int kt_xflag;
+#define KT_HEX_NONE		0
+#define KT_HEX_NON_ASCII	1	/* -x */
+#define KT_HEX_ALL		2	/* -xx */
+#define KT_HEX_CHARS		3	/* non-ascii-chars: escapes in hex */
 
 /* qualify.c: -e raw=, -e abbrev=, -v and -X */
 #define KT_XLAT_ABBREV	0	/* -X abbrev: names (strace's default) */
@@ -207,7 +211,7 @@ void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,
 
 const char *kt_errno_name(int err);		/* "ENOENT", or NULL */
 const char *kt_signal_name(int sig);		/* "SIGCHLD", or NULL */
-int kt_signal_number(const char *name);	/* "SIGCHLD"/"CHLD"/"17", or -1 */
+int kt_signal_number(const char *name);	/* "SIGCHLD"/"chld"/"17", or -1 */
 
 /* True for syscalls whose result strace prints in hex (mmap, brk...). */
 bool kt_syscall_returns_address(const char *name);

@@ -3,13 +3,13 @@
  * ktrace(1): strace's -e trace= and -e status= turned into the session's
  * in-kernel filters, or into the command's own where the descriptor
  * tables need the calls they leave out (kt_filters_hidden(),
- * kt_filters_status()).  Syscall sets are resolved per ABI: a name
- * selects that syscall in every ABI that has it, %CLASS the module's
+ * kt_filters_status()).  Syscall sets are resolved per ABI
+ * (kt_sysset_add()): a name or number selects that syscall in every ABI
+ * that has it (or in one, with strace's @64 or @32), %CLASS the module's
  * published class lists, /REGEX every matching name.  Several -e trace=
  * options add up; "!" selects everything but the set.
  */
 #include <errno.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +19,7 @@
 
 #define NABI KTRACE_ABI_COUNT
 
-struct sysset {
-	__u64 bits[NABI][KTRACE_SYSCALL_WORDS];
-};
+#define sysset kt_sysset
 
 static void set_bit_nr(struct sysset *s, int abi, unsigned int nr)
 {
@@ -29,46 +27,17 @@ static void set_bit_nr(struct sysset *s, int abi, unsigned int nr)
 		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
 }
 
-/* strace's older spellings of the classes, without the '%'. */
-static const char *const bare_classes[] = {
-	"file", "process", "network", "signal", "ipc", "desc", "memory",
-};
-
-/* report: a class from the command's copy of the lists, by name. */
-static int add_class_names(struct sysset *s, const char *cls)
-{
-	const char *name;
-	size_t i = 0;
-	int abi, nr, found = 0;
-
-	while ((name = kt_class_next(cls, &i))) {
-		for (abi = 0; abi < NABI; abi++) {
-			nr = ktrace_syscall_number(kt_cli_abi(abi), name);
-			if (nr >= 0) {
-				set_bit_nr(s, abi, nr);
-				found = 1;
-			}
-		}
-	}
-	if (!found) {
-		ktrace_err("-e trace: unknown syscall class '%%%s'", cls);
-		return -1;
-	}
-	return 0;
-}
-
 /*
- * The classes are the module's lists, asked of the session @fd; report,
- * which has no session (@fd is -1), reads the command's copy of them.
+ * -e trace=%CLASS of a live session: the module's list, asked of the
+ * session *@ctx; 0, 1 when it has no such class, -1 after an error.
  */
-static int add_class(int fd, struct sysset *s, const char *name)
+static int dev_class(void *ctx, struct kt_sysset *s, const char *name)
 {
+	int fd = *(int *)ctx;
 	struct ktrace_class c;
 	int abi, w, found = 0, r;
 
 	name = kt_class_canon(name);
-	if (fd < 0)
-		return add_class_names(s, name);
 	for (abi = 0; abi < NABI; abi++) {
 		for (c.index = 0;; c.index++) {
 			c.abi = abi;
@@ -84,64 +53,7 @@ static int add_class(int fd, struct sysset *s, const char *name)
 			found = 1;
 		}
 	}
-	if (!found) {
-		ktrace_err("-e trace: unknown syscall class '%%%s'", name);
-		return -1;
-	}
-	return 0;
-}
-
-static int add_regex(struct sysset *s, const char *re)
-{
-	regex_t rx;
-	unsigned int nr;
-	int abi, found = 0;
-	char msg[128];
-	int err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
-
-	if (err) {
-		regerror(err, &rx, msg, sizeof(msg));
-		ktrace_err("-e trace: bad regular expression '/%s': %s", re, msg);
-		return -1;
-	}
-	for (abi = 0; abi < NABI; abi++) {
-		for (nr = 0; nr < ktrace_syscall_count(kt_cli_abi(abi)); nr++) {
-			const char *name =
-				ktrace_syscall_name(kt_cli_abi(abi), nr);
-
-			if (name && !regexec(&rx, name, 0, NULL, 0)) {
-				set_bit_nr(s, abi, nr);
-				found = 1;
-			}
-		}
-	}
-	regfree(&rx);
-	if (!found) {
-		ktrace_err("-e trace: '/%s' matches no syscall", re);
-		return -1;
-	}
-	return 0;
-}
-
-static int add_name(struct sysset *s, const char *name)
-{
-	bool optional = *name == '?';
-	int abi, nr, found = 0;
-
-	if (optional)
-		name++;
-	for (abi = 0; abi < NABI; abi++) {
-		nr = ktrace_syscall_number(kt_cli_abi(abi), name);
-		if (nr >= 0) {
-			set_bit_nr(s, abi, nr);
-			found = 1;
-		}
-	}
-	if (!found && !optional) {
-		ktrace_err("-e trace: unknown syscall '%s'", name);
-		return -1;
-	}
-	return 0;
+	return !found;
 }
 
 static int parse_set(int fd, struct sysset *s, const char *expr)
@@ -149,7 +61,6 @@ static int parse_set(int fd, struct sysset *s, const char *expr)
 	char *copy = strdup(expr), *tok, *save = NULL, *p = copy;
 	bool neg = false;
 	struct sysset one;
-	size_t i;
 	int abi, w, ret = 0;
 
 	if (!copy)
@@ -160,25 +71,9 @@ static int parse_set(int fd, struct sysset *s, const char *expr)
 		p++;
 	}
 	for (tok = strtok_r(p, ",", &save); tok && !ret;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(tok, "all")) {
-			memset(&one, 0xff, sizeof(one));
-		} else if (!strcmp(tok, "none")) {
-			continue;
-		} else if (*tok == '%') {
-			ret = add_class(fd, &one, tok + 1);
-		} else if (*tok == '/') {
-			ret = add_regex(&one, tok + 1);
-		} else {
-			for (i = 0; i < ARRAY_SIZE(bare_classes); i++)
-				if (!strcmp(tok, bare_classes[i]))
-					break;
-			if (i < ARRAY_SIZE(bare_classes))
-				ret = add_class(fd, &one, tok);
-			else
-				ret = add_name(&one, tok);
-		}
-	}
+	     tok = strtok_r(NULL, ",", &save))
+		ret = kt_sysset_add("trace", &one, tok,
+				    fd < 0 ? NULL : dev_class, &fd);
 	free(copy);
 	if (ret)
 		return -1;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "decoders.h"
 
@@ -213,11 +214,21 @@ void kt_buf_free(struct kt_buf *b)
 	b->cap = 0;
 }
 
-/*
- * The quoted form of len bytes, at most max of them, with "..." after the
- * closing quote when more follow.  Unprintable bytes become octal escapes,
- * as short as they can be unless an octal digit follows.
- */
+/* @n bytes as "\x95\x4d", unquoted. */
+static void kt_format_hex_bytes_raw(struct kt_buf *b, const uint8_t *p,
+				    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char x[4] = { '\\', 'x', "0123456789abcdef"[p[i] >> 4],
+			      "0123456789abcdef"[p[i] & 15] };
+
+		kt_buf_write(b, x, sizeof(x));
+	}
+}
+
+/* -x, --strings-in-hex: KT_HEX_* */
 unsigned int kt_xflag;
 
 /* -x: does a byte call for the whole string in hex? */
@@ -225,15 +236,21 @@ static bool wants_hex(const uint8_t *p, size_t n)
 {
 	size_t i;
 
-	if (kt_xflag > 1)
+	if (kt_xflag == KT_HEX_ALL)
 		return true;
-	for (i = 0; kt_xflag && i < n; i++)
+	for (i = 0; kt_xflag == KT_HEX_NON_ASCII && i < n; i++)
 		if (p[i] > 0x7e ||
 		    (p[i] < ' ' && (!p[i] || !strchr("\t\n\v\f\r", p[i]))))
 			return true;
 	return false;
 }
 
+/*
+ * The quoted form of len bytes, at most max of them, with "..." after the
+ * closing quote when more follow.  Unprintable bytes become octal escapes,
+ * as short as they can be unless an octal digit follows; hex ones with
+ * --strings-in-hex=non-ascii-chars.
+ */
 void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 		     size_t max, bool more)
 {
@@ -271,6 +288,8 @@ void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 		default:
 			if (c >= ' ' && c < 0x7f)
 				kt_buf_putc(b, c);
+			else if (kt_xflag == KT_HEX_CHARS)
+				kt_format_hex_bytes_raw(b, &c, 1);
 			else
 				kt_buf_octal(b, c, i + 1 < n &&
 					     p[i + 1] >= '0' && p[i + 1] <= '7');
@@ -285,15 +304,10 @@ void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 void kt_format_hex_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 			 size_t max, bool more)
 {
-	size_t i, n = len < max ? len : max;
+	size_t n = len < max ? len : max;
 
 	kt_buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
-		char x[4] = { '\\', 'x', "0123456789abcdef"[p[i] >> 4],
-			      "0123456789abcdef"[p[i] & 15] };
-
-		kt_buf_write(b, x, sizeof(x));
-	}
+	kt_format_hex_bytes_raw(b, p, n);
 	kt_buf_putc(b, '"');
 	if (more || len > max)
 		kt_buf_puts(b, "...");
@@ -554,13 +568,14 @@ int kt_signal_number(const char *name)
 	long n;
 	int sig;
 
+	/* As strace: a number up to 255, a name in any case. */
 	n = strtol(name, &end, 10);
-	if (*name && !*end)
-		return n > 0 && n <= KT_SIGRTMAX ? (int)n : -1;
-	if (!strncmp(name, "SIG", 3))
+	if (*name >= '0' && *name <= '9' && !*end)
+		return n > 0 && n <= 255 ? (int)n : -1;
+	if (!strncasecmp(name, "SIG", 3))
 		name += 3;
 	for (sig = 1; sig <= KT_SIGRTMAX; sig++)
-		if (!strcmp(kt_signal_name(sig) + 3, name))
+		if (!strcasecmp(kt_signal_name(sig) + 3, name))
 			return sig;
 	return -1;
 }

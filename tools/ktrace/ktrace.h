@@ -386,6 +386,16 @@ struct kt_end {
 bool kt_rec_short(const struct ktrace_rec_hdr *h);
 bool kt_rec_known(const struct ktrace_rec_hdr *h);
 
+/* qualify.c: a syscall set of -e trace=, raw=, abbrev=, verbose= */
+struct kt_sysset {
+	uint64_t bits[KTRACE_ABI_COUNT][KTRACE_SYSCALL_WORDS];
+};
+
+int kt_sysset_add(const char *what, struct kt_sysset *s, char *tok,
+		  int (*dev_class)(void *ctx, struct kt_sysset *s,
+				   const char *name),
+		  void *ctx);
+
 /*
  * timeline.c: records to events to the sink the options chose: strace's
  * lines, --json's, --perfetto's or --svg's file.

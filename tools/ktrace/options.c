@@ -279,12 +279,14 @@ static int parse_signals(struct kt_opts *o, const char *list)
 		if (!strcmp(tok, "none"))
 			continue;
 		sig = kt_signal_number(tok);
-		if (sig < 1 || sig > 128) {
+		if (sig < 1) {
 			ktrace_err("-e signal: unknown signal '%s'", tok);
 			ret = -1;
 			break;
 		}
-		set[(sig - 1) / 64] |= 1ULL << ((sig - 1) % 64);
+		/* Above 128 no signal: strace takes them, and shows none. */
+		if (sig <= 128)
+			set[(sig - 1) / 64] |= 1ULL << ((sig - 1) % 64);
 	}
 	free(copy);
 	/* An empty set, as strace: not "none". */
@@ -801,15 +803,19 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			}
 			break;
 		case OPT_STRINGS_IN_HEX:
-			if (!optarg || !strcmp(optarg, "all"))
-				kt_xflag = 2;
-			else if (!strcmp(optarg, "non-ascii"))
-				kt_xflag = 1;
-			else if (!strcmp(optarg, "none"))
-				kt_xflag = 0;
-			else
-				return not_implemented("--strings-in-hex",
-						       "none, non-ascii or all");
+			if (!optarg || !strcmp(optarg, "all")) {
+				kt_xflag = KT_HEX_ALL;
+			} else if (!strcmp(optarg, "non-ascii")) {
+				kt_xflag = KT_HEX_NON_ASCII;
+			} else if (!strcmp(optarg, "non-ascii-chars")) {
+				kt_xflag = KT_HEX_CHARS;
+			} else if (!strcmp(optarg, "none")) {
+				kt_xflag = KT_HEX_NONE;
+			} else {
+				ktrace_err("--strings-in-hex: unknown '%s' (none, non-ascii-chars, non-ascii or all)",
+					   optarg);
+				return -1;
+			}
 			break;
 		case OPT_FF:
 			o->follow = 2;
@@ -844,8 +850,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			/* -c's times are wall-clock times already. */
 			break;
 		case 'x':
-			if (kt_xflag < 2)
-				kt_xflag++;
+			/* -x: non-ascii, -xx: all, as strace counts them. */
+			kt_xflag = kt_xflag == KT_HEX_NON_ASCII ? KT_HEX_ALL :
+				   kt_xflag == KT_HEX_ALL ? KT_HEX_ALL :
+				   KT_HEX_NON_ASCII;
 			break;
 		case 'X':
 			if (!strcmp(optarg, "abbrev")) {

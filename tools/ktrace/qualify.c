@@ -17,20 +17,12 @@
 
 #define NABI KTRACE_ABI_COUNT
 
-struct scset {
-	uint64_t bits[NABI][KTRACE_SYSCALL_WORDS];
-};
+#define scset kt_sysset
 
 static struct scset raw_set;		/* -e raw=: printed undecoded */
 static struct scset unabbrev_set;	/* -v, -e abbrev=: printed whole */
 static struct scset noverbose_set;	/* outside -e verbose=: no structures */
 unsigned int kt_xlat_style;
-
-static void set_nr(struct scset *s, int abi, int nr)
-{
-	if (nr >= 0 && nr < KTRACE_NR_MAX)
-		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
-}
 
 static bool has_nr(const struct scset *s, int abi, unsigned int nr)
 {
@@ -72,59 +64,185 @@ const char *kt_class_next(const char *cls, size_t *i)
 	return NULL;
 }
 
-/* Is syscall @name in class @cls, as kt_class_next() has it? */
-static bool in_class(const char *name, const char *cls)
+/* A syscall's bit in @s. */
+static void set_bit_nr(struct kt_sysset *s, int abi, unsigned int nr)
 {
-	size_t i;
-
-	cls = kt_class_canon(cls);
-	for (i = 0; i < ARRAY_SIZE(kt_sysclasses); i++)
-		if (!strcmp(kt_sysclasses[i].name, name))
-			return in_classes(kt_sysclasses[i].classes, cls);
-	return false;
+	if (nr < KTRACE_NR_MAX)
+		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
 }
 
-/* Every syscall of both ABIs whose name matches. */
-static int add_match(struct scset *s, const char *what, const char *tok)
+/* strace's older spellings of the classes, without the '%'. */
+static const char *const bare_classes[] = {
+	"file", "process", "network", "signal", "ipc", "desc", "memory",
+};
+
+/*
+ * The adders below put what a token of the set selects into @s: 0 when it
+ * selects something, 1 when nothing (the caller says so, unless strace's
+ * '?' prefix makes it optional), -1 after an error they said.
+ */
+
+/* report: a class from the command's copy of the lists, by name. */
+static int add_class_names(struct kt_sysset *s, const char *cls)
 {
-	bool optional = *tok == '?', found = false;
 	const char *name;
-	unsigned int nr;
-	regex_t rx;
-	int abi;
+	size_t i = 0;
+	int abi, nr, found = 0;
 
-	if (optional)
-		tok++;
-	if (*tok == '/' && regcomp(&rx, tok + 1, REG_EXTENDED | REG_NOSUB)) {
-		ktrace_err("-e %s: bad regular expression '%s'", what, tok);
-		return -1;
-	}
-	for (abi = 0; abi < NABI; abi++) {
-		enum ktrace_cli_abi a = kt_cli_abi(abi);
-
-		for (nr = 0; nr < ktrace_syscall_count(a); nr++) {
-			bool m = false;
-
-			name = ktrace_syscall_name(a, nr);
-			if (!name)
-				continue;
-			if (*tok == '/')
-				m = !regexec(&rx, name, 0, NULL, 0);
-			else if (*tok == '%')
-				m = in_class(name, tok + 1);
-			else
-				m = !strcmp(name, tok);
-			if (m) {
-				set_nr(s, abi, nr);
-				found = true;
+	while ((name = kt_class_next(cls, &i))) {
+		for (abi = 0; abi < NABI; abi++) {
+			nr = ktrace_syscall_number(kt_cli_abi(abi), name);
+			if (nr >= 0) {
+				set_bit_nr(s, abi, nr);
+				found = 1;
 			}
 		}
 	}
-	if (*tok == '/')
-		regfree(&rx);
-	if (!found && !optional) {
-		ktrace_err("-e %s: '%s' names no syscall", what, tok);
+	return !found;
+}
+
+static int add_regex(struct kt_sysset *s, const char *what, const char *re)
+{
+	regex_t rx;
+	unsigned int nr;
+	int abi, found = 0;
+	char msg[128];
+	int err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
+
+	if (err) {
+		regerror(err, &rx, msg, sizeof(msg));
+		ktrace_err("-e %s: bad regular expression '/%s': %s", what, re,
+			   msg);
 		return -1;
+	}
+	for (abi = 0; abi < NABI; abi++) {
+		for (nr = 0; nr < ktrace_syscall_count(kt_cli_abi(abi)); nr++) {
+			const char *name =
+				ktrace_syscall_name(kt_cli_abi(abi), nr);
+
+			if (name && !regexec(&rx, name, 0, NULL, 0)) {
+				set_bit_nr(s, abi, nr);
+				found = 1;
+			}
+		}
+	}
+	regfree(&rx);
+	return !found;
+}
+
+/* A name, or as strace a number: that syscall in each ABI that has it. */
+static int add_name(struct kt_sysset *s, const char *name)
+{
+	bool number = name[0] && strspn(name, "0123456789") == strlen(name);
+	int abi, nr, found = 0;
+
+	for (abi = 0; abi < NABI; abi++) {
+		if (number) {
+			nr = strlen(name) < 6 ? atoi(name) : -1;
+			if (nr >= (int)ktrace_syscall_count(kt_cli_abi(abi)))
+				nr = -1;
+		} else {
+			nr = ktrace_syscall_number(kt_cli_abi(abi), name);
+		}
+		if (nr >= 0) {
+			set_bit_nr(s, abi, nr);
+			found = 1;
+		}
+	}
+	return !found;
+}
+
+/*
+ * strace's personality suffix, @64 or @32: the ABI @tok's calls are
+ * taken from, cut off @tok, in *@abi; else -1.  0 or -1 after an error.
+ */
+static int abi_suffix(const char *what, char *tok, int *abi)
+{
+	char *at = strrchr(tok, '@');
+
+	*abi = -1;
+	if (!at)
+		return 0;
+	if (!strcmp(at + 1, "64"))
+		*abi = KTRACE_ABI_NATIVE;
+	else if (!strcmp(at + 1, "32"))
+		*abi = KTRACE_ABI_COMPAT;
+	if (*abi >= 0) {
+		*at = '\0';
+		return 0;
+	}
+	if (!strcmp(at + 1, "x32"))
+		ktrace_err("-e %s: '%s': x32 calls are not traced (64 or 32)",
+			   what, tok);
+	else
+		ktrace_err("-e %s: unknown personality '%s' in '%s' (64 or 32)",
+			   what, at + 1, tok);
+	return -1;
+}
+
+/*
+ * One token of a syscall set of -e WHAT=, as strace takes it, into @s: a
+ * name or number, %CLASS (or a class's old name), /REGEX, all or none,
+ * optional after '?', from one ABI with @64 or @32.  The classes are
+ * @dev_class()'s (the module's, for a live session), or the command's
+ * copy of the lists.  0, or -1 after saying what is wrong.
+ */
+int kt_sysset_add(const char *what, struct kt_sysset *s, char *tok,
+		  int (*dev_class)(void *ctx, struct kt_sysset *s,
+				   const char *name),
+		  void *ctx)
+{
+	bool optional = false;
+	struct kt_sysset one;
+	size_t i;
+	int abi, w, r;
+
+	while (*tok == '?') {
+		optional = true;
+		tok++;
+	}
+	if (abi_suffix(what, tok, &abi))
+		return -1;
+	memset(&one, 0, sizeof(one));
+	if (!strcmp(tok, "all")) {
+		memset(&one, 0xff, sizeof(one));
+		r = 0;
+	} else if (!strcmp(tok, "none")) {
+		r = 0;
+	} else if (*tok == '%') {
+		r = dev_class ? dev_class(ctx, &one, tok + 1) :
+				add_class_names(&one, tok + 1);
+		if (r > 0 && !optional)
+			ktrace_err("-e %s: unknown syscall class '%s'", what,
+				   tok);
+	} else if (*tok == '/') {
+		r = add_regex(&one, what, tok + 1);
+		if (r > 0 && !optional)
+			ktrace_err("-e %s: '%s' matches no syscall", what,
+				   tok);
+	} else {
+		for (i = 0; i < ARRAY_SIZE(bare_classes); i++)
+			if (!strcmp(tok, bare_classes[i]))
+				break;
+		if (i < ARRAY_SIZE(bare_classes)) {
+			r = dev_class ? dev_class(ctx, &one, tok) :
+					add_class_names(&one, tok);
+		} else {
+			r = add_name(&one, tok);
+			if (r > 0 && !optional)
+				ktrace_err("-e %s: unknown syscall '%s'", what,
+					   tok);
+		}
+	}
+	if (r < 0 || (r > 0 && !optional))
+		return -1;
+	for (w = 0; w < KTRACE_SYSCALL_WORDS; w++) {
+		if (abi != KTRACE_ABI_COMPAT)
+			s->bits[KTRACE_ABI_NATIVE][w] |=
+				one.bits[KTRACE_ABI_NATIVE][w];
+		if (abi != KTRACE_ABI_NATIVE)
+			s->bits[KTRACE_ABI_COMPAT][w] |=
+				one.bits[KTRACE_ABI_COMPAT][w];
 	}
 	return 0;
 }
@@ -145,12 +263,8 @@ static int parse_scset(struct scset *s, const char *what, const char *spec)
 		p++;
 	}
 	for (tok = strtok_r(p, ",", &save); tok && !ret;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(tok, "all"))
-			memset(&one, 0xff, sizeof(one));
-		else if (strcmp(tok, "none"))
-			ret = add_match(&one, what, tok);
-	}
+	     tok = strtok_r(NULL, ",", &save))
+		ret = kt_sysset_add(what, &one, tok, NULL, NULL);
 	free(copy);
 	if (ret)
 		return -1;

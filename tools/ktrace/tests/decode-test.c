@@ -107,6 +107,24 @@ static void test_strings(void)
 	blob = str_blob("\t\n\v\f\r\"\\");
 	kt_format_string(&b, &blob, &opts);
 	check("C escapes", b.s, "\"\\t\\n\\v\\f\\r\\\"\\\\\"");
+	kt_buf_reset(&b);
+	blob = mem_blob(bin, 8);
+	kt_xflag = KT_HEX_CHARS;
+	kt_format_string(&b, &blob, &opts);
+	check("--strings-in-hex=non-ascii-chars: each escape in hex", b.s,
+	      "\"a\\x00b\\x011\\x1bx\\x7f\"");
+	kt_buf_reset(&b);
+	blob = str_blob("a\tb");
+	kt_format_string(&b, &blob, &opts);
+	check("--strings-in-hex=non-ascii-chars: C escapes stay", b.s,
+	      "\"a\\tb\"");
+	kt_buf_reset(&b);
+	kt_xflag = KT_HEX_NON_ASCII;
+	blob = mem_blob(bin, 8);
+	kt_format_string(&b, &blob, &opts);
+	check("-x: the whole string in hex", b.s,
+	      "\"\\x61\\x00\\x62\\x01\\x31\\x1b\\x78\\x7f\"");
+	kt_xflag = KT_HEX_NONE;
 	kt_buf_free(&b);
 
 	check("errno name", kt_errno_name(ENOENT), "ENOENT");
