@@ -122,8 +122,10 @@ struct kt_opts {
 	const char *trace_path;		/* -P: the first, or NULL */
 	const char *trace_paths[16];	/* -P, each */
 	unsigned int ntrace_paths;
-	unsigned int quiet;		/* -q, -qq */
-	bool quiet_execve;		/* -qqq: no "superseded by execve" */
+	/* -q, -qq, -qqq, --quiet=: which of strace's messages not to print */
+	bool quiet_attach;		/* "Process N attached", "detached" */
+	bool quiet_exit;		/* "+++ exited with N +++" */
+	bool quiet_execve;		/* "+++ superseded by execve ... +++" */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
 	const char *trace[16];		/* -e trace= expressions, in order */
 	unsigned int ntrace;

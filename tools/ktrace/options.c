@@ -304,25 +304,58 @@ static int parse_signals(struct kt_opts *o, const char *list)
 	return ret;
 }
 
-/* A qualifier of which ktrace has strace's default behaviour only. */
-/* --quiet=LIST: attach, personality, exit, path-resolution, ... */
+/*
+ * --quiet=SET, as strace takes it: attach, exit (exits), thread-execve
+ * (superseded), and personality and path-resolution, whose messages
+ * ktrace never prints; all, none, and a leading ! for the others.
+ * Without SET, -q's attach and personality.
+ */
 static int parse_quiet(struct kt_opts *o, const char *list)
 {
+	bool attach = false, exits = false, execve = false, neg = false;
+	char *copy, *tok, *save = NULL;
+	int ret = 0;
+
 	if (!list) {
-		o->quiet = 1;
+		o->quiet_attach = true;
 		return 0;
 	}
-	if (!strcmp(list, "none")) {
-		o->quiet = 0;
-		o->quiet_execve = false;
-		return 0;
+	while (*list == '!') {
+		neg = !neg;
+		list++;
 	}
-	o->quiet_execve = strstr(list, "thread-execve") ||
-			  strstr(list, "superseded") || !strcmp(list, "all");
-	if (strstr(list, "exit") || !strcmp(list, "all"))
-		o->quiet = 2;
-	else if (!o->quiet_execve || strchr(list, ','))
-		o->quiet = 1;	/* attach, personality, path-resolution */
+	copy = strdup(list);
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok && !ret;
+	     tok = strtok_r(NULL, ",", &save)) {
+		bool all = !strcmp(tok, "all");
+
+		attach |= all;
+		exits |= all;
+		execve |= all;
+		if (all)
+			continue;
+		if (!strcmp(tok, "attach"))
+			attach = true;
+		else if (!strcmp(tok, "exit") || !strcmp(tok, "exits"))
+			exits = true;
+		else if (!strcmp(tok, "thread-execve") ||
+			 !strcmp(tok, "superseded"))
+			execve = true;
+		else if (strcmp(tok, "none") && strcmp(tok, "personality") &&
+			 strcmp(tok, "path-resolution"))
+			ret = -1;
+	}
+	free(copy);
+	if (ret) {
+		ktrace_err("--quiet: invalid '%s' (attach, exit, thread-execve, personality, path-resolution, all, none)",
+			   list);
+		return -1;
+	}
+	o->quiet_attach = attach != neg;
+	o->quiet_exit = exits != neg;
+	o->quiet_execve = execve != neg;
 	return 0;
 }
 
@@ -1006,8 +1039,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->decode_devs_only = false;
 			break;
 		case 'q':
-			if (++o->quiet > 2)
+			/* -q: attach; -qq: and exit; -qqq: all. */
+			if (o->quiet_exit)
 				o->quiet_execve = true;
+			else if (o->quiet_attach)
+				o->quiet_exit = true;
+			o->quiet_attach = true;
 			break;
 		case 'z':
 			o->status = KT_STATUS_SUCCESSFUL;

@@ -661,7 +661,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	tg.pids = h.pids;
 	tg.npids = h.npids;
 	tg.mono_to_real = h.mono_to_real;
-	for (i = 0; i < h.npids && !o.quiet; i++)
+	for (i = 0; i < h.npids && !o.quiet_attach; i++)
 		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 			h.pids[i]);
 	tl = kt_timeline_new(&o, &tg, &out);

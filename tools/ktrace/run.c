@@ -333,7 +333,7 @@ static int daemon_add(struct run *r, int wfd)
 		__atomic_store_n(&r->dmn->state, DAEMON_FAIL, __ATOMIC_RELEASE);
 		return -1;
 	}
-	if (!r->o->quiet && !r->o->outfile)
+	if (!r->o->quiet_attach && !r->o->outfile)
 		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 			r->daemon);
 	return 0;
@@ -764,7 +764,7 @@ static int close_trace(struct run *r)
 
 	if (kt_out_flush_all())
 		return write_failed(r);
-	if (r->record && !r->o->quiet)
+	if (r->record && !r->o->quiet_attach)
 		n = targets_left(r, &tids);
 	for (i = 0; i < n; i++)
 		fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
@@ -800,7 +800,7 @@ static int syscall_limit_reached(struct run *r)
 {
 	struct kt_end end = { 0 };
 
-	if (!r->o->quiet)
+	if (!r->o->quiet_attach)
 		ktrace_err("System call limit has been reached, detaching tracees");
 	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
 	finish_detached(r, &end);
@@ -902,7 +902,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		nthr = o->follow && !one ? threads_of(o->pids[i], &tids) : 1;
 		free(tids);
 		tids = NULL;
-		if (o->quiet)
+		if (o->quiet_attach)
 			continue;
 		if (nthr > 1)
 			fprintf(stderr, "%s: Process %d attached with %u threads\n",

@@ -392,7 +392,7 @@ static void close_open_line(struct kt_tracer *t)
  */
 static bool attach_quiet(const struct kt_tracer *t)
 {
-	return t->o->quiet || (t->o->outfile && t->child);
+	return t->o->quiet_attach || (t->o->outfile && t->child);
 }
 
 /*
@@ -1427,7 +1427,7 @@ static void on_task_exit(struct kt_tracer *t, struct task *k,
 		k->superseded = true;
 		return;
 	}
-	if (k->started && !t->o->summary_only && t->o->quiet < 2)
+	if (k->started && !t->o->summary_only && !t->o->quiet_exit)
 		print_death(t, k, e->ts, e->exit.status, e->exit.signal,
 			    e->exit.core);
 	task_del(t, k);
@@ -1667,7 +1667,7 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 		detach_all(t, e);
 	close_open_line(t);
 	if (k && k->started && e->child_reaped &&
-	    !o->summary_only && o->quiet < 2)
+	    !o->summary_only && !o->quiet_exit)
 		print_death(t, k, t->newest_ts,
 			    WIFEXITED(e->child_status) ?
 			    WEXITSTATUS(e->child_status) : 0,
