@@ -830,7 +830,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	struct timespec nap = { 0 };
 	struct kt_pace pace;
 	int64_t began;
-	bool eof = false, done, one;
+	bool eof = false, done, one, cut_short;
 	size_t n = 0, bytes;
 	unsigned int i, nthr;
 	pid_t *tids = NULL;
@@ -987,6 +987,12 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	}
 
 	/*
+	 * A signal, or the device's end of data, ended the trace before its
+	 * targets: what still runs is detached.
+	 */
+	cut_short = interrupted || eof;
+
+	/*
 	 * The targets are gone, but may have filled a ring since the last
 	 * batch (while we were stopped, say): take what they left before
 	 * disabling, which writes the LOSS record of the drops that no
@@ -1025,13 +1031,13 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		}
 	}
 	if (record) {
-		end.detach = interrupted;
+		end.detach = cut_short;
 		kt_record_end(out, &end, clock_ns(CLOCK_MONOTONIC));
 		if (end.have_stats && end.stats.lost_full + end.stats.lost_nest)
 			ktrace_err("%llu records were lost: the traced programs outran the rings (a larger ring helps)",
 				   (unsigned long long)(end.stats.lost_full +
 							end.stats.lost_nest));
-	} else if (interrupted) {
+	} else if (cut_short) {
 		end.end_ts = clock_ns(CLOCK_MONOTONIC);
 		finish_detached(r, &end);
 	} else {
