@@ -245,6 +245,7 @@ struct kt_out {
 	size_t len, cap;
 	bool tty;		/* written at every newline */
 	bool own;		/* kt_out_close() closes fd */
+	pid_t pid;		/* -o '|COMMAND': COMMAND, to wait for */
 	bool dirty;		/* on the list of outputs to write */
 	struct kt_out *next;
 };

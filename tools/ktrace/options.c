@@ -1108,6 +1108,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		ktrace_err("--json writes one stream, a pid in each object; it does not combine with -ff");
 		return -1;
 	}
+	if (o->follow > 1 && o->outfile &&
+	    (o->outfile[0] == '|' || o->outfile[0] == '!')) {
+		ktrace_err("-ff writes a file per process: not to a pipe ('-o %s'), as strace refuses it",
+			   o->outfile);
+		return -1;
+	}
 	if (o->sink && (o->json || o->summary_only || o->summary ||
 			o->follow > 1 || !o->outfile)) {
 		ktrace_err("--perfetto and --svg write one file: they need -o FILE, not --json, -c, -C or -ff");

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ktrace.h"
@@ -43,9 +44,46 @@ static void out_grow(struct kt_out *o, size_t more)
 
 bool kt_out_append;
 
+/*
+ * -o '|COMMAND' or -o '!COMMAND', as strace: the output goes down a pipe
+ * to COMMAND, run by /bin/sh, which kt_out_close() waits for.  The pipe's
+ * end is close-on-exec: the traced command does not hold it open.
+ */
+static int out_pipe(struct kt_out *o, const char *path)
+{
+	int fd[2];
+	pid_t pid;
+
+	if (pipe2(fd, O_CLOEXEC)) {
+		ktrace_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		ktrace_err("%s: %s", path, strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (!pid) {
+		if (dup2(fd[0], STDIN_FILENO) < 0)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", path + 1, (char *)NULL);
+		_exit(127);
+	}
+	close(fd[0]);
+	o->fd = fd[1];
+	o->pid = pid;
+	o->name = strdup(path);
+	o->own = true;
+	return 0;
+}
+
 int kt_out_open(struct kt_out *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
+	if (path[0] == '|' || path[0] == '!')
+		return out_pipe(o, path);
 	o->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
 		     (kt_out_append ? O_APPEND : O_TRUNC), 0666);
 	if (o->fd < 0) {
@@ -168,6 +206,9 @@ int kt_out_close(struct kt_out *o)
 		out_fail(o, errno);
 		ret = -1;
 	}
+	/* -o '|COMMAND': it has read all, and ends, before we do. */
+	while (o->pid && waitpid(o->pid, NULL, 0) < 0 && errno == EINTR)
+		;
 	free(o->buf);
 	free(o->name);
 	memset(o, 0, sizeof(*o));
