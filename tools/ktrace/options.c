@@ -190,8 +190,9 @@ static int add_pids(struct kt_opts *o, const char *list)
 
 	if (!copy)
 		return -1;
-	for (tok = strtok_r(copy, ", ", &save); tok;
-	     tok = strtok_r(NULL, ", ", &save)) {
+	/* As strace: "$(pidof x)" or "$(pgrep x)", by commas or blanks. */
+	for (tok = strtok_r(copy, ", \t\n", &save); tok;
+	     tok = strtok_r(NULL, ", \t\n", &save)) {
 		if (parse_uint(tok, INT_MAX, &pid) || pid == 0) {
 			ktrace_err("-p: '%s' is not a process id", tok);
 			ret = -1;
