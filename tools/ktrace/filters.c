@@ -4,7 +4,7 @@
  * in-kernel filters, or into the command's own where the descriptor
  * tables need the calls they leave out (kt_filters_hidden(),
  * kt_filters_status()).  Syscall sets are resolved per ABI
- * (kt_sysset_add()): a name or number selects that syscall in every ABI
+ * (kt_sysset_parse()): a name or number selects that syscall in every ABI
  * that has it (or in one, with strace's @64 or @32), %CLASS the module's
  * published class lists, /REGEX every matching name.  Several -e trace=
  * options add up; "!" selects everything but the set.
@@ -18,14 +18,6 @@
 #include "events.h"
 
 #define NABI KTRACE_ABI_COUNT
-
-#define sysset kt_sysset
-
-static void set_bit_nr(struct sysset *s, int abi, unsigned int nr)
-{
-	if (nr < KTRACE_NR_MAX)
-		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
-}
 
 /*
  * -e trace=%CLASS of a live session: the module's list, asked of the
@@ -56,31 +48,18 @@ static int dev_class(void *ctx, struct kt_sysset *s, const char *name)
 	return !found;
 }
 
-static int parse_set(int fd, struct sysset *s, const char *expr)
+/* One -e trace=EXPR, added to @s: several add up. */
+static int parse_set(int fd, struct kt_sysset *s, const char *expr)
 {
-	char *copy = strdup(expr), *tok, *save = NULL, *p = copy;
-	bool neg = false;
-	struct sysset one;
-	int abi, w, ret = 0;
+	struct kt_sysset one;
+	int abi, w;
 
-	if (!copy)
-		return -1;
-	memset(&one, 0, sizeof(one));
-	if (*p == '!') {
-		neg = true;
-		p++;
-	}
-	for (tok = strtok_r(p, ",", &save); tok && !ret;
-	     tok = strtok_r(NULL, ",", &save))
-		ret = kt_sysset_add("trace", &one, tok,
-				    fd < 0 ? NULL : dev_class, &fd);
-	free(copy);
-	if (ret)
+	if (kt_sysset_parse("trace", expr, &one, fd < 0 ? NULL : dev_class,
+			    &fd))
 		return -1;
 	for (abi = 0; abi < NABI; abi++)
 		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
-			s->bits[abi][w] |= neg ? ~one.bits[abi][w] :
-						 one.bits[abi][w];
+			s->bits[abi][w] |= one.bits[abi][w];
 	return 0;
 }
 
@@ -165,7 +144,7 @@ static unsigned int ring_for(unsigned int snaplen)
  * the set, and hidden from every output; a recording lists them in its
  * header.  Not for -c alone, which reads the session's counters only.
  */
-static struct sysset hidden;
+static struct kt_sysset hidden;
 bool kt_filters_some_hidden;
 
 bool kt_filters_hidden_slow(unsigned int abi, unsigned int nr)
@@ -177,7 +156,7 @@ bool kt_filters_hidden_slow(unsigned int abi, unsigned int nr)
 void kt_filters_hide(unsigned int abi, unsigned int nr)
 {
 	if (abi < NABI) {
-		set_bit_nr(&hidden, abi, nr);
+		kt_sysset_set(&hidden, abi, nr);
 		kt_filters_some_hidden = true;
 	}
 }
@@ -200,7 +179,7 @@ void kt_filters_counts(struct kt_counts *c)
  */
 int kt_filters_report(const struct kt_opts *o)
 {
-	struct sysset set;
+	struct kt_sysset set;
 	unsigned int i, nr;
 	int abi;
 
@@ -232,7 +211,7 @@ void kt_filters_set_status(unsigned int status)
 }
 
 /* The descriptor-table calls the set leaves out, added and hidden. */
-static void add_fd_calls(struct sysset *s)
+static void add_fd_calls(struct kt_sysset *s)
 {
 	unsigned int nr;
 	int abi;
@@ -242,7 +221,7 @@ static void add_fd_calls(struct sysset *s)
 			if (!kt_fdtab_changes(abi, nr) ||
 			    (s->bits[abi][nr / 64] >> (nr % 64) & 1))
 				continue;
-			set_bit_nr(s, abi, nr);
+			kt_sysset_set(s, abi, nr);
 			kt_filters_hide(abi, nr);
 		}
 	}
@@ -254,7 +233,7 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 	struct ktrace_status st = { 0 };
 	struct ktrace_version v;
 	struct ktrace_syscalls sc;
-	struct sysset set;
+	struct kt_sysset set;
 	unsigned int i;
 	bool fdtab;
 	int abi;

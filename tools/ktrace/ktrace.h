@@ -394,10 +394,11 @@ struct kt_sysset {
 	uint64_t bits[KTRACE_ABI_COUNT][KTRACE_SYSCALL_WORDS];
 };
 
-int kt_sysset_add(const char *what, struct kt_sysset *s, char *tok,
-		  int (*dev_class)(void *ctx, struct kt_sysset *s,
-				   const char *name),
-		  void *ctx);
+void kt_sysset_set(struct kt_sysset *s, int abi, unsigned int nr);
+int kt_sysset_parse(const char *what, const char *spec, struct kt_sysset *s,
+		    int (*dev_class)(void *ctx, struct kt_sysset *s,
+				     const char *name),
+		    void *ctx);
 
 /*
  * timeline.c: records to events to the sink the options chose: strace's

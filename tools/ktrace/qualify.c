@@ -17,14 +17,12 @@
 
 #define NABI KTRACE_ABI_COUNT
 
-#define scset kt_sysset
-
-static struct scset raw_set;		/* -e raw=: printed undecoded */
-static struct scset unabbrev_set;	/* -v, -e abbrev=: printed whole */
-static struct scset noverbose_set;	/* outside -e verbose=: no structures */
+static struct kt_sysset raw_set;	/* -e raw=: printed undecoded */
+static struct kt_sysset unabbrev_set;	/* -v, -e abbrev=: printed whole */
+static struct kt_sysset noverbose_set;	/* outside -e verbose=: no structures */
 unsigned int kt_xlat_style;
 
-static bool has_nr(const struct scset *s, int abi, unsigned int nr)
+static bool has_nr(const struct kt_sysset *s, int abi, unsigned int nr)
 {
 	return nr < KTRACE_NR_MAX && (s->bits[abi][nr / 64] >> (nr % 64) & 1);
 }
@@ -64,8 +62,8 @@ const char *kt_class_next(const char *cls, size_t *i)
 	return NULL;
 }
 
-/* A syscall's bit in @s. */
-static void set_bit_nr(struct kt_sysset *s, int abi, unsigned int nr)
+/* Syscall @nr of ABI @abi into @s. */
+void kt_sysset_set(struct kt_sysset *s, int abi, unsigned int nr)
 {
 	if (nr < KTRACE_NR_MAX)
 		s->bits[abi][nr / 64] |= 1ULL << (nr % 64);
@@ -93,7 +91,7 @@ static int add_class_names(struct kt_sysset *s, const char *cls)
 		for (abi = 0; abi < NABI; abi++) {
 			nr = ktrace_syscall_number(kt_cli_abi(abi), name);
 			if (nr >= 0) {
-				set_bit_nr(s, abi, nr);
+				kt_sysset_set(s, abi, nr);
 				found = 1;
 			}
 		}
@@ -121,7 +119,7 @@ static int add_regex(struct kt_sysset *s, const char *what, const char *re)
 				ktrace_syscall_name(kt_cli_abi(abi), nr);
 
 			if (name && !regexec(&rx, name, 0, NULL, 0)) {
-				set_bit_nr(s, abi, nr);
+				kt_sysset_set(s, abi, nr);
 				found = 1;
 			}
 		}
@@ -145,7 +143,7 @@ static int add_name(struct kt_sysset *s, const char *name)
 			nr = ktrace_syscall_number(kt_cli_abi(abi), name);
 		}
 		if (nr >= 0) {
-			set_bit_nr(s, abi, nr);
+			kt_sysset_set(s, abi, nr);
 			found = 1;
 		}
 	}
@@ -187,10 +185,10 @@ static int abi_suffix(const char *what, char *tok, int *abi)
  * @dev_class()'s (the module's, for a live session), or the command's
  * copy of the lists.  0, or -1 after saying what is wrong.
  */
-int kt_sysset_add(const char *what, struct kt_sysset *s, char *tok,
-		  int (*dev_class)(void *ctx, struct kt_sysset *s,
-				   const char *name),
-		  void *ctx)
+static int kt_sysset_add(const char *what, struct kt_sysset *s, char *tok,
+			 int (*dev_class)(void *ctx, struct kt_sysset *s,
+					  const char *name),
+			 void *ctx)
 {
 	bool optional = false;
 	struct kt_sysset one;
@@ -247,11 +245,18 @@ int kt_sysset_add(const char *what, struct kt_sysset *s, char *tok,
 	return 0;
 }
 
-/* A syscall set as -e trace= takes it, into s; 0 or -1 (said). */
-static int parse_scset(struct scset *s, const char *what, const char *spec)
+/*
+ * A syscall set of -e WHAT=SPEC, as strace takes it, into @s: its tokens
+ * (kt_sysset_add()), each leading '!' taking the complement.  0, or -1
+ * after saying what is wrong.
+ */
+int kt_sysset_parse(const char *what, const char *spec, struct kt_sysset *s,
+		    int (*dev_class)(void *ctx, struct kt_sysset *s,
+				     const char *name),
+		    void *ctx)
 {
 	char *copy = strdup(spec), *tok, *save = NULL, *p = copy;
-	struct scset one;
+	struct kt_sysset one;
 	bool neg = false;
 	int abi, w, ret = 0;
 
@@ -264,7 +269,7 @@ static int parse_scset(struct scset *s, const char *what, const char *spec)
 	}
 	for (tok = strtok_r(p, ",", &save); tok && !ret;
 	     tok = strtok_r(NULL, ",", &save))
-		ret = kt_sysset_add(what, &one, tok, NULL, NULL);
+		ret = kt_sysset_add(what, &one, tok, dev_class, ctx);
 	free(copy);
 	if (ret)
 		return -1;
@@ -276,7 +281,7 @@ static int parse_scset(struct scset *s, const char *what, const char *spec)
 }
 
 /* Does @s hold any call? */
-static bool scset_any(const struct scset *s)
+static bool sysset_any(const struct kt_sysset *s)
 {
 	int abi, w;
 
@@ -292,9 +297,9 @@ bool kt_raw_any;
 
 int kt_raw_parse(const char *spec)
 {
-	if (parse_scset(&raw_set, "raw", spec))
+	if (kt_sysset_parse("raw", spec, &raw_set, NULL, NULL))
 		return -1;
-	kt_raw_any = scset_any(&raw_set);
+	kt_raw_any = sysset_any(&raw_set);
 	return 0;
 }
 
@@ -303,7 +308,7 @@ int kt_abbrev_parse(const char *spec)
 {
 	int abi, w;
 
-	if (parse_scset(&unabbrev_set, "abbrev", spec))
+	if (kt_sysset_parse("abbrev", spec, &unabbrev_set, NULL, NULL))
 		return -1;
 	for (abi = 0; abi < NABI; abi++)
 		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
@@ -319,7 +324,7 @@ int kt_verbose_parse(const char *spec)
 {
 	int abi, w;
 
-	if (parse_scset(&noverbose_set, "verbose", spec))
+	if (kt_sysset_parse("verbose", spec, &noverbose_set, NULL, NULL))
 		return -1;
 	for (abi = 0; abi < NABI; abi++)
 		for (w = 0; w < KTRACE_SYSCALL_WORDS; w++)
@@ -340,7 +345,7 @@ void kt_set_verbose(void)
 /* Does any call print its structures whole (-v, -e abbrev=)? */
 bool kt_abbrev_partly(void)
 {
-	return scset_any(&unabbrev_set);
+	return sysset_any(&unabbrev_set);
 }
 
 bool kt_raw_slow(const struct kt_syscall *sc)
