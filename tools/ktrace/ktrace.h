@@ -363,6 +363,7 @@ struct kt_target {
 	bool live;		/* a session, not a recording: /proc is there */
 	pid_t child;		/* the command ktrace started, or 0 */
 	const int *pids;	/* -p */
+	const unsigned int *nthreads;	/* each one's threads at attach */
 	unsigned int npids;
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 };

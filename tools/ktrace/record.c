@@ -32,6 +32,7 @@
 #define KT_FILE_IP		0x4	/* -i: enters carry KTRACE_BLOB_IP */
 #define KT_FILE_HIDDEN		0x8	/* hidden[] follows the header */
 #define KT_FILE_STATUS		0x10	/* status: -e status= for report */
+#define KT_FILE_THREADS		0x20	/* nthreads[] follows hidden[] */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -76,6 +77,7 @@ struct kt_file_hidden {
 #define KT_END_STATS		0x2	/* stats is valid */
 #define KT_END_COUNTS		0x4	/* counts are the session's */
 #define KT_END_DETACHED		0x8	/* ended by a signal: tasks detached */
+#define KT_END_TARGETS		0x10	/* the -p targets' threads left follow */
 
 struct kt_file_count {
 	__u32 nr;
@@ -93,8 +95,9 @@ struct kt_file_end {
 	__s32 child_status;		/* the command's wait status */
 	struct ktrace_stats stats;	/* the session's counters */
 	__u32 ncounts;			/* entries of counts */
-	__u32 __reserved;
+	__u32 ntargets;			/* with KT_END_TARGETS: the ids after */
 	struct kt_file_count counts[];	/* syscalls counted, calls > 0 */
+	/* then ntargets __s32 thread ids, zero-padded to 8 bytes */
 };
 
 static_assert(sizeof(struct kt_file_header) == 512, "file header layout");
@@ -125,9 +128,10 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 {
 	struct kt_file_hidden hid[KTRACE_ABI_COUNT * KTRACE_NR_MAX];
 	struct kt_file_header h;
+	__u32 nthreads[ARRAY_SIZE(h.pids)] = { 0 };
 	struct ktrace_version v;
 	struct utsname u;
-	unsigned int abi, nr, n = 0;
+	unsigned int abi, nr, n = 0, nthr = 0;
 	int cpus;
 
 	memset(&h, 0, sizeof(h));
@@ -179,8 +183,16 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 		h.nhidden = n;
 		h.header_size += n * sizeof(hid[0]);
 	}
+	/* For report's "attached with N threads", padded to 8 bytes. */
+	if (tg->nthreads && tg->npids) {
+		memcpy(nthreads, tg->nthreads, tg->npids * sizeof(nthreads[0]));
+		nthr = (tg->npids + 1) / 2 * 2;
+		h.flags |= KT_FILE_THREADS;
+		h.header_size += nthr * sizeof(nthreads[0]);
+	}
 	kt_out_write(out, &h, sizeof(h));
 	kt_out_write(out, hid, n * sizeof(hid[0]));
+	kt_out_write(out, nthreads, nthr * sizeof(nthreads[0]));
 	return kt_out_flush(out);
 }
 
@@ -188,8 +200,9 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 		  uint64_t end_ts)
 {
 	struct kt_file_count c[KTRACE_ABI_COUNT * KTRACE_NR_MAX];
+	static const __s32 pad;
 	struct kt_file_end f;
-	unsigned int abi, nr, n = 0;
+	unsigned int abi, nr, n = 0, i;
 
 	memset(&f, 0, sizeof(f));
 	for (abi = 0; e->counts && abi < KTRACE_ABI_COUNT; abi++) {
@@ -207,18 +220,27 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 			n++;
 		}
 	}
-	f.hdr.size = sizeof(f) + n * sizeof(c[0]);
+	f.hdr.size = sizeof(f) + n * sizeof(c[0]) +
+		     (e->ndetached + 1) / 2 * 2 * sizeof(pad);
 	f.hdr.type = KT_FILE_REC_END;
 	f.hdr.ts = end_ts;
 	f.flags = (e->child_reaped ? KT_END_CHILD_REAPED : 0) |
 		  (e->have_stats ? KT_END_STATS : 0) |
 		  (e->counts ? KT_END_COUNTS : 0) |
-		  (e->detach ? KT_END_DETACHED : 0);
+		  (e->detach ? KT_END_DETACHED : 0) | KT_END_TARGETS;
 	f.child_status = e->child_status;
 	f.stats = e->stats;
 	f.ncounts = n;
+	f.ntargets = e->ndetached;
 	kt_out_write(out, &f, sizeof(f));
 	kt_out_write(out, c, n * sizeof(c[0]));
+	for (i = 0; i < e->ndetached; i++) {
+		__s32 tid = e->detached[i];
+
+		kt_out_write(out, &tid, sizeof(tid));
+	}
+	if (e->ndetached % 2)
+		kt_out_write(out, &pad, sizeof(pad));
 	return kt_out_flush(out);
 }
 
@@ -283,6 +305,12 @@ struct reader {
 	bool newer;		/* of a module ABI later than this ktrace's */
 	const struct kt_file_header *h;
 	bool gone[ARRAY_SIZE(((struct kt_file_header *)0)->pids)];
+	/* Each -p target's threads at attach (KT_FILE_THREADS), or 0 */
+	__u32 nthreads[ARRAY_SIZE(((struct kt_file_header *)0)->pids)];
+	/* The end record's -p threads left (KT_END_TARGETS), to free() */
+	bool have_left;
+	pid_t *left;
+	unsigned int nleft;
 	char why[256];		/* what is wrong with the file, told last */
 };
 
@@ -415,6 +443,23 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		for (i = 0; i < h->nhidden; i++)
 			kt_filters_hide(hid[i].abi, hid[i].nr);
 	}
+	if (h->flags & KT_FILE_THREADS) {
+		size_t at = sizeof(*h) + (h->flags & KT_FILE_HIDDEN ?
+					  h->nhidden *
+					  sizeof(struct kt_file_hidden) : 0);
+		size_t len = h->npids * sizeof(r->nthreads[0]);
+
+		if (at + len > h->header_size) {
+			ktrace_err("%s: corrupt header at offset 0: %u thread counts in a header of %u bytes",
+				   r->path, h->npids, h->header_size);
+			return -1;
+		}
+		if (fill(r, at + len) || r->len < at + len) {
+			ktrace_err("%s: truncated header at offset 0", r->path);
+			return -1;
+		}
+		memcpy(r->nthreads, r->buf + at, len);
+	}
 	/* Recorded with -e status=: report applies it, and its own too. */
 	if (h->flags & KT_FILE_STATUS)
 		kt_filters_set_status(kt_filters_status() & h->status);
@@ -506,16 +551,35 @@ static bool rec_corrupt(const struct ktrace_rec_hdr *h, char *buf,
 static int take_end(struct reader *r, const struct kt_file_end *f,
 		    struct kt_end *e, struct kt_counts *counts)
 {
+	const __s32 *tid;
 	unsigned int i;
+	size_t room;
 
 	if (f->hdr.size < sizeof(*f) ||
 	    (f->hdr.size - sizeof(*f)) / sizeof(f->counts[0]) < f->ncounts)
+		return -1;
+	room = f->hdr.size - sizeof(*f) - f->ncounts * sizeof(f->counts[0]);
+	tid = (const __s32 *)&f->counts[f->ncounts];
+	if ((f->flags & KT_END_TARGETS) && room / sizeof(*tid) < f->ntargets)
 		return -1;
 	/* All checked first: nothing of a corrupt end record is taken. */
 	for (i = 0; (f->flags & KT_END_COUNTS) && i < f->ncounts; i++)
 		if (f->counts[i].abi >= KTRACE_ABI_COUNT ||
 		    f->counts[i].nr >= KTRACE_NR_MAX)
 			return -1;
+	for (i = 0; (f->flags & KT_END_TARGETS) && i < f->ntargets; i++)
+		if (tid[i] <= 0)
+			return -1;
+	if (f->flags & KT_END_TARGETS) {
+		r->left = malloc((f->ntargets ? f->ntargets : 1) *
+				 sizeof(*r->left));
+		if (!r->left)
+			return -1;
+		for (i = 0; i < f->ntargets; i++)
+			r->left[i] = tid[i];
+		r->nleft = f->ntargets;
+		r->have_left = true;
+	}
 	e->end_ts = f->hdr.ts;
 	e->child_reaped = f->flags & KT_END_CHILD_REAPED;
 	e->child_status = f->child_status;
@@ -661,23 +725,33 @@ int ktrace_cmd_report(int argc, char **argv)
 	tg.pids = h.pids;
 	tg.npids = h.npids;
 	tg.mono_to_real = h.mono_to_real;
-	for (i = 0; i < h.npids && !o.quiet_attach; i++)
-		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
-			h.pids[i]);
+	for (i = 0; i < h.npids && !o.quiet_attach; i++) {
+		if (r.nthreads[i] > 1)
+			fprintf(stderr, "%s: Process %d attached with %u threads\n",
+				ktrace_prog, h.pids[i], r.nthreads[i]);
+		else
+			fprintf(stderr, "%s: Process %d attached\n",
+				ktrace_prog, h.pids[i]);
+	}
 	tl = kt_timeline_new(&o, &tg, &out);
 	if (!tl)
 		return 1;
 	if (replay(&r, tl, &e, counts))
 		ret = 1;
 	/*
-	 * As live: the -p targets that did not end are said detached (not
-	 * their threads, which the recording does not list), and what else
-	 * lived at a signal's end.
+	 * As live: the -p targets that did not end are said detached (each
+	 * thread, as the end record lists them; a recording before that
+	 * list names the targets), and what else lived at a signal's end.
 	 */
-	for (i = 0; i < h.npids; i++)
-		if (!r.gone[i])
-			left[e.ndetached++] = h.pids[i];
-	e.detached = left;
+	if (r.have_left) {
+		e.ndetached = r.nleft;
+		e.detached = r.left;
+	} else {
+		for (i = 0; i < h.npids; i++)
+			if (!r.gone[i])
+				left[e.ndetached++] = h.pids[i];
+		e.detached = left;
+	}
 	e.detach = e.detach || e.ndetached;
 	/* Everything before the fault is reported, then the fault. */
 	kt_timeline_finish(tl, &e);
@@ -691,6 +765,7 @@ int ktrace_cmd_report(int argc, char **argv)
 		raise(SIGPIPE);
 	}
 	free(counts);
+	free(r.left);
 	free(r.buf);
 	close(r.fd);
 	/* Not after the error that a damaged file gets. */

@@ -58,6 +58,7 @@ struct run {
 	bool gone[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	/* The -p targets attached, those that could not be left out. */
 	int attached[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	unsigned int nthreads[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	unsigned int nattached;
 	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
 	struct kt_pidmap live;
@@ -754,22 +755,18 @@ static unsigned int targets_left(struct run *r, pid_t **tids)
 
 /*
  * The trace is written: out to the files, the session closed; in record
- * mode, the -p targets said detached (the sink says so when tracing).
- * Returns 0, or 1 after a write error.
+ * mode, the -p targets' threads left (@left, @nleft) said detached (the
+ * sink says so when tracing).  Returns 0, or 1 after a write error.
  */
-static int close_trace(struct run *r)
+static int close_trace(struct run *r, const pid_t *left, unsigned int nleft)
 {
-	unsigned int i, n = 0;
-	pid_t *tids = NULL;
+	unsigned int i;
 
 	if (kt_out_flush_all())
 		return write_failed(r);
-	if (r->record && !r->o->quiet_attach)
-		n = targets_left(r, &tids);
-	for (i = 0; i < n; i++)
+	for (i = 0; r->record && !r->o->quiet_attach && i < nleft; i++)
 		fprintf(stderr, "%s: Process %d detached\n", ktrace_prog,
-			tids[i]);
-	free(tids);
+			left[i]);
 	kt_timeline_free(r->tl);
 	kt_dev_reader_free(r->rd);
 	close(r->fd);
@@ -804,7 +801,7 @@ static int syscall_limit_reached(struct run *r)
 		ktrace_err("System call limit has been reached, detaching tracees");
 	end.have_stats = !kt_dev_stats(r->fd, &end.stats);
 	finish_detached(r, &end);
-	if (close_trace(r))
+	if (close_trace(r, NULL, 0))
 		return 1;
 	if (r->child_pidfd >= 0)
 		close(r->child_pidfd);
@@ -833,8 +830,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	bool eof = false, done, one, cut_short;
 	size_t n = 0, bytes;
 	unsigned int i, nthr;
-	pid_t *tids = NULL;
-	int e;
+	pid_t *tids = NULL, *left = NULL;
+	int e, ret;
 
 	r->o = o;
 	r->record = record;
@@ -897,11 +894,12 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 			r->gone[i] = true;
 			continue;
 		}
-		r->attached[r->nattached++] = o->pids[i];
 		r->pidfd[i] = pidfd_open(o->pids[i]);
 		nthr = o->follow && !one ? threads_of(o->pids[i], &tids) : 1;
 		free(tids);
 		tids = NULL;
+		r->nthreads[r->nattached] = nthr;
+		r->attached[r->nattached++] = o->pids[i];
 		if (o->quiet_attach)
 			continue;
 		if (nthr > 1)
@@ -920,6 +918,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	tg.live = true;
 	tg.child = command_pid(r);
 	tg.pids = r->attached;
+	tg.nthreads = r->nthreads;
 	tg.npids = r->nattached;
 	tg.mono_to_real = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 	if (record) {
@@ -1032,6 +1031,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	}
 	if (record) {
 		end.detach = cut_short;
+		/* The end record lists them, for report to say as live. */
+		end.ndetached = targets_left(r, &left);
+		end.detached = left;
 		kt_record_end(out, &end, clock_ns(CLOCK_MONOTONIC));
 		if (end.have_stats && end.stats.lost_full + end.stats.lost_nest)
 			ktrace_err("%llu records were lost: the traced programs outran the rings (a larger ring helps)",
@@ -1045,7 +1047,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		kt_timeline_finish(r->tl, &end);
 	}
 	free(counts);
-	if (close_trace(r))
+	ret = close_trace(r, left, end.ndetached);
+	free(left);
+	if (ret)
 		return 1;
 	kt_tips_due(true);
 	return kt_exit_status(r->child, r->child_reaped, r->child_status,
