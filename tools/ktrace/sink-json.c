@@ -27,6 +27,7 @@
 #define EXACT_MAX	(1ULL << 53)
 #define SHOWN		((void *)1)
 #define FORKED		((void *)2)	/* shown, its return from clone next */
+#define EXITED		((void *)3)	/* shown, a process not yet reaped */
 
 struct json_sink {
 	struct kt_sink s;
@@ -38,7 +39,7 @@ struct json_sink {
 	unsigned int npids;
 	bool follow;
 	bool ip;			/* -i: syscalls have "ip" */
-	struct kt_pidmap shown;		/* pid -> SHOWN */
+	struct kt_pidmap shown;		/* pid -> SHOWN, FORKED, EXITED */
 	struct kt_pidmap sender;	/* pid -> the last sender's pid */
 	struct kt_pidmap last;		/* pid -> its last call's name */
 	struct kt_fmt_opts fmt;
@@ -46,6 +47,7 @@ struct json_sink {
 	pid_t fmt_pid;
 	struct kt_buf line, text;
 	struct kt_blob argv[KT_ARGV_MAX];
+	uint64_t lost;			/* the lost objects' sum */
 };
 
 static void put_u64(struct kt_buf *b, uint64_t v)
@@ -497,8 +499,11 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		end(j);
 		break;
 	case KT_EV_EXEC:
-		if (e->exec.old_pid != e->pid && shown(j, e->exec.old_pid))
+		/* The thread takes its leader's id, and its own goes. */
+		if (e->exec.old_pid != e->pid && shown(j, e->exec.old_pid)) {
+			set(&j->shown, e->exec.old_pid, EXITED);
 			show(j, e->pid);
+		}
 		if (!wanted(j, e))
 			break;
 		head(j, "exec", e);
@@ -515,6 +520,8 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		/* A thread is reaped with its exit. */
 		if (e->pid != e->tgid)
 			kt_pidmap_del(&j->shown, e->pid);
+		else
+			set(&j->shown, e->pid, EXITED);
 		break;
 	case KT_EV_REAP:
 		if (!shown(j, e->pid))
@@ -539,6 +546,7 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 			on_deliver(j, e);
 		break;
 	case KT_EV_LOSS:
+		j->lost += e->loss.lost;
 		head(j, "lost", e);
 		put_key(b, "lost");
 		put_u64(b, e->loss.lost);
@@ -551,8 +559,74 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 	}
 }
 
-static void json_finish(struct kt_sink *s, const struct kt_end *end_info)
+static int by_id(const void *a, const void *b)
 {
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The tasks the trace leaves running, which strace says it detaches (the
+ * text sink's detach_all()): the -p targets' threads @e lists and every
+ * task shown that has not exited, their ids ascending, in *@v to free().
+ */
+static unsigned int left_running(struct json_sink *j, const struct kt_end *e,
+				 pid_t **v)
+{
+	const struct kt_pidmap *m = &j->shown;
+	unsigned int i, n = 0, k;
+
+	*v = malloc((e->ndetached + m->n + 1) * sizeof(**v));
+	if (!*v) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	for (i = 0; i < e->ndetached; i++)
+		(*v)[n++] = e->detached[i];
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].val && m->slot[i].val != EXITED &&
+		    !(m->slot[i].pid == j->child && e->child_reaped))
+			(*v)[n++] = m->slot[i].pid;
+	qsort(*v, n, sizeof(**v), by_id);
+	for (i = k = 0; i < n; i++)
+		if (!k || (*v)[k - 1] != (*v)[i])
+			(*v)[k++] = (*v)[i];
+	return k;
+}
+
+/*
+ * The last object: the stream is whole.  What the trace left running
+ * when a signal, --syscall-limit or the device's end of data cut it
+ * short, and the records lost in all.
+ */
+static void json_finish(struct kt_sink *s, const struct kt_end *e)
+{
+	struct json_sink *j = (struct json_sink *)s;
+	struct kt_buf *b = &j->line;
+	uint64_t lost = j->lost;
+	unsigned int i, n = 0;
+	pid_t *v = NULL;
+
+	if (e->detach)
+		n = left_running(j, e, &v);
+	if (e->have_stats && e->stats.lost_full + e->stats.lost_nest > lost)
+		lost = e->stats.lost_full + e->stats.lost_nest;
+	kt_buf_reset(b);
+	kt_buf_printf(b, "{\"v\":%d,\"type\":\"end\"", JSON_VERSION);
+	put_ts(j, "ts", e->end_ts);
+	put_key(b, "detached");
+	kt_buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			kt_buf_putc(b, ',');
+		put_s64(b, v[i]);
+	}
+	kt_buf_putc(b, ']');
+	put_key(b, "lost");
+	put_u64(b, lost);
+	end(j);
+	free(v);
 }
 
 static void json_free(struct kt_sink *s)
