@@ -202,6 +202,7 @@ int kt_dev_configure(int fd, const struct ktrace_config *c);
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
 bool kt_proc_zombie(pid_t pid, int *ppid);
 bool kt_proc_stopped(pid_t pid);
+bool kt_proc_dead(pid_t pid);
 void kt_dev_pid_drop(int fd, pid_t tgid);
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
 int kt_dev_get_class(int fd, struct ktrace_class *c);
@@ -384,6 +385,8 @@ struct kt_end {
 	bool detach;
 	const pid_t *detached;
 	unsigned int ndetached;
+	/* A recording that ended before its end record: not whole. */
+	bool cut_off;
 };
 
 /* events.c: is a record shorter than its type's, of a type known? */

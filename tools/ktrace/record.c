@@ -202,7 +202,8 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 	struct kt_file_count c[KTRACE_ABI_COUNT * KTRACE_NR_MAX];
 	static const __s32 pad;
 	struct kt_file_end f;
-	unsigned int abi, nr, n = 0, i;
+	unsigned int abi, nr, n = 0, i, ntargets;
+	size_t room;
 
 	memset(&f, 0, sizeof(f));
 	for (abi = 0; e->counts && abi < KTRACE_ABI_COUNT; abi++) {
@@ -220,26 +221,30 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 			n++;
 		}
 	}
+	/* A list too long for a record: report names the processes. */
+	room = KTRACE_REC_LONG_MAX_SIZE - sizeof(f) - n * sizeof(c[0]);
+	ntargets = e->ndetached < room / sizeof(pad) - 1 ? e->ndetached : 0;
 	f.hdr.size = sizeof(f) + n * sizeof(c[0]) +
-		     (e->ndetached + 1) / 2 * 2 * sizeof(pad);
+		     (ntargets + 1) / 2 * 2 * sizeof(pad);
 	f.hdr.type = KT_FILE_REC_END;
 	f.hdr.ts = end_ts;
 	f.flags = (e->child_reaped ? KT_END_CHILD_REAPED : 0) |
 		  (e->have_stats ? KT_END_STATS : 0) |
 		  (e->counts ? KT_END_COUNTS : 0) |
-		  (e->detach ? KT_END_DETACHED : 0) | KT_END_TARGETS;
+		  (e->detach ? KT_END_DETACHED : 0) |
+		  (ntargets || !e->ndetached ? KT_END_TARGETS : 0);
 	f.child_status = e->child_status;
 	f.stats = e->stats;
 	f.ncounts = n;
-	f.ntargets = e->ndetached;
+	f.ntargets = ntargets;
 	kt_out_write(out, &f, sizeof(f));
 	kt_out_write(out, c, n * sizeof(c[0]));
-	for (i = 0; i < e->ndetached; i++) {
+	for (i = 0; i < ntargets; i++) {
 		__s32 tid = e->detached[i];
 
 		kt_out_write(out, &tid, sizeof(tid));
 	}
-	if (e->ndetached % 2)
+	if (ntargets % 2)
 		kt_out_write(out, &pad, sizeof(pad));
 	return kt_out_flush(out);
 }
@@ -672,7 +677,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	struct reader r = { 0 };
 	struct kt_out out;
 	struct kt_opts o;
-	unsigned int i;
+	unsigned int i, j;
 	int ret = 0;
 
 	if (kt_parse_args(&o, argc, argv) < 0)
@@ -736,15 +741,24 @@ int ktrace_cmd_report(int argc, char **argv)
 	tl = kt_timeline_new(&o, &tg, &out);
 	if (!tl)
 		return 1;
-	if (replay(&r, tl, &e, counts))
+	if (replay(&r, tl, &e, counts)) {
 		ret = 1;
+		e.cut_off = true;
+	}
 	/*
 	 * As live: the -p targets that did not end are said detached (each
 	 * thread, as the end record lists them; a recording before that
 	 * list names the targets), and what else lived at a signal's end.
 	 */
 	if (r.have_left) {
-		e.ndetached = r.nleft;
+		/* Not a target whose exit the recording holds. */
+		for (i = 0; i < r.nleft; i++) {
+			for (j = 0; j < h.npids; j++)
+				if (r.gone[j] && h.pids[j] == r.left[i])
+					break;
+			if (j == h.npids)
+				r.left[e.ndetached++] = r.left[i];
+		}
 		e.detached = r.left;
 	} else {
 		for (i = 0; i < h.npids; i++)

@@ -728,15 +728,21 @@ static unsigned int targets_left(struct run *r, pid_t **tids)
 	const struct kt_opts *o = r->o;
 	unsigned int i, j, n = 0, nthr;
 	pid_t *v = NULL, *thr, *nv;
+	bool one;
 
 	*tids = NULL;
 	for (i = 0; i < o->npids; i++) {
-		if (r->gone[i] || (kill(o->pids[i], 0) && errno == ESRCH))
+		if (r->gone[i])
 			continue;
-		thr = NULL;
-		nthr = 0;
-		if (o->follow && !thread_only(o->pids[i]))
-			nthr = threads_of(o->pids[i], &thr);
+		one = thread_only(o->pids[i]);
+		nthr = threads_of(o->pids[i], &thr);
+		/* A zombie (its exit traced) is not detached; its threads are. */
+		if (kt_proc_dead(o->pids[i]) && (one || nthr <= 1)) {
+			free(thr);
+			continue;
+		}
+		if (!o->follow || one)
+			nthr = 0;
 		nv = realloc(v, (n + (nthr ? nthr : 1)) * sizeof(*v));
 		if (!nv) {
 			free(thr);
@@ -744,7 +750,8 @@ static unsigned int targets_left(struct run *r, pid_t **tids)
 		}
 		v = nv;
 		for (j = 0; j < nthr; j++)
-			v[n++] = thr[j];
+			if (!kt_proc_dead(thr[j]))
+				v[n++] = thr[j];
 		if (!nthr)
 			v[n++] = o->pids[i];
 		free(thr);

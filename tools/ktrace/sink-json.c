@@ -520,7 +520,7 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		/* A thread is reaped with its exit. */
 		if (e->pid != e->tgid)
 			kt_pidmap_del(&j->shown, e->pid);
-		else
+		else if (!e->exit.exec)	/* the exec's thread takes its id */
 			set(&j->shown, e->pid, EXITED);
 		break;
 	case KT_EV_REAP:
@@ -582,8 +582,10 @@ static unsigned int left_running(struct json_sink *j, const struct kt_end *e,
 		ktrace_err("out of memory");
 		exit(1);
 	}
+	/* Not one whose exit the trace holds. */
 	for (i = 0; i < e->ndetached; i++)
-		(*v)[n++] = e->detached[i];
+		if (kt_pidmap_get(m, e->detached[i]) != EXITED)
+			(*v)[n++] = e->detached[i];
 	for (i = 0; i < m->cap; i++)
 		if (m->slot[i].val && m->slot[i].val != EXITED &&
 		    !(m->slot[i].pid == j->child && e->child_reaped))
@@ -608,6 +610,8 @@ static void json_finish(struct kt_sink *s, const struct kt_end *e)
 	unsigned int i, n = 0;
 	pid_t *v = NULL;
 
+	if (e->cut_off)
+		return;
 	if (e->detach)
 		n = left_running(j, e, &v);
 	if (e->have_stats && e->stats.lost_full + e->stats.lost_nest > lost)

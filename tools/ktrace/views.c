@@ -258,6 +258,15 @@ bool kt_proc_stopped(pid_t pid)
 	return !proc_stat(pid, &state, &ppid) || state == 'T' || state == 't';
 }
 
+/* Is task @pid gone, or a zombie (its exit seen, not yet reaped)? */
+bool kt_proc_dead(pid_t pid)
+{
+	char state;
+	int ppid;
+
+	return !proc_stat(pid, &state, &ppid) || state == 'Z' || state == 'X';
+}
+
 /* qsort(): the longest off CPU (blocked, or a zombie) first, then by pid. */
 int kt_view_by_off_cpu(const void *a, const void *b)
 {
