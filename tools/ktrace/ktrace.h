@@ -278,6 +278,8 @@ void kt_pidmap_del(struct kt_pidmap *m, pid_t pid);
 void kt_pidmap_each(const struct kt_pidmap *m,
 		    void (*fn)(void *ctx, void *val), void *ctx);
 void kt_pidmap_free(struct kt_pidmap *m);
+/* qsort() of pid_t, ascending */
+int kt_pid_cmp(const void *a, const void *b);
 
 /*
  * pidns.c: --decode-pids=pidns.  kt_pidns_ours() is the id in ktrace's
@@ -388,6 +390,17 @@ struct kt_end {
 	/* A recording that ended before its end record: not whole. */
 	bool cut_off;
 };
+
+/*
+ * The records lost in all: @seen, the LOSS records' sum, or the
+ * session's count when larger (a loss no record came after to report).
+ */
+static inline uint64_t kt_end_lost(const struct kt_end *e, uint64_t seen)
+{
+	uint64_t n = e->stats.lost_full + e->stats.lost_nest;
+
+	return e->have_stats && n > seen ? n : seen;
+}
 
 /* events.c: is a record shorter than its type's, of a type known? */
 bool kt_rec_short(const struct ktrace_rec_hdr *h);

@@ -99,6 +99,13 @@ void kt_pidmap_each(const struct kt_pidmap *m, void (*fn)(void *ctx, void *val),
 			fn(ctx, m->slot[i].val);
 }
 
+int kt_pid_cmp(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 void kt_pidmap_free(struct kt_pidmap *m)
 {
 	free(m->slot);

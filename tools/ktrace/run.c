@@ -489,13 +489,6 @@ static bool targets_gone(struct run *r)
 	return !r->live.n;
 }
 
-static int by_tid(const void *a, const void *b)
-{
-	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * -f -p PID: its threads, by id, in *tids to free() (which strace counts
  * when it attaches and names when it detaches); 0 when /proc does not
@@ -534,7 +527,7 @@ static unsigned int threads_of(pid_t pid, pid_t **tids)
 		free(v);
 		return 0;
 	}
-	qsort(v, n, sizeof(*v), by_tid);
+	qsort(v, n, sizeof(*v), kt_pid_cmp);
 	*tids = v;
 	return n;
 }

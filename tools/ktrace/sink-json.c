@@ -559,13 +559,6 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 	}
 }
 
-static int by_id(const void *a, const void *b)
-{
-	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * The tasks the trace leaves running, which strace says it detaches (the
  * text sink's detach_all()): the -p targets' threads @e lists and every
@@ -590,7 +583,7 @@ static unsigned int left_running(struct json_sink *j, const struct kt_end *e,
 		if (m->slot[i].val && m->slot[i].val != EXITED &&
 		    !(m->slot[i].pid == j->child && e->child_reaped))
 			(*v)[n++] = m->slot[i].pid;
-	qsort(*v, n, sizeof(**v), by_id);
+	qsort(*v, n, sizeof(**v), kt_pid_cmp);
 	for (i = k = 0; i < n; i++)
 		if (!k || (*v)[k - 1] != (*v)[i])
 			(*v)[k++] = (*v)[i];
@@ -606,7 +599,6 @@ static void json_finish(struct kt_sink *s, const struct kt_end *e)
 {
 	struct json_sink *j = (struct json_sink *)s;
 	struct kt_buf *b = &j->line;
-	uint64_t lost = j->lost;
 	unsigned int i, n = 0;
 	pid_t *v = NULL;
 
@@ -614,8 +606,6 @@ static void json_finish(struct kt_sink *s, const struct kt_end *e)
 		return;
 	if (e->detach)
 		n = left_running(j, e, &v);
-	if (e->have_stats && e->stats.lost_full + e->stats.lost_nest > lost)
-		lost = e->stats.lost_full + e->stats.lost_nest;
 	kt_buf_reset(b);
 	kt_buf_printf(b, "{\"v\":%d,\"type\":\"end\"", JSON_VERSION);
 	put_ts(j, "ts", e->end_ts);
@@ -628,7 +618,7 @@ static void json_finish(struct kt_sink *s, const struct kt_end *e)
 	}
 	kt_buf_putc(b, ']');
 	put_key(b, "lost");
-	put_u64(b, lost);
+	put_u64(b, kt_end_lost(e, j->lost));
 	end(j);
 	free(v);
 }

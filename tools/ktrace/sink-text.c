@@ -1661,7 +1661,7 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 	struct kt_tracer *t = (struct kt_tracer *)s;
 	const struct kt_opts *o = t->o;
 	struct task *k = t->child ? task_get(t, t->child) : NULL;
-	uint64_t lost = t->lost;
+	uint64_t lost;
 
 	if (e->detach)
 		detach_all(t, e);
@@ -1690,9 +1690,7 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 	}
 	t->open_line = NULL;
 	kt_out_flush_all();
-	if (e->have_stats &&
-	    e->stats.lost_full + e->stats.lost_nest > lost)
-		lost = e->stats.lost_full + e->stats.lost_nest;
+	lost = kt_end_lost(e, t->lost);
 	if (lost && !kt_out_error())
 		ktrace_err("%llu records were lost: the traced programs outran the rings (see the lines above; a larger ring helps)",
 			   (unsigned long long)lost);
