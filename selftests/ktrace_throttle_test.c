@@ -97,9 +97,12 @@ static int session(pid_t pid, __u32 ring_size, __u32 flags,
 	return fd;
 }
 
-/* What a reader counted of the child's records. */
+/*
+ * What a reader counted: the child's getppid() records, and of every
+ * task's, the data records read and the records LOSS records said lost.
+ */
 struct count {
-	long enters, exits, lost;
+	long enters, exits, lost, data;
 	int bad;
 };
 
@@ -116,6 +119,8 @@ static void count(struct count *n, const char *buf, ssize_t len, pid_t pid)
 		}
 		if (h->type == KTRACE_REC_LOSS)
 			n->lost += ((const struct ktrace_rec_loss *)h)->lost;
+		else if (h->type != KTRACE_REC_PAD)
+			n->data++;
 		if (h->tgid != pid)
 			continue;
 		if (h->type == KTRACE_REC_SYS_ENTER &&
@@ -255,22 +260,43 @@ TEST_F_TIMEOUT(throttle, lossy_session_drops_and_counts, 200)
 	EXPECT_LE(20000, n.enters + (long)st.lost_full);
 }
 
-/* No PID filter: a system-wide session never makes anyone wait. */
+/*
+ * No PID filter: a system-wide session never makes anyone wait, and
+ * accounts for every record exactly.  The only session: each record the
+ * probes built (the module-wide count, taken before it was enabled) was
+ * written to its rings or lost for a full ring, each one written was
+ * read, and the LOSS records say all that was lost.
+ */
 TEST_F_TIMEOUT(throttle, system_wide_session_never_throttles, 200)
 {
+	struct ktrace_config cfg = {
+		.ring_size = 16 << 10,
+		.events = KTRACE_EV_ALL,
+	};
 	struct ktrace_stats st;
 	struct count n = { 0 };
+	__u64 built;
 	int status;
 
 	self->c = spawn(20000);
 	ASSERT_LT(0, self->c.pid);
-	self->fd = session(0, 16 << 10, 0, 0);
+	self->fd = open(DEV_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &cfg));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	built = st.records;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
 	ASSERT_EQ(0, run_and_read(self->fd, &self->c, &n, 200, &status));
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	EXPECT_EQ(0, n.bad);
 	EXPECT_EQ(0, st.throttled);
 	EXPECT_LT(0, st.lost_full);
 	EXPECT_EQ(st.lost_full + st.lost_nest, n.lost + st.lost_pending);
+	EXPECT_EQ(st.written, n.data);
+	EXPECT_EQ(st.records - built, st.written + st.lost_full);
+	TH_LOG("%llu records built, %ld read, %llu lost",
+	       (unsigned long long)(st.records - built), n.data,
+	       (unsigned long long)(st.lost_full + st.lost_nest));
 }
 
 /* Wait until the session has made a task wait; false after @secs. */

@@ -9,6 +9,7 @@
 #   M ROUND CONFIG WORKLOAD NS_PER_OP EVENTS LOST ELAPSED_NS
 #   NA CONFIG REASON...
 #   SAT EVENTS LOST ELAPSED_NS READER_CPU_NS
+#   LOSSFREE EVENTS ELAPSED_NS READER_CPU_NS LOSSLESS_RATE LOSSY_RATE TRIES
 #
 # EVENTS and LOST are "-" where the tracer does not tell.
 #
@@ -225,7 +226,65 @@ saturation()
 	wait $pid
 	lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/sat.err)
 	set -- $out
-	echo "SAT $(($(stat_field records) - rec0 - ${lost:-0})) ${lost:-0} $3 $((cpu1 - cpu0))"
+	sat_ev=$(($(stat_field records) - rec0 - ${lost:-0})) sat_ns=$3
+	echo "SAT $sat_ev ${lost:-0} $3 $((cpu1 - cpu0))"
+}
+
+# One paced run for lossfree(): the same session as saturation(), the two
+# threads making RATE getppid() calls a second in all for MS ms.  Sets
+# run_ev (records delivered while they ran), run_lost, run_ns (their
+# elapsed time) and run_cpu (the reader's CPU time meanwhile).
+paced_run()
+{
+	local pid rec0 cpu0 out
+
+	ktrace --ring-size=16K -o /dev/null 2>/tmp/lf.err &
+	pid=$!
+	sleep 2
+	rec0=$(stat_field records) cpu0=$(cpu_ns $pid)
+	out=$($B/work paced $1 $2 2)
+	run_cpu=$(($(cpu_ns $pid) - cpu0))
+	run_ev=$(($(stat_field records) - rec0))
+	kill -INT $pid
+	wait $pid
+	run_lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/lf.err)
+	run_lost=${run_lost:-0}
+	run_ev=$((run_ev - run_lost))
+	set -- $out
+	run_ns=$3
+}
+
+# The loss-free rate: the fastest the saturation session delivers with
+# nothing lost.  The threads pace their calls (a millisecond's worth at
+# a time); the rate is bisected between none and twice the calls a
+# second saturation() delivered, seven tries; a rate that lost nothing
+# raises the floor of the search, one that lost lowers its ceiling.
+# Prints the events a second delivered by the fastest run that lost
+# nothing, with its elapsed time and reader CPU time, and the search's
+# last bounds in calls a second.
+lossfree()
+{
+	local lo=0 hi mid ms try best_ev=0 best_ns=1 best_cpu=0
+
+	[ "${sat_ns:-0}" -gt 0 ] || return 0
+	hi=$((sat_ev * 1000000000 / sat_ns))	# 2 events a call
+	ms=$((1000 / scale))
+	[ $ms -ge 200 ] || ms=200
+	for try in 1 2 3 4 5 6 7; do
+		mid=$(((lo + hi) / 2))
+		[ $mid -gt 0 ] || break
+		paced_run $mid $ms
+		echo "INFO lossfree try $try: $mid calls/s, $run_ev events in $run_ns ns, $run_lost lost"
+		if [ "$run_lost" -eq 0 ]; then
+			lo=$mid
+			if [ $((run_ev * best_ns)) -gt $((best_ev * run_ns)) ]; then
+				best_ev=$run_ev best_ns=$run_ns best_cpu=$run_cpu
+			fi
+		else
+			hi=$mid
+		fi
+	done
+	echo "LOSSFREE $best_ev $best_ns $best_cpu $lo $hi $try"
 }
 
 load_ktrace
@@ -255,3 +314,4 @@ for round in $(seq 0 "$rounds"); do
 	echo "INFO round $round done at $(cut -d' ' -f1 /proc/uptime)s"
 done
 saturation
+lossfree

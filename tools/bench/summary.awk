@@ -76,6 +76,9 @@ $1 == "NA" {
 	next
 }
 $1 == "SAT" { sat = 1; sat_ev = $2; sat_lost = $3; sat_ns = $4; sat_cpu = $5 }
+$1 == "LOSSFREE" {
+	lf = 1; lf_ev = $2; lf_ns = $3; lf_cpu = $4; lf_lo = $5; lf_hi = $6; lf_tries = $7
+}
 $1 == "M" && $2 > 0 {
 	r = $2; c = $3; w = $4
 	ns[r, c, w] = $5
@@ -184,6 +187,11 @@ END {
 	if (sat)
 		printf "\nsaturation (2 threads, system-wide, 16 KiB rings, ktrace -o /dev/null):\n  %.0f events/s delivered, %d lost, reader %.3f s CPU per million events\n", \
 			sat_ev * 1e9 / sat_ns, sat_lost, (sat_ev > 0 ? sat_cpu / 1e9 / (sat_ev / 1e6) : 0)
+	if (lf && lf_ev > 0)
+		printf "  loss-free: %.0f events/s delivered with none lost, reader %.3f s CPU per million events\n  (paced, %d tries: %d calls/s lost none, %d lost some)\n", \
+			lf_ev * 1e9 / lf_ns, lf_cpu / 1e9 / (lf_ev / 1e6), lf_tries, lf_lo, lf_hi
+	else if (lf)
+		printf "  loss-free: no paced rate lost nothing (%d tries, down to %d calls/s)\n", lf_tries, lf_hi
 
 	if (json == "")
 		exit
@@ -216,5 +224,8 @@ END {
 	if (sat)
 		printf ",\n  \"saturation\": {\"events\": %d, \"lost\": %d, \"elapsed_ns\": %d, \"reader_cpu_ns\": %d}", \
 			sat_ev, sat_lost, sat_ns, sat_cpu >json
+	if (lf)
+		printf ",\n  \"lossfree\": {\"events\": %d, \"elapsed_ns\": %d, \"reader_cpu_ns\": %d, \"lossless_calls_per_s\": %d, \"lossy_calls_per_s\": %d, \"tries\": %d}", \
+			lf_ev, lf_ns, lf_cpu, lf_lo, lf_hi, lf_tries >json
 	printf "\n}\n" >json
 }

@@ -4,13 +4,16 @@
  * CLOCK_MONOTONIC so that a tracer's start and stop are not counted.
  *
  *   work getppid N [THREADS]  N getppid() calls in each of THREADS threads
+ *   work paced RATE [MS [THREADS]]
+ *                             getppid() at RATE calls a second in all, over
+ *                             THREADS threads (2), for MS milliseconds (1000)
  *   work dd N                 dd if=/dev/zero of=/dev/null bs=1 count=N
  *   work pipe N               N one-byte write/read pairs through a pipe
  *   work spawn N              N fork + exec of "work true" + exit + wait
  *   work stat N               N stat() calls over a tree of 500 files
  *   work true                 exit at once (what spawn executes)
  *
- * Each runs a tenth of its work untimed first.  Prints one line,
+ * Each but paced runs a tenth of its work untimed first.  Prints one line,
  * "NS_PER_OP OPS ELAPSED_NS": the wall time per
  * operation, operations done (over all threads) and the elapsed time.
  */
@@ -69,6 +72,65 @@ static long run_getppid(int threads)
 	for (i = 1; i < threads; i++)
 		pthread_join(tid[i], NULL);
 	return iterations * threads;
+}
+
+/*
+ * paced: each thread owes paced_rate * t / 1e9 calls at time t after the
+ * start; at every millisecond it makes what it owes and sleeps to the
+ * next.  A thread that falls behind (the calls took longer than the
+ * millisecond) does not sleep until it has caught up, as a real burst
+ * would not.
+ */
+static double paced_rate;		/* calls a second, per thread */
+static unsigned long long paced_start, paced_ns;
+
+static void *paced_thread(void *arg)
+{
+	struct timespec next;
+	unsigned long long t, owed, done = 0;
+
+	(void)arg;
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	for (;;) {
+		t = now_ns() - paced_start;
+		if (t >= paced_ns)
+			break;
+		owed = (unsigned long long)(paced_rate * t / 1e9);
+		for (; done < owed; done++)
+			syscall(SYS_getppid);
+		next.tv_nsec += 1000000;
+		if (next.tv_nsec >= 1000000000) {
+			next.tv_nsec -= 1000000000;
+			next.tv_sec++;
+		}
+		clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+	}
+	return (void *)(long)done;
+}
+
+static long run_paced(int argc, char **argv)
+{
+	long ms = argc > 3 ? atol(argv[3]) : 1000, ops = 0;
+	int threads = argc > 4 ? atoi(argv[4]) : 2, i;
+	pthread_t tid[64];
+	void *done;
+
+	if (threads < 1 || threads > 64 || ms <= 0 || iterations <= 0) {
+		fprintf(stderr, "work: paced RATE [MS [THREADS]]: bad arguments\n");
+		exit(2);
+	}
+	paced_rate = (double)iterations / threads;
+	paced_ns = ms * 1000000ULL;
+	paced_start = now_ns();
+	for (i = 1; i < threads; i++)
+		if (pthread_create(&tid[i], NULL, paced_thread, NULL))
+			die("pthread_create");
+	ops = (long)paced_thread(NULL);
+	for (i = 1; i < threads; i++) {
+		pthread_join(tid[i], &done);
+		ops += (long)done;
+	}
+	return ops;
 }
 
 static int spawn_wait(char *const argv[])
@@ -199,10 +261,18 @@ int main(int argc, char **argv)
 	if (!strcmp(w, "true"))
 		return 0;
 	if (argc < 3) {
-		fprintf(stderr, "usage: work getppid|dd|pipe|spawn|stat N [THREADS]\n");
+		fprintf(stderr, "usage: work getppid|dd|pipe|spawn|stat N [THREADS]\n"
+			"       work paced RATE [MS [THREADS]]\n");
 		return 2;
 	}
 	iterations = atol(argv[2]);
+	if (!strcmp(w, "paced")) {
+		start = now_ns();
+		ops = run_paced(argc, argv);
+		elapsed = now_ns() - start;
+		printf("%llu %ld %llu\n", ops ? elapsed / ops : 0, ops, elapsed);
+		return 0;
+	}
 	if (!strcmp(w, "stat"))
 		prepare_stat();
 	/*
