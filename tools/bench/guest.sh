@@ -55,6 +55,16 @@ stat_field()
 	[ -r $dbg ] && sed -n "s/^$1 //p" $dbg || echo 0
 }
 
+# The records a ktrace run lost, from its "N records were lost" message
+# in FILE; 0 without one.
+lost_in()
+{
+	local n
+
+	n=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' "$1")
+	echo "${n:-0}"
+}
+
 # Sum a field of ftrace's per-CPU statistics ("overrun", "read events").
 ftrace_stat()
 {
@@ -180,8 +190,7 @@ measure()
 	case ${c%.base} in
 	count)	ev=$(($(stat_field syscalls) - sys0)); lost=0 ;;
 	text|record)
-		lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/err)
-		lost=${lost:-0}
+		lost=$(lost_in /tmp/err)
 		ev=$(($(stat_field records) - rec0 - lost)) ;;
 	ftrace)	sleep 0.5
 		lost=$(($(ftrace_stat overrun) - over0))
@@ -205,53 +214,39 @@ cpu_ns()
 	fi
 }
 
-# The saturation case: two threads, 16 KiB rings, a system-wide session
-# read by ktrace writing text to /dev/null ("ktrace record" wants a
-# command or -p); how many events the reader delivers, how many are
-# lost, and the reader's CPU time while the threads run (not its
-# start-up).
-saturation()
-{
-	local rec0 pid out lost cpu0 cpu1
-
-	load_ktrace
-	rec0=$(stat_field records)
-	ktrace --ring-size=16K -o /dev/null 2>/tmp/sat.err &
-	pid=$!
-	sleep 2
-	cpu0=$(cpu_ns $pid)
-	out=$($B/work getppid $((100000 / scale)) 2)
-	cpu1=$(cpu_ns $pid)
-	kill -INT $pid
-	wait $pid
-	lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/sat.err)
-	set -- $out
-	sat_ev=$(($(stat_field records) - rec0 - ${lost:-0})) sat_ns=$3
-	echo "SAT $sat_ev ${lost:-0} $3 $((cpu1 - cpu0))"
-}
-
-# One paced run for lossfree(): the same session as saturation(), the two
-# threads making RATE getppid() calls a second in all for MS ms.  Sets
-# run_ev (records delivered while they ran), run_lost, run_ns (their
-# elapsed time) and run_cpu (the reader's CPU time meanwhile).
-paced_run()
+# A system-wide session, 16 KiB rings, read by ktrace writing text to
+# /dev/null ("ktrace record" wants a command or -p), while "work ARGS..."
+# runs.  Sets run_ev (the records delivered while it ran), run_lost (all
+# the session lost), run_ns (its elapsed time) and run_cpu (the reader's
+# CPU time meanwhile, not its start-up).
+system_run()
 {
 	local pid rec0 cpu0 out
 
-	ktrace --ring-size=16K -o /dev/null 2>/tmp/lf.err &
+	ktrace --ring-size=16K -o /dev/null 2>/tmp/sys.err &
 	pid=$!
 	sleep 2
 	rec0=$(stat_field records) cpu0=$(cpu_ns $pid)
-	out=$($B/work paced $1 $2 2)
+	out=$($B/work "$@")
 	run_cpu=$(($(cpu_ns $pid) - cpu0))
 	run_ev=$(($(stat_field records) - rec0))
 	kill -INT $pid
 	wait $pid
-	run_lost=$(sed -n 's/.*ktrace: \([0-9]*\) records were lost.*/\1/p' /tmp/lf.err)
-	run_lost=${run_lost:-0}
+	run_lost=$(lost_in /tmp/sys.err)
 	run_ev=$((run_ev - run_lost))
 	set -- $out
-	run_ns=$3
+	run_ns=${3:-0}
+}
+
+# The saturation case: two threads calling getppid() as fast as they can
+# under system_run(); how many events the reader delivers, how many are
+# lost, and its CPU time.
+saturation()
+{
+	load_ktrace
+	system_run getppid $((100000 / scale)) 2
+	sat_ev=$run_ev sat_ns=$run_ns
+	echo "SAT $run_ev $run_lost $run_ns $run_cpu"
 }
 
 # The loss-free rate: the fastest the saturation session delivers with
@@ -273,7 +268,8 @@ lossfree()
 	for try in 1 2 3 4 5 6 7; do
 		mid=$(((lo + hi) / 2))
 		[ $mid -gt 0 ] || break
-		paced_run $mid $ms
+		system_run paced $mid $ms 2
+		[ "$run_ns" -gt 0 ] || break
 		echo "INFO lossfree try $try: $mid calls/s, $run_ev events in $run_ns ns, $run_lost lost"
 		if [ "$run_lost" -eq 0 ]; then
 			lo=$mid
