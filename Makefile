@@ -26,7 +26,8 @@ TOP := $(CURDIR)
 BUILD := $(TOP)/build
 VERSION := $(shell cat $(TOP)/VERSION)
 
-MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h) uapi/linux/ktrace.h
+MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h module/*.def module/gen-*) \
+	uapi/linux/ktrace.h
 CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/decode.h tools/ktrace/decoders.h \
 	tools/ktrace/Makefile tools/ktrace/gen-syscalls \
