@@ -301,8 +301,64 @@ static const struct kt_xlat ioctls[] = {
 	{ 0x5450, "FIONCLEX" }, { 0x5452, "FIOASYNC" },
 	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE" },
 	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE" },
+	/* <linux/sockios.h>, <asm/sockios.h>: a socket's */
+	{ 0x8901, "FIOSETOWN" }, { 0x8902, "SIOCSPGRP" },
+	{ 0x8903, "FIOGETOWN" }, { 0x8904, "SIOCGPGRP" },
+	{ 0x8905, "SIOCATMARK" }, { 0x890b, "SIOCADDRT" },
+	{ 0x890c, "SIOCDELRT" }, { 0x890d, "SIOCRTMSG" },
+	{ 0x8910, "SIOCGIFNAME" }, { 0x8911, "SIOCSIFLINK" },
+	{ 0x8912, "SIOCGIFCONF" }, { 0x8913, "SIOCGIFFLAGS" },
+	{ 0x8914, "SIOCSIFFLAGS" }, { 0x8915, "SIOCGIFADDR" },
+	{ 0x8916, "SIOCSIFADDR" }, { 0x8917, "SIOCGIFDSTADDR" },
+	{ 0x8918, "SIOCSIFDSTADDR" }, { 0x8919, "SIOCGIFBRDADDR" },
+	{ 0x891a, "SIOCSIFBRDADDR" }, { 0x891b, "SIOCGIFNETMASK" },
+	{ 0x891c, "SIOCSIFNETMASK" }, { 0x891d, "SIOCGIFMETRIC" },
+	{ 0x891e, "SIOCSIFMETRIC" }, { 0x891f, "SIOCGIFMEM" },
+	{ 0x8920, "SIOCSIFMEM" }, { 0x8921, "SIOCGIFMTU" },
+	{ 0x8922, "SIOCSIFMTU" }, { 0x8923, "SIOCSIFNAME" },
+	{ 0x8924, "SIOCSIFHWADDR" }, { 0x8925, "SIOCGIFENCAP" },
+	{ 0x8926, "SIOCSIFENCAP" }, { 0x8927, "SIOCGIFHWADDR" },
+	{ 0x8929, "SIOCGIFSLAVE" }, { 0x8930, "SIOCSIFSLAVE" },
+	{ 0x8931, "SIOCADDMULTI" }, { 0x8932, "SIOCDELMULTI" },
+	{ 0x8933, "SIOCGIFINDEX" }, { 0x8934, "SIOCSIFPFLAGS" },
+	{ 0x8935, "SIOCGIFPFLAGS" }, { 0x8936, "SIOCDIFADDR" },
+	{ 0x8937, "SIOCSIFHWBROADCAST" }, { 0x8938, "SIOCGIFCOUNT" },
+	{ 0x8940, "SIOCGIFBR" }, { 0x8941, "SIOCSIFBR" },
+	{ 0x8942, "SIOCGIFTXQLEN" }, { 0x8943, "SIOCSIFTXQLEN" },
+	{ 0x8946, "SIOCETHTOOL" }, { 0x8947, "SIOCGMIIPHY" },
+	{ 0x8948, "SIOCGMIIREG" }, { 0x8949, "SIOCSMIIREG" },
+	{ 0x894a, "SIOCWANDEV" }, { 0x894b, "SIOCOUTQNSD" },
+	{ 0x894c, "SIOCGSKNS" }, { 0x8953, "SIOCDARP" },
+	{ 0x8954, "SIOCGARP" }, { 0x8955, "SIOCSARP" },
+	{ 0x8960, "SIOCDRARP" }, { 0x8961, "SIOCGRARP" },
+	{ 0x8962, "SIOCSRARP" }, { 0x8970, "SIOCGIFMAP" },
+	{ 0x8971, "SIOCSIFMAP" }, { 0x8980, "SIOCADDDLCI" },
+	{ 0x8981, "SIOCDELDLCI" }, { 0x8982, "SIOCGIFVLAN" },
+	{ 0x8983, "SIOCSIFVLAN" }, { 0x8990, "SIOCBONDENSLAVE" },
+	{ 0x8991, "SIOCBONDRELEASE" }, { 0x8992, "SIOCBONDSETHWADDR" },
+	{ 0x8993, "SIOCBONDSLAVEINFOQUERY" }, { 0x8994, "SIOCBONDINFOQUERY" },
+	{ 0x8995, "SIOCBONDCHANGEACTIVE" }, { 0x89a0, "SIOCBRADDBR" },
+	{ 0x89a1, "SIOCBRDELBR" }, { 0x89a2, "SIOCBRADDIF" },
+	{ 0x89a3, "SIOCBRDELIF" }, { 0x89b0, "SIOCSHWTSTAMP" },
+	{ 0x89b1, "SIOCGHWTSTAMP" },
 	KT_XEND
 };
+
+/*
+ * A command no name is known for, as strace prints it, by the fields of
+ * its number: _IOC(_IOC_READ, 0x70, 0x9, 0x24).
+ */
+static void ioctl_code(struct kt_buf *b, uint32_t cmd)
+{
+	static const char *const dirs[] = {
+		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE",
+	};
+	size_t mark = kt_const_begin(b);
+
+	kt_buf_printf(b, "_IOC(%s, %#x, %#x, %#x)", dirs[cmd >> 30],
+		      (cmd >> 8) & 0xff, cmd & 0xff, (cmd >> 16) & 0x3fff);
+	kt_const_end(b, mark, cmd, 'x');
+}
 
 /* struct termios's flags, in the order strace prints them */
 static const struct kt_xlat term_iflags[] = {
@@ -463,13 +519,17 @@ static const uint8_t *ioctl_arg(struct kt_dec *d, size_t len, bool out)
 
 static void dec_ioctl(struct kt_dec *d)
 {
-	uint64_t cmd = kt_arg(d, 1);
+	uint32_t cmd = kt_arg(d, 1);	/* the kernel's is an unsigned int */
 	bool out = cmd == 0x5401 || cmd == 0x5413;	/* TCGETS, TIOCGWINSZ */
 	const uint8_t *p = NULL;
 	uint16_t ws[4];
 
 	kt_a_fd(d, 0);
-	kt_a_xval(d, 1, ioctls, NULL);
+	kt_sep(d);
+	if (kt_xlat_find(ioctls, cmd))
+		kt_format_xval(d->b, ioctls, cmd, NULL);
+	else
+		ioctl_code(d->b, cmd);
 	/* What the call fills in shows at the exit. */
 	if (out && kt_entry_only(d, true))
 		return;
@@ -497,6 +557,9 @@ static void dec_ioctl(struct kt_dec *d)
 			      ws[0], ws[1], ws[2], ws[3]);
 		break;
 	default:
+		/* strace's: the argument in hex, 0 for none */
+		kt_a_hex(d, 2);
+		break;
 ptr:
 		kt_a_ptr(d, 2);
 	}

@@ -495,15 +495,30 @@ static void dec_fd(struct kt_dec *d)
 	kt_a_fd(d, 0);
 }
 
+/*
+ * getcwd() returns the length with the NUL and the module copies that
+ * much: the path is what comes before the NUL.
+ */
 static void dec_getcwd(struct kt_dec *d)
 {
+	const struct kt_blob *blob = kt_blob_at(d, 0);
+	struct kt_blob path;
+	const uint8_t *nul;
+
 	if (kt_entry_only(d, false))
 		return;
 	kt_sep(d);
-	if (kt_exiting_ok(d) && kt_blob_at(d, 0) && kt_blob_at(d, 0)->data)
-		kt_format_path(d->b, kt_blob_at(d, 0));
-	else
+	if (kt_exiting_ok(d) && blob && blob->data) {
+		path = *blob;
+		nul = memchr(path.data, 0, path.len);
+		if (nul) {
+			path.len = nul - path.data;
+			path.flags &= ~KT_BLOB_TRUNCATED;
+		}
+		kt_format_path(d->b, &path);
+	} else {
 		kt_format_ptr(d->b, kt_arg(d, 0));
+	}
 	kt_a_ulong(d, 1);
 }
 

@@ -688,6 +688,57 @@ static const struct kt_xlat grnd_flags[] = {
 	KT_XEND
 };
 
+static const char *const syslog_actions[] = {
+	"CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR",
+	"CONSOLE_OFF", "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD",
+	"SIZE_BUFFER",
+};
+
+static const char *const log_levels[] = {
+	"EMERG", "ALERT", "CRIT", "ERR", "WARNING", "NOTICE", "INFO", "DEBUG",
+	"DEBUG+1",
+};
+
+/* "3 /+ SYSLOG_ACTION_READ_ALL +/": strace prints these so under any -X. */
+static void syslog_const(struct kt_buf *b, int v, const char *prefix,
+			 const char *const *names, unsigned int n)
+{
+	kt_buf_printf(b, "%d /* %s%s */", v, prefix,
+		      v >= 0 && (unsigned int)v < n ? names[v] : "???");
+}
+
+/*
+ * syslog(2), as strace prints it: the action, then only what the action
+ * reads.  The buffer of the reading actions shows at the exit.
+ */
+static void dec_syslog(struct kt_dec *d)
+{
+	int type = (int)kt_arg(d, 0), len = (int)kt_arg(d, 2);
+
+	kt_sep(d);
+	syslog_const(d->b, type, "SYSLOG_ACTION_", syslog_actions,
+		     ARRAY_SIZE(syslog_actions));
+	switch (type) {
+	case 0: case 1: case 5: case 6: case 7: case 9: case 10:
+		return;
+	case 2: case 3: case 4:
+		if (kt_entry_only(d, true))
+			return;
+		kt_a_buf(d, 1, d->sc->ret);
+		break;
+	case 8:
+		kt_a_ptr(d, 1);
+		kt_sep(d);
+		syslog_const(d->b, len, "LOGLEVEL_", log_levels,
+			     ARRAY_SIZE(log_levels));
+		return;
+	default:
+		kt_a_ptr(d, 1);
+	}
+	kt_sep(d);
+	kt_buf_dec(d->b, len);
+}
+
 static void dec_getrandom(struct kt_dec *d)
 {
 	const struct kt_blob *blob = kt_blob_at(d, 0);
@@ -1380,6 +1431,7 @@ static const struct kt_decoder decoders[] = {
 	{ "ugetrlimit", dec_getrlimit, KT_RV_DEC, NULL },
 	{ "setrlimit", dec_setrlimit, KT_RV_DEC, NULL },
 	{ "getrandom", dec_getrandom, KT_RV_DEC, NULL },
+	{ "syslog", dec_syslog, KT_RV_DEC, NULL },
 	{ "uname", dec_uname, KT_RV_DEC, NULL },
 	{ "sysinfo", dec_sysinfo, KT_RV_DEC, NULL },
 	{ "sched_yield", NULL, KT_RV_DEC, NULL },

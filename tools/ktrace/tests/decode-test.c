@@ -277,6 +277,13 @@ static void test_file(void)
 	expect("readlink", &sc,
 	       "readlink(\"/proc/self\", \"4916\", 1023)    = 4");
 
+	sc = sc64("getcwd", 9);
+	sc.args[0] = 0x7ffd1000;
+	sc.args[1] = 1024;
+	sc.blob[0] = mem_blob("/tmp/x/w", 9);
+	expect("getcwd: the path without the NUL the length counts", &sc,
+	       "getcwd(\"/tmp/x/w\", 1024)                = 9");
+
 	sc = sc64("faccessat2", 0);
 	sc.args[0] = (uint64_t)-100;
 	sc.args[1] = 1;
@@ -1029,6 +1036,35 @@ static void test_more(void)
 	expect("getrandom prints hex", &sc,
 	       "getrandom(\"\\x95\\x4d\\x0e\\xe7\\xad\\x21\\xe5\\x43\", 8, GRND_NONBLOCK) = 8");
 
+	sc = sc64("syslog", 44);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 16384;
+	sc.blob[1] = mem_blob("<6>[    0.288238] x86/fpu: Enabled\n", 35);
+	expect("syslog READ_ALL: the action in a comment, the log read", &sc,
+	       "syslog(3 /* SYSLOG_ACTION_READ_ALL */, \"<6>[    0.288238] x86/fpu: Enabl\"..., 16384) = 44");
+	sc.has_exit = false;
+	expect("syslog READ_ALL, unfinished: the action only", &sc,
+	       "syslog(3 /* SYSLOG_ACTION_READ_ALL */,  <unfinished ...>");
+
+	sc = sc64("syslog", 16384);
+	sc.args[0] = 10;
+	expect("syslog SIZE_BUFFER: the action only", &sc,
+	       "syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */) = 16384");
+
+	sc = sc64("syslog", 0);
+	sc.args[0] = 8;
+	sc.args[2] = 4;
+	expect("syslog CONSOLE_LEVEL: the level", &sc,
+	       "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 4 /* LOGLEVEL_WARNING */) = 0");
+
+	sc = sc64("syslog", -EINVAL);
+	sc.args[0] = 42;
+	sc.args[1] = 0x1000;
+	sc.args[2] = 7;
+	expect("syslog, an unknown action", &sc,
+	       "syslog(42 /* SYSLOG_ACTION_??? */, 0x1000, 7) = -1 EINVAL (Invalid argument)");
+
 	memcpy(uts + 65, "vm", 3);
 	sc = sc64("uname", 0);
 	sc.args[0] = 1;
@@ -1211,6 +1247,25 @@ static void test_verbosity(void)
 	kt_xlat_style = KT_XLAT_ABBREV;
 	expect("-e abbrev=all: abbreviated again", &sc,
 	       "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=, ...}) = 0");
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80247009;	/* RTC_RD_TIME, unnamed here */
+	sc.args[2] = 0x7ffd0000;
+	expect("ioctl: a command without a name, by its fields", &sc,
+	       "ioctl(3, _IOC(_IOC_READ, 0x70, 0x9, 0x24), 0x7ffd0000) = 0");
+	sc.args[1] = 0xffffffff00008942ULL;
+	sc.args[2] = 0;
+	expect("ioctl: the command's int, a socket's name, the argument in hex", &sc,
+	       "ioctl(3, SIOCGIFTXQLEN, 0)              = 0");
+	sc.args[1] = 0xc0045678;
+	kt_xlat_style = KT_XLAT_RAW;
+	expect("-X raw: an unnamed ioctl's number", &sc,
+	       "ioctl(3, 0xc0045678, 0)                 = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("-X verbose: an unnamed ioctl's number and fields", &sc,
+	       "ioctl(3, 0xc0045678 /* _IOC(_IOC_READ|_IOC_WRITE, 0x56, 0x78, 0x4) */, 0) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
 
 	sc = sc64("openat", 3);
 	sc.args[0] = (uint64_t)-100;
