@@ -823,7 +823,8 @@ static bool kb_wanted(const struct ktrace_cap *c,
 {
 	const unsigned long *args = x->args;
 
-	if (c->if_arg != KTRACE_CAP_ALWAYS && args[c->if_arg] != c->if_val)
+	if (c->if_arg != KTRACE_CAP_ALWAYS &&
+	    (args[c->if_arg] & c->if_mask) != c->if_val)
 		return false;
 	if ((c->dir & KTRACE_CAP_VERBOSE) && !x->verbose)
 		return false;

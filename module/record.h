@@ -50,14 +50,15 @@ struct ktrace_cap {
 	u8 kind;		/* KTRACE_BLOB_* */
 	u8 rule;
 	u8 len_arg;
-	u8 if_arg;		/* only when argument @if_arg is @if_val */
+	u8 if_arg;		/* only when argument @if_arg, masked, */
 	u16 size;
-	u32 if_val;
+	u32 if_val;		/* is @if_val */
+	u32 if_mask;
 };
 
 #define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
 
-#define KTRACE_CAPS_MAX		6
+#define KTRACE_CAPS_MAX		8
 
 struct ktrace_sys_caps {
 	u8 n;

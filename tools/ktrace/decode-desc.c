@@ -533,6 +533,10 @@ static void dec_ioctl(struct kt_dec *d)
 	/* What the call fills in shows at the exit. */
 	if (out && kt_entry_only(d, true))
 		return;
+	if ((cmd & 0xffffff00) == 0x8900) {
+		kt_sock_ioctl(d, cmd);
+		return;
+	}
 	switch (cmd) {
 	case 0x5451: case 0x5450:
 		break;

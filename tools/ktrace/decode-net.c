@@ -170,6 +170,241 @@ raw:
 	kt_buf_putc(b, '}');
 }
 
+/*
+ * The socket ioctls of an interface: struct ifreq, its name (16 bytes)
+ * then a union at byte 16.  The module copies it at the enter and, when
+ * the call succeeded, at the exit (capture.def).
+ */
+#define IFR_U	16
+
+static const struct kt_xlat iff_flags[] = {
+	{ 0x1, "IFF_UP" }, { 0x2, "IFF_BROADCAST" }, { 0x4, "IFF_DEBUG" },
+	{ 0x8, "IFF_LOOPBACK" }, { 0x10, "IFF_POINTOPOINT" },
+	{ 0x20, "IFF_NOTRAILERS" }, { 0x40, "IFF_RUNNING" },
+	{ 0x80, "IFF_NOARP" }, { 0x100, "IFF_PROMISC" },
+	{ 0x200, "IFF_ALLMULTI" }, { 0x400, "IFF_MASTER" },
+	{ 0x800, "IFF_SLAVE" }, { 0x1000, "IFF_MULTICAST" },
+	{ 0x2000, "IFF_PORTSEL" }, { 0x4000, "IFF_AUTOMEDIA" },
+	{ 0x8000, "IFF_DYNAMIC" }, { 0x10000, "IFF_LOWER_UP" },
+	{ 0x20000, "IFF_DORMANT" }, { 0x40000, "IFF_ECHO" }, KT_XEND
+};
+
+static const struct kt_xlat arphrd_types[] = {
+	{ 0, "ARPHRD_NETROM" }, { 1, "ARPHRD_ETHER" }, { 2, "ARPHRD_EETHER" },
+	{ 3, "ARPHRD_AX25" }, { 4, "ARPHRD_PRONET" }, { 5, "ARPHRD_CHAOS" },
+	{ 6, "ARPHRD_IEEE802" }, { 7, "ARPHRD_ARCNET" },
+	{ 8, "ARPHRD_APPLETLK" }, { 15, "ARPHRD_DLCI" }, { 19, "ARPHRD_ATM" },
+	{ 23, "ARPHRD_METRICOM" }, { 24, "ARPHRD_IEEE1394" },
+	{ 27, "ARPHRD_EUI64" }, { 32, "ARPHRD_INFINIBAND" },
+	{ 256, "ARPHRD_SLIP" }, { 257, "ARPHRD_CSLIP" },
+	{ 258, "ARPHRD_SLIP6" }, { 259, "ARPHRD_CSLIP6" },
+	{ 260, "ARPHRD_RSRVD" }, { 264, "ARPHRD_ADAPT" },
+	{ 270, "ARPHRD_ROSE" }, { 271, "ARPHRD_X25" }, { 272, "ARPHRD_HWX25" },
+	{ 280, "ARPHRD_CAN" }, { 290, "ARPHRD_MCTP" }, { 512, "ARPHRD_PPP" },
+	{ 513, "ARPHRD_CISCO" }, { 516, "ARPHRD_LAPB" },
+	{ 517, "ARPHRD_DDCMP" }, { 518, "ARPHRD_RAWHDLC" },
+	{ 519, "ARPHRD_RAWIP" }, { 768, "ARPHRD_TUNNEL" },
+	{ 769, "ARPHRD_TUNNEL6" }, { 770, "ARPHRD_FRAD" },
+	{ 771, "ARPHRD_SKIP" }, { 772, "ARPHRD_LOOPBACK" },
+	{ 773, "ARPHRD_LOCALTLK" }, { 774, "ARPHRD_FDDI" },
+	{ 775, "ARPHRD_BIF" }, { 776, "ARPHRD_SIT" }, { 777, "ARPHRD_IPDDP" },
+	{ 778, "ARPHRD_IPGRE" }, { 779, "ARPHRD_PIMREG" },
+	{ 780, "ARPHRD_HIPPI" }, { 781, "ARPHRD_ASH" },
+	{ 782, "ARPHRD_ECONET" }, { 783, "ARPHRD_IRDA" },
+	{ 784, "ARPHRD_FCPP" }, { 785, "ARPHRD_FCAL" }, { 786, "ARPHRD_FCPL" },
+	{ 787, "ARPHRD_FCFABRIC" }, { 800, "ARPHRD_IEEE802_TR" },
+	{ 801, "ARPHRD_IEEE80211" }, { 802, "ARPHRD_IEEE80211_PRISM" },
+	{ 803, "ARPHRD_IEEE80211_RADIOTAP" }, { 804, "ARPHRD_IEEE802154" },
+	{ 805, "ARPHRD_IEEE802154_MONITOR" }, { 820, "ARPHRD_PHONET" },
+	{ 821, "ARPHRD_PHONET_PIPE" }, { 822, "ARPHRD_CAIF" },
+	{ 823, "ARPHRD_IP6GRE" }, { 824, "ARPHRD_NETLINK" },
+	{ 825, "ARPHRD_6LOWPAN" }, { 826, "ARPHRD_VSOCKMON" },
+	{ 0xfffe, "ARPHRD_NONE" }, { 0xffff, "ARPHRD_VOID" },
+	KT_XEND
+};
+
+/* The length of a hardware address by its type; the whole sa_data else. */
+static const struct { uint16_t type, len; } hwaddr_lens[] = {
+	{ 0, 7 }, { 1, 6 }, { 3, 7 }, { 6, 6 }, { 7, 1 }, { 15, 2 },
+	{ 24, 16 }, { 27, 8 }, { 32, 20 }, { 256, 0 }, { 270, 5 }, { 271, 0 },
+	{ 280, 0 }, { 290, 1 }, { 512, 0 }, { 518, 0 }, { 519, 0 }, { 768, 4 },
+	{ 769, 16 }, { 772, 6 }, { 773, 1 }, { 774, 6 }, { 776, 4 },
+	{ 777, 0 }, { 778, 4 }, { 779, 0 }, { 780, 6 }, { 783, 4 }, { 801, 6 },
+	{ 802, 6 }, { 803, 6 }, { 804, 8 }, { 805, 8 }, { 820, 1 }, { 821, 1 },
+	{ 822, 0 }, { 823, 16 }, { 824, 0 }, { 825, 8 }, { 826, 0 },
+};
+
+/* "00:00:00:00:00:00"; with -X raw the bytes, with -X verbose both. */
+static void hwaddr(struct kt_buf *b, const uint8_t *p, unsigned int type)
+{
+	unsigned int i, n = 14;
+
+	for (i = 0; i < ARRAY_SIZE(hwaddr_lens); i++)
+		if (hwaddr_lens[i].type == type)
+			n = hwaddr_lens[i].len;
+	if (kt_xlat_style != KT_XLAT_ABBREV)
+		kt_format_hex_bytes(b, p, 14, 14, false);
+	if (kt_xlat_style == KT_XLAT_RAW)
+		return;
+	if (kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_puts(b, " /* ");
+	for (i = 0; i < n; i++)
+		kt_buf_printf(b, "%s%02x", i ? ":" : "", p[i]);
+	if (kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_puts(b, " */");
+}
+
+/* A char array that need not hold a NUL: "lo", or "..." after 16. */
+static void ifr_string(struct kt_buf *b, const char *field, const uint8_t *p)
+{
+	size_t n = strnlen((const char *)p, 16);
+
+	kt_buf_puts(b, field);
+	kt_format_bytes(b, p, n, n, n == 16);
+}
+
+/* The union's member that command @cmd reads or writes. */
+static void ifreq_field(struct kt_dec *d, uint32_t cmd, const uint8_t *p)
+{
+	struct kt_buf *b = d->b;
+	bool x64 = d->sc->abi == KTRACE_CLI_ABI_X86_64;
+	const uint8_t *u = p + IFR_U;
+	uint64_t start, end;
+	uint16_t family;
+	int32_t v;
+
+	memcpy(&v, u, 4);
+	switch (cmd) {
+	case 0x8915: case 0x8916:	/* SIOC[GS]IFADDR */
+		kt_buf_puts(b, "ifr_addr=");
+		sockaddr_bytes(b, u, 16);
+		break;
+	case 0x8917: case 0x8918:	/* SIOC[GS]IFDSTADDR */
+		kt_buf_puts(b, "ifr_dstaddr=");
+		sockaddr_bytes(b, u, 16);
+		break;
+	case 0x8919: case 0x891a:	/* SIOC[GS]IFBRDADDR */
+		kt_buf_puts(b, "ifr_broadaddr=");
+		sockaddr_bytes(b, u, 16);
+		break;
+	case 0x891b: case 0x891c:	/* SIOC[GS]IFNETMASK */
+		kt_buf_puts(b, "ifr_netmask=");
+		sockaddr_bytes(b, u, 16);
+		break;
+	case 0x8927: case 0x8924: case 0x8937: case 0x8931: case 0x8932:
+		/* SIOC[GS]IFHWADDR, SIOCSIFHWBROADCAST, SIOC{ADD,DEL}MULTI */
+		memcpy(&family, u, 2);
+		kt_buf_puts(b, "ifr_hwaddr={sa_family=");
+		kt_format_xval(b, arphrd_types, family, "ARPHRD_???");
+		kt_buf_puts(b, ", sa_data=");
+		hwaddr(b, u + 2, family);
+		kt_buf_putc(b, '}');
+		break;
+	case 0x8913: case 0x8914:	/* SIOC[GS]IFFLAGS: a short */
+		kt_buf_puts(b, "ifr_flags=");
+		kt_format_flags(b, iff_flags, (uint16_t)v, "IFF_???");
+		break;
+	case 0x8933:
+		kt_buf_printf(b, "ifr_ifindex=%d", v);
+		break;
+	case 0x891d: case 0x891e:
+		kt_buf_printf(b, "ifr_metric=%d", v);
+		break;
+	case 0x8921: case 0x8922:
+		kt_buf_printf(b, "ifr_mtu=%d", v);
+		break;
+	case 0x8942: case 0x8943:
+		kt_buf_printf(b, "ifr_qlen=%d", v);
+		break;
+	case 0x8929: case 0x8930:
+		ifr_string(b, "ifr_slave=", u);
+		break;
+	case 0x8923:
+		ifr_string(b, "ifr_newname=", u);
+		break;
+	case 0x8910:
+		ifr_string(b, "ifr_name=", p);
+		break;
+	case 0x8970: case 0x8971:	/* SIOC[GS]IFMAP: struct ifmap */
+		start = 0;
+		end = 0;
+		memcpy(&start, u, x64 ? 8 : 4);
+		memcpy(&end, u + (x64 ? 8 : 4), x64 ? 8 : 4);
+		u += x64 ? 16 : 8;
+		kt_buf_puts(b, "ifr_map={mem_start=");
+		kt_buf_hex(b, start);
+		kt_buf_puts(b, ", mem_end=");
+		kt_buf_hex(b, end);
+		kt_buf_puts(b, ", base_addr=");
+		kt_buf_hex(b, u[0] | u[1] << 8);
+		kt_buf_puts(b, ", irq=");
+		kt_buf_hex(b, u[2]);
+		kt_buf_puts(b, ", dma=");
+		kt_buf_hex(b, u[3]);
+		kt_buf_puts(b, ", port=");
+		kt_buf_hex(b, u[4]);
+		kt_buf_putc(b, '}');
+		break;
+	}
+}
+
+/*
+ * ioctl()'s struct ifreq, as strace prints it: a command that sets shows
+ * the name and the member it sets; one that gets, the name (the index
+ * for SIOCGIFNAME) at the enter and, when it succeeded, the member at the
+ * exit.  The other commands of 0x89XX print their argument's address, as
+ * strace prints those it does not decode.
+ */
+void kt_sock_ioctl(struct kt_dec *d, uint32_t cmd)
+{
+	const struct kt_blob *in = &d->sc->enter_blob[2];
+	size_t size = d->sc->abi == KTRACE_CLI_ABI_X86_64 ? 40 : 32;
+	bool get;
+	int32_t index;
+
+	switch (cmd) {
+	case 0x8910: case 0x8913: case 0x8915: case 0x8917: case 0x8919:
+	case 0x891b: case 0x891d: case 0x8921: case 0x8927: case 0x8929:
+	case 0x8933: case 0x8942: case 0x8970:
+		get = true;
+		break;
+	case 0x8914: case 0x8916: case 0x8918: case 0x891a: case 0x891c:
+	case 0x891e: case 0x8922: case 0x8923: case 0x8924: case 0x8930:
+	case 0x8931: case 0x8932: case 0x8937: case 0x8943: case 0x8971:
+		get = false;
+		break;
+	default:
+		kt_a_ptr(d, 2);
+		return;
+	}
+	kt_sep(d);
+	if (!kt_arg(d, 2) || !in->data || (in->flags & KT_BLOB_FAULT) ||
+	    in->len < size) {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+		return;
+	}
+	kt_buf_putc(d->b, '{');
+	if (cmd == 0x8910) {
+		memcpy(&index, in->data + IFR_U, 4);
+		kt_buf_printf(d->b, "ifr_ifindex=%d", index);
+	} else {
+		ifr_string(d->b, "ifr_name=", in->data);
+	}
+	if (!get) {
+		kt_buf_puts(d->b, ", ");
+		ifreq_field(d, cmd, in->data);
+	} else {
+		if (kt_entry_only(d, false))
+			return;
+		if (kt_exiting_ok(d) && kt_blob_usable(d, 2, size) &&
+		    d->sc->blob[2].data != in->data) {
+			kt_buf_puts(d->b, ", ");
+			ifreq_field(d, cmd, d->sc->blob[2].data);
+		}
+	}
+	kt_buf_putc(d->b, '}');
+}
+
 static void sockaddr(struct kt_dec *d, int i, uint64_t len)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);

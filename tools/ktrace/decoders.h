@@ -57,6 +57,9 @@ struct kt_decoder_table {
 	size_t n;
 };
 
+/* decode-net.c: ioctl()'s struct ifreq of the socket commands (0x89XX) */
+void kt_sock_ioctl(struct kt_dec *d, uint32_t cmd);
+
 extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_net_decoders, kt_process_decoders, kt_mem_decoders,
 	kt_signal_decoders, kt_time_decoders;

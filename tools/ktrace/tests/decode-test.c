@@ -199,6 +199,87 @@ static void test_numbers(void)
 	kt_buf_free(&b);
 }
 
+/* The socket ioctls' struct ifreq, as strace prints it. */
+static void test_ifreq(void)
+{
+	uint8_t req[40] = "lo", got[40] = "lo", eth[40] = "eth0";
+	struct kt_syscall sc;
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x8913;		/* SIOCGIFFLAGS */
+	sc.args[2] = 0x7ffd0000;
+	got[16] = 0x49;			/* IFF_UP|IFF_LOOPBACK|IFF_RUNNING */
+	sc.enter_blob[2] = mem_blob(req, 40);
+	sc.blob[2] = mem_blob(got, 40);
+	expect("SIOCGIFFLAGS: the name given, the flags got", &sc,
+	       "ioctl(3, SIOCGIFFLAGS, {ifr_name=\"lo\", ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING}) = 0");
+	sc.has_exit = false;
+	expect("SIOCGIFFLAGS, unfinished: the name", &sc,
+	       "ioctl(3, SIOCGIFFLAGS, {ifr_name=\"lo\" <unfinished ...>");
+
+	sc = sc64("ioctl", -EADDRNOTAVAIL);
+	sc.args[0] = 3;
+	sc.args[1] = 0x8915;		/* SIOCGIFADDR */
+	sc.args[2] = 0x7ffd0000;
+	sc.enter_blob[2] = mem_blob(req, 40);
+	sc.blob[2] = sc.enter_blob[2];
+	expect("SIOCGIFADDR failing: the name alone", &sc,
+	       "ioctl(3, SIOCGIFADDR, {ifr_name=\"lo\"})  = -1 EADDRNOTAVAIL (Cannot assign requested address)");
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x8915;
+	sc.args[2] = 0x7ffd0000;
+	memset(got + 16, 0, 24);
+	got[16] = 2;			/* AF_INET, 127.0.0.1 */
+	got[20] = 127;
+	got[23] = 1;
+	sc.enter_blob[2] = mem_blob(req, 40);
+	sc.blob[2] = mem_blob(got, 40);
+	expect("SIOCGIFADDR: a socket address", &sc,
+	       "ioctl(3, SIOCGIFADDR, {ifr_name=\"lo\", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr(\"127.0.0.1\")}}) = 0");
+
+	sc.args[1] = 0x8927;		/* SIOCGIFHWADDR */
+	memset(got + 16, 0, 24);
+	got[16] = 772 & 0xff;		/* ARPHRD_LOOPBACK */
+	got[17] = 772 >> 8;
+	expect("SIOCGIFHWADDR: the address as long as its type's", &sc,
+	       "ioctl(3, SIOCGIFHWADDR, {ifr_name=\"lo\", ifr_hwaddr={sa_family=ARPHRD_LOOPBACK, sa_data=00:00:00:00:00:00}}) = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("-X verbose: SIOCGIFHWADDR's bytes and address", &sc,
+	       "ioctl(3, 0x8927 /* SIOCGIFHWADDR */, {ifr_name=\"lo\", ifr_hwaddr={sa_family=0x304 /* ARPHRD_LOOPBACK */, sa_data=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\" /* 00:00:00:00:00:00 */}}) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
+
+	sc.args[1] = 0x8970;		/* SIOCGIFMAP */
+	got[16] = 0;
+	got[17] = 0;
+	got[34] = 9;			/* irq */
+	expect("SIOCGIFMAP: struct ifmap in hex", &sc,
+	       "ioctl(3, SIOCGIFMAP, {ifr_name=\"lo\", ifr_map={mem_start=0, mem_end=0, base_addr=0, irq=0x9, dma=0, port=0}}) = 0");
+
+	sc = sc64("ioctl", -EPERM);
+	sc.args[0] = 3;
+	sc.args[1] = 0x8922;		/* SIOCSIFMTU */
+	sc.args[2] = 0x7ffd0000;
+	eth[16] = 1500 & 0xff;
+	eth[17] = 1500 >> 8;
+	sc.enter_blob[2] = mem_blob(eth, 40);
+	sc.blob[2] = sc.enter_blob[2];
+	expect("SIOCSIFMTU: the name and the MTU given", &sc,
+	       "ioctl(3, SIOCSIFMTU, {ifr_name=\"eth0\", ifr_mtu=1500}) = -1 EPERM (Operation not permitted)");
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x8912;		/* SIOCGIFCONF: no struct ifreq */
+	sc.args[2] = 0x7ffd0000;
+	expect("SIOCGIFCONF: the argument's address", &sc,
+	       "ioctl(3, SIOCGIFCONF, 0x7ffd0000)       = 0");
+	sc.args[2] = 0;
+	expect("SIOCGIFCONF: NULL", &sc,
+	       "ioctl(3, SIOCGIFCONF, NULL)             = 0");
+}
+
 static void test_file(void)
 {
 	struct kt_syscall sc;
@@ -1254,10 +1335,13 @@ static void test_verbosity(void)
 	sc.args[2] = 0x7ffd0000;
 	expect("ioctl: a command without a name, by its fields", &sc,
 	       "ioctl(3, _IOC(_IOC_READ, 0x70, 0x9, 0x24), 0x7ffd0000) = 0");
-	sc.args[1] = 0xffffffff00008942ULL;
+	sc.args[1] = 0xffffffff00001234ULL;
 	sc.args[2] = 0;
-	expect("ioctl: the command's int, a socket's name, the argument in hex", &sc,
-	       "ioctl(3, SIOCGIFTXQLEN, 0)              = 0");
+	expect("ioctl: the command's int, the argument in hex", &sc,
+	       "ioctl(3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0) = 0");
+	sc.args[1] = 0x8942;
+	expect("ioctl: a socket's command by name, NULL", &sc,
+	       "ioctl(3, SIOCGIFTXQLEN, NULL)           = 0");
 	sc.args[1] = 0xc0045678;
 	kt_xlat_style = KT_XLAT_RAW;
 	expect("-X raw: an unnamed ioctl's number", &sc,
@@ -1266,6 +1350,8 @@ static void test_verbosity(void)
 	expect("-X verbose: an unnamed ioctl's number and fields", &sc,
 	       "ioctl(3, 0xc0045678 /* _IOC(_IOC_READ|_IOC_WRITE, 0x56, 0x78, 0x4) */, 0) = 0");
 	kt_xlat_style = KT_XLAT_ABBREV;
+
+	test_ifreq();
 
 	sc = sc64("openat", 3);
 	sc.args[0] = (uint64_t)-100;
