@@ -1766,6 +1766,11 @@ static void ktrace_siginfo(struct ktrace_siginfo *si, int sig,
 				  sig == SIGILL || sig == SIGFPE ||
 				  sig == SIGTRAP))
 		si->addr = (unsigned long)info->si_addr;
+	/* The value sigqueue(), a timer, a message queue or AIO carries */
+	if (info->si_code >= SI_ASYNCIO && info->si_code <= SI_QUEUE) {
+		si->flags |= KTRACE_SI_VALUE;
+		si->addr = (unsigned long)info->si_ptr;
+	}
 }
 
 static void ktrace_probe_signal_generate(void *data, int sig,

@@ -563,6 +563,36 @@ static const struct kt_xlat prctl_options[] = {
 	KT_XEND
 };
 
+/* <linux/capability.h>'s capabilities */
+static const struct kt_xlat capabilities[] = {
+	{ 0, "CAP_CHOWN" }, { 1, "CAP_DAC_OVERRIDE" },
+	{ 2, "CAP_DAC_READ_SEARCH" }, { 3, "CAP_FOWNER" }, { 4, "CAP_FSETID" },
+	{ 5, "CAP_KILL" }, { 6, "CAP_SETGID" }, { 7, "CAP_SETUID" },
+	{ 8, "CAP_SETPCAP" }, { 9, "CAP_LINUX_IMMUTABLE" },
+	{ 10, "CAP_NET_BIND_SERVICE" }, { 11, "CAP_NET_BROADCAST" },
+	{ 12, "CAP_NET_ADMIN" }, { 13, "CAP_NET_RAW" }, { 14, "CAP_IPC_LOCK" },
+	{ 15, "CAP_IPC_OWNER" }, { 16, "CAP_SYS_MODULE" },
+	{ 17, "CAP_SYS_RAWIO" }, { 18, "CAP_SYS_CHROOT" },
+	{ 19, "CAP_SYS_PTRACE" }, { 20, "CAP_SYS_PACCT" },
+	{ 21, "CAP_SYS_ADMIN" }, { 22, "CAP_SYS_BOOT" },
+	{ 23, "CAP_SYS_NICE" }, { 24, "CAP_SYS_RESOURCE" },
+	{ 25, "CAP_SYS_TIME" }, { 26, "CAP_SYS_TTY_CONFIG" },
+	{ 27, "CAP_MKNOD" }, { 28, "CAP_LEASE" }, { 29, "CAP_AUDIT_WRITE" },
+	{ 30, "CAP_AUDIT_CONTROL" }, { 31, "CAP_SETFCAP" },
+	{ 32, "CAP_MAC_OVERRIDE" }, { 33, "CAP_MAC_ADMIN" },
+	{ 34, "CAP_SYSLOG" }, { 35, "CAP_WAKE_ALARM" },
+	{ 36, "CAP_BLOCK_SUSPEND" }, { 37, "CAP_AUDIT_READ" },
+	{ 38, "CAP_PERFMON" }, { 39, "CAP_BPF" },
+	{ 40, "CAP_CHECKPOINT_RESTORE" },
+	KT_XEND
+};
+
+static const struct kt_xlat cap_ambient_ops[] = {
+	{ 1, "PR_CAP_AMBIENT_IS_SET" }, { 2, "PR_CAP_AMBIENT_RAISE" },
+	{ 3, "PR_CAP_AMBIENT_LOWER" }, { 4, "PR_CAP_AMBIENT_CLEAR_ALL" },
+	KT_XEND
+};
+
 static void dec_prctl(struct kt_dec *d)
 {
 	kt_a_xval(d, 0, prctl_options, "PR_???");
@@ -572,8 +602,20 @@ static void dec_prctl(struct kt_dec *d)
 	case 1:
 		kt_a_signal(d, 1);
 		break;
-	case 4: case 8: case 36: case 23: case 24:
+	case 4: case 8: case 36:
 		kt_a_ulong(d, 1);
+		break;
+	case 23: case 24:	/* PR_CAPBSET_READ, PR_CAPBSET_DROP */
+		kt_a_xval(d, 1, capabilities, "CAP_???");
+		break;
+	case 47:		/* PR_CAP_AMBIENT: IS_SET, RAISE, LOWER a cap */
+		kt_a_xval(d, 1, cap_ambient_ops, "PR_CAP_AMBIENT_???");
+		if (kt_arg(d, 1) >= 1 && kt_arg(d, 1) <= 3)
+			kt_a_xval(d, 2, capabilities, "CAP_???");
+		else
+			kt_a_hex(d, 2);
+		kt_a_hex(d, 3);
+		kt_a_hex(d, 4);
 		break;
 	case 15:
 		kt_a_str(d, 1);
@@ -617,7 +659,7 @@ static void rlim_value(struct kt_buf *b, uint64_t v, bool is64, bool l32)
 
 	if (v == UINT64_MAX || (l32 && v == UINT32_MAX))
 		kt_buf_puts(b, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
-	else if (v && !(v % 1024))
+	else if (v > 1024 && !(v % 1024))	/* strace's: 1024 as it is */
 		kt_buf_printf(b, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		kt_buf_printf(b, "%llu", (unsigned long long)v);
@@ -860,6 +902,12 @@ static const struct kt_xlat sched_policies[] = {
 	{ 3, "SCHED_BATCH" }, { 4, "SCHED_ISO" }, { 5, "SCHED_IDLE" },
 	{ 6, "SCHED_DEADLINE" }, KT_XEND
 };
+
+/* sched_get_priority_min(SCHED_OTHER), sched_get_priority_max */
+static void dec_sched_policy(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, sched_policies, "SCHED_???");
+}
 
 /* sched_getscheduler(42<sh>) = 0 (SCHED_OTHER) */
 static void ret_sched_getscheduler(struct kt_dec *d)
@@ -1438,6 +1486,8 @@ static const struct kt_decoder decoders[] = {
 	{ "sched_getaffinity", dec_sched_getaffinity, KT_RV_DEC, NULL },
 	{ "sched_setaffinity", dec_sched_setaffinity, KT_RV_DEC, NULL },
 	{ "sched_getscheduler", dec_pid0, KT_RV_DEC, ret_sched_getscheduler },
+	{ "sched_get_priority_min", dec_sched_policy, KT_RV_DEC, NULL },
+	{ "sched_get_priority_max", dec_sched_policy, KT_RV_DEC, NULL },
 	{ "sched_setscheduler", dec_sched_setscheduler, KT_RV_DEC, NULL },
 	{ "sched_getparam", dec_sched_getparam, KT_RV_DEC, NULL },
 	{ "sched_setparam", dec_sched_setparam, KT_RV_DEC, NULL },

@@ -2,8 +2,8 @@
 /*
  * ktrace(1): decoders of the time syscalls: nanosleep, clock_nanosleep,
  * clock_gettime and clock_getres, gettimeofday, time, alarm, setitimer
- * and getitimer; and the timespec and timeval helpers the other decoders
- * use.
+ * and getitimer, the POSIX timers (timer_create, timer_settime, ...); and
+ * the timespec and timeval helpers the other decoders use.
  */
 #include <string.h>
 #include <time.h>
@@ -220,6 +220,120 @@ static void dec_alarm(struct kt_dec *d)
 	kt_a_uint(d, 0);
 }
 
+/*
+ * {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}},
+ * NULL, or the pointer (not captured, or the call failed).
+ */
+static void a_itimerspec(struct kt_dec *d, int i)
+{
+	unsigned int ts = time_size(d);
+	int64_t iv[2], v[2];
+
+	kt_sep(d);
+	if (!read_pair(d, i, 0, iv) || !read_pair(d, i, 2 * ts, v)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_printf(d->b,
+		      "{it_interval={tv_sec=%lld, tv_nsec=%lld}, it_value={tv_sec=%lld, tv_nsec=%lld}}",
+		      (long long)iv[0], (long long)iv[1], (long long)v[0],
+		      (long long)v[1]);
+}
+
+static const struct kt_xlat sigev_notify[] = {
+	{ 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
+	{ 4, "SIGEV_THREAD_ID" }, KT_XEND
+};
+
+/*
+ * A struct sigevent as strace prints it: its value only when the pointer
+ * is set, the signal, how to notify and what that needs.
+ */
+static void a_sigevent(struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	unsigned int ls = kt_long_size(d);
+	const uint8_t *p;
+	uint64_t value = 0, fn = 0, attr = 0;
+	int32_t signo, notify, tid;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, 64)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	p = blob->data;
+	memcpy(&value, p, ls);
+	memcpy(&signo, p + ls, 4);
+	memcpy(&notify, p + ls + 4, 4);
+	memcpy(&tid, p + ls + 8, 4);
+	memcpy(&fn, p + ls + 8, ls);
+	memcpy(&attr, p + 2 * ls + 8, ls);
+	kt_buf_putc(d->b, '{');
+	if (value) {
+		kt_buf_printf(d->b, "sigev_value={sival_int=%d, sival_ptr=",
+			      (int32_t)value);
+		kt_format_ptr(d->b, value);
+		kt_buf_puts(d->b, "}, ");
+	}
+	kt_buf_puts(d->b, "sigev_signo=");
+	if (notify == 0 || notify == 2 || notify == 4)
+		kt_format_signal(d->b, signo);
+	else
+		kt_buf_printf(d->b, "%u", (uint32_t)signo);
+	kt_buf_puts(d->b, ", sigev_notify=");
+	kt_format_xval(d->b, sigev_notify, (uint32_t)notify, "SIGEV_???");
+	if (notify == 4) {
+		kt_buf_printf(d->b, ", sigev_notify_thread_id=%d", tid);
+	} else if (notify == 2) {
+		kt_buf_puts(d->b, ", sigev_notify_function=");
+		kt_format_ptr(d->b, fn);
+		kt_buf_puts(d->b, ", sigev_notify_attributes=");
+		kt_format_ptr(d->b, attr);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+/* timer_create(CLOCK_REALTIME, {...}, [0]): the timer's id at the exit */
+static void dec_timer_create(struct kt_dec *d)
+{
+	int32_t id;
+
+	a_clock(d, 0);
+	a_sigevent(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (kt_exiting_ok(d) && kt_blob_read(d, 2, 0, &id, 4))
+		kt_buf_printf(d->b, "[%d]", id);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 2));
+}
+
+/* timer_settime(0, 0, {...}, NULL): the old value at the exit */
+static void dec_timer_settime(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+	kt_a_flags(d, 1, timer_flags, "TIMER_???");
+	a_itimerspec(d, 2);
+	if (kt_entry_only(d, true))
+		return;
+	a_itimerspec(d, 3);
+}
+
+static void dec_timer_gettime(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	a_itimerspec(d, 1);
+}
+
+static void dec_timer_id(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "nanosleep", dec_nanosleep, KT_RV_DEC, NULL },
 	{ "clock_nanosleep", dec_clock_nanosleep, KT_RV_DEC, NULL },
@@ -234,6 +348,13 @@ static const struct kt_decoder decoders[] = {
 	{ "alarm", dec_alarm, KT_RV_DEC, NULL },
 	{ "setitimer", dec_setitimer, KT_RV_DEC, NULL },
 	{ "getitimer", dec_getitimer, KT_RV_DEC, NULL },
+	{ "timer_create", dec_timer_create, KT_RV_DEC, NULL },
+	{ "timer_settime", dec_timer_settime, KT_RV_DEC, NULL },
+	{ "timer_settime64", dec_timer_settime, KT_RV_DEC, NULL },
+	{ "timer_gettime", dec_timer_gettime, KT_RV_DEC, NULL },
+	{ "timer_gettime64", dec_timer_gettime, KT_RV_DEC, NULL },
+	{ "timer_getoverrun", dec_timer_id, KT_RV_DEC, NULL },
+	{ "timer_delete", dec_timer_id, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_time_decoders = {

@@ -137,6 +137,16 @@ static void clock_ticks(struct kt_buf *b, const char *name, int64_t v)
 			      (long long)(v % 100));
 }
 
+/* ", si_int=1, si_ptr=0x1": a sigval, its int the pointer's low half */
+static void sigval(struct kt_buf *b, uint64_t ptr)
+{
+	kt_buf_printf(b, ", si_int=%d, si_ptr=", (int32_t)ptr);
+	if (ptr)
+		kt_buf_printf(b, "%#llx", (unsigned long long)ptr);
+	else
+		kt_buf_puts(b, "NULL");
+}
+
 void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		    const struct ktrace_siginfo *si)
 {
@@ -152,8 +162,16 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 			kt_buf_printf(b, "%d", si->status);
 		clock_ticks(b, "si_utime", si->utime);
 		clock_ticks(b, "si_stime", si->stime);
+	} else if (code == -2 && (si->flags & KTRACE_SI_VALUE)) {
+		/* SI_TIMER: the timer's id, its overrun, the value */
+		kt_buf_printf(b, ", si_timerid=%#x, si_overrun=%d", si->pid,
+			      (int32_t)si->uid);
+		sigval(b, si->addr);
 	} else if (code <= 0) {
 		kt_buf_printf(b, ", si_pid=%d, si_uid=%u", si->pid, si->uid);
+		/* SI_QUEUE, SI_MESGQ, SI_ASYNCIO: the value, when not NULL */
+		if ((si->flags & KTRACE_SI_VALUE) && si->addr)
+			sigval(b, si->addr);
 	} else if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
 		   sig == SIGFPE || sig == SIGTRAP) {
 		if (si->addr)	/* strace's printaddr(): NULL for 0 */

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	15
+#define KTRACE_ABI_MINOR	16
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -435,6 +435,7 @@ struct ktrace_rec_reap {
 
 /* struct ktrace_siginfo.flags */
 #define KTRACE_SI_VALID		0x1	/* the fields come from a siginfo */
+#define KTRACE_SI_VALUE		0x2	/* @addr holds si_ptr (ABI 1.16) */
 
 /**
  * struct ktrace_siginfo - the siginfo fields strace prints (ABI 1.4)
@@ -444,7 +445,10 @@ struct ktrace_rec_reap {
  * @flags:	KTRACE_SI_*; without KTRACE_SI_VALID every field is zero
  * @utime:	si_utime of SIGCHLD, in clock ticks
  * @stime:	si_stime of SIGCHLD, in clock ticks
- * @addr:	si_addr of SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGTRAP
+ * @addr:	si_addr of SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGTRAP; with
+ *		KTRACE_SI_VALUE, the value (si_ptr, whose low 32 bits are
+ *		si_int) of SI_QUEUE, SI_TIMER, SI_MESGQ and SI_ASYNCIO, whose
+ *		@pid and @uid are si_timerid and si_overrun for SI_TIMER
  *
  * Records of ABI 1.4 and later end with it; a reader checks the record's
  * size before reading it.

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "../decode.h"
+#include "../ktrace.h"
 
 const char *ktrace_prog = "decode-test";
 
@@ -196,6 +197,35 @@ static void test_numbers(void)
 	}
 	if (!bad)
 		check("decimal and hex numbers as printf writes them", "", "");
+	kt_buf_free(&b);
+}
+
+/* The siginfo of a signal line: a timer's and a queued signal's value. */
+static void test_siginfo_value(void)
+{
+	struct ktrace_siginfo si = { .flags = KTRACE_SI_VALID | KTRACE_SI_VALUE,
+				     .addr = 7 };
+	struct kt_buf b = { 0 };
+
+	kt_buf_siginfo(&b, 14, -2, &si);
+	check("SI_TIMER: the timer's id, overrun and value", b.s ? b.s : "",
+	      ", si_timerid=0, si_overrun=0, si_int=7, si_ptr=0x7");
+	b.len = 0;
+	si.pid = 42;
+	si.addr = 0;
+	kt_buf_siginfo(&b, 10, -1, &si);
+	check("SI_QUEUE with a NULL value: the sender alone", b.s ? b.s : "",
+	      ", si_pid=42, si_uid=0");
+	b.len = 0;
+	si.addr = 0x2a;
+	kt_buf_siginfo(&b, 10, -1, &si);
+	check("SI_QUEUE: the sender and the value", b.s ? b.s : "",
+	      ", si_pid=42, si_uid=0, si_int=42, si_ptr=0x2a");
+	b.len = 0;
+	si.flags = KTRACE_SI_VALID;	/* a module before ABI 1.16 */
+	kt_buf_siginfo(&b, 14, -2, &si);
+	check("SI_TIMER from an older module: no value", b.s ? b.s : "",
+	      ", si_pid=42, si_uid=0");
 	kt_buf_free(&b);
 }
 
@@ -1028,6 +1058,7 @@ static void test_more(void)
 	static const int32_t pfd[2] = { 3, 0x00010001 };
 	static const uint8_t ev[12] = { 1, 0, 0, 0, 3 };
 	static const uint64_t rlim[2] = { 8192 * 1024, UINT64_MAX };
+	static const uint64_t nofile[2] = { 1024, 4096 };
 	static const uint8_t rnd[8] = { 0x95, 0x4d, 0x0e, 0xe7, 0xad, 0x21,
 					0xe5, 0x43 };
 	static char uts[6 * 65] = "Linux";
@@ -1108,6 +1139,62 @@ static void test_more(void)
 	sc.blob[3] = mem_blob(rlim, 16);
 	expect("prlimit64", &sc,
 	       "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+
+	sc = sc64("prctl", 1);
+	sc.args[0] = 23;
+	sc.args[1] = 32;
+	expect("prctl PR_CAPBSET_READ: the capability by name", &sc,
+	       "prctl(PR_CAPBSET_READ, CAP_MAC_OVERRIDE) = 1");
+	sc = sc64("prctl", -EINVAL);
+	sc.args[0] = 23;
+	sc.args[1] = 48;
+	expect("prctl PR_CAPBSET_READ: a capability without a name", &sc,
+	       "prctl(PR_CAPBSET_READ, 0x30 /* CAP_??? */) = -1 EINVAL (Invalid argument)");
+	sc = sc64("prctl", 0);
+	sc.args[0] = 47;
+	sc.args[1] = 1;
+	sc.args[2] = 21;
+	expect("prctl PR_CAP_AMBIENT: the operation, the capability", &sc,
+	       "prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_SYS_ADMIN, 0, 0) = 0");
+
+	sc = sc64("prlimit64", 0);
+	sc.args[1] = 7;
+	sc.args[3] = 1;
+	sc.blob[3] = mem_blob(nofile, 16);
+	expect("prlimit64: 1024 as it is, 4096 as 4*1024", &sc,
+	       "prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=1024, rlim_max=4*1024}) = 0");
+
+	sc = sc64("sched_get_priority_max", 99);
+	sc.args[0] = 1;
+	expect("sched_get_priority_max: the policy by name", &sc,
+	       "sched_get_priority_max(SCHED_FIFO)      = 99");
+
+	{
+		uint8_t sev[64] = { 0 };
+		int32_t id = 0;
+		int64_t its[4] = { 0, 0, 1, 500 };
+
+		sev[8] = 14;		/* SIGALRM, SIGEV_SIGNAL */
+		sc = sc64("timer_create", 0);
+		sc.args[1] = 0x7ffd0000;
+		sc.args[2] = 0x7ffd1000;
+		sc.blob[1] = mem_blob(sev, 64);
+		sc.blob[2] = mem_blob(&id, 4);
+		expect("timer_create: the sigevent, the timer's id", &sc,
+		       "timer_create(CLOCK_REALTIME, {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}, [0]) = 0");
+		sev[0] = 0x10;		/* a value; SIGEV_THREAD_ID 77 */
+		sev[12] = 4;
+		sev[16] = 77;
+		sc.args[0] = 1;
+		expect("timer_create: a value, SIGEV_THREAD_ID", &sc,
+		       "timer_create(CLOCK_MONOTONIC, {sigev_value={sival_int=16, sival_ptr=0x10}, sigev_signo=SIGALRM, sigev_notify=SIGEV_THREAD_ID, sigev_notify_thread_id=77}, [0]) = 0");
+
+		sc = sc64("timer_settime", 0);
+		sc.args[2] = 0x7ffd0000;
+		sc.blob[2] = mem_blob(its, 32);
+		expect("timer_settime: struct itimerspec, no old value", &sc,
+		       "timer_settime(0, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=500}}, NULL) = 0");
+	}
 
 	sc = sc64("getrandom", 8);
 	sc.args[0] = 1;
@@ -1352,6 +1439,7 @@ static void test_verbosity(void)
 	kt_xlat_style = KT_XLAT_ABBREV;
 
 	test_ifreq();
+	test_siginfo_value();
 
 	sc = sc64("openat", 3);
 	sc.args[0] = (uint64_t)-100;
