@@ -174,11 +174,12 @@ static const struct kt_xlat itimers[] = {
 };
 
 /*
+ * A struct itimerval (@unit "usec") or itimerspec ("nsec"):
  * {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=0}},
  * NULL, or the pointer (not captured: an old value the call did not
  * write, since it failed).
  */
-static void a_itimerval(struct kt_dec *d, int i)
+static void a_itimer(struct kt_dec *d, int i, const char *unit)
 {
 	unsigned int ts = time_size(d);
 	int64_t iv[2], v[2];
@@ -189,19 +190,19 @@ static void a_itimerval(struct kt_dec *d, int i)
 		return;
 	}
 	kt_buf_printf(d->b,
-		      "{it_interval={tv_sec=%lld, tv_usec=%lld}, it_value={tv_sec=%lld, tv_usec=%lld}}",
-		      (long long)iv[0], (long long)iv[1], (long long)v[0],
-		      (long long)v[1]);
+		      "{it_interval={tv_sec=%lld, tv_%s=%lld}, it_value={tv_sec=%lld, tv_%s=%lld}}",
+		      (long long)iv[0], unit, (long long)iv[1], (long long)v[0],
+		      unit, (long long)v[1]);
 }
 
 /* setitimer(ITIMER_REAL, {...}, NULL) = 0: the old value at the exit */
 static void dec_setitimer(struct kt_dec *d)
 {
 	kt_a_xval(d, 0, itimers, "ITIMER_???");
-	a_itimerval(d, 1);
+	a_itimer(d, 1, "usec");
 	if (kt_entry_only(d, true))
 		return;
-	a_itimerval(d, 2);
+	a_itimer(d, 2, "usec");
 }
 
 static void dec_getitimer(struct kt_dec *d)
@@ -212,32 +213,12 @@ static void dec_getitimer(struct kt_dec *d)
 	if (kt_failed(d))
 		kt_a_ptr(d, 1);
 	else
-		a_itimerval(d, 1);
+		a_itimer(d, 1, "usec");
 }
 
 static void dec_alarm(struct kt_dec *d)
 {
 	kt_a_uint(d, 0);
-}
-
-/*
- * {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}},
- * NULL, or the pointer (not captured, or the call failed).
- */
-static void a_itimerspec(struct kt_dec *d, int i)
-{
-	unsigned int ts = time_size(d);
-	int64_t iv[2], v[2];
-
-	kt_sep(d);
-	if (!read_pair(d, i, 0, iv) || !read_pair(d, i, 2 * ts, v)) {
-		kt_format_ptr(d->b, kt_arg(d, i));
-		return;
-	}
-	kt_buf_printf(d->b,
-		      "{it_interval={tv_sec=%lld, tv_nsec=%lld}, it_value={tv_sec=%lld, tv_nsec=%lld}}",
-		      (long long)iv[0], (long long)iv[1], (long long)v[0],
-		      (long long)v[1]);
 }
 
 static const struct kt_xlat sigev_notify[] = {
@@ -297,17 +278,11 @@ static void a_sigevent(struct kt_dec *d, int i)
 /* timer_create(CLOCK_REALTIME, {...}, [0]): the timer's id at the exit */
 static void dec_timer_create(struct kt_dec *d)
 {
-	int32_t id;
-
 	a_clock(d, 0);
 	a_sigevent(d, 1);
 	if (kt_entry_only(d, true))
 		return;
-	kt_sep(d);
-	if (kt_exiting_ok(d) && kt_blob_read(d, 2, 0, &id, 4))
-		kt_buf_printf(d->b, "[%d]", id);
-	else
-		kt_format_ptr(d->b, kt_arg(d, 2));
+	kt_a_int_ptr(d, 2);
 }
 
 /* timer_settime(0, 0, {...}, NULL): the old value at the exit */
@@ -315,10 +290,10 @@ static void dec_timer_settime(struct kt_dec *d)
 {
 	kt_a_int(d, 0);
 	kt_a_flags(d, 1, timer_flags, "TIMER_???");
-	a_itimerspec(d, 2);
+	a_itimer(d, 2, "nsec");
 	if (kt_entry_only(d, true))
 		return;
-	a_itimerspec(d, 3);
+	a_itimer(d, 3, "nsec");
 }
 
 static void dec_timer_gettime(struct kt_dec *d)
@@ -326,7 +301,7 @@ static void dec_timer_gettime(struct kt_dec *d)
 	kt_a_int(d, 0);
 	if (kt_entry_only(d, true))
 		return;
-	a_itimerspec(d, 1);
+	a_itimer(d, 1, "nsec");
 }
 
 static void dec_timer_id(struct kt_dec *d)
