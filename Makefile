@@ -83,8 +83,12 @@ USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests
 	tools/labs/progs/*.c tools/bench/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
 
+# The generated capture table is checked too, present in the tree or not.
 style: host-style
-	$(CHECKPATCH) -f $(KERNEL_STYLE_FILES)
+	@mkdir -p $(BUILD)
+	sh module/gen-capture module/capture.def > $(BUILD)/capture-table.h
+	$(CHECKPATCH) -f $(filter-out module/capture-table.h,$(KERNEL_STYLE_FILES)) \
+		$(BUILD)/capture-table.h
 	$(CHECKPATCH) --ignore PREFER_DEFINED_ATTRIBUTE_MACRO,PREFER_KERNEL_TYPES,VOLATILE,BIT_MACRO \
 		-f $(USER_STYLE_FILES)
 
