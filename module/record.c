@@ -11,6 +11,7 @@
  */
 #include <linux/compat.h>
 #include <linux/errno.h>
+#include <linux/ioctl.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/mm_types.h>
@@ -818,6 +819,13 @@ static bool kb_restart(long ret)
 	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
 }
 
+/* The size an ioctl command encodes in its _IOC_SIZE bits (KTRACE_CAP_IOC). */
+static unsigned int kb_ioc_size(const struct ktrace_cap *c,
+				const struct ktrace_capture_ctx *x)
+{
+	return _IOC_SIZE((u32)x->args[c->len_arg]);
+}
+
 static bool kb_wanted(const struct ktrace_cap *c,
 		      const struct ktrace_capture_ctx *x)
 {
@@ -832,7 +840,8 @@ static bool kb_wanted(const struct ktrace_cap *c,
 		return !x->exit && !x->refetch && x->sp;
 	if (!x->exit)
 		return (c->dir & KTRACE_CAP_IN) &&
-		       (c->rule == KTRACE_CAP_STR || args[c->arg]);
+		       (c->rule == KTRACE_CAP_STR || args[c->arg]) &&
+		       (c->rule != KTRACE_CAP_IOC || kb_ioc_size(c, x));
 	/* strace prints sendmmsg's vector at the exit, failed or not. */
 	if (c->rule == KTRACE_CAP_MMSG_ARG)
 		return args[c->arg];
@@ -849,6 +858,7 @@ static bool kb_wanted(const struct ktrace_cap *c,
 		return args[c->arg] && kb_restart(x->ret);
 	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
+	       (c->rule != KTRACE_CAP_IOC || kb_ioc_size(c, x)) &&
 	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
 }
@@ -933,6 +943,9 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			continue;
 		case KTRACE_CAP_FIXED:
 			len = cap->size;
+			break;
+		case KTRACE_CAP_IOC:
+			len = kb_ioc_size(cap, x);
 			break;
 		case KTRACE_CAP_ARG:
 			len = b->compat ? (u32)args[cap->len_arg] :

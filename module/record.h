@@ -41,6 +41,7 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_MSGHDR,	/* a struct user_msghdr, its name and iovecs */
 	KTRACE_CAP_MMSG_ARG,	/* argument @len_arg struct mmsghdr, at the exit */
 	KTRACE_CAP_MMSG_RET,	/* the return value's struct mmsghdr */
+	KTRACE_CAP_IOC,		/* the size ioctl command @len_arg encodes */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */

@@ -299,6 +299,23 @@ static const struct kt_xlat ioctls[] = {
 	{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" },
 	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5451, "FIOCLEX" },
 	{ 0x5450, "FIONCLEX" }, { 0x5452, "FIOASYNC" },
+	/* <linux/rtc.h>; <linux/phantom.h> shares one */
+	{ 0x7001, "RTC_AIE_ON" }, { 0x7002, "RTC_AIE_OFF" },
+	{ 0x7003, "RTC_UIE_ON" }, { 0x7004, "PHN_NOT_OH or RTC_UIE_OFF" },
+	{ 0x7005, "RTC_PIE_ON" }, { 0x7006, "RTC_PIE_OFF" },
+	{ 0x700f, "RTC_WIE_ON" }, { 0x7010, "RTC_WIE_OFF" },
+	{ 0x7014, "RTC_VL_CLR" },
+	{ 0x40247007, "RTC_ALM_SET" }, { 0x80247008, "RTC_ALM_READ" },
+	{ 0x80247009, "RTC_RD_TIME" }, { 0x4024700a, "RTC_SET_TIME" },
+	{ 0x8008700b, "RTC_IRQP_READ" }, { 0x8004700b, "RTC_IRQP_READ" },
+	{ 0x4008700c, "RTC_IRQP_SET" }, { 0x4004700c, "RTC_IRQP_SET" },
+	{ 0x8008700d, "RTC_EPOCH_READ" }, { 0x8004700d, "RTC_EPOCH_READ" },
+	{ 0x4008700e, "RTC_EPOCH_SET" }, { 0x4004700e, "RTC_EPOCH_SET" },
+	{ 0x4028700f, "RTC_WKALM_SET" }, { 0x80287010, "RTC_WKALM_RD" },
+	{ 0x80207011, "RTC_PLL_GET" }, { 0x801c7011, "RTC_PLL_GET" },
+	{ 0x40207012, "RTC_PLL_SET" }, { 0x401c7012, "RTC_PLL_SET" },
+	{ 0x80047013, "RTC_VL_READ" }, { 0x40187013, "RTC_PARAM_GET" },
+	{ 0x40187014, "RTC_PARAM_SET" },
 	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE" },
 	{ 0x4020940d, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE" },
 	/* <linux/sockios.h>, <asm/sockios.h>: a socket's */
@@ -346,7 +363,7 @@ static const struct kt_xlat ioctls[] = {
 
 /*
  * A command no name is known for, as strace prints it, by the fields of
- * its number: _IOC(_IOC_READ, 0x70, 0x9, 0x24).
+ * its number: _IOC(_IOC_READ, 0x58, 0x9, 0x24).
  */
 static void ioctl_code(struct kt_buf *b, uint32_t cmd)
 {
@@ -506,7 +523,7 @@ static void termios(struct kt_buf *b, const uint8_t *p, bool abbrev)
 }
 
 /* The termios and winsize the module captured (capture.def), or NULL. */
-static const uint8_t *ioctl_arg(struct kt_dec *d, size_t len, bool out)
+const uint8_t *kt_ioctl_arg(struct kt_dec *d, size_t len, bool out)
 {
 	const struct kt_blob *blob = kt_blob_at(d, 2);
 
@@ -530,8 +547,10 @@ static void dec_ioctl(struct kt_dec *d)
 		kt_format_xval(d->b, ioctls, cmd, NULL);
 	else
 		ioctl_code(d->b, cmd);
-	/* What the call fills in shows at the exit. */
-	if (out && kt_entry_only(d, true))
+	if (((cmd >> 8) & 0xff) == 'p' && kt_rtc_ioctl(d, cmd))
+		return;
+	/* What the call fills in shows at the exit, after its comma. */
+	if (out && kt_entry_only(d, false))
 		return;
 	if ((cmd & 0xffffff00) == 0x8900) {
 		kt_sock_ioctl(d, cmd);
@@ -544,14 +563,14 @@ static void dec_ioctl(struct kt_dec *d)
 		kt_a_fd(d, 2);
 		break;
 	case 0x5401: case 0x5402: case 0x5403: case 0x5404:
-		p = ioctl_arg(d, 36, out);
+		p = kt_ioctl_arg(d, 36, out);
 		if (!p)
 			goto ptr;
 		kt_sep(d);
 		termios(d->b, p, kt_abbrev(d->sc));
 		break;
 	case 0x5413: case 0x5414:
-		p = ioctl_arg(d, sizeof(ws), out);
+		p = kt_ioctl_arg(d, sizeof(ws), out);
 		if (!p)
 			goto ptr;
 		memcpy(ws, p, sizeof(ws));

@@ -309,6 +309,131 @@ static void dec_timer_id(struct kt_dec *d)
 	kt_a_int(d, 0);
 }
 
+/* The RTC's ioctls (<linux/rtc.h>), as strace prints them. */
+static void rtc_time(struct kt_buf *b, const uint8_t *p, bool abbrev)
+{
+	int32_t tm[9];
+
+	memcpy(tm, p, sizeof(tm));
+	kt_buf_printf(b, "{tm_sec=%d, tm_min=%d, tm_hour=%d, tm_mday=%d, tm_mon=%d, tm_year=%d",
+		      tm[0], tm[1], tm[2], tm[3], tm[4], tm[5]);
+	if (abbrev)
+		kt_buf_puts(b, ", ...}");
+	else
+		kt_buf_printf(b, ", tm_wday=%d, tm_yday=%d, tm_isdst=%d}",
+			      tm[6], tm[7], tm[8]);
+}
+
+static const struct kt_xlat rtc_vl_flags[] = {
+	{ 0x1, "RTC_VL_DATA_INVALID" }, { 0x2, "RTC_VL_BACKUP_LOW" },
+	{ 0x4, "RTC_VL_BACKUP_EMPTY" }, { 0x8, "RTC_VL_ACCURACY_LOW" },
+	{ 0x10, "RTC_VL_BACKUP_SWITCH" }, KT_XEND
+};
+
+/* struct rtc_pll_info: six ints and a long */
+static void rtc_pll(struct kt_dec *d, const uint8_t *p)
+{
+	static const char *const names[] = {
+		"pll_ctrl", "pll_value", "pll_max", "pll_min", "pll_posmult",
+		"pll_negmult",
+	};
+	int64_t clock;
+	int32_t v;
+	size_t i;
+
+	kt_buf_putc(d->b, '{');
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		memcpy(&v, p + 4 * i, 4);
+		kt_buf_printf(d->b, "%s=%d, ", names[i], v);
+	}
+	if (d->sc->abi == KTRACE_CLI_ABI_X86_64) {
+		memcpy(&clock, p + 24, 8);
+	} else {
+		memcpy(&v, p + 24, 4);
+		clock = v;
+	}
+	kt_buf_printf(d->b, "pll_clock=%lld}", (long long)clock);
+}
+
+bool kt_rtc_ioctl(struct kt_dec *d, uint32_t cmd)
+{
+	bool l64 = d->sc->abi == KTRACE_CLI_ABI_X86_64;
+	bool out = cmd >> 30 == 2;	/* _IOC_READ alone: at the exit */
+	const uint8_t *p = NULL;
+	uint64_t ul;
+	uint32_t u;
+	size_t size = (cmd >> 16) & 0x3fff;
+
+	switch (cmd & 0xc000ffff) {
+	case 0x7001: case 0x7002: case 0x7003: case 0x7004: case 0x7005:
+	case 0x7006: case 0x700f: case 0x7010: case 0x7014:
+		/* RTC_{AIE,UIE,PIE,WIE}_{ON,OFF}, RTC_VL_CLR: no argument */
+		return size == 0 && cmd >> 30 == 0;
+	case 0x4000700c: case 0x4000700e:	/* RTC_IRQP_SET, RTC_EPOCH_SET */
+		if (size != (l64 ? 8 : 4))
+			return false;
+		kt_sep(d);
+		kt_buf_printf(d->b, "%llu", (unsigned long long)kt_arg(d, 2));
+		return true;
+	case 0x8000700b: case 0x8000700d:	/* RTC_IRQP_READ, RTC_EPOCH_READ */
+	case 0x80007013:			/* RTC_VL_READ */
+		if (size != ((cmd & 0xff) == 0x13 ? 4 : l64 ? 8 : 4))
+			return false;
+		break;
+	case 0x40007007: case 0x80007008: case 0x80007009: case 0x4000700a:
+		if (size != 36)		/* struct rtc_time */
+			return false;
+		break;
+	case 0x4000700f: case 0x80007010:	/* struct rtc_wkalrm */
+		if (size != 40)
+			return false;
+		break;
+	case 0x80007011: case 0x40007012:	/* struct rtc_pll_info */
+		if (size != (l64 ? 32 : 28))
+			return false;
+		break;
+	default:
+		return false;
+	}
+	if (out && kt_entry_only(d, false))
+		return true;
+	if (kt_arg(d, 2))
+		p = kt_ioctl_arg(d, size, out);
+	if (!p) {
+		kt_a_ptr(d, 2);
+		return true;
+	}
+	kt_sep(d);
+	switch (cmd & 0xff) {
+	case 0x0b: case 0x0d:
+		if (l64) {
+			memcpy(&ul, p, 8);
+		} else {
+			memcpy(&u, p, 4);
+			ul = u;
+		}
+		kt_buf_printf(d->b, "[%llu]", (unsigned long long)ul);
+		break;
+	case 0x13:
+		memcpy(&u, p, 4);
+		kt_buf_putc(d->b, '[');
+		kt_format_flags(d->b, rtc_vl_flags, u, "RTC_VL_???");
+		kt_buf_putc(d->b, ']');
+		break;
+	case 0x0f: case 0x10:
+		kt_buf_printf(d->b, "{enabled=%u, pending=%u, time=", p[0], p[1]);
+		rtc_time(d->b, p + 4, kt_abbrev(d->sc));
+		kt_buf_putc(d->b, '}');
+		break;
+	case 0x11: case 0x12:
+		rtc_pll(d, p);
+		break;
+	default:
+		rtc_time(d->b, p, kt_abbrev(d->sc));
+	}
+	return true;
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "nanosleep", dec_nanosleep, KT_RV_DEC, NULL },
 	{ "clock_nanosleep", dec_clock_nanosleep, KT_RV_DEC, NULL },

@@ -59,6 +59,13 @@ struct kt_decoder_table {
 
 /* decode-net.c: ioctl()'s struct ifreq of the socket commands (0x89XX) */
 void kt_sock_ioctl(struct kt_dec *d, uint32_t cmd);
+/* decode-time.c: the RTC's commands (type 'p'); false if not one */
+bool kt_rtc_ioctl(struct kt_dec *d, uint32_t cmd);
+/*
+ * decode-desc.c: ioctl()'s argument, @len bytes the module captured
+ * (what the call wrote, if @out: only at the exit of a success), or NULL.
+ */
+const uint8_t *kt_ioctl_arg(struct kt_dec *d, size_t len, bool out);
 
 extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_net_decoders, kt_process_decoders, kt_mem_decoders,

@@ -230,6 +230,82 @@ static void test_siginfo_value(void)
 }
 
 /* The socket ioctls' struct ifreq, as strace prints it. */
+/* The RTC's ioctls: struct rtc_time, rtc_wkalrm, numbers and flags. */
+static void test_rtc(void)
+{
+	int32_t tm[9] = { 5, 4, 3, 2, 0, 126, 5, 1, 0 };
+	uint8_t wk[40] = { 1, 0 };
+	uint32_t vl = 0x3, u32 = 64;
+	uint64_t freq = 1024;
+	struct kt_syscall sc;
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80247009;	/* RTC_RD_TIME */
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(tm, sizeof(tm));
+	expect("RTC_RD_TIME: struct rtc_time, abbreviated", &sc,
+	       "ioctl(3, RTC_RD_TIME, {tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=0, tm_year=126, ...}) = 0");
+	kt_abbrev_parse("none");
+	expect("-e abbrev=none: RTC_RD_TIME whole", &sc,
+	       "ioctl(3, RTC_RD_TIME, {tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=0, tm_year=126, tm_wday=5, tm_yday=1, tm_isdst=0}) = 0");
+	kt_abbrev_parse("all");
+	sc.has_exit = false;
+	expect("RTC_RD_TIME, unfinished: the comma comes with the time", &sc,
+	       "ioctl(3, RTC_RD_TIME <unfinished ...>");
+
+	sc = sc64("ioctl", -EINVAL);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80247009;
+	sc.args[2] = 0x7ffd0000;
+	expect("RTC_RD_TIME failing: the address", &sc,
+	       "ioctl(3, RTC_RD_TIME, 0x7ffd0000)       = -1 EINVAL (Invalid argument)");
+	sc.args[1] = 0x4024700a;	/* RTC_SET_TIME: printed failing too */
+	sc.enter_blob[2] = mem_blob(tm, sizeof(tm));
+	sc.blob[2] = sc.enter_blob[2];
+	expect("RTC_SET_TIME failing: the time given", &sc,
+	       "ioctl(3, RTC_SET_TIME, {tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=0, tm_year=126, ...}) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80287010;	/* RTC_WKALM_RD */
+	sc.args[2] = 0x7ffd0000;
+	memcpy(wk + 4, tm, sizeof(tm));
+	sc.blob[2] = mem_blob(wk, sizeof(wk));
+	expect("RTC_WKALM_RD: struct rtc_wkalrm", &sc,
+	       "ioctl(3, RTC_WKALM_RD, {enabled=1, pending=0, time={tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=0, tm_year=126, ...}}) = 0");
+	sc.args[1] = 0x8008700b;	/* RTC_IRQP_READ */
+	sc.blob[2] = mem_blob(&freq, 8);
+	expect("RTC_IRQP_READ: the rate", &sc,
+	       "ioctl(3, RTC_IRQP_READ, [1024])         = 0");
+	sc.args[1] = 0x80047013;	/* RTC_VL_READ */
+	sc.blob[2] = mem_blob(&vl, 4);
+	expect("RTC_VL_READ: the flags", &sc,
+	       "ioctl(3, RTC_VL_READ, [RTC_VL_DATA_INVALID|RTC_VL_BACKUP_LOW]) = 0");
+	sc.args[1] = 0x4008700c;	/* RTC_IRQP_SET: the value itself */
+	sc.args[2] = 64;
+	expect("RTC_IRQP_SET: the rate, unsigned", &sc,
+	       "ioctl(3, RTC_IRQP_SET, 64)              = 0");
+	sc.args[1] = 0x7003;
+	expect("RTC_UIE_ON: no argument", &sc,
+	       "ioctl(3, RTC_UIE_ON)                    = 0");
+	sc.args[1] = 0x7004;
+	expect("0x7004: phantom's name too, as strace", &sc,
+	       "ioctl(3, PHN_NOT_OH or RTC_UIE_OFF)     = 0");
+	sc.args[1] = 0xc0087005;	/* PHN_GETREG: not the RTC's */
+	sc.args[2] = 0x7ffd0000;
+	expect("'p' commands of another driver: by fields, in hex", &sc,
+	       "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x70, 0x5, 0x8), 0x7ffd0000) = 0");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x8004700b;	/* RTC_IRQP_READ of i386: a 4-byte long */
+	sc.args[2] = 0xffd00000;
+	sc.blob[2] = mem_blob(&u32, 4);
+	expect("i386 RTC_IRQP_READ: a 4-byte long", &sc,
+	       "ioctl(3, RTC_IRQP_READ, [64])           = 0");
+}
+
 static void test_ifreq(void)
 {
 	uint8_t req[40] = "lo", got[40] = "lo", eth[40] = "eth0";
@@ -1415,13 +1491,16 @@ static void test_verbosity(void)
 	kt_xlat_style = KT_XLAT_ABBREV;
 	expect("-e abbrev=all: abbreviated again", &sc,
 	       "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=, ...}) = 0");
+	sc.has_exit = false;
+	expect("TCGETS, unfinished: the comma comes with the termios", &sc,
+	       "ioctl(0, TCGETS <unfinished ...>");
 
 	sc = sc64("ioctl", 0);
 	sc.args[0] = 3;
-	sc.args[1] = 0x80247009;	/* RTC_RD_TIME, unnamed here */
+	sc.args[1] = 0x80245809;	/* _IOR('X', 9, 36): no name */
 	sc.args[2] = 0x7ffd0000;
 	expect("ioctl: a command without a name, by its fields", &sc,
-	       "ioctl(3, _IOC(_IOC_READ, 0x70, 0x9, 0x24), 0x7ffd0000) = 0");
+	       "ioctl(3, _IOC(_IOC_READ, 0x58, 0x9, 0x24), 0x7ffd0000) = 0");
 	sc.args[1] = 0xffffffff00001234ULL;
 	sc.args[2] = 0;
 	expect("ioctl: the command's int, the argument in hex", &sc,
@@ -1439,6 +1518,7 @@ static void test_verbosity(void)
 	kt_xlat_style = KT_XLAT_ABBREV;
 
 	test_ifreq();
+	test_rtc();
 	test_siginfo_value();
 
 	sc = sc64("openat", 3);
