@@ -859,6 +859,7 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	return (c->dir & KTRACE_CAP_OUT) && x->ret >= 0 && args[c->arg] &&
 	       (c->rule != KTRACE_CAP_RET || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_IOC || kb_ioc_size(c, x)) &&
+	       (c->rule != KTRACE_CAP_BITS || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_DIRENTS || x->ret > 0) &&
 	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
 }
@@ -946,6 +947,11 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			break;
 		case KTRACE_CAP_IOC:
 			len = kb_ioc_size(cap, x);
+			break;
+		case KTRACE_CAP_BITS:
+			len = (u32)args[cap->len_arg];
+			len = b->compat ? DIV_ROUND_UP(len, 32) * 4 :
+					  BITS_TO_LONGS(len) * sizeof(long);
 			break;
 		case KTRACE_CAP_ARG:
 			len = b->compat ? (u32)args[cap->len_arg] :

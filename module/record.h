@@ -42,6 +42,7 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_MMSG_ARG,	/* argument @len_arg struct mmsghdr, at the exit */
 	KTRACE_CAP_MMSG_RET,	/* the return value's struct mmsghdr */
 	KTRACE_CAP_IOC,		/* the size ioctl command @len_arg encodes */
+	KTRACE_CAP_BITS,	/* argument @len_arg bits, in longs: an fd_set */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */

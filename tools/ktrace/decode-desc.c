@@ -706,11 +706,13 @@ static void dec_poll(struct kt_dec *d)
 	kt_a_uint(d, 1);
 	if (!strcmp(d->name, "poll")) {
 		kt_a_int(d, 2);
-		return;
+	} else {
+		kt_a_timespec(d, 2);
+		kt_a_ptr(d, 3);
+		kt_a_ulong(d, 4);
 	}
-	kt_a_timespec(d, 2);
-	kt_a_ptr(d, 3);
-	kt_a_ulong(d, 4);
+	/* What came back prints with the return value: more at the exit. */
+	kt_exit_adds(d);
 }
 
 static void ret_poll(struct kt_dec *d)
@@ -730,15 +732,21 @@ static void ret_poll(struct kt_dec *d)
 	kt_buf_putc(d->b, ')');
 }
 
-/* An fd_set of nfds bits: [3 4], or the pointer. */
+/* Whether @blob holds @len bytes, whole. */
+static bool blob_holds(const struct kt_blob *blob, size_t len)
+{
+	return blob->data && !(blob->flags & KT_BLOB_FAULT) && blob->len >= len;
+}
+
+/* select's fd_set of nfds bits as the call was given it: [3 4], or the pointer. */
 static void fdset(struct kt_dec *d, int i, unsigned int nfds)
 {
-	const struct kt_blob *blob = kt_blob_at(d, i);
+	const struct kt_blob *blob = &d->sc->enter_blob[i];
 	unsigned int fd;
 	bool first = true;
 
 	kt_sep(d);
-	if (!kt_blob_usable(d, i, (nfds + 7) / 8) || nfds > 65536) {
+	if (!kt_arg(d, i) || nfds > 65536 || !blob_holds(blob, (nfds + 7) / 8)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
@@ -753,6 +761,25 @@ static void fdset(struct kt_dec *d, int i, unsigned int nfds)
 	kt_buf_putc(d->b, ']');
 }
 
+/*
+ * select's struct timeval or pselect6's struct timespec in @blob (x86_64:
+ * the module copies no other), or the pointer.
+ */
+static void select_time(struct kt_dec *d, const struct kt_blob *blob)
+{
+	uint64_t ptr = kt_arg(d, 4);
+	int64_t t[2];
+
+	if (!ptr || !blob || !blob_holds(blob, sizeof(t))) {
+		kt_format_ptr(d->b, ptr);
+		return;
+	}
+	memcpy(t, blob->data, sizeof(t));
+	kt_buf_printf(d->b, "{tv_sec=%lld, %s=%lld}", (long long)t[0],
+		      d->name[0] == 'p' ? "tv_nsec" : "tv_usec",
+		      (long long)t[1]);
+}
+
 static void dec_select(struct kt_dec *d)
 {
 	unsigned int nfds = kt_arg(d, 0);
@@ -761,12 +788,76 @@ static void dec_select(struct kt_dec *d)
 	fdset(d, 1, nfds);
 	fdset(d, 2, nfds);
 	fdset(d, 3, nfds);
-	if (!strncmp(d->name, "pselect6", 8)) {
-		kt_a_timespec(d, 4);
-		kt_a_ptr(d, 5);
+	if (d->sc->abi != KTRACE_CLI_ABI_X86_64) {
+		kt_a_timespec(d, 4);	/* what the module copied: none */
 	} else {
-		kt_a_timeval(d, 4);
+		kt_sep(d);
+		select_time(d, &d->sc->enter_blob[4]);
 	}
+	if (!strncmp(d->name, "pselect6", 8))
+		kt_a_ptr(d, 5);	/* its sigmask's struct: not copied */
+	/* The ready descriptors print with the return value. */
+	kt_exit_adds(d);
+}
+
+/*
+ * "= 2 (in [3], out [4], left {tv_sec=0, tv_usec=99000})", "= 0
+ * (Timeout)": as strace prints them, the descriptors ready (as many as
+ * the return value counts, in the sets the kernel wrote back, which the
+ * module copies at the exit) and the time left, from the exit of
+ * select or pselect6 (x86_64: the module copies ia32's sets in neither).
+ */
+static void ret_select(struct kt_dec *d)
+{
+	static const char *const sets[] = { "in", "out", "except" };
+	const struct kt_syscall *sc = d->sc;
+	unsigned int nfds = kt_arg(d, 0), fd;
+	int64_t ready = sc->ret;
+	const char *sep = "";
+	size_t start;
+	bool first;
+	int i;
+
+	kt_format_retval(d, KT_RV_DEC);
+	if (ready < 0 || sc->abi != KTRACE_CLI_ABI_X86_64)
+		return;
+	if (!ready) {
+		kt_buf_puts(d->b, " (Timeout)");
+		return;
+	}
+	kt_buf_puts(d->b, " (");
+	start = d->b->len;
+	for (i = 1; i <= 3 && ready > 0; i++) {
+		const struct kt_blob *blob = &sc->blob[i];
+
+		if (!kt_arg(d, i) || nfds > 65536 ||
+		    blob->data == sc->enter_blob[i].data ||
+		    !blob_holds(blob, (nfds + 7) / 8))
+			continue;
+		first = true;
+		for (fd = 0; fd < nfds; fd++) {
+			if (!(blob->data[fd / 8] & (1u << (fd % 8))))
+				continue;
+			if (first)
+				kt_buf_printf(d->b, "%s%s [%u", sep, sets[i - 1],
+					      fd);
+			else
+				kt_buf_printf(d->b, " %u", fd);
+			first = false;
+			sep = ", ";
+			if (--ready == 0)
+				break;
+		}
+		/* strace closes the list after each set it read, once any printed */
+		if (d->b->len != start)
+			kt_buf_putc(d->b, ']');
+	}
+	if (kt_arg(d, 4)) {
+		kt_buf_printf(d->b, "%sleft ", sep);
+		select_time(d, sc->blob[4].data != sc->enter_blob[4].data ?
+			       &sc->blob[4] : NULL);
+	}
+	kt_buf_putc(d->b, ')');
 }
 
 static const struct kt_xlat epoll_ctl_ops[] = {
@@ -1020,9 +1111,9 @@ static const struct kt_decoder decoders[] = {
 	{ "poll", dec_poll, KT_RV_DEC, ret_poll },
 	{ "ppoll", dec_poll, KT_RV_DEC, ret_poll },
 	{ "ppoll_time64", dec_poll, KT_RV_DEC, ret_poll },
-	{ "select", dec_select, KT_RV_DEC, NULL },
+	{ "select", dec_select, KT_RV_DEC, ret_select },
 	{ "_newselect", dec_select, KT_RV_DEC, NULL },
-	{ "pselect6", dec_select, KT_RV_DEC, NULL },
+	{ "pselect6", dec_select, KT_RV_DEC, ret_select },
 	{ "pselect6_time64", dec_select, KT_RV_DEC, NULL },
 	{ "epoll_create", dec_int0, KT_RV_FD, NULL },
 	{ "epoll_create1", dec_epoll_create1, KT_RV_FD, NULL },

@@ -115,6 +115,18 @@ bool kt_exiting_ok(const struct kt_dec *d)
 }
 
 /*
+ * At entry, after all the arguments: the call prints more at its exit,
+ * with its return value (poll's revents), so that a task that dies in
+ * it ends its line with " <unfinished ...>) = ?", as strace does for a
+ * call whose decoder has work left at the exit.
+ */
+void kt_exit_adds(struct kt_dec *d)
+{
+	if (!d->sc->has_exit)
+		d->stopped = true;
+}
+
+/*
  * At entry, stop where the arguments the kernel writes begin.  strace
  * prints the separator before them at entry for most calls ("wait4(-1, "),
  * and at exit for some (clone).

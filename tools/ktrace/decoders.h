@@ -96,6 +96,7 @@ const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i);
 bool kt_failed(const struct kt_dec *d);		/* exited with an error */
 bool kt_exiting_ok(const struct kt_dec *d);		/* exited, no error */
 bool kt_entry_only(struct kt_dec *d, bool sep);
+void kt_exit_adds(struct kt_dec *d);
 void kt_sep(struct kt_dec *d);
 void kt_a_name(struct kt_dec *d, const char *name);
 void kt_a_int(struct kt_dec *d, int i);

@@ -230,6 +230,60 @@ static void test_siginfo_value(void)
 }
 
 /* The socket ioctls' struct ifreq, as strace prints it. */
+/* select: the sets given at the enter, those ready at the exit. */
+static void test_select(void)
+{
+	uint8_t rd[8] = { 0x08 }, wr[8] = { 0x10 }, rd_out[8] = { 0x08 },
+		wr_out[8] = { 0x10 };
+	int64_t tv[2] = { 1, 0 }, left[2] = { 0, 999000 };
+	struct kt_syscall sc;
+
+	sc = sc64("select", 2);
+	sc.args[0] = 5;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x7ffd0080;
+	sc.args[3] = 0;
+	sc.args[4] = 0x7ffd0100;
+	sc.enter_blob[1] = mem_blob(rd, 8);
+	sc.enter_blob[2] = mem_blob(wr, 8);
+	sc.enter_blob[4] = mem_blob(tv, 16);
+	sc.blob[1] = mem_blob(rd_out, 8);
+	sc.blob[2] = mem_blob(wr_out, 8);
+	sc.blob[4] = mem_blob(left, 16);
+	expect("select: both ends ready, the time left", &sc,
+	       "select(5, [3], [4], NULL, {tv_sec=1, tv_usec=0}) = 2 (in [3], out [4], left {tv_sec=0, tv_usec=999000})");
+	sc.has_exit = false;
+	expect("select, unfinished: the sets and the timeout given", &sc,
+	       "select(5, [3], [4], NULL, {tv_sec=1, tv_usec=0} <unfinished ...>");
+
+	sc = sc64("select", 0);
+	sc.args[4] = 0x7ffd0100;
+	sc.enter_blob[4] = mem_blob(tv, 16);
+	expect("select: a timeout", &sc,
+	       "select(0, NULL, NULL, NULL, {tv_sec=1, tv_usec=0}) = 0 (Timeout)");
+
+	sc = sc64("select", 1);
+	sc.args[0] = 5;
+	sc.args[1] = 0x7ffd0000;
+	sc.enter_blob[1] = mem_blob(rd, 8);
+	expect("select: the ready set not copied, no timeout", &sc,
+	       "select(5, [3], NULL, NULL, NULL)        = 1 ()");
+	sc.blob[1] = mem_blob(rd_out, 8);
+	expect("select: no timeout, nothing left", &sc,
+	       "select(5, [3], NULL, NULL, NULL)        = 1 (in [3])");
+
+	sc = sc64("pselect6", 0);
+	sc.args[4] = 0x7ffd0100;
+	sc.enter_blob[4] = mem_blob(tv, 16);
+	expect("pselect6: a struct timespec, no sigmask", &sc,
+	       "pselect6(0, NULL, NULL, NULL, {tv_sec=1, tv_nsec=0}, NULL) = 0 (Timeout)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "pselect6", 1);
+	sc.args[0] = 5;
+	sc.args[1] = 0xffd00000;
+	expect("i386 pselect6: nothing copied, the plain result", &sc,
+	       "pselect6(5, 0xffd00000, NULL, NULL, NULL, NULL) = 1");
+}
+
 /* The RTC's ioctls: struct rtc_time, rtc_wkalrm, numbers and flags. */
 static void test_rtc(void)
 {
@@ -1519,6 +1573,7 @@ static void test_verbosity(void)
 
 	test_ifreq();
 	test_rtc();
+	test_select();
 	test_siginfo_value();
 
 	sc = sc64("openat", 3);

@@ -9,8 +9,9 @@
  * the CLONE_CHILD_CLEARTID word, zeroed at the thread's exit) depend on
  * how fast the thread runs, and strace slows it more than ktrace does.
  *
- * threads exit: then a third thread waits in pause() while the main
- * thread's exit_group() ends the process, which kills it in the call.
+ * threads exit: then a third thread waits in pause() and a fourth in
+ * poll() while the main thread's exit_group() ends the process, which
+ * kills them in their calls.
  * threads segv: then, while the third thread waits in pause() and the
  * main thread in pthread_join(), a fourth dereferences NULL and takes
  * SIGSEGV.  threads hold: the main thread waits for a semaphore that no
@@ -23,6 +24,7 @@
  * the main thread's id.
  */
 #define _GNU_SOURCE	/* environ */
+#include <poll.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdlib.h>
@@ -48,6 +50,12 @@ static void *worker(void *arg)
 static void *waiter(void *arg)
 {
 	pause();
+	return arg;
+}
+
+static void *poller(void *arg)
+{
+	poll(NULL, 0, -1);
 	return arg;
 }
 
@@ -81,6 +89,7 @@ int main(int argc, char **argv)
 	pthread_join(t[1], NULL);
 	if (argc > 1 && !strcmp(argv[1], "exit")) {
 		pthread_create(&t[2], NULL, waiter, NULL);
+		pthread_create(&t[3], NULL, poller, NULL);
 		nanosleep(&nap, NULL);
 		exit(0);
 	}
