@@ -670,7 +670,33 @@ static const struct kt_xlat poll_events[] = {
 	KT_XEND
 };
 
+/* Whether @blob holds @len bytes, whole. */
+static bool blob_holds(const struct kt_blob *blob, size_t len)
+{
+	return blob->data && !(blob->flags & KT_BLOB_FAULT) && blob->len >= len;
+}
+
 /* [{fd=3, events=POLLIN}], or the revents of those that have them */
+/*
+ * The timeout of select (struct timeval), pselect6 or ppoll (struct
+ * timespec), argument @i, in @blob (x86_64: the module copies no other),
+ * or the pointer.
+ */
+static void wait_time(struct kt_dec *d, int i, const struct kt_blob *blob)
+{
+	uint64_t ptr = kt_arg(d, i);
+	int64_t t[2];
+
+	if (!ptr || !blob || !blob_holds(blob, sizeof(t))) {
+		kt_format_ptr(d->b, ptr);
+		return;
+	}
+	memcpy(t, blob->data, sizeof(t));
+	kt_buf_printf(d->b, "{tv_sec=%lld, %s=%lld}", (long long)t[0],
+		      d->name[0] == 'p' ? "tv_nsec" : "tv_usec",
+		      (long long)t[1]);
+}
+
 static bool pollfds(struct kt_dec *d, bool revents)
 {
 	uint64_t k, n = kt_arg(d, 1);
@@ -688,7 +714,10 @@ static bool pollfds(struct kt_dec *d, bool revents)
 		if (revents && !ev[1])
 			continue;
 		kt_buf_printf(d->b, "%s{fd=", first ? "" : ", ");
-		kt_fd(d, fd);
+		if (revents)	/* strace: a number, whatever -y */
+			kt_buf_printf(d->b, "%d", fd);
+		else
+			kt_fd(d, fd);
 		kt_buf_printf(d->b, ", %s=", revents ? "revents" : "events");
 		kt_format_flags(d->b, poll_events, ev[revents], NULL);
 		kt_buf_putc(d->b, '}');
@@ -707,7 +736,12 @@ static void dec_poll(struct kt_dec *d)
 	if (!strcmp(d->name, "poll")) {
 		kt_a_int(d, 2);
 	} else {
-		kt_a_timespec(d, 2);
+		if (d->sc->abi == KTRACE_CLI_ABI_X86_64) {
+			kt_sep(d);
+			wait_time(d, 2, &d->sc->enter_blob[2]);
+		} else {
+			kt_a_timespec(d, 2);	/* not copied */
+		}
 		kt_a_ptr(d, 3);
 		kt_a_ulong(d, 4);
 	}
@@ -715,27 +749,39 @@ static void dec_poll(struct kt_dec *d)
 	kt_exit_adds(d);
 }
 
+/*
+ * "= 1 ([{fd=3, revents=POLLIN}])", with ppoll's ", left {tv_sec=0,
+ * tv_nsec=990000}" (x86_64), or "= 0 (Timeout)", as strace.
+ */
 static void ret_poll(struct kt_dec *d)
 {
+	const struct kt_syscall *sc = d->sc;
+	bool left = !strncmp(d->name, "ppoll", 5) && kt_arg(d, 2) &&
+		    sc->abi == KTRACE_CLI_ABI_X86_64;
+	bool fds;
 	size_t len;
 
 	kt_format_retval(d, KT_RV_DEC);
 	len = d->b->len;
-	if (d->sc->ret <= 0)
+	if (sc->ret < 0)
 		return;
+	if (!sc->ret) {
+		kt_buf_puts(d->b, " (Timeout)");
+		return;
+	}
 	kt_buf_puts(d->b, " (");
-	if (!pollfds(d, true)) {
+	fds = pollfds(d, true);
+	if (!fds && !left) {
 		d->b->len = len;
 		d->b->s[len] = '\0';
 		return;
 	}
+	if (left) {
+		kt_buf_puts(d->b, fds ? ", left " : "left ");
+		wait_time(d, 2, sc->blob[2].data != sc->enter_blob[2].data ?
+				&sc->blob[2] : NULL);
+	}
 	kt_buf_putc(d->b, ')');
-}
-
-/* Whether @blob holds @len bytes, whole. */
-static bool blob_holds(const struct kt_blob *blob, size_t len)
-{
-	return blob->data && !(blob->flags & KT_BLOB_FAULT) && blob->len >= len;
 }
 
 /* select's fd_set of nfds bits as the call was given it: [3 4], or the pointer. */
@@ -761,25 +807,6 @@ static void fdset(struct kt_dec *d, int i, unsigned int nfds)
 	kt_buf_putc(d->b, ']');
 }
 
-/*
- * select's struct timeval or pselect6's struct timespec in @blob (x86_64:
- * the module copies no other), or the pointer.
- */
-static void select_time(struct kt_dec *d, const struct kt_blob *blob)
-{
-	uint64_t ptr = kt_arg(d, 4);
-	int64_t t[2];
-
-	if (!ptr || !blob || !blob_holds(blob, sizeof(t))) {
-		kt_format_ptr(d->b, ptr);
-		return;
-	}
-	memcpy(t, blob->data, sizeof(t));
-	kt_buf_printf(d->b, "{tv_sec=%lld, %s=%lld}", (long long)t[0],
-		      d->name[0] == 'p' ? "tv_nsec" : "tv_usec",
-		      (long long)t[1]);
-}
-
 static void dec_select(struct kt_dec *d)
 {
 	unsigned int nfds = kt_arg(d, 0);
@@ -792,7 +819,7 @@ static void dec_select(struct kt_dec *d)
 		kt_a_timespec(d, 4);	/* what the module copied: none */
 	} else {
 		kt_sep(d);
-		select_time(d, &d->sc->enter_blob[4]);
+		wait_time(d, 4, &d->sc->enter_blob[4]);
 	}
 	if (!strncmp(d->name, "pselect6", 8))
 		kt_a_ptr(d, 5);	/* its sigmask's struct: not copied */
@@ -854,8 +881,8 @@ static void ret_select(struct kt_dec *d)
 	}
 	if (kt_arg(d, 4)) {
 		kt_buf_printf(d->b, "%sleft ", sep);
-		select_time(d, sc->blob[4].data != sc->enter_blob[4].data ?
-			       &sc->blob[4] : NULL);
+		wait_time(d, 4, sc->blob[4].data != sc->enter_blob[4].data ?
+				&sc->blob[4] : NULL);
 	}
 	kt_buf_putc(d->b, ')');
 }

@@ -1185,6 +1185,7 @@ static void test_more(void)
 	static const uint64_t ss_new[3] = { 0x56489baf1e30, 0, 16880 };
 	static const uint64_t ss_old[3] = { 0, 2, 0 };
 	static const int64_t ts[2] = { 2119, 222781763 };
+	static const int64_t ts2[2] = { 1, 5 };
 	static const int32_t pfd[2] = { 3, 0x00010001 };
 	static const uint8_t ev[12] = { 1, 0, 0, 0, 3 };
 	static const uint64_t rlim[2] = { 8192 * 1024, UINT64_MAX };
@@ -1244,6 +1245,20 @@ static void test_more(void)
 	sc.blob[0] = mem_blob(pfd, 8);
 	expect("poll and its revents", &sc,
 	       "poll([{fd=3, events=POLLIN}], 1, 100)   = 1 ([{fd=3, revents=POLLIN}])");
+	sc.ret = 0;
+	expect("poll timing out", &sc,
+	       "poll([{fd=3, events=POLLIN}], 1, 100)   = 0 (Timeout)");
+
+	sc = sc64("ppoll", 1);
+	sc.args[0] = 1;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[4] = 8;
+	sc.blob[0] = mem_blob(pfd, 8);
+	sc.enter_blob[2] = mem_blob(ts, 16);
+	sc.blob[2] = mem_blob(ts2, 16);
+	expect("ppoll: the timeout given, the time left", &sc,
+	       "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=2119, tv_nsec=222781763}, NULL, 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=1, tv_nsec=5})");
 
 	sc = sc64("epoll_ctl", 0);
 	sc.args[0] = 5;
