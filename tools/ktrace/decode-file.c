@@ -82,10 +82,12 @@ static void symbolic_mode(struct kt_buf *b, unsigned int mode)
 	const char *type = types[(mode >> 12) & 017];
 	size_t mark = kt_const_begin(b);
 
-	if (type)
-		kt_buf_printf(b, "%s|", type);
-	else if (mode & 0170000)
+	if (type) {
+		kt_buf_puts(b, type);
+		kt_buf_putc(b, '|');
+	} else if (mode & 0170000) {
 		kt_buf_printf(b, "%#o|", mode & 0170000);
+	}
 	if (mode & 04000)
 		kt_buf_puts(b, "S_ISUID|");
 	if (mode & 02000)
@@ -167,7 +169,8 @@ static void stat_buf(struct kt_dec *d, int i)
 		kt_buf_puts(d->b, ", st_rdev=");
 		rdev(d->b, dev);
 	} else {
-		kt_buf_printf(d->b, ", st_size=%lld", (long long)size);
+		kt_buf_puts(d->b, ", st_size=");
+		kt_buf_dec(d->b, size);
 	}
 	if (abbrev) {
 		kt_buf_puts(d->b, ", ...}");

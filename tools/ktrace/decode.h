@@ -7,6 +7,7 @@
 #ifndef KTRACE_DECODE_H
 #define KTRACE_DECODE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -140,6 +141,8 @@ static inline void kt_buf_reset(struct kt_buf *b)
 }
 
 void kt_buf_printf(struct kt_buf *b, const char *fmt, ...) __printf(2, 3);
+void kt_buf_vprintf(struct kt_buf *b, const char *fmt, va_list ap)
+	__printf(2, 0);
 void kt_buf_pad(struct kt_buf *b, size_t n);
 void kt_buf_dec(struct kt_buf *b, long long v);
 void kt_buf_decw(struct kt_buf *b, long long v, int width);

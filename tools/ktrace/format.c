@@ -30,34 +30,6 @@ void kt_buf_grow_slow(struct kt_buf *b, size_t more)
 	b->cap = cap;
 }
 
-/*
- * One vsnprintf() in the common case: into the room the buffer has (at
- * least 64 bytes are made first); a second only when that was too small.
- */
-void kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
-{
-	size_t room;
-	va_list ap;
-	int n;
-
-	kt_buf_grow(b, 64);
-	room = b->cap - b->len;
-	va_start(ap, fmt);
-	n = vsnprintf(b->s + b->len, room, fmt, ap);
-	va_end(ap);
-	if (n <= 0) {
-		b->s[b->len] = '\0';
-		return;
-	}
-	if ((size_t)n >= room) {
-		kt_buf_grow(b, n);
-		va_start(ap, fmt);
-		vsnprintf(b->s + b->len, n + 1, fmt, ap);
-		va_end(ap);
-	}
-	b->len += n;
-}
-
 /* @n spaces. */
 void kt_buf_pad(struct kt_buf *b, size_t n)
 {
@@ -195,6 +167,240 @@ void kt_buf_hex(struct kt_buf *b, unsigned long long v)
 	*--p = '0';
 }
 
+/* What one conversion of kt_buf_vfast() asked for. */
+struct kt_conv {
+	bool alt, zero, left;
+	unsigned int width;
+};
+
+/* @s of @n bytes, padded with spaces to the conversion's width. */
+static void kt_buf_field(struct kt_buf *b, const struct kt_conv *c,
+			 const char *s, size_t n)
+{
+	size_t pad = c->width > n ? c->width - n : 0;
+
+	if (pad && !c->left)
+		kt_buf_pad(b, pad);
+	kt_buf_write(b, s, n);
+	if (pad && c->left)
+		kt_buf_pad(b, pad);
+}
+
+/*
+ * An integer as printf() prints it with the conversion's flags and width:
+ * @u, negative if @neg, in @base (8, 10, 16; @upper for "%X").
+ */
+static void kt_buf_int(struct kt_buf *b, const struct kt_conv *c,
+		       unsigned long long u, bool neg, unsigned int base,
+		       bool upper)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[24], *end = tmp + sizeof(tmp), *p = end;
+	const char *prefix = neg ? "-" : "";
+	size_t nd, np, zeros = 0;
+
+	/* Constant divisors: shifts and a multiplication, not a division. */
+	if (base == 10) {
+		kt_put_udec(end, u);
+		p = end - kt_ndigits(u);
+	} else if (base == 16) {
+		do {
+			*--p = digits[u & 15];
+			u >>= 4;
+		} while (u);
+	} else {
+		do {
+			*--p = '0' + (u & 7);
+			u >>= 3;
+		} while (u);
+	}
+	/* "%#o" makes the first digit a 0, "%#x" of non-zero adds "0x". */
+	if (c->alt && base == 8 && *p != '0')
+		*--p = '0';
+	else if (c->alt && base == 16 && !(p[0] == '0' && p + 1 == end))
+		prefix = upper ? "0X" : "0x";
+	nd = end - p;
+	np = strlen(prefix);
+	if (c->zero && !c->left && c->width > nd + np)
+		zeros = c->width - nd - np;
+	if (!c->left && c->width > nd + np + zeros)
+		kt_buf_pad(b, c->width - nd - np - zeros);
+	kt_buf_write(b, prefix, np);
+	if (zeros) {
+		kt_buf_grow(b, zeros);
+		memset(b->s + b->len, '0', zeros);
+		b->len += zeros;
+	}
+	kt_buf_write(b, p, nd);
+	if (c->left && c->width > nd + np)
+		kt_buf_pad(b, c->width - nd - np);
+}
+
+/*
+ * printf() for the conversions the decoders use: text, "%%", "%s", "%c",
+ * and "%d", "%i", "%u", "%x", "%X", "%o" with the flags "#", "0" and "-",
+ * a width (digits or "*") and the lengths hh, h, l, ll and z.  In place,
+ * with none of vsnprintf()'s set-up, which cost most of a decoded stat's
+ * line (callgrind, Documentation/benchmark.rst).  False at anything else
+ * (a precision, "%p", floating point), with part of the text appended:
+ * the caller starts again with vsnprintf().
+ */
+static bool kt_buf_vfast(struct kt_buf *b, const char *fmt, va_list ap)
+{
+	unsigned long long u;
+	struct kt_conv c;
+	const char *pct, *s;
+	long long v;
+	int len, w;
+	char ch;
+
+	for (;;) {
+		pct = strchr(fmt, '%');
+		if (!pct) {
+			kt_buf_puts(b, fmt);
+			return true;
+		}
+		kt_buf_write(b, fmt, pct - fmt);
+		fmt = pct + 1;
+		c = (struct kt_conv){ 0 };
+		for (;; fmt++) {
+			if (*fmt == '#')
+				c.alt = true;
+			else if (*fmt == '0')
+				c.zero = true;
+			else if (*fmt == '-')
+				c.left = true;
+			else
+				break;
+		}
+		if (*fmt == '*') {
+			w = va_arg(ap, int);
+			c.left |= w < 0;
+			c.width = w < 0 ? -(unsigned int)w : (unsigned int)w;
+			fmt++;
+		}
+		for (; *fmt >= '0' && *fmt <= '9'; fmt++) {
+			if (c.width > 4096)
+				return false;
+			c.width = c.width * 10 + (*fmt - '0');
+		}
+		/* len: -2 hh, -1 h, 0 int, 1 long, 2 long long, 3 size_t */
+		len = 0;
+		if (*fmt == 'h') {
+			len = fmt[1] == 'h' ? -2 : -1;
+			fmt += -len;
+		} else if (*fmt == 'l') {
+			len = fmt[1] == 'l' ? 2 : 1;
+			fmt += len;
+		} else if (*fmt == 'z') {
+			len = 3;
+			fmt++;
+		}
+		switch (*fmt++) {
+		case 'd':
+		case 'i':
+			if (len == 2)
+				v = va_arg(ap, long long);
+			else if (len == 1 || len == 3)
+				v = va_arg(ap, long);
+			else
+				v = va_arg(ap, int);
+			if (len == -2)
+				v = (signed char)v;
+			else if (len == -1)
+				v = (short)v;
+			kt_buf_int(b, &c, v < 0 ? -(unsigned long long)v :
+				   (unsigned long long)v, v < 0, 10, false);
+			break;
+		case 'u':
+		case 'x':
+		case 'X':
+		case 'o':
+			if (len == 2)
+				u = va_arg(ap, unsigned long long);
+			else if (len == 1)
+				u = va_arg(ap, unsigned long);
+			else if (len == 3)
+				u = va_arg(ap, size_t);
+			else
+				u = va_arg(ap, unsigned int);
+			if (len == -2)
+				u = (unsigned char)u;
+			else if (len == -1)
+				u = (unsigned short)u;
+			ch = fmt[-1];
+			kt_buf_int(b, &c, u, false,
+				   ch == 'u' ? 10 : ch == 'o' ? 8 : 16,
+				   ch == 'X');
+			break;
+		case 's':
+			if (len || c.zero || c.alt)
+				return false;
+			s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			kt_buf_field(b, &c, s, strlen(s));
+			break;
+		case 'c':
+			if (len || c.zero || c.alt)
+				return false;
+			ch = (char)va_arg(ap, int);
+			kt_buf_field(b, &c, &ch, 1);
+			break;
+		case '%':
+			if (c.alt || c.zero || c.left || c.width || len)
+				return false;
+			kt_buf_putc(b, '%');
+			break;
+		default:
+			return false;
+		}
+	}
+}
+
+/*
+ * kt_buf_vfast(), or when it cannot, one vsnprintf() into the room the
+ * buffer has (at least 64 bytes are made first); a second only when that
+ * was too small.
+ */
+void kt_buf_vprintf(struct kt_buf *b, const char *fmt, va_list ap)
+{
+	size_t start = b->len, room;
+	va_list aq;
+	bool done;
+	int n;
+
+	va_copy(aq, ap);
+	done = kt_buf_vfast(b, fmt, aq);
+	va_end(aq);
+	if (done)
+		return;
+	b->len = start;
+	kt_buf_grow(b, 64);
+	room = b->cap - b->len;
+	va_copy(aq, ap);
+	n = vsnprintf(b->s + b->len, room, fmt, aq);
+	va_end(aq);
+	if (n <= 0) {
+		b->s[b->len] = '\0';
+		return;
+	}
+	if ((size_t)n >= room) {
+		kt_buf_grow(b, n);
+		vsnprintf(b->s + b->len, n + 1, fmt, ap);
+	}
+	b->len += n;
+}
+
+void kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kt_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
 /* A byte as strace escapes it in a string: "\%o", or "\%03o" if @wide. */
 static void kt_buf_octal(struct kt_buf *b, unsigned int c, bool wide)
 {
@@ -263,7 +469,17 @@ void kt_format_bytes(struct kt_buf *b, const uint8_t *p, size_t len,
 	kt_buf_putc(b, '"');
 	for (i = 0; i < n; i++) {
 		uint8_t c = p[i];
+		size_t run = i;
 
+		/* A run of bytes printed as they are, in one append. */
+		while (run < n && p[run] >= ' ' && p[run] < 0x7f &&
+		       p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run > i) {
+			kt_buf_write(b, (const char *)p + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		switch (c) {
 		case '"':
 		case '\\':
@@ -449,9 +665,20 @@ void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 }
 
 /* A file mode, as strace prints it: 0644, 000. */
+/* As "%#03o" prints it: every mode a decoder shows. */
 void kt_format_mode(struct kt_buf *b, unsigned int mode)
 {
-	kt_buf_printf(b, "%#03o", mode);
+	char tmp[16], *end = tmp + sizeof(tmp), *p = end;
+
+	do {
+		*--p = '0' + (mode & 7);
+		mode >>= 3;
+	} while (mode);
+	while (end - p < 3)
+		*--p = '0';
+	if (*p != '0')
+		*--p = '0';
+	kt_buf_write(b, p, end - p);
 }
 
 static const char *const errno_names[] = {

@@ -200,6 +200,86 @@ static void test_numbers(void)
 	kt_buf_free(&b);
 }
 
+/*
+ * kt_buf_printf() against snprintf(): each format below with every value,
+ * appended after text already in the buffer; the formats it leaves to
+ * vsnprintf() (a precision, "%p") too.
+ */
+static unsigned int printf_bad;
+
+static void __printf(3, 4) printf_cmp(struct kt_buf *b,
+				      unsigned long long v,
+				      const char *fmt, ...)
+{
+	char want[256], desc[128];
+	va_list ap, aq;
+
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	kt_buf_reset(b);
+	kt_buf_puts(b, "<");
+	kt_buf_vprintf(b, fmt, ap);
+	want[0] = '<';
+	vsnprintf(want + 1, sizeof(want) - 1, fmt, aq);
+	va_end(aq);
+	va_end(ap);
+	if (strcmp(b->s, want) || b->len != strlen(want)) {
+		snprintf(desc, sizeof(desc), "printf \"%s\" of %llu", fmt, v);
+		check(desc, b->s, want);
+		printf_bad++;
+	}
+}
+
+static void test_printf(void)
+{
+	static const unsigned long long vals[] = {
+		0, 1, 7, 8, 9, 10, 15, 16, 99, 100, 0644, 0777, 4096, 65535,
+		65536, 2147483647, 2147483648ULL, 4294967295ULL,
+		4294967296ULL, 9223372036854775807ULL,
+		9223372036854775808ULL, 18446744073709551615ULL,
+		0xfffffffffffffff0ULL, 0xffffffffffffff80ULL,
+	};
+	static const char *const strs[] = { "", "a", "S_IFREG", NULL };
+	struct kt_buf b = { 0 };
+	unsigned long long v;
+	unsigned int i;
+	const char *str;
+
+	for (i = 0; i < ARRAY_SIZE(vals) && printf_bad < 5; i++) {
+		int d = (int)vals[i];
+		unsigned int u = (unsigned int)vals[i];
+		long long ll = (long long)vals[i];
+		unsigned long ul = (unsigned long)vals[i];
+		size_t z = (size_t)vals[i];
+
+		v = vals[i];
+		printf_cmp(&b, v, "%d", d);
+		printf_cmp(&b, v, "%i|%5d|%-5d|%05d|%-9d|", d, d, d, d, d);
+		printf_cmp(&b, v, "%u %x %X %o", u, u, u, u);
+		printf_cmp(&b, v, "%#x %#X %#o %#03o %03o", u, u, u, u, u);
+		printf_cmp(&b, v, "%08x|%#010x|%#4x|%-#6x|%2x", u, u, u, u, u);
+		printf_cmp(&b, v, "%lld %llu %#llx %016llx %#llo", ll, v, v, v, v);
+		printf_cmp(&b, v, "%*lld|%-*lld|%0*llu|%*d", 22, ll, 21, ll, 9, v, -4,
+			   d);
+		printf_cmp(&b, v, "%ld %lu %lx %zu", (long)ul, ul, ul, z);
+		printf_cmp(&b, v, "%hhu %hhd %hu %hd %hhx %#ho", (unsigned char)u,
+			   (signed char)u, (unsigned short)u, (short)u,
+			   (unsigned char)u, (unsigned short)u);
+		printf_cmp(&b, v, "{tv_sec=%lld, tv_nsec=%09llu}%%", ll, v % 1000000000);
+		printf_cmp(&b, v, "%.3d %p", d, (void *)(uintptr_t)ul);
+	}
+	for (i = 0; i < ARRAY_SIZE(strs); i++) {
+		str = strs[i];
+		v = i;
+		printf_cmp(&b, v, "%s|%8s|%-8s|%c|%3c|%-3c|", str, str, str, 'x', 'y',
+			   'z');
+		printf_cmp(&b, v, "[%s]=%d, %.2s", str, (int)i, str ? str : "");
+	}
+	if (!printf_bad)
+		check("kt_buf_printf() writes what snprintf() does", "", "");
+	kt_buf_free(&b);
+}
+
 /* The siginfo of a signal line: a timer's and a queued signal's value. */
 static void test_siginfo_value(void)
 {
@@ -1944,6 +2024,7 @@ static void test_mmsg(void)
 int main(void)
 {
 	test_numbers();
+	test_printf();
 	test_strings();
 	test_file();
 	test_desc();
