@@ -246,6 +246,16 @@ void kt_buf_json_str(struct kt_buf *b, const char *str, size_t n)
 	while (i < n) {
 		unsigned char c = s[i];
 
+		/* A run of printable ASCII, in one append. */
+		for (len = 0; i + len < n && s[i + len] >= 0x20 &&
+		     s[i + len] < 0x7f && s[i + len] != '"' &&
+		     s[i + len] != '\\'; len++)
+			;
+		if (len) {
+			kt_buf_write(b, str + i, len);
+			i += len;
+			continue;
+		}
 		len = utf8_len(s + i, n - i);
 		if (c == '"' || c == '\\') {
 			kt_buf_putc(b, '\\');

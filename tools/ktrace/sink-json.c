@@ -47,28 +47,38 @@ struct json_sink {
 	pid_t fmt_pid;
 	struct kt_buf line, text;
 	struct kt_blob argv[KT_ARGV_MAX];
+	/* Each syscall's argument kinds and count, looked up once. */
+	const char *kinds[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
+	unsigned char nargs[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
 	uint64_t lost;			/* the lost objects' sum */
 };
 
+/* A number beyond 2^53, which a double cannot hold, as a string. */
 static void put_u64(struct kt_buf *b, uint64_t v)
 {
 	if (v > EXACT_MAX)
-		kt_buf_printf(b, "\"%llu\"", (unsigned long long)v);
-	else
-		kt_buf_printf(b, "%llu", (unsigned long long)v);
+		kt_buf_putc(b, '"');
+	kt_buf_udec(b, v);
+	if (v > EXACT_MAX)
+		kt_buf_putc(b, '"');
 }
 
 static void put_s64(struct kt_buf *b, int64_t v)
 {
-	if (v > (int64_t)EXACT_MAX || v < -(int64_t)EXACT_MAX)
-		kt_buf_printf(b, "\"%lld\"", (long long)v);
-	else
-		kt_buf_printf(b, "%lld", (long long)v);
+	bool str = v > (int64_t)EXACT_MAX || v < -(int64_t)EXACT_MAX;
+
+	if (str)
+		kt_buf_putc(b, '"');
+	kt_buf_dec(b, v);
+	if (str)
+		kt_buf_putc(b, '"');
 }
 
 static void put_key(struct kt_buf *b, const char *key)
 {
-	kt_buf_printf(b, ",\"%s\":", key);
+	kt_buf_write(b, ",\"", 2);
+	kt_buf_puts(b, key);
+	kt_buf_write(b, "\":", 2);
 }
 
 static void put_bool(struct kt_buf *b, const char *key, bool v)
@@ -103,7 +113,11 @@ static void head(struct json_sink *j, const char *type,
 	struct kt_buf *b = &j->line;
 
 	kt_buf_reset(b);
-	kt_buf_printf(b, "{\"v\":%d,\"type\":\"%s\"", JSON_VERSION, type);
+	kt_buf_puts(b, "{\"v\":");
+	kt_buf_dec(b, JSON_VERSION);
+	kt_buf_puts(b, ",\"type\":\"");
+	kt_buf_puts(b, type);
+	kt_buf_putc(b, '"');
 	put_ts(j, "ts", e->ts);
 	if (e->type != KT_EV_LOSS) {
 		put_int(b, "pid", e->pid);
@@ -179,6 +193,29 @@ static void syscall_fields(struct json_sink *j, const struct kt_syscall *sc,
 	}
 }
 
+/*
+ * The kinds of @sc's arguments (kt_syscall_arg_kinds()) and their number
+ * in *@nargs: 6 of unknown kinds for a syscall without a name.
+ */
+static const char *arg_kinds(struct json_sink *j, const struct kt_syscall *sc,
+			     const char *name, unsigned int *nargs)
+{
+	if (!ktrace_syscall_name(sc->abi, sc->nr)) {
+		*nargs = 6;
+		return "";
+	}
+	if (sc->abi >= KTRACE_ABI_COUNT || sc->nr >= KTRACE_NR_MAX) {
+		*nargs = kt_syscall_nargs(name);
+		return kt_syscall_arg_kinds(name);
+	}
+	if (!j->kinds[sc->abi][sc->nr]) {
+		j->nargs[sc->abi][sc->nr] = kt_syscall_nargs(name);
+		j->kinds[sc->abi][sc->nr] = kt_syscall_arg_kinds(name);
+	}
+	*nargs = j->nargs[sc->abi][sc->nr];
+	return j->kinds[sc->abi][sc->nr];
+}
+
 static void on_syscall(struct json_sink *j, const struct kt_event *e)
 {
 	static const char *const ends[] = {
@@ -190,7 +227,7 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 	struct kt_syscall sc;
 	const char *name, *kinds;
 	char nbuf[24];
-	unsigned int i, nargs;
+	unsigned int i, nargs, nkinds;
 	bool returned = e->sys.end == KT_SYS_RETURNED;
 	int err = returned && kt_ret_failed(e->sys.ret) ? (int)-e->sys.ret : 0;
 
@@ -198,10 +235,8 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 	/* restart_syscall names the call it resumes, as strace. */
 	sc.resumes = kt_pidmap_get(&j->last, e->pid);
 	name = kt_sc_name(sc.abi, sc.nr, nbuf);
-	kinds = ktrace_syscall_name(sc.abi, sc.nr) ?
-		kt_syscall_arg_kinds(name) : "";
-	nargs = ktrace_syscall_name(sc.abi, sc.nr) ?
-		kt_syscall_nargs(name) : 6;
+	kinds = arg_kinds(j, &sc, name, &nargs);
+	nkinds = strlen(kinds);
 	j->fmt_pid = e->pid;
 	head(j, "syscall", e);
 	put_name(b, "syscall", name);
@@ -213,7 +248,7 @@ static void on_syscall(struct json_sink *j, const struct kt_event *e)
 		for (i = 0; i < nargs && i < 6; i++) {
 			if (i)
 				kt_buf_putc(b, ',');
-			put_arg(b, &sc, i < strlen(kinds) ? kinds[i] : 'u',
+			put_arg(b, &sc, i < nkinds ? kinds[i] : 'u',
 				sc.args[i]);
 		}
 		kt_buf_putc(b, ']');

@@ -280,6 +280,21 @@ static void test_printf(void)
 	kt_buf_free(&b);
 }
 
+/* A JSON string: runs of plain ASCII, escapes, UTF-8 and invalid bytes. */
+static void test_json_str(void)
+{
+	static const char in[] = "ab \"q\" \\ c\n\x01\xc3\xa9\xff~\x7f end";
+	struct kt_buf b = { 0 };
+
+	kt_buf_json_str(&b, in, sizeof(in) - 1);
+	check("a JSON string", b.s,
+	      "\"ab \\\"q\\\" \\\\ c\\u000a\\u0001\xc3\xa9\\udcff~\\u007f end\"");
+	kt_buf_reset(&b);
+	kt_buf_json_str(&b, "", 0);
+	check("an empty JSON string", b.s, "\"\"");
+	kt_buf_free(&b);
+}
+
 /* The siginfo of a signal line: a timer's and a queued signal's value. */
 static void test_siginfo_value(void)
 {
@@ -2025,6 +2040,7 @@ int main(void)
 {
 	test_numbers();
 	test_printf();
+	test_json_str();
 	test_strings();
 	test_file();
 	test_desc();
