@@ -498,6 +498,201 @@ static const struct kt_xlat msg_flags[] = {
 	KT_XEND
 };
 
+/*
+ * Netlink messages, as strace prints them when it does not know the
+ * socket's protocol (it asks netlink_diag, which few systems load): each
+ * header decoded, its payload in hex; an error's errno and the message it
+ * answers, the end of a dump's count.  A buffer of several is an array of
+ * at most -s of them.  Decoded where the call names a netlink address:
+ * sendto's destination, recvfrom's source, sendmsg's and recvmsg's
+ * msg_name (strace also asks the descriptor, which a recording cannot).
+ */
+#define KT_NLMSG_HDRLEN		16
+#define KT_NLMSG_ERROR		2
+#define KT_NLMSG_DONE		3
+
+static const struct kt_xlat nlmsg_types[] = {
+	{ 1, "NLMSG_NOOP" }, { 2, "NLMSG_ERROR" }, { 3, "NLMSG_DONE" },
+	{ 4, "NLMSG_OVERRUN" }, KT_XEND
+};
+
+static const struct kt_xlat nlmsg_flags[] = {
+	{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" }, { 0x4, "NLM_F_ACK" },
+	{ 0x8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" },
+	{ 0x20, "NLM_F_DUMP_FILTERED" }, KT_XEND
+};
+
+/* An acknowledgement's flags: the common ones and its own. */
+static const struct kt_xlat nlmsg_ack_flags[] = {
+	{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" }, { 0x4, "NLM_F_ACK" },
+	{ 0x8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" },
+	{ 0x20, "NLM_F_DUMP_FILTERED" }, { 0x100, "NLM_F_CAPPED" },
+	{ 0x200, "NLM_F_ACK_TLVS" }, KT_XEND
+};
+
+struct kt_nlmsghdr {
+	uint32_t len;
+	uint16_t type, flags;
+	uint32_t seq, pid;
+};
+
+/* Bytes of a netlink buffer: @len the call's, @avail those captured. */
+struct kt_nlbuf {
+	const uint8_t *p;
+	size_t len, avail;
+};
+
+static void nl_hex(struct kt_dec *d, const struct kt_nlbuf *nb, size_t len)
+{
+	size_t n = len < nb->avail ? len : nb->avail;
+
+	kt_format_hex_bytes(d->b, nb->p, n, d->o->strsize, n < len);
+}
+
+static void nlmsg_with_payload(struct kt_dec *d, const struct kt_nlmsghdr *h,
+			       struct kt_nlbuf nb, unsigned int depth);
+
+/* NLMSG_ERROR's struct nlmsgerr: the errno and the message it answers. */
+static void nlmsgerr(struct kt_dec *d, const struct kt_nlmsghdr *h,
+		     struct kt_nlbuf nb, unsigned int depth)
+{
+	struct kt_nlmsghdr msg;
+	struct kt_nlbuf inner;
+	size_t payload, mark;
+	int32_t err;
+
+	if (nb.len < 4 + sizeof(msg)) {
+		nl_hex(d, &nb, nb.len);
+		return;
+	}
+	if (nb.avail < 4 + sizeof(msg) || depth > 4) {
+		kt_buf_puts(d->b, "...");
+		return;
+	}
+	memcpy(&err, nb.p, 4);
+	memcpy(&msg, nb.p + 4, sizeof(msg));
+	nb.p += 4;
+	nb.len -= 4;
+	nb.avail -= 4;
+	/* The request echoed whole, or its header only (NLM_F_CAPPED). */
+	payload = h->flags & 0x100 || msg.len < sizeof(msg) ? sizeof(msg) :
+							      msg.len;
+	if (payload > nb.len)
+		payload = nb.len;
+	if (nb.len > payload)
+		kt_buf_putc(d->b, '[');
+	kt_buf_puts(d->b, "{error=");
+	mark = kt_const_begin(d->b);
+	if (err < 0 && kt_errno_name(-err))
+		kt_buf_printf(d->b, "-%s", kt_errno_name(-err));
+	else
+		kt_buf_dec(d->b, err);
+	kt_const_end(d->b, mark, (uint64_t)(int64_t)err, 'd');
+	kt_buf_puts(d->b, ", msg=");
+	inner.p = nb.p;
+	inner.len = payload;
+	inner.avail = nb.avail < payload ? nb.avail : payload;
+	nlmsg_with_payload(d, &msg, inner, depth + 1);
+	kt_buf_putc(d->b, '}');
+	if (nb.len > payload) {
+		/* The extended acknowledgement's attributes, undecoded. */
+		kt_buf_puts(d->b, ", ");
+		nb.avail = nb.avail > payload ? nb.avail - payload : 0;
+		nb.p += payload;
+		nl_hex(d, &nb, nb.len - payload);
+		kt_buf_putc(d->b, ']');
+	}
+}
+
+static void nlmsg_with_payload(struct kt_dec *d, const struct kt_nlmsghdr *h,
+			       struct kt_nlbuf nb, unsigned int depth)
+{
+	size_t n = h->len < nb.len ? h->len : nb.len;
+	struct kt_nlbuf pl;
+	int32_t num;
+
+	if (n > KT_NLMSG_HDRLEN)
+		kt_buf_putc(d->b, '[');
+	kt_buf_puts(d->b, "{nlmsg_len=");
+	kt_buf_udec(d->b, h->len);
+	kt_buf_puts(d->b, ", nlmsg_type=");
+	kt_format_xval(d->b, nlmsg_types, h->type, "NLMSG_???");
+	kt_buf_puts(d->b, ", nlmsg_flags=");
+	kt_format_flags(d->b, h->type == KT_NLMSG_ERROR ? nlmsg_ack_flags :
+			nlmsg_flags, h->flags, "NLM_F_???");
+	kt_buf_puts(d->b, ", nlmsg_seq=");
+	kt_buf_udec(d->b, h->seq);
+	kt_buf_puts(d->b, ", nlmsg_pid=");
+	kt_pid(d, (int)h->pid, false);
+	kt_buf_putc(d->b, '}');
+	if (n <= KT_NLMSG_HDRLEN)
+		return;
+	kt_buf_puts(d->b, ", ");
+	pl.p = nb.p + KT_NLMSG_HDRLEN;
+	pl.len = n - KT_NLMSG_HDRLEN;
+	pl.avail = nb.avail > KT_NLMSG_HDRLEN ? nb.avail - KT_NLMSG_HDRLEN : 0;
+	if (pl.avail > pl.len)
+		pl.avail = pl.len;
+	if (h->type == KT_NLMSG_ERROR) {
+		nlmsgerr(d, h, pl, depth);
+	} else if (h->type == KT_NLMSG_DONE && pl.len == 4 && pl.avail == 4) {
+		memcpy(&num, pl.p, 4);
+		kt_buf_dec(d->b, num);
+	} else {
+		nl_hex(d, &pl, pl.len);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+/* The @len bytes of a netlink buffer, @avail of them captured at @p. */
+static void netlink_msgs(struct kt_dec *d, const uint8_t *p, size_t len,
+			 size_t avail)
+{
+	struct kt_nlbuf nb = { p, len, avail < len ? avail : len };
+	bool array = false;
+	struct kt_nlmsghdr h;
+	unsigned int elt;
+	size_t next;
+
+	for (elt = 0;; elt++) {
+		if (nb.len < sizeof(h)) {
+			nl_hex(d, &nb, nb.len);
+			break;
+		}
+		if (nb.avail < sizeof(h) ||
+		    (kt_abbrev(d->sc) && elt + 1 > d->o->strsize)) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		memcpy(&h, nb.p, sizeof(h));
+		next = (h.len + 3) & ~3U;
+		if (h.len < KT_NLMSG_HDRLEN || nb.len <= next)
+			next = 0;
+		if (!array && next) {
+			kt_buf_putc(d->b, '[');
+			array = true;
+		}
+		nlmsg_with_payload(d, &h, nb, 0);
+		if (!next)
+			break;
+		kt_buf_puts(d->b, ", ");
+		nb.p += next;
+		nb.len -= next;
+		nb.avail = nb.avail > next ? nb.avail - next : 0;
+	}
+	if (array)
+		kt_buf_putc(d->b, ']');
+}
+
+/* Does the socket address of argument @i (@len bytes) name AF_NETLINK? */
+static bool netlink_addr(const struct kt_dec *d, int i, uint64_t len)
+{
+	uint16_t family;
+
+	return len >= 2 && kt_blob_read(d, i, 0, &family, 2) &&
+	       family == AF_NETLINK;
+}
+
 /* sendto(fd, buf, len, flags, addr, addrlen); send on i386 stops at flags */
 static void dec_sendto(struct kt_dec *d)
 {
@@ -505,7 +700,11 @@ static void dec_sendto(struct kt_dec *d)
 
 	kt_a_fd(d, 0);
 	kt_sep(d);
-	if (kt_arg(d, 1) && blob && blob->data)
+	if (kt_arg(d, 1) && blob && blob->data &&
+	    !(blob->flags & KT_BLOB_FAULT) && !strcmp(d->name, "sendto") &&
+	    netlink_addr(d, 4, kt_arg(d, 5)))
+		netlink_msgs(d, blob->data, kt_arg(d, 2), blob->len);
+	else if (kt_arg(d, 1) && blob && blob->data)
 		kt_format_bytes(d->b, blob->data, blob->len, d->o->strsize,
 				(blob->flags & KT_BLOB_TRUNCATED) ||
 				blob->len < kt_arg(d, 2));
@@ -521,7 +720,9 @@ static void dec_sendto(struct kt_dec *d)
 
 static void dec_recvfrom(struct kt_dec *d)
 {
+	const struct kt_blob *blob = kt_blob_at(d, 1);
 	uint64_t len = kt_arg(d, 2);
+	int32_t alen;
 
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
@@ -529,7 +730,16 @@ static void dec_recvfrom(struct kt_dec *d)
 	/* MSG_TRUNC returns the datagram's length, past the buffer's. */
 	if ((uint64_t)d->sc->ret < len)
 		len = d->sc->ret;
-	kt_a_buf(d, 1, len);
+	if (!strcmp(d->name, "recvfrom") && kt_exiting_ok(d) &&
+	    kt_arg(d, 1) && blob && blob->data &&
+	    !(blob->flags & KT_BLOB_FAULT) && kt_arg(d, 4) &&
+	    kt_blob_read(d, 5, 0, &alen, 4) &&
+	    netlink_addr(d, 4, (uint32_t)alen)) {
+		kt_sep(d);
+		netlink_msgs(d, blob->data, len, blob->len);
+	} else {
+		kt_a_buf(d, 1, len);
+	}
 	kt_a_ulong(d, 2);
 	kt_a_flags(d, 3, msg_flags, "MSG_???");
 	if (strcmp(d->name, "recvfrom"))
@@ -835,11 +1045,23 @@ static void msg_control(struct kt_dec *d, const struct ktrace_msghdr *m,
  * msg_control=[...], msg_controllen=24, msg_flags=0}.  False, printing
  * nothing, when the bytes do not hold one.
  */
+/* A segment of a netlink message's vector: kt_format_iov_with(). */
+static void iov_netlink(struct kt_dec *d, const uint8_t *p, size_t stored,
+			uint64_t size, bool trunc)
+{
+	netlink_msgs(d, p, size, stored);
+}
+
+/*
+ * The struct msghdr of a KTRACE_BLOB_MSGHDR blob: @data_size the bytes
+ * the call moved (UINT64_MAX: every segment's), for a netlink message's.
+ */
 static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n,
-		      int namelen_in)
+		      int namelen_in, uint64_t data_size)
 {
 	struct ktrace_msghdr m;
 	struct kt_buf *b = d->b;
+	uint16_t family = 0;
 
 	if (n < sizeof(m))
 		return false;
@@ -851,12 +1073,14 @@ static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n,
 		return false;
 	n -= m.control_stored;
 	kt_buf_puts(b, "{msg_name=");
-	if (!m.name)
+	if (!m.name) {
 		kt_buf_puts(b, "NULL");
-	else if (m.name_stored >= 2)
+	} else if (m.name_stored >= 2) {
 		sockaddr_bytes(b, p, m.name_stored);
-	else
+		memcpy(&family, p, 2);
+	} else {
 		kt_format_ptr(b, m.name);
+	}
 	/* recvmsg: the length given, and the one written when it differs. */
 	if (namelen_in >= 0 && namelen_in != m.namelen)
 		kt_buf_printf(b, ", msg_namelen=%d => %d", namelen_in,
@@ -864,7 +1088,12 @@ static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n,
 	else
 		kt_buf_printf(b, ", msg_namelen=%d", m.namelen);
 	kt_buf_puts(b, ", msg_iov=");
-	kt_format_iov(d, p + m.name_stored, n - m.name_stored, m.iovlen);
+	if (family == AF_NETLINK)
+		kt_format_iov_with(d, p + m.name_stored, n - m.name_stored,
+				   m.iovlen, data_size, iov_netlink);
+	else
+		kt_format_iov(d, p + m.name_stored, n - m.name_stored,
+			      m.iovlen);
 	kt_buf_printf(b, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
 	if (m.controllen) {
 		kt_buf_puts(b, ", msg_control=");
@@ -877,13 +1106,14 @@ static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n,
 	return true;
 }
 
-static void msghdr(struct kt_dec *d, int i, int namelen_in)
+static void msghdr(struct kt_dec *d, int i, int namelen_in,
+		   uint64_t data_size)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);
 
 	kt_sep(d);
 	if (!kt_blob_usable(d, i, sizeof(struct ktrace_msghdr)) ||
-	    !msghdr_at(d, blob->data, blob->len, namelen_in))
+	    !msghdr_at(d, blob->data, blob->len, namelen_in, data_size))
 		kt_format_ptr(d->b, kt_arg(d, i));
 }
 
@@ -918,7 +1148,8 @@ static void mmsghdrs(struct kt_dec *d, int i, uint64_t cnt, uint64_t nlen)
 		mark = b->len;
 		kt_buf_puts(b, "{msg_hdr=");
 		if (e.size > blob->len - off ||
-		    !msghdr_at(d, blob->data + off, e.size, -1)) {
+		    !msghdr_at(d, blob->data + off, e.size, -1,
+			       UINT64_MAX)) {
 			b->len = mark;
 			b->s[mark] = '\0';
 			kt_buf_puts(b, "...");
@@ -935,7 +1166,7 @@ static void mmsghdrs(struct kt_dec *d, int i, uint64_t cnt, uint64_t nlen)
 static void dec_sendmsg(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	msghdr(d, 1, -1);
+	msghdr(d, 1, -1, UINT64_MAX);
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
 }
 
@@ -963,7 +1194,7 @@ static void dec_recvmsg(struct kt_dec *d)
 		else
 			kt_format_ptr(d->b, kt_arg(d, 1));
 	} else {
-		msghdr(d, 1, given);
+		msghdr(d, 1, given, (uint64_t)d->sc->ret);
 	}
 	kt_a_flags(d, 2, msg_flags, "MSG_???");
 }

@@ -426,40 +426,58 @@ unsigned int kt_long_size(const struct kt_dec *d)
 }
 
 /* At least len bytes of argument i's memory were captured. */
+/* A segment's bytes as a string: kt_format_iov(). */
+static void iov_bytes(struct kt_dec *d, const uint8_t *p, size_t stored,
+		      uint64_t size, bool trunc)
+{
+	kt_format_bytes(d->b, p, stored, d->o->strsize, trunc);
+}
+
 /*
  * A vector as the module stores it, struct ktrace_iov_seg and its bytes
- * after each: [{iov_base="...", iov_len=N}, ...], at most -s elements,
- * "..." for what is not there (the record's room ran out).
+ * after each: [{iov_base=..., iov_len=N}, ...], at most -s elements,
+ * "..." for what is not there (the record's room ran out).  @seg prints
+ * a segment's bytes: @stored of them there, @size the segment's share of
+ * @data_size (what the call moved, UINT64_MAX when all of each).
  */
-void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
-		   uint64_t cnt)
+void kt_format_iov_with(struct kt_dec *d, const uint8_t *p, size_t len,
+			uint64_t cnt, uint64_t data_size, kt_iov_seg_fn *seg)
 {
-	struct ktrace_iov_seg seg;
+	struct ktrace_iov_seg s;
 	size_t off = 0;
-	uint64_t k;
+	uint64_t k, size;
 
 	kt_buf_putc(d->b, '[');
 	for (k = 0; k < cnt; k++) {
 		if (k)
 			kt_buf_puts(d->b, ", ");
-		if (k >= d->o->strsize || len - off < sizeof(seg)) {
+		if (k >= d->o->strsize || len - off < sizeof(s)) {
 			kt_buf_puts(d->b, "...");
 			break;
 		}
-		memcpy(&seg, p + off, sizeof(seg));
-		off += sizeof(seg);
-		if (seg.stored > len - off) {
+		memcpy(&s, p + off, sizeof(s));
+		off += sizeof(s);
+		if (s.stored > len - off) {
 			kt_buf_puts(d->b, "...");
 			break;
 		}
+		size = s.len < data_size ? s.len : data_size;
+		if (data_size != UINT64_MAX)
+			data_size -= size;
 		kt_buf_puts(d->b, "{iov_base=");
-		kt_format_bytes(d->b, p + off, seg.stored, d->o->strsize,
-				seg.flags & KTRACE_BF_TRUNC);
-		kt_buf_printf(d->b, ", iov_len=%llu}",
-			      (unsigned long long)seg.len);
-		off += seg.stored;
+		seg(d, p + off, s.stored, size, s.flags & KTRACE_BF_TRUNC);
+		kt_buf_puts(d->b, ", iov_len=");
+		kt_buf_udec(d->b, s.len);
+		kt_buf_putc(d->b, '}');
+		off += s.stored;
 	}
 	kt_buf_putc(d->b, ']');
+}
+
+void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
+		   uint64_t cnt)
+{
+	kt_format_iov_with(d, p, len, cnt, UINT64_MAX, iov_bytes);
 }
 
 bool kt_blob_usable(const struct kt_dec *d, int i, size_t len)

@@ -135,6 +135,10 @@ bool kt_blob_ulong(const struct kt_dec *d, int i, size_t off, uint64_t *v);
 bool kt_blob_usable(const struct kt_dec *d, int i, size_t len);
 void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
 		   uint64_t cnt);
+typedef void kt_iov_seg_fn(struct kt_dec *d, const uint8_t *p, size_t stored,
+			   uint64_t size, bool trunc);
+void kt_format_iov_with(struct kt_dec *d, const uint8_t *p, size_t len,
+			uint64_t cnt, uint64_t data_size, kt_iov_seg_fn *seg);
 
 /* decode-time.c */
 void kt_a_timespec(struct kt_dec *d, int i);

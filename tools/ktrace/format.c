@@ -664,8 +664,7 @@ void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 	kt_const_end(b, mark, v, 'x');
 }
 
-/* A file mode, as strace prints it: 0644, 000. */
-/* As "%#03o" prints it: every mode a decoder shows. */
+/* A file mode as strace prints it, and "%#03o": 0644, 000. */
 void kt_format_mode(struct kt_buf *b, unsigned int mode)
 {
 	char tmp[16], *end = tmp + sizeof(tmp), *p = end;

@@ -295,6 +295,94 @@ static void test_json_str(void)
 	kt_buf_free(&b);
 }
 
+/* A netlink message header, little-endian, at @p. */
+static void nlmsghdr_at(uint8_t *p, uint32_t len, uint16_t type,
+			uint16_t flags, uint32_t seq, uint32_t pid)
+{
+	memcpy(p, &len, 4);
+	memcpy(p + 4, &type, 2);
+	memcpy(p + 6, &flags, 2);
+	memcpy(p + 8, &seq, 4);
+	memcpy(p + 12, &pid, 4);
+}
+
+/*
+ * Netlink messages where the call names a netlink address, as strace 6.1
+ * prints them in the test VM, where it cannot learn the protocol.
+ */
+static void test_netlink(void)
+{
+	static const uint8_t nl[12] = { 16 };	/* AF_NETLINK, pid 0 */
+	static const uint8_t nl_from[12] = { 16, 0, 0, 0, 0, 0, 0, 0 };
+	uint8_t buf[128] = { 0 };
+	int32_t alen = 12, zero = 0, enoent = -2;
+	struct kt_syscall sc;
+
+	nlmsghdr_at(buf, 24, 0x16, 0x301, 1, 0);
+	sc = sc64("sendto", 24);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 24;
+	sc.args[4] = 0x7ffd1000;
+	sc.args[5] = 12;
+	sc.blob[1] = mem_blob(buf, 24);
+	sc.blob[4] = mem_blob(nl, 12);
+	expect("sendto: a netlink request", &sc,
+	       "sendto(3, [{nlmsg_len=24, nlmsg_type=0x16 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1, nlmsg_pid=0}, \"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"], 24, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 24");
+
+	/* Not a netlink address: the bytes, as before. */
+	sc.args[4] = 0;
+	sc.args[5] = 0;
+	sc.blob[4] = (struct kt_blob){ 0 };
+	expect("sendto without an address: bytes", &sc,
+	       "sendto(3, \"\\30\\0\\0\\0\\26\\0\\1\\3\\1\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\", 24, 0, NULL, 0) = 24");
+
+	/* A dump's reply: a message, then the end with its count. */
+	nlmsghdr_at(buf, 20, 0x10, 0x2, 2, 112);
+	memcpy(buf + 16, "\x01\x02\x03\x04", 4);
+	nlmsghdr_at(buf + 20, 20, 3, 0x2, 2, 112);
+	memcpy(buf + 36, &zero, 4);
+	sc = sc64("recvfrom", 40);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8192;
+	sc.args[4] = 0x7ffd1000;
+	sc.args[5] = 0x7ffd2000;
+	sc.blob[1] = mem_blob(buf, 40);
+	sc.blob[4] = mem_blob(nl_from, 12);
+	sc.blob[5] = mem_blob(&alen, 4);
+	sc.enter_blob[5] = mem_blob(&alen, 4);
+	expect("recvfrom: two netlink messages", &sc,
+	       "recvfrom(3, [[{nlmsg_len=20, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=2, nlmsg_pid=112}, \"\\x01\\x02\\x03\\x04\"], [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=2, nlmsg_pid=112}, 0]], 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 40");
+
+	/* What the snap length left out: "...". */
+	sc.blob[1] = mem_blob(buf, 30);
+	expect("recvfrom: the second message not captured", &sc,
+	       "recvfrom(3, [[{nlmsg_len=20, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=2, nlmsg_pid=112}, \"\\x01\\x02\\x03\\x04\"], ...], 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 40");
+
+	/* An error answering a request, its header only (NLM_F_CAPPED). */
+	nlmsghdr_at(buf, 36, 2, 0x100, 5, 112);
+	memcpy(buf + 16, &enoent, 4);
+	nlmsghdr_at(buf + 20, 24, 0x10, 0x5, 5, 0);
+	sc = sc64("recvfrom", 36);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8192;
+	sc.args[4] = 0x7ffd1000;
+	sc.args[5] = 0x7ffd2000;
+	sc.blob[1] = mem_blob(buf, 36);
+	sc.blob[4] = mem_blob(nl_from, 12);
+	sc.blob[5] = mem_blob(&alen, 4);
+	sc.enter_blob[5] = mem_blob(&alen, 4);
+	expect("recvfrom: a netlink error", &sc,
+	       "recvfrom(3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_CAPPED, nlmsg_seq=5, nlmsg_pid=112}, {error=-ENOENT, msg={nlmsg_len=24, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=5, nlmsg_pid=0}}], 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 36");
+
+	/* Fewer bytes than a header: in hex. */
+	sc.ret = 6;
+	expect("recvfrom: less than a netlink header", &sc,
+	       "recvfrom(3, \"\\x24\\x00\\x00\\x00\\x02\\x00\", 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 6");
+}
+
 /* The siginfo of a signal line: a timer's and a queued signal's value. */
 static void test_siginfo_value(void)
 {
@@ -1173,6 +1261,7 @@ static void test_net(void)
 	expect("recvfrom MSG_TRUNC", &sc,
 	       "recvfrom(7, \"A\", 1, MSG_TRUNC, NULL, NULL) = 2");
 	test_addr_lengths();
+	test_netlink();
 }
 
 static const char *test_pid_comm(void *ctx, int pid, bool result);
