@@ -306,6 +306,25 @@ static void nlmsghdr_at(uint8_t *p, uint32_t len, uint16_t type,
 	memcpy(p + 12, &pid, 4);
 }
 
+/* recvfrom(3, buf, 8192, 0, {AF_NETLINK}, [12]) of @len bytes at @buf. */
+static struct kt_syscall nl_recvfrom(const uint8_t *buf, uint32_t len)
+{
+	static const uint8_t nl_from[12] = { 16 };	/* AF_NETLINK, pid 0 */
+	static const int32_t alen = 12;
+	struct kt_syscall sc = sc64("recvfrom", len);
+
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8192;
+	sc.args[4] = 0x7ffd1000;
+	sc.args[5] = 0x7ffd2000;
+	sc.blob[1] = mem_blob(buf, len);
+	sc.blob[4] = mem_blob(nl_from, 12);
+	sc.blob[5] = mem_blob(&alen, 4);
+	sc.enter_blob[5] = mem_blob(&alen, 4);
+	return sc;
+}
+
 /*
  * Netlink messages where the call names a netlink address, as strace 6.1
  * prints them in the test VM, where it cannot learn the protocol.
@@ -313,9 +332,8 @@ static void nlmsghdr_at(uint8_t *p, uint32_t len, uint16_t type,
 static void test_netlink(void)
 {
 	static const uint8_t nl[12] = { 16 };	/* AF_NETLINK, pid 0 */
-	static const uint8_t nl_from[12] = { 16, 0, 0, 0, 0, 0, 0, 0 };
 	uint8_t buf[128] = { 0 };
-	int32_t alen = 12, zero = 0, enoent = -2;
+	int32_t zero = 0, enoent = -2;
 	struct kt_syscall sc;
 
 	nlmsghdr_at(buf, 24, 0x16, 0x301, 1, 0);
@@ -342,16 +360,7 @@ static void test_netlink(void)
 	memcpy(buf + 16, "\x01\x02\x03\x04", 4);
 	nlmsghdr_at(buf + 20, 20, 3, 0x2, 2, 112);
 	memcpy(buf + 36, &zero, 4);
-	sc = sc64("recvfrom", 40);
-	sc.args[0] = 3;
-	sc.args[1] = 0x7ffd0000;
-	sc.args[2] = 8192;
-	sc.args[4] = 0x7ffd1000;
-	sc.args[5] = 0x7ffd2000;
-	sc.blob[1] = mem_blob(buf, 40);
-	sc.blob[4] = mem_blob(nl_from, 12);
-	sc.blob[5] = mem_blob(&alen, 4);
-	sc.enter_blob[5] = mem_blob(&alen, 4);
+	sc = nl_recvfrom(buf, 40);
 	expect("recvfrom: two netlink messages", &sc,
 	       "recvfrom(3, [[{nlmsg_len=20, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=2, nlmsg_pid=112}, \"\\x01\\x02\\x03\\x04\"], [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=2, nlmsg_pid=112}, 0]], 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 40");
 
@@ -364,16 +373,7 @@ static void test_netlink(void)
 	nlmsghdr_at(buf, 36, 2, 0x100, 5, 112);
 	memcpy(buf + 16, &enoent, 4);
 	nlmsghdr_at(buf + 20, 24, 0x10, 0x5, 5, 0);
-	sc = sc64("recvfrom", 36);
-	sc.args[0] = 3;
-	sc.args[1] = 0x7ffd0000;
-	sc.args[2] = 8192;
-	sc.args[4] = 0x7ffd1000;
-	sc.args[5] = 0x7ffd2000;
-	sc.blob[1] = mem_blob(buf, 36);
-	sc.blob[4] = mem_blob(nl_from, 12);
-	sc.blob[5] = mem_blob(&alen, 4);
-	sc.enter_blob[5] = mem_blob(&alen, 4);
+	sc = nl_recvfrom(buf, 36);
 	expect("recvfrom: a netlink error", &sc,
 	       "recvfrom(3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_CAPPED, nlmsg_seq=5, nlmsg_pid=112}, {error=-ENOENT, msg={nlmsg_len=24, nlmsg_type=0x10 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=5, nlmsg_pid=0}}], 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 36");
 
