@@ -634,7 +634,9 @@ static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
 	for (e = x; e->str; e++) {
 		if (!e->val || (v & e->val) != e->val)
 			continue;
-		kt_buf_printf(b, "%s%s", any ? "|" : "", e->str);
+		if (any)
+			kt_buf_putc(b, '|');
+		kt_buf_puts(b, e->str);
 		v &= ~e->val;
 		any = true;
 	}
