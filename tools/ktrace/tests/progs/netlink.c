@@ -2,8 +2,10 @@
 /*
  * A route netlink socket asked for the addresses of every interface, as
  * glibc's getaddrinfo() asks with AI_ADDRCONFIG (sendto, then recvmsg
- * until the dump's end), then for the links, read with recvfrom; and a
- * request the kernel refuses, whose error comes back as a message.
+ * until the dump's end); for the loopback link alone, its answer read
+ * with recvfrom (a dump of every link would hold as many messages as
+ * the kernel has links, which varies); and a request the kernel
+ * refuses, whose error comes back as a message.
  */
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -13,11 +15,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-static void dump(int fd, int type, unsigned int seq, int flags, bool from)
+static void ask(int fd, int type, int flags, unsigned int seq,
+		const void *body, size_t len, bool from)
 {
 	struct {
 		struct nlmsghdr nh;
-		struct ifaddrmsg ifa;
+		char body[16];
 	} req;
 	struct sockaddr_nl nladdr = { .nl_family = AF_NETLINK };
 	char buf[8192];
@@ -26,33 +29,35 @@ static void dump(int fd, int type, unsigned int seq, int flags, bool from)
 		.msg_name = &nladdr, .msg_namelen = sizeof(nladdr),
 		.msg_iov = &iov, .msg_iovlen = 1,
 	};
+	socklen_t alen = sizeof(nladdr);
 	struct nlmsghdr *nh;
 	ssize_t n;
 
 	memset(&req, 0, sizeof(req));
-	req.nh.nlmsg_len = sizeof(req);
+	req.nh.nlmsg_len = NLMSG_LENGTH(len);
 	req.nh.nlmsg_type = type;
 	req.nh.nlmsg_flags = flags;
 	req.nh.nlmsg_seq = seq;
-	req.ifa.ifa_family = AF_UNSPEC;
-	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&nladdr,
-		   sizeof(nladdr)) < 0)
+	memcpy(req.body, body, len);
+	if (sendto(fd, &req, req.nh.nlmsg_len, 0, (struct sockaddr *)&nladdr,
+		   sizeof(nladdr)) < 0) {
 		perror("sendto");
+		return;
+	}
 	for (;;) {
-		if (from) {
-			socklen_t len = sizeof(nladdr);
-
+		if (from)
 			n = recvfrom(fd, buf, sizeof(buf), 0,
-				     (struct sockaddr *)&nladdr, &len);
-		} else {
+				     (struct sockaddr *)&nladdr, &alen);
+		else
 			n = recvmsg(fd, &msg, 0);
-		}
 		if (n <= 0)
 			return;
+		/* The end of a dump, an error, or a single answer. */
 		for (nh = (struct nlmsghdr *)buf; NLMSG_OK(nh, (size_t)n);
 		     nh = NLMSG_NEXT(nh, n))
 			if (nh->nlmsg_type == NLMSG_DONE ||
-			    nh->nlmsg_type == NLMSG_ERROR)
+			    nh->nlmsg_type == NLMSG_ERROR ||
+			    !(nh->nlmsg_flags & NLM_F_MULTI))
 				return;
 	}
 }
@@ -60,6 +65,8 @@ static void dump(int fd, int type, unsigned int seq, int flags, bool from)
 int main(void)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = 1 };
 	socklen_t len = sizeof(sa);
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 
@@ -69,10 +76,12 @@ int main(void)
 	}
 	bind(fd, (struct sockaddr *)&sa, sizeof(sa));
 	getsockname(fd, (struct sockaddr *)&sa, &len);
-	dump(fd, RTM_GETADDR, 1, NLM_F_REQUEST | NLM_F_DUMP, false);
-	dump(fd, RTM_GETLINK, 2, NLM_F_REQUEST | NLM_F_DUMP, true);
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 1, &ifa, sizeof(ifa),
+	    false);
+	ask(fd, RTM_GETLINK, NLM_F_REQUEST, 2, &ifi, sizeof(ifi), true);
 	/* A new address without attributes: refused, acknowledged. */
-	dump(fd, RTM_NEWADDR, 3, NLM_F_REQUEST | NLM_F_ACK, false);
+	ask(fd, RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK, 3, &ifa, sizeof(ifa),
+	    false);
 	close(fd);
 	return 0;
 }
