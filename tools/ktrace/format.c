@@ -284,6 +284,9 @@ static bool kt_buf_vfast(struct kt_buf *b, const char *fmt, va_list ap)
 				return false;
 			c.width = c.width * 10 + (*fmt - '0');
 		}
+		/* Widths as large as that are vsnprintf()'s to refuse. */
+		if (c.width > 4096)
+			return false;
 		/* len: -2 hh, -1 h, 0 int, 1 long, 2 long long, 3 size_t */
 		len = 0;
 		if (*fmt == 'h') {
