@@ -676,7 +676,6 @@ static bool blob_holds(const struct kt_blob *blob, size_t len)
 	return blob->data && !(blob->flags & KT_BLOB_FAULT) && blob->len >= len;
 }
 
-/* [{fd=3, events=POLLIN}], or the revents of those that have them */
 /* What the exit copied of argument @i, apart from the enter's; or NULL. */
 static const struct kt_blob *exit_blob(const struct kt_syscall *sc, int i)
 {
@@ -703,6 +702,7 @@ static void wait_time(struct kt_dec *d, int i, const struct kt_blob *blob)
 		      (long long)t[1]);
 }
 
+/* [{fd=3, events=POLLIN}], or the revents of those that have them */
 static bool pollfds(struct kt_dec *d, bool revents)
 {
 	uint64_t k, n = kt_arg(d, 1);

@@ -510,6 +510,7 @@ static const struct kt_xlat msg_flags[] = {
 #define KT_NLMSG_HDRLEN		16
 #define KT_NLMSG_ERROR		2
 #define KT_NLMSG_DONE		3
+#define KT_NLM_F_CAPPED		0x100
 
 static const struct kt_xlat nlmsg_types[] = {
 	{ 1, "NLMSG_NOOP" }, { 2, "NLMSG_ERROR" }, { 3, "NLMSG_DONE" },
@@ -575,8 +576,8 @@ static void nlmsgerr(struct kt_dec *d, const struct kt_nlmsghdr *h,
 	nb.len -= 4;
 	nb.avail -= 4;
 	/* The request echoed whole, or its header only (NLM_F_CAPPED). */
-	payload = h->flags & 0x100 || msg.len < sizeof(msg) ? sizeof(msg) :
-							      msg.len;
+	payload = h->flags & KT_NLM_F_CAPPED || msg.len < sizeof(msg) ?
+		  sizeof(msg) : msg.len;
 	if (payload > nb.len)
 		payload = nb.len;
 	if (nb.len > payload)
@@ -684,13 +685,18 @@ static void netlink_msgs(struct kt_dec *d, const uint8_t *p, size_t len,
 		kt_buf_putc(d->b, ']');
 }
 
-/* Does the socket address of argument @i (@len bytes) name AF_NETLINK? */
-static bool netlink_addr(const struct kt_dec *d, int i, uint64_t len)
+/*
+ * sendto's and recvfrom's buffer (argument 1) as netlink messages: it was
+ * captured, and their address (argument 4, @addrlen bytes) is netlink's.
+ */
+static bool netlink_buf(const struct kt_dec *d, uint64_t addrlen)
 {
+	const struct kt_blob *blob = kt_blob_at(d, 1);
 	uint16_t family;
 
-	return len >= 2 && kt_blob_read(d, i, 0, &family, 2) &&
-	       family == AF_NETLINK;
+	return kt_arg(d, 1) && blob && blob->data &&
+	       !(blob->flags & KT_BLOB_FAULT) && addrlen >= 2 &&
+	       kt_blob_read(d, 4, 0, &family, 2) && family == AF_NETLINK;
 }
 
 /* sendto(fd, buf, len, flags, addr, addrlen); send on i386 stops at flags */
@@ -700,9 +706,7 @@ static void dec_sendto(struct kt_dec *d)
 
 	kt_a_fd(d, 0);
 	kt_sep(d);
-	if (kt_arg(d, 1) && blob && blob->data &&
-	    !(blob->flags & KT_BLOB_FAULT) && !strcmp(d->name, "sendto") &&
-	    netlink_addr(d, 4, kt_arg(d, 5)))
+	if (!strcmp(d->name, "sendto") && netlink_buf(d, kt_arg(d, 5)))
 		netlink_msgs(d, blob->data, kt_arg(d, 2), blob->len);
 	else if (kt_arg(d, 1) && blob && blob->data)
 		kt_format_bytes(d->b, blob->data, blob->len, d->o->strsize,
@@ -731,10 +735,7 @@ static void dec_recvfrom(struct kt_dec *d)
 	if ((uint64_t)d->sc->ret < len)
 		len = d->sc->ret;
 	if (!strcmp(d->name, "recvfrom") && kt_exiting_ok(d) &&
-	    kt_arg(d, 1) && blob && blob->data &&
-	    !(blob->flags & KT_BLOB_FAULT) && kt_arg(d, 4) &&
-	    kt_blob_read(d, 5, 0, &alen, 4) &&
-	    netlink_addr(d, 4, (uint32_t)alen)) {
+	    kt_blob_read(d, 5, 0, &alen, 4) && netlink_buf(d, (uint32_t)alen)) {
 		kt_sep(d);
 		netlink_msgs(d, blob->data, len, blob->len);
 	} else {
@@ -1039,12 +1040,6 @@ static void msg_control(struct kt_dec *d, const struct ktrace_msghdr *m,
 	kt_buf_putc(b, ']');
 }
 
-/*
- * struct msghdr as a KTRACE_BLOB_MSGHDR blob holds it, @len bytes at @p:
- * {msg_name=NULL, msg_namelen=0, msg_iov=[...], msg_iovlen=1,
- * msg_control=[...], msg_controllen=24, msg_flags=0}.  False, printing
- * nothing, when the bytes do not hold one.
- */
 /* A segment of a netlink message's vector: kt_format_iov_with(). */
 static void iov_netlink(struct kt_dec *d, const uint8_t *p, size_t stored,
 			uint64_t size, bool trunc)
@@ -1053,8 +1048,12 @@ static void iov_netlink(struct kt_dec *d, const uint8_t *p, size_t stored,
 }
 
 /*
- * The struct msghdr of a KTRACE_BLOB_MSGHDR blob: @data_size the bytes
- * the call moved (UINT64_MAX: every segment's), for a netlink message's.
+ * struct msghdr as a KTRACE_BLOB_MSGHDR blob holds it, @len bytes at @p:
+ * {msg_name=NULL, msg_namelen=0, msg_iov=[...], msg_iovlen=1,
+ * msg_control=[...], msg_controllen=24, msg_flags=0}.  False, printing
+ * nothing, when the bytes do not hold one.  @data_size: the bytes the
+ * call moved (UINT64_MAX: every segment's), which a netlink address's
+ * messages are cut at.
  */
 static bool msghdr_at(struct kt_dec *d, const uint8_t *p, size_t n,
 		      int namelen_in, uint64_t data_size)

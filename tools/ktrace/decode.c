@@ -425,7 +425,6 @@ unsigned int kt_long_size(const struct kt_dec *d)
 	return d->sc->abi == KTRACE_CLI_ABI_I386 ? 4 : 8;
 }
 
-/* At least len bytes of argument i's memory were captured. */
 /* A segment's bytes as a string: kt_format_iov(). */
 static void iov_bytes(struct kt_dec *d, const uint8_t *p, size_t stored,
 		      uint64_t size, bool trunc)
@@ -480,6 +479,7 @@ void kt_format_iov(struct kt_dec *d, const uint8_t *p, size_t len,
 	kt_format_iov_with(d, p, len, cnt, UINT64_MAX, iov_bytes);
 }
 
+/* At least len bytes of argument i's memory were captured. */
 bool kt_blob_usable(const struct kt_dec *d, int i, size_t len)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);

@@ -672,17 +672,10 @@ void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 /* A file mode as strace prints it, and "%#03o": 0644, 000. */
 void kt_format_mode(struct kt_buf *b, unsigned int mode)
 {
-	char tmp[16], *end = tmp + sizeof(tmp), *p = end;
+	static const struct kt_conv c = { .alt = true, .zero = true,
+					  .width = 3 };
 
-	do {
-		*--p = '0' + (mode & 7);
-		mode >>= 3;
-	} while (mode);
-	while (end - p < 3)
-		*--p = '0';
-	if (*p != '0')
-		*--p = '0';
-	kt_buf_write(b, p, end - p);
+	kt_buf_int(b, &c, mode, false, 8, false);
 }
 
 static const char *const errno_names[] = {
