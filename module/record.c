@@ -517,6 +517,45 @@ static void kb_lenptr(struct ktrace_build *b, u8 kind, u8 arg,
 	kb_bytes(b, kind, arg, uaddr, max(len, 0));
 }
 
+/*
+ * pselect6()'s sixth argument: the struct of a signal mask's address and
+ * size (two longs), then the mask, when its size is one a sigset_t may
+ * have (1 to 8 bytes) and it reads; the struct alone when it does not.
+ */
+static void kb_sigmask(struct ktrace_build *b, u8 kind, u8 arg,
+		       unsigned long uaddr)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, kind, arg);
+	u32 n = b->compat ? 2 * sizeof(u32) : 2 * sizeof(u64);
+	char *dst = b->rec + b->pos;
+	unsigned long mask, size;
+	u32 w32[2];
+	u64 w[2];
+
+	if (ktrace_build_room(b) < n + sizeof(u64)) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	if (ktrace_copy_nofault(dst, kb_uptr(b, uaddr), n)) {
+		kb_fault(b, bl);
+		return;
+	}
+	if (b->compat) {
+		memcpy(w32, dst, sizeof(w32));
+		mask = w32[0];
+		size = w32[1];
+	} else {
+		memcpy(w, dst, sizeof(w));
+		mask = w[0];
+		size = w[1];
+	}
+	if (mask && size && size <= sizeof(u64) &&
+	    !ktrace_copy_nofault(dst + n, kb_uptr(b, mask), size))
+		n += size;
+	ktrace_build_put(b, bl, n);
+}
+
 /* The records getdents64() returned in @len bytes at @uaddr. */
 static void kb_dirents(struct ktrace_build *b, u8 arg, unsigned long uaddr,
 		       long len)
@@ -926,6 +965,9 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		case KTRACE_CAP_LENPTR:
 			kb_lenptr(b, cap->kind, cap->arg, args[cap->arg],
 				  args[cap->len_arg]);
+			continue;
+		case KTRACE_CAP_SIGMASK:
+			kb_sigmask(b, cap->kind, cap->arg, args[cap->arg]);
 			continue;
 		case KTRACE_CAP_IOV:
 			kb_iov(b, cap->arg, args[cap->arg], args[cap->len_arg],

@@ -43,6 +43,7 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_MMSG_RET,	/* the return value's struct mmsghdr */
 	KTRACE_CAP_IOC,		/* the size ioctl command @len_arg encodes */
 	KTRACE_CAP_BITS,	/* argument @len_arg bits, in longs: an fd_set */
+	KTRACE_CAP_SIGMASK,	/* a mask's address and size, and the mask */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */
@@ -60,7 +61,7 @@ struct ktrace_cap {
 
 #define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
 
-#define KTRACE_CAPS_MAX		8
+#define KTRACE_CAPS_MAX		9
 
 struct ktrace_sys_caps {
 	u8 n;

@@ -748,7 +748,7 @@ static void dec_poll(struct kt_dec *d)
 		} else {
 			kt_a_timespec(d, 2);	/* not copied */
 		}
-		kt_a_ptr(d, 3);
+		kt_a_sigset(d, 3, kt_arg(d, 4));
 		kt_a_ulong(d, 4);
 	}
 	/* What came back prints with the return value: more at the exit. */
@@ -827,7 +827,7 @@ static void dec_select(struct kt_dec *d)
 		wait_time(d, 4, &d->sc->enter_blob[4]);
 	}
 	if (!strncmp(d->name, "pselect6", 8))
-		kt_a_ptr(d, 5);	/* its sigmask's struct: not copied */
+		kt_a_sigmask_struct(d, 5);
 	/* The ready descriptors print with the return value. */
 	kt_exit_adds(d);
 }
@@ -957,7 +957,7 @@ static void dec_epoll_wait(struct kt_dec *d)
 	else
 		kt_a_int(d, 3);
 	if (strcmp(d->name, "epoll_wait")) {
-		kt_a_ptr(d, 4);
+		kt_a_sigset(d, 4, kt_arg(d, 5));
 		kt_a_ulong(d, 5);
 	}
 }
@@ -977,8 +977,8 @@ static void dec_int0(struct kt_dec *d)
 }
 
 static const struct kt_xlat efd_flags[] = {
-	{ 1, "EFD_SEMAPHORE" }, { 04000, "EFD_NONBLOCK" },
-	{ 02000000, "EFD_CLOEXEC" }, KT_XEND
+	{ 1, "EFD_SEMAPHORE" }, { 02000000, "EFD_CLOEXEC" },
+	{ 04000, "EFD_NONBLOCK" }, KT_XEND
 };
 
 static void dec_eventfd2(struct kt_dec *d)

@@ -22,17 +22,49 @@ static void dec_tgkill(struct kt_dec *d)
 	kt_a_signal(d, 2);
 }
 
-/* A sigset_t of the size the call was given: [INT QUIT], or the pointer. */
-static void sigset(struct kt_dec *d, int i, uint64_t size)
+/*
+ * A sigset_t of the size the call was given, [INT QUIT]; as strace, the
+ * pointer for a size below a long's or above 8 bytes (NSIG_BYTES).
+ */
+void kt_a_sigset(struct kt_dec *d, int i, uint64_t size)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);
 
 	kt_sep(d);
-	if (size > 128 || !size || !kt_blob_usable(d, i, size)) {
+	if (size < kt_long_size(d) || size > 8 ||
+	    !kt_blob_usable(d, i, size)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
 	kt_format_sigset(d->b, blob->data, size);
+}
+
+/*
+ * pselect6's sixth argument, the struct of a mask's address and size
+ * that the module copies with the mask: {sigmask=[USR1], sigsetsize=8},
+ * the mask's address where it was not read, the struct's where that was
+ * not.
+ */
+void kt_a_sigmask_struct(struct kt_dec *d, int i)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	unsigned int ls = kt_long_size(d);
+	uint64_t mask, size;
+
+	kt_sep(d);
+	if (!kt_blob_ulong(d, i, 0, &mask) ||
+	    !kt_blob_ulong(d, i, ls, &size)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{sigmask=");
+	if (size < ls || size > 8 || !kt_blob_usable(d, i, 2 * ls + size))
+		kt_format_ptr(d->b, mask);
+	else
+		kt_format_sigset(d->b, blob->data + 2 * ls, size);
+	kt_buf_puts(d->b, ", sigsetsize=");
+	kt_buf_udec(d->b, size);
+	kt_buf_putc(d->b, '}');
 }
 
 static const struct kt_xlat sa_flags[] = {
@@ -103,11 +135,11 @@ static const struct kt_xlat sigprocmask_how[] = {
 static void dec_rt_sigprocmask(struct kt_dec *d)
 {
 	kt_a_xval(d, 0, sigprocmask_how, "SIG_???");
-	sigset(d, 1, kt_arg(d, 3));
+	kt_a_sigset(d, 1, kt_arg(d, 3));
 	if (kt_entry_only(d, true))
 		return;
 	if (kt_exiting_ok(d))
-		sigset(d, 2, kt_arg(d, 3));
+		kt_a_sigset(d, 2, kt_arg(d, 3));
 	else
 		kt_a_ptr(d, 2);
 	kt_a_ulong(d, 3);
@@ -115,7 +147,7 @@ static void dec_rt_sigprocmask(struct kt_dec *d)
 
 static void dec_rt_sigsuspend(struct kt_dec *d)
 {
-	sigset(d, 0, kt_arg(d, 1));
+	kt_a_sigset(d, 0, kt_arg(d, 1));
 	kt_a_ulong(d, 1);
 }
 
@@ -124,7 +156,7 @@ static void dec_rt_sigpending(struct kt_dec *d)
 	if (kt_entry_only(d, false))
 		return;
 	if (kt_exiting_ok(d))
-		sigset(d, 0, kt_arg(d, 1));
+		kt_a_sigset(d, 0, kt_arg(d, 1));
 	else
 		kt_a_ptr(d, 0);
 	kt_a_ulong(d, 1);
@@ -132,7 +164,7 @@ static void dec_rt_sigpending(struct kt_dec *d)
 
 static void dec_rt_sigtimedwait(struct kt_dec *d)
 {
-	sigset(d, 0, kt_arg(d, 3));
+	kt_a_sigset(d, 0, kt_arg(d, 3));
 	if (kt_entry_only(d, true))
 		return;
 	kt_a_ptr(d, 1);
@@ -273,13 +305,13 @@ static void dec_sigaltstack(struct kt_dec *d)
 }
 
 static const struct kt_xlat sfd_flags[] = {
-	{ 04000, "SFD_NONBLOCK" }, { 02000000, "SFD_CLOEXEC" }, KT_XEND
+	{ 02000000, "SFD_CLOEXEC" }, { 04000, "SFD_NONBLOCK" }, KT_XEND
 };
 
 static void dec_signalfd4(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	sigset(d, 1, kt_arg(d, 2));
+	kt_a_sigset(d, 1, kt_arg(d, 2));
 	kt_a_ulong(d, 2);
 	if (!strcmp(d->name, "signalfd4"))
 		kt_a_flags(d, 3, sfd_flags, "SFD_???");

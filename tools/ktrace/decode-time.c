@@ -309,6 +309,37 @@ static void dec_timer_id(struct kt_dec *d)
 	kt_a_int(d, 0);
 }
 
+/* strace's one table for timerfd_create's and timerfd_settime's flags */
+static const struct kt_xlat tfd_flags[] = {
+	{ 1, "TFD_TIMER_ABSTIME" }, { 2, "TFD_TIMER_CANCEL_ON_SET" },
+	{ 02000000, "TFD_CLOEXEC" }, { 04000, "TFD_NONBLOCK" }, KT_XEND
+};
+
+static void dec_timerfd_create(struct kt_dec *d)
+{
+	a_clock(d, 0);
+	kt_a_flags(d, 1, tfd_flags, "TFD_???");
+}
+
+/* timerfd_settime(3, 0, {...}, NULL): the old value at the exit */
+static void dec_timerfd_settime(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_flags(d, 1, tfd_flags, "TFD_???");
+	a_itimer(d, 2, "nsec");
+	if (kt_entry_only(d, true))
+		return;
+	a_itimer(d, 3, "nsec");
+}
+
+static void dec_timerfd_gettime(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	a_itimer(d, 1, "nsec");
+}
+
 /* The RTC's ioctls (<linux/rtc.h>), as strace prints them. */
 static void rtc_time(struct kt_buf *b, const uint8_t *p, bool abbrev)
 {
@@ -455,6 +486,11 @@ static const struct kt_decoder decoders[] = {
 	{ "timer_gettime64", dec_timer_gettime, KT_RV_DEC, NULL },
 	{ "timer_getoverrun", dec_timer_id, KT_RV_DEC, NULL },
 	{ "timer_delete", dec_timer_id, KT_RV_DEC, NULL },
+	{ "timerfd_create", dec_timerfd_create, KT_RV_FD, NULL },
+	{ "timerfd_settime", dec_timerfd_settime, KT_RV_DEC, NULL },
+	{ "timerfd_settime64", dec_timerfd_settime, KT_RV_DEC, NULL },
+	{ "timerfd_gettime", dec_timerfd_gettime, KT_RV_DEC, NULL },
+	{ "timerfd_gettime64", dec_timerfd_gettime, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_time_decoders = {

@@ -88,6 +88,8 @@ const char *kt_xlat_find(const struct kt_xlat *x, uint64_t v);
 void kt_format_signal(struct kt_buf *b, int sig);
 void kt_format_mode(struct kt_buf *b, unsigned int mode);
 void kt_format_sigset(struct kt_buf *b, const uint8_t *p, size_t len);
+void kt_a_sigset(struct kt_dec *d, int i, uint64_t size);
+void kt_a_sigmask_struct(struct kt_dec *d, int i);
 
 /* decode.c: argument i of the syscall being printed */
 uint64_t kt_arg(const struct kt_dec *d, int i);		/* a pointer-sized value */

@@ -414,6 +414,43 @@ static void test_siginfo_value(void)
 
 /* The socket ioctls' struct ifreq, as strace prints it. */
 /* select: the sets given at the enter, those ready at the exit. */
+/*
+ * pselect6's sixth argument: the module copies the struct of the mask's
+ * address and size, and the mask after it when its size is 1 to 8.
+ */
+static void test_pselect6_sigmask(void)
+{
+	/* {0x7ffd0200, 8}, then SIGUSR1 (bit 9) and SIGINT (bit 1) */
+	static const uint8_t both[24] = { 0x00, 0x02, 0xfd, 0x7f, 0, 0, 0, 0,
+					  8, 0, 0, 0, 0, 0, 0, 0,
+					  0x02, 0x02 };
+	static const uint8_t big[16] = { 0x00, 0x02, 0xfd, 0x7f, 0, 0, 0, 0,
+					 16 };
+	static const uint8_t i386[16] = { 0x00, 0x02, 0xd0, 0xff, 8, 0, 0, 0,
+					  0, 0x02 };
+	struct kt_syscall sc;
+
+	sc = sc64("pselect6", 0);
+	sc.args[5] = 0x7ffd0100;
+	sc.blob[5] = mem_blob(both, sizeof(both));
+	expect("pselect6: the signal mask and its size", &sc,
+	       "pselect6(0, NULL, NULL, NULL, NULL, {sigmask=[INT USR1], sigsetsize=8}) = 0 (Timeout)");
+	sc.blob[5] = mem_blob(both, 16);
+	expect("pselect6: the mask not read, its address", &sc,
+	       "pselect6(0, NULL, NULL, NULL, NULL, {sigmask=0x7ffd0200, sigsetsize=8}) = 0 (Timeout)");
+	sc.blob[5] = mem_blob(big, sizeof(big));
+	expect("pselect6: a size strace does not read, the mask's address", &sc,
+	       "pselect6(0, NULL, NULL, NULL, NULL, {sigmask=0x7ffd0200, sigsetsize=16}) = 0 (Timeout)");
+	sc.blob[5] = mem_blob(both, 12);
+	expect("pselect6: the struct cut short, its address", &sc,
+	       "pselect6(0, NULL, NULL, NULL, NULL, 0x7ffd0100) = 0 (Timeout)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "pselect6", 0);
+	sc.args[5] = 0xffd00100;
+	sc.blob[5] = mem_blob(i386, sizeof(i386));
+	expect("i386 pselect6: the struct of two 32-bit words", &sc,
+	       "pselect6(0, NULL, NULL, NULL, NULL, {sigmask=[USR1], sigsetsize=8}) = 0");
+}
+
 static void test_select(void)
 {
 	uint8_t rd[8] = { 0x08 }, wr[8] = { 0x10 }, rd_out[8] = { 0x08 },
@@ -465,6 +502,7 @@ static void test_select(void)
 	sc.args[1] = 0xffd00000;
 	expect("i386 pselect6: nothing copied, the plain result", &sc,
 	       "pselect6(5, 0xffd00000, NULL, NULL, NULL, NULL) = 1");
+	test_pselect6_sigmask();
 }
 
 /* The RTC's ioctls: struct rtc_time, rtc_wkalrm, numbers and flags. */
@@ -1169,6 +1207,20 @@ static void test_signal(void)
 	sc.blob[2] = mem_blob(dfl, 8);
 	expect("rt_sigprocmask", &sc,
 	       "rt_sigprocmask(SIG_BLOCK, [USR1], [], 8) = 0");
+	sc.args[3] = 16;
+	sc.blob[1] = mem_blob(dfl, 16);
+	sc.blob[2] = mem_blob(dfl, 16);
+	expect("rt_sigprocmask: a size above 8, the pointers as strace", &sc,
+	       "rt_sigprocmask(SIG_BLOCK, 0x1, 0x2, 16) = 0");
+
+	sc = sc64("signalfd4", 3);
+	sc.args[0] = -1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8;
+	sc.args[3] = 02004000;
+	sc.blob[1] = mem_blob(&mask, 8);
+	expect("signalfd4 and its mask", &sc,
+	       "signalfd4(-1, [USR1], 8, SFD_CLOEXEC|SFD_NONBLOCK) = 3");
 }
 
 static void test_addr_lengths(void);
@@ -1370,6 +1422,7 @@ static void test_more(void)
 	static const uint64_t ss_old[3] = { 0, 2, 0 };
 	static const int64_t ts[2] = { 2119, 222781763 };
 	static const int64_t ts2[2] = { 1, 5 };
+	static const uint64_t sigusr1 = 1ULL << (10 - 1);
 	static const int32_t pfd[2] = { 3, 0x00010001 };
 	static const uint8_t ev[12] = { 1, 0, 0, 0, 3 };
 	static const uint64_t rlim[2] = { 8192 * 1024, UINT64_MAX };
@@ -1443,6 +1496,10 @@ static void test_more(void)
 	sc.blob[2] = mem_blob(ts2, 16);
 	expect("ppoll: the timeout given, the time left", &sc,
 	       "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=2119, tv_nsec=222781763}, NULL, 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=1, tv_nsec=5})");
+	sc.args[3] = 0x7ffd0300;
+	sc.blob[3] = mem_blob(&sigusr1, 8);
+	expect("ppoll: the signal mask", &sc,
+	       "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=2119, tv_nsec=222781763}, [USR1], 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=1, tv_nsec=5})");
 
 	sc = sc64("epoll_ctl", 0);
 	sc.args[0] = 5;
@@ -1523,6 +1580,31 @@ static void test_more(void)
 		sc.blob[2] = mem_blob(its, 32);
 		expect("timer_settime: struct itimerspec, no old value", &sc,
 		       "timer_settime(0, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=500}}, NULL) = 0");
+
+		sc = sc64("timerfd_create", 3);
+		sc.args[0] = 1;
+		sc.args[1] = 02004000;
+		expect("timerfd_create: the clock, flags in strace's order", &sc,
+		       "timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC|TFD_NONBLOCK) = 3");
+		sc = sc64("timerfd_settime", 0);
+		sc.args[0] = 3;
+		sc.args[1] = 1;
+		sc.args[2] = 0x7ffd0000;
+		sc.args[3] = 0x7ffd1000;
+		sc.blob[2] = mem_blob(its, 32);
+		sc.blob[3] = mem_blob(its, 32);
+		expect("timerfd_settime: the new value and the old", &sc,
+		       "timerfd_settime(3, TFD_TIMER_ABSTIME, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=500}}, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=500}}) = 0");
+		sc = sc64("timerfd_gettime", 0);
+		sc.args[0] = 3;
+		sc.args[1] = 0x7ffd0000;
+		sc.blob[1] = mem_blob(its, 32);
+		expect("timerfd_gettime: the value at the exit", &sc,
+		       "timerfd_gettime(3, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=500}}) = 0");
+		sc = sc64("eventfd2", 4);
+		sc.args[1] = 02004001;
+		expect("eventfd2: flags in strace's order", &sc,
+		       "eventfd2(0, EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK) = 4");
 	}
 
 	sc = sc64("getrandom", 8);
