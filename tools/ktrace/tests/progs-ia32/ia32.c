@@ -6,7 +6,7 @@
  * messages sent and received at once (struct compat_mmsghdr, recvmmsg
  * and recvmmsg_time64), getsockname, sched_getparam, the CPU mask calls,
  * rt_sigqueueinfo, getrusage, getdents64 and getdents, the 16-bit id
- * calls beside their 32-bit forms, and exit through
+ * calls beside their 32-bit forms, pselect6's signal mask, and exit through
  * int $0x80, with no C library
  * (the build machine has no 32-bit one).  The line written
  * is built on the stack: a write from a page of constants never touched
@@ -38,6 +38,23 @@ static long sys5(long nr, long a, long b, long c, long d, long e)
 
 	__asm__ volatile ("int $0x80" : "=a"(ret)
 			  : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+			  : "memory");
+	return ret;
+}
+
+/* The sixth argument goes in %ebp, which the compiler may hold. */
+static long sys6(long nr, long a, long b, long c, long d, long e, long f)
+{
+	volatile long nr_f[2] = { nr, f };
+	long ret;
+
+	__asm__ volatile ("push %%ebp\n\t"
+			  "mov 4(%%eax), %%ebp\n\t"
+			  "mov (%%eax), %%eax\n\t"
+			  "int $0x80\n\t"
+			  "pop %%ebp"
+			  : "=a"(ret)
+			  : "a"(nr_f), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
 			  : "memory");
 	return ret;
 }
@@ -180,6 +197,18 @@ static void ids(void)
 	sys3(205, 4, (long)g32, 0);			/* getgroups32 */
 }
 
+/*
+ * pselect6 refusing a count of -1, given its struct of a mask's address
+ * and size in 32-bit words: {sigmask=[USR1], sigsetsize=8}.
+ */
+static void sigmask(void)
+{
+	volatile unsigned int set[2] = { 1u << 9, 0 };
+	volatile unsigned int sas[2] = { (unsigned int)set, 8 };
+
+	sys6(308, -1, 0, 0, 0, 0, (long)sas);		/* pselect6 */
+}
+
 void _start(void);
 
 void _start(void)
@@ -194,6 +223,7 @@ void _start(void)
 	structs(pid);
 	rusage_dirents();
 	ids();
+	sigmask();
 	sys3(1, 3, 0, 0);				/* exit(3) */
 	for (;;)
 		;

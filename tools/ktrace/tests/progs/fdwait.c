@@ -6,7 +6,7 @@
  * ppoll(), epoll_pwait() and epoll_pwait2() with a mask and its size,
  * pselect() (pselect6 and its struct of the mask's address and size) with
  * a mask and without, and masks of a size strace does not read (4 and 16
- * bytes), which print as addresses.
+ * bytes), which print as addresses, as does a struct that does not read.
  */
 #define _GNU_SOURCE	/* ppoll */
 #include <poll.h>
@@ -30,6 +30,7 @@ int main(void)
 	struct itimerspec its = { .it_value.tv_sec = 100 }, old;
 	struct epoll_event ev = { .events = EPOLLIN, .data.u64 = 7 }, out[4];
 	struct pollfd pfd;
+	unsigned long sas[2];
 	sigset_t set;
 	fd_set rd;
 	int p[2], ep, tfd;
@@ -62,7 +63,14 @@ int main(void)
 		return 1;
 	epoll_pwait(ep, out, 4, 100, &set);
 	syscall(SYS_epoll_pwait2, ep, out, 4, &zero, &set, 8);
-	/* Sizes the kernel refuses, and strace does not read. */
+	/*
+	 * Sizes the kernel refuses, and strace does not read; pselect6's
+	 * struct with such a size, and at an address that does not read.
+	 */
+	sas[0] = (unsigned long)&set;
+	sas[1] = 16;
+	syscall(SYS_pselect6, -1, NULL, NULL, NULL, NULL, sas);
+	syscall(SYS_pselect6, -1, NULL, NULL, NULL, NULL, 1L);
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 16);
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 4);
 	syscall(SYS_ppoll, &pfd, 1, &zero, &set, 16);
