@@ -215,12 +215,82 @@ static const struct kt_xlat seals[] = {
 	{ 8, "F_SEAL_WRITE" }, { 16, "F_SEAL_FUTURE_WRITE" }, KT_XEND
 };
 
+static const struct kt_xlat lock_types[] = {
+	{ 0, "F_RDLCK" }, { 1, "F_WRLCK" }, { 2, "F_UNLCK" }, { 4, "F_EXLCK" },
+	{ 8, "F_SHLCK" }, KT_XEND
+};
+
+/*
+ * A struct flock (@wide: flock64, which ia32 packs after its two
+ * shorts): {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0},
+ * with l_pid for what F_GETLK returns, as strace prints it.
+ */
+static void flock_arg(struct kt_dec *d, int i, bool wide, bool getlk)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	bool compat = kt_long_size(d) == 4;
+	size_t size = !compat ? 32 : wide ? 24 : 16;
+	int64_t start, len;
+	int16_t type, wh;
+	int32_t pid, v32[2];
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, size)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	memcpy(&type, blob->data, 2);
+	memcpy(&wh, blob->data + 2, 2);
+	if (!compat) {
+		memcpy(&start, blob->data + 8, 8);
+		memcpy(&len, blob->data + 16, 8);
+		memcpy(&pid, blob->data + 24, 4);
+	} else if (wide) {
+		memcpy(&start, blob->data + 4, 8);
+		memcpy(&len, blob->data + 12, 8);
+		memcpy(&pid, blob->data + 20, 4);
+	} else {
+		memcpy(v32, blob->data + 4, 8);
+		start = v32[0];
+		len = v32[1];
+		memcpy(&pid, blob->data + 12, 4);
+	}
+	kt_buf_puts(d->b, "{l_type=");
+	kt_format_xval(d->b, lock_types, (uint16_t)type, "F_???");
+	kt_buf_puts(d->b, ", l_whence=");
+	kt_format_xval(d->b, whence, (uint16_t)wh, "SEEK_???");
+	kt_buf_printf(d->b, ", l_start=%lld, l_len=%lld", (long long)start,
+		      (long long)len);
+	if (getlk) {
+		kt_buf_puts(d->b, ", l_pid=");
+		kt_pid(d, pid, false);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
 static void dec_fcntl(struct kt_dec *d)
 {
 	unsigned int cmd = kt_arg(d, 1);
 
 	kt_a_fd(d, 0);
 	kt_a_xval(d, 1, fcntl_cmds, "F_???");
+	switch (cmd) {
+	case 6: case 7:				/* F_SETLK, F_SETLKW */
+		flock_arg(d, 2, false, false);
+		return;
+	case 37: case 38:			/* F_OFD_SETLK, F_OFD_SETLKW */
+		flock_arg(d, 2, true, false);
+		return;
+	case 5: case 36:			/* F_GETLK, F_OFD_GETLK */
+		/* What the kernel wrote, at the exit, as strace. */
+		if (kt_entry_only(d, false))
+			return;
+		if (kt_exiting_ok(d))
+			flock_arg(d, 2, cmd == 36, true);
+		else
+			kt_a_ptr(d, 2);
+		return;
+	}
 	switch (cmd) {
 	case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034:
 		break;
@@ -294,11 +364,14 @@ static const struct kt_xlat ioctls[] = {
 	/* strace's names: sound's timer ioctls share the numbers */
 	{ 0x5401, "TCGETS" }, { 0x5402, "SNDCTL_TMR_START or TCSETS" },
 	{ 0x5403, "SNDCTL_TMR_STOP or TCSETSW" },
-	{ 0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF" }, { 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" },
-	{ 0x540f, "TIOCGPGRP" }, { 0x5410, "TIOCSPGRP" },
+	{ 0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF" }, { 0x5409, "TCSBRK" },
+	{ 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" },
+	{ 0x540f, "TIOCGPGRP" }, { 0x5410, "TIOCSPGRP" }, { 0x5411, "TIOCOUTQ" },
 	{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" },
-	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5451, "FIOCLEX" },
+	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5425, "TCSBRKP" },
+	{ 0x5441, "TIOCGPTPEER" }, { 0x5451, "FIOCLEX" },
 	{ 0x5450, "FIONCLEX" }, { 0x5452, "FIOASYNC" },
+	{ 0x80045430, "TIOCGPTN" }, { 0x40045431, "TIOCSPTLCK" },
 	/* <linux/rtc.h>; <linux/phantom.h> shares one */
 	{ 0x7001, "RTC_AIE_ON" }, { 0x7002, "RTC_AIE_OFF" },
 	{ 0x7003, "RTC_UIE_ON" }, { 0x7004, "PHN_NOT_OH or RTC_UIE_OFF" },
@@ -537,7 +610,9 @@ const uint8_t *kt_ioctl_arg(struct kt_dec *d, size_t len, bool out)
 static void dec_ioctl(struct kt_dec *d)
 {
 	uint32_t cmd = kt_arg(d, 1);	/* the kernel's is an unsigned int */
-	bool out = cmd == 0x5401 || cmd == 0x5413;	/* TCGETS, TIOCGWINSZ */
+	/* TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPTN */
+	bool out = cmd == 0x5401 || cmd == 0x5413 || cmd == 0x541b ||
+		   cmd == 0x80045430;
 	const uint8_t *p = NULL;
 	uint16_t ws[4];
 
@@ -561,6 +636,19 @@ static void dec_ioctl(struct kt_dec *d)
 		break;
 	case 0x40049409:	/* FICLONE: the source fd */
 		kt_a_fd(d, 2);
+		break;
+	case 0x5409: case 0x5425: case 0x540e:	/* TCSBRK, TCSBRKP, TIOCSCTTY */
+		kt_a_int(d, 2);
+		break;
+	/* FIONREAD, TIOCGPTN; FIONBIO, TIOCSPTLCK: an int, [1] */
+	case 0x541b: case 0x80045430: case 0x5421: case 0x40045431:
+		p = kt_ioctl_arg(d, 4, out);
+		if (!p)
+			goto ptr;
+		kt_sep(d);
+		kt_buf_printf(d->b, "[%d]", (int)(p[0] | p[1] << 8 |
+						   p[2] << 16 |
+						   (uint32_t)p[3] << 24));
 		break;
 	case 0x5401: case 0x5402: case 0x5403: case 0x5404:
 		p = kt_ioctl_arg(d, 36, out);
@@ -638,11 +726,50 @@ static void dec_copy_file_range(struct kt_dec *d)
 	kt_a_uint(d, 5);
 }
 
+/* An offset of @size bytes in @blob, as strace prints it: [5]. */
+static bool offset_in(struct kt_dec *d, const struct kt_blob *blob,
+		      unsigned int size)
+{
+	int64_t off = 0;
+	uint32_t off32;
+
+	if (!blob->data || (blob->flags & KT_BLOB_FAULT) || blob->len < size)
+		return false;
+	if (size == 4) {
+		memcpy(&off32, blob->data, 4);
+		off = off32;
+	} else {
+		memcpy(&off, blob->data, 8);
+	}
+	kt_buf_printf(d->b, "[%llu]", (unsigned long long)off);
+	return true;
+}
+
+/*
+ * sendfile(4, 3, [0] => [5], 5): the offset given and, after a call that
+ * moved bytes, where it left it (ia32's sendfile: a 32-bit offset).
+ */
 static void dec_sendfile(struct kt_dec *d)
 {
+	const struct kt_syscall *sc = d->sc;
+	unsigned int size = kt_long_size(d) == 4 &&
+			    !strcmp(d->name, "sendfile") ? 4 : 8;
+
 	kt_a_fd(d, 0);
 	kt_a_fd(d, 1);
-	loff_ptr(d, 2);
+	kt_sep(d);
+	if (!offset_in(d, &sc->enter_blob[2], size)) {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+		kt_a_ulong(d, 3);
+		return;
+	}
+	if (kt_entry_only(d, false))
+		return;
+	if (kt_exiting_ok(d) && sc->ret) {
+		kt_buf_puts(d->b, " => ");
+		if (!offset_in(d, &sc->blob[2], size))
+			kt_format_ptr(d->b, kt_arg(d, 2));
+	}
 	kt_a_ulong(d, 3);
 }
 
@@ -724,8 +851,12 @@ static bool pollfds(struct kt_dec *d, bool revents)
 			kt_buf_printf(d->b, "%d", fd);
 		else
 			kt_fd(d, fd);
-		kt_buf_printf(d->b, ", %s=", revents ? "revents" : "events");
-		kt_format_flags(d->b, poll_events, ev[revents], NULL);
+		/* strace: no events for a descriptor poll() ignores */
+		if (revents || fd >= 0) {
+			kt_buf_printf(d->b, ", %s=",
+				      revents ? "revents" : "events");
+			kt_format_flags(d->b, poll_events, ev[revents], NULL);
+		}
 		kt_buf_putc(d->b, '}');
 		first = false;
 	}
@@ -1100,12 +1231,29 @@ static void dec_getdents(struct kt_dec *d)
 	kt_a_uint(d, 2);
 }
 
+static const struct kt_xlat sync_file_range_flags[] = {
+	{ 1, "SYNC_FILE_RANGE_WAIT_BEFORE" }, { 2, "SYNC_FILE_RANGE_WRITE" },
+	{ 4, "SYNC_FILE_RANGE_WAIT_AFTER" }, KT_XEND
+};
+
 static void dec_sync_file_range(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
 	kt_a_long(d, 1);
 	kt_a_long(d, 2);
-	kt_a_hex(d, 3);
+	kt_a_flags(d, 3, sync_file_range_flags, "SYNC_FILE_RANGE_???");
+}
+
+static const struct kt_xlat close_range_flags[] = {
+	{ 2, "CLOSE_RANGE_UNSHARE" }, { 4, "CLOSE_RANGE_CLOEXEC" }, KT_XEND
+};
+
+/* close_range(3, 4294967295, 0): strace prints both ends as numbers */
+static void dec_close_range(struct kt_dec *d)
+{
+	kt_a_uint(d, 0);
+	kt_a_uint(d, 1);
+	kt_a_flags(d, 2, close_range_flags, "CLOSE_RANGE_???");
 }
 
 static const struct kt_decoder decoders[] = {
@@ -1138,6 +1286,7 @@ static const struct kt_decoder decoders[] = {
 	{ "syncfs", dec_fd_only, KT_RV_DEC, NULL },
 	{ "sync", dec_none, KT_RV_DEC, NULL },
 	{ "sync_file_range", dec_sync_file_range, KT_RV_DEC, NULL },
+	{ "close_range", dec_close_range, KT_RV_DEC, NULL },
 	{ "poll", dec_poll, KT_RV_DEC, ret_poll },
 	{ "ppoll", dec_poll, KT_RV_DEC, ret_poll },
 	{ "ppoll_time64", dec_poll, KT_RV_DEC, ret_poll },

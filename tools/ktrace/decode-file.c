@@ -599,13 +599,30 @@ static const struct kt_xlat mount_flags[] = {
 	KT_XEND
 };
 
+#define KT_MS_REMOUNT	32
+/* MS_BIND, MS_MOVE, MS_UNBINDABLE, MS_PRIVATE, MS_SLAVE, MS_SHARED */
+#define KT_MS_NO_DATA	(4096 | 8192 | (1 << 17) | (1 << 18) | (1 << 19) | \
+			 (1 << 20))
+
+/*
+ * As strace: the type is not read for MS_REMOUNT, neither the type nor
+ * the data for a bind, a move or a change of propagation (their
+ * pointers print).
+ */
 static void dec_mount(struct kt_dec *d)
 {
 	uint64_t flags = kt_arg(d, 3);
+	uint64_t magicless = (flags & 0xffff0000) == 0xc0ed0000 ?
+			     flags & 0xffff : flags;
+	bool no_data = !(magicless & KT_MS_REMOUNT) &&
+		       (magicless & KT_MS_NO_DATA);
 
 	kt_a_path(d, 0);
 	kt_a_path(d, 1);
-	kt_a_str(d, 2);
+	if (no_data || (magicless & KT_MS_REMOUNT))
+		kt_a_ptr(d, 2);
+	else
+		kt_a_str(d, 2);
 	kt_sep(d);
 	/* the old magic in the high half is printed, not decoded */
 	if ((flags & 0xffff0000) == 0xc0ed0000) {
@@ -616,16 +633,22 @@ static void dec_mount(struct kt_dec *d)
 	}
 	if (flags || (kt_arg(d, 3) & 0xffff0000) != 0xc0ed0000)
 		kt_format_flags(d->b, mount_flags, flags, "MS_???");
-	if (kt_blob_at(d, 4) && kt_blob_at(d, 4)->flags & KT_BLOB_STRING)
-		kt_a_str(d, 4);
-	else
+	if (no_data)
 		kt_a_ptr(d, 4);
+	else
+		kt_a_str(d, 4);
 }
 
 static const struct kt_xlat umount_flags[] = {
 	{ 1, "MNT_FORCE" }, { 2, "MNT_DETACH" }, { 4, "MNT_EXPIRE" },
 	{ 8, "UMOUNT_NOFOLLOW" }, KT_XEND
 };
+
+/* ia32's umount(), which strace names by its kernel name: one path */
+static void dec_umount(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+}
 
 static void dec_umount2(struct kt_dec *d)
 {
@@ -871,11 +894,53 @@ static void dec_fallocate(struct kt_dec *d)
 		      (long long)(kt_arg(d, 4) | kt_arg(d, 5) << 32));
 }
 
+#define KT_UTIME_NOW	((1 << 30) - 1)
+#define KT_UTIME_OMIT	((1 << 30) - 2)
+
+/*
+ * utimensat's two times as strace prints them: [{tv_sec=1, tv_nsec=0}
+ * /+ 1970-01-01T00:00:01+0000 +/, UTIME_NOW], a special value by its name
+ * (-X raw: the struct alone; -X verbose: both), NULL, or the pointer.
+ */
+static void utime_pair(struct kt_dec *d, int i)
+{
+	unsigned int ls = kt_long_size(d), k;
+	int64_t t[2][2];
+	int32_t t32[2][2];
+
+	kt_sep(d);
+	if (ls == 8 ? !kt_blob_read(d, i, 0, t, sizeof(t)) :
+		      !kt_blob_read(d, i, 0, t32, sizeof(t32))) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < 2; k++) {
+		int64_t sec = ls == 8 ? t[k][0] : t32[k][0];
+		int64_t nsec = ls == 8 ? t[k][1] : t32[k][1];
+		bool special = nsec == KT_UTIME_NOW || nsec == KT_UTIME_OMIT;
+		const char *name = nsec == KT_UTIME_NOW ? "UTIME_NOW" :
+							   "UTIME_OMIT";
+
+		kt_buf_puts(d->b, k ? ", " : "");
+		if (!special || kt_xlat_style != KT_XLAT_ABBREV)
+			kt_buf_printf(d->b, "{tv_sec=%lld, tv_nsec=%lld}",
+				      (long long)sec, (long long)nsec);
+		if (!special)
+			kt_time_comment(d->b, sec, nsec);
+		else if (kt_xlat_style == KT_XLAT_ABBREV)
+			kt_buf_puts(d->b, name);
+		else if (kt_xlat_style == KT_XLAT_VERBOSE)
+			kt_buf_printf(d->b, " /* %s */", name);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
 static void dec_utimensat(struct kt_dec *d)
 {
 	kt_a_dirfd(d, 0);
 	kt_a_path(d, 1);
-	kt_a_ptr(d, 2);
+	utime_pair(d, 2);
 	kt_a_flags(d, 3, kt_at_flags, "AT_???");
 }
 
@@ -932,6 +997,7 @@ static const struct kt_decoder decoders[] = {
 	{ "umask", dec_umask, KT_RV_OCT, NULL },
 	{ "mount", dec_mount, KT_RV_DEC, NULL },
 	{ "umount2", dec_umount2, KT_RV_DEC, NULL },
+	{ "umount", dec_umount, KT_RV_DEC, NULL },
 	{ "utimensat", dec_utimensat, KT_RV_DEC, NULL },
 	{ "statfs", dec_statfs, KT_RV_DEC, NULL },
 	{ "fstatfs", dec_fstatfs, KT_RV_DEC, NULL },

@@ -830,6 +830,103 @@ static void test_file(void)
 	       "lremovexattr(\"f\", \"trusted.kt\")         = 0");
 }
 
+/*
+ * fcntl's struct flock, sendfile's offset, a poll entry of -1, close_range,
+ * an int ioctl, a bind mount and an unknown clock, as strace 6.1 prints
+ * them.
+ */
+static void test_fileops(void)
+{
+	static const uint8_t fl[32] = { 1, 0, 0, 0, [16] = 10 };
+	static const uint8_t fl_got[32] = { 2, 0, 0, 0, [16] = 10 };
+	static const uint8_t fl32[16] = { 0, 0, 1, 0, 5, 0, 0, 0, 10 };
+	static const int32_t pfd[4] = { -1, 1, 6, 0x00040004 };
+	static const int64_t off0 = 0, off5 = 5;
+	static const int32_t two = 2;
+	struct kt_syscall sc;
+
+	sc = sc64("fcntl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 6;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(fl, sizeof(fl));
+	expect("fcntl F_SETLK: the struct flock", &sc,
+	       "fcntl(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=10}) = 0");
+	sc.args[1] = 5;
+	sc.blob[2] = mem_blob(fl_got, sizeof(fl_got));
+	expect("fcntl F_GETLK: what the kernel wrote, with l_pid", &sc,
+	       "fcntl(3, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=10, l_pid=0}) = 0");
+	sc.ret = -22;
+	expect("fcntl F_GETLK failing: the pointer", &sc,
+	       "fcntl(3, F_GETLK, 0x7ffd0000)           = -1 EINVAL (Invalid argument)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fcntl64", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 7;
+	sc.args[2] = 0xffd00000;
+	sc.blob[2] = mem_blob(fl32, sizeof(fl32));
+	expect("i386 fcntl64 F_SETLKW: the 16-byte struct flock", &sc,
+	       "fcntl64(3, F_SETLKW, {l_type=F_RDLCK, l_whence=SEEK_CUR, l_start=5, l_len=10}) = 0");
+
+	sc = sc64("sendfile", 5);
+	sc.args[0] = 4;
+	sc.args[1] = 3;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 5;
+	sc.enter_blob[2] = mem_blob(&off0, 8);
+	sc.blob[2] = mem_blob(&off5, 8);
+	expect("sendfile: the offset given and moved", &sc,
+	       "sendfile(4, 3, [0] => [5], 5)           = 5");
+	sc.ret = 0;
+	expect("sendfile: nothing moved, the offset alone", &sc,
+	       "sendfile(4, 3, [0], 5)                  = 0");
+
+	sc = sc64("poll", 1);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 2;
+	sc.blob[0] = mem_blob(pfd, sizeof(pfd));
+	expect("poll: an entry of -1 without its events", &sc,
+	       "poll([{fd=-1}, {fd=6, events=POLLOUT}], 2, 0) = 1 ([{fd=6, revents=POLLOUT}])");
+
+	sc = sc64("close_range", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0xffffffff;
+	sc.args[2] = 4;
+	expect("close_range: numbers, its flags", &sc,
+	       "close_range(3, 4294967295, CLOSE_RANGE_CLOEXEC) = 0");
+
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 5;
+	sc.args[1] = 0x541b;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(&two, 4);
+	expect("ioctl FIONREAD: the count", &sc,
+	       "ioctl(5, FIONREAD, [2])                 = 0");
+	sc.args[1] = 0x540e;
+	sc.args[2] = 1;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	sc.ret = -25;
+	expect("ioctl TIOCSCTTY: its int", &sc,
+	       "ioctl(5, TIOCSCTTY, 1)                  = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	sc = sc64("mount", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x7ffd1000;
+	sc.args[3] = 4096;
+	sc.args[4] = 0x7ffd2000;
+	sc.blob[0] = mem_blob("mnt", 3);
+	sc.blob[0].flags = KT_BLOB_STRING;
+	sc.blob[1] = sc.blob[0];
+	expect("mount MS_BIND: the type and data as pointers", &sc,
+	       "mount(\"mnt\", \"mnt\", 0x7ffd1000, MS_BIND, 0x7ffd2000) = 0");
+
+	sc = sc64("clock_gettime", -22);
+	sc.args[0] = 0xfffffffa;
+	sc.args[1] = 0x7ffd0000;
+	expect("clock_gettime: a CPU clock's id as strace 6.1 prints it", &sc,
+	       "clock_gettime(0xfffffffa /* CLOCK_??? */, 0x7ffd0000) = -1 EINVAL (Invalid argument)");
+}
+
 static void test_desc(void)
 {
 	static const uint8_t elf[40] = {
@@ -1736,6 +1833,53 @@ static void test_raw(void)
 }
 
 /*
+ * utimensat's two times: a time with its date (TZ=UTC0), UTIME_NOW and
+ * UTIME_OMIT by name, or under -X raw and verbose as strace 6.1 prints
+ * them; ia32's 32-bit pairs.
+ */
+static void test_utimensat(void)
+{
+	static const int64_t times[4] = { 1700000000, 5, 0, (1 << 30) - 2 };
+	static const int64_t now[4] = { 0, (1 << 30) - 1, 0, (1 << 30) - 1 };
+	static const int32_t t32[4] = { 1700000000, 0, 0, (1 << 30) - 1 };
+	struct kt_syscall sc;
+
+	sc = sc64("utimensat", 0);
+	sc.args[0] = -100;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x7ffd1000;
+	sc.blob[1] = mem_blob("f", 1);
+	sc.blob[2] = mem_blob(times, sizeof(times));
+	expect("utimensat: a time with its date, UTIME_OMIT", &sc,
+	       "utimensat(AT_FDCWD, \"f\", [{tv_sec=1700000000, tv_nsec=5} /* 2023-11-14T22:13:20.000000005+0000 */, UTIME_OMIT], 0) = 0");
+	sc.blob[2] = mem_blob(now, sizeof(now));
+	expect("utimensat: UTIME_NOW twice", &sc,
+	       "utimensat(AT_FDCWD, \"f\", [UTIME_NOW, UTIME_NOW], 0) = 0");
+	kt_xlat_style = KT_XLAT_RAW;
+	expect("utimensat -X raw: the structs", &sc,
+	       "utimensat(-100, \"f\", [{tv_sec=0, tv_nsec=1073741823}, {tv_sec=0, tv_nsec=1073741823}], 0) = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("utimensat -X verbose: the structs, their names in comments", &sc,
+	       "utimensat(-100 /* AT_FDCWD */, \"f\", [{tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */, {tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */], 0) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
+	sc.blob[2] = mem_blob(now, 16);
+	expect("utimensat: one time copied, the pointer", &sc,
+	       "utimensat(AT_FDCWD, \"f\", 0x7ffd1000, 0) = 0");
+	sc.args[2] = 0;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	expect("utimensat: NULL, now", &sc,
+	       "utimensat(AT_FDCWD, \"f\", NULL, 0)       = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "utimensat", 0);
+	sc.args[0] = 0xffffff9c;
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 0xffd01000;
+	sc.blob[1] = mem_blob("f", 1);
+	sc.blob[2] = mem_blob(t32, sizeof(t32));
+	expect("i386 utimensat: two 32-bit timespecs", &sc,
+	       "utimensat(AT_FDCWD, \"f\", [{tv_sec=1700000000, tv_nsec=0} /* 2023-11-14T22:13:20+0000 */, UTIME_NOW], 0) = 0");
+}
+
+/*
  * -v, -X and -e raw=: the options that change how much is decoded.  The
  * expected lines are strace 6.1's for the same values, with TZ=UTC0.
  */
@@ -1751,6 +1895,7 @@ static void test_verbosity(void)
 
 	setenv("TZ", "UTC0", 1);
 	tzset();
+	test_utimensat();
 	memcpy(st, &dev, 8);
 	memcpy(st + 8, &ino, 8);
 	memcpy(st + 16, &nlink, 8);
@@ -2215,6 +2360,7 @@ int main(void)
 	test_strings();
 	test_file();
 	test_desc();
+	test_fileops();
 	test_fd_paths();
 	test_mem();
 	test_process();
