@@ -464,7 +464,11 @@ void kt_format_iov_with(struct kt_dec *d, const uint8_t *p, size_t len,
 		if (data_size != UINT64_MAX)
 			data_size -= size;
 		kt_buf_puts(d->b, "{iov_base=");
-		seg(d, p + off, s.stored, size, s.flags & KTRACE_BF_TRUNC);
+		if (!s.base)	/* strace: a NULL buffer, whatever its length */
+			kt_buf_puts(d->b, "NULL");
+		else
+			seg(d, p + off, s.stored, size,
+			    s.flags & KTRACE_BF_TRUNC);
 		kt_buf_puts(d->b, ", iov_len=");
 		kt_buf_udec(d->b, s.len);
 		kt_buf_putc(d->b, '}');

@@ -843,6 +843,9 @@ static void test_fileops(void)
 	static const int32_t pfd[4] = { -1, 1, 6, 0x00040004 };
 	static const int64_t off0 = 0, off5 = 5;
 	static const int32_t two = 2;
+	static const struct ktrace_iov_seg null_iov[2] = {
+		{ 0, 0, 0, 0 }, { 0x7ffd2000, 0, 0, 0 },
+	};
 	struct kt_syscall sc;
 
 	sc = sc64("fcntl", 0);
@@ -919,6 +922,14 @@ static void test_fileops(void)
 	sc.blob[1] = sc.blob[0];
 	expect("mount MS_BIND: the type and data as pointers", &sc,
 	       "mount(\"mnt\", \"mnt\", 0x7ffd1000, MS_BIND, 0x7ffd2000) = 0");
+
+	sc = sc64("writev", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 2;
+	sc.blob[1] = mem_blob(null_iov, sizeof(null_iov));
+	expect("writev: a NULL buffer, an empty one", &sc,
+	       "writev(3, [{iov_base=NULL, iov_len=0}, {iov_base=\"\", iov_len=0}], 2) = 0");
 
 	sc = sc64("clock_gettime", -22);
 	sc.args[0] = 0xfffffffa;
