@@ -183,6 +183,7 @@ struct ktrace_session {
 	bool lossy;			/* KTRACE_CFG_LOSSY; @lock */
 	bool ip;			/* KTRACE_CFG_IP; @lock */
 	bool verbose;			/* KTRACE_CFG_VERBOSE; @lock */
+	bool lng;			/* KTRACE_CFG_LONG; @lock */
 	u32 throttle_ms;		/* @lock */
 	atomic_t maps;			/* live mmap()s of its rings */
 	void *bounce;			/* one record for read(); read_lock */

@@ -690,6 +690,28 @@ static __always_inline void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type,
  * ktrace_wanted_v()), or NULL to match them all here; it asked for the
  * IP if @ip.
  */
+/*
+ * Write @h into session @s's ring on @cpu, or count it lost there when
+ * the session does not take it: the record was sized for the sessions
+ * that matched when the probe looked, and one that matched only after
+ * (ENABLE, a pid, a syscall or a status filter set meanwhile) may take
+ * less: a long record (KTRACE_RF_LONG) that it did not ask for, or one
+ * longer than its snap length allows, which its reader's buffer need not
+ * hold.
+ */
+static void ktrace_emit_to(struct ktrace_session *s, unsigned int cpu,
+			   struct ktrace_rec_hdr *h)
+{
+	struct ktrace_ring *ring = ktrace_session_ring(s, cpu);
+
+	if (unlikely(((h->flags & KTRACE_RF_LONG) && !READ_ONCE(s->lng)) ||
+		     h->size > ktrace_rec_max(READ_ONCE(s->snap_ceiling)))) {
+		ktrace_ring_drop(ring, h->ts, false, h->tgid);
+		return;
+	}
+	ktrace_ring_write(ring, h, h->size, h->ts);
+}
+
 static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
 			   bool ip, u16 *nblobs, struct ktrace_blob *blobs,
 			   struct ktrace_session *only)
@@ -700,8 +722,7 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
 
 	local_inc(&ktrace_stats_cpu(cpu)->records);
 	if (only) {
-		ktrace_ring_write(ktrace_session_ring(only, cpu), h, h->size,
-				  h->ts);
+		ktrace_emit_to(only, cpu, h);
 		return;
 	}
 	list_for_each_entry_rcu(s, &ktrace_sessions, node) {
@@ -711,8 +732,7 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
 			others = true;
 			continue;
 		}
-		ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
-				  h->ts);
+		ktrace_emit_to(s, cpu, h);
 	}
 	if (likely(!others))
 		return;
@@ -723,8 +743,7 @@ static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
 	h->size -= sizeof(u64);
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (!READ_ONCE(s->ip) && ktrace_match(s, ev))
-			ktrace_ring_write(ktrace_session_ring(s, cpu), h, h->size,
-					  h->ts);
+			ktrace_emit_to(s, cpu, h);
 }
 
 /* A record without the instruction pointer. */

@@ -455,13 +455,20 @@ void ktrace_ring_drop(struct ktrace_ring *ring, u64 ts, bool nested,
 }
 
 /*
- * Reader: the oldest record, skipping PAD records.  Returns NULL when the
- * ring is empty and ERR_PTR(-EIO) when it holds something that is not a
- * record; *len and *ts are read once, here.
+ * Reader: the oldest record, skipping a PAD record.  Returns NULL when
+ * the ring is empty and ERR_PTR(-EIO) when it holds something that is not
+ * a record; *len and *ts are read once, here.
+ *
+ * A writer pads only from within the data area to its end, and puts the
+ * record that did not fit at its start: one PAD at most comes before a
+ * record.  Anything else is a program's writing on its mapped control
+ * page and data, which could otherwise keep this loop, which copies
+ * nothing and has no bound of its own, going for as long as it likes.
  */
 void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts)
 {
 	struct ktrace_rec_hdr *h;
+	bool padded = false;
 	u64 head, tail, off;
 	u32 size;
 
@@ -485,6 +492,9 @@ void *ktrace_ring_peek(struct ktrace_ring *ring, u32 *len, u64 *ts)
 			return ERR_PTR(-EIO);
 		if (READ_ONCE(h->type) != KTRACE_REC_PAD)
 			break;
+		if (padded || !off || size != ring->size - off)
+			return ERR_PTR(-EIO);
+		padded = true;
 		ktrace_ring_consume(ring, size);
 	}
 	if (size < sizeof(*h) || size > KTRACE_REC_LONG_MAX_SIZE)

@@ -274,6 +274,7 @@ int ktrace_session_configure(struct ktrace_session *s,
 	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
 	WRITE_ONCE(s->ip, ip);
 	WRITE_ONCE(s->verbose, cfg->flags & KTRACE_CFG_VERBOSE);
+	WRITE_ONCE(s->lng, cfg->flags & KTRACE_CFG_LONG);
 	WRITE_ONCE(s->throttle_ms, cfg->throttle_ms ? cfg->throttle_ms :
 				   READ_ONCE(ktrace_throttle_ms));
 	WRITE_ONCE(s->filter.events, cfg->events);
@@ -662,6 +663,11 @@ ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 			return ret;
 		if (!READ_ONCE(s->enabled))
 			return 0;
+		/*
+		 * A program that writes its mapped control page can make the
+		 * rings look readable and then empty, again and again.
+		 */
+		cond_resched();
 		if (nonblock)
 			return -EAGAIN;
 		/* The wait below does not look when it need not sleep. */
