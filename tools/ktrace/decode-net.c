@@ -6,6 +6,7 @@
  * and recvmmsg, shutdown, socket options, and i386's socketcall.
  */
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <string.h>
 
 #include "decoders.h"
@@ -46,6 +47,61 @@ static const struct kt_xlat netlink_protos[] = {
 	{ 16, "NETLINK_GENERIC" }, KT_XEND
 };
 
+/* strace's ethernet_protocols: AF_PACKET's, in network byte order. */
+static const struct kt_xlat eth_protos[] = {
+	{ 0x0001, "ETH_P_802_3" }, { 0x0002, "ETH_P_AX25" },
+	{ 0x0003, "ETH_P_ALL" }, { 0x0004, "ETH_P_802_2" },
+	{ 0x0005, "ETH_P_SNAP" }, { 0x0006, "ETH_P_DDCMP" },
+	{ 0x0007, "ETH_P_WAN_PPP" }, { 0x0008, "ETH_P_PPP_MP" },
+	{ 0x0009, "ETH_P_LOCALTALK" }, { 0x000c, "ETH_P_CAN" },
+	{ 0x000d, "ETH_P_CANFD" }, { 0x000e, "ETH_P_CANXL" },
+	{ 0x0010, "ETH_P_PPPTALK" }, { 0x0011, "ETH_P_TR_802_2" },
+	{ 0x0015, "ETH_P_MOBITEX" }, { 0x0016, "ETH_P_CONTROL" },
+	{ 0x0017, "ETH_P_IRDA" }, { 0x0018, "ETH_P_ECONET" },
+	{ 0x0019, "ETH_P_HDLC" }, { 0x001a, "ETH_P_ARCNET" },
+	{ 0x001b, "ETH_P_DSA" }, { 0x001c, "ETH_P_TRAILER" },
+	{ 0x0060, "ETH_P_LOOP" }, { 0x00f5, "ETH_P_PHONET" },
+	{ 0x00f6, "ETH_P_IEEE802154" }, { 0x00f7, "ETH_P_CAIF" },
+	{ 0x00f8, "ETH_P_XDSA" }, { 0x00f9, "ETH_P_MAP" },
+	{ 0x00fa, "ETH_P_MCTP" }, { 0x0200, "ETH_P_PUP" },
+	{ 0x0201, "ETH_P_PUPAT" }, { 0x0600, "ETH_P_802_3_MIN" },
+	{ 0x0800, "ETH_P_IP" }, { 0x0805, "ETH_P_X25" },
+	{ 0x0806, "ETH_P_ARP" }, { 0x08ff, "ETH_P_BPQ" },
+	{ 0x0a00, "ETH_P_IEEEPUP" }, { 0x0a01, "ETH_P_IEEEPUPAT" },
+	{ 0x22eb, "ETH_P_ERSPAN2" }, { 0x22f0, "ETH_P_TSN" },
+	{ 0x4305, "ETH_P_BATMAN" }, { 0x6000, "ETH_P_DEC" },
+	{ 0x6001, "ETH_P_DNA_DL" }, { 0x6002, "ETH_P_DNA_RC" },
+	{ 0x6003, "ETH_P_DNA_RT" }, { 0x6004, "ETH_P_LAT" },
+	{ 0x6005, "ETH_P_DIAG" }, { 0x6006, "ETH_P_CUST" },
+	{ 0x6007, "ETH_P_SCA" }, { 0x6558, "ETH_P_TEB" },
+	{ 0x8035, "ETH_P_RARP" }, { 0x809b, "ETH_P_ATALK" },
+	{ 0x80f3, "ETH_P_AARP" }, { 0x8100, "ETH_P_8021Q" },
+	{ 0x8137, "ETH_P_IPX" }, { 0x86dd, "ETH_P_IPV6" },
+	{ 0x8808, "ETH_P_PAUSE" }, { 0x8809, "ETH_P_SLOW" },
+	{ 0x883e, "ETH_P_WCCP" }, { 0x8847, "ETH_P_MPLS_UC" },
+	{ 0x8848, "ETH_P_MPLS_MC" }, { 0x884c, "ETH_P_ATMMPOA" },
+	{ 0x8863, "ETH_P_PPP_DISC" }, { 0x8864, "ETH_P_PPP_SES" },
+	{ 0x886c, "ETH_P_LINK_CTL" }, { 0x8884, "ETH_P_ATMFATE" },
+	{ 0x888e, "ETH_P_PAE" }, { 0x8899, "ETH_P_REALTEK" },
+	{ 0x88a2, "ETH_P_AOE" }, { 0x88a8, "ETH_P_8021AD" },
+	{ 0x88b5, "ETH_P_802_EX1" }, { 0x88be, "ETH_P_ERSPAN" },
+	{ 0x88c7, "ETH_P_PREAUTH" }, { 0x88ca, "ETH_P_TIPC" },
+	{ 0x88cc, "ETH_P_LLDP" }, { 0x88e3, "ETH_P_MRP" },
+	{ 0x88e5, "ETH_P_MACSEC" }, { 0x88e7, "ETH_P_8021AH" },
+	{ 0x88f5, "ETH_P_MVRP" }, { 0x88f7, "ETH_P_1588" },
+	{ 0x88f8, "ETH_P_NCSI" }, { 0x88fb, "ETH_P_PRP" },
+	{ 0x8902, "ETH_P_CFM" }, { 0x8906, "ETH_P_FCOE" },
+	{ 0x890d, "ETH_P_TDLS" }, { 0x8914, "ETH_P_FIP" },
+	{ 0x8915, "ETH_P_IBOE" }, { 0x8917, "ETH_P_80221" },
+	{ 0x892f, "ETH_P_HSR" }, { 0x894f, "ETH_P_NSH" },
+	{ 0x9000, "ETH_P_LOOPBACK" }, { 0x9100, "ETH_P_QINQ1" },
+	{ 0x9200, "ETH_P_QINQ2" }, { 0x9300, "ETH_P_QINQ3" },
+	{ 0xdada, "ETH_P_EDSA" }, { 0xdadb, "ETH_P_DSA_8021Q" },
+	{ 0xe001, "ETH_P_DSA_A5PSW" }, { 0xed3e, "ETH_P_IFE" },
+	{ 0xfbfb, "ETH_P_AF_IUCV" },
+	KT_XEND
+};
+
 static void sock_type(struct kt_dec *d, int i)
 {
 	uint32_t t = kt_arg(d, i);
@@ -62,14 +118,24 @@ static void protocol(struct kt_dec *d, int family, int i)
 {
 	const struct kt_xlat *x = NULL;
 
+	if (family == 17) {	/* AF_PACKET: htons(ETH_P_ALL) */
+		kt_sep(d);
+		kt_buf_puts(d->b, "htons(");
+		kt_format_xval(d->b, eth_protos, ntohs((uint16_t)kt_arg(d, i)),
+			       "ETH_P_???");
+		kt_buf_putc(d->b, ')');
+		return;
+	}
 	if (family == 2 || family == 10)
 		x = ip_protos;
 	else if (family == 16)
 		x = netlink_protos;
 	if (x && kt_xlat_find(x, (uint32_t)kt_arg(d, i)))
 		kt_a_xval(d, i, x, NULL);
-	else
+	else if (x)
 		kt_a_int(d, i);
+	else
+		kt_a_uint(d, i);
 }
 
 static void dec_socket(struct kt_dec *d)
@@ -97,6 +163,8 @@ static void dec_socketpair(struct kt_dec *d)
 		kt_format_ptr(d->b, kt_arg(d, 3));
 	}
 }
+
+static void sockaddr_ll(struct kt_buf *b, const uint8_t *p, uint64_t len);
 
 /*
  * A socket address of len bytes, from argument i's memory:
@@ -152,16 +220,26 @@ static void sockaddr_bytes(struct kt_buf *b, const uint8_t *p, uint64_t len)
 			      addr, scope);
 		break;
 	}
-	case 16: {
-		uint32_t pid, groups;
+	case 16: {	/* nl_pid signed, as strace's PRINT_FIELD_TGID */
+		uint16_t pad;
+		int32_t pid;
+		uint32_t groups;
 
 		if (len < 12)
 			goto raw;
+		memcpy(&pad, p + 2, 2);
 		memcpy(&pid, p + 4, 4);
 		memcpy(&groups, p + 8, 4);
-		kt_buf_printf(b, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		if (pad)
+			kt_buf_printf(b, ", nl_pad=%#x", pad);
+		kt_buf_printf(b, ", nl_pid=%d, nl_groups=%08x", pid, groups);
 		break;
 	}
+	case 17:
+		if (len < 20)	/* a whole sockaddr_ll */
+			goto raw;
+		sockaddr_ll(b, p, len);
+		break;
 	default:
 raw:
 		kt_buf_puts(b, ", sa_data=");
@@ -222,6 +300,72 @@ static const struct kt_xlat arphrd_types[] = {
 	{ 0xfffe, "ARPHRD_NONE" }, { 0xffff, "ARPHRD_VOID" },
 	KT_XEND
 };
+
+static const struct kt_xlat packet_types[] = {
+	{ 0, "PACKET_HOST" }, { 1, "PACKET_BROADCAST" },
+	{ 2, "PACKET_MULTICAST" }, { 3, "PACKET_OTHERHOST" },
+	{ 4, "PACKET_OUTGOING" }, { 5, "PACKET_LOOPBACK" },
+	{ 6, "PACKET_USER" }, { 7, "PACKET_KERNEL" }, KT_XEND
+};
+
+/*
+ * AF_PACKET's struct sockaddr_ll after its family: ", sll_protocol=
+ * htons(ETH_P_ALL), sll_ifindex=if_nametoindex("lo"), sll_hatype=
+ * ARPHRD_LOOPBACK, sll_pkttype=PACKET_HOST, sll_halen=6, sll_addr=[0, 0,
+ * 0, 0, 0, 0]", the address's bytes past len as "...".
+ */
+static void sockaddr_ll(struct kt_buf *b, const uint8_t *p, uint64_t len)
+{
+	uint16_t proto, hatype;
+	char name[IF_NAMESIZE];
+	uint32_t ifindex;
+	unsigned int i;
+
+	memcpy(&proto, p + 2, 2);
+	memcpy(&ifindex, p + 4, 4);
+	memcpy(&hatype, p + 8, 2);
+	kt_buf_puts(b, ", sll_protocol=");
+	if (kt_xlat_style != KT_XLAT_ABBREV)
+		kt_format_hex_bytes(b, p + 2, 2, 2, false);
+	if (kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_puts(b, " /* ");
+	if (kt_xlat_style != KT_XLAT_RAW) {
+		unsigned int style = kt_xlat_style;
+
+		kt_xlat_style = KT_XLAT_ABBREV;
+		kt_buf_puts(b, "htons(");
+		kt_format_xval(b, eth_protos, ntohs(proto), "ETH_P_???");
+		kt_buf_putc(b, ')');
+		kt_xlat_style = style;
+	}
+	if (kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_puts(b, " */");
+	kt_buf_puts(b, ", sll_ifindex=");
+	if (!if_indextoname(ifindex, name) || kt_xlat_style != KT_XLAT_ABBREV)
+		kt_buf_printf(b, "%u", ifindex);
+	if (if_indextoname(ifindex, name) && kt_xlat_style != KT_XLAT_RAW)
+		kt_buf_printf(b, kt_xlat_style == KT_XLAT_VERBOSE ?
+			      " /* if_nametoindex(\"%s\") */" :
+			      "if_nametoindex(\"%s\")", name);
+	kt_buf_puts(b, ", sll_hatype=");
+	kt_format_xval(b, arphrd_types, hatype, "ARPHRD_???");
+	kt_buf_puts(b, ", sll_pkttype=");
+	kt_format_xval(b, packet_types, p[10], "PACKET_???");
+	kt_buf_printf(b, ", sll_halen=%u", p[11]);
+	if (!p[11])
+		return;
+	kt_buf_puts(b, ", sll_addr=[");
+	for (i = 0; i < p[11]; i++) {
+		if (i)
+			kt_buf_puts(b, ", ");
+		if (12 + i >= len) {
+			kt_buf_puts(b, "...");
+			break;
+		}
+		kt_buf_printf(b, "%#x", p[12 + i]);
+	}
+	kt_buf_putc(b, ']');
+}
 
 /* The length of a hardware address by its type; the whole sa_data else. */
 static const struct { uint16_t type, len; } hwaddr_lens[] = {
