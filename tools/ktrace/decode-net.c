@@ -6,6 +6,7 @@
  * and recvmmsg, shutdown, socket options, and i386's socketcall.
  */
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <string.h>
 
 #include "decoders.h"
@@ -46,6 +47,61 @@ static const struct kt_xlat netlink_protos[] = {
 	{ 16, "NETLINK_GENERIC" }, KT_XEND
 };
 
+/* strace's ethernet_protocols: AF_PACKET's, in network byte order. */
+static const struct kt_xlat eth_protos[] = {
+	{ 0x0001, "ETH_P_802_3" }, { 0x0002, "ETH_P_AX25" },
+	{ 0x0003, "ETH_P_ALL" }, { 0x0004, "ETH_P_802_2" },
+	{ 0x0005, "ETH_P_SNAP" }, { 0x0006, "ETH_P_DDCMP" },
+	{ 0x0007, "ETH_P_WAN_PPP" }, { 0x0008, "ETH_P_PPP_MP" },
+	{ 0x0009, "ETH_P_LOCALTALK" }, { 0x000c, "ETH_P_CAN" },
+	{ 0x000d, "ETH_P_CANFD" }, { 0x000e, "ETH_P_CANXL" },
+	{ 0x0010, "ETH_P_PPPTALK" }, { 0x0011, "ETH_P_TR_802_2" },
+	{ 0x0015, "ETH_P_MOBITEX" }, { 0x0016, "ETH_P_CONTROL" },
+	{ 0x0017, "ETH_P_IRDA" }, { 0x0018, "ETH_P_ECONET" },
+	{ 0x0019, "ETH_P_HDLC" }, { 0x001a, "ETH_P_ARCNET" },
+	{ 0x001b, "ETH_P_DSA" }, { 0x001c, "ETH_P_TRAILER" },
+	{ 0x0060, "ETH_P_LOOP" }, { 0x00f5, "ETH_P_PHONET" },
+	{ 0x00f6, "ETH_P_IEEE802154" }, { 0x00f7, "ETH_P_CAIF" },
+	{ 0x00f8, "ETH_P_XDSA" }, { 0x00f9, "ETH_P_MAP" },
+	{ 0x00fa, "ETH_P_MCTP" }, { 0x0200, "ETH_P_PUP" },
+	{ 0x0201, "ETH_P_PUPAT" }, { 0x0600, "ETH_P_802_3_MIN" },
+	{ 0x0800, "ETH_P_IP" }, { 0x0805, "ETH_P_X25" },
+	{ 0x0806, "ETH_P_ARP" }, { 0x08ff, "ETH_P_BPQ" },
+	{ 0x0a00, "ETH_P_IEEEPUP" }, { 0x0a01, "ETH_P_IEEEPUPAT" },
+	{ 0x22eb, "ETH_P_ERSPAN2" }, { 0x22f0, "ETH_P_TSN" },
+	{ 0x4305, "ETH_P_BATMAN" }, { 0x6000, "ETH_P_DEC" },
+	{ 0x6001, "ETH_P_DNA_DL" }, { 0x6002, "ETH_P_DNA_RC" },
+	{ 0x6003, "ETH_P_DNA_RT" }, { 0x6004, "ETH_P_LAT" },
+	{ 0x6005, "ETH_P_DIAG" }, { 0x6006, "ETH_P_CUST" },
+	{ 0x6007, "ETH_P_SCA" }, { 0x6558, "ETH_P_TEB" },
+	{ 0x8035, "ETH_P_RARP" }, { 0x809b, "ETH_P_ATALK" },
+	{ 0x80f3, "ETH_P_AARP" }, { 0x8100, "ETH_P_8021Q" },
+	{ 0x8137, "ETH_P_IPX" }, { 0x86dd, "ETH_P_IPV6" },
+	{ 0x8808, "ETH_P_PAUSE" }, { 0x8809, "ETH_P_SLOW" },
+	{ 0x883e, "ETH_P_WCCP" }, { 0x8847, "ETH_P_MPLS_UC" },
+	{ 0x8848, "ETH_P_MPLS_MC" }, { 0x884c, "ETH_P_ATMMPOA" },
+	{ 0x8863, "ETH_P_PPP_DISC" }, { 0x8864, "ETH_P_PPP_SES" },
+	{ 0x886c, "ETH_P_LINK_CTL" }, { 0x8884, "ETH_P_ATMFATE" },
+	{ 0x888e, "ETH_P_PAE" }, { 0x8899, "ETH_P_REALTEK" },
+	{ 0x88a2, "ETH_P_AOE" }, { 0x88a8, "ETH_P_8021AD" },
+	{ 0x88b5, "ETH_P_802_EX1" }, { 0x88be, "ETH_P_ERSPAN" },
+	{ 0x88c7, "ETH_P_PREAUTH" }, { 0x88ca, "ETH_P_TIPC" },
+	{ 0x88cc, "ETH_P_LLDP" }, { 0x88e3, "ETH_P_MRP" },
+	{ 0x88e5, "ETH_P_MACSEC" }, { 0x88e7, "ETH_P_8021AH" },
+	{ 0x88f5, "ETH_P_MVRP" }, { 0x88f7, "ETH_P_1588" },
+	{ 0x88f8, "ETH_P_NCSI" }, { 0x88fb, "ETH_P_PRP" },
+	{ 0x8902, "ETH_P_CFM" }, { 0x8906, "ETH_P_FCOE" },
+	{ 0x890d, "ETH_P_TDLS" }, { 0x8914, "ETH_P_FIP" },
+	{ 0x8915, "ETH_P_IBOE" }, { 0x8917, "ETH_P_80221" },
+	{ 0x892f, "ETH_P_HSR" }, { 0x894f, "ETH_P_NSH" },
+	{ 0x9000, "ETH_P_LOOPBACK" }, { 0x9100, "ETH_P_QINQ1" },
+	{ 0x9200, "ETH_P_QINQ2" }, { 0x9300, "ETH_P_QINQ3" },
+	{ 0xdada, "ETH_P_EDSA" }, { 0xdadb, "ETH_P_DSA_8021Q" },
+	{ 0xe001, "ETH_P_DSA_A5PSW" }, { 0xed3e, "ETH_P_IFE" },
+	{ 0xfbfb, "ETH_P_AF_IUCV" },
+	KT_XEND
+};
+
 static void sock_type(struct kt_dec *d, int i)
 {
 	uint32_t t = kt_arg(d, i);
@@ -62,14 +118,24 @@ static void protocol(struct kt_dec *d, int family, int i)
 {
 	const struct kt_xlat *x = NULL;
 
+	if (family == 17) {	/* AF_PACKET: htons(ETH_P_ALL) */
+		kt_sep(d);
+		kt_buf_puts(d->b, "htons(");
+		kt_format_xval(d->b, eth_protos, ntohs((uint16_t)kt_arg(d, i)),
+			       "ETH_P_???");
+		kt_buf_putc(d->b, ')');
+		return;
+	}
 	if (family == 2 || family == 10)
 		x = ip_protos;
 	else if (family == 16)
 		x = netlink_protos;
 	if (x && kt_xlat_find(x, (uint32_t)kt_arg(d, i)))
 		kt_a_xval(d, i, x, NULL);
-	else
+	else if (x)
 		kt_a_int(d, i);
+	else
+		kt_a_uint(d, i);
 }
 
 static void dec_socket(struct kt_dec *d)
@@ -97,6 +163,8 @@ static void dec_socketpair(struct kt_dec *d)
 		kt_format_ptr(d->b, kt_arg(d, 3));
 	}
 }
+
+static void sockaddr_ll(struct kt_buf *b, const uint8_t *p, uint64_t len);
 
 /*
  * A socket address of len bytes, from argument i's memory:
@@ -152,16 +220,26 @@ static void sockaddr_bytes(struct kt_buf *b, const uint8_t *p, uint64_t len)
 			      addr, scope);
 		break;
 	}
-	case 16: {
-		uint32_t pid, groups;
+	case 16: {	/* nl_pid signed, as strace's PRINT_FIELD_TGID */
+		uint16_t pad;
+		int32_t pid;
+		uint32_t groups;
 
 		if (len < 12)
 			goto raw;
+		memcpy(&pad, p + 2, 2);
 		memcpy(&pid, p + 4, 4);
 		memcpy(&groups, p + 8, 4);
-		kt_buf_printf(b, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		if (pad)
+			kt_buf_printf(b, ", nl_pad=%#x", pad);
+		kt_buf_printf(b, ", nl_pid=%d, nl_groups=%08x", pid, groups);
 		break;
 	}
+	case 17:
+		if (len < 20)	/* a whole sockaddr_ll */
+			goto raw;
+		sockaddr_ll(b, p, len);
+		break;
 	default:
 raw:
 		kt_buf_puts(b, ", sa_data=");
@@ -222,6 +300,72 @@ static const struct kt_xlat arphrd_types[] = {
 	{ 0xfffe, "ARPHRD_NONE" }, { 0xffff, "ARPHRD_VOID" },
 	KT_XEND
 };
+
+static const struct kt_xlat packet_types[] = {
+	{ 0, "PACKET_HOST" }, { 1, "PACKET_BROADCAST" },
+	{ 2, "PACKET_MULTICAST" }, { 3, "PACKET_OTHERHOST" },
+	{ 4, "PACKET_OUTGOING" }, { 5, "PACKET_LOOPBACK" },
+	{ 6, "PACKET_USER" }, { 7, "PACKET_KERNEL" }, KT_XEND
+};
+
+/*
+ * AF_PACKET's struct sockaddr_ll after its family: ", sll_protocol=
+ * htons(ETH_P_ALL), sll_ifindex=if_nametoindex("lo"), sll_hatype=
+ * ARPHRD_LOOPBACK, sll_pkttype=PACKET_HOST, sll_halen=6, sll_addr=[0, 0,
+ * 0, 0, 0, 0]", the address's bytes past len as "...".
+ */
+static void sockaddr_ll(struct kt_buf *b, const uint8_t *p, uint64_t len)
+{
+	uint16_t proto, hatype;
+	char name[IF_NAMESIZE];
+	uint32_t ifindex;
+	unsigned int i;
+
+	memcpy(&proto, p + 2, 2);
+	memcpy(&ifindex, p + 4, 4);
+	memcpy(&hatype, p + 8, 2);
+	kt_buf_puts(b, ", sll_protocol=");
+	if (kt_xlat_style != KT_XLAT_ABBREV)
+		kt_format_hex_bytes(b, p + 2, 2, 2, false);
+	if (kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_puts(b, " /* ");
+	if (kt_xlat_style != KT_XLAT_RAW) {
+		unsigned int style = kt_xlat_style;
+
+		kt_xlat_style = KT_XLAT_ABBREV;
+		kt_buf_puts(b, "htons(");
+		kt_format_xval(b, eth_protos, ntohs(proto), "ETH_P_???");
+		kt_buf_putc(b, ')');
+		kt_xlat_style = style;
+	}
+	if (kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_puts(b, " */");
+	kt_buf_puts(b, ", sll_ifindex=");
+	if (!if_indextoname(ifindex, name) || kt_xlat_style != KT_XLAT_ABBREV)
+		kt_buf_printf(b, "%u", ifindex);
+	if (if_indextoname(ifindex, name) && kt_xlat_style != KT_XLAT_RAW)
+		kt_buf_printf(b, kt_xlat_style == KT_XLAT_VERBOSE ?
+			      " /* if_nametoindex(\"%s\") */" :
+			      "if_nametoindex(\"%s\")", name);
+	kt_buf_puts(b, ", sll_hatype=");
+	kt_format_xval(b, arphrd_types, hatype, "ARPHRD_???");
+	kt_buf_puts(b, ", sll_pkttype=");
+	kt_format_xval(b, packet_types, p[10], "PACKET_???");
+	kt_buf_printf(b, ", sll_halen=%u", p[11]);
+	if (!p[11])
+		return;
+	kt_buf_puts(b, ", sll_addr=[");
+	for (i = 0; i < p[11]; i++) {
+		if (i)
+			kt_buf_puts(b, ", ");
+		if (12 + i >= len) {
+			kt_buf_puts(b, "...");
+			break;
+		}
+		kt_buf_printf(b, "%#x", p[12 + i]);
+	}
+	kt_buf_putc(b, ']');
+}
 
 /* The length of a hardware address by its type; the whole sa_data else. */
 static const struct { uint16_t type, len; } hwaddr_lens[] = {
@@ -1278,12 +1422,34 @@ static void dec_shutdown(struct kt_dec *d)
 	kt_a_xval(d, 1, shut_how, "SHUT_???");
 }
 
+/* strace's socketlayers, x86's values (SOL_SOCKET is 0xffff elsewhere). */
 static const struct kt_xlat sol_levels[] = {
-	{ 1, "SOL_SOCKET" }, { 0, "SOL_IP" }, { 6, "SOL_TCP" },
-	{ 17, "SOL_UDP" }, { 41, "SOL_IPV6" }, { 270, "SOL_NETLINK" },
+	{ 0, "SOL_IP" }, { 1, "SOL_SOCKET" }, { 6, "SOL_TCP" },
+	{ 17, "SOL_UDP" }, { 40, "AF_VSOCK" }, { 41, "SOL_IPV6" },
+	{ 58, "SOL_ICMPV6" }, { 100, "SOL_CAN_BASE" }, { 101, "SOL_CAN_RAW" },
+	{ 132, "SOL_SCTP" }, { 136, "SOL_UDPLITE" }, { 255, "SOL_RAW" },
+	{ 256, "SOL_IPX" }, { 257, "SOL_AX25" }, { 258, "SOL_ATALK" },
+	{ 259, "SOL_NETROM" }, { 260, "SOL_ROSE" }, { 261, "SOL_DECNET" },
+	{ 262, "SOL_X25" }, { 263, "SOL_PACKET" }, { 264, "SOL_ATM" },
+	{ 265, "SOL_AAL" }, { 266, "SOL_IRDA" }, { 267, "SOL_NETBEUI" },
+	{ 268, "SOL_LLC" }, { 269, "SOL_DCCP" }, { 270, "SOL_NETLINK" },
+	{ 271, "SOL_TIPC" }, { 272, "SOL_RXRPC" }, { 273, "SOL_PPPOL2TP" },
+	{ 274, "SOL_BLUETOOTH" }, { 275, "SOL_PNPIPE" }, { 276, "SOL_RDS" },
+	{ 277, "SOL_IUCV" }, { 278, "SOL_CAIF" }, { 279, "SOL_ALG" },
+	{ 280, "SOL_NFC" }, { 281, "SOL_KCM" }, { 282, "SOL_TLS" },
+	{ 283, "SOL_XDP" },
 	KT_XEND
 };
 
+#define SOL_IP_		0
+#define SOL_SOCKET_	1
+#define SOL_TCP_	6
+#define SOL_UDP_	17
+#define SOL_IPV6_	41
+#define SOL_PACKET_	263
+#define SOL_NETLINK_	270
+
+/* strace's sock_options, x86's values; 26 is SO_ATTACH_FILTER's alone. */
 static const struct kt_xlat so_options[] = {
 	{ 1, "SO_DEBUG" }, { 2, "SO_REUSEADDR" }, { 3, "SO_TYPE" },
 	{ 4, "SO_ERROR" }, { 5, "SO_DONTROUTE" }, { 6, "SO_BROADCAST" },
@@ -1292,13 +1458,40 @@ static const struct kt_xlat so_options[] = {
 	{ 13, "SO_LINGER" }, { 14, "SO_BSDCOMPAT" }, { 15, "SO_REUSEPORT" },
 	{ 16, "SO_PASSCRED" }, { 17, "SO_PEERCRED" }, { 18, "SO_RCVLOWAT" },
 	{ 19, "SO_SNDLOWAT" }, { 20, "SO_RCVTIMEO_OLD" },
-	{ 21, "SO_SNDTIMEO_OLD" }, { 25, "SO_BINDTODEVICE" },
-	{ 26, "SO_ATTACH_FILTER" }, { 29, "SO_TIMESTAMP_OLD" },
-	{ 30, "SO_ACCEPTCONN" }, { 31, "SO_PEERSEC" },
-	{ 32, "SO_SNDBUFFORCE" }, { 33, "SO_RCVBUFFORCE" },
-	{ 34, "SO_PASSSEC" }, { 36, "SO_MARK" }, { 38, "SO_PROTOCOL" },
-	{ 39, "SO_DOMAIN" }, { 47, "SO_BUSY_POLL" },
+	{ 21, "SO_SNDTIMEO_OLD" }, { 22, "SO_SECURITY_AUTHENTICATION" },
+	{ 23, "SO_SECURITY_ENCRYPTION_TRANSPORT" },
+	{ 24, "SO_SECURITY_ENCRYPTION_NETWORK" }, { 25, "SO_BINDTODEVICE" },
+	{ 27, "SO_DETACH_FILTER" }, { 28, "SO_PEERNAME" },
+	{ 29, "SO_TIMESTAMP_OLD" }, { 30, "SO_ACCEPTCONN" },
+	{ 31, "SO_PEERSEC" }, { 32, "SO_SNDBUFFORCE" },
+	{ 33, "SO_RCVBUFFORCE" }, { 34, "SO_PASSSEC" },
+	{ 35, "SO_TIMESTAMPNS_OLD" }, { 36, "SO_MARK" },
+	{ 37, "SO_TIMESTAMPING_OLD" }, { 38, "SO_PROTOCOL" },
+	{ 39, "SO_DOMAIN" }, { 40, "SO_RXQ_OVFL" }, { 41, "SO_WIFI_STATUS" },
+	{ 42, "SO_PEEK_OFF" }, { 43, "SO_NOFCS" }, { 44, "SO_LOCK_FILTER" },
+	{ 45, "SO_SELECT_ERR_QUEUE" }, { 46, "SO_BUSY_POLL" },
+	{ 47, "SO_MAX_PACING_RATE" }, { 48, "SO_BPF_EXTENSIONS" },
+	{ 49, "SO_INCOMING_CPU" }, { 50, "SO_ATTACH_BPF" },
+	{ 51, "SO_ATTACH_REUSEPORT_CBPF" }, { 52, "SO_ATTACH_REUSEPORT_EBPF" },
+	{ 53, "SO_CNX_ADVICE" }, { 55, "SO_MEMINFO" },
+	{ 56, "SO_INCOMING_NAPI_ID" }, { 57, "SO_COOKIE" },
+	{ 59, "SO_PEERGROUPS" }, { 60, "SO_ZEROCOPY" }, { 61, "SO_TXTIME" },
+	{ 62, "SO_BINDTOIFINDEX" }, { 63, "SO_TIMESTAMP_NEW" },
+	{ 64, "SO_TIMESTAMPNS_NEW" }, { 65, "SO_TIMESTAMPING_NEW" },
+	{ 66, "SO_RCVTIMEO_NEW" }, { 67, "SO_SNDTIMEO_NEW" },
+	{ 68, "SO_DETACH_REUSEPORT_BPF" }, { 69, "SO_PREFER_BUSY_POLL" },
+	{ 70, "SO_BUSY_POLL_BUDGET" }, { 71, "SO_NETNS_COOKIE" },
+	{ 72, "SO_BUF_LOCK" }, { 73, "SO_RESERVE_MEM" }, { 74, "SO_TXREHASH" },
+	{ 75, "SO_RCVMARK" },
 	KT_XEND
+};
+
+static const struct kt_xlat so_get_options[] = {
+	{ 26, "SO_GET_FILTER" }, KT_XEND
+};
+
+static const struct kt_xlat so_set_options[] = {
+	{ 26, "SO_ATTACH_FILTER" }, KT_XEND
 };
 
 static const struct kt_xlat tcp_options[] = {
@@ -1309,51 +1502,427 @@ static const struct kt_xlat tcp_options[] = {
 	KT_XEND
 };
 
-static void sockopt_name(struct kt_dec *d)
+/* strace's sock_ip_options. */
+static const struct kt_xlat ip_options[] = {
+	{ 1, "IP_TOS" }, { 2, "IP_TTL" }, { 3, "IP_HDRINCL" },
+	{ 4, "IP_OPTIONS" }, { 5, "IP_ROUTER_ALERT" }, { 6, "IP_RECVOPTS" },
+	{ 7, "IP_RETOPTS" }, { 8, "IP_PKTINFO" }, { 9, "IP_PKTOPTIONS" },
+	{ 10, "IP_MTU_DISCOVER" }, { 11, "IP_RECVERR" }, { 12, "IP_RECVTTL" },
+	{ 13, "IP_RECVTOS" }, { 14, "IP_MTU" }, { 15, "IP_FREEBIND" },
+	{ 16, "IP_IPSEC_POLICY" }, { 17, "IP_XFRM_POLICY" },
+	{ 18, "IP_PASSSEC" }, { 19, "IP_TRANSPARENT" },
+	{ 20, "IP_ORIGDSTADDR" }, { 21, "IP_MINTTL" }, { 22, "IP_NODEFRAG" },
+	{ 23, "IP_CHECKSUM" }, { 24, "IP_BIND_ADDRESS_NO_PORT" },
+	{ 25, "IP_RECVFRAGSIZE" }, { 26, "IP_RECVERR_RFC4884" },
+	{ 32, "IP_MULTICAST_IF" }, { 33, "IP_MULTICAST_TTL" },
+	{ 34, "IP_MULTICAST_LOOP" }, { 35, "IP_ADD_MEMBERSHIP" },
+	{ 36, "IP_DROP_MEMBERSHIP" }, { 37, "IP_UNBLOCK_SOURCE" },
+	{ 38, "IP_BLOCK_SOURCE" }, { 39, "IP_ADD_SOURCE_MEMBERSHIP" },
+	{ 40, "IP_DROP_SOURCE_MEMBERSHIP" }, { 41, "IP_MSFILTER" },
+	{ 42, "MCAST_JOIN_GROUP" }, { 43, "MCAST_BLOCK_SOURCE" },
+	{ 44, "MCAST_UNBLOCK_SOURCE" }, { 45, "MCAST_LEAVE_GROUP" },
+	{ 46, "MCAST_JOIN_SOURCE_GROUP" }, { 47, "MCAST_LEAVE_SOURCE_GROUP" },
+	{ 48, "MCAST_MSFILTER" }, { 49, "IP_MULTICAST_ALL" },
+	{ 50, "IP_UNICAST_IF" },
+	KT_XEND
+};
+
+/* strace's getsock_ip_options and setsock_ip_options: iptables'. */
+static const struct kt_xlat ip_get_options[] = {
+	{ 64, "IPT_SO_GET_INFO" }, { 65, "IPT_SO_GET_ENTRIES" },
+	{ 66, "IPT_SO_GET_REVISION_MATCH" },
+	{ 67, "IPT_SO_GET_REVISION_TARGET" }, KT_XEND
+};
+
+static const struct kt_xlat ip_set_options[] = {
+	{ 64, "IPT_SO_SET_REPLACE" }, { 65, "IPT_SO_SET_ADD_COUNTERS" },
+	KT_XEND
+};
+
+/* strace's sock_ipv6_options. */
+static const struct kt_xlat ipv6_options[] = {
+	{ 1, "IPV6_ADDRFORM" }, { 2, "IPV6_2292PKTINFO" },
+	{ 3, "IPV6_2292HOPOPTS" }, { 4, "IPV6_2292DSTOPTS" },
+	{ 5, "IPV6_2292RTHDR" }, { 6, "IPV6_2292PKTOPTIONS" },
+	{ 7, "IPV6_CHECKSUM" }, { 8, "IPV6_2292HOPLIMIT" },
+	{ 9, "IPV6_NEXTHOP" }, { 10, "IPV6_AUTHHDR" }, { 11, "IPV6_FLOWINFO" },
+	{ 16, "IPV6_UNICAST_HOPS" }, { 17, "IPV6_MULTICAST_IF" },
+	{ 18, "IPV6_MULTICAST_HOPS" }, { 19, "IPV6_MULTICAST_LOOP" },
+	{ 20, "IPV6_ADD_MEMBERSHIP" }, { 21, "IPV6_DROP_MEMBERSHIP" },
+	{ 22, "IPV6_ROUTER_ALERT" }, { 23, "IPV6_MTU_DISCOVER" },
+	{ 24, "IPV6_MTU" }, { 25, "IPV6_RECVERR" }, { 26, "IPV6_V6ONLY" },
+	{ 27, "IPV6_JOIN_ANYCAST" }, { 28, "IPV6_LEAVE_ANYCAST" },
+	{ 29, "IPV6_MULTICAST_ALL" }, { 30, "IPV6_ROUTER_ALERT_ISOLATE" },
+	{ 31, "IPV6_RECVERR_RFC4884" }, { 32, "IPV6_FLOWLABEL_MGR" },
+	{ 33, "IPV6_FLOWINFO_SEND" }, { 34, "IPV6_IPSEC_POLICY" },
+	{ 35, "IPV6_XFRM_POLICY" }, { 36, "IPV6_HDRINCL" },
+	{ 42, "MCAST_JOIN_GROUP" }, { 43, "MCAST_BLOCK_SOURCE" },
+	{ 44, "MCAST_UNBLOCK_SOURCE" }, { 45, "MCAST_LEAVE_GROUP" },
+	{ 46, "MCAST_JOIN_SOURCE_GROUP" }, { 47, "MCAST_LEAVE_SOURCE_GROUP" },
+	{ 48, "MCAST_MSFILTER" }, { 49, "IPV6_RECVPKTINFO" },
+	{ 50, "IPV6_PKTINFO" }, { 51, "IPV6_RECVHOPLIMIT" },
+	{ 52, "IPV6_HOPLIMIT" }, { 53, "IPV6_RECVHOPOPTS" },
+	{ 54, "IPV6_HOPOPTS" }, { 55, "IPV6_RTHDRDSTOPTS" },
+	{ 56, "IPV6_RECVRTHDR" }, { 57, "IPV6_RTHDR" },
+	{ 58, "IPV6_RECVDSTOPTS" }, { 59, "IPV6_DSTOPTS" },
+	{ 60, "IPV6_RECVPATHMTU" }, { 61, "IPV6_PATHMTU" },
+	{ 62, "IPV6_DONTFRAG" }, { 63, "IPV6_USE_MIN_MTU" },
+	{ 66, "IPV6_RECVTCLASS" }, { 67, "IPV6_TCLASS" },
+	{ 70, "IPV6_AUTOFLOWLABEL" }, { 72, "IPV6_ADDR_PREFERENCES" },
+	{ 73, "IPV6_MINHOPCOUNT" }, { 74, "IPV6_ORIGDSTADDR" },
+	{ 75, "IPV6_TRANSPARENT" }, { 76, "IPV6_UNICAST_IF" },
+	{ 77, "IPV6_RECVFRAGSIZE" }, { 78, "IPV6_FREEBIND" },
+	KT_XEND
+};
+
+static const struct kt_xlat ipv6_get_options[] = {
+	{ 64, "IP6T_SO_GET_INFO" }, { 65, "IP6T_SO_GET_ENTRIES" },
+	{ 66, "IP6T_SO_GET_REVISION_MATCH" },
+	{ 67, "IP6T_SO_GET_REVISION_TARGET" }, KT_XEND
+};
+
+static const struct kt_xlat ipv6_set_options[] = {
+	{ 64, "IP6T_SO_SET_REPLACE" }, { 65, "IP6T_SO_SET_ADD_COUNTERS" },
+	KT_XEND
+};
+
+static const struct kt_xlat udp_options[] = {
+	{ 1, "UDP_CORK" }, { 100, "UDP_ENCAP" }, { 101, "UDP_NO_CHECK6_TX" },
+	{ 102, "UDP_NO_CHECK6_RX" }, { 103, "UDP_SEGMENT" }, { 104, "UDP_GRO" },
+	KT_XEND
+};
+
+static const struct kt_xlat packet_options[] = {
+	{ 1, "PACKET_ADD_MEMBERSHIP" }, { 2, "PACKET_DROP_MEMBERSHIP" },
+	{ 3, "PACKET_RECV_OUTPUT" }, { 5, "PACKET_RX_RING" },
+	{ 6, "PACKET_STATISTICS" }, { 7, "PACKET_COPY_THRESH" },
+	{ 8, "PACKET_AUXDATA" }, { 9, "PACKET_ORIGDEV" },
+	{ 10, "PACKET_VERSION" }, { 11, "PACKET_HDRLEN" },
+	{ 12, "PACKET_RESERVE" }, { 13, "PACKET_TX_RING" },
+	{ 14, "PACKET_LOSS" }, { 15, "PACKET_VNET_HDR" },
+	{ 16, "PACKET_TX_TIMESTAMP" }, { 17, "PACKET_TIMESTAMP" },
+	{ 18, "PACKET_FANOUT" }, { 19, "PACKET_TX_HAS_OFF" },
+	{ 20, "PACKET_QDISC_BYPASS" }, { 21, "PACKET_ROLLOVER_STATS" },
+	{ 22, "PACKET_FANOUT_DATA" }, { 23, "PACKET_IGNORE_OUTGOING" },
+	KT_XEND
+};
+
+/* strace's sock_netlink_options. */
+static const struct kt_xlat netlink_options[] = {
+	{ 1, "NETLINK_ADD_MEMBERSHIP" }, { 2, "NETLINK_DROP_MEMBERSHIP" },
+	{ 3, "NETLINK_PKTINFO" }, { 4, "NETLINK_BROADCAST_ERROR" },
+	{ 5, "NETLINK_NO_ENOBUFS" }, { 6, "NETLINK_RX_RING" },
+	{ 7, "NETLINK_TX_RING" }, { 8, "NETLINK_LISTEN_ALL_NSID" },
+	{ 9, "NETLINK_LIST_MEMBERSHIPS" }, { 10, "NETLINK_CAP_ACK" },
+	{ 11, "NETLINK_EXT_ACK" }, { 12, "NETLINK_GET_STRICT_CHK" },
+	KT_XEND
+};
+
+/*
+ * The option's name by its level; a name a level's common table lacks
+ * is looked up in the table of getsockopt's or setsockopt's own, as
+ * strace's printxvals() does.
+ */
+static void sockopt_name(struct kt_dec *d, bool get)
 {
+	const struct kt_xlat *x = NULL, *own = NULL;
+	uint32_t name = (uint32_t)kt_arg(d, 2);
+	const char *unknown = NULL;
+
 	switch (kt_arg(d, 1)) {
-	case 1:
-		kt_a_xval(d, 2, so_options, "SO_???");
+	case SOL_SOCKET_:
+		x = so_options;
+		own = get ? so_get_options : so_set_options;
+		unknown = "SO_???";
 		break;
-	case 6:
-		kt_a_xval(d, 2, tcp_options, "TCP_???");
+	case SOL_IP_:
+		x = ip_options;
+		own = get ? ip_get_options : ip_set_options;
+		unknown = "IP_???";
+		break;
+	case SOL_IPV6_:
+		x = ipv6_options;
+		own = get ? ipv6_get_options : ipv6_set_options;
+		unknown = "IPV6_???";
+		break;
+	case SOL_TCP_:
+		x = tcp_options;
+		unknown = "TCP_???";
+		break;
+	case SOL_UDP_:
+		x = udp_options;
+		unknown = "UDP_???";
+		break;
+	case SOL_PACKET_:
+		x = packet_options;
+		unknown = "PACKET_???";
+		break;
+	case SOL_NETLINK_:
+		x = netlink_options;
+		unknown = "NETLINK_???";
 		break;
 	default:
-		kt_a_int(d, 2);
+		kt_a_uint(d, 2);
+		return;
 	}
+	kt_sep(d);
+	if (own && !kt_xlat_find(x, name) && kt_xlat_find(own, name))
+		x = own;
+	kt_format_xval(d->b, x, name, unknown);
 }
 
-/* An option value: [1] for an int, else the pointer. */
-static void sockopt_value(struct kt_dec *d, int i, uint32_t len)
+/* The SOL_SOCKET options strace prints as an int ("All known int-like"). */
+static bool so_int_like(uint32_t name)
 {
-	if (len == 4)
-		kt_a_int_ptr(d, i);
+	static const uint8_t ints[] = {
+		1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 18, 19, 27, 29,
+		30, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 49,
+		53, 56, 60, 63, 64, 65, 68, 69, 70, 73, 75,
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ints); i++)
+		if (ints[i] == name)
+			return true;
+	return false;
+}
+
+/*
+ * The options whose structure strace prints and ktrace does not decode
+ * yet: their pointer (SO_ATTACH_FILTER's sock_fprog, SO_TXREHASH,
+ * multicast requests, packet rings and memberships, ICMP_FILTER).
+ */
+static bool sockopt_undecoded(uint32_t level, uint32_t name, bool get)
+{
+	switch (level) {
+	case SOL_SOCKET_:
+		return name == 26 || name == 74 || (!get && name == 51);
+	case 255:	/* SOL_RAW: ICMP_FILTER */
+		return name == 1;
+	}
+	if (get)
+		return false;
+	switch (level) {
+	case SOL_IP_:
+		return name == 35 || name == 36 || name == 42 || name == 45;
+	case SOL_IPV6_:
+		return name == 20 || name == 21 || name == 27 || name == 28 ||
+		       name == 42 || name == 45;
+	case SOL_PACKET_:
+		return name == 1 || name == 2 || name == 5 || name == 13;
+	}
+	return false;
+}
+
+/* SO_ERROR's error: [ECONNREFUSED], [0]; -X raw and verbose as strace. */
+static void so_error(struct kt_dec *d, uint32_t err)
+{
+	const char *s = kt_errno_name((int)err);
+
+	kt_buf_putc(d->b, '[');
+	if (!s || kt_xlat_style != KT_XLAT_ABBREV)
+		kt_buf_printf(d->b, "%u", err);
+	if (s && kt_xlat_style == KT_XLAT_VERBOSE)
+		kt_buf_printf(d->b, " /* %s */", s);
+	else if (s && kt_xlat_style == KT_XLAT_ABBREV)
+		kt_buf_puts(d->b, s);
+	kt_buf_putc(d->b, ']');
+}
+
+/* The option's bytes, n of them, as strace's printstrn(): "\1\0...". */
+static void sockopt_bytes(struct kt_dec *d, const struct kt_blob *blob,
+			  uint32_t n, bool hex)
+{
+	bool more = blob->flags & KT_BLOB_TRUNCATED;
+	size_t have = blob->len < n ? blob->len : n;
+
+	more = more || have < n;
+	if (hex)
+		kt_format_hex_bytes(d->b, blob->data, have, d->o->strsize, more);
 	else
-		kt_a_ptr(d, i);
+		kt_format_bytes(d->b, blob->data, have, d->o->strsize, more);
+}
+
+/* strace's MAYBE_PRINT_FIELD_LEN: a field whole, its bytes cut, none. */
+static void field_len(struct kt_dec *d, const char *name, const uint8_t *p,
+		      uint32_t len, uint32_t off, bool is_signed, bool id)
+{
+	int32_t v;
+
+	if (len <= off)
+		return;
+	kt_buf_printf(d->b, "%s%s=", off ? ", " : "{", name);
+	if (len < off + 4) {
+		kt_format_hex_bytes(d->b, p + off, len - off, len - off, false);
+		return;
+	}
+	memcpy(&v, p + off, 4);
+	if (id)
+		kt_format_id(d->b, (uint32_t)v);
+	else
+		kt_buf_printf(d->b, is_signed ? "%d" : "%u", v);
+}
+
+/*
+ * getsockopt's value, rlen bytes the kernel wrote into a buffer of ulen:
+ * SO_LINGER's {l_onoff=1, l_linger=0}, SO_PEERCRED's {pid=42, uid=0,
+ * gid=0}, SO_ERROR's [ECONNREFUSED], PACKET_STATISTICS' struct, an int
+ * [1], or the bytes as a string; the fields that fit when rlen is short.
+ */
+static void getsockopt_value(struct kt_dec *d, int32_t ulen, int32_t rlen)
+{
+	static const char *const linger[] = { "l_onoff", "l_linger" };
+	static const char *const ucred[] = { "pid", "uid", "gid" };
+	static const char *const stats[] = {
+		"tp_packets", "tp_drops", "tp_freeze_q_cnt"
+	};
+	uint32_t level = (uint32_t)kt_arg(d, 1), name = (uint32_t)kt_arg(d, 2);
+	const struct kt_blob *blob = kt_blob_at(d, 3);
+	const char *const *fields = NULL;
+	unsigned int i, n = 0;
+	bool so_int;
+	int32_t v;
+
+	kt_sep(d);
+	if (ulen <= 0 || rlen <= 0 || !kt_arg(d, 3) ||
+	    sockopt_undecoded(level, name, true) || !blob || !blob->data ||
+	    (blob->flags & KT_BLOB_FAULT)) {
+		kt_format_ptr(d->b, kt_arg(d, 3));
+		return;
+	}
+	if (level == SOL_SOCKET_ && name == 13) {
+		fields = linger;
+		n = 2;
+	} else if (level == SOL_SOCKET_ && name == 17) {
+		fields = ucred;
+		n = 3;
+	} else if (level == SOL_PACKET_ && name == 6) {
+		fields = stats;
+		n = 3;
+	}
+	if (fields) {
+		uint32_t len = (uint32_t)rlen > n * 4 ? n * 4 : (uint32_t)rlen;
+
+		if (blob->len < len) {
+			kt_format_ptr(d->b, kt_arg(d, 3));
+			return;
+		}
+		for (i = 0; i < n; i++)
+			field_len(d, fields[i], blob->data, len, i * 4,
+				  fields != stats, fields == ucred && i);
+		kt_buf_putc(d->b, '}');
+		return;
+	}
+	if (level == SOL_NETLINK_ && name == 9) {	/* LIST_MEMBERSHIPS */
+		uint32_t cnt = (uint32_t)(ulen < rlen ? ulen : rlen) / 4;
+
+		kt_buf_putc(d->b, '[');
+		for (i = 0; i < cnt && (i + 1) * 4 <= blob->len; i++) {
+			if (i == d->o->strsize) {
+				kt_buf_puts(d->b, ", ...");
+				break;
+			}
+			memcpy(&v, blob->data + i * 4, 4);
+			kt_buf_printf(d->b, "%s%u", i ? ", " : "", v);
+		}
+		kt_buf_putc(d->b, ']');
+		return;
+	}
+	so_int = level == SOL_SOCKET_ && (name == 4 || so_int_like(name));
+	if (so_int && rlen < 4) {
+		sockopt_bytes(d, blob, rlen, true);
+		return;
+	}
+	if (blob->len >= 4 && (rlen == 4 || level == SOL_NETLINK_ || so_int)) {
+		memcpy(&v, blob->data, 4);
+		if (level == SOL_SOCKET_ && name == 4)
+			so_error(d, (uint32_t)v);
+		else
+			kt_buf_printf(d->b, "[%d]", v);
+		return;
+	}
+	sockopt_bytes(d, blob, rlen, false);
+}
+
+/*
+ * setsockopt's value, len bytes: SO_LINGER's struct, an int [1] (an
+ * int-like SOL_SOCKET option or any SOL_NETLINK one: the pointer when
+ * shorter), else the bytes as a string (SO_RCVTIMEO_OLD's timeval).
+ */
+static void setsockopt_value(struct kt_dec *d, int32_t len)
+{
+	uint32_t level = (uint32_t)kt_arg(d, 1), name = (uint32_t)kt_arg(d, 2);
+	const struct kt_blob *blob = kt_blob_at(d, 3);
+	int32_t v[2];
+
+	kt_sep(d);
+	if (!kt_arg(d, 3) || sockopt_undecoded(level, name, false) || !blob ||
+	    !blob->data || (blob->flags & KT_BLOB_FAULT)) {
+		kt_format_ptr(d->b, kt_arg(d, 3));
+		return;
+	}
+	if (level == SOL_SOCKET_ && name == 13) {
+		if (len < 8 || blob->len < 8) {
+			kt_format_ptr(d->b, kt_arg(d, 3));
+			return;
+		}
+		memcpy(v, blob->data, 8);
+		kt_buf_printf(d->b, "{l_onoff=%d, l_linger=%d}", v[0], v[1]);
+		return;
+	}
+	if (len == 4 || level == SOL_NETLINK_ ||
+	    (level == SOL_SOCKET_ && so_int_like(name))) {
+		if (len < 4 || blob->len < 4) {
+			kt_format_ptr(d->b, kt_arg(d, 3));
+			return;
+		}
+		memcpy(v, blob->data, 4);
+		kt_buf_printf(d->b, "[%d]", v[0]);
+		return;
+	}
+	sockopt_bytes(d, blob, len, false);
 }
 
 static void dec_setsockopt(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_a_xval(d, 1, sol_levels, "SOL_???");
-	sockopt_name(d);
-	sockopt_value(d, 3, kt_arg(d, 4));
-	kt_a_uint(d, 4);
+	kt_a_xval(d, 1, sol_levels, "SOL_??");
+	sockopt_name(d, false);
+	setsockopt_value(d, (int32_t)kt_arg(d, 4));
+	kt_a_int(d, 4);
 }
 
+/*
+ * The length given (copied at the enter) and the length written (at the
+ * exit of a success): [12], or [16 => 12]; after an error, the value's
+ * pointer and the length given.
+ */
 static void dec_getsockopt(struct kt_dec *d)
 {
-	uint32_t len = 0;
+	const struct kt_blob *in = &d->sc->enter_blob[4];
+	bool given = in->data && in->len >= 4 && !(in->flags & KT_BLOB_FAULT);
+	int32_t ulen = 0, rlen;
 
 	kt_a_fd(d, 0);
-	kt_a_xval(d, 1, sol_levels, "SOL_???");
-	sockopt_name(d);
+	kt_a_xval(d, 1, sol_levels, "SOL_??");
+	sockopt_name(d, true);
 	if (kt_entry_only(d, true))
 		return;
-	if (kt_exiting_ok(d) && kt_blob_read(d, 4, 0, &len, 4)) {
-		sockopt_value(d, 3, len);
+	if (given)
+		memcpy(&ulen, in->data, 4);
+	if (kt_exiting_ok(d) && kt_blob_read(d, 4, 0, &rlen, 4)) {
+		if (!given)
+			ulen = rlen;
+		getsockopt_value(d, ulen, rlen);
 		kt_sep(d);
-		kt_buf_printf(d->b, "[%u]", len);
+		if (ulen != rlen)
+			kt_buf_printf(d->b, "[%d => %d]", ulen, rlen);
+		else
+			kt_buf_printf(d->b, "[%d]", rlen);
+	} else if (given && kt_failed(d)) {
+		kt_a_ptr(d, 3);
+		kt_sep(d);
+		kt_buf_printf(d->b, "[%d]", ulen);
 	} else {
 		kt_a_ptr(d, 3);
 		kt_a_ptr(d, 4);

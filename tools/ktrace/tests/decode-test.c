@@ -1333,6 +1333,139 @@ static void test_signal(void)
 
 static void test_addr_lengths(void);
 
+/*
+ * Socket options by level and their values as strace prints them, and
+ * the netlink and AF_PACKET addresses and protocols.
+ */
+static void test_sockopts(void)
+{
+	static const int32_t one = 1, len4 = 4, len8 = 8, len12 = 12;
+	static const int32_t len16 = 16, len6 = 6, two = 2, refused = 111;
+	static const int32_t linger[2] = { 1, 0 };
+	static const int32_t ucred[3] = { 5619, 0, 0 };
+	static const uint8_t tv[16] = { 1 };
+	static const uint8_t nl[12] = { 16, 0, 0, 0, 0x39, 0x98, 0x02, 0xf3 };
+	static const uint8_t ll[20] = {
+		17, 0, 0, 3, 0, 0, 0, 0, 4, 3, 0, 6, 0, 0, 0, 0, 0, 0x1a,
+	};
+	struct kt_syscall sc;
+
+	sc = sc64("setsockopt", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 270;
+	sc.args[2] = 11;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 4;
+	sc.blob[3] = mem_blob(&one, 4);
+	expect("setsockopt NETLINK_EXT_ACK", &sc,
+	       "setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
+	sc.args[2] = 12;
+	expect("setsockopt NETLINK_GET_STRICT_CHK", &sc,
+	       "setsockopt(3, SOL_NETLINK, NETLINK_GET_STRICT_CHK, [1], 4) = 0");
+	sc.args[1] = 0;
+	sc.args[2] = 11;
+	expect("setsockopt IP_RECVERR", &sc,
+	       "setsockopt(3, SOL_IP, IP_RECVERR, [1], 4) = 0");
+	sc.args[1] = 41;
+	sc.args[2] = 26;
+	expect("setsockopt IPV6_V6ONLY", &sc,
+	       "setsockopt(3, SOL_IPV6, IPV6_V6ONLY, [1], 4) = 0");
+	sc.args[1] = 999;
+	sc.args[2] = 7;
+	expect("setsockopt of a level without a name", &sc,
+	       "setsockopt(3, 0x3e7 /* SOL_?? */, 7, [1], 4) = 0");
+
+	sc.args[1] = 1;
+	sc.args[2] = 13;
+	sc.args[4] = 8;
+	sc.blob[3] = mem_blob(linger, 8);
+	expect("setsockopt SO_LINGER", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, 8) = 0");
+	sc.args[4] = 4;
+	expect("setsockopt SO_LINGER short", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_LINGER, 0x7ffd0000, 4) = 0");
+
+	sc.args[2] = 20;
+	sc.args[4] = 16;
+	sc.blob[3] = mem_blob(tv, 16);
+	expect("setsockopt SO_RCVTIMEO_OLD", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_RCVTIMEO_OLD, \"\\1\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\", 16) = 0");
+
+	sc = sc64("getsockopt", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 17;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 0x7ffd0010;
+	sc.enter_blob[4] = mem_blob(&len12, 4);
+	sc.blob[4] = mem_blob(&len12, 4);
+	sc.blob[3] = mem_blob(ucred, 12);
+	expect("getsockopt SO_PEERCRED", &sc,
+	       "getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=5619, uid=0, gid=0}, [12]) = 0");
+	sc.blob[4] = mem_blob(&len6, 4);
+	sc.blob[3] = mem_blob(ucred, 6);
+	expect("getsockopt SO_PEERCRED cut", &sc,
+	       "getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=5619, uid=\"\\x00\\x00\"}, [12 => 6]) = 0");
+
+	sc.args[2] = 13;
+	sc.enter_blob[4] = mem_blob(&len8, 4);
+	sc.blob[4] = mem_blob(&len8, 4);
+	sc.blob[3] = mem_blob(linger, 8);
+	expect("getsockopt SO_LINGER", &sc,
+	       "getsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, [8]) = 0");
+
+	sc.args[2] = 3;
+	sc.enter_blob[4] = mem_blob(&len16, 4);
+	sc.blob[4] = mem_blob(&len4, 4);
+	sc.blob[3] = mem_blob(&two, 4);
+	expect("getsockopt SO_TYPE shortened", &sc,
+	       "getsockopt(3, SOL_SOCKET, SO_TYPE, [2], [16 => 4]) = 0");
+
+	sc.args[2] = 4;
+	sc.enter_blob[4] = mem_blob(&len4, 4);
+	sc.blob[3] = mem_blob(&refused, 4);
+	expect("getsockopt SO_ERROR", &sc,
+	       "getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0");
+
+	sc.args[1] = 270;
+	sc.args[2] = 11;
+	sc.blob[3] = mem_blob(&one, 4);
+	expect("getsockopt NETLINK_EXT_ACK", &sc,
+	       "getsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], [4]) = 0");
+
+	sc = sc64("getsockopt", -ENOPROTOOPT);
+	sc.args[0] = 3;
+	sc.args[1] = 0;
+	sc.args[2] = 2;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 0x7ffd0010;
+	sc.enter_blob[4] = mem_blob(&len4, 4);
+	expect("getsockopt IP_TTL refused", &sc,
+	       "getsockopt(3, SOL_IP, IP_TTL, 0x7ffd0000, [4]) = -1 ENOPROTOOPT (Protocol not available)");
+
+	sc = sc64("socket", 3);
+	sc.args[0] = 17;
+	sc.args[1] = 2;
+	expect("socket AF_PACKET protocol 0", &sc,
+	       "socket(AF_PACKET, SOCK_DGRAM, htons(0 /* ETH_P_??? */)) = 3");
+	sc.args[1] = 3;
+	sc.args[2] = 0x300;
+	expect("socket AF_PACKET ETH_P_ALL", &sc,
+	       "socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL)) = 3");
+
+	sc = sc64("bind", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 12;
+	sc.blob[1] = mem_blob(nl, sizeof(nl));
+	expect("bind AF_NETLINK negative nl_pid", &sc,
+	       "bind(3, {sa_family=AF_NETLINK, nl_pid=-217933767, nl_groups=00000000}, 12) = 0");
+	sc.args[2] = 20;
+	sc.blob[1] = mem_blob(ll, sizeof(ll));
+	expect("bind AF_PACKET", &sc,
+	       "bind(3, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), sll_ifindex=0, sll_hatype=ARPHRD_LOOPBACK, sll_pkttype=PACKET_HOST, sll_halen=6, sll_addr=[0, 0, 0, 0, 0, 0x1a]}, 20) = 0");
+}
+
 static void test_net(void)
 {
 	static const uint8_t sin[16] = { 2, 0, 0, 9, 127, 0, 0, 1 };
@@ -1422,6 +1555,7 @@ static void test_net(void)
 	       "recvfrom(7, \"A\", 1, MSG_TRUNC, NULL, NULL) = 2");
 	test_addr_lengths();
 	test_netlink();
+	test_sockopts();
 }
 
 static const char *test_pid_comm(void *ctx, int pid, bool result);
