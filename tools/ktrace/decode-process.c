@@ -421,7 +421,10 @@ static void dec_waitid(struct kt_dec *d)
 		kt_a_int(d, 1);
 	if (kt_entry_only(d, true))
 		return;
-	kt_a_ptr(d, 2);
+	if (kt_exiting_ok(d))
+		kt_a_siginfo(d, 2);
+	else
+		kt_a_ptr(d, 2);
 	kt_a_flags(d, 3, wait_options, "W???");
 	rusage(d, 4);
 }
@@ -1306,10 +1309,12 @@ static void dec_times(struct kt_dec *d)
 	kt_buf_putc(d->b, '{');
 	for (k = 0; k < 4; k++) {
 		kt_blob_ulong(d, 0, k * ls, &t);
-		kt_buf_printf(d->b, "%s%s=%llu /* %llu.%02llu s */",
-			      k ? ", " : "", names[k], (unsigned long long)t,
-			      (unsigned long long)t / 100,
-			      (unsigned long long)t % 100);
+		kt_buf_printf(d->b, "%s%s=%llu", k ? ", " : "", names[k],
+			      (unsigned long long)t);
+		if (t)
+			kt_buf_printf(d->b, " /* %llu.%02llu s */",
+				      (unsigned long long)t / 100,
+				      (unsigned long long)t % 100);
 	}
 	kt_buf_putc(d->b, '}');
 }
