@@ -342,6 +342,9 @@ static void wait_status(struct kt_buf *b, unsigned int st)
 		kt_buf_printf(b, "[{WIFEXITED(s) && WEXITSTATUS(s) == %u}",
 			      (st >> 8) & 0xff);
 		st &= ~0xff00U;
+	} else if (st == 0xffff) {
+		kt_buf_puts(b, "[{WIFCONTINUED(s)}");
+		st = 0;
 	} else {
 		kt_buf_printf(b, "[%#x]", st);
 		return;
