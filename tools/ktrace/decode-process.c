@@ -794,7 +794,9 @@ static void dec_getrandom(struct kt_dec *d)
 	if (kt_entry_only(d, false))
 		return;
 	kt_sep(d);
-	if (kt_exiting_ok(d) && blob && blob->data) {
+	if (kt_exiting_ok(d) && kt_arg(d, 0) && !d->sc->ret) {
+		kt_buf_puts(d->b, "\"\"");	/* nothing written */
+	} else if (kt_exiting_ok(d) && blob && blob->data) {
 		size_t n = blob->len < (uint64_t)d->sc->ret ? blob->len :
 			   (size_t)d->sc->ret;
 
