@@ -342,6 +342,9 @@ static void wait_status(struct kt_buf *b, unsigned int st)
 		kt_buf_printf(b, "[{WIFEXITED(s) && WEXITSTATUS(s) == %u}",
 			      (st >> 8) & 0xff);
 		st &= ~0xff00U;
+	} else if (st == 0xffff) {
+		kt_buf_puts(b, "[{WIFCONTINUED(s)}");
+		st = 0;
 	} else {
 		kt_buf_printf(b, "[%#x]", st);
 		return;
@@ -421,7 +424,10 @@ static void dec_waitid(struct kt_dec *d)
 		kt_a_int(d, 1);
 	if (kt_entry_only(d, true))
 		return;
-	kt_a_ptr(d, 2);
+	if (kt_exiting_ok(d))
+		kt_a_siginfo(d, 2);
+	else
+		kt_a_ptr(d, 2);
 	kt_a_flags(d, 3, wait_options, "W???");
 	rusage(d, 4);
 }
@@ -642,6 +648,73 @@ static void dec_prctl(struct kt_dec *d)
 	}
 }
 
+static const struct kt_xlat suid_dump[] = {
+	{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" },
+	{ 2, "SUID_DUMP_ROOT" }, KT_XEND
+};
+
+/* prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER) */
+static void ret_prctl(struct kt_dec *d)
+{
+	const char *name = NULL;
+
+	if (kt_arg(d, 0) == 3)		/* PR_GET_DUMPABLE */
+		name = kt_xlat_find(suid_dump, (uint64_t)d->sc->ret);
+	kt_format_retval(d, KT_RV_DEC);
+	if (name)
+		kt_buf_printf(d->b, " (%s)", name);
+}
+
+static const struct kt_xlat per_types[] = {
+	{ 0, "PER_LINUX" }, { 0x6, "PER_BSD" }, { 0x8, "PER_LINUX32" },
+	{ 0xc, "PER_RISCOS" }, { 0xf, "PER_OSF4" }, { 0x10, "PER_HPUX" },
+	{ 0xff, "PER_MASK" },
+	KT_XEND
+};
+
+static const struct kt_xlat per_flags[] = {
+	{ 0x0020000, "UNAME26" }, { 0x0040000, "ADDR_NO_RANDOMIZE" },
+	{ 0x0080000, "FDPIC_FUNCPTRS" }, { 0x0100000, "MMAP_PAGE_ZERO" },
+	{ 0x0200000, "ADDR_COMPAT_LAYOUT" },
+	{ 0x0400000, "READ_IMPLIES_EXEC" }, { 0x0800000, "ADDR_LIMIT_32BIT" },
+	{ 0x1000000, "SHORT_INODE" }, { 0x2000000, "WHOLE_SECONDS" },
+	{ 0x4000000, "STICKY_TIMEOUTS" }, { 0x8000000, "ADDR_LIMIT_3GB" },
+	KT_XEND
+};
+
+/*
+ * PER_LINUX|ADDR_NO_RANDOMIZE: the type in the low byte (strace names
+ * only those that fit in it), then the flags.
+ */
+static void personality(struct kt_buf *b, uint32_t pers)
+{
+	kt_format_xval(b, per_types, pers & 0xff, "PER_???");
+	if (pers & ~0xffU) {
+		kt_buf_putc(b, '|');
+		kt_format_flags(b, per_flags, pers & ~0xffU, NULL);
+	}
+}
+
+/* personality(0xffffffff) = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE) */
+static void dec_personality(struct kt_dec *d)
+{
+	uint32_t pers = (uint32_t)kt_arg(d, 0);
+
+	kt_sep(d);
+	if (pers == 0xffffffff)
+		kt_buf_puts(d->b, "0xffffffff");
+	else
+		personality(d->b, pers);
+}
+
+static void ret_personality(struct kt_dec *d)
+{
+	kt_format_retval(d, KT_RV_HEX);
+	kt_buf_puts(d->b, " (");
+	personality(d->b, (uint32_t)d->sc->ret);
+	kt_buf_putc(d->b, ')');
+}
+
 static const struct kt_xlat rlimits[] = {
 	{ 0, "RLIMIT_CPU" }, { 1, "RLIMIT_FSIZE" }, { 2, "RLIMIT_DATA" },
 	{ 3, "RLIMIT_STACK" }, { 4, "RLIMIT_CORE" }, { 5, "RLIMIT_RSS" },
@@ -788,7 +861,9 @@ static void dec_getrandom(struct kt_dec *d)
 	if (kt_entry_only(d, false))
 		return;
 	kt_sep(d);
-	if (kt_exiting_ok(d) && blob && blob->data) {
+	if (kt_exiting_ok(d) && kt_arg(d, 0) && !d->sc->ret) {
+		kt_buf_puts(d->b, "\"\"");	/* nothing written */
+	} else if (kt_exiting_ok(d) && blob && blob->data) {
 		size_t n = blob->len < (uint64_t)d->sc->ret ? blob->len :
 			   (size_t)d->sc->ret;
 
@@ -1306,10 +1381,12 @@ static void dec_times(struct kt_dec *d)
 	kt_buf_putc(d->b, '{');
 	for (k = 0; k < 4; k++) {
 		kt_blob_ulong(d, 0, k * ls, &t);
-		kt_buf_printf(d->b, "%s%s=%llu /* %llu.%02llu s */",
-			      k ? ", " : "", names[k], (unsigned long long)t,
-			      (unsigned long long)t / 100,
-			      (unsigned long long)t % 100);
+		kt_buf_printf(d->b, "%s%s=%llu", k ? ", " : "", names[k],
+			      (unsigned long long)t);
+		if (t)
+			kt_buf_printf(d->b, " /* %llu.%02llu s */",
+				      (unsigned long long)t / 100,
+				      (unsigned long long)t % 100);
 	}
 	kt_buf_putc(d->b, '}');
 }
@@ -1469,7 +1546,8 @@ static const struct kt_decoder decoders[] = {
 	{ "getresgid32", dec_getresid, KT_RV_DEC, NULL },
 	{ "setgroups", dec_setgroups, KT_RV_DEC, NULL },
 	{ "setgroups32", dec_setgroups, KT_RV_DEC, NULL },
-	{ "prctl", dec_prctl, KT_RV_DEC, NULL },
+	{ "prctl", dec_prctl, KT_RV_DEC, ret_prctl },
+	{ "personality", dec_personality, KT_RV_HEX, ret_personality },
 	{ "arch_prctl", dec_arch_prctl, KT_RV_DEC, NULL },
 	{ "set_tid_address", dec_ptr0, KT_RV_DEC, NULL },
 	{ "set_robust_list", dec_ptr_len, KT_RV_DEC, NULL },

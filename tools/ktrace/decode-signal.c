@@ -162,24 +162,15 @@ static void dec_rt_sigpending(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 }
 
-static void dec_rt_sigtimedwait(struct kt_dec *d)
-{
-	kt_a_sigset(d, 0, kt_arg(d, 3));
-	if (kt_entry_only(d, true))
-		return;
-	kt_a_ptr(d, 1);
-	kt_a_timespec(d, 2);
-	kt_a_ulong(d, 3);
-}
-
 /*
- * A siginfo_t the caller passes, as strace prints it: {} without a
+ * A siginfo_t, one the caller passes (rt_sigqueueinfo) or one the call
+ * wrote (waitid, rt_sigtimedwait), as strace prints it: {} without a
  * signal number; the sender (si_pid with -Y's name, si_uid) of the codes
  * a process sends, with the value (si_int, si_ptr) that SI_QUEUE carries
  * when si_ptr is not NULL; a timer's, SIGIO's and the kernel's codes'
  * fields.  The union starts at byte 16 on x86_64, 12 on i386.
  */
-static void siginfo(struct kt_dec *d, int i)
+void kt_a_siginfo(struct kt_dec *d, int i)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);
 	unsigned int ls = kt_long_size(d), u = ls == 8 ? 16 : 12;
@@ -253,11 +244,44 @@ static void siginfo(struct kt_dec *d, int i)
 	kt_buf_putc(d->b, '}');
 }
 
+/*
+ * rt_sigtimedwait([USR2], {si_signo=SIGUSR2, ...}, {tv_sec=0,
+ * tv_nsec=1000}, 8) = 12 (SIGUSR2): as strace, all at entry when there
+ * is no siginfo to fill, else the rest at the exit, the siginfo the call
+ * wrote (its address after an error).
+ */
+static void dec_rt_sigtimedwait(struct kt_dec *d)
+{
+	kt_a_sigset(d, 0, kt_arg(d, 3));
+	if (kt_arg(d, 1) && kt_entry_only(d, true))
+		return;
+	if (kt_arg(d, 1) && kt_exiting_ok(d))
+		kt_a_siginfo(d, 1);
+	else
+		kt_a_ptr(d, 1);
+	kt_a_timespec(d, 2);
+	kt_a_ulong(d, 3);
+}
+
+/* = 12 (SIGUSR2): the signal taken, by name whatever -X says */
+static void ret_rt_sigtimedwait(struct kt_dec *d)
+{
+	const char *name = kt_signal_name((int)d->sc->ret);
+
+	kt_format_retval(d, KT_RV_DEC);
+	if (!d->sc->ret)
+		return;
+	if (name)
+		kt_buf_printf(d->b, " (%s)", name);
+	else
+		kt_buf_printf(d->b, " (%d)", (int)d->sc->ret);
+}
+
 static void dec_rt_sigqueueinfo(struct kt_dec *d)
 {
 	kt_a_pid(d, 0);
 	kt_a_signal(d, 1);
-	siginfo(d, 2);
+	kt_a_siginfo(d, 2);
 }
 
 static void dec_rt_tgsigqueueinfo(struct kt_dec *d)
@@ -265,7 +289,7 @@ static void dec_rt_tgsigqueueinfo(struct kt_dec *d)
 	kt_a_pid(d, 0);
 	kt_a_pid(d, 1);
 	kt_a_signal(d, 2);
-	siginfo(d, 3);
+	kt_a_siginfo(d, 3);
 }
 
 static const struct kt_xlat ss_flags[] = {
@@ -349,8 +373,10 @@ static const struct kt_decoder decoders[] = {
 	{ "rt_sigprocmask", dec_rt_sigprocmask, KT_RV_DEC, NULL },
 	{ "rt_sigsuspend", dec_rt_sigsuspend, KT_RV_DEC, NULL },
 	{ "rt_sigpending", dec_rt_sigpending, KT_RV_DEC, NULL },
-	{ "rt_sigtimedwait", dec_rt_sigtimedwait, KT_RV_DEC, NULL },
-	{ "rt_sigtimedwait_time64", dec_rt_sigtimedwait, KT_RV_DEC, NULL },
+	{ "rt_sigtimedwait", dec_rt_sigtimedwait, KT_RV_DEC,
+	  ret_rt_sigtimedwait },
+	{ "rt_sigtimedwait_time64", dec_rt_sigtimedwait, KT_RV_DEC,
+	  ret_rt_sigtimedwait },
 	{ "rt_sigqueueinfo", dec_rt_sigqueueinfo, KT_RV_DEC, NULL },
 	{ "rt_tgsigqueueinfo", dec_rt_tgsigqueueinfo, KT_RV_DEC, NULL },
 	{ "rt_sigreturn", dec_rt_sigreturn, KT_RV_DEC, NULL },

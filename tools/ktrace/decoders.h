@@ -90,6 +90,7 @@ void kt_format_mode(struct kt_buf *b, unsigned int mode);
 void kt_format_sigset(struct kt_buf *b, const uint8_t *p, size_t len);
 void kt_a_sigset(struct kt_dec *d, int i, uint64_t size);
 void kt_a_sigmask_struct(struct kt_dec *d, int i);
+void kt_a_siginfo(struct kt_dec *d, int i);	/* decode-signal.c */
 
 /* decode.c: argument i of the syscall being printed */
 uint64_t kt_arg(const struct kt_dec *d, int i);		/* a pointer-sized value */

@@ -1102,6 +1102,8 @@ static void test_mem(void)
 	       "mmap2(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0xf7f00000");
 }
 
+static void test_proc_results(void);
+
 static void test_process(void)
 {
 	static const struct kt_blob argv[] = {
@@ -1195,6 +1197,114 @@ static void test_process(void)
 
 	sc = sc64("getpid", 1234);
 	expect("getpid", &sc, "getpid()                                = 1234");
+	test_proc_results();
+}
+
+/*
+ * What the calls write that strace prints: waitid's and rt_sigtimedwait's
+ * siginfo, rt_sigtimedwait's timeout and signal taken, times()'s struct
+ * tms, a WCONTINUED status, prctl(PR_GET_DUMPABLE)'s value, personality
+ * and an empty getrandom.
+ */
+static void test_proc_results(void)
+{
+	static const uint32_t continued = 0xffff;
+	static const int64_t ts[2] = { 0, 1000 };
+	static const uint64_t tms[4] = { 0, 4, 0, 0 };
+	static const uint8_t usr2 = 1 << 3;	/* [USR2]: bit 12 - 1 */
+	uint8_t si[128] = { 0 }, mask[8] = { 0 };
+	int32_t v;
+	struct kt_syscall sc;
+
+	/* siginfo_t of a child killed: signo, errno, code; pid, uid, status */
+	v = 17;
+	memcpy(si, &v, 4);
+	v = 2;				/* CLD_KILLED */
+	memcpy(si + 8, &v, 4);
+	v = 5;
+	memcpy(si + 16, &v, 4);
+	v = 9;
+	memcpy(si + 24, &v, 4);
+	sc = sc64("waitid", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 5;
+	sc.args[2] = 0x7ffd1000;
+	sc.args[3] = 4;
+	sc.blob[2] = mem_blob(si, sizeof(si));
+	expect("waitid: the siginfo written", &sc,
+	       "waitid(P_PID, 5, {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=5, si_uid=0, si_status=SIGKILL, si_utime=0, si_stime=0}, WEXITED, NULL) = 0");
+	sc.blob[2] = mem_blob(NULL, 0);
+	sc.ret = -ECHILD;
+	expect("waitid failing: the siginfo's address", &sc,
+	       "waitid(P_PID, 5, 0x7ffd1000, WEXITED, NULL) = -1 ECHILD (No child processes)");
+
+	/* SIGUSR2 sent by a process to itself */
+	memset(si, 0, sizeof(si));
+	v = 12;
+	memcpy(si, &v, 4);
+	v = 1234;
+	memcpy(si + 16, &v, 4);
+	mask[1] = usr2;
+	sc = sc64("rt_sigtimedwait", 12);
+	sc.args[0] = 0x7ffd2000;
+	sc.args[1] = 0x7ffd2100;
+	sc.args[2] = 0x7ffd2200;
+	sc.args[3] = 8;
+	sc.blob[0] = mem_blob(mask, 8);
+	sc.blob[1] = mem_blob(si, sizeof(si));
+	sc.blob[2] = mem_blob(ts, sizeof(ts));
+	expect("rt_sigtimedwait: siginfo, timeout, the signal taken", &sc,
+	       "rt_sigtimedwait([USR2], {si_signo=SIGUSR2, si_code=SI_USER, si_pid=1234, si_uid=0}, {tv_sec=0, tv_nsec=1000}, 8) = 12 (SIGUSR2)");
+	sc.ret = -EAGAIN;
+	sc.blob[1] = mem_blob(NULL, 0);
+	expect("rt_sigtimedwait timing out: the siginfo's address", &sc,
+	       "rt_sigtimedwait([USR2], 0x7ffd2100, {tv_sec=0, tv_nsec=1000}, 8) = -1 EAGAIN (Resource temporarily unavailable)");
+	sc.has_exit = false;
+	expect("rt_sigtimedwait at entry: the mask", &sc,
+	       "rt_sigtimedwait([USR2],  <unfinished ...>");
+	sc.args[1] = 0;
+	expect("rt_sigtimedwait without a siginfo: all at entry", &sc,
+	       "rt_sigtimedwait([USR2], NULL, {tv_sec=0, tv_nsec=1000}, 8 <unfinished ...>");
+
+	sc = sc64("times", 4294967296LL + 1000);
+	sc.args[0] = 0x7ffd3000;
+	sc.blob[0] = mem_blob(tms, sizeof(tms));
+	expect("times: ticks, the seconds of those not 0", &sc,
+	       "times({tms_utime=0, tms_stime=4 /* 0.04 s */, tms_cutime=0, tms_cstime=0}) = 4294968296");
+
+	sc = sc64("wait4", 42);
+	sc.args[0] = 42;
+	sc.args[1] = 0x7ffd4000;
+	sc.args[2] = 2 | 8;
+	sc.blob[1] = mem_blob(&continued, 4);
+	expect("wait4: a continued child", &sc,
+	       "wait4(42, [{WIFCONTINUED(s)}], WSTOPPED|WCONTINUED, NULL) = 42");
+
+	sc = sc64("prctl", 1);
+	sc.args[0] = 3;
+	expect("prctl(PR_GET_DUMPABLE): the value's name", &sc,
+	       "prctl(PR_GET_DUMPABLE)                  = 1 (SUID_DUMP_USER)");
+	sc.ret = 7;
+	expect("prctl(PR_GET_DUMPABLE): a value without a name", &sc,
+	       "prctl(PR_GET_DUMPABLE)                  = 7");
+
+	sc = sc64("personality", 0x40000);
+	sc.args[0] = 0xffffffff;
+	expect("personality query: the one in force", &sc,
+	       "personality(0xffffffff)                 = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)");
+	sc.ret = 0;
+	sc.args[0] = 0x40000;
+	expect("personality set: the old one", &sc,
+	       "personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0 (PER_LINUX)");
+	sc.args[0] = 0x8;
+	expect("personality PER_LINUX32", &sc,
+	       "personality(PER_LINUX32)                = 0 (PER_LINUX)");
+
+	sc = sc64("getrandom", 0);
+	sc.args[0] = 0x7ffd5000;
+	sc.args[2] = 1;
+	expect("getrandom of 0 bytes: an empty string", &sc,
+	       "getrandom(\"\", 0, GRND_NONBLOCK)         = 0");
 }
 
 /* The ids and groups: -1 for "unchanged", NULL before []. */
