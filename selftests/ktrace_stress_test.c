@@ -1045,4 +1045,209 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	close(s.churn_fd);
 }
 
+/*
+ * A program that maps its ring may write anything in the control page and
+ * the data: here the data area full of 8-byte PAD records and, from a
+ * second thread, data_head kept a ring ahead of data_tail.  read() must
+ * not skip PADs for as long as the program supplies them (it did: a soft
+ * lockup on 6.1, RCU stalls on the debug kernel); it returns, with EIO,
+ * while the pusher still runs.
+ */
+struct pad_push {
+	volatile struct ktrace_ring_page *ctl;
+	uint64_t size;
+	int stop;
+};
+
+static void *pad_pusher(void *arg)
+{
+	struct pad_push *p = arg;
+
+	while (!stopped(&p->stop)) {
+		uint64_t t = __atomic_load_n(&p->ctl->data_tail,
+					     __ATOMIC_RELAXED);
+
+		__atomic_store_n(&p->ctl->data_head, (t & ~7ULL) + p->size,
+				 __ATOMIC_RELEASE);
+	}
+	return NULL;
+}
+
+TEST(pads_a_program_writes_do_not_keep_read_in_the_kernel)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 1 << 20 };
+	struct pad_push p = { .size = 1 << 20 };
+	static char buf[KTRACE_REC_MAX_SIZE];
+	int fd, pusher_ran_on;
+	pthread_t th;
+	uint64_t off;
+	char *map;
+	ssize_t n;
+
+	fd = open(DEV_PATH, O_RDWR);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_CONFIGURE, &c));
+	/* Disabled: no writer of the kernel's touches the ring. */
+	map = mmap(NULL, 4096 + p.size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		   fd, KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, map);
+	for (off = 0; off < p.size; off += 8) {
+		struct ktrace_rec_hdr *h = (void *)(map + 4096 + off);
+
+		h->size = 8;
+		h->type = KTRACE_REC_PAD;
+	}
+	p.ctl = (void *)map;
+	p.ctl->data_tail = 0;
+	p.ctl->data_head = p.size;
+	ASSERT_EQ(0, pthread_create(&th, NULL, pad_pusher, &p));
+	usleep(10000);
+	n = read(fd, buf, sizeof(buf));
+	/* The pusher still runs: read() did not wait for it to stop. */
+	pusher_ran_on = !stopped(&p.stop);
+	__atomic_store_n(&p.stop, 1, __ATOMIC_RELAXED);
+	pthread_join(th, NULL);
+	EXPECT_EQ(-1, n);
+	EXPECT_EQ(EIO, errno);
+	EXPECT_TRUE(pusher_ran_on);
+	munmap(map, 4096 + p.size);
+	close(fd);
+}
+
+/*
+ * A record is sized for the sessions that match when the probe looks.  A
+ * session without KTRACE_CFG_LONG whose syscall filter flips while two
+ * KTRACE_CFG_LONG sessions (snap length 131072) trace a task writing 128
+ * KiB buffers must still never get a long record, nor one its 64 KiB
+ * read() cannot take: such a record counts as lost in it.
+ */
+struct drain_arg {
+	int fd;
+	int *stop;
+};
+
+static void *drain_long(void *arg)
+{
+	struct drain_arg *a = arg;
+	char *buf = malloc(2 * KTRACE_REC_LONG_MAX_SIZE);
+
+	while (buf && !stopped(a->stop))
+		if (read(a->fd, buf, 2 * KTRACE_REC_LONG_MAX_SIZE) <= 0)
+			usleep(1000);
+	free(buf);
+	return NULL;
+}
+
+static void *flip_syscalls(void *arg)
+{
+	struct drain_arg *a = arg;
+	struct ktrace_syscalls sc = { .abi = 0 };
+	unsigned int seed = 1;
+
+	while (!stopped(a->stop)) {
+		memset(sc.bits, rand_r(&seed) & 1 ? 0xff : 0, sizeof(sc.bits));
+		ioctl(a->fd, KTRACE_IOC_SET_SYSCALLS, &sc);
+		usleep(rand_r(&seed) % 300);
+	}
+	return NULL;
+}
+
+static int long_session(bool lng)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .flags = KTRACE_CFG_LOSSY,
+				   .ring_size = lng ? 4 << 20 : 1 << 20,
+				   .snaplen = lng ? 131072 : 0 };
+	int fd = open(DEV_PATH, O_RDWR | O_NONBLOCK);
+
+	if (lng)
+		c.flags |= KTRACE_CFG_LONG;
+	if (fd >= 0 && ioctl(fd, KTRACE_IOC_CONFIGURE, &c)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+TEST(no_long_record_in_a_session_that_did_not_ask)
+{
+	struct ktrace_pid pid = { .flags = KTRACE_PID_THREAD_GROUP };
+	struct drain_arg da[2], fa;
+	char *buf = malloc(2 * KTRACE_REC_LONG_MAX_SIZE);
+	uint64_t records = 0, longs = 0, einval = 0;
+	int fd[3], stop = 0, i;
+	pthread_t th[3];
+	double end;
+	pid_t child;
+
+	ASSERT_NE(NULL, buf);
+	for (i = 0; i < 3; i++) {
+		fd[i] = long_session(i < 2);
+		ASSERT_LE(0, fd[i]);
+	}
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		static char w[131072];
+		int dn = open("/dev/null", O_WRONLY);
+
+		memset(w, 'x', sizeof(w));
+		alarm(60);
+		for (;;)
+			if (write(dn, w, sizeof(w)) < 0)
+				_exit(1);
+	}
+	pid.pid = child;
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, ioctl(fd[i], KTRACE_IOC_PID_ADD, &pid));
+		ASSERT_EQ(0, ioctl(fd[i], KTRACE_IOC_ENABLE));
+	}
+	for (i = 0; i < 2; i++) {
+		da[i].fd = fd[i];
+		da[i].stop = &stop;
+		ASSERT_EQ(0, pthread_create(&th[i], NULL, drain_long, &da[i]));
+	}
+	fa.fd = fd[2];
+	fa.stop = &stop;
+	ASSERT_EQ(0, pthread_create(&th[2], NULL, flip_syscalls, &fa));
+	end = now() + stress_seconds() / 2 + 2;
+	while (now() < end) {
+		ssize_t n = read(fd[2], buf, KTRACE_REC_MAX_SIZE), off = 0;
+
+		if (n < 0 && errno == EINVAL) {
+			einval++;
+			/* Take what waits, to go on. */
+			n = read(fd[2], buf, 2 * KTRACE_REC_LONG_MAX_SIZE);
+		}
+		if (n <= 0) {
+			usleep(500);
+			continue;
+		}
+		while (off + (ssize_t)sizeof(struct ktrace_rec_hdr) <= n) {
+			struct ktrace_rec_hdr *h = (void *)(buf + off);
+
+			records++;
+			if (h->size > KTRACE_REC_MAX_SIZE ||
+			    (h->flags & KTRACE_RF_LONG))
+				longs++;
+			if (h->size < 8)
+				break;
+			off += h->size;
+		}
+	}
+	__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	for (i = 0; i < 3; i++)
+		pthread_join(th[i], NULL);
+	TH_LOG("%llu records in the plain session", (unsigned long long)records);
+	EXPECT_LT(0, records);
+	EXPECT_EQ(0, longs);
+	EXPECT_EQ(0, einval);
+	for (i = 0; i < 3; i++)
+		close(fd[i]);
+	free(buf);
+}
+
 TEST_HARNESS_MAIN
