@@ -679,18 +679,6 @@ static __always_inline void ktrace_hdr(struct ktrace_rec_hdr *h, u16 type,
 }
 
 /*
- * Copy a finished record into this CPU's ring of every session that
- * records @ev.  @ip: the record ends with the instruction pointer
- * (KTRACE_CFG_IP), which the sessions that asked for it get whole; the
- * others, met on the way, get it after the walk without its last 8
- * bytes, and a syscall record (@nblobs not NULL) without the IP blob's
- * descriptor, the last, its slot left zero: a second walk, only when
- * sessions with and without the flag record the same event.  @only: the
- * one session that records @ev, which the probe found matching (see
- * ktrace_wanted_v()), or NULL to match them all here; it asked for the
- * IP if @ip.
- */
-/*
  * Write @h into session @s's ring on @cpu, or count it lost there when
  * the session does not take it: the record was sized for the sessions
  * that matched when the probe looked, and one that matched only after
@@ -712,6 +700,18 @@ static void ktrace_emit_to(struct ktrace_session *s, unsigned int cpu,
 	ktrace_ring_write(ring, h, h->size, h->ts);
 }
 
+/*
+ * Copy a finished record into this CPU's ring of every session that
+ * records @ev.  @ip: the record ends with the instruction pointer
+ * (KTRACE_CFG_IP), which the sessions that asked for it get whole; the
+ * others, met on the way, get it after the walk without its last 8
+ * bytes, and a syscall record (@nblobs not NULL) without the IP blob's
+ * descriptor, the last, its slot left zero: a second walk, only when
+ * sessions with and without the flag record the same event.  @only: the
+ * one session that records @ev, which the probe found matching (see
+ * ktrace_wanted_v()), or NULL to match them all here; it asked for the
+ * IP if @ip.
+ */
 static void ktrace_emit_ip(struct ktrace_rec_hdr *h, const struct ktrace_ev *ev,
 			   bool ip, u16 *nblobs, struct ktrace_blob *blobs,
 			   struct ktrace_session *only)
