@@ -83,11 +83,15 @@ struct task {
 	 * next event (after its call's exit line when it was in one); and
 	 * a SIGTSTP, SIGTTIN or SIGTTOU it took, which stops it unless its
 	 * process group is orphaned: we know which when it or its group
-	 * next does something.
+	 * next does something.  @cont_stop: the signal of such a stop that
+	 * a SIGCONT showed (continued()), whose SIGCHLD of CLD_STOPPED may
+	 * still come: a parent's wait can see the stop, and continue it,
+	 * before the stopping task has sent that SIGCHLD.
 	 */
 	int stop_pend;
 	uint64_t stop_ts;
 	int tty_stop;
+	int cont_stop;
 	struct ktrace_rec_signal_deliver last_gen;
 };
 
@@ -980,9 +984,11 @@ static void stop_threads(struct kt_tracer *t, const struct group_walk *w,
 		struct task *o = w->v[i];
 
 		o->tty_stop = 0;
+		o->cont_stop = 0;
 		if (o == skip)
 			continue;
 		if (now && !o->in_syscall) {
+			o->stop_pend = 0;
 			print_stopped(t, o, sig, ts, false, 0);
 		} else {
 			o->stop_pend = sig;
@@ -1017,16 +1023,45 @@ static void continued(struct kt_tracer *t, pid_t tgid, uint64_t ts)
 	for (i = 0; i < w.n; i++)
 		if (w.v[i]->tty_stop)
 			sig = w.v[i]->tty_stop;
-	if (sig && !t->o->summary_only && signal_shown(t->o, sig))
+	if (sig && !t->o->summary_only && signal_shown(t->o, sig)) {
 		stop_threads(t, &w, NULL, sig, ts, false);
+		for (i = 0; i < w.n; i++)
+			w.v[i]->cont_stop = sig;
+	}
 	free(w.v);
+}
+
+/*
+ * Was the stop that process @tgid's SIGCHLD of CLD_STOPPED for @sig tells
+ * of already shown, when a SIGCONT ended it (continued())?  Then no thread
+ * took a tty signal since.
+ */
+static bool stop_shown(struct kt_tracer *t, pid_t tgid, int sig)
+{
+	struct group_walk w;
+	bool shown = false;
+	unsigned int i;
+
+	group_of(t, tgid, &w);
+	for (i = 0; i < w.n; i++)
+		if (w.v[i]->cont_stop == sig)
+			shown = true;
+	for (i = 0; i < w.n; i++) {
+		if (w.v[i]->tty_stop)
+			shown = false;
+		w.v[i]->cont_stop = 0;
+	}
+	free(w.v);
+	return shown;
 }
 
 /*
  * SIGTSTP, SIGTTIN and SIGTTOU stop a task but in an orphaned process
  * group: that it stopped shows when it tells its parent (a SIGCHLD of
  * CLD_STOPPED, which the stopping task sends), or, for a parent that set
- * SA_NOCLDSTOP, when a SIGCONT continues it (continued()).
+ * SA_NOCLDSTOP, when a SIGCONT continues it (continued()); or when a
+ * SIGCONT comes first, as it can (@cont_stop), and then the SIGCHLD adds
+ * nothing.
  */
 static void stopped_by_tty_signal(struct kt_tracer *t,
 				  const struct ktrace_rec_signal_generate *r)
@@ -1038,7 +1073,7 @@ static void stopped_by_tty_signal(struct kt_tracer *t,
 	    r->hdr.size < sizeof(*r) || !(r->si.flags & KTRACE_SI_VALID) ||
 	    (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU) ||
 	    !k || !k->started || t->o->summary_only ||
-	    !signal_shown(t->o, sig))
+	    !signal_shown(t->o, sig) || stop_shown(t, k->tgid, sig))
 		return;
 	flush_pend(t, k);
 	group_stop(t, k->tgid, NULL, sig, r->hdr.ts, true);
@@ -1249,6 +1284,7 @@ static void detach(struct kt_tracer *t, struct task *k, bool say)
 	k->has_pend = false;
 	k->stop_pend = 0;
 	k->tty_stop = 0;
+	k->cont_stop = 0;
 	k->announce = false;
 	k->started = false;
 	k->detached = true;
