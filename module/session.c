@@ -269,8 +269,9 @@ int ktrace_session_configure(struct ktrace_session *s,
 	else
 		old_procs = NULL;	/* kept */
 	s->overwrite = overwrite;
-	s->snaplen = snaplen;
-	s->snap_ceiling = ceiling;
+	/* The probes read them without the lock. */
+	WRITE_ONCE(s->snaplen, snaplen);
+	WRITE_ONCE(s->snap_ceiling, ceiling);
 	WRITE_ONCE(s->lossy, cfg->flags & KTRACE_CFG_LOSSY);
 	WRITE_ONCE(s->ip, ip);
 	WRITE_ONCE(s->verbose, cfg->flags & KTRACE_CFG_VERBOSE);
