@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): decoders of the memory syscalls: mmap and mmap2, munmap,
- * mprotect, brk, mremap, madvise, msync and the mlocks.
+ * mprotect, brk, mremap, madvise, msync and the mlocks (mlock2 too).
  */
 #include <string.h>
 
@@ -145,6 +145,17 @@ static void dec_mlockall(struct kt_dec *d)
 	kt_a_flags(d, 0, mlockall_flags, "MCL_???");
 }
 
+static const struct kt_xlat mlock_flags[] = {
+	{ 1, "MLOCK_ONFAULT" }, KT_XEND
+};
+
+static void dec_mlock2(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_flags(d, 2, mlock_flags, "MLOCK_???");
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "mmap", dec_mmap, KT_RV_HEX, NULL },
 	{ "mmap2", dec_mmap, KT_RV_HEX, NULL },
@@ -156,6 +167,7 @@ static const struct kt_decoder decoders[] = {
 	{ "madvise", dec_madvise, KT_RV_DEC, NULL },
 	{ "msync", dec_msync, KT_RV_DEC, NULL },
 	{ "mlock", dec_munmap, KT_RV_DEC, NULL },
+	{ "mlock2", dec_mlock2, KT_RV_DEC, NULL },
 	{ "munlock", dec_munmap, KT_RV_DEC, NULL },
 	{ "mlockall", dec_mlockall, KT_RV_DEC, NULL },
 	{ "munlockall", NULL, KT_RV_DEC, NULL },

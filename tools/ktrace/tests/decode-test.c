@@ -2047,6 +2047,172 @@ static void test_more(void)
 	       "openat(AT_FDCWD, \"/x\", O_RDONLY|O_LARGEFILE) = -1 ENOENT (No such file or directory)");
 }
 
+/*
+ * Calls that had no decoder, as strace 6.1 prints them: a generic call's
+ * int arguments, capget and capset, membarrier's query, pidfd_send_signal,
+ * mlock2, readahead, the splices, sethostname, acct, delete_module,
+ * userfaultfd, fanotify and seccomp.
+ */
+static void test_sysmisc(void)
+{
+	static const uint32_t hdr[2] = { 0x20080522, 0 };
+	static const uint32_t caps[6] = { 0x3, 0x3, 0, 0x2, 0x1, 0 };
+	static const int64_t off0;
+	static const uint32_t act = 0x80000000;
+	static const uint16_t szs[3] = { 80, 24, 64 };
+	static const struct {
+		struct ktrace_iov_seg s;
+		char data[8];
+	} vec = { { 0x7ffd1000, 8, 8, 0 }, "vmsplice" };
+	struct kt_syscall sc;
+
+	sc = sc64("perf_event_open", 5);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[2] = 0xffffffffffffffffULL;
+	sc.args[3] = 0xffffffff;
+	expect("no decoder: an int argument of -1 in decimal", &sc,
+	       "perf_event_open(0x7ffd0000, 0, -1, -1, 0) = 5");
+
+	sc = sc64("capget", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.enter_blob[0] = mem_blob(hdr, 8);
+	sc.blob[0] = sc.enter_blob[0];
+	sc.blob[1] = mem_blob(caps, 24);
+	expect("capget: the header and the sets the kernel wrote", &sc,
+	       "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_ADMIN, permitted=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_OVERRIDE, inheritable=0}) = 0");
+	sc.ret = -22;
+	expect("capget failing: the sets' pointer", &sc,
+	       "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x7ffd1000) = -1 EINVAL (Invalid argument)");
+	sc = sc64("capset", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.blob[0] = mem_blob(hdr, 8);
+	sc.blob[1] = mem_blob(caps, 24);
+	expect("capset: the header and the sets", &sc,
+	       "capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_ADMIN, permitted=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_OVERRIDE, inheritable=0}) = 0");
+
+	sc = sc64("membarrier", 0x3ff);
+	expect("membarrier query: the commands, in hex and by name", &sc,
+	       "membarrier(MEMBARRIER_CMD_QUERY, 0)     = 0x3ff (MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED|MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE|MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ|0x200)");
+	sc = sc64("membarrier", 0);
+	sc.args[0] = 16;
+	expect("membarrier register", &sc,
+	       "membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0) = 0");
+	sc.args[0] = 128;
+	sc.args[1] = 1;
+	sc.args[2] = 3;
+	expect("membarrier on one CPU: its number", &sc,
+	       "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 3) = 0");
+
+	sc = sc64("pidfd_send_signal", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 15;
+	expect("pidfd_send_signal", &sc,
+	       "pidfd_send_signal(3, SIGTERM, NULL, 0)  = 0");
+
+	sc = sc64("mlock2", 0);
+	sc.args[0] = 0x7fa5d344f000;
+	sc.args[1] = 4096;
+	sc.args[2] = 1;
+	expect("mlock2", &sc, "mlock2(0x7fa5d344f000, 4096, MLOCK_ONFAULT) = 0");
+
+	sc = sc64("readahead", 0);
+	sc.args[0] = 4;
+	sc.args[2] = 4096;
+	expect("readahead", &sc, "readahead(4, 0, 4096)                   = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "readahead", 0);
+	sc.args[0] = 4;
+	sc.args[2] = 1;
+	sc.args[3] = 4096;
+	expect("i386 readahead: the offset in two words", &sc,
+	       "readahead(4, 4294967296, 4096)          = 0");
+
+	sc = sc64("splice", 8);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8;
+	sc.args[4] = 8;
+	sc.args[5] = 5;
+	sc.blob[1] = mem_blob(&off0, 8);
+	expect("splice: an offset given, a NULL one", &sc,
+	       "splice(4, [0], 8, NULL, 8, SPLICE_F_MOVE|SPLICE_F_MORE) = 8");
+	sc = sc64("tee", 8);
+	sc.args[0] = 5;
+	sc.args[1] = 8;
+	sc.args[2] = 8;
+	sc.args[3] = 2;
+	expect("tee", &sc, "tee(5, 8, 8, SPLICE_F_NONBLOCK)         = 8");
+	sc = sc64("vmsplice", 8);
+	sc.args[0] = 6;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.blob[1] = mem_blob(&vec, sizeof(vec));
+	expect("vmsplice: the vector", &sc,
+	       "vmsplice(6, [{iov_base=\"vmsplice\", iov_len=8}], 1, 0) = 8");
+
+	sc = sc64("sethostname", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 2;
+	sc.blob[0] = mem_blob("ktx", 3);
+	expect("sethostname: the name's length", &sc,
+	       "sethostname(\"kt\", 2)                    = 0");
+	sc.args[1] = 65;
+	sc.ret = -22;
+	expect("sethostname: too long, the pointer", &sc,
+	       "sethostname(0x7ffd0000, 65)             = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("acct", 0);
+	expect("acct(NULL)", &sc, "acct(NULL)                              = 0");
+
+	sc = sc64("delete_module", -2);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 04000;
+	sc.blob[0] = str_blob("nosuchmod");
+	expect("delete_module", &sc,
+	       "delete_module(\"nosuchmod\", O_NONBLOCK)  = -1 ENOENT (No such file or directory)");
+
+	sc = sc64("userfaultfd", 9);
+	sc.args[0] = 02004000;
+	expect("userfaultfd", &sc,
+	       "userfaultfd(O_NONBLOCK|O_CLOEXEC)       = 9");
+
+	sc = sc64("fanotify_init", 11);
+	sc.args[0] = 1;
+	expect("fanotify_init", &sc,
+	       "fanotify_init(FAN_CLASS_NOTIF|FAN_CLOEXEC, O_RDONLY) = 11");
+	sc = sc64("fanotify_mark", 0);
+	sc.args[0] = 11;
+	sc.args[1] = 1;
+	sc.args[2] = 0x28;
+	sc.args[3] = (uint32_t)-100;
+	sc.args[4] = 0x7ffd0000;
+	sc.blob[4] = str_blob(".");
+	expect("fanotify_mark: five arguments on x86_64", &sc,
+	       "fanotify_mark(11, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN, AT_FDCWD, \".\") = 0");
+	sc.args[3] = -1;
+	sc.args[4] = 0;
+	sc.blob[4] = (struct kt_blob){ 0 };
+	expect("fanotify_mark: FAN_NOFD", &sc,
+	       "fanotify_mark(11, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN, FAN_NOFD, NULL) = 0");
+
+	sc = sc64("seccomp", 0);
+	sc.args[0] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(&act, 4);
+	expect("seccomp SECCOMP_GET_ACTION_AVAIL: the action", &sc,
+	       "seccomp(SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_KILL_PROCESS]) = 0");
+	sc.args[0] = 3;
+	sc.blob[2] = mem_blob(szs, 6);
+	expect("seccomp SECCOMP_GET_NOTIF_SIZES: the sizes", &sc,
+	       "seccomp(SECCOMP_GET_NOTIF_SIZES, 0, {seccomp_notif=80, seccomp_notif_resp=24, seccomp_data=64}) = 0");
+	sc.args[0] = 0;
+	sc.args[2] = 0;
+	sc.ret = -22;
+	expect("seccomp SECCOMP_SET_MODE_STRICT", &sc,
+	       "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = -1 EINVAL (Invalid argument)");
+}
+
 static void test_raw(void)
 {
 	struct kt_syscall sc;
@@ -2626,6 +2792,7 @@ int main(void)
 	test_cmsg();
 	test_mmsg();
 	test_more();
+	test_sysmisc();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);
