@@ -2048,6 +2048,148 @@ static void test_more(void)
 }
 
 /*
+ * System V IPC, POSIX message queues and mincore as strace 6.1 prints
+ * them: keys, flags and modes, shmat's address, semop's array, a message
+ * sent and received, a queue's attributes.
+ */
+static void test_ipc(void)
+{
+	static const uint16_t sops[6] = { 0, 1, 0x1800, 1, 0xffff, 04000 };
+	static const struct {
+		int64_t type;
+		char text[8];
+	} msg = { 2, "hi\0\0\0\0\0" };
+	static const int64_t attr[8] = { 0, 2, 16, 0 };
+	static const int64_t nb_attr[8] = { 04000, 2, 16, 1 };
+	static const uint8_t vec[3] = { 1, 0, 0x81 };
+	static const uint32_t prio = 1;
+	struct kt_syscall sc;
+
+	sc = sc64("shmget", 1);
+	sc.args[1] = 4096;
+	sc.args[2] = 0600;
+	expect("shmget: a mode alone", &sc,
+	       "shmget(IPC_PRIVATE, 4096, 0600)         = 1");
+	sc.args[0] = 0x1234;
+	sc.args[2] = 03640;
+	expect("shmget: a key, flags and the mode", &sc,
+	       "shmget(0x1234, 4096, IPC_CREAT|IPC_EXCL|0640) = 1");
+	sc = sc64("shmat", 0x7f0896ac7000);
+	sc.args[0] = 1;
+	expect("shmat: the address it returns in hex", &sc,
+	       "shmat(1, NULL, 0)                       = 0x7f0896ac7000");
+	sc.args[0] = -1;
+	sc.args[2] = 030000;
+	sc.ret = -22;
+	expect("shmat failing", &sc,
+	       "shmat(-1, NULL, SHM_RDONLY|SHM_RND)     = -1 EINVAL (Invalid argument)");
+	sc = sc64("shmctl", 0);
+	sc.args[0] = 1;
+	expect("shmctl IPC_RMID", &sc,
+	       "shmctl(1, IPC_RMID, NULL)               = 0");
+
+	sc = sc64("semtimedop", -11);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 2;
+	sc.blob[1] = mem_blob(sops, sizeof(sops));
+	expect("semtimedop: the array", &sc,
+	       "semtimedop(1, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO|IPC_NOWAIT}, {sem_num=1, sem_op=-1, sem_flg=IPC_NOWAIT}], 2, NULL) = -1 EAGAIN (Resource temporarily unavailable)");
+	sc = sc64("semctl", 0);
+	sc.args[0] = 1;
+	sc.args[2] = 16;
+	sc.args[3] = 5;
+	expect("semctl SETVAL: the value as strace prints it", &sc,
+	       "semctl(1, 0, SETVAL, 0x5)               = 0");
+	sc = sc64("semget", 1);
+	sc.args[1] = 2;
+	sc.args[2] = 0600;
+	expect("semget", &sc, "semget(IPC_PRIVATE, 2, 0600)            = 1");
+
+	sc = sc64("msgget", 1);
+	sc.args[1] = 01600;
+	expect("msgget", &sc, "msgget(IPC_PRIVATE, IPC_CREAT|0600)     = 1");
+	sc = sc64("msgsnd", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 3;
+	sc.args[3] = 04000;
+	sc.blob[1] = mem_blob(&msg, 11);
+	expect("msgsnd: the type and text", &sc,
+	       "msgsnd(1, {mtype=2, mtext=\"hi\\0\"}, 3, IPC_NOWAIT) = 0");
+	sc = sc64("msgrcv", 3);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8;
+	sc.args[4] = 014000;
+	sc.blob[1] = mem_blob(&msg, 16);
+	expect("msgrcv: the whole buffer", &sc,
+	       "msgrcv(1, {mtype=2, mtext=\"hi\\0\\0\\0\\0\\0\\0\"}, 8, 0, MSG_NOERROR|IPC_NOWAIT) = 3");
+	sc.ret = -42;
+	sc.args[4] = 04000;
+	expect("msgrcv failing: the pointer", &sc,
+	       "msgrcv(1, 0x7ffd0000, 8, 0, IPC_NOWAIT) = -1 ENOMSG (No message of desired type)");
+
+	sc = sc64("mq_open", 3);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0102;
+	sc.args[2] = 0600;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[0] = str_blob("ktq");
+	sc.blob[3] = mem_blob(attr, sizeof(attr));
+	expect("mq_open: the mode and attributes with O_CREAT", &sc,
+	       "mq_open(\"ktq\", O_RDWR|O_CREAT, 0600, {mq_flags=0, mq_maxmsg=2, mq_msgsize=16, mq_curmsgs=0}) = 3");
+	sc.args[1] = 0;
+	sc.ret = -2;
+	expect("mq_open without O_CREAT: two arguments", &sc,
+	       "mq_open(\"ktq\", O_RDONLY)                = -1 ENOENT (No such file or directory)");
+	sc = sc64("mq_timedsend", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 5;
+	sc.args[3] = 1;
+	sc.blob[1] = mem_blob("hello", 5);
+	expect("mq_timedsend", &sc,
+	       "mq_timedsend(3, \"hello\", 5, 1, NULL)    = 0");
+	sc = sc64("mq_timedreceive", 5);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 16;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[1] = mem_blob("hello", 5);
+	sc.blob[3] = mem_blob(&prio, 4);
+	expect("mq_timedreceive: the message and its priority", &sc,
+	       "mq_timedreceive(3, \"hello\", 16, [1], NULL) = 5");
+	sc.ret = -110;
+	expect("mq_timedreceive failing: pointers", &sc,
+	       "mq_timedreceive(3, 0x7ffd0000, 16, 0x7ffd1000, NULL) = -1 ETIMEDOUT (Connection timed out)");
+	sc = sc64("mq_getsetattr", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x7ffd1000;
+	sc.blob[1] = mem_blob(nb_attr, sizeof(nb_attr));
+	sc.blob[2] = mem_blob(attr, sizeof(attr));
+	expect("mq_getsetattr: new and old attributes, flags by name", &sc,
+	       "mq_getsetattr(3, {mq_flags=O_NONBLOCK, mq_maxmsg=2, mq_msgsize=16, mq_curmsgs=1}, {mq_flags=0, mq_maxmsg=2, mq_msgsize=16, mq_curmsgs=0}) = 0");
+	sc = sc64("mq_unlink", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.blob[0] = str_blob("ktq");
+	expect("mq_unlink", &sc, "mq_unlink(\"ktq\")                        = 0");
+
+	sc = sc64("mincore", 0);
+	sc.args[0] = 0x7f0896ac5000;
+	sc.args[1] = 12288;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(vec, 3);
+	expect("mincore: a page's low bit", &sc,
+	       "mincore(0x7f0896ac5000, 12288, [1, 0, 1]) = 0");
+	sc.args[1] = 5000;
+	sc.blob[2] = mem_blob(vec, 2);
+	expect("mincore: a part page", &sc,
+	       "mincore(0x7f0896ac5000, 5000, [1, 0])   = 0");
+}
+
+/*
  * Calls that had no decoder, as strace 6.1 prints them: a generic call's
  * int arguments, capget and capset, membarrier's query, pidfd_send_signal,
  * mlock2, readahead, the splices, sethostname, acct, delete_module,
@@ -2793,6 +2935,7 @@ int main(void)
 	test_mmsg();
 	test_more();
 	test_sysmisc();
+	test_ipc();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);
