@@ -4,8 +4,8 @@
  * semaphores, message queues: shmget, shmat, shmdt, shmctl, semget, semop,
  * semtimedop, semctl, msgget, msgsnd, msgrcv, msgctl) and of the POSIX
  * message queues (mq_open, mq_unlink, mq_timedsend, mq_timedreceive,
- * mq_notify, mq_getsetattr).  The structures of the *ctl commands are not
- * captured: they print as addresses.
+ * mq_notify, mq_getsetattr), with i386's *_time64 forms.  The structures
+ * of the *ctl commands are not captured: they print as addresses.
  */
 #include <string.h>
 
@@ -96,7 +96,10 @@ static void a_ctl_cmd(struct kt_dec *d, int i, const struct kt_xlat *x,
 	kt_format_xval(d->b, x, cmd & ~KT_IPC_64, unknown);
 }
 
-/* shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600): huge page sizes as 21<<SHM_HUGE_SHIFT */
+/*
+ * shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600), a huge page size as
+ * 21<<SHM_HUGE_SHIFT
+ */
 static void dec_shmget(struct kt_dec *d)
 {
 	uint32_t v = (uint32_t)kt_arg(d, 2);
@@ -183,7 +186,7 @@ static void dec_semop(struct kt_dec *d)
 {
 	kt_a_int(d, 0);
 	sembufs(d);
-	if (!strcmp(d->name, "semtimedop"))
+	if (!strncmp(d->name, "semtimedop", 10))
 		kt_a_timespec(d, 3);
 }
 
@@ -379,6 +382,7 @@ static const struct kt_decoder decoders[] = {
 	{ "semget", dec_semget, KT_RV_DEC, NULL },
 	{ "semop", dec_semop, KT_RV_DEC, NULL },
 	{ "semtimedop", dec_semop, KT_RV_DEC, NULL },
+	{ "semtimedop_time64", dec_semop, KT_RV_DEC, NULL },
 	{ "semctl", dec_semctl, KT_RV_DEC, NULL },
 	{ "msgget", dec_msgget, KT_RV_DEC, NULL },
 	{ "msgsnd", dec_msgsnd, KT_RV_DEC, NULL },
@@ -387,7 +391,9 @@ static const struct kt_decoder decoders[] = {
 	{ "mq_open", dec_mq_open, KT_RV_FD, NULL },
 	{ "mq_unlink", dec_mq_unlink, KT_RV_DEC, NULL },
 	{ "mq_timedsend", dec_mq_timedsend, KT_RV_DEC, NULL },
+	{ "mq_timedsend_time64", dec_mq_timedsend, KT_RV_DEC, NULL },
 	{ "mq_timedreceive", dec_mq_timedreceive, KT_RV_DEC, NULL },
+	{ "mq_timedreceive_time64", dec_mq_timedreceive, KT_RV_DEC, NULL },
 	{ "mq_notify", dec_mq_notify, KT_RV_DEC, NULL },
 	{ "mq_getsetattr", dec_mq_getsetattr, KT_RV_DEC, NULL },
 };

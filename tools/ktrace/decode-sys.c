@@ -3,7 +3,8 @@
  * ktrace(1): decoders of the calls that administer the system or the
  * process's privileges: capget and capset, membarrier, pidfd_send_signal,
  * sethostname and setdomainname, acct, delete_module, userfaultfd,
- * fanotify_init and fanotify_mark, and seccomp.
+ * fanotify_init and fanotify_mark, seccomp, and the keys (keyctl, add_key,
+ * request_key).
  */
 #include <string.h>
 
@@ -377,6 +378,183 @@ static void dec_seccomp(struct kt_dec *d)
 	}
 }
 
+static const struct kt_xlat key_specs[] = {
+	{ (uint32_t)-1, "KEY_SPEC_THREAD_KEYRING" },
+	{ (uint32_t)-2, "KEY_SPEC_PROCESS_KEYRING" },
+	{ (uint32_t)-3, "KEY_SPEC_SESSION_KEYRING" },
+	{ (uint32_t)-4, "KEY_SPEC_USER_KEYRING" },
+	{ (uint32_t)-5, "KEY_SPEC_USER_SESSION_KEYRING" },
+	{ (uint32_t)-6, "KEY_SPEC_GROUP_KEYRING" },
+	{ (uint32_t)-7, "KEY_SPEC_REQKEY_AUTH_KEY" },
+	{ (uint32_t)-8, "KEY_SPEC_REQUESTOR_KEYRING" },
+	KT_XEND
+};
+
+static const struct kt_xlat keyctl_cmds[] = {
+	{ 0, "KEYCTL_GET_KEYRING_ID" }, { 1, "KEYCTL_JOIN_SESSION_KEYRING" },
+	{ 2, "KEYCTL_UPDATE" }, { 3, "KEYCTL_REVOKE" }, { 4, "KEYCTL_CHOWN" },
+	{ 5, "KEYCTL_SETPERM" }, { 6, "KEYCTL_DESCRIBE" },
+	{ 7, "KEYCTL_CLEAR" }, { 8, "KEYCTL_LINK" }, { 9, "KEYCTL_UNLINK" },
+	{ 10, "KEYCTL_SEARCH" }, { 11, "KEYCTL_READ" },
+	{ 12, "KEYCTL_INSTANTIATE" }, { 13, "KEYCTL_NEGATE" },
+	{ 14, "KEYCTL_SET_REQKEY_KEYRING" }, { 15, "KEYCTL_SET_TIMEOUT" },
+	{ 16, "KEYCTL_ASSUME_AUTHORITY" }, { 17, "KEYCTL_GET_SECURITY" },
+	{ 18, "KEYCTL_SESSION_TO_PARENT" }, { 19, "KEYCTL_REJECT" },
+	{ 20, "KEYCTL_INSTANTIATE_IOV" }, { 21, "KEYCTL_INVALIDATE" },
+	{ 22, "KEYCTL_GET_PERSISTENT" }, { 23, "KEYCTL_DH_COMPUTE" },
+	{ 24, "KEYCTL_PKEY_QUERY" }, { 25, "KEYCTL_PKEY_ENCRYPT" },
+	{ 26, "KEYCTL_PKEY_DECRYPT" }, { 27, "KEYCTL_PKEY_SIGN" },
+	{ 28, "KEYCTL_PKEY_VERIFY" }, { 29, "KEYCTL_RESTRICT_KEYRING" },
+	{ 30, "KEYCTL_MOVE" }, { 31, "KEYCTL_CAPABILITIES" },
+	{ 32, "KEYCTL_WATCH_KEY" },
+	KT_XEND
+};
+
+static const struct kt_xlat key_perms[] = {
+	{ 0x01000000, "KEY_POS_VIEW" },
+	{ 0x02000000, "KEY_POS_READ" }, { 0x04000000, "KEY_POS_WRITE" },
+	{ 0x08000000, "KEY_POS_SEARCH" }, { 0x10000000, "KEY_POS_LINK" },
+	{ 0x20000000, "KEY_POS_SETATTR" },
+	{ 0x00010000, "KEY_USR_VIEW" },
+	{ 0x00020000, "KEY_USR_READ" }, { 0x00040000, "KEY_USR_WRITE" },
+	{ 0x00080000, "KEY_USR_SEARCH" }, { 0x00100000, "KEY_USR_LINK" },
+	{ 0x00200000, "KEY_USR_SETATTR" },
+	{ 0x00000100, "KEY_GRP_VIEW" },
+	{ 0x00000200, "KEY_GRP_READ" }, { 0x00000400, "KEY_GRP_WRITE" },
+	{ 0x00000800, "KEY_GRP_SEARCH" }, { 0x00001000, "KEY_GRP_LINK" },
+	{ 0x00002000, "KEY_GRP_SETATTR" },
+	{ 0x00000001, "KEY_OTH_VIEW" },
+	{ 0x00000002, "KEY_OTH_READ" }, { 0x00000004, "KEY_OTH_WRITE" },
+	{ 0x00000008, "KEY_OTH_SEARCH" }, { 0x00000010, "KEY_OTH_LINK" },
+	{ 0x00000020, "KEY_OTH_SETATTR" },
+	KT_XEND
+};
+
+/* A key's serial number: KEY_SPEC_SESSION_KEYRING, or in decimal */
+static void a_key_serial(struct kt_dec *d, int i)
+{
+	uint32_t id = (uint32_t)kt_arg(d, i);
+	const char *name = kt_xlat_find(key_specs, id);
+	size_t mark;
+
+	kt_sep(d);
+	mark = kt_const_begin(d->b);
+	if (name)
+		kt_buf_puts(d->b, name);
+	else
+		kt_buf_dec(d->b, (int32_t)id);
+	kt_const_end(d->b, mark, (uint64_t)(int64_t)(int32_t)id, 'd');
+}
+
+/* Argument i's len bytes, as strace's printstrn(); the pointer if none */
+static void a_strn(struct kt_dec *d, int i, uint64_t len, bool omit_nul)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	size_t n;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	n = blob->len < len ? blob->len : len;
+	if (omit_nul && n && n == len && !blob->data[n - 1])
+		len = --n;
+	kt_format_bytes(d->b, blob->data, n, d->o->strsize,
+			n < len || (blob->flags & KT_BLOB_TRUNCATED));
+}
+
+/*
+ * keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0) = 472794686:
+ * the commands that name keys, strings and buffers; the others' four
+ * arguments in hex.
+ */
+static void dec_keyctl(struct kt_dec *d)
+{
+	uint32_t cmd = (uint32_t)kt_arg(d, 0);
+	uint64_t len;
+	int i;
+
+	kt_sep(d);
+	kt_format_xval(d->b, keyctl_cmds, cmd, "KEYCTL_???");
+	switch (cmd) {
+	case 0:		/* KEYCTL_GET_KEYRING_ID */
+		a_key_serial(d, 1);
+		kt_a_int(d, 2);
+		break;
+	case 1:		/* KEYCTL_JOIN_SESSION_KEYRING */
+		kt_a_str(d, 1);
+		break;
+	case 2:		/* KEYCTL_UPDATE */
+		a_key_serial(d, 1);
+		a_strn(d, 2, kt_arg(d, 3), false);
+		kt_a_ulong(d, 3);
+		break;
+	case 3: case 7: case 16: case 21:	/* REVOKE, CLEAR, ... */
+		a_key_serial(d, 1);
+		break;
+	case 4:		/* KEYCTL_CHOWN */
+		a_key_serial(d, 1);
+		kt_a_id(d, 2);
+		kt_a_id(d, 3);
+		break;
+	case 5:		/* KEYCTL_SETPERM */
+		a_key_serial(d, 1);
+		kt_a_flags(d, 2, key_perms, "KEY_???");
+		break;
+	case 6: case 11: case 17:	/* DESCRIBE, READ, GET_SECURITY */
+		a_key_serial(d, 1);
+		if (kt_entry_only(d, true))
+			return;
+		if (kt_failed(d)) {
+			kt_a_ptr(d, 2);
+		} else {
+			len = (uint64_t)d->sc->ret > kt_arg(d, 3) ?
+			      kt_arg(d, 3) : (uint64_t)d->sc->ret;
+			a_strn(d, 2, len, cmd != 11);
+		}
+		kt_a_ulong(d, 3);
+		break;
+	case 8: case 9:		/* LINK, UNLINK */
+		a_key_serial(d, 1);
+		a_key_serial(d, 2);
+		break;
+	case 10:	/* KEYCTL_SEARCH */
+		a_key_serial(d, 1);
+		kt_a_str(d, 2);
+		kt_a_str(d, 3);
+		a_key_serial(d, 4);
+		break;
+	case 15:	/* KEYCTL_SET_TIMEOUT */
+		a_key_serial(d, 1);
+		kt_a_uint(d, 2);
+		break;
+	case 18:	/* KEYCTL_SESSION_TO_PARENT */
+		break;
+	default:
+		for (i = 1; i <= 4; i++)
+			kt_a_hex(d, i);
+	}
+}
+
+/* add_key("user", "desc", "payload", 7, KEY_SPEC_SESSION_KEYRING) */
+static void dec_add_key(struct kt_dec *d)
+{
+	kt_a_str(d, 0);
+	kt_a_str(d, 1);
+	a_strn(d, 2, kt_arg(d, 3), false);
+	kt_a_ulong(d, 3);
+	a_key_serial(d, 4);
+}
+
+static void dec_request_key(struct kt_dec *d)
+{
+	kt_a_str(d, 0);
+	kt_a_str(d, 1);
+	kt_a_str(d, 2);
+	a_key_serial(d, 3);
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "capget", dec_capget, KT_RV_DEC, NULL },
 	{ "capset", dec_capset, KT_RV_DEC, NULL },
@@ -390,6 +568,9 @@ static const struct kt_decoder decoders[] = {
 	{ "fanotify_init", dec_fanotify_init, KT_RV_FD, NULL },
 	{ "fanotify_mark", dec_fanotify_mark, KT_RV_DEC, NULL },
 	{ "seccomp", dec_seccomp, KT_RV_DEC, NULL },
+	{ "keyctl", dec_keyctl, KT_RV_DEC, NULL },
+	{ "add_key", dec_add_key, KT_RV_DEC, NULL },
+	{ "request_key", dec_request_key, KT_RV_DEC, NULL },
 };
 
 const struct kt_decoder_table kt_sys_decoders = {

@@ -2047,6 +2047,83 @@ static void test_more(void)
 	       "openat(AT_FDCWD, \"/x\", O_RDONLY|O_LARGEFILE) = -1 ENOENT (No such file or directory)");
 }
 
+/* keyctl's common commands, add_key and request_key as strace 6.1 prints them */
+static void test_keys(void)
+{
+	static const char desc[] = "user;0;0;3f010000;ktkey";
+	struct kt_syscall sc;
+
+	sc = sc64("keyctl", 324471162);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = str_blob("ktring");
+	expect("keyctl KEYCTL_JOIN_SESSION_KEYRING: the name", &sc,
+	       "keyctl(KEYCTL_JOIN_SESSION_KEYRING, \"ktring\") = 324471162");
+	sc = sc64("keyctl", 324471162);
+	sc.args[1] = (uint32_t)-3;
+	expect("keyctl KEYCTL_GET_KEYRING_ID: a special keyring", &sc,
+	       "keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0) = 324471162");
+	sc = sc64("add_key", 87667200);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 0x7ffd2000;
+	sc.args[3] = 7;
+	sc.args[4] = (uint32_t)-3;
+	sc.blob[0] = str_blob("user");
+	sc.blob[1] = str_blob("ktkey");
+	sc.blob[2] = mem_blob("payload", 7);
+	expect("add_key", &sc,
+	       "add_key(\"user\", \"ktkey\", \"payload\", 7, KEY_SPEC_SESSION_KEYRING) = 87667200");
+	sc = sc64("keyctl", 24);
+	sc.args[0] = 6;
+	sc.args[1] = 87667200;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 256;
+	sc.blob[2] = mem_blob(desc, sizeof(desc));
+	expect("keyctl KEYCTL_DESCRIBE: the description without its NUL", &sc,
+	       "keyctl(KEYCTL_DESCRIBE, 87667200, \"user;0;0;3f010000;ktkey\", 256) = 24");
+	sc.ret = -128;
+	sc.args[0] = 11;
+	expect("keyctl KEYCTL_READ failing: the pointer", &sc,
+	       "keyctl(KEYCTL_READ, 87667200, 0x7ffd0000, 256) = -1 EKEYREVOKED (Key has been revoked)");
+	sc = sc64("keyctl", 0);
+	sc.args[0] = 5;
+	sc.args[1] = 87667200;
+	sc.args[2] = 0x3f010000;
+	expect("keyctl KEYCTL_SETPERM: the permissions", &sc,
+	       "keyctl(KEYCTL_SETPERM, 87667200, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW) = 0");
+	sc.args[0] = 4;
+	sc.args[2] = 0xffffffff;
+	sc.args[3] = 0xffffffff;
+	expect("keyctl KEYCTL_CHOWN: ids of -1", &sc,
+	       "keyctl(KEYCTL_CHOWN, 87667200, -1, -1)  = 0");
+	sc.args[0] = 10;
+	sc.args[1] = (uint32_t)-3;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 0x7ffd1000;
+	sc.args[4] = 0;
+	sc.blob[2] = str_blob("user");
+	sc.blob[3] = str_blob("ktkey");
+	sc.ret = 87667200;
+	expect("keyctl KEYCTL_SEARCH", &sc,
+	       "keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, \"user\", \"ktkey\", 0) = 87667200");
+	sc = sc64("keyctl", -95);
+	sc.args[0] = 99;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 3;
+	sc.args[4] = 4;
+	expect("keyctl: an unknown command, its arguments in hex", &sc,
+	       "keyctl(0x63 /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4) = -1 EOPNOTSUPP (Operation not supported)");
+	sc = sc64("request_key", -126);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.blob[0] = str_blob("user");
+	sc.blob[1] = str_blob("nokey");
+	expect("request_key", &sc,
+	       "request_key(\"user\", \"nokey\", NULL, 0)   = -1 ENOKEY (Required key not available)");
+}
+
 /*
  * System V IPC, POSIX message queues and mincore as strace 6.1 prints
  * them: keys, flags and modes, shmat's address, semop's array, a message
@@ -2063,6 +2140,8 @@ static void test_ipc(void)
 	static const int64_t nb_attr[8] = { 04000, 2, 16, 1 };
 	static const uint8_t vec[3] = { 1, 0, 0x81 };
 	static const uint32_t prio = 1;
+	static const int64_t ts64[2] = { 0, 1000 };
+	static const int32_t ts32[2] = { 1, 0 };
 	struct kt_syscall sc;
 
 	sc = sc64("shmget", 1);
@@ -2095,6 +2174,23 @@ static void test_ipc(void)
 	sc.blob[1] = mem_blob(sops, sizeof(sops));
 	expect("semtimedop: the array", &sc,
 	       "semtimedop(1, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO|IPC_NOWAIT}, {sem_num=1, sem_op=-1, sem_flg=IPC_NOWAIT}], 2, NULL) = -1 EAGAIN (Resource temporarily unavailable)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "semtimedop_time64", 0);
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 1;
+	sc.args[3] = 0xffd01000;
+	sc.blob[1] = mem_blob(sops, 6);
+	sc.blob[3] = mem_blob(ts64, sizeof(ts64));
+	expect("i386 semtimedop_time64: a 64-bit timeout", &sc,
+	       "semtimedop_time64(0, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO|IPC_NOWAIT}], 1, {tv_sec=0, tv_nsec=1000}) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "mq_timedsend", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 2;
+	sc.args[4] = 0xffd01000;
+	sc.blob[1] = mem_blob("hi", 2);
+	sc.blob[4] = mem_blob(ts32, sizeof(ts32));
+	expect("i386 mq_timedsend: a 32-bit timeout", &sc,
+	       "mq_timedsend(3, \"hi\", 2, 0, {tv_sec=1, tv_nsec=0}) = 0");
 	sc = sc64("semctl", 0);
 	sc.args[0] = 1;
 	sc.args[2] = 16;
@@ -2936,6 +3032,7 @@ int main(void)
 	test_more();
 	test_sysmisc();
 	test_ipc();
+	test_keys();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);
