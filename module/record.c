@@ -1001,6 +1001,17 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			len = len > ULONG_MAX / cap->size ? ULONG_MAX :
 							    len * cap->size;
 			break;
+		case KTRACE_CAP_ARG_PLUS:
+			len = b->compat ? (u32)args[cap->len_arg] :
+					  args[cap->len_arg];
+			len = len > ULONG_MAX - cap->size ? ULONG_MAX :
+							    len + cap->size;
+			break;
+		case KTRACE_CAP_PAGES:
+			len = b->compat ? (u32)args[cap->len_arg] :
+					  args[cap->len_arg];
+			len = len / PAGE_SIZE + !!(len % PAGE_SIZE);
+			break;
 		default:	/* KTRACE_CAP_RET */
 			len = x->ret > LONG_MAX / cap->size ? LONG_MAX :
 							     x->ret * cap->size;

@@ -44,6 +44,8 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_IOC,		/* the size ioctl command @len_arg encodes */
 	KTRACE_CAP_BITS,	/* argument @len_arg bits, in longs: an fd_set */
 	KTRACE_CAP_SIGMASK,	/* a mask's address and size, and the mask */
+	KTRACE_CAP_ARG_PLUS,	/* argument @len_arg plus @size bytes */
+	KTRACE_CAP_PAGES,	/* a byte a page of argument @len_arg bytes */
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */

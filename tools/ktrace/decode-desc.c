@@ -2,7 +2,8 @@
 /*
  * ktrace(1): decoders of the syscalls on file descriptors: read and write
  * and their vectored and positioned forms, lseek, dup, pipe, fcntl, ioctl,
- * flock, the fsyncs, poll, select, epoll, eventfd and memfd.
+ * flock, the fsyncs, poll, select, epoll, eventfd, memfd, splice, tee,
+ * vmsplice and readahead.
  */
 #include <string.h>
 
@@ -1256,6 +1257,65 @@ static void dec_close_range(struct kt_dec *d)
 	kt_a_flags(d, 2, close_range_flags, "CLOSE_RANGE_???");
 }
 
+static const struct kt_xlat splice_flags[] = {
+	{ 1, "SPLICE_F_MOVE" }, { 2, "SPLICE_F_NONBLOCK" },
+	{ 4, "SPLICE_F_MORE" }, { 8, "SPLICE_F_GIFT" }, KT_XEND
+};
+
+/* A loff_t the call reads: "[5]", NULL, or the pointer. */
+static void splice_offset(struct kt_dec *d, int i)
+{
+	int64_t off;
+
+	kt_sep(d);
+	if (!kt_blob_read(d, i, 0, &off, 8))
+		kt_format_ptr(d->b, kt_arg(d, i));
+	else
+		kt_buf_printf(d->b, "[%lld]", (long long)off);
+}
+
+/* splice(4, [0], 8, NULL, 8, SPLICE_F_MOVE) = 8 */
+static void dec_splice(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	splice_offset(d, 1);
+	kt_a_fd(d, 2);
+	splice_offset(d, 3);
+	kt_a_ulong(d, 4);
+	kt_a_flags(d, 5, splice_flags, "SPLICE_F_???");
+}
+
+static void dec_tee(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_fd(d, 1);
+	kt_a_ulong(d, 2);
+	kt_a_flags(d, 3, splice_flags, "SPLICE_F_???");
+}
+
+/* vmsplice(6, [{iov_base="abc", iov_len=3}], 1, 0): the vector at entry */
+static void dec_vmsplice(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	iovec(d, 1, kt_arg(d, 2));
+	kt_a_ulong(d, 2);
+	kt_a_flags(d, 3, splice_flags, "SPLICE_F_???");
+}
+
+/* readahead(fd, offset, count); i386 passes the offset in two words. */
+static void dec_readahead(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	if (d->sc->abi == KTRACE_CLI_ABI_I386) {
+		kt_sep(d);
+		kt_buf_dec(d->b, (int64_t)(kt_arg(d, 1) | kt_arg(d, 2) << 32));
+		kt_a_ulong(d, 3);
+		return;
+	}
+	kt_a_long(d, 1);
+	kt_a_ulong(d, 2);
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "read", dec_read, KT_RV_DEC, NULL },
 	{ "pread64", dec_pread, KT_RV_DEC, NULL },
@@ -1265,6 +1325,10 @@ static const struct kt_decoder decoders[] = {
 	{ "pwrite64", dec_pwrite, KT_RV_DEC, NULL },
 	{ "writev", dec_writev, KT_RV_DEC, NULL },
 	{ "pwritev", dec_writev, KT_RV_DEC, NULL },
+	{ "splice", dec_splice, KT_RV_DEC, NULL },
+	{ "tee", dec_tee, KT_RV_DEC, NULL },
+	{ "vmsplice", dec_vmsplice, KT_RV_DEC, NULL },
+	{ "readahead", dec_readahead, KT_RV_DEC, NULL },
 	{ "lseek", dec_lseek, KT_RV_DEC, NULL },
 	{ "_llseek", dec_llseek, KT_RV_DEC, NULL },
 	{ "close", dec_close, KT_RV_DEC, NULL },

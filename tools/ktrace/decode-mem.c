@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktrace(1): decoders of the memory syscalls: mmap and mmap2, munmap,
- * mprotect, brk, mremap, madvise, msync and the mlocks.
+ * mprotect, brk, mremap, madvise, msync, the mlocks and mincore.
  */
 #include <string.h>
 
@@ -145,6 +145,46 @@ static void dec_mlockall(struct kt_dec *d)
 	kt_a_flags(d, 0, mlockall_flags, "MCL_???");
 }
 
+static const struct kt_xlat mlock_flags[] = {
+	{ 1, "MLOCK_ONFAULT" }, KT_XEND
+};
+
+static void dec_mlock2(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_flags(d, 2, mlock_flags, "MLOCK_???");
+}
+
+/* mincore(addr, 12288, [1, 0, 1]): a page's byte is its low bit */
+static void dec_mincore(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 2);
+	uint64_t len = kt_arg(d, 1);
+	uint64_t n = len / 4096 + !!(len % 4096), k;
+
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (kt_failed(d) || !kt_blob_usable(d, 2, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < n; k++) {
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		if (k >= d->o->strsize || k >= blob->len) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		kt_buf_putc(d->b, '0' + (blob->data[k] & 1));
+	}
+	kt_buf_putc(d->b, ']');
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "mmap", dec_mmap, KT_RV_HEX, NULL },
 	{ "mmap2", dec_mmap, KT_RV_HEX, NULL },
@@ -156,6 +196,8 @@ static const struct kt_decoder decoders[] = {
 	{ "madvise", dec_madvise, KT_RV_DEC, NULL },
 	{ "msync", dec_msync, KT_RV_DEC, NULL },
 	{ "mlock", dec_munmap, KT_RV_DEC, NULL },
+	{ "mlock2", dec_mlock2, KT_RV_DEC, NULL },
+	{ "mincore", dec_mincore, KT_RV_DEC, NULL },
 	{ "munlock", dec_munmap, KT_RV_DEC, NULL },
 	{ "mlockall", dec_mlockall, KT_RV_DEC, NULL },
 	{ "munlockall", NULL, KT_RV_DEC, NULL },

@@ -15,7 +15,7 @@
 static const struct kt_decoder_table *const tables[] = {
 	&kt_file_decoders, &kt_desc_decoders, &kt_net_decoders,
 	&kt_process_decoders, &kt_mem_decoders, &kt_signal_decoders,
-	&kt_time_decoders,
+	&kt_time_decoders, &kt_sys_decoders, &kt_ipc_decoders,
 };
 
 static const struct kt_decoder *find_decoder(const char *name)
@@ -527,6 +527,34 @@ void kt_a_raw(struct kt_dec *d, unsigned int nargs)
  * -e verbose=SET, for a call outside SET: the call without its structure
  * blobs, whose pointers then print as addresses.
  */
+/*
+ * A call without a decoder: its integers and descriptors in decimal, as
+ * strace's decoder of the call would print them (perf_event_open's -1),
+ * the rest in hex.
+ */
+static void a_generic(struct kt_dec *d, const char *name)
+{
+	const char *kinds = kt_syscall_arg_kinds(name);
+	unsigned int nargs = kt_syscall_nargs(name);
+	unsigned int i;
+
+	for (i = 0; i < nargs && i < 6; i++) {
+		switch (i < strlen(kinds) ? kinds[i] : 'u') {
+		case 'i':
+			kt_a_int(d, i);
+			break;
+		case 'f':
+			kt_a_fd(d, i);
+			break;
+		case 'l':
+			kt_a_long(d, i);
+			break;
+		default:
+			kt_a_hex(d, i);
+		}
+	}
+}
+
 static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 {
 	static struct kt_syscall bare;
@@ -566,8 +594,10 @@ bool kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 	}
 	kt_buf_write(b, name, info->len);
 	kt_buf_putc(b, '(');
-	if (!dec || kt_raw(sc)) {
+	if (kt_raw(sc)) {
 		kt_a_raw(&d, kt_syscall_nargs(name));
+	} else if (!dec) {
+		a_generic(&d, name);
 	} else if (dec->decode && !kt_verbose(sc)) {
 		d.sc = unverbose(sc);
 		dec->decode(&d);

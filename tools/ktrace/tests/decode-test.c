@@ -2047,6 +2047,410 @@ static void test_more(void)
 	       "openat(AT_FDCWD, \"/x\", O_RDONLY|O_LARGEFILE) = -1 ENOENT (No such file or directory)");
 }
 
+/* keyctl's common commands, add_key and request_key as strace 6.1 prints them */
+static void test_keys(void)
+{
+	static const char desc[] = "user;0;0;3f010000;ktkey";
+	struct kt_syscall sc;
+
+	sc = sc64("keyctl", 324471162);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = str_blob("ktring");
+	expect("keyctl KEYCTL_JOIN_SESSION_KEYRING: the name", &sc,
+	       "keyctl(KEYCTL_JOIN_SESSION_KEYRING, \"ktring\") = 324471162");
+	sc = sc64("keyctl", 324471162);
+	sc.args[1] = (uint32_t)-3;
+	expect("keyctl KEYCTL_GET_KEYRING_ID: a special keyring", &sc,
+	       "keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0) = 324471162");
+	sc = sc64("add_key", 87667200);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 0x7ffd2000;
+	sc.args[3] = 7;
+	sc.args[4] = (uint32_t)-3;
+	sc.blob[0] = str_blob("user");
+	sc.blob[1] = str_blob("ktkey");
+	sc.blob[2] = mem_blob("payload", 7);
+	expect("add_key", &sc,
+	       "add_key(\"user\", \"ktkey\", \"payload\", 7, KEY_SPEC_SESSION_KEYRING) = 87667200");
+	sc = sc64("keyctl", 24);
+	sc.args[0] = 6;
+	sc.args[1] = 87667200;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 256;
+	sc.blob[2] = mem_blob(desc, sizeof(desc));
+	expect("keyctl KEYCTL_DESCRIBE: the description without its NUL", &sc,
+	       "keyctl(KEYCTL_DESCRIBE, 87667200, \"user;0;0;3f010000;ktkey\", 256) = 24");
+	sc.ret = -128;
+	sc.args[0] = 11;
+	expect("keyctl KEYCTL_READ failing: the pointer", &sc,
+	       "keyctl(KEYCTL_READ, 87667200, 0x7ffd0000, 256) = -1 EKEYREVOKED (Key has been revoked)");
+	sc = sc64("keyctl", 0);
+	sc.args[0] = 5;
+	sc.args[1] = 87667200;
+	sc.args[2] = 0x3f010000;
+	expect("keyctl KEYCTL_SETPERM: the permissions", &sc,
+	       "keyctl(KEYCTL_SETPERM, 87667200, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW) = 0");
+	sc.args[0] = 4;
+	sc.args[2] = 0xffffffff;
+	sc.args[3] = 0xffffffff;
+	expect("keyctl KEYCTL_CHOWN: ids of -1", &sc,
+	       "keyctl(KEYCTL_CHOWN, 87667200, -1, -1)  = 0");
+	sc.args[0] = 10;
+	sc.args[1] = (uint32_t)-3;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 0x7ffd1000;
+	sc.args[4] = 0;
+	sc.blob[2] = str_blob("user");
+	sc.blob[3] = str_blob("ktkey");
+	sc.ret = 87667200;
+	expect("keyctl KEYCTL_SEARCH", &sc,
+	       "keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, \"user\", \"ktkey\", 0) = 87667200");
+	sc = sc64("keyctl", -95);
+	sc.args[0] = 99;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 3;
+	sc.args[4] = 4;
+	expect("keyctl: an unknown command, its arguments in hex", &sc,
+	       "keyctl(0x63 /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4) = -1 EOPNOTSUPP (Operation not supported)");
+	sc = sc64("request_key", -126);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.blob[0] = str_blob("user");
+	sc.blob[1] = str_blob("nokey");
+	expect("request_key", &sc,
+	       "request_key(\"user\", \"nokey\", NULL, 0)   = -1 ENOKEY (Required key not available)");
+}
+
+/*
+ * System V IPC, POSIX message queues and mincore as strace 6.1 prints
+ * them: keys, flags and modes, shmat's address, semop's array, a message
+ * sent and received, a queue's attributes.
+ */
+static void test_ipc(void)
+{
+	static const uint16_t sops[6] = { 0, 1, 0x1800, 1, 0xffff, 04000 };
+	static const struct {
+		int64_t type;
+		char text[8];
+	} msg = { 2, "hi\0\0\0\0\0" };
+	static const int64_t attr[8] = { 0, 2, 16, 0 };
+	static const int64_t nb_attr[8] = { 04000, 2, 16, 1 };
+	static const uint8_t vec[3] = { 1, 0, 0x81 };
+	static const uint32_t prio = 1;
+	static const int64_t ts64[2] = { 0, 1000 };
+	static const int32_t ts32[2] = { 1, 0 };
+	struct kt_syscall sc;
+
+	sc = sc64("shmget", 1);
+	sc.args[1] = 4096;
+	sc.args[2] = 0600;
+	expect("shmget: a mode alone", &sc,
+	       "shmget(IPC_PRIVATE, 4096, 0600)         = 1");
+	sc.args[0] = 0x1234;
+	sc.args[2] = 03640;
+	expect("shmget: a key, flags and the mode", &sc,
+	       "shmget(0x1234, 4096, IPC_CREAT|IPC_EXCL|0640) = 1");
+	sc = sc64("shmat", 0x7f0896ac7000);
+	sc.args[0] = 1;
+	expect("shmat: the address it returns in hex", &sc,
+	       "shmat(1, NULL, 0)                       = 0x7f0896ac7000");
+	sc.args[0] = -1;
+	sc.args[2] = 030000;
+	sc.ret = -22;
+	expect("shmat failing", &sc,
+	       "shmat(-1, NULL, SHM_RDONLY|SHM_RND)     = -1 EINVAL (Invalid argument)");
+	sc = sc64("shmctl", 0);
+	sc.args[0] = 1;
+	expect("shmctl IPC_RMID", &sc,
+	       "shmctl(1, IPC_RMID, NULL)               = 0");
+
+	sc = sc64("semtimedop", -11);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 2;
+	sc.blob[1] = mem_blob(sops, sizeof(sops));
+	expect("semtimedop: the array", &sc,
+	       "semtimedop(1, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO|IPC_NOWAIT}, {sem_num=1, sem_op=-1, sem_flg=IPC_NOWAIT}], 2, NULL) = -1 EAGAIN (Resource temporarily unavailable)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "semtimedop_time64", 0);
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 1;
+	sc.args[3] = 0xffd01000;
+	sc.blob[1] = mem_blob(sops, 6);
+	sc.blob[3] = mem_blob(ts64, sizeof(ts64));
+	expect("i386 semtimedop_time64: a 64-bit timeout", &sc,
+	       "semtimedop_time64(0, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO|IPC_NOWAIT}], 1, {tv_sec=0, tv_nsec=1000}) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "mq_timedsend", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 2;
+	sc.args[4] = 0xffd01000;
+	sc.blob[1] = mem_blob("hi", 2);
+	sc.blob[4] = mem_blob(ts32, sizeof(ts32));
+	expect("i386 mq_timedsend: a 32-bit timeout", &sc,
+	       "mq_timedsend(3, \"hi\", 2, 0, {tv_sec=1, tv_nsec=0}) = 0");
+	sc = sc64("semctl", 0);
+	sc.args[0] = 1;
+	sc.args[2] = 16;
+	sc.args[3] = 5;
+	expect("semctl SETVAL: the value as strace prints it", &sc,
+	       "semctl(1, 0, SETVAL, 0x5)               = 0");
+	sc = sc64("semget", 1);
+	sc.args[1] = 2;
+	sc.args[2] = 0600;
+	expect("semget", &sc, "semget(IPC_PRIVATE, 2, 0600)            = 1");
+
+	sc = sc64("msgget", 1);
+	sc.args[1] = 01600;
+	expect("msgget", &sc, "msgget(IPC_PRIVATE, IPC_CREAT|0600)     = 1");
+	sc = sc64("msgsnd", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 3;
+	sc.args[3] = 04000;
+	sc.blob[1] = mem_blob(&msg, 11);
+	expect("msgsnd: the type and text", &sc,
+	       "msgsnd(1, {mtype=2, mtext=\"hi\\0\"}, 3, IPC_NOWAIT) = 0");
+	sc = sc64("msgrcv", 3);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8;
+	sc.args[4] = 014000;
+	sc.blob[1] = mem_blob(&msg, 16);
+	expect("msgrcv: the whole buffer", &sc,
+	       "msgrcv(1, {mtype=2, mtext=\"hi\\0\\0\\0\\0\\0\\0\"}, 8, 0, MSG_NOERROR|IPC_NOWAIT) = 3");
+	sc.ret = -42;
+	sc.args[4] = 04000;
+	expect("msgrcv failing: the pointer", &sc,
+	       "msgrcv(1, 0x7ffd0000, 8, 0, IPC_NOWAIT) = -1 ENOMSG (No message of desired type)");
+
+	sc = sc64("mq_open", 3);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0102;
+	sc.args[2] = 0600;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[0] = str_blob("ktq");
+	sc.blob[3] = mem_blob(attr, sizeof(attr));
+	expect("mq_open: the mode and attributes with O_CREAT", &sc,
+	       "mq_open(\"ktq\", O_RDWR|O_CREAT, 0600, {mq_flags=0, mq_maxmsg=2, mq_msgsize=16, mq_curmsgs=0}) = 3");
+	sc.args[1] = 0;
+	sc.ret = -2;
+	expect("mq_open without O_CREAT: two arguments", &sc,
+	       "mq_open(\"ktq\", O_RDONLY)                = -1 ENOENT (No such file or directory)");
+	sc = sc64("mq_timedsend", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 5;
+	sc.args[3] = 1;
+	sc.blob[1] = mem_blob("hello", 5);
+	expect("mq_timedsend", &sc,
+	       "mq_timedsend(3, \"hello\", 5, 1, NULL)    = 0");
+	sc = sc64("mq_timedreceive", 5);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 16;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[1] = mem_blob("hello", 5);
+	sc.blob[3] = mem_blob(&prio, 4);
+	expect("mq_timedreceive: the message and its priority", &sc,
+	       "mq_timedreceive(3, \"hello\", 16, [1], NULL) = 5");
+	sc.ret = -110;
+	expect("mq_timedreceive failing: pointers", &sc,
+	       "mq_timedreceive(3, 0x7ffd0000, 16, 0x7ffd1000, NULL) = -1 ETIMEDOUT (Connection timed out)");
+	sc = sc64("mq_getsetattr", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x7ffd1000;
+	sc.blob[1] = mem_blob(nb_attr, sizeof(nb_attr));
+	sc.blob[2] = mem_blob(attr, sizeof(attr));
+	expect("mq_getsetattr: new and old attributes, flags by name", &sc,
+	       "mq_getsetattr(3, {mq_flags=O_NONBLOCK, mq_maxmsg=2, mq_msgsize=16, mq_curmsgs=1}, {mq_flags=0, mq_maxmsg=2, mq_msgsize=16, mq_curmsgs=0}) = 0");
+	sc = sc64("mq_unlink", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.blob[0] = str_blob("ktq");
+	expect("mq_unlink", &sc, "mq_unlink(\"ktq\")                        = 0");
+
+	sc = sc64("mincore", 0);
+	sc.args[0] = 0x7f0896ac5000;
+	sc.args[1] = 12288;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(vec, 3);
+	expect("mincore: a page's low bit", &sc,
+	       "mincore(0x7f0896ac5000, 12288, [1, 0, 1]) = 0");
+	sc.args[1] = 5000;
+	sc.blob[2] = mem_blob(vec, 2);
+	expect("mincore: a part page", &sc,
+	       "mincore(0x7f0896ac5000, 5000, [1, 0])   = 0");
+}
+
+/*
+ * Calls that had no decoder, as strace 6.1 prints them: a generic call's
+ * int arguments, capget and capset, membarrier's query, pidfd_send_signal,
+ * mlock2, readahead, the splices, sethostname, acct, delete_module,
+ * userfaultfd, fanotify and seccomp.
+ */
+static void test_sysmisc(void)
+{
+	static const uint32_t hdr[2] = { 0x20080522, 0 };
+	static const uint32_t caps[6] = { 0x3, 0x3, 0, 0x2, 0x1, 0 };
+	static const int64_t off0;
+	static const uint32_t act = 0x80000000;
+	static const uint16_t szs[3] = { 80, 24, 64 };
+	static const struct {
+		struct ktrace_iov_seg s;
+		char data[8];
+	} vec = { { 0x7ffd1000, 8, 8, 0 }, "vmsplice" };
+	struct kt_syscall sc;
+
+	sc = sc64("perf_event_open", 5);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[2] = 0xffffffffffffffffULL;
+	sc.args[3] = 0xffffffff;
+	expect("no decoder: an int argument of -1 in decimal", &sc,
+	       "perf_event_open(0x7ffd0000, 0, -1, -1, 0) = 5");
+
+	sc = sc64("capget", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.enter_blob[0] = mem_blob(hdr, 8);
+	sc.blob[0] = sc.enter_blob[0];
+	sc.blob[1] = mem_blob(caps, 24);
+	expect("capget: the header and the sets the kernel wrote", &sc,
+	       "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_ADMIN, permitted=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_OVERRIDE, inheritable=0}) = 0");
+	sc.ret = -22;
+	expect("capget failing: the sets' pointer", &sc,
+	       "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x7ffd1000) = -1 EINVAL (Invalid argument)");
+	sc = sc64("capset", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd1000;
+	sc.blob[0] = mem_blob(hdr, 8);
+	sc.blob[1] = mem_blob(caps, 24);
+	expect("capset: the header and the sets", &sc,
+	       "capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_ADMIN, permitted=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_OVERRIDE, inheritable=0}) = 0");
+
+	sc = sc64("membarrier", 0x3ff);
+	expect("membarrier query: the commands, in hex and by name", &sc,
+	       "membarrier(MEMBARRIER_CMD_QUERY, 0)     = 0x3ff (MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED|MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE|MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ|0x200)");
+	sc = sc64("membarrier", 0);
+	sc.args[0] = 16;
+	expect("membarrier register", &sc,
+	       "membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0) = 0");
+	sc.args[0] = 128;
+	sc.args[1] = 1;
+	sc.args[2] = 3;
+	expect("membarrier on one CPU: its number", &sc,
+	       "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 3) = 0");
+
+	sc = sc64("pidfd_send_signal", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 15;
+	expect("pidfd_send_signal", &sc,
+	       "pidfd_send_signal(3, SIGTERM, NULL, 0)  = 0");
+
+	sc = sc64("mlock2", 0);
+	sc.args[0] = 0x7fa5d344f000;
+	sc.args[1] = 4096;
+	sc.args[2] = 1;
+	expect("mlock2", &sc, "mlock2(0x7fa5d344f000, 4096, MLOCK_ONFAULT) = 0");
+
+	sc = sc64("readahead", 0);
+	sc.args[0] = 4;
+	sc.args[2] = 4096;
+	expect("readahead", &sc, "readahead(4, 0, 4096)                   = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "readahead", 0);
+	sc.args[0] = 4;
+	sc.args[2] = 1;
+	sc.args[3] = 4096;
+	expect("i386 readahead: the offset in two words", &sc,
+	       "readahead(4, 4294967296, 4096)          = 0");
+
+	sc = sc64("splice", 8);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 8;
+	sc.args[4] = 8;
+	sc.args[5] = 5;
+	sc.blob[1] = mem_blob(&off0, 8);
+	expect("splice: an offset given, a NULL one", &sc,
+	       "splice(4, [0], 8, NULL, 8, SPLICE_F_MOVE|SPLICE_F_MORE) = 8");
+	sc = sc64("tee", 8);
+	sc.args[0] = 5;
+	sc.args[1] = 8;
+	sc.args[2] = 8;
+	sc.args[3] = 2;
+	expect("tee", &sc, "tee(5, 8, 8, SPLICE_F_NONBLOCK)         = 8");
+	sc = sc64("vmsplice", 8);
+	sc.args[0] = 6;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.blob[1] = mem_blob(&vec, sizeof(vec));
+	expect("vmsplice: the vector", &sc,
+	       "vmsplice(6, [{iov_base=\"vmsplice\", iov_len=8}], 1, 0) = 8");
+
+	sc = sc64("sethostname", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 2;
+	sc.blob[0] = mem_blob("ktx", 3);
+	expect("sethostname: the name's length", &sc,
+	       "sethostname(\"kt\", 2)                    = 0");
+	sc.args[1] = 65;
+	sc.ret = -22;
+	expect("sethostname: too long, the pointer", &sc,
+	       "sethostname(0x7ffd0000, 65)             = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("acct", 0);
+	expect("acct(NULL)", &sc, "acct(NULL)                              = 0");
+
+	sc = sc64("delete_module", -2);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 04000;
+	sc.blob[0] = str_blob("nosuchmod");
+	expect("delete_module", &sc,
+	       "delete_module(\"nosuchmod\", O_NONBLOCK)  = -1 ENOENT (No such file or directory)");
+
+	sc = sc64("userfaultfd", 9);
+	sc.args[0] = 02004000;
+	expect("userfaultfd", &sc,
+	       "userfaultfd(O_NONBLOCK|O_CLOEXEC)       = 9");
+
+	sc = sc64("fanotify_init", 11);
+	sc.args[0] = 1;
+	expect("fanotify_init", &sc,
+	       "fanotify_init(FAN_CLASS_NOTIF|FAN_CLOEXEC, O_RDONLY) = 11");
+	sc = sc64("fanotify_mark", 0);
+	sc.args[0] = 11;
+	sc.args[1] = 1;
+	sc.args[2] = 0x28;
+	sc.args[3] = (uint32_t)-100;
+	sc.args[4] = 0x7ffd0000;
+	sc.blob[4] = str_blob(".");
+	expect("fanotify_mark: five arguments on x86_64", &sc,
+	       "fanotify_mark(11, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN, AT_FDCWD, \".\") = 0");
+	sc.args[3] = -1;
+	sc.args[4] = 0;
+	sc.blob[4] = (struct kt_blob){ 0 };
+	expect("fanotify_mark: FAN_NOFD", &sc,
+	       "fanotify_mark(11, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN, FAN_NOFD, NULL) = 0");
+
+	sc = sc64("seccomp", 0);
+	sc.args[0] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(&act, 4);
+	expect("seccomp SECCOMP_GET_ACTION_AVAIL: the action", &sc,
+	       "seccomp(SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_KILL_PROCESS]) = 0");
+	sc.args[0] = 3;
+	sc.blob[2] = mem_blob(szs, 6);
+	expect("seccomp SECCOMP_GET_NOTIF_SIZES: the sizes", &sc,
+	       "seccomp(SECCOMP_GET_NOTIF_SIZES, 0, {seccomp_notif=80, seccomp_notif_resp=24, seccomp_data=64}) = 0");
+	sc.args[0] = 0;
+	sc.args[2] = 0;
+	sc.ret = -22;
+	expect("seccomp SECCOMP_SET_MODE_STRICT", &sc,
+	       "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = -1 EINVAL (Invalid argument)");
+}
+
 static void test_raw(void)
 {
 	struct kt_syscall sc;
@@ -2626,6 +3030,9 @@ int main(void)
 	test_cmsg();
 	test_mmsg();
 	test_more();
+	test_sysmisc();
+	test_ipc();
+	test_keys();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);
