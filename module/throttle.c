@@ -9,7 +9,7 @@
  * user mode, where it may sleep, the task waits until the reader has
  * drained that ring to a quarter.  The wait ends early when the session
  * is disabled or closed, on a fatal signal, and when the task is to stop
- * (ktrace_throttle_stopping()); and it ends after the
+ * or freeze (ktrace_throttle_stopping()); and it ends after the
  * session's throttle_ms, when the ring stops throttling until the reader
  * has drained it: a reader that is stuck costs the traced program one
  * wait, and from then on the ring drops and counts as any ring does.
@@ -24,6 +24,7 @@
  * task is then left in this file's code.
  */
 #include <linux/atomic.h>
+#include <linux/freezer.h>
 #include <linux/jiffies.h>
 #include <linux/sched/jobctl.h>
 #include <linux/sched/signal.h>
@@ -60,21 +61,27 @@ static bool ktrace_throttle_done(struct ktrace_session *s, unsigned int cpu)
 
 /*
  * Is current to stop: a stop signal it does not block is queued for it or
- * its process, a group stop is under way (JOBCTL_STOP_PENDING), or a
- * ptracer asked it to trap (PTRACE_INTERRUPT, PTRACE_LISTEN)?  Then the
- * wait ends, so that SIGSTOP, ^Z and a debugger act in a slice instead of
- * after throttle_ms.  Nothing is lost: a stopped task makes no syscall,
- * and the next syscall it makes after it continues waits again.  Other
- * signals do not end the wait, or a program that takes signals all the
- * time (a profiler's SIGPROF) would slip out of it.  A stop signal with a
- * handler ends it too, once.
+ * its process, a group stop is under way (JOBCTL_STOP_PENDING), a
+ * ptracer asked it to trap (PTRACE_INTERRUPT, PTRACE_LISTEN), or it is to
+ * freeze (its cgroup's cgroup.freeze, JOBCTL_TRAP_FREEZE; the system
+ * freezer of suspend, or cgroup v1's, freezing())?  Then the wait ends,
+ * so that SIGSTOP, ^Z, a debugger and a freezer act in a slice instead of
+ * after throttle_ms: suspend gives up on tasks that take 20 s to freeze,
+ * and throttle_ms may be 60 s.  Nothing is lost: a stopped or frozen task
+ * makes no syscall, and the next syscall it makes after it continues
+ * waits again.  Other signals do not end the wait, or a program that
+ * takes signals all the time (a profiler's SIGPROF) would slip out of it.
+ * A stop signal with a handler ends it too, once.
  */
 static bool ktrace_throttle_stopping(void)
 {
 	struct task_struct *t = current;
 	unsigned long queued;
 
-	if (READ_ONCE(t->jobctl) & (JOBCTL_STOP_PENDING | JOBCTL_TRAP_MASK))
+	if (READ_ONCE(t->jobctl) & (JOBCTL_STOP_PENDING | JOBCTL_TRAP_MASK |
+				     JOBCTL_TRAP_FREEZE))
+		return true;
+	if (freezing(t))
 		return true;
 	if (!signal_pending(t))
 		return false;

@@ -5,8 +5,8 @@
  * that pauses; a system-wide or KTRACE_CFG_LOSSY session drops and counts
  * instead; a throttled task is released when the reader stalls past
  * throttle_ms, when the session is closed, and by SIGKILL; one that is
- * to stop (SIGSTOP, PTRACE_INTERRUPT) stops at once; the reader's own
- * threads never wait.
+ * to stop (SIGSTOP, PTRACE_INTERRUPT) or to freeze (cgroup.freeze) does
+ * so at once; the reader's own threads never wait.
  *
  * Each test forks a child that waits on a pipe until the session traces
  * it, makes a known number of getppid() calls and exits.
@@ -14,11 +14,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -435,6 +438,85 @@ TEST_F_TIMEOUT(throttle, sigstop_stops_throttled_task, 200)
 TEST_F_TIMEOUT(throttle, ptrace_interrupt_stops_throttled_task, 200)
 {
 	stop_throttled(_metadata, &self->c, &self->fd, true);
+}
+
+/* Write @val to the file @name of cgroup directory @dir. */
+static int cg_write(const char *dir, const char *name, const char *val)
+{
+	char path[128];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, val, strlen(val)) == (ssize_t)strlen(val) ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
+/* Does @dir's cgroup.events say "frozen 1"? */
+static bool cg_frozen(const char *dir)
+{
+	char path[128], b[256];
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/cgroup.events", dir);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	len = read(fd, b, sizeof(b) - 1);
+	close(fd);
+	b[len > 0 ? len : 0] = 0;
+	return strstr(b, "frozen 1");
+}
+
+/*
+ * A throttled task whose cgroup v2 is frozen (cgroup.freeze) freezes
+ * within a slice of its wait, not after throttle_ms (60 s here), as the
+ * system freezer of suspend, which gives up after 20 s, needs too; thawed,
+ * it runs to its end and the reader gets every record.
+ */
+TEST_F_TIMEOUT(throttle, cgroup_freeze_freezes_throttled_task, 200)
+{
+	struct ktrace_stats st;
+	struct count n = { 0 };
+	char dir[64], pid[16];
+	double t0;
+	int status;
+
+	/* The VM's init mounts no cgroup: mount cgroup2 where it goes. */
+	if (access("/sys/fs/cgroup/cgroup.controllers", F_OK))
+		mount("cgroup2", "/sys/fs/cgroup", "cgroup2", 0, NULL);
+	snprintf(dir, sizeof(dir), "/sys/fs/cgroup/ktrace-throttle-%d",
+		 getpid());
+	if (mkdir(dir, 0755) || access("/sys/fs/cgroup/cgroup.controllers",
+				       F_OK)) {
+		rmdir(dir);
+		SKIP(return, "no cgroup v2");
+	}
+	self->c = spawn(20000);
+	ASSERT_LT(0, self->c.pid);
+	snprintf(pid, sizeof(pid), "%d", self->c.pid);
+	ASSERT_EQ(0, cg_write(dir, "cgroup.procs", pid));
+	self->fd = session(self->c.pid, 16 << 10, 0, 60000);
+	ASSERT_LE(0, self->fd);
+	start(&self->c);
+	ASSERT_TRUE(wait_throttled(self->fd, 30));
+	t0 = now();
+	ASSERT_EQ(0, cg_write(dir, "cgroup.freeze", "1"));
+	while (!cg_frozen(dir) && now() - t0 < 30)
+		usleep(10000);
+	TH_LOG("%s after %.3f s", cg_frozen(dir) ? "frozen" : "not frozen",
+	       now() - t0);
+	EXPECT_TRUE(cg_frozen(dir));
+	EXPECT_GT(5.0, now() - t0);
+	ASSERT_EQ(0, cg_write(dir, "cgroup.freeze", "0"));
+	ASSERT_EQ(0, read_until_exit(self->fd, &self->c, &n, 0, &status));
+	expect_all_read(_metadata, self->fd, &n, status, &st);
+	EXPECT_LE(1, st.throttled);
+	rmdir(dir);
 }
 
 /* The reader's own threads never wait, even when it traces itself. */
