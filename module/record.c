@@ -903,6 +903,14 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	       (c->rule != KTRACE_CAP_LENPTR || args[c->len_arg]);
 }
 
+/* Argument @c->len_arg, a length, as the call's ABI takes it. */
+static unsigned long kb_len_arg(const struct ktrace_build *b,
+				const struct ktrace_cap *c,
+				const unsigned long *args)
+{
+	return b->compat ? (u32)args[c->len_arg] : args[c->len_arg];
+}
+
 /* What a vector holds: at the exit of a read, the bytes it returned. */
 static unsigned long kb_limit(const struct ktrace_cap *c,
 			      const struct ktrace_capture_ctx *x)
@@ -996,20 +1004,17 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 					  BITS_TO_LONGS(len) * sizeof(long);
 			break;
 		case KTRACE_CAP_ARG:
-			len = b->compat ? (u32)args[cap->len_arg] :
-					  args[cap->len_arg];
+			len = kb_len_arg(b, cap, args);
 			len = len > ULONG_MAX / cap->size ? ULONG_MAX :
 							    len * cap->size;
 			break;
 		case KTRACE_CAP_ARG_PLUS:
-			len = b->compat ? (u32)args[cap->len_arg] :
-					  args[cap->len_arg];
+			len = kb_len_arg(b, cap, args);
 			len = len > ULONG_MAX - cap->size ? ULONG_MAX :
 							    len + cap->size;
 			break;
 		case KTRACE_CAP_PAGES:
-			len = b->compat ? (u32)args[cap->len_arg] :
-					  args[cap->len_arg];
+			len = kb_len_arg(b, cap, args);
 			len = len / PAGE_SIZE + !!(len % PAGE_SIZE);
 			break;
 		default:	/* KTRACE_CAP_RET */
