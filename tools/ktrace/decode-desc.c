@@ -64,14 +64,7 @@ static void dec_pread(struct kt_dec *d)
 static void dec_write(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_sep(d);
-	if (kt_arg(d, 1) && kt_blob_at(d, 1) && d->sc->blob[1].data)
-		kt_format_bytes(d->b, d->sc->blob[1].data, d->sc->blob[1].len,
-				d->o->strsize,
-				(d->sc->blob[1].flags & KT_BLOB_TRUNCATED) ||
-				d->sc->blob[1].len < kt_arg(d, 2));
-	else
-		kt_format_ptr(d->b, kt_arg(d, 1));
+	kt_a_strn(d, 1, kt_arg(d, 2), false);
 	kt_a_ulong(d, 2);
 }
 

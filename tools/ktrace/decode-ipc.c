@@ -321,19 +321,8 @@ static void dec_mq_unlink(struct kt_dec *d)
 /* mq_timedsend(3, "hello", 5, 1, NULL) */
 static void dec_mq_timedsend(struct kt_dec *d)
 {
-	const struct kt_blob *blob = kt_blob_at(d, 1);
-	uint64_t len = kt_arg(d, 2);
-	size_t n;
-
 	kt_a_fd(d, 0);
-	kt_sep(d);
-	if (!kt_blob_usable(d, 1, 0)) {
-		kt_format_ptr(d->b, kt_arg(d, 1));
-	} else {
-		n = blob->len < len ? blob->len : len;
-		kt_format_bytes(d->b, blob->data, n, d->o->strsize,
-				n < len || (blob->flags & KT_BLOB_TRUNCATED));
-	}
+	kt_a_strn(d, 1, kt_arg(d, 2), false);
 	kt_a_ulong(d, 2);
 	kt_a_uint(d, 3);
 	kt_a_timespec(d, 4);

@@ -182,17 +182,13 @@ static void dec_pidfd_send_signal(struct kt_dec *d)
 /* sethostname("kt", 2): the name's len bytes, the pointer past 64 */
 static void dec_sethostname(struct kt_dec *d)
 {
-	const struct kt_blob *blob = kt_blob_at(d, 0);
 	uint32_t len = (uint32_t)kt_arg(d, 1);
-	uint32_t n;
 
-	kt_sep(d);
-	if (len > 64 || !kt_blob_usable(d, 0, 0)) {
+	if (len > 64) {
+		kt_sep(d);
 		kt_format_ptr(d->b, kt_arg(d, 0));
 	} else {
-		n = blob->len < len ? blob->len : len;
-		kt_format_bytes(d->b, blob->data, n, d->o->strsize,
-				n < len || (blob->flags & KT_BLOB_TRUNCATED));
+		kt_a_strn(d, 0, len, false);
 	}
 	kt_a_uint(d, 1);
 }
@@ -446,24 +442,6 @@ static void a_key_serial(struct kt_dec *d, int i)
 	kt_const_end(d->b, mark, (uint64_t)(int64_t)(int32_t)id, 'd');
 }
 
-/* Argument i's len bytes, as strace's printstrn(); the pointer if none */
-static void a_strn(struct kt_dec *d, int i, uint64_t len, bool omit_nul)
-{
-	const struct kt_blob *blob = kt_blob_at(d, i);
-	size_t n;
-
-	kt_sep(d);
-	if (!kt_blob_usable(d, i, 0)) {
-		kt_format_ptr(d->b, kt_arg(d, i));
-		return;
-	}
-	n = blob->len < len ? blob->len : len;
-	if (omit_nul && n && n == len && !blob->data[n - 1])
-		len = --n;
-	kt_format_bytes(d->b, blob->data, n, d->o->strsize,
-			n < len || (blob->flags & KT_BLOB_TRUNCATED));
-}
-
 /*
  * keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0) = 472794686:
  * the commands that name keys, strings and buffers; the others' four
@@ -487,7 +465,7 @@ static void dec_keyctl(struct kt_dec *d)
 		break;
 	case 2:		/* KEYCTL_UPDATE */
 		a_key_serial(d, 1);
-		a_strn(d, 2, kt_arg(d, 3), false);
+		kt_a_strn(d, 2, kt_arg(d, 3), false);
 		kt_a_ulong(d, 3);
 		break;
 	case 3: case 7: case 16: case 21:	/* REVOKE, CLEAR, ... */
@@ -511,7 +489,7 @@ static void dec_keyctl(struct kt_dec *d)
 		} else {
 			len = (uint64_t)d->sc->ret > kt_arg(d, 3) ?
 			      kt_arg(d, 3) : (uint64_t)d->sc->ret;
-			a_strn(d, 2, len, cmd != 11);
+			kt_a_strn(d, 2, len, cmd != 11);
 		}
 		kt_a_ulong(d, 3);
 		break;
@@ -542,7 +520,7 @@ static void dec_add_key(struct kt_dec *d)
 {
 	kt_a_str(d, 0);
 	kt_a_str(d, 1);
-	a_strn(d, 2, kt_arg(d, 3), false);
+	kt_a_strn(d, 2, kt_arg(d, 3), false);
 	kt_a_ulong(d, 3);
 	a_key_serial(d, 4);
 }

@@ -367,6 +367,28 @@ void kt_a_str(struct kt_dec *d, int i)
 	print_blob(d, i, false, 0);
 }
 
+/*
+ * Argument @i's @len bytes, as strace's printstrn(), whether the call
+ * failed or not; with @omit_nul, not a NUL that ends them.  The pointer
+ * when nothing was captured.
+ */
+void kt_a_strn(struct kt_dec *d, int i, uint64_t len, bool omit_nul)
+{
+	const struct kt_blob *blob = kt_blob_at(d, i);
+	size_t n;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, i, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	n = blob->len < len ? blob->len : len;
+	if (omit_nul && n && n == len && !blob->data[n - 1])
+		len = --n;
+	kt_format_bytes(d->b, blob->data, n, d->o->strsize,
+			n < len || (blob->flags & KT_BLOB_TRUNCATED));
+}
+
 /* A buffer of len bytes; the pointer when the call failed. */
 void kt_a_buf(struct kt_dec *d, int i, uint64_t len)
 {

@@ -120,6 +120,7 @@ void kt_a_dirfd(struct kt_dec *d, int i);
 void kt_a_path(struct kt_dec *d, int i);
 void kt_a_str(struct kt_dec *d, int i);
 void kt_a_buf(struct kt_dec *d, int i, uint64_t len);
+void kt_a_strn(struct kt_dec *d, int i, uint64_t len, bool omit_nul);
 void kt_a_flags(struct kt_dec *d, int i, const struct kt_xlat *x,
 		const char *unknown);
 void kt_a_xval(struct kt_dec *d, int i, const struct kt_xlat *x,
