@@ -485,6 +485,11 @@ static int ring_next(struct kt_ring *ring, unsigned int cpu)
 	return 0;
 }
 
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
 static int batch_mapped(struct kt_dev_reader *r, size_t *n)
 {
 	struct kt_ring *ring, *best;
@@ -502,16 +507,26 @@ static int batch_mapped(struct kt_dev_reader *r, size_t *n)
 		if (ring_next(ring, i))
 			return -1;
 	}
-	for (*n = 0; *n < BATCH_RECORDS; (*n)++) {
-		uint64_t held = UINT64_MAX;
+	*n = 0;
+	while (*n < BATCH_RECORDS) {
+		uint64_t held = UINT64_MAX, below = UINT64_MAX;
+		uint64_t upto = UINT64_MAX;
 
 		best = NULL;
 		for (i = 0; i < r->nr; i++) {
 			ring = &r->ring[i];
-			if (ring->next && (!best || ring->next->ts < best->next->ts))
-				best = ring;
 			if (ring->held_ts < held)
 				held = ring->held_ts;
+			if (!ring->next)
+				continue;
+			if (!best || ring->next->ts < best->next->ts) {
+				if (best)
+					below = min_u64(below, best->next->ts);
+				best = ring;
+				upto = UINT64_MAX;
+			} else if (ring->next->ts < upto) {
+				upto = ring->next->ts;
+			}
 		}
 		/*
 		 * Not past a record that a ring's quarter left behind: the
@@ -523,10 +538,20 @@ static int batch_mapped(struct kt_dev_reader *r, size_t *n)
 		 */
 		if (!best || best->next->ts > held)
 			break;
-		r->recs[*n] = best->next;
-		best->tail += best->next->size;
-		if (ring_next(best, best - r->ring))
-			return -1;
+		/*
+		 * Then the best ring's records as long as they stay first:
+		 * older than the next of a ring before it (@below), not
+		 * newer than that of a ring after it (@upto; ties go to the
+		 * lower CPU), nor than what a quarter held back.
+		 */
+		upto = min_u64(min_u64(upto, held), below - 1);
+		do {
+			r->recs[(*n)++] = best->next;
+			best->tail += best->next->size;
+			if (ring_next(best, best - r->ring))
+				return -1;
+		} while (*n < BATCH_RECORDS && best->next &&
+			 best->next->ts <= upto);
 	}
 	/* Stopped at a quarter of a ring, or at BATCH_RECORDS. */
 	for (i = 0; i < r->nr; i++)

@@ -19,6 +19,8 @@
 
 /* A buffer this full is written at once, batch or not. */
 #define OUT_HIGH	(1 << 20)
+/* A write this long skips the buffer. */
+#define OUT_DIRECT	(1 << 16)
 
 /* Outputs holding unwritten bytes, to write at the end of a batch. */
 static struct kt_out *dirty;
@@ -114,13 +116,14 @@ static void out_fail(struct kt_out *o, int err)
 			   strerror(err));
 }
 
-int kt_out_flush(struct kt_out *o)
+/* Write @len bytes at @p to @o's file, all of them or fail. */
+static void out_all(struct kt_out *o, const char *p, size_t len)
 {
 	size_t done = 0;
 	ssize_t n;
 
-	while (done < o->len && !out_errno) {
-		n = write(o->fd, o->buf + done, o->len - done);
+	while (done < len && !out_errno) {
+		n = write(o->fd, p + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
@@ -129,6 +132,11 @@ int kt_out_flush(struct kt_out *o)
 		}
 		done += n;
 	}
+}
+
+int kt_out_flush(struct kt_out *o)
+{
+	out_all(o, o->buf, o->len);
 	o->len = 0;
 	return out_errno ? -1 : 0;
 }
@@ -137,6 +145,15 @@ void kt_out_write(struct kt_out *o, const void *p, size_t n)
 {
 	if (out_errno)
 		return;
+	/*
+	 * A long run (ktrace record's records, side by side in a ring)
+	 * goes out as it is, after what the buffer holds: no copy.
+	 */
+	if (n >= OUT_DIRECT && !o->tty) {
+		kt_out_flush(o);
+		out_all(o, p, n);
+		return;
+	}
 	if (!o->len && !o->dirty) {
 		o->dirty = true;
 		o->next = dirty;

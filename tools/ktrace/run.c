@@ -418,7 +418,8 @@ static void sweep(struct run *r)
 static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 {
 	const struct ktrace_rec_hdr *const *recs;
-	size_t i, n;
+	const void *run = NULL;
+	size_t i, n, run_len = 0;
 
 	*bytes = 0;
 	if (kt_dev_reader_batch(r->rd, &recs, &n, eof))
@@ -428,7 +429,15 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 		if (r->o->follow || r->o->detach_execve)
 			track(r, recs[i]);
 		if (r->record) {
-			kt_out_write(r->out, recs[i], recs[i]->size);
+			/* Records side by side in a ring go out in one write. */
+			if (run_len &&
+			    (const char *)run + run_len != (const char *)recs[i]) {
+				kt_out_write(r->out, run, run_len);
+				run_len = 0;
+			}
+			if (!run_len)
+				run = recs[i];
+			run_len += recs[i]->size;
 		} else if (kt_timeline_feed(r->tl, recs[i])) {
 			ktrace_err("reading %s: malformed record (type %u, size %u)",
 				   KTRACE_DEV_PATH, recs[i]->type, recs[i]->size);
@@ -441,6 +450,8 @@ static int batch(struct run *r, size_t *got, size_t *bytes, bool *eof)
 			break;
 		}
 	}
+	if (run_len)
+		kt_out_write(r->out, run, run_len);
 	if (r->tl)
 		kt_timeline_idle(r->tl);
 	kt_dev_reader_done(r->rd);
