@@ -19,8 +19,12 @@
 
 /* A buffer this full is written at once, batch or not. */
 #define OUT_HIGH	(1 << 20)
-/* A write this long skips the buffer. */
-#define OUT_DIRECT	(1 << 16)
+/*
+ * A write this long skips the buffer: glibc copies a few kilobytes or
+ * more with "rep movsb", which QEMU's TCG runs a byte per round of its
+ * loop, and the copy into the buffer came before the one write() makes.
+ */
+#define OUT_DIRECT	2048
 
 /* Outputs holding unwritten bytes, to write at the end of a batch. */
 static struct kt_out *dirty;
