@@ -63,7 +63,7 @@ struct ktrace_cap {
 
 #define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
 
-#define KTRACE_CAPS_MAX		10
+#define KTRACE_CAPS_MAX		12
 
 struct ktrace_sys_caps {
 	u8 n;

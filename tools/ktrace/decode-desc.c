@@ -604,9 +604,9 @@ const uint8_t *kt_ioctl_arg(struct kt_dec *d, size_t len, bool out)
 static void dec_ioctl(struct kt_dec *d)
 {
 	uint32_t cmd = kt_arg(d, 1);	/* the kernel's is an unsigned int */
-	/* TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPTN */
+	/* TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPTN, TIOCGPGRP */
 	bool out = cmd == 0x5401 || cmd == 0x5413 || cmd == 0x541b ||
-		   cmd == 0x80045430;
+		   cmd == 0x80045430 || cmd == 0x540f;
 	const uint8_t *p = NULL;
 	uint16_t ws[4];
 
@@ -634,8 +634,12 @@ static void dec_ioctl(struct kt_dec *d)
 	case 0x5409: case 0x5425: case 0x540e:	/* TCSBRK, TCSBRKP, TIOCSCTTY */
 		kt_a_int(d, 2);
 		break;
-	/* FIONREAD, TIOCGPTN; FIONBIO, TIOCSPTLCK: an int, [1] */
-	case 0x541b: case 0x80045430: case 0x5421: case 0x40045431:
+	/*
+	 * FIONREAD, TIOCGPTN, TIOCGPGRP; FIONBIO, TIOCSPTLCK, TIOCSPGRP: an
+	 * int, [1]
+	 */
+	case 0x541b: case 0x80045430: case 0x540f:
+	case 0x5421: case 0x40045431: case 0x5410:
 		p = kt_ioctl_arg(d, 4, out);
 		if (!p)
 			goto ptr;

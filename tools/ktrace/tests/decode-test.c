@@ -904,6 +904,16 @@ static void test_fileops(void)
 	sc.blob[2] = mem_blob(&two, 4);
 	expect("ioctl FIONREAD: the count", &sc,
 	       "ioctl(5, FIONREAD, [2])                 = 0");
+	sc.args[1] = 0x540f;
+	expect("ioctl TIOCGPGRP: the process group", &sc,
+	       "ioctl(5, TIOCGPGRP, [2])                = 0");
+	sc.ret = -25;
+	expect("ioctl TIOCGPGRP failed: the pointer", &sc,
+	       "ioctl(5, TIOCGPGRP, 0x7ffd0000)         = -1 ENOTTY (Inappropriate ioctl for device)");
+	sc.args[1] = 0x5410;
+	expect("ioctl TIOCSPGRP failed: the group it was given", &sc,
+	       "ioctl(5, TIOCSPGRP, [2])                = -1 ENOTTY (Inappropriate ioctl for device)");
+	sc.ret = 0;
 	sc.args[1] = 0x540e;
 	sc.args[2] = 1;
 	sc.blob[2] = (struct kt_blob){ 0 };

@@ -3,7 +3,8 @@
  * Vectored I/O, messages and terminal ioctls, for comparing ktrace with
  * strace: writev, readv, pwritev, preadv on a file (a buffer longer than
  * strace's -s 32, a read shorter than its vector), sendmsg and recvmsg on
- * an AF_UNIX socket pair, and TCGETS, TCSETS*, TIOCGWINSZ on a pty.
+ * an AF_UNIX socket pair, and TCGETS, TCSETS*, TIOCGWINSZ, TIOCGPGRP and
+ * TIOCSPGRP on a pty.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -60,6 +61,7 @@ static void tty(void)
 	struct winsize ws;
 	struct termios t;
 	int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+	pid_t pgrp;
 
 	/* Not a terminal: strace and ktrace print the pointer. */
 	ioctl(1, TCGETS, &t);
@@ -76,6 +78,14 @@ static void tty(void)
 	if (ioctl(fd, TCSETS, &t) || ioctl(fd, TCSETSW, &t) ||
 	    ioctl(fd, TCSETSF, &t) || ioctl(fd, TCGETS, &t))
 		_exit(1);
+	/*
+	 * A shell's job control: the terminal's foreground group (none: 0),
+	 * and setting it to our own, which a terminal not ours refuses (ENOTTY).
+	 */
+	if (ioctl(fd, TIOCGPGRP, &pgrp))
+		_exit(1);
+	pgrp = getpid();
+	ioctl(fd, TIOCSPGRP, &pgrp);
 	close(fd);
 }
 
