@@ -1112,7 +1112,8 @@ static void test_process(void)
 		{ (const uint8_t *)"echo hi | cat >/dev/null; kill -0 $$", 37,
 		  KT_BLOB_STRING },
 	};
-	static const uint32_t exited0 = 0, killed = 9, stopped = 0x137f;
+	static const uint32_t exited0 = 0, killed = 9, stopped = 0x137f,
+			      event_stop = 0x80057f, event_odd = 0x9857f;
 	struct kt_syscall sc;
 
 	sc = sc64("clone", 27246);
@@ -1157,6 +1158,13 @@ static void test_process(void)
 	sc.args[2] = 2;
 	expect("wait4 stopped", &sc,
 	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 27246");
+	sc.blob[1] = mem_blob(&event_stop, 4);
+	sc.args[2] = 0;
+	expect("wait4 of a ptrace event stop (tests/progs/ptrace)", &sc,
+	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP}|PTRACE_EVENT_STOP<<16], 0, NULL) = 27246");
+	sc.blob[1] = mem_blob(&event_odd, 4);
+	expect("wait4 of an unknown ptrace event", &sc,
+	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP | 0x80}|0x9 /* PTRACE_EVENT_??? */<<16], 0, NULL) = 27246");
 
 	sc = sc64("wait4", -ECHILD);
 	sc.args[0] = (uint64_t)-1;
@@ -2291,6 +2299,202 @@ static void test_ipc(void)
  * mlock2, readahead, the splices, sethostname, acct, delete_module,
  * userfaultfd, fanotify and seccomp.
  */
+/* ptrace(2)'s requests as strace 6.1 prints them (tests/progs/ptrace) */
+static void test_ptrace(void)
+{
+	static const uint64_t word = 0x1122334455667788ULL, zero, orig = 0x22;
+	static const uint64_t regs[27] = {
+		0x7ff627873020, 0x5560f83e7dd8, 0x7ffe79366298, 0x5560f83e8048,
+		0x7ffe79366294, 0x7ffe79366548, 0x202, 0x7ff627661fa0,
+		0x7ff627645740, 0x7ffe793661d0, 0xfffffffffffffdfe,
+		0x7ff62771bdd0, 0, 0x7ffe79365fe0, 0xa, 0x22, 0x7ff62771bdd0,
+		0x33, 0x202, 0x7ffe79366278, 0x2b, 0x7ff627645740, 0, 0, 0, 0, 0
+	};
+	static uint8_t si[128], fp[512];
+	static const uint64_t usr2 = 1ULL << 11;
+	struct kt_syscall sc;
+	uint32_t w;
+
+	sc = sc64("ptrace", -1);
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 3;
+	expect("ptrace PTRACE_TRACEME: the request alone", &sc,
+	       "ptrace(PTRACE_TRACEME)                  = -1 EPERM (Operation not permitted)");
+	sc = sc64("ptrace", 0);
+	sc.args[0] = 0x10;
+	sc.args[1] = 1906;
+	expect("ptrace PTRACE_ATTACH: the pid alone", &sc,
+	       "ptrace(PTRACE_ATTACH, 1906)             = 0");
+	sc.args[0] = 0x4208;
+	expect("ptrace PTRACE_LISTEN", &sc,
+	       "ptrace(PTRACE_LISTEN, 1906)             = 0");
+	sc.args[0] = 0x4200;
+	sc.args[3] = 0x41;
+	expect("ptrace PTRACE_SETOPTIONS: the options", &sc,
+	       "ptrace(PTRACE_SETOPTIONS, 1906, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACEEXIT) = 0");
+	sc.args[3] = 0x80000000;
+	sc.ret = -22;
+	expect("ptrace PTRACE_SETOPTIONS: an unknown option", &sc,
+	       "ptrace(PTRACE_SETOPTIONS, 1906, NULL, 0x80000000 /* PTRACE_O_??? */) = -1 EINVAL (Invalid argument)");
+	sc.ret = 0;
+	sc.args[0] = 0x4206;
+	sc.args[3] = 0x100008;
+	expect("ptrace PTRACE_SEIZE: the options", &sc,
+	       "ptrace(PTRACE_SEIZE, 1906, NULL, PTRACE_O_TRACECLONE|PTRACE_O_EXITKILL) = 0");
+	sc.args[0] = 7;
+	sc.args[3] = 10;
+	expect("ptrace PTRACE_CONT: the signal", &sc,
+	       "ptrace(PTRACE_CONT, 1906, NULL, SIGUSR1) = 0");
+	sc.args[3] = 256;
+	sc.ret = -5;
+	expect("ptrace PTRACE_CONT: an unknown signal", &sc,
+	       "ptrace(PTRACE_CONT, 1906, NULL, 256)    = -1 EIO (Input/output error)");
+	sc.ret = 0;
+	sc.args[0] = 0x11;
+	sc.args[3] = 0;
+	expect("ptrace PTRACE_DETACH: no signal", &sc,
+	       "ptrace(PTRACE_DETACH, 1906, NULL, 0)    = 0");
+
+	sc.args[0] = 2;
+	sc.args[2] = 0x5560f83e8048;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(&word, 8);
+	expect("ptrace PTRACE_PEEKDATA: the word peeked", &sc,
+	       "ptrace(PTRACE_PEEKDATA, 1906, 0x5560f83e8048, [0x1122334455667788]) = 0");
+	sc.has_exit = false;
+	expect("ptrace PTRACE_PEEKDATA at the entry", &sc,
+	       "ptrace(PTRACE_PEEKDATA, 1906, 0x5560f83e8048,  <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[0] = 3;
+	sc.args[2] = 8 * 15;
+	sc.blob[3] = mem_blob(&orig, 8);
+	expect("ptrace PTRACE_PEEKUSER: a register's offset", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, 8*ORIG_RAX, [0x22]) = 0");
+	sc.args[2] = 848 + 56;
+	sc.blob[3] = mem_blob(&zero, 8);
+	expect("ptrace PTRACE_PEEKUSER: an offset into a field, NULL", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, offsetof(struct user, u_debugreg)+56, [NULL]) = 0");
+	sc.args[2] = 912;
+	expect("ptrace PTRACE_PEEKUSER: the struct's size", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, sizeof(struct user), [NULL]) = 0");
+	sc.args[2] = 1000;
+	sc.ret = -5;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_PEEKUSER failing: past the struct, the pointer", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, 0x3e8, 0x7ffe79366200) = -1 EIO (Input/output error)");
+	sc.args[2] = 8 * 4 + 3;
+	expect("ptrace PTRACE_PEEKUSER: into a register", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, 8*RBP+3, 0x7ffe79366200) = -1 EIO (Input/output error)");
+	sc.ret = 0;
+	sc.args[0] = 6;
+	sc.args[2] = 848 + 56;
+	sc.args[3] = 0;
+	expect("ptrace PTRACE_POKEUSER: the word as an address", &sc,
+	       "ptrace(PTRACE_POKEUSER, 1906, offsetof(struct user, u_debugreg)+56, NULL) = 0");
+	sc.args[0] = 5;
+	sc.args[2] = 0x5560f83e8048;
+	sc.args[3] = 0x42;
+	expect("ptrace PTRACE_POKEDATA", &sc,
+	       "ptrace(PTRACE_POKEDATA, 1906, 0x5560f83e8048, 0x42) = 0");
+
+	sc.args[0] = 0xc;
+	sc.args[2] = 0;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(regs, sizeof(regs));
+	expect("ptrace PTRACE_GETREGS: the registers, no address", &sc,
+	       "ptrace(PTRACE_GETREGS, 1906, {r15=0x7ff627873020, r14=0x5560f83e7dd8, r13=0x7ffe79366298, r12=0x5560f83e8048, rbp=0x7ffe79366294, rbx=0x7ffe79366548, r11=0x202, r10=0x7ff627661fa0, r9=0x7ff627645740, r8=0x7ffe793661d0, rax=0xfffffffffffffdfe, rcx=0x7ff62771bdd0, rdx=0, rsi=0x7ffe79365fe0, rdi=0xa, orig_rax=0x22, rip=0x7ff62771bdd0, cs=0x33, eflags=0x202, rsp=0x7ffe79366278, ss=0x2b, fs_base=0x7ff627645740, gs_base=0, ds=0, es=0, fs=0, gs=0}) = 0");
+	sc.args[0] = 0xd;
+	expect("ptrace PTRACE_SETREGS", &sc,
+	       "ptrace(PTRACE_SETREGS, 1906, {r15=0x7ff627873020, r14=0x5560f83e7dd8, r13=0x7ffe79366298, r12=0x5560f83e8048, rbp=0x7ffe79366294, rbx=0x7ffe79366548, r11=0x202, r10=0x7ff627661fa0, r9=0x7ff627645740, r8=0x7ffe793661d0, rax=0xfffffffffffffdfe, rcx=0x7ff62771bdd0, rdx=0, rsi=0x7ffe79365fe0, rdi=0xa, orig_rax=0x22, rip=0x7ff62771bdd0, cs=0x33, eflags=0x202, rsp=0x7ffe79366278, ss=0x2b, fs_base=0x7ff627645740, gs_base=0, ds=0, es=0, fs=0, gs=0}) = 0");
+	sc.args[0] = 0xc;
+	sc.args[3] = 1;
+	sc.ret = -14;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GETREGS failing: the pointer", &sc,
+	       "ptrace(PTRACE_GETREGS, 1906, 0x1)       = -1 EFAULT (Bad address)");
+
+	w = 0x37f;
+	memcpy(fp, &w, 2);
+	w = 0x1f80;
+	memcpy(fp + 24, &w, 4);
+	w = 0x2ffff;
+	memcpy(fp + 28, &w, 4);
+	w = 0x351290c8;
+	memcpy(fp + 160, &w, 4);
+	sc.ret = 0;
+	sc.args[0] = 0xe;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(fp, sizeof(fp));
+	opts.strsize = 8;
+	expect("ptrace PTRACE_GETFPREGS, -s 8: arrays of 8 words", &sc,
+	       "ptrace(PTRACE_GETFPREGS, 1906, {cwd=0x37f, swd=0, ftw=0, fop=0, rip=0, rdp=0, mxcsr=0x1f80, mxcr_mask=0x2ffff, st_space=[0, 0, 0, 0, 0, 0, 0, 0, ...], xmm_space=[0x351290c8, 0, 0, 0, 0, 0, 0, 0, ...], padding=[0, 0, 0, 0, 0, 0, 0, 0, ...]}) = 0");
+	opts.strsize = 32;
+	sc.blob[3] = mem_blob(fp, 256);
+	expect("ptrace PTRACE_GETFPREGS cut by the snap length: the pointer", &sc,
+	       "ptrace(PTRACE_GETFPREGS, 1906, 0x7ffe79366200) = 0");
+
+	memset(si, 0, sizeof(si));
+	w = 19;
+	memcpy(si, &w, 4);
+	w = 0x80;
+	memcpy(si + 8, &w, 4);
+	sc.args[0] = 0x4202;
+	sc.blob[3] = mem_blob(si, sizeof(si));
+	expect("ptrace PTRACE_GETSIGINFO: the siginfo", &sc,
+	       "ptrace(PTRACE_GETSIGINFO, 1906, NULL, {si_signo=SIGSTOP, si_code=SI_KERNEL}) = 0");
+	sc.args[0] = 0x4203;
+	expect("ptrace PTRACE_SETSIGINFO", &sc,
+	       "ptrace(PTRACE_SETSIGINFO, 1906, NULL, {si_signo=SIGSTOP, si_code=SI_KERNEL}) = 0");
+	sc.args[0] = 0x4202;
+	sc.args[3] = 1;
+	sc.ret = -14;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GETSIGINFO failing", &sc,
+	       "ptrace(PTRACE_GETSIGINFO, 1906, NULL, 0x1) = -1 EFAULT (Bad address)");
+	sc.args[0] = 0x4201;
+	sc.args[3] = 0;
+	expect("ptrace PTRACE_GETEVENTMSG failing", &sc,
+	       "ptrace(PTRACE_GETEVENTMSG, 1906, NULL, NULL) = -1 EFAULT (Bad address)");
+	sc.ret = 0;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(&word, 8);
+	expect("ptrace PTRACE_GETEVENTMSG: the message in decimal", &sc,
+	       "ptrace(PTRACE_GETEVENTMSG, 1906, NULL, [1234605616436508552]) = 0");
+	sc.args[0] = 0x420a;
+	sc.args[2] = 8;
+	sc.blob[3] = mem_blob(&zero, 8);
+	expect("ptrace PTRACE_GETSIGMASK: the size, the mask", &sc,
+	       "ptrace(PTRACE_GETSIGMASK, 1906, 8, [])  = 0");
+	sc.args[0] = 0x420b;
+	sc.blob[3] = mem_blob(&usr2, 8);
+	expect("ptrace PTRACE_SETSIGMASK", &sc,
+	       "ptrace(PTRACE_SETSIGMASK, 1906, 8, [USR2]) = 0");
+	sc.args[0] = 0x420a;
+	sc.args[2] = 4;
+	sc.ret = -22;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GETSIGMASK of a bad size: the pointer", &sc,
+	       "ptrace(PTRACE_GETSIGMASK, 1906, 4, 0x7ffe79366200) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0x4242;
+	sc.args[1] = 99999999;
+	sc.args[2] = 1;
+	sc.args[3] = 2;
+	sc.ret = -3;
+	expect("ptrace: an unknown request", &sc,
+	       "ptrace(0x4242 /* PTRACE_??? */, 99999999, 0x1, 0x2) = -1 ESRCH (No such process)");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ptrace", 0);
+	sc.args[0] = 2;
+	sc.args[1] = 7;
+	sc.args[2] = 0x8049000;
+	sc.args[3] = 0xffd00000;
+	w = 0x42;
+	sc.blob[3] = mem_blob(&w, 4);
+	expect("ptrace i386 PTRACE_PEEKDATA: a 32-bit word", &sc,
+	       "ptrace(PTRACE_PEEKDATA, 7, 0x8049000, [0x42]) = 0");
+}
+
 static void test_sysmisc(void)
 {
 	static const uint32_t hdr[2] = { 0x20080522, 0 };
@@ -3031,6 +3235,7 @@ int main(void)
 	test_mmsg();
 	test_more();
 	test_sysmisc();
+	test_ptrace();
 	test_ipc();
 	test_keys();
 	test_raw();
