@@ -2495,6 +2495,120 @@ static void test_ptrace(void)
 	       "ptrace(PTRACE_PEEKDATA, 7, 0x8049000, [0x42]) = 0");
 }
 
+/* The NUMA memory policies as strace 6.1 prints them (tests/progs/numa) */
+static void test_numa(void)
+{
+	static const uint64_t node0[2] = { 1, 0 }, pages[2] = {
+		0x7fd58b7c5000, 0x7fd58b7c6000
+	};
+	static const int32_t pref = 1, zeros[2], st[2] = { 0, -2 };
+	struct kt_syscall sc;
+
+	sc = sc64("set_mempolicy", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 64;
+	sc.blob[1] = mem_blob(node0, 8);
+	expect("set_mempolicy: the mode, the node mask", &sc,
+	       "set_mempolicy(MPOL_PREFERRED, [0x00000000000001], 64) = 0");
+	sc.args[0] = 2 | 0x8000;
+	sc.args[2] = 65;
+	sc.blob[1] = mem_blob(node0, 16);
+	expect("set_mempolicy: a mode flag, maxnode 65", &sc,
+	       "set_mempolicy(MPOL_BIND|MPOL_F_STATIC_NODES, [0x00000000000001], 65) = 0");
+	sc.args[0] = 99;
+	sc.args[2] = 64;
+	sc.ret = -22;
+	expect("set_mempolicy: an unknown mode", &sc,
+	       "set_mempolicy(0x63 /* MPOL_??? */, [0x00000000000001], 64) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0;
+	sc.args[2] = 0;
+	expect("set_mempolicy: maxnode 0, no long", &sc,
+	       "set_mempolicy(MPOL_DEFAULT, [], 0)      = -1 EINVAL (Invalid argument)");
+	sc.args[2] = 1;
+	sc.ret = 0;
+	expect("set_mempolicy: maxnode 1, the pointer", &sc,
+	       "set_mempolicy(MPOL_DEFAULT, 0x7ffd0000, 1) = 0");
+	sc.args[1] = 0;
+	sc.args[2] = 0;
+	expect("set_mempolicy: no mask", &sc,
+	       "set_mempolicy(MPOL_DEFAULT, NULL, 0)    = 0");
+
+	sc = sc64("get_mempolicy", 0);
+	sc.args[0] = 0x7ffd1000;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 128;
+	sc.blob[0] = mem_blob(&pref, 4);
+	sc.blob[1] = mem_blob(node0, 16);
+	expect("get_mempolicy: the mode and the mask written", &sc,
+	       "get_mempolicy([MPOL_PREFERRED], [0x00000000000001, 0000000000000000], 128, NULL, 0) = 0");
+	sc.has_exit = false;
+	expect("get_mempolicy at the entry: nothing", &sc,
+	       "get_mempolicy( <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[0] = 0;
+	sc.args[2] = 64;
+	sc.args[4] = 4;
+	sc.blob[0] = mem_blob(NULL, 0);
+	expect("get_mempolicy MPOL_F_MEMS_ALLOWED", &sc,
+	       "get_mempolicy(NULL, [0x00000000000001], 64, NULL, MPOL_F_MEMS_ALLOWED) = 0");
+	sc.args[0] = 0x7ffd1000;
+	sc.args[4] = 0;
+	sc.ret = -38;
+	expect("get_mempolicy failing: the mode's pointer, the mask as it was", &sc,
+	       "get_mempolicy(0x7ffd1000, [0x00000000000001], 64, NULL, 0) = -1 ENOSYS (Function not implemented)");
+	sc.args[1] = 1;
+	sc.blob[1] = mem_blob(NULL, 0);
+	sc.ret = -14;
+	expect("get_mempolicy failing: the pointers", &sc,
+	       "get_mempolicy(0x7ffd1000, 0x1, 64, NULL, 0) = -1 EFAULT (Bad address)");
+
+	sc = sc64("mbind", -22);
+	sc.args[0] = 0x7fd58b7c5000;
+	sc.args[1] = 8192;
+	sc.args[2] = 0x63 | 0x8000;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 64;
+	sc.blob[3] = mem_blob(node0, 8);
+	expect("mbind: an unknown mode with a flag", &sc,
+	       "mbind(0x7fd58b7c5000, 8192, MPOL_F_STATIC_NODES|0x63, [0x00000000000001], 64, 0) = -1 EINVAL (Invalid argument)");
+	sc.ret = 0;
+	sc.args[2] = 2;
+	sc.args[5] = 1;
+	expect("mbind: MPOL_BIND, MPOL_MF_STRICT", &sc,
+	       "mbind(0x7fd58b7c5000, 8192, MPOL_BIND, [0x00000000000001], 64, MPOL_MF_STRICT) = 0");
+
+	sc = sc64("migrate_pages", 0);
+	sc.args[1] = 64;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(node0, 8);
+	sc.blob[3] = mem_blob(node0, 8);
+	expect("migrate_pages: the old and new nodes", &sc,
+	       "migrate_pages(0, 64, [0x00000000000001], [0x00000000000001]) = 0");
+
+	sc = sc64("move_pages", 0);
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[4] = 0x7ffd1000;
+	sc.blob[2] = mem_blob(pages, 16);
+	sc.blob[4] = mem_blob(zeros, 8);
+	expect("move_pages: no nodes, the status written", &sc,
+	       "move_pages(0, 2, [0x7fd58b7c5000, 0x7fd58b7c6000], NULL, [0, 0], 0) = 0");
+	sc.args[3] = 0x7ffd2000;
+	sc.args[5] = 2;
+	sc.blob[3] = mem_blob(zeros, 8);
+	sc.blob[4] = mem_blob(st, 8);
+	expect("move_pages: nodes, a status of -ENOENT", &sc,
+	       "move_pages(0, 2, [0x7fd58b7c5000, 0x7fd58b7c6000], [0, 0], [0, -ENOENT], MPOL_MF_MOVE) = 0");
+	sc = sc64("move_pages", -14);
+	sc.args[1] = 1;
+	sc.args[2] = 1;
+	sc.args[4] = 8;
+	expect("move_pages failing: the pointers", &sc,
+	       "move_pages(0, 1, 0x1, NULL, 0x8, 0)     = -1 EFAULT (Bad address)");
+}
+
 static void test_sysmisc(void)
 {
 	static const uint32_t hdr[2] = { 0x20080522, 0 };
@@ -3236,6 +3350,7 @@ int main(void)
 	test_more();
 	test_sysmisc();
 	test_ptrace();
+	test_numa();
 	test_ipc();
 	test_keys();
 	test_raw();
