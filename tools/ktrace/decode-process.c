@@ -319,7 +319,19 @@ static const struct kt_xlat wait_options[] = {
 	KT_XEND
 };
 
-/* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] */
+/* A ptrace stop's event, in bits 16 to 23 of a wait status */
+static const struct kt_xlat ptrace_events[] = {
+	{ 1, "PTRACE_EVENT_FORK" }, { 2, "PTRACE_EVENT_VFORK" },
+	{ 3, "PTRACE_EVENT_CLONE" }, { 4, "PTRACE_EVENT_EXEC" },
+	{ 5, "PTRACE_EVENT_VFORK_DONE" }, { 6, "PTRACE_EVENT_EXIT" },
+	{ 7, "PTRACE_EVENT_SECCOMP" }, { 128, "PTRACE_EVENT_STOP" },
+	KT_XEND
+};
+
+/*
+ * [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]; a ptrace stop's
+ * [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP}|PTRACE_EVENT_STOP<<16]
+ */
 static void wait_status(struct kt_buf *b, unsigned int st)
 {
 	if ((st & 0xff) == 0x7f) {
@@ -350,11 +362,13 @@ static void wait_status(struct kt_buf *b, unsigned int st)
 		return;
 	}
 	if (st >> 16) {
-		kt_buf_printf(b, " | %#x << 16", st >> 16);
+		kt_buf_putc(b, '|');
+		kt_format_xval(b, ptrace_events, st >> 16, "PTRACE_EVENT_???");
+		kt_buf_puts(b, "<<16");
 		st &= 0xffff;
 	}
 	if (st)
-		kt_buf_printf(b, " | %#x", st);
+		kt_buf_printf(b, "|%#x", st);
 	kt_buf_putc(b, ']');
 }
 

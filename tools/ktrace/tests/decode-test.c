@@ -1122,7 +1122,8 @@ static void test_process(void)
 		{ (const uint8_t *)"echo hi | cat >/dev/null; kill -0 $$", 37,
 		  KT_BLOB_STRING },
 	};
-	static const uint32_t exited0 = 0, killed = 9, stopped = 0x137f;
+	static const uint32_t exited0 = 0, killed = 9, stopped = 0x137f,
+			      event_stop = 0x80057f, event_odd = 0x9857f;
 	struct kt_syscall sc;
 
 	sc = sc64("clone", 27246);
@@ -1167,6 +1168,13 @@ static void test_process(void)
 	sc.args[2] = 2;
 	expect("wait4 stopped", &sc,
 	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 27246");
+	sc.blob[1] = mem_blob(&event_stop, 4);
+	sc.args[2] = 0;
+	expect("wait4 of a ptrace event stop (tests/progs/ptrace)", &sc,
+	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP}|PTRACE_EVENT_STOP<<16], 0, NULL) = 27246");
+	sc.blob[1] = mem_blob(&event_odd, 4);
+	expect("wait4 of an unknown ptrace event", &sc,
+	       "wait4(-1, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP | 0x80}|0x9 /* PTRACE_EVENT_??? */<<16], 0, NULL) = 27246");
 
 	sc = sc64("wait4", -ECHILD);
 	sc.args[0] = (uint64_t)-1;
@@ -2301,6 +2309,316 @@ static void test_ipc(void)
  * mlock2, readahead, the splices, sethostname, acct, delete_module,
  * userfaultfd, fanotify and seccomp.
  */
+/* ptrace(2)'s requests as strace 6.1 prints them (tests/progs/ptrace) */
+static void test_ptrace(void)
+{
+	static const uint64_t word = 0x1122334455667788ULL, zero, orig = 0x22;
+	static const uint64_t regs[27] = {
+		0x7ff627873020, 0x5560f83e7dd8, 0x7ffe79366298, 0x5560f83e8048,
+		0x7ffe79366294, 0x7ffe79366548, 0x202, 0x7ff627661fa0,
+		0x7ff627645740, 0x7ffe793661d0, 0xfffffffffffffdfe,
+		0x7ff62771bdd0, 0, 0x7ffe79365fe0, 0xa, 0x22, 0x7ff62771bdd0,
+		0x33, 0x202, 0x7ffe79366278, 0x2b, 0x7ff627645740, 0, 0, 0, 0, 0
+	};
+	static uint8_t si[128], fp[512];
+	static const uint64_t usr2 = 1ULL << 11;
+	struct kt_syscall sc;
+	uint32_t w;
+
+	sc = sc64("ptrace", -1);
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[3] = 3;
+	expect("ptrace PTRACE_TRACEME: the request alone", &sc,
+	       "ptrace(PTRACE_TRACEME)                  = -1 EPERM (Operation not permitted)");
+	sc = sc64("ptrace", 0);
+	sc.args[0] = 0x10;
+	sc.args[1] = 1906;
+	expect("ptrace PTRACE_ATTACH: the pid alone", &sc,
+	       "ptrace(PTRACE_ATTACH, 1906)             = 0");
+	sc.args[0] = 0x4208;
+	expect("ptrace PTRACE_LISTEN", &sc,
+	       "ptrace(PTRACE_LISTEN, 1906)             = 0");
+	sc.args[0] = 0x4200;
+	sc.args[3] = 0x41;
+	expect("ptrace PTRACE_SETOPTIONS: the options", &sc,
+	       "ptrace(PTRACE_SETOPTIONS, 1906, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACEEXIT) = 0");
+	sc.args[3] = 0x80000000;
+	sc.ret = -22;
+	expect("ptrace PTRACE_SETOPTIONS: an unknown option", &sc,
+	       "ptrace(PTRACE_SETOPTIONS, 1906, NULL, 0x80000000 /* PTRACE_O_??? */) = -1 EINVAL (Invalid argument)");
+	sc.ret = 0;
+	sc.args[0] = 0x4206;
+	sc.args[3] = 0x100008;
+	expect("ptrace PTRACE_SEIZE: the options", &sc,
+	       "ptrace(PTRACE_SEIZE, 1906, NULL, PTRACE_O_TRACECLONE|PTRACE_O_EXITKILL) = 0");
+	sc.args[0] = 7;
+	sc.args[3] = 10;
+	expect("ptrace PTRACE_CONT: the signal", &sc,
+	       "ptrace(PTRACE_CONT, 1906, NULL, SIGUSR1) = 0");
+	sc.args[3] = 256;
+	sc.ret = -5;
+	expect("ptrace PTRACE_CONT: an unknown signal", &sc,
+	       "ptrace(PTRACE_CONT, 1906, NULL, 256)    = -1 EIO (Input/output error)");
+	sc.ret = 0;
+	sc.args[0] = 0x11;
+	sc.args[3] = 0;
+	expect("ptrace PTRACE_DETACH: no signal", &sc,
+	       "ptrace(PTRACE_DETACH, 1906, NULL, 0)    = 0");
+
+	sc.args[0] = 2;
+	sc.args[2] = 0x5560f83e8048;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(&word, 8);
+	expect("ptrace PTRACE_PEEKDATA: the word peeked", &sc,
+	       "ptrace(PTRACE_PEEKDATA, 1906, 0x5560f83e8048, [0x1122334455667788]) = 0");
+	sc.has_exit = false;
+	expect("ptrace PTRACE_PEEKDATA at the entry", &sc,
+	       "ptrace(PTRACE_PEEKDATA, 1906, 0x5560f83e8048,  <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[0] = 3;
+	sc.args[2] = 8 * 15;
+	sc.blob[3] = mem_blob(&orig, 8);
+	expect("ptrace PTRACE_PEEKUSER: a register's offset", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, 8*ORIG_RAX, [0x22]) = 0");
+	sc.args[2] = 848 + 56;
+	sc.blob[3] = mem_blob(&zero, 8);
+	expect("ptrace PTRACE_PEEKUSER: an offset into a field, NULL", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, offsetof(struct user, u_debugreg)+56, [NULL]) = 0");
+	sc.args[2] = 912;
+	expect("ptrace PTRACE_PEEKUSER: the struct's size", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, sizeof(struct user), [NULL]) = 0");
+	sc.args[2] = 1000;
+	sc.ret = -5;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_PEEKUSER failing: past the struct, the pointer", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, 0x3e8, 0x7ffe79366200) = -1 EIO (Input/output error)");
+	sc.args[2] = 8 * 4 + 3;
+	expect("ptrace PTRACE_PEEKUSER: into a register", &sc,
+	       "ptrace(PTRACE_PEEKUSER, 1906, 8*RBP+3, 0x7ffe79366200) = -1 EIO (Input/output error)");
+	sc.ret = 0;
+	sc.args[0] = 6;
+	sc.args[2] = 848 + 56;
+	sc.args[3] = 0;
+	expect("ptrace PTRACE_POKEUSER: the word as an address", &sc,
+	       "ptrace(PTRACE_POKEUSER, 1906, offsetof(struct user, u_debugreg)+56, NULL) = 0");
+	sc.args[0] = 5;
+	sc.args[2] = 0x5560f83e8048;
+	sc.args[3] = 0x42;
+	expect("ptrace PTRACE_POKEDATA", &sc,
+	       "ptrace(PTRACE_POKEDATA, 1906, 0x5560f83e8048, 0x42) = 0");
+
+	sc.args[0] = 0xc;
+	sc.args[2] = 0;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(regs, sizeof(regs));
+	expect("ptrace PTRACE_GETREGS: the registers, no address", &sc,
+	       "ptrace(PTRACE_GETREGS, 1906, {r15=0x7ff627873020, r14=0x5560f83e7dd8, r13=0x7ffe79366298, r12=0x5560f83e8048, rbp=0x7ffe79366294, rbx=0x7ffe79366548, r11=0x202, r10=0x7ff627661fa0, r9=0x7ff627645740, r8=0x7ffe793661d0, rax=0xfffffffffffffdfe, rcx=0x7ff62771bdd0, rdx=0, rsi=0x7ffe79365fe0, rdi=0xa, orig_rax=0x22, rip=0x7ff62771bdd0, cs=0x33, eflags=0x202, rsp=0x7ffe79366278, ss=0x2b, fs_base=0x7ff627645740, gs_base=0, ds=0, es=0, fs=0, gs=0}) = 0");
+	sc.args[0] = 0xd;
+	expect("ptrace PTRACE_SETREGS", &sc,
+	       "ptrace(PTRACE_SETREGS, 1906, {r15=0x7ff627873020, r14=0x5560f83e7dd8, r13=0x7ffe79366298, r12=0x5560f83e8048, rbp=0x7ffe79366294, rbx=0x7ffe79366548, r11=0x202, r10=0x7ff627661fa0, r9=0x7ff627645740, r8=0x7ffe793661d0, rax=0xfffffffffffffdfe, rcx=0x7ff62771bdd0, rdx=0, rsi=0x7ffe79365fe0, rdi=0xa, orig_rax=0x22, rip=0x7ff62771bdd0, cs=0x33, eflags=0x202, rsp=0x7ffe79366278, ss=0x2b, fs_base=0x7ff627645740, gs_base=0, ds=0, es=0, fs=0, gs=0}) = 0");
+	sc.args[0] = 0xc;
+	sc.args[3] = 1;
+	sc.ret = -14;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GETREGS failing: the pointer", &sc,
+	       "ptrace(PTRACE_GETREGS, 1906, 0x1)       = -1 EFAULT (Bad address)");
+
+	w = 0x37f;
+	memcpy(fp, &w, 2);
+	w = 0x1f80;
+	memcpy(fp + 24, &w, 4);
+	w = 0x2ffff;
+	memcpy(fp + 28, &w, 4);
+	w = 0x351290c8;
+	memcpy(fp + 160, &w, 4);
+	sc.ret = 0;
+	sc.args[0] = 0xe;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(fp, sizeof(fp));
+	opts.strsize = 8;
+	expect("ptrace PTRACE_GETFPREGS, -s 8: arrays of 8 words", &sc,
+	       "ptrace(PTRACE_GETFPREGS, 1906, {cwd=0x37f, swd=0, ftw=0, fop=0, rip=0, rdp=0, mxcsr=0x1f80, mxcr_mask=0x2ffff, st_space=[0, 0, 0, 0, 0, 0, 0, 0, ...], xmm_space=[0x351290c8, 0, 0, 0, 0, 0, 0, 0, ...], padding=[0, 0, 0, 0, 0, 0, 0, 0, ...]}) = 0");
+	opts.strsize = 32;
+	sc.blob[3] = mem_blob(fp, 256);
+	expect("ptrace PTRACE_GETFPREGS cut by the snap length: the pointer", &sc,
+	       "ptrace(PTRACE_GETFPREGS, 1906, 0x7ffe79366200) = 0");
+
+	memset(si, 0, sizeof(si));
+	w = 19;
+	memcpy(si, &w, 4);
+	w = 0x80;
+	memcpy(si + 8, &w, 4);
+	sc.args[0] = 0x4202;
+	sc.blob[3] = mem_blob(si, sizeof(si));
+	expect("ptrace PTRACE_GETSIGINFO: the siginfo", &sc,
+	       "ptrace(PTRACE_GETSIGINFO, 1906, NULL, {si_signo=SIGSTOP, si_code=SI_KERNEL}) = 0");
+	sc.args[0] = 0x4203;
+	expect("ptrace PTRACE_SETSIGINFO", &sc,
+	       "ptrace(PTRACE_SETSIGINFO, 1906, NULL, {si_signo=SIGSTOP, si_code=SI_KERNEL}) = 0");
+	sc.args[0] = 0x4202;
+	sc.args[3] = 1;
+	sc.ret = -14;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GETSIGINFO failing", &sc,
+	       "ptrace(PTRACE_GETSIGINFO, 1906, NULL, 0x1) = -1 EFAULT (Bad address)");
+	sc.args[0] = 0x4201;
+	sc.args[3] = 0;
+	expect("ptrace PTRACE_GETEVENTMSG failing", &sc,
+	       "ptrace(PTRACE_GETEVENTMSG, 1906, NULL, NULL) = -1 EFAULT (Bad address)");
+	sc.ret = 0;
+	sc.args[3] = 0x7ffe79366200;
+	sc.blob[3] = mem_blob(&word, 8);
+	expect("ptrace PTRACE_GETEVENTMSG: the message in decimal", &sc,
+	       "ptrace(PTRACE_GETEVENTMSG, 1906, NULL, [1234605616436508552]) = 0");
+	sc.args[0] = 0x420a;
+	sc.args[2] = 8;
+	sc.blob[3] = mem_blob(&zero, 8);
+	expect("ptrace PTRACE_GETSIGMASK: the size, the mask", &sc,
+	       "ptrace(PTRACE_GETSIGMASK, 1906, 8, [])  = 0");
+	sc.args[0] = 0x420b;
+	sc.blob[3] = mem_blob(&usr2, 8);
+	expect("ptrace PTRACE_SETSIGMASK", &sc,
+	       "ptrace(PTRACE_SETSIGMASK, 1906, 8, [USR2]) = 0");
+	sc.args[0] = 0x420a;
+	sc.args[2] = 4;
+	sc.ret = -22;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GETSIGMASK of a bad size: the pointer", &sc,
+	       "ptrace(PTRACE_GETSIGMASK, 1906, 4, 0x7ffe79366200) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0x4242;
+	sc.args[1] = 99999999;
+	sc.args[2] = 1;
+	sc.args[3] = 2;
+	sc.ret = -3;
+	expect("ptrace: an unknown request", &sc,
+	       "ptrace(0x4242 /* PTRACE_??? */, 99999999, 0x1, 0x2) = -1 ESRCH (No such process)");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ptrace", 0);
+	sc.args[0] = 2;
+	sc.args[1] = 7;
+	sc.args[2] = 0x8049000;
+	sc.args[3] = 0xffd00000;
+	w = 0x42;
+	sc.blob[3] = mem_blob(&w, 4);
+	expect("ptrace i386 PTRACE_PEEKDATA: a 32-bit word", &sc,
+	       "ptrace(PTRACE_PEEKDATA, 7, 0x8049000, [0x42]) = 0");
+}
+
+/* The NUMA memory policies as strace 6.1 prints them (tests/progs/numa) */
+static void test_numa(void)
+{
+	static const uint64_t node0[2] = { 1, 0 }, pages[2] = {
+		0x7fd58b7c5000, 0x7fd58b7c6000
+	};
+	static const int32_t pref = 1, zeros[2], st[2] = { 0, -2 };
+	struct kt_syscall sc;
+
+	sc = sc64("set_mempolicy", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 64;
+	sc.blob[1] = mem_blob(node0, 8);
+	expect("set_mempolicy: the mode, the node mask", &sc,
+	       "set_mempolicy(MPOL_PREFERRED, [0x00000000000001], 64) = 0");
+	sc.args[0] = 2 | 0x8000;
+	sc.args[2] = 65;
+	sc.blob[1] = mem_blob(node0, 16);
+	expect("set_mempolicy: a mode flag, maxnode 65", &sc,
+	       "set_mempolicy(MPOL_BIND|MPOL_F_STATIC_NODES, [0x00000000000001], 65) = 0");
+	sc.args[0] = 99;
+	sc.args[2] = 64;
+	sc.ret = -22;
+	expect("set_mempolicy: an unknown mode", &sc,
+	       "set_mempolicy(0x63 /* MPOL_??? */, [0x00000000000001], 64) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0;
+	sc.args[2] = 0;
+	expect("set_mempolicy: maxnode 0, no long", &sc,
+	       "set_mempolicy(MPOL_DEFAULT, [], 0)      = -1 EINVAL (Invalid argument)");
+	sc.args[2] = 1;
+	sc.ret = 0;
+	expect("set_mempolicy: maxnode 1, the pointer", &sc,
+	       "set_mempolicy(MPOL_DEFAULT, 0x7ffd0000, 1) = 0");
+	sc.args[1] = 0;
+	sc.args[2] = 0;
+	expect("set_mempolicy: no mask", &sc,
+	       "set_mempolicy(MPOL_DEFAULT, NULL, 0)    = 0");
+
+	sc = sc64("get_mempolicy", 0);
+	sc.args[0] = 0x7ffd1000;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 128;
+	sc.blob[0] = mem_blob(&pref, 4);
+	sc.blob[1] = mem_blob(node0, 16);
+	expect("get_mempolicy: the mode and the mask written", &sc,
+	       "get_mempolicy([MPOL_PREFERRED], [0x00000000000001, 0000000000000000], 128, NULL, 0) = 0");
+	sc.has_exit = false;
+	expect("get_mempolicy at the entry: nothing", &sc,
+	       "get_mempolicy( <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[0] = 0;
+	sc.args[2] = 64;
+	sc.args[4] = 4;
+	sc.blob[0] = mem_blob(NULL, 0);
+	expect("get_mempolicy MPOL_F_MEMS_ALLOWED", &sc,
+	       "get_mempolicy(NULL, [0x00000000000001], 64, NULL, MPOL_F_MEMS_ALLOWED) = 0");
+	sc.args[0] = 0x7ffd1000;
+	sc.args[4] = 0;
+	sc.ret = -38;
+	expect("get_mempolicy failing: the mode's pointer, the mask as it was", &sc,
+	       "get_mempolicy(0x7ffd1000, [0x00000000000001], 64, NULL, 0) = -1 ENOSYS (Function not implemented)");
+	sc.args[1] = 1;
+	sc.blob[1] = mem_blob(NULL, 0);
+	sc.ret = -14;
+	expect("get_mempolicy failing: the pointers", &sc,
+	       "get_mempolicy(0x7ffd1000, 0x1, 64, NULL, 0) = -1 EFAULT (Bad address)");
+
+	sc = sc64("mbind", -22);
+	sc.args[0] = 0x7fd58b7c5000;
+	sc.args[1] = 8192;
+	sc.args[2] = 0x63 | 0x8000;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 64;
+	sc.blob[3] = mem_blob(node0, 8);
+	expect("mbind: an unknown mode with a flag", &sc,
+	       "mbind(0x7fd58b7c5000, 8192, MPOL_F_STATIC_NODES|0x63, [0x00000000000001], 64, 0) = -1 EINVAL (Invalid argument)");
+	sc.ret = 0;
+	sc.args[2] = 2;
+	sc.args[5] = 1;
+	expect("mbind: MPOL_BIND, MPOL_MF_STRICT", &sc,
+	       "mbind(0x7fd58b7c5000, 8192, MPOL_BIND, [0x00000000000001], 64, MPOL_MF_STRICT) = 0");
+
+	sc = sc64("migrate_pages", 0);
+	sc.args[1] = 64;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(node0, 8);
+	sc.blob[3] = mem_blob(node0, 8);
+	expect("migrate_pages: the old and new nodes", &sc,
+	       "migrate_pages(0, 64, [0x00000000000001], [0x00000000000001]) = 0");
+
+	sc = sc64("move_pages", 0);
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[4] = 0x7ffd1000;
+	sc.blob[2] = mem_blob(pages, 16);
+	sc.blob[4] = mem_blob(zeros, 8);
+	expect("move_pages: no nodes, the status written", &sc,
+	       "move_pages(0, 2, [0x7fd58b7c5000, 0x7fd58b7c6000], NULL, [0, 0], 0) = 0");
+	sc.args[3] = 0x7ffd2000;
+	sc.args[5] = 2;
+	sc.blob[3] = mem_blob(zeros, 8);
+	sc.blob[4] = mem_blob(st, 8);
+	expect("move_pages: nodes, a status of -ENOENT", &sc,
+	       "move_pages(0, 2, [0x7fd58b7c5000, 0x7fd58b7c6000], [0, 0], [0, -ENOENT], MPOL_MF_MOVE) = 0");
+	sc = sc64("move_pages", -14);
+	sc.args[1] = 1;
+	sc.args[2] = 1;
+	sc.args[4] = 8;
+	expect("move_pages failing: the pointers", &sc,
+	       "move_pages(0, 1, 0x1, NULL, 0x8, 0)     = -1 EFAULT (Bad address)");
+}
+
 static void test_sysmisc(void)
 {
 	static const uint32_t hdr[2] = { 0x20080522, 0 };
@@ -3041,6 +3359,8 @@ int main(void)
 	test_mmsg();
 	test_more();
 	test_sysmisc();
+	test_ptrace();
+	test_numa();
 	test_ipc();
 	test_keys();
 	test_raw();
