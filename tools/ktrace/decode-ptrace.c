@@ -5,7 +5,8 @@
  * for PTRACE_PEEKUSER and PTRACE_POKEUSER, a note type for the regsets, a
  * size for the signal masks) and the data (a signal to resume with,
  * PTRACE_O_* options, a siginfo, a signal mask, the word peeked, the event
- * message, the registers).  What the kernel writes prints at the exit.
+ * message, the registers, the syscall stop PTRACE_GET_SYSCALL_INFO
+ * describes).  What the kernel writes prints at the exit.
  */
 #include <string.h>
 
@@ -282,6 +283,146 @@ static void event_msg(struct kt_dec *d, int i)
 	kt_buf_printf(d->b, "[%llu]", (unsigned long long)v);
 }
 
+static const struct kt_xlat psi_ops[] = {
+	{ 0, "PTRACE_SYSCALL_INFO_NONE" }, { 1, "PTRACE_SYSCALL_INFO_ENTRY" },
+	{ 2, "PTRACE_SYSCALL_INFO_EXIT" }, { 3, "PTRACE_SYSCALL_INFO_SECCOMP" },
+	KT_XEND
+};
+
+#define AUDIT_X86_64	0xc000003e
+#define AUDIT_I386	0x40000003
+
+static const struct kt_xlat audit_arches[] = {
+	{ AUDIT_I386, "AUDIT_ARCH_I386" }, { AUDIT_X86_64, "AUDIT_ARCH_X86_64" },
+	KT_XEND
+};
+
+/*
+ * A syscall number of @arch: __NR_getppid in the tracer's own ABI, as
+ * strace names it; in the other the number and the name in a comment;
+ * the number alone when neither table has it.
+ */
+static void psi_nr(struct kt_dec *d, uint32_t arch, uint64_t nr)
+{
+	enum ktrace_cli_abi abi = arch == AUDIT_I386 ? KTRACE_CLI_ABI_I386 :
+						      KTRACE_CLI_ABI_X86_64;
+	const char *name = NULL;
+
+	if ((arch == AUDIT_I386 || arch == AUDIT_X86_64) && nr < 4096)
+		name = ktrace_syscall_name(abi, nr);
+	kt_buf_puts(d->b, "nr=");
+	if (name && abi == d->sc->abi) {
+		kt_buf_puts(d->b, "__NR_");
+		kt_buf_puts(d->b, name);
+		return;
+	}
+	kt_buf_udec(d->b, nr);
+	if (name)
+		kt_buf_printf(d->b, " /* %s */", name);
+}
+
+/* {nr=__NR_openat, args=[0xffffff9c, 0x7f..., 0, ...]}: @n of the args */
+static void psi_call(struct kt_dec *d, int i, uint32_t arch, size_t n)
+{
+	uint64_t v;
+	size_t k;
+
+	kt_blob_read(d, i, 24, &v, 8);
+	kt_buf_putc(d->b, '{');
+	psi_nr(d, arch, v);
+	if (n) {
+		kt_buf_puts(d->b, ", args=[");
+		for (k = 0; k < n; k++) {
+			kt_blob_read(d, i, 32 + 8 * k, &v, 8);
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			if (v)
+				kt_buf_hex(d->b, v);
+			else
+				kt_buf_putc(d->b, '0');
+		}
+		kt_buf_putc(d->b, ']');
+	}
+}
+
+/*
+ * PTRACE_GET_SYSCALL_INFO's struct ptrace_syscall_info, as much of it as
+ * the kernel wrote (the return value) and the tracer asked for (the
+ * address argument), each field when the bytes hold it whole; what a
+ * tracer of syscalls, strace among them, asks at every stop.
+ */
+static void syscall_info(struct kt_dec *d, int i)
+{
+	uint64_t len = (uint64_t)d->sc->ret, v;
+	uint32_t arch;
+	uint8_t op, err;
+	size_t nargs;
+
+	kt_sep(d);
+	if (len > kt_arg(d, 2))
+		len = kt_arg(d, 2);
+	if (len > 84)
+		len = 84;	/* the seccomp stop's, the longest */
+	if (kt_failed(d) || !len || !kt_blob_usable(d, i, len)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_blob_read(d, i, 0, &op, 1);
+	kt_buf_puts(d->b, "{op=");
+	kt_format_xval(d->b, psi_ops, op, "PTRACE_SYSCALL_INFO_???");
+	if (len < 8)
+		goto out;
+	kt_blob_read(d, i, 4, &arch, 4);
+	kt_buf_puts(d->b, ", arch=");
+	kt_format_xval(d->b, audit_arches, arch, "AUDIT_ARCH_???");
+	if (len < 16)
+		goto out;
+	kt_blob_read(d, i, 8, &v, 8);
+	kt_buf_puts(d->b, ", instruction_pointer=");
+	kt_format_ptr(d->b, v);
+	if (len < 24)
+		goto out;
+	kt_blob_read(d, i, 16, &v, 8);
+	kt_buf_puts(d->b, ", stack_pointer=");
+	kt_format_ptr(d->b, v);
+	if (len < 32)
+		goto out;
+	nargs = (len - 32) / 8;
+	switch (op) {
+	case 1:
+		kt_buf_puts(d->b, ", entry=");
+		psi_call(d, i, arch, nargs);
+		kt_buf_putc(d->b, '}');
+		break;
+	case 3:
+		kt_buf_puts(d->b, ", seccomp=");
+		psi_call(d, i, arch, nargs > 6 ? 6 : nargs);
+		if (len >= 84) {
+			kt_blob_read(d, i, 80, &arch, 4);
+			kt_buf_printf(d->b, ", ret_data=%u", arch);
+		}
+		kt_buf_putc(d->b, '}');
+		break;
+	case 2:
+		kt_blob_read(d, i, 24, &v, 8);
+		err = 0;
+		if (len >= 33)
+			kt_blob_read(d, i, 32, &err, 1);
+		kt_buf_puts(d->b, ", exit={rval=");
+		if (err && (int64_t)v < 0 && (int64_t)v >= -4095 &&
+		    kt_errno_name(-(int64_t)v))
+			kt_buf_printf(d->b, "-%s", kt_errno_name(-(int64_t)v));
+		else
+			kt_buf_dec(d->b, (int64_t)v);
+		if (len >= 33)
+			kt_buf_printf(d->b, ", is_error=%u", err);
+		kt_buf_putc(d->b, '}');
+		break;
+	}
+out:
+	kt_buf_putc(d->b, '}');
+}
+
 /*
  * The data argument.  Where the kernel writes it, the entry stops before
  * it and the exit prints it; strace prints those as addresses without -v
@@ -308,6 +449,7 @@ static void ptrace_data(struct kt_dec *d, uint64_t req)
 		return;
 	case PT_PEEKTEXT: case PT_PEEKDATA: case PT_PEEKUSER:
 	case PT_GETEVENTMSG: case PT_GETSIGINFO: case PT_GETSIGMASK:
+	case PT_GET_SYSCALL_INFO:
 		break;
 	default:
 		kt_a_ptr(d, 3);
@@ -330,6 +472,9 @@ static void ptrace_data(struct kt_dec *d, uint64_t req)
 			kt_a_ptr(d, 3);
 		else
 			kt_a_sigset(d, 3, kt_arg(d, 2));
+		break;
+	case PT_GET_SYSCALL_INFO:
+		syscall_info(d, 3);
 		break;
 	default:
 		peeked(d, 3);

@@ -2309,6 +2309,90 @@ static void test_ipc(void)
  * mlock2, readahead, the splices, sethostname, acct, delete_module,
  * userfaultfd, fanotify and seccomp.
  */
+/* struct ptrace_syscall_info, in the kernel's layout */
+struct psi {
+	uint8_t op, pad[3];
+	uint32_t arch;
+	uint64_t ip, sp;
+	union {
+		struct {
+			uint64_t nr, args[6];
+			uint32_t ret_data;
+		} call;
+		struct {
+			int64_t rval;
+			uint8_t is_error;
+		} exit;
+	};
+};
+
+/*
+ * PTRACE_GET_SYSCALL_INFO, which strace calls at every stop: the lines of
+ * strace 6.1 tracing "strace -o /dev/null /bin/true" on the host.
+ */
+static void test_ptrace_syscall_info(void)
+{
+	struct kt_syscall sc;
+	struct psi i = {
+		.op = 1, .arch = 0xc000003e, .ip = 0x7f5f85c89829,
+		.sp = 0x7ffc05ba4238,
+		.call = { .nr = 80, .args = { 0x55a5c8860c81, 0xbad1fed1,
+					      0xbad2fed2, 0xbad3fed3,
+					      0xbad4fed4, 0xbad5fed5 } },
+	};
+
+	sc = sc64("ptrace", 80);
+	sc.args[0] = 0x420e;
+	sc.args[1] = 2957;
+	sc.args[2] = 88;
+	sc.args[3] = 0x7ffc05ba3000;
+	sc.blob[3] = mem_blob(&i, 80);
+	expect("ptrace PTRACE_GET_SYSCALL_INFO: a syscall's entry", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f5f85c89829, stack_pointer=0x7ffc05ba4238, entry={nr=__NR_chdir, args=[0x55a5c8860c81, 0xbad1fed1, 0xbad2fed2, 0xbad3fed3, 0xbad4fed4, 0xbad5fed5]}}) = 80");
+	i.call.nr = 231;
+	i.call.args[0] = 0;
+	i.call.args[1] = 0xfac1c0d1;
+	expect("ptrace PTRACE_GET_SYSCALL_INFO: a zero argument", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f5f85c89829, stack_pointer=0x7ffc05ba4238, entry={nr=__NR_exit_group, args=[0, 0xfac1c0d1, 0xbad2fed2, 0xbad3fed3, 0xbad4fed4, 0xbad5fed5]}}) = 80");
+	i.arch = 0x40000003;
+	i.call.nr = 20;
+	sc.args[2] = 40;
+	sc.blob[3] = mem_blob(&i, 40);
+	expect("ptrace PTRACE_GET_SYSCALL_INFO: an i386 tracee's call, one argument asked for", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 40, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_I386, instruction_pointer=0x7f5f85c89829, stack_pointer=0x7ffc05ba4238, entry={nr=20 /* getpid */, args=[0]}}) = 80");
+
+	memset(&i.call, 0, sizeof(i.call));
+	i.op = 2;
+	i.arch = 0xc000003e;
+	i.exit.rval = -2;
+	i.exit.is_error = 1;
+	sc.ret = 33;
+	sc.args[2] = 88;
+	sc.blob[3] = mem_blob(&i, 33);
+	expect("ptrace PTRACE_GET_SYSCALL_INFO: a failed call's exit", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f5f85c89829, stack_pointer=0x7ffc05ba4238, exit={rval=-ENOENT, is_error=1}}) = 33");
+	i.exit.rval = 2957;
+	i.exit.is_error = 0;
+	expect("ptrace PTRACE_GET_SYSCALL_INFO: an exit's value", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f5f85c89829, stack_pointer=0x7ffc05ba4238, exit={rval=2957, is_error=0}}) = 33");
+
+	i.op = 0;
+	i.ip = 0x7f5f85bc4267;
+	i.sp = 0x7ffc05ba4248;
+	sc.ret = 24;
+	sc.blob[3] = mem_blob(&i, 24);
+	expect("ptrace PTRACE_GET_SYSCALL_INFO: no syscall stop", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, {op=PTRACE_SYSCALL_INFO_NONE, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x7f5f85bc4267, stack_pointer=0x7ffc05ba4248}) = 24");
+	sc.ret = -3;
+	sc.blob[3] = mem_blob(NULL, 0);
+	expect("ptrace PTRACE_GET_SYSCALL_INFO failed: the pointer", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, 0x7ffc05ba3000) = -1 ESRCH (No such process)");
+	sc.ret = 80;
+	sc.blob[3] = mem_blob(&i, 40);
+	expect("ptrace PTRACE_GET_SYSCALL_INFO beyond the bytes captured: the pointer", &sc,
+	       "ptrace(PTRACE_GET_SYSCALL_INFO, 2957, 88, 0x7ffc05ba3000) = 80");
+}
+
 /* ptrace(2)'s requests as strace 6.1 prints them (tests/progs/ptrace) */
 static void test_ptrace(void)
 {
@@ -2503,6 +2587,7 @@ static void test_ptrace(void)
 	sc.blob[3] = mem_blob(&w, 4);
 	expect("ptrace i386 PTRACE_PEEKDATA: a 32-bit word", &sc,
 	       "ptrace(PTRACE_PEEKDATA, 7, 0x8049000, [0x42]) = 0");
+	test_ptrace_syscall_info();
 }
 
 /* The NUMA memory policies as strace 6.1 prints them (tests/progs/numa) */
