@@ -139,8 +139,11 @@ static void dec_get_mempolicy(struct kt_dec *d)
 		kt_format_xval(d->b, mpol_modes, (uint32_t)mode, "MPOL_???");
 		kt_buf_putc(d->b, ']');
 	}
-	/* a failed call's: what the memory held, read at the enter */
-	a_nodemask(d, 1, kt_arg(d, 2));
+	/* What the call wrote: a failed call's prints as its address. */
+	if (kt_failed(d))
+		kt_a_ptr(d, 1);
+	else
+		a_nodemask(d, 1, kt_arg(d, 2));
 	kt_a_ulong(d, 2);
 	kt_a_ptr(d, 3);
 	kt_a_flags(d, 4, get_mempolicy_flags, "MPOL_???");
@@ -224,7 +227,10 @@ static void dec_move_pages(struct kt_dec *d)
 	a_pages_vec(d, 3, VEC_NODES);
 	if (kt_entry_only(d, true))
 		return;
-	a_pages_vec(d, 4, VEC_STATUS);	/* a failed call's: as at the enter */
+	if (kt_failed(d))
+		kt_a_ptr(d, 4);		/* as strace: not what it wrote */
+	else
+		a_pages_vec(d, 4, VEC_STATUS);
 	kt_a_flags(d, 5, move_pages_flags, "MPOL_???");
 }
 
