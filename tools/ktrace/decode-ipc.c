@@ -130,11 +130,189 @@ static void dec_shmdt(struct kt_dec *d)
 	kt_a_ptr(d, 0);
 }
 
+/*
+ * The structures of the *ctl calls, as x86_64 lays them out (struct
+ * shmid64_ds and its kin): only that ABI's records carry them.
+ */
+static uint64_t u_at(const uint8_t *p, size_t off, size_t n)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p + off, n);
+	return v;
+}
+
+/* What a *ctl command does with its buffer */
+enum ipc_buf {
+	IPC_BUF_ADDR,	/* nothing: its address */
+	IPC_BUF_SET,	/* IPC_SET: read at the enter */
+	IPC_BUF_DS,	/* IPC_STAT and its kin: written */
+	IPC_BUF_INFO,	/* IPC_INFO and its kin: written */
+	IPC_BUF_INFO2,	/* SHM_INFO: struct shm_info */
+};
+
+/*
+ * {uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, only the first three
+ * for IPC_SET, the fields it changes
+ */
+static void ipc_perm(struct kt_buf *b, const uint8_t *p, enum ipc_buf how)
+{
+	kt_buf_puts(b, "{uid=");
+	kt_format_id(b, u_at(p, 4, 4));
+	kt_buf_puts(b, ", gid=");
+	kt_format_id(b, u_at(p, 8, 4));
+	kt_buf_puts(b, ", mode=");
+	kt_format_mode(b, u_at(p, 20, 4));
+	if (how != IPC_BUF_SET) {
+		kt_buf_puts(b, ", key=");
+		kt_buf_udec(b, u_at(p, 0, 4));
+		kt_buf_puts(b, ", cuid=");
+		kt_format_id(b, u_at(p, 12, 4));
+		kt_buf_puts(b, ", cgid=");
+		kt_format_id(b, u_at(p, 16, 4));
+	}
+	kt_buf_putc(b, '}');
+}
+
+/*
+ * "name=value, ..." for each of @names, fields of @size bytes one after
+ * the other from @off, signed ints or unsigned
+ */
+static void ipc_fields(struct kt_buf *b, const uint8_t *p,
+		       const char *const *names, size_t off, size_t size,
+		       bool sign)
+{
+	const char *const *n;
+
+	for (n = names; *n; n++, off += size) {
+		if (n != names)
+			kt_buf_puts(b, ", ");
+		kt_buf_puts(b, *n);
+		kt_buf_putc(b, '=');
+		if (sign)
+			kt_buf_dec(b, (int32_t)u_at(p, off, size));
+		else
+			kt_buf_udec(b, u_at(p, off, size));
+	}
+}
+
+/*
+ * The buffer of a *ctl call, @size bytes, or its address: at the exit of
+ * a success for what the call wrote, at the enter for IPC_SET.  True
+ * when the caller prints it from *p.
+ */
+static bool ipc_buf(struct kt_dec *d, int i, enum ipc_buf how, size_t size,
+		    const uint8_t **p)
+{
+	if (how == IPC_BUF_ADDR || (how != IPC_BUF_SET && !kt_exiting_ok(d)) ||
+	    kt_long_size(d) != 8 || !kt_blob_usable(d, i, size)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return false;
+	}
+	*p = kt_blob_at(d, i)->data;
+	return true;
+}
+
+/* What each command of shmctl(), semctl() and msgctl() does with the buffer */
+static enum ipc_buf shm_buf(uint32_t cmd)
+{
+	switch (cmd) {
+	case 1:			/* IPC_SET */
+		return IPC_BUF_SET;
+	case 2: case 13: case 15:	/* IPC_STAT, SHM_STAT, SHM_STAT_ANY */
+		return IPC_BUF_DS;
+	case 3:			/* IPC_INFO */
+		return IPC_BUF_INFO;
+	case 14:		/* SHM_INFO */
+		return IPC_BUF_INFO2;
+	}
+	return IPC_BUF_ADDR;
+}
+
+static enum ipc_buf sem_buf(uint32_t cmd)
+{
+	switch (cmd) {
+	case 1:
+		return IPC_BUF_SET;
+	case 2: case 18: case 20:	/* IPC_STAT, SEM_STAT, SEM_STAT_ANY */
+		return IPC_BUF_DS;
+	case 3: case 19:	/* IPC_INFO, SEM_INFO */
+		return IPC_BUF_INFO;
+	}
+	return IPC_BUF_ADDR;
+}
+
+static enum ipc_buf msg_buf(uint32_t cmd)
+{
+	switch (cmd) {
+	case 1:
+		return IPC_BUF_SET;
+	case 2: case 11: case 13:	/* IPC_STAT, MSG_STAT, MSG_STAT_ANY */
+		return IPC_BUF_DS;
+	case 3: case 12:	/* IPC_INFO, MSG_INFO */
+		return IPC_BUF_INFO;
+	}
+	return IPC_BUF_ADDR;
+}
+
+static const char *const shm_info_names[] = {
+	"shm_tot", "shm_rss", "shm_swp", "swap_attempts", "swap_successes",
+	NULL
+};
+
+static const char *const shminfo_names[] = {
+	"shmmax", "shmmin", "shmmni", "shmseg", "shmall", NULL
+};
+
+/*
+ * shmctl(3, IPC_STAT, {shm_perm={uid=0, ...}, shm_segsz=4096, ...}) = 0,
+ * what the call wrote at its exit; IPC_SET's fields at the enter
+ */
 static void dec_shmctl(struct kt_dec *d)
 {
+	const uint8_t *p;
+	enum ipc_buf how;
+
 	kt_a_int(d, 0);
 	a_ctl_cmd(d, 1, shmctl_cmds, "SHM_???");
-	kt_a_ptr(d, 2);
+	how = shm_buf((uint32_t)kt_arg(d, 1) & ~KT_IPC_64);
+	if (how > IPC_BUF_SET && kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!ipc_buf(d, 2, how, how == IPC_BUF_INFO ? 72 :
+			       how == IPC_BUF_INFO2 ? 48 : 112, &p))
+		return;
+	if (how == IPC_BUF_INFO) {
+		kt_buf_putc(d->b, '{');
+		ipc_fields(d->b, p, shminfo_names, 0, 8, false);
+		kt_buf_putc(d->b, '}');
+		return;
+	}
+	if (how == IPC_BUF_INFO2) {
+		kt_buf_printf(d->b, "{used_ids=%d, ", (int32_t)u_at(p, 0, 4));
+		ipc_fields(d->b, p, shm_info_names, 8, 8, false);
+		kt_buf_putc(d->b, '}');
+		return;
+	}
+	kt_buf_puts(d->b, "{shm_perm=");
+	ipc_perm(d->b, p, how);
+	if (how == IPC_BUF_DS) {
+		kt_buf_puts(d->b, ", shm_segsz=");
+		kt_buf_udec(d->b, u_at(p, 48, 8));
+		kt_buf_puts(d->b, ", shm_cpid=");
+		kt_pid(d, (int32_t)u_at(p, 80, 4), false);
+		kt_buf_puts(d->b, ", shm_lpid=");
+		kt_pid(d, (int32_t)u_at(p, 84, 4), false);
+		kt_buf_puts(d->b, ", shm_nattch=");
+		kt_buf_udec(d->b, u_at(p, 88, 8));
+		kt_buf_puts(d->b, ", shm_atime=");
+		kt_buf_udec(d->b, u_at(p, 56, 8));
+		kt_buf_puts(d->b, ", shm_dtime=");
+		kt_buf_udec(d->b, u_at(p, 64, 8));
+		kt_buf_puts(d->b, ", shm_ctime=");
+		kt_buf_udec(d->b, u_at(p, 72, 8));
+	}
+	kt_buf_putc(d->b, '}');
 }
 
 static void dec_semget(struct kt_dec *d)
@@ -190,13 +368,46 @@ static void dec_semop(struct kt_dec *d)
 		kt_a_timespec(d, 3);
 }
 
-/* semctl(0, 0, SETVAL, 0x5): the union's value as an address */
+static const char *const seminfo_names[] = {
+	"semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume",
+	"semusz", "semvmx", "semaem", NULL
+};
+
+/*
+ * semctl(0, 0, SETVAL, 0x5): the union's value as an address, but for the
+ * structures IPC_STAT, IPC_SET, IPC_INFO and their kin point to
+ */
 static void dec_semctl(struct kt_dec *d)
 {
+	const uint8_t *p;
+	enum ipc_buf how;
+
 	kt_a_int(d, 0);
 	kt_a_int(d, 1);
 	a_ctl_cmd(d, 2, semctl_cmds, "SEM_???");
-	kt_a_ptr(d, 3);
+	how = sem_buf((uint32_t)kt_arg(d, 2) & ~KT_IPC_64);
+	if (how > IPC_BUF_SET && kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!ipc_buf(d, 3, how, how == IPC_BUF_INFO ? 40 : 104, &p))
+		return;
+	if (how == IPC_BUF_INFO) {
+		kt_buf_putc(d->b, '{');
+		ipc_fields(d->b, p, seminfo_names, 0, 4, true);
+		kt_buf_putc(d->b, '}');
+		return;
+	}
+	kt_buf_puts(d->b, "{sem_perm=");
+	ipc_perm(d->b, p, how);
+	if (how == IPC_BUF_DS) {
+		kt_buf_puts(d->b, ", sem_otime=");
+		kt_buf_udec(d->b, u_at(p, 48, 8));
+		kt_buf_puts(d->b, ", sem_ctime=");
+		kt_buf_udec(d->b, u_at(p, 64, 8));
+		kt_buf_puts(d->b, ", sem_nsems=");
+		kt_buf_udec(d->b, u_at(p, 80, 8));
+	}
+	kt_buf_putc(d->b, '}');
 }
 
 static void dec_msgget(struct kt_dec *d)
@@ -255,11 +466,52 @@ static void dec_msgrcv(struct kt_dec *d)
 	kt_a_flags(d, 4, msg_flags, "MSG_???");
 }
 
+static const char *const msginfo_names[] = {
+	"msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql",
+	NULL
+};
+
+/* msgctl(1, IPC_STAT, {msg_perm={uid=0, ...}, msg_stime=0, ...}) = 0 */
 static void dec_msgctl(struct kt_dec *d)
 {
+	const uint8_t *p;
+	enum ipc_buf how;
+
 	kt_a_int(d, 0);
 	a_ctl_cmd(d, 1, msgctl_cmds, "MSG_???");
-	kt_a_ptr(d, 2);
+	how = msg_buf((uint32_t)kt_arg(d, 1) & ~KT_IPC_64);
+	if (how > IPC_BUF_SET && kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!ipc_buf(d, 2, how, how == IPC_BUF_INFO ? 32 : 120, &p))
+		return;
+	if (how == IPC_BUF_INFO) {
+		kt_buf_putc(d->b, '{');
+		ipc_fields(d->b, p, msginfo_names, 0, 4, true);
+		kt_buf_puts(d->b, ", msgseg=");
+		kt_buf_udec(d->b, u_at(p, 28, 2));
+		kt_buf_putc(d->b, '}');
+		return;
+	}
+	kt_buf_puts(d->b, "{msg_perm=");
+	ipc_perm(d->b, p, how);
+	if (how == IPC_BUF_DS) {
+		kt_buf_puts(d->b, ", msg_stime=");
+		kt_buf_udec(d->b, u_at(p, 48, 8));
+		kt_buf_puts(d->b, ", msg_rtime=");
+		kt_buf_udec(d->b, u_at(p, 56, 8));
+		kt_buf_puts(d->b, ", msg_ctime=");
+		kt_buf_udec(d->b, u_at(p, 64, 8));
+		kt_buf_puts(d->b, ", msg_qnum=");
+		kt_buf_udec(d->b, u_at(p, 80, 8));
+	}
+	kt_buf_puts(d->b, ", msg_qbytes=");
+	kt_buf_udec(d->b, u_at(p, 88, 8));
+	if (how == IPC_BUF_DS)
+		kt_buf_printf(d->b, ", msg_lspid=%d, msg_lrpid=%d",
+			      (int32_t)u_at(p, 96, 4),
+			      (int32_t)u_at(p, 100, 4));
+	kt_buf_putc(d->b, '}');
 }
 
 static const struct kt_xlat mq_attr_flags[] = {
@@ -346,11 +598,11 @@ static void dec_mq_timedreceive(struct kt_dec *d)
 	kt_a_timespec(d, 4);
 }
 
-/* The struct sigevent is not captured: NULL, or its address. */
+/* mq_notify(3, {sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}), or NULL */
 static void dec_mq_notify(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
-	kt_a_ptr(d, 1);
+	kt_a_sigevent(d, 1);
 }
 
 /* mq_getsetattr(3, NULL, {mq_flags=0, ...}): the old attributes at the exit */

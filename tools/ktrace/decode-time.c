@@ -230,7 +230,7 @@ static const struct kt_xlat sigev_notify[] = {
  * A struct sigevent as strace prints it: its value only when the pointer
  * is set, the signal, how to notify and what that needs.
  */
-static void a_sigevent(struct kt_dec *d, int i)
+void kt_a_sigevent(struct kt_dec *d, int i)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);
 	unsigned int ls = kt_long_size(d);
@@ -279,7 +279,7 @@ static void a_sigevent(struct kt_dec *d, int i)
 static void dec_timer_create(struct kt_dec *d)
 {
 	a_clock(d, 0);
-	a_sigevent(d, 1);
+	kt_a_sigevent(d, 1);
 	if (kt_entry_only(d, true))
 		return;
 	kt_a_int_ptr(d, 2);

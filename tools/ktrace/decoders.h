@@ -150,6 +150,7 @@ void kt_a_timespec(struct kt_dec *d, int i);
 void kt_a_timeval(struct kt_dec *d, int i);
 void kt_format_timespec_at(struct kt_dec *d, int i, size_t off);
 void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec);
+void kt_a_sigevent(struct kt_dec *d, int i);	/* timer_create, mq_notify */
 
 /* syscall-nargs.c */
 unsigned int kt_syscall_nargs(const char *name);

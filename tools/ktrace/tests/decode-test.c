@@ -5,10 +5,14 @@
  * for a real program (addresses and pids aside).  Prints TAP.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <time.h>
 
 #include "../decode.h"
@@ -2304,6 +2308,189 @@ static void test_ipc(void)
 }
 
 /*
+ * The System V *ctl calls' structures and mq_notify()'s sigevent, as
+ * strace 6.1 printed them on the host for the same memory (glibc's
+ * structures are the kernel's on x86_64).
+ */
+static void test_ipc_ctl(void)
+{
+	struct shmid_ds shm = { 0 };
+	struct shminfo shmi = { 0 };
+	struct shm_info shmu = { 0 };
+	struct semid_ds sem = { 0 };
+	struct seminfo semi = { 0 };
+	struct msqid_ds msq = { 0 };
+	struct msginfo msgi = { 0 };
+	uint8_t ev[64] = { 0 };
+	int32_t v;
+	struct kt_syscall sc;
+
+	shm.shm_perm.mode = 0600;
+	shm.shm_segsz = 4096;
+	shm.shm_cpid = 23327;
+	shm.shm_ctime = 1796445689;
+	sc = sc64("shmctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffcb2334e10;
+	sc.blob[2] = mem_blob(&shm, sizeof(shm));
+	expect("shmctl IPC_STAT: the segment", &sc,
+	       "shmctl(3, IPC_STAT, {shm_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, shm_segsz=4096, shm_cpid=23327, shm_lpid=0, shm_nattch=0, shm_atime=0, shm_dtime=0, shm_ctime=1796445689}) = 0");
+	sc.has_exit = false;
+	expect("shmctl IPC_STAT unfinished: the command", &sc,
+	       "shmctl(3, IPC_STAT,  <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[1] = 0x102;
+	shm.shm_perm.__key = -2;
+	shm.shm_perm.uid = 1000;
+	shm.shm_perm.cgid = -1;
+	shm.shm_perm.mode = 01600;
+	shm.shm_nattch = 2;
+	expect("shmctl IPC_64|IPC_STAT: a key, ids, the mode's high bits", &sc,
+	       "shmctl(3, IPC_64|IPC_STAT, {shm_perm={uid=1000, gid=0, mode=01600, key=4294967294, cuid=0, cgid=-1}, shm_segsz=4096, shm_cpid=23327, shm_lpid=0, shm_nattch=2, shm_atime=0, shm_dtime=0, shm_ctime=1796445689}) = 0");
+	sc.args[1] = 1;
+	expect("shmctl IPC_SET: the fields it sets", &sc,
+	       "shmctl(3, IPC_SET, {shm_perm={uid=1000, gid=0, mode=01600}}) = 0");
+	sc.ret = -1;
+	expect("shmctl IPC_SET failing: what it was given", &sc,
+	       "shmctl(3, IPC_SET, {shm_perm={uid=1000, gid=0, mode=01600}}) = -1 EPERM (Operation not permitted)");
+	sc.args[0] = 0;
+	sc.args[1] = 13;
+	sc.ret = -22;
+	expect("shmctl SHM_STAT failing: the address", &sc,
+	       "shmctl(0, SHM_STAT, 0x7ffcb2334e10)     = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 3;
+	sc.args[1] = 2;
+	sc.args[2] = 0;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	sc.ret = -14;
+	expect("shmctl IPC_STAT of NULL", &sc,
+	       "shmctl(3, IPC_STAT, NULL)               = -1 EFAULT (Bad address)");
+	sc.args[1] = 11;
+	sc.ret = 0;
+	expect("shmctl SHM_LOCK", &sc, "shmctl(3, SHM_LOCK, NULL)               = 0");
+	shmi.shmmax = 18446744073692774399ULL;
+	shmi.shmmin = 1;
+	shmi.shmmni = 4096;
+	shmi.shmseg = 4096;
+	shmi.shmall = 18446744073692774399ULL;
+	sc.args[1] = 3;
+	sc.args[2] = 0x7ffcb2334e10;
+	sc.blob[2] = mem_blob(&shmi, sizeof(shmi));
+	sc.ret = 3;
+	expect("shmctl IPC_INFO: struct shminfo", &sc,
+	       "shmctl(3, IPC_INFO, {shmmax=18446744073692774399, shmmin=1, shmmni=4096, shmseg=4096, shmall=18446744073692774399}) = 3");
+	shmu.used_ids = 2;
+	shmu.shm_tot = 2;
+	sc.args[1] = 14;
+	sc.blob[2] = mem_blob(&shmu, sizeof(shmu));
+	expect("shmctl SHM_INFO: struct shm_info", &sc,
+	       "shmctl(3, SHM_INFO, {used_ids=2, shm_tot=2, shm_rss=0, shm_swp=0, swap_attempts=0, swap_successes=0}) = 3");
+	sc.blob[2] = mem_blob(&shmu, 40);
+	expect("shmctl SHM_INFO, too short: the address", &sc,
+	       "shmctl(3, SHM_INFO, 0x7ffcb2334e10)     = 3");
+
+	sem.sem_perm.mode = 0600;
+	sem.sem_ctime = 1796445689;
+	sem.sem_nsems = 3;
+	sc = sc64("semctl", 0);
+	sc.args[0] = 2;
+	sc.args[2] = 2;
+	sc.args[3] = 0x7ffcb2334c88;
+	sc.blob[3] = mem_blob(&sem, sizeof(sem));
+	expect("semctl IPC_STAT: the set", &sc,
+	       "semctl(2, 0, IPC_STAT, {sem_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, sem_otime=0, sem_ctime=1796445689, sem_nsems=3}) = 0");
+	sem.sem_perm.mode = 0640;
+	sc.args[2] = 1;
+	expect("semctl IPC_SET: the fields it sets", &sc,
+	       "semctl(2, 0, IPC_SET, {sem_perm={uid=0, gid=0, mode=0640}}) = 0");
+	semi.semmap = 1024000000;
+	semi.semmni = 32000;
+	semi.semmns = 1024000000;
+	semi.semmnu = 1024000000;
+	semi.semmsl = 32000;
+	semi.semopm = 500;
+	semi.semume = 500;
+	semi.semusz = 1;
+	semi.semvmx = 32767;
+	semi.semaem = 3;
+	sc.args[2] = 19;
+	sc.blob[3] = mem_blob(&semi, sizeof(semi));
+	sc.ret = 2;
+	expect("semctl SEM_INFO: struct seminfo", &sc,
+	       "semctl(2, 0, SEM_INFO, {semmap=1024000000, semmni=32000, semmns=1024000000, semmnu=1024000000, semmsl=32000, semopm=500, semume=500, semusz=1, semvmx=32767, semaem=3}) = 2");
+	sc.args[1] = 1;
+	sc.args[2] = 16;
+	sc.args[3] = 0x7ffc00000007;
+	sc.blob[3] = (struct kt_blob){ 0 };
+	sc.ret = 0;
+	expect("semctl SETVAL: the union as strace prints it", &sc,
+	       "semctl(2, 1, SETVAL, 0x7ffc00000007)    = 0");
+	sc.args[1] = 0;
+	sc.args[2] = 13;
+	sc.args[3] = 0x7ffcb2334c88;
+	expect("semctl GETALL: the array's address", &sc,
+	       "semctl(2, 0, GETALL, 0x7ffcb2334c88)    = 0");
+
+	msq.msg_perm.mode = 0600;
+	msq.msg_ctime = 1796445689;
+	msq.msg_qbytes = 16384;
+	msq.msg_lspid = 7;
+	msq.msg_lrpid = 8;
+	sc = sc64("msgctl", 0);
+	sc.args[0] = 2;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffcb2334e10;
+	sc.blob[2] = mem_blob(&msq, sizeof(msq));
+	expect("msgctl IPC_STAT: the queue", &sc,
+	       "msgctl(2, IPC_STAT, {msg_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, msg_stime=0, msg_rtime=0, msg_ctime=1796445689, msg_qnum=0, msg_qbytes=16384, msg_lspid=7, msg_lrpid=8}) = 0");
+	msq.msg_qbytes = 1000;
+	sc.args[1] = 1;
+	expect("msgctl IPC_SET: the fields it sets", &sc,
+	       "msgctl(2, IPC_SET, {msg_perm={uid=0, gid=0, mode=0600}, msg_qbytes=1000}) = 0");
+	msgi.msgpool = 512000;
+	msgi.msgmap = 16384;
+	msgi.msgmax = 8192;
+	msgi.msgmnb = 16384;
+	msgi.msgmni = 32000;
+	msgi.msgssz = 16;
+	msgi.msgtql = 16384;
+	msgi.msgseg = 65535;
+	sc.args[1] = 3;
+	sc.blob[2] = mem_blob(&msgi, sizeof(msgi));
+	sc.ret = 2;
+	expect("msgctl IPC_INFO: struct msginfo", &sc,
+	       "msgctl(2, IPC_INFO, {msgpool=512000, msgmap=16384, msgmax=8192, msgmnb=16384, msgmni=32000, msgssz=16, msgtql=16384, msgseg=65535}) = 2");
+	sc.ret = -22;
+	expect("msgctl IPC_INFO failing: the address", &sc,
+	       "msgctl(2, IPC_INFO, 0x7ffcb2334e10)     = -1 EINVAL (Invalid argument)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "msgctl", 0);
+	sc.args[0] = 2;
+	sc.args[1] = 0x102;
+	sc.args[2] = 0xffd00000;
+	expect("i386 msgctl: the address", &sc,
+	       "msgctl(2, IPC_64|IPC_STAT, 0xffd00000)  = 0");
+
+	v = 5;
+	memcpy(ev, &v, 4);
+	v = SIGUSR1;
+	memcpy(ev + 8, &v, 4);
+	sc = sc64("mq_notify", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffcb2334e10;
+	sc.blob[1] = mem_blob(ev, sizeof(ev));
+	expect("mq_notify: the sigevent", &sc,
+	       "mq_notify(3, {sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}) = 0");
+	v = 1;
+	memcpy(ev + 12, &v, 4);
+	expect("mq_notify SIGEV_NONE: the signal's number", &sc,
+	       "mq_notify(3, {sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=10, sigev_notify=SIGEV_NONE}) = 0");
+	sc.args[1] = 0;
+	sc.blob[1] = (struct kt_blob){ 0 };
+	expect("mq_notify NULL", &sc, "mq_notify(3, NULL)                      = 0");
+}
+
+/*
  * Calls that had no decoder, as strace 6.1 prints them: a generic call's
  * int arguments, capget and capset, membarrier's query, pidfd_send_signal,
  * mlock2, readahead, the splices, sethostname, acct, delete_module,
@@ -3452,6 +3639,7 @@ int main(void)
 	test_ptrace();
 	test_numa();
 	test_ipc();
+	test_ipc_ctl();
 	test_keys();
 	test_raw();
 	test_verbosity();
