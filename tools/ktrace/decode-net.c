@@ -1689,14 +1689,15 @@ static bool so_int_like(uint32_t name)
 
 /*
  * The options whose structure strace prints and ktrace does not decode
- * yet: their pointer (SO_ATTACH_FILTER's sock_fprog, SO_TXREHASH,
- * multicast requests, packet rings and memberships, ICMP_FILTER).
+ * yet: their pointer (SO_GET_FILTER's program, which strace prints so
+ * only with -v; SO_TXREHASH, multicast requests, packet rings and
+ * memberships, ICMP_FILTER).
  */
 static bool sockopt_undecoded(uint32_t level, uint32_t name, bool get)
 {
 	switch (level) {
 	case SOL_SOCKET_:
-		return name == 26 || name == 74 || (!get && name == 51);
+		return (get && name == 26) || name == 74;
 	case 255:	/* SOL_RAW: ICMP_FILTER */
 		return name == 1;
 	}
@@ -1859,6 +1860,15 @@ static void setsockopt_value(struct kt_dec *d, int32_t len)
 	if (!kt_arg(d, 3) || sockopt_undecoded(level, name, false) || !blob ||
 	    !blob->data || (blob->flags & KT_BLOB_FAULT)) {
 		kt_format_ptr(d->b, kt_arg(d, 3));
+		return;
+	}
+	/* SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF: a struct sock_fprog */
+	if (level == SOL_SOCKET_ && (name == 26 || name == 51)) {
+		if (len != 2 * (int32_t)kt_long_size(d)) {
+			kt_format_ptr(d->b, kt_arg(d, 3));
+			return;
+		}
+		kt_format_fprog(d, 3);
 		return;
 	}
 	if (level == SOL_SOCKET_ && name == 13) {

@@ -613,6 +613,11 @@ static const struct kt_xlat cap_ambient_ops[] = {
 	KT_XEND
 };
 
+static const struct kt_xlat seccomp_modes[] = {
+	{ 0, "SECCOMP_MODE_DISABLED" }, { 1, "SECCOMP_MODE_STRICT" },
+	{ 2, "SECCOMP_MODE_FILTER" }, KT_XEND
+};
+
 static void dec_prctl(struct kt_dec *d)
 {
 	kt_a_xval(d, 0, prctl_options, "PR_???");
@@ -639,6 +644,17 @@ static void dec_prctl(struct kt_dec *d)
 		break;
 	case 15:
 		kt_a_str(d, 1);
+		break;
+	case 22:		/* PR_SET_SECCOMP: the mode, a filter's program */
+		kt_a_xval(d, 1, seccomp_modes, "SECCOMP_MODE_???");
+		if (kt_arg(d, 1) == 2) {
+			kt_sep(d);
+			kt_format_fprog(d, 2);
+		} else if (kt_arg(d, 1) != 1) {
+			kt_a_hex(d, 2);
+			kt_a_hex(d, 3);
+			kt_a_hex(d, 4);
+		}
 		break;
 	case 16:
 		if (kt_entry_only(d, true))

@@ -332,9 +332,27 @@ static const struct kt_xlat seccomp_actions[] = {
 };
 
 /*
- * seccomp(SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_LOG]) = 0.  A filter
- * prints as its pointer: its BPF program is not captured.
+ * A struct sock_fprog of argument @i, as strace prints it by default:
+ * {len=4, filter=0x7ffc8b4e4090}.  (strace -v prints the program's
+ * instructions, which are not captured.)
  */
+void kt_format_fprog(struct kt_dec *d, int i)
+{
+	unsigned int ls = kt_long_size(d);
+	uint64_t filter;
+	uint16_t len;
+
+	if (!kt_blob_read(d, i, 0, &len, 2) ||
+	    !kt_blob_ulong(d, i, ls, &filter)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_printf(d->b, "{len=%u, filter=", len);
+	kt_format_ptr(d->b, filter);
+	kt_buf_putc(d->b, '}');
+}
+
+/* seccomp(SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_LOG]) = 0 */
 static void dec_seccomp(struct kt_dec *d)
 {
 	uint32_t op = (uint32_t)kt_arg(d, 0);
@@ -345,7 +363,8 @@ static void dec_seccomp(struct kt_dec *d)
 	if (op == 1) {
 		kt_a_flags(d, 1, seccomp_filter_flags,
 			   "SECCOMP_FILTER_FLAG_???");
-		kt_a_ptr(d, 2);
+		kt_sep(d);
+		kt_format_fprog(d, 2);
 		return;
 	}
 	kt_sep(d);

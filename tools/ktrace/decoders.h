@@ -152,6 +152,9 @@ void kt_format_timespec_at(struct kt_dec *d, int i, size_t off);
 void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec);
 void kt_a_sigevent(struct kt_dec *d, int i);	/* timer_create, mq_notify */
 
+/* decode-sys.c: a struct sock_fprog (seccomp, prctl, SO_ATTACH_FILTER) */
+void kt_format_fprog(struct kt_dec *d, int i);
+
 /* syscall-nargs.c */
 unsigned int kt_syscall_nargs(const char *name);
 const char *kt_syscall_arg_kinds(const char *name);

@@ -3056,6 +3056,79 @@ static void test_sysmisc(void)
 	       "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = -1 EINVAL (Invalid argument)");
 }
 
+/*
+ * A struct sock_fprog (seccomp, PR_SET_SECCOMP, SO_ATTACH_FILTER): its
+ * length and the program's address, as strace 6.1 prints them without -v.
+ */
+static void test_fprog(void)
+{
+	static const uint64_t fprog[2] = { 4, 0x7ffc8b4e4090 };
+	static const uint32_t fprog32[2] = { 1, 0xffd01000 };
+	struct kt_syscall sc;
+
+	sc = sc64("seccomp", 0);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffc8b4e4000;
+	sc.blob[2] = mem_blob(fprog, sizeof(fprog));
+	expect("seccomp SECCOMP_SET_MODE_FILTER: the program's length and address", &sc,
+	       "seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_LOG, {len=4, filter=0x7ffc8b4e4090}) = 0");
+	sc.args[1] = 0;
+	sc.args[2] = 0x10;
+	sc.blob[2] = (struct kt_blob){ 0, 0, KT_BLOB_FAULT };
+	sc.ret = -14;
+	expect("seccomp SECCOMP_SET_MODE_FILTER of a bad address", &sc,
+	       "seccomp(SECCOMP_SET_MODE_FILTER, 0, 0x10) = -1 EFAULT (Bad address)");
+
+	sc = sc64("prctl", 0);
+	sc.args[0] = 22;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffc8b4e4000;
+	sc.args[3] = 7;
+	sc.blob[2] = mem_blob(fprog, sizeof(fprog));
+	expect("prctl PR_SET_SECCOMP: the mode and the program, no more", &sc,
+	       "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=4, filter=0x7ffc8b4e4090}) = 0");
+	sc.args[1] = 1;
+	expect("prctl PR_SET_SECCOMP: strict mode alone", &sc,
+	       "prctl(PR_SET_SECCOMP, SECCOMP_MODE_STRICT) = 0");
+	sc.args[1] = 5;
+	sc.args[2] = 1;
+	sc.args[3] = 2;
+	sc.args[4] = 3;
+	sc.ret = -22;
+	expect("prctl PR_SET_SECCOMP: an unknown mode and the rest", &sc,
+	       "prctl(PR_SET_SECCOMP, 0x5 /* SECCOMP_MODE_??? */, 0x1, 0x2, 0x3) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("setsockopt", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 26;
+	sc.args[3] = 0x7ffe24b62280;
+	sc.args[4] = 16;
+	sc.blob[3] = mem_blob(fprog, sizeof(fprog));
+	expect("setsockopt SO_ATTACH_FILTER: the program's length and address", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=4, filter=0x7ffc8b4e4090}, 16) = 0");
+	sc.args[2] = 51;
+	sc.ret = -22;
+	expect("setsockopt SO_ATTACH_REUSEPORT_CBPF: likewise", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, {len=4, filter=0x7ffc8b4e4090}, 16) = -1 EINVAL (Invalid argument)");
+	sc.args[2] = 26;
+	sc.args[4] = 4;
+	sc.blob[3] = mem_blob(fprog, 4);
+	expect("setsockopt SO_ATTACH_FILTER of another length: the address", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, 0x7ffe24b62280, 4) = -1 EINVAL (Invalid argument)");
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "setsockopt", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 26;
+	sc.args[3] = 0xffd00000;
+	sc.args[4] = 8;
+	sc.blob[3] = mem_blob(fprog32, sizeof(fprog32));
+	expect("i386 setsockopt SO_ATTACH_FILTER: the 8-byte struct", &sc,
+	       "setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=0xffd01000}, 8) = 0");
+}
+
 static void test_raw(void)
 {
 	struct kt_syscall sc;
@@ -3640,6 +3713,7 @@ int main(void)
 	test_numa();
 	test_ipc();
 	test_ipc_ctl();
+	test_fprog();
 	test_keys();
 	test_raw();
 	test_verbosity();

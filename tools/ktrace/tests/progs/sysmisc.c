@@ -6,12 +6,14 @@
  * readahead, vmsplice, tee and splice (an offset given, a NULL one, one on
  * a pipe), sethostname and setdomainname in a new UTS namespace, acct,
  * delete_module of no module, userfaultfd, fanotify_init and
- * fanotify_mark, and seccomp's queries.  Calls the kernel lacks fail the
- * same under both tracers.
+ * fanotify_mark, seccomp's queries, and a filter that allows every call,
+ * installed by seccomp and by prctl and attached to a socket.  Calls the
+ * kernel lacks fail the same under both tracers.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
 #include <linux/membarrier.h>
 #include <linux/seccomp.h>
 #include <sched.h>
@@ -19,6 +21,8 @@
 #include <string.h>
 #include <sys/fanotify.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -30,6 +34,8 @@ int main(void)
 	struct __user_cap_data_struct cd[2];
 	unsigned int act = SECCOMP_RET_LOG;
 	unsigned short szs[3];
+	struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	struct sock_fprog prog = { 1, &allow };
 	struct iovec iov = { "vmsplice", 8 };
 	siginfo_t si;
 	int p[2], q[2], w[2], fd, pfd;
@@ -93,5 +99,10 @@ int main(void)
 		AT_FDCWD, ".");
 	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &act);
 	syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, szs);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog));
+	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+	prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
 	return 0;
 }
