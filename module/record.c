@@ -892,6 +892,12 @@ static bool kb_wanted(const struct ktrace_cap *c,
 	if (x->refetch && (c->dir & KTRACE_CAP_IN) &&
 	    c->rule != KTRACE_CAP_COUNT)
 		return c->rule == KTRACE_CAP_STR || args[c->arg];
+	/*
+	 * What the kernel writes back when the call fails too:
+	 * name_to_handle_at's handle size with EOVERFLOW.
+	 */
+	if (c->dir & KTRACE_CAP_EXIT)
+		return args[c->arg];
 	/* What the kernel wrote for a restart: nanosleep's time left. */
 	if (c->dir & KTRACE_CAP_RESTART)
 		return args[c->arg] && kb_restart(x->ret);

@@ -22,6 +22,7 @@
 #define KTRACE_CAP_OUT		0x2	/* copied at the exit, on success */
 #define KTRACE_CAP_VERBOSE	0x4	/* only for KTRACE_CFG_VERBOSE (1.11) */
 #define KTRACE_CAP_RESTART	0x8	/* at the exit, interrupted (1.14) */
+#define KTRACE_CAP_EXIT		0x10	/* at the exit, failed or not */
 /* capture.def's verbose lines, short for the generated table */
 #define KTRACE_CAP_VIN		(KTRACE_CAP_IN | KTRACE_CAP_VERBOSE)
 #define KTRACE_CAP_VOUT		(KTRACE_CAP_OUT | KTRACE_CAP_VERBOSE)

@@ -3,7 +3,7 @@
  * ktrace(1): decoders of the syscalls on paths: open and its flags, the
  * stat family, access, mkdir, unlink, rename, links, chdir, getcwd,
  * readlink, chmod, chown, truncate, umask, mount and chroot; the
- * extended attributes, inotify and fallocate.
+ * extended attributes, inotify and fallocate; file handles.
  */
 #include <string.h>
 
@@ -40,6 +40,88 @@ static void dec_creat(struct kt_dec *d)
 {
 	kt_a_path(d, 0);
 	kt_a_mode(d, 1);
+}
+
+/*
+ * A struct file_handle's type and handle, of @n bytes after its 8-byte
+ * header at @p (up to MAX_HANDLE_SZ, 128, of them captured), as strace's
+ * hexadecimal string; "???" when the capture holds less.
+ */
+static void handle_bytes(struct kt_dec *d, const struct kt_blob *blob, uint32_t n)
+{
+	uint32_t have = n < 128 ? n : 128;
+	int32_t type;
+
+	memcpy(&type, blob->data + 4, 4);
+	kt_buf_printf(d->b, ", handle_type=%d, f_handle=", type);
+	if (blob->len < 8 + have) {
+		kt_buf_puts(d->b, "???");
+		return;
+	}
+	kt_format_hex_bytes(d->b, blob->data + 8, have, have, n > have);
+}
+
+static const struct kt_xlat handle_at_flags[] = {
+	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x1000, "AT_EMPTY_PATH" }, KT_XEND
+};
+
+/*
+ * name_to_handle_at(AT_FDCWD, "/etc/passwd", {handle_bytes=128 => 8,
+ * handle_type=1, f_handle="\x5d..."}, [26], 0) = 0: the size asked at the
+ * enter, what the kernel wrote at the exit (only the size needed after
+ * EOVERFLOW), the mount id
+ */
+static void dec_name_to_handle_at(struct kt_dec *d)
+{
+	const struct kt_blob *in = &d->sc->enter_blob[2];
+	const struct kt_blob *out = kt_blob_at(d, 2);
+	bool failed = kt_failed(d), overflow = (int32_t)d->sc->ret == -75;
+	uint32_t asked, bytes;
+
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_sep(d);
+	if (!kt_arg(d, 2) || !in->data || in->len < 4 ||
+	    (in->flags & KT_BLOB_FAULT)) {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+		kt_a_ptr(d, 3);
+		kt_a_flags(d, 4, handle_at_flags, "AT_???");
+		return;
+	}
+	memcpy(&asked, in->data, 4);
+	kt_buf_printf(d->b, "{handle_bytes=%u", asked);
+	if (kt_entry_only(d, false))
+		return;
+	if ((!failed || overflow) && out && out->data && out->len >= 8 &&
+	    !(out->flags & KT_BLOB_FAULT)) {
+		memcpy(&bytes, out->data, 4);
+		if (bytes != asked)
+			kt_buf_printf(d->b, " => %u", bytes);
+		if (!failed)
+			handle_bytes(d, out, bytes);
+	}
+	kt_buf_putc(d->b, '}');
+	kt_a_int_ptr(d, 3);
+	kt_a_flags(d, 4, handle_at_flags, "AT_???");
+}
+
+/* open_by_handle_at(3, {handle_bytes=8, handle_type=1, f_handle=...}, O_RDONLY) */
+static void dec_open_by_handle_at(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 1);
+	uint32_t bytes;
+
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	if (!kt_blob_read(d, 1, 0, &bytes, 4) || blob->len < 8) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	} else {
+		kt_buf_printf(d->b, "{handle_bytes=%u", bytes);
+		handle_bytes(d, blob, bytes);
+		kt_buf_putc(d->b, '}');
+	}
+	kt_sep(d);
+	kt_format_open_flags(d->b, (uint32_t)kt_arg(d, 2), NULL);
 }
 
 static const struct kt_xlat resolve_flags[] = {
@@ -949,6 +1031,8 @@ static const struct kt_decoder decoders[] = {
 	{ "openat", dec_openat, KT_RV_FD, NULL },
 	{ "openat2", dec_openat2, KT_RV_FD, NULL },
 	{ "creat", dec_creat, KT_RV_FD, NULL },
+	{ "name_to_handle_at", dec_name_to_handle_at, KT_RV_DEC, NULL },
+	{ "open_by_handle_at", dec_open_by_handle_at, KT_RV_FD, NULL },
 	{ "stat", dec_stat, KT_RV_DEC, NULL },
 	{ "lstat", dec_stat, KT_RV_DEC, NULL },
 	{ "stat64", dec_stat, KT_RV_DEC, NULL },

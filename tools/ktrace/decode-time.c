@@ -465,8 +465,133 @@ bool kt_rtc_ioctl(struct kt_dec *d, uint32_t cmd)
 	return true;
 }
 
+static const struct kt_xlat adjtimex_modes[] = {
+	{ 0xa001, "ADJ_OFFSET_SS_READ" }, { 0x8001, "ADJ_OFFSET_SINGLESHOT" },
+	{ 0x0001, "ADJ_OFFSET" }, { 0x0002, "ADJ_FREQUENCY" },
+	{ 0x0004, "ADJ_MAXERROR" }, { 0x0008, "ADJ_ESTERROR" },
+	{ 0x0010, "ADJ_STATUS" }, { 0x0020, "ADJ_TIMECONST" },
+	{ 0x0080, "ADJ_TAI" }, { 0x0100, "ADJ_SETOFFSET" },
+	{ 0x1000, "ADJ_MICRO" }, { 0x2000, "ADJ_NANO" },
+	{ 0x4000, "ADJ_TICK" }, KT_XEND
+};
+
+static const struct kt_xlat adjtimex_status[] = {
+	{ 0x0001, "STA_PLL" }, { 0x0002, "STA_PPSFREQ" },
+	{ 0x0004, "STA_PPSTIME" }, { 0x0008, "STA_FLL" },
+	{ 0x0010, "STA_INS" }, { 0x0020, "STA_DEL" },
+	{ 0x0040, "STA_UNSYNC" }, { 0x0080, "STA_FREQHOLD" },
+	{ 0x0100, "STA_PPSSIGNAL" }, { 0x0200, "STA_PPSJITTER" },
+	{ 0x0400, "STA_PPSWANDER" }, { 0x0800, "STA_PPSERROR" },
+	{ 0x1000, "STA_CLOCKERR" }, { 0x2000, "STA_NANO" },
+	{ 0x4000, "STA_MODE" }, { 0x8000, "STA_CLK" }, KT_XEND
+};
+
+static const struct kt_xlat adjtimex_states[] = {
+	{ 0, "TIME_OK" }, { 1, "TIME_INS" }, { 2, "TIME_DEL" },
+	{ 3, "TIME_OOP" }, { 4, "TIME_WAIT" }, { 5, "TIME_ERROR" }, KT_XEND
+};
+
+/*
+ * struct timex's fields after modes, a long each (status, shift and tai
+ * are ints, padded to one), time a struct timeval in the 9th and 10th
+ */
+static const char *const timex_fields[] = {
+	"offset", "freq", "maxerror", "esterror", "status", "constant",
+	"precision", "tolerance", "time", NULL, "tick", "ppsfreq", "jitter",
+	"shift", "stabil", "jitcnt", "calcnt", "errcnt", "stbcnt", "tai"
+};
+
+/*
+ * The struct timex that adjtimex() and clock_adjtime() return, as strace
+ * prints it at their exit: x86_64's and clock_adjtime64's of longs of 8
+ * bytes, ia32's of 4 (208 and 128 bytes); its address after an error.
+ */
+static void a_timex(struct kt_dec *d, int i)
+{
+	unsigned int ls = strcmp(d->name, "clock_adjtime64") ?
+			  kt_long_size(d) : 8;
+	const uint8_t *p;
+	unsigned int k;
+	int64_t v = 0;
+	int32_t v32;
+
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_usable(d, i, 21 * ls)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	p = kt_blob_at(d, i)->data;
+	memcpy(&v32, p, 4);
+	kt_buf_puts(d->b, "{modes=");
+	kt_format_flags(d->b, adjtimex_modes, (uint32_t)v32, "ADJ_???");
+	for (k = 0; k < ARRAY_SIZE(timex_fields); k++) {
+		const char *name = timex_fields[k];
+		size_t off = (k + 1) * ls;
+
+		if (!name)
+			continue;
+		kt_buf_printf(d->b, ", %s=", name);
+		if (!strcmp(name, "time")) {
+			memcpy(&v, p + off, ls);
+			if (ls == 4)
+				v = (int32_t)v;
+			kt_buf_puts(d->b, "{tv_sec=");
+			kt_buf_dec(d->b, v);
+			v = 0;
+			memcpy(&v, p + off + ls, ls);
+			kt_buf_puts(d->b, ", tv_usec=");
+			kt_buf_udec(d->b, (uint64_t)v);
+			kt_buf_putc(d->b, '}');
+			continue;
+		}
+		if (ls == 4 || !strcmp(name, "status") ||
+		    !strcmp(name, "shift") || !strcmp(name, "tai")) {
+			memcpy(&v32, p + off, 4);
+			v = v32;
+		} else {
+			memcpy(&v, p + off, 8);
+		}
+		if (!strcmp(name, "status"))
+			kt_format_flags(d->b, adjtimex_status, (uint32_t)v,
+					"STA_???");
+		else
+			kt_buf_dec(d->b, v);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+/* adjtimex({modes=0, ...}) = 5 (TIME_ERROR), all of it at the exit */
+static void dec_adjtimex(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	a_timex(d, 0);
+}
+
+static void dec_clock_adjtime(struct kt_dec *d)
+{
+	a_clock(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	a_timex(d, 1);
+}
+
+/* The clock's state by name: 0 (TIME_OK) */
+static void ret_adjtimex(struct kt_dec *d)
+{
+	const char *name = kt_xlat_find(adjtimex_states,
+					(uint64_t)d->sc->ret);
+
+	kt_format_retval(d, KT_RV_DEC);
+	if (name)
+		kt_buf_printf(d->b, " (%s)", name);
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "nanosleep", dec_nanosleep, KT_RV_DEC, NULL },
+	{ "adjtimex", dec_adjtimex, KT_RV_DEC, ret_adjtimex },
+	{ "clock_adjtime", dec_clock_adjtime, KT_RV_DEC, ret_adjtimex },
+	{ "clock_adjtime64", dec_clock_adjtime, KT_RV_DEC, ret_adjtimex },
 	{ "clock_nanosleep", dec_clock_nanosleep, KT_RV_DEC, NULL },
 	{ "clock_nanosleep_time64", dec_clock_nanosleep, KT_RV_DEC, NULL },
 	{ "clock_gettime", dec_clock_gettime, KT_RV_DEC, NULL },

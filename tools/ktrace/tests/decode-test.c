@@ -13,6 +13,7 @@
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/timex.h>
 #include <time.h>
 
 #include "../decode.h"
@@ -3057,6 +3058,128 @@ static void test_sysmisc(void)
 }
 
 /*
+ * File handles: name_to_handle_at()'s size asked and written, the handle,
+ * the mount id; open_by_handle_at()'s handle; as strace 6.1 printed them
+ * on the host.
+ */
+static void test_file_handles(void)
+{
+	static const uint32_t asked = 128, zero;
+	static const uint8_t fh[16] = { 8, 0, 0, 0, 1, 0, 0, 0,
+					0x5d, 0x03, 0, 0, 0, 0, 0, 0 };
+	static const uint8_t need[8] = { 8, 0, 0, 0, 0, 0, 0, 0 };
+	static const int32_t mnt = 26;
+	struct kt_syscall sc;
+
+	sc = sc64("name_to_handle_at", 0);
+	sc.args[0] = (uint32_t)-100;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x7ffd1000;
+	sc.args[3] = 0x7fff77c4d5fc;
+	sc.blob[1] = str_blob("/etc/passwd");
+	sc.enter_blob[2] = mem_blob(&asked, 4);
+	sc.blob[2] = mem_blob(fh, sizeof(fh));
+	sc.blob[3] = mem_blob(&mnt, 4);
+	expect("name_to_handle_at: the size asked and written, the handle, the mount id", &sc,
+	       "name_to_handle_at(AT_FDCWD, \"/etc/passwd\", {handle_bytes=128 => 8, handle_type=1, f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, [26], 0) = 0");
+	sc.has_exit = false;
+	expect("name_to_handle_at unfinished: the size asked", &sc,
+	       "name_to_handle_at(AT_FDCWD, \"/etc/passwd\", {handle_bytes=128 <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[4] = 0x400;
+	sc.enter_blob[2] = mem_blob(&zero, 4);
+	sc.blob[2] = mem_blob(need, sizeof(need));
+	sc.blob[3] = (struct kt_blob){ 0 };
+	sc.ret = -75;
+	expect("name_to_handle_at EOVERFLOW: the size needed", &sc,
+	       "name_to_handle_at(AT_FDCWD, \"/etc/passwd\", {handle_bytes=0 => 8}, 0x7fff77c4d5fc, AT_SYMLINK_FOLLOW) = -1 EOVERFLOW (Value too large for defined data type)");
+	sc.ret = -2;
+	expect("name_to_handle_at ENOENT: the size asked alone", &sc,
+	       "name_to_handle_at(AT_FDCWD, \"/etc/passwd\", {handle_bytes=0}, 0x7fff77c4d5fc, AT_SYMLINK_FOLLOW) = -1 ENOENT (No such file or directory)");
+	sc.enter_blob[2] = (struct kt_blob){ 0, 0, KT_BLOB_FAULT };
+	sc.ret = -14;
+	expect("name_to_handle_at of a bad handle: addresses", &sc,
+	       "name_to_handle_at(AT_FDCWD, \"/etc/passwd\", 0x7ffd1000, 0x7fff77c4d5fc, AT_SYMLINK_FOLLOW) = -1 EFAULT (Bad address)");
+
+	sc = sc64("open_by_handle_at", 4);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd1000;
+	sc.args[2] = 02000000;
+	sc.blob[1] = mem_blob(fh, sizeof(fh));
+	expect("open_by_handle_at: the handle, the flags", &sc,
+	       "open_by_handle_at(3, {handle_bytes=8, handle_type=1, f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, O_RDONLY|O_CLOEXEC) = 4");
+	sc.blob[1] = mem_blob(fh, 12);
+	expect("open_by_handle_at: a handle short of its size", &sc,
+	       "open_by_handle_at(3, {handle_bytes=8, handle_type=1, f_handle=???}, O_RDONLY|O_CLOEXEC) = 4");
+}
+
+/*
+ * struct timex at the exit of clock_adjtime() and adjtimex(), as strace
+ * 6.1 printed it on the host; the clock's state by name.
+ */
+static void test_timex(void)
+{
+	struct timex t = { 0 };
+	int32_t t32[32] = { 0 };
+	struct kt_syscall sc;
+
+	t.maxerror = 16000000;
+	t.esterror = 16000000;
+	t.status = STA_UNSYNC | STA_NANO;
+	t.constant = 2;
+	t.precision = 1;
+	t.tolerance = 32768000;
+	t.time.tv_sec = 1796446883;
+	t.time.tv_usec = 657449964;
+	t.tick = 10000;
+	sc = sc64("clock_adjtime", 5);
+	sc.args[1] = 0x7ffd0000;
+	sc.blob[1] = mem_blob(&t, sizeof(t));
+	expect("clock_adjtime: struct timex, the state by name", &sc,
+	       "clock_adjtime(CLOCK_REALTIME, {modes=0, offset=0, freq=0, maxerror=16000000, esterror=16000000, status=STA_UNSYNC|STA_NANO, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796446883, tv_usec=657449964}, tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=0}) = 5 (TIME_ERROR)");
+	sc.has_exit = false;
+	expect("clock_adjtime unfinished: the clock", &sc,
+	       "clock_adjtime(CLOCK_REALTIME,  <unfinished ...>");
+	sc.has_exit = true;
+	t.modes = ADJ_OFFSET | ADJ_STATUS;
+	t.status = STA_PLL | STA_NANO;
+	t.freq = -12345;
+	t.tai = 37;
+	t.shift = 4;
+	sc.ret = 0;
+	expect("clock_adjtime: modes, a negative frequency, shift and tai", &sc,
+	       "clock_adjtime(CLOCK_REALTIME, {modes=ADJ_OFFSET|ADJ_STATUS, offset=0, freq=-12345, maxerror=16000000, esterror=16000000, status=STA_PLL|STA_NANO, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796446883, tv_usec=657449964}, tick=10000, ppsfreq=0, jitter=0, shift=4, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}) = 0 (TIME_OK)");
+	sc.ret = -1;
+	expect("clock_adjtime failing: the address", &sc,
+	       "clock_adjtime(CLOCK_REALTIME, 0x7ffd0000) = -1 EPERM (Operation not permitted)");
+	sc = sc64("adjtimex", 1);
+	sc.args[0] = 0x7ffd0000;
+	t.modes = 0x8001;
+	sc.blob[0] = mem_blob(&t, sizeof(t));
+	expect("adjtimex: the struct alone, ADJ_OFFSET_SINGLESHOT", &sc,
+	       "adjtimex({modes=ADJ_OFFSET_SINGLESHOT, offset=0, freq=-12345, maxerror=16000000, esterror=16000000, status=STA_PLL|STA_NANO, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796446883, tv_usec=657449964}, tick=10000, ppsfreq=0, jitter=0, shift=4, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}) = 1 (TIME_INS)");
+
+	t32[3] = 16000000;	/* maxerror */
+	t32[5] = STA_UNSYNC;	/* status */
+	t32[9] = 1700000000;	/* time.tv_sec */
+	t32[10] = 5;		/* time.tv_usec */
+	t32[11] = 10000;	/* tick */
+	t32[13] = -3;		/* jitter */
+	t32[20] = 37;		/* tai */
+	sc = sc_new(KTRACE_CLI_ABI_I386, "adjtimex", 5);
+	sc.args[0] = 0xffd00000;
+	sc.blob[0] = mem_blob(t32, 128);
+	expect("i386 adjtimex: longs of 4 bytes", &sc,
+	       "adjtimex({modes=0, offset=0, freq=0, maxerror=16000000, esterror=0, status=STA_UNSYNC, constant=0, precision=0, tolerance=0, time={tv_sec=1700000000, tv_usec=5}, tick=10000, ppsfreq=0, jitter=-3, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}) = 5 (TIME_ERROR)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "clock_adjtime64", 5);
+	sc.args[1] = 0xffd00000;
+	t.modes = 0;
+	sc.blob[1] = mem_blob(&t, sizeof(t));
+	expect("i386 clock_adjtime64: x86_64's layout", &sc,
+	       "clock_adjtime64(CLOCK_REALTIME, {modes=0, offset=0, freq=-12345, maxerror=16000000, esterror=16000000, status=STA_PLL|STA_NANO, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796446883, tv_usec=657449964}, tick=10000, ppsfreq=0, jitter=0, shift=4, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}) = 5 (TIME_ERROR)");
+}
+
+/*
  * A struct sock_fprog (seccomp, PR_SET_SECCOMP, SO_ATTACH_FILTER): its
  * length and the program's address, as strace 6.1 prints them without -v.
  */
@@ -3714,6 +3837,8 @@ int main(void)
 	test_ipc();
 	test_ipc_ctl();
 	test_fprog();
+	test_timex();
+	test_file_handles();
 	test_keys();
 	test_raw();
 	test_verbosity();

@@ -6,8 +6,9 @@
  * offset given and moved, poll of a descriptor it ignores (-1),
  * close_range, sync_file_range's flags, memfd_create's name, FIONBIO and
  * FIONREAD on a pipe, TIOCSCTTY on a pipe (ENOTTY), the pty's number from
- * /dev/ptmx, an unknown clock, and a tmpfs mounted (when permitted), bound
- * and unmounted.
+ * /dev/ptmx, an unknown clock, a tmpfs mounted (when permitted), bound
+ * and unmounted, and a file's handle asked for its size, taken and
+ * opened.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -31,6 +32,11 @@ int main(void)
 	off_t off = 0;
 	int fd, out, p[2], n, on = 1;
 	struct timespec ts;
+	struct {
+		struct file_handle h;
+		unsigned char bytes[128];
+	} fh;
+	int mnt_id;
 
 	fd = open("f", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0 || write(fd, "hello", 5) != 5)
@@ -79,6 +85,11 @@ int main(void)
 		umount2("mnt", MNT_DETACH);
 		umount2("mnt", 0);
 	}
+	fh.h.handle_bytes = 0;
+	name_to_handle_at(AT_FDCWD, "f", &fh.h, &mnt_id, 0);
+	fh.h.handle_bytes = sizeof(fh.bytes);
+	if (!name_to_handle_at(AT_FDCWD, "f", &fh.h, &mnt_id, 0))
+		close(open_by_handle_at(fd, &fh.h, O_RDONLY | O_CLOEXEC));
 	close_range(3, ~0U, 0);
 	return 0;
 }

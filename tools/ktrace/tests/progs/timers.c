@@ -5,12 +5,15 @@
  * and its SIGALRM waited for, read back, its overruns asked and deleted,
  * then an unknown timer deleted; SIGUSR1 queued with a value; the
  * bounding set's CAP_SYS_ADMIN and a capability that does not exist; the
- * FIFO policy's priorities.
+ * FIFO policy's priorities; the kernel clock's state read by adjtimex and
+ * clock_adjtime, and asked of a clock that does not exist.
  */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/timex.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,6 +29,7 @@ int main(void)
 		.sigev_value.sival_ptr = (void *)7,
 	};
 	struct itimerspec its = { .it_value = { 0, 10000000 } }, cur;
+	struct timex tx = { .modes = 0 };
 	union sigval v = { .sival_ptr = (void *)42 };
 	sigset_t alrm, old;
 	timer_t t;
@@ -48,5 +52,8 @@ int main(void)
 	prctl(PR_CAPBSET_READ, 63);
 	sched_get_priority_min(SCHED_FIFO);
 	sched_get_priority_max(SCHED_FIFO);
+	syscall(SYS_adjtimex, &tx);
+	syscall(SYS_clock_adjtime, CLOCK_REALTIME, &tx);
+	syscall(SYS_clock_adjtime, 99, &tx);
 	return 0;
 }
