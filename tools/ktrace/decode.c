@@ -16,7 +16,7 @@ static const struct kt_decoder_table *const tables[] = {
 	&kt_file_decoders, &kt_desc_decoders, &kt_net_decoders,
 	&kt_process_decoders, &kt_mem_decoders, &kt_signal_decoders,
 	&kt_time_decoders, &kt_sys_decoders, &kt_ipc_decoders,
-	&kt_ptrace_decoders, &kt_numa_decoders,
+	&kt_ptrace_decoders, &kt_numa_decoders, &kt_uring_decoders,
 };
 
 static const struct kt_decoder *find_decoder(const char *name)

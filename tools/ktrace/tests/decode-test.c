@@ -5,6 +5,7 @@
  * for a real program (addresses and pids aside).  Prints TAP.
  */
 #include <errno.h>
+#include <linux/io_uring.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -3057,6 +3058,85 @@ static void test_sysmisc(void)
 	       "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = -1 EINVAL (Invalid argument)");
 }
 
+/* io_uring's calls, as strace 6.1 printed them on the host. */
+static void test_io_uring(void)
+{
+	static const int32_t fds[2] = { 0, 1 };
+	static const uint64_t usr1 = 1ULL << 9;
+	struct io_uring_params in = { 0 }, out = { 0 };
+	struct kt_syscall sc;
+
+	out.sq_entries = 4;
+	out.cq_entries = 8;
+	out.features = 0x3ffff;
+	out.sq_off.tail = 4;
+	out.sq_off.ring_mask = 16;
+	out.sq_off.ring_entries = 24;
+	out.sq_off.flags = 36;
+	out.sq_off.dropped = 32;
+	out.sq_off.array = 192;
+	out.cq_off.head = 8;
+	out.cq_off.tail = 12;
+	out.cq_off.ring_mask = 20;
+	out.cq_off.ring_entries = 28;
+	out.cq_off.overflow = 44;
+	out.cq_off.cqes = 64;
+	out.cq_off.flags = 40;
+	sc = sc64("io_uring_setup", 3);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.enter_blob[1] = mem_blob(&in, sizeof(in));
+	sc.blob[1] = mem_blob(&out, sizeof(out));
+	expect("io_uring_setup: what was asked and what the kernel answered", &sc,
+	       "io_uring_setup(4, {flags=0, sq_thread_cpu=0, sq_thread_idle=0, sq_entries=4, cq_entries=8, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|IORING_FEAT_POLL_32BITS|IORING_FEAT_SQPOLL_NONFIXED|IORING_FEAT_EXT_ARG|IORING_FEAT_NATIVE_WORKERS|IORING_FEAT_RSRC_TAGS|IORING_FEAT_CQE_SKIP|IORING_FEAT_LINKED_FILE|0x3e000, sq_off={head=0, tail=4, ring_mask=16, ring_entries=24, flags=36, dropped=32, array=192}, cq_off={head=8, tail=12, ring_mask=20, ring_entries=28, overflow=44, cqes=64, flags=40}}) = 3");
+	sc.has_exit = false;
+	sc.blob[1] = sc.enter_blob[1];
+	expect("io_uring_setup unfinished: what was asked", &sc,
+	       "io_uring_setup(4, {flags=0, sq_thread_cpu=0, sq_thread_idle=0 <unfinished ...>");
+	sc.has_exit = true;
+	in.flags = IORING_SETUP_ATTACH_WQ | IORING_SETUP_SQPOLL | (1U << 13);
+	in.sq_thread_cpu = 1;
+	in.wq_fd = 3;
+	in.resv[1] = 7;
+	sc.ret = -22;
+	expect("io_uring_setup failing: what was asked, wq_fd, resv, an unknown flag", &sc,
+	       "io_uring_setup(4, {flags=IORING_SETUP_SQPOLL|IORING_SETUP_ATTACH_WQ|0x2000, sq_thread_cpu=0x1, sq_thread_idle=0, wq_fd=3, resv=[0, 0x7, 0]}) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("io_uring_enter", 0);
+	sc.args[0] = 3;
+	sc.args[3] = 1;
+	sc.args[5] = 8;
+	expect("io_uring_enter: no mask", &sc,
+	       "io_uring_enter(3, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8) = 0");
+	sc.args[4] = 0x7ffc94b3b900;
+	sc.blob[4] = mem_blob(&usr1, 8);
+	expect("io_uring_enter: a mask", &sc,
+	       "io_uring_enter(3, 0, 0, IORING_ENTER_GETEVENTS, [USR1], 8) = 0");
+	sc.args[3] = 0;
+	sc.args[5] = 4;
+	expect("io_uring_enter: a mask of a wrong size, its address", &sc,
+	       "io_uring_enter(3, 0, 0, 0, 0x7ffc94b3b900, 4) = 0");
+
+	sc = sc64("io_uring_register", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 2;
+	sc.blob[2] = mem_blob(fds, sizeof(fds));
+	expect("io_uring_register FILES: the descriptors", &sc,
+	       "io_uring_register(3, IORING_REGISTER_FILES, [0, 1], 2) = 0");
+	sc.args[1] = 3;
+	sc.args[2] = 0;
+	sc.args[3] = 0;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	expect("io_uring_register UNREGISTER_FILES", &sc,
+	       "io_uring_register(3, IORING_UNREGISTER_FILES, NULL, 0) = 0");
+	sc.args[1] = 99;
+	sc.ret = -22;
+	expect("io_uring_register: an unknown opcode", &sc,
+	       "io_uring_register(3, 0x63 /* IORING_REGISTER_??? */, NULL, 0) = -1 EINVAL (Invalid argument)");
+}
+
 /*
  * File handles: name_to_handle_at()'s size asked and written, the handle,
  * the mount id; open_by_handle_at()'s handle; as strace 6.1 printed them
@@ -3263,11 +3343,11 @@ static void test_raw(void)
 	expect("unknown syscall number", &sc,
 	       "syscall_0x1c4(0x3, 0, 0, 0, 0, 0)       = 0");
 
-	sc = sc64("io_uring_setup", -EPERM);
+	sc = sc64("io_setup", -EPERM);
 	sc.args[0] = 8;
 	sc.args[1] = 0x7ffd0000;
 	expect("a syscall without a decoder prints raw hex", &sc,
-	       "io_uring_setup(0x8, 0x7ffd0000)         = -1 EPERM (Operation not permitted)");
+	       "io_setup(0x8, 0x7ffd0000)               = -1 EPERM (Operation not permitted)");
 
 	sc = sc64("openat", -EFAULT);
 	sc.args[0] = (uint64_t)-100;
@@ -3839,6 +3919,7 @@ int main(void)
 	test_fprog();
 	test_timex();
 	test_file_handles();
+	test_io_uring();
 	test_keys();
 	test_raw();
 	test_verbosity();
