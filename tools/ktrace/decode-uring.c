@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktrace(1): decoders of io_uring's calls, as strace 6.1 prints them:
- * io_uring_setup's struct io_uring_params (what the caller asks at the
- * enter, what the kernel answers at the exit), io_uring_enter's flags and
- * signal mask, io_uring_register's opcode and the descriptors it
- * registers.
+ * ktrace(1): decoders of the asynchronous I/O calls, as strace 6.1
+ * prints them.  io_uring's: io_uring_setup's struct io_uring_params (what
+ * the caller asks at the enter, what the kernel answers at the exit),
+ * io_uring_enter's flags and signal mask, io_uring_register's opcode and
+ * the descriptors it registers.  The AIO calls': io_setup's context,
+ * io_getevents' events, io_cancel's iocb and event (not io_submit's
+ * iocbs, which lie behind an array of pointers the capture does not
+ * follow).
  */
 #include <string.h>
 
@@ -227,7 +230,173 @@ static void dec_io_uring_register(struct kt_dec *d)
 	kt_buf_udec(d->b, n);
 }
 
+static const struct kt_xlat aio_cmds[] = {
+	{ 0, "IOCB_CMD_PREAD" }, { 1, "IOCB_CMD_PWRITE" },
+	{ 2, "IOCB_CMD_FSYNC" }, { 3, "IOCB_CMD_FDSYNC" },
+	{ 4, "IOCB_CMD_PREADX" }, { 5, "IOCB_CMD_POLL" },
+	{ 6, "IOCB_CMD_NOOP" }, { 7, "IOCB_CMD_PREADV" },
+	{ 8, "IOCB_CMD_PWRITEV" }, KT_XEND
+};
+
+static const struct kt_xlat rwf_flags[] = {
+	{ 1, "RWF_HIPRI" }, { 2, "RWF_DSYNC" }, { 4, "RWF_SYNC" },
+	{ 8, "RWF_NOWAIT" }, { 16, "RWF_APPEND" }, KT_XEND
+};
+
+/* A long argument as the call's ABI has it, signed */
+static int64_t arg_long(struct kt_dec *d, int i)
+{
+	return kt_long_size(d) == 4 ? (int32_t)kt_arg(d, i) :
+				      (int64_t)kt_arg(d, i);
+}
+
+/* io_setup(8, [0x7fa358c9d000]) = 0: the context at the exit */
+static void dec_io_setup(struct kt_dec *d)
+{
+	uint64_t ctx;
+
+	kt_a_uint(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_ulong(d, 1, 0, &ctx)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	kt_format_ptr(d->b, ctx);
+	kt_buf_putc(d->b, ']');
+}
+
+/*
+ * io_submit(0x7f..., 1, 0x7ffd...): the array of iocb pointers as its
+ * address, where strace prints each iocb (not captured)
+ */
+static void dec_io_submit(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_sep(d);
+	kt_buf_dec(d->b, arg_long(d, 1));
+	kt_a_ptr(d, 2);
+}
+
+static void dec_io_destroy(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+}
+
+/* struct io_event (32 bytes): {data=0x42, obj=0x7fff..., res=3, res2=0} */
+static void io_event(struct kt_buf *b, const uint8_t *p)
+{
+	uint64_t v[2];
+	int64_t r[2];
+
+	memcpy(v, p, 16);
+	memcpy(r, p + 16, 16);
+	kt_buf_puts(b, "{data=");
+	kt_buf_hex(b, v[0]);
+	kt_buf_puts(b, ", obj=");
+	kt_buf_hex(b, v[1]);
+	kt_buf_printf(b, ", res=%lld, res2=%lld}", (long long)r[0],
+		      (long long)r[1]);
+}
+
+/*
+ * io_getevents(0x7fa358c9d000, 1, 2, [{data=0x42, ...}], {tv_sec=0,
+ * tv_nsec=1000}) = 1: the events the call returned, within -s; the
+ * timeout, and io_pgetevents' mask, as they were given
+ */
+static void dec_io_getevents(struct kt_dec *d)
+{
+	const struct kt_blob *blob = kt_blob_at(d, 3);
+	int64_t n = d->sc->ret, k;
+
+	kt_a_ptr(d, 0);
+	kt_sep(d);
+	kt_buf_dec(d->b, arg_long(d, 1));
+	kt_sep(d);
+	kt_buf_dec(d->b, arg_long(d, 2));
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || (n && !kt_blob_usable(d, 3, 32))) {
+		kt_format_ptr(d->b, kt_arg(d, 3));
+	} else {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < n; k++) {
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			if ((uint64_t)k >= d->o->strsize ||
+			    blob->len < 32 * ((size_t)k + 1)) {
+				kt_buf_puts(d->b, "...");
+				break;
+			}
+			io_event(d->b, blob->data + 32 * k);
+		}
+		kt_buf_putc(d->b, ']');
+	}
+	kt_a_timespec(d, 4);
+	if (!strncmp(d->name, "io_pgetevents", 13))
+		kt_a_sigmask_struct(d, 5);
+}
+
+/*
+ * io_cancel(0x7f..., {aio_data=0x42, aio_lio_opcode=IOCB_CMD_PREAD,
+ * aio_fildes=3}, {data=0x42, ...}): the iocb's header at the enter, the
+ * event at the exit of a success
+ */
+static void dec_io_cancel(struct kt_dec *d)
+{
+	const struct kt_blob *cb = kt_blob_at(d, 1);
+	uint64_t data;
+	uint32_t key, rw, op, fd;
+	int16_t prio;
+
+	kt_a_ptr(d, 0);
+	kt_sep(d);
+	if (!kt_blob_usable(d, 1, 64)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	} else {
+		memcpy(&data, cb->data, 8);
+		memcpy(&key, cb->data + 8, 4);
+		memcpy(&rw, cb->data + 12, 4);
+		memcpy(&op, cb->data + 16, 2);
+		op &= 0xffff;
+		memcpy(&prio, cb->data + 18, 2);
+		memcpy(&fd, cb->data + 20, 4);
+		kt_buf_puts(d->b, "{aio_data=");
+		kt_buf_hex(d->b, data);
+		if (key)
+			kt_buf_printf(d->b, ", aio_key=%u", key);
+		if (rw) {
+			kt_buf_puts(d->b, ", aio_rw_flags=");
+			kt_format_flags(d->b, rwf_flags, rw, "RWF_???");
+		}
+		kt_buf_puts(d->b, ", aio_lio_opcode=");
+		kt_format_xval(d->b, aio_cmds, op, "IOCB_CMD_???");
+		if (prio)
+			kt_buf_printf(d->b, ", aio_reqprio=%d", prio);
+		kt_buf_puts(d->b, ", aio_fildes=");
+		kt_fd(d, (int32_t)fd);
+		kt_buf_putc(d->b, '}');
+	}
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_usable(d, 2, 32))
+		kt_format_ptr(d->b, kt_arg(d, 2));
+	else
+		io_event(d->b, kt_blob_at(d, 2)->data);
+}
+
 static const struct kt_decoder decoders[] = {
+	{ "io_setup", dec_io_setup, KT_RV_DEC, NULL },
+	{ "io_destroy", dec_io_destroy, KT_RV_DEC, NULL },
+	{ "io_submit", dec_io_submit, KT_RV_DEC, NULL },
+	{ "io_getevents", dec_io_getevents, KT_RV_DEC, NULL },
+	{ "io_pgetevents", dec_io_getevents, KT_RV_DEC, NULL },
+	{ "io_pgetevents_time64", dec_io_getevents, KT_RV_DEC, NULL },
+	{ "io_cancel", dec_io_cancel, KT_RV_DEC, NULL },
 	{ "io_uring_setup", dec_io_uring_setup, KT_RV_FD, NULL },
 	{ "io_uring_enter", dec_io_uring_enter, KT_RV_DEC, NULL },
 	{ "io_uring_register", dec_io_uring_register, KT_RV_DEC, NULL },

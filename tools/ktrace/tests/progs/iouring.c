@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * io_uring's calls, for comparing ktrace with strace: a ring set up with
- * default sizes, one with its completion queue's size given and one
- * refused (no entries); the ring entered to wait for nothing, with a
- * signal mask and with a wrong one; descriptors and an eventfd registered
- * and unregistered, and an opcode the kernel does not know.  A kernel
- * without io_uring fails every call, the same under both tracers.
+ * Asynchronous I/O, for comparing ktrace with strace.  io_uring's calls: a
+ * ring set up with default sizes, one with its completion queue's size
+ * given and one refused (no entries); the ring entered to wait for
+ * nothing, with a signal mask and with a wrong one; descriptors and an
+ * eventfd registered and unregistered, and an opcode the kernel does not
+ * know.  The AIO calls but io_submit: a context set up, one refused, its
+ * events waited for (none) with and without a mask's struct, an iocb it
+ * does not hold cancelled, the context destroyed and a null one.  A
+ * kernel without them fails every call, the same under both tracers.
  */
 #define _GNU_SOURCE
+#include <linux/aio_abi.h>
 #include <linux/io_uring.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -19,6 +24,14 @@ int main(void)
 {
 	struct io_uring_params p;
 	int fds[2] = { 0, 1 };
+	struct {
+		const sigset_t *mask;
+		size_t size;
+	} aio_sig = { NULL, 8 };
+	struct timespec ts = { 0, 1000 };
+	aio_context_t ctx = 0;
+	struct io_event ev[2];
+	struct iocb cb;
 	sigset_t set;
 	int ring, big, efd;
 
@@ -46,5 +59,17 @@ int main(void)
 	syscall(SYS_io_uring_register, ring, 99, NULL, 0);
 	close(big);
 	close(ring);
+
+	syscall(SYS_io_setup, 8, &ctx);
+	syscall(SYS_io_setup, 0, &ctx);
+	syscall(SYS_io_getevents, ctx, 0, 2, ev, &ts);
+	syscall(SYS_io_pgetevents, ctx, 0, 2, ev, &ts, &aio_sig);
+	memset(&cb, 0, sizeof(cb));
+	cb.aio_data = 0x42;
+	cb.aio_lio_opcode = IOCB_CMD_PREAD;
+	cb.aio_fildes = efd;
+	syscall(SYS_io_cancel, ctx, &cb, ev);
+	syscall(SYS_io_destroy, ctx);
+	syscall(SYS_io_destroy, 0);
 	return 0;
 }
