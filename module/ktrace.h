@@ -288,6 +288,20 @@ void ktrace_probes_show(struct seq_file *m);
 int ktrace_class_get(unsigned int abi, unsigned int index, char *name,
 		     size_t name_len, unsigned long *bits);
 
+/*
+ * A counter that one CPU adds to and other CPUs read with READ_ONCE(): the
+ * owner is its only writer (task context, preemption disabled), so the
+ * addition needs no atomic, but its store must not be torn or merged with
+ * the next one while a reader may load it (stats.c, session.c).
+ */
+#define ktrace_count_add(x, n)						\
+	do {								\
+		typeof(x) *__ktrace_c = &(x);				\
+									\
+		WRITE_ONCE(*__ktrace_c, *__ktrace_c + (n));		\
+	} while (0)
+#define ktrace_count_inc(x)	ktrace_count_add(x, 1)
+
 /* stats.c: module-wide per-CPU counters */
 struct ktrace_sys_stats {
 	u64 calls;
@@ -314,6 +328,12 @@ static inline struct ktrace_cpu_stats *ktrace_stats_cpu(unsigned int cpu)
 	return per_cpu_ptr(&ktrace_cpu_stats, cpu);
 }
 
+/* A copy of user memory for a record faulted; preemption disabled. */
+static inline void ktrace_stats_fault(void)
+{
+	ktrace_count_inc(ktrace_stats_cpu(smp_processor_id())->faults);
+}
+
 static inline unsigned int ktrace_hist_bucket(u64 ns)
 {
 	if (ns < 2)
@@ -332,16 +352,16 @@ static __always_inline void ktrace_stats_syscall(unsigned int abi,
 	struct ktrace_cpu_stats *cs = this_cpu_ptr(&ktrace_cpu_stats);
 	struct ktrace_sys_stats *ss;
 
-	cs->syscalls++;
+	ktrace_count_inc(cs->syscalls);
 	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
 		return;
 	ss = &cs->sys[abi * KTRACE_NR_MAX + nr];
-	ss->calls++;
+	ktrace_count_inc(ss->calls);
 	if (IS_ERR_VALUE(ret))
-		ss->errors++;
+		ktrace_count_inc(ss->errors);
 	if (duration != KTRACE_DURATION_UNKNOWN) {
-		ss->total_ns += duration;
-		ss->hist[ktrace_hist_bucket(duration)]++;
+		ktrace_count_add(ss->total_ns, duration);
+		ktrace_count_inc(ss->hist[ktrace_hist_bucket(duration)]);
 	}
 }
 
@@ -424,11 +444,11 @@ static __always_inline void ktrace_session_count(struct ktrace_session *s,
 	if (nr < 0 || nr >= KTRACE_NR_MAX || ktrace_child_return(abi, nr, ret))
 		return;
 	c = ktrace_count(s, cpu, abi, nr);
-	c->calls++;
+	ktrace_count_inc(c->calls);
 	if (IS_ERR_VALUE(ret))
-		c->errors++;
+		ktrace_count_inc(c->errors);
 	if (duration != KTRACE_DURATION_UNKNOWN)
-		c->total_ns += duration;
+		ktrace_count_add(c->total_ns, duration);
 	p = rcu_dereference_sched(s->procs);
 	if (unlikely(p))
 		ktrace_procs_count(p, cpu, task, ret, duration);

@@ -1439,7 +1439,7 @@ static bool ktrace_clone_flags(u64 *flags)
 		/* struct clone_args starts with its u64 flags. */
 		if (copy_from_user_nofault(flags, (void __user *)args[0],
 					   sizeof(*flags))) {
-			ktrace_stats_cpu(smp_processor_id())->faults++;
+			ktrace_stats_fault();
 			return false;
 		}
 	} else {

@@ -102,7 +102,7 @@ void ktrace_build_ip(struct ktrace_build *b, u64 ip)
 static void kb_fault(struct ktrace_build *b, struct ktrace_blob *bl)
 {
 	bl->flags |= KTRACE_BF_FAULT;
-	ktrace_stats_cpu(smp_processor_id())->faults++;
+	ktrace_stats_fault();
 	ktrace_build_put(b, bl, 0);
 }
 
@@ -763,7 +763,7 @@ static long kb_msghdr_at(struct ktrace_build *b, struct ktrace_blob *bl,
 	if (ctl && ktrace_copy_nofault(b->rec + b->pos + n,
 				       kb_uptr(b, m.control), ctl)) {
 		/* Without its bytes the decoder prints the pointer. */
-		ktrace_stats_cpu(smp_processor_id())->faults++;
+		ktrace_stats_fault();
 		ctl = 0;
 	}
 	m.control_stored = ctl;

@@ -80,7 +80,13 @@ static bool ktrace_task_syscall(struct task_struct *p, s32 *nr, u16 *abi,
 {
 	struct pt_regs regs;
 
-	if ((p->flags & PF_KTHREAD) || READ_ONCE(p->exit_state) ||
+	/*
+	 * @p changes its own flags with plain read-modify-writes (fork
+	 * clears PF_NPROC_EXCEEDED in the parent), racing with this read.
+	 * The bit it looks at, PF_KTHREAD, is set by copy_process() before
+	 * @p is on the task list and never changes after.
+	 */
+	if (data_race(p->flags & PF_KTHREAD) || READ_ONCE(p->exit_state) ||
 	    READ_ONCE(p->on_cpu))
 		return false;
 	/* The stack goes with the thread's last reference to it. */
@@ -93,7 +99,14 @@ static bool ktrace_task_syscall(struct task_struct *p, s32 *nr, u16 *abi,
 	*nr = regs.orig_ax;
 	*abi = KTRACE_ABI_NATIVE;
 #ifdef TS_COMPAT
-	if (READ_ONCE(task_thread_info(p)->status) & TS_COMPAT) {
+	/*
+	 * @p clears TS_COMPAT itself, with a plain read-modify-write, on
+	 * every return to user mode (arch_exit_to_user_mode_prepare()): a
+	 * thread woken since the test of @on_cpu may do so under this read.
+	 * Its registers are then no longer those of a blocked call either,
+	 * the snapshot the file's comment warns of, whichever bit we see.
+	 */
+	if (data_race(task_thread_info(p)->status & TS_COMPAT)) {
 		*abi = KTRACE_ABI_COMPAT;
 		args[0] = (u32)regs.bx;
 		args[1] = (u32)regs.cx;

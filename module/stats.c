@@ -3,9 +3,11 @@
  * ktrace: module-wide counters.  Every CPU counts into its own copy and
  * readers add the copies up, so the hot path has no shared atomics.  The
  * per-syscall table is only written by the syscall exit probe, in task
- * context with preemption disabled, so plain increments are enough; the
- * record counters are local_t because interrupts bump them too.  A sum
- * read while CPUs count is a snapshot of each CPU, not of the machine.
+ * context with preemption disabled, so a CPU's counters have one writer
+ * and need no atomic: it adds with ktrace_count_add(), a WRITE_ONCE() that
+ * pairs with the READ_ONCE() of the readers here.  The record counters
+ * are local_t because interrupts bump them too.  A sum read while CPUs
+ * count is a snapshot of each CPU, not of the machine.
  */
 #include <linux/cpumask.h>
 #include <linux/log2.h>

@@ -10,7 +10,7 @@ KTRACE_CACHE=${KTRACE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ktrace}
 KTRACE_BUILD=${KTRACE_BUILD:-$KTRACE_TOP/build}
 KTRACE_MIRROR=${KTRACE_MIRROR:-http://deb.debian.org/debian}
 KTRACE_KERNELS="6.1 6.12 newest debug"
-KTRACE_EXTRA_KERNELS="kcsan"
+KTRACE_EXTRA_KERNELS="kcsan kcsan-strict"
 
 # Die unless $1 is a test kernel's name, of the default lanes or the
 # extra ones.
