@@ -393,6 +393,233 @@ static void dec_seccomp(struct kt_dec *d)
 	}
 }
 
+static const struct kt_xlat perf_types[] = {
+	{ 0, "PERF_TYPE_HARDWARE" }, { 1, "PERF_TYPE_SOFTWARE" },
+	{ 2, "PERF_TYPE_TRACEPOINT" }, { 3, "PERF_TYPE_HW_CACHE" },
+	{ 4, "PERF_TYPE_RAW" }, { 5, "PERF_TYPE_BREAKPOINT" }, KT_XEND
+};
+
+static const struct kt_xlat perf_attr_sizes[] = {
+	{ 64, "PERF_ATTR_SIZE_VER0" }, { 72, "PERF_ATTR_SIZE_VER1" },
+	{ 80, "PERF_ATTR_SIZE_VER2" }, { 96, "PERF_ATTR_SIZE_VER3" },
+	{ 104, "PERF_ATTR_SIZE_VER4" }, { 112, "PERF_ATTR_SIZE_VER5" },
+	{ 120, "PERF_ATTR_SIZE_VER6" }, { 128, "PERF_ATTR_SIZE_VER7" },
+	KT_XEND
+};
+
+static const struct kt_xlat perf_hw_ids[] = {
+	{ 0, "PERF_COUNT_HW_CPU_CYCLES" }, { 1, "PERF_COUNT_HW_INSTRUCTIONS" },
+	{ 2, "PERF_COUNT_HW_CACHE_REFERENCES" },
+	{ 3, "PERF_COUNT_HW_CACHE_MISSES" },
+	{ 4, "PERF_COUNT_HW_BRANCH_INSTRUCTIONS" },
+	{ 5, "PERF_COUNT_HW_BRANCH_MISSES" }, { 6, "PERF_COUNT_HW_BUS_CYCLES" },
+	{ 7, "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND" },
+	{ 8, "PERF_COUNT_HW_STALLED_CYCLES_BACKEND" },
+	{ 9, "PERF_COUNT_HW_REF_CPU_CYCLES" }, KT_XEND
+};
+
+static const struct kt_xlat perf_sw_ids[] = {
+	{ 0, "PERF_COUNT_SW_CPU_CLOCK" }, { 1, "PERF_COUNT_SW_TASK_CLOCK" },
+	{ 2, "PERF_COUNT_SW_PAGE_FAULTS" },
+	{ 3, "PERF_COUNT_SW_CONTEXT_SWITCHES" },
+	{ 4, "PERF_COUNT_SW_CPU_MIGRATIONS" },
+	{ 5, "PERF_COUNT_SW_PAGE_FAULTS_MIN" },
+	{ 6, "PERF_COUNT_SW_PAGE_FAULTS_MAJ" },
+	{ 7, "PERF_COUNT_SW_ALIGNMENT_FAULTS" },
+	{ 8, "PERF_COUNT_SW_EMULATION_FAULTS" }, { 9, "PERF_COUNT_SW_DUMMY" },
+	{ 10, "PERF_COUNT_SW_BPF_OUTPUT" },
+	{ 11, "PERF_COUNT_SW_CGROUP_SWITCHES" }, KT_XEND
+};
+
+static const struct kt_xlat perf_cache_ids[] = {
+	{ 0, "PERF_COUNT_HW_CACHE_L1D" }, { 1, "PERF_COUNT_HW_CACHE_L1I" },
+	{ 2, "PERF_COUNT_HW_CACHE_LL" }, { 3, "PERF_COUNT_HW_CACHE_DTLB" },
+	{ 4, "PERF_COUNT_HW_CACHE_ITLB" }, { 5, "PERF_COUNT_HW_CACHE_BPU" },
+	{ 6, "PERF_COUNT_HW_CACHE_NODE" }, KT_XEND
+};
+
+static const struct kt_xlat perf_cache_ops[] = {
+	{ 0, "PERF_COUNT_HW_CACHE_OP_READ" },
+	{ 1, "PERF_COUNT_HW_CACHE_OP_WRITE" },
+	{ 2, "PERF_COUNT_HW_CACHE_OP_PREFETCH" }, KT_XEND
+};
+
+static const struct kt_xlat perf_cache_results[] = {
+	{ 0, "PERF_COUNT_HW_CACHE_RESULT_ACCESS" },
+	{ 1, "PERF_COUNT_HW_CACHE_RESULT_MISS" }, KT_XEND
+};
+
+static const struct kt_xlat perf_sample_format[] = {
+	{ 1 << 0, "PERF_SAMPLE_IP" }, { 1 << 1, "PERF_SAMPLE_TID" },
+	{ 1 << 2, "PERF_SAMPLE_TIME" }, { 1 << 3, "PERF_SAMPLE_ADDR" },
+	{ 1 << 4, "PERF_SAMPLE_READ" }, { 1 << 5, "PERF_SAMPLE_CALLCHAIN" },
+	{ 1 << 6, "PERF_SAMPLE_ID" }, { 1 << 7, "PERF_SAMPLE_CPU" },
+	{ 1 << 8, "PERF_SAMPLE_PERIOD" }, { 1 << 9, "PERF_SAMPLE_STREAM_ID" },
+	{ 1 << 10, "PERF_SAMPLE_RAW" }, { 1 << 11, "PERF_SAMPLE_BRANCH_STACK" },
+	{ 1 << 12, "PERF_SAMPLE_REGS_USER" },
+	{ 1 << 13, "PERF_SAMPLE_STACK_USER" }, { 1 << 14, "PERF_SAMPLE_WEIGHT" },
+	{ 1 << 15, "PERF_SAMPLE_DATA_SRC" }, { 1 << 16, "PERF_SAMPLE_IDENTIFIER" },
+	{ 1 << 17, "PERF_SAMPLE_TRANSACTION" },
+	{ 1 << 18, "PERF_SAMPLE_REGS_INTR" }, { 1 << 19, "PERF_SAMPLE_PHYS_ADDR" },
+	{ 1 << 20, "PERF_SAMPLE_AUX" }, { 1 << 21, "PERF_SAMPLE_CGROUP" },
+	{ 1 << 22, "PERF_SAMPLE_DATA_PAGE_SIZE" },
+	{ 1 << 23, "PERF_SAMPLE_CODE_PAGE_SIZE" },
+	{ 1 << 24, "PERF_SAMPLE_WEIGHT_STRUCT" }, KT_XEND
+};
+
+static const struct kt_xlat perf_read_format[] = {
+	{ 1 << 0, "PERF_FORMAT_TOTAL_TIME_ENABLED" },
+	{ 1 << 1, "PERF_FORMAT_TOTAL_TIME_RUNNING" },
+	{ 1 << 2, "PERF_FORMAT_ID" }, { 1 << 3, "PERF_FORMAT_GROUP" },
+	{ 1 << 4, "PERF_FORMAT_LOST" }, KT_XEND
+};
+
+static const struct kt_xlat perf_open_flags[] = {
+	{ 1, "PERF_FLAG_FD_NO_GROUP" }, { 2, "PERF_FLAG_FD_OUTPUT" },
+	{ 4, "PERF_FLAG_PID_CGROUP" }, { 8, "PERF_FLAG_FD_CLOEXEC" }, KT_XEND
+};
+
+/*
+ * struct perf_event_attr's one-bit flags by bit, NULL for precise_ip's two
+ * bits (15 and 16), which strace always prints; __reserved_1 from bit 38
+ */
+static const char *const perf_flag_names[38] = {
+	"disabled", "inherit", "pinned", "exclusive", "exclude_user",
+	"exclude_kernel", "exclude_hv", "exclude_idle", "mmap", "comm",
+	"freq", "inherit_stat", "enable_on_exec", "task", "watermark", NULL,
+	NULL, "mmap_data", "sample_id_all", "exclude_host", "exclude_guest",
+	"exclude_callchain_kernel", "exclude_callchain_user", "mmap2",
+	"comm_exec", "use_clockid", "context_switch", "write_backward",
+	"namespaces", "ksymbol", "bpf_event", "aux_output", "cgroup",
+	"text_poke", "build_id", "inherit_thread", "remove_on_exec", "sigtrap",
+};
+
+static const char *const precise_ip_desc[] = {
+	"arbitrary skid", "constant skid", "requested to have 0 skid",
+	"must have 0 skid",
+};
+
+/* config of PERF_TYPE_HARDWARE and PERF_TYPE_HW_CACHE: a PMU's id <<32 */
+static void perf_config_high(struct kt_buf *b, uint64_t config, int shift)
+{
+	kt_buf_hex(b, config >> shift);
+	kt_buf_printf(b, "<<%d|", shift);
+}
+
+/*
+ * The struct perf_event_attr as strace prints it without -v: the fields
+ * up to the flags (48 bytes, all the capture holds), the flags that are
+ * set, precise_ip always, then "..." for the rest.  After E2BIG, the size
+ * the kernel wrote back (@out, read at the exit).
+ */
+static void perf_attr(struct kt_dec *d, const struct kt_blob *in,
+		      const struct kt_blob *out)
+{
+	struct kt_buf *b = d->b;
+	uint32_t type, size, new_size;
+	uint64_t v[6], flags;
+	unsigned int k;
+
+	memcpy(&type, in->data, 4);
+	memcpy(&size, in->data + 4, 4);
+	memcpy(v, in->data + 8, sizeof(v));
+	if (size && size < 64) {
+		kt_format_ptr(b, kt_arg(d, 0));
+		return;
+	}
+	kt_buf_puts(b, "{type=");
+	kt_format_xval(b, perf_types, type, "PERF_TYPE_???");
+	kt_buf_puts(b, ", size=");
+	kt_format_xval(b, perf_attr_sizes, size, "PERF_ATTR_SIZE_???");
+	if ((int32_t)d->sc->ret == -7) {	/* E2BIG */
+		kt_buf_puts(b, " => ");
+		if (out && out->data && out->data != in->data &&
+		    out->len >= 8) {
+			memcpy(&new_size, out->data + 4, 4);
+			kt_format_xval(b, perf_attr_sizes, new_size,
+				       "PERF_ATTR_SIZE_???");
+		} else {
+			kt_buf_puts(b, "???");
+		}
+	}
+	kt_buf_puts(b, ", config=");
+	switch (type) {
+	case 0:
+		if (v[0] >> 32)
+			perf_config_high(b, v[0], 32);
+		kt_format_xval(b, perf_hw_ids, (uint32_t)v[0],
+			       "PERF_COUNT_HW_???");
+		break;
+	case 1:
+		kt_format_xval(b, perf_sw_ids, v[0], "PERF_COUNT_SW_???");
+		break;
+	case 2:
+		kt_buf_udec(b, v[0]);
+		break;
+	case 3:
+		if (v[0] >> 32)
+			perf_config_high(b, v[0], 32);
+		if ((uint32_t)v[0] >> 24)
+			perf_config_high(b, (uint32_t)v[0], 24);
+		kt_format_xval(b, perf_cache_results, (v[0] >> 16) & 0xff,
+			       "PERF_COUNT_HW_CACHE_RESULT_???");
+		kt_buf_puts(b, "<<16|");
+		kt_format_xval(b, perf_cache_ops, (v[0] >> 8) & 0xff,
+			       "PERF_COUNT_HW_CACHE_OP_???");
+		kt_buf_puts(b, "<<8|");
+		kt_format_xval(b, perf_cache_ids, v[0] & 0xff,
+			       "PERF_COUNT_HW_CACHE_???");
+		break;
+	default:
+		kt_buf_hex(b, v[0]);
+	}
+	flags = v[4];
+	kt_buf_printf(b, ", %s=", flags & (1 << 10) ? "sample_freq" :
+						       "sample_period");
+	kt_buf_udec(b, v[1]);
+	kt_buf_puts(b, ", sample_type=");
+	kt_format_flags(b, perf_sample_format, v[2], "PERF_SAMPLE_???");
+	kt_buf_puts(b, ", read_format=");
+	kt_format_flags(b, perf_read_format, v[3], "PERF_FORMAT_???");
+	for (k = 0; k < ARRAY_SIZE(perf_flag_names); k++) {
+		if (k == 15)
+			kt_buf_printf(b, ", precise_ip=%u /* %s */",
+				      (unsigned int)(flags >> 15) & 3,
+				      precise_ip_desc[(flags >> 15) & 3]);
+		if (perf_flag_names[k] && (flags >> k) & 1)
+			kt_buf_printf(b, ", %s=1", perf_flag_names[k]);
+	}
+	if (flags >> 38) {
+		kt_buf_puts(b, ", __reserved_1=");
+		kt_buf_hex(b, flags >> 38);
+		kt_buf_puts(b, " /* Bits 63..38 */");
+	}
+	kt_buf_puts(b, ", ...}");
+}
+
+/*
+ * perf_event_open({type=PERF_TYPE_SOFTWARE, ..., ...}, 0, -1, -1, 0) = 3,
+ * all of it at the exit (strace waits for E2BIG's size).  strace -v
+ * prints the rest of the attributes, which are not captured.
+ */
+static void dec_perf_event_open(struct kt_dec *d)
+{
+	const struct kt_blob *in = &d->sc->enter_blob[0];
+
+	if (kt_entry_only(d, false))
+		return;
+	kt_sep(d);
+	if (!kt_arg(d, 0) || !in->data || in->len < 48 ||
+	    (in->flags & KT_BLOB_FAULT))
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	else
+		perf_attr(d, in, kt_blob_at(d, 0));
+	kt_a_int(d, 1);
+	kt_a_int(d, 2);
+	kt_a_fd(d, 3);
+	kt_a_flags(d, 4, perf_open_flags, "PERF_FLAG_???");
+}
+
 static const struct kt_xlat key_specs[] = {
 	{ (uint32_t)-1, "KEY_SPEC_THREAD_KEYRING" },
 	{ (uint32_t)-2, "KEY_SPEC_PROCESS_KEYRING" },
@@ -554,6 +781,7 @@ static void dec_request_key(struct kt_dec *d)
 
 static const struct kt_decoder decoders[] = {
 	{ "capget", dec_capget, KT_RV_DEC, NULL },
+	{ "perf_event_open", dec_perf_event_open, KT_RV_FD, NULL },
 	{ "capset", dec_capset, KT_RV_DEC, NULL },
 	{ "membarrier", dec_membarrier, KT_RV_DEC, ret_membarrier },
 	{ "pidfd_send_signal", dec_pidfd_send_signal, KT_RV_DEC, NULL },

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <linux/io_uring.h>
+#include <linux/perf_event.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -3058,6 +3059,81 @@ static void test_sysmisc(void)
 	       "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = -1 EINVAL (Invalid argument)");
 }
 
+/* perf_event_open's attributes, as strace 6.1 printed them on the host. */
+static void test_perf_event_open(void)
+{
+	struct perf_event_attr a = { 0 }, back = { 0 };
+	struct kt_syscall sc;
+
+	a.type = PERF_TYPE_SOFTWARE;
+	a.size = 128;
+	a.config = PERF_COUNT_SW_CPU_CLOCK;
+	a.disabled = 1;
+	a.exclude_kernel = 1;
+	sc = sc64("perf_event_open", 3);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[2] = -1;
+	sc.args[3] = -1;
+	sc.args[4] = 8;
+	sc.enter_blob[0] = mem_blob(&a, 48);
+	sc.blob[0] = mem_blob(&a, 8);
+	expect("perf_event_open: the attributes as strace prints them without -v", &sc,
+	       "perf_event_open({type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=PERF_COUNT_SW_CPU_CLOCK, sample_period=0, sample_type=0, read_format=0, disabled=1, exclude_kernel=1, precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, PERF_FLAG_FD_CLOEXEC) = 3");
+	sc.has_exit = false;
+	expect("perf_event_open unfinished: nothing yet", &sc,
+	       "perf_event_open( <unfinished ...>");
+	sc.has_exit = true;
+
+	memset(&a, 0, sizeof(a));
+	a.type = PERF_TYPE_HW_CACHE;
+	a.config = (3ULL << 32) | (1 << 16) | (1 << 8) | 2;
+	a.freq = 1;
+	a.sample_freq = 4000;
+	a.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+	a.precise_ip = 2;
+	a.sigtrap = 1;
+	a.remove_on_exec = 1;
+	sc.args[4] = 0;
+	sc.ret = -2;
+	expect("perf_event_open: a cache event, a frequency, precise_ip, size 0", &sc,
+	       "perf_event_open({type=PERF_TYPE_HW_CACHE, size=0 /* PERF_ATTR_SIZE_??? */, config=0x3<<32|PERF_COUNT_HW_CACHE_RESULT_MISS<<16|PERF_COUNT_HW_CACHE_OP_WRITE<<8|PERF_COUNT_HW_CACHE_LL, sample_freq=4000, sample_type=PERF_SAMPLE_IP|PERF_SAMPLE_TID, read_format=0, freq=1, precise_ip=2 /* requested to have 0 skid */, remove_on_exec=1, sigtrap=1, ...}, 0, -1, -1, 0) = -1 ENOENT (No such file or directory)");
+
+	memset(&a, 0, sizeof(a));
+	a.type = PERF_TYPE_HARDWARE;
+	a.size = 200;
+	a.config = 1;
+	back.size = 136;
+	sc.enter_blob[0] = mem_blob(&a, 48);
+	sc.blob[0] = mem_blob(&back, 8);
+	sc.ret = -7;
+	expect("perf_event_open E2BIG: the size the kernel wants", &sc,
+	       "perf_event_open({type=PERF_TYPE_HARDWARE, size=0xc8 /* PERF_ATTR_SIZE_??? */ => 0x88 /* PERF_ATTR_SIZE_??? */, config=PERF_COUNT_HW_INSTRUCTIONS, sample_period=0, sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, 0) = -1 E2BIG (Argument list too long)");
+
+	memset(&a, 0, sizeof(a));
+	a.type = 77;
+	a.size = 64;
+	a.config = 0x1234;
+	a.read_format = PERF_FORMAT_ID | 64;
+	sc.enter_blob[0] = mem_blob(&a, 48);
+	sc.blob[0] = mem_blob(&a, 8);
+	sc.args[1] = -1;
+	sc.args[2] = 0;
+	sc.args[3] = 3;
+	sc.args[4] = 0x40;
+	sc.ret = -22;
+	expect("perf_event_open: unknown type, flags, read format", &sc,
+	       "perf_event_open({type=0x4d /* PERF_TYPE_??? */, size=PERF_ATTR_SIZE_VER0, config=0x1234, sample_period=0, sample_type=0, read_format=PERF_FORMAT_ID|0x40, precise_ip=0 /* arbitrary skid */, ...}, -1, 0, 3, 0x40 /* PERF_FLAG_??? */) = -1 EINVAL (Invalid argument)");
+
+	a.size = 32;
+	sc.args[1] = 0;
+	sc.args[2] = -1;
+	sc.args[3] = -1;
+	sc.args[4] = 0;
+	sc.ret = -7;
+	expect("perf_event_open: a size below the first version's, the address", &sc,
+	       "perf_event_open(0x7ffd0000, 0, -1, -1, 0) = -1 E2BIG (Argument list too long)");
+}
+
 /* The AIO calls but io_submit, as strace 6.1 printed them on the host. */
 static void test_aio(void)
 {
@@ -3985,6 +4061,7 @@ int main(void)
 	test_file_handles();
 	test_io_uring();
 	test_aio();
+	test_perf_event_open();
 	test_keys();
 	test_raw();
 	test_verbosity();

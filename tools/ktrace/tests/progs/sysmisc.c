@@ -6,14 +6,16 @@
  * readahead, vmsplice, tee and splice (an offset given, a NULL one, one on
  * a pipe), sethostname and setdomainname in a new UTS namespace, acct,
  * delete_module of no module, userfaultfd, fanotify_init and
- * fanotify_mark, seccomp's queries, and a filter that allows every call,
- * installed by seccomp and by prctl and attached to a socket.  Calls the
- * kernel lacks fail the same under both tracers.
+ * fanotify_mark, seccomp's queries, a filter that allows every call,
+ * installed by seccomp and by prctl and attached to a socket, and
+ * perf_event_open of a software clock and of attributes too long.  Calls
+ * the kernel lacks fail the same under both tracers.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/filter.h>
+#include <linux/perf_event.h>
 #include <linux/membarrier.h>
 #include <linux/seccomp.h>
 #include <sched.h>
@@ -36,6 +38,7 @@ int main(void)
 	unsigned short szs[3];
 	struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	struct sock_fprog prog = { 1, &allow };
+	struct perf_event_attr pe;
 	struct iovec iov = { "vmsplice", 8 };
 	siginfo_t si;
 	int p[2], q[2], w[2], fd, pfd;
@@ -99,6 +102,16 @@ int main(void)
 		AT_FDCWD, ".");
 	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &act);
 	syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, szs);
+	memset(&pe, 0, sizeof(pe));
+	pe.type = PERF_TYPE_SOFTWARE;
+	pe.size = PERF_ATTR_SIZE_VER5;
+	pe.config = PERF_COUNT_SW_TASK_CLOCK;
+	pe.disabled = 1;
+	pe.exclude_kernel = 1;
+	close(syscall(SYS_perf_event_open, &pe, 0, -1, -1,
+		      PERF_FLAG_FD_CLOEXEC));
+	pe.size = 4000;
+	syscall(SYS_perf_event_open, &pe, 0, -1, -1, 0);
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog));
 	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
