@@ -6,7 +6,7 @@
  * nothing, with a signal mask and with a wrong one; descriptors and an
  * eventfd registered and unregistered, and an opcode the kernel does not
  * know.  The AIO calls but io_submit: a context set up, one refused, its
- * events waited for (none) with and without a mask's struct, an iocb it
+ * events asked for (none) with and without a mask's struct, an iocb it
  * does not hold cancelled, the context destroyed and a null one.  A
  * kernel without them fails every call, the same under both tracers.
  */
@@ -28,7 +28,11 @@ int main(void)
 		const sigset_t *mask;
 		size_t size;
 	} aio_sig = { NULL, 8 };
-	struct timespec ts = { 0, 1000 };
+	/*
+	 * No wait at all: a wait of even a microsecond once ended in EINTR
+	 * under strace on the debug kernel, and not under ktrace.
+	 */
+	struct timespec ts = { 0, 0 };
 	aio_context_t ctx = 0;
 	struct io_event ev[2];
 	struct iocb cb;
