@@ -111,7 +111,7 @@ int main(void)
 	close(syscall(SYS_perf_event_open, &pe, 0, -1, -1,
 		      PERF_FLAG_FD_CLOEXEC));
 	pe.size = 4000;
-	syscall(SYS_perf_event_open, &pe, 0, -1, -1, 0);
+	syscall(SYS_perf_event_open, &pe, 0, -1, -1, 0UL);
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog));
 	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
