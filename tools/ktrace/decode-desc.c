@@ -801,12 +801,6 @@ static bool blob_holds(const struct kt_blob *blob, size_t len)
 	return blob->data && !(blob->flags & KT_BLOB_FAULT) && blob->len >= len;
 }
 
-/* What the exit copied of argument @i, apart from the enter's; or NULL. */
-static const struct kt_blob *exit_blob(const struct kt_syscall *sc, int i)
-{
-	return sc->blob[i].data != sc->enter_blob[i].data ? &sc->blob[i] : NULL;
-}
-
 /*
  * The timeout of select (struct timeval), pselect6 or ppoll (struct
  * timespec), argument @i, in @blob (x86_64: the module copies no other),
@@ -913,7 +907,7 @@ static void ret_poll(struct kt_dec *d)
 	}
 	if (left) {
 		kt_buf_puts(d->b, fds ? ", left " : "left ");
-		wait_time(d, 2, exit_blob(sc, 2));
+		wait_time(d, 2, kt_exit_blob(sc, 2));
 	}
 	kt_buf_putc(d->b, ')');
 }
@@ -989,7 +983,7 @@ static void ret_select(struct kt_dec *d)
 	kt_buf_puts(d->b, " (");
 	start = d->b->len;
 	for (i = 1; i <= 3 && ready > 0; i++) {
-		const struct kt_blob *blob = exit_blob(sc, i);
+		const struct kt_blob *blob = kt_exit_blob(sc, i);
 
 		if (!kt_arg(d, i) || nfds > 65536 || !blob ||
 		    !blob_holds(blob, (nfds + 7) / 8))
@@ -1014,7 +1008,7 @@ static void ret_select(struct kt_dec *d)
 	}
 	if (kt_arg(d, 4)) {
 		kt_buf_printf(d->b, "%sleft ", sep);
-		wait_time(d, 4, exit_blob(sc, 4));
+		wait_time(d, 4, kt_exit_blob(sc, 4));
 	}
 	kt_buf_putc(d->b, ')');
 }

@@ -74,7 +74,7 @@ static const struct kt_xlat handle_at_flags[] = {
 static void dec_name_to_handle_at(struct kt_dec *d)
 {
 	const struct kt_blob *in = &d->sc->enter_blob[2];
-	const struct kt_blob *out = kt_blob_at(d, 2);
+	const struct kt_blob *out = kt_exit_blob(d->sc, 2);
 	bool failed = kt_failed(d), overflow = (int32_t)d->sc->ret == -75;
 	uint32_t asked, bytes;
 

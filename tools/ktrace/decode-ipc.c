@@ -131,18 +131,10 @@ static void dec_shmdt(struct kt_dec *d)
 }
 
 /*
- * The structures of the *ctl calls, as x86_64 lays them out (struct
- * shmid64_ds and its kin): only that ABI's records carry them.
+ * What a *ctl command does with its buffer.  The structures are read as
+ * x86_64 lays them out (struct shmid64_ds and its kin): only that ABI's
+ * records carry them.
  */
-static uint64_t u_at(const uint8_t *p, size_t off, size_t n)
-{
-	uint64_t v = 0;
-
-	memcpy(&v, p + off, n);
-	return v;
-}
-
-/* What a *ctl command does with its buffer */
 enum ipc_buf {
 	IPC_BUF_ADDR,	/* nothing: its address */
 	IPC_BUF_SET,	/* IPC_SET: read at the enter */
@@ -158,18 +150,18 @@ enum ipc_buf {
 static void ipc_perm(struct kt_buf *b, const uint8_t *p, enum ipc_buf how)
 {
 	kt_buf_puts(b, "{uid=");
-	kt_format_id(b, u_at(p, 4, 4));
+	kt_format_id(b, kt_field(p, 4, 4));
 	kt_buf_puts(b, ", gid=");
-	kt_format_id(b, u_at(p, 8, 4));
+	kt_format_id(b, kt_field(p, 8, 4));
 	kt_buf_puts(b, ", mode=");
-	kt_format_mode(b, u_at(p, 20, 4));
+	kt_format_mode(b, kt_field(p, 20, 4));
 	if (how != IPC_BUF_SET) {
 		kt_buf_puts(b, ", key=");
-		kt_buf_udec(b, u_at(p, 0, 4));
+		kt_buf_udec(b, kt_field(p, 0, 4));
 		kt_buf_puts(b, ", cuid=");
-		kt_format_id(b, u_at(p, 12, 4));
+		kt_format_id(b, kt_field(p, 12, 4));
 		kt_buf_puts(b, ", cgid=");
-		kt_format_id(b, u_at(p, 16, 4));
+		kt_format_id(b, kt_field(p, 16, 4));
 	}
 	kt_buf_putc(b, '}');
 }
@@ -190,9 +182,9 @@ static void ipc_fields(struct kt_buf *b, const uint8_t *p,
 		kt_buf_puts(b, *n);
 		kt_buf_putc(b, '=');
 		if (sign)
-			kt_buf_dec(b, (int32_t)u_at(p, off, size));
+			kt_buf_dec(b, (int32_t)kt_field(p, off, size));
 		else
-			kt_buf_udec(b, u_at(p, off, size));
+			kt_buf_udec(b, kt_field(p, off, size));
 	}
 }
 
@@ -289,7 +281,7 @@ static void dec_shmctl(struct kt_dec *d)
 		return;
 	}
 	if (how == IPC_BUF_INFO2) {
-		kt_buf_printf(d->b, "{used_ids=%d, ", (int32_t)u_at(p, 0, 4));
+		kt_buf_printf(d->b, "{used_ids=%d, ", (int32_t)kt_field(p, 0, 4));
 		ipc_fields(d->b, p, shm_info_names, 8, 8, false);
 		kt_buf_putc(d->b, '}');
 		return;
@@ -298,19 +290,19 @@ static void dec_shmctl(struct kt_dec *d)
 	ipc_perm(d->b, p, how);
 	if (how == IPC_BUF_DS) {
 		kt_buf_puts(d->b, ", shm_segsz=");
-		kt_buf_udec(d->b, u_at(p, 48, 8));
+		kt_buf_udec(d->b, kt_field(p, 48, 8));
 		kt_buf_puts(d->b, ", shm_cpid=");
-		kt_pid(d, (int32_t)u_at(p, 80, 4), false);
+		kt_pid(d, (int32_t)kt_field(p, 80, 4), false);
 		kt_buf_puts(d->b, ", shm_lpid=");
-		kt_pid(d, (int32_t)u_at(p, 84, 4), false);
+		kt_pid(d, (int32_t)kt_field(p, 84, 4), false);
 		kt_buf_puts(d->b, ", shm_nattch=");
-		kt_buf_udec(d->b, u_at(p, 88, 8));
+		kt_buf_udec(d->b, kt_field(p, 88, 8));
 		kt_buf_puts(d->b, ", shm_atime=");
-		kt_buf_udec(d->b, u_at(p, 56, 8));
+		kt_buf_udec(d->b, kt_field(p, 56, 8));
 		kt_buf_puts(d->b, ", shm_dtime=");
-		kt_buf_udec(d->b, u_at(p, 64, 8));
+		kt_buf_udec(d->b, kt_field(p, 64, 8));
 		kt_buf_puts(d->b, ", shm_ctime=");
-		kt_buf_udec(d->b, u_at(p, 72, 8));
+		kt_buf_udec(d->b, kt_field(p, 72, 8));
 	}
 	kt_buf_putc(d->b, '}');
 }
@@ -401,11 +393,11 @@ static void dec_semctl(struct kt_dec *d)
 	ipc_perm(d->b, p, how);
 	if (how == IPC_BUF_DS) {
 		kt_buf_puts(d->b, ", sem_otime=");
-		kt_buf_udec(d->b, u_at(p, 48, 8));
+		kt_buf_udec(d->b, kt_field(p, 48, 8));
 		kt_buf_puts(d->b, ", sem_ctime=");
-		kt_buf_udec(d->b, u_at(p, 64, 8));
+		kt_buf_udec(d->b, kt_field(p, 64, 8));
 		kt_buf_puts(d->b, ", sem_nsems=");
-		kt_buf_udec(d->b, u_at(p, 80, 8));
+		kt_buf_udec(d->b, kt_field(p, 80, 8));
 	}
 	kt_buf_putc(d->b, '}');
 }
@@ -489,7 +481,7 @@ static void dec_msgctl(struct kt_dec *d)
 		kt_buf_putc(d->b, '{');
 		ipc_fields(d->b, p, msginfo_names, 0, 4, true);
 		kt_buf_puts(d->b, ", msgseg=");
-		kt_buf_udec(d->b, u_at(p, 28, 2));
+		kt_buf_udec(d->b, kt_field(p, 28, 2));
 		kt_buf_putc(d->b, '}');
 		return;
 	}
@@ -497,20 +489,20 @@ static void dec_msgctl(struct kt_dec *d)
 	ipc_perm(d->b, p, how);
 	if (how == IPC_BUF_DS) {
 		kt_buf_puts(d->b, ", msg_stime=");
-		kt_buf_udec(d->b, u_at(p, 48, 8));
+		kt_buf_udec(d->b, kt_field(p, 48, 8));
 		kt_buf_puts(d->b, ", msg_rtime=");
-		kt_buf_udec(d->b, u_at(p, 56, 8));
+		kt_buf_udec(d->b, kt_field(p, 56, 8));
 		kt_buf_puts(d->b, ", msg_ctime=");
-		kt_buf_udec(d->b, u_at(p, 64, 8));
+		kt_buf_udec(d->b, kt_field(p, 64, 8));
 		kt_buf_puts(d->b, ", msg_qnum=");
-		kt_buf_udec(d->b, u_at(p, 80, 8));
+		kt_buf_udec(d->b, kt_field(p, 80, 8));
 	}
 	kt_buf_puts(d->b, ", msg_qbytes=");
-	kt_buf_udec(d->b, u_at(p, 88, 8));
+	kt_buf_udec(d->b, kt_field(p, 88, 8));
 	if (how == IPC_BUF_DS)
 		kt_buf_printf(d->b, ", msg_lspid=%d, msg_lrpid=%d",
-			      (int32_t)u_at(p, 96, 4),
-			      (int32_t)u_at(p, 100, 4));
+			      (int32_t)kt_field(p, 96, 4),
+			      (int32_t)kt_field(p, 100, 4));
 	kt_buf_putc(d->b, '}');
 }
 

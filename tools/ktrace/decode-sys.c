@@ -533,8 +533,7 @@ static void perf_attr(struct kt_dec *d, const struct kt_blob *in,
 	kt_format_xval(b, perf_attr_sizes, size, "PERF_ATTR_SIZE_???");
 	if ((int32_t)d->sc->ret == -7) {	/* E2BIG */
 		kt_buf_puts(b, " => ");
-		if (out && out->data && out->data != in->data &&
-		    out->len >= 8) {
+		if (out && out->data && out->len >= 8) {
 			memcpy(&new_size, out->data + 4, 4);
 			kt_format_xval(b, perf_attr_sizes, new_size,
 				       "PERF_ATTR_SIZE_???");
@@ -613,7 +612,7 @@ static void dec_perf_event_open(struct kt_dec *d)
 	    (in->flags & KT_BLOB_FAULT))
 		kt_format_ptr(d->b, kt_arg(d, 0));
 	else
-		perf_attr(d, in, kt_blob_at(d, 0));
+		perf_attr(d, in, kt_exit_blob(d->sc, 0));
 	kt_a_int(d, 1);
 	kt_a_int(d, 2);
 	kt_a_fd(d, 3);

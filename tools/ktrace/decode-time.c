@@ -492,14 +492,31 @@ static const struct kt_xlat adjtimex_states[] = {
 };
 
 /*
- * struct timex's fields after modes, a long each (status, shift and tai
- * are ints, padded to one), time a struct timeval in the 9th and 10th
+ * struct timex's fields in order, each a long but for the ints (modes,
+ * status, shift, tai: padded to a long) and time, a struct timeval
  */
-static const char *const timex_fields[] = {
-	"offset", "freq", "maxerror", "esterror", "status", "constant",
-	"precision", "tolerance", "time", NULL, "tick", "ppsfreq", "jitter",
-	"shift", "stabil", "jitcnt", "calcnt", "errcnt", "stbcnt", "tai"
+enum timex_kind { TX_LONG, TX_INT, TX_MODES, TX_STATUS, TX_TIME };
+
+static const struct {
+	const char *name;
+	enum timex_kind kind;
+} timex_fields[] = {
+	{ "modes", TX_MODES }, { "offset", TX_LONG }, { "freq", TX_LONG },
+	{ "maxerror", TX_LONG }, { "esterror", TX_LONG },
+	{ "status", TX_STATUS }, { "constant", TX_LONG },
+	{ "precision", TX_LONG }, { "tolerance", TX_LONG },
+	{ "time", TX_TIME }, { "tick", TX_LONG }, { "ppsfreq", TX_LONG },
+	{ "jitter", TX_LONG }, { "shift", TX_INT }, { "stabil", TX_LONG },
+	{ "jitcnt", TX_LONG }, { "calcnt", TX_LONG }, { "errcnt", TX_LONG },
+	{ "stbcnt", TX_LONG }, { "tai", TX_INT },
 };
+
+/* A signed long of @ls bytes at @off */
+static int64_t timex_long(const uint8_t *p, size_t off, unsigned int ls)
+{
+	return ls == 4 ? (int32_t)kt_field(p, off, 4) :
+			 (int64_t)kt_field(p, off, 8);
+}
 
 /*
  * The struct timex that adjtimex() and clock_adjtime() return, as strace
@@ -512,8 +529,7 @@ static void a_timex(struct kt_dec *d, int i)
 			  kt_long_size(d) : 8;
 	const uint8_t *p;
 	unsigned int k;
-	int64_t v = 0;
-	int32_t v32;
+	size_t off = 0;
 
 	kt_sep(d);
 	if (!kt_exiting_ok(d) || !kt_blob_usable(d, i, 21 * ls)) {
@@ -521,41 +537,33 @@ static void a_timex(struct kt_dec *d, int i)
 		return;
 	}
 	p = kt_blob_at(d, i)->data;
-	memcpy(&v32, p, 4);
-	kt_buf_puts(d->b, "{modes=");
-	kt_format_flags(d->b, adjtimex_modes, (uint32_t)v32, "ADJ_???");
-	for (k = 0; k < ARRAY_SIZE(timex_fields); k++) {
-		const char *name = timex_fields[k];
-		size_t off = (k + 1) * ls;
-
-		if (!name)
-			continue;
-		kt_buf_printf(d->b, ", %s=", name);
-		if (!strcmp(name, "time")) {
-			memcpy(&v, p + off, ls);
-			if (ls == 4)
-				v = (int32_t)v;
+	for (k = 0; k < ARRAY_SIZE(timex_fields); k++, off += ls) {
+		kt_buf_printf(d->b, "%s%s=", k ? ", " : "{",
+			      timex_fields[k].name);
+		switch (timex_fields[k].kind) {
+		case TX_LONG:
+			kt_buf_dec(d->b, timex_long(p, off, ls));
+			break;
+		case TX_INT:
+			kt_buf_dec(d->b, (int32_t)kt_field(p, off, 4));
+			break;
+		case TX_MODES:
+			kt_format_flags(d->b, adjtimex_modes,
+					kt_field(p, off, 4), "ADJ_???");
+			break;
+		case TX_STATUS:
+			kt_format_flags(d->b, adjtimex_status,
+					kt_field(p, off, 4), "STA_???");
+			break;
+		case TX_TIME:
 			kt_buf_puts(d->b, "{tv_sec=");
-			kt_buf_dec(d->b, v);
-			v = 0;
-			memcpy(&v, p + off + ls, ls);
+			kt_buf_dec(d->b, timex_long(p, off, ls));
+			off += ls;
 			kt_buf_puts(d->b, ", tv_usec=");
-			kt_buf_udec(d->b, (uint64_t)v);
+			kt_buf_udec(d->b, kt_field(p, off, ls));
 			kt_buf_putc(d->b, '}');
-			continue;
+			break;
 		}
-		if (ls == 4 || !strcmp(name, "status") ||
-		    !strcmp(name, "shift") || !strcmp(name, "tai")) {
-			memcpy(&v32, p + off, 4);
-			v = v32;
-		} else {
-			memcpy(&v, p + off, 8);
-		}
-		if (!strcmp(name, "status"))
-			kt_format_flags(d->b, adjtimex_status, (uint32_t)v,
-					"STA_???");
-		else
-			kt_buf_dec(d->b, v);
 	}
 	kt_buf_putc(d->b, '}');
 }

@@ -79,10 +79,7 @@ static const struct kt_xlat register_opcodes[] = {
 
 static uint32_t u32_at(const uint8_t *p, size_t off)
 {
-	uint32_t v;
-
-	memcpy(&v, p + off, 4);
-	return v;
+	return kt_field(p, off, 4);
 }
 
 /*
@@ -128,7 +125,7 @@ static void dec_io_uring_setup(struct kt_dec *d)
 		"flags"
 	};
 	const struct kt_blob *in = &d->sc->enter_blob[1];
-	const struct kt_blob *out = kt_blob_at(d, 1);
+	const struct kt_blob *out = kt_exit_blob(d->sc, 1);
 	const uint8_t *p;
 	uint32_t flags;
 	unsigned int k;
@@ -162,8 +159,7 @@ static void dec_io_uring_setup(struct kt_dec *d)
 	}
 	if (kt_entry_only(d, false))
 		return;
-	/* blob[] holds the exit's copy where there is one */
-	if (kt_exiting_ok(d) && out && out->data != in->data && out->data &&
+	if (kt_exiting_ok(d) && out && out->data &&
 	    out->len >= 120 && !(out->flags & KT_BLOB_FAULT)) {
 		p = out->data;
 		kt_buf_printf(d->b, ", sq_entries=%u, cq_entries=%u, features=",
@@ -202,11 +198,10 @@ static void dec_io_uring_register(struct kt_dec *d)
 
 	kt_a_fd(d, 0);
 	kt_a_xval(d, 1, register_opcodes, "IORING_REGISTER_???");
-	if (op == KT_REG_PROBE || op == KT_REG_IOWQ_MAX_WORKERS) {
-		/* strace prints their argument at the exit */
-		if (kt_entry_only(d, true))
-			return;
-	}
+	/* strace prints these two opcodes' argument at the exit */
+	if ((op == KT_REG_PROBE || op == KT_REG_IOWQ_MAX_WORKERS) &&
+	    kt_entry_only(d, true))
+		return;
 	kt_sep(d);
 	if ((op != KT_REG_FILES && op != KT_REG_EVENTFD &&
 	     op != KT_REG_EVENTFD_ASYNC) || !n ||
@@ -243,13 +238,6 @@ static const struct kt_xlat rwf_flags[] = {
 	{ 8, "RWF_NOWAIT" }, { 16, "RWF_APPEND" }, KT_XEND
 };
 
-/* A long argument as the call's ABI has it, signed */
-static int64_t arg_long(struct kt_dec *d, int i)
-{
-	return kt_long_size(d) == 4 ? (int32_t)kt_arg(d, i) :
-				      (int64_t)kt_arg(d, i);
-}
-
 /* io_setup(8, [0x7fa358c9d000]) = 0: the context at the exit */
 static void dec_io_setup(struct kt_dec *d)
 {
@@ -276,7 +264,7 @@ static void dec_io_submit(struct kt_dec *d)
 {
 	kt_a_ptr(d, 0);
 	kt_sep(d);
-	kt_buf_dec(d->b, arg_long(d, 1));
+	kt_buf_dec(d->b, kt_arg_long(d, 1));
 	kt_a_ptr(d, 2);
 }
 
@@ -313,9 +301,9 @@ static void dec_io_getevents(struct kt_dec *d)
 
 	kt_a_ptr(d, 0);
 	kt_sep(d);
-	kt_buf_dec(d->b, arg_long(d, 1));
+	kt_buf_dec(d->b, kt_arg_long(d, 1));
 	kt_sep(d);
-	kt_buf_dec(d->b, arg_long(d, 2));
+	kt_buf_dec(d->b, kt_arg_long(d, 2));
 	if (kt_entry_only(d, true))
 		return;
 	kt_sep(d);

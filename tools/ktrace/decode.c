@@ -95,6 +95,12 @@ const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i)
 	return blob->data || (blob->flags & KT_BLOB_FAULT) ? blob : NULL;
 }
 
+/* What the exit copied of argument @i, apart from the enter's; or NULL. */
+const struct kt_blob *kt_exit_blob(const struct kt_syscall *sc, int i)
+{
+	return sc->blob[i].data != sc->enter_blob[i].data ? &sc->blob[i] : NULL;
+}
+
 static int64_t ret_of(const struct kt_syscall *sc)
 {
 	return sc->abi == KTRACE_CLI_ABI_I386 ? (int32_t)sc->ret : sc->ret;

@@ -94,10 +94,20 @@ void kt_a_sigset(struct kt_dec *d, int i, uint64_t size);
 void kt_a_sigmask_struct(struct kt_dec *d, int i);
 void kt_a_siginfo(struct kt_dec *d, int i);	/* decode-signal.c */
 
+/* @n (at most 8) bytes at @off in a structure's copy, as an unsigned value */
+static inline uint64_t kt_field(const uint8_t *p, size_t off, size_t n)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p + off, n);
+	return v;
+}
+
 /* decode.c: argument i of the syscall being printed */
 uint64_t kt_arg(const struct kt_dec *d, int i);		/* a pointer-sized value */
 int64_t kt_arg_long(const struct kt_dec *d, int i);	/* sign-extended long */
 const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i);
+const struct kt_blob *kt_exit_blob(const struct kt_syscall *sc, int i);
 bool kt_failed(const struct kt_dec *d);		/* exited with an error */
 bool kt_exiting_ok(const struct kt_dec *d);		/* exited, no error */
 bool kt_entry_only(struct kt_dec *d, bool sep);
