@@ -87,15 +87,17 @@ static void iovec(struct kt_dec *d, int i, uint64_t cnt)
 	kt_format_iov(d, blob->data, blob->len, cnt);
 }
 
+/* What was read, at the exit; after an error, where it would have gone. */
 static void dec_readv(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
 		return;
-	iovec(d, 1, kt_arg(d, 2));
+	if (kt_failed(d))
+		kt_a_iov_addrs(d, 1, kt_arg(d, 2));
+	else
+		iovec(d, 1, kt_arg(d, 2));
 	kt_a_int(d, 2);
-	if (!strcmp(d->name, "preadv") || !strcmp(d->name, "pwritev"))
-		kt_a_long(d, 3);
 }
 
 static void dec_writev(struct kt_dec *d)
@@ -103,8 +105,41 @@ static void dec_writev(struct kt_dec *d)
 	kt_a_fd(d, 0);
 	iovec(d, 1, kt_arg(d, 2));
 	kt_a_int(d, 2);
-	if (!strcmp(d->name, "pwritev"))
-		kt_a_long(d, 3);
+}
+
+static const struct kt_xlat rwf_flags[] = {
+	{ 0x01, "RWF_HIPRI" }, { 0x02, "RWF_DSYNC" }, { 0x04, "RWF_SYNC" },
+	{ 0x08, "RWF_NOWAIT" }, { 0x10, "RWF_APPEND" }, KT_XEND
+};
+
+/*
+ * The offset of preadv, pwritev and their v2 forms, which pass it in two
+ * registers, its low half first (both halves in ia32's 32-bit ones), and
+ * the v2 forms' RWF_* flags after them.
+ */
+static void pos_flags(struct kt_dec *d)
+{
+	uint64_t off = kt_arg(d, 3);
+
+	if (kt_long_size(d) == 4)
+		off = (uint32_t)off | kt_arg(d, 4) << 32;
+	kt_sep(d);
+	kt_buf_printf(d->b, "%lld", (long long)off);
+	if (strchr(d->name, '2'))
+		kt_a_flags(d, 5, rwf_flags, "RWF_???");
+}
+
+static void dec_preadv(struct kt_dec *d)
+{
+	dec_readv(d);
+	if (!d->stopped)
+		pos_flags(d);
+}
+
+static void dec_pwritev(struct kt_dec *d)
+{
+	dec_writev(d);
+	pos_flags(d);
 }
 
 static const struct kt_xlat whence[] = {
@@ -1311,11 +1346,13 @@ static const struct kt_decoder decoders[] = {
 	{ "read", dec_read, KT_RV_DEC, NULL },
 	{ "pread64", dec_pread, KT_RV_DEC, NULL },
 	{ "readv", dec_readv, KT_RV_DEC, NULL },
-	{ "preadv", dec_readv, KT_RV_DEC, NULL },
+	{ "preadv", dec_preadv, KT_RV_DEC, NULL },
+	{ "preadv2", dec_preadv, KT_RV_DEC, NULL },
 	{ "write", dec_write, KT_RV_DEC, NULL },
 	{ "pwrite64", dec_pwrite, KT_RV_DEC, NULL },
 	{ "writev", dec_writev, KT_RV_DEC, NULL },
-	{ "pwritev", dec_writev, KT_RV_DEC, NULL },
+	{ "pwritev", dec_pwritev, KT_RV_DEC, NULL },
+	{ "pwritev2", dec_pwritev, KT_RV_DEC, NULL },
 	{ "splice", dec_splice, KT_RV_DEC, NULL },
 	{ "tee", dec_tee, KT_RV_DEC, NULL },
 	{ "vmsplice", dec_vmsplice, KT_RV_DEC, NULL },

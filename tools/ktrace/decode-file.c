@@ -1026,6 +1026,84 @@ static void dec_utimensat(struct kt_dec *d)
 	kt_a_flags(d, 3, kt_at_flags, "AT_???");
 }
 
+/*
+ * utimes' and futimesat's two struct timevals: [{tv_sec=1, tv_usec=2} /+
+ * 1970-01-01T00:00:01.000002+0000 +/, ...], NULL, or the pointer.
+ */
+static void timeval_pair(struct kt_dec *d, int i)
+{
+	size_t ts = kt_long_size(d);
+	int64_t v[2][2];
+	unsigned int k;
+
+	kt_sep(d);
+	if (!kt_read_time_pair(d, i, 0, v[0]) ||
+	    !kt_read_time_pair(d, i, 2 * ts, v[1])) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < 2; k++) {
+		kt_buf_printf(d->b, "%s{tv_sec=%lld, tv_usec=%lld}",
+			      k ? ", " : "", (long long)v[k][0],
+			      (long long)v[k][1]);
+		kt_time_comment_usec(d->b, v[k][0], v[k][1]);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
+static void dec_utimes(struct kt_dec *d)
+{
+	kt_a_path(d, 0);
+	timeval_pair(d, 1);
+}
+
+static void dec_futimesat(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	timeval_pair(d, 2);
+}
+
+/* utime's struct utimbuf: {actime=5 /+ 1970-... +/, modtime=6 /+ ... +/} */
+static void dec_utime(struct kt_dec *d)
+{
+	int64_t t[2];
+
+	kt_a_path(d, 0);
+	kt_sep(d);
+	if (!kt_read_time_pair(d, 1, 0, t)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+		return;
+	}
+	kt_buf_printf(d->b, "{actime=%lld", (long long)t[0]);
+	kt_time_comment(d->b, t[0], 0);
+	kt_buf_printf(d->b, ", modtime=%lld", (long long)t[1]);
+	kt_time_comment(d->b, t[1], 0);
+	kt_buf_putc(d->b, '}');
+}
+
+static const struct kt_xlat swap_flags[] = {
+	{ 0x8000, "SWAP_FLAG_PREFER" }, { 0x10000, "SWAP_FLAG_DISCARD" },
+	{ 0x20000, "SWAP_FLAG_DISCARD_ONCE" },
+	{ 0x40000, "SWAP_FLAG_DISCARD_PAGES" }, KT_XEND
+};
+
+/* swapon("/swap", SWAP_FLAG_PREFER|5): the flags, then the priority. */
+static void dec_swapon(struct kt_dec *d)
+{
+	uint32_t flags = kt_arg(d, 1);
+
+	kt_a_path(d, 0);
+	kt_sep(d);
+	if (flags & ~0x7fffU) {
+		kt_format_flags(d->b, swap_flags, flags & ~0x7fffU,
+				"SWAP_FLAG_???");
+		kt_buf_putc(d->b, '|');
+	}
+	kt_buf_printf(d->b, "%u", flags & 0x7fff);
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "open", dec_open, KT_RV_FD, NULL },
 	{ "openat", dec_openat, KT_RV_FD, NULL },
@@ -1083,6 +1161,12 @@ static const struct kt_decoder decoders[] = {
 	{ "umount2", dec_umount2, KT_RV_DEC, NULL },
 	{ "umount", dec_umount, KT_RV_DEC, NULL },
 	{ "utimensat", dec_utimensat, KT_RV_DEC, NULL },
+	{ "utimes", dec_utimes, KT_RV_DEC, NULL },
+	{ "futimesat", dec_futimesat, KT_RV_DEC, NULL },
+	{ "utime", dec_utime, KT_RV_DEC, NULL },
+	{ "pivot_root", dec_path_path, KT_RV_DEC, NULL },
+	{ "swapon", dec_swapon, KT_RV_DEC, NULL },
+	{ "swapoff", dec_path, KT_RV_DEC, NULL },
 	{ "statfs", dec_statfs, KT_RV_DEC, NULL },
 	{ "fstatfs", dec_fstatfs, KT_RV_DEC, NULL },
 	{ "getxattr", dec_getxattr, KT_RV_DEC, NULL },

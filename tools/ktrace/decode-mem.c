@@ -15,7 +15,7 @@ static const struct kt_xlat prot_flags[] = {
 };
 
 static const struct kt_xlat map_types[] = {
-	{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" },
+	{ 0, "MAP_FILE" }, { 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" },
 	{ 3, "MAP_SHARED_VALIDATE" }, KT_XEND
 };
 
@@ -37,12 +37,37 @@ static void a_prot(struct kt_dec *d, int i)
 	kt_a_flags(d, i, prot_flags, "PROT_???");
 }
 
+#define KT_MAP_HUGE_SHIFT	26
+#define KT_MAP_HUGE_MASK	(0x3fULL << KT_MAP_HUGE_SHIFT)
+
+/*
+ * mmap's and remap_file_pages' flags: the type, the flags, and a huge
+ * page size as strace prints it, MAP_PRIVATE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT.
+ */
+static void a_map_flags(struct kt_dec *d, int i)
+{
+	uint64_t flags = (uint32_t)kt_arg(d, i);
+	uint64_t huge = flags & KT_MAP_HUGE_MASK;
+	uint64_t rest = flags & ~0xfULL & ~KT_MAP_HUGE_MASK;
+	size_t mark;
+
+	kt_sep(d);
+	mark = kt_const_begin(d->b);
+	kt_format_xval(d->b, map_types, flags & 0xf, "MAP_???");
+	if (rest) {
+		kt_buf_putc(d->b, '|');
+		kt_format_flags(d->b, map_flags, rest, NULL);
+	}
+	if (huge)
+		kt_buf_printf(d->b, "|%llu<<MAP_HUGE_SHIFT",
+			      (unsigned long long)(huge >> KT_MAP_HUGE_SHIFT));
+	kt_const_end(d->b, mark, flags, 'x');
+}
+
 /* mmap(addr, len, prot, flags, fd, offset); mmap2's offset is in pages. */
 static void dec_mmap(struct kt_dec *d)
 {
-	uint64_t flags = (uint32_t)kt_arg(d, 3);
 	uint64_t off = kt_arg(d, 5);
-	size_t mark;
 
 	if (d->sc->abi == KTRACE_CLI_ABI_I386 && !strcmp(d->name, "mmap")) {
 		/* i386's old mmap takes a pointer to the six arguments */
@@ -54,14 +79,7 @@ static void dec_mmap(struct kt_dec *d)
 	kt_a_ptr(d, 0);
 	kt_a_ulong(d, 1);
 	a_prot(d, 2);
-	kt_sep(d);
-	mark = kt_const_begin(d->b);
-	kt_format_xval(d->b, map_types, flags & 0xf, "MAP_???");
-	if (flags & ~0xfULL) {
-		kt_buf_putc(d->b, '|');
-		kt_format_flags(d->b, map_flags, flags & ~0xfULL, NULL);
-	}
-	kt_const_end(d->b, mark, flags, 'x');
+	a_map_flags(d, 3);
 	kt_a_fd(d, 4);
 	kt_sep(d);
 	kt_buf_printf(d->b, "%#llx", (unsigned long long)off);
@@ -80,6 +98,11 @@ static void dec_mprotect(struct kt_dec *d)
 	a_prot(d, 2);
 	if (!strcmp(d->name, "pkey_mprotect"))
 		kt_a_int(d, 3);
+}
+
+static void dec_pkey_free(struct kt_dec *d)
+{
+	kt_a_int(d, 0);
 }
 
 static void dec_brk(struct kt_dec *d)
@@ -122,6 +145,58 @@ static void dec_madvise(struct kt_dec *d)
 	kt_a_ptr(d, 0);
 	kt_a_ulong(d, 1);
 	kt_a_xval(d, 2, madvise_advice, "MADV_???");
+}
+
+/* remap_file_pages(addr, size, prot, pgoff, flags) */
+static void dec_remap_file_pages(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	a_prot(d, 2);
+	kt_a_ulong(d, 3);
+	a_map_flags(d, 4);
+}
+
+/* process_madvise(pidfd, iovec, vlen, advice, flags) */
+static void dec_process_madvise(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_iov_addrs(d, 1, kt_arg(d, 2));
+	kt_a_ulong(d, 2);
+	kt_a_xval(d, 3, madvise_advice, "MADV_???");
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 4));
+}
+
+/* process_mrelease(pidfd, flags) */
+static void dec_process_mrelease(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 1));
+}
+
+static const struct kt_xlat pkey_access[] = {
+	{ 1, "PKEY_DISABLE_ACCESS" }, { 2, "PKEY_DISABLE_WRITE" },
+	{ 4, "PKEY_DISABLE_EXECUTE" }, KT_XEND
+};
+
+/* pkey_alloc(flags, access_rights) */
+static void dec_pkey_alloc(struct kt_dec *d)
+{
+	kt_a_hex(d, 0);
+	kt_a_flags(d, 1, pkey_access, "PKEY_???");
+}
+
+static const struct kt_xlat memfd_secret_flags[] = {
+	{ 02000000, "O_CLOEXEC" }, KT_XEND
+};
+
+static void dec_memfd_secret(struct kt_dec *d)
+{
+	kt_sep(d);
+	kt_format_flags(d->b, memfd_secret_flags, (uint32_t)kt_arg(d, 0),
+			NULL);
 }
 
 static const struct kt_xlat msync_flags[] = {
@@ -194,6 +269,12 @@ static const struct kt_decoder decoders[] = {
 	{ "brk", dec_brk, KT_RV_HEX, NULL },
 	{ "mremap", dec_mremap, KT_RV_HEX, NULL },
 	{ "madvise", dec_madvise, KT_RV_DEC, NULL },
+	{ "remap_file_pages", dec_remap_file_pages, KT_RV_DEC, NULL },
+	{ "process_madvise", dec_process_madvise, KT_RV_DEC, NULL },
+	{ "process_mrelease", dec_process_mrelease, KT_RV_DEC, NULL },
+	{ "pkey_alloc", dec_pkey_alloc, KT_RV_DEC, NULL },
+	{ "pkey_free", dec_pkey_free, KT_RV_DEC, NULL },
+	{ "memfd_secret", dec_memfd_secret, KT_RV_FD, NULL },
 	{ "msync", dec_msync, KT_RV_DEC, NULL },
 	{ "mlock", dec_munmap, KT_RV_DEC, NULL },
 	{ "mlock2", dec_mlock2, KT_RV_DEC, NULL },

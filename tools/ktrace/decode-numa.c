@@ -117,6 +117,15 @@ static void a_nodemask(struct kt_dec *d, int i, uint64_t maxnode)
 }
 
 /* set_mempolicy(MPOL_PREFERRED, [0x00000000000001], 64) = 0 */
+/* set_mempolicy_home_node(start, len, home_node, flags) */
+static void dec_set_mempolicy_home_node(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_ulong(d, 2);
+	kt_a_hex(d, 3);
+}
+
 static void dec_set_mempolicy(struct kt_dec *d)
 {
 	a_mode(d, (uint32_t)kt_arg(d, 0));
@@ -236,6 +245,8 @@ static void dec_move_pages(struct kt_dec *d)
 
 static const struct kt_decoder decoders[] = {
 	{ "set_mempolicy", dec_set_mempolicy, KT_RV_DEC, NULL },
+	{ "set_mempolicy_home_node", dec_set_mempolicy_home_node, KT_RV_DEC,
+	  NULL },
 	{ "get_mempolicy", dec_get_mempolicy, KT_RV_DEC, NULL },
 	{ "mbind", dec_mbind, KT_RV_DEC, NULL },
 	{ "migrate_pages", dec_migrate_pages, KT_RV_DEC, NULL },

@@ -1306,7 +1306,7 @@ static void dec_kcmp(struct kt_dec *d)
  * (KTRACE_BLOB_DATA): [{iov_base=0x7ffd..., iov_len=4}], "..." after -s
  * entries or where the copy ends.
  */
-static void iov_addrs(struct kt_dec *d, int i, uint64_t cnt)
+void kt_a_iov_addrs(struct kt_dec *d, int i, uint64_t cnt)
 {
 	const struct kt_blob *blob = kt_blob_at(d, i);
 	unsigned int ls = kt_long_size(d);
@@ -1359,9 +1359,9 @@ static void dec_process_vm_readv(struct kt_dec *d)
 	if (kt_exiting_ok(d))
 		iov_local(d, 1, kt_arg(d, 2));
 	else
-		iov_addrs(d, 1, kt_arg(d, 2));
+		kt_a_iov_addrs(d, 1, kt_arg(d, 2));
 	kt_a_ulong(d, 2);
-	iov_addrs(d, 3, kt_arg(d, 4));
+	kt_a_iov_addrs(d, 3, kt_arg(d, 4));
 	kt_a_ulong(d, 4);
 	kt_a_ulong(d, 5);
 }
@@ -1372,7 +1372,7 @@ static void dec_process_vm_writev(struct kt_dec *d)
 	kt_a_pid(d, 0);
 	iov_local(d, 1, kt_arg(d, 2));
 	kt_a_ulong(d, 2);
-	iov_addrs(d, 3, kt_arg(d, 4));
+	kt_a_iov_addrs(d, 3, kt_arg(d, 4));
 	kt_a_ulong(d, 4);
 	kt_a_ulong(d, 5);
 }
@@ -1517,6 +1517,105 @@ static void dec_futex(struct kt_dec *d)
 }
 
 /* unshare(CLONE_NEWPID): the clone flags it takes. */
+static const struct kt_xlat setns_types[] = {
+	{ 0x80, "CLONE_NEWTIME" }, { 0x20000, "CLONE_NEWNS" },
+	{ 0x02000000, "CLONE_NEWCGROUP" }, { 0x04000000, "CLONE_NEWUTS" },
+	{ 0x08000000, "CLONE_NEWIPC" }, { 0x10000000, "CLONE_NEWUSER" },
+	{ 0x20000000, "CLONE_NEWPID" }, { 0x40000000, "CLONE_NEWNET" },
+	KT_XEND
+};
+
+static void dec_setns(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	kt_format_flags(d->b, setns_types, (uint32_t)kt_arg(d, 1),
+			"CLONE_NEW???");
+}
+
+/* getcpu([1], [0], NULL), printed at the exit */
+static void dec_getcpu(struct kt_dec *d)
+{
+	uint32_t v;
+	int i;
+
+	if (kt_entry_only(d, false))
+		return;
+	for (i = 0; i < 2; i++) {
+		kt_sep(d);
+		if (kt_exiting_ok(d) && kt_blob_read(d, i, 0, &v, 4))
+			kt_buf_printf(d->b, "[%u]", v);
+		else
+			kt_format_ptr(d->b, kt_arg(d, i));
+	}
+	kt_a_ptr(d, 2);
+}
+
+/* pidfd_getfd(pidfd, targetfd, flags) */
+static void dec_pidfd_getfd(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_int(d, 1);
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 2));
+}
+
+static const struct kt_xlat futex_waiter_flags[] = {
+	{ 2, "FUTEX_32" }, { 128, "FUTEX_PRIVATE_FLAG" }, KT_XEND
+};
+
+#define KT_FUTEX_WAITV_MAX	128
+
+/*
+ * futex_waitv([{val=0x1, uaddr=0x7ffd..., flags=FUTEX_32}], 1, 0, NULL,
+ * CLOCK_MONOTONIC): struct futex_waitv and struct __kernel_timespec have
+ * one layout on both ABIs.
+ */
+static void dec_futex_waitv(struct kt_dec *d)
+{
+	uint32_t nr = kt_arg(d, 1);
+	uint64_t w[3];
+	int64_t ts[2];
+	uint32_t k;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, 0, 0) || !nr) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	} else {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < nr; k++) {
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			if (k >= d->o->strsize || k >= KT_FUTEX_WAITV_MAX ||
+			    !kt_blob_read(d, 0, k * sizeof(w), w, sizeof(w))) {
+				kt_buf_puts(d->b, "...");
+				break;
+			}
+			kt_buf_printf(d->b, "{val=%#llx, uaddr=",
+				      (unsigned long long)w[0]);
+			kt_format_ptr(d->b, w[1]);
+			kt_buf_puts(d->b, ", flags=");
+			kt_format_flags(d->b, futex_waiter_flags,
+					(uint32_t)w[2], "FUTEX_???");
+			if (w[2] >> 32)
+				kt_buf_printf(d->b, ", __reserved=%#llx",
+					      (unsigned long long)(w[2] >> 32));
+			kt_buf_putc(d->b, '}');
+		}
+		kt_buf_putc(d->b, ']');
+	}
+	kt_a_uint(d, 1);
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 2));
+	kt_sep(d);
+	if (kt_blob_read(d, 3, 0, ts, sizeof(ts)))
+		kt_buf_printf(d->b, "{tv_sec=%lld, tv_nsec=%lld}",
+			      (long long)ts[0], (long long)ts[1]);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 3));
+	kt_a_clock(d, 4);
+}
+
 static void dec_unshare(struct kt_dec *d)
 {
 	kt_sep(d);
@@ -1526,6 +1625,10 @@ static void dec_unshare(struct kt_dec *d)
 static const struct kt_decoder decoders[] = {
 	{ "clone", dec_clone, KT_RV_TID, NULL },
 	{ "unshare", dec_unshare, KT_RV_DEC, NULL },
+	{ "setns", dec_setns, KT_RV_DEC, NULL },
+	{ "getcpu", dec_getcpu, KT_RV_DEC, NULL },
+	{ "pidfd_getfd", dec_pidfd_getfd, KT_RV_FD, NULL },
+	{ "futex_waitv", dec_futex_waitv, KT_RV_DEC, NULL },
 	{ "clone3", dec_clone3, KT_RV_TID, NULL },
 	{ "fork", NULL, KT_RV_TGID, NULL },
 	{ "vfork", NULL, KT_RV_TGID, NULL },

@@ -778,6 +778,255 @@ static void dec_request_key(struct kt_dec *d)
 	a_key_serial(d, 3);
 }
 
+/* init_module(image, len, "params") */
+static void dec_init_module(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_a_str(d, 2);
+}
+
+static const struct kt_xlat module_init_flags[] = {
+	{ 1, "MODULE_INIT_IGNORE_MODVERSIONS" },
+	{ 2, "MODULE_INIT_IGNORE_VERMAGIC" },
+	{ 4, "MODULE_INIT_COMPRESSED_FILE" }, KT_XEND
+};
+
+/* finit_module(fd, "params", flags): how insmod loads a module. */
+static void dec_finit_module(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_str(d, 1);
+	kt_sep(d);
+	kt_format_flags(d->b, module_init_flags, (uint32_t)kt_arg(d, 2),
+			"MODULE_INIT_???");
+}
+
+#define KT_REBOOT_RESTART2	0xa1b2c3d4U
+
+static const struct kt_xlat reboot_magic1[] = {
+	{ 0xfee1dead, "LINUX_REBOOT_MAGIC1" }, KT_XEND
+};
+
+static const struct kt_xlat reboot_magic2[] = {
+	{ 672274793, "LINUX_REBOOT_MAGIC2" },
+	{ 85072278, "LINUX_REBOOT_MAGIC2A" },
+	{ 369367448, "LINUX_REBOOT_MAGIC2B" },
+	{ 537993216, "LINUX_REBOOT_MAGIC2C" }, KT_XEND
+};
+
+static const struct kt_xlat reboot_cmds[] = {
+	{ 0x01234567, "LINUX_REBOOT_CMD_RESTART" },
+	{ 0xcdef0123, "LINUX_REBOOT_CMD_HALT" },
+	{ 0x89abcdef, "LINUX_REBOOT_CMD_CAD_ON" },
+	{ 0x00000000, "LINUX_REBOOT_CMD_CAD_OFF" },
+	{ 0x4321fedc, "LINUX_REBOOT_CMD_POWER_OFF" },
+	{ KT_REBOOT_RESTART2, "LINUX_REBOOT_CMD_RESTART2" },
+	{ 0xd000fce2, "LINUX_REBOOT_CMD_SW_SUSPEND" },
+	{ 0x45584543, "LINUX_REBOOT_CMD_KEXEC" }, KT_XEND
+};
+
+/* reboot(magic, magic2, cmd, and RESTART2's command line) */
+static void dec_reboot(struct kt_dec *d)
+{
+	uint32_t cmd = kt_arg(d, 2);
+
+	kt_sep(d);
+	kt_format_xval(d->b, reboot_magic1, (uint32_t)kt_arg(d, 0),
+		       "LINUX_REBOOT_MAGIC_???");
+	kt_sep(d);
+	kt_format_xval(d->b, reboot_magic2, (uint32_t)kt_arg(d, 1),
+		       "LINUX_REBOOT_MAGIC_???");
+	kt_sep(d);
+	kt_format_xval(d->b, reboot_cmds, cmd, "LINUX_REBOOT_CMD_???");
+	if (cmd == KT_REBOOT_RESTART2)
+		kt_a_str(d, 3);
+}
+
+static const struct kt_xlat kexec_arch_values[] = {
+	{ 0 << 16, "KEXEC_ARCH_DEFAULT" }, { 3 << 16, "KEXEC_ARCH_386" },
+	{ 4 << 16, "KEXEC_ARCH_68K" }, { 15 << 16, "KEXEC_ARCH_PARISC" },
+	{ 62 << 16, "KEXEC_ARCH_X86_64" }, { 20 << 16, "KEXEC_ARCH_PPC" },
+	{ 21 << 16, "KEXEC_ARCH_PPC64" }, { 50 << 16, "KEXEC_ARCH_IA_64" },
+	{ 40 << 16, "KEXEC_ARCH_ARM" }, { 22 << 16, "KEXEC_ARCH_S390" },
+	{ 42 << 16, "KEXEC_ARCH_SH" }, { 10 << 16, "KEXEC_ARCH_MIPS_LE" },
+	{ 8 << 16, "KEXEC_ARCH_MIPS" }, { 183 << 16, "KEXEC_ARCH_AARCH64" },
+	{ 243 << 16, "KEXEC_ARCH_RISCV" },
+	{ 258ULL << 16, "KEXEC_ARCH_LOONGARCH" }, KT_XEND
+};
+
+static const struct kt_xlat kexec_load_flags[] = {
+	{ 1, "KEXEC_ON_CRASH" }, { 2, "KEXEC_PRESERVE_CONTEXT" }, KT_XEND
+};
+
+#define KT_KEXEC_ARCH_MASK	0xffff0000ULL
+#define KT_KEXEC_SEGMENT_MAX	16
+
+/*
+ * kexec_load(entry, nr, [{buf=0x..., bufsz=N, mem=0x..., memsz=N}, ...],
+ * KEXEC_ARCH_X86_64|KEXEC_ON_CRASH): a segment is four longs.
+ */
+static void dec_kexec_load(struct kt_dec *d)
+{
+	static const char *const names[] = { "buf", "bufsz", "mem", "memsz" };
+	uint64_t nr = kt_arg(d, 1), flags = kt_arg(d, 3), v;
+	unsigned int ls = kt_long_size(d), f;
+	uint64_t k;
+
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	kt_sep(d);
+	if (nr > KT_KEXEC_SEGMENT_MAX || !nr || !kt_blob_usable(d, 2, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+	} else {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < nr; k++) {
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			if (k >= d->o->strsize ||
+			    !kt_blob_usable(d, 2, (k + 1) * 4 * ls)) {
+				kt_buf_puts(d->b, "...");
+				break;
+			}
+			for (f = 0; f < 4; f++) {
+				kt_blob_ulong(d, 2, (k * 4 + f) * ls, &v);
+				kt_buf_printf(d->b, "%s%s=", f ? ", " : "{",
+					      names[f]);
+				if (f & 1)
+					kt_buf_udec(d->b, v);
+				else
+					kt_format_ptr(d->b, v);
+			}
+			kt_buf_putc(d->b, '}');
+		}
+		kt_buf_putc(d->b, ']');
+	}
+	kt_sep(d);
+	kt_format_xval(d->b, kexec_arch_values, flags & KT_KEXEC_ARCH_MASK,
+		       "KEXEC_ARCH_???");
+	flags &= ~KT_KEXEC_ARCH_MASK;
+	if (flags) {
+		kt_buf_putc(d->b, '|');
+		kt_format_flags(d->b, kexec_load_flags, flags, "KEXEC_???");
+	}
+}
+
+static const struct kt_xlat kexec_file_load_flags[] = {
+	{ 1, "KEXEC_FILE_UNLOAD" }, { 2, "KEXEC_FILE_ON_CRASH" },
+	{ 4, "KEXEC_FILE_NO_INITRAMFS" }, KT_XEND
+};
+
+/* kexec_file_load(kernel_fd, initrd_fd, cmdline_len, cmdline, flags) */
+static void dec_kexec_file_load(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_a_fd(d, 1);
+	kt_a_ulong(d, 2);
+	kt_a_strn(d, 3, kt_arg(d, 2), false);
+	kt_a_flags(d, 4, kexec_file_load_flags, "KEXEC_FILE_???");
+}
+
+static const struct kt_xlat landlock_access_fs[] = {
+	{ 1ULL << 0, "LANDLOCK_ACCESS_FS_EXECUTE" },
+	{ 1ULL << 1, "LANDLOCK_ACCESS_FS_WRITE_FILE" },
+	{ 1ULL << 2, "LANDLOCK_ACCESS_FS_READ_FILE" },
+	{ 1ULL << 3, "LANDLOCK_ACCESS_FS_READ_DIR" },
+	{ 1ULL << 4, "LANDLOCK_ACCESS_FS_REMOVE_DIR" },
+	{ 1ULL << 5, "LANDLOCK_ACCESS_FS_REMOVE_FILE" },
+	{ 1ULL << 6, "LANDLOCK_ACCESS_FS_MAKE_CHAR" },
+	{ 1ULL << 7, "LANDLOCK_ACCESS_FS_MAKE_DIR" },
+	{ 1ULL << 8, "LANDLOCK_ACCESS_FS_MAKE_REG" },
+	{ 1ULL << 9, "LANDLOCK_ACCESS_FS_MAKE_SOCK" },
+	{ 1ULL << 10, "LANDLOCK_ACCESS_FS_MAKE_FIFO" },
+	{ 1ULL << 11, "LANDLOCK_ACCESS_FS_MAKE_BLOCK" },
+	{ 1ULL << 12, "LANDLOCK_ACCESS_FS_MAKE_SYM" },
+	{ 1ULL << 13, "LANDLOCK_ACCESS_FS_REFER" }, KT_XEND
+};
+
+static const struct kt_xlat landlock_create_flags[] = {
+	{ 1, "LANDLOCK_CREATE_RULESET_VERSION" }, KT_XEND
+};
+
+#define KT_LANDLOCK_RULE_PATH_BENEATH	1
+
+/*
+ * landlock_create_ruleset({handled_access_fs=...}, 8, 0): strace 6.1
+ * knows the attribute's first field alone, and says "..." when the size
+ * given is larger.  With LANDLOCK_CREATE_RULESET_VERSION the result is
+ * the ABI version, not a descriptor (landlock_ret()).
+ */
+static void dec_landlock_create_ruleset(struct kt_dec *d)
+{
+	uint64_t size = kt_arg(d, 1), access;
+
+	kt_sep(d);
+	if (size < 8 || !kt_blob_read(d, 0, 0, &access, 8)) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	} else {
+		kt_buf_puts(d->b, "{handled_access_fs=");
+		kt_format_flags(d->b, landlock_access_fs, access,
+				"LANDLOCK_ACCESS_FS_???");
+		kt_buf_puts(d->b, size > 8 ? ", ...}" : "}");
+	}
+	kt_a_ulong(d, 1);
+	kt_sep(d);
+	kt_format_flags(d->b, landlock_create_flags, (uint32_t)kt_arg(d, 2),
+			"LANDLOCK_CREATE_RULESET_???");
+}
+
+static void landlock_ret(struct kt_dec *d)
+{
+	kt_format_retval(d, kt_arg(d, 2) & 1 ? KT_RV_DEC : KT_RV_FD);
+}
+
+static const struct kt_xlat landlock_rule_types[] = {
+	{ KT_LANDLOCK_RULE_PATH_BENEATH, "LANDLOCK_RULE_PATH_BENEATH" },
+	KT_XEND
+};
+
+/*
+ * landlock_add_rule(fd, LANDLOCK_RULE_PATH_BENEATH, {allowed_access=...,
+ * parent_fd=3}, 0): the attribute is packed, 12 bytes.
+ */
+static void dec_landlock_add_rule(struct kt_dec *d)
+{
+	uint32_t type = kt_arg(d, 1);
+	uint64_t access;
+	int32_t fd;
+
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	kt_format_xval(d->b, landlock_rule_types, type, "LANDLOCK_RULE_???");
+	kt_sep(d);
+	if (type == KT_LANDLOCK_RULE_PATH_BENEATH &&
+	    kt_blob_read(d, 2, 0, &access, 8) &&
+	    kt_blob_read(d, 2, 8, &fd, 4)) {
+		kt_buf_puts(d->b, "{allowed_access=");
+		kt_format_flags(d->b, landlock_access_fs, access,
+				"LANDLOCK_ACCESS_FS_???");
+		kt_buf_puts(d->b, ", parent_fd=");
+		kt_fd(d, fd);
+		kt_buf_putc(d->b, '}');
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 2));
+	}
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 3));
+}
+
+static void dec_landlock_restrict_self(struct kt_dec *d)
+{
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 1));
+}
+
+/* strace 6.1 prints sysfs' three arguments raw. */
+static void dec_sysfs(struct kt_dec *d)
+{
+	kt_a_raw(d, 3);
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "capget", dec_capget, KT_RV_DEC, NULL },
 	{ "perf_event_open", dec_perf_event_open, KT_RV_FD, NULL },
@@ -788,6 +1037,17 @@ static const struct kt_decoder decoders[] = {
 	{ "setdomainname", dec_sethostname, KT_RV_DEC, NULL },
 	{ "acct", dec_acct, KT_RV_DEC, NULL },
 	{ "delete_module", dec_delete_module, KT_RV_DEC, NULL },
+	{ "init_module", dec_init_module, KT_RV_DEC, NULL },
+	{ "finit_module", dec_finit_module, KT_RV_DEC, NULL },
+	{ "reboot", dec_reboot, KT_RV_DEC, NULL },
+	{ "kexec_load", dec_kexec_load, KT_RV_DEC, NULL },
+	{ "kexec_file_load", dec_kexec_file_load, KT_RV_DEC, NULL },
+	{ "landlock_create_ruleset", dec_landlock_create_ruleset, KT_RV_FD,
+	  landlock_ret },
+	{ "landlock_add_rule", dec_landlock_add_rule, KT_RV_DEC, NULL },
+	{ "landlock_restrict_self", dec_landlock_restrict_self, KT_RV_DEC,
+	  NULL },
+	{ "sysfs", dec_sysfs, KT_RV_DEC, NULL },
 	{ "userfaultfd", dec_userfaultfd, KT_RV_FD, NULL },
 	{ "fanotify_init", dec_fanotify_init, KT_RV_FD, NULL },
 	{ "fanotify_mark", dec_fanotify_mark, KT_RV_DEC, NULL },

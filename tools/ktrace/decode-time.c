@@ -20,7 +20,7 @@ static unsigned int time_size(const struct kt_dec *d)
 	return kt_long_size(d);
 }
 
-static bool read_pair(struct kt_dec *d, int i, size_t off, int64_t v[2])
+bool kt_read_time_pair(struct kt_dec *d, int i, size_t off, int64_t v[2])
 {
 	unsigned int ts = time_size(d);
 	int32_t v32[2];
@@ -38,7 +38,7 @@ void kt_format_timespec_at(struct kt_dec *d, int i, size_t off)
 {
 	int64_t v[2];
 
-	if (!read_pair(d, i, off, v)) {
+	if (!kt_read_time_pair(d, i, off, v)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
@@ -58,7 +58,7 @@ void kt_a_timeval(struct kt_dec *d, int i)
 	int64_t v[2];
 
 	kt_sep(d);
-	if (!read_pair(d, i, 0, v)) {
+	if (!kt_read_time_pair(d, i, 0, v)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
@@ -81,7 +81,7 @@ static const struct kt_xlat clocks[] = {
  * Debian builds it (without CLOCKID_TO_FD) prints a CPU clock's negative
  * id that way too, 0xfffffffa /+ CLOCK_??? +/.
  */
-static void a_clock(struct kt_dec *d, int i)
+void kt_a_clock(struct kt_dec *d, int i)
 {
 	kt_sep(d);
 	kt_format_xval(d->b, clocks, (uint32_t)kt_arg(d, i), "CLOCK_???");
@@ -118,7 +118,7 @@ static const struct kt_xlat timer_flags[] = {
 
 static void dec_clock_nanosleep(struct kt_dec *d)
 {
-	a_clock(d, 0);
+	kt_a_clock(d, 0);
 	kt_a_flags(d, 1, timer_flags, "TIMER_???");
 	kt_a_timespec(d, 2);
 	if (kt_entry_only(d, true))
@@ -128,7 +128,7 @@ static void dec_clock_nanosleep(struct kt_dec *d)
 
 static void dec_clock_gettime(struct kt_dec *d)
 {
-	a_clock(d, 0);
+	kt_a_clock(d, 0);
 	if (kt_entry_only(d, true))
 		return;
 	if (kt_exiting_ok(d))
@@ -139,7 +139,7 @@ static void dec_clock_gettime(struct kt_dec *d)
 
 static void dec_clock_settime(struct kt_dec *d)
 {
-	a_clock(d, 0);
+	kt_a_clock(d, 0);
 	kt_a_timespec(d, 1);
 }
 
@@ -152,6 +152,20 @@ static void dec_gettimeofday(struct kt_dec *d)
 	else
 		kt_a_ptr(d, 0);
 	kt_a_ptr(d, 1);
+}
+
+/* settimeofday({tv_sec=0, tv_usec=0}, {tz_minuteswest=0, tz_dsttime=0}) */
+static void dec_settimeofday(struct kt_dec *d)
+{
+	int32_t tz[2];
+
+	kt_a_timeval(d, 0);
+	kt_sep(d);
+	if (kt_blob_read(d, 1, 0, tz, sizeof(tz)))
+		kt_buf_printf(d->b, "{tz_minuteswest=%d, tz_dsttime=%d}",
+			      tz[0], tz[1]);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 1));
 }
 
 static void dec_time(struct kt_dec *d)
@@ -185,7 +199,8 @@ static void a_itimer(struct kt_dec *d, int i, const char *unit)
 	int64_t iv[2], v[2];
 
 	kt_sep(d);
-	if (!read_pair(d, i, 0, iv) || !read_pair(d, i, 2 * ts, v)) {
+	if (!kt_read_time_pair(d, i, 0, iv) ||
+	    !kt_read_time_pair(d, i, 2 * ts, v)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
@@ -278,7 +293,7 @@ void kt_a_sigevent(struct kt_dec *d, int i)
 /* timer_create(CLOCK_REALTIME, {...}, [0]): the timer's id at the exit */
 static void dec_timer_create(struct kt_dec *d)
 {
-	a_clock(d, 0);
+	kt_a_clock(d, 0);
 	kt_a_sigevent(d, 1);
 	if (kt_entry_only(d, true))
 		return;
@@ -317,7 +332,7 @@ static const struct kt_xlat tfd_flags[] = {
 
 static void dec_timerfd_create(struct kt_dec *d)
 {
-	a_clock(d, 0);
+	kt_a_clock(d, 0);
 	kt_a_flags(d, 1, tfd_flags, "TFD_???");
 }
 
@@ -578,7 +593,7 @@ static void dec_adjtimex(struct kt_dec *d)
 
 static void dec_clock_adjtime(struct kt_dec *d)
 {
-	a_clock(d, 0);
+	kt_a_clock(d, 0);
 	if (kt_entry_only(d, true))
 		return;
 	a_timex(d, 1);
@@ -608,6 +623,7 @@ static const struct kt_decoder decoders[] = {
 	{ "clock_getres_time64", dec_clock_gettime, KT_RV_DEC, NULL },
 	{ "clock_settime", dec_clock_settime, KT_RV_DEC, NULL },
 	{ "gettimeofday", dec_gettimeofday, KT_RV_DEC, NULL },
+	{ "settimeofday", dec_settimeofday, KT_RV_DEC, NULL },
 	{ "time", dec_time, KT_RV_DEC, NULL },
 	{ "alarm", dec_alarm, KT_RV_DEC, NULL },
 	{ "setitimer", dec_setitimer, KT_RV_DEC, NULL },
@@ -634,19 +650,35 @@ const struct kt_decoder_table kt_time_decoders = {
  * " /+ 2026-11-30T10:51:20.123456789+0000 +/": a time as strace comments
  * it, in the local time zone; nothing for the epoch.
  */
-void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec)
+/*
+ * " /+ 1970-01-01T00:00:01.000002+0000 +/": @sec and its fraction @part of
+ * @digits digits (none when 0), as strace's sprinttime_ex() prints them;
+ * nothing for the epoch itself or a fraction out of range.
+ */
+static void time_comment(struct kt_buf *b, int64_t sec, uint64_t part,
+			 int digits, uint64_t max)
 {
 	time_t t = sec;
 	struct tm tm;
 	char s[64], z[16];
 
-	if ((!sec && !nsec) || nsec > 999999999 || !localtime_r(&t, &tm) ||
+	if ((!sec && !part) || part > max || !localtime_r(&t, &tm) ||
 	    !strftime(s, sizeof(s), "%FT%T", &tm) ||
 	    !strftime(z, sizeof(z), "%z", &tm))
 		return;
-	if (nsec)
-		kt_buf_printf(b, " /* %s.%09llu%s */", s,
-			      (unsigned long long)nsec, z);
+	if (part)
+		kt_buf_printf(b, " /* %s.%0*llu%s */", s, digits,
+			      (unsigned long long)part, z);
 	else
 		kt_buf_printf(b, " /* %s%s */", s, z);
+}
+
+void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec)
+{
+	time_comment(b, sec, nsec, 9, 999999999);
+}
+
+void kt_time_comment_usec(struct kt_buf *b, int64_t sec, uint64_t usec)
+{
+	time_comment(b, sec, usec, 6, 999999);
 }

@@ -156,12 +156,19 @@ typedef void kt_iov_seg_fn(struct kt_dec *d, const uint8_t *p, size_t stored,
 void kt_format_iov_with(struct kt_dec *d, const uint8_t *p, size_t len,
 			uint64_t cnt, uint64_t data_size, kt_iov_seg_fn *seg);
 
+/* decode-process.c: an iovec array's addresses and lengths, not its data */
+void kt_a_iov_addrs(struct kt_dec *d, int i, uint64_t cnt);
+
 /* decode-time.c */
 void kt_a_timespec(struct kt_dec *d, int i);
 void kt_a_timeval(struct kt_dec *d, int i);
 void kt_format_timespec_at(struct kt_dec *d, int i, size_t off);
 void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec);
+void kt_time_comment_usec(struct kt_buf *b, int64_t sec, uint64_t usec);
+/* a timespec's or timeval's two fields at @off in argument @i's copy */
+bool kt_read_time_pair(struct kt_dec *d, int i, size_t off, int64_t v[2]);
 void kt_a_sigevent(struct kt_dec *d, int i);	/* timer_create, mq_notify */
+void kt_a_clock(struct kt_dec *d, int i);	/* CLOCK_MONOTONIC */
 
 /* decode-sys.c: a struct sock_fprog (seccomp, prctl, SO_ATTACH_FILTER) */
 void kt_format_fprog(struct kt_dec *d, int i);

@@ -512,6 +512,7 @@ static const struct {
 	{ "pidfd_getfd", OP_OPEN_UNKNOWN }, { "fsopen", OP_OPEN_UNKNOWN },
 	{ "fsmount", OP_OPEN_UNKNOWN }, { "open_tree", OP_OPEN_UNKNOWN },
 	{ "fspick", OP_OPEN_UNKNOWN }, { "bpf", OP_OPEN_UNKNOWN },
+	{ "memfd_secret", OP_OPEN_UNKNOWN },
 	{ "dup", OP_DUP }, { "dup2", OP_DUP2 }, { "dup3", OP_DUP3 },
 	{ "fcntl", OP_FCNTL }, { "fcntl64", OP_FCNTL }, { "ioctl", OP_IOCTL },
 	{ "pipe", OP_PIPE }, { "pipe2", OP_PIPE2 },

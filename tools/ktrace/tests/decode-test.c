@@ -2073,6 +2073,318 @@ static void test_more(void)
 }
 
 /* keyctl's common commands, add_key and request_key as strace 6.1 prints them */
+/*
+ * Calls that had no decoder of their own; every expected line is strace
+ * 6.1's for the same memory (the ia32 offset, settimeofday's zone,
+ * reboot's RESTART2 and the huge page size from strace's source).
+ */
+static void test_oddcalls(void)
+{
+	static const struct {
+		struct ktrace_iov_seg s;
+		char data[6];
+	} wv = { { 0x7ffd1000, 6, 6, 0 }, "abcdef" };
+	static const uint64_t rv_addr[2] = { 0x7ffd1000, 8 };
+	static const int64_t tv[4] = { 1, 2, 3, 4 };
+	static const int32_t tv32[4] = { 1, 2, 3, 4 };
+	static const int64_t ub[2] = { 5, 6 };
+	static const int64_t bad_tv[2] = { 0, 2000000 };
+	static const int32_t tz[2] = { -60, 0 };
+	static const uint32_t cpu_node[2] = { 1, 0 };
+	static const uint64_t ruleset[1] = { 6 };
+	static const uint8_t beneath[12] = { 4, 0, 0, 0, 0, 0, 0, 0,
+					     3, 0, 0, 0 };
+	static const uint64_t waiter[3] = { 1, 0x7ffd2000, 2 | 7ULL << 32 };
+	static const uint64_t segs[8] = { 0x1000, 16, 0x1000000, 4096,
+					  0, 0, 0x2000000, 8192 };
+	struct kt_syscall sc;
+
+	sc = sc64("pwritev2", 6);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.args[5] = 2;
+	sc.blob[1] = mem_blob(&wv, sizeof(wv));
+	expect("pwritev2: the buffers, the offset and RWF_* flags", &sc,
+	       "pwritev2(3, [{iov_base=\"abcdef\", iov_len=6}], 1, 0, RWF_DSYNC) = 6");
+	sc.args[3] = 2;
+	sc.args[5] = 0x100;
+	expect("pwritev2: a flag strace has no name for", &sc,
+	       "pwritev2(3, [{iov_base=\"abcdef\", iov_len=6}], 1, 2, 0x100 /* RWF_??? */) = 6");
+	sc = sc64("preadv2", 6);
+	sc.args[0] = 3;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.args[3] = (uint64_t)-1;
+	sc.args[5] = 9;
+	sc.blob[1] = mem_blob(&wv, sizeof(wv));
+	expect("preadv2 at the file's position, two flags", &sc,
+	       "preadv2(3, [{iov_base=\"abcdef\", iov_len=6}], 1, -1, RWF_HIPRI|RWF_NOWAIT) = 6");
+	sc.ret = -95;
+	sc.blob[1] = mem_blob(rv_addr, sizeof(rv_addr));
+	expect("preadv2 failing: where it would have read", &sc,
+	       "preadv2(3, [{iov_base=0x7ffd1000, iov_len=8}], 1, -1, RWF_HIPRI|RWF_NOWAIT) = -1 EOPNOTSUPP (Operation not supported)");
+	sc = sc64("readv", -9);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.blob[1] = mem_blob(rv_addr, sizeof(rv_addr));
+	expect("readv failing: its vector's addresses", &sc,
+	       "readv(-1, [{iov_base=0x7ffd1000, iov_len=8}], 1) = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "pwritev2", 6);
+	sc.args[0] = 3;
+	sc.args[1] = 0xffd00000;
+	sc.args[2] = 1;
+	sc.args[3] = 0x1000;
+	sc.args[4] = 1;
+	sc.args[5] = 1;
+	sc.blob[1] = mem_blob(&wv, sizeof(wv));
+	expect("i386 pwritev2: the offset's two halves", &sc,
+	       "pwritev2(3, [{iov_base=\"abcdef\", iov_len=6}], 1, 4294971392, RWF_HIPRI) = 6");
+
+	sc = sc64("utime", 0);
+	sc.args[1] = 0x7ffd0000;
+	sc.args[0] = 0x5000;
+	sc.blob[0] = str_blob("oddcalls.tmp");
+	sc.blob[1] = mem_blob(ub, sizeof(ub));
+	expect("utime: struct utimbuf, each time's date", &sc,
+	       "utime(\"oddcalls.tmp\", {actime=5 /* 1970-01-01T00:00:05+0000 */, modtime=6 /* 1970-01-01T00:00:06+0000 */}) = 0");
+	sc.args[1] = 0;
+	sc.blob[1] = mem_blob(NULL, 0);
+	expect("utime: NULL", &sc,
+	       "utime(\"oddcalls.tmp\", NULL)             = 0");
+	sc = sc64("utimes", 0);
+	sc.args[1] = 0x7ffd0000;
+	sc.args[0] = 0x5000;
+	sc.blob[0] = str_blob("oddcalls.tmp");
+	sc.blob[1] = mem_blob(tv, sizeof(tv));
+	expect("utimes: two timevals, dates to the microsecond", &sc,
+	       "utimes(\"oddcalls.tmp\", [{tv_sec=1, tv_usec=2} /* 1970-01-01T00:00:01.000002+0000 */, {tv_sec=3, tv_usec=4} /* 1970-01-01T00:00:03.000004+0000 */]) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "utimes", 0);
+	sc.args[1] = 0xffd00000;
+	sc.args[0] = 0x5000;
+	sc.blob[0] = str_blob("oddcalls.tmp");
+	sc.blob[1] = mem_blob(tv32, sizeof(tv32));
+	expect("i386 utimes: 32-bit timevals", &sc,
+	       "utimes(\"oddcalls.tmp\", [{tv_sec=1, tv_usec=2} /* 1970-01-01T00:00:01.000002+0000 */, {tv_sec=3, tv_usec=4} /* 1970-01-01T00:00:03.000004+0000 */]) = 0");
+	sc = sc64("futimesat", 0);
+	sc.args[0] = (uint32_t)-100;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[1] = 0x5000;
+	sc.blob[1] = str_blob("oddcalls.tmp");
+	sc.blob[2] = mem_blob(tv, sizeof(tv));
+	expect("futimesat", &sc,
+	       "futimesat(AT_FDCWD, \"oddcalls.tmp\", [{tv_sec=1, tv_usec=2} /* 1970-01-01T00:00:01.000002+0000 */, {tv_sec=3, tv_usec=4} /* 1970-01-01T00:00:03.000004+0000 */]) = 0");
+	sc = sc64("futimesat", 0);
+	sc.args[0] = 3;
+	expect("futimesat of a descriptor", &sc,
+	       "futimesat(3, NULL, NULL)                = 0");
+
+	sc = sc64("settimeofday", -22);
+	sc.args[0] = 0x7ffd0000;
+	sc.blob[0] = mem_blob(bad_tv, sizeof(bad_tv));
+	expect("settimeofday: a timeval out of range, no date", &sc,
+	       "settimeofday({tv_sec=0, tv_usec=2000000}, NULL) = -1 EINVAL (Invalid argument)");
+	sc.args[1] = 0x7ffd1000;
+	sc.blob[1] = mem_blob(tz, sizeof(tz));
+	expect("settimeofday: struct timezone", &sc,
+	       "settimeofday({tv_sec=0, tv_usec=2000000}, {tz_minuteswest=-60, tz_dsttime=0}) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("getcpu", 0);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0x7ffd0004;
+	sc.blob[0] = mem_blob(&cpu_node[0], 4);
+	sc.blob[1] = mem_blob(&cpu_node[1], 4);
+	expect("getcpu: the CPU and node, at the exit", &sc,
+	       "getcpu([1], [0], NULL)                  = 0");
+	sc.ret = -14;
+	expect("getcpu failing: the addresses", &sc,
+	       "getcpu(0x7ffd0000, 0x7ffd0004, NULL)    = -1 EFAULT (Bad address)");
+	sc.has_exit = false;
+	expect("getcpu unfinished: nothing before the exit", &sc,
+	       "getcpu( <unfinished ...>");
+
+	sc = sc64("setns", -9);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[1] = 0x40000000;
+	expect("setns: the namespace type", &sc,
+	       "setns(-1, CLONE_NEWNET)                 = -1 EBADF (Bad file descriptor)");
+	sc.args[1] = 0x40020080;
+	expect("setns: types of a pidfd, in strace's order", &sc,
+	       "setns(-1, CLONE_NEWTIME|CLONE_NEWNS|CLONE_NEWNET) = -1 EBADF (Bad file descriptor)");
+	sc = sc64("pivot_root", -2);
+	sc.args[0] = 0x5000;
+	sc.blob[0] = str_blob("/nonexistent");
+	sc.args[1] = 0x5000;
+	sc.blob[1] = str_blob("/nonexistent/old");
+	expect("pivot_root: two paths", &sc,
+	       "pivot_root(\"/nonexistent\", \"/nonexistent/old\") = -1 ENOENT (No such file or directory)");
+
+	sc = sc64("init_module", -8);
+	sc.args[2] = 0x5000;
+	sc.blob[2] = str_blob("");
+	expect("init_module: image, length, parameters", &sc,
+	       "init_module(NULL, 0, \"\")                = -1 ENOEXEC (Exec format error)");
+	sc = sc64("finit_module", -9);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[2] = 3;
+	sc.args[1] = 0x5000;
+	sc.blob[1] = str_blob("");
+	expect("finit_module: insmod's call, its flags", &sc,
+	       "finit_module(-1, \"\", MODULE_INIT_IGNORE_MODVERSIONS|MODULE_INIT_IGNORE_VERMAGIC) = -1 EBADF (Bad file descriptor)");
+	sc.args[2] = 0;
+	sc.args[1] = 0x5000;
+	sc.blob[1] = str_blob("x=1");
+	expect("finit_module: parameters", &sc,
+	       "finit_module(-1, \"x=1\", 0)              = -1 EBADF (Bad file descriptor)");
+
+	sc = sc64("reboot", -22);
+	expect("reboot: magic numbers strace does not know", &sc,
+	       "reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_CMD_CAD_OFF) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0xfee1dead;
+	sc.args[1] = 1;
+	sc.args[2] = 0x1234;
+	expect("reboot: the first magic, an unknown command", &sc,
+	       "reboot(LINUX_REBOOT_MAGIC1, 0x1 /* LINUX_REBOOT_MAGIC_??? */, 0x1234 /* LINUX_REBOOT_CMD_??? */) = -1 EINVAL (Invalid argument)");
+	sc.ret = -1;
+	sc.args[1] = 672274793;
+	sc.args[2] = 0xa1b2c3d4;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[3] = 0x5000;
+	sc.blob[3] = str_blob("rescue");
+	expect("reboot RESTART2: its command line", &sc,
+	       "reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_RESTART2, \"rescue\") = -1 EPERM (Operation not permitted)");
+
+	sc = sc64("swapon", -2);
+	sc.args[1] = 0x18005;
+	sc.args[0] = 0x5000;
+	sc.blob[0] = str_blob("/nonexistent");
+	expect("swapon: the flags, then the priority", &sc,
+	       "swapon(\"/nonexistent\", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|5) = -1 ENOENT (No such file or directory)");
+	sc.args[1] = 0;
+	expect("swapon: no flags", &sc,
+	       "swapon(\"/nonexistent\", 0)               = -1 ENOENT (No such file or directory)");
+	sc.ret = -22;
+	sc.args[1] = 0xa0000;
+	expect("swapon: a flag strace has no name for", &sc,
+	       "swapon(\"/nonexistent\", SWAP_FLAG_DISCARD_ONCE|0x80000|0) = -1 EINVAL (Invalid argument)");
+	sc = sc64("swapoff", -2);
+	sc.args[0] = 0x5000;
+	sc.blob[0] = str_blob("/nonexistent");
+	expect("swapoff", &sc,
+	       "swapoff(\"/nonexistent\")                 = -1 ENOENT (No such file or directory)");
+
+	sc = sc64("sysfs", 2);
+	sc.args[0] = 1;
+	sc.args[1] = 0x556ea6683033;
+	sc.args[2] = 0xffffffffffffff80;
+	expect("sysfs: raw, as strace 6.1 prints it", &sc,
+	       "sysfs(0x1, 0x556ea6683033, 0xffffffffffffff80) = 2");
+
+	sc = sc64("pkey_alloc", 1);
+	sc.args[1] = 3;
+	expect("pkey_alloc: the access rights", &sc,
+	       "pkey_alloc(0, PKEY_DISABLE_ACCESS|PKEY_DISABLE_WRITE) = 1");
+	sc = sc64("pkey_free", -22);
+	sc.args[0] = (uint64_t)-1;
+	expect("pkey_free", &sc,
+	       "pkey_free(-1)                           = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("process_madvise", -22);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.args[3] = 20;
+	sc.blob[1] = mem_blob(rv_addr, sizeof(rv_addr));
+	expect("process_madvise: the ranges, the advice", &sc,
+	       "process_madvise(4, [{iov_base=0x7ffd1000, iov_len=8}], 1, MADV_COLD, 0) = -1 EINVAL (Invalid argument)");
+	sc = sc64("pidfd_getfd", 6);
+	sc.args[0] = 4;
+	expect("pidfd_getfd: a descriptor", &sc,
+	       "pidfd_getfd(4, 0, 0)                    = 6");
+	sc = sc64("process_mrelease", -22);
+	sc.args[0] = 4;
+	expect("process_mrelease", &sc,
+	       "process_mrelease(4, 0)                  = -1 EINVAL (Invalid argument)");
+	sc = sc64("memfd_secret", -22);
+	sc.args[0] = 1;
+	expect("memfd_secret: a flag that is not O_CLOEXEC, bare", &sc,
+	       "memfd_secret(0x1)                       = -1 EINVAL (Invalid argument)");
+	sc.ret = 3;
+	sc.args[0] = 02000000;
+	expect("memfd_secret: O_CLOEXEC", &sc,
+	       "memfd_secret(O_CLOEXEC)                 = 3");
+
+	sc = sc64("landlock_create_ruleset", 7);
+	sc.args[2] = 1;
+	expect("landlock_create_ruleset: the ABI version, not a descriptor",
+	       &sc, "landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) = 7");
+	sc = sc64("landlock_create_ruleset", 5);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 8;
+	sc.blob[0] = mem_blob(ruleset, 8);
+	expect("landlock_create_ruleset: the access handled", &sc,
+	       "landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_WRITE_FILE|LANDLOCK_ACCESS_FS_READ_FILE}, 8, 0) = 5");
+	sc.args[1] = 16;
+	expect("landlock_create_ruleset: a larger attribute", &sc,
+	       "landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_WRITE_FILE|LANDLOCK_ACCESS_FS_READ_FILE, ...}, 16, 0) = 5");
+	sc = sc64("landlock_add_rule", -9);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[1] = 1;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(beneath, sizeof(beneath));
+	expect("landlock_add_rule: the packed path_beneath attribute", &sc,
+	       "landlock_add_rule(-1, LANDLOCK_RULE_PATH_BENEATH, {allowed_access=LANDLOCK_ACCESS_FS_READ_FILE, parent_fd=3}, 0) = -1 EBADF (Bad file descriptor)");
+	sc = sc64("landlock_restrict_self", -9);
+	sc.args[0] = (uint64_t)-1;
+	expect("landlock_restrict_self", &sc,
+	       "landlock_restrict_self(-1, 0)           = -1 EBADF (Bad file descriptor)");
+
+	sc = sc64("futex_waitv", -11);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 1;
+	sc.args[4] = 1;
+	sc.blob[0] = mem_blob(waiter, sizeof(waiter));
+	expect("futex_waitv: the waiters, reserved bits set", &sc,
+	       "futex_waitv([{val=0x1, uaddr=0x7ffd2000, flags=FUTEX_32, __reserved=0x7}], 1, 0, NULL, CLOCK_MONOTONIC) = -1 EAGAIN (Resource temporarily unavailable)");
+	sc = sc64("futex_waitv", -22);
+	expect("futex_waitv: none", &sc,
+	       "futex_waitv(NULL, 0, 0, NULL, CLOCK_REALTIME) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("remap_file_pages", -22);
+	sc.args[1] = 4096;
+	expect("remap_file_pages: mmap's type 0 is MAP_FILE", &sc,
+	       "remap_file_pages(NULL, 4096, PROT_NONE, 0, MAP_FILE) = -1 EINVAL (Invalid argument)");
+	sc = sc64("mmap", 0x7f0000000000);
+	sc.args[1] = 2097152;
+	sc.args[2] = 3;
+	sc.args[3] = 0x22 | 0x40000 | 21 << 26;
+	sc.args[4] = (uint32_t)-1;
+	expect("mmap of huge pages: their size", &sc,
+	       "mmap(NULL, 2097152, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|21<<MAP_HUGE_SHIFT, -1, 0) = 0x7f0000000000");
+	sc = sc64("set_mempolicy_home_node", -2);
+	sc.args[1] = 4096;
+	expect("set_mempolicy_home_node", &sc,
+	       "set_mempolicy_home_node(NULL, 4096, 0, 0) = -1 ENOENT (No such file or directory)");
+	sc = sc64("kexec_load", -38);
+	sc.args[0] = 0x1000;
+	sc.args[1] = 2;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 3 << 16 | 1;
+	sc.blob[2] = mem_blob(segs, sizeof(segs));
+	expect("kexec_load: its segments, the architecture and flags", &sc,
+	       "kexec_load(0x1000, 2, [{buf=0x1000, bufsz=16, mem=0x1000000, memsz=4096}, {buf=NULL, bufsz=0, mem=0x2000000, memsz=8192}], KEXEC_ARCH_386|KEXEC_ON_CRASH) = -1 ENOSYS (Function not implemented)");
+	sc = sc64("kexec_file_load", -38);
+	sc.args[0] = (uint64_t)-1;
+	sc.args[1] = (uint64_t)-1;
+	sc.args[2] = 5;
+	sc.args[3] = 0x7ffd0000;
+	sc.args[4] = 5;
+	sc.blob[3] = mem_blob("quiet", 5);
+	expect("kexec_file_load: the command line, its length", &sc,
+	       "kexec_file_load(-1, -1, 5, \"quiet\", KEXEC_FILE_UNLOAD|KEXEC_FILE_NO_INITRAMFS) = -1 ENOSYS (Function not implemented)");
+}
+
 static void test_keys(void)
 {
 	static const char desc[] = "user;0;0;3f010000;ktkey";
@@ -3483,11 +3795,11 @@ static void test_raw(void)
 	expect("unknown syscall number", &sc,
 	       "syscall_0x1c4(0x3, 0, 0, 0, 0, 0)       = 0");
 
-	sc = sc64("kexec_file_load", -EPERM);
+	sc = sc64("bpf", -EPERM);
 	sc.args[0] = 8;
 	sc.args[1] = 0x7ffd0000;
 	expect("a syscall without a decoder: its ints in decimal, by their kinds", &sc,
-	       "kexec_file_load(8, 2147287040, 0, 0, 0) = -1 EPERM (Operation not permitted)");
+	       "bpf(8, 0x7ffd0000, 0)                   = -1 EPERM (Operation not permitted)");
 
 	sc = sc64("openat", -EFAULT);
 	sc.args[0] = (uint64_t)-100;
@@ -4063,6 +4375,7 @@ int main(void)
 	test_aio();
 	test_perf_event_open();
 	test_keys();
+	test_oddcalls();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);
