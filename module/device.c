@@ -252,6 +252,38 @@ static long ktrace_ioc_syscall_stats(struct ktrace_session *s,
 	return 0;
 }
 
+/*
+ * KTRACE_IOC_SESSION_COUNTS: the counters of a run of syscalls, copied out
+ * a few at a time from the stack, so that no allocation can fail.
+ */
+static long ktrace_ioc_counts(struct ktrace_session *s, void __user *argp)
+{
+	struct ktrace_count chunk[16];
+	struct ktrace_count __user *out;
+	struct ktrace_counts q;
+	u32 n, i, k, j;
+
+	if (copy_from_user(&q, argp, sizeof(q)))
+		return -EFAULT;
+	if (q.abi >= KTRACE_ABI_COUNT || q.first >= KTRACE_NR_MAX ||
+	    q.__reserved0 || q.__reserved)
+		return -EINVAL;
+	n = min_t(u32, q.nr, KTRACE_NR_MAX - q.first);
+	out = u64_to_user_ptr(q.counts);
+	for (i = 0; i < n; i += k) {
+		k = min_t(u32, n - i, ARRAY_SIZE(chunk));
+		for (j = 0; j < k; j++)
+			ktrace_session_count_of(s, q.abi, q.first + i + j,
+						&chunk[j]);
+		if (copy_to_user(out + i, chunk, k * sizeof(chunk[0])))
+			return -EFAULT;
+	}
+	q.nr = n;
+	if (copy_to_user(argp, &q, sizeof(q)))
+		return -EFAULT;
+	return 0;
+}
+
 static long ktrace_ioc_proc_stats(struct ktrace_session *s,
 				  void __user *argp)
 {
@@ -305,6 +337,8 @@ static long ktrace_ioctl(struct file *file, unsigned int cmd,
 		return ktrace_ioc_losses(s, argp);
 	case KTRACE_IOC_SESSION_SYSCALL_STATS:
 		return ktrace_ioc_syscall_stats(s, argp);
+	case KTRACE_IOC_SESSION_COUNTS:
+		return ktrace_ioc_counts(s, argp);
 	case KTRACE_IOC_PROC_STATS:
 		return ktrace_ioc_proc_stats(s, argp);
 	case KTRACE_IOC_TASKS:

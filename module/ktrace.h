@@ -231,6 +231,8 @@ int ktrace_session_proc_stats(struct ktrace_session *s,
 			      struct ktrace_proc_stats *q);
 void ktrace_session_sum_syscall(struct ktrace_session *s,
 				struct ktrace_syscall_stats *out);
+void ktrace_session_count_of(struct ktrace_session *s, unsigned int abi,
+			     unsigned int nr, struct ktrace_count *out);
 void ktrace_session_reset_stats(struct ktrace_session *s);
 void ktrace_session_lost_proc(struct ktrace_session *s, unsigned int cpu,
 			      pid_t tgid);

@@ -372,16 +372,28 @@ static void ktrace_session_sum(struct ktrace_session *s, unsigned int abi,
 	}
 }
 
-void ktrace_session_sum_syscall(struct ktrace_session *s,
-				struct ktrace_syscall_stats *out)
+/* Syscall @nr's counters since the last KTRACE_IOC_RESET_STATS. */
+void ktrace_session_count_of(struct ktrace_session *s, unsigned int abi,
+			     unsigned int nr, struct ktrace_count *out)
 {
 	struct ktrace_sys_count *base, sum;
 
-	base = &s->count_base[out->abi * KTRACE_NR_MAX + out->nr];
-	ktrace_session_sum(s, out->abi, out->nr, &sum);
-	out->calls += sum.calls - READ_ONCE(base->calls);
-	out->errors += sum.errors - READ_ONCE(base->errors);
-	out->total_ns += sum.total_ns - READ_ONCE(base->total_ns);
+	base = &s->count_base[abi * KTRACE_NR_MAX + nr];
+	ktrace_session_sum(s, abi, nr, &sum);
+	out->calls = sum.calls - READ_ONCE(base->calls);
+	out->errors = sum.errors - READ_ONCE(base->errors);
+	out->total_ns = sum.total_ns - READ_ONCE(base->total_ns);
+}
+
+void ktrace_session_sum_syscall(struct ktrace_session *s,
+				struct ktrace_syscall_stats *out)
+{
+	struct ktrace_count c;
+
+	ktrace_session_count_of(s, out->abi, out->nr, &c);
+	out->calls += c.calls;
+	out->errors += c.errors;
+	out->total_ns += c.total_ns;
 }
 
 /*

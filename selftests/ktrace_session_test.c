@@ -792,6 +792,99 @@ TEST_F(session, counters_are_per_session)
 	EXPECT_EQ(0, ss.calls);
 }
 
+/*
+ * KTRACE_IOC_SESSION_COUNTS (ABI 1.17): every syscall's counters in one
+ * call, the same as KTRACE_IOC_SESSION_SYSCALL_STATS gives one by one,
+ * and a run that starts anywhere; each field checked.
+ */
+TEST_F(session, counts_of_every_syscall_at_once)
+{
+	static struct ktrace_count cnt[KTRACE_NR_MAX + 4];
+	struct child a = spawn(do_getppid);
+	struct ktrace_syscall_stats ss;
+	struct ktrace_counts q;
+	unsigned int nr;
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_LIFECYCLE, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+
+	memset(cnt, 0xa5, sizeof(cnt));
+	memset(&q, 0, sizeof(q));
+	q.counts = (uintptr_t)cnt;
+	q.nr = KTRACE_NR_MAX + 4;
+	q.abi = KTRACE_ABI_NATIVE;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(KTRACE_NR_MAX, q.nr);
+	EXPECT_EQ(10, cnt[__NR_getppid].calls);
+	EXPECT_EQ(0, cnt[__NR_getppid].errors);
+	/* Past the entries written, the caller's memory is untouched. */
+	EXPECT_EQ(0xa5a5a5a5a5a5a5a5ULL, cnt[KTRACE_NR_MAX].calls);
+	for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+		memset(&ss, 0, sizeof(ss));
+		ss.nr = nr;
+		ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_SYSCALL_STATS,
+				   &ss));
+		EXPECT_EQ(ss.calls, cnt[nr].calls);
+		EXPECT_EQ(ss.errors, cnt[nr].errors);
+		EXPECT_EQ(ss.total_ns, cnt[nr].total_ns);
+	}
+
+	/* One entry from the middle; the last syscall number alone. */
+	memset(cnt, 0, sizeof(cnt));
+	q.first = __NR_getppid;
+	q.nr = 1;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(1, q.nr);
+	EXPECT_EQ(10, cnt[0].calls);
+	EXPECT_EQ(0, cnt[1].calls);
+	q.first = KTRACE_NR_MAX - 1;
+	q.nr = 10;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(1, q.nr);
+	q.nr = 0;
+	q.counts = 1;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(0, q.nr);
+
+	/* After a reset, zeros. */
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_RESET_STATS));
+	q.counts = (uintptr_t)cnt;
+	q.first = 0;
+	q.nr = KTRACE_NR_MAX;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(0, cnt[__NR_getppid].calls);
+
+	/* Bad input: each field, then memory the module cannot reach. */
+	q.abi = KTRACE_ABI_COUNT;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(EINVAL, errno);
+	q.abi = KTRACE_ABI_COMPAT;
+	q.first = KTRACE_NR_MAX;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(EINVAL, errno);
+	q.first = 0;
+	q.__reserved0 = 1;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(EINVAL, errno);
+	q.__reserved0 = 0;
+	q.__reserved = 1;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(EINVAL, errno);
+	q.__reserved = 0;
+	q.counts = 1;
+	q.nr = 1;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	q.counts = (uintptr_t)cnt;
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_SESSION_COUNTS, &q));
+}
+
 static void do_many_getppid(void)
 {
 	int i;

@@ -204,23 +204,56 @@ int kt_dev_stats(int fd, struct ktrace_stats *st)
 	return dev_ioctl(fd, KTRACE_IOC_STATS, st, "reading the session's counters");
 }
 
-/* The session's per-syscall counters, all of them. */
-int kt_dev_counts(int fd, struct kt_counts *c)
+/* An ABI's counters one syscall at a time, from a module older than 1.17. */
+static int counts_one_by_one(int fd, unsigned int abi, struct kt_counts *c)
 {
 	struct ktrace_syscall_stats st;
+	unsigned int nr;
+
+	for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+		memset(&st, 0, sizeof(st));
+		st.abi = abi;
+		st.nr = nr;
+		if (kt_dev_syscall_stats(fd, &st))
+			return -1;
+		c->c[abi][nr].calls = st.calls;
+		c->c[abi][nr].errors = st.errors;
+		c->c[abi][nr].ns = st.total_ns;
+	}
+	return 0;
+}
+
+/*
+ * The session's per-syscall counters, all of them: one ioctl per ABI
+ * (KTRACE_IOC_SESSION_COUNTS), where the first modules took one per
+ * syscall, 1,024 in all.
+ */
+int kt_dev_counts(int fd, struct kt_counts *c)
+{
+	struct ktrace_count buf[KTRACE_NR_MAX];
+	struct ktrace_counts q;
 	unsigned int abi, nr;
 
 	memset(c, 0, sizeof(*c));
 	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
-		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
-			memset(&st, 0, sizeof(st));
-			st.abi = abi;
-			st.nr = nr;
-			if (kt_dev_syscall_stats(fd, &st))
+		memset(&q, 0, sizeof(q));
+		q.counts = (uintptr_t)buf;
+		q.nr = KTRACE_NR_MAX;
+		q.abi = abi;
+		if (ioctl(fd, KTRACE_IOC_SESSION_COUNTS, &q)) {
+			if (errno != ENOTTY) {
+				ktrace_err("reading the syscall counters: %s",
+					   strerror(errno));
 				return -1;
-			c->c[abi][nr].calls = st.calls;
-			c->c[abi][nr].errors = st.errors;
-			c->c[abi][nr].ns = st.total_ns;
+			}
+			if (counts_one_by_one(fd, abi, c))
+				return -1;
+			continue;
+		}
+		for (nr = 0; nr < q.nr; nr++) {
+			c->c[abi][nr].calls = buf[nr].calls;
+			c->c[abi][nr].errors = buf[nr].errors;
+			c->c[abi][nr].ns = buf[nr].total_ns;
 		}
 	}
 	c->valid = true;

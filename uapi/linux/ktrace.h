@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	16
+#define KTRACE_ABI_MINOR	17
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -853,6 +853,43 @@ struct ktrace_proc_loss {
 #define KTRACE_IOC_LOSSES	_IOWR(KTRACE_IOC_MAGIC, 0x17, struct ktrace_losses)
 #define KTRACE_IOC_SESSION_SYSCALL_STATS \
 	_IOWR(KTRACE_IOC_MAGIC, 0x18, struct ktrace_syscall_stats)
+
+/**
+ * struct ktrace_count - one syscall's counters, KTRACE_IOC_SESSION_COUNTS
+ * @calls:	exits counted
+ * @errors:	exits with a return value in [-4095, -1]
+ * @total_ns:	sum of the known durations
+ */
+struct ktrace_count {
+	__u64 calls;
+	__u64 errors;
+	__u64 total_ns;
+};
+
+/**
+ * struct ktrace_counts - KTRACE_IOC_SESSION_COUNTS (since ABI 1.17): the
+ *	session's counters of a run of syscalls in one call, as
+ *	KTRACE_IOC_SESSION_SYSCALL_STATS gives them one by one
+ * @counts:	in: user pointer to @nr struct ktrace_count, filled with
+ *		those of syscalls @first, @first + 1, ... of @abi
+ * @nr:		in: room at @counts; out: entries written, the room or
+ *		KTRACE_NR_MAX - @first, whichever is smaller
+ * @abi:	in: KTRACE_ABI_*
+ * @__reserved0: in: zero
+ * @first:	in: the first syscall number, below KTRACE_NR_MAX
+ * @__reserved:	in: zero
+ */
+struct ktrace_counts {
+	__u64 counts;
+	__u32 nr;
+	__u16 abi;
+	__u16 __reserved0;
+	__u32 first;
+	__u32 __reserved;
+};
+
+#define KTRACE_IOC_SESSION_COUNTS \
+	_IOWR(KTRACE_IOC_MAGIC, 0x1a, struct ktrace_counts)
 
 /*
  * Per-process counters (since ABI 1.6), for sessions configured with
