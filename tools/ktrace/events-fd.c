@@ -568,6 +568,13 @@ bool kt_fdtab_changes(unsigned int abi, unsigned int nr)
 #define KT_PERF_FLAG_FD_CLOEXEC	8
 #define KT_FS_CLOEXEC		1	/* FSOPEN_, FSPICK_, FSMOUNT_CLOEXEC */
 #define KT_OPEN_TREE_CLONE	1
+/*
+ * open_tree's flags for a descriptor of the path or a clone of its mount:
+ * CLONE, CLOEXEC, AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT, AT_EMPTY_PATH and
+ * AT_RECURSIVE
+ */
+#define KT_OPEN_TREE_KNOWN	(KT_OPEN_TREE_CLONE | KT_O_CLOEXEC | 0x100 | \
+				 0x800 | 0x1000 | 0x8000)
 #define KT_MOVE_MOUNT_F_EMPTY_PATH	4
 
 /* A path argument opened: relative to dirfd (or the working directory). */
@@ -832,11 +839,16 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		detached_mount(t, ret, a[1] & KT_FS_CLOEXEC);
 		break;
 	case OP_OPEN_TREE:
-		if (a[2] & KT_OPEN_TREE_CLONE)
+		if (a[2] & ~KT_OPEN_TREE_KNOWN) {
+			/* A later kernel's kind (a namespace): /proc knows */
+			if (add_new(t, ret, false))
+				t->new[t->nnew - 1].e.state = FD_UNSEEN;
+		} else if (a[2] & KT_OPEN_TREE_CLONE) {
 			detached_mount(t, ret, a[2] & KT_O_CLOEXEC);
-		else
+		} else {
 			open_path(t, tgid, flags, ret, a[2] & KT_O_CLOEXEC,
 				  (int)a[0], blob_str(&sc, 1, path, sizeof(path)));
+		}
 		break;
 	case OP_MOVE_MOUNT:
 		move_mount(t, tgid, flags, &sc);

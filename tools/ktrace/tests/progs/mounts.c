@@ -115,7 +115,8 @@ int main(void)
 		       (long)(OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC));
 	path = syscall(SYS_open_tree, (long)AT_FDCWD, DIR,
 		       (long)OPEN_TREE_CLOEXEC);
-	syscall(SYS_open_tree, (long)AT_FDCWD, DIR, 2L);
+	/* 4: unknown to every kernel (2 is a later one's OPEN_TREE_NAMESPACE) */
+	syscall(SYS_open_tree, (long)AT_FDCWD, DIR, 4L);
 	pick = syscall(SYS_fspick, (long)AT_FDCWD, DIR, (long)FSPICK_CLOEXEC);
 	syscall(SYS_fsconfig, (long)pick, (long)FSCONFIG_SET_STRING, "size",
 		"2M", 0L);
