@@ -71,7 +71,7 @@ extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_net_decoders, kt_process_decoders, kt_mem_decoders,
 	kt_signal_decoders, kt_time_decoders, kt_sys_decoders,
 	kt_ipc_decoders, kt_ptrace_decoders, kt_numa_decoders,
-	kt_uring_decoders;
+	kt_uring_decoders, kt_mount_decoders;
 
 /* format.c */
 void kt_format_path(struct kt_buf *b, const struct kt_blob *blob);

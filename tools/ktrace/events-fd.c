@@ -18,8 +18,9 @@
  * FIONCLEX, pipe, pipe2, socket, socketpair, accept, accept4, eventfd,
  * signalfd, timerfd_create, epoll_create, inotify_init, fanotify_init,
  * memfd_create, pidfd_open, userfaultfd, perf_event_open, io_uring_setup,
- * close, close_range, chdir and fchdir (the working directory, for
- * relative paths).  events.c adds fork (a copy; shared by threads and
+ * fsopen, fspick, fsmount, open_tree, move_mount (a mount's descriptor
+ * moves with it), close, close_range, chdir and fchdir (the working
+ * directory, for relative paths).  events.c adds fork (a copy; shared by threads and
  * CLONE_FILES) and exec (close-on-exec descriptors closed).
  *
  * A call's changes are prepared before its event goes out and applied
@@ -76,6 +77,7 @@ struct fd_ent {
 /* What a call changes, until applied. */
 struct fd_new {
 	int fd;
+	bool moved;		/* its mount moved: the call reads the old path */
 	struct fd_ent e;
 };
 
@@ -500,7 +502,9 @@ enum fd_op {
 	OP_EVENTFD, OP_EVENTFD2, OP_SIGNALFD, OP_SIGNALFD4, OP_TIMERFD,
 	OP_EPOLL, OP_EPOLL1, OP_INOTIFY, OP_INOTIFY1, OP_FANOTIFY, OP_MEMFD,
 	OP_PIDFD, OP_USERFAULTFD, OP_PERF, OP_IO_URING,
-	OP_CLOSE, OP_CLOSE_RANGE, OP_CHDIR, OP_FCHDIR,
+	OP_FSOPEN, OP_FSPICK, OP_FSMOUNT, OP_OPEN_TREE,
+	/* from here on, calls that make no descriptor */
+	OP_CLOSE, OP_CLOSE_RANGE, OP_CHDIR, OP_FCHDIR, OP_MOVE_MOUNT,
 };
 
 static const struct {
@@ -509,9 +513,10 @@ static const struct {
 } fd_ops[] = {
 	{ "open", OP_OPEN }, { "openat", OP_OPENAT }, { "openat2", OP_OPENAT2 },
 	{ "creat", OP_CREAT }, { "open_by_handle_at", OP_OPEN_UNKNOWN },
-	{ "pidfd_getfd", OP_OPEN_UNKNOWN }, { "fsopen", OP_OPEN_UNKNOWN },
-	{ "fsmount", OP_OPEN_UNKNOWN }, { "open_tree", OP_OPEN_UNKNOWN },
-	{ "fspick", OP_OPEN_UNKNOWN }, { "bpf", OP_OPEN_UNKNOWN },
+	{ "pidfd_getfd", OP_OPEN_UNKNOWN }, { "fsopen", OP_FSOPEN },
+	{ "fsmount", OP_FSMOUNT }, { "open_tree", OP_OPEN_TREE },
+	{ "fspick", OP_FSPICK }, { "move_mount", OP_MOVE_MOUNT },
+	{ "bpf", OP_OPEN_UNKNOWN },
 	{ "memfd_secret", OP_OPEN_UNKNOWN },
 	{ "dup", OP_DUP }, { "dup2", OP_DUP2 }, { "dup3", OP_DUP3 },
 	{ "fcntl", OP_FCNTL }, { "fcntl64", OP_FCNTL }, { "ioctl", OP_IOCTL },
@@ -562,6 +567,16 @@ bool kt_fdtab_changes(unsigned int abi, unsigned int nr)
 #define KT_CLOSE_RANGE_CLOEXEC	4
 #define KT_MFD_CLOEXEC		1
 #define KT_PERF_FLAG_FD_CLOEXEC	8
+#define KT_FS_CLOEXEC		1	/* FSOPEN_, FSPICK_, FSMOUNT_CLOEXEC */
+#define KT_OPEN_TREE_CLONE	1
+/*
+ * open_tree's flags for a descriptor of the path or a clone of its mount:
+ * CLONE, CLOEXEC, AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT, AT_EMPTY_PATH and
+ * AT_RECURSIVE
+ */
+#define KT_OPEN_TREE_KNOWN	(KT_OPEN_TREE_CLONE | KT_O_CLOEXEC | 0x100 | \
+				 0x800 | 0x1000 | 0x8000)
+#define KT_MOVE_MOUNT_F_EMPTY_PATH	4
 
 /* A path argument opened: relative to dirfd (or the working directory). */
 static void open_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
@@ -601,6 +616,48 @@ static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	}
 	e->path = dup_or_null(p);
 	if (!p)
+		e->state = FD_UNSEEN;
+}
+
+/*
+ * The root of a mount not attached yet (fsmount's, open_tree's clone),
+ * "/" as d_path() names it then; not from /proc, which by the time the
+ * event is read may name where move_mount put it.
+ */
+static void detached_mount(struct kt_fdtab *t, int fd, bool cloexec)
+{
+	struct fd_ent *e = add_new(t, fd, cloexec);
+
+	if (e)
+		e->path = dup_or_null("/");
+}
+
+/*
+ * move_mount(fd, "", ..., MOVE_MOUNT_F_EMPTY_PATH): the mount fd holds
+ * (fsmount's, open_tree's) is now at the target path, which /proc names
+ * it by after the call (the call's own line has the path before).
+ */
+static void move_mount(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		       const struct kt_syscall *sc)
+{
+	const uint64_t *a = sc->args;
+	const struct fd_ent *o = ent_at(t, (int)a[0]);
+	char from[2], to[4096];
+	const char *s = blob_str(sc, 3, to, sizeof(to)), *base = NULL;
+	struct fd_ent *e;
+
+	if (!(a[4] & KT_MOVE_MOUNT_F_EMPTY_PATH) || (int)a[0] < 0 || !s ||
+	    !blob_str(sc, 1, from, sizeof(from)) || from[0])
+		return;
+	e = add_new(t, (int)a[0], o && o->state == FD_OPEN && o->cloexec);
+	if (!e)
+		return;
+	t->new[t->nnew - 1].moved = true;
+	if (s[0] != '/')
+		base = (int)a[2] == KT_AT_FDCWD ? cwd_of(t, tgid, flags) :
+		       table_path(t, tgid, flags, (int)a[2]);
+	e->path = resolve(base, s, flags & KT_FDS_PROC);
+	if (!e->path)
 		e->state = FD_UNSEEN;
 }
 
@@ -772,6 +829,30 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	case OP_IO_URING:
 		add_kind(t, tgid, flags, ret, true, "anon_inode:[io_uring]",
 			 "anon_inode:");
+		break;
+	case OP_FSOPEN:
+	case OP_FSPICK:
+		add_kind(t, tgid, flags, ret,
+			 a[op == OP_FSOPEN ? 1 : 2] & KT_FS_CLOEXEC,
+			 "anon_inode:[fscontext]", "anon_inode:");
+		break;
+	case OP_FSMOUNT:
+		detached_mount(t, ret, a[1] & KT_FS_CLOEXEC);
+		break;
+	case OP_OPEN_TREE:
+		if (a[2] & ~KT_OPEN_TREE_KNOWN) {
+			/* A later kernel's kind (a namespace): /proc knows */
+			if (add_new(t, ret, false))
+				t->new[t->nnew - 1].e.state = FD_UNSEEN;
+		} else if (a[2] & KT_OPEN_TREE_CLONE) {
+			detached_mount(t, ret, a[2] & KT_O_CLOEXEC);
+		} else {
+			open_path(t, tgid, flags, ret, a[2] & KT_O_CLOEXEC,
+				  (int)a[0], blob_str(&sc, 1, path, sizeof(path)));
+		}
+		break;
+	case OP_MOVE_MOUNT:
+		move_mount(t, tgid, flags, &sc);
 		break;
 	case OP_CLOSE:
 		t->close_lo = (int)a[0];
@@ -1145,6 +1226,8 @@ static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
 	for (i = t->nnew; i-- > 0;) {
 		if (t->new[i].fd != fd)
 			continue;
+		if (t->new[i].moved)
+			break;
 		if (flags & KT_FDS_BEFORE) {
 			/* What the call replaced (/proc has its result). */
 			struct fd_ent *e = ent_at(t, fd);

@@ -2466,6 +2466,475 @@ static void test_keys(void)
  * them: keys, flags and modes, shmat's address, semop's array, a message
  * sent and received, a queue's attributes.
  */
+static const char *test_mount_fd_path(void *ctx, int fd)
+{
+	if (fd == -100)
+		return "/tmp";
+	if (fd == 0)
+		return "/dev/null";
+	return fd == 3 ? "anon_inode:[fscontext]" : fd == 4 ? "/" : NULL;
+}
+
+/*
+ * The new mount API and the quota calls, as strace 6.1 printed them in
+ * the VM (the calls that succeed there) and on the host with every call
+ * injected (-e inject=...:retval=0 for the structures a call writes).
+ */
+static void test_mount(void)
+{
+	static const char bin[] = "\x01\x02\x61\x62\x63";
+	static const uint64_t attr[5] = { 0x500000, 0x200070, 1 << 18, 3 };
+	static const uint64_t dqblk[9] = { 100, 90, 4096, 10, 9, 3,
+					   1700000000, 0, 0x3f };
+	static const uint64_t dqinfo[3] = { 604800, 86400,
+					    (7ULL << 32) | (1U << 16) };
+	static const uint32_t fmt = 4, uflags = 3, rmflags = 5;
+	struct kt_fmt_opts saved = opts;
+	uint8_t attr40[40] = { 0 }, nextdq[72], xq[112] = { 0 };
+	uint64_t zero[16] = { 0 };
+	uint32_t u32;
+	struct kt_syscall sc;
+
+	sc = sc64("fsopen", 3);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 1;
+	sc.blob[0] = str_blob("tmpfs");
+	expect("fsopen", &sc,
+	       "fsopen(\"tmpfs\", FSOPEN_CLOEXEC)         = 3");
+	sc.args[1] = 3;
+	sc.ret = -22;
+	expect("fsopen: a flag unknown", &sc,
+	       "fsopen(\"tmpfs\", FSOPEN_CLOEXEC|0x2)     = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0;
+	sc.args[1] = 2;
+	sc.blob[0] = (struct kt_blob){ 0 };
+	expect("fsopen: no name, no flag known", &sc,
+	       "fsopen(NULL, 0x2 /* FSOPEN_??? */)      = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 0;
+	sc.ret = -19;
+	sc.blob[0] = str_blob("a-very-long-file-system-name-that-passes-s");
+	expect("fsopen: the name cut at -s", &sc,
+	       "fsopen(\"a-very-long-file-system-name-tha\"..., 0) = -1 ENODEV (No such device)");
+
+	sc = sc64("fsconfig", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 0x7ffd0000;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[2] = str_blob("size");
+	sc.blob[3] = str_blob("1M");
+	expect("fsconfig SET_STRING", &sc,
+	       "fsconfig(3, FSCONFIG_SET_STRING, \"size\", \"1M\", 0) = 0");
+	sc.blob[3] = str_blob("a-long-value-string-that-passes-the-s-limit");
+	expect("fsconfig SET_STRING: the value cut at -s", &sc,
+	       "fsconfig(3, FSCONFIG_SET_STRING, \"size\", \"a-long-value-string-that-passes-\"..., 0) = 0");
+	sc.args[1] = 0;
+	sc.args[3] = 0;
+	sc.blob[2] = str_blob("ro");
+	sc.blob[3] = (struct kt_blob){ 0 };
+	expect("fsconfig SET_FLAG", &sc,
+	       "fsconfig(3, FSCONFIG_SET_FLAG, \"ro\", NULL, 0) = 0");
+	sc.args[1] = 2;
+	sc.args[3] = 0x557100df40cc;
+	sc.args[4] = 5;
+	sc.blob[2] = str_blob("blob");
+	sc.blob[3] = mem_blob(bin, 5);
+	expect("fsconfig SET_BINARY: the bytes in hex", &sc,
+	       "fsconfig(3, FSCONFIG_SET_BINARY, \"blob\", \"\\x01\\x02\\x61\\x62\\x63\", 5) = 0");
+	sc.args[4] = (uint32_t)-1;
+	expect("fsconfig SET_BINARY: a size below 0, the address", &sc,
+	       "fsconfig(3, FSCONFIG_SET_BINARY, \"blob\", 0x557100df40cc, -1) = 0");
+	sc.args[1] = 3;
+	sc.args[4] = (uint32_t)-100;
+	sc.blob[2] = str_blob("source");
+	sc.blob[3] = str_blob("/dev/null");
+	expect("fsconfig SET_PATH: a path and a directory", &sc,
+	       "fsconfig(3, FSCONFIG_SET_PATH, \"source\", \"/dev/null\", AT_FDCWD) = 0");
+	sc.args[1] = 4;
+	sc.args[4] = 5;
+	sc.blob[3] = str_blob("");
+	expect("fsconfig SET_PATH_EMPTY", &sc,
+	       "fsconfig(3, FSCONFIG_SET_PATH_EMPTY, \"source\", \"\", 5) = 0");
+	sc.args[1] = 5;
+	sc.args[3] = 0;
+	sc.args[4] = 0;
+	sc.blob[2] = str_blob("fd");
+	sc.blob[3] = (struct kt_blob){ 0 };
+	expect("fsconfig SET_FD", &sc,
+	       "fsconfig(3, FSCONFIG_SET_FD, \"fd\", NULL, 0) = 0");
+	sc.args[1] = 6;
+	sc.args[2] = 0;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	expect("fsconfig CMD_CREATE", &sc,
+	       "fsconfig(3, FSCONFIG_CMD_CREATE, NULL, NULL, 0) = 0");
+	sc.args[1] = 7;
+	expect("fsconfig CMD_RECONFIGURE", &sc,
+	       "fsconfig(3, FSCONFIG_CMD_RECONFIGURE, NULL, NULL, 0) = 0");
+	sc.args[1] = 8;
+	sc.args[2] = 0x557100df406a;
+	sc.args[3] = 0x557100df4068;
+	sc.args[4] = 1;
+	expect("fsconfig: a command unknown, its key and value's addresses", &sc,
+	       "fsconfig(3, 0x8 /* FSCONFIG_??? */, 0x557100df406a, 0x557100df4068, 1) = 0");
+
+	sc = sc64("fsmount", 4);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 6;
+	expect("fsmount", &sc,
+	       "fsmount(3, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID|MOUNT_ATTR_NODEV) = 4");
+	sc.args[1] = 2;
+	sc.args[2] = 0x40;
+	sc.ret = -22;
+	expect("fsmount: flags unknown", &sc,
+	       "fsmount(3, 0x2 /* FSMOUNT_??? */, 0x40 /* MOUNT_ATTR_??? */) = -1 EINVAL (Invalid argument)");
+	sc.args[1] = 0;
+	sc.args[2] = 0x100001;
+	expect("fsmount: not mount_setattr's MOUNT_ATTR_IDMAP", &sc,
+	       "fsmount(3, 0, MOUNT_ATTR_RDONLY|0x100000) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("move_mount", -9);
+	sc.args[0] = (uint32_t)-1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = (uint32_t)-100;
+	sc.args[3] = 0x7ffd1000;
+	sc.args[4] = 4;
+	sc.blob[1] = str_blob("");
+	sc.blob[3] = str_blob("/nonexistent");
+	expect("move_mount", &sc,
+	       "move_mount(-1, \"\", AT_FDCWD, \"/nonexistent\", MOVE_MOUNT_F_EMPTY_PATH) = -1 EBADF (Bad file descriptor)");
+	sc.args[0] = 3;
+	sc.args[2] = 4;
+	sc.args[4] = 0x377;
+	sc.blob[1] = str_blob("a");
+	sc.blob[3] = str_blob("b");
+	sc.ret = 0;
+	expect("move_mount: every flag and one unknown", &sc,
+	       "move_mount(3, \"a\", 4, \"b\", MOVE_MOUNT_F_SYMLINKS|MOVE_MOUNT_F_AUTOMOUNTS|MOVE_MOUNT_F_EMPTY_PATH|MOVE_MOUNT_T_SYMLINKS|MOVE_MOUNT_T_AUTOMOUNTS|MOVE_MOUNT_T_EMPTY_PATH|MOVE_MOUNT_SET_GROUP|0x200) = 0");
+	sc.args[4] = 0x200;
+	expect("move_mount: no flag known", &sc,
+	       "move_mount(3, \"a\", 4, \"b\", 0x200 /* MOVE_MOUNT_??? */) = 0");
+
+	sc = sc64("open_tree", 5);
+	sc.args[0] = (uint32_t)-100;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x88001;
+	sc.blob[1] = str_blob("/tmp");
+	expect("open_tree", &sc,
+	       "open_tree(AT_FDCWD, \"/tmp\", OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC|AT_RECURSIVE) = 5");
+	sc.args[2] = 2;
+	sc.ret = -22;
+	expect("open_tree: no flag known", &sc,
+	       "open_tree(AT_FDCWD, \"/tmp\", 0x2 /* OPEN_TREE_??? */) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 3;
+	sc.args[2] = 0x1900;
+	sc.blob[1] = str_blob("");
+	sc.ret = 5;
+	expect("open_tree: the AT_ flags", &sc,
+	       "open_tree(3, \"\", AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT|AT_EMPTY_PATH) = 5");
+
+	sc = sc64("fspick", 7);
+	sc.args[0] = (uint32_t)-100;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1;
+	sc.blob[1] = str_blob("/");
+	expect("fspick", &sc,
+	       "fspick(AT_FDCWD, \"/\", FSPICK_CLOEXEC)   = 7");
+	sc.args[0] = 3;
+	sc.args[2] = 0x1f;
+	sc.blob[1] = str_blob("");
+	expect("fspick: every flag and one unknown", &sc,
+	       "fspick(3, \"\", FSPICK_CLOEXEC|FSPICK_SYMLINK_NOFOLLOW|FSPICK_NO_AUTOMOUNT|FSPICK_EMPTY_PATH|0x10) = 7");
+	sc.args[2] = 0x10;
+	sc.ret = -22;
+	expect("fspick: no flag known", &sc,
+	       "fspick(3, \"\", 0x10 /* FSPICK_??? */)    = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("mount_setattr", -2);
+	sc.args[0] = (uint32_t)-1;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x8000;
+	sc.args[3] = 0x7ffcc43718e0;
+	sc.args[4] = 32;
+	sc.blob[1] = str_blob("/nonexistent");
+	sc.blob[3] = mem_blob(zero, 32);
+	zero[0] = 1;
+	expect("mount_setattr", &sc,
+	       "mount_setattr(-1, \"/nonexistent\", AT_RECURSIVE, {attr_set=MOUNT_ATTR_RDONLY, attr_clr=0, propagation=0 /* MS_??? */, userns_fd=0}, 32) = -1 ENOENT (No such file or directory)");
+	sc.args[4] = 24;
+	sc.blob[3] = mem_blob(zero, 24);
+	expect("mount_setattr: a size below MOUNT_ATTR_SIZE_VER0, the address", &sc,
+	       "mount_setattr(-1, \"/nonexistent\", AT_RECURSIVE, 0x7ffcc43718e0, 24) = -1 ENOENT (No such file or directory)");
+	sc.args[2] = 0x10000;
+	sc.args[3] = 0;
+	sc.args[4] = 32;
+	sc.blob[3] = (struct kt_blob){ 0 };
+	expect("mount_setattr: no flag known, no attributes", &sc,
+	       "mount_setattr(-1, \"/nonexistent\", 0x10000 /* AT_??? */, NULL, 32) = -1 ENOENT (No such file or directory)");
+	sc.args[0] = 3;
+	sc.args[2] = 0x1900;
+	sc.args[3] = 0x7ffcc43718e0;
+	sc.blob[1] = str_blob("");
+	sc.blob[3] = mem_blob(attr, 32);
+	sc.ret = 0;
+	expect("mount_setattr: MOUNT_ATTR_IDMAP, userns_fd a descriptor", &sc,
+	       "mount_setattr(3, \"\", AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT|AT_EMPTY_PATH, {attr_set=MOUNT_ATTR_IDMAP|0x400000, attr_clr=MOUNT_ATTR_NOATIME|MOUNT_ATTR_STRICTATIME|MOUNT_ATTR_NOSYMFOLLOW|0x40, propagation=MS_PRIVATE, userns_fd=3}, 32) = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("mount_setattr -X verbose", &sc,
+	       "mount_setattr(3, \"\", 0x1900 /* AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT|AT_EMPTY_PATH */, {attr_set=0x500000 /* MOUNT_ATTR_IDMAP|0x400000 */, attr_clr=0x200070 /* MOUNT_ATTR_NOATIME|MOUNT_ATTR_STRICTATIME|MOUNT_ATTR_NOSYMFOLLOW|0x40 */, propagation=0x40000 /* MS_PRIVATE */, userns_fd=3}, 32) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
+	memcpy(attr40, attr, 32);
+	attr40[16] = 3;
+	attr40[18] = 0;
+	memset(attr40 + 24, 0xff, 4);
+	sc.args[2] = 0;
+	sc.blob[3] = mem_blob(attr40, 32);
+	expect("mount_setattr: propagation unknown, userns_fd past INT_MAX", &sc,
+	       "mount_setattr(3, \"\", 0, {attr_set=MOUNT_ATTR_IDMAP|0x400000, attr_clr=MOUNT_ATTR_NOATIME|MOUNT_ATTR_STRICTATIME|MOUNT_ATTR_NOSYMFOLLOW|0x40, propagation=0x3 /* MS_??? */, userns_fd=4294967295}, 32) = 0");
+	memset(attr40, 0, sizeof(attr40));
+	attr40[16 + 2] = 2;	/* MS_UNBINDABLE */
+	attr40[24] = 5;
+	sc.args[4] = 40;
+	sc.blob[3] = mem_blob(attr40, 40);
+	expect("mount_setattr: 40 bytes, the last 8 zero", &sc,
+	       "mount_setattr(3, \"\", 0, {attr_set=0, attr_clr=0, propagation=MS_UNBINDABLE, userns_fd=5}, 40) = 0");
+	attr40[33] = 1;
+	attr40[39] = 0xff;
+	expect("mount_setattr: 40 bytes, not zero past 32", &sc,
+	       "mount_setattr(3, \"\", 0, {attr_set=0, attr_clr=0, propagation=MS_UNBINDABLE, userns_fd=5, /* bytes 32..39 */ \"\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\xff\"}, 40) = 0");
+
+	opts.fd_paths = true;
+	opts.fd_path = test_mount_fd_path;
+	sc = sc64("fsopen", 3);
+	sc.args[0] = 0x7ffd0000;
+	sc.args[1] = 1;
+	sc.blob[0] = str_blob("tmpfs");
+	expect("-y: fsopen's result", &sc,
+	       "fsopen(\"tmpfs\", FSOPEN_CLOEXEC)         = 3<anon_inode:[fscontext]>");
+	sc = sc64("fsmount", 4);
+	sc.args[0] = 3;
+	sc.args[1] = 1;
+	sc.args[2] = 6;
+	expect("-y: fsmount's descriptor and result", &sc,
+	       "fsmount(3<anon_inode:[fscontext]>, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID|MOUNT_ATTR_NODEV) = 4</>");
+	sc = sc64("mount_setattr", 0);
+	sc.args[0] = 4;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 0x1000;
+	sc.args[3] = 0x7ffcc43718e0;
+	sc.args[4] = 32;
+	sc.blob[1] = str_blob("");
+	sc.blob[3] = mem_blob(attr, 32);
+	expect("-y: mount_setattr's userns_fd, its 0 a descriptor", &sc,
+	       "mount_setattr(4</>, \"\", AT_EMPTY_PATH, {attr_set=MOUNT_ATTR_IDMAP|0x400000, attr_clr=MOUNT_ATTR_NOATIME|MOUNT_ATTR_STRICTATIME|MOUNT_ATTR_NOSYMFOLLOW|0x40, propagation=MS_PRIVATE, userns_fd=3<anon_inode:[fscontext]>}, 32) = 0</dev/null>");
+	opts = saved;
+
+	sc = sc64("quotactl", 0);
+	sc.args[0] = 0x80000400;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[3] = 0x7ffef43d066c;
+	sc.blob[1] = str_blob("/dev/null");
+	sc.blob[3] = mem_blob(&fmt, 4);
+	expect("quotactl Q_GETFMT: the format written", &sc,
+	       "quotactl(QCMD(Q_GETFMT, USRQUOTA), \"/dev/null\", [QFMT_VFS_V1]) = 0");
+	kt_xlat_style = KT_XLAT_RAW;
+	expect("quotactl -X raw", &sc,
+	       "quotactl(2147484672, \"/dev/null\", [0x4]) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
+	sc.has_exit = false;
+	expect("quotactl Q_GETFMT unfinished", &sc,
+	       "quotactl(QCMD(Q_GETFMT, USRQUOTA), \"/dev/null\",  <unfinished ...>");
+	sc.has_exit = true;
+	sc.ret = -15;
+	sc.blob[3] = (struct kt_blob){ 0 };
+	expect("quotactl Q_GETFMT failing: the address", &sc,
+	       "quotactl(QCMD(Q_GETFMT, USRQUOTA), \"/dev/null\", 0x7ffef43d066c) = -1 ENOTBLK (Block device required)");
+	sc.args[0] = 0x80000403;
+	sc.args[3] = 0x557100df6040;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.ret = -22;
+	expect("quotactl: a type unknown", &sc,
+	       "quotactl(QCMD(Q_GETFMT, 0x3 /* ???QUOTA */), \"/dev/sda\", 0x557100df6040) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0x80001100;
+	sc.args[2] = 5;
+	expect("quotactl: a command unknown, its id and address", &sc,
+	       "quotactl(QCMD(0x800011 /* Q_??? */, USRQUOTA), \"/dev/sda\", 5, 0x557100df6040) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 0x10000;
+	sc.args[2] = (uint32_t)-1;
+	expect("quotactl: an old command, the id -1", &sc,
+	       "quotactl(QCMD(Q_V1_QUOTAON, USRQUOTA), \"/dev/sda\", -1, 0x557100df6040) = -1 EINVAL (Invalid argument)");
+
+	sc = sc64("quotactl", 0);
+	sc.args[0] = 0x80000501;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[3] = 0x7ffef43d0650;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.blob[3] = mem_blob(dqinfo, 24);
+	expect("quotactl Q_GETINFO: struct if_dqinfo written", &sc,
+	       "quotactl(QCMD(Q_GETINFO, GRPQUOTA), \"/dev/sda\", {dqi_bgrace=604800, dqi_igrace=86400, dqi_flags=DQF_SYS_FILE, dqi_valid=IIF_BGRACE|IIF_IGRACE|IIF_FLAGS}) = 0");
+	sc.args[0] = 0x80000602;
+	sc.enter_blob[3] = sc.blob[3];
+	sc.ret = -1;
+	expect("quotactl Q_SETINFO failing: struct if_dqinfo read", &sc,
+	       "quotactl(QCMD(Q_SETINFO, PRJQUOTA), \"/dev/sda\", {dqi_bgrace=604800, dqi_igrace=86400, dqi_flags=DQF_SYS_FILE, dqi_valid=IIF_BGRACE|IIF_IGRACE|IIF_FLAGS}) = -1 EPERM (Operation not permitted)");
+
+	sc = sc64("quotactl", 0);
+	sc.args[0] = 0x80000700;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1000;
+	sc.args[3] = 0x7ffef43d0600;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.blob[3] = mem_blob(dqblk, 68);
+	expect("quotactl Q_GETQUOTA: struct if_dqblk written, abbreviated", &sc,
+	       "quotactl(QCMD(Q_GETQUOTA, USRQUOTA), \"/dev/sda\", 1000, {dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, ...}) = 0");
+	kt_abbrev_parse("none");
+	expect("quotactl Q_GETQUOTA -v: struct if_dqblk whole", &sc,
+	       "quotactl(QCMD(Q_GETQUOTA, USRQUOTA), \"/dev/sda\", 1000, {dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, dqb_btime=1700000000, dqb_itime=0, dqb_valid=QIF_BLIMITS|QIF_SPACE|QIF_ILIMITS|QIF_INODES|QIF_BTIME|QIF_ITIME}) = 0");
+	kt_abbrev_parse("all");
+	sc.has_exit = false;
+	expect("quotactl Q_GETQUOTA unfinished: the id", &sc,
+	       "quotactl(QCMD(Q_GETQUOTA, USRQUOTA), \"/dev/sda\", 1000,  <unfinished ...>");
+	sc.has_exit = true;
+	sc.args[0] = 0x80000800;
+	sc.args[2] = (uint32_t)-1;
+	sc.enter_blob[3] = sc.blob[3];
+	sc.ret = -1;
+	expect("quotactl Q_SETQUOTA failing: struct if_dqblk read", &sc,
+	       "quotactl(QCMD(Q_SETQUOTA, USRQUOTA), \"/dev/sda\", -1, {dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, ...}) = -1 EPERM (Operation not permitted)");
+
+	memcpy(nextdq, dqblk, 64);
+	u32 = 0x15;
+	memcpy(nextdq + 64, &u32, 4);
+	u32 = 1000;
+	memcpy(nextdq + 68, &u32, 4);
+	memset(nextdq + 48, 0, 8);
+	sc = sc64("quotactl", 0);
+	sc.args[0] = 0x80000900;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[3] = 0x7ffef43d05b0;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.blob[3] = mem_blob(nextdq, 72);
+	expect("quotactl Q_GETNEXTQUOTA: struct if_nextdqblk, abbreviated", &sc,
+	       "quotactl(QCMD(Q_GETNEXTQUOTA, USRQUOTA), \"/dev/sda\", 0, {dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, dqb_id=1000, ...}) = 0");
+	kt_abbrev_parse("none");
+	expect("quotactl Q_GETNEXTQUOTA -v", &sc,
+	       "quotactl(QCMD(Q_GETNEXTQUOTA, USRQUOTA), \"/dev/sda\", 0, {dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, dqb_btime=0, dqb_itime=0, dqb_valid=QIF_BLIMITS|QIF_ILIMITS|QIF_BTIME, dqb_id=1000}) = 0");
+	kt_abbrev_parse("all");
+
+	sc = sc64("quotactl", -1);
+	sc.args[0] = 0x80000200;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 2;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.blob[3] = str_blob("/aquota.user");
+	expect("quotactl Q_QUOTAON: the format and the quota file", &sc,
+	       "quotactl(QCMD(Q_QUOTAON, USRQUOTA), \"/dev/sda\", QFMT_VFS_V0, \"/aquota.user\") = -1 EPERM (Operation not permitted)");
+	sc.args[2] = 9;
+	sc.args[3] = 0;
+	sc.blob[3] = (struct kt_blob){ 0 };
+	expect("quotactl Q_QUOTAON: a format unknown", &sc,
+	       "quotactl(QCMD(Q_QUOTAON, USRQUOTA), \"/dev/sda\", 0x9 /* QFMT_VFS_??? */, NULL) = -1 EPERM (Operation not permitted)");
+	sc.args[0] = 0x80000300;
+	expect("quotactl Q_QUOTAOFF: nothing more", &sc,
+	       "quotactl(QCMD(Q_QUOTAOFF, USRQUOTA), \"/dev/sda\") = -1 EPERM (Operation not permitted)");
+	sc.args[0] = 0x80000100;
+	sc.args[1] = 0;
+	sc.blob[1] = (struct kt_blob){ 0 };
+	sc.ret = 0;
+	expect("quotactl Q_SYNC of every file system", &sc,
+	       "quotactl(QCMD(Q_SYNC, USRQUOTA), NULL)  = 0");
+
+	sc = sc64("quotactl", 0);
+	sc.args[0] = 0x580100;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[3] = 0x7ffd1000;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.enter_blob[3] = mem_blob(&uflags, 4);
+	/* the exit's copy of Q_XGETQUOTA's mask: not these flags */
+	sc.blob[3] = mem_blob(xq, sizeof(xq));
+	expect("quotactl Q_XQUOTAON: the flags the enter read", &sc,
+	       "quotactl(QCMD(Q_XQUOTAON, USRQUOTA), \"/dev/sda\", [FS_QUOTA_UDQ_ACCT|FS_QUOTA_UDQ_ENFD]) = 0");
+	kt_xlat_style = KT_XLAT_VERBOSE;
+	expect("quotactl -X verbose", &sc,
+	       "quotactl(5767424 /* QCMD(Q_XQUOTAON, USRQUOTA) */, \"/dev/sda\", [0x3 /* FS_QUOTA_UDQ_ACCT|FS_QUOTA_UDQ_ENFD */]) = 0");
+	kt_xlat_style = KT_XLAT_ABBREV;
+	u32 = 0x40;
+	sc.args[0] = 0x580200;
+	sc.enter_blob[3] = mem_blob(&u32, 4);
+	sc.blob[3] = sc.enter_blob[3];
+	expect("quotactl Q_XQUOTAOFF: no flag known", &sc,
+	       "quotactl(QCMD(Q_XQUOTAOFF, USRQUOTA), \"/dev/sda\", [0x40 /* FS_QUOTA_??? */]) = 0");
+	sc.args[0] = 0x580600;
+	sc.enter_blob[3] = mem_blob(&rmflags, 4);
+	sc.blob[3] = sc.enter_blob[3];
+	expect("quotactl Q_XQUOTARM: FS_*_QUOTA", &sc,
+	       "quotactl(QCMD(Q_XQUOTARM, USRQUOTA), \"/dev/sda\", [FS_USER_QUOTA|FS_GROUP_QUOTA]) = 0");
+	sc.args[0] = 0x580700;
+	expect("quotactl Q_XQUOTASYNC: nothing more", &sc,
+	       "quotactl(QCMD(Q_XQUOTASYNC, USRQUOTA), \"/dev/sda\") = 0");
+
+	xq[0] = 1;
+	xq[1] = 1;
+	xq[2] = 0xc;
+	u32 = 1000;
+	memcpy(xq + 4, &u32, 4);
+	xq[9] = 8;		/* d_blk_hardlimit 2048 */
+	xq[17] = 4;		/* d_blk_softlimit 1024 */
+	xq[40] = 8;		/* d_bcount */
+	xq[48] = 2;		/* d_icount */
+	memset(xq + 56, 0xff, 4);	/* d_itimer */
+	xq[100] = 4;		/* d_rtbwarns */
+	sc = sc64("quotactl", 0);
+	sc.args[0] = 0x580300;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = 1000;
+	sc.args[3] = 0x7ffef43d0540;
+	sc.blob[1] = str_blob("/dev/sda");
+	sc.blob[3] = mem_blob(xq, sizeof(xq));
+	expect("quotactl Q_XGETQUOTA: struct fs_disk_quota, abbreviated", &sc,
+	       "quotactl(QCMD(Q_XGETQUOTA, USRQUOTA), \"/dev/sda\", 1000, {d_version=1, d_flags=FS_USER_QUOTA, d_fieldmask=0xc, d_id=1000, d_blk_hardlimit=2048, d_blk_softlimit=1024, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=8, d_icount=2, ...}) = 0");
+	kt_abbrev_parse("none");
+	expect("quotactl Q_XGETQUOTA -v", &sc,
+	       "quotactl(QCMD(Q_XGETQUOTA, USRQUOTA), \"/dev/sda\", 1000, {d_version=1, d_flags=FS_USER_QUOTA, d_fieldmask=0xc, d_id=1000, d_blk_hardlimit=2048, d_blk_softlimit=1024, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=8, d_icount=2, d_itimer=-1, d_btimer=0, d_iwarns=0, d_bwarns=0, d_rtb_hardlimit=0, d_rtb_softlimit=0, d_rtbcount=0, d_rtbtimer=0, d_rtbwarns=4}) = 0");
+	kt_abbrev_parse("all");
+	sc.args[0] = 0x580902;
+	sc.args[2] = 0;
+	expect("quotactl Q_XGETNEXTQUOTA", &sc,
+	       "quotactl(QCMD(Q_XGETNEXTQUOTA, PRJQUOTA), \"/dev/sda\", 0, {d_version=1, d_flags=FS_USER_QUOTA, d_fieldmask=0xc, d_id=1000, d_blk_hardlimit=2048, d_blk_softlimit=1024, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=8, d_icount=2, ...}) = 0");
+	sc.args[0] = 0x580401;
+	sc.args[2] = 1000;
+	sc.enter_blob[3] = sc.blob[3];
+	sc.ret = -1;
+	expect("quotactl Q_XSETQLIM failing: struct fs_disk_quota read", &sc,
+	       "quotactl(QCMD(Q_XSETQLIM, GRPQUOTA), \"/dev/sda\", 1000, {d_version=1, d_flags=FS_USER_QUOTA, d_fieldmask=0xc, d_id=1000, d_blk_hardlimit=2048, d_blk_softlimit=1024, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=8, d_icount=2, ...}) = -1 EPERM (Operation not permitted)");
+	sc.args[0] = 0x580500;
+	sc.args[3] = 0x55e397f27040;
+	sc.enter_blob[3] = (struct kt_blob){ 0 };
+	sc.blob[3] = (struct kt_blob){ 0 };
+	expect("quotactl Q_XGETQSTAT failing: the address", &sc,
+	       "quotactl(QCMD(Q_XGETQSTAT, USRQUOTA), \"/dev/sda\", 0x55e397f27040) = -1 EPERM (Operation not permitted)");
+
+	sc = sc64("quotactl_fd", -9);
+	sc.args[0] = (uint32_t)-1;
+	sc.args[1] = 0x80000401;
+	expect("quotactl_fd", &sc,
+	       "quotactl_fd(-1, QCMD(Q_GETFMT, GRPQUOTA), NULL) = -1 EBADF (Bad file descriptor)");
+	sc.args[0] = 3;
+	sc.args[1] = 0x80000700;
+	sc.args[3] = 0x7ffef43d0600;
+	sc.blob[3] = mem_blob(dqblk, 68);
+	sc.ret = 0;
+	expect("quotactl_fd Q_GETQUOTA", &sc,
+	       "quotactl_fd(3, QCMD(Q_GETQUOTA, USRQUOTA), 0, {dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=4096, dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_curinodes=3, ...}) = 0");
+	sc.args[1] = 0x80000600;
+	sc.blob[3] = mem_blob(dqinfo, 24);
+	sc.enter_blob[3] = sc.blob[3];
+	expect("quotactl_fd Q_SETINFO", &sc,
+	       "quotactl_fd(3, QCMD(Q_SETINFO, USRQUOTA), {dqi_bgrace=604800, dqi_igrace=86400, dqi_flags=DQF_SYS_FILE, dqi_valid=IIF_BGRACE|IIF_IGRACE|IIF_FLAGS}) = 0");
+}
+
 static void test_ipc(void)
 {
 	static const uint16_t sops[6] = { 0, 1, 0x1800, 1, 0xffff, 04000 };
@@ -4376,6 +4845,7 @@ int main(void)
 	test_perf_event_open();
 	test_keys();
 	test_oddcalls();
+	test_mount();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);
