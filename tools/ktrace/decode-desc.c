@@ -722,11 +722,25 @@ static const struct kt_xlat fadvice[] = {
 	KT_XEND
 };
 
+/* i386's fadvise64 and fadvise64_64: 64-bit values in two arguments */
+static void a_long64(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	kt_buf_dec(d->b, (int64_t)(kt_arg(d, i) | kt_arg(d, i + 1) << 32));
+}
+
 static void dec_fadvise64(struct kt_dec *d)
 {
+	bool is64 = !strcmp(d->name, "fadvise64_64");
+
 	if (d->sc->abi != KTRACE_CLI_ABI_X86_64) {
-		/* i386 splits the 64-bit offset over two arguments. */
-		kt_a_raw(d, 5);
+		kt_a_fd(d, 0);
+		a_long64(d, 1);
+		if (is64)
+			a_long64(d, 3);
+		else
+			kt_a_ulong(d, 3);
+		kt_a_xval(d, is64 ? 5 : 4, fadvice, "POSIX_FADV_???");
 		return;
 	}
 	kt_a_fd(d, 0);
@@ -1370,6 +1384,7 @@ static const struct kt_decoder decoders[] = {
 	{ "ioctl", dec_ioctl, KT_RV_DEC, NULL },
 	{ "flock", dec_flock, KT_RV_DEC, NULL },
 	{ "fadvise64", dec_fadvise64, KT_RV_DEC, NULL },
+	{ "fadvise64_64", dec_fadvise64, KT_RV_DEC, NULL },
 	{ "copy_file_range", dec_copy_file_range, KT_RV_DEC, NULL },
 	{ "sendfile", dec_sendfile, KT_RV_DEC, NULL },
 	{ "sendfile64", dec_sendfile, KT_RV_DEC, NULL },

@@ -264,6 +264,65 @@ static void stat_buf(struct kt_dec *d, int i)
 	kt_buf_putc(d->b, '}');
 }
 
+/*
+ * i386's struct __old_kernel_stat of oldstat, oldfstat and oldlstat:
+ * 16-bit ids, 32-bit size and times, no nanoseconds.  As strace prints
+ * it: {st_mode=S_IFDIR|0755, st_size=340, ...}, or with -v whole, its
+ * missing st_blksize and st_blocks as 0.
+ */
+static void old_stat_buf(struct kt_dec *d, int i)
+{
+	const char *const times[] = { "st_atime", "st_mtime", "st_ctime" };
+	uint16_t h[7];		/* dev, ino, mode, nlink, uid, gid, rdev */
+	uint32_t w[4];		/* size, atime, mtime, ctime */
+	unsigned int k;
+
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || !kt_blob_read(d, i, 0, h, sizeof(h)) ||
+	    !kt_blob_read(d, i, 16, w, sizeof(w))) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	if (kt_abbrev(d->sc)) {
+		kt_buf_puts(d->b, "{st_mode=");
+	} else {
+		kt_buf_puts(d->b, "{st_dev=");
+		rdev(d->b, h[0]);
+		kt_buf_printf(d->b, ", st_ino=%u, st_mode=", h[1]);
+	}
+	symbolic_mode(d->b, h[2]);
+	if (!kt_abbrev(d->sc))
+		kt_buf_printf(d->b,
+			      ", st_nlink=%u, st_uid=%u, st_gid=%u, st_blksize=0, st_blocks=0",
+			      h[3], h[4], h[5]);
+	if ((h[2] & 0170000) == 0020000 || (h[2] & 0170000) == 0060000) {
+		kt_buf_puts(d->b, ", st_rdev=");
+		rdev(d->b, h[6]);
+	} else {
+		kt_buf_printf(d->b, ", st_size=%u", w[0]);
+	}
+	if (kt_abbrev(d->sc)) {
+		kt_buf_puts(d->b, ", ...}");
+		return;
+	}
+	for (k = 0; k < ARRAY_SIZE(times); k++) {
+		kt_buf_printf(d->b, ", %s=%d", times[k], (int32_t)w[k + 1]);
+		kt_time_comment(d->b, (int32_t)w[k + 1], 0);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+static void dec_oldstat(struct kt_dec *d)
+{
+	if (!strcmp(d->name, "oldfstat"))
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	if (kt_entry_only(d, true))
+		return;
+	old_stat_buf(d, 1);
+}
+
 const struct kt_xlat kt_at_flags[] = {
 	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
 	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" },
@@ -661,6 +720,17 @@ static void dec_ftruncate(struct kt_dec *d)
 	kt_a_long(d, 1);
 }
 
+/* i386's truncate64 and ftruncate64: the length in two arguments */
+static void dec_truncate64(struct kt_dec *d)
+{
+	if (d->name[0] == 'f')
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	kt_sep(d);
+	kt_buf_udec(d->b, kt_arg(d, 1) | kt_arg(d, 2) << 32);
+}
+
 static void dec_umask(struct kt_dec *d)
 {
 	kt_a_mode(d, 0);
@@ -814,6 +884,58 @@ static void dec_fstatfs(struct kt_dec *d)
 	if (kt_entry_only(d, true))
 		return;
 	statfs_buf(d, 1);
+}
+
+/*
+ * i386's struct statfs64 (84 bytes, packed): 32-bit type and block
+ * size, 64-bit counts, 32-bit name length, fragment size and flags,
+ * which print when ST_VALID says they are set, as strace prints them.
+ * The pointer for a size other than 84, as the kernel refuses it.
+ */
+static void statfs64_buf(struct kt_dec *d, int i)
+{
+	static const char *const names[] = {
+		"f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree",
+	};
+	uint32_t w[2], fsid[2], tail[3];	/* namelen, frsize, flags */
+	uint64_t v[5];
+	unsigned int k;
+
+	kt_sep(d);
+	if (!kt_exiting_ok(d) || kt_arg(d, 1) != 84 ||
+	    !kt_blob_read(d, i, 0, w, sizeof(w)) ||
+	    !kt_blob_read(d, i, 8, v, sizeof(v)) ||
+	    !kt_blob_read(d, i, 48, fsid, sizeof(fsid)) ||
+	    !kt_blob_read(d, i, 56, tail, sizeof(tail))) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{f_type=");
+	kt_format_xval(d->b, fs_magics, w[0], NULL);
+	kt_buf_printf(d->b, ", f_bsize=%u", w[1]);
+	for (k = 0; k < ARRAY_SIZE(names); k++)
+		kt_buf_printf(d->b, ", %s=%llu", names[k],
+			      (unsigned long long)v[k]);
+	kt_buf_printf(d->b, ", f_fsid={val=[%#x, %#x]}", fsid[0], fsid[1]);
+	kt_buf_printf(d->b, ", f_namelen=%u, f_frsize=%u", tail[0], tail[1]);
+	if (tail[2] & 0x20) {	/* ST_VALID */
+		kt_buf_puts(d->b, ", f_flags=");
+		kt_format_flags(d->b, statfs_flags, tail[2], "ST_???");
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+/* statfs64("/", 84, {f_type=TMPFS_MAGIC, ...}), fstatfs64(3, 84, ...) */
+static void dec_statfs64(struct kt_dec *d)
+{
+	if (d->name[0] == 'f')
+		kt_a_fd(d, 0);
+	else
+		kt_a_path(d, 0);
+	kt_a_ulong(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	statfs64_buf(d, 2);
 }
 
 /* The file of an xattr call: a descriptor for the f forms, else a path. */
@@ -986,7 +1108,8 @@ static void dec_fallocate(struct kt_dec *d)
  */
 static void utime_pair(struct kt_dec *d, int i)
 {
-	unsigned int ls = kt_long_size(d), k;
+	/* i386's utimensat_time64 takes 64-bit times */
+	unsigned int ls = strstr(d->name, "time64") ? 8 : kt_long_size(d), k;
 	int64_t t[2][2];
 	int32_t t32[2][2];
 
@@ -1169,6 +1292,14 @@ static const struct kt_decoder decoders[] = {
 	{ "swapoff", dec_path, KT_RV_DEC, NULL },
 	{ "statfs", dec_statfs, KT_RV_DEC, NULL },
 	{ "fstatfs", dec_fstatfs, KT_RV_DEC, NULL },
+	{ "statfs64", dec_statfs64, KT_RV_DEC, NULL },
+	{ "fstatfs64", dec_statfs64, KT_RV_DEC, NULL },
+	{ "truncate64", dec_truncate64, KT_RV_DEC, NULL },
+	{ "ftruncate64", dec_truncate64, KT_RV_DEC, NULL },
+	{ "oldstat", dec_oldstat, KT_RV_DEC, NULL },
+	{ "oldfstat", dec_oldstat, KT_RV_DEC, NULL },
+	{ "oldlstat", dec_oldstat, KT_RV_DEC, NULL },
+	{ "utimensat_time64", dec_utimensat, KT_RV_DEC, NULL },
 	{ "getxattr", dec_getxattr, KT_RV_DEC, NULL },
 	{ "lgetxattr", dec_getxattr, KT_RV_DEC, NULL },
 	{ "fgetxattr", dec_getxattr, KT_RV_DEC, NULL },

@@ -381,6 +381,19 @@ static void dec_semctl(struct kt_dec *d)
 	if (how > IPC_BUF_SET && kt_entry_only(d, true))
 		return;
 	kt_sep(d);
+	/* i386's ipc(SEMCTL) passes a pointer to the union semun: [NULL] */
+	if (kt_via_ipc(d)) {
+		uint32_t semun;
+
+		if (kt_blob_read(d, 3, 0, &semun, 4)) {
+			kt_buf_putc(d->b, '[');
+			kt_format_ptr(d->b, semun);
+			kt_buf_putc(d->b, ']');
+		} else {
+			kt_format_ptr(d->b, kt_arg(d, 3));
+		}
+		return;
+	}
 	if (!ipc_buf(d, 3, how, how == IPC_BUF_INFO ? 40 : 104, &p))
 		return;
 	if (how == IPC_BUF_INFO) {

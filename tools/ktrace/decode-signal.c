@@ -3,7 +3,9 @@
  * ktrace(1): decoders of the signal syscalls: kill, tkill, tgkill,
  * rt_sigaction, rt_sigprocmask, rt_sigreturn, rt_sigsuspend,
  * rt_sigpending, rt_sigtimedwait, rt_sigqueueinfo, rt_tgsigqueueinfo,
- * sigaltstack, signalfd and pause.
+ * sigaltstack, signalfd and pause; and i386's old calls of one-word
+ * masks (sigaction, sigprocmask, signal, sigsuspend, sigpending,
+ * sgetmask, ssetmask).
  */
 #include <string.h>
 
@@ -127,6 +129,105 @@ static void dec_rt_sigaction(struct kt_dec *d)
 	kt_a_ulong(d, 3);
 }
 
+/* A handler: SIG_DFL, SIG_IGN, or its address. */
+static void sa_handler(struct kt_buf *b, uint64_t handler)
+{
+	if (handler == 0)
+		kt_buf_puts(b, "SIG_DFL");
+	else if (handler == 1)
+		kt_buf_puts(b, "SIG_IGN");
+	else
+		kt_format_ptr(b, handler);
+}
+
+/*
+ * i386's struct old_sigaction: handler, mask (one word), flags and
+ * restorer, 32 bits each.  {sa_handler=SIG_IGN, sa_mask=[USR2],
+ * sa_flags=SA_RESTART}; NULL; the pointer where it was not read (a
+ * failed call's old action).
+ */
+static void old_sigaction(struct kt_dec *d, int i)
+{
+	uint32_t sa[4];
+
+	kt_sep(d);
+	if (!kt_blob_read(d, i, 0, sa, sizeof(sa))) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_puts(d->b, "{sa_handler=");
+	sa_handler(d->b, sa[0]);
+	kt_buf_puts(d->b, ", sa_mask=");
+	kt_format_sigset(d->b, (const uint8_t *)&sa[1], 4);
+	kt_buf_puts(d->b, ", sa_flags=");
+	kt_format_flags(d->b, sa_flags, sa[2], "SA_???");
+	if (sa[2] & KT_SA_RESTORER) {
+		kt_buf_puts(d->b, ", sa_restorer=");
+		kt_format_ptr(d->b, sa[3]);
+	}
+	kt_buf_putc(d->b, '}');
+}
+
+static void dec_sigaction(struct kt_dec *d)
+{
+	kt_a_signal(d, 0);
+	old_sigaction(d, 1);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		old_sigaction(d, 2);
+	else
+		kt_a_ptr(d, 2);
+}
+
+/* signal(SIGUSR2, SIG_IGN) = 0 (SIG_DFL): the old handler */
+static void dec_signal(struct kt_dec *d)
+{
+	kt_a_signal(d, 0);
+	kt_sep(d);
+	sa_handler(d->b, kt_arg(d, 1));
+}
+
+static void ret_signal(struct kt_dec *d)
+{
+	uint32_t old = (uint32_t)d->sc->ret;
+
+	kt_format_retval(d, KT_RV_HEX);
+	if (old <= 1) {
+		kt_buf_puts(d->b, " (");
+		sa_handler(d->b, old);
+		kt_buf_putc(d->b, ')');
+	}
+}
+
+/* A mask of one word passed by value: [USR1] */
+static void old_mask(struct kt_buf *b, uint32_t mask)
+{
+	kt_format_sigset(b, (const uint8_t *)&mask, 4);
+}
+
+/* sigsuspend(0, 0, [USR1]): the mask alone, the last argument */
+static void dec_sigsuspend(struct kt_dec *d)
+{
+	kt_sep(d);
+	old_mask(d->b, (uint32_t)kt_arg(d, 2));
+}
+
+static void dec_ssetmask(struct kt_dec *d)
+{
+	kt_sep(d);
+	old_mask(d->b, (uint32_t)kt_arg(d, 0));
+}
+
+/* sgetmask() = 0x200 (mask [USR1]); ssetmask's (old mask [USR1]) */
+static void ret_sgetmask(struct kt_dec *d)
+{
+	kt_format_retval(d, KT_RV_HEX);
+	kt_buf_puts(d->b, d->name[1] == 's' ? " (old mask " : " (mask ");
+	old_mask(d->b, (uint32_t)d->sc->ret);
+	kt_buf_putc(d->b, ')');
+}
+
 static const struct kt_xlat sigprocmask_how[] = {
 	{ 0, "SIG_BLOCK" }, { 1, "SIG_UNBLOCK" }, { 2, "SIG_SETMASK" },
 	KT_XEND
@@ -143,6 +244,29 @@ static void dec_rt_sigprocmask(struct kt_dec *d)
 	else
 		kt_a_ptr(d, 2);
 	kt_a_ulong(d, 3);
+}
+
+/* i386's sigprocmask(SIG_BLOCK, [USR2], []): masks of one word */
+static void dec_sigprocmask(struct kt_dec *d)
+{
+	kt_a_xval(d, 0, sigprocmask_how, "SIG_???");
+	kt_a_sigset(d, 1, 4);
+	if (kt_entry_only(d, true))
+		return;
+	if (kt_exiting_ok(d))
+		kt_a_sigset(d, 2, 4);
+	else
+		kt_a_ptr(d, 2);
+}
+
+static void dec_sigpending(struct kt_dec *d)
+{
+	if (kt_entry_only(d, false))
+		return;
+	if (kt_exiting_ok(d))
+		kt_a_sigset(d, 0, 4);
+	else
+		kt_a_ptr(d, 0);
 }
 
 static void dec_rt_sigsuspend(struct kt_dec *d)
@@ -385,6 +509,13 @@ static const struct kt_decoder decoders[] = {
 	{ "signalfd4", dec_signalfd4, KT_RV_FD, NULL },
 	{ "pause", NULL, KT_RV_DEC, NULL },
 	{ "restart_syscall", dec_restart_syscall, KT_RV_DEC, NULL },
+	{ "sigaction", dec_sigaction, KT_RV_DEC, NULL },
+	{ "sigprocmask", dec_sigprocmask, KT_RV_DEC, NULL },
+	{ "signal", dec_signal, KT_RV_HEX, ret_signal },
+	{ "sigsuspend", dec_sigsuspend, KT_RV_DEC, NULL },
+	{ "sigpending", dec_sigpending, KT_RV_DEC, NULL },
+	{ "sgetmask", NULL, KT_RV_HEX, ret_sgetmask },
+	{ "ssetmask", dec_ssetmask, KT_RV_HEX, ret_sgetmask },
 };
 
 const struct kt_decoder_table kt_signal_decoders = {

@@ -622,6 +622,7 @@ static const struct kt_decoder decoders[] = {
 	{ "clock_getres", dec_clock_gettime, KT_RV_DEC, NULL },
 	{ "clock_getres_time64", dec_clock_gettime, KT_RV_DEC, NULL },
 	{ "clock_settime", dec_clock_settime, KT_RV_DEC, NULL },
+	{ "clock_settime64", dec_clock_settime, KT_RV_DEC, NULL },
 	{ "gettimeofday", dec_gettimeofday, KT_RV_DEC, NULL },
 	{ "settimeofday", dec_settimeofday, KT_RV_DEC, NULL },
 	{ "time", dec_time, KT_RV_DEC, NULL },

@@ -17,7 +17,7 @@ static const struct kt_decoder_table *const tables[] = {
 	&kt_process_decoders, &kt_mem_decoders, &kt_signal_decoders,
 	&kt_time_decoders, &kt_sys_decoders, &kt_ipc_decoders,
 	&kt_ptrace_decoders, &kt_numa_decoders, &kt_uring_decoders,
-	&kt_mount_decoders,
+	&kt_mount_decoders, &kt_ia32_decoders,
 };
 
 static const struct kt_decoder *find_decoder(const char *name)
@@ -41,6 +41,7 @@ struct sc_info {
 	const char *name;		/* or NULL */
 	size_t len;			/* of name */
 	const struct kt_decoder *dec;	/* or NULL */
+	bool ipc;			/* i386's ipc(): by its sub-call */
 	bool cached;
 };
 
@@ -58,6 +59,8 @@ static const struct sc_info *sc_info_slow(const struct kt_syscall *sc)
 	i->name = ktrace_syscall_name(sc->abi, sc->nr);
 	i->len = i->name ? strlen(i->name) : 0;
 	i->dec = find_decoder(i->name);
+	i->ipc = sc->abi == KTRACE_CLI_ABI_I386 && i->name &&
+		 !strcmp(i->name, "ipc");
 	i->cached = i != &past;
 	return i;
 }
@@ -607,6 +610,25 @@ static const struct kt_syscall *unverbose(const struct kt_syscall *sc)
 	return &bare;
 }
 
+/*
+ * i386's ipc() of a known sub-call prints as the sub-call made directly,
+ * as strace prints it: semget(IPC_PRIVATE, 1, 0600).  Its name, and in
+ * @sub its arguments; else NULL.
+ */
+static const char *ipc_sub(const struct sc_info *info,
+			   const struct kt_syscall *sc, struct kt_syscall *sub,
+			   const struct kt_decoder **dec)
+{
+	const char *name;
+
+	if (!info->ipc || kt_raw(sc) || sc->args_unknown)
+		return NULL;
+	name = kt_ipc_subcall(sc, sub);
+	if (name)
+		*dec = find_decoder(name);
+	return name;
+}
+
 bool kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		    const struct kt_fmt_opts *o)
 {
@@ -614,6 +636,8 @@ bool kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 	const char *name = info->name;
 	const struct kt_decoder *dec = info->dec;
 	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = name };
+	struct kt_syscall sub;
+	const char *subname;
 	char nbuf[24];
 
 	if (!name) {
@@ -622,14 +646,21 @@ bool kt_format_call(struct kt_buf *b, const struct kt_syscall *sc,
 		kt_a_raw(&d, 6);
 		return false;
 	}
-	kt_buf_write(b, name, info->len);
+	subname = ipc_sub(info, sc, &sub, &dec);
+	if (subname) {
+		kt_buf_puts(b, subname);
+		d.name = subname;
+		d.sc = &sub;
+	} else {
+		kt_buf_write(b, name, info->len);
+	}
 	kt_buf_putc(b, '(');
 	if (kt_raw(sc)) {
 		kt_a_raw(&d, kt_syscall_nargs(name));
 	} else if (!dec) {
 		a_generic(&d, name);
 	} else if (dec->decode && !kt_verbose(sc)) {
-		d.sc = unverbose(sc);
+		d.sc = unverbose(d.sc);
 		dec->decode(&d);
 	} else if (dec->decode) {
 		dec->decode(&d);
@@ -711,8 +742,17 @@ void kt_format_return(struct kt_buf *b, const struct kt_syscall *sc,
 {
 	const struct sc_info *info = sc_info_of(sc);
 	const struct kt_decoder *dec = info->name ? info->dec : NULL;
-	enum kt_rv rv = dec ? dec->rv : KT_RV_DEC;
 	struct kt_dec d = { .b = b, .sc = sc, .o = o, .name = info->name };
+	struct kt_syscall sub;
+	const char *subname = ipc_sub(info, sc, &sub, &dec);
+	enum kt_rv rv;
+
+	if (subname) {
+		d.name = subname;
+		sc = &sub;
+		d.sc = sc;
+	}
+	rv = dec ? dec->rv : KT_RV_DEC;
 
 	kt_buf_putc(b, ')');
 	tab_to_return(b, o);

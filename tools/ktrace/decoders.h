@@ -71,7 +71,15 @@ extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_net_decoders, kt_process_decoders, kt_mem_decoders,
 	kt_signal_decoders, kt_time_decoders, kt_sys_decoders,
 	kt_ipc_decoders, kt_ptrace_decoders, kt_numa_decoders,
-	kt_uring_decoders, kt_mount_decoders;
+	kt_uring_decoders, kt_mount_decoders, kt_ia32_decoders;
+
+/*
+ * decode-ia32.c: i386's ipc() of a known sub-call: its name, and in @out
+ * the call with the arguments and memory of the sub-call made directly;
+ * else NULL.  kt_via_ipc(): the call being printed came that way.
+ */
+const char *kt_ipc_subcall(const struct kt_syscall *sc, struct kt_syscall *out);
+bool kt_via_ipc(const struct kt_dec *d);
 
 /* format.c */
 void kt_format_path(struct kt_buf *b, const struct kt_blob *blob);

@@ -4813,6 +4813,266 @@ static void test_mmsg(void)
 	       ", msg_len=1}], 4, MSG_DONTWAIT, {tv_sec=1, tv_nsec=0}) = 2 (left {tv_sec=0, tv_nsec=999999000})");
 }
 
+/*
+ * i386's calls without an x86_64 sibling, and its multiplexed System V
+ * calls: each expected line is what strace 6.1 printed for the same
+ * memory (tests/progs-ia32/ia32.c in the test VM).  struct user_desc's
+ * bit "use\141ble" is spelt with an escape, as checkpatch would have it
+ * spelt otherwise.
+ */
+static void test_ia32_old(void)
+{
+	static const uint32_t ud_in[4] = { -1, 0xf7d8e740, 0xfffff, 0x51 };
+	static const uint32_t ud_out[4] = { 12, 0xf7d8e740, 0xfffff, 0x51 };
+	static const uint32_t ud_get[4] = { 12, 0x804b000, 0xfffff, 0x51 };
+	static const uint32_t act[4] = { 1, 1u << 11, 0x10000000, 0 };
+	static const uint32_t dfl[4] = { 0, 0, 0, 0 };
+	static const uint32_t usr2 = 1u << 11, none;
+	static const uint32_t sfs[21] = {
+		0x01021994, 4096, 117855, 0, 101249, 0, 101249, 0, 117855, 0,
+		117435, 0, 0x7bfcab2c, 0xe3637bc1, 255, 4096, 0x20,
+	};
+	static const int64_t ts64[4] = { 1, 0, 0, (1 << 30) - 2 };
+	static const int32_t ts32[2] = { 1, 0 };
+	static const uint8_t dirent[16] = { 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, '.' };
+	static const uint16_t ost[16] = {
+		2, 1, 040755, 15, 0, 0, 0, 0, 340, 0, 0xc870, 0x6b13,
+		0xc86e, 0x6b13, 0xc86e, 0x6b13,
+	};
+	static const int32_t stime_t = -1;
+	static const int16_t sops[3] = { 0, 1, 0x800 };
+	static const uint8_t msg[6] = { 1, 0, 0, 0, 'h', 'i' };
+	static const uint32_t shmaddr = 0xf7ff0000;
+	struct kt_syscall sc;
+
+	sc = sc_new(KTRACE_CLI_ABI_I386, "set_thread_area", 0);
+	sc.args[0] = 0xffcb5000;
+	sc.enter_blob[0] = mem_blob(ud_in, sizeof(ud_in));
+	sc.blob[0] = mem_blob(ud_out, sizeof(ud_out));
+	expect("ia32 set_thread_area: the entry the kernel chose", &sc,
+	       "set_thread_area({entry_number=-1, base_addr=0xf7d8e740, limit=0x0fffff, seg_32bit=1, contents=0, read_exec_only=0, limit_in_pages=1, seg_not_present=0, use\141ble=1}) = 0 (entry_number=12)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "get_thread_area", 0);
+	sc.args[0] = 0xffcb5000;
+	sc.enter_blob[0] = mem_blob(ud_out, 4);
+	sc.blob[0] = mem_blob(ud_get, sizeof(ud_get));
+	expect("ia32 get_thread_area", &sc,
+	       "get_thread_area({entry_number=12, base_addr=0x804b000, limit=0x0fffff, seg_32bit=1, contents=0, read_exec_only=0, limit_in_pages=1, seg_not_present=0, use\141ble=1}) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "sigaction", 0);
+	sc.args[0] = 10;
+	sc.args[1] = 0xffcb5000;
+	sc.args[2] = 0xffcb5010;
+	sc.blob[1] = mem_blob(act, sizeof(act));
+	sc.blob[2] = mem_blob(dfl, sizeof(dfl));
+	expect("ia32 sigaction: struct old_sigaction", &sc,
+	       "sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[USR2], sa_flags=SA_RESTART}, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "sigaction", -14);
+	sc.args[0] = 10;
+	sc.args[1] = 0x10;
+	expect("ia32 sigaction: a fault", &sc,
+	       "sigaction(SIGUSR1, 0x10, NULL)          = -1 EFAULT (Bad address)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "sigprocmask", 0);
+	sc.args[1] = 0xffcb5000;
+	sc.args[2] = 0xffcb5004;
+	sc.blob[1] = mem_blob(&usr2, 4);
+	sc.blob[2] = mem_blob(&none, 4);
+	expect("ia32 sigprocmask: masks of one word", &sc,
+	       "sigprocmask(SIG_BLOCK, [USR2], [])      = 0");
+	sc.ret = -22;
+	sc.args[0] = 7;
+	sc.args[2] = 0;
+	expect("ia32 sigprocmask: an unknown how", &sc,
+	       "sigprocmask(0x7 /* SIG_??? */, [USR2], NULL) = -1 EINVAL (Invalid argument)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "signal", 0);
+	sc.args[0] = 12;
+	sc.args[1] = 1;
+	expect("ia32 signal: the old handler", &sc,
+	       "signal(SIGUSR2, SIG_IGN)                = 0 (SIG_DFL)");
+	sc.args[1] = 0;
+	sc.ret = 1;
+	expect("ia32 signal: the old handler in hexadecimal", &sc,
+	       "signal(SIGUSR2, SIG_DFL)                = 0x1 (SIG_IGN)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "sigpending", 0);
+	sc.args[0] = 0xffcb5000;
+	sc.blob[0] = mem_blob(&none, 4);
+	expect("ia32 sigpending", &sc, "sigpending([])                          = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "sgetmask", 0);
+	expect("ia32 sgetmask", &sc, "sgetmask()                              = 0 (mask [])");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ssetmask", 0x200);
+	expect("ia32 ssetmask: the old mask", &sc,
+	       "ssetmask([])                            = 0x200 (old mask [USR1])");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "statfs64", 0);
+	sc.args[0] = 0x804a000;
+	sc.args[1] = 84;
+	sc.args[2] = 0xffcb5000;
+	sc.blob[0] = str_blob("/");
+	sc.blob[2] = mem_blob(sfs, 84);
+	expect("ia32 statfs64: struct statfs64", &sc,
+	       "statfs64(\"/\", 84, {f_type=TMPFS_MAGIC, f_bsize=4096, f_blocks=117855, f_bfree=101249, f_bavail=101249, f_files=117855, f_ffree=117435, f_fsid={val=[0x7bfcab2c, 0xe3637bc1]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0");
+	sc.ret = -22;
+	sc.args[1] = 80;
+	sc.args[2] = 0xffcb5448;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	expect("ia32 statfs64: a size the kernel refuses", &sc,
+	       "statfs64(\"/\", 80, 0xffcb5448)           = -1 EINVAL (Invalid argument)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fstatfs64", 0);
+	sc.args[0] = 6;
+	sc.args[1] = 84;
+	sc.args[2] = 0xffcb5000;
+	sc.blob[2] = mem_blob(sfs, 84);
+	expect("ia32 fstatfs64", &sc,
+	       "fstatfs64(6, 84, {f_type=TMPFS_MAGIC, f_bsize=4096, f_blocks=117855, f_bfree=101249, f_bavail=101249, f_files=117855, f_ffree=117435, f_fsid={val=[0x7bfcab2c, 0xe3637bc1]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "truncate64", -2);
+	sc.args[0] = 0xffcb5000;
+	sc.args[2] = 2;
+	sc.blob[0] = str_blob("/none");
+	expect("ia32 truncate64: the length in two arguments", &sc,
+	       "truncate64(\"/none\", 8589934592)         = -1 ENOENT (No such file or directory)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ftruncate64", -9);
+	sc.args[0] = 0xffffffff;
+	sc.args[1] = 5;
+	expect("ia32 ftruncate64", &sc,
+	       "ftruncate64(-1, 5)                      = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fadvise64_64", -9);
+	sc.args[0] = 0xffffffff;
+	sc.args[1] = 1;
+	sc.args[4] = 1;
+	sc.args[5] = 3;
+	expect("ia32 fadvise64_64: offset and length in two arguments each", &sc,
+	       "fadvise64_64(-1, 1, 4294967296, POSIX_FADV_WILLNEED) = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "fadvise64", -9);
+	sc.args[0] = 0xffffffff;
+	sc.args[1] = 1;
+	sc.args[3] = 100;
+	sc.args[4] = 4;
+	expect("ia32 fadvise64: the offset in two arguments", &sc,
+	       "fadvise64(-1, 1, 100, POSIX_FADV_DONTNEED) = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "utimensat_time64", -2);
+	sc.args[0] = (uint32_t)-100;
+	sc.args[1] = 0xffcb5000;
+	sc.args[2] = 0xffcb5010;
+	sc.blob[1] = str_blob("/none");
+	sc.blob[2] = mem_blob(ts64, sizeof(ts64));
+	expect("ia32 utimensat_time64: 64-bit times", &sc,
+	       "utimensat_time64(AT_FDCWD, \"/none\", [{tv_sec=1, tv_nsec=0} /* 1970-01-01T00:00:01+0000 */, UTIME_OMIT], 0) = -1 ENOENT (No such file or directory)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "clock_settime64", -22);
+	sc.args[0] = 1;
+	sc.args[1] = 0xffcb5000;
+	sc.blob[1] = mem_blob(ts64, 16);
+	expect("ia32 clock_settime64", &sc,
+	       "clock_settime64(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=0}) = -1 EINVAL (Invalid argument)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "clock_settime", -22);
+	sc.args[0] = 1;
+	sc.args[1] = 0xffcb5000;
+	sc.blob[1] = mem_blob(ts32, sizeof(ts32));
+	expect("ia32 clock_settime: a 32-bit time", &sc,
+	       "clock_settime(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=0}) = -1 EINVAL (Invalid argument)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "nice", 0);
+	expect("ia32 nice", &sc, "nice(0)                                 = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "readdir", 1);
+	sc.args[0] = 6;
+	sc.args[1] = 0xffcb5000;
+	sc.args[2] = 1;
+	sc.blob[1] = mem_blob(dirent, sizeof(dirent));
+	expect("ia32 readdir: struct old_linux_dirent", &sc,
+	       "readdir(6, {d_ino=1, d_off=0, d_reclen=1, d_name=\".\"}) = 1");
+	sc.ret = -9;
+	sc.args[0] = 0xffffffff;
+	sc.args[1] = 0xffcb5148;
+	sc.blob[1] = (struct kt_blob){ 0 };
+	expect("ia32 readdir: an error", &sc,
+	       "readdir(-1, 0xffcb5148)                 = -1 EBADF (Bad file descriptor)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "oldstat", 0);
+	sc.args[0] = 0x804a000;
+	sc.args[1] = 0xffcb5000;
+	sc.blob[0] = str_blob("/");
+	sc.blob[1] = mem_blob(ost, sizeof(ost));
+	expect("ia32 oldstat: struct __old_kernel_stat", &sc,
+	       "oldstat(\"/\", {st_mode=S_IFDIR|0755, st_size=340, ...}) = 0");
+	kt_abbrev_parse("none");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "oldfstat", 0);
+	sc.args[0] = 6;
+	sc.args[1] = 0xffcb5000;
+	sc.blob[1] = mem_blob(ost, sizeof(ost));
+	expect("ia32 oldfstat -v: struct __old_kernel_stat whole", &sc,
+	       "oldfstat(6, {st_dev=makedev(0, 0x2), st_ino=1, st_mode=S_IFDIR|0755, st_nlink=15, st_uid=0, st_gid=0, st_blksize=0, st_blocks=0, st_size=340, st_atime=1796458608 /* 2026-12-05T08:16:48+0000 */, st_mtime=1796458606 /* 2026-12-05T08:16:46+0000 */, st_ctime=1796458606 /* 2026-12-05T08:16:46+0000 */}) = 0");
+	kt_abbrev_parse("all");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "olduname", 0);
+	sc.args[0] = 0xffcb5148;
+	expect("ia32 olduname: its address", &sc,
+	       "olduname(0xffcb5148)                    = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "stime", 0);
+	sc.args[0] = 0xffcb5000;
+	sc.blob[0] = mem_blob(&stime_t, 4);
+	expect("ia32 stime: the time set", &sc,
+	       "stime([-1 /* 1969-12-31T23:59:59+0000 */]) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "break", -38);
+	sc.args[0] = 1;
+	expect("ia32 break: no arguments", &sc,
+	       "break()                                 = -1 ENOSYS (Function not implemented)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "vm86", -38);
+	sc.args[0] = 1;
+	sc.args[1] = 2;
+	sc.args[2] = 3;
+	sc.args[3] = 4;
+	sc.args[4] = 5;
+	sc.args[5] = 6;
+	expect("ia32 vm86: five arguments in hexadecimal", &sc,
+	       "vm86(0x1, 0x2, 0x3, 0x4, 0x5)           = -1 ENOSYS (Function not implemented)");
+	sc.nr = ktrace_syscall_number(KTRACE_CLI_ABI_I386, "stty");
+	expect("ia32 stty: two", &sc,
+	       "stty(0x1, 0x2)                          = -1 ENOSYS (Function not implemented)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", 0);
+	sc.args[0] = 2;
+	sc.args[2] = 1;
+	sc.args[3] = 0600;
+	expect("ia32 ipc(SEMGET): as semget", &sc,
+	       "semget(IPC_PRIVATE, 1, 0600)            = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", 0);
+	sc.args[0] = 1;
+	sc.args[2] = 1;
+	sc.args[4] = 0xffcb5000;
+	sc.blob[4] = mem_blob(sops, 6);
+	expect("ia32 ipc(SEMOP): as semop, its struct sembuf", &sc,
+	       "semop(0, [{sem_num=0, sem_op=1, sem_flg=IPC_NOWAIT}], 1) = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", 0);
+	sc.args[0] = 3;
+	sc.args[3] = 0x100;
+	sc.args[4] = 0xffcb5000;
+	sc.blob[4] = mem_blob(&none, 4);
+	expect("ia32 ipc(SEMCTL): as semctl, its union semun", &sc,
+	       "semctl(0, 0, IPC_64|IPC_RMID, [NULL])   = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", 0);
+	sc.args[0] = 11;
+	sc.args[2] = 2;
+	sc.args[3] = 04000;
+	sc.args[4] = 0xffcb5000;
+	sc.blob[4] = mem_blob(msg, sizeof(msg));
+	expect("ia32 ipc(MSGSND): as msgsnd", &sc,
+	       "msgsnd(0, {mtype=1, mtext=\"hi\"}, 2, IPC_NOWAIT) = 0");
+	sc.args[0] = 0x1000c;
+	sc.ret = 2;
+	expect("ia32 ipc(MSGRCV) version 1: as msgrcv", &sc,
+	       "msgrcv(0, {mtype=1, mtext=\"hi\"}, 2, 0, IPC_NOWAIT) = 2");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", 0);
+	sc.args[0] = 21;
+	sc.args[3] = 0xffcb5000;
+	sc.blob[3] = mem_blob(&shmaddr, 4);
+	expect("ia32 ipc(SHMAT): as shmat, the address it wrote", &sc,
+	       "shmat(0, NULL, 0)                       = 0xf7ff0000");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", 0);
+	sc.args[0] = 22;
+	sc.args[4] = shmaddr;
+	expect("ia32 ipc(SHMDT): as shmdt", &sc,
+	       "shmdt(0xf7ff0000)                       = 0");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ipc", -38);
+	sc.args[0] = 99;
+	sc.args[1] = 1;
+	sc.args[2] = 2;
+	sc.args[5] = 0x75;
+	expect("ia32 ipc of no known call", &sc,
+	       "ipc(99, 0x1, 0x2, 0, 0, 0x75)           = -1 ENOSYS (Function not implemented)");
+}
+
 int main(void)
 {
 	test_numbers();
@@ -4846,6 +5106,7 @@ int main(void)
 	test_keys();
 	test_oddcalls();
 	test_mount();
+	test_ia32_old();
 	test_raw();
 	test_verbosity();
 	printf("1..%u\n", tests);

@@ -209,6 +209,157 @@ static void sigmask(void)
 	sys6(308, -1, 0, 0, 0, 0, (long)sas);		/* pselect6 */
 }
 
+/*
+ * The TLS segment every ia32 C library sets up first: set_thread_area()
+ * given entry -1 returns the entry it chose, which get_thread_area()
+ * reads back.
+ */
+static unsigned int tls[4];
+
+static void thread_area(void)
+{
+	volatile unsigned int ud[4] = {
+		-1, (unsigned int)tls, 0xfffff, 0x51	/* 32-bit, pages, usable */
+	};
+
+	if (sys3(243, (long)ud, 0, 0) == 0) {		/* set_thread_area */
+		ud[1] = 0;
+		ud[2] = 0;
+		ud[3] = 0;
+	}
+	sys3(244, (long)ud, 0, 0);			/* get_thread_area */
+}
+
+/*
+ * The old signal calls, with masks of one 32-bit word: sigaction
+ * (struct old_sigaction: handler, mask, flags, restorer), sigprocmask,
+ * signal, sigpending, sgetmask and ssetmask; each undone after.
+ */
+static void old_signals(void)
+{
+	volatile unsigned int act[4] = { 1, 1u << 11, 0x10000000, 0 };
+	volatile unsigned int old[4] = { 0, 0, 0, 0 };
+	volatile unsigned int set = 1u << 11, was = 0;
+
+	sys3(67, 10, (long)act, (long)old);		/* sigaction(USR1) */
+	sys3(67, 10, 0, (long)old);
+	sys3(67, 10, 16, 0);				/* a fault: EFAULT */
+	act[0] = 0;
+	act[1] = 0;
+	act[2] = 0;
+	sys3(67, 10, (long)act, 0);
+	sys3(67, 9, (long)act, 0);			/* SIGKILL: EINVAL */
+	sys3(126, 0, (long)&set, (long)&was);		/* sigprocmask */
+	sys3(126, 2, (long)&was, 0);
+	sys3(126, 7, (long)&set, 0);			/* EINVAL */
+	sys3(48, 12, 1, 0);				/* signal(USR2, SIG_IGN) */
+	sys3(48, 12, 0, 0);
+	sys3(73, (long)&was, 0, 0);			/* sigpending */
+	sys3(68, 0, 0, 0);				/* sgetmask */
+	sys3(69, 1u << 9, 0, 0);			/* ssetmask([USR1]) */
+	sys3(69, 0, 0, 0);
+}
+
+/*
+ * The file calls of 64-bit sizes and offsets, split over two
+ * arguments, and of 64-bit times: statfs64 and fstatfs64 of / (and a
+ * size the kernel refuses), truncate64, ftruncate64, fadvise64 and
+ * fadvise64_64 of what is not there, utimensat and its time64 form,
+ * clock_settime and its time64 form of a clock that cannot be set.
+ */
+static void large_files(void)
+{
+	volatile unsigned int st[21];
+	volatile int ts32[4] = { 1, 0, 0, (1 << 30) - 2 };
+	volatile long long ts64[4] = { 1, 0, 0, (1 << 30) - 2 };
+	volatile char none[] = { '/', 'n', 'o', 'n', 'e', '\0' };
+	long fd;
+
+	sys3(268, (long)"/", sizeof(st), (long)st);	/* statfs64 */
+	sys3(268, (long)"/", 80, (long)st);		/* EINVAL */
+	fd = sys3(5, (long)"/", 0x10000, 0);		/* open O_DIRECTORY */
+	sys3(269, fd, sizeof(st), (long)st);		/* fstatfs64 */
+	sys3(193, (long)none, 0, 2);			/* truncate64 */
+	sys3(194, -1, 5, 0);				/* ftruncate64 */
+	sys6(272, -1, 1, 0, 0, 1, 3);			/* fadvise64_64 */
+	sys5(250, -1, 1, 0, 100, 4);			/* fadvise64 */
+	sys4(320, -100, (long)none, (long)ts32, 0);	/* utimensat */
+	sys4(412, -100, (long)none, (long)ts64, 0);	/* utimensat_time64 */
+	sys3(264, 1, (long)ts32, 0);			/* clock_settime */
+	sys3(404, 1, (long)ts64, 0);			/* clock_settime64 */
+	sys3(6, fd, 0, 0);				/* close */
+}
+
+/*
+ * The old calls of i386's first years: nice, readdir (one entry of /),
+ * the struct __old_kernel_stat calls, olduname and oldolduname, stime
+ * of a time the kernel refuses.
+ */
+static void old_calls(void)
+{
+	volatile char buf[400];
+	volatile int t = -1;
+	long fd;
+
+	sys3(34, 0, 0, 0);				/* nice */
+	fd = sys3(5, (long)"/", 0x10000, 0);		/* open O_DIRECTORY */
+	sys3(89, fd, (long)buf, 1);			/* readdir */
+	sys3(89, -1, (long)buf, 1);			/* EBADF */
+	sys3(18, (long)"/", (long)buf, 0);		/* oldstat */
+	sys3(28, fd, (long)buf, 0);			/* oldfstat */
+	sys3(84, (long)"/", (long)buf, 0);		/* oldlstat */
+	sys3(6, fd, 0, 0);				/* close */
+	sys3(109, (long)buf, 0, 0);			/* olduname */
+	sys3(59, (long)buf, 0, 0);			/* oldolduname */
+	sys3(25, (long)&t, 0, 0);			/* stime: EINVAL */
+}
+
+/*
+ * System V IPC through i386's ipc() multiplexer, in an IPC namespace of
+ * its own (each run gets the same ids; a kernel without IPC namespaces
+ * refuses the unshare): a semaphore set, a message queue and a shared
+ * memory segment made, used and removed.
+ * msgrcv by the call's version 1, which passes the buffer and type in
+ * arguments (version 0's struct of them is not followed).
+ */
+static void sysv_ipc(void)
+{
+	volatile short sops[3] = { 0, 1, 0x800 };	/* IPC_NOWAIT */
+	volatile int msg[2] = { 1, 'h' | 'i' << 8 };
+	volatile unsigned int semun = 0, raddr = 0;
+	long id;
+
+	sys3(310, 0x08000000, 0, 0);			/* unshare(CLONE_NEWIPC) */
+	id = sys4(117, 2, 0, 1, 0600);			/* semget */
+	sys5(117, 1, id, 1, 0, (long)sops);		/* semop */
+	sys5(117, 3, id, 0, 0x100, (long)&semun);	/* semctl IPC_RMID */
+	id = sys4(117, 13, 0, 0600, 0);			/* msgget */
+	sys5(117, 11, id, 2, 04000, (long)msg);		/* msgsnd */
+	msg[1] = 0;
+	sys6(117, 12 | 1 << 16, id, 2, 04000, (long)msg, 0);	/* msgrcv */
+	sys5(117, 14, id, 0x100, 0, 0);			/* msgctl IPC_RMID */
+	id = sys4(117, 23, 0, 4096, 0600);		/* shmget */
+	if (sys5(117, 21, id, 0, (long)&raddr, 0) == 0)	/* shmat */
+		sys5(117, 22, 0, 0, 0, raddr);		/* shmdt */
+	sys5(117, 24, id, 0x100, 0, 0);			/* shmctl IPC_RMID */
+	sys6(117, 99, 1, 2, 3, 4, 5);			/* no such call */
+}
+
+/*
+ * Calls i386 numbers but Linux never implemented, or no longer: each
+ * ENOSYS, given small numbers to print.
+ */
+static void never_implemented(void)
+{
+	static const short nrs[] = {
+		17, 31, 32, 35, 44, 53, 56, 58, 98, 112, 113, 134, 166, 0
+	};
+	const short *nr;
+
+	for (nr = nrs; *nr; nr++)
+		sys6(*nr, 1, 2, 3, 4, 5, 6);
+}
+
 void _start(void);
 
 void _start(void)
@@ -224,6 +375,12 @@ void _start(void)
 	rusage_dirents();
 	ids();
 	sigmask();
+	thread_area();
+	old_signals();
+	large_files();
+	old_calls();
+	sysv_ipc();
+	never_implemented();
 	sys3(1, 3, 0, 0);				/* exit(3) */
 	for (;;)
 		;
