@@ -119,10 +119,8 @@ static const struct kt_xlat rwf_flags[] = {
  */
 static void pos_flags(struct kt_dec *d)
 {
-	uint64_t off = kt_arg(d, 3);
+	uint64_t off = kt_long_size(d) == 4 ? kt_arg_lohi(d, 3) : kt_arg(d, 3);
 
-	if (kt_long_size(d) == 4)
-		off = (uint32_t)off | kt_arg(d, 4) << 32;
 	kt_sep(d);
 	kt_buf_printf(d->b, "%lld", (long long)off);
 	if (strchr(d->name, '2'))
@@ -726,7 +724,7 @@ static const struct kt_xlat fadvice[] = {
 static void a_long64(struct kt_dec *d, int i)
 {
 	kt_sep(d);
-	kt_buf_dec(d->b, (int64_t)(kt_arg(d, i) | kt_arg(d, i + 1) << 32));
+	kt_buf_dec(d->b, (int64_t)kt_arg_lohi(d, i));
 }
 
 static void dec_fadvise64(struct kt_dec *d)
@@ -1347,8 +1345,7 @@ static void dec_readahead(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
 	if (d->sc->abi == KTRACE_CLI_ABI_I386) {
-		kt_sep(d);
-		kt_buf_dec(d->b, (int64_t)(kt_arg(d, 1) | kt_arg(d, 2) << 32));
+		a_long64(d, 1);
 		kt_a_ulong(d, 3);
 		return;
 	}

@@ -728,7 +728,7 @@ static void dec_truncate64(struct kt_dec *d)
 	else
 		kt_a_path(d, 0);
 	kt_sep(d);
-	kt_buf_udec(d->b, kt_arg(d, 1) | kt_arg(d, 2) << 32);
+	kt_buf_udec(d->b, kt_arg_lohi(d, 1));
 }
 
 static void dec_umask(struct kt_dec *d)
@@ -1093,9 +1093,8 @@ static void dec_fallocate(struct kt_dec *d)
 		return;
 	}
 	/* ia32: each 64-bit offset in two registers, low half first */
-	kt_buf_printf(d->b, ", %lld, %lld",
-		      (long long)(kt_arg(d, 2) | kt_arg(d, 3) << 32),
-		      (long long)(kt_arg(d, 4) | kt_arg(d, 5) << 32));
+	kt_buf_printf(d->b, ", %lld, %lld", (long long)kt_arg_lohi(d, 2),
+		      (long long)kt_arg_lohi(d, 4));
 }
 
 #define KT_UTIME_NOW	((1 << 30) - 1)
@@ -1108,21 +1107,17 @@ static void dec_fallocate(struct kt_dec *d)
  */
 static void utime_pair(struct kt_dec *d, int i)
 {
-	/* i386's utimensat_time64 takes 64-bit times */
-	unsigned int ls = strstr(d->name, "time64") ? 8 : kt_long_size(d), k;
 	int64_t t[2][2];
-	int32_t t32[2][2];
+	unsigned int k;
 
 	kt_sep(d);
-	if (ls == 8 ? !kt_blob_read(d, i, 0, t, sizeof(t)) :
-		      !kt_blob_read(d, i, 0, t32, sizeof(t32))) {
+	if (!kt_read_time_pairs(d, i, t)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
 	kt_buf_putc(d->b, '[');
 	for (k = 0; k < 2; k++) {
-		int64_t sec = ls == 8 ? t[k][0] : t32[k][0];
-		int64_t nsec = ls == 8 ? t[k][1] : t32[k][1];
+		int64_t sec = t[k][0], nsec = t[k][1];
 		bool special = nsec == KT_UTIME_NOW || nsec == KT_UTIME_OMIT;
 		const char *name = nsec == KT_UTIME_NOW ? "UTIME_NOW" :
 							   "UTIME_OMIT";
@@ -1155,13 +1150,11 @@ static void dec_utimensat(struct kt_dec *d)
  */
 static void timeval_pair(struct kt_dec *d, int i)
 {
-	size_t ts = kt_long_size(d);
 	int64_t v[2][2];
 	unsigned int k;
 
 	kt_sep(d);
-	if (!kt_read_time_pair(d, i, 0, v[0]) ||
-	    !kt_read_time_pair(d, i, 2 * ts, v[1])) {
+	if (!kt_read_time_pairs(d, i, v)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}

@@ -80,10 +80,36 @@ static const struct kt_xlat sa_flags[] = {
 
 #define KT_SA_RESTORER 0x04000000
 
-/*
- * The kernel's struct sigaction: handler, flags, restorer (longs), then
- * the mask.  {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}
- */
+/* A handler: SIG_DFL, SIG_IGN, or its address. */
+static void sa_handler(struct kt_buf *b, uint64_t handler)
+{
+	if (handler == 0)
+		kt_buf_puts(b, "SIG_DFL");
+	else if (handler == 1)
+		kt_buf_puts(b, "SIG_IGN");
+	else
+		kt_format_ptr(b, handler);
+}
+
+/* {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, either struct's fields */
+static void print_sigaction(struct kt_buf *b, uint64_t handler,
+			    const uint8_t *mask, size_t size, uint64_t flags,
+			    uint64_t restorer)
+{
+	kt_buf_puts(b, "{sa_handler=");
+	sa_handler(b, handler);
+	kt_buf_puts(b, ", sa_mask=");
+	kt_format_sigset(b, mask, size);
+	kt_buf_puts(b, ", sa_flags=");
+	kt_format_flags(b, sa_flags, flags, "SA_???");
+	if (flags & KT_SA_RESTORER) {
+		kt_buf_puts(b, ", sa_restorer=");
+		kt_format_ptr(b, restorer);
+	}
+	kt_buf_putc(b, '}');
+}
+
+/* The kernel's struct sigaction: handler, flags, restorer (longs), mask. */
 static void sigaction(struct kt_dec *d, int i)
 {
 	unsigned int ls = kt_long_size(d);
@@ -98,22 +124,8 @@ static void sigaction(struct kt_dec *d, int i)
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
-	kt_buf_puts(d->b, "{sa_handler=");
-	if (handler == 0)
-		kt_buf_puts(d->b, "SIG_DFL");
-	else if (handler == 1)
-		kt_buf_puts(d->b, "SIG_IGN");
-	else
-		kt_format_ptr(d->b, handler);
-	kt_buf_puts(d->b, ", sa_mask=");
-	kt_format_sigset(d->b, blob->data + 3 * ls, size);
-	kt_buf_puts(d->b, ", sa_flags=");
-	kt_format_flags(d->b, sa_flags, flags, "SA_???");
-	if (flags & KT_SA_RESTORER) {
-		kt_buf_puts(d->b, ", sa_restorer=");
-		kt_format_ptr(d->b, restorer);
-	}
-	kt_buf_putc(d->b, '}');
+	print_sigaction(d->b, handler, blob->data + 3 * ls, size, flags,
+			restorer);
 }
 
 static void dec_rt_sigaction(struct kt_dec *d)
@@ -129,21 +141,9 @@ static void dec_rt_sigaction(struct kt_dec *d)
 	kt_a_ulong(d, 3);
 }
 
-/* A handler: SIG_DFL, SIG_IGN, or its address. */
-static void sa_handler(struct kt_buf *b, uint64_t handler)
-{
-	if (handler == 0)
-		kt_buf_puts(b, "SIG_DFL");
-	else if (handler == 1)
-		kt_buf_puts(b, "SIG_IGN");
-	else
-		kt_format_ptr(b, handler);
-}
-
 /*
  * i386's struct old_sigaction: handler, mask (one word), flags and
- * restorer, 32 bits each.  {sa_handler=SIG_IGN, sa_mask=[USR2],
- * sa_flags=SA_RESTART}; NULL; the pointer where it was not read (a
+ * restorer, 32 bits each.  NULL; the pointer where it was not read (a
  * failed call's old action).
  */
 static void old_sigaction(struct kt_dec *d, int i)
@@ -155,17 +155,8 @@ static void old_sigaction(struct kt_dec *d, int i)
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
-	kt_buf_puts(d->b, "{sa_handler=");
-	sa_handler(d->b, sa[0]);
-	kt_buf_puts(d->b, ", sa_mask=");
-	kt_format_sigset(d->b, (const uint8_t *)&sa[1], 4);
-	kt_buf_puts(d->b, ", sa_flags=");
-	kt_format_flags(d->b, sa_flags, sa[2], "SA_???");
-	if (sa[2] & KT_SA_RESTORER) {
-		kt_buf_puts(d->b, ", sa_restorer=");
-		kt_format_ptr(d->b, sa[3]);
-	}
-	kt_buf_putc(d->b, '}');
+	print_sigaction(d->b, sa[0], (const uint8_t *)&sa[1], 4, sa[2],
+			sa[3]);
 }
 
 static void dec_sigaction(struct kt_dec *d)
@@ -233,40 +224,25 @@ static const struct kt_xlat sigprocmask_how[] = {
 	KT_XEND
 };
 
+/*
+ * rt_sigprocmask(SIG_BLOCK, [USR2], [], 8), and i386's sigprocmask, whose
+ * masks are one word and whose size is not an argument.
+ */
 static void dec_rt_sigprocmask(struct kt_dec *d)
 {
+	bool rt = d->name[0] == 'r';
+	uint64_t size = rt ? kt_arg(d, 3) : 4;
+
 	kt_a_xval(d, 0, sigprocmask_how, "SIG_???");
-	kt_a_sigset(d, 1, kt_arg(d, 3));
+	kt_a_sigset(d, 1, size);
 	if (kt_entry_only(d, true))
 		return;
 	if (kt_exiting_ok(d))
-		kt_a_sigset(d, 2, kt_arg(d, 3));
+		kt_a_sigset(d, 2, size);
 	else
 		kt_a_ptr(d, 2);
-	kt_a_ulong(d, 3);
-}
-
-/* i386's sigprocmask(SIG_BLOCK, [USR2], []): masks of one word */
-static void dec_sigprocmask(struct kt_dec *d)
-{
-	kt_a_xval(d, 0, sigprocmask_how, "SIG_???");
-	kt_a_sigset(d, 1, 4);
-	if (kt_entry_only(d, true))
-		return;
-	if (kt_exiting_ok(d))
-		kt_a_sigset(d, 2, 4);
-	else
-		kt_a_ptr(d, 2);
-}
-
-static void dec_sigpending(struct kt_dec *d)
-{
-	if (kt_entry_only(d, false))
-		return;
-	if (kt_exiting_ok(d))
-		kt_a_sigset(d, 0, 4);
-	else
-		kt_a_ptr(d, 0);
+	if (rt)
+		kt_a_ulong(d, 3);
 }
 
 static void dec_rt_sigsuspend(struct kt_dec *d)
@@ -275,15 +251,19 @@ static void dec_rt_sigsuspend(struct kt_dec *d)
 	kt_a_ulong(d, 1);
 }
 
+/* rt_sigpending([USR1], 8), and i386's sigpending of one word */
 static void dec_rt_sigpending(struct kt_dec *d)
 {
+	bool rt = d->name[0] == 'r';
+
 	if (kt_entry_only(d, false))
 		return;
 	if (kt_exiting_ok(d))
-		kt_a_sigset(d, 0, kt_arg(d, 1));
+		kt_a_sigset(d, 0, rt ? kt_arg(d, 1) : 4);
 	else
 		kt_a_ptr(d, 0);
-	kt_a_ulong(d, 1);
+	if (rt)
+		kt_a_ulong(d, 1);
 }
 
 /*
@@ -510,10 +490,10 @@ static const struct kt_decoder decoders[] = {
 	{ "pause", NULL, KT_RV_DEC, NULL },
 	{ "restart_syscall", dec_restart_syscall, KT_RV_DEC, NULL },
 	{ "sigaction", dec_sigaction, KT_RV_DEC, NULL },
-	{ "sigprocmask", dec_sigprocmask, KT_RV_DEC, NULL },
+	{ "sigprocmask", dec_rt_sigprocmask, KT_RV_DEC, NULL },
 	{ "signal", dec_signal, KT_RV_HEX, ret_signal },
 	{ "sigsuspend", dec_sigsuspend, KT_RV_DEC, NULL },
-	{ "sigpending", dec_sigpending, KT_RV_DEC, NULL },
+	{ "sigpending", dec_rt_sigpending, KT_RV_DEC, NULL },
 	{ "sgetmask", NULL, KT_RV_HEX, ret_sgetmask },
 	{ "ssetmask", dec_ssetmask, KT_RV_HEX, ret_sgetmask },
 };

@@ -34,6 +34,13 @@ bool kt_read_time_pair(struct kt_dec *d, int i, size_t off, int64_t v[2])
 	return true;
 }
 
+/* Two pairs one after the other: utimes', utimensat's, an itimerval's. */
+bool kt_read_time_pairs(struct kt_dec *d, int i, int64_t v[2][2])
+{
+	return kt_read_time_pair(d, i, 0, v[0]) &&
+	       kt_read_time_pair(d, i, 2 * time_size(d), v[1]);
+}
+
 void kt_format_timespec_at(struct kt_dec *d, int i, size_t off)
 {
 	int64_t v[2];
@@ -195,19 +202,17 @@ static const struct kt_xlat itimers[] = {
  */
 static void a_itimer(struct kt_dec *d, int i, const char *unit)
 {
-	unsigned int ts = time_size(d);
-	int64_t iv[2], v[2];
+	int64_t v[2][2];
 
 	kt_sep(d);
-	if (!kt_read_time_pair(d, i, 0, iv) ||
-	    !kt_read_time_pair(d, i, 2 * ts, v)) {
+	if (!kt_read_time_pairs(d, i, v)) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 		return;
 	}
 	kt_buf_printf(d->b,
 		      "{it_interval={tv_sec=%lld, tv_%s=%lld}, it_value={tv_sec=%lld, tv_%s=%lld}}",
-		      (long long)iv[0], unit, (long long)iv[1], (long long)v[0],
-		      unit, (long long)v[1]);
+		      (long long)v[0][0], unit, (long long)v[0][1],
+		      (long long)v[1][0], unit, (long long)v[1][1]);
 }
 
 /* setitimer(ITIMER_REAL, {...}, NULL) = 0: the old value at the exit */

@@ -114,6 +114,13 @@ static inline uint64_t kt_field(const uint8_t *p, size_t off, size_t n)
 /* decode.c: argument i of the syscall being printed */
 uint64_t kt_arg(const struct kt_dec *d, int i);		/* a pointer-sized value */
 int64_t kt_arg_long(const struct kt_dec *d, int i);	/* sign-extended long */
+
+/* i386: a 64-bit argument in two, @i its low half and @i + 1 its high */
+static inline uint64_t kt_arg_lohi(const struct kt_dec *d, int i)
+{
+	return (uint32_t)kt_arg(d, i) | kt_arg(d, i + 1) << 32;
+}
+
 const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i);
 const struct kt_blob *kt_exit_blob(const struct kt_syscall *sc, int i);
 bool kt_failed(const struct kt_dec *d);		/* exited with an error */
@@ -175,6 +182,7 @@ void kt_time_comment(struct kt_buf *b, int64_t sec, uint64_t nsec);
 void kt_time_comment_usec(struct kt_buf *b, int64_t sec, uint64_t usec);
 /* a timespec's or timeval's two fields at @off in argument @i's copy */
 bool kt_read_time_pair(struct kt_dec *d, int i, size_t off, int64_t v[2]);
+bool kt_read_time_pairs(struct kt_dec *d, int i, int64_t v[2][2]);
 void kt_a_sigevent(struct kt_dec *d, int i);	/* timer_create, mq_notify */
 void kt_a_clock(struct kt_dec *d, int i);	/* CLOCK_MONOTONIC */
 
