@@ -458,6 +458,19 @@ static const struct kt_xlat ioctls[] = {
 	{ 0x89a1, "SIOCBRDELBR" }, { 0x89a2, "SIOCBRADDIF" },
 	{ 0x89a3, "SIOCBRDELIF" }, { 0x89b0, "SIOCSHWTSTAMP" },
 	{ 0x89b1, "SIOCGHWTSTAMP" },
+	/*
+	 * What mkfs and its kin ask of the device they are given (of a
+	 * file: ENOTTY).  By name only: the values they read print as
+	 * addresses (ktrace(1), BUGS).
+	 */
+	{ 0x125e, "BLKROGET" }, { 0x1260, "BLKGETSIZE" },
+	{ 0x1263, "BLKRAGET" }, { 0x1265, "BLKFRAGET" },
+	{ 0x1266, "BLKSECTSET" }, { 0x1267, "BLKSECTGET" },
+	{ 0x1268, "BLKSSZGET" }, { 0x1278, "BLKIOMIN" },
+	{ 0x1279, "BLKIOOPT" }, { 0x127a, "BLKALIGNOFF" },
+	{ 0x127b, "BLKPBSZGET" }, { 0x127c, "BLKDISCARDZEROES" },
+	{ 0x127e, "BLKROTATIONAL" }, { 0x80081272, "BLKGETSIZE64" },
+	{ 0x80200204, "FDGETPRM" },
 	KT_XEND
 };
 

@@ -575,6 +575,7 @@ static const struct kt_xlat prctl_options[] = {
 	{ 15, "PR_SET_NAME" }, { 16, "PR_GET_NAME" },
 	{ 22, "PR_SET_SECCOMP" }, { 21, "PR_GET_SECCOMP" },
 	{ 23, "PR_CAPBSET_READ" }, { 24, "PR_CAPBSET_DROP" },
+	{ 27, "PR_GET_SECUREBITS" },
 	{ 36, "PR_SET_CHILD_SUBREAPER" }, { 37, "PR_GET_CHILD_SUBREAPER" },
 	{ 38, "PR_SET_NO_NEW_PRIVS" }, { 39, "PR_GET_NO_NEW_PRIVS" },
 	{ 47, "PR_CAP_AMBIENT" }, { 0x59616d61, "PR_SET_PTRACER" },
@@ -622,7 +623,7 @@ static void dec_prctl(struct kt_dec *d)
 {
 	kt_a_xval(d, 0, prctl_options, "PR_???");
 	switch (kt_arg(d, 0)) {
-	case 2: case 3: case 7: case 21: case 37: case 39: case 42:
+	case 2: case 3: case 7: case 21: case 27: case 37:
 		break;
 	case 1:
 		kt_a_signal(d, 1);

@@ -2340,6 +2340,27 @@ static void test_oddcalls(void)
 	expect("landlock_restrict_self", &sc,
 	       "landlock_restrict_self(-1, 0)           = -1 EBADF (Bad file descriptor)");
 
+	sc = sc64("ioctl", -25);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80081272;
+	sc.args[2] = 0x7ffd0000;
+	expect("ioctl BLKGETSIZE64 on a file (mkfs.ext4)", &sc,
+	       "ioctl(3, BLKGETSIZE64, 0x7ffd0000)      = -1 ENOTTY (Inappropriate ioctl for device)");
+	sc.args[1] = 0x1268;
+	expect("ioctl BLKSSZGET on a file", &sc,
+	       "ioctl(3, BLKSSZGET, 0x7ffd0000)         = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	sc = sc64("prctl", 0);
+	sc.args[0] = 27;
+	expect("prctl(PR_GET_SECUREBITS): no argument (hwclock)", &sc,
+	       "prctl(PR_GET_SECUREBITS)                = 0");
+	sc.args[0] = 39;
+	expect("prctl(PR_GET_NO_NEW_PRIVS): the other four, as strace", &sc,
+	       "prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)  = 0");
+	sc.args[0] = 42;
+	expect("prctl(PR_GET_THP_DISABLE): likewise", &sc,
+	       "prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0)   = 0");
+
 	sc = sc64("futex_waitv", -11);
 	sc.args[0] = 0x7ffd0000;
 	sc.args[1] = 1;
