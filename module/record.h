@@ -64,11 +64,14 @@ struct ktrace_cap {
 
 #define KTRACE_CAP_ALWAYS	0xff	/* struct ktrace_cap.if_arg */
 
-#define KTRACE_CAPS_MAX		12
-
+/*
+ * A syscall's captures: capture.def's lines for it, in their order.  A
+ * pointer to its own array, so that the per-syscall tables stay small
+ * (KTRACE_NR_MAX entries per ABI) whatever the number of lines.
+ */
 struct ktrace_sys_caps {
 	u8 n;
-	struct ktrace_cap c[KTRACE_CAPS_MAX];
+	const struct ktrace_cap *c;
 };
 
 /* The captures of syscall @nr of @abi, or NULL. */

@@ -459,18 +459,39 @@ static const struct kt_xlat ioctls[] = {
 	{ 0x89a3, "SIOCBRDELIF" }, { 0x89b0, "SIOCSHWTSTAMP" },
 	{ 0x89b1, "SIOCGHWTSTAMP" },
 	/*
-	 * What mkfs and its kin ask of the device they are given (of a
-	 * file: ENOTTY).  By name only: the values they read print as
-	 * addresses (ktrace(1), BUGS).
+	 * What mkfs, blockdev, lsblk and their kin ask of a block device (of
+	 * a file: ENOTTY), and lsattr, chattr and fstrim of a file system;
+	 * the _IOR and _IOW ones have an i386 number of their own.
 	 */
-	{ 0x125e, "BLKROGET" }, { 0x1260, "BLKGETSIZE" },
-	{ 0x1263, "BLKRAGET" }, { 0x1265, "BLKFRAGET" },
-	{ 0x1266, "BLKSECTSET" }, { 0x1267, "BLKSECTGET" },
-	{ 0x1268, "BLKSSZGET" }, { 0x1278, "BLKIOMIN" },
+	{ 0x125d, "BLKROSET" }, { 0x125e, "BLKROGET" },
+	{ 0x125f, "BLKRRPART" }, { 0x1260, "BLKGETSIZE" },
+	{ 0x1261, "BLKFLSBUF" }, { 0x1262, "BLKRASET" },
+	{ 0x1263, "BLKRAGET" }, { 0x1264, "BLKFRASET" },
+	{ 0x1265, "BLKFRAGET" }, { 0x1266, "BLKSECTSET" },
+	{ 0x1267, "BLKSECTGET" }, { 0x1268, "BLKSSZGET" },
+	{ 0x1269, "BLKPG" }, { 0x1274, "BLKTRACESTART" },
+	{ 0x1275, "BLKTRACESTOP" }, { 0x1276, "BLKTRACETEARDOWN" },
+	{ 0x1277, "BLKDISCARD" }, { 0x1278, "BLKIOMIN" },
 	{ 0x1279, "BLKIOOPT" }, { 0x127a, "BLKALIGNOFF" },
 	{ 0x127b, "BLKPBSZGET" }, { 0x127c, "BLKDISCARDZEROES" },
-	{ 0x127e, "BLKROTATIONAL" }, { 0x80081272, "BLKGETSIZE64" },
-	{ 0x80200204, "FDGETPRM" },
+	{ 0x127d, "BLKSECDISCARD" }, { 0x127e, "BLKROTATIONAL" },
+	{ 0x127f, "BLKZEROOUT" },
+	{ 0x80081270, "BLKBSZGET" }, { 0x80041270, "BLKBSZGET" },
+	{ 0x40081271, "BLKBSZSET" }, { 0x40041271, "BLKBSZSET" },
+	{ 0x80081272, "BLKGETSIZE64" }, { 0x80041272, "BLKGETSIZE64" },
+	{ 0xc0481273, "BLKTRACESETUP" }, { 0xc0401273, "BLKTRACESETUP" },
+	{ 0x80081280, "BLKGETDISKSEQ" }, { 0x80041284, "BLKGETZONESZ" },
+	{ 0x80041285, "BLKGETNRZONES" }, { 0x80200204, "FDGETPRM" },
+	{ 0x80086601, "FS_IOC_GETFLAGS" }, { 0x40086602, "FS_IOC_SETFLAGS" },
+	{ 0x80046601, "FS_IOC32_GETFLAGS" },
+	{ 0x40046602, "FS_IOC32_SETFLAGS" },
+	{ 0x80087601, "FS_IOC_GETVERSION" },
+	{ 0x40087602, "FS_IOC_SETVERSION" },
+	{ 0x80047601, "FS_IOC32_GETVERSION" },
+	{ 0x40047602, "FS_IOC32_SETVERSION" },
+	{ 0x801c581f, "FS_IOC_FSGETXATTR" }, { 0x401c5820, "FS_IOC_FSSETXATTR" },
+	{ 0xc0045877, "FIFREEZE" }, { 0xc0045878, "FITHAW" },
+	{ 0xc0185879, "FITRIM" },
 	KT_XEND
 };
 
@@ -647,12 +668,195 @@ const uint8_t *kt_ioctl_arg(struct kt_dec *d, size_t len, bool out)
 	return blob->data;
 }
 
+/* <linux/fs.h>'s inode flags (lsattr, chattr), in strace's order */
+static const struct kt_xlat fs_ioc_flags[] = {
+	{ 0x1, "FS_SECRM_FL" }, { 0x2, "FS_UNRM_FL" }, { 0x4, "FS_COMPR_FL" },
+	{ 0x8, "FS_SYNC_FL" }, { 0x10, "FS_IMMUTABLE_FL" },
+	{ 0x20, "FS_APPEND_FL" }, { 0x40, "FS_NODUMP_FL" },
+	{ 0x80, "FS_NOATIME_FL" }, { 0x100, "FS_DIRTY_FL" },
+	{ 0x200, "FS_COMPRBLK_FL" }, { 0x400, "FS_NOCOMP_FL" },
+	{ 0x800, "FS_ENCRYPT_FL" }, { 0x1000, "FS_INDEX_FL" },
+	{ 0x2000, "FS_IMAGIC_FL" }, { 0x4000, "FS_JOURNAL_DATA_FL" },
+	{ 0x8000, "FS_NOTAIL_FL" }, { 0x10000, "FS_DIRSYNC_FL" },
+	{ 0x20000, "FS_TOPDIR_FL" }, { 0x40000, "FS_HUGE_FILE_FL" },
+	{ 0x80000, "FS_EXTENT_FL" }, { 0x100000, "FS_VERITY_FL" },
+	{ 0x200000, "FS_EA_INODE_FL" }, { 0x400000, "FS_EOFBLOCKS_FL" },
+	{ 0x800000, "FS_NOCOW_FL" }, { 0x2000000, "FS_DAX_FL" },
+	{ 0x10000000, "FS_INLINE_DATA_FL" },
+	{ 0x20000000, "FS_PROJINHERIT_FL" }, { 0x40000000, "FS_CASEFOLD_FL" },
+	{ 0x80000000, "FS_RESERVED_FL" }, KT_XEND
+};
+
+/* struct fsxattr's fsx_xflags */
+static const struct kt_xlat fs_xflags[] = {
+	{ 0x1, "FS_XFLAG_REALTIME" }, { 0x2, "FS_XFLAG_PREALLOC" },
+	{ 0x8, "FS_XFLAG_IMMUTABLE" }, { 0x10, "FS_XFLAG_APPEND" },
+	{ 0x20, "FS_XFLAG_SYNC" }, { 0x40, "FS_XFLAG_NOATIME" },
+	{ 0x80, "FS_XFLAG_NODUMP" }, { 0x100, "FS_XFLAG_RTINHERIT" },
+	{ 0x200, "FS_XFLAG_PROJINHERIT" }, { 0x400, "FS_XFLAG_NOSYMLINKS" },
+	{ 0x800, "FS_XFLAG_EXTSIZE" }, { 0x1000, "FS_XFLAG_EXTSZINHERIT" },
+	{ 0x2000, "FS_XFLAG_NODEFRAG" }, { 0x4000, "FS_XFLAG_FILESTREAM" },
+	{ 0x8000, "FS_XFLAG_DAX" }, { 0x10000, "FS_XFLAG_COWEXTSIZE" },
+	{ 0x80000000, "FS_XFLAG_HASATTR" }, KT_XEND
+};
+
+/*
+ * What a block or file system command's argument is, for blkfs_ioctl():
+ * a value it reads (at the enter) or writes (at the exit, as strace
+ * prints it then), of these types.
+ */
+enum blkfs_arg {
+	BA_NONE,	/* no argument: the line ends after the name */
+	BA_VALUE,	/* the argument itself, unsigned (BLKRASET) */
+	BA_INT, BA_UINT, BA_USHORT,
+	BA_LONG, BA_ULONG,	/* 4 bytes on i386 */
+	BA_U64,
+	BA_RANGE,	/* two __u64: [start, length] */
+	BA_FLAGS,	/* FS_*_FL */
+	BA_FSXATTR,	/* struct fsxattr */
+	BA_FSTRIM,	/* struct fstrim_range */
+};
+
+#define GET(cmd, arg)	{ cmd, arg, true }
+#define PUT(cmd, arg)	{ cmd, arg, false }
+
+static const struct blkfs_ioctl {
+	uint32_t cmd;
+	uint8_t arg;	/* enum blkfs_arg */
+	bool out;	/* written by the call, printed at its exit */
+} blkfs_ioctls[] = {
+	PUT(0x125d, BA_INT), GET(0x125e, BA_INT), PUT(0x125f, BA_NONE),
+	GET(0x1260, BA_ULONG), PUT(0x1261, BA_NONE), PUT(0x1262, BA_VALUE),
+	GET(0x1263, BA_LONG), PUT(0x1264, BA_VALUE),
+	GET(0x1265, BA_LONG), GET(0x1267, BA_USHORT),
+	GET(0x1268, BA_INT), PUT(0x1274, BA_NONE), PUT(0x1275, BA_NONE),
+	PUT(0x1276, BA_NONE), PUT(0x1277, BA_RANGE), GET(0x1278, BA_UINT),
+	GET(0x1279, BA_UINT), GET(0x127a, BA_INT),
+	GET(0x127b, BA_UINT), GET(0x127c, BA_UINT),
+	PUT(0x127d, BA_RANGE), GET(0x127e, BA_USHORT), PUT(0x127f, BA_RANGE),
+	GET(0x80081270, BA_INT), GET(0x80041270, BA_INT),
+	PUT(0x40081271, BA_INT), PUT(0x40041271, BA_INT),
+	GET(0x80081272, BA_U64), GET(0x80041272, BA_U64),
+	GET(0x80081280, BA_U64), GET(0x80041284, BA_UINT),
+	GET(0x80041285, BA_UINT),
+	GET(0x80086601, BA_FLAGS), GET(0x80046601, BA_FLAGS),
+	PUT(0x40086602, BA_FLAGS), PUT(0x40046602, BA_FLAGS),
+	GET(0x801c581f, BA_FSXATTR), PUT(0x401c5820, BA_FSXATTR),
+	PUT(0xc0045877, BA_NONE), PUT(0xc0045878, BA_NONE),
+	PUT(0xc0185879, BA_FSTRIM),
+};
+
+#undef GET
+#undef PUT
+
+static const struct blkfs_ioctl *blkfs_find(uint32_t cmd)
+{
+	unsigned int i;
+
+	if ((cmd & 0xff00) != 0x1200 && (cmd & 0xff00) != 0x6600 &&
+	    (cmd & 0xff00) != 0x5800)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(blkfs_ioctls); i++)
+		if (blkfs_ioctls[i].cmd == cmd)
+			return &blkfs_ioctls[i];
+	return NULL;
+}
+
+/*
+ * The argument of a block device's or a file system's command (strace's
+ * block_ioctl(), fs_f_ioctl() and fs_x_ioctl()): [512], [FS_EXTENT_FL],
+ * {fsx_xflags=0, ...}; its address where the call failed to write it or
+ * the capture could not read it.
+ */
+static void blkfs_ioctl(struct kt_dec *d, const struct blkfs_ioctl *c)
+{
+	static const uint8_t sizes[] = {
+		[BA_INT] = 4, [BA_UINT] = 4, [BA_USHORT] = 2, [BA_LONG] = 8,
+		[BA_ULONG] = 8, [BA_U64] = 8, [BA_RANGE] = 16, [BA_FLAGS] = 4,
+		[BA_FSXATTR] = 28, [BA_FSTRIM] = 24,
+	};
+	const struct kt_blob *in = &d->sc->enter_blob[2];
+	size_t n = sizes[c->arg];
+	const uint8_t *p;
+	uint64_t v[3];
+	uint32_t x[7];
+
+	if (c->arg == BA_NONE)
+		return;
+	if (c->arg == BA_VALUE) {
+		kt_a_ulong(d, 2);
+		return;
+	}
+	if ((c->arg == BA_LONG || c->arg == BA_ULONG) &&
+	    kt_long_size(d) == 4)
+		n = 4;
+	if (c->arg == BA_FSTRIM)	/* _IOWR: what the enter read */
+		p = kt_arg(d, 2) && in->data && !(in->flags & KT_BLOB_FAULT) &&
+		    in->len >= n ? in->data : NULL;
+	else
+		p = kt_ioctl_arg(d, n, c->out);
+	if (!p) {
+		kt_a_ptr(d, 2);
+		return;
+	}
+	kt_sep(d);
+	memset(v, 0, sizeof(v));
+	memcpy(v, p, n < sizeof(v) ? n : sizeof(v));
+	switch (c->arg) {
+	case BA_INT:
+		kt_buf_printf(d->b, "[%d]", (int32_t)v[0]);
+		break;
+	case BA_UINT:
+		kt_buf_printf(d->b, "[%u]", (uint32_t)v[0]);
+		break;
+	case BA_USHORT:
+		kt_buf_printf(d->b, "[%u]", (uint16_t)v[0]);
+		break;
+	case BA_LONG:
+		kt_buf_printf(d->b, "[%lld]", n == 4 ? (long long)(int32_t)v[0] :
+						      (long long)v[0]);
+		break;
+	case BA_ULONG:
+	case BA_U64:
+		kt_buf_printf(d->b, "[%llu]", (unsigned long long)v[0]);
+		break;
+	case BA_RANGE:
+		kt_buf_printf(d->b, "[%llu, %llu]", (unsigned long long)v[0],
+			      (unsigned long long)v[1]);
+		break;
+	case BA_FLAGS:
+		kt_buf_putc(d->b, '[');
+		kt_format_flags(d->b, fs_ioc_flags, (uint32_t)v[0],
+				"FS_???_FL");
+		kt_buf_putc(d->b, ']');
+		break;
+	case BA_FSXATTR:
+		/* xflags, extsize, nextents, projid, cowextsize, pad */
+		memcpy(x, p, sizeof(x));
+		kt_buf_puts(d->b, "{fsx_xflags=");
+		kt_format_flags(d->b, fs_xflags, x[0], "FS_XFLAG_???");
+		kt_buf_printf(d->b, ", fsx_extsize=%u", x[1]);
+		if (c->out)
+			kt_buf_printf(d->b, ", fsx_nextents=%u", x[2]);
+		kt_buf_printf(d->b, ", fsx_projid=%#x, fsx_cowextsize=%u}",
+			      x[3], x[4]);
+		break;
+	case BA_FSTRIM:
+		kt_buf_printf(d->b, "{start=%#llx, len=%llu, minlen=%llu}",
+			      (unsigned long long)v[0],
+			      (unsigned long long)v[1],
+			      (unsigned long long)v[2]);
+		break;
+	}
+}
+
 static void dec_ioctl(struct kt_dec *d)
 {
 	uint32_t cmd = kt_arg(d, 1);	/* the kernel's is an unsigned int */
 	/* TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPTN, TIOCGPGRP */
 	bool out = cmd == 0x5401 || cmd == 0x5413 || cmd == 0x541b ||
 		   cmd == 0x80045430 || cmd == 0x540f;
+	const struct blkfs_ioctl *blkfs = blkfs_find(cmd);
 	const uint8_t *p = NULL;
 	uint16_t ws[4];
 
@@ -664,6 +868,11 @@ static void dec_ioctl(struct kt_dec *d)
 		ioctl_code(d->b, cmd);
 	if (((cmd >> 8) & 0xff) == 'p' && kt_rtc_ioctl(d, cmd))
 		return;
+	if (blkfs) {
+		if (!blkfs->out || !kt_entry_only(d, false))
+			blkfs_ioctl(d, blkfs);
+		return;
+	}
 	/* What the call fills in shows at the exit, after its comma. */
 	if (out && kt_entry_only(d, false))
 		return;

@@ -8,8 +8,8 @@
  * quotactl_fd's command as QCMD(cmd, type) and the structure each
  * command reads or writes: the format, struct if_dqinfo, if_dqblk,
  * if_nextdqblk, XFS's fs_disk_quota and quota flags.  Not XFS's
- * fs_quota_stat and fs_quota_statv (Q_XGETQSTAT, Q_XGETQSTATV), which
- * module/capture.def has no room left to copy: their address.
+ * fs_quota_stat and fs_quota_statv (Q_XGETQSTAT, Q_XGETQSTATV): their
+ * address.
  */
 #include <string.h>
 

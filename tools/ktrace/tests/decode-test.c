@@ -2097,6 +2097,13 @@ static void test_oddcalls(void)
 	static const uint64_t waiter[3] = { 1, 0x7ffd2000, 2 | 7ULL << 32 };
 	static const uint64_t segs[8] = { 0x1000, 16, 0x1000000, 4096,
 					  0, 0, 0x2000000, 8192 };
+	static const uint64_t size64 = 8388608, minus1 = (uint64_t)-1;
+	static const uint64_t range[2] = { 4096, 8192 };
+	static const uint64_t trim[3] = { 0, (uint64_t)-1, 0 };
+	static const uint32_t int512 = 512, zero4, ushort1 = 1;
+	static const uint32_t fsflags = 0x20 | 0x80 | 0x80000 | 0x4000000;
+	static const uint32_t fsunknown = 0x1000000;
+	static const uint32_t fsx[7] = { 0x10 | 0x40, 4096, 2, 42, 0, 0, 0 };
 	struct kt_syscall sc;
 
 	sc = sc64("pwritev2", 6);
@@ -2349,6 +2356,94 @@ static void test_oddcalls(void)
 	sc.args[1] = 0x1268;
 	expect("ioctl BLKSSZGET on a file", &sc,
 	       "ioctl(3, BLKSSZGET, 0x7ffd0000)         = -1 ENOTTY (Inappropriate ioctl for device)");
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80081272;
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(&size64, 8);
+	expect("ioctl BLKGETSIZE64: the size read (blockdev)", &sc,
+	       "ioctl(3, BLKGETSIZE64, [8388608])       = 0");
+	sc.args[1] = 0x1260;
+	expect("ioctl BLKGETSIZE: an unsigned long", &sc,
+	       "ioctl(3, BLKGETSIZE, [8388608])         = 0");
+	sc.args[1] = 0x1263;
+	sc.blob[2] = mem_blob(&minus1, 8);
+	expect("ioctl BLKRAGET: a signed long", &sc,
+	       "ioctl(3, BLKRAGET, [-1])                = 0");
+	sc.args[1] = 0x1268;
+	sc.blob[2] = mem_blob(&int512, 4);
+	expect("ioctl BLKSSZGET: an int", &sc,
+	       "ioctl(3, BLKSSZGET, [512])              = 0");
+	sc.args[1] = 0x127e;
+	sc.blob[2] = mem_blob(&ushort1, 2);
+	expect("ioctl BLKROTATIONAL: an unsigned short", &sc,
+	       "ioctl(3, BLKROTATIONAL, [1])            = 0");
+	sc.args[1] = 0x127b;
+	sc.blob[2] = mem_blob(&minus1, 4);
+	expect("ioctl BLKPBSZGET: an unsigned int", &sc,
+	       "ioctl(3, BLKPBSZGET, [4294967295])      = 0");
+	sc.args[1] = 0x1262;
+	sc.args[2] = 256;
+	sc.blob[2] = (struct kt_blob){ 0 };
+	expect("ioctl BLKRASET: the value itself", &sc,
+	       "ioctl(3, BLKRASET, 256)                 = 0");
+	sc.args[1] = 0x125f;
+	sc.args[2] = 0;
+	expect("ioctl BLKRRPART: no argument", &sc,
+	       "ioctl(3, BLKRRPART)                     = 0");
+	sc.args[1] = 0x127f;
+	sc.args[2] = 0x7ffd0000;
+	sc.enter_blob[2] = mem_blob(range, sizeof(range));
+	sc.blob[2] = sc.enter_blob[2];
+	expect("ioctl BLKZEROOUT: start and length", &sc,
+	       "ioctl(3, BLKZEROOUT, [4096, 8192])      = 0");
+	sc.args[1] = 0x80086601;
+	sc.enter_blob[2] = mem_blob(&fsflags, 4);
+	sc.blob[2] = sc.enter_blob[2];
+	expect("ioctl FS_IOC_GETFLAGS: the inode's flags (lsattr)", &sc,
+	       "ioctl(3, FS_IOC_GETFLAGS, [FS_APPEND_FL|FS_NOATIME_FL|FS_EXTENT_FL|0x4000000]) = 0");
+	sc.args[1] = 0x40086602;
+	sc.enter_blob[2] = mem_blob(&fsunknown, 4);
+	sc.blob[2] = sc.enter_blob[2];
+	expect("ioctl FS_IOC_SETFLAGS: no flag known (chattr)", &sc,
+	       "ioctl(3, FS_IOC_SETFLAGS, [0x1000000 /* FS_???_FL */]) = 0");
+	sc.enter_blob[2] = mem_blob(&zero4, 4);
+	sc.blob[2] = sc.enter_blob[2];
+	expect("ioctl FS_IOC_SETFLAGS: none", &sc,
+	       "ioctl(3, FS_IOC_SETFLAGS, [0])          = 0");
+	sc.args[1] = 0x801c581f;
+	sc.enter_blob[2] = mem_blob(fsx, sizeof(fsx));
+	sc.blob[2] = sc.enter_blob[2];
+	expect("ioctl FS_IOC_FSGETXATTR (lsattr -p)", &sc,
+	       "ioctl(3, FS_IOC_FSGETXATTR, {fsx_xflags=FS_XFLAG_APPEND|FS_XFLAG_NOATIME, fsx_extsize=4096, fsx_nextents=2, fsx_projid=0x2a, fsx_cowextsize=0}) = 0");
+	sc.args[1] = 0x401c5820;
+	expect("ioctl FS_IOC_FSSETXATTR (chattr -p): no fsx_nextents", &sc,
+	       "ioctl(3, FS_IOC_FSSETXATTR, {fsx_xflags=FS_XFLAG_APPEND|FS_XFLAG_NOATIME, fsx_extsize=4096, fsx_projid=0x2a, fsx_cowextsize=0}) = 0");
+	sc.args[1] = 0xc0185879;
+	sc.enter_blob[2] = mem_blob(trim, sizeof(trim));
+	sc.blob[2] = sc.enter_blob[2];
+	expect("ioctl FITRIM: the range (fstrim)", &sc,
+	       "ioctl(3, FITRIM, {start=0, len=18446744073709551615, minlen=0}) = 0");
+	sc.args[1] = 0xc0045877;
+	expect("ioctl FIFREEZE: no argument", &sc,
+	       "ioctl(3, FIFREEZE)                      = 0");
+	sc = sc64("ioctl", -14);
+	sc.args[0] = 3;
+	sc.args[1] = 0x80086601;
+	sc.args[2] = 8;
+	expect("ioctl FS_IOC_GETFLAGS failed: the address", &sc,
+	       "ioctl(3, FS_IOC_GETFLAGS, 0x8)          = -1 EFAULT (Bad address)");
+	sc = sc_new(KTRACE_CLI_ABI_I386, "ioctl", 0);
+	sc.args[0] = 3;
+	sc.args[1] = 0x1260;
+	sc.args[2] = 0xffd00000;
+	sc.blob[2] = mem_blob(&minus1, 4);
+	expect("i386 ioctl BLKGETSIZE: a 4-byte long", &sc,
+	       "ioctl(3, BLKGETSIZE, [4294967295])      = 0");
+	sc.args[1] = 0x80046601;
+	sc.blob[2] = mem_blob(&fsflags, 4);
+	expect("i386 ioctl FS_IOC32_GETFLAGS", &sc,
+	       "ioctl(3, FS_IOC32_GETFLAGS, [FS_APPEND_FL|FS_NOATIME_FL|FS_EXTENT_FL|0x4000000]) = 0");
 
 	sc = sc64("prctl", 0);
 	sc.args[0] = 27;
