@@ -127,26 +127,46 @@ static bool ktrace_task_syscall(struct task_struct *p, s32 *nr, u16 *abi,
 }
 
 /* Fill @t for @p, and its parent's part. */
+/*
+ * What ktrace_task_wanted() found of a task, which its entry reports as
+ * it was then: a parent can reap a zombie while the walk is at it, which
+ * detaches its pids (task_pid_vnr() 0) and makes it EXIT_DEAD, and a
+ * task can return from the syscall it was in.
+ */
+struct ktrace_seen {
+	pid_t pid;
+	pid_t tgid;
+	bool zombie;
+	u16 abi;
+	s32 nr;
+	u64 off_cpu;
+	u64 args[6];
+};
+
 static void ktrace_task_fill(struct ktrace_task *t, struct task_struct *p,
-			     u64 off_cpu)
+			     const struct ktrace_seen *seen)
 {
 	struct task_struct *parent = rcu_dereference(p->real_parent);
 	u64 pargs[6];
 
 	memset(t, 0, sizeof(*t));
-	t->pid = task_pid_vnr(p);
-	t->tgid = task_tgid_vnr(p);
+	t->pid = seen->pid;
+	t->tgid = seen->tgid;
 	t->nr = -1;
 	t->parent_nr = -1;
-	t->state = task_state_to_char(p);
-	t->off_cpu_ns = off_cpu;
+	t->off_cpu_ns = seen->off_cpu;
 	t->start_ns = p->start_time;
 	get_task_comm(t->comm, p);
-	if (READ_ONCE(p->exit_state) == EXIT_ZOMBIE) {
+	if (seen->zombie) {
 		t->flags |= KTRACE_TASK_ZOMBIE;
+		t->state = 'Z';
 		t->exit_code = READ_ONCE(p->exit_code);
-	} else if (ktrace_task_syscall(p, &t->nr, &t->abi, t->args)) {
+	} else {
 		t->flags |= KTRACE_TASK_IN_SYSCALL;
+		t->state = task_state_to_char(p);
+		t->nr = seen->nr;
+		t->abi = seen->abi;
+		memcpy(t->args, seen->args, sizeof(t->args));
 	}
 	if (!parent)
 		return;
@@ -157,44 +177,45 @@ static void ktrace_task_fill(struct ktrace_task *t, struct task_struct *p,
 		t->flags |= KTRACE_TASK_PARENT_IN_SYSCALL;
 }
 
-/* Is @p wanted?  Sets *off_cpu. */
+/* Is @p wanted?  What was seen of it goes to @seen. */
 static bool ktrace_task_wanted(struct ktrace_walk *w, struct task_struct *p,
-			       u64 *off_cpu)
+			       struct ktrace_seen *seen)
 {
-	bool zombie = READ_ONCE(p->exit_state) == EXIT_ZOMBIE;
 	struct task_struct *parent;
-	s32 nr;
-	u16 abi;
-	u64 args[6];
 
-	if (!task_pid_vnr(p))
-		return false;	/* not in the caller's namespace */
-	if (w->tgid && task_tgid_vnr(p) != w->tgid) {
+	seen->zombie = READ_ONCE(p->exit_state) == EXIT_ZOMBIE;
+	seen->pid = task_pid_vnr(p);
+	seen->tgid = task_tgid_vnr(p);
+	/* Not in the caller's namespace, or already reaped. */
+	if (!seen->pid || !seen->tgid)
+		return false;
+	if (w->tgid && seen->tgid != w->tgid) {
 		parent = rcu_dereference(p->real_parent);
-		if (!zombie || !parent || task_tgid_vnr(parent) != w->tgid)
+		if (!seen->zombie || !parent ||
+		    task_tgid_vnr(parent) != w->tgid)
 			return false;
 	}
-	*off_cpu = ktrace_off_cpu(p, w->clock);
-	if (*off_cpu < w->min_off_cpu_ns)
+	seen->off_cpu = ktrace_off_cpu(p, w->clock);
+	if (seen->off_cpu < w->min_off_cpu_ns)
 		return false;
-	if (zombie)
+	if (seen->zombie)
 		return (w->select & KTRACE_TASKS_ZOMBIES) &&
 		       thread_group_leader(p) && thread_group_empty(p);
 	return (w->select & KTRACE_TASKS_SYSCALL) &&
-	       ktrace_task_syscall(p, &nr, &abi, args);
+	       ktrace_task_syscall(p, &seen->nr, &seen->abi, seen->args);
 }
 
 static void ktrace_walk_tasks(struct ktrace_walk *w)
 {
 	struct task_struct *g, *p;
-	u64 off_cpu;
+	struct ktrace_seen seen;
 
 	rcu_read_lock();
 	for_each_process_thread(g, p) {
-		if (!ktrace_task_wanted(w, p, &off_cpu))
+		if (!ktrace_task_wanted(w, p, &seen))
 			continue;
 		if (w->matched < w->room)
-			ktrace_task_fill(&w->buf[w->matched], p, off_cpu);
+			ktrace_task_fill(&w->buf[w->matched], p, &seen);
 		w->matched++;
 	}
 	rcu_read_unlock();

@@ -959,7 +959,10 @@ struct ktrace_proc_stats {
  * Task snapshots (since ABI 1.4).  KTRACE_IOC_TASKS walks the task list
  * once and returns the zombies and the tasks blocked inside a syscall,
  * as they are at that moment: no probe is attached for it, and it needs
- * no session to be configured or enabled.
+ * no session to be configured or enabled.  Each entry says what the walk
+ * found when it chose the task: a zombie its parent reaps, or a thread
+ * that returns from its syscall, while the walk is at it keeps its ids,
+ * state and syscall.
  */
 
 /* struct ktrace_tasks.select */
