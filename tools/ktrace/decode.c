@@ -17,7 +17,7 @@ static const struct kt_decoder_table *const tables[] = {
 	&kt_process_decoders, &kt_mem_decoders, &kt_signal_decoders,
 	&kt_time_decoders, &kt_sys_decoders, &kt_ipc_decoders,
 	&kt_ptrace_decoders, &kt_numa_decoders, &kt_uring_decoders,
-	&kt_mount_decoders, &kt_ia32_decoders,
+	&kt_mount_decoders, &kt_bpf_decoders, &kt_ia32_decoders,
 };
 
 static const struct kt_decoder *find_decoder(const char *name)

@@ -71,7 +71,8 @@ extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_net_decoders, kt_process_decoders, kt_mem_decoders,
 	kt_signal_decoders, kt_time_decoders, kt_sys_decoders,
 	kt_ipc_decoders, kt_ptrace_decoders, kt_numa_decoders,
-	kt_uring_decoders, kt_mount_decoders, kt_ia32_decoders;
+	kt_uring_decoders, kt_mount_decoders, kt_ia32_decoders,
+	kt_bpf_decoders;
 
 /*
  * decode-ia32.c: i386's ipc() of a known sub-call: its name, and in @out

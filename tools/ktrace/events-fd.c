@@ -19,9 +19,10 @@
  * signalfd, timerfd_create, epoll_create, inotify_init, fanotify_init,
  * memfd_create, pidfd_open, userfaultfd, perf_event_open, io_uring_setup,
  * fsopen, fspick, fsmount, open_tree, move_mount (a mount's descriptor
- * moves with it), close, close_range, chdir and fchdir (the working
- * directory, for relative paths).  events.c adds fork (a copy; shared by threads and
- * CLONE_FILES) and exec (close-on-exec descriptors closed).
+ * moves with it), bpf (the commands that make a descriptor), close,
+ * close_range, chdir and fchdir (the working directory, for relative
+ * paths).  events.c adds fork (a copy; shared by threads and CLONE_FILES)
+ * and exec (close-on-exec descriptors closed).
  *
  * A call's changes are prepared before its event goes out and applied
  * after it: during the event the descriptors it made read as they are
@@ -502,7 +503,7 @@ enum fd_op {
 	OP_EVENTFD, OP_EVENTFD2, OP_SIGNALFD, OP_SIGNALFD4, OP_TIMERFD,
 	OP_EPOLL, OP_EPOLL1, OP_INOTIFY, OP_INOTIFY1, OP_FANOTIFY, OP_MEMFD,
 	OP_PIDFD, OP_USERFAULTFD, OP_PERF, OP_IO_URING,
-	OP_FSOPEN, OP_FSPICK, OP_FSMOUNT, OP_OPEN_TREE,
+	OP_FSOPEN, OP_FSPICK, OP_FSMOUNT, OP_OPEN_TREE, OP_BPF,
 	/* from here on, calls that make no descriptor */
 	OP_CLOSE, OP_CLOSE_RANGE, OP_CHDIR, OP_FCHDIR, OP_MOVE_MOUNT,
 };
@@ -516,7 +517,7 @@ static const struct {
 	{ "pidfd_getfd", OP_OPEN_UNKNOWN }, { "fsopen", OP_FSOPEN },
 	{ "fsmount", OP_FSMOUNT }, { "open_tree", OP_OPEN_TREE },
 	{ "fspick", OP_FSPICK }, { "move_mount", OP_MOVE_MOUNT },
-	{ "bpf", OP_OPEN_UNKNOWN },
+	{ "bpf", OP_BPF },
 	{ "memfd_secret", OP_OPEN_UNKNOWN },
 	{ "dup", OP_DUP }, { "dup2", OP_DUP2 }, { "dup3", OP_DUP3 },
 	{ "fcntl", OP_FCNTL }, { "fcntl64", OP_FCNTL }, { "ioctl", OP_IOCTL },
@@ -598,6 +599,37 @@ static void open_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	e->path = resolve(base, path, flags & KT_FDS_PROC);
 	if (!e->path)
 		e->state = FD_UNSEEN;
+}
+
+/*
+ * bpf(cmd, ...): the descriptor of a map, program, BTF object, link,
+ * iterator or statistics the command made, close-on-exec, as the kernel
+ * names its anon inode; BPF_OBJ_GET's (any of them) as /proc tells.  The
+ * other commands make none.
+ */
+static void bpf_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		   uint32_t cmd, int fd)
+{
+	static const char *const kinds[] = {
+		[0] = "anon_inode:bpf-map",	/* BPF_MAP_CREATE */
+		[5] = "anon_inode:bpf-prog",	/* BPF_PROG_LOAD */
+		[13] = "anon_inode:bpf-prog",	/* BPF_PROG_GET_FD_BY_ID */
+		[14] = "anon_inode:bpf-map",	/* BPF_MAP_GET_FD_BY_ID */
+		[17] = "anon_inode:bpf_link",	/* BPF_RAW_TRACEPOINT_OPEN */
+		[18] = "anon_inode:btf",	/* BPF_BTF_LOAD */
+		[19] = "anon_inode:btf",	/* BPF_BTF_GET_FD_BY_ID */
+		[28] = "anon_inode:bpf_link",	/* BPF_LINK_CREATE */
+		[30] = "anon_inode:bpf_link",	/* BPF_LINK_GET_FD_BY_ID */
+		[32] = "anon_inode:bpf-stats",	/* BPF_ENABLE_STATS */
+		[33] = "anon_inode:bpf_iter",	/* BPF_ITER_CREATE */
+	};
+
+	if (cmd == 7) {		/* BPF_OBJ_GET */
+		if (add_new(t, fd, true))
+			t->new[t->nnew - 1].e.state = FD_UNSEEN;
+	} else if (cmd < ARRAY_SIZE(kinds) && kinds[cmd]) {
+		add_kind(t, tgid, flags, fd, true, kinds[cmd], "anon_inode:");
+	}
 }
 
 /* Copy what fd old is (before the call) to new fd nfd. */
@@ -850,6 +882,9 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			open_path(t, tgid, flags, ret, a[2] & KT_O_CLOEXEC,
 				  (int)a[0], blob_str(&sc, 1, path, sizeof(path)));
 		}
+		break;
+	case OP_BPF:
+		bpf_fd(t, tgid, flags, (uint32_t)a[0], ret);
 		break;
 	case OP_MOVE_MOUNT:
 		move_mount(t, tgid, flags, &sc);
