@@ -1821,4 +1821,59 @@ TEST(no_long_record_in_a_session_that_did_not_ask)
 	free(buf);
 }
 
+/*
+ * A zombie reaped while KTRACE_IOC_TASKS walks the task list, after the
+ * walk chose it (ktrace_task_wanted()) and before it fills its entry
+ * (ktrace_task_fill()): the entry must still name the task, with its ids
+ * and its parent.  A reaped task's pids are detached, and an entry read
+ * from it then says pid 0, tgid 0, no flag, state X.
+ */
+TEST(tasks_reaped_during_the_walk_keep_their_ids)
+{
+	struct ktrace_task t[64];
+	struct ktrace_tasks q = { .tasks = (uintptr_t)t,
+				  .select = KTRACE_TASKS_ZOMBIES };
+	long walks = 0, found = 0, bad = 0;
+	pid_t reaper;
+	double end;
+	int fd, i;
+
+	fd = open(DEV_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	reaper = fork();
+	ASSERT_LE(0, reaper);
+	if (!reaper) {
+		/* Zombies, 16 at a time, reaped while the walks find them. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		for (;;) {
+			for (i = 0; i < 16; i++)
+				if (!fork())
+					_exit(0);
+			while (wait(NULL) > 0)
+				;
+		}
+	}
+	q.tgid = reaper;
+	for (end = now() + stress_seconds() / 2 + 2; now() < end; walks++) {
+		q.nr_tasks = 64;
+		ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_TASKS, &q));
+		for (i = 0; i < (int)q.nr_tasks && i < 64; i++) {
+			found++;
+			if (t[i].pid > 0 && t[i].tgid > 0 &&
+			    t[i].ppid == reaper)
+				continue;
+			if (bad++ < 5)
+				TH_LOG("pid %d tgid %d ppid %d flags %#x state %c",
+				       t[i].pid, t[i].tgid, t[i].ppid,
+				       t[i].flags, t[i].state);
+		}
+	}
+	kill(reaper, SIGKILL);
+	waitpid(reaper, NULL, 0);
+	TH_LOG("%ld walks, %ld zombies found, %ld without ids", walks, found,
+	       bad);
+	EXPECT_EQ(0, bad);
+	close(fd);
+}
+
 TEST_HARNESS_MAIN
