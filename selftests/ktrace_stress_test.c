@@ -755,6 +755,38 @@ static const unsigned long all_cmds[] = {
 
 #define FIRST_WITH_STRUCT	3
 
+/*
+ * mmap() refused: a private mapping, an offset inside a ring's range, or
+ * longer than the largest ring.
+ */
+static void op_invalid_mmap(struct worker *w, int fd)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t len = page;
+	int flags = MAP_SHARED;
+	off_t off = KTRACE_MMAP_OFFSET(0);
+	void *map;
+
+	switch (pick(w, 3)) {
+	case 0:
+		flags = MAP_PRIVATE;
+		break;
+	case 1:
+		off += page * (1 + pick(w, 16));
+		break;
+	default:
+		len += 128 << 20;
+		break;
+	}
+	map = mmap(NULL, len, PROT_READ, flags, fd, off);
+	if (map != MAP_FAILED) {
+		wfailed(w, "an invalid mmap()", 0, 0);
+		munmap(map, len);
+		return;
+	}
+	OK_IF(w, OP_INVALID, -1, EINVAL);
+}
+
 static void op_invalid(struct worker *w, int fd)
 {
 	struct ktrace_config c = { .events = KTRACE_EV_ALL };
@@ -765,7 +797,7 @@ static void op_invalid(struct worker *w, int fd)
 	unsigned int i;
 	long ret;
 
-	switch (pick(w, 11)) {
+	switch (pick(w, 12)) {
 	case 0:
 		ret = ioctl(fd, _IO(KTRACE_IOC_MAGIC, 0x7f));
 		OK_IF(w, OP_INVALID, ret, ENOTTY);
@@ -825,6 +857,9 @@ static void op_invalid(struct worker *w, int fd)
 		ret = lseek(fd, 0, SEEK_SET);
 		OK_IF(w, OP_INVALID, ret, ESPIPE);
 		break;
+	case 10:
+		op_invalid_mmap(w, fd);
+		return;
 	default:
 		/* Nothing is taken from the ring when the copy faults. */
 		ret = read(fd, bad_address, READ_BUF);
