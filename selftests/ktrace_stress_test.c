@@ -1889,7 +1889,7 @@ TEST(tasks_reaped_during_the_walk_keep_their_ids)
 		}
 	}
 	q.tgid = reaper;
-	for (end = now() + stress_seconds() / 2 + 2; now() < end; walks++) {
+	for (end = now() + stress_seconds() / 4 + 5; now() < end; walks++) {
 		q.nr_tasks = 64;
 		ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_TASKS, &q));
 		for (i = 0; i < (int)q.nr_tasks && i < 64; i++) {
