@@ -6,7 +6,8 @@
  * a 16 KiB flight recorder read every millisecond while it wraps), then
  * random valid and invalid operations from several threads on a shared
  * session and on sessions that are closed and opened again, while
- * followed processes fork, exec and exit.
+ * followed processes fork, exec and exit: every command of the device
+ * and every file operation, each result checked as the ABI documents it.
  *
  * Each test runs for KTRACE_STRESS_SECONDS seconds (1 to 80).  The default
  * is 40 on a debug kernel, recognised by /sys/kernel/debug/kmemleak or
@@ -491,6 +492,7 @@ enum {
 	OP_READ, OP_POLL, OP_STATS, OP_LOSSES, OP_SYSCALL_STATS, OP_CLASS,
 	OP_SET_SYSCALLS, OP_SET_STATUS, OP_RESET, OP_PID, OP_CONFIGURE,
 	OP_ENABLE, OP_DISABLE, OP_MMAP, OP_INVALID, OP_JUNK, OP_REOPEN,
+	OP_COUNTS, OP_PROC_STATS, OP_TASKS, OP_VERSION,
 	NR_OPS
 };
 
@@ -498,9 +500,16 @@ static const char * const op_names[NR_OPS] = {
 	"read", "poll", "STATS", "LOSSES", "SYSCALL_STATS", "GET_CLASS",
 	"SET_SYSCALLS", "SET_STATUS", "RESET_STATS", "PID_ADD/DEL",
 	"CONFIGURE", "ENABLE", "DISABLE", "mmap", "invalid", "junk", "reopen",
+	"SESSION_COUNTS", "PROC_STATS", "TASKS", "VERSION",
 };
 
+/*
+ * The accounted session always counts by process (KTRACE_CFG_PROC_STATS):
+ * its KTRACE_IOC_PROC_STATS never fails with ENODATA.
+ */
 #define ACCOUNTED_RING	(64 << 10)
+#define ACCOUNTED_FLAGS	(KTRACE_CFG_TRACE_SELF | KTRACE_CFG_PROC_STATS)
+#define PARAM_SLOTS	"/sys/module/ktrace/parameters/proc_slots"
 
 struct stress {
 	int stop;
@@ -508,6 +517,8 @@ struct stress {
 	int churn_fd;
 	pthread_rwlock_t churn_lock;	/* write-held to close churn_fd */
 	pid_t forkers[2];
+	char *edge;			/* the end of a page before a hole */
+	struct ktrace_task *tasks;	/* room for KTRACE_TASKS_MAX */
 	long ops[NR_OPS];
 	double op_time[NR_OPS];		/* seconds spent in each */
 	struct failures f;
@@ -552,6 +563,80 @@ static unsigned int pick(struct worker *w, unsigned int n)
 	return rand_r(&w->seed) % n;
 }
 
+/* Not mapped; volatile, so that the compiler does not judge the call. */
+static void *volatile bad_address = (void *)8;
+
+static uint64_t now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000ULL + t.tv_nsec;
+}
+
+static void set_slots(struct worker *w, const char *v)
+{
+	int fd = open(PARAM_SLOTS, O_WRONLY | O_CLOEXEC);
+	ssize_t n = -1;
+
+	if (fd >= 0) {
+		n = write(fd, v, strlen(v));
+		close(fd);
+	}
+	if (n != (ssize_t)strlen(v))
+		wfailed(w, "write " PARAM_SLOTS, n, errno);
+}
+
+/* Bytes the kernel was not to write are still this. */
+#define SENTINEL	0xa5
+
+static int untouched(const void *p, size_t len)
+{
+	const unsigned char *c = p;
+
+	for (; len; len--, c++)
+		if (*c != SENTINEL)
+			return 0;
+	return 1;
+}
+
+/*
+ * Where an op wants an array of @size-byte entries written: mostly @buf
+ * with room for @n, else an unmapped address, or the end of a page before
+ * one that cannot be touched, with room for 0 to 2 entries.  *@cap is the
+ * room.
+ */
+static void *room_at(struct worker *w, void *buf, size_t size,
+		     unsigned int n, unsigned int *cap)
+{
+	switch (pick(w, 8)) {
+	case 0:
+		*cap = 0;
+		return bad_address;
+	case 1:
+		*cap = pick(w, 3);
+		return w->s->edge - *cap * size;
+	default:
+		*cap = n;
+		return buf;
+	}
+}
+
+/* A failure where the call had to fail with @want, or a wrong errno. */
+static void want_errno(struct worker *w, int op, long ret, int want,
+		       const char *why)
+{
+	int err = errno;
+
+	if (ret >= 0 || err != want) {
+		char msg[96];
+
+		snprintf(msg, sizeof(msg), "%s, %s: not %s", op_names[op], why,
+			 strerror(want));
+		wfailed(w, msg, ret, err);
+	}
+}
+
 /* Walk the records between tail and head of a mapped ring, bounded. */
 static unsigned long peek_ring(void *map, int consume, int scribble)
 {
@@ -576,6 +661,50 @@ static unsigned long peek_ring(void *map, int consume, int scribble)
 	if (consume || scribble)
 		__atomic_store_n(&ctl->data_tail, tail, __ATOMIC_RELEASE);
 	return n;
+}
+
+/*
+ * The data pages unmapped, the control page kept: the vma is split, and
+ * the piece left (vm_open()) still keeps the rings from being replaced.
+ */
+static void mmap_split(struct worker *w, int fd, char *map, size_t page,
+		       size_t len)
+{
+	const struct ktrace_ring_page *ctl = (const void *)map;
+	struct ktrace_config c = { .events = KTRACE_EV_ALL };
+	__u64 size = ctl->data_size;
+	long ret;
+
+	munmap(map + page, len - page);
+	if (w->churn) {
+		c.ring_size = size == 16 << 10 ? 32 << 10 : 16 << 10;
+		ret = ioctl(fd, KTRACE_IOC_CONFIGURE, &c);
+		want_errno(w, OP_MMAP, ret, EBUSY,
+			   "CONFIGURE of a new size under a split mapping");
+	}
+	if (ctl->data_size != size)
+		wfailed(w, "the control page of a split mapping", size, 0);
+	munmap(map, page);
+}
+
+/* A child inherits the mapping (vm_open()), looks at it and exits. */
+static void mmap_fork(struct worker *w, const struct ktrace_ring_page *ctl)
+{
+	__u64 size = ctl->data_size;
+	int status = 0;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0)
+		_exit(ctl->data_size == size ? 0 : 1);
+	if (pid < 0) {
+		wfailed(w, "fork", pid, errno);
+		return;
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status))
+		wfailed(w, "a child's look at the mapping it inherited",
+			status, 0);
 }
 
 static void op_mmap(struct worker *w, int fd)
@@ -603,11 +732,60 @@ static void op_mmap(struct worker *w, int fd)
 		return;
 	}
 	peek_ring(map, w->churn && pick(w, 2), w->churn && !pick(w, 16));
+	switch (pick(w, 8)) {
+	case 0:
+		mmap_split(w, fd, map, page, len);
+		return;
+	case 1:
+		mmap_fork(w, map);
+		break;
+	}
 	munmap(map, len);
 }
 
-/* Not mapped; volatile, so that the compiler does not judge the call. */
-static void *volatile bad_address = (void *)8;
+/* Every command, and those that take a structure. */
+static const unsigned long all_cmds[] = {
+	KTRACE_IOC_ENABLE, KTRACE_IOC_DISABLE, KTRACE_IOC_RESET_STATS,
+	KTRACE_IOC_VERSION, KTRACE_IOC_STATS, KTRACE_IOC_SYSCALL_STATS,
+	KTRACE_IOC_CONFIGURE, KTRACE_IOC_PID_ADD, KTRACE_IOC_PID_DEL,
+	KTRACE_IOC_SET_SYSCALLS, KTRACE_IOC_GET_CLASS, KTRACE_IOC_SET_STATUS,
+	KTRACE_IOC_LOSSES, KTRACE_IOC_SESSION_SYSCALL_STATS,
+	KTRACE_IOC_SESSION_COUNTS, KTRACE_IOC_PROC_STATS, KTRACE_IOC_TASKS,
+};
+
+#define FIRST_WITH_STRUCT	3
+
+/*
+ * mmap() refused: a private mapping, an offset inside a ring's range, or
+ * longer than the largest ring.
+ */
+static void op_invalid_mmap(struct worker *w, int fd)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t len = page;
+	int flags = MAP_SHARED;
+	off_t off = KTRACE_MMAP_OFFSET(0);
+	void *map;
+
+	switch (pick(w, 3)) {
+	case 0:
+		flags = MAP_PRIVATE;
+		break;
+	case 1:
+		off += page * (1 + pick(w, 16));
+		break;
+	default:
+		len += 128 << 20;
+		break;
+	}
+	map = mmap(NULL, len, PROT_READ, flags, fd, off);
+	if (map != MAP_FAILED) {
+		wfailed(w, "an invalid mmap()", 0, 0);
+		munmap(map, len);
+		return;
+	}
+	OK_IF(w, OP_INVALID, -1, EINVAL);
+}
 
 static void op_invalid(struct worker *w, int fd)
 {
@@ -615,16 +793,22 @@ static void op_invalid(struct worker *w, int fd)
 	struct ktrace_pid p = { .pid = 1 };
 	struct ktrace_syscalls sc = { .abi = 0 };
 	struct ktrace_status st = { .status = KTRACE_STATUS_ALL };
+	unsigned long cmd;
 	unsigned int i;
 	long ret;
 
-	switch (pick(w, 9)) {
+	switch (pick(w, 12)) {
 	case 0:
 		ret = ioctl(fd, _IO(KTRACE_IOC_MAGIC, 0x7f));
 		OK_IF(w, OP_INVALID, ret, ENOTTY);
 		break;
 	case 1:
-		ret = ioctl(fd, KTRACE_IOC_STATS, (void *)8);
+		/* The structure unmapped, or its second half. */
+		cmd = all_cmds[FIRST_WITH_STRUCT +
+			       pick(w, ARRAY_SIZE(all_cmds) -
+				       FIRST_WITH_STRUCT)];
+		ret = ioctl(fd, cmd, pick(w, 2) ? bad_address :
+			    w->s->edge - _IOC_SIZE(cmd) / 2);
 		OK_IF(w, OP_INVALID, ret, EFAULT);
 		break;
 	case 2:
@@ -664,6 +848,18 @@ static void op_invalid(struct worker *w, int fd)
 		ret = ioctl(fd, KTRACE_IOC_SET_STATUS, &st);
 		OK_IF(w, OP_INVALID, ret, EINVAL);
 		break;
+	case 8:
+		/* No write(), no seek. */
+		ret = write(fd, &c, 8);
+		OK_IF(w, OP_INVALID, ret, EINVAL);
+		break;
+	case 9:
+		ret = lseek(fd, 0, SEEK_SET);
+		OK_IF(w, OP_INVALID, ret, ESPIPE);
+		break;
+	case 10:
+		op_invalid_mmap(w, fd);
+		return;
 	default:
 		/* Nothing is taken from the ring when the copy faults. */
 		ret = read(fd, bad_address, READ_BUF);
@@ -677,18 +873,28 @@ static void op_invalid(struct worker *w, int fd)
 		wfailed(w, "an invalid call", ret, 0);
 }
 
-/* Junk commands, sizes and arguments, as random_ioctls_fail_cleanly. */
+/*
+ * Junk commands, sizes and arguments, as random_ioctls_fail_cleanly, and
+ * half the time a real command with junk for its structure, which may run
+ * into a hole: whatever happens, an error is one the module documents.
+ */
 static void op_junk(struct worker *w, int fd)
 {
 	static unsigned char junk[8192];
-	void *ptrs[] = { NULL, (void *)8, junk, junk + sizeof(junk) - 16 };
-	unsigned long cmd = _IOC(pick(w, 4), KTRACE_IOC_MAGIC, pick(w, 0x20),
+	void *ptrs[] = { NULL, bad_address, junk, junk + sizeof(junk) - 16,
+			 w->s->edge - 16, (void *)-1UL };
+	unsigned long cmd = _IOC(pick(w, 4), KTRACE_IOC_MAGIC, pick(w, 0x22),
 				 pick(w, 600));
+	long ret;
 	int k;
 
+	if (pick(w, 2))
+		cmd = all_cmds[pick(w, ARRAY_SIZE(all_cmds))];
 	for (k = 0; k < 16; k++)
 		junk[pick(w, sizeof(junk))] = rand_r(&w->seed);
-	ioctl(fd, cmd, ptrs[pick(w, 4)]);
+	ret = ioctl(fd, cmd, ptrs[pick(w, ARRAY_SIZE(ptrs))]);
+	OK_IF(w, OP_JUNK, ret, ENOTTY, EINVAL, EFAULT, EBUSY, ESRCH, ENOENT,
+	      ENODATA, E2BIG, ENOMEM);
 }
 
 static void op_reopen(struct worker *w)
@@ -717,6 +923,357 @@ static void op_reopen(struct worker *w)
 	pthread_rwlock_unlock(&s->churn_lock);
 	if (keep != MAP_FAILED)
 		munmap(keep, page);
+}
+
+/*
+ * KTRACE_IOC_SESSION_COUNTS: a run of syscalls starting anywhere, near
+ * the end or past it, with any room.  Exactly min(room, KTRACE_NR_MAX -
+ * first) entries are written, nothing after them, and a room too small
+ * for them is EFAULT.  The counts are since RESET_STATS, which the other
+ * threads call: none may come out below zero.
+ */
+static void op_counts(struct worker *w, int fd)
+{
+	static const __u32 firsts[] = {
+		0, KTRACE_NR_MAX - 17, KTRACE_NR_MAX - 16, KTRACE_NR_MAX - 1,
+		KTRACE_NR_MAX, KTRACE_NR_MAX + 1, 1U << 31, ~0U,
+	};
+	static const __u32 rooms[] = {
+		0, 1, 15, 16, 17, KTRACE_NR_MAX, KTRACE_NR_MAX + 1, ~0U,
+	};
+	struct ktrace_count *c = (void *)w->buf;
+	struct ktrace_counts q = {}, in;
+	unsigned int cap, n, i, bad = 0;
+	void *at;
+	long ret;
+
+	q.abi = pick(w, 8) ? pick(w, KTRACE_ABI_COUNT) :
+			     KTRACE_ABI_COUNT + pick(w, 0xfff0);
+	q.first = pick(w, 2) ? pick(w, KTRACE_NR_MAX) : firsts[pick(w, 8)];
+	q.nr = pick(w, 2) ? pick(w, KTRACE_NR_MAX + 2) : rooms[pick(w, 8)];
+	switch (pick(w, 16)) {
+	case 0:
+		q.__reserved0 = 1 << pick(w, 16);
+		bad = 1;
+		break;
+	case 1:
+		q.__reserved = 1U << pick(w, 32);
+		bad = 1;
+		break;
+	}
+	memset(c, SENTINEL, (KTRACE_NR_MAX + 1) * sizeof(*c));
+	if (!pick(w, 16)) {
+		at = NULL;
+		cap = 0;
+	} else {
+		at = room_at(w, c, sizeof(*c), KTRACE_NR_MAX + 1, &cap);
+	}
+	q.counts = (uintptr_t)at;
+	in = q;
+	ret = ioctl(fd, KTRACE_IOC_SESSION_COUNTS, &q);
+	if (bad || in.abi >= KTRACE_ABI_COUNT || in.first >= KTRACE_NR_MAX) {
+		want_errno(w, OP_COUNTS, ret, EINVAL, "invalid fields");
+		return;
+	}
+	n = in.nr < KTRACE_NR_MAX - in.first ? in.nr :
+					       KTRACE_NR_MAX - in.first;
+	if (n > cap) {
+		want_errno(w, OP_COUNTS, ret, EFAULT, "room too small");
+		return;
+	}
+	OK_IF(w, OP_COUNTS, ret, 0);
+	if (ret < 0)
+		return;
+	if (q.nr != n)
+		wfailed(w, "SESSION_COUNTS nr, not min(room, NR_MAX - first)",
+			q.nr, 0);
+	if (q.counts != in.counts || q.abi != in.abi || q.first != in.first ||
+	    q.__reserved0 || q.__reserved)
+		wfailed(w, "SESSION_COUNTS changed an input field", 1, 0);
+	if (at != c)
+		return;
+	for (i = 0; i < n; i++)
+		if ((int64_t)c[i].calls < 0 || (int64_t)c[i].errors < 0 ||
+		    (int64_t)c[i].total_ns < 0)
+			wfailed(w, "SESSION_COUNTS below zero, syscall",
+				in.first + i, 0);
+	if (!untouched(c + n, sizeof(*c)))
+		wfailed(w, "SESSION_COUNTS wrote past nr", n, 0);
+}
+
+/*
+ * KTRACE_IOC_PROC_STATS, closing intervals or not, with any room, while
+ * other threads reconfigure the session (replacing or dropping its
+ * tables) and change proc_slots.  The answer is the last closed interval,
+ * whole: processes in ascending order, each with calls, the first
+ * min(room, nr_procs) of them written and nothing after.
+ */
+static void op_proc_stats(struct worker *w, int fd)
+{
+	static const __u32 rooms[] = { 0, 1, 2, 16, 64 };
+	struct ktrace_proc_count *pc = (void *)w->buf;
+	struct ktrace_proc_stats q = {}, in;
+	unsigned int cap, n, i, bad = 0;
+	uint64_t t0, t1;
+	void *at;
+	long ret;
+	int err;
+
+	q.flags = pick(w, 2) ? KTRACE_PROC_NEXT : 0;
+	q.nr_procs = rooms[pick(w, 5)];
+	switch (pick(w, 16)) {
+	case 0:
+		q.flags |= 2U << pick(w, 31);
+		bad = 1;
+		break;
+	case 1:
+		q.__reserved0 = 1U << pick(w, 32);
+		bad = 1;
+		break;
+	case 2:
+		q.__reserved[pick(w, 4)] = 1ULL << pick(w, 64);
+		bad = 1;
+		break;
+	case 3:
+		/* The output fields are not read. */
+		memset(&q.start_ns, 0x5a, sizeof(q.start_ns) +
+		       sizeof(q.end_ns) + sizeof(q.slots));
+		memset(&q.overflow, 0x5a, sizeof(q.overflow));
+		break;
+	}
+	memset(pc, SENTINEL, 65 * sizeof(*pc));
+	if (!pick(w, 8)) {
+		at = NULL;		/* only how many */
+		cap = ~0U;
+	} else {
+		at = room_at(w, pc, sizeof(*pc), 64, &cap);
+	}
+	q.procs = (uintptr_t)at;
+	in = q;
+	t0 = now_ns();
+	ret = ioctl(fd, KTRACE_IOC_PROC_STATS, &q);
+	err = errno;
+	t1 = now_ns();
+	if (bad) {
+		want_errno(w, OP_PROC_STATS, ret, EINVAL, "invalid fields");
+		return;
+	}
+	if (ret < 0) {
+		/* The churn session is not always counting by process. */
+		if ((err == ENODATA && w->churn) ||
+		    (err == EFAULT && in.nr_procs > cap))
+			return;
+		wfailed(w, op_names[OP_PROC_STATS], ret, err);
+		return;
+	}
+	/* Written: as many as there were, up to the room; none at NULL. */
+	n = !at ? 0 : in.nr_procs < q.nr_procs ? in.nr_procs : q.nr_procs;
+	if (n > cap)
+		wfailed(w, "PROC_STATS, no EFAULT for a room too small", n, 0);
+	if (q.procs != in.procs || q.flags != in.flags || q.__reserved0 ||
+	    q.__reserved[0] || q.__reserved[1] || q.__reserved[2] ||
+	    q.__reserved[3])
+		wfailed(w, "PROC_STATS changed an input field", 1, 0);
+	if (q.slots < 16 || q.slots > 16384 || (q.slots & (q.slots - 1)))
+		wfailed(w, "PROC_STATS slots", q.slots, 0);
+	if (q.overflow.tgid != -1 || q.overflow.comm[0] ||
+	    q.overflow.__reserved || q.overflow.errors > q.overflow.calls)
+		wfailed(w, "PROC_STATS overflow", q.overflow.tgid, 0);
+	/* Closed by this call, or earlier; never one not yet closed. */
+	if (in.flags & KTRACE_PROC_NEXT ?
+	    q.end_ns < t0 || q.end_ns > t1 || q.start_ns > q.end_ns :
+	    q.end_ns ? q.start_ns > q.end_ns || q.end_ns > t1 :
+		       q.start_ns || q.nr_procs || q.overflow.calls)
+		wfailed(w, "PROC_STATS interval", q.end_ns, 0);
+	if (at != pc)
+		return;
+	for (i = 0; i < n; i++)
+		if (pc[i].tgid <= (i ? pc[i - 1].tgid : 0) ||
+		    pc[i].__reserved || !pc[i].calls ||
+		    pc[i].errors > pc[i].calls ||
+		    !memchr(pc[i].comm, 0, sizeof(pc[i].comm)))
+			wfailed(w, "PROC_STATS process", pc[i].tgid, 0);
+	if (!untouched(pc + n, sizeof(*pc)))
+		wfailed(w, "PROC_STATS wrote past its room", n, 0);
+}
+
+/* One task of a snapshot, as struct ktrace_task documents it. */
+static int task_ok(const struct ktrace_task *t,
+		   const struct ktrace_tasks *q, uint64_t t1)
+{
+	const __u32 known = KTRACE_TASK_ZOMBIE | KTRACE_TASK_IN_SYSCALL |
+			    KTRACE_TASK_PARENT_IN_SYSCALL;
+
+	if (t->pid <= 0 || t->tgid <= 0 || t->ppid < 0 ||
+	    (t->flags & ~known) || t->__reserved ||
+	    !t->state || !strchr("RSDTtXZPI", t->state) ||
+	    t->off_cpu_ns < q->min_off_cpu_ns || t->start_ns > t1 ||
+	    !memchr(t->comm, 0, sizeof(t->comm)) ||
+	    !memchr(t->parent_comm, 0, sizeof(t->parent_comm)))
+		return 0;
+	if (t->flags & KTRACE_TASK_IN_SYSCALL ?
+	    (t->flags & KTRACE_TASK_ZOMBIE) || t->nr < 0 ||
+	    t->abi >= KTRACE_ABI_COUNT : t->nr != -1)
+		return 0;
+	if (t->flags & KTRACE_TASK_PARENT_IN_SYSCALL ?
+	    t->parent_nr < 0 || t->parent_abi >= KTRACE_ABI_COUNT :
+	    t->parent_nr != -1)
+		return 0;
+	if (!(t->flags & KTRACE_TASK_ZOMBIE) && t->exit_code)
+		return 0;
+	/* A zombie found may be reaped by the time it is filled in. */
+	if (!(q->select & KTRACE_TASKS_SYSCALL) &&
+	    (t->flags & KTRACE_TASK_IN_SYSCALL))
+		return 0;
+	/* The process's threads, and the zombies it is the parent of. */
+	return !q->tgid || t->tgid == q->tgid || t->ppid == q->tgid;
+}
+
+/*
+ * KTRACE_IOC_TASKS, the task list walked while the forkers' children
+ * fork, exec, exit and are reaped: every process or one (a forker, with
+ * its zombies; ours; one that does not exist), any room up to
+ * KTRACE_TASKS_MAX, and the invalid fields.  Exactly min(room, matched)
+ * entries are written, each a task the query asked for.
+ */
+static void op_tasks(struct worker *w, int fd)
+{
+	static const __u32 rooms[] = { 0, 1, 4, 64 };
+	struct ktrace_task *t = (void *)w->buf;
+	struct ktrace_tasks q = {}, in;
+	unsigned int cap, n, i, bad = 0, nobody = 0, maybe = 0;
+	uint64_t t0, t1;
+	void *at;
+	long ret;
+	int err;
+
+	q.select = 1 + pick(w, KTRACE_TASKS_SELECT);
+	switch (pick(w, 6)) {
+	case 0:
+	case 1:
+		q.tgid = w->s->forkers[pick(w, 2)];
+		break;
+	case 2:
+		q.tgid = getpid();
+		break;
+	case 3:
+		q.tgid = 1 + pick(w, 1 << 22);
+		maybe = 1;
+		break;
+	case 4:
+		/* Above PID_MAX_LIMIT: nobody. */
+		q.tgid = 0x7fffffff;
+		nobody = 1;
+		break;
+	}
+	i = pick(w, 8);
+	q.min_off_cpu_ns = i == 0 ? ~0ULL : i == 1 ? 1000000 : 0;
+	q.nr_tasks = rooms[pick(w, 4)];
+	memset(t, SENTINEL, 65 * sizeof(*t));
+	switch (pick(w, 16)) {
+	case 0:
+		at = NULL;
+		cap = 0;
+		break;
+	case 1:
+		q.nr_tasks = KTRACE_TASKS_MAX;
+		at = w->s->tasks;
+		cap = KTRACE_TASKS_MAX;
+		break;
+	default:
+		at = room_at(w, t, sizeof(*t), 64, &cap);
+		break;
+	}
+	q.tasks = (uintptr_t)at;
+	switch (pick(w, 16)) {
+	case 0:
+		q.select = pick(w, 2) ? 0 : 4U << pick(w, 30);
+		bad = 1;
+		break;
+	case 1:
+		q.nr_tasks = KTRACE_TASKS_MAX + 1 + pick(w, 2) * (1U << 31);
+		bad = 1;
+		break;
+	case 2:
+		q.tgid = -1 - (int)pick(w, 1 << 22);
+		bad = 1;
+		break;
+	case 3:
+		q.__reserved0 = 1U << pick(w, 32);
+		bad = 1;
+		break;
+	case 4:
+		q.__reserved[pick(w, 2)] = 1ULL << pick(w, 64);
+		bad = 1;
+		break;
+	}
+	in = q;
+	t0 = now_ns();
+	ret = ioctl(fd, KTRACE_IOC_TASKS, &q);
+	err = errno;
+	t1 = now_ns();
+	if (bad || (in.nr_tasks && !in.tasks)) {
+		want_errno(w, OP_TASKS, ret, EINVAL, "invalid fields");
+		return;
+	}
+	if (nobody) {
+		want_errno(w, OP_TASKS, ret, ESRCH, "tgid 0x7fffffff");
+		return;
+	}
+	if (ret < 0) {
+		if ((err == ESRCH && maybe) ||
+		    (err == EFAULT && in.nr_tasks > cap) ||
+		    (err == ENOMEM && in.nr_tasks > 64))
+			return;
+		wfailed(w, op_names[OP_TASKS], ret, err);
+		return;
+	}
+	n = in.nr_tasks < q.nr_tasks ? in.nr_tasks : q.nr_tasks;
+	if (n > cap)
+		wfailed(w, "TASKS, no EFAULT for a room too small", n, 0);
+	if (q.now < t0 || q.now > t1)
+		wfailed(w, "TASKS now", q.now, 0);
+	if (in.min_off_cpu_ns == ~0ULL && q.nr_tasks)
+		wfailed(w, "TASKS off CPU for 584 years", q.nr_tasks, 0);
+	if (q.tasks != in.tasks || q.select != in.select ||
+	    q.tgid != in.tgid || q.min_off_cpu_ns != in.min_off_cpu_ns ||
+	    q.__reserved0 || q.__reserved[0] || q.__reserved[1])
+		wfailed(w, "TASKS changed an input field", 1, 0);
+	if (at != t)
+		return;
+	for (i = 0; i < n; i++)
+		if (!task_ok(&t[i], &q, t1)) {
+			wfailed(w, "TASKS entry", t[i].pid, 0);
+			fprintf(stderr, "# select %u tgid %d min_off_cpu %llu:",
+				q.select, q.tgid,
+				(unsigned long long)q.min_off_cpu_ns);
+			fprintf(stderr, " pid %d tgid %d ppid %d flags %#x",
+				t[i].pid, t[i].tgid, t[i].ppid, t[i].flags);
+			fprintf(stderr, " state %c nr %d parent_nr %d",
+				t[i].state ?: '?', t[i].nr, t[i].parent_nr);
+			fprintf(stderr, " exit_code %d off_cpu %llu comm %.16s\n",
+				t[i].exit_code,
+				(unsigned long long)t[i].off_cpu_ns, t[i].comm);
+		}
+	if (!untouched(t + n, sizeof(*t)))
+		wfailed(w, "TASKS wrote past its room", n, 0);
+}
+
+static void op_version(struct worker *w, int fd)
+{
+	const __u64 need = KTRACE_FEAT_CAPTURE | KTRACE_FEAT_SESSIONS |
+			   KTRACE_FEAT_TASKS | KTRACE_FEAT_PROC_STATS;
+	struct ktrace_version v;
+	long ret;
+
+	memset(&v, SENTINEL, sizeof(v));
+	ret = ioctl(fd, KTRACE_IOC_VERSION, &v);
+	OK_IF(w, OP_VERSION, ret, 0);
+	if (!ret && (v.abi_major != KTRACE_ABI_MAJOR ||
+		     v.abi_minor < KTRACE_ABI_MINOR ||
+		     (v.features & need) != need ||
+		     !memchr(v.release, 0, sizeof(v.release))))
+		wfailed(w, "VERSION's answer", v.abi_minor, 0);
 }
 
 static void random_op(struct worker *w, int fd, int op)
@@ -831,9 +1388,19 @@ static void random_op(struct worker *w, int fd, int op)
 		i = w->churn ? pick(w, 16) : 0;
 		cfg.ring_size = w->churn ? sizes[pick(w, 5)] : ACCOUNTED_RING;
 		cfg.events = i < 8 && i ? i : KTRACE_EV_ALL;
-		cfg.flags = !w->churn || pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
+		cfg.flags = !w->churn ? ACCOUNTED_FLAGS :
+			    pick(w, 4) ? KTRACE_CFG_TRACE_SELF : 0;
 		cfg.flags |= pick(w, 2) ? KTRACE_CFG_OVERWRITE : 0;
 		cfg.flags |= pick(w, 2) ? KTRACE_CFG_LOSSY : 0;
+		/*
+		 * Counters by process, for PROC_STATS to race with: tables
+		 * kept, allocated, dropped, or of the other size when the
+		 * churn session has just changed proc_slots.
+		 */
+		if (w->churn && pick(w, 2))
+			cfg.flags |= KTRACE_CFG_PROC_STATS;
+		if (w->churn && !pick(w, 4))
+			set_slots(w, pick(w, 2) ? "16" : "1024");
 		cfg.throttle_ms = throttles[pick(w, 4)];
 		ret = ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg);
 		OK_IF(w, op, ret, EBUSY);
@@ -855,6 +1422,18 @@ static void random_op(struct worker *w, int fd, int op)
 	case OP_JUNK:
 		op_junk(w, fd);
 		break;
+	case OP_COUNTS:
+		op_counts(w, fd);
+		break;
+	case OP_PROC_STATS:
+		op_proc_stats(w, fd);
+		break;
+	case OP_TASKS:
+		op_tasks(w, fd);
+		break;
+	case OP_VERSION:
+		op_version(w, fd);
+		break;
 	}
 }
 
@@ -866,7 +1445,8 @@ static void *work(void *arg)
 		OP_STATS, OP_LOSSES, OP_SYSCALL_STATS, OP_CLASS,
 		OP_SET_SYSCALLS, OP_SET_STATUS, OP_RESET, OP_PID, OP_PID,
 		OP_CONFIGURE, OP_ENABLE, OP_ENABLE, OP_DISABLE, OP_MMAP,
-		OP_INVALID, OP_JUNK, OP_REOPEN,
+		OP_INVALID, OP_JUNK, OP_REOPEN, OP_COUNTS, OP_PROC_STATS,
+		OP_PROC_STATS, OP_TASKS, OP_VERSION,
 	};
 	struct worker *w = arg;
 	struct stress *s = w->s;
@@ -958,17 +1538,38 @@ static void forker(long *forks)
 TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 {
 	struct stress s = { .fd = self->fd };
+	long page = sysconf(_SC_PAGESIZE);
+	size_t tasks_len = KTRACE_TASKS_MAX * sizeof(struct ktrace_task);
 	struct worker w[5];
 	struct tally total = {};
 	pthread_t th[5];
 	unsigned int seed = time(NULL);
-	int i, nw = 5;
+	int i, nw = 5, slots_fd;
+	char slots[16] = "";
 	long *forks;
+	char *edge;
 
 	TH_LOG("seed %u", seed);
 	forks = mmap(NULL, sizeof(*forks), PROT_READ | PROT_WRITE,
 		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, forks);
+	/*
+	 * A page, then one that cannot be touched: user memory that ends
+	 * part way.  Not a hole, which the next mmap() could fill.
+	 */
+	edge = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, edge);
+	ASSERT_EQ(0, mprotect(edge + page, page, PROT_NONE));
+	s.edge = edge + page;
+	s.tasks = mmap(NULL, tasks_len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	ASSERT_NE(MAP_FAILED, s.tasks);
+	/* proc_slots as it was, for the end: the churn session changes it. */
+	slots_fd = open(PARAM_SLOTS, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, slots_fd);
+	ASSERT_LT(0, read(slots_fd, slots, sizeof(slots) - 1));
+	close(slots_fd);
 	pthread_mutex_init(&s.f.lock, NULL);
 	pthread_rwlock_init(&s.churn_lock, NULL);
 	/* Orphaned grandchildren come back to us, to be reaped. */
@@ -983,7 +1584,7 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	s.churn_fd = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	ASSERT_LE(0, s.churn_fd);
 	ASSERT_EQ(0, configure(self->fd, ACCOUNTED_RING, KTRACE_EV_ALL,
-			       KTRACE_CFG_TRACE_SELF));
+			       ACCOUNTED_FLAGS));
 	for (i = 0; i < 2; i++) {
 		struct ktrace_pid p = {
 			.pid = s.forkers[i],
@@ -1009,6 +1610,11 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 		tally_add(&total, &w[i].t);
 		free(w[i].buf);
 	}
+	slots_fd = open(PARAM_SLOTS, O_WRONLY | O_CLOEXEC);
+	EXPECT_LT(0, write(slots_fd, slots, strlen(slots)));
+	close(slots_fd);
+	munmap(s.tasks, tasks_len);
+	munmap(edge, 2 * page);
 	for (i = 0; i < 2; i++) {
 		kill(s.forkers[i], SIGKILL);
 		self->forkers[i] = 0;
@@ -1253,9 +1859,10 @@ TEST(no_long_record_in_a_session_that_did_not_ask)
 /*
  * A zombie reaped while KTRACE_IOC_TASKS walks the task list, after the
  * walk chose it (ktrace_task_wanted()) and before it fills its entry
- * (ktrace_task_fill()): the entry must still name the task, with its ids
- * and its parent.  A reaped task's pids are detached, and an entry read
- * from it then says pid 0, tgid 0, no flag, state X.
+ * (ktrace_task_fill()): the entry must still name the task, with its ids,
+ * its parent and its state as the walk found it (a zombie).  A reaped
+ * task's pids are detached, and an entry read from it then says pid 0,
+ * tgid 0, no flag, state X.
  */
 TEST(tasks_reaped_during_the_walk_keep_their_ids)
 {
@@ -1283,13 +1890,15 @@ TEST(tasks_reaped_during_the_walk_keep_their_ids)
 		}
 	}
 	q.tgid = reaper;
-	for (end = now() + stress_seconds() / 2 + 2; now() < end; walks++) {
+	for (end = now() + stress_seconds() / 4 + 5; now() < end; walks++) {
 		q.nr_tasks = 64;
 		ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_TASKS, &q));
 		for (i = 0; i < (int)q.nr_tasks && i < 64; i++) {
 			found++;
 			if (t[i].pid > 0 && t[i].tgid > 0 &&
-			    t[i].ppid == reaper)
+			    t[i].ppid == reaper &&
+			    (t[i].flags & KTRACE_TASK_ZOMBIE) &&
+			    t[i].state == 'Z')
 				continue;
 			if (bad++ < 5)
 				TH_LOG("pid %d tgid %d ppid %d flags %#x state %c",
