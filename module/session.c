@@ -372,17 +372,33 @@ static void ktrace_session_sum(struct ktrace_session *s, unsigned int abi,
 	}
 }
 
-/* Syscall @nr's counters since the last KTRACE_IOC_RESET_STATS. */
+/* @now less @base, or 0 where a reset took a later sum as its zero. */
+static u64 ktrace_since(u64 now, u64 base)
+{
+	return now > base ? now - base : 0;
+}
+
+/*
+ * Syscall @nr's counters since the last KTRACE_IOC_RESET_STATS.  Without
+ * the session's lock: the zero is read before the counters, so that a
+ * reset that runs between them does not set it past the sum (a count
+ * then below zero, as about 2^64); the zero's three words may still come
+ * from two resets, and a count is never less than 0.
+ */
 void ktrace_session_count_of(struct ktrace_session *s, unsigned int abi,
 			     unsigned int nr, struct ktrace_count *out)
 {
-	struct ktrace_sys_count *base, sum;
+	struct ktrace_sys_count *base, zero, sum;
 
 	base = &s->count_base[abi * KTRACE_NR_MAX + nr];
+	zero.calls = READ_ONCE(base->calls);
+	zero.errors = READ_ONCE(base->errors);
+	zero.total_ns = READ_ONCE(base->total_ns);
+	smp_rmb();	/* the zero, then the counters it was a sum of */
 	ktrace_session_sum(s, abi, nr, &sum);
-	out->calls = sum.calls - READ_ONCE(base->calls);
-	out->errors = sum.errors - READ_ONCE(base->errors);
-	out->total_ns = sum.total_ns - READ_ONCE(base->total_ns);
+	out->calls = ktrace_since(sum.calls, zero.calls);
+	out->errors = ktrace_since(sum.errors, zero.errors);
+	out->total_ns = ktrace_since(sum.total_ns, zero.total_ns);
 }
 
 void ktrace_session_sum_syscall(struct ktrace_session *s,
