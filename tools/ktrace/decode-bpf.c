@@ -11,7 +11,6 @@
  * name, the BTF, the program's instructions and -v's info structures)
  * is not captured: its address prints (ktrace.1, BUGS).
  */
-#include <net/if.h>
 #include <string.h>
 
 #include "decoders.h"
@@ -344,21 +343,10 @@ static void f_cstr(struct kt_bpf *a, const char *name, unsigned int off,
 	kt_format_bytes(a->d->b, s, n, KT_BPF_PAGE, !nul && s[n]);
 }
 
-/* An interface index: its name as if_nametoindex("lo") where it has one */
 static void f_ifindex(struct kt_bpf *a, const char *name, unsigned int off)
 {
-	uint32_t idx = u32_at(a, off);
-	char ifname[IF_NAMESIZE];
-	bool named = idx && if_indextoname(idx, ifname);
-	struct kt_buf *b = a->d->b;
-
 	field(a, name);
-	if (!named || kt_xlat_style != KT_XLAT_ABBREV)
-		kt_buf_udec(b, idx);
-	if (named && kt_xlat_style != KT_XLAT_RAW)
-		kt_buf_printf(b, kt_xlat_style == KT_XLAT_VERBOSE ?
-			      " /* if_nametoindex(\"%s\") */" :
-			      "if_nametoindex(\"%s\")", ifname);
+	kt_format_ifindex(a->d->b, u32_at(a, off));
 }
 
 /*

@@ -308,6 +308,20 @@ static const struct kt_xlat packet_types[] = {
 	{ 6, "PACKET_USER" }, { 7, "PACKET_KERNEL" }, KT_XEND
 };
 
+/* An interface index as strace prints one: if_nametoindex("lo") by name. */
+void kt_format_ifindex(struct kt_buf *b, uint32_t idx)
+{
+	char name[IF_NAMESIZE];
+	bool named = idx && if_indextoname(idx, name);
+
+	if (!named || kt_xlat_style != KT_XLAT_ABBREV)
+		kt_buf_udec(b, idx);
+	if (named && kt_xlat_style != KT_XLAT_RAW)
+		kt_buf_printf(b, kt_xlat_style == KT_XLAT_VERBOSE ?
+			      " /* if_nametoindex(\"%s\") */" :
+			      "if_nametoindex(\"%s\")", name);
+}
+
 /*
  * AF_PACKET's struct sockaddr_ll after its family: ", sll_protocol=
  * htons(ETH_P_ALL), sll_ifindex=if_nametoindex("lo"), sll_hatype=
@@ -317,7 +331,6 @@ static const struct kt_xlat packet_types[] = {
 static void sockaddr_ll(struct kt_buf *b, const uint8_t *p, uint64_t len)
 {
 	uint16_t proto, hatype;
-	char name[IF_NAMESIZE];
 	uint32_t ifindex;
 	unsigned int i;
 
@@ -341,12 +354,7 @@ static void sockaddr_ll(struct kt_buf *b, const uint8_t *p, uint64_t len)
 	if (kt_xlat_style == KT_XLAT_VERBOSE)
 		kt_buf_puts(b, " */");
 	kt_buf_puts(b, ", sll_ifindex=");
-	if (!if_indextoname(ifindex, name) || kt_xlat_style != KT_XLAT_ABBREV)
-		kt_buf_printf(b, "%u", ifindex);
-	if (if_indextoname(ifindex, name) && kt_xlat_style != KT_XLAT_RAW)
-		kt_buf_printf(b, kt_xlat_style == KT_XLAT_VERBOSE ?
-			      " /* if_nametoindex(\"%s\") */" :
-			      "if_nametoindex(\"%s\")", name);
+	kt_format_ifindex(b, ifindex);
 	kt_buf_puts(b, ", sll_hatype=");
 	kt_format_xval(b, arphrd_types, hatype, "ARPHRD_???");
 	kt_buf_puts(b, ", sll_pkttype=");
