@@ -838,17 +838,27 @@ static void netlink_msgs(struct kt_dec *d, const uint8_t *p, size_t len,
 }
 
 /*
- * sendto's and recvfrom's buffer (argument 1) as netlink messages: it was
- * captured, and their address (argument 4, @addrlen bytes) is netlink's.
+ * The buffer (argument 1) of sendto, recvfrom, send or recv as netlink
+ * messages: it was captured, and the socket is a netlink one, as strace
+ * decides; in a recording that did not see the socket made, when the
+ * call's address (argument 4, @addrlen bytes, @addr: the call has one)
+ * is netlink's.
  */
-static bool netlink_buf(const struct kt_dec *d, uint64_t addrlen)
+static bool netlink_buf(const struct kt_dec *d, bool addr, uint64_t addrlen)
 {
 	const struct kt_blob *blob = kt_blob_at(d, 1);
 	uint16_t family;
+	int fd_family;
 
-	return kt_arg(d, 1) && blob && blob->data &&
-	       !(blob->flags & KT_BLOB_FAULT) && addrlen >= 2 &&
-	       kt_blob_read(d, 4, 0, &family, 2) && family == AF_NETLINK;
+	if (!kt_arg(d, 1) || !blob || !blob->data ||
+	    (blob->flags & KT_BLOB_FAULT) || !kt_verbose(d->sc))
+		return false;
+	fd_family = d->o->fd_family ?
+		    d->o->fd_family(d->o->ctx, (int)kt_arg(d, 0)) : 0;
+	if (fd_family)
+		return fd_family == AF_NETLINK;
+	return addr && addrlen >= 2 && kt_blob_read(d, 4, 0, &family, 2) &&
+	       family == AF_NETLINK;
 }
 
 /* sendto(fd, buf, len, flags, addr, addrlen); send on i386 stops at flags */
@@ -858,7 +868,7 @@ static void dec_sendto(struct kt_dec *d)
 
 	kt_a_fd(d, 0);
 	kt_sep(d);
-	if (!strcmp(d->name, "sendto") && netlink_buf(d, kt_arg(d, 5)))
+	if (netlink_buf(d, !strcmp(d->name, "sendto"), kt_arg(d, 5)))
 		netlink_msgs(d, blob->data, kt_arg(d, 2), blob->len);
 	else if (kt_arg(d, 1) && blob && blob->data)
 		kt_format_bytes(d->b, blob->data, blob->len, d->o->strsize,
@@ -878,7 +888,8 @@ static void dec_recvfrom(struct kt_dec *d)
 {
 	const struct kt_blob *blob = kt_blob_at(d, 1);
 	uint64_t len = kt_arg(d, 2);
-	int32_t alen;
+	int32_t alen = 0;
+	bool addr;
 
 	kt_a_fd(d, 0);
 	if (kt_entry_only(d, true))
@@ -886,8 +897,8 @@ static void dec_recvfrom(struct kt_dec *d)
 	/* MSG_TRUNC returns the datagram's length, past the buffer's. */
 	if ((uint64_t)d->sc->ret < len)
 		len = d->sc->ret;
-	if (!strcmp(d->name, "recvfrom") && kt_exiting_ok(d) &&
-	    kt_blob_read(d, 5, 0, &alen, 4) && netlink_buf(d, (uint32_t)alen)) {
+	addr = !strcmp(d->name, "recvfrom") && kt_blob_read(d, 5, 0, &alen, 4);
+	if (kt_exiting_ok(d) && netlink_buf(d, addr, (uint32_t)alen)) {
 		kt_sep(d);
 		netlink_msgs(d, blob->data, len, blob->len);
 	} else {

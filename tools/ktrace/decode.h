@@ -79,6 +79,11 @@ struct kt_fmt_opts {
 	 */
 	const char *(*fd_path_before)(void *ctx, int fd);
 	/*
+	 * Optional, with or without -y: the address family of socket fd
+	 * (AF_NETLINK...), or 0 when not known.
+	 */
+	int (*fd_family)(void *ctx, int fd);
+	/*
 	 * -Y: the command name of process or thread pid, or NULL; as it was
 	 * when the call entered for an argument, when it returned for the
 	 * result (result true).  NULL without -Y.

@@ -27,6 +27,13 @@
  * A call's changes are prepared before its event goes out and applied
  * after it: during the event the descriptors it made read as they are
  * after the call, the others as they were before.
+ *
+ * A socket's address family is kept too (socket's and socketpair's
+ * argument, accept's listener's, dup's original): strace decodes a buffer
+ * sent on a netlink socket as netlink messages without -y, so the text
+ * sinks keep the tables always, with KT_FDS_LIGHT when no path is asked
+ * for: what is open and what each socket is, no path resolved, /proc
+ * asked only for the family of a socket from before the trace.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -73,6 +80,8 @@ struct fd_ent {
 	bool dev_seen;		/* -yy: dev is what stat() said */
 	char proto[16];		/* -yy: "TCP", "UNIX-STREAM"..., or "" */
 	int pidfd_pid;		/* a pidfd: its process, or 0 */
+	short family;		/* a socket's AF_*, or 0: not known */
+	bool family_asked;	/* /proc asked for it (a live session) */
 };
 
 /* What a call changes, until applied. */
@@ -480,6 +489,9 @@ static struct fd_ent *add_kind(struct kt_fdtab *t, pid_t tgid,
 
 	if (!e)
 		return NULL;
+	e->socket = prefix && !strcmp(prefix, "socket:");
+	if (flags & KT_FDS_LIGHT)
+		return e;
 	if (flags & KT_FDS_PROC) {
 		p = proc_link(tgid, fd);
 		if (p && prefix && strncmp(p, prefix, strlen(prefix)))
@@ -488,7 +500,6 @@ static struct fd_ent *add_kind(struct kt_fdtab *t, pid_t tgid,
 	if (!p)
 		p = name;
 	e->path = dup_or_null(p);
-	e->socket = prefix && !strcmp(prefix, "socket:");
 	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
 		sock_proto(e, tgid, fd);
 	return e;
@@ -586,7 +597,7 @@ static void open_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	struct fd_ent *e = add_new(t, fd, cloexec);
 	const char *base = NULL;
 
-	if (!e)
+	if (!e || (flags & KT_FDS_LIGHT))
 		return;
 	if (!path) {
 		/* Not captured: only /proc can tell. */
@@ -636,19 +647,39 @@ static void bpf_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		   int old, int nfd, bool cloexec)
 {
-	const char *p = table_path(t, tgid, flags, old);
+	const char *p = NULL;
 	struct fd_ent *e = add_new(t, nfd, cloexec), *o;
 
 	if (!e)
 		return;
+	if (!(flags & KT_FDS_LIGHT))
+		p = table_path(t, tgid, flags, old);
 	o = ent_at(t, old);
 	if (o && o->state == FD_OPEN) {
 		e->socket = o->socket;
 		e->pidfd_pid = o->pidfd_pid;
 	}
+	if (o) {
+		e->family = o->family;
+		e->family_asked = o->family_asked;
+	}
+	if (flags & KT_FDS_LIGHT) {
+		/* Not seen: its copy is asked for in /proc when needed. */
+		if (!o || o->state != FD_OPEN)
+			e->state = FD_UNSEEN;
+		return;
+	}
 	e->path = dup_or_null(p);
 	if (!p)
 		e->state = FD_UNSEEN;
+}
+
+/* The family a socket of the table is known to have, or 0. */
+static int known_family(const struct kt_fdtab *t, int fd)
+{
+	const struct fd_ent *e = ent_at(t, fd);
+
+	return e && e->state == FD_OPEN ? e->family : 0;
 }
 
 /*
@@ -782,23 +813,33 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		}
 		break;
 	case OP_SOCKET:
-		add_kind(t, tgid, flags, ret, a[1] & KT_O_CLOEXEC, NULL,
-			 "socket:");
-		break;
-	case OP_SOCKETPAIR:
-		if (blob_fds(&sc, 3, fds)) {
-			add_kind(t, tgid, flags, fds[0], a[1] & KT_O_CLOEXEC,
-				 NULL, "socket:");
-			add_kind(t, tgid, flags, fds[1], a[1] & KT_O_CLOEXEC,
-				 NULL, "socket:");
+	case OP_SOCKETPAIR: {
+		int n = op == OP_SOCKET ? 1 : 2, i;
+		struct fd_ent *sk;
+
+		fds[0] = ret;
+		if (op == OP_SOCKETPAIR && !blob_fds(&sc, 3, fds))
+			break;
+		for (i = 0; i < n; i++) {
+			sk = add_kind(t, tgid, flags, fds[i],
+				      a[1] & KT_O_CLOEXEC, NULL, "socket:");
+			if (sk && a[0] < AF_MAX)
+				sk->family = (short)a[0];
 		}
 		break;
+	}
 	case OP_ACCEPT:
-	case OP_ACCEPT4:
-		add_kind(t, tgid, flags, ret,
-			 op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC), NULL,
-			 "socket:");
+	case OP_ACCEPT4: {
+		int family = known_family(t, (int)a[0]);
+		struct fd_ent *sk;
+
+		sk = add_kind(t, tgid, flags, ret,
+			      op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC), NULL,
+			      "socket:");
+		if (sk)
+			sk->family = (short)family;
 		break;
+	}
 	case OP_EVENTFD:
 	case OP_EVENTFD2:
 		add_kind(t, tgid, flags, ret,
@@ -887,7 +928,8 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		bpf_fd(t, tgid, flags, (uint32_t)a[0], ret);
 		break;
 	case OP_MOVE_MOUNT:
-		move_mount(t, tgid, flags, &sc);
+		if (!(flags & KT_FDS_LIGHT))
+			move_mount(t, tgid, flags, &sc);
 		break;
 	case OP_CLOSE:
 		t->close_lo = (int)a[0];
@@ -899,6 +941,8 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		t->range_cloexec = a[2] & KT_CLOSE_RANGE_CLOEXEC;
 		break;
 	case OP_CHDIR:
+		if (flags & KT_FDS_LIGHT)
+			break;
 		s = blob_str(&sc, 0, path, sizeof(path));
 		t->cwd_set = true;
 		if (s)
@@ -907,6 +951,8 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 					     flags & KT_FDS_PROC);
 		break;
 	case OP_FCHDIR:
+		if (flags & KT_FDS_LIGHT)
+			break;
 		t->cwd_set = true;
 		t->new_cwd = dup_or_null(table_path(t, tgid, flags, (int)a[0]));
 		break;
@@ -1276,6 +1322,64 @@ static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
 		return flags & KT_FDS_PROC ? proc_link(tgid, fd) : NULL;
 	}
 	return table_path(t, tgid, flags, fd);
+}
+
+/* The family of a socket of the protocol the kernel names (sockprotoname) */
+static int proto_family(const char *proto)
+{
+	static const struct {
+		const char *prefix;
+		int family;
+	} fams[] = {
+		{ "NETLINK", AF_NETLINK }, { "UNIX", AF_UNIX },
+		{ "PACKET", AF_PACKET }, { "TCPv6", AF_INET6 },
+		{ "UDPv6", AF_INET6 }, { "UDPLITEv6", AF_INET6 },
+		{ "RAWv6", AF_INET6 }, { "PINGv6", AF_INET6 },
+		{ "TCP", AF_INET }, { "UDP", AF_INET }, { "UDPLITE", AF_INET },
+		{ "RAW", AF_INET }, { "PING", AF_INET },
+	};
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_SIZE(fams); i++) {
+		n = strlen(fams[i].prefix);
+		/* "UNIX-STREAM"...: the UNIX ones carry their type. */
+		if (!strncmp(proto, fams[i].prefix, n) &&
+		    (!proto[n] || (proto[n] == '-' && fams[i].family == AF_UNIX)))
+			return fams[i].family;
+	}
+	return 0;
+}
+
+int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		    int fd)
+{
+	char link[64], proto[32];
+	struct fd_ent *e;
+	unsigned int i;
+	ssize_t n;
+
+	/* A descriptor the call made: what it made. */
+	for (i = t->nnew; i-- > 0;)
+		if (t->new[i].fd == fd && !t->new[i].moved)
+			return t->new[i].e.family;
+	e = ent_at(t, fd);
+	if (e && e->state == FD_CLOSED)
+		return 0;
+	if (e && (e->family || e->family_asked ||
+		  (e->state == FD_OPEN && !e->socket)))
+		return e->family;
+	/* A socket from before the trace: /proc knows while it is open. */
+	if (tgid <= 0 || !(flags & (KT_FDS_PROC | KT_FDS_ASK)))
+		return 0;
+	e = slot(t, fd);
+	if (!e)
+		return 0;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
+	n = getxattr(link, "system.sockprotoname", proto, sizeof(proto) - 1);
+	proto[n > 0 ? n : 0] = '\0';
+	e->family = (short)proto_family(proto);
+	e->family_asked = true;
+	return e->family;
 }
 
 /* Does p end with a device's numbers, "<char 1:3>"? */

@@ -910,6 +910,15 @@ const char *kt_events_fd_path_before(struct kt_events *ev, pid_t pid, int fd)
 			     fd);
 }
 
+int kt_events_fd_family(struct kt_events *ev, pid_t pid, int fd)
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+
+	if (!t || !task_fds(ev, t))
+		return 0;
+	return kt_fdtab_family(t->fds, t->tgid, ev->fd_flags, fd);
+}
+
 /* The smallest record of each type: anything shorter is corrupt. */
 static const uint32_t rec_min[] = {
 	[KTRACE_REC_LOSS] = sizeof(struct ktrace_rec_loss),

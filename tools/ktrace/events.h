@@ -162,6 +162,14 @@ void kt_events_each_priv(struct kt_events *ev,
 #define KT_FDS_DEV_ONLY	0x10	/* --decode-fds=dev, pidfd: no plain paths */
 #define KT_FDS_BEFORE	0x20	/* kt_fdtab_path(): the state before the call */
 #define KT_FDS_PIDFD	0x40	/* -yy: a pidfd prints as "pid:PID" */
+/*
+ * KT_FDS_LIGHT: no path is asked for (no -y): the tables keep what is
+ * open, close-on-exec and each socket's family, resolve no path and ask
+ * /proc nothing but, with KT_FDS_ASK (a live session), the family of a
+ * socket from before the trace when kt_events_fd_family() wants it.
+ */
+#define KT_FDS_LIGHT	0x80
+#define KT_FDS_ASK	0x100
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
 /*
  * fn(ctx) before a syscall exit that the sink is not shown (a hidden
@@ -194,6 +202,13 @@ const char *kt_events_fd_path(struct kt_events *ev, pid_t pid, int fd);
  * it was when the call entered.
  */
 const char *kt_events_fd_path_before(struct kt_events *ev, pid_t pid, int fd);
+/*
+ * The address family (AF_NETLINK...) of socket fd of task pid, from the
+ * socket() call that made it (or the listener it was accepted from, the
+ * descriptor it duplicates), in a live session from /proc for one from
+ * before the trace; 0 when not known or not a socket.
+ */
+int kt_events_fd_family(struct kt_events *ev, pid_t pid, int fd);
 
 /*
  * -Y: the name of task pid as the trace knows it at time ts: its last
@@ -234,5 +249,7 @@ void kt_fdtab_apply(struct kt_fdtab *t);
 bool kt_fdtab_changes(unsigned int abi, unsigned int nr);
 const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			  int fd);
+int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		    int fd);
 
 #endif /* KTRACE_EVENTS_H */

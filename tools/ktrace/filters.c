@@ -227,6 +227,33 @@ static void add_fd_calls(struct kt_sysset *s)
 	}
 }
 
+/*
+ * Does the set trace a call whose buffer is printed by its socket's
+ * family (a netlink socket's as messages), which the descriptor tables
+ * learn from the calls that make sockets?
+ */
+static bool sockbuf_calls(const struct kt_sysset *s)
+{
+	static const char *const names[] = {
+		"sendto", "recvfrom", "send", "recv",
+	};
+	const char *name;
+	unsigned int nr, i;
+	int abi;
+
+	for (abi = 0; abi < NABI; abi++) {
+		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+			if (!(s->bits[abi][nr / 64] >> (nr % 64) & 1))
+				continue;
+			name = ktrace_syscall_name(kt_cli_abi(abi), nr);
+			for (i = 0; name && i < ARRAY_SIZE(names); i++)
+				if (!strcmp(name, names[i]))
+					return true;
+		}
+	}
+	return false;
+}
+
 int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 {
 	struct ktrace_config cfg = { 0 };
@@ -274,7 +301,8 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 		for (i = 0; i < o->ntrace; i++)
 			if (parse_set(fd, &set, o->trace[i]))
 				return -1;
-		if (fdtab)
+		if (fdtab || (cfg.events == KTRACE_EV_ALL && !o->summary_only &&
+			      sockbuf_calls(&set)))
 			add_fd_calls(&set);
 		for (abi = 0; abi < NABI; abi++) {
 			memset(&sc, 0, sizeof(sc));

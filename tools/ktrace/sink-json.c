@@ -157,6 +157,13 @@ static const char *fd_path(void *ctx, int fd)
 	return kt_events_fd_path(j->ev, j->fmt_pid, fd);
 }
 
+static int fd_family(void *ctx, int fd)
+{
+	struct json_sink *j = ctx;
+
+	return kt_events_fd_family(j->ev, j->fmt_pid, fd);
+}
+
 /* The structured fields: fd, path, path2, argv. */
 static void syscall_fields(struct json_sink *j, const struct kt_syscall *sc,
 			   const char *kinds)
@@ -715,10 +722,14 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	j->fmt.strsize = o->strsize;
 	j->fmt.fd_paths = o->decode_fds;
 	j->fmt.fd_path = fd_path;
+	j->fmt.fd_family = fd_family;
 	j->fmt.ctx = j;
 	j->ev = ev;
 	if (o->decode_fds)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
+	else
+		kt_events_track_fds(ev, KT_FDS_LIGHT |
+				    (tg->live ? KT_FDS_ASK : 0));
 	anchor(j);
 	return &j->s;
 }

@@ -1628,6 +1628,13 @@ static const char *fd_path_before(void *ctx, int fd)
 	return kt_events_fd_path_before(t->ev, t->fmt_pid, fd);
 }
 
+static int fd_family(void *ctx, int fd)
+{
+	struct kt_tracer *t = ctx;
+
+	return kt_events_fd_family(t->ev, t->fmt_pid, fd);
+}
+
 /*
  * -Y: a process id's name.  An argument's is the name at the call's
  * entry, kept for its exit (the child waited for is reaped by then); a
@@ -1792,6 +1799,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->fmt.fd_paths = o->decode_fds;
 	t->fmt.fd_path = fd_path;
 	t->fmt.fd_path_before = fd_path_before;
+	t->fmt.fd_family = fd_family;
 	if (o->decode_pids & KT_PIDS_COMM) {
 		t->fmt.pid_comm = pid_comm;
 		kt_events_track_comms(ev, tg->live);
@@ -1809,8 +1817,12 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->pfmt.pid_comm = NULL;	/* -P's probe prints nothing */
 	t->pfmt.pid_ns = NULL;
 	kt_events_want_enter(ev, free_priv, t);
+	/* Without -y, for the sockets' families (netlink buffers). */
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
+	else
+		kt_events_track_fds(ev, KT_FDS_LIGHT |
+				    (tg->live ? KT_FDS_ASK : 0));
 	if (t->lazy_ok && o->decode_fds)
 		kt_events_on_hidden(ev, text_hidden, t);
 	if (t->child) {

@@ -4,19 +4,24 @@
  * glibc's getaddrinfo() asks with AI_ADDRCONFIG (sendto, then recvmsg
  * until the dump's end); for the loopback link alone, its answer read
  * with recvfrom (a dump of every link would hold as many messages as
- * the kernel has links, which varies); and a request the kernel
- * refuses, whose error comes back as a message.
+ * the kernel has links, which varies); a request the kernel refuses,
+ * whose error comes back as a message; and the loopback link asked again
+ * without an address (send, recv: strace knows the socket is netlink's),
+ * on a duplicate of the socket and in a child that inherits it.
  */
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
-#include <stdbool.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+enum how { RECVMSG, RECVFROM, UNNAMED };
+
 static void ask(int fd, int type, int flags, unsigned int seq,
-		const void *body, size_t len, bool from)
+		const void *body, size_t len, enum how how)
 {
 	struct {
 		struct nlmsghdr nh;
@@ -39,13 +44,19 @@ static void ask(int fd, int type, int flags, unsigned int seq,
 	req.nh.nlmsg_flags = flags;
 	req.nh.nlmsg_seq = seq;
 	memcpy(req.body, body, len);
-	if (sendto(fd, &req, req.nh.nlmsg_len, 0, (struct sockaddr *)&nladdr,
-		   sizeof(nladdr)) < 0) {
+	if (how == UNNAMED)
+		n = send(fd, &req, req.nh.nlmsg_len, 0);
+	else
+		n = sendto(fd, &req, req.nh.nlmsg_len, 0,
+			   (struct sockaddr *)&nladdr, sizeof(nladdr));
+	if (n < 0) {
 		perror("sendto");
 		return;
 	}
 	for (;;) {
-		if (from)
+		if (how == UNNAMED)
+			n = recv(fd, buf, sizeof(buf), 0);
+		else if (how == RECVFROM)
 			n = recvfrom(fd, buf, sizeof(buf), 0,
 				     (struct sockaddr *)&nladdr, &alen);
 		else
@@ -69,6 +80,8 @@ int main(void)
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = 1 };
 	socklen_t len = sizeof(sa);
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	int copy;
+	pid_t pid;
 
 	if (fd < 0) {
 		perror("socket");
@@ -77,11 +90,27 @@ int main(void)
 	bind(fd, (struct sockaddr *)&sa, sizeof(sa));
 	getsockname(fd, (struct sockaddr *)&sa, &len);
 	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 1, &ifa, sizeof(ifa),
-	    false);
-	ask(fd, RTM_GETLINK, NLM_F_REQUEST, 2, &ifi, sizeof(ifi), true);
+	    RECVMSG);
+	ask(fd, RTM_GETLINK, NLM_F_REQUEST, 2, &ifi, sizeof(ifi), RECVFROM);
 	/* A new address without attributes: refused, acknowledged. */
 	ask(fd, RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK, 3, &ifa, sizeof(ifa),
-	    false);
+	    RECVMSG);
+	ask(fd, RTM_GETLINK, NLM_F_REQUEST, 4, &ifi, sizeof(ifi), UNNAMED);
+	copy = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	ask(copy, RTM_GETLINK, NLM_F_REQUEST, 5, &ifi, sizeof(ifi), UNNAMED);
+	close(copy);
+	pid = fork();
+	if (pid == 0) {
+		ask(fd, RTM_GETLINK, NLM_F_REQUEST, 6, &ifi, sizeof(ifi),
+		    UNNAMED);
+		_exit(0);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	close(fd);
+	/* The descriptor reused by a socket of another family: bytes. */
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	send(fd, "\x14\0\0\0", 4, MSG_DONTWAIT);
 	close(fd);
 	return 0;
 }
