@@ -547,23 +547,28 @@ static const struct {
 	{ "chdir", OP_CHDIR }, { "fchdir", OP_FCHDIR },
 };
 
-/* What the call does to the table, looked up by name once per number. */
-static enum fd_op op_of(unsigned int abi, unsigned int nr)
+/* What each call does to the table, looked up by name once per number. */
+static unsigned char known[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
+
+static enum fd_op op_lookup(unsigned int abi, unsigned int nr)
 {
-	static unsigned char known[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
 	const char *name;
 	size_t i;
 
-	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
-		return OP_NONE;
-	if (known[abi][nr])
-		return known[abi][nr];
 	known[abi][nr] = OP_NONE;
 	name = ktrace_syscall_name(kt_cli_abi(abi), nr);
 	for (i = 0; name && i < ARRAY_SIZE(fd_ops); i++)
 		if (!strcmp(fd_ops[i].name, name))
 			known[abi][nr] = fd_ops[i].op;
 	return known[abi][nr];
+}
+
+/* Every call asks: the lookup is out of line. */
+static inline enum fd_op op_of(unsigned int abi, unsigned int nr)
+{
+	if (abi >= KTRACE_ABI_COUNT || nr >= KTRACE_NR_MAX)
+		return OP_NONE;
+	return known[abi][nr] ? known[abi][nr] : op_lookup(abi, nr);
 }
 
 bool kt_fdtab_changes(unsigned int abi, unsigned int nr)

@@ -411,7 +411,9 @@ static void sys_exit(struct kt_events *ev, struct task *t,
 	e.sys.exit = x;
 	if (ev->comms)
 		waited(ev, &e);
-	if (ev->fd_flags && task_fds(ev, t)) {
+	/* Only a call that changes a table prepares and applies. */
+	if (ev->fd_flags && kt_fdtab_changes(e.sys.abi, e.sys.nr) &&
+	    task_fds(ev, t)) {
 		if (ev->hidden && !shown(&e))
 			ev->hidden(ev->hidden_ctx);
 		kt_fdtab_prepare(t->fds, t->tgid, ev->fd_flags, &e);
