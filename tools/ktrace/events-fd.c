@@ -267,6 +267,32 @@ static const char *proc_link(pid_t tgid, int fd)
 	return tgid > 0 ? kt_proc_fd_path(tgid, fd) : NULL;
 }
 
+/* The family of a socket of the protocol the kernel names (sockprotoname) */
+static int proto_family(const char *proto)
+{
+	static const struct {
+		const char *prefix;
+		int family;
+	} fams[] = {
+		{ "NETLINK", AF_NETLINK }, { "UNIX", AF_UNIX },
+		{ "PACKET", AF_PACKET }, { "TCPv6", AF_INET6 },
+		{ "UDPv6", AF_INET6 }, { "UDPLITEv6", AF_INET6 },
+		{ "RAWv6", AF_INET6 }, { "PINGv6", AF_INET6 },
+		{ "TCP", AF_INET }, { "UDP", AF_INET }, { "UDPLITE", AF_INET },
+		{ "RAW", AF_INET }, { "PING", AF_INET },
+	};
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_SIZE(fams); i++) {
+		n = strlen(fams[i].prefix);
+		/* "UNIX-STREAM"...: the UNIX ones carry their type. */
+		if (!strncmp(proto, fams[i].prefix, n) &&
+		    (!proto[n] || (proto[n] == '-' && fams[i].family == AF_UNIX)))
+			return fams[i].family;
+	}
+	return 0;
+}
+
 /*
  * -yy: the socket's protocol as the kernel names it ("TCP",
  * "UNIX-STREAM"), which strace prints with the inode when it can find
@@ -343,8 +369,11 @@ void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
 		e->state = FD_OPEN;
 		e->path = strdup(p);
 		e->socket = !strncmp(p, "socket:", 7);
-		if (e->socket)
+		if (e->socket) {
 			sock_proto(e, tgid, fd);
+			e->family = (short)proto_family(e->proto);
+			e->family_asked = true;
+		}
 		if (is_pidfd_link(p))
 			e->pidfd_pid = proc_pidfd_pid(tgid, fd);
 		snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", tgid, fd);
@@ -1327,32 +1356,6 @@ static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
 		return flags & KT_FDS_PROC ? proc_link(tgid, fd) : NULL;
 	}
 	return table_path(t, tgid, flags, fd);
-}
-
-/* The family of a socket of the protocol the kernel names (sockprotoname) */
-static int proto_family(const char *proto)
-{
-	static const struct {
-		const char *prefix;
-		int family;
-	} fams[] = {
-		{ "NETLINK", AF_NETLINK }, { "UNIX", AF_UNIX },
-		{ "PACKET", AF_PACKET }, { "TCPv6", AF_INET6 },
-		{ "UDPv6", AF_INET6 }, { "UDPLITEv6", AF_INET6 },
-		{ "RAWv6", AF_INET6 }, { "PINGv6", AF_INET6 },
-		{ "TCP", AF_INET }, { "UDP", AF_INET }, { "UDPLITE", AF_INET },
-		{ "RAW", AF_INET }, { "PING", AF_INET },
-	};
-	size_t i, n;
-
-	for (i = 0; i < ARRAY_SIZE(fams); i++) {
-		n = strlen(fams[i].prefix);
-		/* "UNIX-STREAM"...: the UNIX ones carry their type. */
-		if (!strncmp(proto, fams[i].prefix, n) &&
-		    (!proto[n] || (proto[n] == '-' && fams[i].family == AF_UNIX)))
-			return fams[i].family;
-	}
-	return 0;
 }
 
 int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,

@@ -817,6 +817,23 @@ void kt_events_inherit(struct kt_events *ev, pid_t pid)
 	group_set(ev, pid, t->fds);
 }
 
+void kt_events_attach(struct kt_events *ev, pid_t pid)
+{
+	struct task *t;
+
+	/* A thread traced alone (-p TID): its process's table is not ours. */
+	if (kt_proc_tgid(pid) != pid)
+		return;
+	t = task_of(ev, pid, pid, NULL);
+	if (!t || t->fds)
+		return;
+	t->fds = kt_fdtab_new();
+	if (!t->fds)
+		return;
+	kt_fdtab_snapshot(t->fds, pid);
+	group_set(ev, pid, t->fds);
+}
+
 /* A task the trace never saw: its name in /proc, read once. */
 static const char *proc_comm(struct kt_events *ev, pid_t pid)
 {

@@ -188,6 +188,12 @@ unsigned int kt_fds_flags(const struct kt_opts *o, bool live);
  */
 void kt_events_inherit(struct kt_events *ev, pid_t pid);
 /*
+ * pid is a process ktrace attached to (-p): its descriptors and what its
+ * sockets are, read from /proc now, while it is there to ask (a socket's
+ * family decides how its messages print, with or without -y).
+ */
+void kt_events_attach(struct kt_events *ev, pid_t pid);
+/*
  * The path of fd in the table of task pid, as strace's -y prints it (or
  * the working directory for AT_FDCWD), or NULL.  During the event of a
  * call that returned, a descriptor it made (its result, pipe's pair...)

@@ -360,6 +360,7 @@ const char *kt_sigcode_name(int sig, int code, char buf[16]);
 void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */
 const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
+pid_t kt_proc_tgid(pid_t pid);	/* its process's id in /proc, or 0 */
 
 /* Whose records a stream holds. */
 struct kt_target {

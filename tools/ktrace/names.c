@@ -182,6 +182,23 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 	}
 }
 
+pid_t kt_proc_tgid(pid_t pid)
+{
+	char path[64], line[128];
+	long tgid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %ld", &tgid) == 1)
+			break;
+	fclose(f);
+	return (pid_t)tgid;
+}
+
 /* -y: the path of fd in process tgid, AT_FDCWD's the working directory. */
 const char *kt_proc_fd_path(pid_t tgid, int fd)
 {

@@ -549,23 +549,9 @@ static unsigned int threads_of(pid_t pid, pid_t **tids)
  */
 static bool thread_only(pid_t pid)
 {
-	char path[64], line[128];
-	bool thread = false;
-	long tgid;
-	FILE *f;
+	pid_t tgid = kt_proc_tgid(pid);
 
-	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	f = fopen(path, "re");
-	if (!f)
-		return false;
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "Tgid: %ld", &tgid) == 1) {
-			thread = tgid != pid;
-			break;
-		}
-	}
-	fclose(f);
-	return thread;
+	return tgid && tgid != pid;
 }
 
 /* Sleep until records, the child's or a target's exit, or a signal. */

@@ -92,6 +92,7 @@ void kt_timeline_attach(struct kt_timeline *tl, int fd, pid_t pid)
 	uint64_t now;
 	size_t i, n;
 
+	kt_events_attach(tl->ev, pid);
 	/* Without the snapshot (ABI 1.4), such a call prints as resumed. */
 	if (ktrace_dev_version(fd, &v) || v.abi_minor < 4 ||
 	    kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, pid, 0, &t, &n, &now))

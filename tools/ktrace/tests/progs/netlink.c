@@ -7,7 +7,10 @@
  * the kernel has links, which varies); a request the kernel refuses,
  * whose error comes back as a message; and the loopback link asked again
  * without an address (send, recv: strace knows the socket is netlink's),
- * on a duplicate of the socket and in a child that inherits it.
+ * on a duplicate of the socket and in a child that inherits it.  With an
+ * argument: the socket made, then, once a byte comes on stdin (a tracer
+ * attached with -p, which did not see the socket made), the link asked
+ * without an address.
  */
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -73,7 +76,7 @@ static void ask(int fd, int type, int flags, unsigned int seq,
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
@@ -86,6 +89,15 @@ int main(void)
 	if (fd < 0) {
 		perror("socket");
 		return 1;
+	}
+	if (argc > 1) {
+		char c;
+
+		(void)argv;
+		if (read(0, &c, 1) == 1)
+			ask(fd, RTM_GETLINK, NLM_F_REQUEST, 7, &ifi,
+			    sizeof(ifi), UNNAMED);
+		return 0;
 	}
 	bind(fd, (struct sockaddr *)&sa, sizeof(sa));
 	getsockname(fd, (struct sockaddr *)&sa, &len);
