@@ -875,9 +875,12 @@ static void op_invalid(struct worker *w, int fd)
 		op_invalid_mmap(w, fd);
 		return;
 	default:
-		/* Nothing is taken from the ring when the copy faults. */
+		/*
+		 * Nothing is taken from the ring when the copy faults.  A
+		 * blocker may have cleared O_NONBLOCK: a poke ends the wait.
+		 */
 		ret = read(fd, bad_address, READ_BUF);
-		OK_IF(w, OP_INVALID, ret, EFAULT, EAGAIN,
+		OK_IF(w, OP_INVALID, ret, EFAULT, EAGAIN, EINTR,
 		      w->churn ? EIO : EAGAIN);
 		if (ret > 0)
 			wfailed(w, "read into address 8", ret, 0);
