@@ -8,6 +8,10 @@
  * session and on sessions that are closed and opened again, while
  * followed processes fork, exec and exit: every command of the device
  * and every file operation, each result checked as the ABI documents it.
+ * Two of the threads read and poll with blocking calls, their files'
+ * O_NONBLOCK turned on and off, while the others reconfigure, disable,
+ * map and close: a signal without SA_RESTART, sent at random and until
+ * every thread has ended, wakes whoever waits.
  *
  * Each test runs for KTRACE_STRESS_SECONDS seconds (1 to 80).  The default
  * is 40 on a debug kernel, recognised by /sys/kernel/debug/kmemleak or
@@ -493,6 +497,7 @@ enum {
 	OP_SET_SYSCALLS, OP_SET_STATUS, OP_RESET, OP_PID, OP_CONFIGURE,
 	OP_ENABLE, OP_DISABLE, OP_MMAP, OP_INVALID, OP_JUNK, OP_REOPEN,
 	OP_COUNTS, OP_PROC_STATS, OP_TASKS, OP_VERSION,
+	OP_BLOCK_READ, OP_LONG_POLL, OP_NONBLOCK,
 	NR_OPS
 };
 
@@ -501,6 +506,7 @@ static const char * const op_names[NR_OPS] = {
 	"SET_SYSCALLS", "SET_STATUS", "RESET_STATS", "PID_ADD/DEL",
 	"CONFIGURE", "ENABLE", "DISABLE", "mmap", "invalid", "junk", "reopen",
 	"SESSION_COUNTS", "PROC_STATS", "TASKS", "VERSION",
+	"blocking read", "long poll", "O_NONBLOCK",
 };
 
 /*
@@ -527,9 +533,15 @@ struct stress {
 struct worker {
 	struct stress *s;
 	int churn;
+	int blocker;		/* reads and polls that wait */
+	int nonblock;		/* the accounted file's O_NONBLOCK, as set */
+	int done;		/* the thread has ended */
 	unsigned int seed;
 	char *buf;
+	char *edge;		/* a blocker's own page before a hole */
 	struct tally t;
+	/* What the blocking reads returned. */
+	long got, eof, intr, again, inval, fault, waited;
 };
 
 static void wfailed(struct worker *w, const char *what, long ret, int err)
@@ -701,8 +713,10 @@ static void mmap_fork(struct worker *w, const struct ktrace_ring_page *ctl)
 		wfailed(w, "fork", pid, errno);
 		return;
 	}
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status))
+	/* The pokes interrupt the wait (no SA_RESTART). */
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		wfailed(w, "a child's look at the mapping it inherited",
 			status, 0);
 }
@@ -861,9 +875,12 @@ static void op_invalid(struct worker *w, int fd)
 		op_invalid_mmap(w, fd);
 		return;
 	default:
-		/* Nothing is taken from the ring when the copy faults. */
+		/*
+		 * Nothing is taken from the ring when the copy faults.  A
+		 * blocker may have cleared O_NONBLOCK: a poke ends the wait.
+		 */
 		ret = read(fd, bad_address, READ_BUF);
-		OK_IF(w, OP_INVALID, ret, EFAULT, EAGAIN,
+		OK_IF(w, OP_INVALID, ret, EFAULT, EAGAIN, EINTR,
 		      w->churn ? EIO : EAGAIN);
 		if (ret > 0)
 			wfailed(w, "read into address 8", ret, 0);
@@ -913,10 +930,15 @@ static void op_reopen(struct worker *w)
 	fd = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		failed(&s->f, "open", fd, errno);
-	s->churn_fd = fd;
+	/* The churn session's blocker reads the number without the lock. */
+	__atomic_store_n(&s->churn_fd, fd, __ATOMIC_RELAXED);
+	/*
+	 * The blocker may read the old number, now this file's, find it
+	 * disabled and enable it: CONFIGURE is then refused.
+	 */
 	if (fd >= 0 && pick(w, 2)) {
-		if (configure(fd, 16 << 10, KTRACE_EV_ALL, 0) ||
-		    ioctl(fd, KTRACE_IOC_ENABLE))
+		if ((configure(fd, 16 << 10, KTRACE_EV_ALL, 0) &&
+		     errno != EBUSY) || ioctl(fd, KTRACE_IOC_ENABLE))
 			failed(&s->f, "CONFIGURE+ENABLE of a new session", -1,
 			       errno);
 	}
@@ -1276,6 +1298,134 @@ static void op_version(struct worker *w, int fd)
 		wfailed(w, "VERSION's answer", v.abi_minor, 0);
 }
 
+/*
+ * read() that may wait, into the buffers the contract speaks of: none,
+ * shorter than any record's header, shorter than most records, large,
+ * and one that runs into a page that cannot be touched after 0 to 4096
+ * writable bytes (the blocker's own: what the others write to theirs
+ * would overwrite the records).  Only whole records come back, never more than the
+ * room, and a record that did not fit or faulted stays for the next
+ * read(): the accounting at the end finds any record lost.  A session
+ * found disabled and drained (EOF) is often enabled again.  Only the
+ * accounted session's blocker sets its file's O_NONBLOCK, so it knows when
+ * EAGAIN is wrong.  The churn session's blocker reads its file by number
+ * without the lock, so that reopen closes the file while it waits: the
+ * number may then name no file (EBADF) or the next session.
+ */
+static void op_block_read(struct worker *w, int fd)
+{
+	static const unsigned int sizes[] = { 0, 1, 8, 47, 64, 200, 4096,
+					      KTRACE_REC_MAX_SIZE, READ_BUF };
+	const unsigned int n = ARRAY_SIZE(sizes);
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned int i = pick(w, n + 2);
+	size_t len, room;
+	char *buf = w->buf;
+	double t0 = now();
+	ssize_t ret;
+	int err;
+
+	if (i < n) {
+		len = sizes[i];
+		room = len;
+	} else {
+		room = i == n ? pick(w, 4) * 8 : pick(w, page / 8 + 1) * 8;
+		buf = w->edge - room;
+		len = READ_BUF;
+	}
+	ret = read(fd, buf, len);
+	err = errno;
+	if (now() - t0 > 0.01)
+		w->waited++;
+	if (ret > 0) {
+		w->got++;
+		if ((size_t)ret > room || room < sizeof(struct ktrace_rec_hdr))
+			wfailed(w, "a blocking read past its room", ret, 0);
+		else if (!w->churn)
+			tally_records(&w->t, buf, ret);
+		return;
+	}
+	if (!ret) {
+		/* Disabled and drained: enabled again, to have a wait. */
+		w->eof++;
+		if (pick(w, 2)) {
+			ret = ioctl(fd, KTRACE_IOC_ENABLE);
+			if (w->churn)
+				OK_IF(w, OP_ENABLE, ret, EBADF, ENOTTY);
+			else
+				OK_IF(w, OP_ENABLE, ret, 0);
+		}
+		return;
+	}
+	switch (err) {
+	case EINTR:
+		w->intr++;
+		return;
+	case EAGAIN:
+		w->again++;
+		if (!w->churn && !w->nonblock)
+			wfailed(w, "EAGAIN from a blocking read", ret, err);
+		return;
+	case EINVAL:
+		w->inval++;
+		if (!w->churn && len >= KTRACE_REC_MAX_SIZE)
+			wfailed(w, "EINVAL for a read of a whole record", ret,
+				err);
+		return;
+	case EFAULT:
+		w->fault++;
+		if (buf == w->buf)
+			wfailed(w, "EFAULT for a read into good memory", ret,
+				err);
+		return;
+	case EIO:
+	case EBADF:
+		if (w->churn)
+			return;
+	}
+	wfailed(w, op_names[OP_BLOCK_READ], ret, err);
+}
+
+/*
+ * poll() for up to 2.2 s: woken by records, a disable or a signal.  A
+ * disabled, drained session is readable and hung up at once.
+ */
+static void op_long_poll(struct worker *w, int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int ret;
+
+	ret = poll(&p, 1, 200 + pick(w, 2000));
+	if (ret < 0) {
+		OK_IF(w, OP_LONG_POLL, ret, EINTR);
+		w->intr++;
+		return;
+	}
+	/* The churn session's file, closed under the blocker. */
+	if (!ret || (w->churn && p.revents == POLLNVAL))
+		return;
+	if ((p.revents & (POLLERR | POLLNVAL)) ||
+	    ((p.revents & POLLHUP) && !(p.revents & POLLIN)))
+		wfailed(w, "revents of a long poll", p.revents, 0);
+}
+
+/* O_NONBLOCK on or off, for the file and every thread reading it. */
+static void op_nonblock(struct worker *w, int fd)
+{
+	int fl = fcntl(fd, F_GETFL), ret = fl;
+
+	if (fl >= 0) {
+		fl ^= O_NONBLOCK;
+		ret = fcntl(fd, F_SETFL, fl);
+	}
+	if (w->churn)
+		OK_IF(w, OP_NONBLOCK, ret, EBADF);
+	else
+		OK_IF(w, OP_NONBLOCK, ret, 0);
+	if (!ret && !w->churn)
+		w->nonblock = !!(fl & O_NONBLOCK);
+}
+
 static void random_op(struct worker *w, int fd, int op)
 {
 	static const unsigned int sizes[] = { 0, 16 << 10, 32 << 10,
@@ -1303,10 +1453,12 @@ static void random_op(struct worker *w, int fd, int op)
 		ret = read(fd, w->buf, i);
 		if (ret > 0 && !w->churn)
 			tally_records(&w->t, w->buf, ret);
+		/* The blockers clear O_NONBLOCK; a poke ends the wait. */
 		if (i >= KTRACE_REC_MAX_SIZE)
-			OK_IF(w, op, ret, EAGAIN, w->churn ? EIO : EAGAIN);
+			OK_IF(w, op, ret, EAGAIN, EINTR,
+			      w->churn ? EIO : EAGAIN);
 		else
-			OK_IF(w, op, ret, EAGAIN, EINVAL,
+			OK_IF(w, op, ret, EAGAIN, EINVAL, EINTR,
 			      w->churn ? EIO : EAGAIN);
 		break;
 	case OP_POLL:
@@ -1434,6 +1586,15 @@ static void random_op(struct worker *w, int fd, int op)
 	case OP_VERSION:
 		op_version(w, fd);
 		break;
+	case OP_BLOCK_READ:
+		op_block_read(w, fd);
+		break;
+	case OP_LONG_POLL:
+		op_long_poll(w, fd);
+		break;
+	case OP_NONBLOCK:
+		op_nonblock(w, fd);
+		break;
 	}
 }
 
@@ -1448,6 +1609,10 @@ static void *work(void *arg)
 		OP_INVALID, OP_JUNK, OP_REOPEN, OP_COUNTS, OP_PROC_STATS,
 		OP_PROC_STATS, OP_TASKS, OP_VERSION,
 	};
+	static const unsigned char block_ops[] = {
+		OP_BLOCK_READ, OP_BLOCK_READ, OP_BLOCK_READ, OP_BLOCK_READ,
+		OP_LONG_POLL, OP_NONBLOCK, OP_NONBLOCK,
+	};
 	struct worker *w = arg;
 	struct stress *s = w->s;
 	double start;
@@ -1456,7 +1621,13 @@ static void *work(void *arg)
 	while (!stopped(&s->stop)) {
 		start = now();
 		op = ops[pick(w, sizeof(ops))];
-		if (!w->churn) {
+		if (w->blocker) {
+			op = block_ops[pick(w, sizeof(block_ops))];
+			random_op(w, w->churn ?
+				  __atomic_load_n(&s->churn_fd,
+						  __ATOMIC_RELAXED) :
+				  s->fd, op);
+		} else if (!w->churn) {
 			if (op == OP_JUNK || op == OP_REOPEN)
 				continue;
 			random_op(w, s->fd, op);
@@ -1473,7 +1644,14 @@ static void *work(void *arg)
 		s->op_time[op] += now() - start;
 		pthread_mutex_unlock(&s->f.lock);
 	}
+	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
 	return NULL;
+}
+
+/* A signal that only ends a wait: EINTR, nothing restarted. */
+static void poked(int sig)
+{
+	(void)sig;
 }
 
 /* A forker's child: one of several ways to live and die. */
@@ -1540,11 +1718,14 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	struct stress s = { .fd = self->fd };
 	long page = sysconf(_SC_PAGESIZE);
 	size_t tasks_len = KTRACE_TASKS_MAX * sizeof(struct ktrace_task);
-	struct worker w[5];
+	struct sigaction sa = { .sa_handler = poked };
+	struct worker w[7];
 	struct tally total = {};
-	pthread_t th[5];
-	unsigned int seed = time(NULL);
-	int i, nw = 5, slots_fd;
+	pthread_t th[7];
+	unsigned int seed = time(NULL), pseed = seed;
+	int i, nw = 7, slots_fd, left = 7;
+	long pokes = 0;
+	double end;
 	char slots[16] = "";
 	long *forks;
 	char *edge;
@@ -1595,20 +1776,47 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	}
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
 
-	/* Three threads on the accounted session, two on the churn one. */
+	/*
+	 * Three threads on the accounted session, two on the churn one,
+	 * then a blocker on each.  No SA_RESTART: a poke ends a wait.
+	 */
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
 	for (i = 0; i < nw; i++) {
-		w[i] = (struct worker){ .s = &s, .churn = i >= 3,
-					.seed = seed + i };
+		w[i] = (struct worker){ .s = &s, .churn = i == 3 || i == 4 ||
+					i == 6, .blocker = i >= 5,
+					.nonblock = 1, .seed = seed + i };
 		w[i].buf = malloc(READ_BUF);
 		ASSERT_NE(NULL, w[i].buf);
+		w[i].edge = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		ASSERT_NE(MAP_FAILED, w[i].edge);
+		ASSERT_EQ(0, mprotect(w[i].edge + page, page, PROT_NONE));
+		w[i].edge += page;
 		ASSERT_EQ(0, pthread_create(&th[i], NULL, work, &w[i]));
 	}
-	sleep(self->secs);
+	/* A thread poked every 11 ms on average: some waits end by it. */
+	for (end = now() + self->secs; now() < end; pokes++) {
+		usleep(1000 + rand_r(&pseed) % 20000);
+		pthread_kill(th[rand_r(&pseed) % nw], SIGUSR1);
+	}
 	__atomic_store_n(&s.stop, 1, __ATOMIC_RELAXED);
+	/* Whoever still waits is woken, as often as it takes. */
+	for (end = now() + 60; now() < end; usleep(5000)) {
+		for (i = 0, left = 0; i < nw; i++) {
+			if (__atomic_load_n(&w[i].done, __ATOMIC_ACQUIRE))
+				continue;
+			pthread_kill(th[i], SIGUSR1);
+			left++;
+		}
+		if (!left)
+			break;
+	}
+	ASSERT_EQ(0, left) TH_LOG("threads still waiting after 60 s of signals");
 	for (i = 0; i < nw; i++) {
 		pthread_join(th[i], NULL);
 		tally_add(&total, &w[i].t);
 		free(w[i].buf);
+		munmap(w[i].edge - page, 2 * page);
 	}
 	slots_fd = open(PARAM_SLOTS, O_WRONLY | O_CLOEXEC);
 	EXPECT_LT(0, write(slots_fd, slots, strlen(slots)));
@@ -1624,9 +1832,15 @@ TEST_F_TIMEOUT(stress, random_ops_with_followed_forks_account_exactly, 200)
 	for (i = 0; i < NR_OPS; i++)
 		TH_LOG("%-14s %6ld calls, %8.3f ms each", op_names[i], s.ops[i],
 		       s.ops[i] ? s.op_time[i] * 1000 / s.ops[i] : 0);
-	TH_LOG("%ld children forked", *forks);
+	TH_LOG("%ld children forked, %ld pokes", *forks, pokes);
+	for (i = 5; i < nw; i++)
+		TH_LOG("%s: %ld+ %ld EOF %ld EINTR %ld EAGAIN %ld EINVAL %ld EFAULT %ld slept",
+		       w[i].churn ? "churn blocker" : "blocker", w[i].got, w[i].eof,
+		       w[i].intr, w[i].again, w[i].inval, w[i].fault,
+		       w[i].waited);
 	EXPECT_EQ(0, s.f.n);
 	EXPECT_LT(0, *forks);
+	EXPECT_LT(0, s.ops[OP_BLOCK_READ]);
 
 	/* Quiescent: everything read, lost or pending. */
 	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
