@@ -713,7 +713,7 @@ static int known_family(const struct kt_fdtab *t, int fd)
 {
 	const struct fd_ent *e = ent_at(t, fd);
 
-	return e && e->state == FD_OPEN ? e->family : 0;
+	return e && e->state != FD_CLOSED ? e->family : 0;
 }
 
 /*
@@ -1358,13 +1358,24 @@ static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
 	return table_path(t, tgid, flags, fd);
 }
 
+int kt_proc_family(pid_t tgid, int fd)
+{
+	char link[64], proto[32];
+	ssize_t n;
+
+	if (tgid <= 0 || fd < 0)
+		return 0;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
+	n = getxattr(link, "system.sockprotoname", proto, sizeof(proto) - 1);
+	proto[n > 0 ? n : 0] = '\0';
+	return proto_family(proto);
+}
+
 int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		    int fd)
 {
-	char link[64], proto[32];
 	struct fd_ent *e;
 	unsigned int i;
-	ssize_t n;
 
 	/* A descriptor the call made: what it made. */
 	for (i = t->nnew; i-- > 0;)
@@ -1382,10 +1393,7 @@ int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	e = slot(t, fd);
 	if (!e)
 		return 0;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
-	n = getxattr(link, "system.sockprotoname", proto, sizeof(proto) - 1);
-	proto[n > 0 ? n : 0] = '\0';
-	e->family = (short)proto_family(proto);
+	e->family = (short)kt_proc_family(tgid, fd);
 	e->family_asked = true;
 	return e->family;
 }

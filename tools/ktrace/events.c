@@ -54,6 +54,7 @@ struct kt_events {
 	void (*free_priv)(void *ctx, void *priv);
 	void *priv_ctx;
 	unsigned int fd_flags;		/* KT_FDS_* */
+	bool ask_families;		/* no tables: /proc, each time */
 	void (*hidden)(void *ctx);	/* kt_events_on_hidden() */
 	void *hidden_ctx;
 	/* Each process's table, by process id, for its threads first seen. */
@@ -110,6 +111,15 @@ unsigned int kt_fds_flags(const struct kt_opts *o, bool live)
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
 {
 	ev->fd_flags = flags | KT_FDS_TRACK;
+}
+
+void kt_events_track_families(struct kt_events *ev, const struct kt_opts *o,
+			      bool live)
+{
+	if (live && o->status != KT_STATUS_ALL)
+		ev->ask_families = true;
+	else
+		kt_events_track_fds(ev, KT_FDS_LIGHT | (live ? KT_FDS_ASK : 0));
 }
 
 void kt_events_on_hidden(struct kt_events *ev, void (*fn)(void *ctx),
@@ -933,6 +943,8 @@ int kt_events_fd_family(struct kt_events *ev, pid_t pid, int fd)
 {
 	struct task *t = kt_pidmap_get(&ev->tasks, pid);
 
+	if (t && ev->ask_families)
+		return kt_proc_family(t->tgid, fd);
 	if (!t || !task_fds(ev, t))
 		return 0;
 	return kt_fdtab_family(t->fds, t->tgid, ev->fd_flags, fd);

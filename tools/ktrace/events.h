@@ -172,6 +172,15 @@ void kt_events_each_priv(struct kt_events *ev,
 #define KT_FDS_ASK	0x100
 void kt_events_track_fds(struct kt_events *ev, unsigned int flags);
 /*
+ * Without -y: light tables for the sockets' families (KT_FDS_LIGHT, with
+ * KT_FDS_ASK in a live session); but when the module drops calls by
+ * their status (-z, -Z, -e status= live without -y), the calls that make
+ * and close descriptors are not all seen: no tables, /proc asked each
+ * time.
+ */
+void kt_events_track_families(struct kt_events *ev, const struct kt_opts *o,
+			      bool live);
+/*
  * fn(ctx) before a syscall exit that the sink is not shown (a hidden
  * call, a status filter) changes a descriptor table: a sink that keeps a
  * call's text for later writes it as its entry saw the tables.
@@ -257,5 +266,6 @@ const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			  int fd);
 int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		    int fd);
+int kt_proc_family(pid_t tgid, int fd);	/* what /proc says now, or 0 */
 
 #endif /* KTRACE_EVENTS_H */

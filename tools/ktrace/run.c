@@ -897,14 +897,6 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		tids = NULL;
 		r->nthreads[r->nattached] = nthr;
 		r->attached[r->nattached++] = o->pids[i];
-		if (o->quiet_attach)
-			continue;
-		if (nthr > 1)
-			fprintf(stderr, "%s: Process %d attached with %u threads\n",
-				ktrace_prog, o->pids[i], nthr);
-		else
-			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
-				o->pids[i]);
 	}
 	/* Nothing left to trace: the lines said why. */
 	if (o->npids && !r->nattached && !o->argc)
@@ -933,6 +925,15 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		return 1;
 	if (kt_dev_enable(r->fd))
 		goto kill_child;
+	/* Said once the session records them, as strace says it. */
+	for (i = 0; i < r->nattached && !o->quiet_attach; i++) {
+		if (r->nthreads[i] > 1)
+			fprintf(stderr, "%s: Process %d attached with %u threads\n",
+				ktrace_prog, r->attached[i], r->nthreads[i]);
+		else
+			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
+				r->attached[i]);
+	}
 	if (r->daemon)
 		__atomic_store_n(&r->dmn->state, DAEMON_GO, __ATOMIC_RELEASE);
 	if (r->child) {

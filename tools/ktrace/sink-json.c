@@ -728,8 +728,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	if (o->decode_fds)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
 	else
-		kt_events_track_fds(ev, KT_FDS_LIGHT |
-				    (tg->live ? KT_FDS_ASK : 0));
+		kt_events_track_families(ev, o, tg->live);
 	anchor(j);
 	return &j->s;
 }

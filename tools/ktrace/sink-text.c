@@ -1745,7 +1745,7 @@ static void text_idle(struct kt_sink *s)
 	write_open_line((struct kt_tracer *)s);
 }
 
-/* A call not shown is about to change a descriptor table (-y). */
+/* A call not shown is about to change a descriptor table. */
 static void text_hidden(void *ctx)
 {
 	write_open_line(ctx);
@@ -1821,9 +1821,9 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	if (o->decode_fds || o->trace_path)
 		kt_events_track_fds(ev, kt_fds_flags(o, tg->live));
 	else
-		kt_events_track_fds(ev, KT_FDS_LIGHT |
-				    (tg->live ? KT_FDS_ASK : 0));
-	if (t->lazy_ok && o->decode_fds)
+		kt_events_track_families(ev, o, tg->live);
+	/* Kept with or without -y: a socket's family is read from them. */
+	if (t->lazy_ok)
 		kt_events_on_hidden(ev, text_hidden, t);
 	if (t->child) {
 		k = task_new(t, t->child);
