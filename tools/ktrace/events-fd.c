@@ -298,15 +298,19 @@ static int proto_family(const char *proto)
  * "UNIX-STREAM"), which strace prints with the inode when it can find
  * nothing more.
  */
-static void sock_proto(struct fd_ent *e, pid_t tgid, int fd)
+static void proc_proto(pid_t tgid, int fd, char *proto, size_t size)
 {
 	char link[64];
 	ssize_t n;
 
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
-	n = getxattr(link, "system.sockprotoname", e->proto,
-		     sizeof(e->proto) - 1);
-	e->proto[n > 0 ? n : 0] = '\0';
+	n = getxattr(link, "system.sockprotoname", proto, size - 1);
+	proto[n > 0 ? n : 0] = '\0';
+}
+
+static void sock_proto(struct fd_ent *e, pid_t tgid, int fd)
+{
+	proc_proto(tgid, fd, e->proto, sizeof(e->proto));
 }
 
 /*
@@ -1360,14 +1364,11 @@ static const char *fdtab_path(struct kt_fdtab *t, pid_t tgid,
 
 int kt_proc_family(pid_t tgid, int fd)
 {
-	char link[64], proto[32];
-	ssize_t n;
+	char proto[32];
 
 	if (tgid <= 0 || fd < 0)
 		return 0;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", tgid, fd);
-	n = getxattr(link, "system.sockprotoname", proto, sizeof(proto) - 1);
-	proto[n > 0 ? n : 0] = '\0';
+	proc_proto(tgid, fd, proto, sizeof(proto));
 	return proto_family(proto);
 }
 

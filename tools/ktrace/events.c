@@ -814,34 +814,31 @@ void kt_events_free(struct kt_events *ev)
 	free(ev);
 }
 
-void kt_events_inherit(struct kt_events *ev, pid_t pid)
+/* Process pid's table, unless it has one: what /proc/FROM has now. */
+static void table_from(struct kt_events *ev, pid_t pid, pid_t from)
 {
 	struct task *t = task_of(ev, pid, pid, NULL);
 
-	if (!t || t->fds || !(ev->fd_flags & KT_FDS_PROC))
-		return;
-	t->fds = kt_fdtab_new();
-	if (!t->fds)
-		return;
-	kt_fdtab_snapshot(t->fds, getpid());
-	group_set(ev, pid, t->fds);
-}
-
-void kt_events_attach(struct kt_events *ev, pid_t pid)
-{
-	struct task *t;
-
-	/* A thread traced alone (-p TID): its process's table is not ours. */
-	if (kt_proc_tgid(pid) != pid)
-		return;
-	t = task_of(ev, pid, pid, NULL);
 	if (!t || t->fds)
 		return;
 	t->fds = kt_fdtab_new();
 	if (!t->fds)
 		return;
-	kt_fdtab_snapshot(t->fds, pid);
+	kt_fdtab_snapshot(t->fds, from);
 	group_set(ev, pid, t->fds);
+}
+
+void kt_events_inherit(struct kt_events *ev, pid_t pid)
+{
+	if (ev->fd_flags & KT_FDS_PROC)
+		table_from(ev, pid, getpid());
+}
+
+void kt_events_attach(struct kt_events *ev, pid_t pid)
+{
+	/* A thread traced alone (-p TID): its process's table is not ours. */
+	if (kt_proc_tgid(pid) == pid)
+		table_from(ev, pid, pid);
 }
 
 /* A task the trace never saw: its name in /proc, read once. */

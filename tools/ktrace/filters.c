@@ -237,18 +237,15 @@ static bool sockbuf_calls(const struct kt_sysset *s)
 	static const char *const names[] = {
 		"sendto", "recvfrom", "send", "recv",
 	};
-	const char *name;
-	unsigned int nr, i;
-	int abi;
+	unsigned int i;
+	int abi, nr;
 
 	for (abi = 0; abi < NABI; abi++) {
-		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
-			if (!(s->bits[abi][nr / 64] >> (nr % 64) & 1))
-				continue;
-			name = ktrace_syscall_name(kt_cli_abi(abi), nr);
-			for (i = 0; name && i < ARRAY_SIZE(names); i++)
-				if (!strcmp(name, names[i]))
-					return true;
+		for (i = 0; i < ARRAY_SIZE(names); i++) {
+			nr = ktrace_syscall_number(kt_cli_abi(abi), names[i]);
+			if (nr >= 0 && nr < KTRACE_NR_MAX &&
+			    (s->bits[abi][nr / 64] >> (nr % 64) & 1))
+				return true;
 		}
 	}
 	return false;
