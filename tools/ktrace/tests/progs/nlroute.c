@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Route netlink's address messages only, for the decoding of the ADDR
+ * messages that strace does when netlink_diag tells it the socket's
+ * protocol: a route socket bound and named; the addresses of every
+ * interface asked as glibc's getaddrinfo() asks with AI_ADDRCONFIG
+ * (sendto, then recvmsg until the dump's end), once with a struct
+ * ifaddrmsg and once with the 1-byte struct rtgenmsg glibc sends, padded
+ * to 4 bytes (20 in all); the IPv4 addresses alone, read with recvfrom;
+ * requests the kernel refuses, whose errors come back as messages with
+ * the request they answer: a new address without attributes (EINVAL,
+ * without a reason on 6.1), then with NETLINK_EXT_ACK the same and an
+ * IPv6 address asked with a header too short for a struct ifaddrmsg
+ * (EINVAL, the reason in NLMSGERR_ATTR_MSG), then with NETLINK_CAP_ACK
+ * the two again (the request's header alone); and the IPv6 addresses
+ * asked without an address (send, recv).  The guest has only lo
+ * (127.0.0.1/8 and ::1), so the answers keep their sizes from one run
+ * to the next; no link messages (RTM_GETLINK), whose attributes vary.
+ */
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+enum how { RECVMSG, RECVFROM, UNNAMED };
+
+static void ask(int fd, int type, int flags, unsigned int seq,
+		const void *body, size_t len, enum how how)
+{
+	struct {
+		struct nlmsghdr nh;
+		char body[16];
+	} req;
+	struct sockaddr_nl nladdr = { .nl_family = AF_NETLINK };
+	char buf[8192];
+	struct iovec iov = { buf, sizeof(buf) };
+	struct msghdr msg = {
+		.msg_name = &nladdr, .msg_namelen = sizeof(nladdr),
+		.msg_iov = &iov, .msg_iovlen = 1,
+	};
+	socklen_t alen = sizeof(nladdr);
+	struct nlmsghdr *nh;
+	ssize_t n;
+
+	memset(&req, 0, sizeof(req));
+	req.nh.nlmsg_len = NLMSG_LENGTH(len);
+	req.nh.nlmsg_type = type;
+	req.nh.nlmsg_flags = flags;
+	req.nh.nlmsg_seq = seq;
+	memcpy(req.body, body, len);
+	if (how == UNNAMED)
+		n = send(fd, &req, req.nh.nlmsg_len, 0);
+	else
+		n = sendto(fd, &req, req.nh.nlmsg_len, 0,
+			   (struct sockaddr *)&nladdr, sizeof(nladdr));
+	if (n < 0) {
+		perror("sendto");
+		return;
+	}
+	for (;;) {
+		if (how == UNNAMED)
+			n = recv(fd, buf, sizeof(buf), 0);
+		else if (how == RECVFROM)
+			n = recvfrom(fd, buf, sizeof(buf), 0,
+				     (struct sockaddr *)&nladdr, &alen);
+		else
+			n = recvmsg(fd, &msg, 0);
+		if (n <= 0)
+			return;
+		/* The end of a dump, an error, or a single answer. */
+		for (nh = (struct nlmsghdr *)buf; NLMSG_OK(nh, (size_t)n);
+		     nh = NLMSG_NEXT(nh, n))
+			if (nh->nlmsg_type == NLMSG_DONE ||
+			    nh->nlmsg_type == NLMSG_ERROR ||
+			    !(nh->nlmsg_flags & NLM_F_MULTI))
+				return;
+	}
+}
+
+int main(void)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct ifaddrmsg any = { .ifa_family = AF_UNSPEC };
+	struct ifaddrmsg inet = { .ifa_family = AF_INET };
+	struct ifaddrmsg inet6 = { .ifa_family = AF_INET6 };
+	/* glibc's struct rtgenmsg and the 3 bytes that pad it. */
+	unsigned char gen[4] = { AF_UNSPEC };
+	unsigned char gen6[4] = { AF_INET6 };
+	socklen_t len = sizeof(sa);
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	int one = 1;
+
+	if (fd < 0) {
+		perror("socket");
+		return 1;
+	}
+	bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+	getsockname(fd, (struct sockaddr *)&sa, &len);
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 1, &any, sizeof(any),
+	    RECVMSG);
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 2, gen, sizeof(gen),
+	    RECVMSG);
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 3, &inet,
+	    sizeof(inet), RECVFROM);
+	/* A new address without attributes: refused, acknowledged. */
+	ask(fd, RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK, 4, &inet, sizeof(inet),
+	    RECVMSG);
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	ask(fd, RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK, 5, &inet, sizeof(inet),
+	    RECVMSG);
+	/* "Invalid header for get address request" */
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST, 6, gen6, sizeof(gen6), RECVMSG);
+	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+	ask(fd, RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK, 7, &inet, sizeof(inet),
+	    RECVMSG);
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST, 8, gen6, sizeof(gen6), RECVMSG);
+	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 9, &inet6,
+	    sizeof(inet6), UNNAMED);
+	close(fd);
+	return 0;
+}
