@@ -1144,6 +1144,59 @@ static const char *unix_describe(unsigned long long ino, char *out,
 }
 
 /*
+ * A dump of the socket diagnostics (@req, @len bytes), searched for the
+ * message whose u32 at @ino_off of its payload is inode @ino, its first
+ * @size bytes copied to @out: 1 when found, 0 when the dump ended without
+ * it, -1 when nothing answered (no diagnostics for the family).
+ */
+static int diag_find(const void *req, size_t len, unsigned int ino,
+		     size_t ino_off, void *out, size_t size)
+{
+	union {
+		struct nlmsghdr nh;
+		char b[16384];
+	} buf;
+	const struct nlmsghdr *h;
+	int ret = -1, fd;
+	bool done = false;
+	uint32_t i;
+	ssize_t got;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return -1;
+	if (send(fd, req, len, 0) != (ssize_t)len)
+		done = true;
+	while (!done) {
+		got = recv(fd, &buf, sizeof(buf), 0);
+		if (got <= 0)
+			break;
+		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				done = true;
+				break;
+			}
+			ret = ret < 0 ? 0 : ret;
+			if (h->nlmsg_type == NLMSG_DONE) {
+				done = true;
+				break;
+			}
+			if (h->nlmsg_len < NLMSG_LENGTH(size))
+				continue;
+			memcpy(&i, (const char *)NLMSG_DATA(h) + ino_off, 4);
+			if (i == ino) {
+				memcpy(out, NLMSG_DATA(h), size);
+				ret = 1;
+				done = true;
+				break;
+			}
+		}
+	}
+	close(fd);
+	return ret;
+}
+
+/*
  * -yy: an IPv4 or IPv6 TCP or UDP socket as strace prints it,
  * "TCP:[127.0.0.1:40000->127.0.0.1:8080]" ("TCPv6:[[::1]:...]"), from
  * the socket diagnostics (a dump of the family and protocol, searched for
@@ -1167,58 +1220,29 @@ static const char *inet_describe(unsigned long long ino, int family,
 			.idiag_states = ~0U,
 		},
 	};
-	union {
-		struct nlmsghdr nh;
-		char b[16384];
-	} buf;
-	const struct inet_diag_msg *m = NULL;
-	const struct nlmsghdr *h;
+	struct inet_diag_msg m;
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
 	const char *name, *v6 = family == AF_INET6 ? "v6" : "";
-	bool done = false, found = false;
-	ssize_t got;
-	int fd;
 
-	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-	if (fd < 0)
+	if (diag_find(&req, sizeof(req), ino,
+		      offsetof(struct inet_diag_msg, idiag_inode), &m,
+		      sizeof(m)) != 1)
 		return NULL;
-	if (send(fd, &req, sizeof(req), 0) != sizeof(req))
-		done = true;
-	while (!done && !found) {
-		got = recv(fd, &buf, sizeof(buf), 0);
-		if (got <= 0)
-			break;
-		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
-			if (h->nlmsg_type == NLMSG_DONE ||
-			    h->nlmsg_type == NLMSG_ERROR) {
-				done = true;
-				break;
-			}
-			m = NLMSG_DATA(h);
-			if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(*m)) &&
-			    m->idiag_inode == (unsigned int)ino) {
-				found = true;
-				break;
-			}
-		}
-	}
-	close(fd);
-	if (!found || (!m->id.idiag_sport && !m->id.idiag_src[0] &&
-		       !m->id.idiag_src[1] && !m->id.idiag_src[2] &&
-		       !m->id.idiag_src[3]))
+	if (!m.id.idiag_sport && !m.id.idiag_src[0] && !m.id.idiag_src[1] &&
+	    !m.id.idiag_src[2] && !m.id.idiag_src[3])
 		return NULL;
 	name = protocol == IPPROTO_TCP ? "TCP" : "UDP";
-	inet_ntop(family, m->id.idiag_src, src, sizeof(src));
-	inet_ntop(family, m->id.idiag_dst, dst, sizeof(dst));
-	if (!m->id.idiag_dport)
+	inet_ntop(family, m.id.idiag_src, src, sizeof(src));
+	inet_ntop(family, m.id.idiag_dst, dst, sizeof(dst));
+	if (!m.id.idiag_dport)
 		snprintf(out, size, family == AF_INET6 ? "%s%s:[[%s]:%u]" :
 			 "%s%s:[%s:%u]", name, v6, src,
-			 ntohs(m->id.idiag_sport));
+			 ntohs(m.id.idiag_sport));
 	else
 		snprintf(out, size, family == AF_INET6 ?
 			 "%s%s:[[%s]:%u->[%s]:%u]" : "%s%s:[%s:%u->%s:%u]",
-			 name, v6, src, ntohs(m->id.idiag_sport), dst,
-			 ntohs(m->id.idiag_dport));
+			 name, v6, src, ntohs(m.id.idiag_sport), dst,
+			 ntohs(m.id.idiag_dport));
 	return out;
 }
 
@@ -1246,49 +1270,16 @@ static int netlink_diag_find(unsigned long long ino, int *proto,
 			.sdiag_protocol = NDIAG_PROTO_ALL,
 		},
 	};
-	union {
-		struct nlmsghdr nh;
-		char b[16384];
-	} buf;
-	const struct netlink_diag_msg *m;
-	const struct nlmsghdr *h;
-	int ret = -1, fd;
-	bool done = false;
-	ssize_t got;
+	struct netlink_diag_msg m;
+	int ret;
 
-	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-	if (fd < 0)
-		return -1;
-	if (send(fd, &req, sizeof(req), 0) != sizeof(req))
-		done = true;
-	while (!done) {
-		got = recv(fd, &buf, sizeof(buf), 0);
-		if (got <= 0)
-			break;
-		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				done = true;
-				break;
-			}
-			if (h->nlmsg_type == NLMSG_DONE) {
-				ret = ret < 0 ? 0 : ret;
-				done = true;
-				break;
-			}
-			if (ret < 0)
-				ret = 0;
-			m = NLMSG_DATA(h);
-			if (ino && h->nlmsg_len >= NLMSG_LENGTH(sizeof(*m)) &&
-			    m->ndiag_ino == (unsigned int)ino) {
-				*proto = m->ndiag_protocol;
-				*portid = m->ndiag_portid;
-				ret = 1;
-				done = true;
-				break;
-			}
-		}
+	ret = diag_find(&req, sizeof(req), (unsigned int)ino,
+			offsetof(struct netlink_diag_msg, ndiag_ino), &m,
+			sizeof(m));
+	if (ret == 1) {
+		*proto = m.ndiag_protocol;
+		*portid = m.ndiag_portid;
 	}
-	close(fd);
 	return ret;
 }
 

@@ -426,6 +426,25 @@ static void nl_len(void)
 	memcpy(nlb, &l, 4);
 }
 
+/* A dump's answer: lo's IPv4 address with its attributes, and the end. */
+static void nl_newaddr4(void)
+{
+	static const uint8_t ifa4[8] = { 2, 8, 0x80, 254, 1, 0, 0, 0 };
+	static const uint8_t a4[4] = { 127, 0, 0, 1 };
+	static const uint32_t ci[4] = { 4294967295u, 4294967295u, 23, 24 };
+	uint32_t flags = 0x80;
+
+	nl_hdr(76, 20, 2, 1, 112);
+	nl_put(ifa4, 8);
+	nl_attr(1, a4, 4);
+	nl_attr(2, a4, 4);
+	nl_attr(3, "lo", 3);
+	nl_attr(8, &flags, 4);
+	nl_attr(6, ci, 16);
+	nl_hdr(20, 3, 2, 1, 112);
+	nlb_at += 4;
+}
+
 /* fd 3 a NETLINK_ROUTE socket, fd 4 a NETLINK_KOBJECT_UEVENT one. */
 static int test_nlproto(void *ctx, int fd)
 {
@@ -475,7 +494,6 @@ static void test_netlink_route(void)
 	uint8_t ifa4[8] = { 2, 8, 0x80, 254, 1, 0, 0, 0 };
 	uint8_t ifa6[8] = { 10, 128, 0x82, 0, 1, 0, 0, 0 };
 	uint8_t a4[4] = { 127, 0, 0, 1 }, a6[16] = { [15] = 1 };
-	uint32_t ci[4] = { 4294967295u, 4294967295u, 23, 24 };
 	uint32_t u, v[8] = { htonl(0xfeedcafe), 40, 40, 12, htonl(5), 0,
 			     htonl(1), 0 };
 	int32_t e = -22, ns = -1;
@@ -486,16 +504,7 @@ static void test_netlink_route(void)
 	nlb_at += 4;
 	nl_send("route: glibc's RTM_GETADDR", 3, want[0]);
 
-	nl_hdr(76, 20, 2, 1, 112);
-	nl_put(ifa4, 8);
-	nl_attr(1, a4, 4);
-	nl_attr(2, a4, 4);
-	nl_attr(3, "lo", 3);
-	u = 0x80;
-	nl_attr(8, &u, 4);
-	nl_attr(6, ci, 16);
-	nl_hdr(20, 3, 2, 1, 112);
-	nlb_at += 4;
+	nl_newaddr4();
 	nl_send("route: an IPv4 address and the dump's end", 3, want[1]);
 
 	nl_hdr(0, 21, 0x100, 2, 0);
@@ -556,16 +565,7 @@ static void test_netlink_route(void)
 	nl_send("uevent: libudev's", 4, want[8]);
 
 	opts.strsize = 4;
-	nl_hdr(76, 20, 2, 1, 112);
-	nl_put(ifa4, 8);
-	nl_attr(1, a4, 4);
-	nl_attr(2, a4, 4);
-	nl_attr(3, "lo", 3);
-	u = 0x80;
-	nl_attr(8, &u, 4);
-	nl_attr(6, ci, 16);
-	nl_hdr(20, 3, 2, 1, 112);
-	nlb_at += 4;
+	nl_newaddr4();
 	nl_send("route: -s 4, four attributes", 3, want[9]);
 	opts.strsize = 32;
 
