@@ -11,13 +11,24 @@
 
 #include "decoders.h"
 
-static const struct kt_xlat families[] = {
+/* strace's addrfams. */
+const struct kt_xlat kt_families[] = {
 	{ 0, "AF_UNSPEC" }, { 1, "AF_UNIX" }, { 2, "AF_INET" },
 	{ 3, "AF_AX25" }, { 4, "AF_IPX" }, { 5, "AF_APPLETALK" },
-	{ 9, "AF_X25" }, { 10, "AF_INET6" }, { 16, "AF_NETLINK" },
-	{ 17, "AF_PACKET" }, { 29, "AF_CAN" }, { 31, "AF_BLUETOOTH" },
-	{ 38, "AF_ALG" }, { 40, "AF_VSOCK" }, { 44, "AF_XDP" },
-	KT_XEND
+	{ 6, "AF_NETROM" }, { 7, "AF_BRIDGE" }, { 8, "AF_ATMPVC" },
+	{ 9, "AF_X25" }, { 10, "AF_INET6" }, { 11, "AF_ROSE" },
+	{ 12, "AF_DECnet" }, { 13, "AF_NETBEUI" }, { 14, "AF_SECURITY" },
+	{ 15, "AF_KEY" }, { 16, "AF_NETLINK" }, { 17, "AF_PACKET" },
+	{ 18, "AF_ASH" }, { 19, "AF_ECONET" }, { 20, "AF_ATMSVC" },
+	{ 21, "AF_RDS" }, { 22, "AF_SNA" }, { 23, "AF_IRDA" },
+	{ 24, "AF_PPPOX" }, { 25, "AF_WANPIPE" }, { 26, "AF_LLC" },
+	{ 27, "AF_IB" }, { 28, "AF_MPLS" }, { 29, "AF_CAN" },
+	{ 30, "AF_TIPC" }, { 31, "AF_BLUETOOTH" }, { 32, "AF_IUCV" },
+	{ 33, "AF_RXRPC" }, { 34, "AF_ISDN" }, { 35, "AF_PHONET" },
+	{ 36, "AF_IEEE802154" }, { 37, "AF_CAIF" }, { 38, "AF_ALG" },
+	{ 39, "AF_NFC" }, { 40, "AF_VSOCK" }, { 41, "AF_KCM" },
+	{ 42, "AF_QIPCRTR" }, { 43, "AF_SMC" }, { 44, "AF_XDP" },
+	{ 45, "AF_MCTP" }, KT_XEND
 };
 
 static const struct kt_xlat sock_types[] = {
@@ -41,11 +52,25 @@ static const struct kt_xlat ip_protos[] = {
 	KT_XEND
 };
 
+/* strace's netlink_protocols. */
 static const struct kt_xlat netlink_protos[] = {
-	{ 0, "NETLINK_ROUTE" }, { 4, "NETLINK_SOCK_DIAG" },
-	{ 9, "NETLINK_AUDIT" }, { 15, "NETLINK_KOBJECT_UEVENT" },
-	{ 16, "NETLINK_GENERIC" }, KT_XEND
+	{ 0, "NETLINK_ROUTE" }, { 1, "NETLINK_UNUSED" },
+	{ 2, "NETLINK_USERSOCK" }, { 3, "NETLINK_FIREWALL" },
+	{ 4, "NETLINK_SOCK_DIAG" }, { 5, "NETLINK_NFLOG" },
+	{ 6, "NETLINK_XFRM" }, { 7, "NETLINK_SELINUX" },
+	{ 8, "NETLINK_ISCSI" }, { 9, "NETLINK_AUDIT" },
+	{ 10, "NETLINK_FIB_LOOKUP" }, { 11, "NETLINK_CONNECTOR" },
+	{ 12, "NETLINK_NETFILTER" }, { 13, "NETLINK_IP6_FW" },
+	{ 14, "NETLINK_DNRTMSG" }, { 15, "NETLINK_KOBJECT_UEVENT" },
+	{ 16, "NETLINK_GENERIC" }, { 18, "NETLINK_SCSITRANSPORT" },
+	{ 19, "NETLINK_ECRYPTFS" }, { 20, "NETLINK_RDMA" },
+	{ 21, "NETLINK_CRYPTO" }, { 22, "NETLINK_SMC" }, KT_XEND
 };
+
+const char *kt_netlink_proto_name(int proto)
+{
+	return proto < 0 ? NULL : kt_xlat_find(netlink_protos, proto);
+}
 
 /* strace's ethernet_protocols: AF_PACKET's, in network byte order. */
 static const struct kt_xlat eth_protos[] = {
@@ -116,8 +141,6 @@ static void sock_type(struct kt_dec *d, int i)
 
 static void protocol(struct kt_dec *d, int family, int i)
 {
-	const struct kt_xlat *x = NULL;
-
 	if (family == 17) {	/* AF_PACKET: htons(ETH_P_ALL) */
 		kt_sep(d);
 		kt_buf_puts(d->b, "htons(");
@@ -127,20 +150,16 @@ static void protocol(struct kt_dec *d, int family, int i)
 		return;
 	}
 	if (family == 2 || family == 10)
-		x = ip_protos;
+		kt_a_xval(d, i, ip_protos, "IPPROTO_???");
 	else if (family == 16)
-		x = netlink_protos;
-	if (x && kt_xlat_find(x, (uint32_t)kt_arg(d, i)))
-		kt_a_xval(d, i, x, NULL);
-	else if (x)
-		kt_a_int(d, i);
+		kt_a_xval(d, i, netlink_protos, "NETLINK_???");
 	else
 		kt_a_uint(d, i);
 }
 
 static void dec_socket(struct kt_dec *d)
 {
-	kt_a_xval(d, 0, families, "AF_???");
+	kt_a_xval(d, 0, kt_families, "AF_???");
 	sock_type(d, 1);
 	protocol(d, (int)kt_arg(d, 0), 2);
 }
@@ -177,7 +196,7 @@ static void sockaddr_bytes(struct kt_buf *b, const uint8_t *p, uint64_t len)
 
 	memcpy(&family, p, 2);
 	kt_buf_puts(b, "{sa_family=");
-	kt_format_xval(b, families, family, NULL);
+	kt_format_xval(b, kt_families, family, NULL);
 	switch (family) {
 	case 1: {
 		struct kt_blob path = {
@@ -651,190 +670,13 @@ static const struct kt_xlat msg_flags[] = {
 };
 
 /*
- * Netlink messages, as strace prints them when it does not know the
- * socket's protocol (it asks netlink_diag, which few systems load): each
- * header decoded, its payload in hex; an error's errno and the message it
- * answers, the end of a dump's count.  A buffer of several is an array of
- * at most -s of them.  Decoded where the call names a netlink address:
- * sendto's destination, recvfrom's source, sendmsg's and recvmsg's
- * msg_name (strace also asks the descriptor, which a recording cannot).
+ * The netlink protocol of the call's socket (argument 0) where strace
+ * would know it (netlink_diag answers), or -1: kt_netlink_msgs().
  */
-#define KT_NLMSG_HDRLEN		16
-#define KT_NLMSG_ERROR		2
-#define KT_NLMSG_DONE		3
-#define KT_NLM_F_CAPPED		0x100
-
-static const struct kt_xlat nlmsg_types[] = {
-	{ 1, "NLMSG_NOOP" }, { 2, "NLMSG_ERROR" }, { 3, "NLMSG_DONE" },
-	{ 4, "NLMSG_OVERRUN" }, KT_XEND
-};
-
-static const struct kt_xlat nlmsg_flags[] = {
-	{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" }, { 0x4, "NLM_F_ACK" },
-	{ 0x8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" },
-	{ 0x20, "NLM_F_DUMP_FILTERED" }, KT_XEND
-};
-
-/* An acknowledgement's flags: the common ones and its own. */
-static const struct kt_xlat nlmsg_ack_flags[] = {
-	{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" }, { 0x4, "NLM_F_ACK" },
-	{ 0x8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" },
-	{ 0x20, "NLM_F_DUMP_FILTERED" }, { 0x100, "NLM_F_CAPPED" },
-	{ 0x200, "NLM_F_ACK_TLVS" }, KT_XEND
-};
-
-struct kt_nlmsghdr {
-	uint32_t len;
-	uint16_t type, flags;
-	uint32_t seq, pid;
-};
-
-/* Bytes of a netlink buffer: @len the call's, @avail those captured. */
-struct kt_nlbuf {
-	const uint8_t *p;
-	size_t len, avail;
-};
-
-static void nl_hex(struct kt_dec *d, const struct kt_nlbuf *nb, size_t len)
+static int nl_proto(const struct kt_dec *d)
 {
-	size_t n = len < nb->avail ? len : nb->avail;
-
-	kt_format_hex_bytes(d->b, nb->p, n, d->o->strsize, n < len);
-}
-
-static void nlmsg_with_payload(struct kt_dec *d, const struct kt_nlmsghdr *h,
-			       struct kt_nlbuf nb, unsigned int depth);
-
-/* NLMSG_ERROR's struct nlmsgerr: the errno and the message it answers. */
-static void nlmsgerr(struct kt_dec *d, const struct kt_nlmsghdr *h,
-		     struct kt_nlbuf nb, unsigned int depth)
-{
-	struct kt_nlmsghdr msg;
-	struct kt_nlbuf inner;
-	size_t payload, mark;
-	int32_t err;
-
-	if (nb.len < 4 + sizeof(msg)) {
-		nl_hex(d, &nb, nb.len);
-		return;
-	}
-	if (nb.avail < 4 + sizeof(msg) || depth > 4) {
-		kt_buf_puts(d->b, "...");
-		return;
-	}
-	memcpy(&err, nb.p, 4);
-	memcpy(&msg, nb.p + 4, sizeof(msg));
-	nb.p += 4;
-	nb.len -= 4;
-	nb.avail -= 4;
-	/* The request echoed whole, or its header only (NLM_F_CAPPED). */
-	payload = h->flags & KT_NLM_F_CAPPED || msg.len < sizeof(msg) ?
-		  sizeof(msg) : msg.len;
-	if (payload > nb.len)
-		payload = nb.len;
-	if (nb.len > payload)
-		kt_buf_putc(d->b, '[');
-	kt_buf_puts(d->b, "{error=");
-	mark = kt_const_begin(d->b);
-	if (err < 0 && kt_errno_name(-err))
-		kt_buf_printf(d->b, "-%s", kt_errno_name(-err));
-	else
-		kt_buf_dec(d->b, err);
-	kt_const_end(d->b, mark, (uint64_t)(int64_t)err, 'd');
-	kt_buf_puts(d->b, ", msg=");
-	inner.p = nb.p;
-	inner.len = payload;
-	inner.avail = nb.avail < payload ? nb.avail : payload;
-	nlmsg_with_payload(d, &msg, inner, depth + 1);
-	kt_buf_putc(d->b, '}');
-	if (nb.len > payload) {
-		/* The extended acknowledgement's attributes, undecoded. */
-		kt_buf_puts(d->b, ", ");
-		nb.avail = nb.avail > payload ? nb.avail - payload : 0;
-		nb.p += payload;
-		nl_hex(d, &nb, nb.len - payload);
-		kt_buf_putc(d->b, ']');
-	}
-}
-
-static void nlmsg_with_payload(struct kt_dec *d, const struct kt_nlmsghdr *h,
-			       struct kt_nlbuf nb, unsigned int depth)
-{
-	size_t n = h->len < nb.len ? h->len : nb.len;
-	struct kt_nlbuf pl;
-	int32_t num;
-
-	if (n > KT_NLMSG_HDRLEN)
-		kt_buf_putc(d->b, '[');
-	kt_buf_puts(d->b, "{nlmsg_len=");
-	kt_buf_udec(d->b, h->len);
-	kt_buf_puts(d->b, ", nlmsg_type=");
-	kt_format_xval(d->b, nlmsg_types, h->type, "NLMSG_???");
-	kt_buf_puts(d->b, ", nlmsg_flags=");
-	kt_format_flags(d->b, h->type == KT_NLMSG_ERROR ? nlmsg_ack_flags :
-			nlmsg_flags, h->flags, "NLM_F_???");
-	kt_buf_puts(d->b, ", nlmsg_seq=");
-	kt_buf_udec(d->b, h->seq);
-	kt_buf_puts(d->b, ", nlmsg_pid=");
-	kt_pid(d, (int)h->pid, false);
-	kt_buf_putc(d->b, '}');
-	if (n <= KT_NLMSG_HDRLEN)
-		return;
-	kt_buf_puts(d->b, ", ");
-	pl.p = nb.p + KT_NLMSG_HDRLEN;
-	pl.len = n - KT_NLMSG_HDRLEN;
-	pl.avail = nb.avail > KT_NLMSG_HDRLEN ? nb.avail - KT_NLMSG_HDRLEN : 0;
-	if (pl.avail > pl.len)
-		pl.avail = pl.len;
-	if (h->type == KT_NLMSG_ERROR) {
-		nlmsgerr(d, h, pl, depth);
-	} else if (h->type == KT_NLMSG_DONE && pl.len == 4 && pl.avail == 4) {
-		memcpy(&num, pl.p, 4);
-		kt_buf_dec(d->b, num);
-	} else {
-		nl_hex(d, &pl, pl.len);
-	}
-	kt_buf_putc(d->b, ']');
-}
-
-/* The @len bytes of a netlink buffer, @avail of them captured at @p. */
-static void netlink_msgs(struct kt_dec *d, const uint8_t *p, size_t len,
-			 size_t avail)
-{
-	struct kt_nlbuf nb = { p, len, avail < len ? avail : len };
-	bool array = false;
-	struct kt_nlmsghdr h;
-	unsigned int elt;
-	size_t next;
-
-	for (elt = 0;; elt++) {
-		if (nb.len < sizeof(h)) {
-			nl_hex(d, &nb, nb.len);
-			break;
-		}
-		if (nb.avail < sizeof(h) ||
-		    (kt_abbrev(d->sc) && elt + 1 > d->o->strsize)) {
-			kt_buf_puts(d->b, "...");
-			break;
-		}
-		memcpy(&h, nb.p, sizeof(h));
-		next = (h.len + 3) & ~3U;
-		if (h.len < KT_NLMSG_HDRLEN || nb.len <= next)
-			next = 0;
-		if (!array && next) {
-			kt_buf_putc(d->b, '[');
-			array = true;
-		}
-		nlmsg_with_payload(d, &h, nb, 0);
-		if (!next)
-			break;
-		kt_buf_puts(d->b, ", ");
-		nb.p += next;
-		nb.len -= next;
-		nb.avail = nb.avail > next ? nb.avail - next : 0;
-	}
-	if (array)
-		kt_buf_putc(d->b, ']');
+	return d->o->fd_nlproto ?
+	       d->o->fd_nlproto(d->o->ctx, (int)kt_arg(d, 0)) : -1;
 }
 
 /*
@@ -869,7 +711,8 @@ static void dec_sendto(struct kt_dec *d)
 	kt_a_fd(d, 0);
 	kt_sep(d);
 	if (netlink_buf(d, !strcmp(d->name, "sendto"), kt_arg(d, 5)))
-		netlink_msgs(d, blob->data, kt_arg(d, 2), blob->len);
+		kt_netlink_msgs(d, blob->data, kt_arg(d, 2), blob->len,
+				nl_proto(d));
 	else if (kt_arg(d, 1) && blob && blob->data)
 		kt_format_bytes(d->b, blob->data, blob->len, d->o->strsize,
 				(blob->flags & KT_BLOB_TRUNCATED) ||
@@ -900,7 +743,7 @@ static void dec_recvfrom(struct kt_dec *d)
 	addr = !strcmp(d->name, "recvfrom") && kt_blob_read(d, 5, 0, &alen, 4);
 	if (kt_exiting_ok(d) && netlink_buf(d, addr, (uint32_t)alen)) {
 		kt_sep(d);
-		netlink_msgs(d, blob->data, len, blob->len);
+		kt_netlink_msgs(d, blob->data, len, blob->len, nl_proto(d));
 	} else {
 		kt_a_buf(d, 1, len);
 	}
@@ -1207,7 +1050,7 @@ static void msg_control(struct kt_dec *d, const struct ktrace_msghdr *m,
 static void iov_netlink(struct kt_dec *d, const uint8_t *p, size_t stored,
 			uint64_t size, bool trunc)
 {
-	netlink_msgs(d, p, size, stored);
+	kt_netlink_msgs(d, p, size, stored, nl_proto(d));
 }
 
 /*

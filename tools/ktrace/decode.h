@@ -84,6 +84,11 @@ struct kt_fmt_opts {
 	 */
 	int (*fd_family)(void *ctx, int fd);
 	/*
+	 * Optional: the netlink protocol of socket fd (NETLINK_ROUTE...)
+	 * where strace would know it, from netlink_diag; else -1.
+	 */
+	int (*fd_nlproto)(void *ctx, int fd);
+	/*
 	 * -Y: the command name of process or thread pid, or NULL; as it was
 	 * when the call entered for an argument, when it returned for the
 	 * result (result true).  NULL without -Y.
@@ -218,6 +223,7 @@ void kt_format_string(struct kt_buf *b, const struct kt_blob *blob,
 		      const struct kt_fmt_opts *o);
 
 const char *kt_errno_name(int err);		/* "ENOENT", or NULL */
+const char *kt_netlink_proto_name(int proto);	/* "NETLINK_ROUTE", or NULL */
 const char *kt_signal_name(int sig);		/* "SIGCHLD", or NULL */
 int kt_signal_number(const char *name);	/* "SIGCHLD"/"chld"/"17", or -1 */
 

@@ -59,6 +59,14 @@ struct kt_decoder_table {
 
 /* decode-net.c: ioctl()'s struct ifreq of the socket commands (0x89XX) */
 void kt_sock_ioctl(struct kt_dec *d, uint32_t cmd);
+extern const struct kt_xlat kt_families[];	/* AF_* */
+/*
+ * decode-netlink.c: the @len bytes of a netlink buffer, @avail of them
+ * captured at @p, as messages of protocol @proto (NETLINK_ROUTE...), or
+ * -1 when strace would not know it.
+ */
+void kt_netlink_msgs(struct kt_dec *d, const uint8_t *p, size_t len,
+		     size_t avail, int proto);
 /* decode-time.c: the RTC's commands (type 'p'); false if not one */
 bool kt_rtc_ioctl(struct kt_dec *d, uint32_t cmd);
 /*

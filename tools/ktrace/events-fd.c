@@ -50,6 +50,7 @@
 #include <netinet/in.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/netlink_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 
@@ -82,7 +83,12 @@ struct fd_ent {
 	int pidfd_pid;		/* a pidfd: its process, or 0 */
 	short family;		/* a socket's AF_*, or 0: not known */
 	bool family_asked;	/* /proc asked for it (a live session) */
+	unsigned char nlproto;	/* a netlink socket's NETLINK_*: NLPROTO_* */
 };
+
+/* struct fd_ent.nlproto: the protocol + 1, or not known. */
+#define NLPROTO_UNKNOWN	0
+#define NLPROTO_ASKED	0xff	/* /proc asked, and did not say */
 
 /* What a call changes, until applied. */
 struct fd_new {
@@ -700,6 +706,7 @@ static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	if (o) {
 		e->family = o->family;
 		e->family_asked = o->family_asked;
+		e->nlproto = o->nlproto;
 	}
 	if (flags & KT_FDS_LIGHT) {
 		/* Not seen: its copy is asked for in /proc when needed. */
@@ -863,6 +870,8 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 				      a[1] & KT_O_CLOEXEC, NULL, "socket:");
 			if (sk && a[0] < AF_MAX)
 				sk->family = (short)a[0];
+			if (sk && a[0] == AF_NETLINK && a[2] < 0xfe)
+				sk->nlproto = (unsigned char)(a[2] + 1);
 		}
 		break;
 	}
@@ -1135,6 +1144,59 @@ static const char *unix_describe(unsigned long long ino, char *out,
 }
 
 /*
+ * A dump of the socket diagnostics (@req, @len bytes), searched for the
+ * message whose u32 at @ino_off of its payload is inode @ino, its first
+ * @size bytes copied to @out: 1 when found, 0 when the dump ended without
+ * it, -1 when nothing answered (no diagnostics for the family).
+ */
+static int diag_find(const void *req, size_t len, unsigned int ino,
+		     size_t ino_off, void *out, size_t size)
+{
+	union {
+		struct nlmsghdr nh;
+		char b[16384];
+	} buf;
+	const struct nlmsghdr *h;
+	int ret = -1, fd;
+	bool done = false;
+	uint32_t i;
+	ssize_t got;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return -1;
+	if (send(fd, req, len, 0) != (ssize_t)len)
+		done = true;
+	while (!done) {
+		got = recv(fd, &buf, sizeof(buf), 0);
+		if (got <= 0)
+			break;
+		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				done = true;
+				break;
+			}
+			ret = ret < 0 ? 0 : ret;
+			if (h->nlmsg_type == NLMSG_DONE) {
+				done = true;
+				break;
+			}
+			if (h->nlmsg_len < NLMSG_LENGTH(size))
+				continue;
+			memcpy(&i, (const char *)NLMSG_DATA(h) + ino_off, 4);
+			if (i == ino) {
+				memcpy(out, NLMSG_DATA(h), size);
+				ret = 1;
+				done = true;
+				break;
+			}
+		}
+	}
+	close(fd);
+	return ret;
+}
+
+/*
  * -yy: an IPv4 or IPv6 TCP or UDP socket as strace prints it,
  * "TCP:[127.0.0.1:40000->127.0.0.1:8080]" ("TCPv6:[[::1]:...]"), from
  * the socket diagnostics (a dump of the family and protocol, searched for
@@ -1158,58 +1220,98 @@ static const char *inet_describe(unsigned long long ino, int family,
 			.idiag_states = ~0U,
 		},
 	};
-	union {
-		struct nlmsghdr nh;
-		char b[16384];
-	} buf;
-	const struct inet_diag_msg *m = NULL;
-	const struct nlmsghdr *h;
+	struct inet_diag_msg m;
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
 	const char *name, *v6 = family == AF_INET6 ? "v6" : "";
-	bool done = false, found = false;
-	ssize_t got;
-	int fd;
 
-	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-	if (fd < 0)
+	if (diag_find(&req, sizeof(req), ino,
+		      offsetof(struct inet_diag_msg, idiag_inode), &m,
+		      sizeof(m)) != 1)
 		return NULL;
-	if (send(fd, &req, sizeof(req), 0) != sizeof(req))
-		done = true;
-	while (!done && !found) {
-		got = recv(fd, &buf, sizeof(buf), 0);
-		if (got <= 0)
-			break;
-		for (h = &buf.nh; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
-			if (h->nlmsg_type == NLMSG_DONE ||
-			    h->nlmsg_type == NLMSG_ERROR) {
-				done = true;
-				break;
-			}
-			m = NLMSG_DATA(h);
-			if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(*m)) &&
-			    m->idiag_inode == (unsigned int)ino) {
-				found = true;
-				break;
-			}
-		}
-	}
-	close(fd);
-	if (!found || (!m->id.idiag_sport && !m->id.idiag_src[0] &&
-		       !m->id.idiag_src[1] && !m->id.idiag_src[2] &&
-		       !m->id.idiag_src[3]))
+	if (!m.id.idiag_sport && !m.id.idiag_src[0] && !m.id.idiag_src[1] &&
+	    !m.id.idiag_src[2] && !m.id.idiag_src[3])
 		return NULL;
 	name = protocol == IPPROTO_TCP ? "TCP" : "UDP";
-	inet_ntop(family, m->id.idiag_src, src, sizeof(src));
-	inet_ntop(family, m->id.idiag_dst, dst, sizeof(dst));
-	if (!m->id.idiag_dport)
+	inet_ntop(family, m.id.idiag_src, src, sizeof(src));
+	inet_ntop(family, m.id.idiag_dst, dst, sizeof(dst));
+	if (!m.id.idiag_dport)
 		snprintf(out, size, family == AF_INET6 ? "%s%s:[[%s]:%u]" :
 			 "%s%s:[%s:%u]", name, v6, src,
-			 ntohs(m->id.idiag_sport));
+			 ntohs(m.id.idiag_sport));
 	else
 		snprintf(out, size, family == AF_INET6 ?
 			 "%s%s:[[%s]:%u->[%s]:%u]" : "%s%s:[%s:%u->%s:%u]",
-			 name, v6, src, ntohs(m->id.idiag_sport), dst,
-			 ntohs(m->id.idiag_dport));
+			 name, v6, src, ntohs(m.id.idiag_sport), dst,
+			 ntohs(m.id.idiag_dport));
+	return out;
+}
+
+/*
+ * netlink_diag's dump of the netlink sockets, searched for @ino (0: none,
+ * only whether it answers): 1 when found, its protocol and port id in
+ * @proto and @portid; 0 when not (it lists bound sockets only); -1 when
+ * netlink_diag does not answer (not loaded and not loadable), and strace
+ * then knows no netlink socket's protocol either.
+ */
+static int netlink_diag_find(unsigned long long ino, int *proto,
+			     unsigned int *portid)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct netlink_diag_req r;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		},
+		.r = {
+			.sdiag_family = AF_NETLINK,
+			.sdiag_protocol = NDIAG_PROTO_ALL,
+		},
+	};
+	struct netlink_diag_msg m;
+	int ret;
+
+	ret = diag_find(&req, sizeof(req), (unsigned int)ino,
+			offsetof(struct netlink_diag_msg, ndiag_ino), &m,
+			sizeof(m));
+	if (ret == 1) {
+		*proto = m.ndiag_protocol;
+		*portid = m.ndiag_portid;
+	}
+	return ret;
+}
+
+static int nl_diag = -1;	/* netlink_diag answers: 1, 0, or not asked */
+
+bool kt_netlink_diag(void)
+{
+	if (nl_diag < 0)
+		nl_diag = netlink_diag_find(0, NULL, NULL) >= 0;
+	return nl_diag;
+}
+
+void kt_netlink_diag_set(bool answers)
+{
+	nl_diag = answers;
+}
+
+/* -yy: "NETLINK:[ROUTE:PORTID]", or NULL (strace shows the inode then). */
+static const char *netlink_describe(unsigned long long ino, char *out,
+				    size_t size)
+{
+	unsigned int portid;
+	const char *name;
+	int proto;
+
+	if (netlink_diag_find(ino, &proto, &portid) != 1)
+		return NULL;
+	name = kt_netlink_proto_name(proto);
+	if (name)
+		snprintf(out, size, "NETLINK:[%s:%u]", name + 8, portid);
+	else
+		snprintf(out, size, "NETLINK:[%d]", proto);
 	return out;
 }
 
@@ -1238,6 +1340,8 @@ static const char *sock_describe(const struct fd_ent *e)
 				     sizeof(out));
 	if (!strncmp(e->proto, "UNIX", 4))
 		return unix_describe(ino, out, sizeof(out));
+	if (!strcmp(e->proto, "NETLINK"))
+		return netlink_describe(ino, out, sizeof(out));
 	return NULL;
 }
 
@@ -1397,6 +1501,69 @@ int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 	e->family = (short)kt_proc_family(tgid, fd);
 	e->family_asked = true;
 	return e->family;
+}
+
+/*
+ * The protocol of netlink socket fd of process tgid, from its network
+ * namespace's /proc/net/netlink (which has it whether or not netlink_diag
+ * is loaded), or -1.
+ */
+int kt_proc_nlproto(pid_t tgid, int fd)
+{
+	unsigned long long ino, i;
+	char path[64], line[256];
+	int proto = -1, eth;
+	struct stat st;
+	FILE *f;
+
+	if (tgid <= 0 || fd < 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", tgid, fd);
+	if (stat(path, &st) || !S_ISSOCK(st.st_mode))
+		return -1;
+	ino = st.st_ino;
+	snprintf(path, sizeof(path), "/proc/%d/net/netlink", tgid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	/* sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode */
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%*x %d %*u %*x %*d %*d %*d %*d %*d %llu",
+			   &eth, &i) == 2 && i == ino) {
+			proto = eth;
+			break;
+		}
+	fclose(f);
+	return proto;
+}
+
+int kt_fdtab_nlproto(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		     int fd)
+{
+	struct fd_ent *e = NULL;
+	unsigned int i;
+	int proto;
+
+	if (kt_fdtab_family(t, tgid, flags, fd) != AF_NETLINK)
+		return -1;
+	for (i = t->nnew; i-- > 0;)
+		if (t->new[i].fd == fd && !t->new[i].moved) {
+			e = &t->new[i].e;
+			break;
+		}
+	if (!e)
+		e = ent_at(t, fd);
+	if (!e)
+		return -1;
+	if (e->nlproto != NLPROTO_UNKNOWN)
+		return e->nlproto == NLPROTO_ASKED ? -1 : e->nlproto - 1;
+	/* A socket from before the trace: /proc knows while it is open. */
+	if (tgid <= 0 || !(flags & (KT_FDS_PROC | KT_FDS_ASK)))
+		return -1;
+	proto = kt_proc_nlproto(tgid, fd);
+	e->nlproto = proto >= 0 && proto < 0xfe ? (unsigned char)(proto + 1) :
+		     NLPROTO_ASKED;
+	return proto;
 }
 
 /* Does p end with a device's numbers, "<char 1:3>"? */

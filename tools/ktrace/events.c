@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -945,6 +946,20 @@ int kt_events_fd_family(struct kt_events *ev, pid_t pid, int fd)
 	if (!t || !task_fds(ev, t))
 		return 0;
 	return kt_fdtab_family(t->fds, t->tgid, ev->fd_flags, fd);
+}
+
+int kt_events_fd_nlproto(struct kt_events *ev, pid_t pid, int fd)
+{
+	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+
+	if (!t || !kt_netlink_diag())
+		return -1;
+	if (ev->ask_families)
+		return kt_proc_family(t->tgid, fd) == AF_NETLINK ?
+		       kt_proc_nlproto(t->tgid, fd) : -1;
+	if (!task_fds(ev, t))
+		return -1;
+	return kt_fdtab_nlproto(t->fds, t->tgid, ev->fd_flags, fd);
 }
 
 /* The smallest record of each type: anything shorter is corrupt. */

@@ -224,6 +224,12 @@ const char *kt_events_fd_path_before(struct kt_events *ev, pid_t pid, int fd);
  * before the trace; 0 when not known or not a socket.
  */
 int kt_events_fd_family(struct kt_events *ev, pid_t pid, int fd);
+/*
+ * The netlink protocol of socket fd of task pid where strace would know
+ * it (netlink_diag answers), as kt_events_fd_family() finds a family; -1
+ * when not.
+ */
+int kt_events_fd_nlproto(struct kt_events *ev, pid_t pid, int fd);
 
 /*
  * -Y: the name of task pid as the trace knows it at time ts: its last
@@ -267,5 +273,13 @@ const char *kt_fdtab_path(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		    int fd);
 int kt_proc_family(pid_t tgid, int fd);	/* what /proc says now, or 0 */
+/*
+ * A netlink socket's protocol (NETLINK_ROUTE...): from its socket() call,
+ * for one from before the trace from /proc/net/netlink; -1 when not known
+ * or not a netlink socket.
+ */
+int kt_fdtab_nlproto(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
+		     int fd);
+int kt_proc_nlproto(pid_t tgid, int fd);	/* what /proc says now, or -1 */
 
 #endif /* KTRACE_EVENTS_H */

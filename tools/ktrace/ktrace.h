@@ -362,6 +362,16 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
 pid_t kt_proc_tgid(pid_t pid);	/* its process's id in /proc, or 0 */
 
+/* events-fd.c */
+/*
+ * Does netlink_diag answer here (asked once, which may load it, as
+ * strace's first netlink socket would)?  strace decodes a netlink
+ * protocol's messages only then.  A report says what the recording's
+ * machine answered (kt_netlink_diag_set()).
+ */
+bool kt_netlink_diag(void);
+void kt_netlink_diag_set(bool answers);
+
 /* Whose records a stream holds. */
 struct kt_target {
 	bool live;		/* a session, not a recording: /proc is there */

@@ -33,6 +33,7 @@
 #define KT_FILE_HIDDEN		0x8	/* hidden[] follows the header */
 #define KT_FILE_STATUS		0x10	/* status: -e status= for report */
 #define KT_FILE_THREADS		0x20	/* nthreads[] follows hidden[] */
+#define KT_FILE_NETLINK_DIAG	0x40	/* netlink_diag answered (decoding) */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -164,6 +165,8 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	h.flags = (o->follow ? KT_FILE_FOLLOW : 0) |
 		  (o->summary_only ? KT_FILE_COUNTS_ONLY : 0) |
 		  (o->instruction_pointer && !o->summary_only ? KT_FILE_IP : 0);
+	if (!o->summary_only && kt_netlink_diag())
+		h.flags |= KT_FILE_NETLINK_DIAG;
 	for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
 		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
 			if (!kt_filters_hidden(abi, nr))
@@ -465,6 +468,7 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		}
 		memcpy(r->nthreads, r->buf + at, len);
 	}
+	kt_netlink_diag_set(h->flags & KT_FILE_NETLINK_DIAG);
 	/* Recorded with -e status=: report applies it, and its own too. */
 	if (h->flags & KT_FILE_STATUS)
 		kt_filters_set_status(kt_filters_status() & h->status);

@@ -164,6 +164,13 @@ static int fd_family(void *ctx, int fd)
 	return kt_events_fd_family(j->ev, j->fmt_pid, fd);
 }
 
+static int fd_nlproto(void *ctx, int fd)
+{
+	struct json_sink *j = ctx;
+
+	return kt_events_fd_nlproto(j->ev, j->fmt_pid, fd);
+}
+
 /* The structured fields: fd, path, path2, argv. */
 static void syscall_fields(struct json_sink *j, const struct kt_syscall *sc,
 			   const char *kinds)
@@ -723,6 +730,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	j->fmt.fd_paths = o->decode_fds;
 	j->fmt.fd_path = fd_path;
 	j->fmt.fd_family = fd_family;
+	j->fmt.fd_nlproto = fd_nlproto;
 	j->fmt.ctx = j;
 	j->ev = ev;
 	if (o->decode_fds)

@@ -1635,6 +1635,13 @@ static int fd_family(void *ctx, int fd)
 	return kt_events_fd_family(t->ev, t->fmt_pid, fd);
 }
 
+static int fd_nlproto(void *ctx, int fd)
+{
+	struct kt_tracer *t = ctx;
+
+	return kt_events_fd_nlproto(t->ev, t->fmt_pid, fd);
+}
+
 /*
  * -Y: a process id's name.  An argument's is the name at the call's
  * entry, kept for its exit (the child waited for is reaped by then); a
@@ -1800,6 +1807,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->fmt.fd_path = fd_path;
 	t->fmt.fd_path_before = fd_path_before;
 	t->fmt.fd_family = fd_family;
+	t->fmt.fd_nlproto = fd_nlproto;
 	if (o->decode_pids & KT_PIDS_COMM) {
 		t->fmt.pid_comm = pid_comm;
 		kt_events_track_comms(ev, tg->live);

@@ -80,6 +80,36 @@ need_packages()
 
 # Install what tools/host-packages lists for any of the given uses (make
 # verbs, kernel names).  Usage: need_host USE...
+# Does KVM work here, not only exist?  /dev/kvm can be there in a VM whose
+# hypervisor refuses what QEMU sets up for the vCPUs (seen: "failed to
+# set MSR 0x10a", then an assertion and an abort before the guest ran):
+# QEMU is started paused once and must still be running after a few
+# seconds.  The answer is kept in KTRACE_KVM (1 or 0) for the processes a
+# run starts.
+kvm_usable()
+{
+	local rc
+
+	if [ -z "$KTRACE_KVM" ]; then
+		KTRACE_KVM=0
+		if [ -w /dev/kvm ]; then
+			# (in a subshell, whose shell's "Aborted" goes too)
+			rc=$( (timeout 3 qemu-system-x86_64 -accel kvm \
+				-cpu host -S -display none -monitor none \
+				-serial none -nodefaults -m 64 >/dev/null
+				echo $?) \
+				2>/dev/null)
+			if [ $rc -eq 124 ]; then
+				KTRACE_KVM=1
+			else
+				note "/dev/kvm is there but QEMU cannot use it (exit $rc): emulating (TCG)"
+			fi
+		fi
+		export KTRACE_KVM
+	fi
+	[ "$KTRACE_KVM" = 1 ]
+}
+
 need_host()
 {
 	local pkgs

@@ -4,6 +4,7 @@
  * exact text out.  Every expected line below was printed by strace 6.1
  * for a real program (addresses and pids aside).  Prints TAP.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <linux/io_uring.h>
 #include <linux/perf_event.h>
@@ -388,6 +389,192 @@ static void test_netlink(void)
 	sc.ret = 6;
 	expect("recvfrom: less than a netlink header", &sc,
 	       "recvfrom(3, \"\\x24\\x00\\x00\\x00\\x02\\x00\", 8192, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, [12]) = 6");
+}
+
+/* A netlink buffer built message by message: nl_hdr(), nl_put(), nl_attr(). */
+static uint8_t nlb[1024];
+static size_t nlb_at;
+
+static void nl_hdr(uint32_t len, uint16_t type, uint16_t flags, uint32_t seq,
+		   uint32_t pid)
+{
+	nlmsghdr_at(nlb + nlb_at, len, type, flags, seq, pid);
+	nlb_at += 16;
+}
+
+static void nl_put(const void *p, size_t n)
+{
+	memcpy(nlb + nlb_at, p, n);
+	nlb_at += n;
+}
+
+static void nl_attr(uint16_t type, const void *p, uint16_t n)
+{
+	uint16_t len = 4 + n;
+
+	memcpy(nlb + nlb_at, &len, 2);
+	memcpy(nlb + nlb_at + 2, &type, 2);
+	memcpy(nlb + nlb_at + 4, p, n);
+	nlb_at += (len + 3U) & ~3U;
+}
+
+/* The buffer's length into its first message's header. */
+static void nl_len(void)
+{
+	uint32_t l = nlb_at;
+
+	memcpy(nlb, &l, 4);
+}
+
+/* A dump's answer: lo's IPv4 address with its attributes, and the end. */
+static void nl_newaddr4(void)
+{
+	static const uint8_t ifa4[8] = { 2, 8, 0x80, 254, 1, 0, 0, 0 };
+	static const uint8_t a4[4] = { 127, 0, 0, 1 };
+	static const uint32_t ci[4] = { 4294967295u, 4294967295u, 23, 24 };
+	uint32_t flags = 0x80;
+
+	nl_hdr(76, 20, 2, 1, 112);
+	nl_put(ifa4, 8);
+	nl_attr(1, a4, 4);
+	nl_attr(2, a4, 4);
+	nl_attr(3, "lo", 3);
+	nl_attr(8, &flags, 4);
+	nl_attr(6, ci, 16);
+	nl_hdr(20, 3, 2, 1, 112);
+	nlb_at += 4;
+}
+
+/* fd 3 a NETLINK_ROUTE socket, fd 4 a NETLINK_KOBJECT_UEVENT one. */
+static int test_nlproto(void *ctx, int fd)
+{
+	return fd == 3 ? 0 : fd == 4 ? 15 : -1;
+}
+
+/* Send the buffer on @fd to a netlink port and check the line; restart. */
+static void nl_send(const char *desc, int fd, const char *want)
+{
+	static const uint8_t to[12] = { 16, 0, 0, 0, 0x00, 0xff, 0xff, 0x7f };
+	struct kt_syscall sc = sc64("sendto", nlb_at);
+
+	sc.args[0] = fd;
+	sc.args[1] = 0x7ffd0000;
+	sc.args[2] = nlb_at;
+	sc.args[4] = 0x7ffd1000;
+	sc.args[5] = 12;
+	sc.blob[1] = mem_blob(nlb, nlb_at);
+	sc.blob[4] = mem_blob(to, 12);
+	expect(desc, &sc, want);
+	nlb_at = 0;
+	memset(nlb, 0, sizeof(nlb));
+}
+
+/*
+ * NETLINK_ROUTE's messages where netlink_diag tells the protocol, as
+ * strace 6.1 prints them (each line is what it printed for the same
+ * bytes sent to a netlink port): glibc's getaddrinfo() request, a dump's
+ * addresses and their attributes, an extended acknowledgment, the flags
+ * of each kind of message, a family where strace has no structure, and a
+ * uevent socket's strings.
+ */
+static void test_netlink_route(void)
+{
+	static const char *const want[] = {
+	"sendto(3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ...}], 20, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 20",
+	"sendto(3, [[{nlmsg_len=76, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=112}, {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_HOST, ifa_index=if_nametoindex(\"lo\")}, [[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=IFA_LOCAL}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=IFA_LABEL}, \"lo\"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT], [{nla_len=20, nla_type=IFA_CACHEINFO}, {ifa_prefered=4294967295, ifa_valid=4294967295, cstamp=23, tstamp=24}]]], [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=112}, 0]], 96, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 96",
+	"sendto(3, [{nlmsg_len=152, nlmsg_type=RTM_DELADDR, nlmsg_flags=NLM_F_NONREC, nlmsg_seq=2, nlmsg_pid=0}, {ifa_family=AF_INET6, ifa_prefixlen=128, ifa_flags=IFA_F_NODAD|IFA_F_PERMANENT, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=if_nametoindex(\"lo\")}, [[{nla_len=20, nla_type=IFA_ADDRESS}, inet_pton(AF_INET6, \"::1\")], [{nla_len=5, nla_type=IFA_PROTO}, \"\\x01\"], [{nla_len=6, nla_type=0xc /* IFA_??? */}, \"\\x61\\x62\"], [{nla_len=20, nla_type=NLA_F_NESTED|IFA_MULTICAST}, inet_pton(AF_INET6, \"::1\")], [{nla_len=5, nla_type=IFA_FLAGS}, \"\\x78\"], [{nla_len=8, nla_type=IFA_RT_PRIORITY}, 256], [{nla_len=8, nla_type=IFA_TARGET_NETNSID}, -1], [{nla_len=8, nla_type=IFA_BROADCAST}, \"\\x7f\\x00\\x00\\x01\"], [{nla_len=37, nla_type=IFA_LABEL}, \"eth0-with-a-long-label-name-here\"...]]], 152, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 152",
+	"sendto(3, [{nlmsg_len=72, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_CAPPED|NLM_F_ACK_TLVS, nlmsg_seq=3, nlmsg_pid=112}, [{error=-EINVAL, msg={nlmsg_len=24, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=3, nlmsg_pid=0}}, [[{nla_len=20, nla_type=NLMSGERR_ATTR_MSG}, \"Invalid address\"], [{nla_len=8, nla_type=NLMSGERR_ATTR_OFFS}, 4], [{nla_len=7, nla_type=NLMSGERR_ATTR_COOKIE}, [1, 2, 3]]]]], 72, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 72",
+	"sendto(3, [[{nlmsg_len=24, nlmsg_type=RTM_NEWPREFIX, nlmsg_flags=NLM_F_EXCL|NLM_F_CREATE, nlmsg_seq=4, nlmsg_pid=0}, {family=AF_INET6, data=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"}], [{nlmsg_len=20, nlmsg_type=0x77 /* RTM_??? */, nlmsg_flags=NLM_F_REQUEST|0xf00, nlmsg_seq=5, nlmsg_pid=0}, {family=AF_INET, data=\"\\x00\\x00\\x00\"}], [{nlmsg_len=20, nlmsg_type=0x84 /* RTM_??? */, nlmsg_flags=NLM_F_REQUEST|NLM_F_REPLACE, nlmsg_seq=5, nlmsg_pid=0}, {family=AF_INET, data=\"\\x00\\x00\\x00\"}], {nlmsg_len=16, nlmsg_type=RTM_DELROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|NLM_F_BULK, nlmsg_seq=6, nlmsg_pid=0}, {nlmsg_len=16, nlmsg_type=RTM_DELACTION, nlmsg_flags=NLM_F_REQUEST|NLM_F_ROOT, nlmsg_seq=7, nlmsg_pid=0}], 96, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 96",
+	"sendto(3, [{nlmsg_len=40, nlmsg_type=RTM_NEWADDR, nlmsg_flags=0, nlmsg_seq=8, nlmsg_pid=0}, {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_HOST, ifa_index=if_nametoindex(\"lo\")}, [[{nla_len=6, nla_type=IFA_LABEL}, \"lo\"...], [{nla_len=8, nla_type=IFA_LABEL}, \"ab\\0c\"...]]], 40, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 40",
+	"sendto(3, [{nlmsg_len=21, nlmsg_type=RTM_NEWADDR, nlmsg_flags=0, nlmsg_seq=9, nlmsg_pid=0}, {ifa_family=AF_INET, ...}], 20, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 20",
+	"sendto(4, \"add@/devices/virtual/net/lo\\0ACTI\"..., 39, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 39",
+	"sendto(4, [{prefix=\"libudev\", magic=htonl(0xfeedcafe), header_size=40, properties_off=40, properties_len=12, filter_subsystem_hash=htonl(0x5), filter_devtype_hash=htonl(0), filter_tag_bloom_hi=htonl(0x1), filter_tag_bloom_lo=htonl(0)}, \"ACTION=add\\0\\0\"], 52, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 52",
+	"sendto(3, [[{nlmsg_len=76, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=112}, {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_HOST, ifa_index=if_nametoindex(\"lo\")}, [[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(\"127.0.0.1\")], [{nla_len=8, nla_type=IFA_LOCAL}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=IFA_LABEL}, \"lo\"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT], ...]], [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=112}, 0]], 96, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 96"
+	};
+	uint8_t ifa4[8] = { 2, 8, 0x80, 254, 1, 0, 0, 0 };
+	uint8_t ifa6[8] = { 10, 128, 0x82, 0, 1, 0, 0, 0 };
+	uint8_t a4[4] = { 127, 0, 0, 1 }, a6[16] = { [15] = 1 };
+	uint32_t u, v[8] = { htonl(0xfeedcafe), 40, 40, 12, htonl(5), 0,
+			     htonl(1), 0 };
+	int32_t e = -22, ns = -1;
+	uint8_t b = 1;
+
+	opts.fd_nlproto = test_nlproto;
+	nl_hdr(20, 22, 0x301, 1, 0);
+	nlb_at += 4;
+	nl_send("route: glibc's RTM_GETADDR", 3, want[0]);
+
+	nl_newaddr4();
+	nl_send("route: an IPv4 address and the dump's end", 3, want[1]);
+
+	nl_hdr(0, 21, 0x100, 2, 0);
+	nl_put(ifa6, 8);
+	nl_attr(1, a6, 16);
+	nl_attr(11, &b, 1);
+	nl_attr(12, "ab", 2);
+	nl_attr(0x8000 | 7, a6, 16);
+	nl_attr(8, "x", 1);
+	u = 256;
+	nl_attr(9, &u, 4);
+	nl_attr(10, &ns, 4);
+	nl_attr(4, a4, 4);
+	nl_attr(3, "eth0-with-a-long-label-name-here!", 33);
+	nl_len();
+	nl_send("route: IPv6, unknown and short attributes", 3, want[2]);
+
+	nl_hdr(0, 2, 0x300, 3, 112);
+	nl_put(&e, 4);
+	nl_hdr(24, 20, 5, 3, 0);
+	nl_attr(1, "Invalid address\0", 16);
+	u = 4;
+	nl_attr(2, &u, 4);
+	nl_attr(3, "\x01\x02\x03", 3);
+	nl_len();
+	nl_send("route: an extended acknowledgment", 3, want[3]);
+
+	nl_hdr(24, 52, 0x600, 4, 0);
+	nlb[nlb_at] = 10;
+	nlb_at += 8;
+	nl_hdr(20, 0x77, 0xf01, 5, 0);
+	nlb[nlb_at] = 2;
+	nlb_at += 4;
+	nl_hdr(20, 0x84, 0x101, 5, 0);
+	nlb[nlb_at] = 2;
+	nlb_at += 4;
+	nl_hdr(16, 25, 0x301, 6, 0);
+	nl_hdr(16, 49, 0x101, 7, 0);
+	nl_send("route: families, each kind's flags", 3, want[4]);
+
+	nl_hdr(0, 20, 0, 8, 0);
+	nl_put(ifa4, 8);
+	nl_attr(3, "lo", 2);
+	nl_attr(3, "ab\0c", 4);
+	nl_len();
+	nl_send("route: labels without their NUL", 3, want[5]);
+
+	nl_hdr(21, 20, 0, 9, 0);
+	nlb[nlb_at] = 2;
+	nlb_at += 4;
+	nl_send("route: a short ifaddrmsg", 3, want[6]);
+
+	nl_put("add@/devices/virtual/net/lo\0ACTION=add\0", 39);
+	nl_send("uevent: the kernel's", 4, want[7]);
+	nl_put("libudev", 8);
+	nl_put(v, sizeof(v));
+	nl_put("ACTION=add\0\0", 12);
+	nl_send("uevent: libudev's", 4, want[8]);
+
+	opts.strsize = 4;
+	nl_newaddr4();
+	nl_send("route: -s 4, four attributes", 3, want[9]);
+	opts.strsize = 32;
+
+	/* Without netlink_diag: the generic form, as before. */
+	opts.fd_nlproto = NULL;
+	nl_hdr(20, 22, 0x301, 1, 0);
+	nlb_at += 4;
+	nl_send("route without netlink_diag: generic", 3,
+		"sendto(3, [{nlmsg_len=20, nlmsg_type=0x16 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1, nlmsg_pid=0}, \"\\x00\\x00\\x00\\x00\"], 20, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 20");
 }
 
 /* The siginfo of a signal line: a timer's and a queued signal's value. */
@@ -1690,6 +1877,7 @@ static void test_net(void)
 	       "recvfrom(7, \"A\", 1, MSG_TRUNC, NULL, NULL) = 2");
 	test_addr_lengths();
 	test_netlink();
+	test_netlink_route();
 	test_sockopts();
 }
 
