@@ -11,6 +11,8 @@
  */
 #include <linux/compat.h>
 #include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/ioctl.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -858,6 +860,46 @@ static bool kb_restart(long ret)
 	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
 }
 
+/*
+ * KTRACE_BLOB_INODES: the inode of each descriptor the call made, the
+ * return value @ret or the @c->len_arg ints at @uaddr (pipe's array), 0
+ * for one another thread closed since.  The probe runs in the caller's
+ * task at the syscall's exit: fget() takes no lock, and the reference it
+ * holds is rarely the last (fput() then defers the release).
+ */
+static void kb_fdino(struct ktrace_build *b, const struct ktrace_cap *c,
+		     unsigned long uaddr, long ret)
+{
+	struct ktrace_blob *bl = ktrace_build_add(b, KTRACE_BLOB_INODES,
+						  KTRACE_BLOB_ARG_NONE);
+	int fds[2] = { (int)ret, -1 };
+	unsigned int i, n = 1;
+	struct file *f;
+	u64 ino[2];
+
+	if (c->len_arg != KB_RET_ANY) {
+		n = min_t(unsigned int, c->len_arg, ARRAY_SIZE(fds));
+		if (ktrace_copy_nofault(fds, kb_uptr(b, uaddr),
+					n * sizeof(fds[0]))) {
+			kb_fault(b, bl);
+			return;
+		}
+	}
+	if (ktrace_build_room(b) < n * sizeof(ino[0])) {
+		bl->flags |= KTRACE_BF_TRUNC;
+		ktrace_build_put(b, bl, 0);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		f = fds[i] >= 0 ? fget(fds[i]) : NULL;
+		ino[i] = f ? file_inode(f)->i_ino : 0;
+		if (f)
+			fput(f);
+	}
+	memcpy(b->rec + b->pos, ino, n * sizeof(ino[0]));
+	ktrace_build_put(b, bl, n * sizeof(ino[0]));
+}
+
 /* The size an ioctl command encodes in its _IOC_SIZE bits (KTRACE_CAP_IOC). */
 static unsigned int kb_ioc_size(const struct ktrace_cap *c,
 				const struct ktrace_capture_ctx *x)
@@ -877,6 +919,9 @@ static bool kb_wanted(const struct ktrace_cap *c,
 		return false;
 	if (c->rule == KTRACE_CAP_SIGFRAME)
 		return !x->exit && !x->refetch && x->sp;
+	if (c->rule == KTRACE_CAP_FDINO)
+		return x->exit && x->ret >= 0 &&
+		       (c->len_arg == KB_RET_ANY || args[c->arg]);
 	if (!x->exit)
 		return (c->dir & KTRACE_CAP_IN) &&
 		       (c->rule == KTRACE_CAP_STR || args[c->arg]) &&
@@ -982,6 +1027,9 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 			continue;
 		case KTRACE_CAP_SIGMASK:
 			kb_sigmask(b, cap->kind, cap->arg, args[cap->arg]);
+			continue;
+		case KTRACE_CAP_FDINO:
+			kb_fdino(b, cap, args[cap->arg], x->ret);
 			continue;
 		case KTRACE_CAP_IOV:
 			kb_iov(b, cap->arg, args[cap->arg], args[cap->len_arg],

@@ -47,6 +47,11 @@ enum ktrace_cap_rule {
 	KTRACE_CAP_SIGMASK,	/* a mask's address and size, and the mask */
 	KTRACE_CAP_ARG_PLUS,	/* argument @len_arg plus @size bytes */
 	KTRACE_CAP_PAGES,	/* a byte a page of argument @len_arg bytes */
+	/*
+	 * The inodes of the descriptors made: the return value's (@len_arg
+	 * 0xff), or the @len_arg ints argument @arg points to.
+	 */
+	KTRACE_CAP_FDINO,
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */

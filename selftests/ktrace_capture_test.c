@@ -32,6 +32,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -487,9 +488,29 @@ TEST_F_TIMEOUT(capture, known_sequence_exact, 120)
 		EXPECT_STREQ(missing, blob_data(&e->hdr, b));
 		k++;
 	}
-	/* pipe2, then write and read with their buffers. */
-	ASSERT_EQ(SYS_pipe2, calls[k].exit->nr);
-	EXPECT_EQ(0, calls[k].exit->ret);
+	/*
+	 * pipe2, with the inodes of its two descriptors (ABI 1.18), then
+	 * write and read with their buffers.
+	 */
+	{
+		const struct ktrace_rec_sys_exit *x = calls[k].exit;
+		const struct ktrace_blob *b;
+		struct stat st[2];
+		uint64_t ino[2];
+
+		ASSERT_EQ(SYS_pipe2, x->nr);
+		EXPECT_EQ(0, x->ret);
+		ASSERT_EQ(0, fstat(p[0], &st[0]));
+		ASSERT_EQ(0, fstat(p[1], &st[1]));
+		b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_INODES, 0);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ(KTRACE_BLOB_ARG_NONE, b->arg);
+		EXPECT_EQ(0, b->flags);
+		ASSERT_EQ(sizeof(ino), b->len);
+		memcpy(ino, blob_data(&x->hdr, b), sizeof(ino));
+		EXPECT_EQ((uint64_t)st[0].st_ino, ino[0]);
+		EXPECT_EQ((uint64_t)st[1].st_ino, ino[1]);
+	}
 	k++;
 	{
 		const struct ktrace_rec_sys_enter *e = calls[k].enter;
@@ -1584,6 +1605,88 @@ TEST_F(capture, verbose_blobs_shared_by_sessions_of_one_call)
 	EXPECT_EQ(0, memcmp(VERBOSE_ENV, blob_data(&e->hdr, b),
 			    sizeof(VERBOSE_ENV)));
 	trace_free(&t2);
+}
+
+/* The one KTRACE_BLOB_INODES of exit @x, its @n inodes into @ino. */
+static int exit_inodes(const struct ktrace_rec_sys_exit *x, uint64_t *ino,
+		       unsigned int n)
+{
+	const struct ktrace_blob *b;
+
+	if (!x)
+		return -1;
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_INODES, 0);
+	if (!b || b->arg != KTRACE_BLOB_ARG_NONE || b->flags ||
+	    b->len != n * sizeof(*ino) ||
+	    blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_INODES, 1))
+		return -1;
+	memcpy(ino, blob_data(&x->hdr, b), b->len);
+	return 0;
+}
+
+static uint64_t fd_ino(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) ? 0 : st.st_ino;
+}
+
+/*
+ * socket, socketpair and accept4 carry the inodes of the descriptors
+ * they made (ABI 1.18), which "socket:[INODE]" needs once the process is
+ * gone; a failed call carries none.
+ */
+TEST_F(capture, descriptors_made_carry_their_inodes)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	socklen_t len;
+	uint64_t ino[2], want[3];
+	int s, sv[2], l, c, a, err;
+
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	ASSERT_LE(0, s);
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	/* An abstract name, "\0ki" and the pid: nothing on disk. */
+	snprintf(sa.sun_path + 1, sizeof(sa.sun_path) - 1, "ki%04d",
+		 getpid() % 10000);
+	len = offsetof(struct sockaddr_un, sun_path) + 1 +
+	      strlen(sa.sun_path + 1);
+	l = socket(AF_UNIX, SOCK_STREAM, 0);
+	ASSERT_LE(0, l);
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&sa, len));
+	ASSERT_EQ(0, listen(l, 1));
+	c = socket(AF_UNIX, SOCK_STREAM, 0);
+	ASSERT_LE(0, c);
+	ASSERT_EQ(0, connect(c, (struct sockaddr *)&sa, len));
+	a = accept4(l, NULL, NULL, SOCK_CLOEXEC);
+	ASSERT_LE(0, a);
+	ASSERT_EQ(-1, socket(AF_INET, SOCK_STREAM, 9999));
+	err = errno;
+	want[0] = fd_ino(s);
+	want[1] = fd_ino(sv[0]);
+	want[2] = fd_ino(sv[1]);
+	ASSERT_NE(0, want[0]);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	ASSERT_EQ(0, exit_inodes(find_exit(&self->t, gettid_(), SYS_socket, s),
+				 ino, 1));
+	EXPECT_EQ(want[0], ino[0]);
+	ASSERT_EQ(0, exit_inodes(find_exit(&self->t, gettid_(), SYS_socketpair,
+					   0), ino, 2));
+	EXPECT_EQ(want[1], ino[0]);
+	EXPECT_EQ(want[2], ino[1]);
+	ASSERT_EQ(0, exit_inodes(find_exit(&self->t, gettid_(), SYS_accept4, a),
+				 ino, 1));
+	EXPECT_EQ(fd_ino(a), ino[0]);
+	EXPECT_NE(0, exit_inodes(find_exit(&self->t, gettid_(), SYS_socket,
+					   -err), ino, 1));
+	close(a);
+	close(c);
+	close(l);
+	close(sv[0]);
+	close(sv[1]);
+	close(s);
 }
 
 /*

@@ -55,6 +55,8 @@ struct kt_syscall {
 	 */
 	struct kt_blob envp;
 	struct kt_blob dirents;
+	/* KTRACE_BLOB_INODES (1.18): the descriptors' inodes, u64 each */
+	struct kt_blob inodes;
 	bool has_ip;		/* -i: the enter carried KTRACE_BLOB_IP */
 	uint64_t ip;		/* the instruction pointer after the call */
 	bool has_exit_ip;	/* and the exit: where the call returned to */

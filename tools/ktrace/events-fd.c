@@ -84,6 +84,7 @@ struct fd_ent {
 	short family;		/* a socket's AF_*, or 0: not known */
 	bool family_asked;	/* /proc asked for it (a live session) */
 	unsigned char nlproto;	/* a netlink socket's NETLINK_*: NLPROTO_* */
+	bool nl_bound;		/* and it is bound (bind, connect): listed */
 };
 
 /* struct fd_ent.nlproto: the protocol + 1, or not known. */
@@ -107,6 +108,7 @@ struct kt_fdtab {
 	struct fd_new new[2];
 	int close_lo, close_hi;	/* closed: close_lo <= fd <= close_hi */
 	int cloexec_fd;		/* F_SETFD, FIOCLEX: fd's flag, or -1 */
+	int bound_fd;		/* bind, connect: the socket, or -1 */
 	bool cloexec_val;
 	bool range_cloexec;	/* close_range(CLOSE_RANGE_CLOEXEC) */
 	bool cwd_set;
@@ -123,6 +125,7 @@ struct kt_fdtab *kt_fdtab_new(void)
 	t->close_lo = 1;
 	t->close_hi = 0;
 	t->cloexec_fd = -1;
+	t->bound_fd = -1;
 	return t;
 }
 
@@ -150,6 +153,7 @@ static void pending_clear(struct kt_fdtab *t)
 	t->close_lo = 1;
 	t->close_hi = 0;
 	t->cloexec_fd = -1;
+	t->bound_fd = -1;
 	t->range_cloexec = false;
 	t->cwd_set = false;
 	free(t->new_cwd);
@@ -320,6 +324,41 @@ static void sock_proto(struct fd_ent *e, pid_t tgid, int fd)
 }
 
 /*
+ * -yy: the protocol the kernel names a socket of @family, @type and
+ * @protocol (socket()'s arguments) by, for one /proc no longer shows:
+ * the common ones.
+ */
+static void args_proto(struct fd_ent *e, int family, int type, int protocol)
+{
+	const char *v6 = family == AF_INET6 ? "v6" : "";
+	const char *p = NULL;
+
+	if (family == AF_INET || family == AF_INET6) {
+		if (type == SOCK_STREAM && (!protocol || protocol == IPPROTO_TCP))
+			p = "TCP";
+		else if (type == SOCK_DGRAM &&
+			 (!protocol || protocol == IPPROTO_UDP))
+			p = "UDP";
+	} else if (family == AF_UNIX) {
+		p = type == SOCK_STREAM ? "UNIX-STREAM" : "UNIX";
+	} else if (family == AF_NETLINK) {
+		p = "NETLINK";
+	}
+	if (p)
+		snprintf(e->proto, sizeof(e->proto), "%s%s", p, v6);
+}
+
+/* Inode @i of those the call made (KTRACE_BLOB_INODES), or 0. */
+static uint64_t sc_inode(const struct kt_syscall *sc, unsigned int i)
+{
+	uint64_t ino = 0;
+
+	if (sc->inodes.data && sc->inodes.len >= (i + 1) * sizeof(ino))
+		memcpy(&ino, sc->inodes.data + i * sizeof(ino), sizeof(ino));
+	return ino;
+}
+
+/*
  * A live process first seen: the descriptors it has (from before the
  * trace, or opened since by calls not read yet, which their events
  * overwrite), their close-on-exec flags and its working directory, while
@@ -383,6 +422,12 @@ void kt_fdtab_snapshot(struct kt_fdtab *t, pid_t tgid)
 			sock_proto(e, tgid, fd);
 			e->family = (short)proto_family(e->proto);
 			e->family_asked = true;
+		}
+		if (e->family == AF_NETLINK) {
+			int proto = kt_proc_nlproto(tgid, fd, &e->nl_bound);
+
+			e->nlproto = proto >= 0 && proto < 0xfe ?
+				     (unsigned char)(proto + 1) : NLPROTO_ASKED;
 		}
 		if (is_pidfd_link(p))
 			e->pidfd_pid = proc_pidfd_pid(tgid, fd);
@@ -519,6 +564,42 @@ static struct fd_ent *add_new(struct kt_fdtab *t, int fd, bool cloexec)
  * or in a live session what /proc names it (pipe:[INODE], socket:[INODE])
  * while it is there to ask, when it is of that kind.
  */
+/*
+ * A pipe's or socket's descriptor made, its inode @ino from the record
+ * (KTRACE_BLOB_INODES, ABI 1.18), or 0: then /proc says, while the
+ * process is there and the descriptor open.
+ */
+static struct fd_ent *add_inode(struct kt_fdtab *t, pid_t tgid,
+				unsigned int flags, int fd, bool cloexec,
+				const char *prefix, uint64_t ino)
+{
+	struct fd_ent *e = add_new(t, fd, cloexec);
+	char name[48];
+	const char *p = NULL;
+
+	if (!e)
+		return NULL;
+	e->socket = prefix && !strcmp(prefix, "socket:");
+	if (flags & KT_FDS_LIGHT)
+		return e;
+	if (ino)
+		snprintf(name, sizeof(name), "%s[%llu]", prefix,
+			 (unsigned long long)ino);
+	if (flags & KT_FDS_PROC) {
+		p = proc_link(tgid, fd);
+		/* Another file at the number since: not this one's. */
+		if (p && (ino ? strcmp(p, name) :
+			  prefix && strncmp(p, prefix, strlen(prefix))))
+			p = NULL;
+	}
+	if (!p && ino)
+		p = name;
+	e->path = dup_or_null(p);
+	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
+		sock_proto(e, tgid, fd);
+	return e;
+}
+
 static struct fd_ent *add_kind(struct kt_fdtab *t, pid_t tgid,
 			       unsigned int flags, int fd, bool cloexec,
 			       const char *name, const char *prefix)
@@ -556,6 +637,7 @@ enum fd_op {
 	OP_FSOPEN, OP_FSPICK, OP_FSMOUNT, OP_OPEN_TREE, OP_BPF,
 	/* from here on, calls that make no descriptor */
 	OP_CLOSE, OP_CLOSE_RANGE, OP_CHDIR, OP_FCHDIR, OP_MOVE_MOUNT,
+	OP_BIND,	/* bind, connect: a netlink socket is bound then */
 };
 
 static const struct {
@@ -584,6 +666,7 @@ static const struct {
 	{ "perf_event_open", OP_PERF }, { "io_uring_setup", OP_IO_URING },
 	{ "close", OP_CLOSE }, { "close_range", OP_CLOSE_RANGE },
 	{ "chdir", OP_CHDIR }, { "fchdir", OP_FCHDIR },
+	{ "bind", OP_BIND }, { "connect", OP_BIND },
 };
 
 /* What each call does to the table, looked up by name once per number. */
@@ -707,6 +790,7 @@ static void dup_fd(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		e->family = o->family;
 		e->family_asked = o->family_asked;
 		e->nlproto = o->nlproto;
+		e->nl_bound = o->nl_bound;
 	}
 	if (flags & KT_FDS_LIGHT) {
 		/* Not seen: its copy is asked for in /proc when needed. */
@@ -848,13 +932,18 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 			t->cloexec_val = (unsigned int)a[1] == KT_FIOCLEX;
 		}
 		break;
+	case OP_BIND:
+		t->bound_fd = (int)a[0];
+		break;
 	case OP_PIPE:
 	case OP_PIPE2:
 		if (blob_fds(&sc, 0, fds)) {
 			bool ce = op == OP_PIPE2 && (a[1] & KT_O_CLOEXEC);
 
-			add_kind(t, tgid, flags, fds[0], ce, NULL, "pipe:");
-			add_kind(t, tgid, flags, fds[1], ce, NULL, "pipe:");
+			add_inode(t, tgid, flags, fds[0], ce, "pipe:",
+				  sc_inode(&sc, 0));
+			add_inode(t, tgid, flags, fds[1], ce, "pipe:",
+				  sc_inode(&sc, 1));
 		}
 		break;
 	case OP_SOCKET:
@@ -866,12 +955,18 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		if (op == OP_SOCKETPAIR && !blob_fds(&sc, 3, fds))
 			break;
 		for (i = 0; i < n; i++) {
-			sk = add_kind(t, tgid, flags, fds[i],
-				      a[1] & KT_O_CLOEXEC, NULL, "socket:");
-			if (sk && a[0] < AF_MAX)
+			sk = add_inode(t, tgid, flags, fds[i],
+				       a[1] & KT_O_CLOEXEC, "socket:",
+				       sc_inode(&sc, i));
+			if (!sk)
+				continue;
+			if (a[0] < AF_MAX)
 				sk->family = (short)a[0];
-			if (sk && a[0] == AF_NETLINK && a[2] < 0xfe)
+			if (a[0] == AF_NETLINK && a[2] < 0xfe)
 				sk->nlproto = (unsigned char)(a[2] + 1);
+			if (sk->path && !sk->proto[0] && (flags & KT_FDS_SOCKETS))
+				args_proto(sk, (int)a[0], (int)a[1] & 0xf,
+					   (int)a[2]);
 		}
 		break;
 	}
@@ -880,11 +975,17 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		int family = known_family(t, (int)a[0]);
 		struct fd_ent *sk;
 
-		sk = add_kind(t, tgid, flags, ret,
-			      op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC), NULL,
-			      "socket:");
+		const struct fd_ent *l = ent_at(t, (int)a[0]);
+
+		sk = add_inode(t, tgid, flags, ret,
+			       op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC),
+			       "socket:", sc_inode(&sc, 0));
 		if (sk)
 			sk->family = (short)family;
+		/* The listener's protocol, when /proc no longer says. */
+		if (sk && sk->path && !sk->proto[0] && l && l->proto[0] &&
+		    (flags & KT_FDS_SOCKETS))
+			memcpy(sk->proto, l->proto, sizeof(sk->proto));
 		break;
 	}
 	case OP_EVENTFD:
@@ -1036,6 +1137,11 @@ void kt_fdtab_apply(struct kt_fdtab *t)
 			ent_clear(e);
 			e->state = FD_CLOSED;
 		}
+	}
+	if (t->bound_fd >= 0) {
+		e = ent_at(t, t->bound_fd);
+		if (e)
+			e->nl_bound = true;
 	}
 	if (t->cloexec_fd >= 0) {
 		e = slot(t, t->cloexec_fd);
@@ -1340,7 +1446,8 @@ static const char *sock_describe(const struct fd_ent *e)
 				     sizeof(out));
 	if (!strncmp(e->proto, "UNIX", 4))
 		return unix_describe(ino, out, sizeof(out));
-	if (!strcmp(e->proto, "NETLINK"))
+	/* Unbound, it is not in netlink_diag's list: strace shows the inode. */
+	if (!strcmp(e->proto, "NETLINK") && e->nl_bound)
 		return netlink_describe(ino, out, sizeof(out));
 	return NULL;
 }
@@ -1506,13 +1613,14 @@ int kt_fdtab_family(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 /*
  * The protocol of netlink socket fd of process tgid, from its network
  * namespace's /proc/net/netlink (which has it whether or not netlink_diag
- * is loaded), or -1.
+ * is loaded), or -1; in @bound whether it has a port id.
  */
-int kt_proc_nlproto(pid_t tgid, int fd)
+int kt_proc_nlproto(pid_t tgid, int fd, bool *bound)
 {
 	unsigned long long ino, i;
 	char path[64], line[256];
 	int proto = -1, eth;
+	unsigned int portid;
 	struct stat st;
 	FILE *f;
 
@@ -1528,9 +1636,10 @@ int kt_proc_nlproto(pid_t tgid, int fd)
 		return -1;
 	/* sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode */
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%*x %d %*u %*x %*d %*d %*d %*d %*d %llu",
-			   &eth, &i) == 2 && i == ino) {
+		if (sscanf(line, "%*x %d %u %*x %*d %*d %*d %*d %*d %llu",
+			   &eth, &portid, &i) == 3 && i == ino) {
 			proto = eth;
+			*bound = portid != 0;
 			break;
 		}
 	fclose(f);
@@ -1555,15 +1664,17 @@ int kt_fdtab_nlproto(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		e = ent_at(t, fd);
 	if (!e)
 		return -1;
+	/* netlink_diag lists bound sockets alone: strace knows no other's. */
 	if (e->nlproto != NLPROTO_UNKNOWN)
-		return e->nlproto == NLPROTO_ASKED ? -1 : e->nlproto - 1;
+		return e->nlproto == NLPROTO_ASKED || !e->nl_bound ? -1 :
+		       e->nlproto - 1;
 	/* A socket from before the trace: /proc knows while it is open. */
 	if (tgid <= 0 || !(flags & (KT_FDS_PROC | KT_FDS_ASK)))
 		return -1;
-	proto = kt_proc_nlproto(tgid, fd);
+	proto = kt_proc_nlproto(tgid, fd, &e->nl_bound);
 	e->nlproto = proto >= 0 && proto < 0xfe ? (unsigned char)(proto + 1) :
 		     NLPROTO_ASKED;
-	return proto;
+	return e->nl_bound ? proto : -1;
 }
 
 /* Does p end with a device's numbers, "<char 1:3>"? */

@@ -951,12 +951,17 @@ int kt_events_fd_family(struct kt_events *ev, pid_t pid, int fd)
 int kt_events_fd_nlproto(struct kt_events *ev, pid_t pid, int fd)
 {
 	struct task *t = kt_pidmap_get(&ev->tasks, pid);
+	bool bound = false;
+	int proto;
 
 	if (!t || !kt_netlink_diag())
 		return -1;
-	if (ev->ask_families)
-		return kt_proc_family(t->tgid, fd) == AF_NETLINK ?
-		       kt_proc_nlproto(t->tgid, fd) : -1;
+	if (ev->ask_families) {
+		if (kt_proc_family(t->tgid, fd) != AF_NETLINK)
+			return -1;
+		proto = kt_proc_nlproto(t->tgid, fd, &bound);
+		return bound ? proto : -1;
+	}
 	if (!task_fds(ev, t))
 		return -1;
 	return kt_fdtab_nlproto(t->fds, t->tgid, ev->fd_flags, fd);
@@ -1018,6 +1023,13 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 			} else {
 				memcpy(&sc->ip, data, sizeof(sc->ip));
 				sc->has_ip = true;
+			}
+			continue;
+		}
+		if (b->kind == KTRACE_BLOB_INODES) {
+			if (!(b->flags & KTRACE_BF_FAULT)) {
+				sc->inodes.data = data;
+				sc->inodes.len = len;
 			}
 			continue;
 		}

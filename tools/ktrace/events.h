@@ -280,6 +280,7 @@ int kt_proc_family(pid_t tgid, int fd);	/* what /proc says now, or 0 */
  */
 int kt_fdtab_nlproto(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		     int fd);
-int kt_proc_nlproto(pid_t tgid, int fd);	/* what /proc says now, or -1 */
+/* What /proc says now, or -1; whether the socket is bound, in @bound. */
+int kt_proc_nlproto(pid_t tgid, int fd, bool *bound);
 
 #endif /* KTRACE_EVENTS_H */

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	17
+#define KTRACE_ABI_MINOR	18
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -142,6 +142,7 @@ struct ktrace_rec_hdr {
 #define KTRACE_BLOB_MMSGHDR	11	/* struct ktrace_mmsghdr list (1.9) */
 #define KTRACE_BLOB_ENVP	12	/* environment strings, each NUL-terminated (1.11) */
 #define KTRACE_BLOB_DIRENTS	13	/* directory entries as getdents returned them (1.11) */
+#define KTRACE_BLOB_INODES	14	/* __u64 inodes of the descriptors made (1.18) */
 
 /*
  * KTRACE_BLOB_ENVP (1.11, KTRACE_CFG_VERBOSE): laid out as
@@ -153,6 +154,15 @@ struct ktrace_rec_hdr {
  * linux_dirent of the caller's ABI) returned, as many as the room holds,
  * with KTRACE_BF_TRUNC when fewer than the return value; a reader
  * decodes the whole entries only.
+ */
+
+/*
+ * KTRACE_BLOB_INODES (1.18, arg KTRACE_BLOB_ARG_NONE): at the exit of a
+ * successful pipe, pipe2 and socketpair (two descriptors, in the order of
+ * the array) and socket, accept and accept4 (the one returned), the
+ * inode number of each descriptor's file as the call left it, 0 for one
+ * already closed by another thread: "pipe:[INODE]" and "socket:[INODE]"
+ * without /proc, where the process may be gone by the time a reader looks.
  */
 
 /* struct ktrace_blob.arg of a blob that comes from no argument (1.7) */
