@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef SOL_NETLINK
@@ -94,6 +95,7 @@ int main(void)
 	unsigned char gen6[4] = { AF_INET6 };
 	socklen_t len = sizeof(sa);
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	struct timespec hold = { 2, 0 };
 	int one = 1;
 
 	if (fd < 0) {
@@ -122,6 +124,11 @@ int main(void)
 	ask(fd, RTM_GETADDR, NLM_F_REQUEST, 8, gen6, sizeof(gen6), RECVMSG);
 	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 9, &inet6,
 	    sizeof(inet6), UNNAMED);
+	/*
+	 * -yy describes the socket from netlink_diag when it prints a line:
+	 * ktrace reads behind, and the socket must still be there then.
+	 */
+	nanosleep(&hold, NULL);
 	close(fd);
 	return 0;
 }
