@@ -81,7 +81,8 @@ KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/benc
 USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
 	tools/ktrace/tests/progs/*.c tools/ktrace/tests/progs-ia32/*.c \
 	tools/labs/progs/*.c tools/bench/*.c) \
-	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h
+	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h \
+	tools/ktrace/tests/progs/nlask.h
 
 # The generated capture table is checked too, present in the tree or not.
 style: host-style
@@ -126,6 +127,10 @@ PROGS := $(patsubst tools/ktrace/tests/progs/%.c,$(BUILD)/guest/progs/%,\
 $(BUILD)/guest/progs/%: tools/ktrace/tests/progs/%.c
 	mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -static -o $@ $<
+
+# The route netlink request both netlink programs make.
+$(BUILD)/guest/progs/netlink $(BUILD)/guest/progs/nlroute: \
+	tools/ktrace/tests/progs/nlask.h
 
 # An ia32 static binary, without a C library (the compat ABI's test).
 $(BUILD)/guest/progs/ia32: tools/ktrace/tests/progs-ia32/ia32.c
