@@ -592,11 +592,12 @@ static struct fd_ent *add_inode(struct kt_fdtab *t, pid_t tgid,
 			  prefix && strncmp(p, prefix, strlen(prefix))))
 			p = NULL;
 	}
+	/* -yy: the protocol from /proc, only where it showed this socket. */
+	if (p && e->socket && (flags & KT_FDS_SOCKETS))
+		sock_proto(e, tgid, fd);
 	if (!p && ino)
 		p = name;
 	e->path = dup_or_null(p);
-	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
-		sock_proto(e, tgid, fd);
 	return e;
 }
 
