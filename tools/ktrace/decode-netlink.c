@@ -50,38 +50,37 @@ static const struct kt_xlat nlmsg_flags[] = {
 	{ 0x20, "NLM_F_DUMP_FILTERED" }, KT_XEND
 };
 
-/* The flags of each kind of message, after the common ones. */
+/*
+ * Each kind of message's flags: the common ones, then its own, strace's
+ * order (it looks in the one table, then the other).
+ */
 enum nl_kind { NL_ACK, NL_GET, NL_NEW, NL_DELETE, NL_KINDS };
 
-static const struct kt_xlat nlmsg_kind_flags[NL_KINDS][5] = {
-	[NL_ACK] = { { 0x100, "NLM_F_CAPPED" }, { 0x200, "NLM_F_ACK_TLVS" },
-		     KT_XEND },
-	[NL_GET] = { { 0x300, "NLM_F_DUMP" }, { 0x100, "NLM_F_ROOT" },
-		     { 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" },
-		     KT_XEND },
-	[NL_NEW] = { { 0x100, "NLM_F_REPLACE" }, { 0x200, "NLM_F_EXCL" },
-		     { 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" },
-		     KT_XEND },
-	[NL_DELETE] = { { 0x100, "NLM_F_NONREC" }, { 0x200, "NLM_F_BULK" },
-			KT_XEND },
+static const struct kt_xlat nlmsg_kind_flags[NL_KINDS][11] = {
+	[NL_ACK] = {
+		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
+		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
+		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
+		{ 0x100, "NLM_F_CAPPED" }, { 0x200, "NLM_F_ACK_TLVS" },
+		KT_XEND },
+	[NL_GET] = {
+		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
+		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
+		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
+		{ 0x300, "NLM_F_DUMP" }, { 0x100, "NLM_F_ROOT" },
+		{ 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" }, KT_XEND },
+	[NL_NEW] = {
+		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
+		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
+		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
+		{ 0x100, "NLM_F_REPLACE" }, { 0x200, "NLM_F_EXCL" },
+		{ 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" }, KT_XEND },
+	[NL_DELETE] = {
+		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
+		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
+		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
+		{ 0x100, "NLM_F_NONREC" }, { 0x200, "NLM_F_BULK" }, KT_XEND },
 };
-
-/*
- * The common flags and a kind's in one table, strace's order (it looks
- * in the one, then the other).
- */
-static const struct kt_xlat *nlmsg_flags_of(enum nl_kind k)
-{
-	static struct kt_xlat t[NL_KINDS][ARRAY_SIZE(nlmsg_flags) + 4];
-	size_t n = ARRAY_SIZE(nlmsg_flags) - 1;
-
-	if (!t[k][0].str) {
-		memcpy(t[k], nlmsg_flags, n * sizeof(t[k][0]));
-		memcpy(t[k] + n, nlmsg_kind_flags[k],
-		       sizeof(nlmsg_kind_flags[k]));
-	}
-	return t[k];
-}
 
 /* strace's nl_route_types. */
 static const struct kt_xlat route_types[] = {
@@ -460,19 +459,19 @@ static bool route_payload(struct kt_dec *d, uint16_t type,
 static const struct kt_xlat *flags_of(uint16_t type, int proto)
 {
 	if (type == KT_NLMSG_ERROR)
-		return nlmsg_flags_of(NL_ACK);
+		return nlmsg_kind_flags[NL_ACK];
 	if (type < KT_NLMSG_MIN_TYPE || proto != KT_NETLINK_ROUTE)
 		return nlmsg_flags;
 	/* RTM_DELACTION takes NLM_F_ROOT. */
 	if (type == KT_RTM_DELACTION)
-		return nlmsg_flags_of(NL_GET);
+		return nlmsg_kind_flags[NL_GET];
 	switch (type & 3) {
 	case 0:
-		return nlmsg_flags_of(NL_NEW);
+		return nlmsg_kind_flags[NL_NEW];
 	case 1:
-		return nlmsg_flags_of(NL_DELETE);
+		return nlmsg_kind_flags[NL_DELETE];
 	case 2:
-		return nlmsg_flags_of(NL_GET);
+		return nlmsg_kind_flags[NL_GET];
 	}
 	return nlmsg_flags;
 }

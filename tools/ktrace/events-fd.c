@@ -560,21 +560,19 @@ static struct fd_ent *add_new(struct kt_fdtab *t, int fd, bool cloexec)
 }
 
 /*
- * A new descriptor of a kind the trace names (anon_inode:[eventfd]...),
- * or in a live session what /proc names it (pipe:[INODE], socket:[INODE])
- * while it is there to ask, when it is of that kind.
+ * A new descriptor.  In a live session, what /proc names it while it is
+ * there to ask and of the kind @prefix says ("socket:", "anon_inode:");
+ * given its inode @ino from the record (KTRACE_BLOB_INODES, ABI 1.18),
+ * only if /proc shows that very file (a number reused since is another
+ * file's) and PREFIX[INO] otherwise; without, the kind's @name (or none).
  */
-/*
- * A pipe's or socket's descriptor made, its inode @ino from the record
- * (KTRACE_BLOB_INODES, ABI 1.18), or 0: then /proc says, while the
- * process is there and the descriptor open.
- */
-static struct fd_ent *add_inode(struct kt_fdtab *t, pid_t tgid,
-				unsigned int flags, int fd, bool cloexec,
-				const char *prefix, uint64_t ino)
+static struct fd_ent *add_desc(struct kt_fdtab *t, pid_t tgid,
+			       unsigned int flags, int fd, bool cloexec,
+			       const char *name, const char *prefix,
+			       uint64_t ino)
 {
 	struct fd_ent *e = add_new(t, fd, cloexec);
-	char name[48];
+	char made[48];
 	const char *p = NULL;
 
 	if (!e)
@@ -582,48 +580,30 @@ static struct fd_ent *add_inode(struct kt_fdtab *t, pid_t tgid,
 	e->socket = prefix && !strcmp(prefix, "socket:");
 	if (flags & KT_FDS_LIGHT)
 		return e;
-	if (ino)
-		snprintf(name, sizeof(name), "%s[%llu]", prefix,
+	if (ino) {
+		snprintf(made, sizeof(made), "%s[%llu]", prefix,
 			 (unsigned long long)ino);
+		name = made;
+	}
 	if (flags & KT_FDS_PROC) {
 		p = proc_link(tgid, fd);
-		/* Another file at the number since: not this one's. */
-		if (p && (ino ? strcmp(p, name) :
+		if (p && (ino ? strcmp(p, made) :
 			  prefix && strncmp(p, prefix, strlen(prefix))))
 			p = NULL;
 	}
 	/* -yy: the protocol from /proc, only where it showed this socket. */
 	if (p && e->socket && (flags & KT_FDS_SOCKETS))
 		sock_proto(e, tgid, fd);
-	if (!p && ino)
-		p = name;
-	e->path = dup_or_null(p);
+	e->path = dup_or_null(p ? p : name);
 	return e;
 }
 
+/* A descriptor of a kind the trace names (anon_inode:[eventfd], ...). */
 static struct fd_ent *add_kind(struct kt_fdtab *t, pid_t tgid,
 			       unsigned int flags, int fd, bool cloexec,
 			       const char *name, const char *prefix)
 {
-	struct fd_ent *e = add_new(t, fd, cloexec);
-	const char *p = NULL;
-
-	if (!e)
-		return NULL;
-	e->socket = prefix && !strcmp(prefix, "socket:");
-	if (flags & KT_FDS_LIGHT)
-		return e;
-	if (flags & KT_FDS_PROC) {
-		p = proc_link(tgid, fd);
-		if (p && prefix && strncmp(p, prefix, strlen(prefix)))
-			p = NULL;
-	}
-	if (!p)
-		p = name;
-	e->path = dup_or_null(p);
-	if (e->socket && e->path && (flags & KT_FDS_SOCKETS))
-		sock_proto(e, tgid, fd);
-	return e;
+	return add_desc(t, tgid, flags, fd, cloexec, name, prefix, 0);
 }
 
 /* The kinds of calls, by what they do to the table. */
@@ -941,10 +921,10 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		if (blob_fds(&sc, 0, fds)) {
 			bool ce = op == OP_PIPE2 && (a[1] & KT_O_CLOEXEC);
 
-			add_inode(t, tgid, flags, fds[0], ce, "pipe:",
-				  sc_inode(&sc, 0));
-			add_inode(t, tgid, flags, fds[1], ce, "pipe:",
-				  sc_inode(&sc, 1));
+			add_desc(t, tgid, flags, fds[0], ce, NULL, "pipe:",
+				 sc_inode(&sc, 0));
+			add_desc(t, tgid, flags, fds[1], ce, NULL, "pipe:",
+				 sc_inode(&sc, 1));
 		}
 		break;
 	case OP_SOCKET:
@@ -956,9 +936,9 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 		if (op == OP_SOCKETPAIR && !blob_fds(&sc, 3, fds))
 			break;
 		for (i = 0; i < n; i++) {
-			sk = add_inode(t, tgid, flags, fds[i],
-				       a[1] & KT_O_CLOEXEC, "socket:",
-				       sc_inode(&sc, i));
+			sk = add_desc(t, tgid, flags, fds[i],
+				      a[1] & KT_O_CLOEXEC, NULL, "socket:",
+				      sc_inode(&sc, i));
 			if (!sk)
 				continue;
 			if (a[0] < AF_MAX)
@@ -978,9 +958,9 @@ void kt_fdtab_prepare(struct kt_fdtab *t, pid_t tgid, unsigned int flags,
 
 		const struct fd_ent *l = ent_at(t, (int)a[0]);
 
-		sk = add_inode(t, tgid, flags, ret,
-			       op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC),
-			       "socket:", sc_inode(&sc, 0));
+		sk = add_desc(t, tgid, flags, ret,
+			      op == OP_ACCEPT4 && (a[3] & KT_O_CLOEXEC),
+			      NULL, "socket:", sc_inode(&sc, 0));
 		if (sk)
 			sk->family = (short)family;
 		/* The listener's protocol, when /proc no longer says. */
