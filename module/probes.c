@@ -1829,6 +1829,13 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	 */
 	if (sig == SIGCONT && (task->signal->flags & SIGNAL_CLD_MASK))
 		r.flags = KTRACE_SIGGEN_CONTINUED;
+	/*
+	 * A group exiting (exit_group(), a fatal signal) drops every signal
+	 * but a core dump's SIGKILL: a ptracer never sees them stop its
+	 * tracee, which dies first.
+	 */
+	if (task->signal->flags & SIGNAL_GROUP_EXIT)
+		r.flags |= KTRACE_SIGGEN_GROUP_EXIT;
 	r.target_pid = task->pid;
 	r.target_tgid = task->tgid;
 	r.group = !!group;

@@ -2123,6 +2123,70 @@ TEST_F(capture, sigcont_to_a_stopped_process_is_flagged)
 	EXPECT_EQ(KTRACE_SIGGEN_CONTINUED, flags[1]);
 }
 
+/*
+ * ABI 1.19: a signal sent to a process whose group is exiting is dropped
+ * and flagged KTRACE_SIGGEN_GROUP_EXIT, and so is the fatal signal that
+ * began the exit (the kernel takes the group down as it queues one to a
+ * process not ptraced); a signal the target ignores while it lives is
+ * dropped too (the same result), and not flagged.
+ */
+TEST_F(capture, signals_to_an_exiting_process_are_flagged)
+{
+	static const int sigs[] = { SIGCONT, SIGTERM, SIGCONT, SIGUSR1 };
+	static const int results[] = {
+		KTRACE_SIG_IGNORED, KTRACE_SIG_DELIVERED,
+		KTRACE_SIG_IGNORED, KTRACE_SIG_IGNORED,
+	};
+	static const unsigned int flags[] = {
+		0, KTRACE_SIGGEN_GROUP_EXIT,
+		KTRACE_SIGGEN_GROUP_EXIT, KTRACE_SIGGEN_GROUP_EXIT,
+	};
+	const struct ktrace_rec_signal_generate *g;
+	size_t i, n = 0;
+	int p[2], st;
+	pid_t child;
+	char c;
+
+	ASSERT_EQ(0, pipe(p));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		sigset_t none;
+
+		sigemptyset(&none);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGCONT, SIG_DFL);
+		signal(SIGUSR1, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (write(p[1], "r", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(p[1]);
+	ASSERT_EQ(1, read(p[0], &c, 1));
+	close(p[0]);
+	for (i = 0; i < ARRAY_SIZE(sigs); i++)
+		kill(child, sigs[i]);	/* a zombie's group takes them too */
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	ASSERT_TRUE(WIFSIGNALED(st));
+	EXPECT_EQ(SIGTERM, WTERMSIG(st));
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	for (i = 0; i < self->t.nrecs; i++) {
+		g = (const void *)self->t.recs[i];
+		if (g->hdr.type != KTRACE_REC_SIGNAL_GENERATE ||
+		    g->target_pid != child)
+			continue;
+		ASSERT_EQ(sizeof(*g), g->hdr.size);
+		ASSERT_GT(ARRAY_SIZE(sigs), n);
+		EXPECT_EQ(sigs[n], g->sig);
+		EXPECT_EQ(results[n], g->result);
+		EXPECT_EQ(flags[n], g->flags);
+		n++;
+	}
+	EXPECT_EQ(ARRAY_SIZE(sigs), n);
+}
+
 TEST_F(capture, debugfs_views_show_counters)
 {
 	static char buf[1 << 16];

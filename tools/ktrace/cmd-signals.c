@@ -33,6 +33,7 @@ struct sig {
 	char to_comm[16];
 	bool group;
 	bool delivered, blocked, exited;
+	bool dropped;		/* its target's group was exiting */
 	unsigned int action;	/* KTRACE_SIGACT_* when delivered */
 	uint64_t handler;
 	int as_sig;		/* delivered as this (SIGKILL: group exit) */
@@ -110,6 +111,8 @@ static void generate(struct sigs *s, const struct ktrace_rec_hdr *h)
 	n->sig = g->sig;
 	n->code = g->code;
 	n->result = g->result;
+	n->dropped = g->result == KTRACE_SIG_IGNORED &&
+		     (g->flags & KTRACE_SIGGEN_GROUP_EXIT);
 	n->from_pid = h->pid;
 	n->from_tgid = h->tgid;
 	n->from_irq = h->flags & KTRACE_RF_IRQ;
@@ -205,6 +208,10 @@ static const char *outcome(const struct sig *n, char *buf, size_t len,
 {
 	char b[16];
 
+	if (n->dropped) {
+		*word = "dropped";
+		return "dropped: the target was exiting";
+	}
 	switch (n->result) {
 	case KTRACE_SIG_IGNORED:
 		*word = "ignored";

@@ -707,6 +707,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		e.sig.group = g->group;
 		e.sig.continued = h->size >= sizeof(*g) &&
 				  (g->flags & KTRACE_SIGGEN_CONTINUED);
+		e.sig.group_exit = h->size >= sizeof(*g) &&
+				   (g->flags & KTRACE_SIGGEN_GROUP_EXIT);
 		if (h->size >= sizeof(*g) && (g->si.flags & KTRACE_SI_VALID))
 			e.sig.si = &g->si;
 		break;

@@ -101,6 +101,7 @@ struct kt_event {
 			const char *target_comm;	/* generate */
 			bool group;		/* generate: to the group */
 			bool continued;		/* generate: SIGCONT to a stopped group */
+			bool group_exit;	/* generate: to a group exiting */
 			unsigned int action;	/* deliver: KTRACE_SIGACT_* */
 			/* The siginfo fields (ABI 1.4), or NULL. */
 			const struct ktrace_siginfo *si;

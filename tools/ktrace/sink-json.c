@@ -408,6 +408,7 @@ static void on_generate(struct json_sink *j, const struct kt_event *e)
 	put_bool(b, "group", e->sig.group);
 	put_name(b, "result", r < ARRAY_SIZE(results) ? results[r] : "other");
 	put_bool(b, "continued", e->sig.continued);
+	put_bool(b, "group_exiting", e->sig.group_exit);
 	end(j);
 }
 

@@ -1168,7 +1168,13 @@ static void on_signal_generate(struct kt_tracer *t,
 	struct ktrace_rec_signal_deliver d;
 
 	stopped_by_tty_signal(t, r);
-	if (!k)
+	/*
+	 * A group exiting drops the signal (ABI 1.19): strace, whose
+	 * tracee dies before it would stop for it, shows nothing of it.
+	 */
+	if (!k || (r->hdr.size >= sizeof(*r) &&
+		   r->result != KTRACE_SIG_DELIVERED &&
+		   (r->flags & KTRACE_SIGGEN_GROUP_EXIT)))
 		return;
 	k->sig_from = r->hdr.tgid;
 	if (r->sig == SIGCONT && r->hdr.size >= sizeof(*r) &&
@@ -1542,6 +1548,8 @@ static void on_signal(struct kt_tracer *t, const struct kt_event *e)
 		g.group = e->sig.group;
 		if (e->sig.continued)
 			g.flags = KTRACE_SIGGEN_CONTINUED;
+		if (e->sig.group_exit)
+			g.flags |= KTRACE_SIGGEN_GROUP_EXIT;
 		g.target_pid = e->sig.target_pid;
 		g.target_tgid = e->sig.target_tgid;
 		if (e->sig.target_comm)

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	18
+#define KTRACE_ABI_MINOR	19
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -442,6 +442,7 @@ struct ktrace_rec_reap {
 
 /* struct ktrace_rec_signal_generate.flags */
 #define KTRACE_SIGGEN_CONTINUED		0x1	/* SIGCONT to a stopped group */
+#define KTRACE_SIGGEN_GROUP_EXIT	0x2	/* target's group exiting (1.19) */
 
 /* struct ktrace_siginfo.flags */
 #define KTRACE_SI_VALID		0x1	/* the fields come from a siginfo */
