@@ -1830,9 +1830,10 @@ static void ktrace_probe_signal_generate(void *data, int sig,
 	if (sig == SIGCONT && (task->signal->flags & SIGNAL_CLD_MASK))
 		r.flags = KTRACE_SIGGEN_CONTINUED;
 	/*
-	 * A group exiting (exit_group(), a fatal signal) drops every signal
-	 * but a core dump's SIGKILL: a ptracer never sees them stop its
-	 * tracee, which dies first.
+	 * The target's group exiting: exit_group(), a fatal signal sent
+	 * before, or this one (complete_signal() began the exit as it
+	 * queued it).  Every other signal is then dropped but a core dump's
+	 * SIGKILL; a ptracer never sees those, its tracee dying first.
 	 */
 	if (task->signal->flags & SIGNAL_GROUP_EXIT)
 		r.flags |= KTRACE_SIGGEN_GROUP_EXIT;
