@@ -10,8 +10,10 @@
  * decodes their payloads.  ktrace does so for NETLINK_ROUTE's address
  * messages (RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR, RTM_GETMULTICAST,
  * RTM_GETANYCAST: struct ifaddrmsg and its IFA_* attributes, what every
- * getaddrinfo() with AI_ADDRCONFIG exchanges) and for a route message
- * strace prints as a bare family, and prints NETLINK_KOBJECT_UEVENT's
+ * getaddrinfo() with AI_ADDRCONFIG exchanges), its route messages
+ * (RTM_{NEW,DEL,GET}ROUTE: struct rtmsg and its RTA_* attributes, what
+ * ip route exchanges) and a route message strace prints as a bare
+ * family, and prints NETLINK_KOBJECT_UEVENT's
  * buffers as strings; the payloads of other route messages and of other
  * protocols stay in hex (ktrace(1), BUGS).  The attributes of an
  * extended acknowledgment (NLMSGERR_ATTR_*) are decoded whatever the
@@ -147,6 +149,94 @@ static const struct kt_xlat ifa_attrs[] = {
 	{ 6, "IFA_CACHEINFO" }, { 7, "IFA_MULTICAST" }, { 8, "IFA_FLAGS" },
 	{ 9, "IFA_RT_PRIORITY" }, { 10, "IFA_TARGET_NETNSID" },
 	{ 11, "IFA_PROTO" }, KT_XEND
+};
+
+/* struct rtmsg's fields and attributes: strace's routing_* tables. */
+static const struct kt_xlat ip_tos[] = {
+	{ 0x10, "IPTOS_LOWDELAY" }, { 0x08, "IPTOS_THROUGHPUT" },
+	{ 0x04, "IPTOS_RELIABILITY" }, { 0x02, "IPTOS_MINCOST" }, KT_XEND
+};
+
+static const struct kt_xlat rt_tables[] = {
+	{ 0, "RT_TABLE_UNSPEC" }, { 252, "RT_TABLE_COMPAT" },
+	{ 253, "RT_TABLE_DEFAULT" }, { 254, "RT_TABLE_MAIN" },
+	{ 255, "RT_TABLE_LOCAL" }, KT_XEND
+};
+
+static const struct kt_xlat rt_protos[] = {
+	{ 0, "RTPROT_UNSPEC" }, { 1, "RTPROT_REDIRECT" }, { 2, "RTPROT_KERNEL" },
+	{ 3, "RTPROT_BOOT" }, { 4, "RTPROT_STATIC" }, { 8, "RTPROT_GATED" },
+	{ 9, "RTPROT_RA" }, { 10, "RTPROT_MRT" }, { 11, "RTPROT_ZEBRA" },
+	{ 12, "RTPROT_BIRD" }, { 13, "RTPROT_DNROUTED" }, { 14, "RTPROT_XORP" },
+	{ 15, "RTPROT_NTK" }, { 16, "RTPROT_DHCP" }, { 17, "RTPROT_MROUTED" },
+	{ 18, "RTPROT_KEEPALIVED" }, { 42, "RTPROT_BABEL" },
+	{ 99, "RTPROT_OPENR" }, { 186, "RTPROT_BGP" }, { 187, "RTPROT_ISIS" },
+	{ 188, "RTPROT_OSPF" }, { 189, "RTPROT_RIP" }, { 192, "RTPROT_EIGRP" },
+	KT_XEND
+};
+
+static const struct kt_xlat rt_types[] = {
+	{ 0, "RTN_UNSPEC" }, { 1, "RTN_UNICAST" }, { 2, "RTN_LOCAL" },
+	{ 3, "RTN_BROADCAST" }, { 4, "RTN_ANYCAST" }, { 5, "RTN_MULTICAST" },
+	{ 6, "RTN_BLACKHOLE" }, { 7, "RTN_UNREACHABLE" }, { 8, "RTN_PROHIBIT" },
+	{ 9, "RTN_THROW" }, { 10, "RTN_NAT" }, { 11, "RTN_XRESOLVE" }, KT_XEND
+};
+
+static const struct kt_xlat rt_flags[] = {
+	{ 0x100, "RTM_F_NOTIFY" }, { 0x200, "RTM_F_CLONED" },
+	{ 0x400, "RTM_F_EQUALIZE" }, { 0x800, "RTM_F_PREFIX" },
+	{ 0x1000, "RTM_F_LOOKUP_TABLE" }, { 0x2000, "RTM_F_FIB_MATCH" },
+	{ 0x4000, "RTM_F_OFFLOAD" }, { 0x8000, "RTM_F_TRAP" },
+	{ 0x20000000, "RTM_F_OFFLOAD_FAILED" }, KT_XEND
+};
+
+enum {
+	RTA_DST_ = 1, RTA_SRC_, RTA_IIF_, RTA_OIF_, RTA_GATEWAY_,
+	RTA_PRIORITY_, RTA_PREFSRC_, RTA_METRICS_, RTA_MULTIPATH_,
+	RTA_PROTOINFO_, RTA_FLOW_, RTA_CACHEINFO_, RTA_SESSION_, RTA_MP_ALGO_,
+	RTA_TABLE_, RTA_MARK_, RTA_MFC_STATS_, RTA_VIA_, RTA_NEWDST_, RTA_PREF_,
+	RTA_ENCAP_TYPE_, RTA_ENCAP_, RTA_EXPIRES_, RTA_PAD_, RTA_UID_,
+	RTA_TTL_PROPAGATE_, RTA_IP_PROTO_, RTA_SPORT_, RTA_DPORT_,
+};
+
+static const struct kt_xlat rta_attrs[] = {
+	{ 0, "RTA_UNSPEC" }, { 1, "RTA_DST" }, { 2, "RTA_SRC" }, { 3, "RTA_IIF" },
+	{ 4, "RTA_OIF" }, { 5, "RTA_GATEWAY" }, { 6, "RTA_PRIORITY" },
+	{ 7, "RTA_PREFSRC" }, { 8, "RTA_METRICS" }, { 9, "RTA_MULTIPATH" },
+	{ 10, "RTA_PROTOINFO" }, { 11, "RTA_FLOW" }, { 12, "RTA_CACHEINFO" },
+	{ 13, "RTA_SESSION" }, { 14, "RTA_MP_ALGO" }, { 15, "RTA_TABLE" },
+	{ 16, "RTA_MARK" }, { 17, "RTA_MFC_STATS" }, { 18, "RTA_VIA" },
+	{ 19, "RTA_NEWDST" }, { 20, "RTA_PREF" }, { 21, "RTA_ENCAP_TYPE" },
+	{ 22, "RTA_ENCAP" }, { 23, "RTA_EXPIRES" }, { 24, "RTA_PAD" },
+	{ 25, "RTA_UID" }, { 26, "RTA_TTL_PROPAGATE" }, { 27, "RTA_IP_PROTO" },
+	{ 28, "RTA_SPORT" }, { 29, "RTA_DPORT" }, { 30, "RTA_NH_ID" }, KT_XEND
+};
+
+#define KT_RTAX_CC_ALGO		16
+
+static const struct kt_xlat rtax_attrs[] = {
+	{ 0, "RTAX_UNSPEC" }, { 1, "RTAX_LOCK" }, { 2, "RTAX_MTU" },
+	{ 3, "RTAX_WINDOW" }, { 4, "RTAX_RTT" }, { 5, "RTAX_RTTVAR" },
+	{ 6, "RTAX_SSTHRESH" }, { 7, "RTAX_CWND" }, { 8, "RTAX_ADVMSS" },
+	{ 9, "RTAX_REORDERING" }, { 10, "RTAX_HOPLIMIT" },
+	{ 11, "RTAX_INITCWND" }, { 12, "RTAX_FEATURES" }, { 13, "RTAX_RTO_MIN" },
+	{ 14, "RTAX_INITRWND" }, { 15, "RTAX_QUICKACK" },
+	{ 16, "RTAX_CC_ALGO" }, { 17, "RTAX_FASTOPEN_NO_COOKIE" }, KT_XEND
+};
+
+static const struct kt_xlat rtnh_flags[] = {
+	{ 0x1, "RTNH_F_DEAD" }, { 0x2, "RTNH_F_PERVASIVE" },
+	{ 0x4, "RTNH_F_ONLINK" }, { 0x8, "RTNH_F_OFFLOAD" },
+	{ 0x10, "RTNH_F_LINKDOWN" }, { 0x20, "RTNH_F_UNRESOLVED" },
+	{ 0x40, "RTNH_F_TRAP" }, KT_XEND
+};
+
+static const struct kt_xlat lwt_encaps[] = {
+	{ 0, "LWTUNNEL_ENCAP_NONE" }, { 1, "LWTUNNEL_ENCAP_MPLS" },
+	{ 2, "LWTUNNEL_ENCAP_IP" }, { 3, "LWTUNNEL_ENCAP_ILA" },
+	{ 4, "LWTUNNEL_ENCAP_IP6" }, { 5, "LWTUNNEL_ENCAP_SEG6" },
+	{ 6, "LWTUNNEL_ENCAP_BPF" }, { 7, "LWTUNNEL_ENCAP_SEG6_LOCAL" },
+	{ 8, "LWTUNNEL_ENCAP_RPL" }, KT_XEND
 };
 
 enum { NLMSGERR_ATTR_MSG_ = 1, NLMSGERR_ATTR_OFFS_, NLMSGERR_ATTR_COOKIE_ };
@@ -411,6 +501,234 @@ static void ifaddrmsg(struct kt_dec *d, const struct kt_nlbuf *nb)
 	}
 }
 
+/* An unsigned attribute of @n bytes (strace's decode_nla_u8...u64). */
+static bool nla_uint(struct kt_dec *d, const struct kt_nlbuf *v, size_t n)
+{
+	uint64_t x = 0;
+
+	if (v->len < n || v->avail < n)
+		return false;
+	memcpy(&x, v->p, n);	/* little-endian */
+	kt_buf_udec(d->b, x);
+	return true;
+}
+
+/* RTA_METRICS' attributes. */
+static bool rtax_attr(struct kt_dec *d, unsigned int type,
+		      const struct kt_nlbuf *v, const void *ctx)
+{
+	if (type == KT_RTAX_CC_ALGO) {
+		nl_str(d, v);
+		return true;
+	}
+	return type >= 1 && type < KT_RTAX_CC_ALGO && nla_u32(d, v);
+}
+
+static bool rta_attr(struct kt_dec *d, unsigned int type,
+		     const struct kt_nlbuf *v, const void *ctx);
+
+/*
+ * RTA_MULTIPATH: struct rtnexthop, each with its attributes, strace's
+ * decode_rta_multipath; @ctx is the struct rtmsg.
+ */
+static bool rta_multipath(struct kt_dec *d, const struct kt_nlbuf *v,
+			  const void *ctx)
+{
+	struct kt_nlbuf nb = *v;
+	bool array = false;
+	uint16_t nh_len;
+	uint32_t index;
+	size_t n, next;
+
+	if (v->len < 8)
+		return false;
+	for (;;) {
+		if (nb.len < 8 || nb.avail < 8) {
+			nl_hex(d, &nb, nb.len);
+			break;
+		}
+		memcpy(&nh_len, nb.p, 2);
+		memcpy(&index, nb.p + 4, 4);
+		n = nh_len < nb.len ? nh_len : nb.len;
+		if (nb.p == v->p && nh_len < v->len) {
+			kt_buf_putc(d->b, '[');
+			array = true;
+		}
+		if (n > 8)
+			kt_buf_putc(d->b, '[');
+		kt_buf_printf(d->b, "{rtnh_len=%u, rtnh_flags=", nh_len);
+		kt_format_flags(d->b, rtnh_flags, nb.p[2], "RTNH_F_???");
+		kt_buf_printf(d->b, ", rtnh_hops=%u, rtnh_ifindex=", nb.p[3]);
+		kt_format_ifindex(d->b, index);
+		kt_buf_putc(d->b, '}');
+		if (n > 8) {
+			kt_buf_puts(d->b, ", ");
+			nl_attrs(d, nl_upto(nl_from(&nb, 8), n - 8), rta_attrs,
+				 "RTA_???", rta_attr, ctx);
+			kt_buf_putc(d->b, ']');
+		}
+		next = (n + 3) & ~(size_t)3;
+		if (!next || next >= nb.len)
+			break;
+		kt_buf_puts(d->b, ", ");
+		nb = nl_from(&nb, next);
+	}
+	if (array)
+		kt_buf_putc(d->b, ']');
+	return true;
+}
+
+/* RTA_VIA's struct rtvia: a family and an address of it. */
+static bool rta_via(struct kt_dec *d, const struct kt_nlbuf *v)
+{
+	struct kt_nlbuf a = nl_from(v, 2);
+	char s[INET6_ADDRSTRLEN];
+	uint16_t family;
+
+	if (v->len < 2 || v->avail < 2)
+		return false;
+	memcpy(&family, v->p, 2);
+	kt_buf_puts(d->b, "{rtvia_family=");
+	kt_format_xval(d->b, kt_families, family, "AF_???");
+	if (a.len) {
+		kt_buf_puts(d->b, ", ");
+		if (family == KT_AF_INET6 && a.len >= 16 && a.avail >= 16) {
+			inet_ntop(AF_INET6, a.p, s, sizeof(s));
+			kt_buf_printf(d->b, "inet_pton(AF_INET6, \"%s\", &rtvia_addr)",
+				      s);
+		} else {
+			kt_buf_puts(d->b, "rtvia_addr=");
+			if (!inet_addr_of(d, family == KT_AF_INET6 ? -1 : family,
+					  &a))
+				nl_hex(d, &a, a.len);
+		}
+	}
+	kt_buf_putc(d->b, '}');
+	return true;
+}
+
+/* struct rtmsg's attributes, strace's rtmsg_nla_decoders; @ctx the rtmsg. */
+static bool rta_attr(struct kt_dec *d, unsigned int type,
+		     const struct kt_nlbuf *v, const void *ctx)
+{
+	int family = *(const uint8_t *)ctx;
+	uint32_t x[8];
+	uint64_t m[3];
+
+	switch (type) {
+	case RTA_DST_:
+	case RTA_SRC_:
+	case RTA_GATEWAY_:
+	case RTA_PREFSRC_:
+	case RTA_NEWDST_:
+		return inet_addr_of(d, family, v);
+	case RTA_IIF_:
+	case RTA_OIF_:
+		if (v->len < 4 || v->avail < 4)
+			return false;
+		memcpy(x, v->p, 4);
+		kt_format_ifindex(d->b, x[0]);
+		return true;
+	case RTA_PRIORITY_:
+	case RTA_PROTOINFO_:
+	case RTA_FLOW_:
+	case RTA_MP_ALGO_:
+	case RTA_MARK_:
+	case RTA_UID_:
+		return nla_u32(d, v);
+	case RTA_METRICS_:
+		nl_attrs(d, *v, rtax_attrs, "RTAX_???", rtax_attr, NULL);
+		return true;
+	case RTA_MULTIPATH_:
+		return rta_multipath(d, v, ctx);
+	case RTA_CACHEINFO_:
+		if (v->len < sizeof(x) || v->avail < sizeof(x))
+			return false;
+		memcpy(x, v->p, sizeof(x));
+		kt_buf_printf(d->b, "{rta_clntref=%u, rta_lastuse=%u, rta_expires=%u, ",
+			      x[0], x[1], x[2]);
+		kt_buf_printf(d->b, "rta_error=%u, rta_used=%u, rta_id=%#x, ",
+			      x[3], x[4], x[5]);
+		kt_buf_printf(d->b, "rta_ts=%u, rta_tsage=%u}", x[6], x[7]);
+		return true;
+	case RTA_TABLE_:
+		if (v->len < 4 || v->avail < 4)
+			return false;
+		memcpy(x, v->p, 4);
+		kt_format_xval(d->b, rt_tables, x[0], NULL);
+		return true;
+	case RTA_MFC_STATS_:
+		if (v->len < sizeof(m) || v->avail < sizeof(m))
+			return false;
+		memcpy(m, v->p, sizeof(m));
+		kt_buf_printf(d->b, "{mfcs_packets=%llu, mfcs_bytes=%llu, mfcs_wrong_if=%llu}",
+			      (unsigned long long)m[0],
+			      (unsigned long long)m[1],
+			      (unsigned long long)m[2]);
+		return true;
+	case RTA_VIA_:
+		return rta_via(d, v);
+	case RTA_PREF_:
+	case RTA_TTL_PROPAGATE_:
+	case RTA_IP_PROTO_:
+		return nla_uint(d, v, 1);
+	case RTA_SPORT_:
+	case RTA_DPORT_:
+		return nla_uint(d, v, 2);
+	case RTA_ENCAP_TYPE_:
+		if (v->len < 2 || v->avail < 2)
+			return false;
+		x[0] = 0;
+		memcpy(x, v->p, 2);
+		kt_format_xval(d->b, lwt_encaps, x[0], "LWTUNNEL_ENCAP_???");
+		return true;
+	case RTA_EXPIRES_:
+		return nla_uint(d, v, 8);
+	}
+	return false;
+}
+
+/*
+ * struct rtmsg and its attributes (RTM_{NEW,DEL,GET}ROUTE):
+ * {rtm_family=AF_INET, rtm_dst_len=24, rtm_src_len=0, rtm_tos=0,
+ * rtm_table=RT_TABLE_MAIN, rtm_protocol=RTPROT_KERNEL,
+ * rtm_scope=RT_SCOPE_LINK, rtm_type=RTN_UNICAST, rtm_flags=0}, [...]
+ */
+static void rtmsg(struct kt_dec *d, const struct kt_nlbuf *nb)
+{
+	uint8_t rtm[12];
+	uint32_t flags;
+
+	kt_buf_puts(d->b, "{rtm_family=");
+	kt_format_xval(d->b, kt_families, nb->p[0], "AF_???");
+	kt_buf_puts(d->b, ", ");
+	if (nb->len < sizeof(rtm) || nb->avail < sizeof(rtm)) {
+		kt_buf_puts(d->b, "...}");
+		return;
+	}
+	memcpy(rtm, nb->p, sizeof(rtm));
+	memcpy(&flags, rtm + 8, 4);
+	kt_buf_printf(d->b, "rtm_dst_len=%u, rtm_src_len=%u, rtm_tos=",
+		      rtm[1], rtm[2]);
+	kt_format_flags(d->b, ip_tos, rtm[3], "IPTOS_TOS_???");
+	kt_buf_puts(d->b, ", rtm_table=");
+	kt_format_xval(d->b, rt_tables, rtm[4], NULL);
+	kt_buf_puts(d->b, ", rtm_protocol=");
+	kt_format_xval(d->b, rt_protos, rtm[5], "RTPROT_???");
+	kt_buf_puts(d->b, ", rtm_scope=");
+	kt_format_xval(d->b, rt_scopes, rtm[6], NULL);
+	kt_buf_puts(d->b, ", rtm_type=");
+	kt_format_xval(d->b, rt_types, rtm[7], "RTN_???");
+	kt_buf_puts(d->b, ", rtm_flags=");
+	kt_format_flags(d->b, rt_flags, flags, "RTM_F_???");
+	kt_buf_putc(d->b, '}');
+	if (nb->len > sizeof(rtm)) {
+		kt_buf_puts(d->b, ", ");
+		nl_attrs(d, nl_from(nb, sizeof(rtm)), rta_attrs, "RTA_???",
+			 rta_attr, rtm);
+	}
+}
+
 /*
  * The route messages strace decodes with a structure of their own (its
  * route_decoders[]).  Those ktrace does not decode print in hex; the
@@ -439,6 +757,9 @@ static bool route_payload(struct kt_dec *d, uint16_t type,
 	case 20: case 21: case 22:	/* RTM_{NEW,DEL,GET}ADDR */
 	case 58: case 62:		/* RTM_GET{MULTI,ANY}CAST */
 		ifaddrmsg(d, nb);
+		return true;
+	case 24: case 25: case 26:	/* RTM_{NEW,DEL,GET}ROUTE */
+		rtmsg(d, nb);
 		return true;
 	}
 	if (route_struct(type))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Route netlink's address messages only, for the decoding of the ADDR
- * messages that strace does when netlink_diag tells it the socket's
- * protocol: a route socket bound and named; the addresses of every
+ * Route netlink's address and route messages, for the decoding that
+ * strace does when netlink_diag tells it the socket's protocol: a route
+ * socket bound and named; the addresses of every
  * interface asked as glibc's getaddrinfo() asks with AI_ADDRCONFIG
  * (sendto, then recvmsg until the dump's end), once with a struct
  * ifaddrmsg and once with the 1-byte struct rtgenmsg glibc sends, padded
@@ -13,9 +13,11 @@
  * IPv6 address asked with a header too short for a struct ifaddrmsg
  * (EINVAL, the reason in NLMSGERR_ATTR_MSG), then with NETLINK_CAP_ACK
  * the two again (the request's header alone); and the IPv6 addresses
- * asked without an address (send, recv).  The guest has only lo
- * (127.0.0.1/8 and ::1), so the answers keep their sizes from one run
- * to the next; no link messages (RTM_GETLINK), whose attributes vary.
+ * asked without an address (send, recv); the IPv4 routes of every table
+ * (RTM_GETROUTE with a struct rtmsg: lo's local and broadcast routes).
+ * The guest has only lo (127.0.0.1/8 and ::1), so the answers keep their
+ * sizes from one run to the next; no link messages (RTM_GETLINK), whose
+ * attributes vary, nor IPv6 routes, whose cache information does.
  */
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -37,6 +39,7 @@ int main(void)
 	struct ifaddrmsg any = { .ifa_family = AF_UNSPEC };
 	struct ifaddrmsg inet = { .ifa_family = AF_INET };
 	struct ifaddrmsg inet6 = { .ifa_family = AF_INET6 };
+	struct rtmsg rt4 = { .rtm_family = AF_INET };
 	/* glibc's struct rtgenmsg and the 3 bytes that pad it. */
 	unsigned char gen[4] = { AF_UNSPEC };
 	unsigned char gen6[4] = { AF_INET6 };
@@ -71,6 +74,8 @@ int main(void)
 	ask(fd, RTM_GETADDR, NLM_F_REQUEST, 8, gen6, sizeof(gen6), RECVMSG);
 	ask(fd, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 9, &inet6,
 	    sizeof(inet6), UNNAMED);
+	ask(fd, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 10, &rt4, sizeof(rt4),
+	    RECVMSG);
 	/*
 	 * -yy describes the socket from netlink_diag when it prints a line:
 	 * ktrace reads behind, and the socket must still be there then.
