@@ -467,6 +467,23 @@ static bool ifa_attr(struct kt_dec *d, unsigned int type,
 }
 
 /*
+ * A route message's structure opens with its family, "{ifa_family=AF_INET,
+ * "; false, after "...}", when the message holds less than its @size
+ * bytes (glibc's 1-byte struct rtgenmsg).
+ */
+static bool route_head(struct kt_dec *d, const struct kt_nlbuf *nb,
+		       const char *prefix, size_t size)
+{
+	kt_buf_printf(d->b, "{%s_family=", prefix);
+	kt_format_xval(d->b, kt_families, nb->p[0], "AF_???");
+	kt_buf_puts(d->b, ", ");
+	if (nb->len >= size && nb->avail >= size)
+		return true;
+	kt_buf_puts(d->b, "...}");
+	return false;
+}
+
+/*
  * struct ifaddrmsg and its attributes:
  * {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT,
  * ifa_scope=RT_SCOPE_HOST, ifa_index=if_nametoindex("lo")}, [...]
@@ -478,13 +495,8 @@ static void ifaddrmsg(struct kt_dec *d, const struct kt_nlbuf *nb)
 	uint8_t ifa[8];
 	uint32_t index;
 
-	kt_buf_puts(d->b, "{ifa_family=");
-	kt_format_xval(d->b, kt_families, nb->p[0], "AF_???");
-	kt_buf_puts(d->b, ", ");
-	if (nb->len < sizeof(ifa) || nb->avail < sizeof(ifa)) {
-		kt_buf_puts(d->b, "...}");
+	if (!route_head(d, nb, "ifa", sizeof(ifa)))
 		return;
-	}
 	memcpy(ifa, nb->p, sizeof(ifa));
 	memcpy(&index, ifa + 4, 4);
 	kt_buf_printf(d->b, "ifa_prefixlen=%u, ifa_flags=", ifa[1]);
@@ -699,13 +711,8 @@ static void rtmsg(struct kt_dec *d, const struct kt_nlbuf *nb)
 	uint8_t rtm[12];
 	uint32_t flags;
 
-	kt_buf_puts(d->b, "{rtm_family=");
-	kt_format_xval(d->b, kt_families, nb->p[0], "AF_???");
-	kt_buf_puts(d->b, ", ");
-	if (nb->len < sizeof(rtm) || nb->avail < sizeof(rtm)) {
-		kt_buf_puts(d->b, "...}");
+	if (!route_head(d, nb, "rtm", sizeof(rtm)))
 		return;
-	}
 	memcpy(rtm, nb->p, sizeof(rtm));
 	memcpy(&flags, rtm + 8, 4);
 	kt_buf_printf(d->b, "rtm_dst_len=%u, rtm_src_len=%u, rtm_tos=",
