@@ -364,16 +364,32 @@ static void nl_attrs(struct kt_dec *d, struct kt_nlbuf nb,
 		kt_buf_putc(d->b, ']');
 }
 
-/* A u32 attribute, strace's decode_nla_u32; false when shorter. */
-static bool nla_u32(struct kt_dec *d, const struct kt_nlbuf *v)
+/* An attribute's first @n bytes into @x; false when it has fewer. */
+static bool nla_get(const struct kt_nlbuf *v, void *x, size_t n)
 {
-	uint32_t x;
-
-	if (v->len < 4 || v->avail < 4)
+	if (v->len < n || v->avail < n)
 		return false;
-	memcpy(&x, v->p, 4);
+	memcpy(x, v->p, n);
+	return true;
+}
+
+/*
+ * An unsigned attribute of @n bytes, strace's decode_nla_u8 to
+ * decode_nla_u64; false when shorter.
+ */
+static bool nla_uint(struct kt_dec *d, const struct kt_nlbuf *v, size_t n)
+{
+	uint64_t x = 0;
+
+	if (!nla_get(v, &x, n))	/* little-endian */
+		return false;
 	kt_buf_udec(d->b, x);
 	return true;
+}
+
+static bool nla_u32(struct kt_dec *d, const struct kt_nlbuf *v)
+{
+	return nla_uint(d, v, 4);
 }
 
 /* An extended acknowledgment's attributes. */
@@ -442,24 +458,21 @@ static bool ifa_attr(struct kt_dec *d, unsigned int type,
 		nl_str(d, v);
 		return true;
 	case IFA_CACHEINFO_:
-		if (v->len < sizeof(x) || v->avail < sizeof(x))
+		if (!nla_get(v, x, sizeof(x)))
 			return false;
-		memcpy(x, v->p, sizeof(x));
 		kt_buf_printf(d->b, "{ifa_prefered=%u, ifa_valid=%u, cstamp=%u, tstamp=%u}",
 			      x[0], x[1], x[2], x[3]);
 		return true;
 	case IFA_FLAGS_:
-		if (v->len < 4 || v->avail < 4)
+		if (!nla_get(v, x, 4))
 			return false;
-		memcpy(x, v->p, 4);
 		kt_format_flags(d->b, ifa_flags, x[0], "IFA_F_???");
 		return true;
 	case IFA_RT_PRIORITY_:
 		return nla_u32(d, v);
 	case IFA_TARGET_NETNSID_:
-		if (v->len < 4 || v->avail < 4)
+		if (!nla_get(v, x, 4))
 			return false;
-		memcpy(x, v->p, 4);
 		kt_buf_dec(d->b, (int32_t)x[0]);
 		return true;
 	}
@@ -511,18 +524,6 @@ static void ifaddrmsg(struct kt_dec *d, const struct kt_nlbuf *nb)
 		nl_attrs(d, nl_from(nb, sizeof(ifa)), ifa_attrs, "IFA_???",
 			 ifa_attr, ifa);
 	}
-}
-
-/* An unsigned attribute of @n bytes (strace's decode_nla_u8...u64). */
-static bool nla_uint(struct kt_dec *d, const struct kt_nlbuf *v, size_t n)
-{
-	uint64_t x = 0;
-
-	if (v->len < n || v->avail < n)
-		return false;
-	memcpy(&x, v->p, n);	/* little-endian */
-	kt_buf_udec(d->b, x);
-	return true;
 }
 
 /* RTA_METRICS' attributes. */
@@ -597,9 +598,8 @@ static bool rta_via(struct kt_dec *d, const struct kt_nlbuf *v)
 	char s[INET6_ADDRSTRLEN];
 	uint16_t family;
 
-	if (v->len < 2 || v->avail < 2)
+	if (!nla_get(v, &family, 2))
 		return false;
-	memcpy(&family, v->p, 2);
 	kt_buf_puts(d->b, "{rtvia_family=");
 	kt_format_xval(d->b, kt_families, family, "AF_???");
 	if (a.len) {
@@ -609,9 +609,10 @@ static bool rta_via(struct kt_dec *d, const struct kt_nlbuf *v)
 			kt_buf_printf(d->b, "inet_pton(AF_INET6, \"%s\", &rtvia_addr)",
 				      s);
 		} else {
+			/* An IPv6 address too short prints in hex. */
 			kt_buf_puts(d->b, "rtvia_addr=");
-			if (!inet_addr_of(d, family == KT_AF_INET6 ? -1 : family,
-					  &a))
+			if (family == KT_AF_INET6 ||
+			    !inet_addr_of(d, family, &a))
 				nl_hex(d, &a, a.len);
 		}
 	}
@@ -636,9 +637,8 @@ static bool rta_attr(struct kt_dec *d, unsigned int type,
 		return inet_addr_of(d, family, v);
 	case RTA_IIF_:
 	case RTA_OIF_:
-		if (v->len < 4 || v->avail < 4)
+		if (!nla_get(v, x, 4))
 			return false;
-		memcpy(x, v->p, 4);
 		kt_format_ifindex(d->b, x[0]);
 		return true;
 	case RTA_PRIORITY_:
@@ -654,9 +654,8 @@ static bool rta_attr(struct kt_dec *d, unsigned int type,
 	case RTA_MULTIPATH_:
 		return rta_multipath(d, v, ctx);
 	case RTA_CACHEINFO_:
-		if (v->len < sizeof(x) || v->avail < sizeof(x))
+		if (!nla_get(v, x, sizeof(x)))
 			return false;
-		memcpy(x, v->p, sizeof(x));
 		kt_buf_printf(d->b, "{rta_clntref=%u, rta_lastuse=%u, rta_expires=%u, ",
 			      x[0], x[1], x[2]);
 		kt_buf_printf(d->b, "rta_error=%u, rta_used=%u, rta_id=%#x, ",
@@ -664,15 +663,13 @@ static bool rta_attr(struct kt_dec *d, unsigned int type,
 		kt_buf_printf(d->b, "rta_ts=%u, rta_tsage=%u}", x[6], x[7]);
 		return true;
 	case RTA_TABLE_:
-		if (v->len < 4 || v->avail < 4)
+		if (!nla_get(v, x, 4))
 			return false;
-		memcpy(x, v->p, 4);
 		kt_format_xval(d->b, rt_tables, x[0], NULL);
 		return true;
 	case RTA_MFC_STATS_:
-		if (v->len < sizeof(m) || v->avail < sizeof(m))
+		if (!nla_get(v, m, sizeof(m)))
 			return false;
-		memcpy(m, v->p, sizeof(m));
 		kt_buf_printf(d->b, "{mfcs_packets=%llu, mfcs_bytes=%llu, mfcs_wrong_if=%llu}",
 			      (unsigned long long)m[0],
 			      (unsigned long long)m[1],
@@ -688,10 +685,9 @@ static bool rta_attr(struct kt_dec *d, unsigned int type,
 	case RTA_DPORT_:
 		return nla_uint(d, v, 2);
 	case RTA_ENCAP_TYPE_:
-		if (v->len < 2 || v->avail < 2)
-			return false;
 		x[0] = 0;
-		memcpy(x, v->p, 2);
+		if (!nla_get(v, x, 2))
+			return false;
 		kt_format_xval(d->b, lwt_encaps, x[0], "LWTUNNEL_ENCAP_???");
 		return true;
 	case RTA_EXPIRES_:

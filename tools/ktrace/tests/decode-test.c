@@ -408,14 +408,21 @@ static void nl_put(const void *p, size_t n)
 	nlb_at += n;
 }
 
-static void nl_attr(uint16_t type, const void *p, uint16_t n)
+/* An attribute into @p at @at, aligned: the offset after it. */
+static size_t nest(uint8_t *p, size_t at, uint16_t type, const void *v,
+		   uint16_t n)
 {
 	uint16_t len = 4 + n;
 
-	memcpy(nlb + nlb_at, &len, 2);
-	memcpy(nlb + nlb_at + 2, &type, 2);
-	memcpy(nlb + nlb_at + 4, p, n);
-	nlb_at += (len + 3U) & ~3U;
+	memcpy(p + at, &len, 2);
+	memcpy(p + at + 2, &type, 2);
+	memcpy(p + at + 4, v, n);
+	return at + ((len + 3U) & ~3U);
+}
+
+static void nl_attr(uint16_t type, const void *p, uint16_t n)
+{
+	nlb_at = nest(nlb, nlb_at, type, p, n);
 }
 
 /* The buffer's length into its first message's header. */
@@ -575,18 +582,6 @@ static void test_netlink_route(void)
 	nlb_at += 4;
 	nl_send("route without netlink_diag: generic", 3,
 		"sendto(3, [{nlmsg_len=20, nlmsg_type=0x16 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1, nlmsg_pid=0}, \"\\x00\\x00\\x00\\x00\"], 20, 0, {sa_family=AF_NETLINK, nl_pid=2147483392, nl_groups=00000000}, 12) = 20");
-}
-
-/* An attribute into @p at @at, aligned: the offset after it. */
-static size_t nest(uint8_t *p, size_t at, uint16_t type, const void *v,
-		   uint16_t n)
-{
-	uint16_t len = 4 + n;
-
-	memcpy(p + at, &len, 2);
-	memcpy(p + at + 2, &type, 2);
-	memcpy(p + at + 4, v, n);
-	return at + ((len + 3U) & ~3U);
 }
 
 /* A struct rtnexthop into @p at @at, its attributes to follow. */
