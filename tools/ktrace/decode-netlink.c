@@ -53,35 +53,22 @@ static const struct kt_xlat nlmsg_flags[] = {
 };
 
 /*
- * Each kind of message's flags: the common ones, then its own, strace's
- * order (it looks in the one table, then the other).
+ * The flags of each kind of message, printed after the common ones, as
+ * strace looks them up: in the one table, then the other.
  */
 enum nl_kind { NL_ACK, NL_GET, NL_NEW, NL_DELETE, NL_KINDS };
 
-static const struct kt_xlat nlmsg_kind_flags[NL_KINDS][11] = {
-	[NL_ACK] = {
-		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
-		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
-		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
-		{ 0x100, "NLM_F_CAPPED" }, { 0x200, "NLM_F_ACK_TLVS" },
-		KT_XEND },
-	[NL_GET] = {
-		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
-		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
-		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
-		{ 0x300, "NLM_F_DUMP" }, { 0x100, "NLM_F_ROOT" },
-		{ 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" }, KT_XEND },
-	[NL_NEW] = {
-		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
-		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
-		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
-		{ 0x100, "NLM_F_REPLACE" }, { 0x200, "NLM_F_EXCL" },
-		{ 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" }, KT_XEND },
-	[NL_DELETE] = {
-		{ 0x1, "NLM_F_REQUEST" }, { 0x2, "NLM_F_MULTI" },
-		{ 0x4, "NLM_F_ACK" }, { 0x8, "NLM_F_ECHO" },
-		{ 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" },
-		{ 0x100, "NLM_F_NONREC" }, { 0x200, "NLM_F_BULK" }, KT_XEND },
+static const struct kt_xlat nlmsg_kind_flags[NL_KINDS][5] = {
+	[NL_ACK] = { { 0x100, "NLM_F_CAPPED" }, { 0x200, "NLM_F_ACK_TLVS" },
+		     KT_XEND },
+	[NL_GET] = { { 0x300, "NLM_F_DUMP" }, { 0x100, "NLM_F_ROOT" },
+		     { 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" },
+		     KT_XEND },
+	[NL_NEW] = { { 0x100, "NLM_F_REPLACE" }, { 0x200, "NLM_F_EXCL" },
+		     { 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" },
+		     KT_XEND },
+	[NL_DELETE] = { { 0x100, "NLM_F_NONREC" }, { 0x200, "NLM_F_BULK" },
+			KT_XEND },
 };
 
 /* strace's nl_route_types. */
@@ -779,13 +766,16 @@ static bool route_payload(struct kt_dec *d, uint16_t type,
 	return true;
 }
 
-/* The flags of a message of @type in @proto: strace's nlmsg_flags[]. */
-static const struct kt_xlat *flags_of(uint16_t type, int proto)
+/*
+ * The flags of its kind that a message of @type in @proto takes after
+ * the common ones (strace's nlmsg_flags[]), or NULL: none.
+ */
+static const struct kt_xlat *kind_flags(uint16_t type, int proto)
 {
 	if (type == KT_NLMSG_ERROR)
 		return nlmsg_kind_flags[NL_ACK];
 	if (type < KT_NLMSG_MIN_TYPE || proto != KT_NETLINK_ROUTE)
-		return nlmsg_flags;
+		return NULL;
 	/* RTM_DELACTION takes NLM_F_ROOT. */
 	if (type == KT_RTM_DELACTION)
 		return nlmsg_kind_flags[NL_GET];
@@ -797,7 +787,7 @@ static const struct kt_xlat *flags_of(uint16_t type, int proto)
 	case 2:
 		return nlmsg_kind_flags[NL_GET];
 	}
-	return nlmsg_flags;
+	return NULL;
 }
 
 static void nlmsg_with_payload(struct kt_dec *d, const struct kt_nlmsghdr *h,
@@ -867,7 +857,8 @@ static void nlmsg_with_payload(struct kt_dec *d, const struct kt_nlmsghdr *h,
 	else
 		kt_format_xval(d->b, nlmsg_types, h->type, "NLMSG_???");
 	kt_buf_puts(d->b, ", nlmsg_flags=");
-	kt_format_flags(d->b, flags_of(h->type, proto), h->flags, "NLM_F_???");
+	kt_format_flags2(d->b, nlmsg_flags, kind_flags(h->type, proto),
+			 h->flags, "NLM_F_???");
 	kt_buf_puts(d->b, ", nlmsg_seq=");
 	kt_buf_udec(d->b, h->seq);
 	kt_buf_puts(d->b, ", nlmsg_pid=");

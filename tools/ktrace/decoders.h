@@ -100,6 +100,8 @@ void kt_format_ptr(struct kt_buf *b, uint64_t p);
 size_t kt_const_begin(struct kt_buf *b);
 void kt_const_end(struct kt_buf *b, size_t mark, uint64_t v, char fmt);
 void kt_format_ifindex(struct kt_buf *b, uint32_t idx);
+void kt_format_flags2(struct kt_buf *b, const struct kt_xlat *x,
+		      const struct kt_xlat *y, uint64_t v, const char *unknown);
 void kt_format_flags(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 		     const char *unknown);
 void kt_format_xval(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,

@@ -611,22 +611,32 @@ void kt_const_end(struct kt_buf *b, size_t mark, uint64_t v, char fmt)
 }
 
 static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
-			 uint64_t v, const char *unknown);
+			 const struct kt_xlat *y, uint64_t v,
+			 const char *unknown);
 
 void kt_format_flags(struct kt_buf *b, const struct kt_xlat *x, uint64_t v,
 		     const char *unknown)
 {
+	kt_format_flags2(b, x, NULL, v, unknown);
+}
+
+/* Flags named by @x, then by @y (NULL: none), as strace's printflags_ex. */
+void kt_format_flags2(struct kt_buf *b, const struct kt_xlat *x,
+		      const struct kt_xlat *y, uint64_t v, const char *unknown)
+{
 	size_t mark = kt_const_begin(b);
 
-	format_flags(b, x, v, unknown);
+	format_flags(b, x, y, v, unknown);
 	kt_const_end(b, mark, v, 'x');
 }
 
 static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
-			 uint64_t v, const char *unknown)
+			 const struct kt_xlat *y, uint64_t v,
+			 const char *unknown)
 {
-	const struct kt_xlat *e;
+	const struct kt_xlat *t[] = { x, y }, *e;
 	bool any = false;
+	size_t i;
 
 	if (!v) {
 		const char *zero = kt_xlat_find(x, 0);
@@ -634,14 +644,16 @@ static void format_flags(struct kt_buf *b, const struct kt_xlat *x,
 		kt_buf_puts(b, zero ? zero : "0");
 		return;
 	}
-	for (e = x; e->str; e++) {
-		if (!e->val || (v & e->val) != e->val)
-			continue;
-		if (any)
-			kt_buf_putc(b, '|');
-		kt_buf_puts(b, e->str);
-		v &= ~e->val;
-		any = true;
+	for (i = 0; i < ARRAY_SIZE(t) && t[i]; i++) {
+		for (e = t[i]; e->str; e++) {
+			if (!e->val || (v & e->val) != e->val)
+				continue;
+			if (any)
+				kt_buf_putc(b, '|');
+			kt_buf_puts(b, e->str);
+			v &= ~e->val;
+			any = true;
+		}
 	}
 	if (!v)
 		return;
