@@ -30,7 +30,7 @@ MODULE_SRCS := Kbuild VERSION $(wildcard module/*.c module/*.h module/*.def modu
 	uapi/linux/ktrace.h
 CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/decode.h tools/ktrace/decoders.h \
-	tools/ktrace/Makefile tools/ktrace/gen-syscalls \
+	tools/ktrace/Makefile tools/ktrace/syscalls-x86_64.h tools/ktrace/syscalls-i386.h \
 	tools/ktrace/events.h tools/ktrace/sink.h tools/ktrace/gen-sysclass \
 	module/syscall-classes.def
 TEST_SRCS := $(wildcard selftests/* selftests/labs/*)

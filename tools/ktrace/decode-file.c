@@ -1033,6 +1033,101 @@ static void dec_removexattr(struct kt_dec *d)
 	kt_a_str(d, 1);
 }
 
+static const struct kt_xlat xattrat_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x1000, "AT_EMPTY_PATH" }, KT_XEND
+};
+
+/* The *xattrat calls open with (dirfd, path, at_flags). */
+static void xattrat_file(struct kt_dec *d)
+{
+	kt_a_dirfd(d, 0);
+	kt_a_path(d, 1);
+	kt_a_flags(d, 2, xattrat_flags, "AT_???");
+}
+
+/*
+ * setxattrat's and getxattrat's struct xattr_args and its size:
+ * {value=0x..., size=1, flags=XATTR_CREATE}, 16.  The value is the
+ * pointer: the module copies the struct, not what it points to, where
+ * strace 6.13 prints the bytes (ktrace(1), BUGS).
+ */
+static void xattr_args(struct kt_dec *d, int i)
+{
+	uint64_t a[2];
+
+	kt_sep(d);
+	if (kt_arg(d, i + 1) < sizeof(a) || !kt_blob_read(d, i, 0, a, sizeof(a))) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+	} else {
+		kt_buf_puts(d->b, "{value=");
+		kt_format_ptr(d->b, a[0]);
+		kt_buf_printf(d->b, ", size=%u, flags=", (uint32_t)a[1]);
+		kt_format_flags(d->b, xattr_flags, a[1] >> 32, "XATTR_???");
+		kt_buf_putc(d->b, '}');
+	}
+	kt_a_ulong(d, i + 1);
+}
+
+/* setxattrat(AT_FDCWD, "f", 0, "user.k", {value=..., ...}, 16) */
+static void dec_xattrat_args(struct kt_dec *d)
+{
+	xattrat_file(d);
+	kt_a_str(d, 3);
+	xattr_args(d, 4);
+}
+
+/* listxattrat(AT_FDCWD, "f", 0, "user.a\0user.b\0", 256): as listxattr */
+static void dec_listxattrat(struct kt_dec *d)
+{
+	xattrat_file(d);
+	if (kt_entry_only(d, true))
+		return;
+	if (!kt_arg(d, 4) || kt_failed(d))
+		kt_a_ptr(d, 3);
+	else
+		kt_a_buf(d, 3, d->sc->ret);
+	kt_a_ulong(d, 4);
+}
+
+static void dec_removexattrat(struct kt_dec *d)
+{
+	xattrat_file(d);
+	kt_a_str(d, 3);
+}
+
+/*
+ * cachestat(3, {off=0, len=4096}, {nr_cache=1, nr_dirty=0,
+ * nr_writeback=0, nr_evicted=0, nr_recently_evicted=0}, 0): the counts
+ * at the exit, the pointer after an error.
+ */
+static void dec_cachestat(struct kt_dec *d)
+{
+	uint64_t v[5];
+
+	kt_a_fd(d, 0);
+	kt_sep(d);
+	if (kt_blob_read(d, 1, 0, v, 2 * sizeof(v[0]))) {
+		kt_buf_puts(d->b, "{off=");
+		kt_buf_hex(d->b, v[0]);
+		kt_buf_printf(d->b, ", len=%llu}", (unsigned long long)v[1]);
+	} else {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	}
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	if (!kt_failed(d) && kt_blob_read(d, 2, 0, v, sizeof(v)))
+		kt_buf_printf(d->b,
+			      "{nr_cache=%llu, nr_dirty=%llu, nr_writeback=%llu, nr_evicted=%llu, nr_recently_evicted=%llu}",
+			      (unsigned long long)v[0], (unsigned long long)v[1],
+			      (unsigned long long)v[2], (unsigned long long)v[3],
+			      (unsigned long long)v[4]);
+	else
+		kt_format_ptr(d->b, kt_arg(d, 2));
+	kt_sep(d);
+	kt_buf_hex(d->b, (uint32_t)kt_arg(d, 3));
+}
+
 static const struct kt_xlat inotify_mask[] = {
 	{ 0x00000001, "IN_ACCESS" }, { 0x00000002, "IN_MODIFY" },
 	{ 0x00000004, "IN_ATTRIB" }, { 0x00000008, "IN_CLOSE_WRITE" },
@@ -1307,6 +1402,11 @@ static const struct kt_decoder decoders[] = {
 	{ "inotify_add_watch", dec_inotify_add_watch, KT_RV_DEC, NULL },
 	{ "inotify_rm_watch", dec_inotify_rm_watch, KT_RV_DEC, NULL },
 	{ "fallocate", dec_fallocate, KT_RV_DEC, NULL },
+	{ "setxattrat", dec_xattrat_args, KT_RV_DEC, NULL },
+	{ "getxattrat", dec_xattrat_args, KT_RV_DEC, NULL },
+	{ "listxattrat", dec_listxattrat, KT_RV_DEC, NULL },
+	{ "removexattrat", dec_removexattrat, KT_RV_DEC, NULL },
+	{ "cachestat", dec_cachestat, KT_RV_DEC, NULL },
 	{ "removexattr", dec_removexattr, KT_RV_DEC, NULL },
 	{ "lremovexattr", dec_removexattr, KT_RV_DEC, NULL },
 	{ "fremovexattr", dec_removexattr, KT_RV_DEC, NULL },

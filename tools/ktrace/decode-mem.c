@@ -260,8 +260,28 @@ static void dec_mincore(struct kt_dec *d)
 	kt_buf_putc(d->b, ']');
 }
 
+/* mseal(0x7f..., 4096, 0): the flags are reserved, in hex (strace 6.13) */
+static void dec_mseal(struct kt_dec *d)
+{
+	dec_munmap(d);
+	kt_a_hex(d, 2);
+}
+
+static const struct kt_xlat shadow_stack_flags[] = {
+	{ 1, "SHADOW_STACK_SET_TOKEN" }, KT_XEND
+};
+
+/* map_shadow_stack(NULL, 4096, SHADOW_STACK_SET_TOKEN) */
+static void dec_map_shadow_stack(struct kt_dec *d)
+{
+	dec_munmap(d);
+	kt_a_flags(d, 2, shadow_stack_flags, "SHADOW_STACK_???");
+}
+
 static const struct kt_decoder decoders[] = {
 	{ "mmap", dec_mmap, KT_RV_HEX, NULL },
+	{ "mseal", dec_mseal, KT_RV_DEC, NULL },
+	{ "map_shadow_stack", dec_map_shadow_stack, KT_RV_DEC, NULL },
 	{ "mmap2", dec_mmap, KT_RV_HEX, NULL },
 	{ "munmap", dec_munmap, KT_RV_DEC, NULL },
 	{ "mprotect", dec_mprotect, KT_RV_DEC, NULL },

@@ -587,7 +587,73 @@ static void dec_quotactl_fd(struct kt_dec *d)
 	quota_args(d, (uint32_t)kt_arg(d, 1) >> 8);
 }
 
+static const struct kt_xlat listmount_flags[] = {
+	{ 1, "LISTMOUNT_REVERSE" }, KT_XEND
+};
+
+/*
+ * listmount({size=24, mnt_id=LSMT_ROOT, param=0}, [0x80000001,
+ * 0x80000002], 8, 0) = 2: struct mnt_id_req, the mount ids returned
+ * (strace 6.13).
+ */
+static void dec_listmount(struct kt_dec *d)
+{
+	uint64_t req[4], id;
+	uint32_t size;
+	int64_t k, n;
+
+	kt_sep(d);
+	if (!kt_blob_read(d, 0, 0, req, sizeof(req))) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	} else {
+		size = req[0];
+		kt_buf_printf(d->b, "{size=%u", size);
+		if (size >= 24) {
+			if (req[0] >> 32)
+				kt_buf_printf(d->b, ", spare=%#x",
+					      (uint32_t)(req[0] >> 32));
+			kt_buf_puts(d->b, ", mnt_id=");
+			if (req[1] == UINT64_MAX)
+				kt_buf_puts(d->b, "LSMT_ROOT");
+			else
+				kt_buf_hex(d->b, req[1]);
+			kt_buf_puts(d->b, ", param=");
+			kt_buf_hex(d->b, req[2]);
+			if (size >= 32) {
+				kt_buf_puts(d->b, ", mnt_ns_id=");
+				kt_buf_hex(d->b, req[3]);
+			}
+		}
+		kt_buf_putc(d->b, '}');
+	}
+	if (kt_entry_only(d, true))
+		return;
+	kt_sep(d);
+	n = d->sc->ret;
+	if (!kt_arg(d, 1) || kt_failed(d) || !kt_blob_usable(d, 1, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, 1));
+	} else {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < n && (uint64_t)k < kt_arg(d, 2); k++) {
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			if ((uint64_t)k >= d->o->strsize ||
+			    !kt_blob_read(d, 1, k * 8, &id, 8)) {
+				kt_buf_puts(d->b, "...");
+				break;
+			}
+			kt_buf_hex(d->b, id);
+		}
+		kt_buf_putc(d->b, ']');
+	}
+	kt_a_ulong(d, 2);
+	kt_sep(d);
+	kt_format_flags(d->b, listmount_flags, (uint32_t)kt_arg(d, 3),
+			"LISTMOUNT_???");
+}
+
 static const struct kt_decoder decoders[] = {
+	{ "listmount", dec_listmount, KT_RV_DEC, NULL },
 	{ "fsopen", dec_fsopen, KT_RV_FD, NULL },
 	{ "fsconfig", dec_fsconfig, KT_RV_DEC, NULL },
 	{ "fsmount", dec_fsmount, KT_RV_FD, NULL },

@@ -1617,6 +1617,90 @@ static void dec_futex_waitv(struct kt_dec *d)
 	kt_a_clock(d, 4);
 }
 
+/*
+ * futex2's flags: the size in the low two bits, always named, then the
+ * others (strace 6.13): FUTEX2_SIZE_U32|FUTEX2_PRIVATE.
+ */
+static const struct kt_xlat futex2_sizes[] = {
+	{ 0, "FUTEX2_SIZE_U8" }, { 1, "FUTEX2_SIZE_U16" },
+	{ 2, "FUTEX2_SIZE_U32" }, { 3, "FUTEX2_SIZE_U64" }, KT_XEND
+};
+
+static const struct kt_xlat futex2_flags[] = {
+	{ 0x04, "FUTEX2_NUMA" }, { 0x80, "FUTEX2_PRIVATE" }, KT_XEND
+};
+
+static void futex2_format_flags(struct kt_buf *b, uint32_t f)
+{
+	kt_buf_puts(b, kt_xlat_find(futex2_sizes, f & 3));
+	if (f & ~3U) {
+		kt_buf_putc(b, '|');
+		kt_format_flags(b, futex2_flags, f & ~3U, NULL);
+	}
+}
+
+static void futex2_flags_arg(struct kt_dec *d, int i)
+{
+	kt_sep(d);
+	futex2_format_flags(d->b, kt_arg(d, i));
+}
+
+/* futex_wake(0x7f..., FUTEX_BITSET_MATCH_ANY, 1, FUTEX2_SIZE_U32) */
+static void dec_futex_wake(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	futex_bitset(d, 1);
+	kt_a_int(d, 2);
+	futex2_flags_arg(d, 3);
+}
+
+/*
+ * futex_wait(0x7f..., 1, FUTEX_BITSET_MATCH_ANY, FUTEX2_SIZE_U32,
+ * {tv_sec=1, tv_nsec=0}, CLOCK_MONOTONIC)
+ */
+static void dec_futex_wait(struct kt_dec *d)
+{
+	kt_a_ptr(d, 0);
+	kt_a_ulong(d, 1);
+	futex_bitset(d, 2);
+	futex2_flags_arg(d, 3);
+	kt_a_timespec(d, 4);
+	kt_a_clock(d, 5);
+}
+
+/*
+ * futex_requeue([{val=0x1, uaddr=0x7f..., flags=FUTEX2_SIZE_U32}, {...}],
+ * 0, 1, 0): its two struct futex_waitv, flags as futex2's.
+ */
+static void dec_futex_requeue(struct kt_dec *d)
+{
+	uint64_t w[3];
+	int k;
+
+	kt_sep(d);
+	if (!kt_blob_usable(d, 0, 2 * sizeof(w))) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	} else {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < 2; k++) {
+			kt_blob_read(d, 0, k * sizeof(w), w, sizeof(w));
+			kt_buf_printf(d->b, "%s{val=%#llx, uaddr=", k ? ", " : "",
+				      (unsigned long long)w[0]);
+			kt_format_ptr(d->b, w[1]);
+			kt_buf_puts(d->b, ", flags=");
+			futex2_format_flags(d->b, w[2]);
+			if (w[2] >> 32)
+				kt_buf_printf(d->b, ", __reserved=%#llx",
+					      (unsigned long long)(w[2] >> 32));
+			kt_buf_putc(d->b, '}');
+		}
+		kt_buf_putc(d->b, ']');
+	}
+	kt_a_hex(d, 1);
+	kt_a_int(d, 2);
+	kt_a_int(d, 3);
+}
+
 static void dec_unshare(struct kt_dec *d)
 {
 	kt_sep(d);
@@ -1625,6 +1709,9 @@ static void dec_unshare(struct kt_dec *d)
 
 static const struct kt_decoder decoders[] = {
 	{ "clone", dec_clone, KT_RV_TID, NULL },
+	{ "futex_wake", dec_futex_wake, KT_RV_DEC, NULL },
+	{ "futex_wait", dec_futex_wait, KT_RV_DEC, NULL },
+	{ "futex_requeue", dec_futex_requeue, KT_RV_DEC, NULL },
 	{ "unshare", dec_unshare, KT_RV_DEC, NULL },
 	{ "setns", dec_setns, KT_RV_DEC, NULL },
 	{ "getcpu", dec_getcpu, KT_RV_DEC, NULL },

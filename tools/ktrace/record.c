@@ -489,8 +489,15 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		r->off += skip;
 		r->pos += skip;
 	}
-	if (h->syscall_tables != syscall_tables())
-		ktrace_err("%s: recorded by a ktrace with other syscall tables: names are this ktrace's",
+	/*
+	 * x86 never renumbers a syscall: tables differ only by the syscalls
+	 * one of them lacks, and only a recorder's longer table can name a
+	 * number this one shows as syscall_0x...
+	 */
+	if (h->syscall_tables != syscall_tables() &&
+	    (h->nr_syscalls[0] > ktrace_syscall_count(KTRACE_CLI_ABI_X86_64) ||
+	     h->nr_syscalls[1] > ktrace_syscall_count(KTRACE_CLI_ABI_I386)))
+		ktrace_err("%s: recorded by a ktrace that knows newer syscalls: those print as syscall_0x...",
 			   r->path);
 	return 0;
 }
