@@ -900,6 +900,41 @@ static void kb_fdino(struct ktrace_build *b, const struct ktrace_cap *c,
 	ktrace_build_put(b, bl, n * sizeof(ino[0]));
 }
 
+/* struct ktrace_cap.len_arg of a KTRACE_CAP_DEREF line of a string */
+#define KB_DEREF_STR		0xfe
+
+/*
+ * KTRACE_CAP_DEREF: what the __u64 pointer at byte @c->size of the
+ * structure at @uaddr points to (bpf's license, struct xattr_args'
+ * value), in a blob whose arg says which pointer it was.  Always one
+ * blob, KTRACE_BF_FAULT when the pointer is NULL or unreadable: a reader
+ * then prints the pointer it has from its copy of the structure.
+ */
+static void kb_deref(struct ktrace_build *b, const struct ktrace_cap *c,
+		     unsigned long uaddr, const struct ktrace_capture_ctx *x)
+{
+	u8 arg = KTRACE_BLOB_DEREF(c->arg, c->size);
+	void __user *s = kb_uptr(b, uaddr);
+	u64 ptr;
+	u32 len;
+
+	if (ktrace_copy_nofault(&ptr, s + c->size, sizeof(ptr)) || !ptr) {
+		kb_fault(b, ktrace_build_add(b, c->kind, arg));
+		return;
+	}
+	if (c->len_arg == KB_DEREF_STR) {
+		kb_string(b, c->kind, arg, ptr);
+		return;
+	}
+	if (c->len_arg == KB_RET_ANY) {
+		len = x->ret > 0 ? min_t(long, x->ret, U32_MAX) : 0;
+	} else if (ktrace_copy_nofault(&len, s + c->len_arg, sizeof(len))) {
+		kb_fault(b, ktrace_build_add(b, c->kind, arg));
+		return;
+	}
+	kb_bytes(b, c->kind, arg, ptr, len);
+}
+
 /* The size an ioctl command encodes in its _IOC_SIZE bits (KTRACE_CAP_IOC). */
 static unsigned int kb_ioc_size(const struct ktrace_cap *c,
 				const struct ktrace_capture_ctx *x)
@@ -994,6 +1029,9 @@ void ktrace_capture(struct ktrace_build *b, const struct ktrace_sys_caps *c,
 		switch (cap->rule) {
 		case KTRACE_CAP_STR:
 			kb_string(b, cap->kind, cap->arg, args[cap->arg]);
+			continue;
+		case KTRACE_CAP_DEREF:
+			kb_deref(b, cap, args[cap->arg], x);
 			continue;
 		case KTRACE_CAP_STRV:
 			if (cap->kind == KTRACE_BLOB_ENVP)

@@ -52,6 +52,13 @@ enum ktrace_cap_rule {
 	 * 0xff), or the @len_arg ints argument @arg points to.
 	 */
 	KTRACE_CAP_FDINO,
+	/*
+	 * What the __u64 pointer at byte @size of the structure at argument
+	 * @arg points to: a string (@len_arg KB_DEREF_STR), the return
+	 * value's bytes (KB_RET_ANY), or as many bytes as the __u32 at byte
+	 * @len_arg of the structure says (KTRACE_BLOB_DEREF, ABI 1.20).
+	 */
+	KTRACE_CAP_DEREF,
 };
 
 /* One pointer argument of a syscall, and what to copy from it. */

@@ -1774,6 +1774,79 @@ TEST_F(capture, getxattr_size_zero_copies_nothing)
 	EXPECT_EQ(0, memcmp("hello", blob_data(&x->hdr, b), 5));
 }
 
+/* The blob of @rec whose arg is @arg, or NULL. */
+static const struct ktrace_blob *blob_by_arg(const struct ktrace_rec_hdr *h,
+					     const struct ktrace_blob *blobs,
+					     unsigned int nblobs,
+					     unsigned int arg)
+{
+	unsigned int i;
+
+	for (i = 0; i < nblobs; i++)
+		if (blobs[i].arg == arg &&
+		    blob_off(h, &blobs[i]) + blob_len(h, &blobs[i]) <= h->size)
+			return &blobs[i];
+	return NULL;
+}
+
+/*
+ * KTRACE_BLOB_DEREF (ABI 1.20): what the pointers inside bpf's attr
+ * point to, as capture.def asks: BPF_PROG_LOAD's license (a string) and
+ * its log buffer (log_size bytes), BPF_OBJ_PIN's path; a NULL pointer
+ * and one that points nowhere give a blob flagged KTRACE_BF_FAULT.
+ */
+TEST_F(capture, pointers_inside_a_structure_are_followed)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	uint64_t attr[16];
+	char log[16] = "hello";
+
+	memset(attr, 0, sizeof(attr));
+	attr[0] = 1;				/* a socket filter, no insns */
+	attr[2] = (uintptr_t)"GPL";		/* license */
+	attr[3] = (uint64_t)sizeof(log) << 32;	/* log_size */
+	attr[4] = (uintptr_t)log;		/* log_buf */
+	syscall(SYS_bpf, 5, attr, sizeof(attr));
+	memset(attr, 0, sizeof(attr));
+	attr[1] = (uint64_t)-1;			/* bpf_fd */
+	syscall(SYS_bpf, 6, attr, 16);		/* BPF_OBJ_PIN, no path */
+	attr[0] = 8;				/* a path nowhere */
+	syscall(SYS_bpf, 7, attr, 16);		/* BPF_OBJ_GET */
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_bpf, 0, 5);
+	ASSERT_NE(NULL, e);
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DEREF(1, 16));
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BLOB_PATH, b->kind);
+	EXPECT_EQ(0, b->flags & KTRACE_BF_FAULT);
+	ASSERT_EQ(4, blob_len(&e->hdr, b));
+	EXPECT_EQ(0, memcmp("GPL", blob_data(&e->hdr, b), 4));
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DEREF(1, 32));
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BLOB_BUF, b->kind);
+	ASSERT_EQ(sizeof(log), blob_len(&e->hdr, b));
+	EXPECT_EQ(0, memcmp(log, blob_data(&e->hdr, b), sizeof(log)));
+	/* the attr itself, as before */
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, 1);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BLOB_DATA, b->kind);
+
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_bpf, 0, 6);
+	ASSERT_NE(NULL, e);
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DEREF(1, 0));
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags & KTRACE_BF_FAULT);
+	EXPECT_EQ(0, blob_len(&e->hdr, b));
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_NATIVE, SYS_bpf, 0, 7);
+	ASSERT_NE(NULL, e);
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DEREF(1, 0));
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags & KTRACE_BF_FAULT);
+}
+
 TEST_F(capture, read_smaller_than_record_einval)
 {
 	char small[8];

@@ -7,9 +7,11 @@
  * zero.  What the kernel writes back (the next id, info_len, prog_cnt,
  * the batch count, buf_len) prints at the exit from the copy
  * module/capture.def takes then, failed or not, as strace reads it.
- * Memory that attr points to (the license, the path, a tracepoint's
- * name, the BTF, the program's instructions and -v's info structures)
- * is not captured: its address prints (ktrace.1, BUGS).
+ * Memory that attr points to prints where the module copied it
+ * (KTRACE_BLOB_DEREF: the license, the log buffer, the path, a
+ * tracepoint's name, the BTF); the rest (the program's instructions,
+ * -v's info structures, the query buffers) as its address (ktrace.1,
+ * BUGS).
  */
 #include <string.h>
 
@@ -301,6 +303,17 @@ static void f_addr(struct kt_bpf *a, const char *name, unsigned int off)
 	kt_format_ptr(a->d->b, u64_at(a, off));
 }
 
+/*
+ * A pointer of attr and what it points to, when the module copied it
+ * (KTRACE_BLOB_DEREF, capture.def); else the pointer.
+ */
+static void f_deref(struct kt_bpf *a, const char *name, unsigned int off,
+		    enum kt_deref how, uint64_t len)
+{
+	field(a, name);
+	kt_format_deref(a->d, 1, off, u64_at(a, off), how, len);
+}
+
 static void f_fd(struct kt_bpf *a, const char *name, unsigned int off)
 {
 	field(a, name);
@@ -492,12 +505,12 @@ static void prog_load(struct kt_bpf *a)
 		kt_buf_puts(a->d->b, "[]");
 	else
 		kt_format_ptr(a->d->b, insns);
-	f_addr(a, "license", 16);	/* strace: the string */
+	f_deref(a, "license", 16, KT_DEREF_STR, 0);
 	if (!has(a, 24))
 		return;
 	f_u(a, "log_level", 24);
 	f_u(a, "log_size", 28);
-	f_addr(a, "log_buf", 32);	/* strace: the string */
+	f_deref(a, "log_buf", 32, KT_DEREF_STRZ, u32_at(a, 28));
 	if (!has(a, 40))
 		return;
 	f_kernel_version(a, "kern_version", 40);
@@ -537,7 +550,7 @@ static void prog_load(struct kt_bpf *a)
 /* OBJ_PIN and OBJ_GET */
 static void obj_pin(struct kt_bpf *a)
 {
-	f_addr(a, "pathname", 0);	/* strace: the path */
+	f_deref(a, "pathname", 0, KT_DEREF_PATH, 0);
 	f_fd(a, "bpf_fd", 8);
 	if (!has(a, 12))
 		return;
@@ -627,7 +640,7 @@ static void link_get_fd_by_id(struct kt_bpf *a)
 static void raw_tracepoint_open(struct kt_bpf *a)
 {
 	open_struct(a, "raw_tracepoint");
-	f_addr(a, "name", 0);		/* strace: the string */
+	f_deref(a, "name", 0, KT_DEREF_STRZ, 128);	/* TP_NAME_SIZE */
 	f_fd(a, "prog_fd", 8);
 	close_struct(a);
 	past_layout(a);
@@ -635,7 +648,7 @@ static void raw_tracepoint_open(struct kt_bpf *a)
 
 static void btf_load(struct kt_bpf *a)
 {
-	f_addr(a, "btf", 0);		/* strace: its bytes */
+	f_deref(a, "btf", 0, KT_DEREF_BYTES, u32_at(a, 16));
 	f_addr(a, "btf_log_buf", 8);
 	f_u(a, "btf_size", 16);
 	f_u(a, "btf_log_size", 20);

@@ -1047,20 +1047,28 @@ static void xattrat_file(struct kt_dec *d)
 
 /*
  * setxattrat's and getxattrat's struct xattr_args and its size:
- * {value=0x..., size=1, flags=XATTR_CREATE}, 16.  The value is the
- * pointer: the module copies the struct, not what it points to, where
- * strace 6.13 prints the bytes (ktrace(1), BUGS).
+ * {value="v", size=1, flags=XATTR_CREATE}, 16, as strace 6.13 prints
+ * them: setxattrat's value of size bytes; getxattrat's of the bytes it
+ * returned, the pointer with a size of 0 (the call writes nothing) or
+ * after an error; the pointer for a value over 64 KiB.
  */
-static void xattr_args(struct kt_dec *d, int i)
+#define KT_XATTR_SIZE_MAX	65536
+
+static void xattr_args(struct kt_dec *d, int i, bool get)
 {
-	uint64_t a[2];
+	uint64_t a[2], len;
 
 	kt_sep(d);
 	if (kt_arg(d, i + 1) < sizeof(a) || !kt_blob_read(d, i, 0, a, sizeof(a))) {
 		kt_format_ptr(d->b, kt_arg(d, i));
 	} else {
+		len = get ? (uint64_t)d->sc->ret : (uint32_t)a[1];
 		kt_buf_puts(d->b, "{value=");
-		kt_format_ptr(d->b, a[0]);
+		if ((get && (!(uint32_t)a[1] || kt_failed(d))) ||
+		    len > KT_XATTR_SIZE_MAX)
+			kt_format_ptr(d->b, a[0]);
+		else
+			kt_format_deref(d, i, 0, a[0], KT_DEREF_VALUE, len);
 		kt_buf_printf(d->b, ", size=%u, flags=", (uint32_t)a[1]);
 		kt_format_flags(d->b, xattr_flags, a[1] >> 32, "XATTR_???");
 		kt_buf_putc(d->b, '}');
@@ -1068,12 +1076,29 @@ static void xattr_args(struct kt_dec *d, int i)
 	kt_a_ulong(d, i + 1);
 }
 
-/* setxattrat(AT_FDCWD, "f", 0, "user.k", {value=..., ...}, 16) */
-static void dec_xattrat_args(struct kt_dec *d)
+/* setxattrat(AT_FDCWD, "f", 0, "user.k", {value="v", ...}, 16) */
+static void dec_setxattrat(struct kt_dec *d)
 {
 	xattrat_file(d);
 	kt_a_str(d, 3);
-	xattr_args(d, 4);
+	xattr_args(d, 4, false);
+}
+
+/*
+ * getxattrat(AT_FDCWD, "f", 0, "user.k", {value="v", size=64, ...}, 16)
+ * = 1: the struct at the exit, where the value is known, but for a size
+ * of 0, which strace prints at the enter.
+ */
+static void dec_getxattrat(struct kt_dec *d)
+{
+	uint64_t a[2];
+
+	xattrat_file(d);
+	kt_a_str(d, 3);
+	if (kt_arg(d, 5) >= sizeof(a) && kt_blob_read(d, 4, 0, a, sizeof(a)) &&
+	    (uint32_t)a[1] && kt_entry_only(d, true))
+		return;
+	xattr_args(d, 4, true);
 }
 
 /* listxattrat(AT_FDCWD, "f", 0, "user.a\0user.b\0", 256): as listxattr */
@@ -1402,8 +1427,8 @@ static const struct kt_decoder decoders[] = {
 	{ "inotify_add_watch", dec_inotify_add_watch, KT_RV_DEC, NULL },
 	{ "inotify_rm_watch", dec_inotify_rm_watch, KT_RV_DEC, NULL },
 	{ "fallocate", dec_fallocate, KT_RV_DEC, NULL },
-	{ "setxattrat", dec_xattrat_args, KT_RV_DEC, NULL },
-	{ "getxattrat", dec_xattrat_args, KT_RV_DEC, NULL },
+	{ "setxattrat", dec_setxattrat, KT_RV_DEC, NULL },
+	{ "getxattrat", dec_getxattrat, KT_RV_DEC, NULL },
 	{ "listxattrat", dec_listxattrat, KT_RV_DEC, NULL },
 	{ "removexattrat", dec_removexattrat, KT_RV_DEC, NULL },
 	{ "cachestat", dec_cachestat, KT_RV_DEC, NULL },

@@ -99,6 +99,77 @@ const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i)
 	return blob->data || (blob->flags & KT_BLOB_FAULT) ? blob : NULL;
 }
 
+/*
+ * What the pointer at byte @off of the structure at argument @i points
+ * to (KTRACE_BLOB_DEREF, ABI 1.20), or NULL when the module sent none.
+ */
+const struct kt_blob *kt_deref_blob(const struct kt_dec *d, int i,
+				    unsigned int off)
+{
+	unsigned int k;
+
+	for (k = 0; k < d->sc->nderef; k++)
+		if (d->sc->deref_arg[k] == KTRACE_BLOB_DEREF(i, off))
+			return &d->sc->deref[k];
+	return NULL;
+}
+
+/*
+ * The memory pointer @p, at byte @off of the structure at argument @i,
+ * points to, as strace prints it: a string (KT_DEREF_STR, printstr()),
+ * a path (KT_DEREF_PATH, not cut at -s), at most @len bytes up to a NUL
+ * (KT_DEREF_STRZ, printstr_ex()'s QUOTE_0_TERMINATED: "..." when there
+ * is none), or @len bytes (KT_DEREF_BYTES, printstrn(); KT_DEREF_VALUE
+ * leaves out a NUL that ends them, as an xattr's value).  NULL, or the
+ * pointer when the module did not copy it.
+ */
+void kt_format_deref(struct kt_dec *d, int i, unsigned int off, uint64_t p,
+		     enum kt_deref how, uint64_t len)
+{
+	const struct kt_blob *blob = kt_deref_blob(d, i, off);
+	const uint8_t *nul;
+	size_t n, max, z;
+
+	if (!p || !blob || !blob->data) {
+		kt_format_ptr(d->b, p);
+		return;
+	}
+	switch (how) {
+	case KT_DEREF_STR:
+		kt_format_string(d->b, blob, d->o);
+		return;
+	case KT_DEREF_PATH:
+		kt_format_path(d->b, blob);
+		return;
+	case KT_DEREF_STRZ:
+		max = len < (uint64_t)d->o->strsize + 1 ? len : d->o->strsize + 1;
+		n = blob->len < max ? blob->len : max;
+		nul = memchr(blob->data, '\0', n);
+		/* a string blob's NUL is not in its length */
+		z = nul ? (size_t)(nul - blob->data) :
+		    (blob->flags & KT_BLOB_STRING) &&
+		    !(blob->flags & KT_BLOB_TRUNCATED) && blob->len < max ?
+		    blob->len : SIZE_MAX;
+		if (z < d->o->strsize) {
+			kt_format_bytes(d->b, blob->data, z, d->o->strsize,
+					false);
+			return;
+		}
+		n = n < d->o->strsize ? n : d->o->strsize;
+		kt_format_bytes(d->b, blob->data, n, d->o->strsize, len != 0);
+		return;
+	case KT_DEREF_BYTES:
+	case KT_DEREF_VALUE:
+		n = blob->len < len ? blob->len : len;
+		if (how == KT_DEREF_VALUE && n && n == len &&
+		    n <= d->o->strsize && !blob->data[n - 1])
+			len = --n;
+		kt_format_bytes(d->b, blob->data, n, d->o->strsize,
+				n < len || (blob->flags & KT_BLOB_TRUNCATED));
+		return;
+	}
+}
+
 /* What the exit copied of argument @i, apart from the enter's; or NULL. */
 const struct kt_blob *kt_exit_blob(const struct kt_syscall *sc, int i)
 {

@@ -29,6 +29,8 @@ struct kt_blob {
 #define KT_BLOB_STRUCT		0x10	/* a structure, array or vector */
 
 /* One syscall, its entry and (when has_exit) its exit merged. */
+#define KT_DEREF_MAX	4	/* pointed-to blobs a call keeps */
+
 struct kt_syscall {
 	enum ktrace_cli_abi abi;
 	unsigned int nr;
@@ -57,6 +59,14 @@ struct kt_syscall {
 	struct kt_blob dirents;
 	/* KTRACE_BLOB_INODES (1.18): the descriptors' inodes, u64 each */
 	struct kt_blob inodes;
+	/*
+	 * KTRACE_BLOB_DEREF (1.20): what pointers inside the structures the
+	 * arguments point to point to, deref_arg[i] the blob's arg (which
+	 * argument, which pointer); the exit's replaces the enter's.
+	 */
+	struct kt_blob deref[KT_DEREF_MAX];
+	uint8_t deref_arg[KT_DEREF_MAX];
+	unsigned int nderef;
 	bool has_ip;		/* -i: the enter carried KTRACE_BLOB_IP */
 	uint64_t ip;		/* the instruction pointer after the call */
 	bool has_exit_ip;	/* and the exit: where the call returned to */

@@ -135,6 +135,12 @@ static inline uint64_t kt_arg_lohi(const struct kt_dec *d, int i)
 
 const struct kt_blob *kt_blob_at(const struct kt_dec *d, int i);
 const struct kt_blob *kt_exit_blob(const struct kt_syscall *sc, int i);
+const struct kt_blob *kt_deref_blob(const struct kt_dec *d, int i,
+				    unsigned int off);
+enum kt_deref { KT_DEREF_STR, KT_DEREF_PATH, KT_DEREF_STRZ, KT_DEREF_BYTES,
+		KT_DEREF_VALUE };
+void kt_format_deref(struct kt_dec *d, int i, unsigned int off, uint64_t p,
+		     enum kt_deref how, uint64_t len);
 bool kt_failed(const struct kt_dec *d);		/* exited with an error */
 bool kt_exiting_ok(const struct kt_dec *d);		/* exited, no error */
 bool kt_entry_only(struct kt_dec *d, bool sep);

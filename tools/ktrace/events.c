@@ -996,6 +996,40 @@ bool kt_rec_known(const struct ktrace_rec_hdr *h)
 	return h->type < ARRAY_SIZE(rec_min);
 }
 
+/*
+ * A KTRACE_BLOB_DEREF blob: in the place of one of the same pointer
+ * (the exit's copy after the enter's), else in a free one.
+ */
+static void add_deref(struct kt_syscall *sc, const struct ktrace_blob *b,
+		      const uint8_t *data, uint32_t len)
+{
+	struct kt_blob *v;
+	unsigned int i;
+
+	for (i = 0; i < sc->nderef && sc->deref_arg[i] != b->arg; i++)
+		;
+	if (i == KT_DEREF_MAX)
+		return;
+	if (i == sc->nderef)
+		sc->nderef++;
+	sc->deref_arg[i] = b->arg;
+	v = &sc->deref[i];
+	v->flags = b->flags & KTRACE_BF_TRUNC ? KT_BLOB_TRUNCATED : 0;
+	if (b->flags & KTRACE_BF_FAULT) {
+		v->data = NULL;
+		v->len = 0;
+		v->flags |= KT_BLOB_FAULT;
+		return;
+	}
+	if (b->kind == KTRACE_BLOB_PATH) {
+		v->flags |= KT_BLOB_STRING;
+		if (len && !data[len - 1])
+			len--;
+	}
+	v->data = data;
+	v->len = len;
+}
+
 void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		      const void *rec, const struct ktrace_blob *blobs,
 		      unsigned int n, uint32_t size)
@@ -1044,6 +1078,11 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 			v->len = len;
 			v->flags = b->flags & KTRACE_BF_TRUNC ?
 				   KT_BLOB_TRUNCATED : 0;
+			continue;
+		}
+		if (KTRACE_BLOB_IS_DEREF(b->arg) &&
+		    (b->kind == KTRACE_BLOB_PATH || b->kind == KTRACE_BLOB_BUF)) {
+			add_deref(sc, b, data, len);
 			continue;
 		}
 		/* Kinds of a later module than this ktrace are skipped. */

@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	19
+#define KTRACE_ABI_MINOR	20
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -167,6 +167,22 @@ struct ktrace_rec_hdr {
 
 /* struct ktrace_blob.arg of a blob that comes from no argument (1.7) */
 #define KTRACE_BLOB_ARG_NONE	0xff
+
+/*
+ * struct ktrace_blob.arg of the memory that a pointer inside a structure
+ * points to (1.20): the structure at argument @arg, the pointer a __u64
+ * at byte @off of it, a multiple of 8 below 128 (bpf's attr, struct
+ * xattr_args).  Its kind says what it holds: KTRACE_BLOB_PATH, a string
+ * (BPF_PROG_LOAD's license, BPF_OBJ_PIN's path), or KTRACE_BLOB_BUF, as
+ * many bytes as a length field of the structure or the return value say
+ * (setxattrat's and getxattrat's value).  KTRACE_BF_FAULT when the
+ * pointer is NULL or what it points to could not be read.  A reader
+ * that knows only arguments 0 to 5 skips it.
+ */
+#define KTRACE_BLOB_DEREF(arg, off)	(0x80 | (arg) << 4 | (off) / 8)
+#define KTRACE_BLOB_DEREF_ARG(a)	(((a) >> 4) & 0x7)	/* @arg */
+#define KTRACE_BLOB_DEREF_OFF(a)	(((a) & 0xf) * 8)	/* @off */
+#define KTRACE_BLOB_IS_DEREF(a)		((__u8)((a) - 0x80) < 0x7f)	/* 0x80..0xfe */
 
 /* Blob flags, struct ktrace_blob.flags */
 #define KTRACE_BF_FAULT		0x1	/* could not be read: @len is 0 */

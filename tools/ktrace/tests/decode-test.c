@@ -85,6 +85,21 @@ static struct kt_blob mem_blob(const void *p, uint32_t len)
 	return b;
 }
 
+/* What a pointer at byte @off of the structure at argument @arg holds. */
+static void add_deref(struct kt_syscall *sc, int arg, unsigned int off,
+		      struct kt_blob b)
+{
+	sc->deref_arg[sc->nderef] = KTRACE_BLOB_DEREF(arg, off);
+	sc->deref[sc->nderef++] = b;
+}
+
+static struct kt_blob fault_blob(void)
+{
+	struct kt_blob b = { NULL, 0, KT_BLOB_FAULT };
+
+	return b;
+}
+
 static void expect(const char *desc, const struct kt_syscall *sc,
 		   const char *want)
 {
@@ -4701,6 +4716,8 @@ static void test_newer(void)
 		0, 0x7ffec2133bcc, 0x82, 1, 0x7ffec2133bc8, 2
 	};
 	static const uint64_t xa[2] = { 0, 1ULL << 32 };
+	static const uint64_t xa_hello[2] = { 0x47a050, 6 | 1ULL << 32 };
+	static const uint64_t xa_get[2] = { 0x7ffec6f34640, 64 };
 	static const uint64_t ts[2] = { 1, 500 };
 	struct kt_syscall sc;
 
@@ -4857,6 +4874,34 @@ static void test_newer(void)
 	sc.blob[3] = str_blob("user.k");
 	expect("setxattrat: an unknown flag, NULL", &sc,
 	       "setxattrat(5, \"\", AT_EMPTY_PATH|0x2, \"user.k\", NULL, 16) = -1 EFAULT (Bad address)");
+	/* the values (KTRACE_BLOB_DEREF, ABI 1.20) */
+	sc = sc64("setxattrat", 0);
+	sc.args[0] = (uint64_t)-100;
+	sc.args[1] = 0x47a030;
+	sc.args[3] = 0x47a040;
+	sc.args[4] = 0x7ffec6f34600;
+	sc.args[5] = 16;
+	sc.blob[1] = str_blob("/tmp/xaf");
+	sc.blob[3] = str_blob("user.kt");
+	sc.blob[4] = mem_blob(xa_hello, sizeof(xa_hello));
+	add_deref(&sc, 4, 0, mem_blob("hello", 6));
+	expect("setxattrat: the value, its NUL left out", &sc,
+	       "setxattrat(AT_FDCWD, \"/tmp/xaf\", 0, \"user.kt\", {value=\"hello\", size=6, flags=XATTR_CREATE}, 16) = 0");
+	sc.nr = ktrace_syscall_number(KTRACE_CLI_ABI_X86_64, "getxattrat");
+	sc.ret = 6;
+	sc.blob[4] = mem_blob(xa_get, sizeof(xa_get));
+	expect("getxattrat: the value returned", &sc,
+	       "getxattrat(AT_FDCWD, \"/tmp/xaf\", 0, \"user.kt\", {value=\"hello\", size=64, flags=0}, 16) = 6");
+	sc.has_exit = false;
+	expect("getxattrat, unfinished: the value is to come", &sc,
+	       "getxattrat(AT_FDCWD, \"/tmp/xaf\", 0, \"user.kt\",  <unfinished ...>");
+	sc.has_exit = true;
+	sc.ret = -61;
+	sc.blob[3] = str_blob("user.none");
+	sc.nderef = 0;
+	expect("getxattrat: an error, the address", &sc,
+	       "getxattrat(AT_FDCWD, \"/tmp/xaf\", 0, \"user.none\", {value=0x7ffec6f34640, size=64, flags=0}, 16) = -1 ENODATA (No data available)");
+
 	sc = sc64("listxattrat", 7);
 	sc.args[0] = (uint64_t)-100;
 	sc.args[1] = 0x47a030;
@@ -5639,9 +5684,65 @@ static void test_bpf(void)
 	       "bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=0x7ffd3000, license=NULL}, 24) = -1 EFAULT (Bad address)");
 	put(a, 16, 0x7ffd5000, 8);
 	sc = bpf_sc(5, a, 24, 4);
-	/* strace: license="GPL", the string the capture does not follow */
-	expect("bpf PROG_LOAD: the license's address", &sc,
+	/* an older module's record: no KTRACE_BLOB_DEREF */
+	expect("bpf PROG_LOAD: the license's address, not copied", &sc,
 	       "bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=0x7ffd3000, license=0x7ffd5000}, 24) = 4");
+
+	/*
+	 * What attr points to (KTRACE_BLOB_DEREF, ABI 1.20): each expected
+	 * line host strace 6.1's for the same attr (a throwaway program).
+	 */
+	memset(a, 0, sizeof(a));
+	put(a, 0, 1, 4);
+	put(a, 16, 0x7ffd5000, 8);
+	put(a, 28, 64, 4);
+	put(a, 32, 0x7ffd6000, 8);
+	sc = bpf_sc(5, a, 48, -7);
+	add_deref(&sc, 1, 16, str_blob("GPL"));
+	add_deref(&sc, 1, 32, mem_blob("hello\0\0\0\0\0\0\0\0\0\0\0", 16));
+	expect("bpf PROG_LOAD: the license, the log up to its NUL", &sc,
+	       "bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=0, insns=NULL, license=\"GPL\", log_level=0, log_size=64, log_buf=\"hello\", kern_version=KERNEL_VERSION(0, 0, 0), prog_flags=0}, 48) = -1 E2BIG (Argument list too long)");
+	put(a, 28, 8, 4);
+	sc = bpf_sc(5, a, 48, -7);
+	add_deref(&sc, 1, 16, str_blob("a license longer than thirty-two bytes, surely"));
+	add_deref(&sc, 1, 32, mem_blob("abcdefgh", 8));
+	expect("bpf PROG_LOAD: a long license, a log without a NUL", &sc,
+	       "bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=0, insns=NULL, license=\"a license longer than thirty-two\"..., log_level=0, log_size=8, log_buf=\"abcdefgh\"..., kern_version=KERNEL_VERSION(0, 0, 0), prog_flags=0}, 48) = -1 E2BIG (Argument list too long)");
+	put(a, 28, 0, 4);
+	sc = bpf_sc(5, a, 48, -7);
+	add_deref(&sc, 1, 16, str_blob("GPL"));
+	add_deref(&sc, 1, 32, mem_blob("", 0));
+	expect("bpf PROG_LOAD: a log of size 0", &sc,
+	       "bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=0, insns=NULL, license=\"GPL\", log_level=0, log_size=0, log_buf=\"\", kern_version=KERNEL_VERSION(0, 0, 0), prog_flags=0}, 48) = -1 E2BIG (Argument list too long)");
+	sc = bpf_sc(5, a, 48, -7);
+	add_deref(&sc, 1, 16, fault_blob());
+	add_deref(&sc, 1, 32, fault_blob());
+	expect("bpf PROG_LOAD: unreadable, the addresses", &sc,
+	       "bpf(BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=0, insns=NULL, license=0x7ffd5000, log_level=0, log_size=0, log_buf=0x7ffd6000, kern_version=KERNEL_VERSION(0, 0, 0), prog_flags=0}, 48) = -1 E2BIG (Argument list too long)");
+	memset(a, 0, sizeof(a));
+	put(a, 0, 0x7ffd5000, 8);
+	put(a, 8, UINT32_MAX, 4);
+	sc = bpf_sc(6, a, 16, -22);
+	add_deref(&sc, 1, 0, str_blob("/sys/fs/bpf/none/x"));
+	expect("bpf OBJ_PIN: the path", &sc,
+	       "bpf(BPF_OBJ_PIN, {pathname=\"/sys/fs/bpf/none/x\", bpf_fd=-1, file_flags=0}, 16) = -1 EINVAL (Invalid argument)");
+	sc.args[0] = 7;
+	expect("bpf OBJ_GET: the path", &sc,
+	       "bpf(BPF_OBJ_GET, {pathname=\"/sys/fs/bpf/none/x\", bpf_fd=-1, file_flags=0}, 16) = -1 EINVAL (Invalid argument)");
+	memset(a, 0, sizeof(a));
+	put(a, 0, 0x7ffd5000, 8);
+	put(a, 8, UINT32_MAX, 4);
+	sc = bpf_sc(17, a, 16, -9);
+	add_deref(&sc, 1, 0, str_blob("sys_enter"));
+	expect("bpf RAW_TRACEPOINT_OPEN: the name", &sc,
+	       "bpf(BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name=\"sys_enter\", prog_fd=-1}}, 16) = -1 EBADF (Bad file descriptor)");
+	memset(a, 0, sizeof(a));
+	put(a, 0, 0x7ffd5000, 8);
+	put(a, 16, 8, 4);
+	sc = bpf_sc(18, a, 28, -22);
+	add_deref(&sc, 1, 0, mem_blob("\x9f\xeb\x01\x00\x18\x00\x00\x00", 8));
+	expect("bpf BTF_LOAD: its bytes", &sc,
+	       "bpf(BPF_BTF_LOAD, {btf=\"\\237\\353\\1\\0\\30\\0\\0\\0\", btf_log_buf=NULL, btf_size=8, btf_log_size=0, btf_log_level=0}, 28) = -1 EINVAL (Invalid argument)");
 
 	/* BPF_OBJ_PIN, BPF_OBJ_GET, BPF_PROG_ATTACH, BPF_PROG_DETACH */
 	memset(a, 0, sizeof(a));

@@ -68,6 +68,9 @@ int main(void)
 	xa.value = 0;
 	xa.size = 0;
 	syscall(464, AT_FDCWD, FILE_NAME, 0, "user.kt", &xa, sizeof(xa));
+	xa.value = (uintptr_t)buf;
+	xa.size = 64;
+	syscall(464, AT_FDCWD, FILE_NAME, 0, "user.kt", &xa, sizeof(xa));
 	syscall(465, AT_FDCWD, FILE_NAME, 0, buf, sizeof(buf));
 	syscall(466, AT_FDCWD, FILE_NAME, 0, "user.kt");
 	close(fd);
