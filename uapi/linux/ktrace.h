@@ -194,8 +194,8 @@ struct ktrace_rec_hdr {
  * @offset:	bytes from the start of the record to the data
  * @len:	bytes stored; strings include their terminating NUL
  * @kind:	KTRACE_BLOB_*
- * @arg:	index (0-5) of the syscall argument the data came from, or
- *		KTRACE_BLOB_ARG_NONE
+ * @arg:	index (0-5) of the syscall argument the data came from,
+ *		KTRACE_BLOB_ARG_NONE, or KTRACE_BLOB_DEREF() (1.20)
  * @flags:	KTRACE_BF_*
  *
  * In a record with KTRACE_RF_LONG (ABI 1.10, only in sessions that set
