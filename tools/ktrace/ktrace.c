@@ -178,6 +178,34 @@ static void std_fds_open(void)
 		close(fd);
 }
 
+/*
+ * Run @sub with the options given before its name too: "ktrace -o F
+ * report R" is "ktrace report -o F R", which the subcommand checks as
+ * its own (they were dropped without a word).
+ */
+static int subcommand(const struct subcommand *sub, char **argv,
+		      const struct kt_opts *o)
+{
+	int nopts = o->argv - argv - 1, n = 0, i, ret;
+	char **v;
+
+	if (!nopts)
+		return sub->fn(o->argc, o->argv);
+	v = calloc(o->argc + nopts + 1, sizeof(*v));
+	if (!v) {
+		ktrace_err("out of memory");
+		return 1;
+	}
+	v[n++] = o->argv[0];
+	for (i = 1; i <= nopts; i++)
+		v[n++] = argv[i];
+	for (i = 1; i < o->argc; i++)
+		v[n++] = o->argv[i];
+	ret = sub->fn(n, v);
+	free(v);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct kt_opts o;
@@ -198,8 +226,8 @@ int main(int argc, char **argv)
 	if (o.argc && strcmp(o.argv[-1], "--")) {
 		for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 			if (!strcmp(o.argv[0], subcommands[i].name))
-				return kt_exit(subcommands[i].fn(o.argc,
-								 o.argv));
+				return kt_exit(subcommand(&subcommands[i], argv,
+							  &o));
 	}
 	if (o.golden || o.expect)
 		return ktrace_golden(&o, o.expect);
