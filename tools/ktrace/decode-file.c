@@ -1002,16 +1002,21 @@ static void dec_getxattr(struct kt_dec *d)
  * wrote them, every NUL shown; the pointer with a size of 0 (the call
  * then writes nothing) or after an error.
  */
+static void xattr_list(struct kt_dec *d, int i)
+{
+	if (kt_entry_only(d, true))
+		return;
+	if (!kt_arg(d, i + 1) || kt_failed(d))
+		kt_a_ptr(d, i);
+	else
+		kt_a_buf(d, i, d->sc->ret);
+	kt_a_ulong(d, i + 1);
+}
+
 static void dec_listxattr(struct kt_dec *d)
 {
 	xattr_file(d);
-	if (kt_entry_only(d, true))
-		return;
-	if (!kt_arg(d, 2) || kt_failed(d))
-		kt_a_ptr(d, 1);
-	else
-		kt_a_buf(d, 1, d->sc->ret);
-	kt_a_ulong(d, 2);
+	xattr_list(d, 1);
 }
 
 static const struct kt_xlat xattr_flags[] = {
@@ -1105,13 +1110,7 @@ static void dec_getxattrat(struct kt_dec *d)
 static void dec_listxattrat(struct kt_dec *d)
 {
 	xattrat_file(d);
-	if (kt_entry_only(d, true))
-		return;
-	if (!kt_arg(d, 4) || kt_failed(d))
-		kt_a_ptr(d, 3);
-	else
-		kt_a_buf(d, 3, d->sc->ret);
-	kt_a_ulong(d, 4);
+	xattr_list(d, 3);
 }
 
 static void dec_removexattrat(struct kt_dec *d)

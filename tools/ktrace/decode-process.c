@@ -1568,6 +1568,49 @@ static const struct kt_xlat futex_waiter_flags[] = {
 #define KT_FUTEX_WAITV_MAX	128
 
 /*
+ * futex2's flags: the size in the low two bits, always named, then the
+ * others (strace 6.13): FUTEX2_SIZE_U32|FUTEX2_PRIVATE.
+ */
+static const struct kt_xlat futex2_sizes[] = {
+	{ 0, "FUTEX2_SIZE_U8" }, { 1, "FUTEX2_SIZE_U16" },
+	{ 2, "FUTEX2_SIZE_U32" }, { 3, "FUTEX2_SIZE_U64" }, KT_XEND
+};
+
+static const struct kt_xlat futex2_flags[] = {
+	{ 0x04, "FUTEX2_NUMA" }, { 0x80, "FUTEX2_PRIVATE" }, KT_XEND
+};
+
+static void futex2_format_flags(struct kt_buf *b, uint32_t f)
+{
+	kt_buf_puts(b, kt_xlat_find(futex2_sizes, f & 3));
+	if (f & ~3U) {
+		kt_buf_putc(b, '|');
+		kt_format_flags(b, futex2_flags, f & ~3U, NULL);
+	}
+}
+
+/*
+ * One struct futex_waitv: {val=0x1, uaddr=0x7ffd..., flags=FUTEX_32}, its
+ * flags as futex_waitv's (strace 6.1) or, with @futex2, as futex2's
+ * calls' (strace 6.13: FUTEX2_SIZE_U32|FUTEX2_PRIVATE).
+ */
+static void format_waiter(struct kt_buf *b, const uint64_t w[3], bool futex2)
+{
+	kt_buf_printf(b, "{val=%#llx, uaddr=", (unsigned long long)w[0]);
+	kt_format_ptr(b, w[1]);
+	kt_buf_puts(b, ", flags=");
+	if (futex2)
+		futex2_format_flags(b, w[2]);
+	else
+		kt_format_flags(b, futex_waiter_flags, (uint32_t)w[2],
+				"FUTEX_???");
+	if (w[2] >> 32)
+		kt_buf_printf(b, ", __reserved=%#llx",
+			      (unsigned long long)(w[2] >> 32));
+	kt_buf_putc(b, '}');
+}
+
+/*
  * futex_waitv([{val=0x1, uaddr=0x7ffd..., flags=FUTEX_32}], 1, 0, NULL,
  * CLOCK_MONOTONIC): struct futex_waitv and struct __kernel_timespec have
  * one layout on both ABIs.
@@ -1592,16 +1635,7 @@ static void dec_futex_waitv(struct kt_dec *d)
 				kt_buf_puts(d->b, "...");
 				break;
 			}
-			kt_buf_printf(d->b, "{val=%#llx, uaddr=",
-				      (unsigned long long)w[0]);
-			kt_format_ptr(d->b, w[1]);
-			kt_buf_puts(d->b, ", flags=");
-			kt_format_flags(d->b, futex_waiter_flags,
-					(uint32_t)w[2], "FUTEX_???");
-			if (w[2] >> 32)
-				kt_buf_printf(d->b, ", __reserved=%#llx",
-					      (unsigned long long)(w[2] >> 32));
-			kt_buf_putc(d->b, '}');
+			format_waiter(d->b, w, false);
 		}
 		kt_buf_putc(d->b, ']');
 	}
@@ -1615,28 +1649,6 @@ static void dec_futex_waitv(struct kt_dec *d)
 	else
 		kt_format_ptr(d->b, kt_arg(d, 3));
 	kt_a_clock(d, 4);
-}
-
-/*
- * futex2's flags: the size in the low two bits, always named, then the
- * others (strace 6.13): FUTEX2_SIZE_U32|FUTEX2_PRIVATE.
- */
-static const struct kt_xlat futex2_sizes[] = {
-	{ 0, "FUTEX2_SIZE_U8" }, { 1, "FUTEX2_SIZE_U16" },
-	{ 2, "FUTEX2_SIZE_U32" }, { 3, "FUTEX2_SIZE_U64" }, KT_XEND
-};
-
-static const struct kt_xlat futex2_flags[] = {
-	{ 0x04, "FUTEX2_NUMA" }, { 0x80, "FUTEX2_PRIVATE" }, KT_XEND
-};
-
-static void futex2_format_flags(struct kt_buf *b, uint32_t f)
-{
-	kt_buf_puts(b, kt_xlat_find(futex2_sizes, f & 3));
-	if (f & ~3U) {
-		kt_buf_putc(b, '|');
-		kt_format_flags(b, futex2_flags, f & ~3U, NULL);
-	}
 }
 
 static void futex2_flags_arg(struct kt_dec *d, int i)
@@ -1684,15 +1696,9 @@ static void dec_futex_requeue(struct kt_dec *d)
 		kt_buf_putc(d->b, '[');
 		for (k = 0; k < 2; k++) {
 			kt_blob_read(d, 0, k * sizeof(w), w, sizeof(w));
-			kt_buf_printf(d->b, "%s{val=%#llx, uaddr=", k ? ", " : "",
-				      (unsigned long long)w[0]);
-			kt_format_ptr(d->b, w[1]);
-			kt_buf_puts(d->b, ", flags=");
-			futex2_format_flags(d->b, w[2]);
-			if (w[2] >> 32)
-				kt_buf_printf(d->b, ", __reserved=%#llx",
-					      (unsigned long long)(w[2] >> 32));
-			kt_buf_putc(d->b, '}');
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			format_waiter(d->b, w, true);
 		}
 		kt_buf_putc(d->b, ']');
 	}
