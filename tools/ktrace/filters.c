@@ -177,6 +177,24 @@ void kt_filters_counts(struct kt_counts *c)
  * is hidden, as a live trace hides the calls it records for the tables
  * only: the tables of -y still see them, the text, --json and -c do not.
  */
+/*
+ * -e trace= checked by the command's own lists before the device is
+ * opened or -o FILE emptied: a name it does not know is the error the
+ * user sees, with or without the module (the module's classes are
+ * those lists).  0, or -1 after saying what is wrong.
+ */
+int kt_filters_check(const struct kt_opts *o)
+{
+	struct kt_sysset set;
+	unsigned int i;
+
+	memset(&set, 0, sizeof(set));
+	for (i = 0; i < o->ntrace; i++)
+		if (parse_set(-1, &set, o->trace[i]))
+			return -1;
+	return 0;
+}
+
 int kt_filters_report(const struct kt_opts *o)
 {
 	struct kt_sysset set;

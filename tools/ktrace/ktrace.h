@@ -297,6 +297,7 @@ void kt_pidns_fork(struct kt_pidns *c, pid_t ours, int id, uint64_t ns);
 unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max);
 int kt_filters_apply(int fd, const struct kt_opts *o, bool record);
 int kt_filters_report(const struct kt_opts *o);
+int kt_filters_check(const struct kt_opts *o);
 /* Class @cls (without its '%') by its name in the lists: "net" is "network". */
 const char *kt_class_canon(const char *cls);
 /*

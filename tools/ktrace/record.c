@@ -283,6 +283,8 @@ int ktrace_cmd_record(int argc, char **argv)
 		return 1;
 	}
 	/* Without a module to record with, FILE keeps the recording it holds. */
+	if (kt_filters_check(&o))
+		return 1;
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;

@@ -1069,6 +1069,8 @@ int kt_trace(const struct kt_opts *o)
 	struct kt_out out;
 	int ret;
 
+	if (kt_filters_check(o))
+		return 1;
 	if (o->outfile && o->follow < 2) {
 		if (kt_out_open(&out, o->outfile))
 			return 1;
