@@ -918,7 +918,13 @@ static void kb_deref(struct ktrace_build *b, const struct ktrace_cap *c,
 	u64 ptr;
 	u32 len;
 
-	if (ktrace_copy_nofault(&ptr, s + c->size, sizeof(ptr)) || !ptr) {
+	/*
+	 * The kernel takes the whole __u64 (u64_to_user_ptr()): an ia32
+	 * task's pointer with upper bits set points nowhere it can reach,
+	 * not to its lower half.
+	 */
+	if (ktrace_copy_nofault(&ptr, s + c->size, sizeof(ptr)) || !ptr ||
+	    (b->compat && ptr > U32_MAX)) {
 		kb_fault(b, ktrace_build_add(b, c->kind, arg));
 		return;
 	}

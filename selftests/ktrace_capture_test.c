@@ -1847,6 +1847,49 @@ TEST_F(capture, pointers_inside_a_structure_are_followed)
 	EXPECT_EQ(KTRACE_BF_FAULT, b->flags & KTRACE_BF_FAULT);
 }
 
+/*
+ * The same from an ia32 task (int $0x80): the attr and the license below
+ * 4 GiB; a license pointer with upper bits set, which the kernel takes
+ * whole, points nowhere: faulted, not read at its lower half.
+ */
+TEST_F(capture, ia32_pointers_inside_a_structure_are_followed)
+{
+	const struct ktrace_rec_sys_enter *e;
+	const struct ktrace_blob *b;
+	uint64_t *attr;
+	char *lic;
+	long ret;
+
+	attr = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	ASSERT_NE(MAP_FAILED, attr);
+	memset(attr, 0, 4096);
+	lic = (char *)attr + 2048;
+	strcpy(lic, "GPL");
+	attr[0] = 1;				/* a socket filter */
+	attr[2] = (uintptr_t)lic;		/* license */
+	ret = int80_upper(357, 5, (uintptr_t)attr, 48, 0);	/* bpf */
+	attr[2] = (uintptr_t)lic | 1ULL << 32;
+	int80_upper(357, 5, (uintptr_t)attr, 40, 0);
+	munmap(attr, 4096);
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	ASSERT_EQ(0, self->t.bad);
+
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_COMPAT, 357, 2, 48);
+	if (!e)
+		SKIP(return, "no ia32 bpf call recorded (ret %ld)", ret);
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DEREF(1, 16));
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(0, b->flags & KTRACE_BF_FAULT);
+	ASSERT_EQ(4, blob_len(&e->hdr, b));
+	EXPECT_EQ(0, memcmp("GPL", blob_data(&e->hdr, b), 4));
+	e = find_enter(&self->t, gettid_(), KTRACE_ABI_COMPAT, 357, 2, 40);
+	ASSERT_NE(NULL, e);
+	b = blob_by_arg(&e->hdr, e->blobs, e->nblobs, KTRACE_BLOB_DEREF(1, 16));
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(KTRACE_BF_FAULT, b->flags & KTRACE_BF_FAULT);
+}
+
 TEST_F(capture, read_smaller_than_record_einval)
 {
 	char small[8];
