@@ -1027,7 +1027,76 @@ static void dec_sysfs(struct kt_dec *d)
 	kt_a_raw(d, 3);
 }
 
+static const struct kt_xlat lsm_ids[] = {
+	{ 0, "LSM_ID_UNDEF" }, { 100, "LSM_ID_CAPABILITY" },
+	{ 101, "LSM_ID_SELINUX" }, { 102, "LSM_ID_SMACK" },
+	{ 103, "LSM_ID_TOMOYO" }, { 104, "LSM_ID_APPARMOR" },
+	{ 105, "LSM_ID_YAMA" }, { 106, "LSM_ID_LOADPIN" },
+	{ 107, "LSM_ID_SAFESETID" }, { 108, "LSM_ID_LOCKDOWN" },
+	{ 109, "LSM_ID_BPF" }, { 110, "LSM_ID_LANDLOCK" },
+	{ 111, "LSM_ID_IMA" }, { 112, "LSM_ID_EVM" }, { 113, "LSM_ID_IPE" },
+	KT_XEND
+};
+
+/*
+ * lsm_list_modules([LSM_ID_CAPABILITY, LSM_ID_BPF], [64 => 16], 0) = 2,
+ * as strace 6.13 prints it: at the exit, the ids returned (the pointer
+ * after an error), the size given and the size the kernel wrote back.
+ * The size's pointer, with everything at the enter, when it could not be
+ * read.
+ */
+static void dec_lsm_list_modules(struct kt_dec *d)
+{
+	const struct kt_blob *in = &d->sc->enter_blob[1];
+	const struct kt_blob *out = kt_exit_blob(d->sc, 1);
+	uint32_t given, size;
+	uint64_t id;
+	int64_t k;
+
+	if (!in->data || in->len < 4 ||
+	    (d->sc->has_exit && (!out || !out->data || out->len < 4))) {
+		kt_a_ptr(d, 0);
+		kt_sep(d);
+		if (in->data && in->len >= 4) {
+			memcpy(&given, in->data, 4);
+			kt_buf_printf(d->b, "[%u]", given);
+		} else {
+			kt_format_ptr(d->b, kt_arg(d, 1));
+		}
+		kt_a_hex(d, 2);
+		return;
+	}
+	if (kt_entry_only(d, false))
+		return;
+	memcpy(&given, in->data, 4);
+	memcpy(&size, out->data, 4);
+	kt_sep(d);
+	if (kt_failed(d) || !kt_blob_usable(d, 0, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, 0));
+	} else {
+		kt_buf_putc(d->b, '[');
+		for (k = 0; k < d->sc->ret; k++) {
+			if (k)
+				kt_buf_puts(d->b, ", ");
+			if ((uint64_t)k >= d->o->strsize ||
+			    !kt_blob_read(d, 0, k * 8, &id, 8)) {
+				kt_buf_puts(d->b, "...");
+				break;
+			}
+			kt_format_xval(d->b, lsm_ids, id, "LSM_ID_???");
+		}
+		kt_buf_putc(d->b, ']');
+	}
+	kt_sep(d);
+	if (given != size)
+		kt_buf_printf(d->b, "[%u => %u]", given, size);
+	else
+		kt_buf_printf(d->b, "[%u]", size);
+	kt_a_hex(d, 2);
+}
+
 static const struct kt_decoder decoders[] = {
+	{ "lsm_list_modules", dec_lsm_list_modules, KT_RV_DEC, NULL },
 	{ "capget", dec_capget, KT_RV_DEC, NULL },
 	{ "perf_event_open", dec_perf_event_open, KT_RV_FD, NULL },
 	{ "capset", dec_capset, KT_RV_DEC, NULL },

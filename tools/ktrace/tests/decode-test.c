@@ -4719,6 +4719,8 @@ static void test_newer(void)
 	static const uint64_t xa_hello[2] = { 0x47a050, 6 | 1ULL << 32 };
 	static const uint64_t xa_get[2] = { 0x7ffec6f34640, 64 };
 	static const uint64_t ts[2] = { 1, 500 };
+	static const uint64_t lsm[4] = { 108, 100, 110, 109 };
+	static const uint32_t lsm_size[3] = { 64, 32, 0 };
 	struct kt_syscall sc;
 
 	sc = sc64("cachestat", 0);
@@ -4925,11 +4927,27 @@ static void test_newer(void)
 	expect("removexattrat: an unknown at-flag", &sc,
 	       "removexattrat(AT_FDCWD, \"/tmp/nc/nonexist\", 0x4 /* AT_??? */, \"user.k\") = -1 EINVAL (Invalid argument)");
 
-	sc = sc64("lsm_list_modules", -7);
+	sc = sc64("lsm_list_modules", 4);
 	sc.args[0] = 0x7ffca88dd750;
 	sc.args[1] = 0x7ffca88dd74c;
-	expect("lsm_list_modules: named, its arguments raw", &sc,
-	       "lsm_list_modules(0x7ffca88dd750, 0x7ffca88dd74c, 0) = -1 E2BIG (Argument list too long)");
+	sc.enter_blob[1] = mem_blob(&lsm_size[0], 4);
+	sc.blob[1] = mem_blob(&lsm_size[1], 4);
+	sc.blob[0] = mem_blob(lsm, sizeof(lsm));
+	expect("lsm_list_modules: the ids, the size given and written back", &sc,
+	       "lsm_list_modules([LSM_ID_LOCKDOWN, LSM_ID_CAPABILITY, LSM_ID_LANDLOCK, LSM_ID_BPF], [64 => 32], 0) = 4");
+	sc.ret = -7;
+	sc.enter_blob[1] = mem_blob(&lsm_size[2], 4);
+	sc.blob[0] = mem_blob(NULL, 0);
+	expect("lsm_list_modules: E2BIG, the ids' address", &sc,
+	       "lsm_list_modules(0x7ffca88dd750, [0 => 32], 0) = -1 E2BIG (Argument list too long)");
+	sc.has_exit = false;
+	sc.blob[1] = sc.enter_blob[1];
+	expect("lsm_list_modules, unfinished: all at the exit", &sc,
+	       "lsm_list_modules( <unfinished ...>");
+	sc = sc64("lsm_list_modules", -14);
+	sc.args[2] = 1;
+	expect("lsm_list_modules: no size, everything at once", &sc,
+	       "lsm_list_modules(NULL, NULL, 0x1)       = -1 EFAULT (Bad address)");
 	sc = sc64("getpid", 0);
 	sc.nr = 472;
 	expect("fchroot, 7.x's newest: named", &sc,

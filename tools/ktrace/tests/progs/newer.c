@@ -33,7 +33,7 @@ struct waiter {
 
 int main(void)
 {
-	uint64_t range[2] = { 0, 4096 }, cstat[5], ids[64], lsm[8];
+	uint64_t range[2] = { 0, 4096 }, cstat[5], ids[64], lsm[16];
 	struct mnt_id_req req = { 24, 0, UINT64_MAX, 0 };
 	struct xattr_args xa = { (uintptr_t)"v", 1, 0 };
 	struct timespec ts = { 0, 1000 };
