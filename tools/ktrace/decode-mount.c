@@ -596,11 +596,15 @@ static const struct kt_xlat listmount_flags[] = {
  * 0x80000002], 8, 0) = 2: struct mnt_id_req, the mount ids returned
  * (strace 6.13).
  */
+static void mnt_id(struct kt_buf *b, uint64_t id)
+{
+	kt_buf_hex(b, id);
+}
+
 static void dec_listmount(struct kt_dec *d)
 {
-	uint64_t req[4], id;
+	uint64_t req[4], n;
 	uint32_t size;
-	int64_t k, n;
 
 	kt_sep(d);
 	if (!kt_blob_read(d, 0, 0, req, sizeof(req))) {
@@ -629,23 +633,8 @@ static void dec_listmount(struct kt_dec *d)
 	if (kt_entry_only(d, true))
 		return;
 	kt_sep(d);
-	n = d->sc->ret;
-	if (!kt_arg(d, 1) || kt_failed(d) || !kt_blob_usable(d, 1, 0)) {
-		kt_format_ptr(d->b, kt_arg(d, 1));
-	} else {
-		kt_buf_putc(d->b, '[');
-		for (k = 0; k < n && (uint64_t)k < kt_arg(d, 2); k++) {
-			if (k)
-				kt_buf_puts(d->b, ", ");
-			if ((uint64_t)k >= d->o->strsize ||
-			    !kt_blob_read(d, 1, k * 8, &id, 8)) {
-				kt_buf_puts(d->b, "...");
-				break;
-			}
-			kt_buf_hex(d->b, id);
-		}
-		kt_buf_putc(d->b, ']');
-	}
+	n = d->sc->ret > 0 ? (uint64_t)d->sc->ret : 0;
+	kt_format_u64_array(d, 1, n < kt_arg(d, 2) ? n : kt_arg(d, 2), mnt_id);
 	kt_a_ulong(d, 2);
 	kt_sep(d);
 	kt_format_flags(d->b, listmount_flags, (uint32_t)kt_arg(d, 3),

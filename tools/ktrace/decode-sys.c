@@ -1045,13 +1045,16 @@ static const struct kt_xlat lsm_ids[] = {
  * The size's pointer, with everything at the enter, when it could not be
  * read.
  */
+static void lsm_id(struct kt_buf *b, uint64_t id)
+{
+	kt_format_xval(b, lsm_ids, id, "LSM_ID_???");
+}
+
 static void dec_lsm_list_modules(struct kt_dec *d)
 {
 	const struct kt_blob *in = &d->sc->enter_blob[1];
 	const struct kt_blob *out = kt_exit_blob(d->sc, 1);
 	uint32_t given, size;
-	uint64_t id;
-	int64_t k;
 
 	if (!in->data || in->len < 4 ||
 	    (d->sc->has_exit && (!out || !out->data || out->len < 4))) {
@@ -1071,22 +1074,7 @@ static void dec_lsm_list_modules(struct kt_dec *d)
 	memcpy(&given, in->data, 4);
 	memcpy(&size, out->data, 4);
 	kt_sep(d);
-	if (kt_failed(d) || !kt_blob_usable(d, 0, 0)) {
-		kt_format_ptr(d->b, kt_arg(d, 0));
-	} else {
-		kt_buf_putc(d->b, '[');
-		for (k = 0; k < d->sc->ret; k++) {
-			if (k)
-				kt_buf_puts(d->b, ", ");
-			if ((uint64_t)k >= d->o->strsize ||
-			    !kt_blob_read(d, 0, k * 8, &id, 8)) {
-				kt_buf_puts(d->b, "...");
-				break;
-			}
-			kt_format_xval(d->b, lsm_ids, id, "LSM_ID_???");
-		}
-		kt_buf_putc(d->b, ']');
-	}
+	kt_format_u64_array(d, 0, d->sc->ret > 0 ? d->sc->ret : 0, lsm_id);
 	kt_sep(d);
 	if (given != size)
 		kt_buf_printf(d->b, "[%u => %u]", given, size);

@@ -170,6 +170,33 @@ void kt_format_deref(struct kt_dec *d, int i, unsigned int off, uint64_t p,
 	}
 }
 
+/*
+ * The first @n __u64 of argument @i's memory, as strace's print_array():
+ * [A, B], each by @fmt, "..." past -s's count or the bytes captured; the
+ * pointer when nothing was, or after an error.
+ */
+void kt_format_u64_array(struct kt_dec *d, int i, uint64_t n,
+			 void (*fmt)(struct kt_buf *b, uint64_t v))
+{
+	uint64_t k, v;
+
+	if (kt_failed(d) || !kt_blob_usable(d, i, 0)) {
+		kt_format_ptr(d->b, kt_arg(d, i));
+		return;
+	}
+	kt_buf_putc(d->b, '[');
+	for (k = 0; k < n; k++) {
+		if (k)
+			kt_buf_puts(d->b, ", ");
+		if (k >= d->o->strsize || !kt_blob_read(d, i, k * 8, &v, 8)) {
+			kt_buf_puts(d->b, "...");
+			break;
+		}
+		fmt(d->b, v);
+	}
+	kt_buf_putc(d->b, ']');
+}
+
 /* What the exit copied of argument @i, apart from the enter's; or NULL. */
 const struct kt_blob *kt_exit_blob(const struct kt_syscall *sc, int i)
 {

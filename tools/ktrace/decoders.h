@@ -141,6 +141,8 @@ enum kt_deref { KT_DEREF_STR, KT_DEREF_PATH, KT_DEREF_STRZ, KT_DEREF_BYTES,
 		KT_DEREF_VALUE };
 void kt_format_deref(struct kt_dec *d, int i, unsigned int off, uint64_t p,
 		     enum kt_deref how, uint64_t len);
+void kt_format_u64_array(struct kt_dec *d, int i, uint64_t n,
+			 void (*fmt)(struct kt_buf *b, uint64_t v));
 bool kt_failed(const struct kt_dec *d);		/* exited with an error */
 bool kt_exiting_ok(const struct kt_dec *d);		/* exited, no error */
 bool kt_entry_only(struct kt_dec *d, bool sep);
