@@ -997,37 +997,22 @@ bool kt_rec_known(const struct ktrace_rec_hdr *h)
 }
 
 /*
- * A KTRACE_BLOB_DEREF blob: in the place of one of the same pointer
- * (the exit's copy after the enter's), else in a free one.
+ * Where a KTRACE_BLOB_DEREF blob of @arg goes: the place of one of the
+ * same pointer (the exit's copy after the enter's), else a free one, or
+ * NULL when none is left.
  */
-static void add_deref(struct kt_syscall *sc, const struct ktrace_blob *b,
-		      const uint8_t *data, uint32_t len)
+static struct kt_blob *deref_slot(struct kt_syscall *sc, uint8_t arg)
 {
-	struct kt_blob *v;
 	unsigned int i;
 
-	for (i = 0; i < sc->nderef && sc->deref_arg[i] != b->arg; i++)
+	for (i = 0; i < sc->nderef && sc->deref_arg[i] != arg; i++)
 		;
 	if (i == KT_DEREF_MAX)
-		return;
+		return NULL;
 	if (i == sc->nderef)
 		sc->nderef++;
-	sc->deref_arg[i] = b->arg;
-	v = &sc->deref[i];
-	v->flags = b->flags & KTRACE_BF_TRUNC ? KT_BLOB_TRUNCATED : 0;
-	if (b->flags & KTRACE_BF_FAULT) {
-		v->data = NULL;
-		v->len = 0;
-		v->flags |= KT_BLOB_FAULT;
-		return;
-	}
-	if (b->kind == KTRACE_BLOB_PATH) {
-		v->flags |= KT_BLOB_STRING;
-		if (len && !data[len - 1])
-			len--;
-	}
-	v->data = data;
-	v->len = len;
+	sc->deref_arg[i] = arg;
+	return &sc->deref[i];
 }
 
 void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
@@ -1041,6 +1026,8 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 		const struct ktrace_blob *b = &blobs[i];
 		uint32_t off, flags = 0, len;
 		const uint8_t *data;
+		struct kt_blob *dst;
+		bool deref;
 
 		if ((const char *)&blobs[i + 1] > (const char *)rec + size)
 			continue;
@@ -1080,13 +1067,12 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 				   KT_BLOB_TRUNCATED : 0;
 			continue;
 		}
-		if (KTRACE_BLOB_IS_DEREF(b->arg) &&
-		    (b->kind == KTRACE_BLOB_PATH || b->kind == KTRACE_BLOB_BUF)) {
-			add_deref(sc, b, data, len);
-			continue;
-		}
+		deref = KTRACE_BLOB_IS_DEREF(b->arg) &&
+			(b->kind == KTRACE_BLOB_PATH ||
+			 b->kind == KTRACE_BLOB_BUF);
 		/* Kinds of a later module than this ktrace are skipped. */
-		if (b->arg > 5 || !b->kind || b->kind > KTRACE_BLOB_MMSGHDR)
+		if ((b->arg > 5 && !deref) || !b->kind ||
+		    b->kind > KTRACE_BLOB_MMSGHDR)
 			continue;
 		if (b->flags & KTRACE_BF_FAULT)
 			flags |= KT_BLOB_FAULT;
@@ -1131,11 +1117,14 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 			if (len && !data[len - 1])
 				len--;
 		}
-		sc->blob[b->arg].data = flags & KT_BLOB_FAULT ? NULL : data;
-		sc->blob[b->arg].len = len;
-		sc->blob[b->arg].flags = flags;
-		if (((const struct ktrace_rec_hdr *)rec)->type ==
-		    KTRACE_REC_SYS_ENTER)
+		dst = deref ? deref_slot(sc, b->arg) : &sc->blob[b->arg];
+		if (!dst)
+			continue;
+		dst->data = flags & KT_BLOB_FAULT ? NULL : data;
+		dst->len = len;
+		dst->flags = flags;
+		if (!deref && ((const struct ktrace_rec_hdr *)rec)->type ==
+			      KTRACE_REC_SYS_ENTER)
 			sc->enter_blob[b->arg] = sc->blob[b->arg];
 	}
 }

@@ -171,12 +171,18 @@ void kt_filters_counts(struct kt_counts *c)
 				memset(&c->c[abi][nr], 0, sizeof(c->c[abi][nr]));
 }
 
-/*
- * report -e trace=SET: a recording holds the calls its record chose (and
- * those recorded for the descriptor tables); what SET leaves out of them
- * is hidden, as a live trace hides the calls it records for the tables
- * only: the tables of -y still see them, the text, --json and -c do not.
- */
+/* Every -e trace= by the command's own lists, into @set. */
+static int parse_own_sets(const struct kt_opts *o, struct kt_sysset *set)
+{
+	unsigned int i;
+
+	memset(set, 0, sizeof(*set));
+	for (i = 0; i < o->ntrace; i++)
+		if (parse_set(-1, set, o->trace[i]))
+			return -1;
+	return 0;
+}
+
 /*
  * -e trace= checked by the command's own lists before the device is
  * opened or -o FILE emptied: a name it does not know is the error the
@@ -186,27 +192,26 @@ void kt_filters_counts(struct kt_counts *c)
 int kt_filters_check(const struct kt_opts *o)
 {
 	struct kt_sysset set;
-	unsigned int i;
 
-	memset(&set, 0, sizeof(set));
-	for (i = 0; i < o->ntrace; i++)
-		if (parse_set(-1, &set, o->trace[i]))
-			return -1;
-	return 0;
+	return parse_own_sets(o, &set);
 }
 
+/*
+ * report -e trace=SET: a recording holds the calls its record chose (and
+ * those recorded for the descriptor tables); what SET leaves out of them
+ * is hidden, as a live trace hides the calls it records for the tables
+ * only: the tables of -y still see them, the text, --json and -c do not.
+ */
 int kt_filters_report(const struct kt_opts *o)
 {
 	struct kt_sysset set;
-	unsigned int i, nr;
+	unsigned int nr;
 	int abi;
 
 	if (!o->ntrace)
 		return 0;
-	memset(&set, 0, sizeof(set));
-	for (i = 0; i < o->ntrace; i++)
-		if (parse_set(-1, &set, o->trace[i]))
-			return -1;
+	if (parse_own_sets(o, &set))
+		return -1;
 	for (abi = 0; abi < NABI; abi++)
 		for (nr = 0; nr < KTRACE_NR_MAX; nr++)
 			if (!(set.bits[abi][nr / 64] >> (nr % 64) & 1))

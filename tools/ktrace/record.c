@@ -282,9 +282,9 @@ int ktrace_cmd_record(int argc, char **argv)
 		ktrace_err("record: a COMMAND or -p PID to record is needed");
 		return 1;
 	}
-	/* Without a module to record with, FILE keeps the recording it holds. */
 	if (kt_filters_check(&o))
 		return 1;
+	/* Without a module to record with, FILE keeps the recording it holds. */
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;
