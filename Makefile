@@ -32,7 +32,7 @@ CLI_SRCS := $(wildcard tools/ktrace/*.c) tools/ktrace/ktrace.h \
 	tools/ktrace/decode.h tools/ktrace/decoders.h \
 	tools/ktrace/Makefile tools/ktrace/syscalls-x86_64.h tools/ktrace/syscalls-i386.h \
 	tools/ktrace/events.h tools/ktrace/sink.h tools/ktrace/gen-sysclass \
-	module/syscall-classes.def
+	module/syscall-classes.def module/capture.def module/gen-capture
 TEST_SRCS := $(wildcard selftests/* selftests/labs/*)
 SETUP := $(TOP)/tools/host-setup
 

@@ -39,20 +39,21 @@ static const char *state_name(int state)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: %s hung [--min MS] [-p PID] [--json]\n"
-		"List the threads blocked inside one syscall for at least MS\n"
-		"milliseconds (default 1000): the syscall and its arguments, how\n"
-		"long so far, the task state.  With -p, only the threads of process\n"
-		"PID.\n", ktrace_prog);
+		"Usage: %s hung [--min TIME] [-p PID] [--json]\n"
+		"List the threads blocked inside one syscall for at least TIME\n"
+		"(milliseconds, or with a unit: 1.5s, 200ms; default 1s): the\n"
+		"syscall and its arguments, how long so far, the task state.  With\n"
+		"-p, only the threads of process PID.\n", ktrace_prog);
 }
 
 static int hung_opt(void *ctx, int c, const char *arg)
 {
-	double *min_ms = ctx;
+	unsigned long long *min_ns = ctx;
 
-	*min_ms = kt_view_number(arg);	/* --min, -m: the only option */
-	if (*min_ms < 0) {
-		ktrace_err("hung: invalid --min '%s' (milliseconds)", arg);
+	/* --min, -m: the only option */
+	if (kt_parse_time(arg, 1e6, min_ns)) {
+		ktrace_err("hung: invalid --min '%s' (a time: 500, 500ms, 1.5s)",
+			   arg);
 		return -1;
 	}
 	return 0;
@@ -64,10 +65,10 @@ int ktrace_cmd_hung(int argc, char **argv)
 		{ "min", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
-	double min_ms = 1000;
+	unsigned long long min_ns = 1000000000;
 	struct kt_view_opts o = {
 		.view = "hung", .usage = usage, .shortopts = "m:",
-		.longopts = longopts, .opt = hung_opt, .ctx = &min_ms,
+		.longopts = longopts, .opt = hung_opt, .ctx = &min_ns,
 	};
 	struct kt_buf b = { 0 };
 	struct ktrace_task *t;
@@ -86,8 +87,7 @@ int ktrace_cmd_hung(int argc, char **argv)
 	fd = ktrace_dev_open();
 	if (fd < 0)
 		return 1;
-	c = kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, pid,
-			 (uint64_t)(min_ms * 1e6), &t, &n, &now);
+	c = kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, pid, min_ns, &t, &n, &now);
 	if (c) {
 		if (c > 0)
 			ktrace_err("hung: -p %d: no such process", pid);
@@ -122,8 +122,8 @@ int ktrace_cmd_hung(int argc, char **argv)
 		printf("(process %d has exited: a zombie, not reaped yet by its parent %d)\n",
 		       pid, ppid);
 	else if (!n && !json)
-		printf("(no thread blocked in a syscall for %g ms or more)\n",
-		       min_ms);
+		printf("(no thread blocked in a syscall for %s or more)\n",
+		       kt_view_dur(dur, sizeof(dur), min_ns));
 	kt_buf_free(&b);
 	free(t);
 	return 0;

@@ -169,6 +169,7 @@ enum {
 
 /* options.c */
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
+int kt_parse_time(const char *s, double unit_ns, unsigned long long *ns);
 
 /* golden.c */
 int ktrace_golden(struct kt_opts *o, const char *expect);

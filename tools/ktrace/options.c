@@ -364,14 +364,17 @@ static int parse_quiet(struct kt_opts *o, const char *list)
  * -O: strace's time to take from each call's for -c, in microseconds or
  * with a unit (s, ms, us, ns).
  */
-static int parse_overhead(struct kt_opts *o, const char *s)
+/*
+ * A time: a number, of @unit_ns nanoseconds each, or with its unit (s,
+ * ms, us, ns); -1 if not one.
+ */
+int kt_parse_time(const char *s, double unit_ns, unsigned long long *ns)
 {
 	static const struct {
 		const char *unit;
 		double ns;
 	} units[] = {
-		{ "", 1e3 }, { "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 },
-		{ "ns", 1 },
+		{ "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 }, { "ns", 1 },
 	};
 	char *end;
 	double v;
@@ -379,16 +382,22 @@ static int parse_overhead(struct kt_opts *o, const char *s)
 
 	errno = 0;
 	v = strtod(s, &end);
-	if (!errno && end != s && *s != '-' && *s != '+' && v >= 0 &&
-	    v < 1e9) {
-		for (i = 0; i < ARRAY_SIZE(units); i++) {
-			if (!strcmp(end, units[i].unit)) {
-				o->overhead_ns = (unsigned long long)
-						 (v * units[i].ns + 0.5);
-				return 0;
-			}
-		}
-	}
+	if (errno || end == s || *s == '-' || *s == '+' || !(v >= 0) ||
+	    v >= 1e9)
+		return -1;
+	for (i = 0; *end && i < ARRAY_SIZE(units); i++)
+		if (!strcmp(end, units[i].unit))
+			break;
+	if (*end && i == ARRAY_SIZE(units))
+		return -1;
+	*ns = (unsigned long long)(v * (*end ? units[i].ns : unit_ns) + 0.5);
+	return 0;
+}
+
+static int parse_overhead(struct kt_opts *o, const char *s)
+{
+	if (!kt_parse_time(s, 1e3, &o->overhead_ns))
+		return 0;
 	ktrace_err("invalid -O argument: '%s' (a time: 5, 5us, 1.5ms, 20ns)",
 		   s);
 	return -1;

@@ -307,61 +307,150 @@ static const char *fd_path(void *ctx, int fd)
 	return c->path;
 }
 
-/* The task's memory through /proc, where process_vm_readv() is missing. */
-static bool read_mem(pid_t pid, uint64_t addr, void *buf, size_t len)
+/*
+ * Up to @len bytes of @pid's memory at @addr, fewer where a page is
+ * missing: by process_vm_readv(), else through /proc/PID/mem where it
+ * is missing.  The bytes read, 0 if none.
+ */
+static size_t read_mem(pid_t pid, uint64_t addr, void *buf, size_t len)
 {
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
 	char path[64];
-	bool ok;
+	ssize_t n;
 	int fd;
 
+	n = process_vm_readv(pid, &local, 1, &remote, 1, 0);
+	if (n > 0)
+		return n;
 	snprintf(path, sizeof(path), "/proc/%d/mem", pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return false;
-	ok = pread(fd, buf, len, (off_t)addr) == (ssize_t)len;
+		return 0;
+	n = pread(fd, buf, len, (off_t)addr);
 	close(fd);
-	return ok;
+	return n > 0 ? n : 0;
+}
+
+/*
+ * What the module copies at a call's enter (module/capture.def: its in
+ * lines of a path, buffer, structure or address whose size the
+ * arguments give), for reading it from a blocked task's memory: the
+ * rules named as the module names them, a rule's size (FIXED: bytes;
+ * ARG: bytes per unit of argument len_arg; ARG_PLUS: bytes past it), its
+ * condition on argument if_arg (255: none).
+ */
+enum { KT_CAPIN_PATH, KT_CAPIN_BUF, KT_CAPIN_DATA };
+enum { KT_CAPIN_STR, KT_CAPIN_FIXED, KT_CAPIN_ARG, KT_CAPIN_ARG_PLUS };
+
+struct kt_capin {
+	const char *name;
+	uint8_t ia32, arg, kind, rule, len_arg;
+	uint32_t size;
+	uint8_t if_arg;
+	uint32_t if_val, if_mask;
+};
+
+#include "capin.h"
+
+/* As the module copies them by default: its snap length. */
+#define KT_VIEW_SNAPLEN		256
+
+struct view_mem {
+	uint8_t buf[6][KT_VIEW_SNAPLEN];
+};
+
+/*
+ * The blobs of @sc that the module would have copied at its enter, read
+ * from @pid's memory into @m: what strace, attaching to a blocked task,
+ * reads for the line it prints.  A structure not all readable is a fault
+ * (its address printed), as the module's copy fails whole; a string
+ * ends where its page does.
+ */
+static void view_blobs(struct kt_syscall *sc, const char *name, pid_t pid,
+		       struct view_mem *m)
+{
+	bool ia32 = sc->abi != KTRACE_CLI_ABI_X86_64;
+	const struct kt_capin *c;
+	struct kt_blob *bl;
+	uint64_t len, want, got;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(kt_capin); i++) {
+		c = &kt_capin[i];
+		if (c->ia32 != ia32 || strcmp(c->name, name))
+			continue;
+		if (c->if_arg != 255 &&
+		    ((uint32_t)sc->args[c->if_arg] & c->if_mask) != c->if_val)
+			continue;
+		if (!sc->args[c->arg] && c->rule != KT_CAPIN_STR)
+			continue;
+		bl = &sc->blob[c->arg];
+		switch (c->rule) {
+		case KT_CAPIN_STR:
+			len = KT_VIEW_SNAPLEN;
+			break;
+		case KT_CAPIN_FIXED:
+			len = c->size;
+			break;
+		default:
+			len = ia32 ? (uint32_t)sc->args[c->len_arg] :
+				     sc->args[c->len_arg];
+			if (c->rule == KT_CAPIN_ARG_PLUS)
+				len = len > UINT64_MAX - c->size ?
+				      UINT64_MAX : len + c->size;
+			else
+				len = len > UINT64_MAX / c->size ?
+				      UINT64_MAX : len * c->size;
+			break;
+		}
+		want = len < KT_VIEW_SNAPLEN ? len : KT_VIEW_SNAPLEN;
+		got = read_mem(pid, sc->args[c->arg], m->buf[c->arg], want);
+		bl->data = m->buf[c->arg];
+		bl->len = got;
+		if (c->kind == KT_CAPIN_PATH) {
+			const uint8_t *z = memchr(bl->data, 0, got);
+
+			if (z)
+				bl->len = z - bl->data;
+			bl->flags = !got ? KT_BLOB_FAULT : KT_BLOB_STRING |
+				    (z ? 0 : KT_BLOB_TRUNCATED);
+		} else if (got < want) {
+			/* The module's copy fails whole, as here. */
+			bl->flags = KT_BLOB_FAULT;
+		} else {
+			bl->flags = len > want ? KT_BLOB_TRUNCATED : 0;
+			if (c->kind == KT_CAPIN_DATA)
+				bl->flags |= KT_BLOB_STRUCT;
+		}
+		if (bl->flags & KT_BLOB_FAULT) {
+			bl->data = NULL;
+			bl->len = 0;
+		}
+		sc->enter_blob[c->arg] = *bl;
+	}
 }
 
 /*
  * "name(args, ...)": the syscall @t is blocked in, as strace prints its
- * entry.
- * The time a sleep was asked for is read from the task's memory.
+ * entry, with what its pointer arguments point to read from the task's
+ * memory.
  */
 void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t)
 {
 	enum ktrace_cli_abi abi = kt_cli_abi(t->abi);
 	struct kt_syscall sc = { .abi = abi, .nr = t->nr };
 	static struct fd_ctx ctx;
+	static struct view_mem mem;
 	struct kt_fmt_opts o = {
 		.strsize = 32, .fd_paths = true, .fd_path = fd_path, .ctx = &ctx,
 	};
 	const char *name = ktrace_syscall_name(abi, t->nr);
-	uint8_t ts[16];
-	struct iovec local = { ts, sizeof(ts) }, remote;
-	int arg = -1;
-	bool got;
 
 	memcpy(sc.args, t->args, sizeof(sc.args));
 	ctx.pid = t->pid;
-	if (name && !strcmp(name, "nanosleep"))
-		arg = 0;
-	else if (name && !strcmp(name, "clock_nanosleep"))
-		arg = 2;
-	if (arg >= 0 && abi == KTRACE_CLI_ABI_X86_64) {
-		remote.iov_base = (void *)(uintptr_t)t->args[arg];
-		remote.iov_len = sizeof(ts);
-		got = process_vm_readv(t->pid, &local, 1, &remote, 1, 0) ==
-		      sizeof(ts);
-		if (!got)
-			got = read_mem(t->pid, t->args[arg], ts, sizeof(ts));
-		if (got) {
-			sc.blob[arg].data = ts;
-			sc.blob[arg].len = sizeof(ts);
-		} else {
-			sc.blob[arg].flags = KT_BLOB_FAULT;
-		}
-	}
+	if (name)
+		view_blobs(&sc, name, t->pid, &mem);
 	kt_format_call(b, &sc, &o);
 	/* The arguments only the return would show: strace's "...". */
 	if (b->len >= 2 && !strcmp(b->s + b->len - 2, ", "))

@@ -13,6 +13,12 @@
  *   views orphan           a child forks a grandchild and exits; the
  *                          grandchild (reparented) exits 5 a moment later
  *   views pipe             blocks reading an empty pipe
+ *   views blocked DIR      four threads block, each in a call whose
+ *                          arguments point to memory: an open of the FIFO
+ *                          DIR/fifo, a write to a full pipe of a buffer
+ *                          of "x", a poll of an empty pipe, an F_SETLKW of
+ *                          DIR/lock that a child holds; prints "ready"
+ *                          once all are on their way in, then waits
  *   views sleep MS         one nanosleep of MS ms
  *   views forks RATE MS [FILE]
  *                          forks RATE children a second for MS ms, each
@@ -35,10 +41,14 @@
  *                          next, waits for it and exits 0
  */
 #include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -97,6 +107,91 @@ static int calls(long rate, long ms, const char *file)
 			return 1;
 	}
 	return 0;
+}
+
+/* views blocked: what each thread blocks in (the main thread waits). */
+static const char *blocked_dir;
+
+static void *blocked_open(void *arg)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/fifo", blocked_dir);
+	return (void *)(long)open(path, O_RDONLY);
+}
+
+static void *blocked_write(void *arg)
+{
+	static char buf[4096];
+	int fds[2];
+
+	if (pipe(fds) || fcntl(fds[1], F_SETFL, O_NONBLOCK))
+		return NULL;
+	memset(buf, 'x', sizeof(buf));
+	while (write(fds[1], buf, sizeof(buf)) > 0)
+		;
+	if (fcntl(fds[1], F_SETFL, 0))
+		return NULL;
+	return (void *)(long)write(fds[1], buf, sizeof(buf));
+}
+
+static void *blocked_poll(void *arg)
+{
+	struct pollfd p;
+	int fds[2];
+
+	if (pipe(fds))
+		return NULL;
+	p.fd = fds[0];
+	p.events = POLLIN;
+	return (void *)(long)poll(&p, 1, -1);
+}
+
+static void *blocked_lock(void *arg)
+{
+	struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	char path[4096];
+	int fd, ready[2];
+	char c;
+
+	snprintf(path, sizeof(path), "%s/lock", blocked_dir);
+	fd = open(path, O_RDWR | O_CREAT, 0600);
+	if (fd < 0 || pipe(ready))
+		return NULL;
+	if (fork() == 0) {
+		/* Dies with the thread that made it: when the test kills views. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) ||
+		    fcntl(fd, F_SETLK, &l) || write(ready[1], "", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	if (read(ready[0], &c, 1) != 1)
+		return NULL;
+	l.l_start = 0;
+	l.l_len = 0;
+	return (void *)(long)fcntl(fd, F_SETLKW, &l);
+}
+
+static int blocked(const char *dir)
+{
+	void *(*fn[])(void *) = {
+		blocked_open, blocked_write, blocked_poll, blocked_lock, NULL,
+	};
+	char path[4096];
+	pthread_t t;
+	size_t i;
+
+	blocked_dir = dir;
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	if (mkfifo(path, 0600))
+		return 1;
+	for (i = 0; fn[i]; i++)
+		if (pthread_create(&t, NULL, fn[i], NULL))
+			return 1;
+	printf("ready\n");
+	for (;;)
+		pause();
 }
 
 int main(int argc, char **argv)
@@ -178,6 +273,8 @@ int main(int argc, char **argv)
 		sleep_ms(atol(argv[2]));
 		return 0;
 	}
+	if (!strcmp(what, "blocked") && argc == 3)
+		return blocked(argv[2]);
 	if (!strcmp(what, "forks") && (argc == 4 || argc == 5)) {
 		int fd = argc == 5 ? open(argv[4], O_WRONLY | O_CREAT | O_TRUNC,
 					  0644) : -1;
