@@ -1364,6 +1364,15 @@ static noinline void ktrace_sys_exit(struct pt_regs *regs, long ret,
 			  syscall_get_nr(current, regs), ret);
 	ev.duration = ktrace_enter_take(current->pid, &ts, &ev.abi, &ev.nr,
 					&refetch);
+	/*
+	 * No enter to pair: the call began before a session traced the task
+	 * (ktrace -p attaching to it, a trace started).  The exit carries
+	 * what the enter would have, read now, as strace prints the call
+	 * whole (its memory is the caller's still, unless the call
+	 * replaced it: ktrace_args_replaced()).
+	 */
+	if (ev.duration == KTRACE_DURATION_UNKNOWN)
+		refetch = true;
 	ktrace_stats_syscall(ev.abi, ev.nr, ret, ev.duration);
 	ktrace_exit_sessions(&ev, one, &w);
 	/* Counted only: no record, no timestamp. */

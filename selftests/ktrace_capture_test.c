@@ -942,6 +942,81 @@ TEST_F(capture, bad_pointer_marked_unavailable)
 	munmap(untouched, 4096);
 }
 
+/*
+ * A call the session began during (ktrace -p attaching to a task blocked
+ * in it, a system-wide trace started): its exit, with no enter to pair,
+ * carries what the enter would have, read at the exit, as strace prints
+ * the call whole.  Here an open of a FIFO blocked before the session.
+ */
+TEST_F(capture, exit_without_its_enter_reads_the_arguments)
+{
+	char dir[] = "/tmp/ktrace-attach-XXXXXX", fifo[64], sys[64], buf[64];
+	const struct ktrace_rec_sys_exit *x = NULL;
+	const struct ktrace_blob *b;
+	struct ktrace_rec_hdr **v;
+	int status, wfd, i, fd;
+	size_t n, k;
+	pid_t child;
+
+	close(self->fd);	/* nothing traces the child's enter */
+	self->fd = -1;
+	ASSERT_NE(NULL, mkdtemp(dir));
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	ASSERT_EQ(0, mkfifo(fifo, 0600));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(syscall(SYS_openat, AT_FDCWD, fifo, O_RDONLY) < 0);
+	/* Until the child is inside its openat (/proc/PID/syscall). */
+	snprintf(sys, sizeof(sys), "/proc/%d/syscall", child);
+	for (i = 0; i < 1000; i++) {
+		fd = open(sys, O_RDONLY);
+		memset(buf, 0, sizeof(buf));
+		if (fd >= 0 && read(fd, buf, sizeof(buf) - 1) > 0 &&
+		    atoi(buf) == SYS_openat) {
+			close(fd);
+			break;
+		}
+		if (fd >= 0)
+			close(fd);
+		usleep(10000);
+	}
+	ASSERT_GT(1000, i);
+	usleep(100000);		/* asleep in the FIFO's open */
+	self->fd = open_session();
+	ASSERT_LE(0, self->fd);
+	wfd = open(fifo, O_WRONLY);
+	ASSERT_LE(0, wfd);
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_EQ(0, status);
+	close(wfd);
+	unlink(fifo);
+	rmdir(dir);
+
+	ASSERT_EQ(0, stop_and_drain(self->fd, &self->t));
+	n = trace_thread(&self->t, child, &v);
+	for (k = 0; k < n; k++) {
+		const struct ktrace_rec_sys_exit *e = (void *)v[k];
+
+		if (v[k]->type == KTRACE_REC_SYS_EXIT &&
+		    e->abi == KTRACE_ABI_NATIVE && e->nr == SYS_openat) {
+			x = e;
+			break;
+		}
+		/* The first record of the child's is the open's exit. */
+		EXPECT_NE(KTRACE_REC_SYS_ENTER, v[k]->type);
+	}
+	free(v);
+	ASSERT_NE(NULL, x);
+	EXPECT_LE(0, x->ret);
+	EXPECT_EQ(KTRACE_DURATION_UNKNOWN, x->duration);
+	b = blob(&x->hdr, x->blobs, x->nblobs, KTRACE_BLOB_PATH, 0);
+	ASSERT_NE(NULL, b);
+	EXPECT_EQ(1, b->arg);
+	EXPECT_EQ(0, b->flags);
+	EXPECT_STREQ(fifo, blob_data(&x->hdr, b));
+}
+
 TEST_F(capture, long_path_truncated_at_snaplen)
 {
 	char path[600];

@@ -334,7 +334,9 @@ struct ktrace_rec_sys_enter {
  * @duration:	nanoseconds since the enter of the same thread, or
  *		KTRACE_DURATION_UNKNOWN
  * @blobs:	read buffer or socket address filled by the syscall, and
- *		paths the enter could not read, read again
+ *		paths the enter could not read, read again; when @duration
+ *		is KTRACE_DURATION_UNKNOWN (no enter to pair), what the
+ *		enter would have held, read at the exit
  *
  * With KTRACE_CFG_IP (since ABI 1.7) the last blob is KTRACE_BLOB_IP as
  * in struct ktrace_rec_sys_enter, at the return: the same address but
