@@ -117,7 +117,7 @@ void kt_events_track_fds(struct kt_events *ev, unsigned int flags)
 void kt_events_track_families(struct kt_events *ev, const struct kt_opts *o,
 			      bool live)
 {
-	if (live && o->status != KT_STATUS_ALL)
+	if (live && kt_opts_at_end(o))
 		ev->ask_families = true;
 	else
 		kt_events_track_fds(ev, KT_FDS_LIGHT | (live ? KT_FDS_ASK : 0));
@@ -275,10 +275,15 @@ static bool shown(const struct kt_event *e)
 		return true;
 	if (kt_filters_hidden(e->sys.abi, e->sys.nr))
 		return false;
-	if (status == KT_STATUS_ALL)
+	if (!kt_filters_at_end())
 		return true;
-	/* A call that did not return has neither status (strace's too). */
+	/*
+	 * A call that did not return has neither status (strace's too), nor
+	 * a duration; nor has one whose enter nobody timed (dur 0).
+	 */
 	if (e->type == KT_EV_SYSCALL_ENTER || e->sys.end != KT_SYS_RETURNED)
+		return false;
+	if (e->sys.dur < kt_filters_min_duration())
 		return false;
 	return status & (kt_ret_failed(e->sys.ret) ? KT_STATUS_FAILED :
 						     KT_STATUS_SUCCESSFUL);
@@ -319,8 +324,7 @@ static void emit_end(struct kt_events *ev, struct task *t,
 
 	if (!shown(e))
 		return;
-	if (ev->want_enter && e->sys.enter_seen &&
-	    kt_filters_status() != KT_STATUS_ALL) {
+	if (ev->want_enter && e->sys.enter_seen && kt_filters_at_end()) {
 		enter_event(&en, t);
 		ev->fn(ev->ctx, &en);
 	}

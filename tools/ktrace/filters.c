@@ -220,17 +220,25 @@ int kt_filters_report(const struct kt_opts *o)
 }
 
 /*
- * -e status= with -y or -P, or in a recording: the module's status filter
- * is one for all calls and would drop the descriptors that the calls left
- * out open, dup or close, so the module records every call and the
- * command leaves out those of a status not in this set (events.c), after
- * the tables saw them; a recording lists the set in its header.
+ * -e status= (and --min-duration) with -y or -P, or in a recording: the
+ * module's status filter is one for all calls and would drop the
+ * descriptors that the calls left out open, dup or close, so the module
+ * records every call and the command leaves out those of a status not in
+ * this set, or shorter (events.c), after the tables saw them; a recording
+ * lists the set and the duration in its header.
  */
 unsigned int kt_filters_shown_status = KT_STATUS_ALL;
+unsigned long long kt_filters_shown_min_ns;
 
 void kt_filters_set_status(unsigned int status)
 {
 	kt_filters_shown_status = status & KT_STATUS_ALL;
+}
+
+/* --min-duration, as -e status= above; the module's filter otherwise. */
+void kt_filters_set_min_duration(unsigned long long ns)
+{
+	kt_filters_shown_min_ns = ns;
 }
 
 /* The descriptor-table calls the set leaves out, added and hidden. */
@@ -333,7 +341,7 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 		}
 	}
 
-	if (o->status != KT_STATUS_ALL) {
+	if (o->status != KT_STATUS_ALL || o->min_duration_ns) {
 		if (!o->status) {
 			ktrace_err("-e status: the set selects no call");
 			return -1;
@@ -343,12 +351,14 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 			return 0;
 		if (fdtab) {
 			kt_filters_set_status(o->status);
+			kt_filters_set_min_duration(o->min_duration_ns);
 			return 0;
 		}
 		st.status = (o->status & KT_STATUS_SUCCESSFUL ?
 			     KTRACE_STATUS_SUCCESSFUL : 0) |
 			    (o->status & KT_STATUS_FAILED ?
 			     KTRACE_STATUS_FAILED : 0);
+		st.min_duration = o->min_duration_ns;
 		if (kt_dev_set_status(fd, &st))
 			return -1;
 	}

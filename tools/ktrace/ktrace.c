@@ -83,6 +83,8 @@ static void usage(FILE *out)
 		"  -e trace=SET   trace only SET: names, %%CLASS, /REGEX, !SET\n"
 		"  -e status=SET  only calls that are successful or failed\n"
 		"  -z, -Z         only successful, only failed calls\n"
+		"      --min-duration=TIME  only calls that took TIME or more\n"
+		"                 (100us, 1.5ms, 2s): the slow ones\n"
 		"  -c             count time, calls and errors; print a summary\n"
 		"  -C             like -c, and print the trace too\n"
 		"  -S SORTBY      sort the summary by time, calls, errors, name\n"

@@ -127,6 +127,7 @@ struct kt_opts {
 	bool quiet_exit;		/* "+++ exited with N +++" */
 	bool quiet_execve;		/* "+++ superseded by execve ... +++" */
 	unsigned int status;		/* KT_STATUS_*: -z, -Z, -e status= */
+	unsigned long long min_duration_ns;	/* --min-duration, 0: none */
 	const char *trace[16];		/* -e trace= expressions, in order */
 	unsigned int ntrace;
 	int pids[64];			/* -p */
@@ -319,10 +320,13 @@ void kt_filters_counts(struct kt_counts *c);
  * (with -y or -P, and in recordings), both when it shows all.
  */
 void kt_filters_set_status(unsigned int status);
+/* Likewise --min-duration: the shortest call shown, in ns; 0 for all. */
+void kt_filters_set_min_duration(unsigned long long ns);
 
 /* Asked of every call: inline, and one test when no call is hidden. */
 extern bool kt_filters_some_hidden;
 extern unsigned int kt_filters_shown_status;
+extern unsigned long long kt_filters_shown_min_ns;
 
 static inline bool kt_filters_hidden(unsigned int abi, unsigned int nr)
 {
@@ -332,6 +336,27 @@ static inline bool kt_filters_hidden(unsigned int abi, unsigned int nr)
 static inline unsigned int kt_filters_status(void)
 {
 	return kt_filters_shown_status;
+}
+
+static inline unsigned long long kt_filters_min_duration(void)
+{
+	return kt_filters_shown_min_ns;
+}
+
+/*
+ * Do the options show calls only once they end (-e status=,
+ * --min-duration), whether the module or the command filters them?
+ */
+static inline bool kt_opts_at_end(const struct kt_opts *o)
+{
+	return o->status != KT_STATUS_ALL || o->min_duration_ns;
+}
+
+/* Does the command show calls only once they end (status, duration)? */
+static inline bool kt_filters_at_end(void)
+{
+	return kt_filters_shown_status != KT_STATUS_ALL ||
+	       kt_filters_shown_min_ns;
 }
 
 /* summary.c: -c and -C's table */

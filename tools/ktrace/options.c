@@ -36,6 +36,7 @@ enum {
 	OPT_PIDNS_TRANSLATION,
 	OPT_TIMESTAMPS,
 	OPT_SYSCALL_LIMIT,
+	OPT_MIN_DURATION,
 	OPT_TIPS,
 	OPT_INJECT,
 	OPT_FAULT,
@@ -84,6 +85,7 @@ static const struct option longopts[] = {
 	{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 	{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 	{ "syscall-limit", required_argument, NULL, OPT_SYSCALL_LIMIT },
+	{ "min-duration", required_argument, NULL, OPT_MIN_DURATION },
 	{ "tips", optional_argument, NULL, OPT_TIPS },
 	{ "inject", required_argument, NULL, OPT_INJECT },
 	{ "fault", required_argument, NULL, OPT_FAULT },
@@ -835,6 +837,13 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			if (parse_timestamps(o, optarg))
 				return -1;
 			break;
+		case OPT_MIN_DURATION:
+			if (kt_parse_time(optarg, 1e3, &o->min_duration_ns)) {
+				ktrace_err("--min-duration: invalid time '%s' (100us, 1.5ms, 2s; a bare number is microseconds)",
+					   optarg);
+				return -1;
+			}
+			break;
 		case OPT_SYSCALL_LIMIT:
 			errno = 0;
 			o->syscall_limit = strtoull(optarg, &end, 10);
@@ -1139,6 +1148,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	}
 	if (o->user && !getpwnam(o->user)) {
 		ktrace_err("-u: no such user '%s'", o->user);
+		return -1;
+	}
+	if (o->min_duration_ns && o->summary_only) {
+		ktrace_err("--min-duration chooses the calls printed, and -c prints none (-C prints them and counts every call)");
 		return -1;
 	}
 	if (o->syscall_limit && (o->summary_only || o->json || o->sink)) {

@@ -34,6 +34,7 @@
 #define KT_FILE_STATUS		0x10	/* status: -e status= for report */
 #define KT_FILE_THREADS		0x20	/* nthreads[] follows hidden[] */
 #define KT_FILE_NETLINK_DIAG	0x40	/* netlink_diag answered (decoding) */
+#define KT_FILE_MIN_DURATION	0x80	/* min_duration: --min-duration */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -57,7 +58,9 @@ struct kt_file_header {
 	__u32 flags;			/* KT_FILE_* */
 	__u32 nhidden;			/* entries of hidden[], after this */
 	__u32 status;			/* KT_STATUS_* of the calls shown */
-	__u32 __reserved[13];
+	__u32 __reserved0;
+	__u64 min_duration;		/* ns: the shortest call shown */
+	__u32 __reserved[10];
 };
 
 /*
@@ -180,6 +183,10 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	if (kt_filters_status() != KT_STATUS_ALL) {
 		h.flags |= KT_FILE_STATUS;
 		h.status = kt_filters_status();
+	}
+	if (kt_filters_min_duration()) {
+		h.flags |= KT_FILE_MIN_DURATION;
+		h.min_duration = kt_filters_min_duration();
 	}
 	if (n) {
 		h.flags |= KT_FILE_HIDDEN;
@@ -474,6 +481,10 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 	/* Recorded with -e status=: report applies it, and its own too. */
 	if (h->flags & KT_FILE_STATUS)
 		kt_filters_set_status(kt_filters_status() & h->status);
+	/* And its --min-duration, or report's own if longer. */
+	if ((h->flags & KT_FILE_MIN_DURATION) &&
+	    h->min_duration > kt_filters_min_duration())
+		kt_filters_set_min_duration(h->min_duration);
 	/* Skip what a later version of the header may add. */
 	r->off = 0;
 	while (r->pos < h->header_size) {
@@ -720,8 +731,10 @@ int ktrace_cmd_report(int argc, char **argv)
 		return 1;
 	}
 	kt_filters_set_status(o.status);
+	kt_filters_set_min_duration(o.min_duration_ns);
 	if (kt_filters_report(&o) || check_header(&r, &h))
 		return 1;
+	o.min_duration_ns = kt_filters_min_duration();	/* the file's too */
 	r.h = &h;
 	if (o.instruction_pointer && !o.summary_only &&
 	    !(h.flags & KT_FILE_IP)) {

@@ -625,7 +625,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	}
 	k->path_later = t->o->trace_path && faulted;
 	if ((t->o->follow > 1 && t->o->outfile) || faulted ||
-	    t->o->status != KT_STATUS_ALL) {
+	    kt_opts_at_end(t->o)) {
 		k->deferred = true;
 		return;
 	}
@@ -818,7 +818,7 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 	    (r->hdr.flags & KTRACE_RF_KILLED) && !k->path_later) {
 		/* As strace, which sees no such exit, with the entry's args. */
 		if (!t->o->summary_only && !k->hidden &&
-		    t->o->status == KT_STATUS_ALL) {
+		    !kt_opts_at_end(t->o)) {
 			print_killed(t, k, r->hdr.ts);
 			t->sink.ncalls++;
 		}
@@ -1275,7 +1275,7 @@ static void detach(struct kt_tracer *t, struct task *k, bool say)
 		kt_out_puts(f, " <detached ...>\n");
 		t->open_line = NULL;
 	} else if (k->in_syscall && k->deferred && !k->hidden &&
-		   t->o->status == KT_STATUS_ALL && !t->o->summary_only) {
+		   !kt_opts_at_end(t->o) && !t->o->summary_only) {
 		/* Not printed yet (-ff): its entry, as strace printed it. */
 		kt_buf_reset(&t->line);
 		leader(t, &t->line, k, t->newest_ts);
@@ -1358,7 +1358,7 @@ static void pid_changed(struct kt_tracer *t, struct task *k, pid_t pid)
 		write_open_line(t);
 		kt_out_printf(task_out(t, k), " <pid changed to %d ...>\n", pid);
 		t->open_line = NULL;
-	} else if (k->deferred && t->o->status == KT_STATUS_ALL) {
+	} else if (k->deferred && !kt_opts_at_end(t->o)) {
 		kt_buf_reset(&t->line);
 		leader(t, &t->line, k, k->entry_ts);
 		sc_number(t, &t->line, &k->sc);
