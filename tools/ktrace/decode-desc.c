@@ -1332,7 +1332,7 @@ static void dec_epoll_wait(struct kt_dec *d)
 	if (kt_entry_only(d, true))
 		return;
 	kt_sep(d);
-	if (kt_exiting_ok(d) && d->sc->ret <= 1024 &&
+	if (kt_exiting_ok(d) && d->sc->ret >= 0 && d->sc->ret <= 1024 &&
 	    kt_blob_usable(d, 1, d->sc->ret * 12)) {
 		kt_buf_putc(d->b, '[');
 		for (k = 0; k < d->sc->ret; k++) {

@@ -822,7 +822,7 @@ static void nlmsgerr(struct kt_dec *d, const struct kt_nlmsghdr *h,
 		kt_buf_putc(d->b, '[');
 	kt_buf_puts(d->b, "{error=");
 	mark = kt_const_begin(d->b);
-	if (err < 0 && kt_errno_name(-err))
+	if (err < 0 && err > INT32_MIN && kt_errno_name(-err))
 		kt_buf_printf(d->b, "-%s", kt_errno_name(-err));
 	else
 		kt_buf_dec(d->b, err);

@@ -218,7 +218,8 @@ static void a_pages_vec(struct kt_dec *d, int i, enum vec_kind kind)
 			continue;
 		}
 		kt_blob_read(d, i, k * es, &n, 4);
-		e = kind == VEC_STATUS && n < 0 ? kt_errno_name(-n) : NULL;
+		e = kind == VEC_STATUS && n < 0 && n > INT32_MIN ?
+		    kt_errno_name(-n) : NULL;
 		if (e)
 			kt_buf_printf(d->b, "-%s", e);
 		else

@@ -168,7 +168,7 @@ static void dec_getgroups(struct kt_dec *d)
 		kt_buf_puts(d->b, "[]");
 		return;
 	}
-	if (!kt_exiting_ok(d) || d->sc->ret > 65536 ||
+	if (!kt_exiting_ok(d) || d->sc->ret < 0 || d->sc->ret > 65536 ||
 	    !kt_blob_usable(d, 1, d->sc->ret * size)) {
 		kt_format_ptr(d->b, kt_arg(d, 1));
 		return;

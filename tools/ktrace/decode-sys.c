@@ -517,7 +517,7 @@ static void perf_attr(struct kt_dec *d, const struct kt_blob *in,
 {
 	struct kt_buf *b = d->b;
 	uint32_t type, size, new_size;
-	uint64_t v[6], flags;
+	uint64_t v[5], flags;	/* config .. read_format, flags: 40 bytes */
 	unsigned int k;
 
 	memcpy(&type, in->data, 4);

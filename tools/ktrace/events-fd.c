@@ -87,6 +87,35 @@ struct fd_ent {
 	bool nl_bound;		/* and it is bound (bind, connect): listed */
 };
 
+/*
+ * Nor all tables together past this many chunks (about 150 MB): a
+ * recording that scatters descriptors and then forks would otherwise
+ * copy them all at each fork.  Past it a descriptor prints bare, and a
+ * fork's table is not copied (the child's is made afresh).
+ */
+#define FD_CHUNKS_MAX	8192
+static unsigned int fd_chunks;
+
+static struct fd_ent *chunk_alloc(void)
+{
+	struct fd_ent *c;
+
+	if (fd_chunks >= FD_CHUNKS_MAX)
+		return NULL;
+	c = calloc(FD_CHUNK, sizeof(*c));
+	if (c)
+		fd_chunks++;
+	return c;
+}
+
+static void chunk_free(struct fd_ent *c)
+{
+	if (!c)
+		return;
+	free(c);
+	fd_chunks--;
+}
+
 /* struct fd_ent.nlproto: the protocol + 1, or not known. */
 #define NLPROTO_UNKNOWN	0
 #define NLPROTO_ASKED	0xff	/* /proc asked, and did not say */
@@ -172,7 +201,7 @@ void kt_fdtab_put(struct kt_fdtab *t)
 			continue;
 		for (i = 0; i < FD_CHUNK; i++)
 			ent_clear(&t->chunk[c][i]);
-		free(t->chunk[c]);
+		chunk_free(t->chunk[c]);
 	}
 	free(t->chunk);
 	free(t->cwd);
@@ -201,7 +230,7 @@ struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *o)
 	for (c = 0; c < o->nchunks; c++) {
 		if (!o->chunk[c])
 			continue;
-		d = malloc(FD_CHUNK * sizeof(*d));
+		d = chunk_alloc();
 		if (!d) {
 			kt_fdtab_put(t);
 			return NULL;
@@ -248,7 +277,7 @@ static struct fd_ent *slot(struct kt_fdtab *t, int fd)
 		t->nchunks = n;
 	}
 	if (!t->chunk[c]) {
-		t->chunk[c] = calloc(FD_CHUNK, sizeof(*t->chunk[c]));
+		t->chunk[c] = chunk_alloc();
 		if (!t->chunk[c])
 			return NULL;
 	}
@@ -1103,20 +1132,27 @@ void kt_fdtab_apply(struct kt_fdtab *t)
 
 		if (hi > t->close_hi)
 			hi = t->close_hi;
-		for (fd = t->close_lo; fd <= hi; fd++) {
+		for (fd = t->close_lo; fd <= hi;) {
+			int end = fd | (FD_CHUNK - 1);
+
 			if (fd >= 1024 && !ent_at(t, fd)) {
-				fd |= FD_CHUNK - 1;	/* the next chunk */
+				fd = end + 1;	/* the next chunk */
 				continue;
 			}
 			e = slot(t, fd);
 			if (!e)
 				break;
-			if (t->range_cloexec) {
-				e->cloexec = true;
-				continue;
+			/* The rest of this chunk, slot by slot. */
+			if (end > hi)
+				end = hi;
+			for (; fd <= end; fd++, e++) {
+				if (t->range_cloexec) {
+					e->cloexec = true;
+				} else if (e->state != FD_CLOSED) {
+					ent_clear(e);
+					e->state = FD_CLOSED;
+				}
 			}
-			ent_clear(e);
-			e->state = FD_CLOSED;
 		}
 	}
 	if (t->bound_fd >= 0) {

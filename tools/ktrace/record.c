@@ -724,30 +724,30 @@ int ktrace_cmd_report(int argc, char **argv)
 	counts = malloc(sizeof(*counts));
 	if (r.fd < 0) {
 		ktrace_err("%s: %s", r.path, strerror(errno));
-		return 1;
+		goto fail;
 	}
 	if (!r.buf || !counts) {
 		ktrace_err("out of memory");
-		return 1;
+		goto fail;
 	}
 	kt_filters_set_status(o.status);
 	kt_filters_set_min_duration(o.min_duration_ns);
 	if (kt_filters_report(&o) || check_header(&r, &h))
-		return 1;
+		goto fail;
 	o.min_duration_ns = kt_filters_min_duration();	/* the file's too */
 	r.h = &h;
 	if (o.instruction_pointer && !o.summary_only &&
 	    !(h.flags & KT_FILE_IP)) {
 		ktrace_err("%s: recorded without -i: it has no instruction pointers",
 			   r.path);
-		return 1;
+		goto fail;
 	}
 	if ((h.flags & KT_FILE_COUNTS_ONLY) && !o.summary_only && !o.summary)
 		ktrace_err("%s: recorded with -c: no syscall lines, only the counts of report -c",
 			   r.path);
 	if (o.outfile && o.follow < 2) {
 		if (kt_out_open(&out, o.outfile))
-			return 1;
+			goto fail;
 	} else {
 		kt_out_fd(&out, STDERR_FILENO, "standard error");
 	}
@@ -765,8 +765,10 @@ int ktrace_cmd_report(int argc, char **argv)
 				ktrace_prog, h.pids[i]);
 	}
 	tl = kt_timeline_new(&o, &tg, &out);
-	if (!tl)
-		return 1;
+	if (!tl) {
+		kt_out_close(&out);
+		goto fail;
+	}
 	if (replay(&r, tl, &e, counts)) {
 		ret = 1;
 		e.cut_off = true;
@@ -812,4 +814,11 @@ int ktrace_cmd_report(int argc, char **argv)
 	kt_tips_due(!ret && !r.why[0]);
 	kt_tips_print(&o);
 	return ret;
+fail:
+	free(counts);
+	free(r.left);
+	free(r.buf);
+	if (r.fd >= 0)
+		close(r.fd);
+	return 1;
 }

@@ -1230,7 +1230,8 @@ static void on_fork(struct kt_tracer *t, const struct kt_event *e)
 {
 	struct task *p = task_get(t, e->pid), *c;
 
-	if (!p || !p->started || !t->follow)
+	/* A child that is its parent: a corrupt record. */
+	if (!p || !p->started || !t->follow || e->fork.child_pid == e->pid)
 		return;
 	/* A task of that id whose exit was lost is gone: start afresh. */
 	c = task_get(t, e->fork.child_pid);
