@@ -508,13 +508,15 @@ static void exec_fds(struct kt_events *ev, struct task *t)
 static void seed_enter(struct kt_events *ev, struct task *t,
 		       const struct ktrace_rec_sys_exit *x)
 {
-	struct ktrace_rec_sys_enter en = *t->enter;
+	static uint64_t en[KT_TASK_ENTER_MAX / 8];
+	struct ktrace_rec_sys_enter *e = (void *)en;
 
 	t->seeded = false;
-	if (t->in_call || x->nr != en.nr || x->abi != en.abi)
+	if (t->in_call || x->nr != t->enter->nr || x->abi != t->enter->abi)
 		return;
-	en.hdr.cpu = x->hdr.cpu;
-	kt_events_feed(ev, &en);
+	memcpy(e, t->enter, t->enter->hdr.size);
+	e->hdr.cpu = x->hdr.cpu;
+	kt_events_feed(ev, e);
 }
 
 /*
@@ -527,6 +529,7 @@ static void seed_enter(struct kt_events *ev, struct task *t,
 int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 		   uint64_t now)
 {
+	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
 	struct ktrace_rec_sys_enter *en;
 	struct task *t;
 
@@ -535,25 +538,21 @@ int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 	t = task_of(ev, k->pid, k->tgid, k->comm);
 	if (!t)
 		return -1;
+	/*
+	 * As strace, which restarts it when it attaches: at @now, with what
+	 * its arguments point to read now.
+	 */
+	en = kt_task_enter(k, now, rec);
 	/* Not in a call (its enter was not seen): the copy's room is free. */
-	if (t->enter_cap < 256) {
-		en = realloc(t->enter, 256);
-		if (!en)
+	if (t->enter_cap < en->hdr.size) {
+		void *p = realloc(t->enter, en->hdr.size);
+
+		if (!p)
 			return -1;
-		t->enter = en;
-		t->enter_cap = 256;
+		t->enter = p;
+		t->enter_cap = en->hdr.size;
 	}
-	en = t->enter;
-	memset(en, 0, sizeof(*en));
-	en->hdr.size = sizeof(*en);
-	en->hdr.type = KTRACE_REC_SYS_ENTER;
-	en->hdr.ts = now;	/* as strace, which restarts it when it attaches */
-	en->hdr.pid = k->pid;
-	en->hdr.tgid = k->tgid;
-	memcpy(en->hdr.comm, k->comm, sizeof(en->hdr.comm));
-	en->nr = k->nr;
-	en->abi = k->abi;
-	memcpy(en->args, k->args, sizeof(en->args));
+	memcpy(t->enter, en, en->hdr.size);
 	t->seeded = true;
 	t->seed_ts = now;
 	return 0;
@@ -775,6 +774,62 @@ static int by_enter(const void *a, const void *b)
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
+static void collect_seeded(void *ctx, void *val)
+{
+	struct finish_ctx *f = ctx;
+	struct task *t = val;
+
+	if (t->seeded && !t->in_call)
+		f->open[f->n++] = t;
+}
+
+/* Is thread @tid inside syscall @nr now (/proc/TID/syscall)? */
+static bool still_in(pid_t tid, unsigned int nr)
+{
+	char path[64], buf[32];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return (buf[0] >= '0' && buf[0] <= '9') &&
+	       strtoul(buf, NULL, 10) == nr;
+}
+
+/*
+ * The calls in flight when ktrace attached that have not returned when
+ * it ends (a -p of a task blocked all along, then Ctrl-C): their entries,
+ * as the snapshot saw them, go out now, so that they print as strace
+ * prints the call it restarted, " <detached ...>".  Only if the thread is
+ * still inside that call: one that returned between the snapshot and
+ * the session's start left no exit to pair.
+ */
+static void finish_seeded(struct finish_ctx *f)
+{
+	static uint64_t en[KT_TASK_ENTER_MAX / 8];
+	unsigned int i;
+
+	f->n = 0;
+	kt_pidmap_each(&f->ev->tasks, collect_seeded, f);
+	for (i = 0; i < f->n; i++) {
+		struct task *t = f->open[i];
+
+		t->seeded = false;
+		if (!still_in(t->pid, t->enter->nr))
+			continue;
+		memcpy(en, t->enter, t->enter->hdr.size);
+		kt_events_feed(f->ev, en);
+	}
+	f->n = 0;
+}
+
 void kt_events_finish(struct kt_events *ev, uint64_t end_ts)
 {
 	struct finish_ctx f = { .ev = ev, .end_ts = end_ts };
@@ -784,6 +839,7 @@ void kt_events_finish(struct kt_events *ev, uint64_t end_ts)
 	f.open = calloc(ev->tasks.n + 1, sizeof(*f.open));
 	if (!f.open)
 		return;
+	finish_seeded(&f);
 	kt_pidmap_each(&ev->tasks, collect_open, &f);
 	qsort(f.open, f.n, sizeof(*f.open), by_enter);
 	for (i = 0; i < f.n; i++)

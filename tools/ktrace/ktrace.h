@@ -526,6 +526,17 @@ uint64_t kt_view_now(void);
 int kt_view_by_off_cpu(const void *a, const void *b);
 pid_t kt_view_ppid(pid_t pid);
 void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
+/*
+ * The enter record the module would have made for the call the task of
+ * @k is blocked in, at @ts, with its in blobs (what its pointer arguments
+ * point to) read from the task's memory now: in @buf, KT_TASK_ENTER_MAX
+ * bytes, 8-byte aligned.  ktrace hung prints it; -p seeds the calls it
+ * finds in flight with it.
+ */
+#define KT_TASK_BLOBS		6
+#define KT_TASK_ENTER_MAX	2048
+struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
+					   uint64_t ts, void *buf);
 void kt_json_string(FILE *f, const char *s);
 int ktrace_cmd_zombies(int argc, char **argv);
 int ktrace_cmd_tree(int argc, char **argv);

@@ -6,6 +6,7 @@
  * entry, from the registers of a KTRACE_IOC_TASKS snapshot and the
  * task's memory read with process_vm_readv().
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -21,6 +22,7 @@
 
 #include "ktrace.h"
 #include "decode.h"
+#include "events.h"
 
 /* "12.345s", "1.2ms", "850us": three significant digits or so. */
 const char *kt_view_dur(char *buf, size_t len, uint64_t ns)
@@ -356,36 +358,52 @@ struct kt_capin {
 /* As the module copies them by default: its snap length. */
 #define KT_VIEW_SNAPLEN		256
 
-struct view_mem {
-	uint8_t buf[6][KT_VIEW_SNAPLEN];
-};
+/* Blob @i of @en's room, its data at *@pos: the next aligned place. */
+static struct ktrace_blob *blob_add(struct ktrace_rec_sys_enter *en,
+				    uint32_t *pos, unsigned int kind,
+				    unsigned int arg)
+{
+	struct ktrace_blob *b = &en->blobs[en->nblobs++];
+
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->arg = arg;
+	b->offset = *pos;
+	return b;
+}
 
 /*
- * The blobs of @sc that the module would have copied at its enter, read
- * from @pid's memory into @m: what strace, attaching to a blocked task,
- * reads for the line it prints.  A structure not all readable is a fault
- * (its address printed), as the module's copy fails whole; a string
+ * The in blobs of @en's call, read from thread @pid's memory as the
+ * module copies them at an enter, into the room after the descriptors
+ * (@en is KT_TASK_ENTER_MAX bytes); the record's size.  A structure not
+ * all readable is a fault, as the module's copy fails whole; a string
  * ends where its page does.
  */
-static void view_blobs(struct kt_syscall *sc, const char *name, pid_t pid,
-		       struct view_mem *m)
+static uint32_t task_blobs(struct ktrace_rec_sys_enter *en, const char *name,
+			   pid_t pid)
 {
-	bool ia32 = sc->abi != KTRACE_CLI_ABI_X86_64;
+	bool ia32 = en->abi == KTRACE_ABI_COMPAT;
+	uint8_t *rec = (uint8_t *)en, *data;
 	const struct kt_capin *c;
-	struct kt_blob *bl;
+	struct ktrace_blob *b;
 	uint64_t len, want, got;
+	uint32_t pos;
 	size_t i;
 
+	en->nblobs = 0;
+	/* Descriptors first: at most KT_TASK_BLOBS of them. */
+	pos = sizeof(*en) + KT_TASK_BLOBS * sizeof(en->blobs[0]);
 	for (i = 0; i < ARRAY_SIZE(kt_capin); i++) {
 		c = &kt_capin[i];
 		if (c->ia32 != ia32 || strcmp(c->name, name))
 			continue;
 		if (c->if_arg != 255 &&
-		    ((uint32_t)sc->args[c->if_arg] & c->if_mask) != c->if_val)
+		    ((uint32_t)en->args[c->if_arg] & c->if_mask) != c->if_val)
 			continue;
-		if (!sc->args[c->arg] && c->rule != KT_CAPIN_STR)
+		if (!en->args[c->arg] && c->rule != KT_CAPIN_STR)
 			continue;
-		bl = &sc->blob[c->arg];
+		if (en->nblobs == KT_TASK_BLOBS)
+			break;
 		switch (c->rule) {
 		case KT_CAPIN_STR:
 			len = KT_VIEW_SNAPLEN;
@@ -394,8 +412,8 @@ static void view_blobs(struct kt_syscall *sc, const char *name, pid_t pid,
 			len = c->size;
 			break;
 		default:
-			len = ia32 ? (uint32_t)sc->args[c->len_arg] :
-				     sc->args[c->len_arg];
+			len = ia32 ? (uint32_t)en->args[c->len_arg] :
+				     en->args[c->len_arg];
 			if (c->rule == KT_CAPIN_ARG_PLUS)
 				len = len > UINT64_MAX - c->size ?
 				      UINT64_MAX : len + c->size;
@@ -404,53 +422,79 @@ static void view_blobs(struct kt_syscall *sc, const char *name, pid_t pid,
 				      UINT64_MAX : len * c->size;
 			break;
 		}
+		b = blob_add(en, &pos, c->kind == KT_CAPIN_PATH ?
+			     KTRACE_BLOB_PATH : c->kind == KT_CAPIN_BUF ?
+			     KTRACE_BLOB_BUF : KTRACE_BLOB_DATA, c->arg);
 		want = len < KT_VIEW_SNAPLEN ? len : KT_VIEW_SNAPLEN;
-		got = read_mem(pid, sc->args[c->arg], m->buf[c->arg], want);
-		bl->data = m->buf[c->arg];
-		bl->len = got;
+		data = rec + pos;
+		got = read_mem(pid, en->args[c->arg], data, want);
 		if (c->kind == KT_CAPIN_PATH) {
-			const uint8_t *z = memchr(bl->data, 0, got);
+			const uint8_t *z = memchr(data, 0, got);
 
-			if (z)
-				bl->len = z - bl->data;
-			bl->flags = !got ? KT_BLOB_FAULT : KT_BLOB_STRING |
-				    (z ? 0 : KT_BLOB_TRUNCATED);
+			if (!got) {
+				b->flags = KTRACE_BF_FAULT;
+			} else if (z) {
+				b->len = z - data + 1;
+			} else {
+				/* As the module: cut, its last byte a NUL. */
+				data[got - 1] = '\0';
+				b->len = got;
+				b->flags = KTRACE_BF_TRUNC;
+			}
 		} else if (got < want) {
-			/* The module's copy fails whole, as here. */
-			bl->flags = KT_BLOB_FAULT;
+			b->flags = KTRACE_BF_FAULT;
 		} else {
-			bl->flags = len > want ? KT_BLOB_TRUNCATED : 0;
-			if (c->kind == KT_CAPIN_DATA)
-				bl->flags |= KT_BLOB_STRUCT;
+			b->len = got;
+			if (len > want)
+				b->flags = KTRACE_BF_TRUNC;
 		}
-		if (bl->flags & KT_BLOB_FAULT) {
-			bl->data = NULL;
-			bl->len = 0;
-		}
-		sc->enter_blob[c->arg] = *bl;
+		pos += (b->len + 7) & ~7U;
 	}
+	return pos;
+}
+
+static_assert(sizeof(struct ktrace_rec_sys_enter) + KT_TASK_BLOBS *
+	      (sizeof(struct ktrace_blob) + KT_VIEW_SNAPLEN) <=
+	      KT_TASK_ENTER_MAX, "a blocked call's enter record fits");
+
+struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
+					   uint64_t ts, void *buf)
+{
+	enum ktrace_cli_abi abi = kt_cli_abi(k->abi);
+	struct ktrace_rec_sys_enter *en = buf;
+	const char *name = ktrace_syscall_name(abi, k->nr);
+
+	memset(en, 0, sizeof(*en));
+	en->hdr.type = KTRACE_REC_SYS_ENTER;
+	en->hdr.ts = ts;
+	en->hdr.pid = k->pid;
+	en->hdr.tgid = k->tgid;
+	memcpy(en->hdr.comm, k->comm, sizeof(en->hdr.comm));
+	en->nr = k->nr;
+	en->abi = k->abi;
+	memcpy(en->args, k->args, sizeof(en->args));
+	en->hdr.size = name ? task_blobs(en, name, k->pid) : sizeof(*en);
+	return en;
 }
 
 /*
  * "name(args, ...)": the syscall @t is blocked in, as strace prints its
  * entry, with what its pointer arguments point to read from the task's
- * memory.
+ * memory (kt_task_enter()).
  */
 void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t)
 {
-	enum ktrace_cli_abi abi = kt_cli_abi(t->abi);
-	struct kt_syscall sc = { .abi = abi, .nr = t->nr };
+	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
+	struct ktrace_rec_sys_enter *en = kt_task_enter(t, 0, rec);
+	struct kt_syscall sc = { .abi = kt_cli_abi(t->abi), .nr = t->nr };
 	static struct fd_ctx ctx;
-	static struct view_mem mem;
 	struct kt_fmt_opts o = {
 		.strsize = 32, .fd_paths = true, .fd_path = fd_path, .ctx = &ctx,
 	};
-	const char *name = ktrace_syscall_name(abi, t->nr);
 
 	memcpy(sc.args, t->args, sizeof(sc.args));
+	kt_sc_take_blobs(&sc, NULL, en, en->blobs, en->nblobs, en->hdr.size);
 	ctx.pid = t->pid;
-	if (name)
-		view_blobs(&sc, name, t->pid, &mem);
 	kt_format_call(b, &sc, &o);
 	/* The arguments only the return would show: strace's "...". */
 	if (b->len >= 2 && !strcmp(b->s + b->len - 2, ", "))
