@@ -786,20 +786,10 @@ static void collect_seeded(void *ctx, void *val)
 /* Is thread @tid inside syscall @nr now (/proc/TID/syscall)? */
 static bool still_in(pid_t tid, unsigned int nr)
 {
-	char path[64], buf[32];
-	ssize_t n;
-	int fd;
+	char buf[32];
 
-	snprintf(path, sizeof(path), "/proc/%d/syscall", tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	return (buf[0] >= '0' && buf[0] <= '9') &&
+	return kt_proc_read(tid, "syscall", buf, sizeof(buf)) > 0 &&
+	       buf[0] >= '0' && buf[0] <= '9' &&
 	       strtoul(buf, NULL, 10) == nr;
 }
 
@@ -907,22 +897,13 @@ void kt_events_attach(struct kt_events *ev, pid_t pid)
 /* A task the trace never saw: its name in /proc, read once. */
 static const char *proc_comm(struct kt_events *ev, pid_t pid)
 {
-	char path[64], buf[32], *c;
-	ssize_t n = -1;
-	int fd;
+	char buf[32], *c;
 
 	c = kt_pidmap_get(&ev->proc_comms, pid);
 	if (c)
 		return c;
-	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-	}
-	if (n < 0)
-		n = 0;
-	buf[n] = '\0';
+	if (kt_proc_read(pid, "comm", buf, sizeof(buf)) < 0)
+		buf[0] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	c = strdup(buf);
 	if (!c || kt_pidmap_put(&ev->proc_comms, pid, c)) {

@@ -387,6 +387,8 @@ const char *kt_sigcode_name(int sig, int code, char buf[16]);
 void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 		    const struct ktrace_siginfo *si);	/* ", si_pid=..." */
 const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
+/* /proc/PID/FILE into @buf, NUL-terminated: its length, or -1. */
+ssize_t kt_proc_read(pid_t pid, const char *file, char *buf, size_t size);
 pid_t kt_proc_tgid(pid_t pid);	/* its process's id in /proc, or 0 */
 
 /* events-fd.c */

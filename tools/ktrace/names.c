@@ -182,6 +182,24 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 	}
 }
 
+ssize_t kt_proc_read(pid_t pid, const char *file, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, file);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
+}
+
 pid_t kt_proc_tgid(pid_t pid)
 {
 	char path[64], line[128];

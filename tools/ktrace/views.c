@@ -209,19 +209,10 @@ double kt_view_number(const char *s)
  */
 static bool proc_stat(pid_t pid, char *state, int *ppid)
 {
-	char path[64], buf[512], *p;
-	ssize_t n;
-	int fd;
+	char buf[512], *p;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (kt_proc_read(pid, "stat", buf, sizeof(buf)) <= 0)
 		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
 	/* After the command's name, which may hold anything: ')', '\n'. */
 	p = strrchr(buf, ')');
 	return p && sscanf(p + 1, " %c %d", state, ppid) == 2;
