@@ -12,6 +12,7 @@
 #include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/err.h>
+#include <linux/fdtable.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/poll.h>
@@ -358,6 +359,21 @@ static const struct file_operations ktrace_fops = {
 	.unlocked_ioctl	= ktrace_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
 };
+
+static int ktrace_fd_is(const void *s, struct file *file, unsigned int fd)
+{
+	return file->f_op == &ktrace_fops && file->private_data == s;
+}
+
+/*
+ * Does current hold a descriptor of session @s?  Then it may be the
+ * session's reader, in whatever process: a child that inherited the
+ * descriptor, one that was sent it.
+ */
+bool ktrace_holds_session(struct ktrace_session *s)
+{
+	return current->files && iterate_fd(current->files, 0, ktrace_fd_is, s);
+}
 
 static struct miscdevice ktrace_misc = {
 	.minor	= MISC_DYNAMIC_MINOR,

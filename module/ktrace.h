@@ -260,6 +260,8 @@ int ktrace_throttle_init(void);
 void ktrace_throttle_exit(void);
 void ktrace_throttle_queue(struct ktrace_session *s, unsigned int cpu);
 void ktrace_throttle_wake(struct ktrace_session *s);
+/* device.c: does current hold a descriptor of @s (may it be its reader)? */
+bool ktrace_holds_session(struct ktrace_session *s);
 
 /*
  * procs.c: a session's syscall counters by process, by interval.  The

@@ -206,9 +206,12 @@ int ktrace_session_configure(struct ktrace_session *s,
 		return ret;
 	/*
 	 * read_lock before lock: read() faults user pages (mmap_lock) under
-	 * read_lock, and mmap() takes lock under mmap_lock.
+	 * read_lock, and mmap() takes lock under mmap_lock.  A read() may
+	 * hold it as long as its buffer's page fault lasts (a userfaultfd's):
+	 * a signal ends the wait.
 	 */
-	mutex_lock(&s->read_lock);
+	if (mutex_lock_interruptible(&s->read_lock))
+		return -ERESTARTSYS;
 	mutex_lock(&s->lock);
 	old = ktrace_rings_locked(s);
 	old_procs = rcu_dereference_protected(s->procs,

@@ -15,8 +15,10 @@
  * wait, and from then on the ring drops and counts as any ring does.
  *
  * Only tasks in syscalls wait: interrupts, lifecycle events and the
- * threads of the session's owner (the reader) never do.  System-wide
- * sessions never throttle.
+ * threads of the session's owner (the reader) never do, nor does a task
+ * of another process that holds the session's descriptor, which may be
+ * reading it (checked when the wait would begin: only then is the
+ * descriptor table walked).  System-wide sessions never throttle.
  *
  * Lifetime.  A queued wait holds a reference on its session, so that the
  * session outlives it, and counts in ktrace_throttle_pending, which
@@ -107,6 +109,12 @@ static void ktrace_throttle_run(struct callback_head *work)
 	u64 start = ktime_get_ns();
 	struct ktrace_ring *ring;
 
+	/*
+	 * A reader outside the owner's process (it inherited or was sent
+	 * the descriptor) would wait for itself: it does not wait.
+	 */
+	if (ktrace_holds_session(s))
+		goto out;
 	atomic_inc(&s->throttle_waiters);
 	atomic64_inc(&s->throttled);
 	while (!ktrace_throttle_done(s, t->cpu)) {
@@ -128,6 +136,7 @@ static void ktrace_throttle_run(struct callback_head *work)
 	}
 	atomic_dec(&s->throttle_waiters);
 	atomic64_add(ktime_get_ns() - start, &s->throttle_ns);
+out:
 	ktrace_session_put(s);
 	kfree(t);
 	if (atomic_dec_and_test(&ktrace_throttle_pending))

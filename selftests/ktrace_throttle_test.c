@@ -534,6 +534,56 @@ TEST_F_TIMEOUT(throttle, owner_is_never_throttled, 200)
 	EXPECT_LT(0, st.lost_full);
 }
 
+/*
+ * Nor does a reader in another process, which holds the descriptor: a
+ * traced child that inherited it, filling the ring and reading it, would
+ * otherwise wait for itself throttle_ms at each fill.
+ */
+TEST_F_TIMEOUT(throttle, reader_holding_the_descriptor_is_never_throttled,
+	       200)
+{
+	static char buf[1 << 16];
+	struct ktrace_stats st;
+	int go[2], status, i, k;
+	char b;
+
+	ASSERT_EQ(0, pipe(go));
+	self->fd = session(0, 16 << 10, 0, 2000);
+	ASSERT_LE(0, self->fd);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	self->c.pid = fork();
+	ASSERT_LE(0, self->c.pid);
+	if (self->c.pid == 0) {
+		if (read(go[0], &b, 1) != 1)
+			_exit(2);
+		for (i = 0; i < 30; i++) {
+			for (k = 0; k < 200; k++)
+				syscall(SYS_getppid);
+			for (k = 0; k < 3; k++)
+				if (read(self->fd, buf, sizeof(buf)) < 0 &&
+				    errno != EAGAIN)
+					_exit(3);
+		}
+		_exit(0);
+	}
+	{
+		struct ktrace_pid p = { .pid = self->c.pid,
+					.flags = KTRACE_PID_THREAD_GROUP };
+
+		ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_PID_ADD, &p));
+	}
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	ASSERT_EQ(self->c.pid, waitpid(self->c.pid, &status, 0));
+	self->c.pid = -1;
+	EXPECT_EQ(0, status);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_STATS, &st));
+	EXPECT_EQ(0, st.throttled);
+	EXPECT_EQ(0, st.throttle_timeouts);
+	close(go[0]);
+	close(go[1]);
+}
+
 /* Bad settings: throttle_ms too long, reserved fields set. */
 TEST(configure_rejects_bad_throttle)
 {
