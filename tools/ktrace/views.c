@@ -302,8 +302,8 @@ static const char *fd_path(void *ctx, int fd)
 
 /*
  * Up to @len bytes of @pid's memory at @addr, fewer where a page is
- * missing: by process_vm_readv(), else through /proc/PID/mem where it
- * is missing.  The bytes read, 0 if none.
+ * missing: by process_vm_readv(), else (a kernel without it) through
+ * /proc/PID/mem.  The bytes read, 0 if none.
  */
 static size_t read_mem(pid_t pid, uint64_t addr, void *buf, size_t len)
 {
@@ -349,7 +349,7 @@ struct kt_capin {
 /* As the module copies them by default: its snap length. */
 #define KT_VIEW_SNAPLEN		256
 
-/* Blob @i of @en's room, its data at *@pos: the next aligned place. */
+/* The next blob of @en, its data at *@pos (8-byte aligned). */
 static struct ktrace_blob *blob_add(struct ktrace_rec_sys_enter *en,
 				    uint32_t *pos, unsigned int kind,
 				    unsigned int arg)
