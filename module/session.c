@@ -208,10 +208,12 @@ int ktrace_session_configure(struct ktrace_session *s,
 	 * read_lock before lock: read() faults user pages (mmap_lock) under
 	 * read_lock, and mmap() takes lock under mmap_lock.  A read() may
 	 * hold it as long as its buffer's page fault lasts (a userfaultfd's):
-	 * a signal ends the wait.
+	 * a fatal signal ends the wait (killable: other signals do not, so
+	 * that CONFIGURE never fails for one, and the hung task detector
+	 * does not count the wait).
 	 */
-	if (mutex_lock_interruptible(&s->read_lock))
-		return -ERESTARTSYS;
+	if (mutex_lock_killable(&s->read_lock))
+		return -EINTR;
 	mutex_lock(&s->lock);
 	old = ktrace_rings_locked(s);
 	old_procs = rcu_dereference_protected(s->procs,
