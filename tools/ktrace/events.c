@@ -522,9 +522,12 @@ static void seed_enter(struct kt_events *ev, struct task *t,
 /*
  * A thread that was inside syscall k->nr when ktrace attached, at
  * CLOCK_MONOTONIC @now (a KTRACE_IOC_TASKS snapshot taken once the
- * session traced it): its next exit after @now, of that syscall, is that
- * call's, and prints with the arguments the snapshot read from its
- * registers instead of as "<... NAME resumed>".
+ * session began), and may have run since the session began, so that the
+ * entry of that call may be in a ring yet: its next exit after @now, of
+ * that syscall, is that call's if no entry came before it, and prints
+ * with the arguments the snapshot read from its registers instead of as
+ * "<... NAME resumed>".  A thread blocked since before the session needs
+ * no seed: its entry is fed at once (timeline.c).
  */
 int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 		   uint64_t now)

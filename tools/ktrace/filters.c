@@ -241,6 +241,21 @@ void kt_filters_set_min_duration(unsigned long long ns)
 	kt_filters_shown_min_ns = ns;
 }
 
+/*
+ * The calls the session records (-e trace= and the descriptor tables'
+ * calls): what -p may show of a call in flight when it attached, whose
+ * entry no record gives (run.c).
+ */
+static struct kt_sysset traced;
+static bool traced_some;
+
+bool kt_filters_traced(unsigned int abi, unsigned int nr)
+{
+	return !traced_some ||
+	       (abi < NABI && nr < KTRACE_NR_MAX &&
+		(traced.bits[abi][nr / 64] >> (nr % 64) & 1));
+}
+
 /* The descriptor-table calls the set leaves out, added and hidden. */
 static void add_fd_calls(struct kt_sysset *s)
 {
@@ -332,6 +347,8 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 		if (fdtab || (cfg.events == KTRACE_EV_ALL && !o->summary_only &&
 			      sockbuf_calls(&set)))
 			add_fd_calls(&set);
+		traced = set;
+		traced_some = true;
 		for (abi = 0; abi < NABI; abi++) {
 			memset(&sc, 0, sizeof(sc));
 			sc.abi = abi;

@@ -315,6 +315,8 @@ const char *kt_class_next(const char *cls, size_t *i);
 bool kt_filters_hidden_slow(unsigned int abi, unsigned int nr);
 void kt_filters_hide(unsigned int abi, unsigned int nr);
 void kt_filters_counts(struct kt_counts *c);
+/* Does the session record calls @nr of @abi (KTRACE_ABI_*)? */
+bool kt_filters_traced(unsigned int abi, unsigned int nr);
 /*
  * KT_STATUS_* of the calls shown when the command applies -e status=
  * (with -y or -P, and in recordings), both when it shows all.
@@ -470,7 +472,9 @@ int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h);
 unsigned long long kt_timeline_ncalls(const struct kt_timeline *tl);
 /* The end of a batch of records: the text's open line shows. */
 void kt_timeline_idle(struct kt_timeline *tl);
-void kt_timeline_attach(struct kt_timeline *tl, int fd, pid_t pid);
+void kt_timeline_attach(struct kt_timeline *tl, pid_t pid);
+void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid,
+		      uint64_t t0);
 void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e);
 void kt_timeline_free(struct kt_timeline *tl);
 
@@ -495,6 +499,8 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 		    const struct kt_target *tg);
 int kt_record_end(struct kt_out *out, const struct kt_end *e,
 		  uint64_t end_ts);
+int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
+		   pid_t pid, uint64_t t0);
 
 /* views.c and cmd-*.c: the process lifecycle views */
 struct kt_buf;
@@ -539,6 +545,18 @@ void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
 #define KT_TASK_ENTER_MAX	2048
 struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 					   uint64_t ts, void *buf);
+/*
+ * -p PID: the calls its traced threads are in once the session records
+ * them, by a task snapshot taken after KTRACE_IOC_ENABLE began at @t0.
+ * @fn gets each, with @blocked when the thread has not run since before
+ * @t0: it entered the call before the session began, and no record will
+ * give the entry, which the caller may show now.  Otherwise the entry may
+ * be in a ring yet.  0, or -1 if the module has no snapshot (ABI < 1.4)
+ * or it failed.
+ */
+typedef int (*kt_call_fn)(void *ctx, const struct ktrace_task *k,
+			  bool blocked, uint64_t now);
+int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx);
 void kt_json_string(FILE *f, const char *s);
 int ktrace_cmd_zombies(int argc, char **argv);
 int ktrace_cmd_tree(int argc, char **argv);

@@ -259,6 +259,44 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 	return kt_out_flush(out);
 }
 
+struct seed_ctx {
+	struct kt_out *out;
+	uint64_t t0;
+};
+
+static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
+		uint64_t now)
+{
+	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
+	struct seed_ctx *s = ctx;
+	struct ktrace_rec_sys_enter *en;
+
+	(void)now;
+	if (!blocked || !kt_filters_traced(k->abi, k->nr))
+		return 0;
+	en = kt_task_enter(k, s->t0, rec);
+	kt_out_write(s->out, en, en->hdr.size);
+	return 0;
+}
+
+/*
+ * -p: the calls its threads have been blocked in since before the session
+ * began at @t0 (kt_attach_calls()), as the enter records the module would
+ * have written, first in the file: report shows them as the live trace
+ * does.  A call of a thread that ran since is not kept: its exit prints
+ * as resumed.
+ */
+int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
+		   pid_t pid, uint64_t t0)
+{
+	struct seed_ctx s = { .out = out, .t0 = t0 };
+
+	if (o->summary_only)
+		return 0;
+	kt_attach_calls(fd, pid, t0, seed, &s);
+	return kt_out_flush(out);
+}
+
 /* ktrace record -o FILE [OPTIONS] (COMMAND | -p PID) */
 int ktrace_cmd_record(int argc, char **argv)
 {

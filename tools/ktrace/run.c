@@ -824,6 +824,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	struct timespec nap = { 0 };
 	struct kt_pace pace;
 	int64_t began;
+	uint64_t t0;
 	bool eof = false, done, one, cut_short;
 	size_t n = 0, bytes;
 	unsigned int i, nthr;
@@ -918,11 +919,12 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		if (!r->tl)
 			goto kill_child;
 		for (i = 0; i < r->nattached; i++)
-			kt_timeline_attach(r->tl, r->fd, r->attached[i]);
+			kt_timeline_attach(r->tl, r->attached[i]);
 	}
 
 	if (r->daemon && daemon_add(r, ready))
 		return 1;
+	t0 = clock_ns(CLOCK_MONOTONIC);
 	if (kt_dev_enable(r->fd))
 		goto kill_child;
 	/* Said once the session records them, as strace says it. */
@@ -933,6 +935,18 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		else
 			fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 				r->attached[i]);
+	}
+	/* The calls the targets are in, a blocked one shown at once. */
+	for (i = 0; i < r->nattached; i++) {
+		if (record && kt_record_seed(out, r->fd, o, r->attached[i], t0))
+			goto kill_child;
+		if (!record)
+			kt_timeline_seed(r->tl, r->fd, r->attached[i], t0);
+	}
+	if (r->nattached && !record) {
+		kt_timeline_idle(r->tl);
+		if (kt_out_flush_all())
+			return write_failed(r);
 	}
 	if (r->daemon)
 		__atomic_store_n(&r->dmn->state, DAEMON_GO, __ATOMIC_RELEASE);

@@ -24,6 +24,7 @@ struct kt_timeline {
 	const struct kt_opts *o;
 	struct kt_target tg;		/* a copy: the caller's may go */
 	uint64_t last_ts;
+	uint64_t t0;			/* -p: when the session began */
 };
 
 static void to_sink(void *ctx, const struct kt_event *e)
@@ -81,26 +82,43 @@ static void start(struct kt_timeline *tl, uint64_t base_ts)
 		kt_events_inherit(tl->ev, tl->tg.child);
 }
 
-/*
- * -p: the calls the target's threads were in when ktrace attached, as the
- * module's task snapshot saw them once the session traced them.
- */
-void kt_timeline_attach(struct kt_timeline *tl, int fd, pid_t pid)
+/* -p: before the session begins, what the events stage knows of @pid. */
+void kt_timeline_attach(struct kt_timeline *tl, pid_t pid)
 {
-	struct ktrace_version v;
-	struct ktrace_task *t;
-	uint64_t now;
-	size_t i, n;
-
 	kt_events_attach(tl->ev, pid);
-	/* Without the snapshot (ABI 1.4), such a call prints as resumed. */
-	if (ktrace_dev_version(fd, &v) || v.abi_minor < 4 ||
-	    kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, pid, 0, &t, &n, &now))
-		return;
-	for (i = 0; i < n; i++)
-		if (kt_events_seed(tl->ev, &t[i], now))
-			break;
-	free(t);
+}
+
+static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
+		uint64_t now)
+{
+	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
+	struct kt_timeline *tl = ctx;
+	const struct kt_opts *o = tl->o;
+
+	/* A call -e trace= leaves out, which strace does not show either. */
+	if (!kt_filters_traced(k->abi, k->nr))
+		return 0;
+	/*
+	 * Blocked since before the session: the entry shows now, as strace
+	 * shows the call its attach restarts, unless only the exit may say
+	 * whether the call shows at all.
+	 */
+	if (blocked && !o->summary_only && o->status == KT_STATUS_ALL &&
+	    !o->min_duration_ns)
+		return kt_timeline_feed(tl, &kt_task_enter(k, tl->t0, rec)->hdr);
+	/* Else at its exit, if the session saw no entry of it. */
+	return kt_events_seed(tl->ev, k, now);
+}
+
+/*
+ * -p: the calls the target's threads are in once the session began (at
+ * @t0), as the module's task snapshot sees them (kt_attach_calls()).
+ * Without the snapshot (ABI 1.4), such a call prints as resumed.
+ */
+void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid, uint64_t t0)
+{
+	tl->t0 = t0;
+	kt_attach_calls(fd, pid, t0, seed, tl);
 }
 
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)

@@ -469,6 +469,44 @@ struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 }
 
 /*
+ * The scheduler's clock, which says how long a task has been off its CPU,
+ * and CLOCK_MONOTONIC, of @t0, are two clocks: a thread must have left its
+ * CPU this much before @t0 to count as blocked since before it.
+ */
+#define KT_ATTACH_MARGIN_NS	10000000ULL
+
+int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx)
+{
+	struct ktrace_version v;
+	struct ktrace_task *t;
+	pid_t tgid = kt_proc_tgid(pid);
+	uint64_t now;
+	size_t i, n;
+	int ret = 0;
+
+	if (ktrace_dev_version(fd, &v) || v.abi_minor < 4)
+		return -1;
+	if (!tgid)
+		tgid = pid;
+	if (kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, tgid, 0, &t, &n, &now))
+		return -1;
+	for (i = 0; i < n && !ret; i++) {
+		const struct ktrace_task *k = &t[i];
+		bool blocked;
+
+		/* -p TID of a thread that does not lead: that thread alone. */
+		if ((tgid != pid && k->pid != pid) ||
+		    !(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
+			continue;
+		blocked = now > t0 &&
+			  k->off_cpu_ns > now - t0 + KT_ATTACH_MARGIN_NS;
+		ret = fn(ctx, k, blocked, now);
+	}
+	free(t);
+	return ret;
+}
+
+/*
  * "name(args, ...)": the syscall @t is blocked in, as strace prints its
  * entry, with what its pointer arguments point to read from the task's
  * memory (kt_task_enter()).
