@@ -85,20 +85,36 @@ static int out_pipe(struct kt_out *o, const char *path)
 	return 0;
 }
 
-int kt_out_open(struct kt_out *o, const char *path)
+/*
+ * @path, a file (not a command), opened to append if @append: 0, or -1
+ * with errno set and nothing said (the caller may retry).
+ */
+int kt_out_open_file(struct kt_out *o, const char *path, bool append)
 {
 	memset(o, 0, sizeof(*o));
-	if (path[0] == '|' || path[0] == '!')
-		return out_pipe(o, path);
 	o->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
-		     (kt_out_append ? O_APPEND : O_TRUNC), 0666);
-	if (o->fd < 0) {
-		ktrace_err("%s: %s", path, strerror(errno));
+		     (append ? O_APPEND : O_TRUNC), 0666);
+	if (o->fd < 0)
 		return -1;
-	}
 	o->name = strdup(path);
 	o->tty = isatty(o->fd);
 	o->own = true;
+	return 0;
+}
+
+int kt_out_open(struct kt_out *o, const char *path)
+{
+	int e;
+
+	memset(o, 0, sizeof(*o));
+	if (path[0] == '|' || path[0] == '!')
+		return out_pipe(o, path);
+	if (kt_out_open_file(o, path, kt_out_append)) {
+		e = errno;
+		ktrace_err("%s: %s", path, strerror(e));
+		errno = e;
+		return -1;
+	}
 	return 0;
 }
 

@@ -67,6 +67,8 @@ struct task {
 	struct kt_buf entry_text;	/* the call as printed at entry */
 	struct kt_buf line_text;	/* the whole line printed at entry */
 	struct kt_out *out;	/* -ff: this process's file */
+	bool ff_closed;		/* -ff: its file is closed, to reopen */
+	unsigned int ff_slot;	/* -ff: its index in ff_open while open */
 	int sig_from;		/* sender of the last signal generated */
 	/*
 	 * An ignored signal, shown where strace shows it: when the task
@@ -120,6 +122,8 @@ struct kt_tracer {
 	bool lazy_ok;
 	bool fds_before;	/* fd_path() answers as kt_a_fd_before() */
 	bool ff;		/* -ff with -o: a file per process */
+	struct task **ff_open;	/* -ff: the tasks whose files are open */
+	unsigned int nff_open, ff_cap;
 	bool dump_io;		/* -e read=, -e write= */
 	struct kt_out *out;
 	struct kt_fmt_opts fmt;
@@ -187,22 +191,81 @@ static void task_set_live(struct kt_tracer *t, struct task *k, bool live)
 		t->nlive--;
 }
 
+/* -ff: k's file is no longer open. */
+static void ff_forget(struct kt_tracer *t, struct task *k)
+{
+	struct task *last = t->ff_open[--t->nff_open];
+
+	t->ff_open[k->ff_slot] = last;
+	last->ff_slot = k->ff_slot;
+}
+
+/*
+ * -ff: out of descriptors (a trace of more threads alive at once than
+ * the descriptor limit allows files): every file is closed, written to
+ * the end, and each opens again, to append, at its next line.
+ */
+static void ff_close_all(struct kt_tracer *t)
+{
+	while (t->nff_open) {
+		struct task *k = t->ff_open[t->nff_open - 1];
+
+		ff_forget(t, k);
+		kt_out_close(k->out);
+		k->ff_closed = true;
+	}
+}
+
+static int ff_open(struct kt_tracer *t, struct task *k)
+{
+	char path[4096];
+	bool append = k->ff_closed || kt_out_append;
+	int ret, e;
+
+	if (t->nff_open == t->ff_cap) {
+		unsigned int cap = t->ff_cap ? 2 * t->ff_cap : 64;
+		struct task **p = realloc(t->ff_open, cap * sizeof(*p));
+
+		if (!p) {
+			errno = ENOMEM;
+			return -1;
+		}
+		t->ff_open = p;
+		t->ff_cap = cap;
+	}
+	snprintf(path, sizeof(path), "%s.%d", t->o->outfile, k->pid);
+	ret = kt_out_open_file(k->out, path, append);
+	if (ret && (errno == EMFILE || errno == ENFILE) && t->nff_open) {
+		ff_close_all(t);
+		ret = kt_out_open_file(k->out, path, append);
+	}
+	if (ret) {
+		e = errno;
+		ktrace_err("%s: %s", path, strerror(e));
+		errno = e;
+		return -1;
+	}
+	k->ff_closed = false;
+	k->ff_slot = t->nff_open;
+	t->ff_open[t->nff_open++] = k;
+	return 0;
+}
+
 /* -ff: k's own file, opened at its first line. */
 static struct kt_out *task_out_ff(struct kt_tracer *t, struct task *k)
 {
-	char path[4096];
-
-	if (!k->out) {
-		snprintf(path, sizeof(path), "%s.%d", t->o->outfile, k->pid);
+	if (k->out && !k->ff_closed)
+		return k->out;
+	if (!k->out)
 		k->out = malloc(sizeof(*k->out));
-		if (!k->out || kt_out_open(k->out, path)) {
-			/* As strace: the trace ends, with status 1. */
-			kt_out_stop(k->out ? errno : ENOMEM);
-			if (!k->out)
-				ktrace_err("out of memory");
-			free(k->out);
-			k->out = t->out;
-		}
+	if (!k->out || ff_open(t, k)) {
+		/* As strace: the trace ends, with status 1. */
+		kt_out_stop(k->out ? errno : ENOMEM);
+		if (!k->out)
+			ktrace_err("out of memory");
+		free(k->out);
+		k->out = t->out;
+		k->ff_closed = false;
 	}
 	return k->out;
 }
@@ -228,6 +291,8 @@ static void task_free(struct kt_tracer *t, struct task *k)
 	}
 	task_set_live(t, k, false);
 	if (k->out && k->out != t->out) {
+		if (!k->ff_closed)
+			ff_forget(t, k);
 		kt_out_close(k->out);
 		free(k->out);
 	}
@@ -1775,6 +1840,7 @@ static void text_free(struct kt_sink *s)
 	kt_buf_free(&t->line);
 	kt_buf_free(&t->call);
 	kt_buf_free(&t->ret);
+	free(t->ff_open);
 	free(t);
 }
 
