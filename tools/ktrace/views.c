@@ -333,7 +333,7 @@ static size_t read_mem(pid_t pid, uint64_t addr, void *buf, size_t len)
  * ARG: bytes per unit of argument len_arg; ARG_PLUS: bytes past it), its
  * condition on argument if_arg (255: none).
  */
-enum { KT_CAPIN_PATH, KT_CAPIN_BUF, KT_CAPIN_DATA };
+enum { KT_CAPIN_PATH, KT_CAPIN_BUF, KT_CAPIN_DATA, KT_CAPIN_SOCKADDR };
 enum { KT_CAPIN_STR, KT_CAPIN_FIXED, KT_CAPIN_ARG, KT_CAPIN_ARG_PLUS };
 
 struct kt_capin {
@@ -348,6 +348,15 @@ struct kt_capin {
 
 /* As the module copies them by default: its snap length. */
 #define KT_VIEW_SNAPLEN		256
+/* struct sockaddr_storage, the most of an address the module copies */
+#define KT_SOCKADDR_MAX		128
+
+static const uint8_t blob_kinds[] = {
+	[KT_CAPIN_PATH] = KTRACE_BLOB_PATH,
+	[KT_CAPIN_BUF] = KTRACE_BLOB_BUF,
+	[KT_CAPIN_DATA] = KTRACE_BLOB_DATA,
+	[KT_CAPIN_SOCKADDR] = KTRACE_BLOB_SOCKADDR,
+};
 
 /* The next blob of @en, its data at *@pos (8-byte aligned). */
 static struct ktrace_blob *blob_add(struct ktrace_rec_sys_enter *en,
@@ -413,9 +422,10 @@ static uint32_t task_blobs(struct ktrace_rec_sys_enter *en, const char *name,
 				      UINT64_MAX : len * c->size;
 			break;
 		}
-		b = blob_add(en, &pos, c->kind == KT_CAPIN_PATH ?
-			     KTRACE_BLOB_PATH : c->kind == KT_CAPIN_BUF ?
-			     KTRACE_BLOB_BUF : KTRACE_BLOB_DATA, c->arg);
+		/* The module's sockaddr_storage: no more, and not cut. */
+		if (c->kind == KT_CAPIN_SOCKADDR && len > KT_SOCKADDR_MAX)
+			len = KT_SOCKADDR_MAX;
+		b = blob_add(en, &pos, blob_kinds[c->kind], c->arg);
 		want = len < KT_VIEW_SNAPLEN ? len : KT_VIEW_SNAPLEN;
 		data = rec + pos;
 		got = read_mem(pid, en->args[c->arg], data, want);

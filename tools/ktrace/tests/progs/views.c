@@ -13,12 +13,13 @@
  *   views orphan           a child forks a grandchild and exits; the
  *                          grandchild (reparented) exits 5 a moment later
  *   views pipe             blocks reading an empty pipe
- *   views blocked DIR      four threads block, each in a call whose
+ *   views blocked DIR      five threads block, each in a call whose
  *                          arguments point to memory: an open of the FIFO
  *                          DIR/fifo, a write to a full pipe of a buffer
  *                          of "x", a poll of an empty pipe, an F_SETLKW of
- *                          DIR/lock that a child holds; prints "ready"
- *                          once all are on their way in, then waits
+ *                          DIR/lock that a child holds, a connect to the
+ *                          full listener DIR/sock; prints "ready" once
+ *                          all are on their way in, then waits
  *   views sleep MS         one nanosleep of MS ms
  *   views forks RATE MS [FILE]
  *                          forks RATE children a second for MS ms, each
@@ -47,8 +48,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stddef.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -173,10 +177,29 @@ static void *blocked_lock(void *arg)
 	return (void *)(long)fcntl(fd, F_SETLKW, &l);
 }
 
+/* A second connect to a listener of backlog 0 waits for room. */
+static void *blocked_connect(void *arg)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	socklen_t len;
+	int l, c1, c2;
+
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s/sock", blocked_dir);
+	len = offsetof(struct sockaddr_un, sun_path) + strlen(a.sun_path) + 1;
+	l = socket(AF_UNIX, SOCK_STREAM, 0);
+	c1 = socket(AF_UNIX, SOCK_STREAM, 0);
+	c2 = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (l < 0 || c1 < 0 || c2 < 0 || bind(l, (void *)&a, len) ||
+	    listen(l, 0) || connect(c1, (void *)&a, len))
+		return NULL;
+	return (void *)(long)connect(c2, (void *)&a, len);
+}
+
 static int blocked(const char *dir)
 {
 	void *(*fn[])(void *) = {
-		blocked_open, blocked_write, blocked_poll, blocked_lock, NULL,
+		blocked_open, blocked_write, blocked_poll, blocked_lock,
+		blocked_connect, NULL,
 	};
 	char path[4096];
 	pthread_t t;
