@@ -36,7 +36,9 @@
 #include "sink.h"
 
 struct task {
-	pid_t pid, tgid;
+	pid_t pid, tgid;	/* tgid: task_set_tgid() */
+	struct task *grp_prev, *grp_next;	/* its process's, in groups */
+	bool in_group;
 	bool started;		/* its events are shown */
 	bool live;		/* counted in nlive */
 	bool in_syscall;	/* an enter without its exit yet */
@@ -146,6 +148,7 @@ struct kt_tracer {
 	bool counting;		/* -c, -C */
 	struct kt_counts counts;	/* from the exit records */
 	struct kt_pidns *pidns;	/* --decode-pids=pidns, live */
+	struct kt_pidmap groups;	/* tgid -> a list of its tasks */
 };
 
 /* The task of thread pid, if traced. */
@@ -154,6 +157,46 @@ static struct task *task_get(struct kt_tracer *t, pid_t pid)
 	void **p = kt_events_priv(t->ev, pid, false);
 
 	return p ? *p : NULL;
+}
+
+/* @k off its process's list. */
+static void group_unlink(struct kt_tracer *t, struct task *k)
+{
+	if (!k->in_group)
+		return;
+	if (k->grp_prev)
+		k->grp_prev->grp_next = k->grp_next;
+	else if (k->grp_next)
+		kt_pidmap_put(&t->groups, k->tgid, k->grp_next);
+	else
+		kt_pidmap_del(&t->groups, k->tgid);
+	if (k->grp_next)
+		k->grp_next->grp_prev = k->grp_prev;
+	k->grp_prev = k->grp_next = NULL;
+	k->in_group = false;
+}
+
+/*
+ * @k is a thread of process @tgid: on that process's list, so that a
+ * group stop finds its threads without walking every task.
+ */
+static void task_set_tgid(struct kt_tracer *t, struct task *k, pid_t tgid)
+{
+	struct task *head;
+
+	if (k->in_group && k->tgid == tgid)
+		return;
+	group_unlink(t, k);
+	k->tgid = tgid;
+	head = kt_pidmap_get(&t->groups, tgid);
+	if (kt_pidmap_put(&t->groups, tgid, k)) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+	k->grp_next = head;
+	if (head)
+		head->grp_prev = k;
+	k->in_group = true;
 }
 
 static struct task *task_new(struct kt_tracer *t, pid_t pid)
@@ -290,6 +333,7 @@ static void task_free(struct kt_tracer *t, struct task *k)
 		t->open_line = NULL;
 	}
 	task_set_live(t, k, false);
+	group_unlink(t, k);
 	if (k->out && k->out != t->out) {
 		if (!k->ff_closed)
 			ff_forget(t, k);
@@ -652,7 +696,7 @@ static void on_enter(struct kt_tracer *t, struct task *k,
 	}
 	task_clear_call(k);
 	memset(&k->sc, 0, sizeof(k->sc));
-	k->tgid = e->tgid;
+	task_set_tgid(t, k, e->tgid);
 	/* The stage keeps its copy of the record until the exit's event. */
 	k->sc.abi = kt_cli_abi(e->sys.abi);
 	k->sc.nr = e->sys.nr;
@@ -1027,9 +1071,15 @@ static int task_by_pid(const void *a, const void *b)
  */
 static void group_of(struct kt_tracer *t, pid_t tgid, struct group_walk *w)
 {
+	struct task *k;
+
 	memset(w, 0, sizeof(*w));
 	w->tgid = tgid;
-	kt_events_each_priv(t->ev, group_add, w);
+	if (!tgid)
+		kt_events_each_priv(t->ev, group_add, w);
+	for (k = tgid ? kt_pidmap_get(&t->groups, tgid) : NULL; k;
+	     k = k->grp_next)
+		group_add(w, k);
 	if (w->n)
 		qsort(w->v, w->n, sizeof(*w->v), task_by_pid);
 }
@@ -1303,7 +1353,7 @@ static void on_fork(struct kt_tracer *t, const struct kt_event *e)
 	if (c)
 		task_del(t, c);
 	c = task_new(t, e->fork.child_pid);
-	c->tgid = e->fork.child_tgid;
+	task_set_tgid(t, c, e->fork.child_tgid);
 	c->started = true;
 	/* Its first event is the return from clone(), which strace hides. */
 	c->skip_exit = true;
@@ -1474,8 +1524,10 @@ static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 				emit(t, n, false);
 			}
 		}
-		if (!n)
+		if (!n) {
 			n = task_new(t, e->pid);
+			task_set_tgid(t, n, e->tgid);
+		}
 		if (n != k) {
 			n->started = true;
 			task_set_live(t, n, true);
@@ -1575,7 +1627,7 @@ static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 	if (!wanted)
 		return NULL;
 	k = task_new(t, e->pid);
-	k->tgid = e->tgid;
+	task_set_tgid(t, k, e->tgid);
 	k->started = true;
 	task_set_live(t, k, true);
 	return k;
@@ -1837,6 +1889,7 @@ static void text_free(struct kt_sink *s)
 	struct kt_tracer *t = (struct kt_tracer *)s;
 
 	kt_pidns_free(t->pidns);
+	kt_pidmap_free(&t->groups);
 	kt_buf_free(&t->line);
 	kt_buf_free(&t->call);
 	kt_buf_free(&t->ret);
@@ -1910,7 +1963,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 		kt_events_on_hidden(ev, text_hidden, t);
 	if (t->child) {
 		k = task_new(t, t->child);
-		k->tgid = t->child;
+		task_set_tgid(t, k, t->child);
 		k->first_exec = true;
 		task_set_live(t, k, true);
 	}
