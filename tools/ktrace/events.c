@@ -1173,6 +1173,17 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 	}
 }
 
+uint64_t kt_event_duration(const struct kt_event *e)
+{
+	const struct ktrace_rec_sys_exit *x = e->sys.exit;
+
+	if (!x)
+		return KTRACE_DURATION_UNKNOWN;
+	if (x->duration == KTRACE_DURATION_UNKNOWN && e->sys.enter_seen)
+		return e->sys.dur;
+	return x->duration;
+}
+
 void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
 		      struct kt_blob *argv)
 {
@@ -1190,7 +1201,7 @@ void kt_event_syscall(const struct kt_event *e, struct kt_syscall *sc,
 	if (x) {
 		sc->ret = x->ret;
 		sc->has_exit = true;
-		sc->duration_ns = x->duration;
+		sc->duration_ns = kt_event_duration(e);
 		kt_sc_take_blobs(sc, argv, x, x->blobs, x->nblobs,
 				 x->hdr.size);
 	}

@@ -243,6 +243,14 @@ void kt_events_track_comms(struct kt_events *ev, bool proc);
 const char *kt_events_comm(struct kt_events *ev, pid_t pid, uint64_t ts);
 
 /*
+ * The time a returned call took, in ns (-T): the module's, or, for a call
+ * whose entry the module did not see but ktrace did (-p of a thread
+ * blocked since before the attach), since that entry, as strace times the
+ * call its attach restarts.  KTRACE_DURATION_UNKNOWN when neither knows.
+ */
+uint64_t kt_event_duration(const struct kt_event *e);
+
+/*
  * A syscall event as the strace text decoders take it: its arguments,
  * result and the blobs of both records.  argv holds KT_ARGV_MAX strings
  * for execve's.

@@ -172,7 +172,8 @@ static void group_unlink(struct kt_tracer *t, struct task *k)
 		kt_pidmap_del(&t->groups, k->tgid);
 	if (k->grp_next)
 		k->grp_next->grp_prev = k->grp_prev;
-	k->grp_prev = k->grp_next = NULL;
+	k->grp_prev = NULL;
+	k->grp_next = NULL;
 	k->in_group = false;
 }
 
@@ -949,7 +950,7 @@ static void on_exit_rec(struct kt_tracer *t, struct task *k,
 	} else {
 		k->sc.ret = r->ret;
 		k->sc.has_exit = true;
-		k->sc.duration_ns = r->duration;
+		k->sc.duration_ns = kt_event_duration(e);
 		kt_sc_take_blobs(&k->sc, k->argv, r, r->blobs, r->nblobs,
 				 r->hdr.size);
 		if (k->path_later && !touches_path(t, k, &k->sc))
