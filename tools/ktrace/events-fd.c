@@ -158,6 +158,11 @@ struct kt_fdtab *kt_fdtab_new(void)
 	return t;
 }
 
+unsigned int kt_fdtab_refs(const struct kt_fdtab *t)
+{
+	return t->refs;
+}
+
 struct kt_fdtab *kt_fdtab_get(struct kt_fdtab *t)
 {
 	t->refs++;

@@ -490,6 +490,13 @@ static void exec_fds(struct kt_events *ev, struct task *t)
 
 	if (!o)
 		return;
+	/* Held by no other thread or process: no copy to make. */
+	if (kt_fdtab_refs(o) ==
+	    1 + (kt_pidmap_get(&ev->groups, t->tgid) == o)) {
+		kt_fdtab_exec(o);
+		group_set(ev, t->tgid, o);
+		return;
+	}
 	n = kt_fdtab_copy(o);
 	if (!n)
 		return;

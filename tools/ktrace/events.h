@@ -267,6 +267,7 @@ void kt_sc_take_blobs(struct kt_syscall *sc, struct kt_blob *argv,
 struct kt_fdtab;
 struct kt_fdtab *kt_fdtab_new(void);
 struct kt_fdtab *kt_fdtab_get(struct kt_fdtab *t);	/* one more user */
+unsigned int kt_fdtab_refs(const struct kt_fdtab *t);	/* its users */
 struct kt_fdtab *kt_fdtab_copy(const struct kt_fdtab *t);	/* fork */
 void kt_fdtab_put(struct kt_fdtab *t);			/* one user less */
 void kt_fdtab_exec(struct kt_fdtab *t);		/* close-on-exec */
