@@ -159,6 +159,17 @@ static struct task *task_get(struct kt_tracer *t, pid_t pid)
 	return p ? *p : NULL;
 }
 
+/* The first of process @tgid's tasks is @k (NULL: it has none). */
+static void group_head(struct kt_tracer *t, pid_t tgid, struct task *k)
+{
+	/* kt_pidmap_put() adds an entry: the old one goes first. */
+	kt_pidmap_del(&t->groups, tgid);
+	if (k && kt_pidmap_put(&t->groups, tgid, k)) {
+		ktrace_err("out of memory");
+		exit(1);
+	}
+}
+
 /* @k off its process's list. */
 static void group_unlink(struct kt_tracer *t, struct task *k)
 {
@@ -166,10 +177,8 @@ static void group_unlink(struct kt_tracer *t, struct task *k)
 		return;
 	if (k->grp_prev)
 		k->grp_prev->grp_next = k->grp_next;
-	else if (k->grp_next)
-		kt_pidmap_put(&t->groups, k->tgid, k->grp_next);
 	else
-		kt_pidmap_del(&t->groups, k->tgid);
+		group_head(t, k->tgid, k->grp_next);
 	if (k->grp_next)
 		k->grp_next->grp_prev = k->grp_prev;
 	k->grp_prev = NULL;
@@ -190,10 +199,7 @@ static void task_set_tgid(struct kt_tracer *t, struct task *k, pid_t tgid)
 	group_unlink(t, k);
 	k->tgid = tgid;
 	head = kt_pidmap_get(&t->groups, tgid);
-	if (kt_pidmap_put(&t->groups, tgid, k)) {
-		ktrace_err("out of memory");
-		exit(1);
-	}
+	group_head(t, tgid, k);
 	k->grp_next = head;
 	if (head)
 		head->grp_prev = k;

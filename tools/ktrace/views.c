@@ -508,7 +508,11 @@ int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx)
 		if ((tgid != pid && k->pid != pid) ||
 		    !(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
 			continue;
-		blocked = now > t0 &&
+		/*
+		 * Not a stopped thread: it may be past its call already, on
+		 * its way out to a signal stop, and be restarted in another.
+		 */
+		blocked = now > t0 && k->state != 'T' && k->state != 't' &&
 			  k->off_cpu_ns > now - t0 + KT_ATTACH_MARGIN_NS;
 		ret = fn(ctx, k, blocked, now);
 	}
