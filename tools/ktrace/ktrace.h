@@ -276,6 +276,7 @@ struct kt_pidmap {
 };
 
 void *kt_pidmap_get(const struct kt_pidmap *m, pid_t pid);
+/* Adds an entry, even for a @pid it has: kt_pidmap_del() it first. */
 int kt_pidmap_put(struct kt_pidmap *m, pid_t pid, void *val);
 void kt_pidmap_del(struct kt_pidmap *m, pid_t pid);
 void kt_pidmap_each(const struct kt_pidmap *m,

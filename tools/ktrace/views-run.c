@@ -65,6 +65,8 @@ static void track(struct kt_pidmap *live, const struct ktrace_rec_hdr *h)
 	const struct ktrace_rec_fork *f = (const void *)h;
 
 	if (h->type == KTRACE_REC_FORK && h->size >= sizeof(*f)) {
+		/* An id whose exit was lost: one entry, not two. */
+		kt_pidmap_del(live, f->child_pid);
 		if (kt_pidmap_put(live, f->child_pid,
 				  (void *)(intptr_t)f->child_tgid)) {
 			ktrace_err("out of memory");
