@@ -244,7 +244,7 @@ void kt_filters_set_min_duration(unsigned long long ns)
 /*
  * The calls the session records (-e trace= and the descriptor tables'
  * calls): what -p may show of a call in flight when it attached, whose
- * entry no record gives (run.c).
+ * entry no record gives (kt_attach_calls()).
  */
 static struct kt_sysset traced;
 static bool traced_some;

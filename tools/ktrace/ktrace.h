@@ -549,7 +549,7 @@ struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 					   uint64_t ts, void *buf);
 /*
  * -p PID: the calls its traced threads are in once the session records
- * them, by a task snapshot taken after KTRACE_IOC_ENABLE began at @t0.
+ * them (those -e trace= keeps), by a task snapshot taken after KTRACE_IOC_ENABLE began at @t0.
  * @fn gets each, with @blocked when the thread has not run since before
  * @t0: it entered the call before the session began, and no record will
  * give the entry, which the caller may show now.  Otherwise the entry may

@@ -272,7 +272,7 @@ static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
 	struct ktrace_rec_sys_enter *en;
 
 	(void)now;
-	if (!blocked || !kt_filters_traced(k->abi, k->nr))
+	if (!blocked)
 		return 0;
 	en = kt_task_enter(k, s->t0, rec);
 	kt_out_write(s->out, en, en->hdr.size);

@@ -1084,9 +1084,9 @@ static void group_of(struct kt_tracer *t, pid_t tgid, struct group_walk *w)
 	w->tgid = tgid;
 	if (!tgid)
 		kt_events_each_priv(t->ev, group_add, w);
-	for (k = tgid ? kt_pidmap_get(&t->groups, tgid) : NULL; k;
-	     k = k->grp_next)
-		group_add(w, k);
+	else
+		for (k = kt_pidmap_get(&t->groups, tgid); k; k = k->grp_next)
+			group_add(w, k);
 	if (w->n)
 		qsort(w->v, w->n, sizeof(*w->v), task_by_pid);
 }

@@ -24,7 +24,6 @@ struct kt_timeline {
 	const struct kt_opts *o;
 	struct kt_target tg;		/* a copy: the caller's may go */
 	uint64_t last_ts;
-	uint64_t t0;			/* -p: when the session began */
 };
 
 static void to_sink(void *ctx, const struct kt_event *e)
@@ -88,16 +87,19 @@ void kt_timeline_attach(struct kt_timeline *tl, pid_t pid)
 	kt_events_attach(tl->ev, pid);
 }
 
+struct seed_ctx {
+	struct kt_timeline *tl;
+	uint64_t t0;
+};
+
 static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
 		uint64_t now)
 {
 	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
-	struct kt_timeline *tl = ctx;
+	struct seed_ctx *s = ctx;
+	struct kt_timeline *tl = s->tl;
 	const struct kt_opts *o = tl->o;
 
-	/* A call -e trace= leaves out, which strace does not show either. */
-	if (!kt_filters_traced(k->abi, k->nr))
-		return 0;
 	/*
 	 * Blocked since before the session: the entry shows now, as strace
 	 * shows the call its attach restarts, unless only the exit may say
@@ -105,7 +107,7 @@ static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
 	 */
 	if (blocked && !o->summary_only && o->status == KT_STATUS_ALL &&
 	    !o->min_duration_ns)
-		return kt_timeline_feed(tl, &kt_task_enter(k, tl->t0, rec)->hdr);
+		return kt_timeline_feed(tl, &kt_task_enter(k, s->t0, rec)->hdr);
 	/* Else at its exit, if the session saw no entry of it. */
 	return kt_events_seed(tl->ev, k, now);
 }
@@ -117,8 +119,9 @@ static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
  */
 void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid, uint64_t t0)
 {
-	tl->t0 = t0;
-	kt_attach_calls(fd, pid, t0, seed, tl);
+	struct seed_ctx s = { .tl = tl, .t0 = t0 };
+
+	kt_attach_calls(fd, pid, t0, seed, &s);
 }
 
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)

@@ -508,6 +508,9 @@ int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx)
 		if ((tgid != pid && k->pid != pid) ||
 		    !(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
 			continue;
+		/* A call -e trace= leaves out: strace does not show it. */
+		if (!kt_filters_traced(k->abi, k->nr))
+			continue;
 		/*
 		 * Not a stopped thread: it may be past its call already, on
 		 * its way out to a signal stop, and be restarted in another.
