@@ -67,6 +67,10 @@ struct kt_events {
 	struct kt_pidmap proc_comms;	/* malloc()ed names, "" when none */
 	/* A record's comm or target_comm, NUL-terminated for the event. */
 	char rec_comm[17], rec_target_comm[17];
+	/* report: the seeded threads still in their call at the end */
+	bool open_known;
+	const pid_t *open;
+	unsigned int nopen;
 };
 
 /* A task reaped: its name, and when it went. */
@@ -540,19 +544,24 @@ int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 		   uint64_t now)
 {
 	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
-	struct ktrace_rec_sys_enter *en;
-	struct task *t;
 
 	if (!(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
 		return 0;
-	t = task_of(ev, k->pid, k->tgid, k->comm);
-	if (!t)
-		return -1;
 	/*
 	 * As strace, which restarts it when it attaches: at @now, with what
 	 * its arguments point to read now.
 	 */
-	en = kt_task_enter(k, now, rec);
+	return kt_events_seed_enter(ev, kt_task_enter(k, now, rec));
+}
+
+int kt_events_seed_enter(struct kt_events *ev,
+			 const struct ktrace_rec_sys_enter *en)
+{
+	struct task *t;
+
+	t = task_of(ev, en->hdr.pid, en->hdr.tgid, en->hdr.comm);
+	if (!t)
+		return -1;
 	/* Not in a call (its enter was not seen): the copy's room is free. */
 	if (t->enter_cap < en->hdr.size) {
 		void *p = realloc(t->enter, en->hdr.size);
@@ -564,8 +573,16 @@ int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 	}
 	memcpy(t->enter, en, en->hdr.size);
 	t->seeded = true;
-	t->seed_ts = now;
+	t->seed_ts = en->hdr.ts;
 	return 0;
+}
+
+void kt_events_seeds_open(struct kt_events *ev, const pid_t *tids,
+			  unsigned int n)
+{
+	ev->open_known = true;
+	ev->open = tids;
+	ev->nopen = n;
 }
 
 int kt_events_feed(struct kt_events *ev, const void *rec)
@@ -793,14 +810,13 @@ static void collect_seeded(void *ctx, void *val)
 		f->open[f->n++] = t;
 }
 
-/* Is thread @tid inside syscall @nr now (/proc/TID/syscall)? */
-static bool still_in(pid_t tid, unsigned int nr)
+/* Was the seeded call of @t still in flight when the trace ended? */
+static bool seed_open(const struct kt_events *ev, const struct task *t)
 {
-	char buf[32];
-
-	return kt_proc_read(tid, "syscall", buf, sizeof(buf)) > 0 &&
-	       buf[0] >= '0' && buf[0] <= '9' &&
-	       strtoul(buf, NULL, 10) == nr;
+	if (!ev->open_known)
+		return kt_proc_in_syscall(t->pid, t->enter->nr);
+	return ev->nopen && bsearch(&t->pid, ev->open, ev->nopen,
+				    sizeof(*ev->open), kt_pid_cmp);
 }
 
 /*
@@ -822,7 +838,7 @@ static void finish_seeded(struct finish_ctx *f)
 		struct task *t = f->open[i];
 
 		t->seeded = false;
-		if (!still_in(t->pid, t->enter->nr))
+		if (!seed_open(f->ev, t))
 			continue;
 		memcpy(en, t->enter, t->enter->hdr.size);
 		kt_events_feed(f->ev, en);

@@ -126,6 +126,16 @@ int kt_events_feed(struct kt_events *ev, const void *rec);
 struct ktrace_task;
 int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 		   uint64_t now);
+/* The same, of the entry kt_task_enter() built (report: from the file). */
+int kt_events_seed_enter(struct kt_events *ev,
+			 const struct ktrace_rec_sys_enter *en);
+/*
+ * report: the seeded threads whose call was still in flight when the
+ * recording ended, which the end's /proc said: @tids sorted (kt_pid_cmp()),
+ * and the caller's until kt_events_free().
+ */
+void kt_events_seeds_open(struct kt_events *ev, const pid_t *tids,
+			  unsigned int n);
 /* The calls still in flight at end_ts, then nothing more. */
 void kt_events_finish(struct kt_events *ev, uint64_t end_ts);
 void kt_events_free(struct kt_events *ev);

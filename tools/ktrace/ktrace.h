@@ -393,6 +393,8 @@ void kt_buf_siginfo(struct kt_buf *b, int sig, int code,
 const char *kt_proc_fd_path(pid_t tgid, int fd);	/* -y, or NULL */
 /* /proc/PID/FILE into @buf, NUL-terminated: its length, or -1. */
 ssize_t kt_proc_read(pid_t pid, const char *file, char *buf, size_t size);
+/* Is thread @tid inside syscall @nr now (/proc/TID/syscall)? */
+bool kt_proc_in_syscall(pid_t tid, unsigned int nr);
 pid_t kt_proc_tgid(pid_t pid);	/* its process's id in /proc, or 0 */
 
 /* events-fd.c */
@@ -477,6 +479,11 @@ void kt_timeline_idle(struct kt_timeline *tl);
 void kt_timeline_attach(struct kt_timeline *tl, pid_t pid);
 void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid,
 		      uint64_t t0);
+/* report: a seed of the file (kt_events_seed_enter()), and those open */
+int kt_timeline_seed_enter(struct kt_timeline *tl,
+			   const struct ktrace_rec_sys_enter *en);
+void kt_timeline_seeds_open(struct kt_timeline *tl, const pid_t *tids,
+			    unsigned int n);
 void kt_timeline_finish(struct kt_timeline *tl, const struct kt_end *e);
 void kt_timeline_free(struct kt_timeline *tl);
 
@@ -548,8 +555,10 @@ void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
 struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 					   uint64_t ts, void *buf);
 /*
- * -p PID: the calls its traced threads are in once the session records
- * them (those -e trace= keeps), by a task snapshot taken after KTRACE_IOC_ENABLE began at @t0.
+ * -p PID: the calls its traced threads are in (with @group, a process's
+ * every thread; else the thread PID) once the session records them (those
+ * -e trace= keeps), by a task snapshot taken after KTRACE_IOC_ENABLE began
+ * at @t0.
  * @fn gets each, with @blocked when the thread has not run since before
  * @t0: it entered the call before the session began, and no record will
  * give the entry, which the caller may show now.  Otherwise the entry may
@@ -558,7 +567,8 @@ struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
  */
 typedef int (*kt_call_fn)(void *ctx, const struct ktrace_task *k,
 			  bool blocked, uint64_t now);
-int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx);
+int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
+		    void *ctx);
 void kt_json_string(FILE *f, const char *s);
 int ktrace_cmd_zombies(int argc, char **argv);
 int ktrace_cmd_tree(int argc, char **argv);

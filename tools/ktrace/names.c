@@ -9,6 +9,7 @@
  */
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -198,6 +199,15 @@ ssize_t kt_proc_read(pid_t pid, const char *file, char *buf, size_t size)
 		return -1;
 	buf[n] = '\0';
 	return n;
+}
+
+bool kt_proc_in_syscall(pid_t tid, unsigned int nr)
+{
+	char buf[32];
+
+	return kt_proc_read(tid, "syscall", buf, sizeof(buf)) > 0 &&
+	       buf[0] >= '0' && buf[0] <= '9' &&
+	       strtoul(buf, NULL, 10) == nr;
 }
 
 pid_t kt_proc_tgid(pid_t pid)

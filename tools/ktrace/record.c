@@ -73,8 +73,10 @@ struct kt_file_hidden {
 	__u16 __reserved;
 };
 
-/* A record type of the file's own, after the module's. */
+/* Record types of the file's own, after the module's. */
 #define KT_FILE_REC_END		0x8000
+#define KT_FILE_REC_SEED	0x8001	/* -p: a call in flight at attach */
+#define KT_FILE_REC_OPEN	0x8002	/* the seeded calls open at the end */
 
 /* struct kt_file_end.flags */
 #define KT_END_CHILD_REAPED	0x1	/* child_status is valid */
@@ -104,9 +106,34 @@ struct kt_file_end {
 	/* then ntargets __s32 thread ids, zero-padded to 8 bytes */
 };
 
+/*
+ * Before the end record, with a KT_FILE_REC_SEED in the file: the threads
+ * whose seeded syscall /proc still showed once the session ended.
+ */
+struct kt_file_open {
+	struct ktrace_rec_hdr hdr;	/* KT_FILE_REC_OPEN; ts: the check */
+	__u32 n;			/* entries of tids */
+	__u32 __reserved;
+	__s32 tids[];			/* zero-padded to 8 bytes */
+};
+
+#define KT_FILE_OPEN_MAX	1024	/* tids per record */
+
 static_assert(sizeof(struct kt_file_header) == 512, "file header layout");
 static_assert(sizeof(struct kt_file_end) == 192, "end record layout");
 static_assert(sizeof(struct kt_file_hidden) == 8, "hidden entry layout");
+static_assert(sizeof(struct kt_file_open) +
+	      KT_FILE_OPEN_MAX * sizeof(__s32) <= KTRACE_REC_LONG_MAX_SIZE,
+	      "open record size");
+
+/* record -p: the seeds written (KT_FILE_REC_SEED), checked at the end */
+struct rec_seed {
+	pid_t tid;
+	unsigned int nr;
+};
+
+static struct rec_seed *seeds;
+static unsigned int nseeds, seeds_cap;
 
 /* Which names this command gives the syscall numbers. */
 static __u64 syscall_tables(void)
@@ -206,6 +233,37 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	return kt_out_flush(out);
 }
 
+/*
+ * The seeded calls /proc says are still in flight, as live tracing asks
+ * at its end (kt_events_finish()): for report to end the same ones.
+ */
+static void write_open(struct kt_out *out, uint64_t ts)
+{
+	__s32 tids[KT_FILE_OPEN_MAX + 1];
+	struct kt_file_open o;
+	unsigned int i, n = 0;
+
+	for (i = 0; i <= nseeds; i++) {
+		if (i < nseeds && kt_proc_in_syscall(seeds[i].tid, seeds[i].nr))
+			tids[n++] = seeds[i].tid;
+		if (!n || (n < KT_FILE_OPEN_MAX && i < nseeds))
+			continue;
+		memset(&o, 0, sizeof(o));
+		tids[n] = 0;
+		o.hdr.size = sizeof(o) + (n + 1) / 2 * 2 * sizeof(tids[0]);
+		o.hdr.type = KT_FILE_REC_OPEN;
+		o.hdr.ts = ts;
+		o.n = n;
+		kt_out_write(out, &o, sizeof(o));
+		kt_out_write(out, tids, o.hdr.size - sizeof(o));
+		n = 0;
+	}
+	free(seeds);
+	seeds = NULL;
+	nseeds = 0;
+	seeds_cap = 0;
+}
+
 int kt_record_end(struct kt_out *out, const struct kt_end *e,
 		  uint64_t end_ts)
 {
@@ -215,6 +273,7 @@ int kt_record_end(struct kt_out *out, const struct kt_end *e,
 	unsigned int abi, nr, n = 0, i, ntargets;
 	size_t room;
 
+	write_open(out, end_ts);
 	memset(&f, 0, sizeof(f));
 	for (abi = 0; e->counts && abi < KTRACE_ABI_COUNT; abi++) {
 		for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
@@ -271,20 +330,36 @@ static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
 	struct seed_ctx *s = ctx;
 	struct ktrace_rec_sys_enter *en;
 
-	(void)now;
-	if (!blocked)
+	if (blocked) {
+		en = kt_task_enter(k, s->t0, rec);
+		kt_out_write(s->out, en, en->hdr.size);
 		return 0;
-	en = kt_task_enter(k, s->t0, rec);
+	}
+	/* Its entry may be in a ring: report decides, as live does. */
+	if (nseeds == seeds_cap) {
+		unsigned int cap = seeds_cap ? 2 * seeds_cap : 16;
+		struct rec_seed *p = realloc(seeds, cap * sizeof(*p));
+
+		if (!p)
+			return 0;	/* its exit prints as resumed */
+		seeds = p;
+		seeds_cap = cap;
+	}
+	seeds[nseeds].tid = k->pid;
+	seeds[nseeds++].nr = k->nr;
+	en = kt_task_enter(k, now, rec);
+	en->hdr.type = KT_FILE_REC_SEED;
 	kt_out_write(s->out, en, en->hdr.size);
 	return 0;
 }
 
 /*
- * -p: the calls its threads have been blocked in since before the session
- * began at @t0 (kt_attach_calls()), as the enter records the module would
- * have written, first in the file: report shows them as the live trace
- * does.  A call of a thread that ran since is not kept: its exit prints
- * as resumed.
+ * -p: the calls its threads are in once the session began at @t0
+ * (kt_attach_calls()), first in the file.  One blocked since before @t0
+ * goes as the enter record the module would have written: report shows
+ * it as the live trace does.  One of a thread that ran since goes as a
+ * KT_FILE_REC_SEED: report prints its exit whole unless the file holds
+ * its entry, as live tracing does (kt_events_seed()).
  */
 int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
 		   pid_t pid, uint64_t t0)
@@ -293,7 +368,7 @@ int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
 
 	if (o->summary_only)
 		return 0;
-	kt_attach_calls(fd, pid, t0, seed, &s);
+	kt_attach_calls(fd, pid, o->follow, t0, seed, &s);
 	return kt_out_flush(out);
 }
 
@@ -366,6 +441,9 @@ struct reader {
 	bool have_left;
 	pid_t *left;
 	unsigned int nleft;
+	/* The seeded threads whose call was open at the end (KT_FILE_REC_OPEN) */
+	pid_t *open;
+	unsigned int nopen;
 	char why[256];		/* what is wrong with the file, told last */
 };
 
@@ -670,6 +748,52 @@ static int take_end(struct reader *r, const struct kt_file_end *f,
 	return 0;
 }
 
+/*
+ * A KT_FILE_REC_SEED: the enter record kt_task_enter() built, but for its
+ * type, checked as the module's are.
+ */
+static int take_seed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h,
+		     char *why, size_t len)
+{
+	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
+	struct ktrace_rec_sys_enter *en = (void *)rec;
+
+	if (h->size < sizeof(*en) || h->size > sizeof(rec)) {
+		snprintf(why, len, "size %u", h->size);
+		return -1;
+	}
+	memcpy(en, h, h->size);
+	en->hdr.type = KTRACE_REC_SYS_ENTER;
+	if (rec_corrupt(&en->hdr, why, len))
+		return -1;
+	if (kt_timeline_seed_enter(tl, en)) {
+		snprintf(why, len, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* A KT_FILE_REC_OPEN: its threads join the list for kt_events_finish(). */
+static int take_open(struct reader *r, const struct kt_file_open *o)
+{
+	unsigned int i;
+	pid_t *p;
+
+	if (o->hdr.size < sizeof(*o) ||
+	    o->n > (o->hdr.size - sizeof(*o)) / sizeof(o->tids[0]))
+		return -1;
+	for (i = 0; i < o->n; i++)
+		if (o->tids[i] <= 0)
+			return -1;
+	p = realloc(r->open, (r->nopen + o->n + 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	r->open = p;
+	for (i = 0; i < o->n; i++)
+		r->open[r->nopen++] = o->tids[i];
+	return 0;
+}
+
 /* Feed the records to t; ends at the end record or the first fault. */
 static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 		  struct kt_counts *counts)
@@ -706,6 +830,14 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 				return bad(r, "%s: corrupt end record at offset %llu",
 					   r->path, r->pos);
 			ended = true;
+		} else if (h->type == KT_FILE_REC_SEED) {
+			if (take_seed(tl, h, why, sizeof(why)))
+				return bad(r, "%s: corrupt seed record at offset %llu (%s)",
+					   r->path, r->pos, why);
+		} else if (h->type == KT_FILE_REC_OPEN) {
+			if (take_open(r, (const void *)h))
+				return bad(r, "%s: corrupt open record at offset %llu",
+					   r->path, r->pos);
 		} else if (!kt_rec_known(h) && !r->newer) {
 			return bad(r, "%s: corrupt record at offset %llu (unknown type %u)",
 				   r->path, r->pos, h->type);
@@ -811,6 +943,10 @@ int ktrace_cmd_report(int argc, char **argv)
 		ret = 1;
 		e.cut_off = true;
 	}
+	/* Not this machine's /proc: the recording says which were open. */
+	if (r.nopen)
+		qsort(r.open, r.nopen, sizeof(*r.open), kt_pid_cmp);
+	kt_timeline_seeds_open(tl, r.open, r.nopen);
 	/*
 	 * As live: the -p targets that did not end are said detached (each
 	 * thread, as the end record lists them; a recording before that
@@ -846,6 +982,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	}
 	free(counts);
 	free(r.left);
+	free(r.open);
 	free(r.buf);
 	close(r.fd);
 	/* Not after the error that a damaged file gets. */

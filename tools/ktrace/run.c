@@ -885,7 +885,11 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 			r->gone[i] = true;
 			continue;
 		}
-		one = thread_only(o->pids[i]);
+		/*
+		 * As strace: without -f, the thread PID alone; with it, the
+		 * process's threads and their children.
+		 */
+		one = !o->follow || thread_only(o->pids[i]);
 		if (kt_dev_pid(r->fd, o->pids[i],
 			       (one ? 0 : KTRACE_PID_THREAD_GROUP) |
 			       (o->follow ? KTRACE_PID_FOLLOW : 0), true)) {
@@ -893,7 +897,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 			continue;
 		}
 		r->pidfd[i] = pidfd_open(o->pids[i]);
-		nthr = o->follow && !one ? threads_of(o->pids[i], &tids) : 1;
+		nthr = one ? 1 : threads_of(o->pids[i], &tids);
 		free(tids);
 		tids = NULL;
 		r->nthreads[r->nattached] = nthr;

@@ -121,7 +121,19 @@ void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid, uint64_t t0)
 {
 	struct seed_ctx s = { .tl = tl, .t0 = t0 };
 
-	kt_attach_calls(fd, pid, t0, seed, &s);
+	kt_attach_calls(fd, pid, tl->o->follow, t0, seed, &s);
+}
+
+int kt_timeline_seed_enter(struct kt_timeline *tl,
+			   const struct ktrace_rec_sys_enter *en)
+{
+	return kt_events_seed_enter(tl->ev, en);
+}
+
+void kt_timeline_seeds_open(struct kt_timeline *tl, const pid_t *tids,
+			    unsigned int n)
+{
+	kt_events_seeds_open(tl->ev, tids, n);
 }
 
 int kt_timeline_feed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h)

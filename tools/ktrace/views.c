@@ -485,7 +485,8 @@ struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
  */
 #define KT_ATTACH_MARGIN_NS	10000000ULL
 
-int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx)
+int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
+		    void *ctx)
 {
 	struct ktrace_version v;
 	struct ktrace_task *t;
@@ -504,8 +505,8 @@ int kt_attach_calls(int fd, pid_t pid, uint64_t t0, kt_call_fn fn, void *ctx)
 		const struct ktrace_task *k = &t[i];
 		bool blocked;
 
-		/* -p TID of a thread that does not lead: that thread alone. */
-		if ((tgid != pid && k->pid != pid) ||
+		/* Without -f, or a thread that does not lead: that alone. */
+		if (((!group || tgid != pid) && k->pid != pid) ||
 		    !(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
 			continue;
 		/* A call -e trace= leaves out: strace does not show it. */

@@ -21,6 +21,10 @@
  *                          full listener DIR/sock; prints "ready" once
  *                          all are on their way in, then waits
  *   views sleep MS         one nanosleep of MS ms
+ *   views trickle          the main thread receives 200 bytes at a time
+ *                          with MSG_WAITALL from a stream socket another
+ *                          thread writes a byte a millisecond to: a call
+ *                          that wakes often, and lasts, until killed
  *   views forks RATE MS [FILE]
  *                          forks RATE children a second for MS ms, each
  *                          exiting at once and reaped; with FILE, writes
@@ -217,6 +221,32 @@ static int blocked(const char *dir)
 		pause();
 }
 
+static void *trickle_write(void *arg)
+{
+	int fd = (int)(long)arg;
+
+	for (;;) {
+		if (send(fd, "x", 1, 0) != 1)
+			return NULL;
+		sleep_ms(1);
+	}
+}
+
+static int trickle(void)
+{
+	char buf[200];
+	pthread_t t;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) ||
+	    pthread_create(&t, NULL, trickle_write, (void *)(long)sv[1]))
+		return 1;
+	printf("ready\n");
+	while (recv(sv[0], buf, sizeof(buf), MSG_WAITALL) > 0)
+		;
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -298,6 +328,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(what, "blocked") && argc == 3)
 		return blocked(argv[2]);
+	if (!strcmp(what, "trickle"))
+		return trickle();
 	if (!strcmp(what, "forks") && (argc == 4 || argc == 5)) {
 		int fd = argc == 5 ? open(argv[4], O_WRONLY | O_CREAT | O_TRUNC,
 					  0644) : -1;
