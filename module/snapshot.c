@@ -28,6 +28,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/sched/jobctl.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/slab.h>
@@ -164,6 +165,16 @@ static void ktrace_task_fill(struct ktrace_task *t, struct task_struct *p,
 	} else {
 		t->flags |= KTRACE_TASK_IN_SYSCALL;
 		t->state = task_state_to_char(p);
+		if (t->state == 'T') {
+			t->flags |= KTRACE_TASK_STOPPED;
+			/*
+			 * The signal of the stop, which do_signal_stop() left
+			 * in its jobctl: read racing with a SIGCONT, as the
+			 * state is, and either answer is a snapshot's.
+			 */
+			t->exit_code = data_race(p->jobctl) &
+				       JOBCTL_STOP_SIGMASK;
+		}
 		t->nr = seen->nr;
 		t->abi = seen->abi;
 		memcpy(t->args, seen->args, sizeof(t->args));

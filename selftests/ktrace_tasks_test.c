@@ -2,8 +2,9 @@
 /*
  * KTRACE_IOC_TASKS, the task snapshot: every field validated with its
  * errno, a zombie found with its parent and wait status, a thread blocked
- * in a syscall found with its syscall number and arguments, and the
- * snapshot needing no session and attaching no probe.
+ * in a syscall found with its syscall number and arguments, a stopped one
+ * with the signal that stopped it, and the snapshot needing no session and
+ * attaching no probe.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -191,6 +192,55 @@ TEST_F(tasks, blocked_read_found_with_its_arguments)
 	EXPECT_EQ(0, self->q.nr_tasks);
 	ASSERT_EQ(1, write(p[1], "x", 1));
 	ASSERT_EQ(pid, waitpid(pid, NULL, 0));
+}
+
+TEST_F(tasks, stopped_child_found_with_its_signal)
+{
+	static const int sigs[] = { SIGSTOP, SIGTSTP };
+	struct timespec ts = { 0, 300000000 };
+	struct ktrace_task *b;
+	unsigned int i;
+	int status;
+	pid_t pid;
+
+	for (i = 0; i < ARRAY_SIZE(sigs); i++) {
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (pid == 0) {
+			/* A group of its own, not orphaned: SIGTSTP stops. */
+			setpgid(0, 0);
+			for (;;)
+				pause();
+		}
+		setpgid(pid, pid);
+		nanosleep(&ts, NULL);
+		ASSERT_EQ(0, kill(pid, sigs[i]));
+		ASSERT_EQ(pid, waitpid(pid, &status, WUNTRACED));
+		ASSERT_TRUE(WIFSTOPPED(status));
+		self->q.select = KTRACE_TASKS_SYSCALL;
+		self->q.tgid = pid;
+		self->q.nr_tasks = ROOM;
+		ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_TASKS, &self->q));
+		b = find(self->t, self->q.nr_tasks, pid);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ('T', b->state);
+		EXPECT_TRUE(b->flags & KTRACE_TASK_STOPPED);
+		EXPECT_EQ(sigs[i], b->exit_code);
+		/* Stopped on its way out of the pause() it restarts. */
+		EXPECT_EQ(SYS_pause, b->nr);
+		ASSERT_EQ(0, kill(pid, SIGCONT));
+		ASSERT_EQ(pid, waitpid(pid, &status, WCONTINUED));
+		nanosleep(&ts, NULL);
+		self->q.nr_tasks = ROOM;
+		ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_TASKS, &self->q));
+		b = find(self->t, self->q.nr_tasks, pid);
+		ASSERT_NE(NULL, b);
+		EXPECT_EQ('S', b->state);
+		EXPECT_FALSE(b->flags & KTRACE_TASK_STOPPED);
+		EXPECT_EQ(0, b->exit_code);
+		kill(pid, SIGKILL);
+		ASSERT_EQ(pid, waitpid(pid, NULL, 0));
+	}
 }
 
 TEST_F(tasks, snapshot_attaches_no_probe)

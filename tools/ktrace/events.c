@@ -577,6 +577,22 @@ int kt_events_seed_enter(struct kt_events *ev,
 	return 0;
 }
 
+int kt_events_stopped(struct kt_events *ev, const struct ktrace_rec_hdr *h,
+		      int sig, int nr, unsigned int abi)
+{
+	struct task *t = task_of(ev, h->pid, h->tgid, h->comm);
+	struct kt_event e;
+
+	if (!t)
+		return -1;
+	header(&e, KT_EV_STOPPED, h, t);
+	e.stop.sig = sig;
+	e.stop.nr = nr;
+	e.stop.abi = abi;
+	ev->fn(ev->ctx, &e);
+	return 0;
+}
+
 void kt_events_seeds_open(struct kt_events *ev, const pid_t *tids,
 			  unsigned int n)
 {

@@ -34,6 +34,8 @@ enum kt_ev_type {
 	KT_EV_SIGNAL_GENERATE,
 	KT_EV_SIGNAL_DELIVER,
 	KT_EV_LOSS,
+	/* -p: a thread found in a group stop at attach (stop) */
+	KT_EV_STOPPED,
 	/* A syscall entered: sys.enter, nothing of the exit yet. */
 	KT_EV_SYSCALL_ENTER,	/* with kt_events_want_enter() only */
 };
@@ -113,6 +115,11 @@ struct kt_event {
 			uint64_t lost;
 			uint64_t first_ts, last_ts;	/* of the lost */
 		} loss;
+		struct {
+			int sig;		/* of the group stop */
+			int nr;			/* the call it is in, or -1 */
+			unsigned int abi;	/* KTRACE_ABI_* of nr */
+		} stop;
 	};
 };
 
@@ -126,6 +133,13 @@ int kt_events_feed(struct kt_events *ev, const void *rec);
 struct ktrace_task;
 int kt_events_seed(struct kt_events *ev, const struct ktrace_task *k,
 		   uint64_t now);
+/*
+ * A -p thread (@h: its ids, name and the snapshot's time) was found in a
+ * group stop of signal @sig, in syscall @nr (-1: none) of @abi: a
+ * KT_EV_STOPPED event.
+ */
+int kt_events_stopped(struct kt_events *ev, const struct ktrace_rec_hdr *h,
+		      int sig, int nr, unsigned int abi);
 /* The same, of the entry kt_task_enter() built (report: from the file). */
 int kt_events_seed_enter(struct kt_events *ev,
 			 const struct ktrace_rec_sys_enter *en);

@@ -479,6 +479,9 @@ void kt_timeline_idle(struct kt_timeline *tl);
 void kt_timeline_attach(struct kt_timeline *tl, pid_t pid);
 void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid,
 		      uint64_t t0);
+/* A -p thread in a group stop at attach (kt_events_stopped()) */
+int kt_timeline_stopped(struct kt_timeline *tl, const struct ktrace_rec_hdr *h,
+			int sig, int nr, unsigned int abi);
 /* report: a seed of the file (kt_events_seed_enter()), and those open */
 int kt_timeline_seed_enter(struct kt_timeline *tl,
 			   const struct ktrace_rec_sys_enter *en);
@@ -555,18 +558,22 @@ void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
 struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 					   uint64_t ts, void *buf);
 /*
- * -p PID: the calls its traced threads are in (with @group, a process's
- * every thread; else the thread PID) once the session records them (those
- * -e trace= keeps), by a task snapshot taken after KTRACE_IOC_ENABLE began
- * at @t0.
- * @fn gets each, with @blocked when the thread has not run since before
- * @t0: it entered the call before the session began, and no record will
- * give the entry, which the caller may show now.  Otherwise the entry may
- * be in a ring yet.  0, or -1 if the module has no snapshot (ABI < 1.4)
- * or it failed.
+ * -p PID: what its traced threads (with @group, a process's every thread;
+ * else the thread PID) are in once the session records them, by a task
+ * snapshot taken after KTRACE_IOC_ENABLE began at @t0.  @fn gets each
+ * thread in a syscall that -e trace= keeps (KT_ATTACH_CALL), with
+ * KT_ATTACH_BLOCKED when it has not run since before @t0: it entered the
+ * call before the session began, and no record will give the entry,
+ * which the caller may show now; otherwise the entry may be in a ring
+ * yet.  And each thread in a group stop (KT_ATTACH_STOPPED, ABI 1.21:
+ * k->exit_code is its signal), in a call or not.  0, or -1 if the module
+ * has no snapshot (ABI < 1.4) or it failed.
  */
+#define KT_ATTACH_CALL		0x1
+#define KT_ATTACH_BLOCKED	0x2
+#define KT_ATTACH_STOPPED	0x4
 typedef int (*kt_call_fn)(void *ctx, const struct ktrace_task *k,
-			  bool blocked, uint64_t now);
+			  unsigned int how, uint64_t now);
 int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
 		    void *ctx);
 void kt_json_string(FILE *f, const char *s);

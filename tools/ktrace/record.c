@@ -77,6 +77,7 @@ struct kt_file_hidden {
 #define KT_FILE_REC_END		0x8000
 #define KT_FILE_REC_SEED	0x8001	/* -p: a call in flight at attach */
 #define KT_FILE_REC_OPEN	0x8002	/* the seeded calls open at the end */
+#define KT_FILE_REC_STOPPED	0x8003	/* -p: a thread in a group stop */
 
 /* struct kt_file_end.flags */
 #define KT_END_CHILD_REAPED	0x1	/* child_status is valid */
@@ -119,9 +120,20 @@ struct kt_file_open {
 
 #define KT_FILE_OPEN_MAX	1024	/* tids per record */
 
+/* -p, with the seeds: a thread found in a group stop when it attached. */
+struct kt_file_stopped {
+	struct ktrace_rec_hdr hdr;	/* the thread's; ts: the attach */
+	__s32 sig;			/* of the stop, 1 to 64 */
+	__s32 nr;			/* the call it is in, or -1 */
+	__u16 abi;			/* KTRACE_ABI_* of nr */
+	__u16 __reserved0;
+	__u32 __reserved;
+};
+
 static_assert(sizeof(struct kt_file_header) == 512, "file header layout");
 static_assert(sizeof(struct kt_file_end) == 192, "end record layout");
 static_assert(sizeof(struct kt_file_hidden) == 8, "hidden entry layout");
+static_assert(sizeof(struct kt_file_stopped) == 64, "stopped record layout");
 static_assert(sizeof(struct kt_file_open) +
 	      KT_FILE_OPEN_MAX * sizeof(__s32) <= KTRACE_REC_LONG_MAX_SIZE,
 	      "open record size");
@@ -323,14 +335,28 @@ struct seed_ctx {
 	uint64_t t0;
 };
 
-static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
+static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 		uint64_t now)
 {
 	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
 	struct seed_ctx *s = ctx;
 	struct ktrace_rec_sys_enter *en;
 
-	if (blocked) {
+	if (how & KT_ATTACH_STOPPED) {
+		struct kt_file_stopped st;
+
+		memset(&st, 0, sizeof(st));
+		st.hdr = kt_task_enter(k, s->t0, rec)->hdr;
+		st.hdr.size = sizeof(st);
+		st.hdr.type = KT_FILE_REC_STOPPED;
+		st.sig = k->exit_code;
+		st.nr = how & KT_ATTACH_CALL ? k->nr : -1;
+		st.abi = k->abi;
+		kt_out_write(s->out, &st, sizeof(st));
+	}
+	if (!(how & KT_ATTACH_CALL))
+		return 0;
+	if (how & KT_ATTACH_BLOCKED) {
 		en = kt_task_enter(k, s->t0, rec);
 		kt_out_write(s->out, en, en->hdr.size);
 		return 0;
@@ -359,7 +385,8 @@ static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
  * goes as the enter record the module would have written: report shows
  * it as the live trace does.  One of a thread that ran since goes as a
  * KT_FILE_REC_SEED: report prints its exit whole unless the file holds
- * its entry, as live tracing does (kt_events_seed()).
+ * its entry, as live tracing does (kt_events_seed()).  A thread in a
+ * group stop gets a KT_FILE_REC_STOPPED first, for "--- stopped by".
  */
 int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
 		   pid_t pid, uint64_t t0)
@@ -773,6 +800,18 @@ static int take_seed(struct kt_timeline *tl, const struct ktrace_rec_hdr *h,
 	return 0;
 }
 
+/* A KT_FILE_REC_STOPPED: the stop said, as live at the attach. */
+static int take_stopped(struct kt_timeline *tl,
+			const struct kt_file_stopped *st)
+{
+	if (st->hdr.size < sizeof(*st) || st->sig < 1 || st->sig > 64 ||
+	    (st->nr >= 0 && (st->abi >= KTRACE_ABI_COUNT ||
+			     st->nr >= KTRACE_NR_MAX)))
+		return -1;
+	return kt_timeline_stopped(tl, &st->hdr, st->sig,
+				   st->nr < 0 ? -1 : st->nr, st->abi);
+}
+
 /* A KT_FILE_REC_OPEN: its threads join the list for kt_events_finish(). */
 static int take_open(struct reader *r, const struct kt_file_open *o)
 {
@@ -834,6 +873,10 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 			if (take_seed(tl, h, why, sizeof(why)))
 				return bad(r, "%s: corrupt seed record at offset %llu (%s)",
 					   r->path, r->pos, why);
+		} else if (h->type == KT_FILE_REC_STOPPED) {
+			if (take_stopped(tl, (const void *)h))
+				return bad(r, "%s: corrupt stopped record at offset %llu",
+					   r->path, r->pos);
 		} else if (h->type == KT_FILE_REC_OPEN) {
 			if (take_open(r, (const void *)h))
 				return bad(r, "%s: corrupt open record at offset %llu",

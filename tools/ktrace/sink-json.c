@@ -604,6 +604,7 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		put_ts(j, "last_ts", e->loss.last_ts);
 		end(j);
 		break;
+	case KT_EV_STOPPED:		/* text only, as a group stop */
 	case KT_EV_SYSCALL_ENTER:	/* not asked for */
 		break;
 	}

@@ -332,6 +332,7 @@ static void perfetto_event(struct kt_sink *s, const struct kt_event *e)
 			      ",\"name\":\"records lost\",\"cat\":\"loss\",\"args\":{\"lost\":%llu,\"cpu\":%u}}",
 			      (unsigned long long)e->loss.lost, e->cpu);
 		break;
+	case KT_EV_STOPPED:		/* text only, as a group stop */
 	case KT_EV_SYSCALL_ENTER:	/* not asked for */
 		break;
 	}

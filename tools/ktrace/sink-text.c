@@ -1640,6 +1640,26 @@ static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 	return k;
 }
 
+/*
+ * A -p thread in a group stop when ktrace attached: strace's attach sees
+ * the stop, and says "--- stopped by SIG ---".  A SIGCONT then shows as
+ * for any thread traced, and a call the stop interrupted restarts as
+ * what it was (restart_syscall's "resuming interrupted NAME").
+ */
+static void on_stopped(struct kt_tracer *t, struct task *k,
+		       const struct kt_event *e)
+{
+	if (!k || !k->started)
+		return;
+	if (e->stop.nr >= 0)
+		k->last_call = ktrace_syscall_name(kt_cli_abi(e->stop.abi),
+						   e->stop.nr);
+	if (t->o->summary_only || !signal_shown(t->o, e->stop.sig))
+		return;
+	flush_signal(t, k);
+	print_stopped(t, k, e->stop.sig, e->ts, false, 0);
+}
+
 /* A signal event back as the record the printing code takes. */
 static void on_signal(struct kt_tracer *t, const struct kt_event *e)
 {
@@ -1737,6 +1757,9 @@ static void text_event(struct kt_sink *s, const struct kt_event *e)
 		break;
 	case KT_EV_LOSS:
 		on_loss(t, e);
+		break;
+	case KT_EV_STOPPED:
+		on_stopped(t, k, e);
 		break;
 	default:
 		break;

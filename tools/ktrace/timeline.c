@@ -92,21 +92,32 @@ struct seed_ctx {
 	uint64_t t0;
 };
 
-static int seed(void *ctx, const struct ktrace_task *k, bool blocked,
+static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 		uint64_t now)
 {
 	static uint64_t rec[KT_TASK_ENTER_MAX / 8];
 	struct seed_ctx *s = ctx;
 	struct kt_timeline *tl = s->tl;
 	const struct kt_opts *o = tl->o;
+	struct ktrace_rec_sys_enter *en;
 
+	/* Stopped: strace's attach says so at once. */
+	if (how & KT_ATTACH_STOPPED) {
+		en = kt_task_enter(k, s->t0, rec);
+		if (kt_timeline_stopped(tl, &en->hdr, k->exit_code,
+					how & KT_ATTACH_CALL ? k->nr : -1,
+					k->abi))
+			return -1;
+	}
+	if (!(how & KT_ATTACH_CALL))
+		return 0;
 	/*
 	 * Blocked since before the session: the entry shows now, as strace
 	 * shows the call its attach restarts, unless only the exit may say
 	 * whether the call shows at all.
 	 */
-	if (blocked && !o->summary_only && o->status == KT_STATUS_ALL &&
-	    !o->min_duration_ns)
+	if ((how & KT_ATTACH_BLOCKED) && !o->summary_only &&
+	    o->status == KT_STATUS_ALL && !o->min_duration_ns)
 		return kt_timeline_feed(tl, &kt_task_enter(k, s->t0, rec)->hdr);
 	/* Else at its exit, if the session saw no entry of it. */
 	return kt_events_seed(tl->ev, k, now);
@@ -122,6 +133,16 @@ void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid, uint64_t t0)
 	struct seed_ctx s = { .tl = tl, .t0 = t0 };
 
 	kt_attach_calls(fd, pid, tl->o->follow, t0, seed, &s);
+}
+
+int kt_timeline_stopped(struct kt_timeline *tl, const struct ktrace_rec_hdr *h,
+			int sig, int nr, unsigned int abi)
+{
+	if (!tl->sink)
+		start(tl, h->ts);
+	if (h->ts > tl->last_ts)
+		tl->last_ts = h->ts;
+	return kt_events_stopped(tl->ev, h, sig, nr, abi);
 }
 
 int kt_timeline_seed_enter(struct kt_timeline *tl,

@@ -503,22 +503,28 @@ int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
 		return -1;
 	for (i = 0; i < n && !ret; i++) {
 		const struct ktrace_task *k = &t[i];
-		bool blocked;
+		unsigned int how = 0;
 
 		/* Without -f, or a thread that does not lead: that alone. */
-		if (((!group || tgid != pid) && k->pid != pid) ||
-		    !(k->flags & KTRACE_TASK_IN_SYSCALL) || k->nr < 0)
+		if ((!group || tgid != pid) && k->pid != pid)
 			continue;
-		/* A call -e trace= leaves out: strace does not show it. */
-		if (!kt_filters_traced(k->abi, k->nr))
-			continue;
+		/* Not a call -e trace= leaves out: strace does not show it. */
+		if ((k->flags & KTRACE_TASK_IN_SYSCALL) && k->nr >= 0 &&
+		    kt_filters_traced(k->abi, k->nr))
+			how |= KT_ATTACH_CALL;
+		if ((k->flags & KTRACE_TASK_STOPPED) && k->exit_code > 0 &&
+		    k->exit_code < 65)
+			how |= KT_ATTACH_STOPPED;
 		/*
 		 * Not a stopped thread: it may be past its call already, on
 		 * its way out to a signal stop, and be restarted in another.
 		 */
-		blocked = now > t0 && k->state != 'T' && k->state != 't' &&
-			  k->off_cpu_ns > now - t0 + KT_ATTACH_MARGIN_NS;
-		ret = fn(ctx, k, blocked, now);
+		if ((how & KT_ATTACH_CALL) && now > t0 && k->state != 'T' &&
+		    k->state != 't' &&
+		    k->off_cpu_ns > now - t0 + KT_ATTACH_MARGIN_NS)
+			how |= KT_ATTACH_BLOCKED;
+		if (how)
+			ret = fn(ctx, k, how, now);
 	}
 	free(t);
 	return ret;

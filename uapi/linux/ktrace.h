@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	20
+#define KTRACE_ABI_MINOR	21
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -1006,6 +1006,7 @@ struct ktrace_proc_stats {
 #define KTRACE_TASK_ZOMBIE	0x1	/* exited, not reaped: @exit_code */
 #define KTRACE_TASK_IN_SYSCALL	0x2	/* @nr, @abi and @args are valid */
 #define KTRACE_TASK_PARENT_IN_SYSCALL 0x4 /* @parent_nr, @parent_abi valid */
+#define KTRACE_TASK_STOPPED	0x8	/* in a group stop: @exit_code (1.21) */
 
 /**
  * struct ktrace_task - one task of a KTRACE_IOC_TASKS snapshot
@@ -1021,7 +1022,9 @@ struct ktrace_proc_stats {
  *		scheduler's clock: for a zombie, how long ago it exited; for
  *		a task blocked in a syscall, how long it has been blocked
  * @start_ns:	CLOCK_MONOTONIC time the task was created
- * @exit_code:	a zombie's raw wait status, else 0
+ * @exit_code:	a zombie's raw wait status; with KTRACE_TASK_STOPPED
+ *		(1.21), the signal of the group stop the task is in
+ *		(SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU); else 0
  * @parent_nr:	the syscall the real parent is in, -1 when not in one
  * @parent_abi:	KTRACE_ABI_* of @parent_nr
  * @parent_state: the real parent's state letter
