@@ -557,6 +557,9 @@ void kt_view_syscall(struct kt_buf *b, const struct ktrace_task *t);
 #define KT_TASK_ENTER_MAX	2048
 struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 					   uint64_t ts, void *buf);
+/* The record header of @k at @ts, its type and size zero. */
+void kt_task_hdr(const struct ktrace_task *k, uint64_t ts,
+		 struct ktrace_rec_hdr *h);
 /*
  * -p PID: what its traced threads (with @group, a process's every thread;
  * else the thread PID) are in once the session records them, by a task

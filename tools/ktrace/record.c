@@ -346,7 +346,7 @@ static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 		struct kt_file_stopped st;
 
 		memset(&st, 0, sizeof(st));
-		st.hdr = kt_task_enter(k, s->t0, rec)->hdr;
+		kt_task_hdr(k, s->t0, &st.hdr);
 		st.hdr.size = sizeof(st);
 		st.hdr.type = KT_FILE_REC_STOPPED;
 		st.sig = k->exit_code;

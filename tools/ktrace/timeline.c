@@ -99,12 +99,12 @@ static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 	struct seed_ctx *s = ctx;
 	struct kt_timeline *tl = s->tl;
 	const struct kt_opts *o = tl->o;
-	struct ktrace_rec_sys_enter *en;
+	struct ktrace_rec_hdr h;
 
 	/* Stopped: strace's attach says so at once. */
 	if (how & KT_ATTACH_STOPPED) {
-		en = kt_task_enter(k, s->t0, rec);
-		if (kt_timeline_stopped(tl, &en->hdr, k->exit_code,
+		kt_task_hdr(k, s->t0, &h);
+		if (kt_timeline_stopped(tl, &h, k->exit_code,
 					how & KT_ATTACH_CALL ? k->nr : -1,
 					k->abi))
 			return -1;

@@ -458,6 +458,16 @@ static_assert(sizeof(struct ktrace_rec_sys_enter) + KT_TASK_BLOBS *
 	      (sizeof(struct ktrace_blob) + KT_VIEW_SNAPLEN) <=
 	      KT_TASK_ENTER_MAX, "a blocked call's enter record fits");
 
+void kt_task_hdr(const struct ktrace_task *k, uint64_t ts,
+		 struct ktrace_rec_hdr *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->ts = ts;
+	h->pid = k->pid;
+	h->tgid = k->tgid;
+	memcpy(h->comm, k->comm, sizeof(h->comm));
+}
+
 struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 					   uint64_t ts, void *buf)
 {
@@ -466,11 +476,8 @@ struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
 	const char *name = ktrace_syscall_name(abi, k->nr);
 
 	memset(en, 0, sizeof(*en));
+	kt_task_hdr(k, ts, &en->hdr);
 	en->hdr.type = KTRACE_REC_SYS_ENTER;
-	en->hdr.ts = ts;
-	en->hdr.pid = k->pid;
-	en->hdr.tgid = k->tgid;
-	memcpy(en->hdr.comm, k->comm, sizeof(en->hdr.comm));
 	en->nr = k->nr;
 	en->abi = k->abi;
 	memcpy(en->args, k->args, sizeof(en->args));
