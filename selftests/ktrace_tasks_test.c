@@ -56,6 +56,32 @@ static struct ktrace_task *find(struct ktrace_task *t, __u32 n, pid_t pid)
 	return NULL;
 }
 
+/*
+ * The snapshot of process @pid's tasks until it lists @pid in @state, for
+ * up to 5 s: a task that has just stopped, or just gone back to sleep,
+ * may still be on its CPU, which the snapshot leaves out (its registers
+ * say nothing then).  The last snapshot's entry of @pid, or NULL.
+ */
+static struct ktrace_task *find_in(int fd, struct ktrace_tasks *q,
+				   struct ktrace_task *t, pid_t pid,
+				   char state)
+{
+	struct timespec nap = { 0, 10000000 };
+	struct ktrace_task *b = NULL;
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		q->nr_tasks = ROOM;
+		if (ioctl(fd, KTRACE_IOC_TASKS, q))
+			return NULL;
+		b = find(t, q->nr_tasks, pid);
+		if (b && b->state == state)
+			break;
+		nanosleep(&nap, NULL);
+	}
+	return b;
+}
+
 TEST_F(tasks, version_has_the_feature)
 {
 	struct ktrace_version v = { 0 };
@@ -219,9 +245,7 @@ TEST_F(tasks, stopped_child_found_with_its_signal)
 		ASSERT_TRUE(WIFSTOPPED(status));
 		self->q.select = KTRACE_TASKS_SYSCALL;
 		self->q.tgid = pid;
-		self->q.nr_tasks = ROOM;
-		ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_TASKS, &self->q));
-		b = find(self->t, self->q.nr_tasks, pid);
+		b = find_in(self->fd, &self->q, self->t, pid, 'T');
 		ASSERT_NE(NULL, b);
 		EXPECT_EQ('T', b->state);
 		EXPECT_TRUE(b->flags & KTRACE_TASK_STOPPED);
@@ -230,10 +254,7 @@ TEST_F(tasks, stopped_child_found_with_its_signal)
 		EXPECT_EQ(SYS_pause, b->nr);
 		ASSERT_EQ(0, kill(pid, SIGCONT));
 		ASSERT_EQ(pid, waitpid(pid, &status, WCONTINUED));
-		nanosleep(&ts, NULL);
-		self->q.nr_tasks = ROOM;
-		ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_TASKS, &self->q));
-		b = find(self->t, self->q.nr_tasks, pid);
+		b = find_in(self->fd, &self->q, self->t, pid, 'S');
 		ASSERT_NE(NULL, b);
 		EXPECT_EQ('S', b->state);
 		EXPECT_FALSE(b->flags & KTRACE_TASK_STOPPED);

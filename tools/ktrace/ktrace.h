@@ -205,6 +205,11 @@ int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
 bool kt_proc_zombie(pid_t pid, int *ppid);
 bool kt_proc_stopped(pid_t pid);
 bool kt_proc_dead(pid_t pid);
+/*
+ * The threads of process @pid, by id in ascending order, in *@tids to
+ * free(): their number, 0 when /proc does not say or memory ran out.
+ */
+unsigned int kt_proc_threads(pid_t pid, pid_t **tids);
 void kt_dev_pid_drop(int fd, pid_t tgid);
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
 int kt_dev_get_class(int fd, struct ktrace_class *c);
@@ -569,8 +574,9 @@ void kt_task_hdr(const struct ktrace_task *k, uint64_t ts,
  * call before the session began, and no record will give the entry,
  * which the caller may show now; otherwise the entry may be in a ring
  * yet.  And each thread in a group stop (KT_ATTACH_STOPPED, ABI 1.21:
- * k->exit_code is its signal), in a call or not.  0, or -1 if the module
- * has no snapshot (ABI < 1.4) or it failed.
+ * k->exit_code is its signal), in a call or not.  A thread a snapshot
+ * misses, being on a CPU then, is looked for in a few more, 2 ms apart.
+ * 0, or -1 if the module has no snapshot (ABI < 1.4) or it failed.
  */
 #define KT_ATTACH_CALL		0x1
 #define KT_ATTACH_BLOCKED	0x2

@@ -12,7 +12,6 @@
  * waiting.  Between two batches, the outputs are written and signals,
  * the child's exit and write errors are acted upon.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -501,49 +500,6 @@ static bool targets_gone(struct run *r)
 }
 
 /*
- * -f -p PID: its threads, by id, in *tids to free() (which strace counts
- * when it attaches and names when it detaches); 0 when /proc does not
- * say, or memory ran out.
- */
-static unsigned int threads_of(pid_t pid, pid_t **tids)
-{
-	unsigned int n = 0, cap = 0;
-	char path[64];
-	struct dirent *d;
-	pid_t *v = NULL;
-	DIR *dir;
-
-	*tids = NULL;
-	snprintf(path, sizeof(path), "/proc/%d/task", pid);
-	dir = opendir(path);
-	if (!dir)
-		return 0;
-	while ((d = readdir(dir))) {
-		if (d->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			pid_t *nv = realloc(v, (cap ? 2 * cap : 16) * sizeof(*v));
-
-			if (!nv) {
-				n = 0;
-				break;
-			}
-			v = nv;
-			cap = cap ? 2 * cap : 16;
-		}
-		v[n++] = atoi(d->d_name);
-	}
-	closedir(dir);
-	if (!n) {
-		free(v);
-		return 0;
-	}
-	qsort(v, n, sizeof(*v), kt_pid_cmp);
-	*tids = v;
-	return n;
-}
-
-/*
  * -p TID of a thread that does not lead its process: strace traces that
  * thread alone, and so does ktrace.
  */
@@ -725,7 +681,7 @@ static unsigned int targets_left(struct run *r, pid_t **tids)
 		if (r->gone[i])
 			continue;
 		one = thread_only(o->pids[i]);
-		nthr = threads_of(o->pids[i], &thr);
+		nthr = kt_proc_threads(o->pids[i], &thr);
 		/* A zombie (its exit traced) is not detached; its threads are. */
 		if (kt_proc_dead(o->pids[i]) && (one || nthr <= 1)) {
 			free(thr);
@@ -897,7 +853,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 			continue;
 		}
 		r->pidfd[i] = pidfd_open(o->pids[i]);
-		nthr = one ? 1 : threads_of(o->pids[i], &tids);
+		nthr = one ? 1 : kt_proc_threads(o->pids[i], &tids);
 		free(tids);
 		tids = NULL;
 		r->nthreads[r->nattached] = nthr;

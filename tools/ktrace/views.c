@@ -7,6 +7,7 @@
  * task's memory read with process_vm_readv().
  */
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -260,6 +261,44 @@ bool kt_proc_dead(pid_t pid)
 	return !proc_stat(pid, &state, &ppid) || state == 'Z' || state == 'X';
 }
 
+unsigned int kt_proc_threads(pid_t pid, pid_t **tids)
+{
+	unsigned int n = 0, cap = 0;
+	char path[64];
+	struct dirent *d;
+	pid_t *v = NULL;
+	DIR *dir;
+
+	*tids = NULL;
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	dir = opendir(path);
+	if (!dir)
+		return 0;
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			pid_t *nv = realloc(v, (cap ? 2 * cap : 16) * sizeof(*v));
+
+			if (!nv) {
+				n = 0;
+				break;
+			}
+			v = nv;
+			cap = cap ? 2 * cap : 16;
+		}
+		v[n++] = atoi(d->d_name);
+	}
+	closedir(dir);
+	if (!n) {
+		free(v);
+		return 0;
+	}
+	qsort(v, n, sizeof(*v), kt_pid_cmp);
+	*tids = v;
+	return n;
+}
+
 /* qsort(): the longest off CPU (blocked, or a zombie) first, then by pid. */
 int kt_view_by_off_cpu(const void *a, const void *b)
 {
@@ -492,28 +531,51 @@ struct ktrace_rec_sys_enter *kt_task_enter(const struct ktrace_task *k,
  */
 #define KT_ATTACH_MARGIN_NS	10000000ULL
 
-int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
-		    void *ctx)
+/*
+ * A thread on a CPU when the snapshot is taken is not in it: its saved
+ * registers do not say whether it is in a call.  One woken in its call
+ * (a byte came, not yet all it waits for) is back asleep in it a moment
+ * later, so the threads a snapshot missed are looked for again, this
+ * many times, KT_ATTACH_NAP_NS apart: a thread in user mode costs the
+ * attach 20 ms.
+ */
+#define KT_ATTACH_TRIES		10
+#define KT_ATTACH_NAP_NS	2000000L
+
+/* The threads to look for, sorted, and which a snapshot found. */
+struct attach_want {
+	pid_t *tids;
+	bool *seen;
+	unsigned int n, left;
+};
+
+/* Was @tid wanted and not seen yet?  It is seen from now on. */
+static bool attach_take(struct attach_want *w, pid_t tid)
 {
-	struct ktrace_version v;
+	pid_t *p = bsearch(&tid, w->tids, w->n, sizeof(*p), kt_pid_cmp);
+
+	if (!p || w->seen[p - w->tids])
+		return false;
+	w->seen[p - w->tids] = true;
+	w->left--;
+	return true;
+}
+
+static int attach_pass(int fd, pid_t tgid, uint64_t t0, kt_call_fn fn,
+		       void *ctx, struct attach_want *w)
+{
 	struct ktrace_task *t;
-	pid_t tgid = kt_proc_tgid(pid);
 	uint64_t now;
 	size_t i, n;
 	int ret = 0;
 
-	if (ktrace_dev_version(fd, &v) || v.abi_minor < 4)
-		return -1;
-	if (!tgid)
-		tgid = pid;
 	if (kt_dev_tasks(fd, KTRACE_TASKS_SYSCALL, tgid, 0, &t, &n, &now))
 		return -1;
 	for (i = 0; i < n && !ret; i++) {
 		const struct ktrace_task *k = &t[i];
 		unsigned int how = 0;
 
-		/* Without -f, or a thread that does not lead: that alone. */
-		if ((!group || tgid != pid) && k->pid != pid)
+		if (!attach_take(w, k->pid))
 			continue;
 		/* Not a call -e trace= leaves out: strace does not show it. */
 		if ((k->flags & KTRACE_TASK_IN_SYSCALL) && k->nr >= 0 &&
@@ -534,6 +596,47 @@ int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
 			ret = fn(ctx, k, how, now);
 	}
 	free(t);
+	return ret;
+}
+
+int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
+		    void *ctx)
+{
+	const struct timespec nap = { 0, KT_ATTACH_NAP_NS };
+	struct attach_want w = { 0 };
+	struct ktrace_version v;
+	pid_t tgid = kt_proc_tgid(pid);
+	unsigned int i;
+	int ret = 0;
+
+	if (ktrace_dev_version(fd, &v) || v.abi_minor < 4)
+		return -1;
+	if (!tgid)
+		tgid = pid;
+	/* With -f, a process's every thread; else the thread PID alone. */
+	if (group && tgid == pid)
+		w.n = kt_proc_threads(tgid, &w.tids);
+	if (!w.n) {
+		w.tids = malloc(sizeof(*w.tids));
+		if (w.tids) {
+			w.tids[0] = pid;
+			w.n = 1;
+		}
+	}
+	w.seen = calloc(w.n ? w.n : 1, sizeof(*w.seen));
+	if (!w.n || !w.seen) {
+		free(w.tids);
+		free(w.seen);
+		return -1;
+	}
+	w.left = w.n;
+	for (i = 0; i < KT_ATTACH_TRIES && w.left && !ret; i++) {
+		if (i)
+			nanosleep(&nap, NULL);
+		ret = attach_pass(fd, tgid, t0, fn, ctx, &w);
+	}
+	free(w.tids);
+	free(w.seen);
 	return ret;
 }
 
