@@ -34,14 +34,22 @@
 #include "decode.h"
 #include "events.h"
 
+/* -p: a call a task snapshot saw a thread in (kt_events_seed_enter()) */
+struct seed {
+	bool set;
+	uint64_t ts;			/* the snapshot's time */
+	struct ktrace_rec_sys_enter *en;	/* as kt_task_enter() built it */
+	size_t cap;
+};
+
 struct task {
 	pid_t pid, tgid;
 	char comm[17];
 	bool in_call;
-	bool seeded;			/* enter holds a call in flight at attach */
-	uint64_t seed_ts;		/* the snapshot's time */
 	struct ktrace_rec_sys_enter *enter;	/* a copy, blobs and all */
 	size_t enter_cap;
+	/* The latest snapshot's seed, and an older snapshot's */
+	struct seed seed[2];
 	void *priv;			/* the sink's (want_enter) */
 	struct kt_fdtab *fds;		/* with KT_FDS_TRACK, or NULL */
 };
@@ -141,6 +149,8 @@ static void task_free(struct kt_events *ev, struct task *t)
 	if (t->fds)
 		kt_fdtab_put(t->fds);
 	free(t->enter);
+	free(t->seed[0].en);
+	free(t->seed[1].en);
 	free(t);
 }
 
@@ -513,21 +523,40 @@ static void exec_fds(struct kt_events *ev, struct task *t)
 /*
  * A call in flight when ktrace attached (kt_events_seed()) returns: its
  * entry, as the snapshot saw it, goes first, so that the call prints
- * whole, as strace prints the call it restarts when it attaches.  An exit
- * of another syscall means the seed was wrong: it is dropped.
+ * whole, as strace prints the call it restarts when it attaches.  The
+ * seed is the latest older than the exit: the snapshot taken once the
+ * session began, or, for a call that returned before that one was taken,
+ * the snapshot before (a seed after the exit stays, for the call the
+ * thread was in then).  An exit of another syscall means the seed was
+ * wrong: it is dropped.
  */
 static void seed_enter(struct kt_events *ev, struct task *t,
 		       const struct ktrace_rec_sys_exit *x)
 {
 	static uint64_t en[KT_TASK_ENTER_MAX / 8];
 	struct ktrace_rec_sys_enter *e = (void *)en;
+	bool later;
+	int i;
 
-	t->seeded = false;
-	if (t->in_call || x->nr != t->enter->nr || x->abi != t->enter->abi)
+	if (t->seed[0].set && x->hdr.ts > t->seed[0].ts)
+		i = 0;
+	else if (t->seed[1].set && x->hdr.ts > t->seed[1].ts)
+		i = 1;
+	else
 		return;
-	memcpy(e, t->enter, t->enter->hdr.size);
+	t->seed[1].set = false;
+	if (!i)
+		t->seed[0].set = false;
+	e = t->seed[i].en;
+	if (t->in_call || x->nr != e->nr || x->abi != e->abi)
+		return;
+	memcpy(en, e, e->hdr.size);
+	e = (void *)en;
 	e->hdr.cpu = x->hdr.cpu;
+	/* Its entry clears the seeds: not the later one, still to come. */
+	later = t->seed[0].set;
 	kt_events_feed(ev, e);
+	t->seed[0].set = later;
 }
 
 /*
@@ -558,22 +587,35 @@ int kt_events_seed_enter(struct kt_events *ev,
 			 const struct ktrace_rec_sys_enter *en)
 {
 	struct task *t;
+	struct seed *sd, tmp;
 
 	t = task_of(ev, en->hdr.pid, en->hdr.tgid, en->hdr.comm);
 	if (!t)
 		return -1;
-	/* Not in a call (its enter was not seen): the copy's room is free. */
-	if (t->enter_cap < en->hdr.size) {
-		void *p = realloc(t->enter, en->hdr.size);
+	/* The two latest snapshots' seeds are kept, the latest first. */
+	if (t->seed[0].set && t->seed[0].ts > en->hdr.ts) {
+		if (t->seed[1].set && t->seed[1].ts > en->hdr.ts)
+			return 0;
+		sd = &t->seed[1];
+	} else {
+		if (t->seed[0].set) {
+			tmp = t->seed[1];
+			t->seed[1] = t->seed[0];
+			t->seed[0] = tmp;
+		}
+		sd = &t->seed[0];
+	}
+	if (sd->cap < en->hdr.size) {
+		void *p = realloc(sd->en, en->hdr.size);
 
 		if (!p)
 			return -1;
-		t->enter = p;
-		t->enter_cap = en->hdr.size;
+		sd->en = p;
+		sd->cap = en->hdr.size;
 	}
-	memcpy(t->enter, en, en->hdr.size);
-	t->seeded = true;
-	t->seed_ts = en->hdr.ts;
+	memcpy(sd->en, en, en->hdr.size);
+	sd->set = true;
+	sd->ts = en->hdr.ts;
 	return 0;
 }
 
@@ -625,7 +667,8 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		const struct ktrace_rec_sys_enter *en = rec;
 
 		/* The seeded call's own entry was recorded after all. */
-		t->seeded = false;
+		t->seed[0].set = false;
+		t->seed[1].set = false;
 
 		end_call(ev, t, h->ts, KT_SYS_IN_FLIGHT);
 		/* The exit comes in a later batch, when en's space is reused. */
@@ -646,7 +689,7 @@ int kt_events_feed(struct kt_events *ev, const void *rec)
 		break;
 	}
 	case KTRACE_REC_SYS_EXIT:
-		if (t->seeded && h->ts > t->seed_ts)
+		if (t->seed[0].set || t->seed[1].set)
 			seed_enter(ev, t, rec);
 		sys_exit(ev, t, rec);
 		return 0;
@@ -822,7 +865,7 @@ static void collect_seeded(void *ctx, void *val)
 	struct finish_ctx *f = ctx;
 	struct task *t = val;
 
-	if (t->seeded && !t->in_call)
+	if (t->seed[0].set && !t->in_call)
 		f->open[f->n++] = t;
 }
 
@@ -830,7 +873,7 @@ static void collect_seeded(void *ctx, void *val)
 static bool seed_open(const struct kt_events *ev, const struct task *t)
 {
 	if (!ev->open_known)
-		return kt_proc_in_syscall(t->pid, t->enter->nr);
+		return kt_proc_in_syscall(t->pid, t->seed[0].en->nr);
 	return ev->nopen && bsearch(&t->pid, ev->open, ev->nopen,
 				    sizeof(*ev->open), kt_pid_cmp);
 }
@@ -853,10 +896,11 @@ static void finish_seeded(struct finish_ctx *f)
 	for (i = 0; i < f->n; i++) {
 		struct task *t = f->open[i];
 
-		t->seeded = false;
+		t->seed[0].set = false;
+		t->seed[1].set = false;
 		if (!seed_open(f->ev, t))
 			continue;
-		memcpy(en, t->enter, t->enter->hdr.size);
+		memcpy(en, t->seed[0].en, t->seed[0].en->hdr.size);
 		kt_events_feed(f->ev, en);
 	}
 	f->n = 0;

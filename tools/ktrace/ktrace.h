@@ -576,7 +576,10 @@ void kt_task_hdr(const struct ktrace_task *k, uint64_t ts,
  * yet.  And each thread in a group stop (KT_ATTACH_STOPPED, ABI 1.21:
  * k->exit_code is its signal), in a call or not.  A thread a snapshot
  * misses, being on a CPU then, is looked for in a few more, 2 ms apart.
- * 0, or -1 if the module has no snapshot (ABI < 1.4) or it failed.
+ * @t0 0: one snapshot taken before the session began, which gives the
+ * calls (KT_ATTACH_CALL) alone, for the exits of those that return
+ * before the snapshot after it is taken.  0, or -1 if the module has no
+ * snapshot (ABI < 1.4) or it failed.
  */
 #define KT_ATTACH_CALL		0x1
 #define KT_ATTACH_BLOCKED	0x2

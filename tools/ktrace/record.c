@@ -142,6 +142,7 @@ static_assert(sizeof(struct kt_file_open) +
 struct rec_seed {
 	pid_t tid;
 	unsigned int nr;
+	unsigned int order;		/* the later of a thread's two decides */
 };
 
 static struct rec_seed *seeds;
@@ -249,13 +250,30 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
  * The seeded calls /proc says are still in flight, as live tracing asks
  * at its end (kt_events_finish()): for report to end the same ones.
  */
+static int by_tid_order(const void *a, const void *b)
+{
+	const struct rec_seed *x = a, *y = b;
+
+	if (x->tid != y->tid)
+		return x->tid < y->tid ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
 static void write_open(struct kt_out *out, uint64_t ts)
 {
 	__s32 tids[KT_FILE_OPEN_MAX + 1];
 	struct kt_file_open o;
 	unsigned int i, n = 0;
 
+	/*
+	 * A thread's seed of the snapshot before the session and that of
+	 * the one after: the later one is what report ends the call of.
+	 */
+	if (nseeds)
+		qsort(seeds, nseeds, sizeof(*seeds), by_tid_order);
 	for (i = 0; i <= nseeds; i++) {
+		if (i + 1 < nseeds && seeds[i + 1].tid == seeds[i].tid)
+			continue;
 		if (i < nseeds && kt_proc_in_syscall(seeds[i].tid, seeds[i].nr))
 			tids[n++] = seeds[i].tid;
 		if (!n || (n < KT_FILE_OPEN_MAX && i < nseeds))
@@ -372,7 +390,9 @@ static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 		seeds_cap = cap;
 	}
 	seeds[nseeds].tid = k->pid;
-	seeds[nseeds++].nr = k->nr;
+	seeds[nseeds].nr = k->nr;
+	seeds[nseeds].order = nseeds;
+	nseeds++;
 	en = kt_task_enter(k, now, rec);
 	en->hdr.type = KT_FILE_REC_SEED;
 	kt_out_write(s->out, en, en->hdr.size);
@@ -387,6 +407,7 @@ static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
  * KT_FILE_REC_SEED: report prints its exit whole unless the file holds
  * its entry, as live tracing does (kt_events_seed()).  A thread in a
  * group stop gets a KT_FILE_REC_STOPPED first, for "--- stopped by".
+ * @t0 0: the snapshot before the session began, its calls as seeds.
  */
 int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
 		   pid_t pid, uint64_t t0)

@@ -884,6 +884,17 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 
 	if (r->daemon && daemon_add(r, ready))
 		return 1;
+	/*
+	 * The calls the targets are in before the session begins: a call
+	 * that returns before the snapshot after it is taken prints whole
+	 * from this one, instead of as resumed.
+	 */
+	for (i = 0; i < r->nattached; i++) {
+		if (record && kt_record_seed(out, r->fd, o, r->attached[i], 0))
+			goto kill_child;
+		if (!record)
+			kt_timeline_seed(r->tl, r->fd, r->attached[i], 0);
+	}
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	if (kt_dev_enable(r->fd))
 		goto kill_child;

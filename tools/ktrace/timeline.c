@@ -125,8 +125,9 @@ static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 
 /*
  * -p: the calls the target's threads are in once the session began (at
- * @t0), as the module's task snapshot sees them (kt_attach_calls()).
- * Without the snapshot (ABI 1.4), such a call prints as resumed.
+ * @t0), as the module's task snapshot sees them (kt_attach_calls()), or
+ * before it began (@t0 0).  Without the snapshot (ABI 1.4), such a call
+ * prints as resumed.
  */
 void kt_timeline_seed(struct kt_timeline *tl, int fd, pid_t pid, uint64_t t0)
 {

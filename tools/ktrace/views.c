@@ -581,6 +581,12 @@ static int attach_pass(int fd, pid_t tgid, uint64_t t0, kt_call_fn fn,
 		if ((k->flags & KTRACE_TASK_IN_SYSCALL) && k->nr >= 0 &&
 		    kt_filters_traced(k->abi, k->nr))
 			how |= KT_ATTACH_CALL;
+		/* Before the session (@t0 0): the call alone, for its exit. */
+		if (!t0) {
+			if (how)
+				ret = fn(ctx, k, how, now);
+			continue;
+		}
 		if ((k->flags & KTRACE_TASK_STOPPED) && k->exit_code > 0 &&
 		    k->exit_code < 65)
 			how |= KT_ATTACH_STOPPED;
@@ -630,7 +636,7 @@ int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
 		return -1;
 	}
 	w.left = w.n;
-	for (i = 0; i < KT_ATTACH_TRIES && w.left && !ret; i++) {
+	for (i = 0; i < (t0 ? KT_ATTACH_TRIES : 1) && w.left && !ret; i++) {
 		if (i)
 			nanosleep(&nap, NULL);
 		ret = attach_pass(fd, tgid, t0, fn, ctx, &w);
