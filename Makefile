@@ -78,7 +78,7 @@ CHECKPATCH = $(shell tools/vm/kernel fetch source)/scripts/checkpatch.pl \
 KERNEL_STYLE_FILES := $(wildcard module/*.c module/*.h uapi/linux/*.h tools/bench/floor/*.c)
 # Userspace has no <linux/compiler.h> nor BIT(): it defines its own
 # __printf, uses libc's types, and a signal flag is volatile sig_atomic_t.
-USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c tools/ktrace/tests/*.c \
+USER_STYLE_FILES := $(wildcard tools/ktrace/*.c selftests/*.c selftests/*.h tools/ktrace/tests/*.c \
 	tools/ktrace/tests/progs/*.c tools/ktrace/tests/progs-ia32/*.c \
 	tools/labs/progs/*.c tools/bench/*.c) \
 	tools/ktrace/ktrace.h tools/ktrace/decode.h tools/ktrace/decoders.h \

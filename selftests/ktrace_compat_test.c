@@ -29,6 +29,7 @@
 #include <linux/ktrace.h>
 
 #include "../kselftest_harness.h"
+#include "ktrace_proc.h"
 
 #define DEV_PATH	"/dev/ktrace"
 #define SENTINEL	0xa5
@@ -294,7 +295,8 @@ TEST_F(compat, pointer_fields_with_upper_bits_fault)
 		pause();
 		_exit(0);
 	}
-	usleep(100000);
+	/* Asleep in it, off its CPU, which the snapshot needs. */
+	ASSERT_EQ(0, asleep_in(child, SYS_pause));
 
 	for (i = 0; i < ARRAY_SIZE(high_bits); i++) {
 		memset(room, SENTINEL, sizeof(room));

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -19,6 +20,7 @@
 #include <linux/ktrace.h>
 
 #include "../kselftest_harness.h"
+#include "ktrace_proc.h"
 
 #define DEV_PATH	"/dev/ktrace"
 #define ROOM		4096
@@ -150,6 +152,7 @@ TEST_F(tasks, unwritable_buffer_is_efault)
 TEST_F(tasks, zombie_child_found_with_its_status)
 {
 	struct ktrace_task *z;
+	siginfo_t info;
 	struct timespec ts = { 0, 300000000 };
 	pid_t pid;
 
@@ -157,6 +160,8 @@ TEST_F(tasks, zombie_child_found_with_its_status)
 	ASSERT_LE(0, pid);
 	if (pid == 0)
 		_exit(42);
+	/* A zombie now: its time off CPU counts from here. */
+	ASSERT_EQ(0, waitid(P_PID, pid, &info, WEXITED | WNOWAIT));
 	nanosleep(&ts, NULL);
 	self->q.select = KTRACE_TASKS_ZOMBIES;
 	self->q.tgid = getpid();
@@ -197,6 +202,8 @@ TEST_F(tasks, blocked_read_found_with_its_arguments)
 	ASSERT_LE(0, pid);
 	if (pid == 0)
 		_exit(read(p[0], &c, 1) != 1);
+	/* Blocked in its read: its time off CPU counts from here. */
+	ASSERT_EQ(0, asleep_in(pid, SYS_read));
 	nanosleep(&ts, NULL);
 	self->q.select = KTRACE_TASKS_SYSCALL;
 	self->q.tgid = pid;
@@ -223,7 +230,6 @@ TEST_F(tasks, blocked_read_found_with_its_arguments)
 TEST_F(tasks, stopped_child_found_with_its_signal)
 {
 	static const int sigs[] = { SIGSTOP, SIGTSTP };
-	struct timespec ts = { 0, 300000000 };
 	struct ktrace_task *b;
 	unsigned int i;
 	int status;
@@ -239,7 +245,7 @@ TEST_F(tasks, stopped_child_found_with_its_signal)
 				pause();
 		}
 		setpgid(pid, pid);
-		nanosleep(&ts, NULL);
+		ASSERT_EQ(0, asleep_in(pid, SYS_pause));
 		ASSERT_EQ(0, kill(pid, sigs[i]));
 		ASSERT_EQ(pid, waitpid(pid, &status, WUNTRACED));
 		ASSERT_TRUE(WIFSTOPPED(status));
