@@ -605,6 +605,8 @@ int kt_events_seed_enter(struct kt_events *ev,
 		}
 		sd = &t->seed[0];
 	}
+	/* Out of memory below: no seed there, rather than a stale one. */
+	sd->set = false;
 	if (sd->cap < en->hdr.size) {
 		void *p = realloc(sd->en, en->hdr.size);
 
