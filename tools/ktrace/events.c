@@ -535,6 +535,7 @@ static void seed_enter(struct kt_events *ev, struct task *t,
 {
 	static uint64_t en[KT_TASK_ENTER_MAX / 8];
 	struct ktrace_rec_sys_enter *e = (void *)en;
+	const struct ktrace_rec_sys_enter *s;
 	bool later;
 	int i;
 
@@ -547,11 +548,10 @@ static void seed_enter(struct kt_events *ev, struct task *t,
 	t->seed[1].set = false;
 	if (!i)
 		t->seed[0].set = false;
-	e = t->seed[i].en;
-	if (t->in_call || x->nr != e->nr || x->abi != e->abi)
+	s = t->seed[i].en;
+	if (t->in_call || x->nr != s->nr || x->abi != s->abi)
 		return;
-	memcpy(en, e, e->hdr.size);
-	e = (void *)en;
+	memcpy(e, s, s->hdr.size);
 	e->hdr.cpu = x->hdr.cpu;
 	/* Its entry clears the seeds: not the later one, still to come. */
 	later = t->seed[0].set;

@@ -246,10 +246,7 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	return kt_out_flush(out);
 }
 
-/*
- * The seeded calls /proc says are still in flight, as live tracing asks
- * at its end (kt_events_finish()): for report to end the same ones.
- */
+/* qsort(): by thread, the seeds of each in the order written */
 static int by_tid_order(const void *a, const void *b)
 {
 	const struct rec_seed *x = a, *y = b;
@@ -259,6 +256,10 @@ static int by_tid_order(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
+/*
+ * The seeded calls /proc says are still in flight, as live tracing asks
+ * at its end (kt_events_finish()): for report to end the same ones.
+ */
 static void write_open(struct kt_out *out, uint64_t ts)
 {
 	__s32 tids[KT_FILE_OPEN_MAX + 1];

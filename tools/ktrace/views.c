@@ -624,15 +624,14 @@ int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
 		w.n = kt_proc_threads(tgid, &w.tids);
 	if (!w.n) {
 		w.tids = malloc(sizeof(*w.tids));
-		if (w.tids) {
-			w.tids[0] = pid;
-			w.n = 1;
-		}
+		if (!w.tids)
+			return -1;
+		w.tids[0] = pid;
+		w.n = 1;
 	}
-	w.seen = calloc(w.n ? w.n : 1, sizeof(*w.seen));
-	if (!w.n || !w.seen) {
+	w.seen = calloc(w.n, sizeof(*w.seen));
+	if (!w.seen) {
 		free(w.tids);
-		free(w.seen);
 		return -1;
 	}
 	w.left = w.n;
