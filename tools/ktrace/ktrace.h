@@ -416,7 +416,12 @@ void kt_netlink_diag_set(bool answers);
 struct kt_target {
 	bool live;		/* a session, not a recording: /proc is there */
 	pid_t child;		/* the command ktrace started, or 0 */
-	const int *pids;	/* -p */
+	const int *pids;	/* -p, as given */
+	/*
+	 * Each one as traced: with -f the process of a thread given, whose
+	 * every thread is traced, as strace attaches them all.
+	 */
+	const int *ids;
 	const unsigned int *nthreads;	/* each one's threads at attach */
 	unsigned int npids;
 	int64_t mono_to_real;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */

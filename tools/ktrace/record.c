@@ -35,6 +35,7 @@
 #define KT_FILE_THREADS		0x20	/* nthreads[] follows hidden[] */
 #define KT_FILE_NETLINK_DIAG	0x40	/* netlink_diag answered (decoding) */
 #define KT_FILE_MIN_DURATION	0x80	/* min_duration: --min-duration */
+#define KT_FILE_IDS		0x100	/* ids[] follows nthreads[] */
 
 /* The file starts with this; records follow at header_size. */
 struct kt_file_header {
@@ -173,9 +174,10 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 	struct kt_file_hidden hid[KTRACE_ABI_COUNT * KTRACE_NR_MAX];
 	struct kt_file_header h;
 	__u32 nthreads[ARRAY_SIZE(h.pids)] = { 0 };
+	__s32 ids[ARRAY_SIZE(h.pids)] = { 0 };
 	struct ktrace_version v;
 	struct utsname u;
-	unsigned int abi, nr, n = 0, nthr = 0;
+	unsigned int abi, nr, n = 0, nthr = 0, nids = 0;
 	int cpus;
 
 	memset(&h, 0, sizeof(h));
@@ -240,9 +242,17 @@ int kt_record_begin(struct kt_out *out, int fd, const struct kt_opts *o,
 		h.flags |= KT_FILE_THREADS;
 		h.header_size += nthr * sizeof(nthreads[0]);
 	}
+	/* -f -p of a thread: the process traced, for report's -f. */
+	if (nthr && memcmp(tg->ids, tg->pids, tg->npids * sizeof(ids[0]))) {
+		memcpy(ids, tg->ids, tg->npids * sizeof(ids[0]));
+		nids = nthr;
+		h.flags |= KT_FILE_IDS;
+		h.header_size += nids * sizeof(ids[0]);
+	}
 	kt_out_write(out, &h, sizeof(h));
 	kt_out_write(out, hid, n * sizeof(hid[0]));
 	kt_out_write(out, nthreads, nthr * sizeof(nthreads[0]));
+	kt_out_write(out, ids, nids * sizeof(ids[0]));
 	return kt_out_flush(out);
 }
 
@@ -486,6 +496,8 @@ struct reader {
 	bool gone[ARRAY_SIZE(((struct kt_file_header *)0)->pids)];
 	/* Each -p target's threads at attach (KT_FILE_THREADS), or 0 */
 	__u32 nthreads[ARRAY_SIZE(((struct kt_file_header *)0)->pids)];
+	/* Each one as traced (KT_FILE_IDS), else as given */
+	__s32 ids[ARRAY_SIZE(((struct kt_file_header *)0)->pids)];
 	/* The end record's -p threads left (KT_END_TARGETS), to free() */
 	bool have_left;
 	pid_t *left;
@@ -505,9 +517,9 @@ static void target_exit(struct reader *r, const struct ktrace_rec_hdr *rec)
 	if (rec->type != KTRACE_REC_EXIT || rec->size < sizeof(*x))
 		return;
 	for (i = 0; i < r->h->npids; i++)
-		if ((r->h->pids[i] == rec->tgid &&
+		if ((r->ids[i] == rec->tgid &&
 		     (x->exit_flags & KTRACE_EXIT_GROUP_DEAD)) ||
-		    (r->h->pids[i] == rec->pid && rec->pid != rec->tgid))
+		    (r->ids[i] == rec->pid && rec->pid != rec->tgid))
 			r->gone[i] = true;
 }
 
@@ -641,6 +653,25 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 			return -1;
 		}
 		memcpy(r->nthreads, r->buf + at, len);
+	}
+	memcpy(r->ids, h->pids, sizeof(r->ids));
+	if ((h->flags & KT_FILE_IDS) && (h->flags & KT_FILE_THREADS)) {
+		size_t at = sizeof(*h) + (h->flags & KT_FILE_HIDDEN ?
+					  h->nhidden *
+					  sizeof(struct kt_file_hidden) : 0) +
+			    (h->npids + 1) / 2 * 2 * sizeof(r->nthreads[0]);
+		size_t len = h->npids * sizeof(r->ids[0]);
+
+		if (at + len > h->header_size) {
+			ktrace_err("%s: corrupt header at offset 0: %u process ids in a header of %u bytes",
+				   r->path, h->npids, h->header_size);
+			return -1;
+		}
+		if (fill(r, at + len) || r->len < at + len) {
+			ktrace_err("%s: truncated header at offset 0", r->path);
+			return -1;
+		}
+		memcpy(r->ids, r->buf + at, len);
 	}
 	kt_netlink_diag_set(h->flags & KT_FILE_NETLINK_DIAG);
 	/* Recorded with -e status=: report applies it, and its own too. */
@@ -989,6 +1020,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	tg.child = h.child;
 	tg.pids = h.pids;
+	tg.ids = r.ids;
 	tg.npids = h.npids;
 	tg.mono_to_real = h.mono_to_real;
 	for (i = 0; i < h.npids && !o.quiet_attach; i++) {
@@ -1021,7 +1053,7 @@ int ktrace_cmd_report(int argc, char **argv)
 		/* Not a target whose exit the recording holds. */
 		for (i = 0; i < r.nleft; i++) {
 			for (j = 0; j < h.npids; j++)
-				if (r.gone[j] && h.pids[j] == r.left[i])
+				if (r.gone[j] && r.ids[j] == r.left[i])
 					break;
 			if (j == h.npids)
 				r.left[e.ndetached++] = r.left[i];

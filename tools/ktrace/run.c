@@ -55,8 +55,11 @@ struct run {
 	struct daemon *dmn;
 	int pidfd[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	bool gone[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	/* Each -p target's id traced: with -f, its process's (trace_id()) */
+	pid_t id[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	/* The -p targets attached, those that could not be left out. */
 	int attached[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
+	int traced[ARRAY_SIZE(((struct kt_opts *)0)->pids)];	/* their ids */
 	unsigned int nthreads[ARRAY_SIZE(((struct kt_opts *)0)->pids)];
 	unsigned int nattached;
 	/* -f: the tasks forked and not seen exiting, by thread id -> tgid */
@@ -362,7 +365,7 @@ static void detach(struct run *r, pid_t tgid)
 	kt_pidmap_del(&r->live, tgid);
 	kt_dev_pid_drop(r->fd, tgid);
 	for (i = 0; i < r->o->npids; i++)
-		if (r->o->pids[i] == tgid)
+		if (r->id[i] == tgid)
 			r->gone[i] = true;
 }
 
@@ -481,7 +484,7 @@ static bool targets_gone(struct run *r)
 	} else if (o->npids) {
 		for (i = 0; i < o->npids; i++) {
 			if (!r->gone[i] && r->pidfd[i] < 0 &&
-			    kill(o->pids[i], 0) && errno == ESRCH)
+			    kill(r->id[i], 0) && errno == ESRCH)
 				r->gone[i] = true;
 			if (!r->gone[i])
 				return false;
@@ -500,14 +503,15 @@ static bool targets_gone(struct run *r)
 }
 
 /*
- * -p TID of a thread that does not lead its process: strace traces that
- * thread alone, and so does ktrace.
+ * The task -p @pid makes ktrace trace: as strace, the thread alone, or
+ * with -f the process's every thread and their children, when @pid is
+ * any one of its threads.
  */
-static bool thread_only(pid_t pid)
+static pid_t trace_id(const struct kt_opts *o, pid_t pid)
 {
-	pid_t tgid = kt_proc_tgid(pid);
+	pid_t tgid = o->follow ? kt_proc_tgid(pid) : 0;
 
-	return tgid && tgid != pid;
+	return tgid ? tgid : pid;
 }
 
 /* Sleep until records, the child's or a target's exit, or a signal. */
@@ -674,20 +678,18 @@ static unsigned int targets_left(struct run *r, pid_t **tids)
 	const struct kt_opts *o = r->o;
 	unsigned int i, j, n = 0, nthr;
 	pid_t *v = NULL, *thr, *nv;
-	bool one;
 
 	*tids = NULL;
 	for (i = 0; i < o->npids; i++) {
 		if (r->gone[i])
 			continue;
-		one = thread_only(o->pids[i]);
-		nthr = kt_proc_threads(o->pids[i], &thr);
+		nthr = kt_proc_threads(r->id[i], &thr);
 		/* A zombie (its exit traced) is not detached; its threads are. */
-		if (kt_proc_dead(o->pids[i]) && (one || nthr <= 1)) {
+		if (kt_proc_dead(r->id[i]) && (!o->follow || nthr <= 1)) {
 			free(thr);
 			continue;
 		}
-		if (!o->follow || one)
+		if (!o->follow)
 			nthr = 0;
 		nv = realloc(v, (n + (nthr ? nthr : 1)) * sizeof(*v));
 		if (!nv) {
@@ -695,8 +697,12 @@ static unsigned int targets_left(struct run *r, pid_t **tids)
 			break;
 		}
 		v = nv;
+		/* As strace: the thread given first, then the others. */
 		for (j = 0; j < nthr; j++)
-			if (!kt_proc_dead(thr[j]))
+			if (thr[j] == o->pids[i] && !kt_proc_dead(thr[j]))
+				v[n++] = thr[j];
+		for (j = 0; j < nthr; j++)
+			if (thr[j] != o->pids[i] && !kt_proc_dead(thr[j]))
 				v[n++] = thr[j];
 		if (!nthr)
 			v[n++] = o->pids[i];
@@ -781,7 +787,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	struct kt_pace pace;
 	int64_t began;
 	uint64_t t0;
-	bool eof = false, done, one, cut_short;
+	bool eof = false, done, cut_short;
 	size_t n = 0, bytes;
 	unsigned int i, nthr;
 	pid_t *tids = NULL, *left = NULL;
@@ -836,27 +842,24 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		 * included, is said in one line and left out; the others are
 		 * traced.
 		 */
-		if (o->pids[i] == getpid()) {
+		r->id[i] = trace_id(o, o->pids[i]);
+		if (r->id[i] == getpid()) {
 			ktrace_err("-p %d: that is ktrace itself", o->pids[i]);
 			r->gone[i] = true;
 			continue;
 		}
-		/*
-		 * As strace: without -f, the thread PID alone; with it, the
-		 * process's threads and their children.
-		 */
-		one = !o->follow || thread_only(o->pids[i]);
-		if (kt_dev_pid(r->fd, o->pids[i],
-			       (one ? 0 : KTRACE_PID_THREAD_GROUP) |
-			       (o->follow ? KTRACE_PID_FOLLOW : 0), true)) {
+		if (kt_dev_pid(r->fd, r->id[i], o->follow ?
+			       KTRACE_PID_THREAD_GROUP | KTRACE_PID_FOLLOW : 0,
+			       true)) {
 			r->gone[i] = true;
 			continue;
 		}
-		r->pidfd[i] = pidfd_open(o->pids[i]);
-		nthr = one ? 1 : kt_proc_threads(o->pids[i], &tids);
+		r->pidfd[i] = pidfd_open(r->id[i]);
+		nthr = o->follow ? kt_proc_threads(r->id[i], &tids) : 1;
 		free(tids);
 		tids = NULL;
 		r->nthreads[r->nattached] = nthr;
+		r->traced[r->nattached] = r->id[i];
 		r->attached[r->nattached++] = o->pids[i];
 	}
 	/* Nothing left to trace: the lines said why. */
@@ -868,6 +871,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	tg.live = true;
 	tg.child = command_pid(r);
 	tg.pids = r->attached;
+	tg.ids = r->traced;
 	tg.nthreads = r->nthreads;
 	tg.npids = r->nattached;
 	tg.mono_to_real = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
@@ -879,7 +883,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		if (!r->tl)
 			goto kill_child;
 		for (i = 0; i < r->nattached; i++)
-			kt_timeline_attach(r->tl, r->attached[i]);
+			kt_timeline_attach(r->tl, r->traced[i]);
 	}
 
 	if (r->daemon && daemon_add(r, ready))
@@ -890,10 +894,10 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	 * from this one, instead of as resumed.
 	 */
 	for (i = 0; i < r->nattached; i++) {
-		if (record && kt_record_seed(out, r->fd, o, r->attached[i], 0))
+		if (record && kt_record_seed(out, r->fd, o, r->traced[i], 0))
 			goto kill_child;
 		if (!record)
-			kt_timeline_seed(r->tl, r->fd, r->attached[i], 0);
+			kt_timeline_seed(r->tl, r->fd, r->traced[i], 0);
 	}
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	if (kt_dev_enable(r->fd))
@@ -909,10 +913,10 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	}
 	/* The calls the targets are in, a blocked one shown at once. */
 	for (i = 0; i < r->nattached; i++) {
-		if (record && kt_record_seed(out, r->fd, o, r->attached[i], t0))
+		if (record && kt_record_seed(out, r->fd, o, r->traced[i], t0))
 			goto kill_child;
 		if (!record)
-			kt_timeline_seed(r->tl, r->fd, r->attached[i], t0);
+			kt_timeline_seed(r->tl, r->fd, r->traced[i], t0);
 	}
 	if (r->nattached && !record) {
 		kt_timeline_idle(r->tl);

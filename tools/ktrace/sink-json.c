@@ -724,7 +724,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	j->base_ts = base_ts;
 	j->mono_to_real = tg->mono_to_real;
 	j->child = tg->child;
-	j->pids = tg->pids;
+	j->pids = tg->ids;
 	j->npids = tg->npids;
 	j->follow = o->follow > 0;
 	j->ip = o->instruction_pointer;

@@ -104,7 +104,7 @@ struct kt_tracer {
 	struct kt_events *ev;
 	const struct kt_opts *o;
 	pid_t child;		/* the command we started, or 0 */
-	const int *pids;	/* -p */
+	const int *pids;	/* -p, as traced (kt_target.ids) */
 	unsigned int npids;
 	bool follow;
 	bool announce;		/* "Process N attached" for each child */
@@ -1628,7 +1628,7 @@ static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 
 	if (t->child)
 		return NULL;
-	/* A -p TID of a thread that does not lead its process: it alone. */
+	/* Without -f, a -p TID of a thread that does not lead: it alone. */
 	for (i = 0; i < t->npids && !wanted; i++)
 		wanted = t->pids[i] == e->tgid || t->pids[i] == e->pid;
 	if (!wanted)
@@ -1955,7 +1955,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->ff = o->follow > 1 && o->outfile;
 	t->dump_io = o->dump_read.on || o->dump_write.on;
 	t->child = tg->child;
-	t->pids = tg->pids;
+	t->pids = tg->ids;
 	t->npids = tg->npids;
 	t->announce = t->follow && !attach_quiet(t);
 	t->mono_to_real = tg->mono_to_real;
