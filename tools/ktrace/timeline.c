@@ -119,8 +119,12 @@ static int seed(void *ctx, const struct ktrace_task *k, unsigned int how,
 	if ((how & KT_ATTACH_BLOCKED) && !o->summary_only &&
 	    o->status == KT_STATUS_ALL && !o->min_duration_ns)
 		return kt_timeline_feed(tl, &kt_task_enter(k, s->t0, rec)->hdr);
-	/* Else at its exit, if the session saw no entry of it. */
-	return kt_events_seed(tl->ev, k, now);
+	/*
+	 * Else at its exit, if the session saw no entry of it; one blocked
+	 * since before the session timed from its start, as report times
+	 * the entry record kt_record_seed() writes for it.
+	 */
+	return kt_events_seed(tl->ev, k, how & KT_ATTACH_BLOCKED ? s->t0 : now);
 }
 
 /*
