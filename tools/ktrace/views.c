@@ -60,10 +60,15 @@ const char *kt_view_status(char *buf, size_t len, int status)
 	return buf;
 }
 
-/* A PID argument: a whole positive number, else one line and -1. */
+/*
+ * A PID argument: a whole positive number, else one line and -1.  The
+ * views watch processes: the id of a thread that does not lead its
+ * process names that process.
+ */
 pid_t kt_view_pid(const char *view, const char *s)
 {
 	char *end;
+	pid_t tgid;
 	long v;
 
 	errno = 0;
@@ -72,7 +77,8 @@ pid_t kt_view_pid(const char *view, const char *s)
 		ktrace_err("%s: invalid PID '%s'", view, s);
 		return -1;
 	}
-	return v;
+	tgid = kt_proc_tgid(v);
+	return tgid > 0 ? tgid : v;
 }
 
 /*
