@@ -567,8 +567,30 @@ static inline int fill(struct reader *r, size_t n)
 	return refill(r, n);
 }
 
+/*
+ * @len bytes of the header at @at, the npids entries of @what, into
+ * @dst: 0, or -1 after one line.
+ */
+static int header_array(struct reader *r, const struct kt_file_header *h,
+			size_t at, void *dst, size_t len, const char *what)
+{
+	if (at + len > h->header_size) {
+		ktrace_err("%s: corrupt header at offset 0: %u %s in a header of %u bytes",
+			   r->path, h->npids, what, h->header_size);
+		return -1;
+	}
+	if (fill(r, at + len) || r->len < at + len) {
+		ktrace_err("%s: truncated header at offset 0", r->path);
+		return -1;
+	}
+	memcpy(dst, r->buf + at, len);
+	return 0;
+}
+
 static int check_header(struct reader *r, struct kt_file_header *h)
 {
+	size_t at;
+
 	if (fill(r, sizeof(*h))) {
 		ktrace_err("%s", r->why);
 		return -1;
@@ -637,42 +659,19 @@ static int check_header(struct reader *r, struct kt_file_header *h)
 		for (i = 0; i < h->nhidden; i++)
 			kt_filters_hide(hid[i].abi, hid[i].nr);
 	}
-	if (h->flags & KT_FILE_THREADS) {
-		size_t at = sizeof(*h) + (h->flags & KT_FILE_HIDDEN ?
-					  h->nhidden *
-					  sizeof(struct kt_file_hidden) : 0);
-		size_t len = h->npids * sizeof(r->nthreads[0]);
-
-		if (at + len > h->header_size) {
-			ktrace_err("%s: corrupt header at offset 0: %u thread counts in a header of %u bytes",
-				   r->path, h->npids, h->header_size);
-			return -1;
-		}
-		if (fill(r, at + len) || r->len < at + len) {
-			ktrace_err("%s: truncated header at offset 0", r->path);
-			return -1;
-		}
-		memcpy(r->nthreads, r->buf + at, len);
-	}
+	/* The thread counts, then the ids traced, of the -p processes */
+	at = sizeof(*h) + (h->flags & KT_FILE_HIDDEN ?
+			   h->nhidden * sizeof(struct kt_file_hidden) : 0);
+	if ((h->flags & KT_FILE_THREADS) &&
+	    header_array(r, h, at, r->nthreads,
+			 h->npids * sizeof(r->nthreads[0]), "thread counts"))
+		return -1;
+	at += (h->npids + 1) / 2 * 2 * sizeof(r->nthreads[0]);
 	memcpy(r->ids, h->pids, sizeof(r->ids));
-	if ((h->flags & KT_FILE_IDS) && (h->flags & KT_FILE_THREADS)) {
-		size_t at = sizeof(*h) + (h->flags & KT_FILE_HIDDEN ?
-					  h->nhidden *
-					  sizeof(struct kt_file_hidden) : 0) +
-			    (h->npids + 1) / 2 * 2 * sizeof(r->nthreads[0]);
-		size_t len = h->npids * sizeof(r->ids[0]);
-
-		if (at + len > h->header_size) {
-			ktrace_err("%s: corrupt header at offset 0: %u process ids in a header of %u bytes",
-				   r->path, h->npids, h->header_size);
-			return -1;
-		}
-		if (fill(r, at + len) || r->len < at + len) {
-			ktrace_err("%s: truncated header at offset 0", r->path);
-			return -1;
-		}
-		memcpy(r->ids, r->buf + at, len);
-	}
+	if ((h->flags & KT_FILE_THREADS) && (h->flags & KT_FILE_IDS) &&
+	    header_array(r, h, at, r->ids, h->npids * sizeof(r->ids[0]),
+			 "process ids"))
+		return -1;
 	kt_netlink_diag_set(h->flags & KT_FILE_NETLINK_DIAG);
 	/* Recorded with -e status=: report applies it, and its own too. */
 	if (h->flags & KT_FILE_STATUS)
