@@ -626,7 +626,7 @@ int kt_attach_calls(int fd, pid_t pid, bool group, uint64_t t0, kt_call_fn fn,
 	if (!tgid)
 		tgid = pid;
 	/* With -f, a process's every thread; else the thread PID alone. */
-	if (group && tgid == pid)
+	if (group)
 		w.n = kt_proc_threads(tgid, &w.tids);
 	if (!w.n) {
 		w.tids = malloc(sizeof(*w.tids));
