@@ -128,7 +128,7 @@ int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 {
 	struct ktrace_pid p = { .pid = pid, .flags = flags };
 	int ret = ioctl(fd, add ? KTRACE_IOC_PID_ADD : KTRACE_IOC_PID_DEL, &p);
-	int e = errno, ppid;
+	int e = errno, ppid, left;
 
 	if (kt_debug)
 		fprintf(stderr, "%s: debug: %s process %d (flags 0x%x): %s\n",
@@ -136,9 +136,14 @@ int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 			ret ? strerror(e) : "done");
 	if (ret == 0)
 		return 0;
+	left = e == ESRCH && add ? kt_proc_leader_exited(pid) : 0;
 	if (e == ESRCH && add && kt_proc_zombie(pid, &ppid))
 		ktrace_err("-p %d: the process has exited: a zombie, not reaped yet by its parent %d",
 			   pid, ppid);
+	else if (left)
+		ktrace_err("-p %d: this thread has exited, the process runs on in %d other%s: -f traces %s",
+			   pid, left, left > 1 ? "s" : "",
+			   left > 1 ? "them" : "it");
 	else if (e == ESRCH)
 		ktrace_err("-p %d: no such process", pid);
 	else

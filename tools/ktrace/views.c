@@ -211,18 +211,33 @@ double kt_view_number(const char *s)
 }
 
 /*
- * The state letter of @pid and its parent's id, from /proc/PID/stat;
- * false if it is gone or the file is not as expected.
+ * The state letter of @pid and its parent's id, from /proc/PID/stat, and
+ * in *@threads (if not NULL) the threads of its process; false if it is
+ * gone or the file is not as expected.
  */
-static bool proc_stat(pid_t pid, char *state, int *ppid)
+static bool proc_stat_threads(pid_t pid, char *state, int *ppid,
+			      int *threads)
 {
 	char buf[512], *p;
+	int n;
 
 	if (kt_proc_read(pid, "stat", buf, sizeof(buf)) <= 0)
 		return false;
 	/* After the command's name, which may hold anything: ')', '\n'. */
 	p = strrchr(buf, ')');
-	return p && sscanf(p + 1, " %c %d", state, ppid) == 2;
+	if (!p || sscanf(p + 1, " %c %d", state, ppid) != 2)
+		return false;
+	if (!threads)
+		return true;
+	/* The 20th field: p + 1 is the space before the 3rd, the state. */
+	for (n = 3; n <= 20 && p; n++)
+		p = strchr(p + 1, ' ');
+	return p && sscanf(p, " %d", threads) == 1;
+}
+
+static bool proc_stat(pid_t pid, char *state, int *ppid)
+{
+	return proc_stat_threads(pid, state, ppid, NULL);
 }
 
 /* The parent of @pid now, from /proc (0: gone or unknown). */
@@ -238,12 +253,32 @@ pid_t kt_view_ppid(pid_t pid)
  * Has process @pid exited, its parent not having reaped it yet?  The
  * module refuses such a zombie as it refuses a pid that names no task
  * (ESRCH); /proc still shows it, in state Z.  Its parent's id in *@ppid.
+ * Not a process whose first thread exited while others run on: /proc
+ * shows that thread in state Z too, the process with its live threads.
  */
 bool kt_proc_zombie(pid_t pid, int *ppid)
 {
 	char state;
+	int threads;
 
-	return proc_stat(pid, &state, ppid) && state == 'Z';
+	return proc_stat_threads(pid, &state, ppid, &threads) &&
+	       state == 'Z' && threads <= 1;
+}
+
+/*
+ * Is @pid the first thread of a process, exited while others run on?
+ * How many run on, then.  The module refuses to trace such a thread alone
+ * (ESRCH), as any exited one; its process (-f) it traces.
+ */
+int kt_proc_leader_exited(pid_t pid)
+{
+	char state;
+	int ppid, threads;
+
+	if (!proc_stat_threads(pid, &state, &ppid, &threads) ||
+	    state != 'Z' || threads <= 1)
+		return 0;
+	return threads - 1;
 }
 
 /*

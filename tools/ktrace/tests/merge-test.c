@@ -30,6 +30,11 @@ bool kt_proc_zombie(pid_t pid, int *ppid)
 	return false;
 }
 
+int kt_proc_leader_exited(pid_t pid)
+{
+	return 0;
+}
+
 static int n_tests, failed;
 
 static void ok(int cond, const char *what)

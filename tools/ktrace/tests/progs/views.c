@@ -44,6 +44,10 @@
  *   views sigfatal         sends itself SIGTERM, default action
  *   views chain N          a chain of N forks: each process forks the
  *                          next, waits for it and exits 0
+ *   views leaderless       the main thread exits (pthread_exit()) while a
+ *                          second runs on; that one prints the process's
+ *                          id once /proc shows the main thread a zombie,
+ *                          then waits in pause() until killed
  */
 #include <fcntl.h>
 #include <poll.h>
@@ -247,6 +251,33 @@ static int trickle(void)
 	return 1;
 }
 
+/* views leaderless: the thread left once the main thread has exited. */
+static void *leaderless(void *arg)
+{
+	pid_t pid = getpid();
+	char path[64], buf[512], *p;
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	for (;;) {
+		fd = open(path, O_RDONLY);
+		if (fd < 0)
+			return arg;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = 0;
+		p = strrchr(buf, ')');
+		if (p && p[1] == ' ' && p[2] == 'Z')
+			break;
+		sleep_ms(10);
+	}
+	printf("%d\n", pid);
+	for (;;)
+		pause();
+	return arg;
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -330,6 +361,13 @@ int main(int argc, char **argv)
 		return blocked(argv[2]);
 	if (!strcmp(what, "trickle"))
 		return trickle();
+	if (!strcmp(what, "leaderless")) {
+		pthread_t t;
+
+		if (pthread_create(&t, NULL, leaderless, NULL))
+			return 1;
+		pthread_exit(NULL);
+	}
 	if (!strcmp(what, "forks") && (argc == 4 || argc == 5)) {
 		int fd = argc == 5 ? open(argv[4], O_WRONLY | O_CREAT | O_TRUNC,
 					  0644) : -1;
