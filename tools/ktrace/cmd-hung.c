@@ -126,5 +126,5 @@ int ktrace_cmd_hung(int argc, char **argv)
 		       kt_view_dur(dur, sizeof(dur), min_ns));
 	kt_buf_free(&b);
 	free(t);
-	return 0;
+	return kt_view_flush();
 }

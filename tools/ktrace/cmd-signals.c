@@ -343,6 +343,5 @@ int ktrace_cmd_signals(int argc, char **argv)
 		return ret;
 	s.start = v.start_ns;
 	print(&s);
-	fflush(stdout);
-	return ret;
+	return kt_view_flush() ? 1 : ret;
 }

@@ -61,7 +61,7 @@ static int list_class(enum ktrace_cli_abi abi, const char *cls)
 		if (c.bits[nr / 64] & (1ULL << (nr % 64)))
 			printf("%u\t%s\n", nr, name ? name : "?");
 	}
-	return 0;
+	return kt_view_flush();
 }
 
 int ktrace_cmd_syscalls(int argc, char **argv)
@@ -74,12 +74,15 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 	};
 	enum ktrace_cli_abi abi = KTRACE_CLI_ABI_X86_64;
 	const char *name, *cls = NULL;
+	char opt[64];
 	unsigned int nr;
 	long n;
-	int c, a;
+	int c, a, word;
 
+	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+a:c:h", longopts, NULL)) != -1) {
+	while ((word = optind,
+		c = getopt_long(argc, argv, "+:a:c:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			cls = optarg;
@@ -101,9 +104,19 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 			       "syscalls of one of strace's classes, as the module publishes it.\n",
 			       ktrace_prog, ktrace_prog);
 			return 0;
+		case ':':
+			ktrace_err("syscalls: option '%s' needs a value (see '%s syscalls --help')",
+				   kt_opt_refused(argv[word], opt, sizeof(opt)),
+				   ktrace_prog);
+			return 1;
 		default:
-			ktrace_err("syscalls: unknown option '%s' (see '%s syscalls --help')",
-				   argv[optind - 1], ktrace_prog);
+			kt_opt_refused(argv[word], opt, sizeof(opt));
+			if (kt_opt_valued(argv[word]))
+				ktrace_err("syscalls: option '%s' takes no value (see '%s syscalls --help')",
+					   opt, ktrace_prog);
+			else
+				ktrace_err("syscalls: unknown option '%s' (see '%s syscalls --help')",
+					   opt, ktrace_prog);
 			return 1;
 		}
 	}
@@ -119,7 +132,7 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 			if (name)
 				printf("%u\t%s\n", nr, name);
 		}
-		return 0;
+		return kt_view_flush();
 	}
 	n = parse_number(argv[optind]);
 	if (n >= 0) {
@@ -130,7 +143,7 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 			return 1;
 		}
 		printf("%s\n", name);
-		return 0;
+		return kt_view_flush();
 	}
 	n = ktrace_syscall_number(abi, argv[optind]);
 	if (n < 0) {
@@ -139,5 +152,5 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 		return 1;
 	}
 	printf("%ld\n", n);
-	return 0;
+	return kt_view_flush();
 }

@@ -539,7 +539,8 @@ int ktrace_cmd_top(int argc, char **argv)
 		else
 			print_text(&t, rows, nrows, procs, t.procs.n, &bp,
 				   secs, (now - start) / 1e9);
-		fflush(stdout);
+		if (kt_view_flush())
+			goto out;
 		if (++rounds >= count && count)
 			break;
 		if (!tty && !openmetrics)

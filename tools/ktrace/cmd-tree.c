@@ -514,6 +514,5 @@ int ktrace_cmd_tree(int argc, char **argv)
 			continue;
 		print_tree(&t, n, t.json ? print_json : print_text);
 	}
-	fflush(stdout);
-	return ret;
+	return kt_view_flush() ? 1 : ret;
 }

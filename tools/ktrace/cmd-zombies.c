@@ -185,7 +185,10 @@ int ktrace_cmd_zombies(int argc, char **argv)
 			print_table(t, n);
 		}
 		free(t);
-		fflush(stdout);
+		if (kt_view_flush()) {
+			close(fd);
+			return 1;
+		}
 		rounds++;
 		if (!z.watch || stop || (z.count && rounds >= z.count))
 			break;

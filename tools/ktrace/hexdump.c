@@ -33,6 +33,11 @@ int kt_fdset_parse(struct kt_fdset *s, const char *what, const char *spec)
 		neg = !neg;
 		p++;
 	}
+	if (!*p) {
+		ktrace_err("-e %s: '%s' is not a set of file descriptors",
+			   what, spec);
+		return -1;
+	}
 	while (*p) {
 		if (!strncmp(p, "all", 3) && (p[3] == ',' || !p[3])) {
 			all = true;

@@ -132,6 +132,7 @@ struct kt_opts {
 	unsigned int ntrace;
 	int pids[64];			/* -p */
 	unsigned int npids;
+	const char *pids_none;		/* a -p list that named none */
 	const char *user;		/* -u */
 	bool syscall_numbers;		/* -n */
 	bool instruction_pointer;	/* -i */
@@ -169,6 +170,8 @@ enum {
 };
 
 /* options.c */
+const char *kt_opt_refused(const char *word, char *buf, size_t size);
+bool kt_opt_valued(const char *word);
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
 int kt_parse_time(const char *s, double unit_ns, unsigned long long *ns);
 
@@ -552,6 +555,7 @@ struct kt_view_opts {
 int kt_view_options(struct kt_view_opts *o, int argc, char **argv);
 double kt_view_interval(const char *view, const char *s, double min);
 double kt_view_count(const char *view, const char *s);
+int kt_view_flush(void);
 double kt_view_number(const char *s);
 uint64_t kt_view_now(void);
 int kt_view_by_off_cpu(const void *a, const void *b);

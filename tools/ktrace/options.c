@@ -184,6 +184,26 @@ static int parse_ring_size(struct kt_opts *o, const char *s)
 	return 0;
 }
 
+/*
+ * The option getopt_long() refused in @word, the argument it read: a long
+ * one without its "=VALUE", a short one alone ("-x", not the cluster
+ * "-xy" it came in).
+ */
+const char *kt_opt_refused(const char *word, char *buf, size_t size)
+{
+	if (strncmp(word, "--", 2) && optopt)
+		snprintf(buf, size, "-%c", optopt);
+	else
+		snprintf(buf, size, "%.*s", (int)strcspn(word, "="), word);
+	return buf;
+}
+
+/* Was @word, refused, a long option given a value it does not take? */
+bool kt_opt_valued(const char *word)
+{
+	return !strncmp(word, "--", 2) && strchr(word, '=') && optopt;
+}
+
 static int add_pids(struct kt_opts *o, const char *list)
 {
 	char *copy = strdup(list), *tok, *save = NULL;
@@ -193,8 +213,10 @@ static int add_pids(struct kt_opts *o, const char *list)
 	if (!copy)
 		return -1;
 	/* As strace: "$(pidof x)" or "$(pgrep x)", by commas or blanks. */
-	for (tok = strtok_r(copy, ", \t\n", &save); tok;
-	     tok = strtok_r(NULL, ", \t\n", &save)) {
+	tok = strtok_r(copy, ", \t\n", &save);
+	if (!tok)
+		o->pids_none = list;
+	for (; tok; tok = strtok_r(NULL, ", \t\n", &save)) {
 		if (parse_uint(tok, INT_MAX, &pid) || pid == 0) {
 			ktrace_err("-p: '%s' is not a process id", tok);
 			ret = -1;
@@ -225,8 +247,13 @@ static int parse_status(struct kt_opts *o, const char *list)
 		neg = true;
 		tok++;
 	}
-	for (tok = strtok_r(tok, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
+	/* As strace: an empty set would print no line; it is refused. */
+	tok = strtok_r(tok, ",", &save);
+	if (!tok) {
+		ktrace_err("-e status: an empty set (successful, failed, all, none)");
+		ret = -1;
+	}
+	for (; tok; tok = strtok_r(NULL, ",", &save)) {
 		if (!strcmp(tok, "successful") || !strcmp(tok, "all"))
 			set |= KT_STATUS_SUCCESSFUL;
 		if (!strcmp(tok, "failed") || !strcmp(tok, "all"))
@@ -330,8 +357,11 @@ static int parse_quiet(struct kt_opts *o, const char *list)
 	copy = strdup(list);
 	if (!copy)
 		return -1;
-	for (tok = strtok_r(copy, ",", &save); tok && !ret;
-	     tok = strtok_r(NULL, ",", &save)) {
+	/* As strace: an empty set is refused, not taken for "none". */
+	tok = strtok_r(copy, ",", &save);
+	if (!tok)
+		ret = -1;
+	for (; tok && !ret; tok = strtok_r(NULL, ",", &save)) {
 		bool all = !strcmp(tok, "all");
 
 		attach |= all;
@@ -764,7 +794,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	bool abs_ts = false;
 	unsigned long v;
 	char *end;
-	int c;
+	int c, word;
 
 	memset(o, 0, sizeof(*o));
 	o->times_digits = 6;
@@ -775,7 +805,13 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv,
+	/*
+	 * word: the argument getopt_long() reads (optind before the call),
+	 * which a refused option is named from: in a cluster ("-Wf") optind
+	 * stays on it, after a whole one it moves past it, or past its value.
+	 */
+	while ((word = optind,
+		c = getopt_long(argc, argv,
 				"+hVfo:cCS:TtrRs:yqzZp:u:e:nAa:E:I:wvX:xiP:Db:O:U:Ykd",
 				longopts, NULL)) != -1) {
 		switch (c) {
@@ -881,7 +917,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			break;
 		case 'a':
 			if (parse_uint(optarg, 256, &v)) {
-				ktrace_err("-a: '%s' is not a column", optarg);
+				ktrace_err("-a: '%s' is not a column from 0 to 256",
+					   optarg);
 				return -1;
 			}
 			o->column = v;
@@ -990,10 +1027,13 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->lossy = true;
 			break;
 		case OPT_PERFETTO:
-			o->sink = KT_SINK_PERFETTO;
-			break;
 		case OPT_SVG:
-			o->sink = KT_SINK_SVG;
+			if (o->sink && o->sink != (c == OPT_SVG ? KT_SINK_SVG :
+						   KT_SINK_PERFETTO)) {
+				ktrace_err("--perfetto and --svg write one file each: give one of them");
+				return -1;
+			}
+			o->sink = c == OPT_SVG ? KT_SINK_SVG : KT_SINK_PERFETTO;
 			break;
 		case OPT_GOLDEN:
 			o->golden = true;
@@ -1005,6 +1045,10 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			o->follow++;
 			break;
 		case 'o':
+			if (!*optarg) {
+				ktrace_err("-o: an empty file name");
+				return -1;
+			}
 			o->outfile = optarg;
 			break;
 		case 'c':
@@ -1045,7 +1089,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 			break;
 		case 's':
 			if (parse_uint(optarg, 1U << 20, &v)) {
-				ktrace_err("-s: '%s' is not a string size", optarg);
+				ktrace_err("-s: '%s' is not a string size from 0 to 1048576",
+					   optarg);
 				return -1;
 			}
 			o->strsize = v;
@@ -1083,8 +1128,8 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		default:
-			if (!strncmp(argv[optind - 1], "--", 2)) {
-				const char *arg = argv[optind - 1];
+			if (!strncmp(argv[word], "--", 2)) {
+				const char *arg = argv[word];
 				const char *eq = strchr(arg, '=');
 
 				if (eq && optopt)
@@ -1105,7 +1150,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 					   optopt, ktrace_prog);
 			else
 				ktrace_err("unknown option '%s' (see '%s --help')",
-					   argv[optind - 1], ktrace_prog);
+					   argv[word], ktrace_prog);
 			return -1;
 		}
 	}
@@ -1136,6 +1181,12 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	if (o->sink && (o->json || o->summary_only || o->summary ||
 			o->follow > 1 || !o->outfile)) {
 		ktrace_err("--perfetto and --svg write one file: they need -o FILE, not --json, -c, -C or -ff");
+		return -1;
+	}
+	/* "$(pgrep x)" of no x must not become a trace of the whole system. */
+	if (o->pids_none && !o->npids && !o->argc) {
+		ktrace_err("-p '%s' names no process, and there is no COMMAND",
+			   o->pids_none);
 		return -1;
 	}
 	if (o->user && o->npids) {

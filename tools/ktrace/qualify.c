@@ -267,8 +267,13 @@ int kt_sysset_parse(const char *what, const char *spec, struct kt_sysset *s,
 		neg = !neg;
 		p++;
 	}
-	for (tok = strtok_r(p, ",", &save); tok && !ret;
-	     tok = strtok_r(NULL, ",", &save))
+	/* As strace: "!" or "" alone is refused, not taken for "none". */
+	tok = strtok_r(p, ",", &save);
+	if (!tok) {
+		ktrace_err("-e %s: empty syscall set", what);
+		ret = -1;
+	}
+	for (; tok && !ret; tok = strtok_r(NULL, ",", &save))
 		ret = kt_sysset_add(what, &one, tok, dev_class, ctx);
 	free(copy);
 	if (ret)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -446,6 +447,11 @@ int ktrace_cmd_record(int argc, char **argv)
 	}
 	if (o.sink) {
 		ktrace_err("record: writes records; --perfetto and --svg are for report");
+		return 1;
+	}
+	if (o.golden || o.expect) {
+		ktrace_err("record: writes records; %s checks the lines of a live trace",
+			   o.golden ? "--golden" : "--expect");
 		return 1;
 	}
 	if (o.syscall_limit) {
@@ -954,6 +960,39 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 	return 0;
 }
 
+/* Is @path the file open as @fd (so that writing it would empty it)? */
+static bool same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return !fstat(fd, &a) && !stat(path, &b) && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
+/*
+ * The first option given that only a live trace takes, which report
+ * refuses rather than ignore; NULL if none.  --golden and --expect
+ * check the text of a trace they run.
+ */
+static const char *live_only(const struct kt_opts *o)
+{
+	if (o->golden)
+		return "--golden";
+	if (o->expect)
+		return "--expect";
+	if (o->lossy)
+		return "--lossy";
+	if (o->ring_size)
+		return "--ring-size";
+	if (o->daemonize)
+		return "-D";
+	if (o->interruptible)
+		return "-I";
+	if (o->nenv)
+		return "-E";
+	return NULL;
+}
+
 /* ktrace report [OPTIONS] FILE */
 int ktrace_cmd_report(int argc, char **argv)
 {
@@ -971,8 +1010,19 @@ int ktrace_cmd_report(int argc, char **argv)
 
 	if (kt_parse_args(&o, argc, argv) < 0)
 		return 1;
-	if (o.argc != 1 || o.npids || o.user) {
-		ktrace_err("report: takes options and one FILE, not a command or -p");
+	if (o.npids || o.user) {
+		ktrace_err("report: reads a recording; %s is for a live trace",
+			   o.npids ? "-p" : "-u");
+		return 1;
+	}
+	if (o.argc != 1) {
+		ktrace_err("report: takes options and one FILE, %s",
+			   o.argc ? "not more" : "the recording to print");
+		return 1;
+	}
+	if (live_only(&o)) {
+		ktrace_err("report: %s is for a live trace, not a recording",
+			   live_only(&o));
 		return 1;
 	}
 	if (o.syscall_limit) {
@@ -1011,6 +1061,11 @@ int ktrace_cmd_report(int argc, char **argv)
 		ktrace_err("%s: recorded with -c: no syscall lines, only the counts of report -c",
 			   r.path);
 	if (o.outfile && o.follow < 2) {
+		if (same_file(r.fd, o.outfile)) {
+			ktrace_err("report: -o %s is the recording it reads",
+				   o.outfile);
+			goto fail;
+		}
 		if (kt_out_open(&out, o.outfile))
 			goto fail;
 	} else {

@@ -1056,17 +1056,23 @@ kill_child:
 int kt_trace(const struct kt_opts *o)
 {
 	struct kt_out out;
-	int ret;
+	int fd, ret;
 
 	if (kt_filters_check(o))
 		return 1;
+	/* Without a module to trace with, FILE keeps what it holds. */
+	fd = ktrace_dev_open();
+	if (fd < 0)
+		return 1;
 	if (o->outfile && o->follow < 2) {
-		if (kt_out_open(&out, o->outfile))
+		if (kt_out_open(&out, o->outfile)) {
+			close(fd);
 			return 1;
+		}
 	} else {
 		kt_out_fd(&out, STDERR_FILENO, "standard error");
 	}
-	ret = kt_run(o, &out, false, -1);
+	ret = kt_run(o, &out, false, fd);
 	if (kt_out_close(&out)) {
 		kt_tips_due(false);
 		if (!ret)

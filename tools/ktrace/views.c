@@ -108,9 +108,9 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 	};
 	struct option longopts[KT_VIEW_MAX_OPTS + ARRAY_SIZE(common) + 1];
-	char shortopts[32];
+	char shortopts[32], name[64];
 	size_t n = 0;
-	int c;
+	int c, word;
 
 	for (; o->longopts && o->longopts[n].name; n++) {
 		if (n == KT_VIEW_MAX_OPTS)
@@ -130,9 +130,16 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+	/* word: the argument read, as kt_parse_args() names a refused one */
+	while ((word = optind,
+		c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
+			if (o->pid) {
+				ktrace_err("%s: one -p PID, not several",
+					   o->view);
+				return -1;
+			}
 			o->pid = kt_view_pid(o->view, optarg);
 			if (o->pid < 0)
 				return -1;
@@ -145,13 +152,18 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 			return 1;
 		case ':':
 			ktrace_err("%s: option '%s' needs a value (see '%s %s --help')",
-				   o->view, argv[optind - 1], ktrace_prog,
-				   o->view);
+				   o->view, kt_opt_refused(argv[word], name,
+							   sizeof(name)),
+				   ktrace_prog, o->view);
 			return -1;
 		case '?':
-			ktrace_err("%s: unknown option '%s' (see '%s %s --help')",
-				   o->view, argv[optind - 1], ktrace_prog,
-				   o->view);
+			kt_opt_refused(argv[word], name, sizeof(name));
+			if (kt_opt_valued(argv[word]))
+				ktrace_err("%s: option '%s' takes no value (see '%s %s --help')",
+					   o->view, name, ktrace_prog, o->view);
+			else
+				ktrace_err("%s: unknown option '%s' (see '%s %s --help')",
+					   o->view, name, ktrace_prog, o->view);
 			return -1;
 		default:
 			if (o->opt(o->ctx, c, optarg))
@@ -195,6 +207,28 @@ double kt_view_count(const char *view, const char *s)
 		return -1;
 	}
 	return v;
+}
+
+/*
+ * A view's output written out: 0, or 1 after a write error said in one
+ * line (a full disk, /dev/full).  A reader that left (EPIPE, where the
+ * view ignores SIGPIPE while its command runs) ends ktrace quietly by
+ * SIGPIPE, as it ends other filters.
+ */
+int kt_view_flush(void)
+{
+	int e;
+
+	errno = 0;
+	if (!fflush(stdout) && !ferror(stdout))
+		return 0;
+	e = errno ? errno : EIO;
+	if (e == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	ktrace_err("writing standard output: %s", strerror(e));
+	return 1;
 }
 
 /* A number of milliseconds or seconds; -1 if not one. */
