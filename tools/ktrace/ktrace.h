@@ -207,6 +207,7 @@ int kt_dev_configure(int fd, const struct ktrace_config *c);
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
 bool kt_proc_zombie(pid_t pid, int *ppid);
 int kt_proc_leader_exited(pid_t pid);
+bool kt_proc_kthread(pid_t pid);
 bool kt_proc_stopped(pid_t pid);
 bool kt_proc_dead(pid_t pid);
 /*

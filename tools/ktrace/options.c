@@ -208,6 +208,7 @@ static int add_pids(struct kt_opts *o, const char *list)
 {
 	char *copy = strdup(list), *tok, *save = NULL;
 	unsigned long pid;
+	unsigned int i;
 	int ret = 0;
 
 	if (!copy)
@@ -222,6 +223,11 @@ static int add_pids(struct kt_opts *o, const char *list)
 			ret = -1;
 			break;
 		}
+		/* Given twice, traced once (strace's second attach fails). */
+		for (i = 0; i < o->npids && o->pids[i] != (int)pid; i++)
+			;
+		if (i < o->npids)
+			continue;
 		if (o->npids == ARRAY_SIZE(o->pids)) {
 			ktrace_err("-p: at most %zu processes", ARRAY_SIZE(o->pids));
 			ret = -1;

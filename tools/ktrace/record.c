@@ -1077,7 +1077,9 @@ int ktrace_cmd_report(int argc, char **argv)
 	tg.ids = r.ids;
 	tg.npids = h.npids;
 	tg.mono_to_real = h.mono_to_real;
-	for (i = 0; i < h.npids && !o.quiet_attach; i++) {
+	/* As live: not with -o FILE and a command (strace's -q). */
+	for (i = 0; i < h.npids && !o.quiet_attach && !(o.outfile && h.child);
+	     i++) {
 		if (r.nthreads[i] > 1)
 			fprintf(stderr, "%s: Process %d attached with %u threads\n",
 				ktrace_prog, h.pids[i], r.nthreads[i]);

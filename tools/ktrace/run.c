@@ -468,6 +468,29 @@ static void reap(struct run *r)
 		r->child_reaped = true;
 }
 
+/*
+ * -ff: the command's own file made before it runs, as strace makes it:
+ * where none can be, the command must not run untraced.  The sink opens
+ * it again (empty) at the command's first line.
+ */
+static int ff_ready(const struct kt_opts *o, pid_t pid)
+{
+	char path[4096];
+	int fd;
+
+	if (o->follow < 2 || !o->outfile)
+		return 0;
+	snprintf(path, sizeof(path), "%s.%d", o->outfile, pid);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
+		  (o->append ? O_APPEND : O_TRUNC), 0666);
+	if (fd < 0) {
+		ktrace_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* Are the targets gone, all of them, with -f their children too? */
 static bool targets_gone(struct run *r)
 {
@@ -475,22 +498,19 @@ static bool targets_gone(struct run *r)
 	int64_t now;
 	unsigned int i;
 
-	if (r->child) {
-		if (!r->child_reaped)
-			return false;
-	} else if (r->daemon) {
-		if (!r->daemon_gone)
-			return false;
-	} else if (o->npids) {
-		for (i = 0; i < o->npids; i++) {
-			if (!r->gone[i] && r->pidfd[i] < 0 &&
-			    kill(r->id[i], 0) && errno == ESRCH)
-				r->gone[i] = true;
-			if (!r->gone[i])
-				return false;
-		}
-	} else {
+	if (!r->child && !r->daemon && !o->npids)
 		return false;	/* the whole system */
+	if (r->child && !r->child_reaped)
+		return false;
+	if (r->daemon && !r->daemon_gone)
+		return false;
+	/* With a COMMAND too: as strace, the end of every one. */
+	for (i = 0; i < o->npids; i++) {
+		if (!r->gone[i] && r->pidfd[i] < 0 &&
+		    kill(r->id[i], 0) && errno == ESRCH)
+			r->gone[i] = true;
+		if (!r->gone[i])
+			return false;
 	}
 	if (!o->follow || !r->live.n)
 		return true;
@@ -656,11 +676,33 @@ static bool interrupt(struct run *r)
 	return clock_ns(CLOCK_MONOTONIC) - r->child_killed >= KILL_WAIT_NS;
 }
 
-/* The trace could not be written: leave, quietly if the reader left. */
+/*
+ * The trace could not be written: leave, quietly if the reader left.  The
+ * session closed, the command started runs on untraced, and ktrace waits
+ * for its end, as a trace does: a shell gets its prompt back once the
+ * command is done, not while it runs.  ktrace's signal goes to it, as
+ * in a trace.
+ */
 static int write_failed(struct run *r)
 {
+	pid_t w;
+
 	if (r->fd >= 0)
 		close(r->fd);
+	r->fd = -1;
+	while (r->child > 0 && !r->child_reaped) {
+		w = waitpid(r->child, &r->child_status, 0);
+		if (w == r->child) {
+			r->child_reaped = true;
+		} else if (w < 0 && errno != EINTR) {
+			break;
+		} else if (interrupted && !r->child_killed) {
+			if (kt_proc_stopped(r->child))
+				kill(r->child, SIGCONT);
+			kill(r->child, interrupted);
+			r->child_killed = clock_ns(CLOCK_MONOTONIC);
+		}
+	}
 	if (kt_out_error() == EPIPE) {
 		signal(SIGPIPE, SIG_DFL);
 		raise(SIGPIPE);
@@ -835,6 +877,8 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 			       o->follow ? KTRACE_PID_FOLLOW : 0, true))
 			goto kill_child;
 		r->child_pidfd = pidfd_open(r->child);
+		if (ff_ready(o, r->child))
+			goto kill_child;
 	}
 	for (i = 0; i < o->npids; i++) {
 		/*
@@ -845,6 +889,13 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		r->id[i] = trace_id(o, o->pids[i]);
 		if (r->id[i] == getpid()) {
 			ktrace_err("-p %d: that is ktrace itself", o->pids[i]);
+			r->gone[i] = true;
+			continue;
+		}
+		/* strace cannot attach it either; the trace would never end. */
+		if (kt_proc_kthread(r->id[i])) {
+			ktrace_err("-p %d: a kernel thread, which makes no syscalls",
+				   o->pids[i]);
 			r->gone[i] = true;
 			continue;
 		}
@@ -903,7 +954,9 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	if (kt_dev_enable(r->fd))
 		goto kill_child;
 	/* Said once the session records them, as strace says it. */
-	for (i = 0; i < r->nattached && !o->quiet_attach; i++) {
+	/* Not with -o FILE and a COMMAND, where -q is strace's default. */
+	for (i = 0; i < r->nattached && !o->quiet_attach &&
+	     !(o->outfile && o->argc && !record); i++) {
 		if (r->nthreads[i] > 1)
 			fprintf(stderr, "%s: Process %d attached with %u threads\n",
 				ktrace_prog, r->attached[i], r->nthreads[i]);

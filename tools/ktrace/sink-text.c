@@ -386,8 +386,11 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 		   uint64_t ts)
 {
 	const struct kt_opts *o = t->o;
-	/* As strace: the whole system, or several -p, are several from the start. */
-	bool several = t->npids > 1 || (!t->child && !t->npids);
+	/*
+	 * As strace: the whole system, several -p, or -p and a COMMAND are
+	 * several from the start.
+	 */
+	bool several = t->npids + !!t->child > 1 || (!t->child && !t->npids);
 	const char *comm = NULL;
 
 	/* -Y: "[pid  42<sh>] ", "42<sh> " */
@@ -1626,7 +1629,8 @@ static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 	unsigned int i;
 	bool wanted = !t->child && !t->npids;
 
-	if (t->child)
+	/* The command's tasks come by its start and forks; -p's here. */
+	if (t->child && !t->npids)
 		return NULL;
 	/* Without -f, a -p TID of a thread that does not lead: it alone. */
 	for (i = 0; i < t->npids && !wanted; i++)

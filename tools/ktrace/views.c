@@ -83,10 +83,16 @@ pid_t kt_view_pid(const char *view, const char *s)
 
 /*
  * A view that follows process @pid sees nothing of ktrace itself: the
- * module leaves its session's owner out.  True after one line if it is.
+ * module leaves its session's owner out; nor of a kernel thread, which
+ * makes no syscall and never ends.  True after one line if it is either.
  */
 bool kt_view_self(pid_t pid)
 {
+	if (pid && kt_proc_kthread(pid)) {
+		ktrace_err("-p %d: a kernel thread, which makes no syscalls",
+			   pid);
+		return true;
+	}
 	if (pid != getpid())
 		return false;
 	ktrace_err("-p %d: that is ktrace itself", pid);
@@ -246,14 +252,15 @@ double kt_view_number(const char *s)
 
 /*
  * The state letter of @pid and its parent's id, from /proc/PID/stat, and
- * in *@threads (if not NULL) the threads of its process; false if it is
- * gone or the file is not as expected.
+ * in *@field (if not NULL) its field number @n (from 4 on: 9 the flags,
+ * 20 the threads of its process); false if it is gone or the file is not
+ * as expected.
  */
-static bool proc_stat_threads(pid_t pid, char *state, int *ppid,
-			      int *threads)
+static bool proc_stat_field(pid_t pid, char *state, int *ppid, int n,
+			    unsigned long *field)
 {
 	char buf[512], *p;
-	int n;
+	int i;
 
 	if (kt_proc_read(pid, "stat", buf, sizeof(buf)) <= 0)
 		return false;
@@ -261,17 +268,40 @@ static bool proc_stat_threads(pid_t pid, char *state, int *ppid,
 	p = strrchr(buf, ')');
 	if (!p || sscanf(p + 1, " %c %d", state, ppid) != 2)
 		return false;
-	if (!threads)
+	if (!field)
 		return true;
-	/* The 20th field: p + 1 is the space before the 3rd, the state. */
-	for (n = 3; n <= 20 && p; n++)
+	/* p + 1 is the space before the 3rd field, the state. */
+	for (i = 3; i <= n && p; i++)
 		p = strchr(p + 1, ' ');
-	return p && sscanf(p, " %d", threads) == 1;
+	return p && sscanf(p, " %lu", field) == 1;
+}
+
+static bool proc_stat_threads(pid_t pid, char *state, int *ppid,
+			      int *threads)
+{
+	unsigned long v;
+
+	if (!proc_stat_field(pid, state, ppid, 20, &v))
+		return false;
+	*threads = v;
+	return true;
+}
+
+/* Is @pid a kernel thread, which makes no syscall and never exits? */
+bool kt_proc_kthread(pid_t pid)
+{
+	unsigned long flags;
+	char state;
+	int ppid;
+
+	/* PF_KTHREAD, include/linux/sched.h */
+	return proc_stat_field(pid, &state, &ppid, 9, &flags) &&
+	       (flags & 0x00200000);
 }
 
 static bool proc_stat(pid_t pid, char *state, int *ppid)
 {
-	return proc_stat_threads(pid, state, ppid, NULL);
+	return proc_stat_field(pid, state, ppid, 0, NULL);
 }
 
 /* The parent of @pid now, from /proc (0: gone or unknown). */
