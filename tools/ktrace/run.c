@@ -47,6 +47,7 @@ struct run {
 	pid_t child;
 	int child_pidfd;
 	bool child_reaped;
+	bool child_released;		/* SIGCONT: the command runs */
 	int child_status;
 	int64_t child_killed;		/* when ktrace's signal was passed on */
 	pid_t daemon;			/* -D: the command, not our child */
@@ -690,6 +691,12 @@ static int write_failed(struct run *r)
 	if (r->fd >= 0)
 		close(r->fd);
 	r->fd = -1;
+	/* Still stopped before its exec: it never ran, and will not. */
+	if (r->child > 0 && !r->child_reaped && !r->child_released) {
+		kill(r->child, SIGKILL);
+		waitpid(r->child, NULL, 0);
+		r->child_reaped = true;
+	}
 	while (r->child > 0 && !r->child_reaped) {
 		w = waitpid(r->child, &r->child_status, 0);
 		if (w == r->child) {
@@ -980,6 +987,7 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 		__atomic_store_n(&r->dmn->state, DAEMON_GO, __ATOMIC_RELEASE);
 	if (r->child) {
 		kill(r->child, SIGCONT);
+		r->child_released = true;
 		if (read(err[0], &e, sizeof(e)) == sizeof(e)) {
 			ktrace_err("cannot run '%s': %s", o->argv[0], strerror(e));
 			waitpid(r->child, NULL, 0);
