@@ -74,7 +74,6 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 	};
 	enum ktrace_cli_abi abi = KTRACE_CLI_ABI_X86_64;
 	const char *name, *cls = NULL;
-	char opt[64];
 	unsigned int nr;
 	long n;
 	int c, a, word;
@@ -104,19 +103,8 @@ int ktrace_cmd_syscalls(int argc, char **argv)
 			       "syscalls of one of strace's classes, as the module publishes it.\n",
 			       ktrace_prog, ktrace_prog);
 			return 0;
-		case ':':
-			ktrace_err("syscalls: option '%s' needs a value (see '%s syscalls --help')",
-				   kt_opt_refused(argv[word], opt, sizeof(opt)),
-				   ktrace_prog);
-			return 1;
 		default:
-			kt_opt_refused(argv[word], opt, sizeof(opt));
-			if (kt_opt_valued(argv[word]))
-				ktrace_err("syscalls: option '%s' takes no value (see '%s syscalls --help')",
-					   opt, ktrace_prog);
-			else
-				ktrace_err("syscalls: unknown option '%s' (see '%s syscalls --help')",
-					   opt, ktrace_prog);
+			kt_opt_refuse("syscalls", argv[word], c == ':');
 			return 1;
 		}
 	}

@@ -170,8 +170,7 @@ enum {
 };
 
 /* options.c */
-const char *kt_opt_refused(const char *word, char *buf, size_t size);
-bool kt_opt_valued(const char *word);
+void kt_opt_refuse(const char *cmd, const char *word, bool missing);
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
 int kt_parse_time(const char *s, double unit_ns, unsigned long long *ns);
 

@@ -189,7 +189,8 @@ static int parse_ring_size(struct kt_opts *o, const char *s)
  * one without its "=VALUE", a short one alone ("-x", not the cluster
  * "-xy" it came in).
  */
-const char *kt_opt_refused(const char *word, char *buf, size_t size)
+static const char *kt_opt_refused(const char *word, char *buf,
+				  size_t size)
 {
 	if (strncmp(word, "--", 2) && optopt)
 		snprintf(buf, size, "-%c", optopt);
@@ -199,9 +200,29 @@ const char *kt_opt_refused(const char *word, char *buf, size_t size)
 }
 
 /* Was @word, refused, a long option given a value it does not take? */
-bool kt_opt_valued(const char *word)
+static bool kt_opt_valued(const char *word)
 {
 	return !strncmp(word, "--", 2) && strchr(word, '=') && optopt;
+}
+
+/*
+ * One line for the option getopt_long() refused in @word, for subcommand
+ * @cmd ("tree", "syscalls"): @missing, its value is (a ':' return).
+ */
+void kt_opt_refuse(const char *cmd, const char *word, bool missing)
+{
+	char name[64];
+
+	kt_opt_refused(word, name, sizeof(name));
+	if (missing)
+		ktrace_err("%s: option '%s' needs a value (see '%s %s --help')",
+			   cmd, name, ktrace_prog, cmd);
+	else if (kt_opt_valued(word))
+		ktrace_err("%s: option '%s' takes no value (see '%s %s --help')",
+			   cmd, name, ktrace_prog, cmd);
+	else
+		ktrace_err("%s: unknown option '%s' (see '%s %s --help')",
+			   cmd, name, ktrace_prog, cmd);
 }
 
 static int add_pids(struct kt_opts *o, const char *list)
@@ -799,7 +820,7 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 	unsigned int tflags = 0;
 	bool abs_ts = false;
 	unsigned long v;
-	char *end;
+	char *end, name[64];
 	int c, word;
 
 	memset(o, 0, sizeof(*o));
@@ -1134,29 +1155,18 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 				return -1;
 			break;
 		default:
-			if (!strncmp(argv[word], "--", 2)) {
-				const char *arg = argv[word];
-				const char *eq = strchr(arg, '=');
-
-				if (eq && optopt)
-					ktrace_err("option '%.*s' takes no argument (see '%s --help')",
-						   (int)(eq - arg), arg,
-						   ktrace_prog);
-				else if (optopt)
-					ktrace_err("option '%s' needs an argument (see '%s --help')",
-						   arg, ktrace_prog);
-				else
-					ktrace_err("unknown option '%s' (see '%s --help')",
-						   arg, ktrace_prog);
-			} else if (optopt && strchr("oSspuebUaEIXPO", optopt))
-				ktrace_err("option '-%c' needs an argument (see '%s --help')",
-					   optopt, ktrace_prog);
-			else if (optopt)
-				ktrace_err("unknown option '-%c' (see '%s --help')",
-					   optopt, ktrace_prog);
+			/* A long option's optopt: it has a value, or needs one. */
+			kt_opt_refused(argv[word], name, sizeof(name));
+			if (kt_opt_valued(argv[word]))
+				ktrace_err("option '%s' takes no argument (see '%s --help')",
+					   name, ktrace_prog);
+			else if (optopt && (name[1] == '-' ||
+					    strchr("oSspuebUaEIXPO", optopt)))
+				ktrace_err("option '%s' needs an argument (see '%s --help')",
+					   name, ktrace_prog);
 			else
 				ktrace_err("unknown option '%s' (see '%s --help')",
-					   argv[word], ktrace_prog);
+					   name, ktrace_prog);
 			return -1;
 		}
 	}

@@ -699,16 +699,12 @@ static int write_failed(struct run *r)
 	}
 	while (r->child > 0 && !r->child_reaped) {
 		w = waitpid(r->child, &r->child_status, 0);
-		if (w == r->child) {
+		if (w == r->child)
 			r->child_reaped = true;
-		} else if (w < 0 && errno != EINTR) {
+		else if (w < 0 && errno != EINTR)
 			break;
-		} else if (interrupted && !r->child_killed) {
-			if (kt_proc_stopped(r->child))
-				kill(r->child, SIGCONT);
-			kill(r->child, interrupted);
-			r->child_killed = clock_ns(CLOCK_MONOTONIC);
-		}
+		else if (interrupted)
+			interrupt(r);	/* passed on once; the wait goes on */
 	}
 	if (kt_out_error() == EPIPE) {
 		signal(SIGPIPE, SIG_DFL);

@@ -114,7 +114,7 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 	};
 	struct option longopts[KT_VIEW_MAX_OPTS + ARRAY_SIZE(common) + 1];
-	char shortopts[32], name[64];
+	char shortopts[32];
 	size_t n = 0;
 	int c, word;
 
@@ -157,19 +157,8 @@ int kt_view_options(struct kt_view_opts *o, int argc, char **argv)
 			o->usage(stdout);
 			return 1;
 		case ':':
-			ktrace_err("%s: option '%s' needs a value (see '%s %s --help')",
-				   o->view, kt_opt_refused(argv[word], name,
-							   sizeof(name)),
-				   ktrace_prog, o->view);
-			return -1;
 		case '?':
-			kt_opt_refused(argv[word], name, sizeof(name));
-			if (kt_opt_valued(argv[word]))
-				ktrace_err("%s: option '%s' takes no value (see '%s %s --help')",
-					   o->view, name, ktrace_prog, o->view);
-			else
-				ktrace_err("%s: unknown option '%s' (see '%s %s --help')",
-					   o->view, name, ktrace_prog, o->view);
+			kt_opt_refuse(o->view, argv[word], c == ':');
 			return -1;
 		default:
 			if (o->opt(o->ctx, c, optarg))
