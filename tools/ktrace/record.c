@@ -1075,6 +1075,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	tg.child = h.child;
 	tg.pids = h.pids;
 	tg.ids = r.ids;
+	tg.nthreads = r.nthreads;
 	tg.npids = h.npids;
 	tg.mono_to_real = h.mono_to_real;
 	/* As live: not with -o FILE and a command (strace's -q). */

@@ -109,6 +109,11 @@ struct kt_tracer {
 	bool follow;
 	bool announce;		/* "Process N attached" for each child */
 	unsigned int nlive;	/* traced tasks alive */
+	/*
+	 * -p threads attached and not seen yet: strace counts them among
+	 * its tracees from the attach on, for its "[pid N]".
+	 */
+	uint64_t unseen;
 	struct task *open_line;	/* whose line is open, or NULL */
 	/*
 	 * An open line may wait for the next event (the file's comment):
@@ -387,10 +392,12 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 {
 	const struct kt_opts *o = t->o;
 	/*
-	 * As strace: the whole system, several -p, or -p and a COMMAND are
-	 * several from the start.
+	 * As strace: with -o FILE, the whole system, several -p, or -p and
+	 * a COMMAND are several from the start; to standard error, while
+	 * more than one task it attached or followed lives.
 	 */
-	bool several = t->npids + !!t->child > 1 || (!t->child && !t->npids);
+	bool whole = !t->child && !t->npids;
+	bool several = t->npids + !!t->child > 1 || whole;
 	const char *comm = NULL;
 
 	/* -Y: "[pid  42<sh>] ", "42<sh> " */
@@ -408,7 +415,7 @@ static void leader(struct kt_tracer *t, struct kt_buf *b, struct task *k,
 			pid_text(b, k, -5);		/* "%-5d " */
 		}
 		kt_buf_putc(b, ' ');
-	} else if (!o->outfile && (t->nlive > 1 || several)) {
+	} else if (!o->outfile && (t->nlive + t->unseen > 1 || whole)) {
 		kt_buf_puts(b, "[pid ");		/* "[pid %5d] " */
 		pid_text(b, k, 5);
 		if (comm)
@@ -1641,6 +1648,8 @@ static struct task *adopt(struct kt_tracer *t, const struct kt_event *e)
 	task_set_tgid(t, k, e->tgid);
 	k->started = true;
 	task_set_live(t, k, true);
+	if (t->unseen)
+		t->unseen--;
 	return k;
 }
 
@@ -1941,6 +1950,7 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 {
 	struct kt_tracer *t = calloc(1, sizeof(*t));
 	struct task *k;
+	unsigned int i;
 
 	if (!t)
 		return NULL;
@@ -1961,6 +1971,9 @@ struct kt_sink *kt_sink_text_new(struct kt_events *ev, struct kt_out *out,
 	t->child = tg->child;
 	t->pids = tg->ids;
 	t->npids = tg->npids;
+	for (i = 0; i < tg->npids; i++)
+		t->unseen += tg->nthreads && tg->nthreads[i] ?
+			     tg->nthreads[i] : 1;
 	t->announce = t->follow && !attach_quiet(t);
 	t->mono_to_real = tg->mono_to_real;
 	t->fmt.strsize = o->strsize;
