@@ -204,9 +204,11 @@ static long ktrace_ioc_set_status(struct ktrace_session *s,
 
 	if (copy_from_user(&st, argp, sizeof(st)))
 		return -EFAULT;
-	if (st.__reserved || !st.status || (st.status & ~KTRACE_STATUS_ALL))
+	if ((st.flags & ~KTRACE_STATUS_KEEP_ARGS) || !st.status ||
+	    (st.status & ~KTRACE_STATUS_ALL))
 		return -EINVAL;
 	mutex_lock(&s->lock);
+	WRITE_ONCE(s->filter.status_flags, st.flags);
 	WRITE_ONCE(s->filter.status,
 		   st.status == KTRACE_STATUS_ALL ? 0 : st.status);
 	WRITE_ONCE(s->filter.min_duration_ns, st.min_duration);

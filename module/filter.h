@@ -26,6 +26,7 @@ struct ktrace_filter {
 	u32 events;
 	/* KTRACE_STATUS_* (0: any) and minimum duration, checked at exit */
 	u32 status;
+	u32 status_flags;	/* KTRACE_STATUS_KEEP_ARGS */
 	u64 min_duration_ns;
 	/* traced syscalls, per ABI */
 	DECLARE_BITMAP(syscalls[KTRACE_ABI_COUNT], KTRACE_NR_MAX);

@@ -508,6 +508,22 @@ static bool ktrace_status_ok(const struct ktrace_filter *f,
 			ev->duration >= min);
 }
 
+static bool ktrace_may_replace_args(unsigned int abi, long nr);
+
+/*
+ * Is call @nr of @abi recorded only once it returns, when its status is
+ * known?  Not, with KTRACE_STATUS_KEEP_ARGS, a call that may replace its
+ * arguments: that one is recorded as without the filter, for the reader
+ * to filter.
+ */
+static __always_inline bool ktrace_defers(const struct ktrace_filter *f,
+					  unsigned int abi, long nr)
+{
+	return ktrace_filter_deferred(f) &&
+	       !((READ_ONCE(f->status_flags) & KTRACE_STATUS_KEEP_ARGS) &&
+		 ktrace_may_replace_args(abi, nr));
+}
+
 /* Does session @s trace @ev's task, and its syscall? */
 static bool ktrace_traces(struct ktrace_session *s, const struct ktrace_ev *ev)
 {
@@ -536,7 +552,7 @@ static bool ktrace_match(struct ktrace_session *s, const struct ktrace_ev *ev)
 		return false;
 	if (ev->phase == KTRACE_PH_OTHER)
 		return true;
-	deferred = ktrace_filter_deferred(f);
+	deferred = ktrace_defers(f, ev->abi, ev->nr);
 	switch (ev->phase) {
 	case KTRACE_PH_ENTER:
 		return !deferred;
@@ -626,6 +642,7 @@ static void ktrace_drop_untimed(const struct ktrace_ev *ev, u64 ts)
 
 	list_for_each_entry_rcu(s, &ktrace_sessions, node)
 		if (READ_ONCE(s->filter.min_duration_ns) &&
+		    ktrace_defers(&s->filter, ev->abi, ev->nr) &&
 		    ktrace_traces(s, ev))
 			ktrace_ring_drop(ktrace_session_ring(s, cpu), ts, false,
 					 ev->task->tgid);
@@ -795,16 +812,27 @@ static int ktrace_exec_args(unsigned int abi, long nr, u8 *path_arg)
 	return execveat ? 2 : 1;
 }
 
-static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
+/* Does call @nr of @abi replace its arguments if it succeeds? */
+static bool ktrace_may_replace_args(unsigned int abi, long nr)
 {
 	u8 path_arg;
 
-	if (!ret && ktrace_exec_args(abi, nr, &path_arg) >= 0)
+	if (ktrace_exec_args(abi, nr, &path_arg) >= 0)
 		return true;
 	if (abi == KTRACE_ABI_COMPAT)
 		return nr == __NR_ia32_rt_sigreturn ||
 		       nr == __NR_ia32_sigreturn;
 	return nr == __NR_rt_sigreturn || nr == KTRACE_X32_RT_SIGRETURN;
+}
+
+/* Did call @nr of @abi, returning @ret, replace its arguments? */
+static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
+{
+	u8 path_arg;
+
+	if (ktrace_exec_args(abi, nr, &path_arg) >= 0)
+		return !ret;
+	return ktrace_may_replace_args(abi, nr);
 }
 
 /*
@@ -1088,7 +1116,7 @@ static __always_inline bool ktrace_wanted_one(struct ktrace_session *s,
 	const struct ktrace_filter *f = &s->filter;
 
 	if (!ktrace_filter_syscall(f, ev->abi, ev->nr) ||
-	    ktrace_filter_deferred(f))
+	    ktrace_defers(f, ev->abi, ev->nr))
 		return false;
 	*snaplen = min(READ_ONCE(s->snaplen), READ_ONCE(s->snap_ceiling));
 	*ip = READ_ONCE(s->ip);
@@ -1269,7 +1297,7 @@ static __always_inline void ktrace_exit_session(struct ktrace_session *s,
 		w->throttle = s;
 	if (!(READ_ONCE(f->events) & KTRACE_EV_SYSCALL))
 		return;
-	if (ktrace_filter_deferred(f)) {
+	if (ktrace_defers(f, ev->abi, ev->nr)) {
 		if (!ktrace_status_ok(f, ev))
 			return;
 		w->late_enter = true;

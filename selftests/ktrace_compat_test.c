@@ -223,7 +223,7 @@ TEST_F(compat, session_commands_answer_as_documented)
 	st.status = 0;
 	EXPECT_FAILS(EINVAL, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
 	st.status = KTRACE_STATUS_FAILED;
-	st.__reserved = 1;
+	st.flags = 2;
 	EXPECT_FAILS(EINVAL, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
 
 	/* GET_CLASS: i386's classes, up to ENOENT */

@@ -474,10 +474,10 @@ TEST_F(session, syscalls_status_stats_errors)
 	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_SYSCALLS, (void *)8));
 	EXPECT_EQ(EFAULT, errno);
 
-	st.__reserved = 1;
+	st.flags = 2;
 	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
 	EXPECT_EQ(EINVAL, errno);
-	st.__reserved = 0;
+	st.flags = 0;
 	st.status = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
 	EXPECT_EQ(EINVAL, errno);
@@ -1600,6 +1600,80 @@ TEST_F(session, late_enter_marks_arguments_the_call_replaced)
 	EXPECT_LE(1, getppids);
 	EXPECT_EQ(1, sigreturns);
 	EXPECT_EQ(1, execs);
+}
+
+/* A failed exec, a failed plain call, then do_replace_registers(). */
+static void do_keep_args(void)
+{
+	execl("/nonexistent/true", "true", (char *)NULL);
+	close(-1);
+	do_replace_registers();
+}
+
+/*
+ * KTRACE_STATUS_KEEP_ARGS: the calls that may replace their arguments
+ * are recorded as without the filter, the enter when they enter, with
+ * their arguments, and the exit whatever their status; the others as
+ * the filter says.
+ */
+TEST_F(session, keep_args_records_replacing_calls_whole)
+{
+	struct ktrace_status st = {
+		.status = KTRACE_STATUS_SUCCESSFUL,
+		.flags = KTRACE_STATUS_KEEP_ARGS,
+	};
+	int sigreturns = 0, execs = 0, exec_exits = 0, closes = 0;
+	const struct ktrace_rec_hdr *h;
+	struct child a;
+	size_t len;
+
+	if (access("/bin/true", X_OK))
+		SKIP(return, "no /bin/true");
+	a = spawn(do_keep_args);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(self->fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	st.flags = ~0U;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	EXPECT_EQ(EINVAL, errno);
+	st.flags = KTRACE_STATUS_KEEP_ARGS;
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_SET_STATUS, &st));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	len = drain(self->fd);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_enter *e = (const void *)h;
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->tgid != a.pid)
+			continue;
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_execve) {
+			/* The failed one first, then the one that ran. */
+			EXPECT_EQ(exec_exits ? 0 : -ENOENT, x->ret);
+			exec_exits++;
+		}
+		if (h->type == KTRACE_REC_SYS_EXIT && x->nr == __NR_close)
+			closes++;
+		if (h->type != KTRACE_REC_SYS_ENTER)
+			continue;
+		if (e->nr == __NR_close && (int)e->args[0] == -1)
+			closes++;
+		if (e->nr == __NR_rt_sigreturn) {
+			sigreturns++;
+			EXPECT_EQ(0, h->flags & KTRACE_RF_ARGS_LOST);
+		} else if (e->nr == __NR_execve) {
+			execs++;
+			EXPECT_EQ(0, h->flags & KTRACE_RF_ARGS_LOST);
+			EXPECT_NE(0, e->args[0]);
+			EXPECT_NE(0, e->args[1]);
+			EXPECT_LE(2, e->nblobs);	/* path, argv */
+		}
+	}
+	EXPECT_EQ(1, sigreturns);
+	EXPECT_EQ(2, execs);
+	EXPECT_EQ(2, exec_exits);
+	EXPECT_EQ(0, closes);
 }
 
 /*

@@ -1522,6 +1522,7 @@ static void random_op(struct worker *w, int fd, int op)
 	case OP_SET_STATUS:
 		st.status = 1 + pick(w, 3);
 		st.min_duration = pick(w, 2) ? 0 : 1000 * pick(w, 1000);
+		st.flags = pick(w, 2) ? KTRACE_STATUS_KEEP_ARGS : 0;
 		if (!w->churn || pick(w, 4))
 			st = (struct ktrace_status){
 				.status = KTRACE_STATUS_ALL };

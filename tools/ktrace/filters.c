@@ -359,22 +359,25 @@ int kt_filters_apply(int fd, const struct kt_opts *o, bool record)
 	}
 
 	if (o->status != KT_STATUS_ALL || o->min_duration_ns) {
-		if (!o->status) {
-			ktrace_err("-e status: the set selects no call");
-			return -1;
-		}
 		/* -c prints no call, and counts them all, as strace does. */
 		if (o->summary_only)
 			return 0;
-		if (fdtab) {
-			kt_filters_set_status(o->status);
-			kt_filters_set_min_duration(o->min_duration_ns);
+		/*
+		 * We filter what the module records: all of it for the
+		 * descriptor tables, and with -e status=none (no call, as
+		 * strace shows none) or a module older than 1.22; else the
+		 * calls that may replace their arguments, which the module
+		 * records whole for us (KTRACE_STATUS_KEEP_ARGS).
+		 */
+		kt_filters_set_status(o->status);
+		kt_filters_set_min_duration(o->min_duration_ns);
+		if (fdtab || !o->status || v.abi_minor < 22)
 			return 0;
-		}
 		st.status = (o->status & KT_STATUS_SUCCESSFUL ?
 			     KTRACE_STATUS_SUCCESSFUL : 0) |
 			    (o->status & KT_STATUS_FAILED ?
 			     KTRACE_STATUS_FAILED : 0);
+		st.flags = KTRACE_STATUS_KEEP_ARGS;
 		st.min_duration = o->min_duration_ns;
 		if (kt_dev_set_status(fd, &st))
 			return -1;

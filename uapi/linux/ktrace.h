@@ -22,7 +22,7 @@
  * added.  A program checks the major number and the feature bits it uses.
  */
 #define KTRACE_ABI_MAJOR	1
-#define KTRACE_ABI_MINOR	21
+#define KTRACE_ABI_MINOR	22
 
 /* The character device, relative to /dev. */
 #define KTRACE_DEVICE_NAME	"ktrace"
@@ -310,7 +310,9 @@ struct ktrace_mmsghdr {
  * the call returns, from the registers and memory of that moment.  A call
  * that replaced them (a successful execve or execveat, rt_sigreturn,
  * sigreturn) has no arguments left to read: its record carries
- * KTRACE_RF_ARGS_LOST, zero @args and no blobs, not even KTRACE_BLOB_IP.
+ * KTRACE_RF_ARGS_LOST, zero @args and no blobs, not even KTRACE_BLOB_IP;
+ * unless the filter was set with KTRACE_STATUS_KEEP_ARGS (ABI 1.22),
+ * which records those calls' enter when they enter.
  */
 struct ktrace_rec_sys_enter {
 	struct ktrace_rec_hdr hdr;
@@ -828,19 +830,29 @@ struct ktrace_class {
 #define KTRACE_STATUS_FAILED	0x2	/* calls that returned an error */
 #define KTRACE_STATUS_ALL	0x3
 
+/* struct ktrace_status.flags (since ABI 1.22) */
+#define KTRACE_STATUS_KEEP_ARGS	0x1	/* calls that replace their args whole */
+
 /**
  * struct ktrace_status - KTRACE_IOC_SET_STATUS, filters on how calls end
  * @status:	KTRACE_STATUS_* of the calls to record, not 0
- * @__reserved:	zero
+ * @flags:	KTRACE_STATUS_KEEP_ARGS or zero (a reserved zero before 1.22)
  * @min_duration: record only calls that took at least this many ns
  *
  * With any filter here, a call is recorded when it returns: its
  * KTRACE_REC_SYS_ENTER record (with its original timestamp) and its
- * KTRACE_REC_SYS_EXIT record are written together.
+ * KTRACE_REC_SYS_EXIT record are written together.  A call that replaces
+ * the registers and memory it was made with (a successful execve or
+ * execveat, rt_sigreturn, sigreturn) then has no arguments left to read
+ * (KTRACE_RF_ARGS_LOST).  With KTRACE_STATUS_KEEP_ARGS, those calls
+ * (execve and execveat whatever they return) are recorded as without
+ * the filter: the enter when they enter, the exit when they return,
+ * whatever their status and duration; the reader applies the filter to
+ * them.
  */
 struct ktrace_status {
 	__u32 status;
-	__u32 __reserved;
+	__u32 flags;
 	__u64 min_duration;
 };
 
