@@ -575,18 +575,21 @@ static bool wait_events(struct run *r, int timeout)
  * @child, the command it started (or 0), with wait status @status once
  * @reaped; when a signal killed the command, or ktrace (@sig, or 0),
  * ktrace dies of that signal as it ends (kt_exit()), as strace does.
+ * ktrace's own signal wins: as strace's terminate(), even over a command
+ * that ended on its own meanwhile (between the SIGCONT that lets a
+ * stopped one run and the signal passed on, say).
  */
 int kt_exit_status(pid_t child, bool reaped, int status, int sig)
 {
-	if (child && reaped) {
+	if (sig) {
+		exit_signal = sig;
+	} else if (child && reaped) {
 		if (WIFEXITED(status))
 			return WEXITSTATUS(status);
 		if (WIFSIGNALED(status))
 			exit_signal = WTERMSIG(status);
 	} else if (child) {
-		exit_signal = sig ? sig : SIGINT;
-	} else if (sig) {
-		exit_signal = sig;
+		exit_signal = SIGINT;
 	}
 	return exit_signal ? 128 + exit_signal : 0;
 }
