@@ -1078,9 +1078,12 @@ int ktrace_cmd_report(int argc, char **argv)
 	tg.nthreads = r.nthreads;
 	tg.npids = h.npids;
 	tg.mono_to_real = h.mono_to_real;
-	/* As live: not with -o FILE and a command (strace's -q). */
-	for (i = 0; i < h.npids && !o.quiet_attach && !(o.outfile && h.child);
-	     i++) {
+	/*
+	 * As live: not with -o FILE and a command (strace's -q), nor on the
+	 * standard error that --json writes its objects to.
+	 */
+	for (i = 0; i < h.npids && !o.quiet_attach && !(o.outfile && h.child) &&
+	     !(o.json && !o.outfile); i++) {
 		if (r.nthreads[i] > 1)
 			fprintf(stderr, "%s: Process %d attached with %u threads\n",
 				ktrace_prog, h.pids[i], r.nthreads[i]);

@@ -337,7 +337,8 @@ static int daemon_add(struct run *r, int wfd)
 		__atomic_store_n(&r->dmn->state, DAEMON_FAIL, __ATOMIC_RELEASE);
 		return -1;
 	}
-	if (!r->o->quiet_attach && !r->o->outfile)
+	/* Not with -o FILE (strace's -q), nor among --json's objects. */
+	if (!r->o->quiet_attach && !r->o->outfile && !r->o->json)
 		fprintf(stderr, "%s: Process %d attached\n", ktrace_prog,
 			r->daemon);
 	return 0;
@@ -959,10 +960,14 @@ int kt_run(const struct kt_opts *o, struct kt_out *out, bool record, int fd)
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	if (kt_dev_enable(r->fd))
 		goto kill_child;
-	/* Said once the session records them, as strace says it. */
-	/* Not with -o FILE and a COMMAND, where -q is strace's default. */
+	/*
+	 * Said once the session records them, as strace says it.  Not with
+	 * -o FILE and a COMMAND, where -q is strace's default, nor on the
+	 * standard error that --json writes its objects to.
+	 */
 	for (i = 0; i < r->nattached && !o->quiet_attach &&
-	     !(o->outfile && o->argc && !record); i++) {
+	     !(o->outfile && o->argc && !record) &&
+	     !(o->json && !o->outfile); i++) {
 		if (r->nthreads[i] > 1)
 			fprintf(stderr, "%s: Process %d attached with %u threads\n",
 				ktrace_prog, r->attached[i], r->nthreads[i]);
