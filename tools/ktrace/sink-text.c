@@ -1377,6 +1377,12 @@ static void on_fork(struct kt_tracer *t, const struct kt_event *e)
 	task_set_live(t, c, true);
 	c->announce = t->announce;
 	p->forked = c->pid;
+	/*
+	 * -c prints no call whose line or return would say it: at once, as
+	 * strace says it (a live -c has no records of calls anyway).
+	 */
+	if (t->o->summary_only && c->announce)
+		announce(t, c);
 }
 
 /* k's call returned: the child it made, if not announced yet, is now. */
