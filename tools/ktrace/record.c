@@ -1006,6 +1006,7 @@ int ktrace_cmd_report(int argc, char **argv)
 	struct kt_out out;
 	struct kt_opts o;
 	unsigned int i, j;
+	bool own_counts = false;
 	int ret = 0;
 
 	if (kt_parse_args(&o, argc, argv) < 0)
@@ -1060,6 +1061,21 @@ int ktrace_cmd_report(int argc, char **argv)
 	if ((h.flags & KT_FILE_COUNTS_ONLY) && !o.summary_only && !o.summary)
 		ktrace_err("%s: recorded with -c: no syscall lines, only the counts of report -c",
 			   r.path);
+	/*
+	 * The session's counts of a recording made with -f are the
+	 * children's too; without -f, as live, report counts the calls of
+	 * the tasks it prints, from their records: a recording made with
+	 * -c has none.
+	 */
+	if ((h.flags & KT_FILE_FOLLOW) && !o.follow &&
+	    (o.summary_only || o.summary)) {
+		if (h.flags & KT_FILE_COUNTS_ONLY) {
+			ktrace_err("%s: recorded with -f -c: its counts are the children's too, which report -c cannot leave out without the records (add -f)",
+				   r.path);
+			goto fail;
+		}
+		own_counts = true;
+	}
 	if (o.outfile && o.follow < 2) {
 		if (same_file(r.fd, o.outfile)) {
 			ktrace_err("report: -o %s is the recording it reads",
@@ -1100,6 +1116,8 @@ int ktrace_cmd_report(int argc, char **argv)
 		ret = 1;
 		e.cut_off = true;
 	}
+	if (own_counts)
+		e.counts = NULL;
 	/* Not this machine's /proc: the recording says which were open. */
 	if (r.nopen)
 		qsort(r.open, r.nopen, sizeof(*r.open), kt_pid_cmp);

@@ -1750,7 +1750,8 @@ static void text_event(struct kt_sink *s, const struct kt_event *e)
 	case KT_EV_SYSCALL:
 		if (e->sys.exit) {
 			ts = e->sys.exit->hdr.ts;
-			if (t->counting)
+			/* Without -f, not the children a recording holds. */
+			if (t->counting && (k || t->follow))
 				kt_count_syscall(&t->counts, e);
 		}
 		if (e->sys.end == KT_SYS_RETURNED)
