@@ -1558,12 +1558,18 @@ static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 	}
 }
 
-/* "+++ exited with N +++" or "+++ killed by SIG +++" for task k. */
+/*
+ * "+++ exited with N +++" or "+++ killed by SIG +++" for task k.  As
+ * strace's print_exited() and print_signalled(): -qq leaves out the
+ * former, -e signal= the latter when it leaves out SIG.
+ */
 static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 			int status, int sig, bool core)
 {
 	char nbuf[16];
 
+	if (sig ? !signal_shown(t->o, sig) : t->o->quiet_exit)
+		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, ts);
 	ip_field(t, &t->line, k, NULL, false);
@@ -1610,7 +1616,7 @@ static void on_task_exit(struct kt_tracer *t, struct task *k,
 		k->superseded = true;
 		return;
 	}
-	if (k->started && !t->o->summary_only && !t->o->quiet_exit)
+	if (k->started && !t->o->summary_only)
 		print_death(t, k, e->ts, e->exit.status, e->exit.signal,
 			    e->exit.core);
 	task_del(t, k);
@@ -1892,8 +1898,7 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 	if (e->detach)
 		detach_all(t, e);
 	close_open_line(t);
-	if (k && k->started && e->child_reaped &&
-	    !o->summary_only && !o->quiet_exit)
+	if (k && k->started && e->child_reaped && !o->summary_only)
 		print_death(t, k, t->newest_ts,
 			    WIFEXITED(e->child_status) ?
 			    WEXITSTATUS(e->child_status) : 0,
