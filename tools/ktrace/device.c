@@ -58,7 +58,7 @@ int ktrace_dev_open(void)
 		return -1;
 	}
 	if (kt_debug)
-		fprintf(stderr, "%s: debug: %s: module ABI %u.%u, features 0x%llx, kernel %s\n",
+		fprintf(stderr, "%s: debug: %s: module ABI %u.%u, features 0x%llx, release %s\n",
 			ktrace_prog, KTRACE_DEV_PATH, v.abi_major, v.abi_minor,
 			(unsigned long long)v.features, v.release);
 	if (v.abi_major != KTRACE_CLI_ABI_MAJOR) {
@@ -98,8 +98,36 @@ static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 	return -1;
 }
 
+/*
+ * -d: a session's setting @v (in @unit), or for 0 the module's parameter
+ * @param that it stands for, as the module reads it at CONFIGURE.
+ */
+static const char *debug_setting(char *buf, size_t n, unsigned int v,
+				 const char *unit, const char *param)
+{
+	char path[64];
+	bool dflt = !v;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/ktrace/parameters/%s", param);
+	f = dflt ? fopen(path, "re") : NULL;
+	if (f) {
+		if (fscanf(f, "%u", &v) != 1)
+			v = 0;
+		fclose(f);
+	}
+	if (!v)
+		snprintf(buf, n, "the module's %s", param);
+	else if (dflt)
+		snprintf(buf, n, "%u%s (the module's %s)", v, unit, param);
+	else
+		snprintf(buf, n, "%u%s", v, unit);
+	return buf;
+}
+
 int kt_dev_configure(int fd, const struct ktrace_config *c)
 {
+	char ring[64], snap[64];
 	struct ktrace_config cfg = *c;
 	struct ktrace_version v = { 0 };
 
@@ -118,8 +146,13 @@ int kt_dev_configure(int fd, const struct ktrace_config *c)
 	if (kt_abbrev_partly() && (v.features & KTRACE_FEAT_VERBOSE))
 		cfg.flags |= KTRACE_CFG_VERBOSE;
 	if (kt_debug)
-		fprintf(stderr, "%s: debug: session: rings of %u bytes, snaplen %u, flags 0x%x\n",
-			ktrace_prog, cfg.ring_size, cfg.snaplen, cfg.flags);
+		fprintf(stderr, "%s: debug: session: rings of %s, snaplen %s, flags 0x%x\n",
+			ktrace_prog,
+			debug_setting(ring, sizeof(ring), cfg.ring_size,
+				      " bytes", "ring_size"),
+			debug_setting(snap, sizeof(snap), cfg.snaplen, "",
+				      "snaplen"),
+			cfg.flags);
 	return dev_ioctl(fd, KTRACE_IOC_CONFIGURE, &cfg,
 			 "configuring the session");
 }
