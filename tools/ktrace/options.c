@@ -818,7 +818,7 @@ static int parse_detach_on(struct kt_opts *o, const char *s)
 int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 {
 	unsigned int tflags = 0;
-	bool abs_ts = false;
+	bool abs_ts = false, missing;
 	unsigned long v;
 	char *end, name[64];
 	int c, word;
@@ -1157,11 +1157,17 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		default:
 			/* A long option's optopt: it has a value, or needs one. */
 			kt_opt_refused(argv[word], name, sizeof(name));
-			if (kt_opt_valued(argv[word]))
+			missing = !kt_opt_valued(argv[word]) && optopt &&
+				  (name[1] == '-' ||
+				   strchr("oSspuebUaEIXPO", optopt));
+			/* record and report: named, as the views are. */
+			if (!strcmp(argv[0], "record") ||
+			    !strcmp(argv[0], "report"))
+				kt_opt_refuse(argv[0], argv[word], missing);
+			else if (kt_opt_valued(argv[word]))
 				ktrace_err("option '%s' takes no argument (see '%s --help')",
 					   name, ktrace_prog);
-			else if (optopt && (name[1] == '-' ||
-					    strchr("oSspuebUaEIXPO", optopt)))
+			else if (missing)
 				ktrace_err("option '%s' needs an argument (see '%s --help')",
 					   name, ktrace_prog);
 			else

@@ -432,6 +432,18 @@ int kt_record_seed(struct kt_out *out, int fd, const struct kt_opts *o,
 	return kt_out_flush(out);
 }
 
+static void record_usage(void)
+{
+	printf("Usage: %s record -o FILE [OPTIONS] -- COMMAND [ARGS...]\n"
+	       "       %s record -o FILE [OPTIONS] -p PID[,PID...]\n"
+	       "Write the raw records of COMMAND (or of the processes PID) to FILE,\n"
+	       "at the speed of a copy, for '%s report FILE' to print later.  The\n"
+	       "options that choose what is traced apply (-f, -e, -z, -Z,\n"
+	       "--min-duration, -u, --ring-size, see '%s --help'); with -c, only the\n"
+	       "counters and the process lifecycle are recorded.\n",
+	       ktrace_prog, ktrace_prog, ktrace_prog, ktrace_prog);
+}
+
 /* ktrace record -o FILE [OPTIONS] (COMMAND | -p PID) */
 int ktrace_cmd_record(int argc, char **argv)
 {
@@ -441,6 +453,10 @@ int ktrace_cmd_record(int argc, char **argv)
 
 	if (kt_parse_args(&o, argc, argv) < 0)
 		return 1;
+	if (o.help) {
+		record_usage();
+		return 0;
+	}
 	if (!o.outfile) {
 		ktrace_err("record: -o FILE is needed: where the records go");
 		return 1;
@@ -993,6 +1009,17 @@ static const char *live_only(const struct kt_opts *o)
 	return NULL;
 }
 
+static void report_usage(void)
+{
+	printf("Usage: %s report [OPTIONS] FILE\n"
+	       "Print a recording of '%s record' as a live trace with the same\n"
+	       "options would have printed it: text, -c, -C, --json, or with -o FILE\n"
+	       "--perfetto or --svg.  The options are the trace's (see '%s --help');\n"
+	       "-f follows the children the recording holds.  Those of a live trace\n"
+	       "alone (-p, -u, -E, -D, -I, --lossy, --ring-size) are refused.\n",
+	       ktrace_prog, ktrace_prog, ktrace_prog);
+}
+
 /* ktrace report [OPTIONS] FILE */
 int ktrace_cmd_report(int argc, char **argv)
 {
@@ -1011,6 +1038,10 @@ int ktrace_cmd_report(int argc, char **argv)
 
 	if (kt_parse_args(&o, argc, argv) < 0)
 		return 1;
+	if (o.help) {
+		report_usage();
+		return 0;
+	}
 	if (o.npids || o.user) {
 		ktrace_err("report: reads a recording; %s is for a live trace",
 			   o.npids ? "-p" : "-u");
