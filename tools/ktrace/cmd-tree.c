@@ -10,7 +10,9 @@
  * only the execve and execveat syscalls, for their arguments.  A process
  * ends when its last thread exits (KTRACE_EXIT_GROUP_DEAD); it is reaped
  * when its leader's task is freed, which the kernel does a grace period
- * after wait() returned.
+ * after wait() returned.  With -p, the process is there before any
+ * record (it may make none), and a view interrupted while it runs shows
+ * it, and its threads from before the view, running.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -98,21 +100,39 @@ static void adopt(struct node *parent, struct node *n)
 	parent->last_child = n;
 }
 
-/* The node of @pid, made when the view meets it first. */
+/* As adopt(), but first among @parent's children. */
+static void adopt_first(struct node *parent, struct node *n)
+{
+	n->parent = parent;
+	n->sibling = parent->child;
+	parent->child = n;
+	if (!parent->last_child)
+		parent->last_child = n;
+}
+
+/*
+ * The node of @pid, made when the view meets it first: a thread from
+ * before the view (-p), or one whose fork was lost, hangs under its
+ * process's node, made too if the view has none.
+ */
 static struct node *node_get(struct tree *t, const struct ktrace_rec_hdr *h)
 {
-	struct node *n = kt_pidmap_get(&t->map, h->pid), *leader;
+	struct node *n = kt_pidmap_get(&t->map, h->pid), *leader = NULL;
 
 	if (n)
 		return n;
-	n = node_new(t, h->pid, h->tgid);
-	memcpy(n->comm, h->comm, sizeof(n->comm));
 	if (h->pid != h->tgid) {
 		leader = kt_pidmap_get(&t->map, h->tgid);
-		if (leader) {
-			n->thread = true;
-			adopt(leader, n);
+		if (!leader) {
+			leader = node_new(t, h->tgid, h->tgid);
+			memcpy(leader->comm, h->comm, sizeof(leader->comm));
 		}
+	}
+	n = node_new(t, h->pid, h->tgid);
+	memcpy(n->comm, h->comm, sizeof(n->comm));
+	if (leader) {
+		n->thread = true;
+		adopt(leader, n);
 	}
 	return n;
 }
@@ -239,6 +259,35 @@ static pid_t new_parent(pid_t pid, pid_t old)
 	return 0;
 }
 
+/*
+ * Process @proc ended at @ts: so did its threads whose exits the view
+ * has not seen (their records may come later: a newer kernel reports some
+ * threads after the last).  Those under @proc and under its threads,
+ * through the links.
+ */
+static void end_threads(struct node *proc, uint64_t ts)
+{
+	struct node *n = proc->child;
+
+	while (n) {
+		if (n->thread) {
+			if (!n->exited) {
+				n->exited = true;
+				n->exit_ts = ts;
+			}
+			if (n->child) {
+				n = n->child;
+				continue;
+			}
+		}
+		while (n != proc && !n->sibling)
+			n = n->parent;
+		if (n == proc)
+			return;
+		n = n->sibling;
+	}
+}
+
 static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 {
 	const struct ktrace_rec_exit *x = (const void *)h;
@@ -261,6 +310,7 @@ static void exit_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 	proc->exit_ts = h->ts;
 	proc->exit_code = x->exit_code;
 	proc->core = x->exit_flags & KTRACE_EXIT_CORE;
+	end_threads(proc, h->ts);
 	/* Its living child processes lose their parent now. */
 	for (c = proc->child; c; c = c->sibling) {
 		if (c->thread || c->exited)
@@ -455,15 +505,68 @@ static void print_tree(const struct tree *t, const struct node *root,
 	}
 }
 
+/* @n's command name from /proc (@path: "comm" or "task/TID/comm"). */
+static void proc_comm(struct node *n, const char *path)
+{
+	char buf[32];
+	size_t len;
+
+	if (kt_proc_read(n->tgid, path, buf, sizeof(buf)) <= 0)
+		return;
+	len = strcspn(buf, "\n");
+	if (len >= sizeof(n->comm))
+		len = sizeof(n->comm) - 1;
+	memcpy(n->comm, buf, len);
+	n->comm[len] = '\0';
+}
+
+/*
+ * -p: the process is the root, met before any record, as the view may
+ * get none of it (a process that neither forks, executes nor ends while
+ * watched, until ktrace's signal).
+ */
+static struct node *seed_process(struct tree *t, pid_t pid)
+{
+	struct node *n = node_new(t, pid, pid);
+
+	proc_comm(n, "comm");
+	return n;
+}
+
+/*
+ * -p, the view interrupted while the process runs: its threads from
+ * before the view that the records did not name (those that exited
+ * did), from /proc, first under it in the order of their ids.
+ */
+static void seed_threads(struct tree *t, struct node *proc)
+{
+	char path[64];
+	struct node *n;
+	unsigned int i;
+	pid_t *tids;
+
+	for (i = kt_proc_threads(proc->pid, &tids); i--;) {
+		if (tids[i] == proc->pid || kt_pidmap_get(&t->map, tids[i]))
+			continue;
+		n = node_new(t, tids[i], proc->pid);
+		n->thread = true;
+		snprintf(path, sizeof(path), "task/%d/comm", tids[i]);
+		proc_comm(n, path);
+		adopt_first(proc, n);
+	}
+	free(tids);
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: %s tree [--json] -- COMMAND [ARGS...]\n"
 		"       %s tree [--json] -p PID\n"
-		"Run COMMAND (or watch process PID until it ends) and print the tree\n"
-		"of the processes and threads it made: when each was forked, what\n"
-		"it executed, when and how it ended, how long it stayed a zombie,\n"
-		"and where it was reparented.  Times are seconds from the start.\n",
+		"Run COMMAND (or watch process PID until it ends or ktrace is\n"
+		"interrupted) and print the tree of the processes and threads it\n"
+		"made: when each was forked, what it executed, when and how it\n"
+		"ended, how long it stayed a zombie, and where it was reparented.\n"
+		"Times are seconds from the start.\n",
 		ktrace_prog, ktrace_prog);
 }
 
@@ -490,11 +593,13 @@ int ktrace_cmd_tree(int argc, char **argv)
 	v.syscalls = execs;
 	v.feed = feed;
 	v.ctx = &t;
+	if (v.pid)
+		seed_process(&t, v.pid);
 	ret = kt_view_run(&v);
 	if (!v.start_ns)
 		return ret;
 	t.start = v.start_ns;
-	/* The root: the command or the process, met before any record. */
+	/* The root: the command, met in its records, or the process. */
 	n = kt_pidmap_get(&t.map, v.child ? v.child : v.pid);
 	if (!n) {
 		ktrace_err("tree: no event of process %d was recorded",
@@ -505,7 +610,10 @@ int ktrace_cmd_tree(int argc, char **argv)
 		n->exited = true;
 		n->exit_ts = v.end_ns;
 		n->exit_code = v.child_status;
+		end_threads(n, v.end_ns);
 	}
+	if (!n->exited && v.pid)
+		seed_threads(&t, n);
 	if (!t.json)
 		printf("%-7s %-10s %-10s %-22s %-10s %s\n", "PID", "START",
 		       "END", "STATUS", "ZOMBIE", "COMMAND");

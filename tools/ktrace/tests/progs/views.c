@@ -44,6 +44,10 @@
  *   views sigfatal         sends itself SIGTERM, default action
  *   views chain N          a chain of N forks: each process forks the
  *                          next, waits for it and exits 0
+ *   views threads N        N threads block reading a pipe; prints "ready"
+ *                          once all are made; at SIGUSR1 the main thread
+ *                          closes the pipe, each thread exits, and once
+ *                          it has joined them all the main thread exits 0
  *   views leaderless       the main thread exits (pthread_exit()) while a
  *                          second runs on; that one prints the process's
  *                          id once /proc shows the main thread a zombie,
@@ -251,6 +255,43 @@ static int trickle(void)
 	return 1;
 }
 
+/* views threads: each thread until the pipe is closed. */
+static int threads_pipe[2];
+
+static void *threads_read(void *arg)
+{
+	char c;
+
+	while (read(threads_pipe[0], &c, 1) > 0)
+		;
+	return arg;
+}
+
+static int threads(long n)
+{
+	pthread_t t[64];
+	sigset_t set;
+	long i;
+	int sig;
+
+	if (n < 1 || n > 64 || pipe(threads_pipe))
+		return 1;
+	/* Blocked in every thread, for sigwait() in the main one. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (i = 0; i < n; i++)
+		if (pthread_create(&t[i], NULL, threads_read, NULL))
+			return 1;
+	printf("ready\n");
+	if (sigwait(&set, &sig))
+		return 1;
+	close(threads_pipe[1]);
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	return 0;
+}
+
 /* views leaderless: the thread left once the main thread has exited. */
 static void *leaderless(void *arg)
 {
@@ -361,6 +402,8 @@ int main(int argc, char **argv)
 		return blocked(argv[2]);
 	if (!strcmp(what, "trickle"))
 		return trickle();
+	if (!strcmp(what, "threads") && argc == 3)
+		return threads(atol(argv[2]));
 	if (!strcmp(what, "leaderless")) {
 		pthread_t t;
 
