@@ -77,6 +77,35 @@ static bool ktrace_ring_tail_ok(const struct ktrace_ring *ring, u64 head,
 }
 
 /*
+ * Do the records from @tail lead to @head, each of a size a writer makes
+ * (ktrace_ring_take_old() and ktrace_ring_overwrite() take no other)?
+ * A tail a program moved into the middle of a record does not: the
+ * flight recorder's reader would find no record there, nor its writer
+ * one to evict, for ever.  No writer runs (ktrace_ring_repair()).
+ */
+static bool ktrace_ring_chain_ok(const struct ktrace_ring *ring, u64 head,
+				 u64 tail)
+{
+	const struct ktrace_rec_hdr *h;
+	unsigned int n = 0;
+	u64 off;
+	u32 size;
+
+	while (tail != head) {
+		off = tail & (ring->size - 1);
+		h = ring->data + off;
+		size = READ_ONCE(h->size);
+		if (size < 8 || (size & 7) || size > head - tail ||
+		    size > ring->size - off || size > KTRACE_REC_LONG_MAX_SIZE)
+			return false;
+		tail += size;
+		if (!(++n & 4095))
+			cond_resched();
+	}
+	return true;
+}
+
+/*
  * A ring that CONFIGURE keeps (same size) and no program maps, with no
  * writer (the session is disabled): the head and tail a program may have
  * left in its control page while it was mapped go, before a flight
@@ -88,9 +117,11 @@ static bool ktrace_ring_tail_ok(const struct ktrace_ring *ring, u64 head,
 void ktrace_ring_repair(struct ktrace_ring *ring)
 {
 	u64 head = local_read(&ring->head);
+	u64 tail = READ_ONCE(ring->page->data_tail);
 
 	WRITE_ONCE(ring->page->data_head, head);
-	if (!ktrace_ring_tail_ok(ring, head, READ_ONCE(ring->page->data_tail)))
+	if (!ktrace_ring_tail_ok(ring, head, tail) ||
+	    !ktrace_ring_chain_ok(ring, head, tail))
 		WRITE_ONCE(ring->page->data_tail, head);
 }
 

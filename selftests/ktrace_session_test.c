@@ -1096,6 +1096,67 @@ TEST_F(session, flight_recorder_over_junk_a_mapping_left)
 	}
 }
 
+/*
+ * The same with a ring that holds records, and a tail the program moved
+ * into the middle of the first: aligned and within a ring of the head,
+ * it was kept.  The flight recorder's read() then found no record there
+ * (0: the end, for a session disabled), its writer none to evict (every
+ * record dropped), and a blocking read() spun in the kernel.  Now what
+ * the records do not lead to from the tail goes, as other junk does.
+ */
+TEST_F(session, flight_recorder_over_a_tail_inside_a_record)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10,
+				   .flags = KTRACE_CFG_LOSSY };
+	size_t map = sysconf(_SC_PAGESIZE) + (16 << 10), len;
+	struct ktrace_ring_page *ctl;
+	const struct ktrace_rec_hdr *h;
+	struct ktrace_stats st0, st;
+	struct child a;
+	int rw, marker = 0;
+
+	rw = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	ASSERT_LE(0, rw);
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+	a = spawn(do_many_on_cpu0);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, pid_add(rw, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_DISABLE));
+	ctl = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_SHARED, rw,
+		   KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl);
+	ASSERT_LT(ctl->data_tail + 8, ctl->data_head);
+	ctl->data_tail += 8;
+	munmap(ctl, map);
+	c.flags = KTRACE_CFG_OVERWRITE;
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_STATS, &st0));
+	a = spawn(do_many_on_cpu0);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, pid_add(rw, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_DISABLE));
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_STATS, &st));
+	/* The writer evicted the oldest, every one it dropped. */
+	EXPECT_LT(st0.overwritten, st.overwritten);
+	EXPECT_EQ(st.lost_full - st0.lost_full,
+		  st.overwritten - st0.overwritten);
+	len = drain(rw);
+	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
+		const struct ktrace_rec_sys_exit *x = (const void *)h;
+
+		if (h->type == KTRACE_REC_SYS_EXIT && h->pid == a.pid &&
+		    x->nr == __NR_openat && x->ret == -ENOENT)
+			marker = 1;
+	}
+	EXPECT_EQ(1, marker);
+	close(rw);
+}
+
 /* PID_DEL on a session without a PID filter leaves it tracing all. */
 TEST_F(session, pid_del_leaves_an_unfiltered_session_whole)
 {
