@@ -35,6 +35,14 @@ extern unsigned int ktrace_wakeup_bytes;
 extern unsigned int ktrace_throttle_ms;
 extern unsigned int ktrace_proc_slots;
 
+/*
+ * main.c: the memory all sessions hold together (rings, counters), at
+ * most the memory_max parameter, or a quarter of RAM: opens and
+ * CONFIGUREs past it fail with ENOMEM, before the machine runs out.
+ */
+bool ktrace_memory_charge(size_t bytes);
+void ktrace_memory_uncharge(size_t bytes);
+
 #define KTRACE_RING_MIN		(16U << 10)
 #define KTRACE_RING_MAX		(64U << 20)
 #define KTRACE_ARGV_MAX		32
@@ -109,6 +117,7 @@ struct ktrace_ring {
  */
 struct ktrace_rings {
 	size_t size;
+	size_t charged;		/* against ktrace_memory_charge() */
 	struct ktrace_ring *ring[];	/* by CPU, NULL if not possible */
 };
 
@@ -186,6 +195,7 @@ struct ktrace_session {
 	bool lng;			/* KTRACE_CFG_LONG; @lock */
 	u32 throttle_ms;		/* @lock */
 	atomic_t maps;			/* live mmap()s of its rings */
+	size_t charged;			/* its counters: ktrace_memory_charge() */
 	void *bounce;			/* one record for read(); read_lock */
 	u32 bounce_len;			/* bytes of it not yet read */
 	struct mutex lock;		/* configuration and enable */

@@ -9,8 +9,10 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <linux/sysfs.h>
 
 #include "ktrace.h"
 
@@ -19,6 +21,30 @@ unsigned int ktrace_snaplen = 256;
 unsigned int ktrace_wakeup_bytes = 64U << 10;
 unsigned int ktrace_throttle_ms = 1000;
 unsigned int ktrace_proc_slots = 1024;
+static unsigned long ktrace_memory_max;
+static atomic_long_t ktrace_memory_used = ATOMIC_LONG_INIT(0);
+
+static unsigned long ktrace_memory_limit(void)
+{
+	unsigned long max = READ_ONCE(ktrace_memory_max);
+
+	return max ? max : (totalram_pages() << PAGE_SHIFT) / 4;
+}
+
+bool ktrace_memory_charge(size_t bytes)
+{
+	if (atomic_long_add_return(bytes, &ktrace_memory_used) >
+	    ktrace_memory_limit()) {
+		atomic_long_sub(bytes, &ktrace_memory_used);
+		return false;
+	}
+	return true;
+}
+
+void ktrace_memory_uncharge(size_t bytes)
+{
+	atomic_long_sub(bytes, &ktrace_memory_used);
+}
 
 static int ktrace_param_set(const char *val, const struct kernel_param *kp,
 			    unsigned int min, unsigned int max, bool pow2)
@@ -103,6 +129,22 @@ MODULE_PARM_DESC(throttle_ms,
 module_param_cb(proc_slots, &ktrace_proc_slots_ops, &ktrace_proc_slots, 0644);
 MODULE_PARM_DESC(proc_slots,
 		 "processes a KTRACE_CFG_PROC_STATS session counts per CPU per interval before its overflow bucket, a power of two from 16 to 16384 (default 1024)");
+
+static int ktrace_memory_used_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%ld\n", atomic_long_read(&ktrace_memory_used));
+}
+
+static const struct kernel_param_ops ktrace_memory_used_ops = {
+	.get = ktrace_memory_used_get,
+};
+
+module_param_named(memory_max, ktrace_memory_max, ulong, 0644);
+MODULE_PARM_DESC(memory_max,
+		 "bytes all sessions together may hold in rings and counters; opening or configuring past it fails with ENOMEM (default 0: a quarter of RAM)");
+module_param_cb(memory_used, &ktrace_memory_used_ops, NULL, 0444);
+MODULE_PARM_DESC(memory_used,
+		 "bytes all sessions hold now against memory_max");
 
 static int __init ktrace_init(void)
 {

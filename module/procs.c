@@ -56,6 +56,7 @@ struct ktrace_procs {
 	struct ktrace_proc_count *snap;	/* [nr_cpus << bits] */
 	/* [cpu][half][(1 << bits) + 1]: the last slot is the overflow */
 	struct ktrace_proc_count *tab;
+	size_t charged;			/* ktrace_memory_charge() */
 };
 
 static size_t ktrace_procs_table_len(const struct ktrace_procs *p)
@@ -81,6 +82,13 @@ struct ktrace_procs *ktrace_procs_alloc(unsigned int nr_cpus)
 		return NULL;
 	p->bits = ilog2(slots);
 	p->nr_cpus = nr_cpus;
+	p->charged = array3_size(nr_cpus * 2, ktrace_procs_table_len(p),
+				 sizeof(*p->tab)) +
+		     array3_size(nr_cpus, slots, sizeof(*p->snap));
+	if (!ktrace_memory_charge(p->charged)) {
+		kfree(p);
+		return NULL;
+	}
 	p->tab = vzalloc(array3_size(nr_cpus * 2, ktrace_procs_table_len(p),
 				     sizeof(*p->tab)));
 	p->snap = vzalloc(array3_size(nr_cpus, slots, sizeof(*p->snap)));
@@ -99,6 +107,7 @@ void ktrace_procs_free(struct ktrace_procs *p)
 		return;
 	vfree(p->tab);
 	vfree(p->snap);
+	ktrace_memory_uncharge(p->charged);
 	kfree(p);
 }
 

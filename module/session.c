@@ -32,6 +32,7 @@ static void ktrace_rings_free(struct ktrace_rings *rs)
 		return;
 	for_each_possible_cpu(cpu)
 		ktrace_ring_free(rs->ring[cpu]);
+	ktrace_memory_uncharge(rs->charged);
 	kfree(rs);
 }
 
@@ -45,6 +46,12 @@ static struct ktrace_rings *ktrace_rings_alloc(struct ktrace_session *s,
 	if (!rs)
 		return NULL;
 	rs->size = size;
+	/* Past memory_max (main.c), no ring; each is mapped with its page. */
+	if (!ktrace_memory_charge(num_possible_cpus() * (PAGE_SIZE + size))) {
+		kfree(rs);
+		return NULL;
+	}
+	rs->charged = num_possible_cpus() * (PAGE_SIZE + size);
 	watermark = clamp_t(unsigned int, READ_ONCE(ktrace_wakeup_bytes), 1,
 			    size / 2);
 	for_each_possible_cpu(cpu) {
@@ -105,6 +112,16 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	s->snap_ceiling = ktrace_snaplen_fit(size, KTRACE_SNAPLEN_MAX);
 	s->snaplen = min(READ_ONCE(ktrace_snaplen), s->snap_ceiling);
 	ktrace_filter_init(&s->filter, owner_tgid);
+	s->charged = array3_size(s->nr_rings, KTRACE_ABI_COUNT * KTRACE_NR_MAX,
+				 sizeof(*s->counts)) +
+		     array_size(KTRACE_ABI_COUNT * KTRACE_NR_MAX,
+				sizeof(*s->count_base)) +
+		     array3_size(s->nr_rings, KTRACE_PROC_LOSS_SLOTS + 1,
+				 sizeof(*s->proc_lost));
+	if (!ktrace_memory_charge(s->charged)) {
+		kfree(s);
+		return ERR_PTR(-ENOMEM);
+	}
 	s->counts = vzalloc(array3_size(s->nr_rings, KTRACE_ABI_COUNT *
 					KTRACE_NR_MAX, sizeof(*s->counts)));
 	s->count_base = vzalloc(array_size(KTRACE_ABI_COUNT * KTRACE_NR_MAX,
@@ -128,6 +145,7 @@ err:
 	vfree(s->counts);
 	vfree(s->count_base);
 	vfree(s->proc_lost);
+	ktrace_memory_uncharge(s->charged);
 	kfree(s);
 	return ERR_PTR(-ENOMEM);
 }
@@ -144,6 +162,7 @@ void ktrace_session_put(struct ktrace_session *s)
 	vfree(s->counts);
 	vfree(s->count_base);
 	vfree(s->proc_lost);
+	ktrace_memory_uncharge(s->charged);
 	kfree(s);
 }
 

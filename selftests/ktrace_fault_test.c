@@ -5,7 +5,8 @@
  * KTRACE_IOC_PID_ADD made to fail in turn; CPU 1 taken offline and back
  * while tracing; the module asked to unload while it is in use; a consumer
  * killed while it reads a mapped ring; the owner of a session killed while
- * a process it traces waits for it to read.
+ * a process it traces waits for it to read; the memory_max parameter
+ * bounding what the sessions hold, on every kernel.
  *
  * Allocation failures come from the kernel's fault injection (debug kernel
  * only: CONFIG_FAULT_INJECTION, CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC,
@@ -533,6 +534,65 @@ static int probes_attached(int *enabled)
 			n += attached;
 	}
 	return n;
+}
+
+#define PARAM_MEM_MAX	"/sys/module/ktrace/parameters/memory_max"
+#define PARAM_MEM_USED	"/sys/module/ktrace/parameters/memory_used"
+
+static long param_long(const char *path)
+{
+	char buf[32];
+
+	return read_text(path, buf, sizeof(buf)) > 0 ? atol(buf) : -1;
+}
+
+/*
+ * memory_max bounds what the sessions hold together: past it, open() and
+ * a CONFIGURE that grows the rings fail with ENOMEM, and the sessions
+ * open work on; a session closed gives its memory back.  Every session
+ * once held memory the OOM killer could not free by killing its opener:
+ * a loop of open() panicked a 1 GiB guest at about 350 sessions.
+ */
+TEST(memory_max_bounds_what_sessions_hold)
+{
+	char *buf = malloc(READ_BUF), max[32], lim[32];
+	long base, one, used;
+	int a, b, c;
+
+	ASSERT_NE(NULL, buf);
+	ASSERT_LT(0, read_text(PARAM_MEM_MAX, max, sizeof(max)));
+	base = param_long(PARAM_MEM_USED);
+	ASSERT_LE(0, base);
+	a = open_session();
+	ASSERT_LE(0, a);
+	one = param_long(PARAM_MEM_USED) - base;
+	ASSERT_LT(0, one);
+	/* Room for one more session, not two. */
+	snprintf(lim, sizeof(lim), "%ld", base + one + one + one / 2);
+	ASSERT_EQ(0, write_text(PARAM_MEM_MAX, lim));
+	b = open_session();
+	EXPECT_LE(0, b);
+	c = open_session();
+	EXPECT_EQ(-1, c);
+	EXPECT_EQ(ENOMEM, errno);
+	/* Rings four times the size do not fit either; the old ones stay. */
+	EXPECT_EQ(-1, configure(a, READ_BUF * 4, 0));
+	EXPECT_EQ(ENOMEM, errno);
+	check_usable(_metadata, a, 0, 0, buf);
+	if (b >= 0)
+		close(b);
+	c = open_session();
+	EXPECT_LE(0, c);
+	used = param_long(PARAM_MEM_USED);
+	EXPECT_EQ(base + one + one, used);
+	if (c >= 0)
+		check_usable(_metadata, c, 0, 0, buf);
+	if (c >= 0)
+		close(c);
+	close(a);
+	EXPECT_EQ(base, param_long(PARAM_MEM_USED));
+	EXPECT_EQ(0, write_text(PARAM_MEM_MAX, max));
+	free(buf);
 }
 
 TEST_F_TIMEOUT(fault, open_fails_with_enomem, 120)

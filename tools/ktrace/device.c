@@ -49,6 +49,9 @@ int ktrace_dev_open(void)
 		else if (errno == EACCES || errno == EPERM)
 			ktrace_err("%s: permission denied (needs root, CAP_SYS_ADMIN or CAP_PERFMON)",
 				   KTRACE_DEV_PATH);
+		else if (errno == ENOMEM)
+			ktrace_err("%s: %s (the sessions open hold the module's memory_max: see /sys/module/ktrace/parameters/)",
+				   KTRACE_DEV_PATH, strerror(errno));
 		else
 			ktrace_err("%s: %s", KTRACE_DEV_PATH, strerror(errno));
 		return -1;
@@ -94,7 +97,11 @@ static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 			ret ? strerror(errno) : "done");
 	if (ret == 0)
 		return 0;
-	ktrace_err("%s: %s", what, strerror(errno));
+	if (errno == ENOMEM && cmd == KTRACE_IOC_CONFIGURE)
+		ktrace_err("%s: %s (the sessions open hold the module's memory_max: see /sys/module/ktrace/parameters/)",
+			   what, strerror(errno));
+	else
+		ktrace_err("%s: %s", what, strerror(errno));
 	return -1;
 }
 
