@@ -812,17 +812,21 @@ static int ktrace_exec_args(unsigned int abi, long nr, u8 *path_arg)
 	return execveat ? 2 : 1;
 }
 
+static bool ktrace_sigreturn(unsigned int abi, long nr)
+{
+	if (abi == KTRACE_ABI_COMPAT)
+		return nr == __NR_ia32_rt_sigreturn ||
+		       nr == __NR_ia32_sigreturn;
+	return nr == __NR_rt_sigreturn || nr == KTRACE_X32_RT_SIGRETURN;
+}
+
 /* Does call @nr of @abi replace its arguments if it succeeds? */
 static bool ktrace_may_replace_args(unsigned int abi, long nr)
 {
 	u8 path_arg;
 
-	if (ktrace_exec_args(abi, nr, &path_arg) >= 0)
-		return true;
-	if (abi == KTRACE_ABI_COMPAT)
-		return nr == __NR_ia32_rt_sigreturn ||
-		       nr == __NR_ia32_sigreturn;
-	return nr == __NR_rt_sigreturn || nr == KTRACE_X32_RT_SIGRETURN;
+	return ktrace_exec_args(abi, nr, &path_arg) >= 0 ||
+	       ktrace_sigreturn(abi, nr);
 }
 
 /* Did call @nr of @abi, returning @ret, replace its arguments? */
@@ -832,7 +836,7 @@ static bool ktrace_args_replaced(unsigned int abi, long nr, long ret)
 
 	if (ktrace_exec_args(abi, nr, &path_arg) >= 0)
 		return !ret;
-	return ktrace_may_replace_args(abi, nr);
+	return ktrace_sigreturn(abi, nr);
 }
 
 /*

@@ -75,6 +75,7 @@ static struct ktrace_proc_count *ktrace_procs_table(struct ktrace_procs *p,
 struct ktrace_procs *ktrace_procs_alloc(unsigned int nr_cpus)
 {
 	unsigned int slots = READ_ONCE(ktrace_proc_slots);
+	size_t tab, snap;
 	struct ktrace_procs *p;
 
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
@@ -82,16 +83,16 @@ struct ktrace_procs *ktrace_procs_alloc(unsigned int nr_cpus)
 		return NULL;
 	p->bits = ilog2(slots);
 	p->nr_cpus = nr_cpus;
-	p->charged = array3_size(nr_cpus * 2, ktrace_procs_table_len(p),
-				 sizeof(*p->tab)) +
-		     array3_size(nr_cpus, slots, sizeof(*p->snap));
+	tab = array3_size(nr_cpus * 2, ktrace_procs_table_len(p),
+			  sizeof(*p->tab));
+	snap = array3_size(nr_cpus, slots, sizeof(*p->snap));
+	p->charged = tab + snap;
 	if (!ktrace_memory_charge(p->charged)) {
 		kfree(p);
 		return NULL;
 	}
-	p->tab = vzalloc(array3_size(nr_cpus * 2, ktrace_procs_table_len(p),
-				     sizeof(*p->tab)));
-	p->snap = vzalloc(array3_size(nr_cpus, slots, sizeof(*p->snap)));
+	p->tab = vzalloc(tab);
+	p->snap = vzalloc(snap);
 	if (!p->tab || !p->snap) {
 		ktrace_procs_free(p);
 		return NULL;

@@ -47,11 +47,11 @@ static struct ktrace_rings *ktrace_rings_alloc(struct ktrace_session *s,
 		return NULL;
 	rs->size = size;
 	/* Past memory_max (main.c), no ring; each is mapped with its page. */
-	if (!ktrace_memory_charge(num_possible_cpus() * (PAGE_SIZE + size))) {
+	rs->charged = num_possible_cpus() * (PAGE_SIZE + size);
+	if (!ktrace_memory_charge(rs->charged)) {
 		kfree(rs);
 		return NULL;
 	}
-	rs->charged = num_possible_cpus() * (PAGE_SIZE + size);
 	watermark = clamp_t(unsigned int, READ_ONCE(ktrace_wakeup_bytes), 1,
 			    size / 2);
 	for_each_possible_cpu(cpu) {
@@ -91,6 +91,7 @@ static u32 ktrace_snaplen_fit(size_t size, u32 max)
 struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 {
 	size_t size = READ_ONCE(ktrace_ring_size);
+	size_t counts, count_base, proc_lost;
 	struct ktrace_session *s;
 	struct ktrace_rings *rs;
 
@@ -112,23 +113,20 @@ struct ktrace_session *ktrace_session_create(pid_t owner_tgid)
 	s->snap_ceiling = ktrace_snaplen_fit(size, KTRACE_SNAPLEN_MAX);
 	s->snaplen = min(READ_ONCE(ktrace_snaplen), s->snap_ceiling);
 	ktrace_filter_init(&s->filter, owner_tgid);
-	s->charged = array3_size(s->nr_rings, KTRACE_ABI_COUNT * KTRACE_NR_MAX,
-				 sizeof(*s->counts)) +
-		     array_size(KTRACE_ABI_COUNT * KTRACE_NR_MAX,
-				sizeof(*s->count_base)) +
-		     array3_size(s->nr_rings, KTRACE_PROC_LOSS_SLOTS + 1,
-				 sizeof(*s->proc_lost));
+	counts = array3_size(s->nr_rings, KTRACE_ABI_COUNT * KTRACE_NR_MAX,
+			     sizeof(*s->counts));
+	count_base = array_size(KTRACE_ABI_COUNT * KTRACE_NR_MAX,
+				sizeof(*s->count_base));
+	proc_lost = array3_size(s->nr_rings, KTRACE_PROC_LOSS_SLOTS + 1,
+				sizeof(*s->proc_lost));
+	s->charged = counts + count_base + proc_lost;
 	if (!ktrace_memory_charge(s->charged)) {
 		kfree(s);
 		return ERR_PTR(-ENOMEM);
 	}
-	s->counts = vzalloc(array3_size(s->nr_rings, KTRACE_ABI_COUNT *
-					KTRACE_NR_MAX, sizeof(*s->counts)));
-	s->count_base = vzalloc(array_size(KTRACE_ABI_COUNT * KTRACE_NR_MAX,
-					   sizeof(*s->count_base)));
-	s->proc_lost = vzalloc(array3_size(s->nr_rings,
-					   KTRACE_PROC_LOSS_SLOTS + 1,
-					   sizeof(*s->proc_lost)));
+	s->counts = vzalloc(counts);
+	s->count_base = vzalloc(count_base);
+	s->proc_lost = vzalloc(proc_lost);
 	rs = ktrace_rings_alloc(s, size, false);
 	if (!s->counts || !s->count_base || !s->proc_lost || !rs)
 		goto err;

@@ -29,6 +29,26 @@
 /* -d, --debug: say what the command asks of the module, on stderr. */
 bool kt_debug;
 
+/* What an ENOMEM of open() and CONFIGURE most likely means. */
+static const char memory_max_hint[] =
+	" (the sessions open hold the module's memory_max: see /sys/module/ktrace/parameters/)";
+
+unsigned int kt_dev_param(const char *name)
+{
+	unsigned int v = 0;
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/ktrace/parameters/%s", name);
+	f = fopen(path, "re");
+	if (f) {
+		if (fscanf(f, "%u", &v) != 1)
+			v = 0;
+		fclose(f);
+	}
+	return v;
+}
+
 /*
  * Open the device, checking that the module speaks our ABI.  Returns the
  * descriptor, or -1 after printing why not.
@@ -50,8 +70,8 @@ int ktrace_dev_open(void)
 			ktrace_err("%s: permission denied (needs root, CAP_SYS_ADMIN or CAP_PERFMON)",
 				   KTRACE_DEV_PATH);
 		else if (errno == ENOMEM)
-			ktrace_err("%s: %s (the sessions open hold the module's memory_max: see /sys/module/ktrace/parameters/)",
-				   KTRACE_DEV_PATH, strerror(errno));
+			ktrace_err("%s: %s%s", KTRACE_DEV_PATH,
+				   strerror(errno), memory_max_hint);
 		else
 			ktrace_err("%s: %s", KTRACE_DEV_PATH, strerror(errno));
 		return -1;
@@ -97,11 +117,9 @@ static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 			ret ? strerror(errno) : "done");
 	if (ret == 0)
 		return 0;
-	if (errno == ENOMEM && cmd == KTRACE_IOC_CONFIGURE)
-		ktrace_err("%s: %s (the sessions open hold the module's memory_max: see /sys/module/ktrace/parameters/)",
-			   what, strerror(errno));
-	else
-		ktrace_err("%s: %s", what, strerror(errno));
+	ktrace_err("%s: %s%s", what, strerror(errno),
+		   errno == ENOMEM && cmd == KTRACE_IOC_CONFIGURE ?
+		   memory_max_hint : "");
 	return -1;
 }
 
@@ -112,17 +130,10 @@ static int dev_ioctl(int fd, unsigned long cmd, void *arg, const char *what)
 static const char *debug_setting(char *buf, size_t n, unsigned int v,
 				 const char *unit, const char *param)
 {
-	char path[64];
 	bool dflt = !v;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "/sys/module/ktrace/parameters/%s", param);
-	f = dflt ? fopen(path, "re") : NULL;
-	if (f) {
-		if (fscanf(f, "%u", &v) != 1)
-			v = 0;
-		fclose(f);
-	}
+	if (dflt)
+		v = kt_dev_param(param);
 	if (!v)
 		snprintf(buf, n, "the module's %s", param);
 	else if (dflt)

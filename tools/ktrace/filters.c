@@ -119,17 +119,11 @@ unsigned int kt_snaplen(const struct kt_opts *o, unsigned int max)
  */
 static unsigned int ring_for(unsigned int snaplen)
 {
-	unsigned int ring = 1U << 20, param = 0;
-	FILE *f;
+	unsigned int ring = 1U << 20, param;
 
 	if (snaplen <= KTRACE_SNAPLEN_MAX)
 		return 0;
-	f = fopen("/sys/module/ktrace/parameters/ring_size", "re");
-	if (f) {
-		if (fscanf(f, "%u", &param) != 1)
-			param = 0;
-		fclose(f);
-	}
+	param = kt_dev_param("ring_size");
 	if (param && ring_holds(param, snaplen))
 		return 0;
 	while (!ring_holds(ring, snaplen))

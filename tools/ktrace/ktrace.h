@@ -203,6 +203,8 @@ struct kt_dev_reader;
 int ktrace_dev_open(void);
 int ktrace_dev_version(int fd, struct ktrace_version *v);
 int kt_dev_configure(int fd, const struct ktrace_config *c);
+/* The module's parameter @name (ring_size, snaplen, ...), or 0. */
+unsigned int kt_dev_param(const char *name);
 int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add);
 bool kt_proc_zombie(pid_t pid, int *ppid);
 int kt_proc_leader_exited(pid_t pid);
