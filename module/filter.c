@@ -182,12 +182,17 @@ static void pid_filter_free(struct ktrace_filter *f)
 	f->pid_bits = 0;
 }
 
+/* The five bitmaps of a PID filter, charged to memory_max. */
+#define KTRACE_PID_FILTER_BYTES \
+	(5 * BITS_TO_LONGS(PID_MAX_LIMIT) * sizeof(unsigned long))
+
 /* No probe sees the session any more. */
 void ktrace_filter_free(struct ktrace_filter *f)
 {
 	if (f->tids) {
 		ktrace_probes_filter_put();
 		ktrace_maybe_put();
+		ktrace_memory_uncharge(KTRACE_PID_FILTER_BYTES);
 	}
 	pid_filter_free(f);
 }
@@ -203,6 +208,8 @@ static int pid_filter_alloc(struct ktrace_filter *f)
 
 	if (f->tids)
 		return 0;
+	if (!ktrace_memory_charge(KTRACE_PID_FILTER_BYTES))
+		return -ENOMEM;
 	f->tids = bitmap_vzalloc(nbits);
 	f->tgids = bitmap_vzalloc(nbits);
 	f->ftids = bitmap_vzalloc(nbits);
@@ -218,6 +225,7 @@ static int pid_filter_alloc(struct ktrace_filter *f)
 	}
 	if (ret) {
 		pid_filter_free(f);
+		ktrace_memory_uncharge(KTRACE_PID_FILTER_BYTES);
 		return ret;
 	}
 	f->pid_bits = nbits;

@@ -195,7 +195,7 @@ struct ktrace_session {
 	bool lng;			/* KTRACE_CFG_LONG; @lock */
 	u32 throttle_ms;		/* @lock */
 	atomic_t maps;			/* live mmap()s of its rings */
-	size_t charged;			/* its counters: ktrace_memory_charge() */
+	size_t charged;			/* counters, bounce: ktrace_memory_charge() */
 	void *bounce;			/* one record for read(); read_lock */
 	u32 bounce_len;			/* bytes of it not yet read */
 	struct mutex lock;		/* configuration and enable */

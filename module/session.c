@@ -252,11 +252,18 @@ int ktrace_session_configure(struct ktrace_session *s,
 		goto out;
 	}
 	if (overwrite && !s->bounce) {
-		s->bounce = kvmalloc(KTRACE_REC_LONG_MAX_SIZE, GFP_KERNEL);
-		if (!s->bounce) {
+		if (!ktrace_memory_charge(KTRACE_REC_LONG_MAX_SIZE)) {
 			ret = -ENOMEM;
 			goto out;
 		}
+		s->bounce = kvmalloc(KTRACE_REC_LONG_MAX_SIZE, GFP_KERNEL);
+		if (!s->bounce) {
+			ktrace_memory_uncharge(KTRACE_REC_LONG_MAX_SIZE);
+			ret = -ENOMEM;
+			goto out;
+		}
+		/* Kept until the session goes. */
+		s->charged += KTRACE_REC_LONG_MAX_SIZE;
 	}
 	/* Counters by process: new tables when asked for or resized. */
 	if (by_proc && (!old_procs || ktrace_procs_slots(old_procs) !=
@@ -702,6 +709,9 @@ ssize_t ktrace_session_read(struct ktrace_session *s, char __user *buf,
 {
 	ssize_t ret;
 
+	/* Nothing asked, nothing to wait for: no record fits anyway. */
+	if (!count)
+		return 0;
 	for (;;) {
 		if (mutex_lock_interruptible(&s->read_lock))
 			return -ERESTARTSYS;
@@ -776,9 +786,38 @@ static void ktrace_vm_close(struct vm_area_struct *vma)
 	atomic_dec(&s->maps);
 }
 
+/*
+ * A page of a mapping that is no longer there (madvise(MADV_DONTNEED)
+ * zapped it) is mapped again, as mmap() mapped it: else the next access
+ * to the ring would get SIGBUS.  The rings stay while the vma exists.
+ */
+static vm_fault_t ktrace_vm_fault(struct vm_fault *vmf)
+{
+	const unsigned int shift = 32 - PAGE_SHIFT;
+	struct ktrace_session *s = vmf->vma->vm_private_data;
+	unsigned long cpu = vmf->pgoff >> shift;
+	unsigned long off = (vmf->pgoff & ((1UL << shift) - 1)) << PAGE_SHIFT;
+	struct ktrace_ring *ring;
+	struct page *page = NULL;
+
+	rcu_read_lock();
+	if (cpu < s->nr_rings && cpu_possible(cpu)) {
+		ring = rcu_dereference(s->rings)->ring[cpu];
+		if (off < ring->map_size)
+			page = vmalloc_to_page((void *)ring->page + off);
+	}
+	rcu_read_unlock();
+	if (!page)
+		return VM_FAULT_SIGBUS;
+	get_page(page);
+	vmf->page = page;
+	return 0;
+}
+
 static const struct vm_operations_struct ktrace_vm_ops = {
 	.open	= ktrace_vm_open,
 	.close	= ktrace_vm_close,
+	.fault	= ktrace_vm_fault,
 };
 
 /* mmap() at KTRACE_MMAP_OFFSET(cpu): that CPU's control page and data. */

@@ -595,6 +595,49 @@ TEST(memory_max_bounds_what_sessions_hold)
 	free(buf);
 }
 
+/*
+ * A PID filter's bitmaps (five of 512 KiB, at the first PID_ADD) and a
+ * flight recorder's read buffer (512 KiB, at its CONFIGURE) are charged
+ * too: past memory_max they fail with ENOMEM and leave the session as it
+ * was.  Before, neither was charged, and a loop of open() and PID_ADD
+ * held 2.5 MiB a session past the bound.
+ */
+TEST(memory_max_counts_pid_filters_and_flight_recorders)
+{
+	char *buf = malloc(READ_BUF), max[32], lim[32];
+	long base, used;
+	int a;
+
+	ASSERT_NE(NULL, buf);
+	ASSERT_LT(0, read_text(PARAM_MEM_MAX, max, sizeof(max)));
+	base = param_long(PARAM_MEM_USED);
+	ASSERT_LE(0, base);
+	a = open_session();
+	ASSERT_LE(0, a);
+	used = param_long(PARAM_MEM_USED);
+	snprintf(lim, sizeof(lim), "%ld", used + (1L << 20));
+	ASSERT_EQ(0, write_text(PARAM_MEM_MAX, lim));
+	EXPECT_EQ(-1, pid_add(a, getpid(), KTRACE_PID_THREAD_GROUP));
+	EXPECT_EQ(ENOMEM, errno);
+	EXPECT_EQ(used, param_long(PARAM_MEM_USED));
+	check_usable(_metadata, a, 0, 0, buf);
+	snprintf(lim, sizeof(lim), "%ld", used + (256L << 10));
+	ASSERT_EQ(0, write_text(PARAM_MEM_MAX, lim));
+	EXPECT_EQ(-1, configure(a, 0, KTRACE_CFG_OVERWRITE));
+	EXPECT_EQ(ENOMEM, errno);
+	EXPECT_EQ(used, param_long(PARAM_MEM_USED));
+	check_usable(_metadata, a, 0, 0, buf);
+	ASSERT_EQ(0, write_text(PARAM_MEM_MAX, max));
+	EXPECT_EQ(0, pid_add(a, getpid(), KTRACE_PID_THREAD_GROUP));
+	EXPECT_EQ(used + 5 * (512L << 10), param_long(PARAM_MEM_USED));
+	used = param_long(PARAM_MEM_USED);
+	check_usable(_metadata, a, 0, KTRACE_CFG_OVERWRITE, buf);
+	EXPECT_EQ(used + KTRACE_REC_LONG_MAX_SIZE, param_long(PARAM_MEM_USED));
+	close(a);
+	EXPECT_EQ(base, param_long(PARAM_MEM_USED));
+	free(buf);
+}
+
 TEST_F_TIMEOUT(fault, open_fails_with_enomem, 120)
 {
 	int n, injected, fd, err, failures = 0;

@@ -1031,6 +1031,20 @@ static void do_many_on_cpu0(void)
 	do_many_then_marker();
 }
 
+/* do_many_on_cpu0() in a child that session @fd traces: its pid. */
+static void trace_many_on_cpu0(struct __test_metadata *_metadata, int fd,
+			       pid_t *pid)
+{
+	struct child a = spawn(do_many_on_cpu0);
+
+	*pid = a.pid;
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, pid_add(fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_DISABLE));
+}
+
 /*
  * A program maps ring 0, leaves junk in its control page and unmaps it;
  * a CONFIGURE of the same size keeps the rings and makes them a flight
@@ -1113,18 +1127,13 @@ TEST_F(session, flight_recorder_over_a_tail_inside_a_record)
 	struct ktrace_ring_page *ctl;
 	const struct ktrace_rec_hdr *h;
 	struct ktrace_stats st0, st;
-	struct child a;
+	pid_t pid;
 	int rw, marker = 0;
 
 	rw = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	ASSERT_LE(0, rw);
 	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
-	a = spawn(do_many_on_cpu0);
-	ASSERT_LT(0, a.pid);
-	ASSERT_EQ(0, pid_add(rw, a.pid, KTRACE_PID_THREAD_GROUP));
-	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_ENABLE));
-	EXPECT_EQ(0, run(&a));
-	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_DISABLE));
+	trace_many_on_cpu0(_metadata, rw, &pid);
 	ctl = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_SHARED, rw,
 		   KTRACE_MMAP_OFFSET(0));
 	ASSERT_NE(MAP_FAILED, ctl);
@@ -1134,12 +1143,7 @@ TEST_F(session, flight_recorder_over_a_tail_inside_a_record)
 	c.flags = KTRACE_CFG_OVERWRITE;
 	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
 	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_STATS, &st0));
-	a = spawn(do_many_on_cpu0);
-	ASSERT_LT(0, a.pid);
-	ASSERT_EQ(0, pid_add(rw, a.pid, KTRACE_PID_THREAD_GROUP));
-	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_ENABLE));
-	EXPECT_EQ(0, run(&a));
-	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_DISABLE));
+	trace_many_on_cpu0(_metadata, rw, &pid);
 	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_STATS, &st));
 	/* The writer evicted the oldest, every one it dropped. */
 	EXPECT_LT(st0.overwritten, st.overwritten);
@@ -1149,12 +1153,94 @@ TEST_F(session, flight_recorder_over_a_tail_inside_a_record)
 	for (h = rec_first(); rec_ok(h, len); h = rec_next(h)) {
 		const struct ktrace_rec_sys_exit *x = (const void *)h;
 
-		if (h->type == KTRACE_REC_SYS_EXIT && h->pid == a.pid &&
+		if (h->type == KTRACE_REC_SYS_EXIT && h->pid == pid &&
 		    x->nr == __NR_openat && x->ret == -ENOENT)
 			marker = 1;
 	}
 	EXPECT_EQ(1, marker);
 	close(rw);
+}
+
+/*
+ * madvise(MADV_DONTNEED) on a mapped ring takes its pages out of the
+ * mapping: the next access maps them again, the same pages, and a tail
+ * stored then is the ring's.  Before, that access got SIGBUS.
+ */
+TEST_F(session, a_mapped_ring_survives_madv_dontneed)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10,
+				   .flags = KTRACE_CFG_LOSSY };
+	size_t map = sysconf(_SC_PAGESIZE) + (16 << 10);
+	volatile struct ktrace_ring_page *ctl, *ctl2;
+	pid_t pid;
+	char first[64];
+	__u64 head;
+	int rw;
+
+	rw = open(DEV_PATH, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	ASSERT_LE(0, rw);
+	ASSERT_EQ(0, ioctl(rw, KTRACE_IOC_CONFIGURE, &c));
+	trace_many_on_cpu0(_metadata, rw, &pid);
+	ctl = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_SHARED, rw,
+		   KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl);
+	head = ctl->data_head;
+	ASSERT_LT(ctl->data_tail, head);
+	memcpy(first, (char *)ctl + ctl->data_offset, sizeof(first));
+	ASSERT_EQ(0, madvise((void *)ctl, map, MADV_DONTNEED));
+	EXPECT_EQ(head, ctl->data_head);
+	EXPECT_EQ(0, memcmp(first, (char *)ctl + ctl->data_offset,
+			    sizeof(first)));
+	/* A tail stored then is in the ring's page: a new mapping sees it. */
+	ASSERT_EQ(0, madvise((void *)ctl, map, MADV_DONTNEED));
+	ctl->data_tail = head;
+	ctl2 = mmap(NULL, sysconf(_SC_PAGESIZE), PROT_READ, MAP_SHARED, rw,
+		    KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, ctl2);
+	EXPECT_EQ(head, ctl2->data_tail);
+	munmap((void *)ctl2, sysconf(_SC_PAGESIZE));
+	munmap((void *)ctl, map);
+	close(rw);
+}
+
+static void on_alarm(int sig)
+{
+}
+
+/*
+ * read() of 0 bytes returns 0 at once, records or none: nothing fits
+ * and nothing is taken.  Before, it blocked while the session was empty
+ * and failed with EINVAL once it held a record.
+ */
+TEST_F(session, zero_byte_read_returns_at_once)
+{
+	struct sigaction sa = { .sa_handler = on_alarm }, old;
+	struct child a;
+	size_t len;
+	int fd;
+
+	fd = open(DEV_PATH, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, sess_config(fd, KTRACE_EV_SYSCALL, 0));
+	a = spawn(do_getppid);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, pid_add(fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_ENABLE));
+	/* Enabled and empty: a blocking read() of 0 bytes does not wait. */
+	ASSERT_EQ(0, sigaction(SIGALRM, &sa, &old));
+	alarm(5);
+	EXPECT_EQ(0, read(fd, buf, 0)) TH_LOG("%s", strerror(errno));
+	alarm(0);
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_DISABLE));
+	/* With records: 0, and the records are all still there. */
+	EXPECT_EQ(0, read(fd, buf, 0)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(0, fcntl(fd, F_SETFL, O_NONBLOCK));
+	len = drain(fd);
+	EXPECT_EQ(10, count_exits(len, a.pid, __NR_getppid));
+	sigaction(SIGALRM, &old, NULL);
+	close(fd);
 }
 
 /* PID_DEL on a session without a PID filter leaves it tracing all. */

@@ -29,7 +29,7 @@
 /* -d, --debug: say what the command asks of the module, on stderr. */
 bool kt_debug;
 
-/* What an ENOMEM of open() and CONFIGURE most likely means. */
+/* What an ENOMEM of open(), CONFIGURE and PID_ADD most likely means. */
 static const char memory_max_hint[] =
 	" (the sessions open hold the module's memory_max: see /sys/module/ktrace/parameters/)";
 
@@ -198,7 +198,8 @@ int kt_dev_pid(int fd, pid_t pid, unsigned int flags, bool add)
 	else if (e == ESRCH)
 		ktrace_err("-p %d: no such process", pid);
 	else
-		ktrace_err("tracing process %d: %s", pid, strerror(e));
+		ktrace_err("tracing process %d: %s%s", pid, strerror(e),
+			   e == ENOMEM ? memory_max_hint : "");
 	return -1;
 }
 
