@@ -34,7 +34,7 @@ struct exe {
 
 struct node {
 	pid_t pid, tgid;
-	bool thread;		/* a thread of its parent's process */
+	bool thread;		/* a thread, under its process */
 	char comm[16];
 	uint64_t fork_ts;	/* 0: before the view */
 	struct exe *exes, **exes_tail;
@@ -202,8 +202,11 @@ static void fork_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 	memcpy(n->comm, h->comm, sizeof(n->comm));
 	n->fork_ts = h->ts;
 	n->thread = f->child_pid != f->child_tgid;
-	/* A process hangs under its parent's process, a thread under it. */
-	if (parent->thread && parent->parent && !n->thread)
+	/*
+	 * A process hangs under its parent's process, a thread under its
+	 * own process whichever thread made it, as ps -T and pstree show.
+	 */
+	if (parent->thread && parent->parent)
 		parent = parent->parent;
 	adopt(parent, n);
 }
@@ -262,29 +265,17 @@ static pid_t new_parent(pid_t pid, pid_t old)
 /*
  * Process @proc ended at @ts: so did its threads whose exits the view
  * has not seen (their records may come later: a newer kernel reports some
- * threads after the last).  Those under @proc and under its threads,
- * through the links.
+ * threads after the last).  Threads hang right under their process.
  */
 static void end_threads(struct node *proc, uint64_t ts)
 {
-	struct node *n = proc->child;
+	struct node *n;
 
-	while (n) {
-		if (n->thread) {
-			if (!n->exited) {
-				n->exited = true;
-				n->exit_ts = ts;
-			}
-			if (n->child) {
-				n = n->child;
-				continue;
-			}
+	for (n = proc->child; n; n = n->sibling) {
+		if (n->thread && !n->exited) {
+			n->exited = true;
+			n->exit_ts = ts;
 		}
-		while (n != proc && !n->sibling)
-			n = n->parent;
-		if (n == proc)
-			return;
-		n = n->sibling;
 	}
 }
 

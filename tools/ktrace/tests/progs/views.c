@@ -48,6 +48,9 @@
  *                          once all are made; at SIGUSR1 the main thread
  *                          closes the pipe, each thread exits, and once
  *                          it has joined them all the main thread exits 0
+ *   views nested           the main thread makes a thread, which makes
+ *                          another and joins it; the main thread joins
+ *                          the first and exits 0
  *   views leaderless       the main thread exits (pthread_exit()) while a
  *                          second runs on; that one prints the process's
  *                          id once /proc shows the main thread a zombie,
@@ -292,6 +295,34 @@ static int threads(long n)
 	return 0;
 }
 
+/* views nested: a thread that makes a thread. */
+static void *nested_inner(void *arg)
+{
+	return arg;
+}
+
+static void *nested_outer(void *arg)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, nested_inner, NULL))
+		return NULL;
+	pthread_join(t, NULL);
+	return arg;
+}
+
+static int nested(void)
+{
+	static int done;
+	pthread_t t;
+	void *ret;
+
+	if (pthread_create(&t, NULL, nested_outer, &done) ||
+	    pthread_join(t, &ret))
+		return 1;
+	return ret != &done;
+}
+
 /* views leaderless: the thread left once the main thread has exited. */
 static void *leaderless(void *arg)
 {
@@ -404,6 +435,8 @@ int main(int argc, char **argv)
 		return trickle();
 	if (!strcmp(what, "threads") && argc == 3)
 		return threads(atol(argv[2]));
+	if (!strcmp(what, "nested"))
+		return nested();
 	if (!strcmp(what, "leaderless")) {
 		pthread_t t;
 
