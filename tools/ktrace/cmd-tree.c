@@ -10,9 +10,10 @@
  * only the execve and execveat syscalls, for their arguments.  A process
  * ends when its last thread exits (KTRACE_EXIT_GROUP_DEAD); it is reaped
  * when its leader's task is freed, which the kernel does a grace period
- * after wait() returned.  With -p, the process is there before any
- * record (it may make none), and a view interrupted while it runs shows
- * it, and its threads from before the view, running.
+ * after wait() returned.  With -p, the process, its threads and its
+ * descendants with theirs are read from /proc once the view records,
+ * before any record (the process may make none): what they do later
+ * finds them in the tree.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -37,6 +38,7 @@ struct node {
 	bool thread;		/* a thread, under its process */
 	char comm[16];
 	uint64_t fork_ts;	/* 0: before the view */
+	bool seeded;		/* -p: found in /proc, from before the view */
 	struct exe *exes, **exes_tail;
 	bool exited;		/* this thread, or for a process the group */
 	uint64_t exit_ts;
@@ -100,19 +102,9 @@ static void adopt(struct node *parent, struct node *n)
 	parent->last_child = n;
 }
 
-/* As adopt(), but first among @parent's children. */
-static void adopt_first(struct node *parent, struct node *n)
-{
-	n->parent = parent;
-	n->sibling = parent->child;
-	parent->child = n;
-	if (!parent->last_child)
-		parent->last_child = n;
-}
-
 /*
- * The node of @pid, made when the view meets it first: a thread from
- * before the view (-p), or one whose fork was lost, hangs under its
+ * The node of @pid, made when the view meets it first (-p seeds what was
+ * there before the view): a thread whose fork was lost hangs under its
  * process's node, made too if the view has none.
  */
 static struct node *node_get(struct tree *t, const struct ktrace_rec_hdr *h)
@@ -196,6 +188,11 @@ static void fork_rec(struct tree *t, const struct ktrace_rec_hdr *h)
 		return;
 	parent = node_get(t, h);
 	old = kt_pidmap_get(&t->map, f->child_pid);
+	if (old && old->seeded && !old->fork_ts && !old->exited) {
+		/* Forked once the view recorded, and found in /proc too. */
+		old->fork_ts = h->ts;
+		return;
+	}
 	if (old)	/* the pid was used again */
 		kt_pidmap_del(&t->map, f->child_pid);
 	n = node_new(t, f->child_pid, f->child_tgid);
@@ -512,40 +509,48 @@ static void proc_comm(struct node *n, const char *path)
 }
 
 /*
- * -p: the process is the root, met before any record, as the view may
- * get none of it (a process that neither forks, executes nor ends while
- * watched, until ktrace's signal).
- */
-static struct node *seed_process(struct tree *t, pid_t pid)
-{
-	struct node *n = node_new(t, pid, pid);
-
-	proc_comm(n, "comm");
-	return n;
-}
-
-/*
- * -p, the view interrupted while the process runs: its threads from
- * before the view that the records did not name (those that exited
- * did), from /proc, first under it in the order of their ids.
+ * -p: the threads of process @proc from before the view, from /proc,
+ * under it in the order of their ids.
  */
 static void seed_threads(struct tree *t, struct node *proc)
 {
 	char path[64];
 	struct node *n;
-	unsigned int i;
+	unsigned int i, nr;
 	pid_t *tids;
 
-	for (i = kt_proc_threads(proc->pid, &tids); i--;) {
+	nr = kt_proc_threads(proc->pid, &tids);
+	for (i = 0; i < nr; i++) {
 		if (tids[i] == proc->pid || kt_pidmap_get(&t->map, tids[i]))
 			continue;
 		n = node_new(t, tids[i], proc->pid);
 		n->thread = true;
+		n->seeded = true;
 		snprintf(path, sizeof(path), "task/%d/comm", tids[i]);
 		proc_comm(n, path);
-		adopt_first(proc, n);
+		adopt(proc, n);
 	}
 	free(tids);
+}
+
+/*
+ * -p, before any record (kt_view_run's v->seed): the process (@ppid 0),
+ * the root, as the view may get no record of it (one that neither
+ * forks, executes nor ends while watched, until ktrace's signal); then
+ * each of its descendants from before the view, under its parent; each
+ * with its threads.  Their records then find them.
+ */
+static void seed(void *ctx, pid_t pid, pid_t ppid)
+{
+	struct tree *t = ctx;
+	struct node *n = node_new(t, pid, pid), *parent;
+
+	n->seeded = true;
+	proc_comm(n, "comm");
+	parent = ppid ? kt_pidmap_get(&t->map, ppid) : NULL;
+	if (parent)
+		adopt(parent, n);
+	seed_threads(t, n);
 }
 
 static void usage(FILE *f)
@@ -583,9 +588,8 @@ int ktrace_cmd_tree(int argc, char **argv)
 	v.events = KTRACE_EV_LIFECYCLE | KTRACE_EV_SYSCALL;
 	v.syscalls = execs;
 	v.feed = feed;
+	v.seed = seed;
 	v.ctx = &t;
-	if (v.pid)
-		seed_process(&t, v.pid);
 	ret = kt_view_run(&v);
 	if (!v.start_ns)
 		return ret;
@@ -603,8 +607,6 @@ int ktrace_cmd_tree(int argc, char **argv)
 		n->exit_code = v.child_status;
 		end_threads(n, v.end_ns);
 	}
-	if (!n->exited && v.pid)
-		seed_threads(&t, n);
 	if (!t.json)
 		printf("%-7s %-10s %-10s %-22s %-10s %s\n", "PID", "START",
 		       "END", "STATUS", "ZOMBIE", "COMMAND");

@@ -216,6 +216,21 @@ void kt_dev_pid_drop(int fd, pid_t tgid)
 	ioctl(fd, KTRACE_IOC_PID_DEL, &p);
 }
 
+/*
+ * A process found in /proc (a view's -p descendant from before it) joins
+ * the session as a followed thread group; quietly, since it may be gone
+ * or a zombie (ESRCH).  0, or -1 with errno set.
+ */
+int kt_dev_pid_follow(int fd, pid_t tgid)
+{
+	struct ktrace_pid p = {
+		.pid = tgid,
+		.flags = KTRACE_PID_THREAD_GROUP | KTRACE_PID_FOLLOW,
+	};
+
+	return ioctl(fd, KTRACE_IOC_PID_ADD, &p) ? -1 : 0;
+}
+
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s)
 {
 	return dev_ioctl(fd, KTRACE_IOC_SET_SYSCALLS, (void *)s,

@@ -217,6 +217,7 @@ bool kt_proc_dead(pid_t pid);
  */
 unsigned int kt_proc_threads(pid_t pid, pid_t **tids);
 void kt_dev_pid_drop(int fd, pid_t tgid);
+int kt_dev_pid_follow(int fd, pid_t tgid);
 int kt_dev_set_syscalls(int fd, const struct ktrace_syscalls *s);
 int kt_dev_get_class(int fd, struct ktrace_class *c);
 int kt_dev_set_status(int fd, const struct ktrace_status *s);
@@ -614,6 +615,11 @@ struct kt_view_run {
 	int argc;
 	pid_t pid;			/* -p, or 0 */
 	void (*feed)(void *ctx, const struct ktrace_rec_hdr *h);
+	/*
+	 * -p, or NULL: the process, then each of its descendants from before
+	 * the view (followed too), parents first, before any record
+	 */
+	void (*seed)(void *ctx, pid_t pid, pid_t ppid);
 	void *ctx;
 	/* out */
 	uint64_t start_ns, end_ns;	/* CLOCK_MONOTONIC */

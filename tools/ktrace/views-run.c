@@ -2,14 +2,16 @@
 /*
  * ktrace(1): the live session of the views that follow a command or a
  * process (tree, signals): the command started stopped, or the process
- * attached, with its descendants followed by the kernel; the records
- * handed to the view as they come; the end once the command is reaped
- * (or the process is gone) and every descendant seen forking has been
- * seen exiting or is gone from the system.  A short linger after that
- * collects the reaps of the last zombies.  ktrace's signal ends the view
- * as it ends a trace (-I): the command gets it too, and ktrace dies of
- * the signal that killed the command, as trace mode does (kt_exit()).
+ * attached, with its descendants followed by the kernel (with v->seed,
+ * those from before the view too); the records handed to the view as
+ * they come; the end once the command is reaped (or the process is gone)
+ * and every descendant seen forking or seeded has been seen exiting or is
+ * gone from the system.  A short linger after that collects the reaps of
+ * the last zombies.  ktrace's signal ends the view as it ends a trace
+ * (-I): the command gets it too, and ktrace dies of the signal that
+ * killed the command, as trace mode does (kt_exit()).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -109,6 +111,145 @@ static int drain(struct kt_dev_reader *rd, struct kt_view_run *v,
 }
 
 /*
+ * -p: the processes in /proc, each with its parent's id, in *@procs to
+ * free(); their number, 0 if /proc cannot be read or memory ran out.
+ */
+struct proc_entry {
+	pid_t pid, ppid;
+};
+
+static size_t proc_list(struct proc_entry **procs)
+{
+	struct proc_entry *v = NULL, *nv;
+	size_t n = 0, cap = 0;
+	struct dirent *d;
+	pid_t pid, ppid;
+	DIR *dir;
+
+	*procs = NULL;
+	dir = opendir("/proc");
+	if (!dir)
+		return 0;
+	while ((d = readdir(dir))) {
+		pid = atoi(d->d_name);
+		if (pid <= 0)
+			continue;
+		ppid = kt_view_ppid(pid);
+		if (ppid <= 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			nv = realloc(v, cap * sizeof(*v));
+			if (!nv) {
+				n = 0;
+				break;
+			}
+			v = nv;
+		}
+		v[n].pid = pid;
+		v[n++].ppid = ppid;
+	}
+	closedir(dir);
+	if (!n) {
+		free(v);
+		return 0;
+	}
+	*procs = v;
+	return n;
+}
+
+/*
+ * Passes over /proc for descendants from before the view: one forked
+ * before its parent joined has no fork record, and only a later pass
+ * sees it.
+ */
+#define SEED_PASSES	4
+
+/* Is @pid an ancestor of ktrace (ktrace tree -p $$ from a shell)? */
+static bool ktrace_ancestor(pid_t pid)
+{
+	pid_t p;
+	int i;
+
+	for (p = getppid(), i = 0; p > 1 && i < 4096; p = kt_view_ppid(p), i++)
+		if (p == pid)
+			return true;
+	return false;
+}
+
+/*
+ * -p: the process and its descendants from before the view, handed to
+ * v->seed() parents first.  Each joins the session, followed, as the
+ * process did, and counts as a live task, but for ktrace's own
+ * ancestors, which wait for it; one gone or a zombie (refused) does not
+ * show, nor does ktrace itself, which its session does not record.
+ * Called once the session records, so that a process forked since the
+ * process joined either has a fork record or is found here (or both:
+ * the view takes them for one).
+ */
+/* What seed() knows of a process, by pid. */
+#define SEED_JOINED	((void *)1)
+#define SEED_REFUSED	((void *)2)	/* gone, a zombie, or ktrace */
+
+static void seed_oom(void)
+{
+	ktrace_err("out of memory");
+	exit(1);
+}
+
+/* @e, a child of a process that joined: does it join too? */
+static bool seed_one(int fd, struct kt_view_run *v, struct kt_pidmap *known,
+		     struct kt_pidmap *live, const struct proc_entry *e)
+{
+	bool ok = !kt_dev_pid_follow(fd, e->pid);
+
+	if (kt_pidmap_put(known, e->pid, ok ? SEED_JOINED : SEED_REFUSED))
+		seed_oom();
+	if (!ok)
+		return false;
+	if (!ktrace_ancestor(e->pid) &&
+	    kt_pidmap_put(live, e->pid, (void *)(intptr_t)e->pid))
+		seed_oom();
+	v->seed(v->ctx, e->pid, e->ppid);
+	return true;
+}
+
+static void seed(int fd, struct kt_view_run *v, struct kt_pidmap *live)
+{
+	struct kt_pidmap known = { 0 };
+	struct proc_entry *procs;
+	bool more, joined;
+	size_t i, n;
+	int pass;
+
+	v->seed(v->ctx, v->pid, 0);
+	if (kt_pidmap_put(&known, v->pid, SEED_JOINED) ||
+	    kt_pidmap_put(&known, getpid(), SEED_REFUSED))
+		seed_oom();
+	for (pass = 0; pass < SEED_PASSES; pass++) {
+		n = proc_list(&procs);
+		more = false;
+		/* Again while a pass over the list joins one: its children. */
+		do {
+			joined = false;
+			for (i = 0; i < n; i++) {
+				if (kt_pidmap_get(&known, procs[i].pid) ||
+				    kt_pidmap_get(&known, procs[i].ppid) !=
+				    SEED_JOINED)
+					continue;
+				if (seed_one(fd, v, &known, live, &procs[i]))
+					joined = true;
+			}
+			more |= joined;
+		} while (joined);
+		free(procs);
+		if (!more)
+			break;
+	}
+	kt_pidmap_free(&known);
+}
+
+/*
  * After ktrace's signal, as in trace mode: the command it started gets
  * the same, and the view goes on while it dies, for a second at most.
  * Does the view end?
@@ -172,6 +313,8 @@ int kt_view_run(struct kt_view_run *v)
 	v->start_ns = kt_view_now();
 	if (kt_dev_enable(fd))
 		goto out_rd;
+	if (v->pid && v->seed)
+		seed(fd, v, &live);
 	if (v->child) {
 		kill(v->child, SIGCONT);
 		if (read(err[0], &e, sizeof(e)) == sizeof(e)) {
