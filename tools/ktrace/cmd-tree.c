@@ -13,7 +13,8 @@
  * after wait() returned.  With -p, the process, its threads and its
  * descendants with theirs are read from /proc once the view records,
  * before any record (the process may make none): what they do later
- * finds them in the tree.
+ * finds them in the tree.  When the view ends, a thread no record ended
+ * is running if /proc still lists it, else exited.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -553,6 +554,39 @@ static void seed(void *ctx, pid_t pid, pid_t ppid)
 	seed_threads(t, n);
 }
 
+/*
+ * The view's end at @end: a thread no record ended outlived the view if
+ * /proc still lists it under its process, read now; if not, it exited
+ * after the session's last record (or its record was lost): exited, at
+ * the end.  What the records say comes first; this is what they leave.
+ */
+static void end_unseen(struct tree *t, uint64_t end)
+{
+	struct node *proc, *n;
+	unsigned int nr;
+	pid_t *tids;
+
+	for (proc = t->all; proc; proc = proc->next) {
+		if (proc->thread)
+			continue;
+		for (n = proc->child; n; n = n->sibling)
+			if (n->thread && !n->exited)
+				break;
+		if (!n)
+			continue;
+		nr = kt_proc_threads(proc->pid, &tids);
+		for (; n; n = n->sibling) {
+			if (!n->thread || n->exited ||
+			    (nr && bsearch(&n->pid, tids, nr, sizeof(*tids),
+					   kt_pid_cmp)))
+				continue;
+			n->exited = true;
+			n->exit_ts = end;
+		}
+		free(tids);
+	}
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -607,6 +641,7 @@ int ktrace_cmd_tree(int argc, char **argv)
 		n->exit_code = v.child_status;
 		end_threads(n, v.end_ns);
 	}
+	end_unseen(&t, v.end_ns);
 	if (!t.json)
 		printf("%-7s %-10s %-10s %-22s %-10s %s\n", "PID", "START",
 		       "END", "STATUS", "ZOMBIE", "COMMAND");

@@ -44,10 +44,12 @@
  *   views sigfatal         sends itself SIGTERM, default action
  *   views chain N          a chain of N forks: each process forks the
  *                          next, waits for it and exits 0
- *   views threads N        N threads block reading a pipe; prints "ready"
+ *   views threads N [hold] N threads block reading a pipe; prints "ready"
  *                          once all are made; at SIGUSR1 the main thread
  *                          closes the pipe, each thread exits, and once
  *                          it has joined them all the main thread exits 0
+ *                          (with hold, prints "joined" and waits until
+ *                          killed)
  *   views nested           the main thread makes a thread, which makes
  *                          another and joins it; the main thread joins
  *                          the first and exits 0
@@ -270,7 +272,7 @@ static void *threads_read(void *arg)
 	return arg;
 }
 
-static int threads(long n)
+static int threads(long n, int hold)
 {
 	pthread_t t[64];
 	sigset_t set;
@@ -292,6 +294,11 @@ static int threads(long n)
 	close(threads_pipe[1]);
 	for (i = 0; i < n; i++)
 		pthread_join(t[i], NULL);
+	if (hold) {
+		printf("joined\n");
+		for (;;)
+			pause();
+	}
 	return 0;
 }
 
@@ -434,7 +441,9 @@ int main(int argc, char **argv)
 	if (!strcmp(what, "trickle"))
 		return trickle();
 	if (!strcmp(what, "threads") && argc == 3)
-		return threads(atol(argv[2]));
+		return threads(atol(argv[2]), 0);
+	if (!strcmp(what, "threads") && argc == 4 && !strcmp(argv[3], "hold"))
+		return threads(atol(argv[2]), 1);
 	if (!strcmp(what, "nested"))
 		return nested();
 	if (!strcmp(what, "leaderless")) {
