@@ -173,6 +173,8 @@ enum {
 void kt_opt_refuse(const char *cmd, const char *word, bool missing);
 int kt_parse_args(struct kt_opts *o, int argc, char **argv);
 int kt_parse_time(const char *s, double unit_ns, unsigned long long *ns);
+bool kt_signal_shown(const struct kt_opts *o, int sig);
+bool kt_death_shown(const struct kt_opts *o, int sig);
 
 /* golden.c */
 int ktrace_golden(struct kt_opts *o, const char *expect);

@@ -361,6 +361,24 @@ static int parse_signals(struct kt_opts *o, const char *list)
 	return ret;
 }
 
+/* -e signal=SET: does a line about signal @sig show? */
+bool kt_signal_shown(const struct kt_opts *o, int sig)
+{
+	return !o->signal_filter || sig < 1 || sig > 128 ||
+	       (o->signals[(sig - 1) / 64] & (1ULL << ((sig - 1) % 64)));
+}
+
+/*
+ * Does the "+++ exited with N +++" (@sig 0) or "+++ killed by SIG +++"
+ * line of a task show?  As strace's print_exited() and
+ * print_signalled(): -qq leaves out the former, -e signal= the latter
+ * when it leaves out SIG.
+ */
+bool kt_death_shown(const struct kt_opts *o, int sig)
+{
+	return sig ? kt_signal_shown(o, sig) : !o->quiet_exit;
+}
+
 /*
  * --quiet=SET, as strace takes it: attach, exit (exits), thread-execve
  * (superseded), and personality and path-resolution, whose messages

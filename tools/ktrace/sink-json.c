@@ -32,6 +32,7 @@
 struct json_sink {
 	struct kt_sink s;
 	struct kt_out *out;
+	const struct kt_opts *o;
 	uint64_t base_ts;
 	int64_t mono_to_real;
 	pid_t child;
@@ -344,16 +345,19 @@ static void on_exit_ev(struct json_sink *j, const struct kt_event *e)
 	wait_fields(j, e->exit.code);
 	put_bool(&j->line, "group_dead", e->exit.group_dead);
 	put_bool(&j->line, "by_exec", e->exit.exec);
-	kt_buf_reset(&j->text);
-	if (e->exit.signal)
-		kt_buf_printf(&j->text, "+++ killed by %s %s+++",
-			      kt_sig_name(e->exit.signal, nbuf),
-			      e->exit.core ? "(core dumped) " : "");
-	else
-		kt_buf_printf(&j->text, "+++ exited with %d +++",
-			      e->exit.status);
-	put_key(&j->line, "text");
-	kt_buf_json_str(&j->line, j->text.s, j->text.len);
+	/* strace's line, unless -e signal= or -qq leaves it out. */
+	if (kt_death_shown(j->o, e->exit.signal)) {
+		kt_buf_reset(&j->text);
+		if (e->exit.signal)
+			kt_buf_printf(&j->text, "+++ killed by %s %s+++",
+				      kt_sig_name(e->exit.signal, nbuf),
+				      e->exit.core ? "(core dumped) " : "");
+		else
+			kt_buf_printf(&j->text, "+++ exited with %d +++",
+				      e->exit.status);
+		put_key(&j->line, "text");
+		kt_buf_json_str(&j->line, j->text.s, j->text.len);
+	}
 	end(j);
 }
 
@@ -721,6 +725,7 @@ struct kt_sink *kt_sink_json_new(struct kt_events *ev, struct kt_out *out,
 	j->s.finish = json_finish;
 	j->s.free = json_free;
 	j->out = out;
+	j->o = o;
 	j->base_ts = base_ts;
 	j->mono_to_real = tg->mono_to_real;
 	j->child = tg->child;

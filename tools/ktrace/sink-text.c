@@ -1027,13 +1027,6 @@ static void sig_pid_comm(struct kt_tracer *t,
 	}
 }
 
-/* -e signal=SET: does a line about signal @sig show? */
-static bool signal_shown(const struct kt_opts *o, int sig)
-{
-	return !o->signal_filter || sig < 1 || sig > 128 ||
-	       (o->signals[(sig - 1) / 64] & (1ULL << ((sig - 1) % 64)));
-}
-
 /* "--- stopped by SIG ---": k entered a group stop. */
 static void print_stopped(struct kt_tracer *t, struct task *k, int sig,
 			  uint64_t ts, bool has_ip, uint64_t ip)
@@ -1155,7 +1148,7 @@ static void continued(struct kt_tracer *t, pid_t tgid, uint64_t ts)
 	for (i = 0; i < w.n; i++)
 		if (w.v[i]->tty_stop)
 			sig = w.v[i]->tty_stop;
-	if (sig && !t->o->summary_only && signal_shown(t->o, sig)) {
+	if (sig && !t->o->summary_only && kt_signal_shown(t->o, sig)) {
 		stop_threads(t, &w, NULL, sig, ts, false);
 		for (i = 0; i < w.n; i++)
 			w.v[i]->cont_stop = sig;
@@ -1205,7 +1198,7 @@ static void stopped_by_tty_signal(struct kt_tracer *t,
 	    r->hdr.size < sizeof(*r) || !(r->si.flags & KTRACE_SI_VALID) ||
 	    (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU) ||
 	    !k || !k->started || t->o->summary_only ||
-	    !signal_shown(t->o, sig) || stop_shown(t, k->tgid, sig))
+	    !kt_signal_shown(t->o, sig) || stop_shown(t, k->tgid, sig))
 		return;
 	flush_pend(t, k);
 	group_stop(t, k->tgid, NULL, sig, r->hdr.ts, true);
@@ -1241,7 +1234,7 @@ static void on_signal_deliver(struct kt_tracer *t,
 		flush_signal(t, k);
 	}
 	name = kt_sig_name(r->sig, nbuf);
-	if (!signal_shown(t->o, r->sig))
+	if (!kt_signal_shown(t->o, r->sig))
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, r->hdr.ts);
@@ -1559,16 +1552,15 @@ static void on_exec(struct kt_tracer *t, const struct kt_event *e)
 }
 
 /*
- * "+++ exited with N +++" or "+++ killed by SIG +++" for task k.  As
- * strace's print_exited() and print_signalled(): -qq leaves out the
- * former, -e signal= the latter when it leaves out SIG.
+ * "+++ exited with N +++" or "+++ killed by SIG +++" for task k, unless
+ * -qq or -e signal= leaves it out (kt_death_shown()).
  */
 static void print_death(struct kt_tracer *t, struct task *k, uint64_t ts,
 			int status, int sig, bool core)
 {
 	char nbuf[16];
 
-	if (sig ? !signal_shown(t->o, sig) : t->o->quiet_exit)
+	if (!kt_death_shown(t->o, sig))
 		return;
 	kt_buf_reset(&t->line);
 	leader(t, &t->line, k, ts);
@@ -1679,7 +1671,7 @@ static void on_stopped(struct kt_tracer *t, struct task *k,
 	if (e->stop.nr >= 0)
 		k->last_call = ktrace_syscall_name(kt_cli_abi(e->stop.abi),
 						   e->stop.nr);
-	if (t->o->summary_only || !signal_shown(t->o, e->stop.sig))
+	if (t->o->summary_only || !kt_signal_shown(t->o, e->stop.sig))
 		return;
 	flush_signal(t, k);
 	print_stopped(t, k, e->stop.sig, e->ts, false, 0);
