@@ -2,13 +2,14 @@
 /*
  * ktrace(1): --tips[=[[id:]ID][,[format:]FORMAT]], strace's option: a tip
  * about the tool, printed on stderr once the trace is over (not after an
- * error of ktrace's own).  ID picks one
+ * error of ktrace's own, nor among --json's objects).  ID picks one
  * (counted from 0, modulo their number) or "random"; FORMAT is "none",
  * "compact" (one line) or "full" (framed), the default.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -105,11 +106,30 @@ void kt_tips_due(bool due)
 	tips_due = due;
 }
 
+/*
+ * Do --json's objects go to standard error, where a tip would be a line
+ * of text among them?  Without -o, or with -o naming the file standard
+ * error is open on (/dev/stderr); not down a pipe of -o '|COMMAND'.
+ */
+static bool json_on_stderr(const struct kt_opts *o)
+{
+	struct stat a, b;
+
+	if (!o->json)
+		return false;
+	if (!o->outfile)
+		return true;
+	if (o->outfile[0] == '|' || o->outfile[0] == '!')
+		return false;
+	return !fstat(STDERR_FILENO, &a) && !stat(o->outfile, &b) &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 void kt_tips_print(const struct kt_opts *o)
 {
 	size_t n = ARRAY_SIZE(tips), i;
 
-	if (o->tips == KT_TIPS_NONE || !tips_due)
+	if (o->tips == KT_TIPS_NONE || !tips_due || json_on_stderr(o))
 		return;
 	if (o->tip_id >= 0)
 		i = (size_t)o->tip_id % n;
