@@ -1208,8 +1208,9 @@ int kt_parse_args(struct kt_opts *o, int argc, char **argv)
 		ktrace_err("--json prints events; it does not combine with -c or -C");
 		return -1;
 	}
+	/* -ff is left only with -o: a file per process. */
 	if (o->json && o->follow > 1) {
-		ktrace_err("--json writes one stream, a pid in each object; it does not combine with -ff");
+		ktrace_err("--json writes one stream, a pid in each object; it does not combine with -ff -o FILE (a file per process; -ff without -o is -f)");
 		return -1;
 	}
 	if (o->follow > 1 && o->outfile &&
