@@ -1875,17 +1875,75 @@ static bool counted(const struct kt_counts *c)
 	return false;
 }
 
+/* Where the counts of -c's table came from, for the loss summary. */
+enum counts_from {
+	COUNTS_NONE,		/* no table */
+	COUNTS_KERNEL,		/* the session's: whatever the rings lost */
+	COUNTS_MERGED,		/* those, with the records' min and max */
+	COUNTS_RECORDS,		/* the records': short of those lost */
+};
+
+/*
+ * -c's table: of the session's counters when at hand (live, or saved
+ * in the recording), which a ring's losses leave whole; else, or for
+ * each call's time (-U, -S min-time, max-time), of the records.  When
+ * records were lost, those take the session's calls, errors and times,
+ * and keep only their shortest and longest.
+ */
+static enum counts_from summary(struct kt_tracer *t, const struct kt_end *e,
+				uint64_t lost)
+{
+	const struct kt_opts *o = t->o;
+	const struct kt_counts *c = e->counts ? e->counts : &t->counts;
+	enum counts_from from = e->counts ? COUNTS_KERNEL : COUNTS_RECORDS;
+	unsigned int abi, nr;
+
+	t->counts.valid = true;
+	if (kt_summary_needs_minmax(o) && !t->counts.minmax &&
+	    e->counts && counted(e->counts)) {
+		ktrace_err("-U, -S min-time, max-time: this trace has no syscall records to time each call (recorded with -c?)");
+		return COUNTS_NONE;
+	}
+	/* Each call's time: the session counts only their sum. */
+	if (kt_summary_needs_minmax(o)) {
+		c = &t->counts;
+		from = COUNTS_RECORDS;
+	}
+	if (kt_summary_needs_minmax(o) && e->counts && lost) {
+		for (abi = 0; abi < KTRACE_ABI_COUNT; abi++) {
+			for (nr = 0; nr < KTRACE_NR_MAX; nr++) {
+				const struct kt_count *k = &e->counts->c[abi][nr];
+
+				t->counts.c[abi][nr].calls = k->calls;
+				t->counts.c[abi][nr].errors = k->errors;
+				t->counts.c[abi][nr].ns = k->ns;
+			}
+		}
+		from = COUNTS_MERGED;
+	}
+	kt_summary(t->out, o, c);
+	return from;
+}
+
 /*
  * The end of the stream: the open line ends, the command's death shows
  * if its record was lost (the wait status says what it was), then -c's
- * table, and the loss summary on stderr once the trace is written.
+ * table, and the loss summary on stderr once the trace is written: with
+ * -c, whether the rings' losses left the counts whole.
  */
 static void text_finish(struct kt_sink *s, const struct kt_end *e)
 {
+	static const char *const counts_said[] = {
+		[COUNTS_NONE] = NULL,
+		[COUNTS_KERNEL] = "the kernel's, whole",
+		[COUNTS_MERGED] = "the kernel's, whole; min-time and max-time the records'",
+		[COUNTS_RECORDS] = "of the records kept, and may be low",
+	};
 	struct kt_tracer *t = (struct kt_tracer *)s;
 	const struct kt_opts *o = t->o;
 	struct task *k = t->child ? task_get(t, t->child) : NULL;
-	uint64_t lost;
+	const char *said = NULL;
+	uint64_t lost = kt_end_lost(e, t->lost);
 
 	if (e->detach)
 		detach_all(t, e);
@@ -1898,25 +1956,15 @@ static void text_finish(struct kt_sink *s, const struct kt_end *e)
 			    WTERMSIG(e->child_status) : 0,
 			    WIFSIGNALED(e->child_status) &&
 			    WCOREDUMP(e->child_status));
-	if (o->summary_only || o->summary) {
-		const struct kt_counts *c = e->counts ? e->counts : &t->counts;
-
-		t->counts.valid = true;
-		/* Each call's time: the session counts only their sum. */
-		if (kt_summary_needs_minmax(o))
-			c = &t->counts;
-		if (kt_summary_needs_minmax(o) && !t->counts.minmax &&
-		    e->counts && counted(e->counts))
-			ktrace_err("-U, -S min-time, max-time: this trace has no syscall records to time each call (recorded with -c?)");
-		else
-			kt_summary(t->out, o, c);
-	}
+	if (o->summary_only || o->summary)
+		said = counts_said[summary(t, e, lost)];
 	t->open_line = NULL;
 	kt_out_flush_all();
-	lost = kt_end_lost(e, t->lost);
 	if (lost && !kt_out_error())
-		ktrace_err("%llu records were lost: the traced programs outran the rings (see the lines above; a larger ring helps)",
-			   (unsigned long long)lost);
+		ktrace_err("%llu records were lost: the traced programs outran the rings (see the lines above; a larger ring helps)%s%s",
+			   (unsigned long long)lost,
+			   said ? "; the summary's counts are " : "",
+			   said ? said : "");
 }
 
 /* The reader's batch ends: an open line shows now, as strace shows it. */
