@@ -596,7 +596,8 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 			on_generate(j, e);
 		break;
 	case KT_EV_SIGNAL_DELIVER:
-		if (wanted(j, e))
+		/* -e signal=: as the text trace's "--- SIG ---" line. */
+		if (wanted(j, e) && kt_signal_shown(j->o, e->sig.sig))
 			on_deliver(j, e);
 		break;
 	case KT_EV_LOSS:
