@@ -271,6 +271,7 @@ extern bool kt_out_append;		/* -A: open output files to append */
 int kt_out_open(struct kt_out *o, const char *path);
 int kt_out_open_file(struct kt_out *o, const char *path, bool append);
 void kt_out_fd(struct kt_out *o, int fd, const char *name);
+bool kt_same_file(int fd, const char *path);
 void kt_out_write(struct kt_out *o, const void *p, size_t n);
 void kt_out_puts(struct kt_out *o, const char *s);
 __printf(2, 3) void kt_out_printf(struct kt_out *o, const char *fmt, ...);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -116,6 +117,15 @@ int kt_out_open(struct kt_out *o, const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+/* Is @path the file open as @fd? */
+bool kt_same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return !fstat(fd, &a) && !stat(path, &b) && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
 }
 
 void kt_out_fd(struct kt_out *o, int fd, const char *name)

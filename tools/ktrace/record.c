@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -976,15 +975,6 @@ static int replay(struct reader *r, struct kt_timeline *tl, struct kt_end *e,
 	return 0;
 }
 
-/* Is @path the file open as @fd (so that writing it would empty it)? */
-static bool same_file(int fd, const char *path)
-{
-	struct stat a, b;
-
-	return !fstat(fd, &a) && !stat(path, &b) && a.st_dev == b.st_dev &&
-	       a.st_ino == b.st_ino;
-}
-
 /*
  * The first option given that only a live trace takes, which report
  * refuses rather than ignore; NULL if none.  --golden and --expect
@@ -1108,7 +1098,7 @@ int ktrace_cmd_report(int argc, char **argv)
 		own_counts = true;
 	}
 	if (o.outfile && o.follow < 2) {
-		if (same_file(r.fd, o.outfile)) {
+		if (kt_same_file(r.fd, o.outfile)) {
 			ktrace_err("report: -o %s is the recording it reads",
 				   o.outfile);
 			goto fail;

@@ -1899,13 +1899,12 @@ static enum counts_from summary(struct kt_tracer *t, const struct kt_end *e,
 	unsigned int abi, nr;
 
 	t->counts.valid = true;
-	if (kt_summary_needs_minmax(o) && !t->counts.minmax &&
-	    e->counts && counted(e->counts)) {
-		ktrace_err("-U, -S min-time, max-time: this trace has no syscall records to time each call (recorded with -c?)");
-		return COUNTS_NONE;
-	}
 	/* Each call's time: the session counts only their sum. */
 	if (kt_summary_needs_minmax(o)) {
+		if (!t->counts.minmax && e->counts && counted(e->counts)) {
+			ktrace_err("-U, -S min-time, max-time: this trace has no syscall records to time each call (recorded with -c?)");
+			return COUNTS_NONE;
+		}
 		c = &t->counts;
 		from = COUNTS_RECORDS;
 	}

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -113,16 +112,13 @@ void kt_tips_due(bool due)
  */
 static bool json_on_stderr(const struct kt_opts *o)
 {
-	struct stat a, b;
-
 	if (!o->json)
 		return false;
 	if (!o->outfile)
 		return true;
 	if (o->outfile[0] == '|' || o->outfile[0] == '!')
 		return false;
-	return !fstat(STDERR_FILENO, &a) && !stat(o->outfile, &b) &&
-	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	return kt_same_file(STDERR_FILENO, o->outfile);
 }
 
 void kt_tips_print(const struct kt_opts *o)
