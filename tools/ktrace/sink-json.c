@@ -52,6 +52,7 @@ struct json_sink {
 	const char *kinds[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
 	unsigned char nargs[KTRACE_ABI_COUNT][KTRACE_NR_MAX];
 	uint64_t lost;			/* the lost objects' sum */
+	bool child_exit_seen;		/* the command's exit object written */
 };
 
 /* A number beyond 2^53, which a double cannot hold, as a string. */
@@ -569,6 +570,8 @@ static void json_event(struct kt_sink *s, const struct kt_event *e)
 		if (!wanted(j, e))
 			break;
 		on_exit_ev(j, e);
+		if (e->pid == j->child && !e->exit.exec)
+			j->child_exit_seen = true;
 		kt_pidmap_del(&j->sender, e->pid);
 		kt_pidmap_del(&j->last, e->pid);
 		/* A thread is reaped with its exit. */
@@ -649,7 +652,9 @@ static unsigned int left_running(struct json_sink *j, const struct kt_end *e,
 /*
  * The last object: the stream is whole.  What the trace left running
  * when a signal, --syscall-limit or the device's end of data cut it
- * short, and the records lost in all.
+ * short, the records lost in all, and how the command ended, as the text
+ * trace prints its "+++" line from the wait status when its exit record
+ * was lost.
  */
 static void json_finish(struct kt_sink *s, const struct kt_end *e)
 {
@@ -675,6 +680,17 @@ static void json_finish(struct kt_sink *s, const struct kt_end *e)
 	kt_buf_putc(b, ']');
 	put_key(b, "lost");
 	put_u64(b, kt_end_lost(e, j->lost));
+	/* The command's fate by waitpid(), even when its exit was lost. */
+	put_key(b, "command");
+	if (j->child && e->child_reaped) {
+		kt_buf_puts(b, "{\"pid\":");
+		put_s64(b, j->child);
+		wait_fields(j, e->child_status);
+		put_bool(b, "exit_seen", j->child_exit_seen);
+		kt_buf_putc(b, '}');
+	} else {
+		kt_buf_puts(b, "null");
+	}
 	end(j);
 	free(v);
 }
