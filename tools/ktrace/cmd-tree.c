@@ -14,7 +14,9 @@
  * descendants with theirs are read from /proc once the view records,
  * before any record (the process may make none): what they do later
  * finds them in the tree.  When the view ends, a thread no record ended
- * is running if /proc still lists it, else exited.
+ * is running if /proc still lists it, else exited; a process, exited with
+ * its status unknown if /proc lists it no more or as a zombie (its exit
+ * record was lost), but for the command, whose status waitpid() gave.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -42,6 +44,8 @@ struct node {
 	bool seeded;		/* -p: found in /proc, from before the view */
 	struct exe *exes, **exes_tail;
 	bool exited;		/* this thread, or for a process the group */
+	bool exit_lost;		/* a process's exit record: exit_ts is later */
+	bool status_unknown;	/* and exit_code unknown (not the command) */
 	uint64_t exit_ts;
 	int exit_code;
 	bool core;
@@ -382,13 +386,17 @@ static void print_text(const struct tree *t, const struct node *n, int depth)
 	char st[64], zb[32];
 	const struct exe *e;
 
-	if (n->exited && !n->thread)
+	if (n->status_unknown)
+		snprintf(st, sizeof(st), "exited, status unknown");
+	else if (n->exited && !n->thread)
 		kt_view_status(st, sizeof(st), n->exit_code);
 	else if (n->exited)
 		snprintf(st, sizeof(st), "exited");
 	else
 		snprintf(st, sizeof(st), "running");
-	if (n->exited && n->reaped && !n->thread)
+	if (n->exit_lost)
+		snprintf(zb, sizeof(zb), "-");
+	else if (n->exited && n->reaped && !n->thread)
 		kt_view_dur(zb, sizeof(zb), n->reap_ts - n->exit_ts);
 	else if (n->exited && !n->thread)
 		snprintf(zb, sizeof(zb), "not reaped");
@@ -445,7 +453,9 @@ static void print_json(const struct tree *t, const struct node *n, int depth)
 	printf("]");
 	if (n->exited) {
 		printf(",\"exit\":%.6f", rel(t, n->exit_ts));
-		if (!n->thread) {
+		if (n->status_unknown) {
+			printf(",\"status\":\"unknown\"");
+		} else if (!n->thread) {
 			printf(",\"wait_status\":%d,\"status\":", n->exit_code);
 			kt_json_string(stdout, kt_view_status(st, sizeof(st),
 							      n->exit_code));
@@ -457,7 +467,9 @@ static void print_json(const struct tree *t, const struct node *n, int depth)
 			printf(",\"core_dumped\":%s", n->core ? "true" : "false");
 		}
 	}
-	if (n->reaped && n->exited && !n->thread)
+	if (n->reaped && n->exit_lost)
+		printf(",\"reap\":%.6f", rel(t, n->reap_ts));
+	else if (n->reaped && n->exited && !n->thread)
 		printf(",\"reap\":%.6f,\"zombie_ns\":%llu", rel(t, n->reap_ts),
 		       (unsigned long long)(n->reap_ts - n->exit_ts));
 	if (n->reparented)
@@ -558,7 +570,10 @@ static void seed(void *ctx, pid_t pid, pid_t ppid)
  * The view's end at @end: a thread no record ended outlived the view if
  * /proc still lists it under its process, read now; if not, it exited
  * after the session's last record (or its record was lost): exited, at
- * the end.  What the records say comes first; this is what they leave.
+ * the end.  A process no record ended that /proc no longer lists, or
+ * lists as a zombie, lost its exit record: exited, how unknown, at its
+ * reap if that was seen, else at the end.  What the records say comes
+ * first; this is what they leave.
  */
 static void end_unseen(struct tree *t, uint64_t end)
 {
@@ -569,6 +584,14 @@ static void end_unseen(struct tree *t, uint64_t end)
 	for (proc = t->all; proc; proc = proc->next) {
 		if (proc->thread)
 			continue;
+		if (!proc->exited &&
+		    (proc->reaped || kt_proc_dead(proc->pid))) {
+			proc->exited = true;
+			proc->exit_lost = true;
+			proc->status_unknown = true;
+			proc->exit_ts = proc->reaped ? proc->reap_ts : end;
+			end_threads(proc, proc->exit_ts);
+		}
 		for (n = proc->child; n; n = n->sibling)
 			if (n->thread && !n->exited)
 				break;
@@ -635,11 +658,15 @@ int ktrace_cmd_tree(int argc, char **argv)
 			   v.child ? v.child : v.pid);
 		return ret ? ret : 1;
 	}
-	if (!n->exited && v.child && WIFSIGNALED(v.child_status)) {
+	/* The command's exit record lost: its status is waitpid's. */
+	if (!n->exited && v.child && v.child_reaped) {
 		n->exited = true;
-		n->exit_ts = v.end_ns;
+		n->exit_lost = true;
+		n->exit_ts = n->reaped ? n->reap_ts : v.end_ns;
 		n->exit_code = v.child_status;
-		end_threads(n, v.end_ns);
+		n->core = WIFSIGNALED(v.child_status) &&
+			  WCOREDUMP(v.child_status);
+		end_threads(n, n->exit_ts);
 	}
 	end_unseen(&t, v.end_ns);
 	if (!t.json)

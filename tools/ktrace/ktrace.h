@@ -627,6 +627,7 @@ struct kt_view_run {
 	/* out */
 	uint64_t start_ns, end_ns;	/* CLOCK_MONOTONIC */
 	pid_t child;
+	bool child_reaped;		/* child_status is its wait status */
 	int child_status;
 };
 

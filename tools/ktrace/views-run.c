@@ -362,6 +362,7 @@ int kt_view_run(struct kt_view_run *v)
 	if (drain(rd, v, &live, &eof))
 		goto out_rd;
 	v->end_ns = kt_view_now();
+	v->child_reaped = reaped;
 	ret = kt_exit_status(v->child, reaped, v->child_status, interrupted);
 out_rd:
 	kt_dev_reader_free(rd);
