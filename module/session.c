@@ -820,7 +820,14 @@ static const struct vm_operations_struct ktrace_vm_ops = {
 	.fault	= ktrace_vm_fault,
 };
 
-/* mmap() at KTRACE_MMAP_OFFSET(cpu): that CPU's control page and data. */
+/*
+ * mmap() at KTRACE_MMAP_OFFSET(cpu): that CPU's control page and data.
+ * MAP_SHARED is VM_MAYSHARE: the kernel leaves VM_SHARED out of a shared
+ * mapping of a file opened read-only, which can never be made writable
+ * (no VM_MAYWRITE), so that a reader that only looks may map the rings
+ * too.  MAP_PRIVATE is refused: a write would copy the control page and
+ * its tail would never reach us.
+ */
 int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
 {
 	const unsigned int shift = 32 - PAGE_SHIFT;
@@ -828,7 +835,7 @@ int ktrace_session_mmap(struct ktrace_session *s, struct vm_area_struct *vma)
 	struct ktrace_ring *ring;
 	int ret;
 
-	if (!(vma->vm_flags & VM_SHARED))
+	if (!(vma->vm_flags & VM_MAYSHARE))
 		return -EINVAL;
 	if (vma->vm_pgoff & ((1UL << shift) - 1))
 		return -EINVAL;

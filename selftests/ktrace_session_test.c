@@ -1243,6 +1243,59 @@ TEST_F(session, zero_byte_read_returns_at_once)
 	close(fd);
 }
 
+/*
+ * A descriptor opened read-only maps its rings read-only (MAP_SHARED,
+ * PROT_READ): the kernel leaves VM_SHARED out of such a mapping, which
+ * the module took for MAP_PRIVATE and refused with EINVAL.  It sees the
+ * records, cannot be made writable, and keeps the rings as any mapping.
+ */
+TEST_F(session, read_only_descriptor_maps_its_rings_read_only)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10,
+				   .flags = KTRACE_CFG_LOSSY };
+	long page = sysconf(_SC_PAGESIZE);
+	size_t map = page + (16 << 10);
+	struct ktrace_ring_page *ctl;
+	struct child a;
+	char *m;
+
+	ASSERT_EQ(O_RDONLY, fcntl(self->fd, F_GETFL) & O_ACCMODE);
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, map, PROT_READ | PROT_WRITE,
+				   MAP_SHARED, self->fd,
+				   KTRACE_MMAP_OFFSET(0)));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, map, PROT_READ, MAP_PRIVATE,
+				   self->fd, KTRACE_MMAP_OFFSET(0)));
+	EXPECT_EQ(EINVAL, errno);
+	m = mmap(NULL, map, PROT_READ, MAP_SHARED, self->fd,
+		 KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, m) TH_LOG("%s", strerror(errno));
+	ctl = (void *)m;
+	EXPECT_EQ(KTRACE_RING_VERSION, ctl->version);
+	EXPECT_EQ(page, ctl->data_offset);
+	EXPECT_EQ(16 << 10, ctl->data_size);
+	EXPECT_EQ(-1, mprotect(m, map, PROT_READ | PROT_WRITE));
+	EXPECT_EQ(EACCES, errno);
+	c.ring_size = 32 << 10;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EBUSY, errno);
+
+	/* The records of a child on CPU 0, seen through the mapping. */
+	a = spawn(do_many_on_cpu0);
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, pid_add(self->fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_DISABLE));
+	EXPECT_LT(0, __atomic_load_n(&ctl->data_head, __ATOMIC_ACQUIRE));
+	ASSERT_EQ(0, madvise(m, map, MADV_DONTNEED));
+	EXPECT_EQ(16 << 10, ctl->data_size);
+	EXPECT_EQ(0, munmap(m, map));
+	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+}
+
 /* PID_DEL on a session without a PID filter leaves it tracing all. */
 TEST_F(session, pid_del_leaves_an_unfiltered_session_whole)
 {
