@@ -16,7 +16,10 @@
 #include <string.h>
 #include <sched.h>
 #include <sys/ioctl.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
+#include <sys/sendfile.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -1243,6 +1246,67 @@ TEST_F(session, zero_byte_read_returns_at_once)
 	close(fd);
 }
 
+/* Ten getppid() exits of a child, traced in @fd, which is then disabled. */
+static pid_t trace_ten(struct __test_metadata *_metadata, int fd)
+{
+	struct child a = spawn(do_getppid);
+
+	ASSERT_LT(0, a.pid);
+	ASSERT_EQ(0, sess_config(fd, KTRACE_EV_SYSCALL, 0));
+	ASSERT_EQ(0, pid_add(fd, a.pid, KTRACE_PID_THREAD_GROUP));
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_ENABLE));
+	EXPECT_EQ(0, run(&a));
+	ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_DISABLE));
+	return a.pid;
+}
+
+/*
+ * The device reads by read() alone, at no offset: pread, preadv,
+ * lseek, splice, sendfile and copy_file_range fail and take nothing;
+ * readv() runs read() per segment, so a first segment shorter than a
+ * record fails whole, and the records a longer one takes are whole.
+ */
+TEST_F(session, other_read_paths_take_nothing_readv_takes_whole_records)
+{
+	struct iovec iov[2];
+	loff_t off = 0;
+	size_t len;
+	pid_t pid;
+	int p[2];
+
+	pid = trace_ten(_metadata, self->fd);
+	ASSERT_EQ(0, pipe(p));
+	EXPECT_EQ(-1, pread(self->fd, buf, BUF_SIZE, 0));
+	EXPECT_EQ(ESPIPE, errno);
+	iov[0].iov_base = buf;
+	iov[0].iov_len = BUF_SIZE;
+	EXPECT_EQ(-1, preadv(self->fd, iov, 1, 0));
+	EXPECT_EQ(ESPIPE, errno);
+	EXPECT_EQ(-1, lseek(self->fd, 0, SEEK_CUR));
+	EXPECT_EQ(ESPIPE, errno);
+	EXPECT_EQ(-1, splice(self->fd, NULL, p[1], NULL, 65536,
+			     SPLICE_F_NONBLOCK));
+	EXPECT_EQ(-1, sendfile(p[1], self->fd, NULL, 65536));
+	EXPECT_EQ(-1, sendfile(p[1], self->fd, &off, 65536));
+	EXPECT_EQ(-1, copy_file_range(self->fd, NULL, p[1], NULL, 65536, 0));
+	/* Eight bytes first: EINVAL, as read() of them. */
+	iov[0].iov_len = 8;
+	iov[1].iov_base = buf + 8;
+	iov[1].iov_len = BUF_SIZE - 8;
+	EXPECT_EQ(-1, readv(self->fd, iov, 2));
+	EXPECT_EQ(EINVAL, errno);
+	/* Everything in the first, then EOF in an odd-sized second. */
+	iov[0].iov_len = BUF_SIZE - 7;
+	iov[1].iov_base = buf + BUF_SIZE - 7;
+	iov[1].iov_len = 7;
+	len = readv(self->fd, iov, 2);
+	ASSERT_LT(0, (ssize_t)len);
+	EXPECT_EQ(0, len % 8);
+	EXPECT_EQ(10, count_exits(len, pid, __NR_getppid));
+	close(p[0]);
+	close(p[1]);
+}
+
 /*
  * A descriptor opened read-only maps its rings read-only (MAP_SHARED,
  * PROT_READ): the kernel leaves VM_SHARED out of such a mapping, which
@@ -1294,6 +1358,128 @@ TEST_F(session, read_only_descriptor_maps_its_rings_read_only)
 	EXPECT_EQ(16 << 10, ctl->data_size);
 	EXPECT_EQ(0, munmap(m, map));
 	EXPECT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+}
+
+/*
+ * A mapping moved with mremap() still keeps the rings (its new vma counts,
+ * the old one's close does not forget it); it cannot grow or be left
+ * behind (MREMAP_DONTUNMAP), and pages spliced from it into a pipe
+ * outlive the rings that CONFIGURE frees once it is gone.
+ */
+TEST_F(session, a_moved_mapping_keeps_the_rings_and_spliced_pages_outlive_them)
+{
+	struct ktrace_config c = { .events = KTRACE_EV_SYSCALL,
+				   .ring_size = 16 << 10 };
+	long page = sysconf(_SC_PAGESIZE);
+	size_t map = page + (16 << 10);
+	struct ktrace_ring_page *ctl;
+	struct iovec v;
+	char *m, *to;
+	ssize_t n;
+	int p[2];
+
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	m = mmap(NULL, map, PROT_READ, MAP_SHARED, self->fd,
+		 KTRACE_MMAP_OFFSET(0));
+	ASSERT_NE(MAP_FAILED, m);
+	to = mmap(NULL, 2 * map, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, to);
+	EXPECT_EQ(MAP_FAILED, mremap(m, map, 2 * map, MREMAP_MAYMOVE));
+	EXPECT_EQ(MAP_FAILED, mremap(m, map, map,
+				     MREMAP_MAYMOVE | MREMAP_DONTUNMAP));
+	m = mremap(m, map, map, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+	ASSERT_EQ(to, m);
+	ctl = (void *)m;
+	EXPECT_EQ(16 << 10, ctl->data_size);
+	ASSERT_EQ(0, madvise(m, map, MADV_DONTNEED));
+	EXPECT_EQ(16 << 10, ctl->data_size);
+	c.ring_size = 32 << 10;
+	EXPECT_EQ(-1, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	EXPECT_EQ(EBUSY, errno);
+
+	ASSERT_EQ(0, pipe(p));
+	v.iov_base = m;
+	v.iov_len = page * 2;
+	EXPECT_EQ(page * 2, vmsplice(p[1], &v, 1, 0));
+	ASSERT_EQ(0, munmap(m, map));
+	/* The rings go; the pipe still holds two of their pages. */
+	ASSERT_EQ(0, ioctl(self->fd, KTRACE_IOC_CONFIGURE, &c));
+	n = read(p[0], buf, page * 2);
+	EXPECT_EQ(page * 2, n);
+	EXPECT_EQ(16 << 10, ((struct ktrace_ring_page *)buf)->data_size);
+	close(p[0]);
+	close(p[1]);
+	munmap(to + map, map);
+}
+
+/*
+ * A child that inherited the descriptor reads the session after its
+ * parent closed its own: the file, and the session, are the child's.
+ */
+TEST_F(session, child_reads_what_its_parent_closed)
+{
+	pid_t pid, reader;
+	int status;
+
+	pid = trace_ten(_metadata, self->fd);
+	reader = fork();
+	ASSERT_LE(0, reader);
+	if (!reader) {
+		usleep(100000);
+		_exit(count_exits(drain(self->fd), pid, __NR_getppid));
+	}
+	ASSERT_EQ(0, close(self->fd));
+	self->fd = sess_open();
+	ASSERT_EQ(reader, waitpid(reader, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(10, WEXITSTATUS(status));
+}
+
+struct ep_wait {
+	int ep;
+	int n;
+};
+
+static void *ep_waiter(void *arg)
+{
+	struct ep_wait *w = arg;
+	struct epoll_event ev;
+
+	w->n = epoll_wait(w->ep, &ev, 1, 300);
+	return NULL;
+}
+
+/*
+ * Edge-triggered epoll of a session whose descriptor is closed while a
+ * thread waits on it: the file, and its wait queue, stay until the
+ * epoll instance lets go of them; the session goes with the last close.
+ */
+TEST_F(session, edge_triggered_epoll_of_a_closed_descriptor)
+{
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET };
+	struct ep_wait w;
+	pthread_t th;
+	int fd, i;
+
+	w.ep = epoll_create1(EPOLL_CLOEXEC);
+	ASSERT_LE(0, w.ep);
+	for (i = 0; i < 20; i++) {
+		fd = sess_open();
+		ASSERT_LE(0, fd);
+		ASSERT_EQ(0, sess_config(fd, KTRACE_EV_SYSCALL,
+					 KTRACE_CFG_TRACE_SELF));
+		ev.data.fd = fd;
+		ASSERT_EQ(0, epoll_ctl(w.ep, EPOLL_CTL_ADD, fd, &ev));
+		ASSERT_EQ(0, ioctl(fd, KTRACE_IOC_ENABLE));
+		ASSERT_EQ(0, pthread_create(&th, NULL, ep_waiter, &w));
+		usleep(i * 1000);
+		if (i % 2)
+			ioctl(fd, KTRACE_IOC_DISABLE);
+		ASSERT_EQ(0, close(fd));
+		ASSERT_EQ(0, pthread_join(th, NULL));
+		EXPECT_LE(0, w.n);
+	}
+	close(w.ep);
 }
 
 /* PID_DEL on a session without a PID filter leaves it tracing all. */
