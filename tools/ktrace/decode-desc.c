@@ -492,6 +492,9 @@ static const struct kt_xlat ioctls[] = {
 	{ 0x801c581f, "FS_IOC_FSGETXATTR" }, { 0x401c5820, "FS_IOC_FSSETXATTR" },
 	{ 0xc0045877, "FIFREEZE" }, { 0xc0045878, "FITHAW" },
 	{ 0xc0185879, "FITRIM" },
+	/* <linux/nsfs.h>: a namespace's descriptor (lsns, nsenter) */
+	{ 0xb701, "NS_GET_USERNS" }, { 0xb702, "NS_GET_PARENT" },
+	{ 0xb703, "NS_GET_NSTYPE" }, { 0xb704, "NS_GET_OWNER_UID" },
 	KT_XEND
 };
 
@@ -853,12 +856,16 @@ static void blkfs_ioctl(struct kt_dec *d, const struct blkfs_ioctl *c)
 static void dec_ioctl(struct kt_dec *d)
 {
 	uint32_t cmd = kt_arg(d, 1);	/* the kernel's is an unsigned int */
-	/* TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPTN, TIOCGPGRP */
+	/*
+	 * TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPTN, TIOCGPGRP,
+	 * NS_GET_OWNER_UID
+	 */
 	bool out = cmd == 0x5401 || cmd == 0x5413 || cmd == 0x541b ||
-		   cmd == 0x80045430 || cmd == 0x540f;
+		   cmd == 0x80045430 || cmd == 0x540f || cmd == 0xb704;
 	const struct blkfs_ioctl *blkfs = blkfs_find(cmd);
 	const uint8_t *p = NULL;
 	uint16_t ws[4];
+	uint32_t uid;
 
 	kt_a_fd(d, 0);
 	kt_sep(d);
@@ -881,7 +888,20 @@ static void dec_ioctl(struct kt_dec *d)
 		return;
 	}
 	switch (cmd) {
+	/* FIOCLEX, FIONCLEX; NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE */
 	case 0x5451: case 0x5450:
+	case 0xb701: case 0xb702: case 0xb703:
+		break;
+	case 0xb704:	/* NS_GET_OWNER_UID: [0], a uid_t, -1 as -1 */
+		p = kt_ioctl_arg(d, 4, out);
+		if (!p)
+			goto ptr;
+		kt_sep(d);
+		memcpy(&uid, p, sizeof(uid));
+		if (uid == (uint32_t)-1)
+			kt_buf_puts(d->b, "[-1]");
+		else
+			kt_buf_printf(d->b, "[%u]", uid);
 		break;
 	case 0x40049409:	/* FICLONE: the source fd */
 		kt_a_fd(d, 2);
@@ -926,6 +946,29 @@ static void dec_ioctl(struct kt_dec *d)
 		break;
 ptr:
 		kt_a_ptr(d, 2);
+	}
+}
+
+/*
+ * ioctl(3, NS_GET_USERNS) = 4, a descriptor (with -y its namespace);
+ * ioctl(4, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER).
+ */
+static void ret_ioctl(struct kt_dec *d)
+{
+	const char *type;
+
+	switch ((uint32_t)kt_arg(d, 1)) {
+	case 0xb701: case 0xb702:
+		kt_format_retval(d, KT_RV_FD);
+		return;
+	case 0xb703:
+		kt_format_retval(d, KT_RV_DEC);
+		type = kt_xlat_find(kt_setns_types, (uint64_t)d->sc->ret);
+		if (type)
+			kt_buf_printf(d->b, " (%s)", type);
+		return;
+	default:
+		kt_format_retval(d, KT_RV_DEC);
 	}
 }
 
@@ -1600,7 +1643,7 @@ static const struct kt_decoder decoders[] = {
 	{ "pipe2", dec_pipe2, KT_RV_DEC, NULL },
 	{ "fcntl", dec_fcntl, KT_RV_DEC, ret_fcntl },
 	{ "fcntl64", dec_fcntl, KT_RV_DEC, ret_fcntl },
-	{ "ioctl", dec_ioctl, KT_RV_DEC, NULL },
+	{ "ioctl", dec_ioctl, KT_RV_DEC, ret_ioctl },
 	{ "flock", dec_flock, KT_RV_DEC, NULL },
 	{ "fadvise64", dec_fadvise64, KT_RV_DEC, NULL },
 	{ "fadvise64_64", dec_fadvise64, KT_RV_DEC, NULL },

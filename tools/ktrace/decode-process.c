@@ -1517,8 +1517,11 @@ static void dec_futex(struct kt_dec *d)
 	}
 }
 
-/* unshare(CLONE_NEWPID): the clone flags it takes. */
-static const struct kt_xlat setns_types[] = {
+/*
+ * setns(fd, CLONE_NEWNET): the clone flags it takes; also what ioctl's
+ * NS_GET_NSTYPE returns (decode-desc.c).
+ */
+const struct kt_xlat kt_setns_types[] = {
 	{ 0x80, "CLONE_NEWTIME" }, { 0x20000, "CLONE_NEWNS" },
 	{ 0x02000000, "CLONE_NEWCGROUP" }, { 0x04000000, "CLONE_NEWUTS" },
 	{ 0x08000000, "CLONE_NEWIPC" }, { 0x10000000, "CLONE_NEWUSER" },
@@ -1530,7 +1533,7 @@ static void dec_setns(struct kt_dec *d)
 {
 	kt_a_fd(d, 0);
 	kt_sep(d);
-	kt_format_flags(d->b, setns_types, (uint32_t)kt_arg(d, 1),
+	kt_format_flags(d->b, kt_setns_types, (uint32_t)kt_arg(d, 1),
 			"CLONE_NEW???");
 }
 

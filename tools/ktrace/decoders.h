@@ -74,6 +74,8 @@ bool kt_rtc_ioctl(struct kt_dec *d, uint32_t cmd);
  * (what the call wrote, if @out: only at the exit of a success), or NULL.
  */
 const uint8_t *kt_ioctl_arg(struct kt_dec *d, size_t len, bool out);
+/* decode-process.c: the CLONE_NEW* of setns() and NS_GET_NSTYPE */
+extern const struct kt_xlat kt_setns_types[];
 
 extern const struct kt_decoder_table kt_file_decoders, kt_desc_decoders,
 	kt_net_decoders, kt_process_decoders, kt_mem_decoders,

@@ -913,6 +913,40 @@ static void test_rtc(void)
 	       "ioctl(3, RTC_IRQP_READ, [64])           = 0");
 }
 
+/* A namespace's commands (lsns, nsenter): no argument, results decoded. */
+static void test_nsfs(void)
+{
+	uint32_t uid = 0;
+	struct kt_syscall sc;
+
+	sc = sc64("ioctl", 7);
+	sc.args[0] = 6;
+	sc.args[1] = 0xb701;		/* NS_GET_USERNS */
+	expect("NS_GET_USERNS: no argument, a descriptor returned", &sc,
+	       "ioctl(6, NS_GET_USERNS)                 = 7");
+	sc.args[1] = 0xb702;		/* NS_GET_PARENT */
+	sc.args[2] = 0xffffffff;	/* what lsns leaves there: not printed */
+	expect("NS_GET_PARENT: no argument", &sc,
+	       "ioctl(6, NS_GET_PARENT)                 = 7");
+	sc = sc64("ioctl", 0x10000000);
+	sc.args[0] = 6;
+	sc.args[1] = 0xb703;		/* NS_GET_NSTYPE */
+	expect("NS_GET_NSTYPE: the type's name after the result", &sc,
+	       "ioctl(6, NS_GET_NSTYPE)                 = 268435456 (CLONE_NEWUSER)");
+	sc = sc64("ioctl", 0);
+	sc.args[0] = 6;
+	sc.args[1] = 0xb704;		/* NS_GET_OWNER_UID */
+	sc.args[2] = 0x7ffd0000;
+	sc.blob[2] = mem_blob(&uid, 4);
+	expect("NS_GET_OWNER_UID: the uid written", &sc,
+	       "ioctl(6, NS_GET_OWNER_UID, [0])         = 0");
+	sc = sc64("ioctl", -EPERM);
+	sc.args[0] = 6;
+	sc.args[1] = 0xb702;
+	expect("NS_GET_PARENT refused", &sc,
+	       "ioctl(6, NS_GET_PARENT)                 = -1 EPERM (Operation not permitted)");
+}
+
 static void test_ifreq(void)
 {
 	uint8_t req[40] = "lo", got[40] = "lo", eth[40] = "eth0";
@@ -5165,6 +5199,7 @@ static void test_verbosity(void)
 
 	test_ifreq();
 	test_rtc();
+	test_nsfs();
 	test_select();
 	test_siginfo_value();
 
