@@ -44,8 +44,8 @@ struct node {
 	bool seeded;		/* -p: found in /proc, from before the view */
 	struct exe *exes, **exes_tail;
 	bool exited;		/* this thread, or for a process the group */
-	bool exit_lost;		/* a process's exit record: exit_ts is later */
-	bool status_unknown;	/* and exit_code unknown (not the command) */
+	bool exit_lost;		/* no exit record: exit_ts the reap or end */
+	bool status_unknown;	/* nor a wait status (all but the command) */
 	uint64_t exit_ts;
 	int exit_code;
 	bool core;

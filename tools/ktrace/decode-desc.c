@@ -898,10 +898,9 @@ static void dec_ioctl(struct kt_dec *d)
 			goto ptr;
 		kt_sep(d);
 		memcpy(&uid, p, sizeof(uid));
-		if (uid == (uint32_t)-1)
-			kt_buf_puts(d->b, "[-1]");
-		else
-			kt_buf_printf(d->b, "[%u]", uid);
+		kt_buf_putc(d->b, '[');
+		kt_format_id(d->b, uid);
+		kt_buf_putc(d->b, ']');
 		break;
 	case 0x40049409:	/* FICLONE: the source fd */
 		kt_a_fd(d, 2);
@@ -955,21 +954,18 @@ ptr:
  */
 static void ret_ioctl(struct kt_dec *d)
 {
+	uint32_t cmd = kt_arg(d, 1);
 	const char *type;
 
-	switch ((uint32_t)kt_arg(d, 1)) {
-	case 0xb701: case 0xb702:
+	if (cmd == 0xb701 || cmd == 0xb702) {
 		kt_format_retval(d, KT_RV_FD);
 		return;
-	case 0xb703:
-		kt_format_retval(d, KT_RV_DEC);
-		type = kt_xlat_find(kt_setns_types, (uint64_t)d->sc->ret);
-		if (type)
-			kt_buf_printf(d->b, " (%s)", type);
-		return;
-	default:
-		kt_format_retval(d, KT_RV_DEC);
 	}
+	kt_format_retval(d, KT_RV_DEC);
+	type = cmd == 0xb703 ?
+	       kt_xlat_find(kt_setns_types, (uint64_t)d->sc->ret) : NULL;
+	if (type)
+		kt_buf_printf(d->b, " (%s)", type);
 }
 
 static const struct kt_xlat flock_ops[] = {
